@@ -1,0 +1,63 @@
+// esbuild plugin: @platformatic/kafka compiles ~38 Ajv validators at module top level, which costs
+// ~300 ms of start-up even though validation only runs in `strict` mode. This rewrites every
+// `export const X = ajv.compile(EXPR);` into a validator that compiles on first call.
+// Tested by test/unit/lazy-ajv.test.ts; if the library changes shape the build fails loudly.
+import { readFile } from 'node:fs/promises';
+
+const LAZY_HELPER = `
+function __ktoolLazyValidator(make) {
+  let compiled;
+  const validate = function (data) {
+    compiled ??= make();
+    const ok = compiled(data);
+    validate.errors = compiled.errors;
+    return ok;
+  };
+  validate.errors = null;
+  return validate;
+}
+`;
+
+/** Rewrites top-level `export const X = ajv.compile(...)` statements; returns [code, count]. */
+export function makeAjvLazy(source) {
+  const marker = /export const (\w+) = ajv\.compile\(/g;
+  let out = '';
+  let last = 0;
+  let count = 0;
+  let match;
+  while ((match = marker.exec(source)) !== null) {
+    const argStart = match.index + match[0].length;
+    let depth = 1;
+    let i = argStart;
+    for (; i < source.length && depth > 0; i++) {
+      const ch = source[i];
+      if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+    }
+    if (depth !== 0) throw new Error(`lazy-ajv: unbalanced ajv.compile( for ${match[1]}`);
+    const arg = source.slice(argStart, i - 1);
+    out += source.slice(last, match.index);
+    out += `export const ${match[1]} = __ktoolLazyValidator(() => ajv.compile(${arg}))`;
+    last = i;
+    marker.lastIndex = i;
+    count++;
+  }
+  out += source.slice(last);
+  return [count > 0 ? LAZY_HELPER + out : out, count];
+}
+
+export function lazyAjvPlugin() {
+  return {
+    name: 'lazy-ajv',
+    setup(build) {
+      build.onLoad({ filter: /@platformatic[\\/]kafka[\\/]dist[\\/]clients[\\/].*options\.js$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const [contents, count] = makeAjvLazy(source);
+        if (source.includes('ajv.compile(') && count === 0) {
+          throw new Error(`lazy-ajv: ${args.path} calls ajv.compile in an unexpected shape; update scripts/lazy-ajv.mjs`);
+        }
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}

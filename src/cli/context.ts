@@ -1,0 +1,114 @@
+import type { ChalkInstance } from 'chalk';
+import { loadCommandConfig } from '../config/command-config.js';
+import type { ConnectionSettings } from '../config/connection.js';
+import { configFilePath } from '../config/paths.js';
+import { resolveConnection } from '../config/resolve.js';
+import { loadConfigFile } from '../config/store.js';
+import { UsageError } from '../errors.js';
+import type { KafkaClients, KafkaFactory } from '../kafka/types.js';
+import { colorEnabled, makeChalk } from '../output/color.js';
+import { resolveFormat } from '../output/format.js';
+import type { Io } from './io.js';
+import { startSpinner, type Spinner } from './spinner.js';
+
+/** Options every leaf command accepts (see common-options.ts). */
+export interface GlobalOptions {
+  bootstrapServer?: string;
+  commandConfig?: string;
+  profile?: string;
+  timeout?: string;
+  format?: string;
+  output?: string;
+  json?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+export interface Context {
+  io: Io;
+  env: Record<string, string | undefined>;
+  /** table | wide | json | yaml, or a command's own extra format (ndjson, prometheus ...). */
+  format: string;
+  chalk: ChalkInstance;
+  /** Colours for stderr messages (decided on stderr's TTY-ness). */
+  errChalk: ChalkInstance;
+  debug: boolean;
+  configPath: string;
+  connection(): Promise<ConnectionSettings>;
+  kafka(): Promise<KafkaClients>;
+  /** A diagnostic that always goes to stderr. */
+  warn(message: string): void;
+  /** Progress text: stderr, and only when stderr is a TTY. */
+  info(message: string): void;
+  spinner(text: string): Spinner;
+  dispose(): Promise<void>;
+}
+
+export interface ContextDeps {
+  kafkaFactory?: KafkaFactory;
+}
+
+export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {}, extraFormats: readonly string[] = []): Context {
+  const format = resolveFormat(opts, extraFormats);
+  const env = io.env;
+  const chalk = makeChalk(colorEnabled({ noColor: opts.color === false, env, isTTY: io.stdoutIsTTY }));
+  const errChalk = makeChalk(colorEnabled({ noColor: opts.color === false, env, isTTY: io.stderrIsTTY }));
+  const configPath = configFilePath(env);
+  let connection: Promise<ConnectionSettings> | undefined;
+  let clients: Promise<KafkaClients> | undefined;
+  const warned = new Set<string>();
+
+  const ctx: Context = {
+    io,
+    env,
+    format,
+    chalk,
+    errChalk,
+    debug: Boolean(opts.debug),
+    configPath,
+    connection() {
+      connection ??= (async () => {
+        const config = await loadConfigFile(configPath);
+        const commandConfig = opts.commandConfig ? await loadCommandConfig(opts.commandConfig) : undefined;
+        if (commandConfig?.unknownKeys.length) {
+          ctx.warn(`ignoring unknown keys in ${opts.commandConfig}: ${commandConfig.unknownKeys.join(', ')}`);
+        }
+        return resolveConnection({ flags: opts, env, config, commandConfig });
+      })();
+      return connection;
+    },
+    kafka() {
+      clients ??= (async () => {
+        const settings = await ctx.connection();
+        const factory = deps.kafkaFactory ?? (await defaultFactory(env));
+        return factory(settings);
+      })();
+      return clients;
+    },
+    warn(message) {
+      if (warned.has(message)) return;
+      warned.add(message);
+      io.stderr.write(`${errChalk.yellow('warning:')} ${message}\n`);
+    },
+    info(message) {
+      if (io.stderrIsTTY) io.stderr.write(`${message}\n`);
+    },
+    spinner(text) {
+      return startSpinner(io, text);
+    },
+    async dispose() {
+      if (clients) await (await clients.catch(() => undefined))?.close();
+    },
+  };
+  return ctx;
+}
+
+async function defaultFactory(env: Record<string, string | undefined>): Promise<KafkaFactory> {
+  // Loaded on first use: importing the client costs start-up time that --help and profile never pay.
+  const { createKafkaClients } = await import('../kafka/client.js');
+  return (settings) => createKafkaClients(settings, env);
+}
+
+export function requireTty(io: Io, what: string, flag: string): void {
+  if (!io.stdinIsTTY) throw new UsageError(`${what} needs confirmation and standard input is not a terminal`, `pass ${flag} to proceed without asking`);
+}

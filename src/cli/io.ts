@@ -1,0 +1,40 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** Everything a command may touch outside itself, injected so tests can run in-process. */
+export interface Io {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  /** Terminal width for tables; 0 when unknown (not a TTY). */
+  columns: number;
+  env: Record<string, string | undefined>;
+  now(): number;
+  /** Aborted on Ctrl-C/SIGTERM (entry.ts wires the signals). */
+  signal: AbortSignal;
+}
+
+export function processIo(signal: AbortSignal): Io {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : 0,
+    env: process.env,
+    now: () => Date.now(),
+    signal,
+  };
+}
+
+/** Writes and resolves when the chunk is flushed (or the pipe is gone). */
+export function write(stream: Writable, text: string | Uint8Array): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableEnded) return resolve();
+    stream.write(text, () => resolve());
+  });
+}

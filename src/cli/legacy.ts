@@ -1,0 +1,33 @@
+/**
+ * kafka-*.sh muscle memory: rewrites `ktool topics --create --topic t ...` style invocations into
+ * ktool's own `ktool topics create t ...`, so one implementation serves both spellings.
+ */
+const TOPIC_ACTIONS: Record<string, string> = { '--create': 'create', '--list': 'list', '--describe': 'describe', '--alter': 'alter', '--delete': 'delete' };
+
+export function rewriteLegacy(argv: string[]): string[] {
+  if (argv[0] === 'topics' && argv.slice(1).some((a) => a in TOPIC_ACTIONS)) return rewriteTopics(argv);
+  return argv;
+}
+
+function rewriteTopics(argv: string[]): string[] {
+  const rest = argv.slice(1);
+  const action = rest.find((a) => a in TOPIC_ACTIONS)!;
+  const topics: string[] = [];
+  const flags: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg in TOPIC_ACTIONS) continue;
+    if (arg === '--topic') {
+      if (i + 1 < rest.length) topics.push(rest[++i]);
+      continue;
+    }
+    if (arg.startsWith('--topic=')) {
+      topics.push(arg.slice('--topic='.length));
+      continue;
+    }
+    flags.push(arg);
+  }
+  const verb = TOPIC_ACTIONS[action];
+  // kafka-topics.sh --list/--describe --topic takes a regex; ktool list takes it positionally too.
+  return ['topics', verb, ...topics, ...flags];
+}

@@ -1,0 +1,50 @@
+import { CommanderError } from 'commander';
+import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
+import type { ContextDeps } from './context.js';
+import { reportError, runningDispatcher, type Dispatcher, type Runtime } from './dispatch.js';
+import type { Io } from './io.js';
+import { rewriteLegacy } from './legacy.js';
+import { buildProgram } from './program.js';
+
+/**
+ * Runs one ktool invocation and returns its exit code. Never calls process.exit, so tests can run
+ * it in-process with captured IO.
+ */
+export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispatcher?: Dispatcher): Promise<ExitCodeValue> {
+  const runtime: Runtime = { io, deps, exitCode: ExitCode.ok };
+  const debug = argv.includes('--debug');
+  const program = buildProgram(dispatcher ?? runningDispatcher(runtime));
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+    getOutHelpWidth: () => (io.stdoutIsTTY ? io.columns || 100 : 100),
+    getErrHelpWidth: () => 100,
+    outputError: (s, write) => write(s.replace(/\n?$/, '\n') + `(run with --help for usage)\n`),
+  });
+  for (const cmd of allCommands(program)) {
+    cmd.exitOverride();
+    cmd.configureOutput(program.configureOutput());
+  }
+  try {
+    await program.parseAsync(rewriteLegacy(argv), { from: 'user' });
+    return runtime.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+      if (error.code === 'commander.executeSubCommandAsync') return ExitCode.ok;
+      return ExitCode.usage;
+    }
+    if (io.signal.aborted && io.signal.reason === 'EPIPE') return ExitCode.ok;
+    return reportError(io, error, debug);
+  }
+}
+
+function* allCommands(cmd: import('commander').Command): Generator<import('commander').Command> {
+  for (const sub of cmd.commands) {
+    yield sub;
+    yield* allCommands(sub);
+  }
+}
+
+export { UsageError };

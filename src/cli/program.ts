@@ -1,0 +1,37 @@
+import { Command } from 'commander';
+import { EXIT_CODE_HELP } from '../errors.js';
+import type { Dispatcher } from './dispatch.js';
+import { registerProfile } from './tree/profile.js';
+import { registerTopics } from './tree/topics.js';
+import { VERSION } from './version.js';
+
+export type Registrar = (program: Command, dispatch: Dispatcher) => void;
+
+/** Every noun registers its own subtree; adding a command means adding one registrar here. */
+const REGISTRARS: Registrar[] = [registerTopics, registerProfile];
+
+export function buildProgram(dispatch: Dispatcher): Command {
+  const program = new Command('ktool')
+    .description('One fast command-line toolkit for Apache Kafka.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .helpCommand('help [command]', 'show help for a command')
+    .addHelpText(
+      'after',
+      `
+Connection: -b/--bootstrap-server, --command-config FILE, --profile NAME and --timeout work on every
+command that talks to Kafka. Precedence: flag > env (KTOOL_BROKERS, KTOOL_PROFILE) > profile > localhost:9092.
+Output: --format table|wide|json|yaml (or --json) on every command that prints data.
+
+Examples:
+  ktool local start                      # a real Kafka 4.3.1 on this machine, saved as profile "local"
+  ktool topics create orders -p 6
+  ktool topics describe orders --json | jq '.[0].partitions'
+  ktool profile add prod -b kafka-1:9092 --sasl-mechanism SCRAM-SHA-512 --username app --password-env KAFKA_PASSWORD
+
+${EXIT_CODE_HELP}
+`,
+    );
+  for (const register of REGISTRARS) register(program, dispatch);
+  return program;
+}

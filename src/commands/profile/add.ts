@@ -1,0 +1,64 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import type { Profile, SaslMechanism } from '../../config/profile-types.js';
+import { splitBootstrap } from '../../config/resolve.js';
+import { upsertProfile } from '../../config/store.js';
+import { UsageError } from '../../errors.js';
+import { parseDuration } from '../../util/duration.js';
+
+export interface AddOptions {
+  name: string;
+  profile: Profile;
+  use: boolean;
+  storedSecret: boolean;
+}
+
+const NAME = /^[A-Za-z0-9._-]+$/;
+
+export function parse(args: string[], f: Record<string, unknown>): AddOptions {
+  const name = args[0];
+  if (!NAME.test(name)) throw new UsageError(`invalid profile name "${name}"`, 'use letters, digits, . _ -');
+  const str = (k: string) => (f[k] === undefined ? undefined : String(f[k]));
+  const profile: Profile = {};
+  if (str('bootstrapServer')) profile.bootstrap = splitBootstrap(str('bootstrapServer')!).join(',');
+  if (str('clientId')) profile['client-id'] = str('clientId');
+  if (str('timeout')) {
+    parseDuration(str('timeout')!, '--timeout');
+    profile.timeout = str('timeout');
+  }
+  const passwordSources = ['password', 'passwordEnv', 'passwordCommand'].filter((k) => f[k] !== undefined);
+  const tokenSources = ['token', 'tokenEnv', 'tokenCommand'].filter((k) => f[k] !== undefined);
+  if (passwordSources.length > 1) throw new UsageError('give only one of --password, --password-env, --password-command');
+  if (tokenSources.length > 1) throw new UsageError('give only one of --token, --token-env, --token-command');
+  const mechanism = str('saslMechanism') as SaslMechanism | undefined;
+  if (!mechanism && (f.username || passwordSources.length || tokenSources.length)) {
+    throw new UsageError('SASL credentials need --sasl-mechanism', 'e.g. --sasl-mechanism SCRAM-SHA-512');
+  }
+  if (mechanism) {
+    if (mechanism === 'OAUTHBEARER' ? tokenSources.length === 0 : !f.username || passwordSources.length === 0) {
+      throw new UsageError(mechanism === 'OAUTHBEARER' ? 'OAUTHBEARER needs --token, --token-env or --token-command' : `${mechanism} needs --username and a password (--password-env VAR, --password-command CMD or --password P)`);
+    }
+    profile.sasl = {
+      mechanism,
+      username: str('username'),
+      password: str('password'),
+      'password-env': str('passwordEnv'),
+      'password-command': str('passwordCommand'),
+      token: str('token'),
+      'token-env': str('tokenEnv'),
+      'token-command': str('tokenCommand'),
+    };
+  }
+  if (f.tls || f.ca || f.cert || f.key || f.insecureSkipVerify || f.serverName) {
+    if (Boolean(f.cert) !== Boolean(f.key)) throw new UsageError('--cert and --key go together (mutual TLS)');
+    profile.tls = { enabled: true, ca: str('ca'), cert: str('cert'), key: str('key'), 'server-name': str('serverName'), 'insecure-skip-verify': f.insecureSkipVerify ? true : undefined };
+  }
+  return { name, profile, use: Boolean(f.use), storedSecret: f.password !== undefined || f.token !== undefined };
+}
+
+export async function run(options: AddOptions, ctx: Context): Promise<CommandResult | void> {
+  const config = await upsertProfile(ctx.configPath, options.name, options.profile, options.use);
+  if (options.storedSecret) ctx.warn(`the secret is stored in ${ctx.configPath} (mode 0600); --password-env or --password-command keep it out of the file`);
+  const current = config['current-profile'] === options.name;
+  ctx.io.stderr.write(`Saved profile ${options.name}${current ? ' (current)' : ''} in ${ctx.configPath}\n`);
+}

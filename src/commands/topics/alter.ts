@@ -1,0 +1,34 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { positiveInt } from '../../cli/parse-helpers.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+
+export interface AlterOptions {
+  topic: string;
+  partitions: number;
+  dryRun: boolean;
+}
+
+export function parse(args: string[], flags: Record<string, unknown>): AlterOptions {
+  if (args.length !== 1) throw new UsageError('topics alter takes exactly one topic');
+  const partitions = positiveInt(flags.partitions, '--partitions');
+  if (partitions === undefined) throw new UsageError('topics alter needs --partitions N', 'to change configs use `ktool configs alter --topic T`');
+  return { topic: args[0], partitions, dryRun: Boolean(flags.dryRun) };
+}
+
+/** `topics alter --json`: {name, partitionsBefore, partitionsAfter, dryRun}. */
+export async function run(options: AlterOptions, ctx: Context): Promise<CommandResult> {
+  const admin = await (await ctx.kafka()).admin();
+  const { topics } = await admin.describeTopics([options.topic]);
+  if (topics.length === 0) throw new NotFoundError(`topic not found: ${options.topic}`);
+  const before = topics[0].partitions.length;
+  if (options.partitions < before) {
+    throw new UsageError(`topic ${options.topic} has ${before} partitions; Kafka cannot reduce the partition count`, 'create a new topic with fewer partitions and copy the data (ktool mirror)');
+  }
+  if (options.partitions === before) {
+    throw new UsageError(`topic ${options.topic} already has ${before} partitions`);
+  }
+  await admin.createPartitions(options.topic, options.partitions, { validateOnly: options.dryRun });
+  const data = { name: options.topic, partitionsBefore: before, partitionsAfter: options.partitions, dryRun: options.dryRun };
+  return { data, view: [{ lines: [`${options.dryRun ? 'Valid (dry run): ' : ''}${options.topic}: partitions ${before} -> ${options.partitions}`] }] };
+}

@@ -1,0 +1,79 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { keyValues, positiveInt } from '../../cli/parse-helpers.js';
+import { ExitCode, OperationError, PartialFailureError, UsageError } from '../../errors.js';
+
+export interface CreateOptions {
+  topics: string[];
+  partitions?: number;
+  replicationFactor?: number;
+  configs: Record<string, string>;
+  ifNotExists: boolean;
+  dryRun: boolean;
+}
+
+/** One element of `topics create --json`: status is created, exists, validated or failed. */
+export interface CreateOutcome {
+  name: string;
+  status: 'created' | 'exists' | 'validated' | 'failed';
+  error?: string;
+  errorCode?: string;
+}
+
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+
+export function parse(args: string[], flags: Record<string, unknown>): CreateOptions {
+  if (args.length === 0) throw new UsageError('topics create needs a topic name');
+  for (const name of args) {
+    if (!TOPIC_NAME.test(name) || name === '.' || name === '..') {
+      throw new UsageError(`invalid topic name "${name}"`, 'use up to 249 characters from a-z A-Z 0-9 . _ -');
+    }
+  }
+  return {
+    topics: args,
+    partitions: positiveInt(flags.partitions, '--partitions'),
+    replicationFactor: positiveInt(flags.replicationFactor, '--replication-factor', { max: 32767 }),
+    configs: keyValues(flags.config, '--config'),
+    ifNotExists: Boolean(flags.ifNotExists),
+    dryRun: Boolean(flags.dryRun),
+  };
+}
+
+export async function run(options: CreateOptions, ctx: Context): Promise<CommandResult> {
+  const admin = await (await ctx.kafka()).admin();
+  const results = await admin.createTopics(
+    options.topics.map((name) => ({ name, partitions: options.partitions, replicationFactor: options.replicationFactor, configs: options.configs })),
+    { validateOnly: options.dryRun },
+  );
+  const outcomes: CreateOutcome[] = results.map((r) => {
+    if (r.ok) return { name: r.name, status: options.dryRun ? 'validated' : 'created' };
+    if (r.errorCode === 'TOPIC_ALREADY_EXISTS' && options.ifNotExists) return { name: r.name, status: 'exists' };
+    return { name: r.name, status: 'failed', error: r.error, errorCode: r.errorCode };
+  });
+  const failed = outcomes.filter((o) => o.status === 'failed');
+  for (const f of failed) ctx.io.stderr.write(`error: cannot create topic ${f.name}: ${f.error} (${f.errorCode})\n`);
+  const result: CommandResult = {
+    data: outcomes,
+    view: [{ lines: outcomes.filter((o) => o.status !== 'failed').map((o) => `${o.status === 'created' ? 'Created' : o.status === 'exists' ? 'Already exists' : 'Valid (dry run, nothing created)'}: ${o.name}`) }],
+  };
+  if (failed.length === 0) return result;
+  if (failed.length < outcomes.length) return { ...result, exitCode: ExitCode.partial };
+  throw single(failed[0], failed.length);
+}
+
+function single(f: CreateOutcome, count: number) {
+  const message = `cannot create topic ${f.name}${count > 1 ? ` (and ${count - 1} more)` : ''}: ${f.error}`;
+  switch (f.errorCode) {
+    case 'TOPIC_ALREADY_EXISTS':
+      return new OperationError(message, { hint: 'pass --if-not-exists to accept an existing topic' });
+    case 'INVALID_REPLICATION_FACTOR':
+      return new UsageError(message, 'the replication factor cannot exceed the number of brokers (ktool topics list; kcat -L)');
+    case 'INVALID_CONFIG':
+    case 'INVALID_PARTITIONS':
+    case 'INVALID_TOPIC_EXCEPTION':
+    case 'POLICY_VIOLATION':
+      return new UsageError(message);
+    default:
+      return new PartialFailureError(message);
+  }
+}

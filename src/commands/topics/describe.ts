@@ -1,0 +1,125 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { compileRegex, REGEX_CHARS } from '../../cli/parse-helpers.js';
+import { NotFoundError } from '../../errors.js';
+import type { AdminApi, TopicInfo } from '../../kafka/types.js';
+import type { Block } from '../../output/view.js';
+import { filtersFrom, partitionMatches, type PartitionFilter } from './partition-filters.js';
+
+export interface DescribeOptions {
+  topics: string[];
+  excludeInternal: boolean;
+  filters: PartitionFilter[];
+  offsets: boolean;
+  ifExists: boolean;
+}
+
+/** One element of `topics describe --json`. Offsets are numbers; `messages` is latest - earliest. */
+export interface TopicDescription {
+  name: string;
+  id: string;
+  internal: boolean;
+  partitionCount: number;
+  replicationFactor: number;
+  /** Configs whose value does not come from the broker's built-in default (as kafka-topics.sh shows). */
+  configs: Record<string, string | null>;
+  partitions: {
+    partition: number;
+    leader: number;
+    replicas: number[];
+    isr: number[];
+    offline: number[];
+    earliestOffset?: number;
+    latestOffset?: number;
+    messages?: number;
+  }[];
+}
+
+export function parse(args: string[], flags: Record<string, unknown>): DescribeOptions {
+  return {
+    topics: args,
+    excludeInternal: Boolean(flags.excludeInternal),
+    filters: filtersFrom(flags),
+    offsets: flags.offsets !== false,
+    ifExists: Boolean(flags.ifExists),
+  };
+}
+
+async function resolveNames(admin: AdminApi, options: DescribeOptions): Promise<{ names: string[]; missing: string[] }> {
+  const all = await admin.listTopics({ includeInternal: true });
+  if (options.topics.length === 0) {
+    return { names: options.excludeInternal ? (await admin.listTopics({ includeInternal: false })) : all, missing: [] };
+  }
+  const existing = new Set(all);
+  const names = new Set<string>();
+  const missing: string[] = [];
+  for (const arg of options.topics) {
+    if (existing.has(arg)) names.add(arg);
+    else if (REGEX_CHARS.test(arg)) {
+      const re = compileRegex(arg, 'topic');
+      const hits = all.filter((n) => re.test(n));
+      if (hits.length === 0) missing.push(arg);
+      hits.forEach((h) => names.add(h));
+    } else missing.push(arg);
+  }
+  return { names: [...names].sort(), missing };
+}
+
+export async function run(options: DescribeOptions, ctx: Context): Promise<CommandResult> {
+  const admin = await (await ctx.kafka()).admin();
+  const { names, missing } = await resolveNames(admin, options);
+  if (missing.length && !options.ifExists) {
+    throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'list topics with `ktool topics list`');
+  }
+  const [{ topics }, configs, cluster] = await Promise.all([admin.describeTopics(names), admin.describeTopicConfigs(names), options.filters.length ? admin.cluster() : undefined]);
+  const offsets = options.offsets ? await fetchOffsets(admin, topics) : undefined;
+  const live = new Set(cluster?.brokers.map((b) => b.id) ?? []);
+
+  const data: TopicDescription[] = [];
+  for (const t of topics) {
+    const entries = configs.get(t.name) ?? [];
+    const minIsr = Number(entries.find((c) => c.name === 'min.insync.replicas')?.value ?? 1);
+    const partitions = t.partitions
+      .filter((p) => options.filters.every((f) => partitionMatches(f, p, live, minIsr)))
+      .map((p) => {
+        const key = `${t.name}:${p.partition}`;
+        const earliest = offsets?.earliest.get(key);
+        const latest = offsets?.latest.get(key);
+        return {
+          partition: p.partition,
+          leader: p.leader,
+          replicas: p.replicas,
+          isr: p.isr,
+          offline: p.offline,
+          ...(offsets ? { earliestOffset: earliest, latestOffset: latest, messages: earliest !== undefined && latest !== undefined ? latest - earliest : undefined } : {}),
+        };
+      });
+    if (options.filters.length && partitions.length === 0) continue;
+    data.push({
+      name: t.name,
+      id: t.id,
+      internal: t.internal,
+      partitionCount: t.partitions.length,
+      replicationFactor: t.partitions[0]?.replicas.length ?? 0,
+      configs: Object.fromEntries(entries.filter((c) => !c.isDefault).map((c) => [c.name, c.sensitive ? null : c.value])),
+      partitions,
+    });
+  }
+  if (missing.length) ctx.warn(`not found (ignored with --if-exists): ${missing.join(', ')}`);
+  return { data, view: data.flatMap((t) => topicView(t, options.offsets)) };
+}
+
+async function fetchOffsets(admin: AdminApi, topics: TopicInfo[]) {
+  const partitions = topics.flatMap((t) => t.partitions.filter((p) => p.leader >= 0).map((p) => ({ topic: t.name, partition: p.partition })));
+  const [earliest, latest] = await Promise.all([admin.listOffsets(partitions, 'earliest'), admin.listOffsets(partitions, 'latest')]);
+  const toMap = (list: typeof earliest) => new Map(list.map((o) => [`${o.topic}:${o.partition}`, Number(o.offset)]));
+  return { earliest: toMap(earliest), latest: toMap(latest) };
+}
+
+function topicView(t: TopicDescription, withOffsets: boolean): Block[] {
+  const configs = Object.entries(t.configs).map(([k, v]) => `${k}=${v ?? '<sensitive>'}`).join(',');
+  const header = [`Topic: ${t.name}  TopicId: ${t.id}  PartitionCount: ${t.partitionCount}  ReplicationFactor: ${t.replicationFactor}${t.internal ? '  (internal)' : ''}`, `Configs: ${configs || '-'}`];
+  const head = ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'OFFLINE', ...(withOffsets ? ['EARLIEST', 'LATEST', 'MESSAGES'] : [])];
+  const rows = t.partitions.map((p) => [p.partition, p.leader < 0 ? 'none' : p.leader, p.replicas.join(','), p.isr.join(','), p.offline.join(',') || '', ...(withOffsets ? [p.earliestOffset, p.latestOffset, p.messages] : [])]);
+  return [{ lines: header }, { head, rows, numeric: [0, 1, 5, 6, 7], wideOnly: [4] }];
+}

@@ -1,0 +1,38 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { compileRegex } from '../../cli/parse-helpers.js';
+import { UsageError } from '../../errors.js';
+
+export interface ListOptions {
+  pattern?: RegExp;
+  excludeInternal: boolean;
+}
+
+/** One row of `topics list --json`. */
+export interface TopicListItem {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  internal: boolean;
+}
+
+export function parse(args: string[], flags: Record<string, unknown>): ListOptions {
+  if (args.length > 1) throw new UsageError('topics list takes at most one REGEX', 'combine alternatives as a|b');
+  return { pattern: args[0] ? compileRegex(args[0], 'topic') : undefined, excludeInternal: Boolean(flags.excludeInternal) };
+}
+
+export async function run(options: ListOptions, ctx: Context): Promise<CommandResult> {
+  const admin = await (await ctx.kafka()).admin();
+  const names = (await admin.listTopics({ includeInternal: !options.excludeInternal })).filter((n) => !options.pattern || options.pattern.test(n));
+  const { topics } = await admin.describeTopics(names);
+  const data: TopicListItem[] = topics.map((t) => ({
+    name: t.name,
+    partitions: t.partitions.length,
+    replicationFactor: t.partitions[0]?.replicas.length ?? 0,
+    internal: t.internal,
+  }));
+  return {
+    data,
+    view: [{ head: ['NAME', 'PARTITIONS', 'REPLICAS', 'INTERNAL'], rows: data.map((t) => [t.name, t.partitions, t.replicationFactor, t.internal ? 'yes' : '']), numeric: [1, 2], wideOnly: [3] }],
+  };
+}

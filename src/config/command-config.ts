@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { NotFoundError, UsageError } from '../errors.js';
+import type { SaslSettings, TlsSettings } from './connection.js';
+import { SASL_MECHANISMS, type SaslMechanism } from './profile-types.js';
+import { parseJaasConfig, parseProperties } from './properties.js';
+
+/** What a kafka-*.sh client properties file contributes to a connection. */
+export interface CommandConfig {
+  bootstrap?: string;
+  clientId?: string;
+  timeoutMs?: number;
+  sasl?: SaslSettings;
+  tls?: TlsSettings;
+  /** Keys ktool does not use; reported once on stderr by the caller. */
+  unknownKeys: string[];
+  /** Every property, for commands that pass producer/consumer settings through. */
+  all: Map<string, string>;
+}
+
+const CLIENT_ONLY_KEYS = new Set([
+  'bootstrap.servers', 'client.id', 'security.protocol', 'sasl.mechanism', 'sasl.jaas.config',
+  'ssl.truststore.location', 'ssl.truststore.type', 'ssl.truststore.certificates', 'ssl.truststore.password',
+  'ssl.keystore.location', 'ssl.keystore.type', 'ssl.keystore.certificate.chain', 'ssl.keystore.key',
+  'ssl.keystore.password', 'ssl.key.password', 'ssl.endpoint.identification.algorithm',
+  'request.timeout.ms', 'default.api.timeout.ms', 'sasl.oauthbearer.token',
+]);
+
+export async function loadCommandConfig(path: string): Promise<CommandConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotFoundError(`command config file not found: ${path}`);
+    throw new UsageError(`cannot read command config ${path}: ${(error as Error).message}`);
+  }
+  return interpretCommandConfig(parseProperties(text), path);
+}
+
+export function interpretCommandConfig(props: Map<string, string>, source = 'command config'): CommandConfig {
+  const get = (k: string) => props.get(k)?.trim();
+  const out: CommandConfig = { unknownKeys: [...props.keys()].filter((k) => !CLIENT_ONLY_KEYS.has(k)), all: props };
+  out.bootstrap = get('bootstrap.servers') || undefined;
+  out.clientId = get('client.id') || undefined;
+  const timeout = get('default.api.timeout.ms') ?? get('request.timeout.ms');
+  if (timeout !== undefined) {
+    if (!/^\d+$/.test(timeout)) throw new UsageError(`${source}: request.timeout.ms must be a number of milliseconds, got "${timeout}"`);
+    out.timeoutMs = Number(timeout);
+  }
+  const protocol = (get('security.protocol') ?? 'PLAINTEXT').toUpperCase();
+  if (!['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'].includes(protocol)) {
+    throw new UsageError(`${source}: unknown security.protocol "${protocol}"`, 'use PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL');
+  }
+  if (protocol.startsWith('SASL')) out.sasl = saslFrom(props, source);
+  if (protocol === 'SSL' || protocol === 'SASL_SSL') out.tls = tlsFrom(props, source);
+  return out;
+}
+
+function saslFrom(props: Map<string, string>, source: string): SaslSettings {
+  const mechanism = (props.get('sasl.mechanism')?.trim() ?? 'GSSAPI').toUpperCase() as SaslMechanism;
+  if (!SASL_MECHANISMS.includes(mechanism)) {
+    throw new UsageError(`${source}: sasl.mechanism ${mechanism} is not supported`, `use one of ${SASL_MECHANISMS.join(', ')}`);
+  }
+  const sasl: SaslSettings = { mechanism };
+  const jaas = props.get('sasl.jaas.config');
+  if (jaas) {
+    const parsed = parseJaasConfig(jaas);
+    if (!parsed) throw new UsageError(`${source}: sasl.jaas.config is not in "LoginModule required key=value ...;" form`);
+    if (parsed.options.username !== undefined) sasl.username = parsed.options.username;
+    if (parsed.options.password !== undefined) sasl.password = { value: parsed.options.password };
+  }
+  const token = props.get('sasl.oauthbearer.token');
+  if (token) sasl.token = { value: token };
+  return sasl;
+}
+
+function tlsFrom(props: Map<string, string>, source: string): TlsSettings {
+  const tls: TlsSettings = {};
+  const pemOnly = (typeKey: string) => {
+    const type = props.get(typeKey)?.trim().toUpperCase();
+    if (type && type !== 'PEM') {
+      throw new UsageError(`${source}: ${typeKey}=${type} is not supported`, 'convert the store to PEM files (openssl pkcs12 -in store.p12 -out store.pem) and set the type to PEM');
+    }
+  };
+  pemOnly('ssl.truststore.type');
+  pemOnly('ssl.keystore.type');
+  tls.ca = props.get('ssl.truststore.certificates') ?? props.get('ssl.truststore.location');
+  tls.cert = props.get('ssl.keystore.certificate.chain') ?? props.get('ssl.keystore.location');
+  tls.key = props.get('ssl.keystore.key') ?? props.get('ssl.keystore.location');
+  const keyPassword = props.get('ssl.key.password');
+  if (keyPassword) tls.keyPassword = { value: keyPassword };
+  if (props.get('ssl.endpoint.identification.algorithm')?.trim() === '') tls.verifyHostname = false;
+  return tls;
+}

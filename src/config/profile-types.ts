@@ -1,0 +1,39 @@
+export const SASL_MECHANISMS = ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'] as const;
+export type SaslMechanism = (typeof SASL_MECHANISMS)[number];
+
+/** SASL settings as stored: a secret comes from the value itself, an env var, or a command's stdout. */
+export interface SaslProfile {
+  mechanism: SaslMechanism;
+  username?: string;
+  password?: string;
+  'password-env'?: string;
+  'password-command'?: string;
+  token?: string;
+  'token-env'?: string;
+  'token-command'?: string;
+}
+
+export interface TlsProfile {
+  enabled?: boolean;
+  ca?: string;
+  cert?: string;
+  key?: string;
+  'insecure-skip-verify'?: boolean;
+  'server-name'?: string;
+}
+
+export interface Profile {
+  bootstrap?: string;
+  'client-id'?: string;
+  timeout?: string;
+  sasl?: SaslProfile;
+  tls?: TlsProfile;
+}
+
+export interface ConfigFile {
+  'current-profile'?: string;
+  profiles: Record<string, Profile>;
+}
+
+/** Keys whose values never leave the process unredacted. */
+export const SECRET_KEYS = new Set(['password', 'token', 'sasl.jaas.config', 'ssl.key.password', 'ssl.keystore.password', 'ssl.truststore.password', 'ssl.keystore.key']);

@@ -1,0 +1,124 @@
+import { UsageError, NotFoundError } from '../errors.js';
+import { parseDuration } from '../util/duration.js';
+import type { CommandConfig } from './command-config.js';
+import type { ConnectionSettings, SaslSettings, SecretSource, SettingSource, TlsSettings } from './connection.js';
+import type { ConfigFile, Profile, SaslProfile } from './profile-types.js';
+
+export const DEFAULT_BOOTSTRAP = 'localhost:9092';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface ConnectionFlags {
+  bootstrapServer?: string;
+  profile?: string;
+  timeout?: string;
+}
+
+/**
+ * The one config loader. Precedence, highest first, for each setting:
+ *
+ * - profile:   `--profile NAME` > `KTOOL_PROFILE` > `current-profile` in config.yaml > none
+ * - bootstrap: `-b/--bootstrap-server` > `--command-config` bootstrap.servers > `KTOOL_BROKERS`
+ *              > the profile's `bootstrap` > `localhost:9092`
+ * - security:  `--command-config` (security.protocol, sasl.*, ssl.*) > the profile's `sasl`/`tls` > none
+ * - timeout:   `--timeout` > `--command-config` default.api.timeout.ms/request.timeout.ms
+ *              > `KTOOL_TIMEOUT` > the profile's `timeout` > 10s
+ * - client id: `--command-config` client.id > the profile's `client-id` > `ktool`
+ *
+ * A profile named by flag or env that does not exist is an error; `current-profile` pointing at a
+ * deleted profile is ignored.
+ */
+export function resolveConnection(input: {
+  flags: ConnectionFlags;
+  env: Record<string, string | undefined>;
+  config: ConfigFile;
+  commandConfig?: CommandConfig;
+}): ConnectionSettings {
+  const { flags, env, config, commandConfig } = input;
+  const { name: profileName, source: profileSource } = chooseProfile(flags, env, config);
+  const profile: Profile = profileName ? config.profiles[profileName] ?? {} : {};
+
+  let bootstrap: string;
+  let bootstrapSource: SettingSource;
+  if (flags.bootstrapServer) [bootstrap, bootstrapSource] = [flags.bootstrapServer, 'flag'];
+  else if (commandConfig?.bootstrap) [bootstrap, bootstrapSource] = [commandConfig.bootstrap, 'command-config'];
+  else if (env.KTOOL_BROKERS) [bootstrap, bootstrapSource] = [env.KTOOL_BROKERS, 'env'];
+  else if (profile.bootstrap) [bootstrap, bootstrapSource] = [profile.bootstrap, 'profile'];
+  else [bootstrap, bootstrapSource] = [DEFAULT_BOOTSTRAP, 'default'];
+
+  let timeoutMs: number;
+  let timeoutSource: SettingSource;
+  if (flags.timeout) [timeoutMs, timeoutSource] = [parseDuration(flags.timeout, '--timeout'), 'flag'];
+  else if (commandConfig?.timeoutMs !== undefined) [timeoutMs, timeoutSource] = [commandConfig.timeoutMs, 'command-config'];
+  else if (env.KTOOL_TIMEOUT) [timeoutMs, timeoutSource] = [parseDuration(env.KTOOL_TIMEOUT, 'KTOOL_TIMEOUT'), 'env'];
+  else if (profile.timeout) [timeoutMs, timeoutSource] = [parseDuration(profile.timeout, `timeout of profile ${profileName}`), 'profile'];
+  else [timeoutMs, timeoutSource] = [DEFAULT_TIMEOUT_MS, 'default'];
+  if (timeoutMs <= 0) throw new UsageError('--timeout must be greater than zero');
+
+  let sasl: SaslSettings | undefined;
+  let tls: TlsSettings | undefined;
+  let securitySource: SettingSource = 'default';
+  if (commandConfig && (commandConfig.sasl || commandConfig.tls)) {
+    [sasl, tls, securitySource] = [commandConfig.sasl, commandConfig.tls, 'command-config'];
+  } else if (profile.sasl || profile.tls?.enabled !== undefined || profile.tls?.ca || profile.tls?.cert) {
+    sasl = profile.sasl ? saslFromProfile(profile.sasl, profileName!) : undefined;
+    tls = profile.tls && profile.tls.enabled !== false ? tlsFromProfile(profile) : undefined;
+    securitySource = 'profile';
+  }
+
+  return {
+    bootstrap: splitBootstrap(bootstrap),
+    clientId: commandConfig?.clientId ?? profile['client-id'] ?? 'ktool',
+    timeoutMs,
+    sasl,
+    tls,
+    profileName,
+    sources: { bootstrap: bootstrapSource, timeout: timeoutSource, security: securitySource, profile: profileSource },
+  };
+}
+
+function chooseProfile(flags: ConnectionFlags, env: Record<string, string | undefined>, config: ConfigFile) {
+  const explicit = flags.profile ? { name: flags.profile, source: 'flag' as const } : env.KTOOL_PROFILE ? { name: env.KTOOL_PROFILE, source: 'env' as const } : undefined;
+  if (explicit) {
+    if (!config.profiles[explicit.name]) {
+      const known = Object.keys(config.profiles);
+      throw new NotFoundError(`profile "${explicit.name}" does not exist`, known.length ? `known profiles: ${known.join(', ')}` : 'create one with `ktool profile add NAME -b HOST:PORT` or `ktool local start`');
+    }
+    return explicit;
+  }
+  const current = config['current-profile'];
+  if (current && config.profiles[current]) return { name: current, source: 'config' as const };
+  return { name: undefined, source: 'none' as const };
+}
+
+export function splitBootstrap(list: string): string[] {
+  const hosts = list.split(',').map((h) => h.trim()).filter(Boolean);
+  if (hosts.length === 0) throw new UsageError('bootstrap server list is empty', 'pass -b HOST:PORT[,HOST:PORT...]');
+  for (const host of hosts) {
+    if (!/^(\[[0-9a-fA-F:]+\]|[^:\s]+)(:\d{1,5})?$/.test(host)) {
+      throw new UsageError(`invalid bootstrap server "${host}"`, 'expected HOST:PORT, e.g. localhost:9092');
+    }
+  }
+  return hosts.map((h) => (/:\d+$/.test(h) ? h : `${h}:9092`));
+}
+
+function secret(value: string | undefined, envName: string | undefined, command: string | undefined): SecretSource | undefined {
+  if (envName) return { env: envName };
+  if (command) return { command };
+  if (value !== undefined) return { value };
+  return undefined;
+}
+
+function saslFromProfile(p: SaslProfile, profileName: string): SaslSettings {
+  if (!p.mechanism) throw new UsageError(`profile ${profileName}: sasl.mechanism is missing`);
+  return {
+    mechanism: String(p.mechanism).toUpperCase() as SaslSettings['mechanism'],
+    username: p.username,
+    password: secret(p.password, p['password-env'], p['password-command']),
+    token: secret(p.token, p['token-env'], p['token-command']),
+  };
+}
+
+function tlsFromProfile(p: Profile): TlsSettings {
+  const t = p.tls ?? {};
+  return { ca: t.ca, cert: t.cert, key: t.key, insecureSkipVerify: t['insecure-skip-verify'] === true, serverName: t['server-name'] };
+}

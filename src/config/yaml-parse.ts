@@ -1,0 +1,110 @@
+import { UsageError } from '../errors.js';
+
+/**
+ * Parses the YAML subset that ktool writes to config.yaml (block mappings, block sequences of
+ * scalars or mappings, plain/double-quoted/single-quoted scalars, comments, `[]`/`{}`). Hand-edited
+ * files in that subset load; anything richer is rejected with the line number rather than guessed.
+ */
+export function parseYaml(text: string, source = 'config'): unknown {
+  const lines = text
+    .split(/\r?\n/)
+    .map((raw, index) => ({ raw, index: index + 1 }))
+    .filter((l) => l.raw.trim() !== '' && !l.raw.trimStart().startsWith('#') && l.raw.trim() !== '---');
+  let pos = 0;
+
+  const fail = (line: number, why: string): never => {
+    throw new UsageError(`${source}:${line}: ${why}`, 'fix the file by hand or recreate it with `ktool profile add`');
+  };
+  const indentOf = (s: string) => s.length - s.trimStart().length;
+
+  function parseBlock(indent: number): unknown {
+    const first = lines[pos];
+    if (first.raw.trimStart().startsWith('- ') || first.raw.trim() === '-') return parseSeq(indent);
+    return parseMap(indent);
+  }
+
+  function parseMap(indent: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    while (pos < lines.length) {
+      const { raw, index } = lines[pos];
+      const ind = indentOf(raw);
+      if (ind < indent) break;
+      if (ind > indent) fail(index, 'unexpected indentation');
+      const body = stripComment(raw.trim());
+      const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:]+?)\s*:(?:\s+(.*))?$/.exec(body);
+      if (!m) fail(index, `expected "key: value", got ${JSON.stringify(body)}`);
+      const k = String(scalar(m![1], index));
+      const rest = m![2];
+      pos++;
+      if (rest !== undefined && rest !== '') {
+        out[k] = scalar(rest, index);
+      } else if (pos < lines.length && indentOf(lines[pos].raw) > indent) {
+        out[k] = parseBlock(indentOf(lines[pos].raw));
+      } else if (pos < lines.length && indentOf(lines[pos].raw) === indent && lines[pos].raw.trimStart().startsWith('- ')) {
+        out[k] = parseSeq(indent);
+      } else {
+        out[k] = null;
+      }
+    }
+    return out;
+  }
+
+  function parseSeq(indent: number): unknown[] {
+    const out: unknown[] = [];
+    while (pos < lines.length) {
+      const { raw, index } = lines[pos];
+      const ind = indentOf(raw);
+      const trimmed = raw.trimStart();
+      if (ind < indent || !trimmed.startsWith('-')) break;
+      if (ind > indent) fail(index, 'unexpected indentation');
+      const item = stripComment(trimmed.slice(1).trim());
+      if (item === '') {
+        pos++;
+        out.push(pos < lines.length && indentOf(lines[pos].raw) > indent ? parseBlock(indentOf(lines[pos].raw)) : null);
+      } else if (/^[^"'][^:]*:(\s|$)/.test(item) || /^"[^"]*"\s*:/.test(item)) {
+        // "- key: value" starts a mapping whose keys sit at the column after "- ".
+        lines[pos] = { raw: ' '.repeat(ind + 2) + item, index };
+        out.push(parseMap(ind + 2));
+      } else {
+        out.push(scalar(item, index));
+        pos++;
+      }
+    }
+    return out;
+  }
+
+  function scalar(token: string, line: number): unknown {
+    const t = token.trim();
+    if (t.startsWith('"')) {
+      try {
+        return JSON.parse(t);
+      } catch {
+        return fail(line, `bad double-quoted string ${t}`);
+      }
+    }
+    if (t.startsWith("'")) {
+      if (!t.endsWith("'") || t.length < 2) fail(line, `bad single-quoted string ${t}`);
+      return t.slice(1, -1).replace(/''/g, "'");
+    }
+    if (t === '[]') return [];
+    if (t === '{}') return {};
+    if (t.startsWith('[') || t.startsWith('{') || t.startsWith('|') || t.startsWith('>') || t.startsWith('&') || t.startsWith('*')) {
+      fail(line, `unsupported YAML construct ${JSON.stringify(t)}`);
+    }
+    if (t === 'null' || t === '~') return null;
+    if (t === 'true') return true;
+    if (t === 'false') return false;
+    if (/^-?\d+$/.test(t) && Number.isSafeInteger(Number(t))) return Number(t);
+    if (/^-?\d+\.\d+$/.test(t)) return Number(t);
+    return t;
+  }
+
+  function stripComment(s: string): string {
+    if (s.startsWith('"') || s.startsWith("'")) return s;
+    const hash = s.search(/\s#/);
+    return hash >= 0 ? s.slice(0, hash).trimEnd() : s;
+  }
+
+  if (lines.length === 0) return {};
+  return parseBlock(indentOf(lines[0].raw));
+}

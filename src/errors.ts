@@ -1,0 +1,107 @@
+/**
+ * Typed errors and the single mapping from error to exit code. Only bin/ (via src/cli/entry.ts)
+ * calls process.exit; everything else throws one of these.
+ */
+
+/** Exit codes are part of ktool's public interface: keep them stable (README, `ktool --help`). */
+export const ExitCode = {
+  ok: 0,
+  operation: 1,
+  usage: 2,
+  notFound: 3,
+  connection: 4,
+  partial: 5,
+  check: 6,
+  interrupted: 130,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export const EXIT_CODE_HELP = `Exit codes:
+  0    success
+  1    the operation failed (Kafka or local error; the message names the cause)
+  2    usage error (bad flag, argument or value)
+  3    not found (topic, group, profile, file)
+  4    connection, authentication or TLS failure
+  5    partial failure (some items of a batch failed)
+  6    a check did not pass (threshold exceeded, unhealthy cluster)
+  130  interrupted (Ctrl-C)`;
+
+export class KtoolError extends Error {
+  readonly exitCode: ExitCodeValue;
+  readonly hint?: string;
+  constructor(message: string, exitCode: ExitCodeValue, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.exitCode = exitCode;
+    this.hint = options.hint;
+  }
+}
+
+export class UsageError extends KtoolError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.usage, { hint });
+  }
+}
+
+export class NotFoundError extends KtoolError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.notFound, { hint });
+  }
+}
+
+export class ConnectionError extends KtoolError {
+  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, ExitCode.connection, options);
+  }
+}
+
+/** A Kafka or local operation failed for a reason the user can act on. */
+export class OperationError extends KtoolError {
+  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, ExitCode.operation, options);
+  }
+}
+
+export class PartialFailureError extends KtoolError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.partial, { hint });
+  }
+}
+
+export class CheckFailedError extends KtoolError {
+  constructor(message: string) {
+    super(message, ExitCode.check);
+  }
+}
+
+export class CancelledError extends KtoolError {
+  constructor(message = 'interrupted') {
+    super(message, ExitCode.interrupted);
+  }
+}
+
+export function exitCodeFor(error: unknown): ExitCodeValue {
+  if (error instanceof KtoolError) return error.exitCode;
+  return ExitCode.operation;
+}
+
+/** One line for stderr: the message plus a hint. Stack traces only with --debug. */
+export function describeError(error: unknown, debug: boolean): string {
+  const lines: string[] = [];
+  if (error instanceof KtoolError) {
+    lines.push(`error: ${error.message}`);
+    if (error.hint) lines.push(`hint: ${error.hint}`);
+  } else if (error instanceof Error) {
+    lines.push(`error: ${error.message}`);
+  } else {
+    lines.push(`error: ${String(error)}`);
+  }
+  if (debug && error instanceof Error) {
+    lines.push(error.stack ?? '');
+    let cause = error.cause;
+    while (cause instanceof Error) {
+      lines.push(`caused by: ${cause.stack ?? cause.message}`);
+      cause = cause.cause;
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,64 @@
+import { Admin } from '@platformatic/kafka';
+import type { ConnectionSettings } from '../config/connection.js';
+import { platformaticAdmin } from './admin.js';
+import { baseClientOptions } from './connect-options.js';
+import { toKtoolError } from './errors.js';
+import type { AdminApi, KafkaClients } from './types.js';
+import { ConnectionError } from '../errors.js';
+
+/**
+ * Opens clients lazily and wraps every call so that a failure becomes a typed ktool error naming
+ * the brokers, and nothing waits longer than the connection timeout.
+ */
+export function createKafkaClients(settings: ConnectionSettings, env: Record<string, string | undefined>): KafkaClients {
+  let admin: Admin | undefined;
+  let adminApi: Promise<AdminApi> | undefined;
+  const closers: (() => Promise<void>)[] = [];
+
+  return {
+    settings,
+    admin() {
+      adminApi ??= (async () => {
+        const options = await baseClientOptions(settings, env);
+        admin = new Admin(options as unknown as ConstructorParameters<typeof Admin>[0]);
+        closers.push(() => admin!.close());
+        return guard(platformaticAdmin(admin, settings.timeoutMs), settings);
+      })();
+      return adminApi;
+    },
+    async close() {
+      await Promise.allSettled(closers.map((close) => close()));
+    },
+  };
+}
+
+/** Every method: deadline of the connection timeout (plus slack for the broker's own timeout) and error mapping. */
+export function guard<T extends object>(api: T, settings: ConnectionSettings): T {
+  const deadline = settings.timeoutMs + 2_000;
+  return new Proxy(api, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new ConnectionError(`no answer from ${settings.bootstrap.join(',')} within ${Math.round(settings.timeoutMs / 1000)}s`, { hint: 'is the broker reachable? raise --timeout for a slow cluster' })),
+            deadline,
+          );
+        });
+        try {
+          return await Promise.race([value.apply(target, args), timeout]);
+        } catch (error) {
+          throw toKtoolError(error, settings.bootstrap, describeAction(String(prop)));
+        } finally {
+          clearTimeout(timer);
+        }
+      };
+    },
+  });
+}
+
+function describeAction(method: string): string {
+  return method.replace(/([A-Z])/g, ' $1').toLowerCase();
+}

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import type { ConnectionOptions as TlsOptions } from 'node:tls';
+import type { ConnectionSettings } from '../config/connection.js';
+import { resolveSecret } from '../config/secrets.js';
+import { UsageError } from '../errors.js';
+
+/** Client-library base options for our settings; secrets are resolved here, at connect time. */
+export async function baseClientOptions(settings: ConnectionSettings, env: Record<string, string | undefined>) {
+  const options: Record<string, unknown> = {
+    clientId: settings.clientId,
+    bootstrapBrokers: settings.bootstrap,
+    connectTimeout: Math.min(settings.timeoutMs, 10_000),
+    timeout: settings.timeoutMs,
+    requestTimeout: settings.timeoutMs,
+    retries: 2,
+    retryDelay: 250,
+  };
+  if (settings.sasl) {
+    const s = settings.sasl;
+    const password = await resolveSecret(s.password, env, 'SASL password');
+    const token = await resolveSecret(s.token, env, 'OAUTHBEARER token');
+    if ((s.mechanism === 'PLAIN' || s.mechanism.startsWith('SCRAM')) && (!s.username || password === undefined)) {
+      throw new UsageError(`SASL ${s.mechanism} needs a username and a password`, 'set them in the profile (ktool profile add ... --username U --password-env VAR) or in sasl.jaas.config');
+    }
+    if (s.mechanism === 'OAUTHBEARER' && !token) {
+      throw new UsageError('SASL OAUTHBEARER needs a token', 'set --token-env VAR or --token-command CMD on the profile');
+    }
+    options.sasl = { mechanism: s.mechanism, username: s.username, password, token };
+  }
+  if (settings.tls) {
+    const t = settings.tls;
+    const tls: TlsOptions = {};
+    if (t.ca) tls.ca = await pem(t.ca, 'CA');
+    if (t.cert) tls.cert = await pem(t.cert, 'client certificate');
+    if (t.key) tls.key = await pem(t.key, 'client key');
+    const passphrase = await resolveSecret(t.keyPassword, env, 'TLS key password');
+    if (passphrase) tls.passphrase = passphrase;
+    if (t.insecureSkipVerify) tls.rejectUnauthorized = false;
+    if (t.verifyHostname === false) tls.checkServerIdentity = () => undefined;
+    options.tls = tls;
+    if (t.serverName) options.tlsServerName = t.serverName;
+  }
+  return options;
+}
+
+/** Inline PEM text (ssl.*.certificates) or a path to a PEM file. */
+async function pem(value: string, what: string): Promise<string> {
+  if (value.includes('-----BEGIN')) return value;
+  try {
+    return await readFile(value, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the ${what} file ${value}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}

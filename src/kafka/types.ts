@@ -1,0 +1,91 @@
+/**
+ * ktool's own view of Kafka. Commands talk to these interfaces; only src/kafka/ knows the client
+ * library. Offsets are bigint (int64 on the wire); the renderer turns them into numbers where safe.
+ */
+import type { ConnectionSettings } from '../config/connection.js';
+
+export interface BrokerInfo {
+  id: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+export interface PartitionInfo {
+  partition: number;
+  leader: number;
+  leaderEpoch: number;
+  replicas: number[];
+  isr: number[];
+  offline: number[];
+}
+
+export interface TopicInfo {
+  name: string;
+  id: string;
+  internal: boolean;
+  partitions: PartitionInfo[];
+}
+
+export interface ClusterInfo {
+  clusterId: string;
+  controllerId: number;
+  brokers: BrokerInfo[];
+}
+
+export interface ConfigEntry {
+  name: string;
+  value: string | null;
+  /** DYNAMIC_TOPIC_CONFIG, DYNAMIC_BROKER_CONFIG, DEFAULT_CONFIG, STATIC_BROKER_CONFIG, ... */
+  source: string;
+  readOnly: boolean;
+  sensitive: boolean;
+  isDefault: boolean;
+}
+
+export interface NewTopic {
+  name: string;
+  partitions?: number;
+  replicationFactor?: number;
+  configs?: Record<string, string>;
+}
+
+export type OffsetQuery = 'earliest' | 'latest' | 'max-timestamp' | { timestamp: number };
+
+export interface TopicPartition {
+  topic: string;
+  partition: number;
+}
+
+export interface ListedOffset extends TopicPartition {
+  offset: bigint;
+  timestamp: bigint;
+}
+
+/** A per-item outcome for batch operations (create/delete several topics). */
+export interface ItemResult {
+  name: string;
+  ok: boolean;
+  error?: string;
+  errorCode?: string;
+}
+
+export interface AdminApi {
+  cluster(): Promise<ClusterInfo>;
+  listTopics(options: { includeInternal: boolean }): Promise<string[]>;
+  /** Unknown topics are reported in `missing`, not thrown. */
+  describeTopics(names: string[]): Promise<{ topics: TopicInfo[]; missing: string[] }>;
+  listOffsets(partitions: TopicPartition[], query: OffsetQuery, isolation?: 'read_committed' | 'read_uncommitted'): Promise<ListedOffset[]>;
+  describeTopicConfigs(names: string[]): Promise<Map<string, ConfigEntry[]>>;
+  createTopics(topics: NewTopic[], options: { validateOnly: boolean }): Promise<ItemResult[]>;
+  createPartitions(topic: string, totalCount: number, options: { validateOnly: boolean }): Promise<void>;
+  deleteTopics(names: string[]): Promise<ItemResult[]>;
+}
+
+export interface KafkaClients {
+  readonly settings: ConnectionSettings;
+  admin(): Promise<AdminApi>;
+  close(): Promise<void>;
+}
+
+export type KafkaFactory = (settings: ConnectionSettings) => KafkaClients;
