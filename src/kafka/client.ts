@@ -13,13 +13,21 @@ import { ConnectionError } from '../errors.js';
 export function createKafkaClients(settings: ConnectionSettings, env: Record<string, string | undefined>): KafkaClients {
   let admin: Admin | undefined;
   let adminApi: Promise<AdminApi> | undefined;
+  let base: Promise<Record<string, unknown>> | undefined;
   const closers: (() => Promise<void>)[] = [];
 
   return {
     settings,
+    baseOptions() {
+      base ??= baseClientOptions(settings, env);
+      return base.then((b) => ({ ...b }));
+    },
+    onClose(close) {
+      closers.push(close);
+    },
     admin() {
       adminApi ??= (async () => {
-        const options = await baseClientOptions(settings, env);
+        const options = await this.baseOptions();
         admin = new Admin(options as unknown as ConstructorParameters<typeof Admin>[0]);
         closers.push(() => admin!.close());
         return guard(platformaticAdmin(admin, settings.timeoutMs), settings);

@@ -85,6 +85,13 @@ export interface AdminApi {
 export interface KafkaClients {
   readonly settings: ConnectionSettings;
   admin(): Promise<AdminApi>;
+  /**
+   * Client-library base options (brokers, SASL, TLS, timeouts) with secrets resolved. For the
+   * producer/consumer openers in src/kafka/ only; commands never see library types.
+   */
+  baseOptions(): Promise<Record<string, unknown>>;
+  /** Registers a cleanup run by close() (clients opened by src/kafka/ openers). */
+  onClose(close: () => Promise<void>): void;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,66 @@
+import { UsageError } from '../errors.js';
+
+/**
+ * Key and value encoding, one interface for produce and consume. Schema Registry formats (Avro,
+ * Protobuf, JSON Schema) will be further implementations of Serde, chosen by name like these.
+ */
+export interface Serde {
+  readonly name: string;
+  /** Text from the user (a line, a JSON field) -> bytes on the wire. */
+  encode(text: string): Buffer;
+  /** Bytes from the wire -> text for output. */
+  decode(bytes: Buffer): string;
+}
+
+export const ENCODINGS = ['text', 'json', 'base64', 'hex'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+const text: Serde = { name: 'text', encode: (s) => Buffer.from(s, 'utf8'), decode: (b) => b.toString('utf8') };
+
+const json: Serde = {
+  name: 'json',
+  encode(s) {
+    try {
+      return Buffer.from(JSON.stringify(JSON.parse(s)), 'utf8');
+    } catch (error) {
+      throw new UsageError(`not valid JSON: ${(error as Error).message}`);
+    }
+  },
+  decode: (b) => b.toString('utf8'),
+};
+
+const base64: Serde = {
+  name: 'base64',
+  encode(s) {
+    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(s.trim())) throw new UsageError('not valid base64');
+    return Buffer.from(s.trim(), 'base64');
+  },
+  decode: (b) => b.toString('base64'),
+};
+
+const hex: Serde = {
+  name: 'hex',
+  encode(s) {
+    const t = s.trim();
+    if (!/^([0-9a-fA-F]{2})*$/.test(t)) throw new UsageError('not valid hex (pairs of 0-9a-f)');
+    return Buffer.from(t, 'hex');
+  },
+  decode: (b) => b.toString('hex'),
+};
+
+const SERDES: Record<Encoding, Serde> = { text, json, base64, hex };
+
+export function serdeFor(name: string, flag: string): Serde {
+  if (!(ENCODINGS as readonly string[]).includes(name)) throw new UsageError(`${flag}: unknown encoding "${name}"`, `use one of ${ENCODINGS.join(', ')}`);
+  return SERDES[name as Encoding];
+}
+
+/** True when the bytes are valid UTF-8 (so text output is lossless). */
+export function isUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
