@@ -9,6 +9,12 @@ const CONFIG_SOURCES: Record<number, string> = {
   4: 'STATIC_BROKER_CONFIG', 5: 'DEFAULT_CONFIG', 6: 'DYNAMIC_BROKER_LOGGER_CONFIG', 7: 'CLIENT_METRICS_CONFIG', 8: 'GROUP_CONFIG',
 };
 
+/** Kafka's tools print topic ids as unpadded base64url of the 16 bytes; so do we. */
+export function kafkaUuid(hex: string): string {
+  const bytes = Buffer.from(hex.replace(/-/g, ''), 'hex');
+  return bytes.length === 16 ? bytes.toString('base64url') : hex;
+}
+
 interface RawItem { name: string; errorCode: number; errorMessage?: string | null }
 
 function itemResult(item: RawItem): ItemResult {
@@ -45,7 +51,7 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
         const t = meta.topics.get(name)!;
         return {
           name,
-          id: t.id,
+          id: kafkaUuid(t.id),
           internal: INTERNAL_TOPICS.has(name),
           partitions: t.partitions.map((p, partition) => ({
             partition,
@@ -108,7 +114,8 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
     },
 
     async createPartitions(topic, totalCount, { validateOnly }) {
-      await admin.createPartitions({ topics: [{ name: topic, count: totalCount, assignments: [] }], validateOnly });
+      // null assignments: let the controller place the new partitions (an empty list means "none given").
+      await admin.createPartitions({ topics: [{ name: topic, count: totalCount, assignments: null as never }], validateOnly });
     },
 
     async deleteTopics(names) {

@@ -51,7 +51,7 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
     return { name: r.name, status: 'failed', error: r.error, errorCode: r.errorCode };
   });
   const failed = outcomes.filter((o) => o.status === 'failed');
-  for (const f of failed) ctx.io.stderr.write(`error: cannot create topic ${f.name}: ${f.error} (${f.errorCode})\n`);
+  if (failed.length < outcomes.length) for (const f of failed) ctx.io.stderr.write(`error: cannot create topic ${f.name}: ${f.error} (${f.errorCode})\n`);
   const result: CommandResult = {
     data: outcomes,
     view: [{ lines: outcomes.filter((o) => o.status !== 'failed').map((o) => `${o.status === 'created' ? 'Created' : o.status === 'exists' ? 'Already exists' : 'Valid (dry run, nothing created)'}: ${o.name}`) }],

@@ -37,7 +37,7 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
     ...missing.map((name): DeleteOutcome => ({ name, status: 'missing' })),
   ];
   const failed = outcomes.filter((o) => o.status === 'failed');
-  for (const f of failed) ctx.io.stderr.write(`error: cannot delete topic ${f.name}: ${f.error}\n`);
+  if (failed.length < outcomes.length) for (const f of failed) ctx.io.stderr.write(`error: cannot delete topic ${f.name}: ${f.error}\n`);
   const result: CommandResult = { data: outcomes, view: [{ lines: outcomes.filter((o) => o.status !== 'failed').map((o) => `${o.status === 'deleted' ? 'Deleted' : 'Did not exist'}: ${o.name}`) }] };
   if (failed.length === 0) return result;
   if (failed.length < outcomes.length) return { ...result, exitCode: ExitCode.partial };

@@ -25,7 +25,7 @@ export async function run(options: ListOptions, ctx: Context): Promise<CommandRe
   const admin = await (await ctx.kafka()).admin();
   const names = (await admin.listTopics({ includeInternal: !options.excludeInternal })).filter((n) => !options.pattern || options.pattern.test(n));
   const { topics } = await admin.describeTopics(names);
-  const data: TopicListItem[] = topics.map((t) => ({
+  const data: TopicListItem[] = [...topics].sort((a, b) => a.name.localeCompare(b.name)).map((t) => ({
     name: t.name,
     partitions: t.partitions.length,
     replicationFactor: t.partitions[0]?.replicas.length ?? 0,

@@ -1,0 +1,38 @@
+import type { AdminApi, KafkaClients, KafkaFactory, TopicInfo } from '../../src/kafka/types.js';
+
+/** Tier-2 fake: an AdminApi over in-memory topics. Never used for integration tests. */
+export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}): KafkaFactory {
+  const admin: AdminApi = {
+    async cluster() {
+      return { clusterId: 'fake', controllerId: 1, brokers: [{ id: 1, host: 'h', port: 9092, rack: null }] };
+    },
+    async listTopics({ includeInternal }) {
+      return topics.filter((t) => includeInternal || !t.internal).map((t) => t.name).sort();
+    },
+    async describeTopics(names) {
+      return { topics: topics.filter((t) => names.includes(t.name)), missing: names.filter((n) => !topics.some((t) => t.name === n)) };
+    },
+    async listOffsets(partitions, query) {
+      return partitions.map((p) => ({ ...p, offset: query === 'earliest' ? 10n : 110n, timestamp: -1n }));
+    },
+    async describeTopicConfigs(names) {
+      return new Map(names.map((n) => [n, [{ name: 'retention.ms', value: '1000', source: 'DYNAMIC_TOPIC_CONFIG', readOnly: false, sensitive: false, isDefault: false }, { name: 'min.insync.replicas', value: '2', source: 'DEFAULT_CONFIG', readOnly: false, sensitive: false, isDefault: true }]]));
+    },
+    async createTopics(list) {
+      return list.map((t) => (topics.some((x) => x.name === t.name) ? { name: t.name, ok: false, errorCode: 'TOPIC_ALREADY_EXISTS', error: `Topic '${t.name}' already exists.` } : { name: t.name, ok: true }));
+    },
+    async createPartitions() {},
+    async deleteTopics(names) {
+      return names.map((name) => ({ name, ok: true }));
+    },
+    ...overrides,
+  };
+  return (settings) => {
+    const clients: KafkaClients = { settings, admin: async () => admin, baseOptions: async () => ({}), onClose() {}, close: async () => {} };
+    return clients;
+  };
+}
+
+export function topic(name: string, partitions: number, replicas = [1], internal = false): TopicInfo {
+  return { name, id: `id-${name}`, internal, partitions: Array.from({ length: partitions }, (_, partition) => ({ partition, leader: replicas[0], leaderEpoch: 0, replicas, isr: replicas, offline: [] })) };
+}

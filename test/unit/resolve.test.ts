@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConnection, splitBootstrap } from '../../src/config/resolve.js';
+import type { ConfigFile } from '../../src/config/profile-types.js';
+import { interpretCommandConfig } from '../../src/config/command-config.js';
+import { parseProperties } from '../../src/config/properties.js';
+
+const config: ConfigFile = {
+  'current-profile': 'dev',
+  profiles: {
+    dev: { bootstrap: 'dev:9092', timeout: '30s' },
+    prod: { bootstrap: 'prod:9092', sasl: { mechanism: 'SCRAM-SHA-256', username: 'app', 'password-env': 'PW' } },
+  },
+};
+const cc = interpretCommandConfig(parseProperties('bootstrap.servers=cc:9092\nrequest.timeout.ms=7000'));
+
+describe('resolveConnection precedence', () => {
+  it.each([
+    ['flag beats everything', { bootstrapServer: 'flag:1' }, { KTOOL_BROKERS: 'env:1' }, cc, 'flag:1', 'flag'],
+    ['command-config beats env', {}, { KTOOL_BROKERS: 'env:1' }, cc, 'cc:9092', 'command-config'],
+    ['env beats profile', {}, { KTOOL_BROKERS: 'env:1' }, undefined, 'env:1', 'env'],
+    ['current profile', {}, {}, undefined, 'dev:9092', 'profile'],
+    ['--profile beats current', { profile: 'prod' }, {}, undefined, 'prod:9092', 'profile'],
+    ['KTOOL_PROFILE beats current', {}, { KTOOL_PROFILE: 'prod' }, undefined, 'prod:9092', 'profile'],
+  ] as const)('%s', (_name, flags, env, commandConfig, bootstrap, source) => {
+    const s = resolveConnection({ flags, env, config, commandConfig });
+    expect(s.bootstrap.join(',')).toBe(bootstrap);
+    expect(s.sources.bootstrap).toBe(source);
+  });
+
+  it('defaults to localhost:9092 and 10s without any config', () => {
+    const s = resolveConnection({ flags: {}, env: {}, config: { profiles: {} } });
+    expect(s.bootstrap).toEqual(['localhost:9092']);
+    expect(s.timeoutMs).toBe(10_000);
+    expect(s.sources).toMatchObject({ bootstrap: 'default', timeout: 'default', profile: 'none' });
+  });
+
+  it('timeout: flag > command-config > env > profile', () => {
+    expect(resolveConnection({ flags: { timeout: '2s' }, env: { KTOOL_TIMEOUT: '3s' }, config, commandConfig: cc }).timeoutMs).toBe(2000);
+    expect(resolveConnection({ flags: {}, env: { KTOOL_TIMEOUT: '3s' }, config, commandConfig: cc }).timeoutMs).toBe(7000);
+    expect(resolveConnection({ flags: {}, env: { KTOOL_TIMEOUT: '3s' }, config }).timeoutMs).toBe(3000);
+    expect(resolveConnection({ flags: {}, env: {}, config }).timeoutMs).toBe(30_000);
+  });
+
+  it('takes SASL from the profile with the secret as a reference', () => {
+    const s = resolveConnection({ flags: { profile: 'prod' }, env: {}, config });
+    expect(s.sasl).toEqual({ mechanism: 'SCRAM-SHA-256', username: 'app', password: { env: 'PW' }, token: undefined });
+  });
+
+  it('a missing explicit profile is an error naming the known ones', () => {
+    expect(() => resolveConnection({ flags: { profile: 'nope' }, env: {}, config })).toThrow(/profile "nope" does not exist/);
+  });
+
+  it('ignores a current-profile that was deleted', () => {
+    const s = resolveConnection({ flags: {}, env: {}, config: { 'current-profile': 'gone', profiles: {} } });
+    expect(s.profileName).toBeUndefined();
+  });
+});
+
+describe('splitBootstrap', () => {
+  it('adds the default port and trims', () => expect(splitBootstrap(' a , b:1,[::1]:9 ')).toEqual(['a:9092', 'b:1', '[::1]:9']));
+  it.each(['', ',', 'a b:1', 'host:port'])('rejects %j', (text) => expect(() => splitBootstrap(text)).toThrow());
+});

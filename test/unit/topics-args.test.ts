@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../helpers/parse-args.js';
+
+describe('topics arguments -> options', () => {
+  it.each([
+    [['topics', 'create', 't', '-p', '3', '-r', '1', '-c', 'retention.ms=1000', '-c', 'cleanup.policy=compact,delete'], 'topics create', { topics: ['t'], partitions: 3, replicationFactor: 1, configs: { 'retention.ms': '1000', 'cleanup.policy': 'compact,delete' }, ifNotExists: false, dryRun: false }],
+    [['topics', '--create', '--topic', 't', '--partitions', '2', '--replication-factor', '1', '--config', 'a=b', '--if-not-exists'], 'topics create', { topics: ['t'], partitions: 2, replicationFactor: 1, configs: { a: 'b' }, ifNotExists: true, dryRun: false }],
+    [['topics', 'create', 'a', 'b', '--dry-run'], 'topics create', { topics: ['a', 'b'], partitions: undefined, replicationFactor: undefined, configs: {}, ifNotExists: false, dryRun: true }],
+    [['topics', 'describe'], 'topics describe', { topics: [], excludeInternal: false, filters: [], offsets: true, ifExists: false }],
+    [['topics', 'describe', 'a', 'b', '--under-replicated-partitions', '--no-offsets'], 'topics describe', { topics: ['a', 'b'], excludeInternal: false, filters: ['under-replicated'], offsets: false, ifExists: false }],
+    [['topics', '--describe', '--topic', 't', '--at-min-isr-partitions', '--unavailable-partitions'], 'topics describe', { topics: ['t'], excludeInternal: false, filters: ['unavailable', 'at-min-isr'], offsets: true, ifExists: false }],
+    [['topics', 'alter', 't', '--partitions', '6'], 'topics alter', { topic: 't', partitions: 6, dryRun: false }],
+    [['topics', 'delete', 'a', 'a', 'b', '-y'], 'topics delete', { topics: ['a', 'b'], ifExists: false, yes: true }],
+    [['topics', 'list', '--exclude-internal'], 'topics list', { pattern: undefined, excludeInternal: true }],
+  ])('%j', async (argv, path, options) => {
+    const r = await parseArgs(argv);
+    expect(r.stderr).toBe('');
+    expect(r.path).toBe(path);
+    expect(r.options).toEqual(options);
+  });
+
+  it('compiles the list regex anchored', async () => {
+    const r = await parseArgs(['topics', 'list', 'ord.*']);
+    const re = (r.options as { pattern: RegExp }).pattern;
+    expect(re.test('orders')).toBe(true);
+    expect(re.test('xorders')).toBe(false);
+  });
+
+  it.each([
+    [['topics', 'create', 't', '-p', '0'], /--partitions must be a whole number/],
+    [['topics', 'create', 't', '-p', 'x'], /--partitions/],
+    [['topics', 'create', 'bad name'], /invalid topic name/],
+    [['topics', 'create', 't', '-c', 'novalue'], /key=value/],
+    [['topics', 'alter', 't'], /--partitions/],
+    [['topics', 'list', '('], /invalid topic regular expression/],
+  ])('rejects %j', async (argv, message) => {
+    const r = await parseArgs(argv);
+    if (message) {
+      await expect(Promise.resolve(r.code)).resolves.toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('unknown flags are usage errors with a hint', async () => {
+    const r = await parseArgs(['topics', 'list', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--bogus'/);
+  });
+});
