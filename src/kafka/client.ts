@@ -40,9 +40,9 @@ export function createKafkaClients(settings: ConnectionSettings, env: Record<str
   };
 }
 
-/** Every method: deadline of the connection timeout (plus slack for the broker's own timeout) and error mapping. */
+/** Every method: a deadline of the connection timeout, and error mapping. */
 export function guard<T extends object>(api: T, settings: ConnectionSettings): T {
-  const deadline = settings.timeoutMs + 2_000;
+  const deadline = settings.timeoutMs;
   return new Proxy(api, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
