@@ -13,26 +13,45 @@ import { ConnectionError } from '../errors.js';
 export function createKafkaClients(settings: ConnectionSettings, env: Record<string, string | undefined>): KafkaClients {
   let admin: Admin | undefined;
   let adminApi: Promise<AdminApi> | undefined;
+  const extensions = new Map<string, Promise<object>>();
   let base: Promise<Record<string, unknown>> | undefined;
   const closers: (() => Promise<void>)[] = [];
 
+  const baseOptions = () => {
+    base ??= baseClientOptions(settings, env);
+    return base.then((b) => ({ ...b }));
+  };
+  let opening: Promise<void> | undefined;
+  const openAdmin = () => {
+    opening ??= (async () => {
+      const options = await baseOptions();
+      admin = new Admin(options as unknown as ConstructorParameters<typeof Admin>[0]);
+      closers.push(() => admin!.close());
+    })();
+    return opening;
+  };
+
   return {
     settings,
-    baseOptions() {
-      base ??= baseClientOptions(settings, env);
-      return base.then((b) => ({ ...b }));
-    },
+    baseOptions,
     onClose(close) {
       closers.push(close);
     },
     admin() {
       adminApi ??= (async () => {
-        const options = await this.baseOptions();
-        admin = new Admin(options as unknown as ConstructorParameters<typeof Admin>[0]);
-        closers.push(() => admin!.close());
-        return guard(platformaticAdmin(admin, settings.timeoutMs), settings);
+        await openAdmin();
+        return guard(platformaticAdmin(admin!, settings.timeoutMs), settings);
       })();
       return adminApi;
+    },
+    extension<T extends object>(key: string, make: (libraryAdmin: unknown) => T): Promise<T> {
+      if (!extensions.has(key)) {
+        extensions.set(key, (async () => {
+          await openAdmin();
+          return guard(make(admin), settings);
+        })());
+      }
+      return extensions.get(key) as Promise<T>;
     },
     async close() {
       await Promise.allSettled(closers.map((close) => close()));

@@ -90,6 +90,12 @@ export interface KafkaClients {
    * producer/consumer openers in src/kafka/ only; commands never see library types.
    */
   baseOptions(): Promise<Record<string, unknown>>;
+  /**
+   * A further API over the same admin connection, built once per key and wrapped like admin()
+   * (deadline + typed errors). For src/kafka/ modules (groups, configs, acls ...): `make` receives
+   * the client library's Admin, which only src/kafka/ may touch.
+   */
+  extension<T extends object>(key: string, make: (libraryAdmin: unknown) => T): Promise<T>;
   /** Registers a cleanup run by close() (clients opened by src/kafka/ openers). */
   onClose(close: () => Promise<void>): void;
   close(): Promise<void>;

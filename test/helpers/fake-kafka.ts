@@ -28,7 +28,7 @@ export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}
     ...overrides,
   };
   return (settings) => {
-    const clients: KafkaClients = { settings, admin: async () => admin, baseOptions: async () => ({}), onClose() {}, close: async () => {} };
+    const clients: KafkaClients = { settings, admin: async () => admin, baseOptions: async () => ({}), extension: async () => { throw new Error('fake kafka has no extensions'); }, onClose() {}, close: async () => {} };
     return clients;
   };
 }
