@@ -1,0 +1,30 @@
+import { ExitCode } from '../errors.js';
+import { renderData, renderView } from '../output/render.js';
+import { createContext, type Context, type GlobalOptions } from './context.js';
+import type { CommandResult, Loader, Runtime } from './dispatch.js';
+import { write } from './io.js';
+
+/** Parses, runs and renders one command, then closes its clients. */
+export async function runCommand(runtime: Runtime, load: Loader, args: string[], flags: Record<string, unknown>): Promise<void> {
+  const mod = await load();
+  const options = mod.parse(args, flags);
+  const ctx = createContext(runtime.io, flags as GlobalOptions, runtime.deps, mod.extraFormats);
+  try {
+    const result = await mod.run(options, ctx);
+    if (result) await emit(result, ctx);
+    runtime.exitCode = result?.exitCode ?? ExitCode.ok;
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+export async function emit(result: CommandResult, ctx: Context): Promise<void> {
+  const { io, format } = ctx;
+  let out: string | undefined;
+  if ((format === 'json' || format === 'yaml') && result.data !== undefined) out = renderData(result.data, format);
+  else if (result.text !== undefined) out = result.text;
+  else if (result.view) out = renderView(result.view, { format, chalk: ctx.chalk, columns: io.stdoutIsTTY ? io.columns || 120 : 0 });
+  else if (result.data !== undefined) out = renderData(result.data, 'json');
+  if (out) await write(io.stdout, out);
+}
+
