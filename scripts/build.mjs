@@ -1,9 +1,9 @@
 // Bundles src/ into dist/ (ESM, code-split so that command modules and the Kafka client load
-// only when a command needs them). See scripts/lazy-ajv.mjs for the start-up patch.
+// only when a command needs them). See scripts/slim-client.mjs for the start-up patches.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { lazyAjvPlugin } from './lazy-ajv.mjs';
+import { slimClientPlugin } from './slim-client.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 await rm(`${root}/dist`, { recursive: true, force: true });
@@ -25,5 +25,5 @@ await build({
   external: ['protobufjs', '@node-rs/crc32'],
   // CommonJS dependencies (cli-table3) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __ktoolCreateRequire } from 'node:module'; const require = __ktoolCreateRequire(import.meta.url);" },
-  plugins: [lazyAjvPlugin()],
+  plugins: [slimClientPlugin()],
 });

@@ -1,8 +1,10 @@
-// esbuild plugin: @platformatic/kafka compiles ~38 Ajv validators at module top level, which costs
+// esbuild plugin that trims @platformatic/kafka's start-up cost (measured: import 0.7 s -> ~0.1 s).
+// 1. The client compiles ~38 Ajv validators at module top level, which costs
 // ~300 ms of start-up even though validation only runs in `strict` mode. This rewrites every
 // `export const X = ajv.compile(EXPR);` into a validator that compiles on first call.
-// Tested by test/unit/lazy-ajv.test.ts; if the library changes shape the build fails loudly.
+// Tested by test/unit/slim-client.test.ts; if the library changes shape the build fails loudly.
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 const LAZY_HELPER = `
 function __ktoolLazyValidator(make) {
@@ -46,10 +48,18 @@ export function makeAjvLazy(source) {
   return [count > 0 ? LAZY_HELPER + out : out, count];
 }
 
-export function lazyAjvPlugin() {
+export function slimClientPlugin() {
   return {
-    name: 'lazy-ajv',
+    name: 'slim-client',
     setup(build) {
+      // 2. The Confluent Schema Registry client (avsc, ajv JSON-schema support: ~250 KB) is re-exported
+      // from the package root but used by nothing ktool calls; keep only the base classes the
+      // producer and consumer import. ktool's Schema Registry serdes will load their own code lazily.
+      build.onLoad({ filter: /@platformatic[\\/]kafka[\\/]dist[\\/]registries[\\/]index\.js$/ }, (args) => ({
+        contents: "export * from './abstract.js';",
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      }));
       build.onLoad({ filter: /@platformatic[\\/]kafka[\\/]dist[\\/]clients[\\/].*options\.js$/ }, async (args) => {
         const source = await readFile(args.path, 'utf8');
         const [contents, count] = makeAjvLazy(source);
