@@ -1,9 +1,16 @@
-import { Admin, ConfigResourceTypes, FetchIsolationLevels, ListOffsetTimestamps } from '@platformatic/kafka';
+import { Admin, ConfigResourceTypes, FetchIsolationLevels, ListOffsetTimestamps, ProtocolError } from '@platformatic/kafka';
 import { protocolErrors, protocolErrorsCodesById } from '@platformatic/kafka';
 import { callRaw } from './raw-api.js';
 import type { AdminApi, ClusterInfo, ConfigEntry, ItemResult, ListedOffset, NewTopic, OffsetQuery, TopicInfo, TopicPartition } from './types.js';
 
-const INTERNAL_TOPICS = new Set(['__consumer_offsets', '__transaction_state', '__share_group_state']);
+const UNKNOWN_TOPIC = 3;
+
+interface MetadataResponse {
+  brokers: { nodeId: number; host: string; port: number; rack: string | null }[];
+  clusterId: string | null;
+  controllerId: number;
+  topics: { errorCode: number; name: string | null; topicId: string; isInternal: boolean; partitions: { errorCode: number; partitionIndex: number; leaderId: number; leaderEpoch: number; replicaNodes: number[]; isrNodes: number[]; offlineReplicas: number[] }[] }[];
+}
 const CONFIG_SOURCES: Record<number, string> = {
   0: 'UNKNOWN', 1: 'DYNAMIC_TOPIC_CONFIG', 2: 'DYNAMIC_BROKER_CONFIG', 3: 'DYNAMIC_DEFAULT_BROKER_CONFIG',
   4: 'STATIC_BROKER_CONFIG', 5: 'DEFAULT_CONFIG', 6: 'DYNAMIC_BROKER_LOGGER_CONFIG', 7: 'CLIENT_METRICS_CONFIG', 8: 'GROUP_CONFIG',
@@ -25,44 +32,44 @@ function itemResult(item: RawItem): ItemResult {
 }
 
 export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
+  const metadata = (topics: string[] | null) => callRaw<MetadataResponse>(admin, 'Metadata', [topics, false, false]);
   return {
     async cluster(): Promise<ClusterInfo> {
-      const meta = await admin.metadata({ topics: [], forceUpdate: true });
+      const meta = await metadata([]);
       return {
-        clusterId: meta.id,
+        clusterId: meta.clusterId ?? '',
         controllerId: meta.controllerId,
-        brokers: [...meta.brokers.entries()].map(([id, b]) => ({ id, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id),
+        brokers: meta.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id),
       };
     },
 
     async listTopics({ includeInternal }) {
-      const names = await admin.listTopics({ includeInternals: includeInternal });
-      return [...names].sort();
+      const meta = await metadata(null);
+      return meta.topics.filter((t) => includeInternal || !t.isInternal).map((t) => t.name!).sort();
     },
 
-    async describeTopics(names) {
-      const existing = new Set(await admin.listTopics({ includeInternals: true }));
-      const wanted = names.length ? names : [...existing].filter((n) => !INTERNAL_TOPICS.has(n));
-      const missing = wanted.filter((n) => !existing.has(n));
-      const present = [...new Set(wanted.filter((n) => existing.has(n)))].sort();
-      if (present.length === 0) return { topics: [], missing };
-      const meta = await admin.metadata({ topics: present, forceUpdate: true });
-      const topics: TopicInfo[] = present.map((name) => {
-        const t = meta.topics.get(name)!;
-        return {
-          name,
-          id: kafkaUuid(t.id),
-          internal: INTERNAL_TOPICS.has(name),
-          partitions: t.partitions.map((p, partition) => ({
-            partition,
-            leader: p.leader,
-            leaderEpoch: p.leaderEpoch,
-            replicas: [...p.replicas],
-            isr: [...p.isr],
-            offline: [...p.offlineReplicas],
-          })),
-        };
-      });
+    async describeTopics(names, options = {}) {
+      // One Metadata request answers both "which exist" and "where are their partitions".
+      const meta = await metadata(names.length ? [...new Set(names)] : null);
+      const missing: string[] = [];
+      const topics: TopicInfo[] = [];
+      for (const t of meta.topics) {
+        if (t.errorCode === UNKNOWN_TOPIC) {
+          missing.push(t.name!);
+          continue;
+        }
+        if (t.errorCode) throw new ProtocolError(t.errorCode, null);
+        if (!names.length && t.isInternal && !options.includeInternal) continue;
+        topics.push({
+          name: t.name!,
+          id: kafkaUuid(t.topicId),
+          internal: t.isInternal,
+          partitions: [...t.partitions]
+            .sort((a, b) => a.partitionIndex - b.partitionIndex)
+            .map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: [...p.replicaNodes], isr: [...p.isrNodes], offline: [...p.offlineReplicas] })),
+        });
+      }
+      topics.sort((a, b) => a.name.localeCompare(b.name));
       return { topics, missing };
     },
 

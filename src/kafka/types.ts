@@ -73,8 +73,11 @@ export interface ItemResult {
 export interface AdminApi {
   cluster(): Promise<ClusterInfo>;
   listTopics(options: { includeInternal: boolean }): Promise<string[]>;
-  /** Unknown topics are reported in `missing`, not thrown. */
-  describeTopics(names: string[]): Promise<{ topics: TopicInfo[]; missing: string[] }>;
+  /**
+   * Unknown topics are reported in `missing`, not thrown. No names: every topic (internal ones
+   * only with includeInternal). Sorted by name.
+   */
+  describeTopics(names: string[], options?: { includeInternal?: boolean }): Promise<{ topics: TopicInfo[]; missing: string[] }>;
   listOffsets(partitions: TopicPartition[], query: OffsetQuery, isolation?: 'read_committed' | 'read_uncommitted'): Promise<ListedOffset[]>;
   describeTopicConfigs(names: string[]): Promise<Map<string, ConfigEntry[]>>;
   createTopics(topics: NewTopic[], options: { validateOnly: boolean }): Promise<ItemResult[]>;

@@ -9,8 +9,9 @@ export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}
     async listTopics({ includeInternal }) {
       return topics.filter((t) => includeInternal || !t.internal).map((t) => t.name).sort();
     },
-    async describeTopics(names) {
-      return { topics: topics.filter((t) => names.includes(t.name)), missing: names.filter((n) => !topics.some((t) => t.name === n)) };
+    async describeTopics(names, options = {}) {
+      const chosen = names.length ? topics.filter((t) => names.includes(t.name)) : topics.filter((t) => options.includeInternal || !t.internal);
+      return { topics: [...chosen].sort((a, b) => a.name.localeCompare(b.name)), missing: names.filter((n) => !topics.some((t) => t.name === n)) };
     },
     async listOffsets(partitions, query) {
       return partitions.map((p) => ({ ...p, offset: query === 'earliest' ? 10n : 110n, timestamp: -1n }));

@@ -23,9 +23,8 @@ export function parse(args: string[], flags: Record<string, unknown>): ListOptio
 
 export async function run(options: ListOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
-  const names = (await admin.listTopics({ includeInternal: !options.excludeInternal })).filter((n) => !options.pattern || options.pattern.test(n));
-  const { topics } = await admin.describeTopics(names);
-  const data: TopicListItem[] = [...topics].sort((a, b) => a.name.localeCompare(b.name)).map((t) => ({
+  const { topics } = await admin.describeTopics([], { includeInternal: !options.excludeInternal });
+  const data: TopicListItem[] = topics.filter((t) => !options.pattern || options.pattern.test(t.name)).map((t) => ({
     name: t.name,
     partitions: t.partitions.length,
     replicationFactor: t.partitions[0]?.replicas.length ?? 0,
