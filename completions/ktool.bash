@@ -1,0 +1,258 @@
+# bash completion for ktool                                 -*- shell-script -*-
+# Generated from the command tree by `npm run gen-docs`; do not edit.
+#
+# Install one of:
+#   source <(ktool completion bash)                  # in ~/.bashrc
+#   ktool completion bash > ~/.local/share/bash-completion/completions/ktool
+#
+# Topic and profile names come from `ktool __complete topics|profiles PREFIX`, which asks the
+# cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
+# short timeout and prints nothing when it cannot.
+
+# Subcommands (with aliases) of a command path.
+_ktool_subcommands() {
+  case "$1" in
+    '') echo 'topics profile produce completion help' ;;
+    'topics') echo 'list describe create alter delete help' ;;
+    'profile') echo 'add use list show delete help' ;;
+  esac
+}
+
+# Options offered for a command path.
+_ktool_options() {
+  case "$1" in
+    '') echo '-V --version -h --help' ;;
+    'topics') echo '-h --help' ;;
+    'topics list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --exclude-internal -h --help' ;;
+    'topics describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --exclude-internal --under-replicated-partitions --unavailable-partitions --under-min-isr-partitions --at-min-isr-partitions --no-offsets --if-exists -h --help' ;;
+    'topics create') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -p --partitions -r --replication-factor -c --config --if-not-exists --dry-run -h --help' ;;
+    'topics alter') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --partitions --dry-run -h --help' ;;
+    'topics delete') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --if-exists -y --yes -h --help' ;;
+    'profile') echo '-h --help' ;;
+    'profile add') echo '--no-color --debug -b --bootstrap-server --client-id --timeout --sasl-mechanism --username --password --password-env --password-command --token --token-env --token-command --tls --ca --cert --key --server-name --insecure-skip-verify --use -h --help' ;;
+    'profile use') echo '--no-color --debug -h --help' ;;
+    'profile list') echo '--format --json --no-color --debug -h --help' ;;
+    'profile show') echo '--format --json --no-color --debug -b --bootstrap-server --command-config --profile --timeout --resolved -h --help' ;;
+    'profile delete') echo '--no-color --debug -h --help' ;;
+    'produce') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --transactional-id --on-error -h --help' ;;
+    'completion') echo '-h --help' ;;
+  esac
+}
+
+# Succeeds when option $2 of command path $1 takes a value, and prints how to complete it.
+_ktool_option_value() {
+  case "$1" in
+    'topics list')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'topics describe')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'topics create')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|-p|--partitions|-r|--replication-factor|-c|--config) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'topics alter')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--partitions) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'topics delete')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'profile add')
+      case "$2" in
+        -b|--bootstrap-server|--client-id|--timeout|--username|--password|--password-env|--password-command|--token|--token-env|--token-command|--server-name) echo 'none' ;;
+        --sasl-mechanism) echo 'choices PLAIN SCRAM-SHA-256 SCRAM-SHA-512 OAUTHBEARER' ;;
+        --ca|--cert|--key) echo 'files' ;;
+        *) return 1 ;;
+      esac ;;
+    'profile list')
+      case "$2" in
+        --format) echo 'choices table wide json yaml' ;;
+        --output) echo 'none' ;;
+        *) return 1 ;;
+      esac ;;
+    'profile show')
+      case "$2" in
+        --format) echo 'choices table wide json yaml' ;;
+        --output|-b|--bootstrap-server|--brokers|--timeout) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        *) return 1 ;;
+      esac ;;
+    'produce')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--null-marker|-p|--partition|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--transactional-id|--on-error) echo 'none' ;;
+        --command-config|-f|--file) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        --key-encoding|--value-encoding) echo 'choices text json base64 hex' ;;
+        --compression) echo 'choices none gzip snappy lz4 zstd' ;;
+        *) return 1 ;;
+      esac ;;
+    *) return 1 ;;
+  esac
+}
+
+# How to complete positional argument $2 (0-based) of command path $1.
+_ktool_argument() {
+  case "$1" in
+    'topics describe')
+      case "$2" in
+        *) echo 'topics' ;;
+      esac ;;
+    'topics alter')
+      case "$2" in
+        0) echo 'topics' ;;
+      esac ;;
+    'topics delete')
+      case "$2" in
+        *) echo 'topics' ;;
+      esac ;;
+    'topics help')
+      case "$2" in
+        0) echo 'choices list describe create alter delete' ;;
+      esac ;;
+    'profile use')
+      case "$2" in
+        0) echo 'profiles' ;;
+      esac ;;
+    'profile show')
+      case "$2" in
+        0) echo 'profiles' ;;
+      esac ;;
+    'profile delete')
+      case "$2" in
+        0) echo 'profiles' ;;
+      esac ;;
+    'profile help')
+      case "$2" in
+        0) echo 'choices add use list show delete' ;;
+      esac ;;
+    'produce')
+      case "$2" in
+        0) echo 'topics' ;;
+      esac ;;
+    'completion')
+      case "$2" in
+        0) echo 'choices bash zsh fish' ;;
+      esac ;;
+    'help')
+      case "$2" in
+        0) echo 'choices topics profile produce completion' ;;
+      esac ;;
+  esac
+}
+
+# Fills COMPREPLY with the values of completion spec $1 matching $2.
+_ktool_values() {
+  local kind=${1%% *} cur=$2
+  case $kind in
+    topics|profiles)
+      local IFS=$'\n'
+      COMPREPLY=($(compgen -W "$("$_ktool_bin" __complete "$kind" "${_ktool_conn[@]}" -- "$cur" 2>/dev/null)" -- "$cur"))
+      ;;
+    files)
+      compopt -o filenames 2>/dev/null
+      local IFS=$'\n'
+      COMPREPLY=($(compgen -f -- "$cur"))
+      ;;
+    choices)
+      COMPREPLY=($(compgen -W "${1#choices }" -- "$cur"))
+      ;;
+  esac
+}
+
+_ktool() {
+  # Re-join words that COMP_WORDBREAKS split at ':' or '=' (-b host:9092, --format=json).
+  local -a words=()
+  local i w n=-1 cword=0 glue=0
+  for ((i = 0; i < ${#COMP_WORDS[@]} && i <= COMP_CWORD; i++)); do
+    w=${COMP_WORDS[i]}
+    if ((n >= 0)) && [[ $w =~ ^[:=]+$ ]]; then
+      words[n]+=$w; glue=1
+    elif ((glue)); then
+      words[n]+=$w; glue=0
+    else
+      words[++n]=$w
+    fi
+    ((i == COMP_CWORD)) && cword=$n
+  done
+  local cur=${words[cword]}
+  local strip=${cur%"${COMP_WORDS[COMP_CWORD]}"}
+
+  local _ktool_bin=${words[0]}
+  local -a _ktool_conn=()
+  local path='' npos=0 dashdash=0 spec='' value_of=''
+  for ((i = 1; i < cword; i++)); do
+    w=${words[i]}
+    if ((dashdash)); then npos=$((npos + 1)); continue; fi
+    case $w in
+      --) dashdash=1 ;;
+      --*=*)
+        case ${w%%=*} in -b|--bootstrap-server|--brokers|--command-config|--profile) _ktool_conn+=("$w") ;; esac ;;
+      -?*)
+        if _ktool_option_value "$path" "$w" >/dev/null; then
+          if ((i + 1 == cword)); then value_of=$w; break; fi
+          case $w in -b|--bootstrap-server|--brokers|--command-config|--profile) _ktool_conn+=("$w" "${words[i + 1]}") ;; esac
+          i=$((i + 1))
+        fi ;;
+      *)
+        if ((npos == 0)) && [[ " $(_ktool_subcommands "$path") " == *" $w "* ]]; then
+          path=${path:+$path }$w
+        else
+          npos=$((npos + 1))
+        fi ;;
+    esac
+  done
+
+  COMPREPLY=()
+  if [[ -n $value_of ]]; then
+    _ktool_values "$(_ktool_option_value "$path" "$value_of")" "$cur"
+  elif ((!dashdash)) && [[ $cur == --*=* ]]; then
+    if spec=$(_ktool_option_value "$path" "${cur%%=*}"); then
+      _ktool_values "$spec" "${cur#*=}"
+      local j
+      for j in "${!COMPREPLY[@]}"; do COMPREPLY[j]=${cur%%=*}=${COMPREPLY[j]}; done
+    fi
+  elif ((!dashdash)) && [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "$(_ktool_options "$path")" -- "$cur"))
+  else
+    local subs
+    subs=$(_ktool_subcommands "$path")
+    if ((npos == 0)) && [[ -n $subs ]]; then
+      COMPREPLY=($(compgen -W "$subs" -- "$cur"))
+    elif spec=$(_ktool_argument "$path" "$npos") && [[ -n $spec ]]; then
+      _ktool_values "$spec" "$cur"
+    fi
+  fi
+  if [[ -n $strip ]]; then
+    for i in "${!COMPREPLY[@]}"; do COMPREPLY[i]=${COMPREPLY[i]#"$strip"}; done
+  fi
+}
+
+complete -F _ktool ktool

@@ -1,0 +1,46 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+
+export interface CompleteOptions {
+  prefix: string;
+  debug: boolean;
+}
+
+/** Hard deadline, whatever the client's retries do: completion must never hang a shell. */
+export const DEADLINE_MS = 1_300;
+
+export function parse(args: string[], flags: Record<string, unknown>): CompleteOptions {
+  return { prefix: args[0] ?? '', debug: Boolean(flags.debug) };
+}
+
+/**
+ * `ktool __complete topics [PREFIX]`: topic names of the current cluster, one a line. Silent
+ * (no output, exit 0) when anything fails or takes longer than DEADLINE_MS.
+ */
+export async function run(options: CompleteOptions, ctx: Context): Promise<CommandResult | void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), DEADLINE_MS);
+    timer.unref();
+  });
+  const names = (async () => {
+    const admin = await (await ctx.kafka()).admin();
+    return admin.listTopics({ includeInternal: options.prefix.startsWith('_') });
+  })();
+  names.catch(() => undefined); // a late failure after the deadline must not surface
+  try {
+    const found = await Promise.race([names, deadline]);
+    if (!found) return;
+    return lines(found, options.prefix);
+  } catch (error) {
+    if (options.debug) throw error;
+    return;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function lines(names: string[], prefix: string): CommandResult | void {
+  const matching = names.filter((n) => n.startsWith(prefix)).sort();
+  if (matching.length) return { text: matching.join('\n') + '\n' };
+}
