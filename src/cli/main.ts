@@ -3,6 +3,7 @@ import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
 import type { ContextDeps } from './context.js';
 import { reportError, runningDispatcher, type Dispatcher, type Runtime } from './dispatch.js';
 import type { Io } from './io.js';
+import { hoistLeadingOptions } from './hoist.js';
 import { rewriteLegacy } from './legacy.js';
 import { buildProgram } from './program.js';
 
@@ -27,7 +28,7 @@ export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispa
     cmd.configureOutput(program.configureOutput());
   }
   try {
-    await program.parseAsync(rewriteLegacy(argv), { from: 'user' });
+    await program.parseAsync(rewriteLegacy(hoistLeadingOptions(argv)), { from: 'user' });
     return runtime.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

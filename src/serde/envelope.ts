@@ -117,7 +117,8 @@ function headersToJson(headers: EnvelopeRecord['headers']): EnvelopeHeaders {
 export interface DecodedEnvelope {
   key: Buffer | null;
   value: Buffer | null;
-  headers: [Buffer, Buffer][];
+  /** Header values may be null (Kafka allows it; JSON null). */
+  headers: [Buffer, Buffer | null][];
   timestamp?: number;
   partition?: number;
   topic?: string;
@@ -125,7 +126,7 @@ export interface DecodedEnvelope {
 
 /**
  * An envelope (a parsed JSON value) -> bytes to produce. Throws UsageError naming the problem
- * (the caller adds the line number). A null header value is produced as an empty value.
+ * (the caller adds the line number).
  */
 export function fromEnvelope(json: unknown): DecodedEnvelope {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new UsageError('expected a JSON object');
@@ -167,22 +168,22 @@ function bytes(v: unknown, encoding: 'base64' | 'hex' | undefined, field: string
   return Buffer.from(JSON.stringify(v), 'utf8');
 }
 
-function headerValue(v: unknown, name: string): Buffer {
-  if (v === null || v === undefined) return Buffer.alloc(0);
+function headerValue(v: unknown, name: string): Buffer | null {
+  if (v === null || v === undefined) return null;
   if (typeof v === 'string') return Buffer.from(v, 'utf8');
   if (typeof v === 'object' && !Array.isArray(v) && typeof (v as { base64?: unknown }).base64 === 'string') return Buffer.from((v as { base64: string }).base64, 'base64');
   if (typeof v === 'number' || typeof v === 'boolean') return Buffer.from(String(v), 'utf8');
   throw new UsageError(`header "${name}": value must be a string, null or {"base64": "..."}`);
 }
 
-function headersFromJson(h: unknown): [Buffer, Buffer][] {
+function headersFromJson(h: unknown): [Buffer, Buffer | null][] {
   if (h === undefined || h === null) return [];
   if (Array.isArray(h)) {
-    return h.map((pair, i) => {
+    return h.map((pair, i): [Buffer, Buffer | null] => {
       if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') throw new UsageError(`"headers"[${i}] must be a [name, value] pair`);
       return [Buffer.from(pair[0], 'utf8'), headerValue(pair[1], pair[0])];
     });
   }
-  if (typeof h === 'object') return Object.entries(h as Record<string, unknown>).map(([k, v]) => [Buffer.from(k, 'utf8'), headerValue(v, k)]);
+  if (typeof h === 'object') return Object.entries(h as Record<string, unknown>).map(([k, v]): [Buffer, Buffer | null] => [Buffer.from(k, 'utf8'), headerValue(v, k)]);
   throw new UsageError('"headers" must be an object or an array of [name, value] pairs');
 }

@@ -1,6 +1,54 @@
-/** Placeholder until the local-cluster library lands: uses an existing cluster only. */
-export async function startTestClusters(_scratch: string): Promise<() => Promise<void>> {
-  if (!process.env.KTOOL_TEST_BOOTSTRAP) throw new Error('set KTOOL_TEST_BOOTSTRAP');
-  process.env.KTOOL_TEST_KAFKA_LIBS ??= '/tmp/kfetch/libs';
-  return async () => {};
+import { execFile } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cacheDir } from '../../src/config/paths.js';
+import { KTOOL_BIN } from './spawn-ktool.js';
+
+interface Started {
+  name: string;
+  bootstrap: string;
+  saslBootstrap: string | null;
+}
+
+/** Runs the real CLI, as a user would: the suite's brokers come from `ktool local` itself. */
+function ktool(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(KTOOL_BIN, args, { env, timeout: 20 * 60_000, maxBuffer: 8 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`ktool ${args.join(' ')} failed: ${stderr || error.message}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+/**
+ * Starts a single-node, a three-node and a SASL cluster (names ktool-test-*, free ports, the
+ * user's jar cache) unless KTOOL_TEST_BOOTSTRAP names an existing cluster, and exports their
+ * bootstraps. Returns the teardown.
+ */
+export async function startTestClusters(scratch: string): Promise<() => Promise<void>> {
+  const env: NodeJS.ProcessEnv = { ...process.env, KTOOL_CONFIG: join(scratch, 'clusters.yaml'), NO_COLOR: '1' };
+  if (process.env.KTOOL_TEST_BOOTSTRAP) {
+    process.env.KTOOL_TEST_KAFKA_LIBS ??= join(cacheDir(process.env), 'kafka', '4.3.1', 'libs');
+    return async () => {};
+  }
+  const prefix = `ktool-test-${process.pid}`;
+  const specs: [string, string[]][] = [
+    [`${prefix}-1`, []],
+    [`${prefix}-3`, ['--nodes', '3']],
+    [`${prefix}-sasl`, ['--sasl']],
+  ];
+  // The first start fetches the jars if needed; the others then find them in the cache.
+  const first = JSON.parse(await ktool(['local', 'start', '--name', specs[0][0], '--json'], env)) as Started;
+  const rest = await Promise.all(specs.slice(1).map(async ([name, extra]) => JSON.parse(await ktool(['local', 'start', '--name', name, ...extra, '--json'], env)) as Started));
+  const [three, sasl] = rest;
+  process.env.KTOOL_TEST_BOOTSTRAP = first.bootstrap;
+  process.env.KTOOL_TEST_BOOTSTRAP_3 = three.bootstrap;
+  process.env.KTOOL_TEST_SASL_BOOTSTRAP = sasl.saslBootstrap!;
+  process.env.KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP = sasl.bootstrap;
+  process.env.KTOOL_TEST_KAFKA_LIBS = join(cacheDir(process.env), 'kafka', '4.3.1', 'libs');
+  process.env.KTOOL_TEST_CLUSTER_PREFIX = prefix;
+  return async () => {
+    await Promise.allSettled(specs.map(([name]) => ktool(['local', 'stop', '--name', name], env)));
+    await Promise.allSettled(specs.map(([name]) => rm(join(cacheDir(process.env), 'clusters', name), { recursive: true, force: true })));
+  };
 }

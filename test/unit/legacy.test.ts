@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rewriteLegacy } from '../../src/cli/legacy.js';
+import { hoistLeadingOptions } from '../../src/cli/hoist.js';
 
 describe('kafka-topics.sh spellings', () => {
   it.each([
@@ -12,4 +13,15 @@ describe('kafka-topics.sh spellings', () => {
     [['topics', 'list'], ['topics', 'list']],
     [['produce', '--list'], ['produce', '--list']],
   ])('%j', (argv, expected) => expect(rewriteLegacy(argv)).toEqual(expected));
+});
+
+describe('options before the command', () => {
+  it.each([
+    [['--profile', 'prod', 'topics', 'list'], ['topics', 'list', '--profile', 'prod']],
+    [['-b', 'h:1', '--json', 'topics', 'describe', 't'], ['topics', 'describe', 't', '-b', 'h:1', '--json']],
+    [['--bootstrap-server=h:1', 'topics', '--list'], ['topics', 'list', '--bootstrap-server=h:1']],
+    [['topics', 'list', '--profile', 'x'], ['topics', 'list', '--profile', 'x']],
+    [['--help'], ['--help']],
+    [['--profile', 'p'], ['--profile', 'p']],
+  ])('%j', (argv, expected) => expect(rewriteLegacy(hoistLeadingOptions(argv))).toEqual(expected));
 });

@@ -1,0 +1,33 @@
+import { Command, Option } from 'commander';
+import { baseOptions, examples, outputOptions } from '../common-options.js';
+import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
+
+function leaf(parent: Command, dispatch: Dispatcher, name: string, load: Loader): Command {
+  const cmd = parent.command(name).option('--name <name>', 'cluster name (also the profile name)', 'local');
+  baseOptions(outputOptions(cmd));
+  cmd.action(leafAction(dispatch, `local ${name}`, load));
+  return cmd;
+}
+
+export function registerLocal(program: Command, dispatch: Dispatcher): void {
+  const local = program.command('local').description('run a real Apache Kafka (KRaft) on this machine, no Docker');
+  examples(
+    leaf(local, dispatch, 'start', () => import('../../commands/local/start.js'))
+      .description('start a local cluster on free ports and save a profile for it')
+      .addOption(new Option('--nodes <n>', 'number of brokers').choices(['1', '3']).default('1'))
+      .option('--sasl', 'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512; admin/admin-secret) and a <name>-sasl profile')
+      .option('--version <version>', 'Kafka version', '4.3.1')
+      .option('--kafka-home <dir>', 'use an unpacked Kafka distribution (env KAFKA_HOME)'),
+    ['ktool local start', 'ktool local start --nodes 3', 'ktool local start --sasl && ktool --profile local-sasl topics list', 'ktool local start --name dr   # a second, independent cluster'],
+  );
+  examples(leaf(local, dispatch, 'stop', () => import('../../commands/local/stop.js')).description('stop a local cluster'), ['ktool local stop']);
+  examples(leaf(local, dispatch, 'status', () => import('../../commands/local/status.js')).description('is the local cluster running? (exit 3 when not)'), ['ktool local status --json']);
+  examples(
+    leaf(local, dispatch, 'logs', () => import('../../commands/local/logs.js'))
+      .description("print a node's server log")
+      .option('--node <id>', 'node id', '1')
+      .option('-n, --lines <n>', 'how many lines from the end', '100')
+      .option('-f, --follow', 'keep printing new lines until Ctrl-C'),
+    ['ktool local logs -n 20', 'ktool local logs -f'],
+  );
+}

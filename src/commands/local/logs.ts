@@ -1,0 +1,51 @@
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Context } from '../../cli/context.js';
+import { write } from '../../cli/io.js';
+import { positiveInt } from '../../cli/parse-helpers.js';
+import { NotFoundError } from '../../errors.js';
+import { loadClusterState } from './shared.js';
+
+export interface LogsOptions {
+  name: string;
+  node: number;
+  lines: number;
+  follow: boolean;
+}
+
+export function parse(_args: string[], f: Record<string, unknown>): LogsOptions {
+  return { name: String(f.name ?? 'local'), node: positiveInt(f.node ?? '1', '--node')!, lines: positiveInt(f.lines ?? '100', '--lines')!, follow: Boolean(f.follow) };
+}
+
+export async function run(o: LogsOptions, ctx: Context): Promise<void> {
+  const state = await loadClusterState(ctx.env, o.name);
+  const node = state.nodes.find((n) => n.id === o.node);
+  if (!node) throw new NotFoundError(`cluster ${o.name} has no node ${o.node}`, `nodes: ${state.nodes.map((n) => n.id).join(', ')}`);
+  const file = join(node.dir, 'server.log');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new NotFoundError(`no log yet at ${file}`);
+  }
+  const lines = text.split('\n');
+  await write(ctx.io.stdout, lines.slice(-o.lines - 1).join('\n'));
+  if (!o.follow) return;
+  let position = Buffer.byteLength(text);
+  const handle = await open(file, 'r');
+  try {
+    while (!ctx.io.signal.aborted) {
+      const { size } = await handle.stat();
+      if (size < position) position = 0; // rotated
+      if (size > position) {
+        const chunk = Buffer.alloc(size - position);
+        await handle.read(chunk, 0, chunk.length, position);
+        position = size;
+        await write(ctx.io.stdout, chunk);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,24 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { ExitCode } from '../../errors.js';
+import { clusterStatus } from '../../local/cluster.js';
+import { bootstrapOf } from '../../local/state.js';
+import { loadClusterState, nameOption } from './shared.js';
+
+export const parse = nameOption;
+
+/** `local status --json`: {name, running, version, clusterId, bootstrap, saslBootstrap, nodes: [{id, pid, alive, port, saslPort, reachable, dir}]}. */
+export async function run(o: { name: string }, ctx: Context): Promise<CommandResult> {
+  const state = await loadClusterState(ctx.env, o.name);
+  const nodes = await clusterStatus(state);
+  const running = nodes.every((n) => n.alive && n.reachable);
+  const data = { name: o.name, running, version: state.version, clusterId: state.clusterId, bootstrap: bootstrapOf(state), saslBootstrap: state.sasl ? bootstrapOf(state, 'sasl') : null, nodes };
+  return {
+    data,
+    exitCode: running ? ExitCode.ok : ExitCode.notFound,
+    view: [
+      { lines: [`${o.name}: ${running ? 'running' : 'not running'} (Kafka ${state.version}, bootstrap ${data.bootstrap})`] },
+      { head: ['NODE', 'PID', 'ALIVE', 'PORT', 'SASL PORT', 'REACHABLE', 'DIR'], rows: nodes.map((n) => [n.id, n.pid, n.alive ? 'yes' : 'no', n.port, n.saslPort, n.reachable ? 'yes' : 'no', n.dir]), wideOnly: [6] },
+    ],
+  };
+}

@@ -1,0 +1,249 @@
+/** Command line -> ProduceOptions (pure: tests table-drive it). */
+import { UsageError } from '../../errors.js';
+import type { Acks, Compression, ProducerSettings } from '../../kafka/producer-types.js';
+import { ENCODINGS, serdeFor, type Encoding } from '../../serde/serde.js';
+import { applyReaderProperties, DEFAULT_LINE_FORMAT, unescapeSeparator, validateLineFormat, type LineFormat } from './properties.js';
+import { parseRate, parseSize } from './rate.js';
+
+export const INPUTS = ['line', 'whole', 'json'] as const;
+export type InputMode = (typeof INPUTS)[number];
+export const COMPRESSIONS: readonly Compression[] = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
+
+export interface ProduceOptions {
+  /** Absent only with --input json, where each record names its topic. */
+  topic?: string;
+  /** Input files in order; empty means standard input. */
+  files: string[];
+  input: InputMode;
+  keyEncoding: Encoding;
+  valueEncoding: Encoding;
+  /** -k: the key of every record (encoded with --key-encoding). */
+  fixedKey?: string;
+  line: LineFormat;
+  /** -H name=value, on every record. */
+  headers: [string, string][];
+  partition?: number;
+  /** --input json: keep each record's "partition" even when producing to another topic. */
+  keepPartitions: boolean;
+  producer: ProducerSettings;
+  /** Bytes of records per produce request (all partitions of one send). */
+  batchBytes: number;
+  lingerMs: number;
+  /** Produce requests in flight before reading waits. */
+  maxInFlightSends: number;
+  /** Records per second. */
+  rate?: number;
+  onError: 'fail' | 'skip';
+}
+
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+export const DEFAULT_BATCH_BYTES = 1_000_000;
+export const DEFAULT_LINGER_MS = 5;
+export const DEFAULT_MAX_IN_FLIGHT = 5;
+
+const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const str = (v: unknown): string | undefined => (v === undefined || v === null || v === false ? undefined : String(v));
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  const v = String(value).toLowerCase();
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag}: unknown value "${String(value)}"`, `use one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+function int(value: string, flag: string, min: number, max: number): number {
+  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return Number(value);
+}
+
+export function parseAcks(value: string, flag = '--acks'): Acks {
+  const v = value.trim().toLowerCase();
+  if (v === 'all' || v === '-1') return -1;
+  if (v === '0') return 0;
+  if (v === '1') return 1;
+  throw new UsageError(`${flag} must be 0, 1 or all, got "${value}"`);
+}
+
+function bool(value: string, flag: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new UsageError(`${flag} must be true or false, got "${value}"`);
+}
+
+/** Java producer settings that -X (and --producer-property) understands. */
+export const PRODUCER_PROPERTIES = [
+  'acks', 'enable.idempotence', 'compression.type', 'batch.size', 'linger.ms', 'transactional.id', 'client.id', 'retries',
+  'retry.backoff.ms', 'request.timeout.ms', 'delivery.timeout.ms', 'max.in.flight.requests.per.connection', 'metadata.max.age.ms',
+] as const;
+
+interface Tunables {
+  acks?: Acks;
+  idempotence?: boolean;
+  compression?: Compression;
+  batchBytes?: number;
+  lingerMs?: number;
+  transactionalId?: string;
+  clientId?: string;
+  retries?: number;
+  retryBackoffMs?: number;
+  requestTimeoutMs?: number;
+  maxInFlight?: number;
+  metadataMaxAgeMs?: number;
+}
+
+/** `-X key=value` items -> settings; unknown keys are a usage error naming the supported ones. */
+export function applyProducerProperties(items: string[]): Tunables {
+  const t: Tunables = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`-X expects key=value, got "${item}"`);
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    const flag = `-X ${key}`;
+    switch (key) {
+      case 'acks':
+        t.acks = parseAcks(value, flag);
+        break;
+      case 'enable.idempotence':
+        t.idempotence = bool(value, flag);
+        break;
+      case 'compression.type':
+        t.compression = oneOf(value, COMPRESSIONS, flag, 'none');
+        break;
+      case 'batch.size':
+        t.batchBytes = parseSize(value, flag);
+        break;
+      case 'linger.ms':
+        t.lingerMs = int(value, flag, 0, 600_000);
+        break;
+      case 'transactional.id':
+        if (value === '') throw new UsageError(`${flag} must not be empty`);
+        t.transactionalId = value;
+        break;
+      case 'client.id':
+        t.clientId = value;
+        break;
+      case 'retries':
+        t.retries = int(value, flag, 0, 2 ** 31 - 1);
+        break;
+      case 'retry.backoff.ms':
+        t.retryBackoffMs = int(value, flag, 0, 600_000);
+        break;
+      case 'request.timeout.ms':
+      case 'delivery.timeout.ms':
+        t.requestTimeoutMs = int(value, flag, 1, 2 ** 31 - 1);
+        break;
+      case 'max.in.flight.requests.per.connection':
+        t.maxInFlight = int(value, flag, 1, 1000);
+        break;
+      case 'metadata.max.age.ms':
+        t.metadataMaxAgeMs = int(value, flag, 0, 2 ** 31 - 1);
+        break;
+      default:
+        throw new UsageError(`-X ${key}: unsupported producer setting`, `supported: ${PRODUCER_PROPERTIES.join(', ')}; connection settings (security.protocol, sasl.*, ssl.*) go in --command-config or a profile`);
+    }
+  }
+  return t;
+}
+
+export function parse(args: string[], flags: Record<string, unknown>): ProduceOptions {
+  // Topic: positional TOPIC or --topic (kafka-console-producer); both only if equal.
+  const positional = args[0];
+  if (args.length > 1) throw new UsageError(`produce takes one topic, got ${args.length}: ${args.join(' ')}`);
+  const flagTopic = str(flags.topic);
+  if (positional && flagTopic && positional !== flagTopic) throw new UsageError(`two topics given: "${positional}" and --topic "${flagTopic}"`);
+  const topic = positional ?? flagTopic;
+  if (topic !== undefined && (!TOPIC_NAME.test(topic) || topic === '.' || topic === '..')) throw new UsageError(`invalid topic name "${topic}"`);
+
+  const input = oneOf(flags.input, INPUTS, '--input', 'line');
+  if (!topic && input !== 'json') throw new UsageError('produce needs a topic: ktool produce TOPIC (or --topic TOPIC)', 'only --input json can take each record\'s topic from the input');
+
+  const keyEncoding = serdeFor(str(flags.keyEncoding) ?? 'text', '--key-encoding').name as Encoding;
+  const valueEncoding = serdeFor(str(flags.valueEncoding) ?? 'text', '--value-encoding').name as Encoding;
+
+  // Line format: --property / --reader-property, then -K and --null-marker on top.
+  let line = applyReaderProperties(list(flags.property), DEFAULT_LINE_FORMAT, '--property');
+  line = applyReaderProperties(list(flags.readerProperty), line, '--reader-property');
+  const keySeparator = str(flags.keySeparator);
+  if (keySeparator !== undefined) {
+    const sep = unescapeSeparator(keySeparator);
+    if (sep === '') throw new UsageError('-K/--key-separator must not be empty');
+    line = { ...line, parseKey: true, keySeparator: sep };
+  }
+  const nullMarker = str(flags.nullMarker);
+  if (nullMarker !== undefined) line = { ...line, nullMarker };
+  validateLineFormat(line);
+
+  const fixedKey = str(flags.key);
+  if (fixedKey !== undefined && line.parseKey) throw new UsageError('-k/--key (one key for all records) and a key per line (-K / parse.key=true) exclude each other');
+  if (input !== 'line' && (line.parseKey || line.parseHeaders)) throw new UsageError(`--input ${input} does not parse keys or headers from lines`, 'drop -K / parse.key / parse.headers, or use --input line');
+  if (input === 'json' && fixedKey !== undefined) throw new UsageError('--input json takes keys from the input; -k does not apply');
+  if (fixedKey !== undefined) {
+    try {
+      serdeFor(keyEncoding, '--key-encoding').encode(fixedKey);
+    } catch (error) {
+      throw new UsageError(`-k/--key: ${(error as Error).message}`);
+    }
+  }
+
+  const headers: [string, string][] = list(flags.header).map((h) => {
+    const eq = h.indexOf('=');
+    if (eq <= 0) throw new UsageError(`-H/--header expects name=value, got "${h}"`);
+    return [h.slice(0, eq), h.slice(eq + 1)];
+  });
+
+  const partitionText = str(flags.partition);
+  const partition = partitionText === undefined ? undefined : int(partitionText, '-p/--partition', 0, 2 ** 31 - 1);
+
+  const x = applyProducerProperties([...list(flags.producerProperty)]);
+  const acksFlag = str(flags.acks);
+  const acks: Acks = acksFlag !== undefined ? parseAcks(acksFlag) : x.acks ?? -1;
+  const transactionalId = str(flags.transactionalId) ?? x.transactionalId;
+  // As the Java client: idempotence is on unless acks is not "all" (or it is switched off).
+  const explicitNoIdempotence = flags.idempotence === false || x.idempotence === false;
+  if (acks !== -1 && x.idempotence === true) throw new UsageError('idempotence needs --acks all', 'drop enable.idempotence=true or use --acks all');
+  const idempotent = acks === -1 && !explicitNoIdempotence;
+  if (transactionalId !== undefined) {
+    if (transactionalId === '') throw new UsageError('--transactional-id must not be empty');
+    if (acks !== -1) throw new UsageError('transactions need --acks all');
+    if (explicitNoIdempotence) throw new UsageError('transactions need idempotence (drop --no-idempotence / enable.idempotence=false)');
+  }
+  const compression = flags.compression !== undefined ? oneOf(flags.compression, COMPRESSIONS, '--compression', 'none') : x.compression ?? 'none';
+
+  const batchBytes = flags.batchSize !== undefined ? parseSize(String(flags.batchSize), '--batch-size') : x.batchBytes ?? DEFAULT_BATCH_BYTES;
+  const lingerMs = flags.lingerMs !== undefined ? int(String(flags.lingerMs), '--linger-ms', 0, 600_000) : x.lingerMs ?? DEFAULT_LINGER_MS;
+  const rate = flags.rate !== undefined ? parseRate(String(flags.rate)) : undefined;
+  const onError = oneOf(flags.onError, ['fail', 'skip'] as const, '--on-error', 'fail');
+
+  const producer: ProducerSettings = { acks, idempotent, compression };
+  if (transactionalId !== undefined) producer.transactionalId = transactionalId;
+  if (x.clientId !== undefined) producer.clientId = x.clientId;
+  if (x.retries !== undefined) producer.retries = x.retries;
+  if (x.retryBackoffMs !== undefined) producer.retryBackoffMs = x.retryBackoffMs;
+  if (x.requestTimeoutMs !== undefined) producer.requestTimeoutMs = x.requestTimeoutMs;
+  if (x.maxInFlight !== undefined) producer.maxInFlight = x.maxInFlight;
+  if (x.metadataMaxAgeMs !== undefined) producer.metadataMaxAgeMs = x.metadataMaxAgeMs;
+
+  const options: ProduceOptions = {
+    files: list(flags.file),
+    input,
+    keyEncoding,
+    valueEncoding,
+    line,
+    headers,
+    keepPartitions: Boolean(flags.keepPartitions),
+    producer,
+    batchBytes,
+    lingerMs,
+    maxInFlightSends: DEFAULT_MAX_IN_FLIGHT,
+    onError,
+  };
+  if (topic !== undefined) options.topic = topic;
+  if (fixedKey !== undefined) options.fixedKey = fixedKey;
+  if (partition !== undefined) options.partition = partition;
+  if (rate !== undefined) options.rate = rate;
+  return options;
+}
+
+export { ENCODINGS };

@@ -1,0 +1,92 @@
+/**
+ * Batches records into produce requests and keeps a bounded number in flight. add() is synchronous
+ * and cheap; the reader awaits flushIfFull() so that reading stops while requests are queued
+ * (back-pressure on the input). A failed request stops the run: nothing after it is sent.
+ */
+import type { ProduceRecord, ProducerApi } from '../../kafka/producer-types.js';
+
+export interface SenderCounts {
+  sent: number;
+  failed: number;
+  bytes: number;
+}
+
+const MAX_RECORDS_PER_SEND = 100_000;
+
+export class Sender {
+  private pending: ProduceRecord[] = [];
+  private pendingBytes = 0;
+  private readonly inFlight = new Set<Promise<void>>();
+  private waiters: (() => void)[] = [];
+  readonly counts: SenderCounts = { sent: 0, failed: 0, bytes: 0 };
+  /** The first send error; once set, nothing more is sent. */
+  error: unknown;
+  /** Called after each flush (keyless records move to the next partition, as Java's sticky partitioner). */
+  onFlush?: () => void;
+
+  constructor(
+    private readonly producer: Pick<ProducerApi, 'send'>,
+    private readonly batchBytes: number,
+    private readonly maxInFlight: number,
+  ) {}
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** Adds one record; true when the batch is full and the caller should await flushIfFull(). */
+  add(record: ProduceRecord, size: number): boolean {
+    this.pending.push(record);
+    this.pendingBytes += size;
+    return this.pendingBytes >= this.batchBytes || this.pending.length >= MAX_RECORDS_PER_SEND;
+  }
+
+  /** Sends the pending batch, first waiting until fewer than maxInFlight requests are in flight. */
+  async flush(): Promise<void> {
+    while (this.inFlight.size >= this.maxInFlight) await new Promise<void>((r) => this.waiters.push(r));
+    this.flushNow();
+  }
+
+  /** Sends the pending batch without waiting for room (linger timer, final flush). */
+  flushNow(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    const bytes = this.pendingBytes;
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.onFlush?.();
+    if (this.error !== undefined) {
+      this.counts.failed += batch.length;
+      return;
+    }
+    const p: Promise<void> = this.producer.send(batch).then(
+      () => {
+        this.counts.sent += batch.length;
+        this.counts.bytes += bytes;
+      },
+      (error: unknown) => {
+        this.counts.failed += batch.length;
+        this.error ??= error;
+      },
+    ).finally(() => {
+      this.inFlight.delete(p);
+      const w = this.waiters;
+      this.waiters = [];
+      for (const wake of w) wake();
+    });
+    this.inFlight.add(p);
+  }
+
+  /** Drops what was not sent yet (after an error); returns how many records. */
+  discardPending(): number {
+    const n = this.pending.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+    return n;
+  }
+
+  /** Waits for every request in flight to be acknowledged or to fail. */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+}

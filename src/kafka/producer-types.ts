@@ -1,0 +1,49 @@
+/**
+ * ktool's producer interface. Commands build records and call send(); src/kafka/producer.ts is the
+ * only place that knows the client library. Import producer.ts with `await import()` so that
+ * start-up never pays for the client library.
+ */
+
+/** One record, its partition already chosen (partitionFor). */
+export interface ProduceRecord {
+  topic: string;
+  partition: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  /** Repeated names allowed; a null value is a header with a null value. */
+  headers?: [Buffer, Buffer | null][];
+  /** Milliseconds since the epoch; absent means the time of sending. */
+  timestamp?: number;
+}
+
+export type Acks = 0 | 1 | -1;
+export type Compression = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
+
+export interface ProducerSettings {
+  acks: Acks;
+  idempotent: boolean;
+  compression: Compression;
+  transactionalId?: string;
+  clientId?: string;
+  /** Per-request retries (library default when absent). */
+  retries?: number;
+  retryBackoffMs?: number;
+  requestTimeoutMs?: number;
+  /** Requests in flight per broker connection (ignored when idempotent: the library forces 1). */
+  maxInFlight?: number;
+  metadataMaxAgeMs?: number;
+}
+
+export interface ProducerApi {
+  /** Partition count of a topic (metadata); throws NotFoundError when the topic does not exist. */
+  partitionCount(topic: string): Promise<number>;
+  /** Java-compatible: murmur2(key) & 0x7fffffff % count (same as the Java client's default partitioner). */
+  partitionFor(key: Buffer, count: number): number;
+  /** Sends one batch and resolves when the broker acknowledged it (immediately with acks=0). */
+  send(records: ProduceRecord[]): Promise<void>;
+  beginTransaction(): Promise<void>;
+  commitTransaction(): Promise<void>;
+  abortTransaction(): Promise<void>;
+  /** Closes connections. Await every send() first: the library does not wait for them. */
+  close(): Promise<void>;
+}

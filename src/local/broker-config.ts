@@ -1,0 +1,97 @@
+/** server.properties and log4j2 settings for one combined broker+controller node in KRaft mode. */
+
+export const SASL_USERS = { admin: 'admin-secret', alice: 'alice-secret' } as const;
+
+export interface NodePorts {
+  broker: number;
+  controller: number;
+  sasl?: number;
+}
+
+export interface NodeLayout {
+  id: number;
+  ports: NodePorts;
+  dataDir: string;
+}
+
+export function serverProperties(node: NodeLayout, all: NodeLayout[], sasl: boolean): string {
+  const rf = all.length >= 3 ? 3 : 1;
+  const listeners = [`PLAINTEXT://127.0.0.1:${node.ports.broker}`, `CONTROLLER://127.0.0.1:${node.ports.controller}`];
+  const advertised = [`PLAINTEXT://127.0.0.1:${node.ports.broker}`];
+  const protocolMap = ['PLAINTEXT:PLAINTEXT', 'CONTROLLER:PLAINTEXT'];
+  if (sasl) {
+    listeners.push(`SASL_PLAINTEXT://127.0.0.1:${node.ports.sasl}`);
+    advertised.push(`SASL_PLAINTEXT://127.0.0.1:${node.ports.sasl}`);
+    protocolMap.push('SASL_PLAINTEXT:SASL_PLAINTEXT');
+  }
+  const lines = [
+    'process.roles=broker,controller',
+    `node.id=${node.id}`,
+    `controller.quorum.voters=${all.map((n) => `${n.id}@127.0.0.1:${n.ports.controller}`).join(',')}`,
+    `listeners=${listeners.join(',')}`,
+    `advertised.listeners=${advertised.join(',')}`,
+    'controller.listener.names=CONTROLLER',
+    'inter.broker.listener.name=PLAINTEXT',
+    `listener.security.protocol.map=${protocolMap.join(',')}`,
+    `log.dirs=${node.dataDir}`,
+    'num.partitions=1',
+    `default.replication.factor=1`,
+    `offsets.topic.replication.factor=${rf}`,
+    `transaction.state.log.replication.factor=${rf}`,
+    `transaction.state.log.min.isr=${rf === 3 ? 2 : 1}`,
+    `share.coordinator.state.topic.replication.factor=${rf}`,
+    `share.coordinator.state.topic.min.isr=${rf === 3 ? 2 : 1}`,
+    'group.initial.rebalance.delay.ms=0',
+    // Small segments and quick checks keep a developer's disk and test runs light.
+    'log.segment.bytes=104857600',
+    'log.retention.check.interval.ms=60000',
+  ];
+  if (sasl) {
+    const plainUsers = Object.entries(SASL_USERS).map(([u, p]) => `user_${u}="${p}"`).join(' ');
+    lines.push(
+      'sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512',
+      `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${SASL_USERS.admin}" ${plainUsers};`,
+      'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
+      'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
+      'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+      // The PLAINTEXT listener (ANONYMOUS) and the controllers keep full rights; SASL users get ACLs.
+      'super.users=User:admin;User:ANONYMOUS',
+      'allow.everyone.if.no.acl.found=false',
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** SCRAM credentials written into the metadata log at format time (StorageTool --add-scram). */
+export function scramFormatArgs(): string[] {
+  return Object.entries(SASL_USERS).flatMap(([user, password]) =>
+    ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((m) => ['--add-scram', `${m}=[name=${user},password=${password}]`]),
+  );
+}
+
+export function log4jProperties(logFile: string): string {
+  return [
+    'rootLogger.level=INFO',
+    'rootLogger.appenderRef.file.ref=FILE',
+    'appender.file.type=RollingFile',
+    'appender.file.name=FILE',
+    `appender.file.fileName=${logFile}`,
+    `appender.file.filePattern=${logFile}.%i`,
+    'appender.file.layout.type=PatternLayout',
+    'appender.file.layout.pattern=[%d] %p %m (%c)%n',
+    'appender.file.policies.type=Policies',
+    'appender.file.policies.size.type=SizeBasedTriggeringPolicy',
+    'appender.file.policies.size.size=20MB',
+    'appender.file.strategy.type=DefaultRolloverStrategy',
+    'appender.file.strategy.max=3',
+    'logger.kafka.name=kafka',
+    'logger.kafka.level=INFO',
+    'logger.state.name=state.change.logger',
+    'logger.state.level=WARN',
+  ].join('\n') + '\n';
+}
+
+/** A random Kafka cluster id: 16 bytes, unpadded base64url (what `kafka-storage random-uuid` prints). */
+export function randomClusterId(random: (n: number) => Buffer): string {
+  return random(16).toString('base64url');
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OperationError } from '../errors.js';
+import { log4jProperties, randomClusterId, scramFormatArgs, serverProperties, type NodeLayout } from './broker-config.js';
+import { checkJava } from './java.js';
+import { resolveKafkaJars } from './kafka-jars.js';
+import { freePorts, portOpen } from './ports.js';
+import { logTail, runJava, spawnBroker } from './process.js';
+import { bootstrapOf, clusterDir, pidAlive, readState, writeState, type ClusterState } from './state.js';
+
+export const DEFAULT_KAFKA_VERSION = '4.3.1';
+
+export interface StartOptions {
+  name: string;
+  nodes: 1 | 3;
+  sasl: boolean;
+  version: string;
+  kafkaHome?: string;
+  cacheDir: string;
+  env: Record<string, string | undefined>;
+  log: (message: string) => void;
+  signal?: AbortSignal;
+  /** Resolves when the cluster answers Metadata with all its brokers (injected: uses the Kafka client). */
+  ready: (bootstrap: string, brokers: number) => Promise<boolean>;
+}
+
+export interface StartResult {
+  state: ClusterState;
+  alreadyRunning: boolean;
+  jarSource?: string;
+  ms: number;
+}
+
+export async function clusterRunning(state: ClusterState | undefined): Promise<boolean> {
+  if (!state) return false;
+  for (const n of state.nodes) if (!pidAlive(n.pid) || !(await portOpen(n.ports.broker))) return false;
+  return true;
+}
+
+export async function startCluster(o: StartOptions): Promise<StartResult> {
+  const started = Date.now();
+  const dir = clusterDir(o.cacheDir, o.name);
+  const previous = await readState(dir);
+  if (await clusterRunning(previous)) {
+    const mismatch = previous!.nodes.length !== o.nodes || previous!.sasl !== o.sasl;
+    if (mismatch) throw new OperationError(`local cluster "${o.name}" is already running with ${previous!.nodes.length} node(s)${previous!.sasl ? ' and SASL' : ''}`, { hint: `stop it first (ktool local stop${o.name === 'local' ? '' : ` --name ${o.name}`}) or pick another --name` });
+    return { state: previous!, alreadyRunning: true, ms: Date.now() - started };
+  }
+  if (previous) await stopCluster(previous);
+
+  await checkJava();
+  const { libs, source } = await resolveKafkaJars({ version: o.version, cacheDir: o.cacheDir, kafkaHome: o.kafkaHome, env: o.env, log: o.log });
+
+  // A fresh cluster each start: data from an earlier run with other ports would not match the voters.
+  await rm(dir, { recursive: true, force: true });
+  const ports = await freePorts(o.nodes * (o.sasl ? 3 : 2));
+  const layout: NodeLayout[] = Array.from({ length: o.nodes }, (_, i) => {
+    const [broker, controller, sasl] = ports.slice(i * (o.sasl ? 3 : 2));
+    return { id: i + 1, ports: o.sasl ? { broker, controller, sasl } : { broker, controller }, dataDir: join(dir, `node-${i + 1}`, 'data') };
+  });
+  const clusterId = randomClusterId(randomBytes);
+  await Promise.all(
+    layout.map(async (node) => {
+      const nodeDir = join(dir, `node-${node.id}`);
+      await mkdir(node.dataDir, { recursive: true });
+      await writeFile(join(nodeDir, 'server.properties'), serverProperties(node, layout, o.sasl));
+      await writeFile(join(nodeDir, 'log4j2.properties'), log4jProperties(join(nodeDir, 'server.log')));
+      await runJava(libs, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', join(nodeDir, 'server.properties'), ...(o.sasl ? scramFormatArgs() : [])], join(nodeDir, 'log4j2.properties'));
+    }),
+  );
+
+  const state: ClusterState = {
+    name: o.name,
+    version: o.version,
+    clusterId,
+    libs,
+    sasl: o.sasl,
+    nodes: layout.map((n) => ({ id: n.id, pid: 0, ports: n.ports, dir: join(dir, `node-${n.id}`) })),
+    startedAt: new Date().toISOString(),
+  };
+  for (const node of state.nodes) node.pid = spawnBroker(libs, node.dir);
+  await writeState(dir, state);
+
+  try {
+    await waitReady(state, o);
+  } catch (error) {
+    await stopCluster(state);
+    throw error;
+  }
+  return { state, alreadyRunning: false, jarSource: source, ms: Date.now() - started };
+}
+
+async function waitReady(state: ClusterState, o: StartOptions): Promise<void> {
+  const deadline = Date.now() + Number(o.env.KTOOL_LOCAL_START_TIMEOUT_MS ?? 120_000);
+  const bootstrap = bootstrapOf(state);
+  while (Date.now() < deadline) {
+    if (o.signal?.aborted) throw new OperationError('interrupted while the broker was starting; stopped it');
+    for (const node of state.nodes) {
+      if (!pidAlive(node.pid)) {
+        throw new OperationError(`Kafka node ${node.id} exited during start-up. Last log lines:\n${await logTail(node.dir)}`, { hint: `full logs: ${node.dir}` });
+      }
+    }
+    const open = await Promise.all(state.nodes.map((n) => portOpen(n.ports.broker)));
+    if (open.every(Boolean) && (await o.ready(bootstrap, state.nodes.length).catch(() => false))) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new OperationError(`Kafka did not become ready within ${Math.round((Number(o.env.KTOOL_LOCAL_START_TIMEOUT_MS ?? 120_000)) / 1000)}s. Last log lines:\n${await logTail(state.nodes[0].dir)}`);
+}
+
+/** SIGTERM (a clean shutdown), then SIGKILL after the deadline. */
+export async function stopCluster(state: ClusterState, graceMs = 30_000): Promise<{ stopped: number[] }> {
+  const stopped: number[] = [];
+  for (const node of state.nodes) {
+    if (node.pid && pidAlive(node.pid)) {
+      process.kill(node.pid, 'SIGTERM');
+      stopped.push(node.id);
+    }
+  }
+  const deadline = Date.now() + graceMs;
+  while (state.nodes.some((n) => n.pid && pidAlive(n.pid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  for (const node of state.nodes) if (node.pid && pidAlive(node.pid)) process.kill(node.pid, 'SIGKILL');
+  return { stopped };
+}
+
+export interface NodeStatus {
+  id: number;
+  pid: number;
+  alive: boolean;
+  port: number;
+  saslPort?: number;
+  reachable: boolean;
+  dir: string;
+}
+
+export async function clusterStatus(state: ClusterState): Promise<NodeStatus[]> {
+  return Promise.all(
+    state.nodes.map(async (n) => ({ id: n.id, pid: n.pid, alive: pidAlive(n.pid), port: n.ports.broker, saslPort: n.ports.sasl, reachable: await portOpen(n.ports.broker), dir: n.dir })),
+  );
+}

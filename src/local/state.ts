@@ -1,0 +1,46 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { NodePorts } from './broker-config.js';
+
+/** What `ktool local` remembers about a cluster (in <cache>/clusters/<name>/state.json). */
+export interface ClusterState {
+  name: string;
+  version: string;
+  clusterId: string;
+  libs: string;
+  sasl: boolean;
+  nodes: { id: number; pid: number; ports: NodePorts; dir: string }[];
+  startedAt: string;
+}
+
+export function clusterDir(cacheDir: string, name: string): string {
+  return join(cacheDir, 'clusters', name);
+}
+
+export async function readState(dir: string): Promise<ClusterState | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as ClusterState;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeState(dir: string, state: ClusterState): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, `state.json.${process.pid}`);
+  await writeFile(tmp, JSON.stringify(state, null, 2));
+  await rename(tmp, join(dir, 'state.json'));
+}
+
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function bootstrapOf(state: ClusterState, listener: 'broker' | 'sasl' = 'broker'): string {
+  return state.nodes.map((n) => `127.0.0.1:${listener === 'sasl' ? n.ports.sasl : n.ports.broker}`).join(',');
+}

@@ -1,0 +1,229 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, testEnv, uniqueName } from '../helpers/cli.js';
+import { runKafkaTool } from '../helpers/kafka-tools.js';
+import { pollUntil } from '../helpers/poll.js';
+
+const bootstrap = () => process.env.KTOOL_TEST_BOOTSTRAP!;
+const BIN = join(process.cwd(), 'bin/ktool');
+const created: string[] = [];
+
+async function topic(partitions = 3): Promise<string> {
+  const name = uniqueName('produce');
+  const r = await runCli(['topics', 'create', name, '-p', String(partitions)]);
+  expect(r.code, r.stderr).toBe(0);
+  created.push(name);
+  return name;
+}
+
+/** key|value|headers|partition per record, via kcat (consume is written elsewhere). */
+function readBack(t: string, format = '%k|%s|%h|%p\\n', extra: string[] = []): string[] {
+  const out = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-f', format.replace(/\\n/g, '\n'), ...extra], { encoding: 'utf8', timeout: 30_000 });
+  return out.split('\n').filter(Boolean).sort();
+}
+
+async function readCount(t: string, n: number, format?: string, extra?: string[]): Promise<string[]> {
+  return pollUntil(() => {
+    const lines = readBack(t, format, extra);
+    return lines.length >= n ? lines : undefined;
+  }, { what: `${n} records in ${t}` });
+}
+
+function spawnKtool(args: string[], stdin?: string | Buffer) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(BIN, args, { env: { ...process.env, ...testEnv() } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+afterAll(async () => {
+  if (created.length) await runCli(['topics', 'delete', ...created, '--yes', '--if-exists']);
+});
+
+describe('ktool produce (in-process)', () => {
+  it('keys, values and headers per line; summary on stderr; nothing on stdout', async () => {
+    const t = await topic();
+    const r = await runCli(['produce', t, '--property', 'parse.headers=true', '--property', 'parse.key=true', '-H', 'g=1'], { stdin: 'h1:v1,h2:v2\tk1\tone\nh1:x\tk2\ttwo\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/2 records sent to topic .*, 0 failed/);
+    const lines = await readCount(t, 2, '%k|%s|%h\\n');
+    expect(lines).toEqual(['k1|one|g=1,h1=v1,h2=v2', 'k2|two|g=1,h1=x']);
+  });
+
+  it('--json summary on stdout', async () => {
+    const t = await topic(1);
+    const r = await runCli(['produce', t, '--json'], { stdin: 'a\nb\nc\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ topics: [t], sent: 3, failed: 0, skipped: 0, interrupted: false });
+  });
+
+  it('partition out of range is a usage error; -p writes to that partition', async () => {
+    const t = await topic(2);
+    const bad = await runCli(['produce', t, '-p', '2'], { stdin: 'x\n' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/out of range: topic .* has 2 partitions \(0-1\)/);
+    const ok = await runCli(['produce', t, '-p', '1'], { stdin: 'x\ny\n' });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(await readCount(t, 2, '%s|%p\\n')).toEqual(['x|1', 'y|1']);
+  });
+
+  it('missing topic: not found', async () => {
+    const r = await runCli(['produce', uniqueName('nope')], { stdin: 'x\n' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/does not exist/);
+  });
+
+  it('bad line: line number, nothing after it is sent, exit 1; --on-error skip goes on', async () => {
+    const t = await topic(1);
+    const r = await runCli(['produce', t, '-K', ':'], { stdin: 'a:1\nb:2\nbroken\nc:3\n' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/stdin:3: no key separator ":" found/);
+    expect(r.stderr).toMatch(/2 records sent/);
+    expect(await readCount(t, 2, '%k|%s\\n')).toEqual(['a|1', 'b|2']);
+    const s = await runCli(['produce', t, '-K', ':', '--on-error', 'skip', '--json'], { stdin: 'd:4\nbroken\ne:5\n' });
+    expect(s.code, s.stderr).toBe(0);
+    expect(JSON.parse(s.stdout)).toMatchObject({ sent: 2, skipped: 1 });
+    expect(s.stderr).toMatch(/stdin:2: .*skipped/);
+  });
+
+  it('null marker makes tombstones and null keys', async () => {
+    const t = await topic(1);
+    const r = await runCli(['produce', t, '-K', ':', '--null-marker', 'NULL'], { stdin: 'k:NULL\nNULL:v\n' });
+    expect(r.code, r.stderr).toBe(0);
+    // kcat -Z prints NULL for null key/value.
+    expect(await readCount(t, 2, '%k|%s\\n', ['-Z'])).toEqual(['NULL|v', 'k|NULL']);
+  });
+
+  it('--input whole and --value-encoding base64 with a fixed key', async () => {
+    const t = await topic(1);
+    const dir = mkdtempSync(join(tmpdir(), 'kp-'));
+    writeFileSync(join(dir, 'a.txt'), 'line1\nline2\n');
+    const r = await runCli(['produce', t, '--input', 'whole', '-f', join(dir, 'a.txt'), '-k', 'doc']);
+    expect(r.code, r.stderr).toBe(0);
+    const b = await runCli(['produce', t, '--value-encoding', 'base64', '-k', 'b64'], { stdin: Buffer.from('hello').toString('base64') + '\n' });
+    expect(b.code, b.stderr).toBe(0);
+    await readCount(t, 2, '%k\\n');
+    const raw = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-f', '%k=%s;'], { encoding: 'utf8' });
+    expect(raw).toContain('doc=line1\nline2\n;');
+    expect(raw).toContain('b64=hello;');
+  });
+
+  it('--input json: binary values, headers, timestamps and tombstones copied byte for byte', async () => {
+    const t = await topic(3);
+    const value = Buffer.from([0, 1, 2, 0xff, 0xfe]);
+    const input = [
+      JSON.stringify({ key: 'k1', value: 'v1', headers: { a: '1' }, timestamp: 1700000000123 }),
+      JSON.stringify({ key: Buffer.from('k2').toString('base64'), value: value.toString('base64'), encoding: 'base64', headers: [['r', 'x'], ['r', 'y']] }),
+      JSON.stringify({ key: 'k3', value: null }),
+      '',
+    ].join('\n');
+    const r = await runCli(['produce', '--input', 'json', t], { stdin: input });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = await readCount(t, 3, '%k|%h|%T|%S\\n', ['-Z']);
+    expect(lines).toContain('k1|a=1|1700000000123|2');
+    expect(lines.find((l) => l.startsWith('k2|'))).toMatch(/^k2\|r=x,r=y\|\d+\|5$/);
+    expect(lines.find((l) => l.startsWith('k3|'))).toMatch(/\|-1$/);
+    const bad = await runCli(['produce', '--input', 'json', t], { stdin: '{"value":"ok"}\n{not json}\n' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/stdin:2: invalid JSON/);
+  });
+
+  it('transaction: the whole input is committed once; a bad line aborts it', async () => {
+    const t = await topic(2);
+    const ok = await runCli(['produce', t, '--transactional-id', uniqueName('tx'), '--json'], { stdin: 'a\nb\nc\n' });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ sent: 3, transaction: 'committed' });
+    const bad = await runCli(['produce', t, '--transactional-id', uniqueName('tx'), '-K', ':', '--json'], { stdin: 'k:x\nbroken\n' });
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ sent: 0, failed: 1, transaction: 'aborted' });
+    // read_committed: only the committed three.
+    const lines = await readCount(t, 3, '%s\\n', ['-X', 'isolation.level=read_committed']);
+    expect(lines).toEqual(['a', 'b', 'c']);
+  });
+
+  it('compression codecs round trip', async () => {
+    const t = await topic(1);
+    for (const c of ['gzip', 'snappy', 'lz4', 'zstd']) {
+      const r = await runCli(['produce', t, '--compression', c, '-k', c], { stdin: `${c}-1\n${c}-2\n` });
+      expect(r.code, `${c}: ${r.stderr}`).toBe(0);
+    }
+    expect(await readCount(t, 8, '%k|%s\\n')).toHaveLength(8);
+  });
+});
+
+describe('ktool produce (Java compatibility)', () => {
+  it('same key -> same partition as kafka-console-producer (murmur2, Java partitioner)', async () => {
+    const t1 = await topic(7);
+    const t2 = await topic(7);
+    const keys = Array.from({ length: 60 }, (_, i) => `key-${i}-${'x'.repeat(i % 5)}`);
+    const input = keys.map((k) => `${k}:v`).join('\n') + '\n';
+    const java = await runKafkaTool('org.apache.kafka.tools.ConsoleProducer', ['--bootstrap-server', bootstrap(), '--topic', t1, '--property', 'parse.key=true', '--property', 'key.separator=:'], { stdin: input });
+    expect(java.code, java.stderr).toBe(0);
+    const ours = await runCli(['produce', '--topic', t2, '--property', 'parse.key=true', '--property', 'key.separator=:'], { stdin: input });
+    expect(ours.code, ours.stderr).toBe(0);
+    const a = await readCount(t1, keys.length, '%k|%p\\n');
+    const b = await readCount(t2, keys.length, '%k|%p\\n');
+    expect(b).toEqual(a);
+    expect(new Set(b.map((l) => l.split('|')[1])).size).toBeGreaterThan(3);
+  });
+
+  it('records are readable by Kafka\'s Java consumer (CRC checked)', async () => {
+    const t = await topic(1);
+    const r = await runCli(['produce', t, '-K', ':', '-H', 'h=1'], { stdin: 'k:v1\nk:v2\n' });
+    expect(r.code, r.stderr).toBe(0);
+    const out = await runKafkaTool('org.apache.kafka.tools.consumer.ConsoleConsumer', ['--bootstrap-server', bootstrap(), '--topic', t, '--from-beginning', '--max-messages', '2', '--formatter-property', 'print.key=true', '--formatter-property', 'print.headers=true', '--command-property', 'check.crcs=true']);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout.trim().split('\n')).toEqual(['h:1\tk\tv1', 'h:1\tk\tv2']);
+  });
+});
+
+describe('ktool produce (end to end, bin/ktool)', () => {
+  it('exit codes and streams', async () => {
+    const t = await topic(1);
+    const ok = await spawnKtool(['produce', t, '-b', bootstrap()], 'one\ntwo\n');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe('');
+    expect(ok.stderr).toMatch(/2 records sent/);
+    const usage = await spawnKtool(['produce', t, '--acks', '7', '-b', bootstrap()]);
+    expect(usage.code).toBe(2);
+    const bad = await spawnKtool(['produce', t, '-K', ':', '-b', bootstrap()], 'x\n');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/stdin:1/);
+  });
+
+  it('SIGTERM: sends what it read, waits for acks, exits 130', async () => {
+    const t = await topic(1);
+    const child = spawn(BIN, ['produce', t, '-b', bootstrap()], { env: { ...process.env, ...testEnv() } });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    child.stdin.write('first\nsecond\n');
+    await pollUntil(() => readBack(t, '%s\\n').length === 2 || undefined, { what: 'records sent before the signal' }).catch(() => undefined);
+    child.kill('SIGTERM');
+    const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/2 records sent/);
+    expect(readBack(t, '%s\\n')).toEqual(['first', 'second']);
+  });
+
+  it('a million-record file round trips (count only)', async () => {
+    const t = await topic(3);
+    const dir = mkdtempSync(join(tmpdir(), 'kp-'));
+    const file = join(dir, 'big.txt');
+    writeFileSync(file, Array.from({ length: 200_000 }, (_, i) => `${String(i).padStart(10, '0')}${'x'.repeat(90)}`).join('\n') + '\n');
+    const r = await spawnKtool(['produce', t, '-b', bootstrap(), '--file', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ sent: 200_000, failed: 0 });
+    const offsets = execFileSync('kcat', ['-Q', '-b', bootstrap(), '-t', `${t}:0:-1`, '-t', `${t}:1:-1`, '-t', `${t}:2:-1`], { encoding: 'utf8' });
+    const total = offsets.trim().split('\n').reduce((n, l) => n + Number(l.split(' ').pop()), 0);
+    expect(total).toBe(200_000);
+  });
+});
