@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OperationError } from '../errors.js';
 import { log4jProperties, randomClusterId, scramFormatArgs, serverProperties, type NodeLayout } from './broker-config.js';
-import { checkJava } from './java.js';
+import { checkJava, javaBinary } from './java.js';
 import { resolveKafkaJars } from './kafka-jars.js';
 import { freePorts, portOpen } from './ports.js';
 import { logTail, runJava, spawnBroker } from './process.js';
@@ -49,7 +49,8 @@ export async function startCluster(o: StartOptions): Promise<StartResult> {
   }
   if (previous) await stopCluster(previous);
 
-  await checkJava();
+  const java = javaBinary(o.env);
+  await checkJava(java);
   const { libs, source } = await resolveKafkaJars({ version: o.version, cacheDir: o.cacheDir, kafkaHome: o.kafkaHome, env: o.env, log: o.log });
 
   // A fresh cluster each start: data from an earlier run with other ports would not match the voters.
@@ -66,7 +67,7 @@ export async function startCluster(o: StartOptions): Promise<StartResult> {
       await mkdir(node.dataDir, { recursive: true });
       await writeFile(join(nodeDir, 'server.properties'), serverProperties(node, layout, o.sasl));
       await writeFile(join(nodeDir, 'log4j2.properties'), log4jProperties(join(nodeDir, 'server.log')));
-      await runJava(libs, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', join(nodeDir, 'server.properties'), ...(o.sasl ? scramFormatArgs() : [])], join(nodeDir, 'log4j2.properties'));
+      await runJava(java, libs, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', join(nodeDir, 'server.properties'), ...(o.sasl ? scramFormatArgs() : [])], join(nodeDir, 'log4j2.properties'));
     }),
   );
 
@@ -79,7 +80,7 @@ export async function startCluster(o: StartOptions): Promise<StartResult> {
     nodes: layout.map((n) => ({ id: n.id, pid: 0, ports: n.ports, dir: join(dir, `node-${n.id}`) })),
     startedAt: new Date().toISOString(),
   };
-  for (const node of state.nodes) node.pid = spawnBroker(libs, node.dir);
+  for (const node of state.nodes) node.pid = spawnBroker(java, libs, node.dir);
   await writeState(dir, state);
 
   try {

@@ -7,9 +7,9 @@ import { OperationError } from '../errors.js';
 const BROKER_JVM = ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true'];
 
 /** Runs a Kafka main class from the jars to completion (StorageTool format ...). */
-export function runJava(libs: string, mainClass: string, args: string[], log4j: string): Promise<string> {
+export function runJava(java: string, libs: string, mainClass: string, args: string[], log4j: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${libs}/*`, mainClass, ...args], { timeout: 120_000, maxBuffer: 8 << 20 }, (error, stdout, stderr) => {
+    execFile(java, ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${libs}/*`, mainClass, ...args], { timeout: 120_000, maxBuffer: 8 << 20 }, (error, stdout, stderr) => {
       if (error) reject(new OperationError(`${mainClass.split('.').pop()} failed: ${(stderr || stdout || error.message).trim().split('\n').slice(-3).join(' ')}`));
       else resolve(stdout);
     });
@@ -17,10 +17,10 @@ export function runJava(libs: string, mainClass: string, args: string[], log4j: 
 }
 
 /** Starts a broker JVM detached from this process (it outlives `ktool local start`). */
-export function spawnBroker(libs: string, dir: string): number {
+export function spawnBroker(java: string, libs: string, dir: string): number {
   const out = openSync(join(dir, 'stdout.log'), 'a');
   try {
-    const child = spawn('java', [...BROKER_JVM, `-Dlog4j2.configurationFile=${join(dir, 'log4j2.properties')}`, `-Dkafka.logs.dir=${dir}`, '-cp', `${libs}/*`, 'kafka.Kafka', join(dir, 'server.properties')], {
+    const child = spawn(java, [...BROKER_JVM, `-Dlog4j2.configurationFile=${join(dir, 'log4j2.properties')}`, `-Dkafka.logs.dir=${dir}`, '-cp', `${libs}/*`, 'kafka.Kafka', join(dir, 'server.properties')], {
       detached: true,
       stdio: ['ignore', out, out],
     });

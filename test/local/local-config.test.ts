@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { randomClusterId, scramFormatArgs, serverProperties, type NodeLayout } from '../../src/local/broker-config.js';
+import { kafkaPom } from '../../src/local/maven.js';
+import { parseSha512File } from '../../src/local/tarball.js';
+
+const node = (id: number, sasl = false): NodeLayout => ({ id, ports: { broker: 9000 + id, controller: 9100 + id, ...(sasl ? { sasl: 9200 + id } : {}) }, dataDir: `/d/${id}` });
+const props = (text: string) => Object.fromEntries(text.trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+
+describe('server.properties', () => {
+  it('single node: combined roles, loopback listeners, RF 1 internals', () => {
+    const p = props(serverProperties(node(1), [node(1)], false));
+    expect(p).toMatchObject({
+      'process.roles': 'broker,controller',
+      'node.id': '1',
+      'controller.quorum.voters': '1@127.0.0.1:9101',
+      listeners: 'PLAINTEXT://127.0.0.1:9001,CONTROLLER://127.0.0.1:9101',
+      'advertised.listeners': 'PLAINTEXT://127.0.0.1:9001',
+      'offsets.topic.replication.factor': '1',
+      'transaction.state.log.min.isr': '1',
+      'log.dirs': '/d/1',
+    });
+    expect(p['authorizer.class.name']).toBeUndefined();
+  });
+
+  it('three nodes: every node lists all voters; internal topics replicated 3 times', () => {
+    const all = [node(1), node(2), node(3)];
+    const p = props(serverProperties(all[1], all, false));
+    expect(p['controller.quorum.voters']).toBe('1@127.0.0.1:9101,2@127.0.0.1:9102,3@127.0.0.1:9103');
+    expect(p['node.id']).toBe('2');
+    expect(p['offsets.topic.replication.factor']).toBe('3');
+    expect(p['transaction.state.log.min.isr']).toBe('2');
+  });
+
+  it('SASL: a SASL_PLAINTEXT listener with PLAIN and SCRAM, an authorizer, admin as super user', () => {
+    const p = props(serverProperties(node(1, true), [node(1, true)], true));
+    expect(p.listeners).toContain('SASL_PLAINTEXT://127.0.0.1:9201');
+    expect(p['sasl.enabled.mechanisms']).toBe('PLAIN,SCRAM-SHA-256,SCRAM-SHA-512');
+    expect(p['listener.name.sasl_plaintext.plain.sasl.jaas.config']).toContain('user_alice="alice-secret"');
+    expect(p['super.users']).toBe('User:admin;User:ANONYMOUS');
+    expect(p['allow.everyone.if.no.acl.found']).toBe('false');
+    expect(scramFormatArgs()).toContain('SCRAM-SHA-512=[name=alice,password=alice-secret]');
+  });
+
+  it('cluster ids are 22 characters of base64url', () => {
+    expect(randomClusterId((n) => Buffer.alloc(n, 0xff))).toBe('_____________________w');
+  });
+
+  it('the Maven POM asks for the broker, the tools, MirrorMaker and a log4j2 binding', () => {
+    const pom = kafkaPom('4.3.1');
+    for (const a of ['kafka_2.13', 'kafka-tools', 'connect-mirror', 'log4j-slf4j-impl', 'log4j-core']) expect(pom).toContain(`<artifactId>${a}</artifactId>`);
+  });
+});
+
+describe('parseSha512File', () => {
+  const hex = 'ab'.repeat(64);
+  it('reads the Apache format (upper-case groups, wrapped)', () => {
+    const groups = hex.toUpperCase().match(/.{8}/g)!;
+    expect(parseSha512File(`kafka_2.13-4.3.1.tgz: ${groups.slice(0, 8).join(' ')}\n                      ${groups.slice(8).join(' ')}\n`)).toBe(hex);
+  });
+  it('reads sha512sum output', () => expect(parseSha512File(`${hex}  kafka_2.13-4.3.1.tgz\n`)).toBe(hex));
+  it('rejects anything else', () => expect(() => parseSha512File('<html>not found</html>')).toThrow(/unreadable/));
+});
