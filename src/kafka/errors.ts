@@ -54,6 +54,18 @@ function isNetworkLike(e: PltError): boolean {
   return /PLT_KFK_NETWORK|PLT_KFK_TIMEOUT|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|timed out|Connection closed|socket/i.test(text);
 }
 
+/**
+ * The typed error for a broker error id (TOPIC_AUTHORIZATION_FAILED, INVALID_CONFIG ...), for
+ * per-item results of batch requests as well as thrown errors: one mapping to exit codes.
+ */
+export function errorForKafkaCode(id: string, message: string, hint?: string): KtoolError {
+  if (AUTH_IDS.has(id)) return new ConnectionError(message, { hint: hint ?? 'check the SASL mechanism, username and password' });
+  if (id.endsWith('_AUTHORIZATION_FAILED')) return new ConnectionError(message, { hint: hint ?? 'this principal lacks an ACL: ask an admin (ktool acls list) or use another principal' });
+  if (NOT_FOUND_IDS.has(id)) return new NotFoundError(message, hint);
+  if (USAGE_IDS.has(id)) return new UsageError(message, hint);
+  return new OperationError(message, { hint });
+}
+
 /** Converts a client-library error into a typed ktool error naming the brokers and the cause. */
 export function toKtoolError(error: unknown, brokers: string[], action: string): KtoolError {
   if (error instanceof KtoolError) return error;
@@ -65,12 +77,7 @@ export function toKtoolError(error: unknown, brokers: string[], action: string):
     if (AUTH_IDS.has(protocol.apiId)) {
       return new ConnectionError(`authentication failed at ${where}: ${text}`, { hint: 'check the SASL mechanism, username and password (ktool profile show --resolved)', cause: error });
     }
-    if (protocol.apiId.endsWith('_AUTHORIZATION_FAILED')) {
-      return new ConnectionError(`not authorized to ${action}: ${text}`, { hint: 'ask an admin for an ACL (ktool acls list) or use another principal', cause: error });
-    }
-    if (NOT_FOUND_IDS.has(protocol.apiId)) return new NotFoundError(`${action}: ${text}`);
-    if (USAGE_IDS.has(protocol.apiId)) return new UsageError(`${action}: ${text}`);
-    return new OperationError(`${action}: ${text}`, { cause: error });
+    return errorForKafkaCode(protocol.apiId, `${action}: ${text}`);
   }
   const auth = leaves.find((e) => e.code === 'PLT_KFK_AUTHENTICATION' || /SASL|authenticat/i.test(e.message));
   if (auth) {

@@ -1,7 +1,9 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { keyValues, positiveInt } from '../../cli/parse-helpers.js';
-import { ExitCode, OperationError, PartialFailureError, UsageError } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { errorForKafkaCode } from '../../kafka/errors.js';
+import { waitUntilVisible } from './wait-visible.js';
 
 export interface CreateOptions {
   topics: string[];
@@ -50,6 +52,8 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
     if (r.errorCode === 'TOPIC_ALREADY_EXISTS' && options.ifNotExists) return { name: r.name, status: 'exists' };
     return { name: r.name, status: 'failed', error: r.error, errorCode: r.errorCode };
   });
+  const created = outcomes.filter((o) => o.status === 'created').map((o) => o.name);
+  if (created.length) await waitUntilVisible(admin, created, (await ctx.connection()).timeoutMs);
   const failed = outcomes.filter((o) => o.status === 'failed');
   if (failed.length < outcomes.length) for (const f of failed) ctx.io.stderr.write(`error: cannot create topic ${f.name}: ${f.error} (${f.errorCode})\n`);
   const result: CommandResult = {
@@ -62,18 +66,10 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
 }
 
 function single(f: CreateOutcome, count: number) {
-  const message = `cannot create topic ${f.name}${count > 1 ? ` (and ${count - 1} more)` : ''}: ${f.error}`;
-  switch (f.errorCode) {
-    case 'TOPIC_ALREADY_EXISTS':
-      return new OperationError(message, { hint: 'pass --if-not-exists to accept an existing topic' });
-    case 'INVALID_REPLICATION_FACTOR':
-      return new UsageError(message, 'the replication factor cannot exceed the number of brokers (ktool topics list; kcat -L)');
-    case 'INVALID_CONFIG':
-    case 'INVALID_PARTITIONS':
-    case 'INVALID_TOPIC_EXCEPTION':
-    case 'POLICY_VIOLATION':
-      return new UsageError(message);
-    default:
-      return new PartialFailureError(message);
-  }
+  const message = `cannot create topic ${f.name}${count > 1 ? ` (and ${count - 1} more)` : ''}: ${f.error} (${f.errorCode})`;
+  const hints: Record<string, string> = {
+    TOPIC_ALREADY_EXISTS: 'pass --if-not-exists to accept an existing topic',
+    INVALID_REPLICATION_FACTOR: 'the replication factor cannot exceed the number of brokers (ktool cluster info)',
+  };
+  return errorForKafkaCode(f.errorCode ?? 'UNKNOWN_SERVER_ERROR', message, hints[f.errorCode ?? '']);
 }

@@ -1,7 +1,8 @@
 import { confirm } from '../../cli/confirm.js';
 import { requireTty, type Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { CancelledError, ExitCode, NotFoundError, PartialFailureError, UsageError } from '../../errors.js';
+import { CancelledError, ExitCode, NotFoundError, UsageError } from '../../errors.js';
+import { errorForKafkaCode } from '../../kafka/errors.js';
 
 export interface DeleteOptions {
   topics: string[];
@@ -14,6 +15,7 @@ export interface DeleteOutcome {
   name: string;
   status: 'deleted' | 'missing' | 'failed';
   error?: string;
+  errorCode?: string;
 }
 
 export function parse(args: string[], flags: Record<string, unknown>): DeleteOptions {
@@ -33,7 +35,7 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
   }
   const results = targets.length ? await admin.deleteTopics(targets) : [];
   const outcomes: DeleteOutcome[] = [
-    ...results.map((r): DeleteOutcome => (r.ok ? { name: r.name, status: 'deleted' } : { name: r.name, status: 'failed', error: `${r.error} (${r.errorCode})` })),
+    ...results.map((r): DeleteOutcome => (r.ok ? { name: r.name, status: 'deleted' } : { name: r.name, status: 'failed', error: `${r.error} (${r.errorCode})`, errorCode: r.errorCode })),
     ...missing.map((name): DeleteOutcome => ({ name, status: 'missing' })),
   ];
   const failed = outcomes.filter((o) => o.status === 'failed');
@@ -41,5 +43,5 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
   const result: CommandResult = { data: outcomes, view: [{ lines: outcomes.filter((o) => o.status !== 'failed').map((o) => `${o.status === 'deleted' ? 'Deleted' : 'Did not exist'}: ${o.name}`) }] };
   if (failed.length === 0) return result;
   if (failed.length < outcomes.length) return { ...result, exitCode: ExitCode.partial };
-  throw new PartialFailureError(`cannot delete topic ${failed[0].name}: ${failed[0].error}`);
+  throw errorForKafkaCode(failed[0].errorCode ?? 'UNKNOWN_SERVER_ERROR', `cannot delete topic ${failed[0].name}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ''}: ${failed[0].error}`);
 }
