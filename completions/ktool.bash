@@ -12,9 +12,10 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile produce completion help' ;;
+    '') echo 'topics profile local produce completion help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
+    'local') echo 'start stop status logs help' ;;
   esac
 }
 
@@ -34,6 +35,11 @@ _ktool_options() {
     'profile list') echo '--format --json --no-color --debug -h --help' ;;
     'profile show') echo '--format --json --no-color --debug -b --bootstrap-server --command-config --profile --timeout --resolved -h --help' ;;
     'profile delete') echo '--no-color --debug -h --help' ;;
+    'local') echo '-h --help' ;;
+    'local start') echo '--name --format --json --no-color --debug --nodes --sasl --version --kafka-home -h --help' ;;
+    'local stop') echo '--name --format --json --no-color --debug -h --help' ;;
+    'local status') echo '--name --format --json --no-color --debug -h --help' ;;
+    'local logs') echo '--name --format --json --no-color --debug --node -n --lines -f --follow -h --help' ;;
     'produce') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --transactional-id --on-error -h --help' ;;
     'completion') echo '-h --help' ;;
   esac
@@ -103,6 +109,32 @@ _ktool_option_value() {
         --profile) echo 'profiles' ;;
         *) return 1 ;;
       esac ;;
+    'local start')
+      case "$2" in
+        --name|--output|--version) echo 'none' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --nodes) echo 'choices 1 3' ;;
+        --kafka-home) echo 'files' ;;
+        *) return 1 ;;
+      esac ;;
+    'local stop')
+      case "$2" in
+        --name|--output) echo 'none' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'local status')
+      case "$2" in
+        --name|--output) echo 'none' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'local logs')
+      case "$2" in
+        --name|--output|--node|-n|--lines) echo 'none' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
     'produce')
       case "$2" in
         -b|--bootstrap-server|--brokers|--timeout|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--null-marker|-p|--partition|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--transactional-id|--on-error) echo 'none' ;;
@@ -153,6 +185,10 @@ _ktool_argument() {
       case "$2" in
         0) echo 'choices add use list show delete' ;;
       esac ;;
+    'local help')
+      case "$2" in
+        0) echo 'choices start stop status logs' ;;
+      esac ;;
     'produce')
       case "$2" in
         0) echo 'topics' ;;
@@ -163,7 +199,7 @@ _ktool_argument() {
       esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile produce completion' ;;
+        0) echo 'choices topics profile local produce completion' ;;
       esac ;;
   esac
 }

@@ -8,8 +8,8 @@
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
-set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'produce' 'completion' 'help'
-set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--null-marker' '--partition' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--transactional-id' '--on-error'
+set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local logs' 'local help' 'produce' 'completion' 'help'
+set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--name' '--nodes' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--null-marker' '--partition' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--transactional-id' '--on-error'
 set -g __ktool_connection_flags -b --bootstrap-server --brokers --command-config --profile
 
 # The command path typed so far (e.g. "topics create"), skipping options and their values.
@@ -69,6 +69,7 @@ complete -c ktool -f
 # ktool
 complete -c ktool -n '__ktool_is' -f -a 'topics' -d 'list, describe, create, alter and delete topics (kafka-topics.sh spellings work too)'
 complete -c ktool -n '__ktool_is' -f -a 'profile' -d 'saved cluster connections (~/.config/ktool/config.yaml)'
+complete -c ktool -n '__ktool_is' -f -a 'local' -d 'run a real Apache Kafka (KRaft) on this machine, no Docker'
 complete -c ktool -n '__ktool_is' -f -a 'produce' -d 'write records from standard input or files, one per line (kafka-console-producer and kcat -P spellings work too)'
 complete -c ktool -n '__ktool_is' -f -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c ktool -n '__ktool_is' -f -a 'help' -d 'show help for a command'
@@ -229,6 +230,56 @@ complete -c ktool -n '__ktool_is profile delete' -f -a '(__ktool_dynamic profile
 # ktool profile help
 complete -c ktool -n '__ktool_is profile help' -f -a 'add use list show delete'
 
+# ktool local
+complete -c ktool -n '__ktool_is local' -f -a 'start' -d 'start a local cluster on free ports and save a profile for it'
+complete -c ktool -n '__ktool_is local' -f -a 'stop' -d 'stop a local cluster'
+complete -c ktool -n '__ktool_is local' -f -a 'status' -d 'is the local cluster running? (exit 3 when not)'
+complete -c ktool -n '__ktool_is local' -f -a 'logs' -d 'print a node\'s server log'
+complete -c ktool -n '__ktool_is local' -f -a 'help' -d 'show help for a command'
+complete -c ktool -n '__ktool_is local' -s h -l help -d 'display help for command'
+
+# ktool local start
+complete -c ktool -n '__ktool_is local start' -l name -x -d 'cluster name (also the profile name)'
+complete -c ktool -n '__ktool_is local start' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is local start' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is local start' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is local start' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is local start' -l nodes -x -a '1 3' -d 'number of brokers'
+complete -c ktool -n '__ktool_is local start' -l sasl -d 'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512; admin/admin-secret) and a <name>-sasl profile'
+complete -c ktool -n '__ktool_is local start' -l version -x -d 'Kafka version'
+complete -c ktool -n '__ktool_is local start' -l kafka-home -r -F -d 'use an unpacked Kafka distribution (env KAFKA_HOME)'
+complete -c ktool -n '__ktool_is local start' -s h -l help -d 'display help for command'
+
+# ktool local stop
+complete -c ktool -n '__ktool_is local stop' -l name -x -d 'cluster name (also the profile name)'
+complete -c ktool -n '__ktool_is local stop' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is local stop' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is local stop' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is local stop' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is local stop' -s h -l help -d 'display help for command'
+
+# ktool local status
+complete -c ktool -n '__ktool_is local status' -l name -x -d 'cluster name (also the profile name)'
+complete -c ktool -n '__ktool_is local status' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is local status' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is local status' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is local status' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is local status' -s h -l help -d 'display help for command'
+
+# ktool local logs
+complete -c ktool -n '__ktool_is local logs' -l name -x -d 'cluster name (also the profile name)'
+complete -c ktool -n '__ktool_is local logs' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is local logs' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is local logs' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is local logs' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is local logs' -l node -x -d 'node id'
+complete -c ktool -n '__ktool_is local logs' -s n -l lines -x -d 'how many lines from the end'
+complete -c ktool -n '__ktool_is local logs' -s f -l follow -d 'keep printing new lines until Ctrl-C'
+complete -c ktool -n '__ktool_is local logs' -s h -l help -d 'display help for command'
+
+# ktool local help
+complete -c ktool -n '__ktool_is local help' -f -a 'start stop status logs'
+
 # ktool produce
 complete -c ktool -n '__ktool_is produce' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
 complete -c ktool -n '__ktool_is produce' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
@@ -268,4 +319,4 @@ complete -c ktool -n '__ktool_is completion' -s h -l help -d 'display help for c
 complete -c ktool -n '__ktool_is completion' -f -a 'bash zsh fish'
 
 # ktool help
-complete -c ktool -n '__ktool_is help' -f -a 'topics profile produce completion'
+complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce completion'
