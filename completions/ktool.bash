@@ -12,10 +12,12 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce completion help' ;;
+    '') echo 'topics profile local produce completion configs cluster offsets delete-records help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status logs help' ;;
+    'configs') echo 'describe alter help' ;;
+    'cluster') echo 'info health log-dirs api-versions help' ;;
   esac
 }
 
@@ -42,6 +44,16 @@ _ktool_options() {
     'local logs') echo '--name --format --json --no-color --debug --node -n --lines -f --follow -h --help' ;;
     'produce') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --transactional-id --on-error -h --help' ;;
     'completion') echo '-h --help' ;;
+    'configs') echo '-h --help' ;;
+    'configs describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --entity-type --entity-name --entity-default --topic --broker --broker-defaults --broker-logger --user --user-defaults --client --client-defaults --ip --ip-defaults --group --client-metrics --all -h --help' ;;
+    'configs alter') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --entity-type --entity-name --entity-default --topic --broker --broker-defaults --broker-logger --user --user-defaults --client --client-defaults --ip --ip-defaults --group --client-metrics --add-config --add-config-file --delete-config --append --subtract --dry-run -h --help' ;;
+    'cluster') echo '-h --help' ;;
+    'cluster info') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
+    'cluster health') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
+    'cluster log-dirs') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --topic-list --describe -h --help' ;;
+    'cluster api-versions') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
+    'offsets') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --time --topic --partitions --topic-partitions --exclude-internal-topics --isolation -h --help' ;;
+    'delete-records') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --before --offset-json-file -y --yes -h --help' ;;
   esac
 }
 
@@ -146,6 +158,74 @@ _ktool_option_value() {
         --compression) echo 'choices none gzip snappy lz4 zstd' ;;
         *) return 1 ;;
       esac ;;
+    'configs describe')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--entity-type|--entity-name|--broker|--broker-logger|--user|--client|--ip|--group|--client-metrics) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'configs alter')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--entity-type|--entity-name|--broker|--broker-logger|--user|--client|--ip|--group|--client-metrics|--add-config|--delete-config|--append|--subtract) echo 'none' ;;
+        --command-config|--add-config-file) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'cluster info')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'cluster health')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'cluster log-dirs')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--topic-list) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'cluster api-versions')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'offsets')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--time|--partitions|--topic-partitions|--isolation) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'delete-records')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--before) echo 'none' ;;
+        --command-config|--offset-json-file) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
     *) return 1 ;;
   esac
 }
@@ -197,9 +277,33 @@ _ktool_argument() {
       case "$2" in
         0) echo 'choices bash zsh fish' ;;
       esac ;;
+    'configs help')
+      case "$2" in
+        0) echo 'choices describe alter' ;;
+      esac ;;
+    'cluster health')
+      case "$2" in
+        *) echo 'topics' ;;
+      esac ;;
+    'cluster log-dirs')
+      case "$2" in
+        *) echo 'topics' ;;
+      esac ;;
+    'cluster help')
+      case "$2" in
+        0) echo 'choices info health log-dirs api-versions' ;;
+      esac ;;
+    'offsets')
+      case "$2" in
+        *) echo 'topics' ;;
+      esac ;;
+    'delete-records')
+      case "$2" in
+        *) echo 'topics' ;;
+      esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile local produce completion' ;;
+        0) echo 'choices topics profile local produce completion configs cluster offsets delete-records' ;;
       esac ;;
   esac
 }

@@ -1,17 +1,20 @@
 import { Command } from 'commander';
 import { EXIT_CODE_HELP } from '../errors.js';
 import type { Dispatcher } from './dispatch.js';
+import { registerCluster } from './tree/cluster.js';
 import { registerCompletion } from './tree/completion.js';
+import { registerConfigs } from './tree/configs.js';
 import { registerProduce } from './tree/produce.js';
 import { registerLocal } from './tree/local.js';
 import { registerProfile } from './tree/profile.js';
+import { registerRecords } from './tree/records.js';
 import { registerTopics } from './tree/topics.js';
 import { VERSION } from './version.js';
 
 export type Registrar = (program: Command, dispatch: Dispatcher) => void;
 
 /** Every noun registers its own subtree; adding a command means adding one registrar here. */
-const REGISTRARS: Registrar[] = [registerTopics, registerProfile, registerLocal, registerProduce, registerCompletion];
+const REGISTRARS: Registrar[] = [registerTopics, registerProfile, registerLocal, registerProduce, registerCompletion, registerConfigs, registerCluster, registerRecords];
 
 export function buildProgram(dispatch: Dispatcher): Command {
   const program = new Command('ktool')

@@ -11,7 +11,8 @@ interface MetadataResponse {
   controllerId: number;
   topics: { errorCode: number; name: string | null; topicId: string; isInternal: boolean; partitions: { errorCode: number; partitionIndex: number; leaderId: number; leaderEpoch: number; replicaNodes: number[]; isrNodes: number[]; offlineReplicas: number[] }[] }[];
 }
-const CONFIG_SOURCES: Record<number, string> = {
+/** Kafka's ConfigEntry.ConfigSource names by wire value. */
+export const CONFIG_SOURCES: Record<number, string> = {
   0: 'UNKNOWN', 1: 'DYNAMIC_TOPIC_CONFIG', 2: 'DYNAMIC_BROKER_CONFIG', 3: 'DYNAMIC_DEFAULT_BROKER_CONFIG',
   4: 'STATIC_BROKER_CONFIG', 5: 'DEFAULT_CONFIG', 6: 'DYNAMIC_BROKER_LOGGER_CONFIG', 7: 'CLIENT_METRICS_CONFIG', 8: 'GROUP_CONFIG',
 };

@@ -1,0 +1,47 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { ExitCode } from '../../errors.js';
+import type { BrokerApiVersions } from '../../kafka/cluster-types.js';
+
+export type ApiVersionsOptions = Record<string, never>;
+
+/**
+ * `cluster api-versions --json`: per live broker, every API it supports (apiKey, name, minVersion,
+ * maxVersion) and the highest version ktool's client can use with it (usableVersion, null if none).
+ * A broker that could not be asked has `error` and no apis (exit code 5).
+ */
+export type ApiVersionsResult = BrokerApiVersions[];
+
+export function parse(): ApiVersionsOptions {
+  return {};
+}
+
+/** kafka-broker-api-versions.sh's text. */
+export function apiVersionsText(data: ApiVersionsResult): string {
+  return data
+    .map((b) => {
+      const head = `${b.broker.host}:${b.broker.port} (id: ${b.broker.id} rack: ${b.broker.rack ?? 'null'} isFenced: false) -> `;
+      if (b.error) return `${head}ERROR: ${b.error}\n`;
+      const lines = b.apis.map((a) => {
+        const range = a.minVersion === a.maxVersion ? `${a.minVersion}` : `${a.minVersion} to ${a.maxVersion}`;
+        const use = a.usableVersion === null ? 'UNUSABLE' : `usable: ${a.usableVersion}`;
+        return `\t${a.name}(${a.apiKey}): ${range} [${use}]`;
+      });
+      return `${head}(\n${lines.join(',\n')}\n)\n`;
+    })
+    .join('');
+}
+
+export async function run(_options: ApiVersionsOptions, ctx: Context): Promise<CommandResult> {
+  const { openCluster } = await import('../../kafka/cluster.js');
+  const api = await openCluster(await ctx.kafka());
+  const data = await api.apiVersions();
+  const failed = data.filter((b) => b.error);
+  const view = data.map((b) => ({
+    title: `Broker ${b.broker.id} (${b.broker.host}:${b.broker.port})${b.error ? `: ${b.error}` : ''}`,
+    head: ['API', 'KEY', 'MIN', 'MAX', 'USABLE'],
+    rows: b.apis.map((a) => [a.name, a.apiKey, a.minVersion, a.maxVersion, a.usableVersion ?? 'none']),
+    numeric: [1, 2, 3, 4],
+  }));
+  return { data, text: ctx.format === 'table' ? apiVersionsText(data) : undefined, view, exitCode: failed.length ? ExitCode.partial : ExitCode.ok };
+}

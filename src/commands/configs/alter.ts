@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { parseProperties } from '../../config/properties.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+import { parseConfigNames, parseConfigPairs, toOperations, type ChangeSet } from './config-list.js';
+import { entityLabel, isQuotaType, parseEntities, QUOTA_TYPES, RESOURCE_KINDS, type EntitySelection } from './entity.js';
+
+export interface AlterOptions {
+  entities: EntitySelection[];
+  changes: ChangeSet;
+  /** --add-config-file: a properties file read when the command runs; its keys are set too. */
+  addConfigFile?: string;
+  dryRun: boolean;
+}
+
+/**
+ * `configs alter --json`: what was (or, with dryRun, would be) changed. `set`/`appended`/`subtracted`
+ * map config names to the values sent (`<sensitive>` for passwords, JAAS configs and keys);
+ * `deleted` lists names reverted to their default. Quota values are numbers; `entity` names the
+ * quota entity (user / client-id / ip, null for the default).
+ */
+export interface AlterResult {
+  entityType: string;
+  entityName: string | null;
+  entity?: Record<string, string | null>;
+  set: Record<string, string | number>;
+  deleted: string[];
+  appended: Record<string, string>;
+  subtracted: Record<string, string>;
+  dryRun: boolean;
+}
+
+/** Values never echoed back: the broker treats these as sensitive (passwords, JAAS, keys). */
+const SECRET = /password|secret|jaas|credential|token|\.key$/i;
+const shown = (name: string, value: string) => (SECRET.test(name) ? '<sensitive>' : value);
+
+const strings = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+export function parse(_args: string[], flags: Record<string, unknown>): AlterOptions {
+  const entities = parseEntities(flags, { requireName: true });
+  const changes: ChangeSet = {
+    set: parseConfigPairs(strings(flags.addConfig), '--add-config'),
+    delete: parseConfigNames(strings(flags.deleteConfig), '--delete-config'),
+    append: parseConfigPairs(strings(flags.append), '--append'),
+    subtract: parseConfigPairs(strings(flags.subtract), '--subtract'),
+  };
+  const addConfigFile = flags.addConfigFile === undefined ? undefined : String(flags.addConfigFile);
+  if (!addConfigFile && !changes.set.length && !changes.delete.length && !changes.append.length && !changes.subtract.length) {
+    throw new UsageError('nothing to change', 'give --add-config k=v[,k=v], --add-config-file FILE, --delete-config k[,k], --append k=v or --subtract k=v');
+  }
+  toOperations(changes); // rejects a name given twice before anything is sent
+  if (isQuotaType(entities[0].type)) {
+    if (changes.append.length || changes.subtract.length) throw new UsageError('--append and --subtract apply to list configs, not to quotas');
+    for (const [k, v] of changes.set) quotaNumber(k, v);
+  }
+  return { entities, changes, addConfigFile, dryRun: Boolean(flags.dryRun) };
+}
+
+function quotaNumber(key: string, value: string): number {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`quota ${key} must be a number, got "${value}"`);
+  return n;
+}
+
+async function readConfigFile(path: string): Promise<[string, string][]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`--add-config-file: no such file: ${path}`);
+    throw new UsageError(`--add-config-file: cannot read ${path}: ${(error as Error).message}`);
+  }
+  return [...parseProperties(text)];
+}
+
+export async function run(options: AlterOptions, ctx: Context): Promise<CommandResult> {
+  const changes: ChangeSet = { ...options.changes };
+  if (options.addConfigFile) changes.set = [...(await readConfigFile(options.addConfigFile)), ...changes.set];
+  const operations = toOperations(changes);
+  if (!operations.length) throw new UsageError(`nothing to change: ${options.addConfigFile} sets no configs`);
+
+  const { openConfigs } = await import('../../kafka/configs.js');
+  const api = await openConfigs(await ctx.kafka());
+  const first = options.entities[0];
+  const label = entityLabel(options.entities);
+  const result: AlterResult = {
+    entityType: options.entities.map((e) => e.type).join('+'),
+    entityName: options.entities.length === 1 ? first.name ?? null : null,
+    set: Object.fromEntries(changes.set.map(([k, v]) => [k, shown(k, v)])),
+    deleted: changes.delete,
+    appended: Object.fromEntries(changes.append),
+    subtracted: Object.fromEntries(changes.subtract),
+    dryRun: options.dryRun,
+  };
+
+  if (isQuotaType(first.type)) {
+    const entity = options.entities.map((e) => ({ type: QUOTA_TYPES[e.type]!, name: e.isDefault ? null : e.name! }));
+    const set = Object.fromEntries(changes.set.map(([k, v]) => [k, quotaNumber(k, v)]));
+    await api.alterQuotas(entity, set, changes.delete, options.dryRun);
+    result.entity = Object.fromEntries(entity.map((p) => [p.type, p.name]));
+    result.set = set;
+  } else {
+    await api.alterConfigs({ kind: RESOURCE_KINDS[first.type]!, name: first.isDefault ? '' : first.name! }, operations, options.dryRun);
+  }
+
+  const summary = [
+    ...changes.set.map(([k, v]) => `set ${k}=${shown(k, v)}`),
+    ...changes.delete.map((k) => `deleted ${k}`),
+    ...changes.append.map(([k, v]) => `appended ${v} to ${k}`),
+    ...changes.subtract.map(([k, v]) => `removed ${v} from ${k}`),
+  ];
+  const head = options.dryRun ? `Valid (dry run, nothing changed): config for ${label}` : `Completed updating config for ${label}`;
+  return { data: result, view: [{ lines: [head, ...summary.map((s) => `  ${s}`)] }] };
+}

@@ -1,0 +1,155 @@
+import { readFile } from 'node:fs/promises';
+import { confirm } from '../../cli/confirm.js';
+import { requireTty, type Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { CancelledError, ExitCode, KtoolError, NotFoundError, OperationError, UsageError } from '../../errors.js';
+import type { TopicPartition } from '../../kafka/types.js';
+import { resolvePartitions } from '../offsets/resolve.js';
+import { parseIsoTime, parseTopicSelection, type TopicSelection } from '../offsets/specs.js';
+import { parseOffsetFile } from './offset-file.js';
+
+/** Where to cut: below an offset, below the first record at or after a time, or everything (end). */
+export type Cut = { offset: bigint } | { time: number } | 'end';
+
+export interface DeleteRecordsOptions {
+  selections: TopicSelection[];
+  before?: Cut;
+  offsetJsonFile?: string;
+  yes: boolean;
+}
+
+/**
+ * One element of `delete-records --json`, sorted by topic and partition: the new low watermark
+ * (log start offset) and how many records were removed, or the error for that partition.
+ */
+export interface DeleteRecordsResultItem {
+  topic: string;
+  partition: number;
+  requestedOffset: number | string;
+  lowWatermark?: number | string;
+  deleted?: number;
+  errorCode?: string;
+  error?: string;
+}
+
+/** `--before` values: OFFSET, -1/end/latest (the high watermark), or @TIME (epoch ms or ISO-8601). */
+export function parseCut(text: string): Cut {
+  const t = text.trim();
+  if (/^(end|latest|-1)$/i.test(t)) return 'end';
+  if (/^\d+$/.test(t)) return { offset: BigInt(t) };
+  if (t.startsWith('@')) {
+    const spec = t.slice(1).trim();
+    if (/^\d+$/.test(spec)) return { time: Number(spec) };
+    const ms = parseIsoTime(spec);
+    if (ms !== undefined) return { time: ms };
+  }
+  throw new UsageError(`--before: cannot read "${text}"`, 'use an offset (--before 1000), end (everything), or @TIME (--before @2024-05-01T00:00:00Z, --before @1714521600000)');
+}
+
+export function parse(args: string[], flags: Record<string, unknown>): DeleteRecordsOptions {
+  const selections = args.map((a) => parseTopicSelection(a));
+  if (selections.some((s) => s.regex)) throw new UsageError('delete-records takes exact topic names, not patterns');
+  const offsetJsonFile = flags.offsetJsonFile === undefined ? undefined : String(flags.offsetJsonFile);
+  const before = flags.before === undefined ? undefined : parseCut(String(flags.before));
+  if (offsetJsonFile) {
+    if (selections.length || before) throw new UsageError('--offset-json-file names the partitions and offsets itself: give no TOPIC and no --before');
+  } else {
+    if (!selections.length) throw new UsageError('delete-records needs TOPIC[:PARTITIONS] and --before, or --offset-json-file FILE');
+    if (!before) throw new UsageError('delete-records needs --before OFFSET|end|@TIME', 'e.g. ktool delete-records orders:0 --before 1000');
+  }
+  return { selections, before, offsetJsonFile, yes: Boolean(flags.yes) };
+}
+
+interface Plan extends TopicPartition {
+  offset: bigint;
+  earliest: bigint;
+  latest: bigint;
+}
+
+const key = (p: TopicPartition) => `${p.topic}:${p.partition}`;
+const plain = (v: bigint) => (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString());
+
+export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<CommandResult> {
+  const clients = await ctx.kafka();
+  const admin = await clients.admin();
+
+  let requests: { topic: string; partition: number; offset: bigint | 'end' | { time: number } }[];
+  if (options.offsetJsonFile) {
+    let text: string;
+    try {
+      text = await readFile(options.offsetJsonFile, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`--offset-json-file: no such file: ${options.offsetJsonFile}`);
+      throw new UsageError(`--offset-json-file: cannot read ${options.offsetJsonFile}: ${(error as Error).message}`);
+    }
+    const entries = parseOffsetFile(text, options.offsetJsonFile);
+    // Check every named partition exists (exit 3 otherwise).
+    await resolvePartitions(admin, [...new Set(entries.map((e) => e.topic))].map((topic) => ({ topic, regex: false, partitions: entries.filter((e) => e.topic === topic).map((e) => e.partition) })));
+    requests = entries.map((e) => ({ topic: e.topic, partition: e.partition, offset: e.offset === -1n ? 'end' : e.offset }));
+  } else {
+    const partitions = await resolvePartitions(admin, options.selections);
+    const cut = options.before!;
+    requests = partitions.map((p) => ({ ...p, offset: cut === 'end' ? 'end' : 'offset' in cut ? cut.offset : { time: cut.time } }));
+  }
+
+  const partitions = requests.map(({ topic, partition }) => ({ topic, partition }));
+  const timed = requests.filter((r) => typeof r.offset === 'object');
+  const [earliest, latest, atTime] = await Promise.all([
+    admin.listOffsets(partitions, 'earliest'),
+    admin.listOffsets(partitions, 'latest'),
+    timed.length ? admin.listOffsets(timed.map(({ topic, partition }) => ({ topic, partition })), { timestamp: (timed[0].offset as { time: number }).time }) : Promise.resolve([]),
+  ]);
+  const low = new Map(earliest.map((o) => [key(o), o.offset]));
+  const high = new Map(latest.map((o) => [key(o), o.offset]));
+  const found = new Map(atTime.map((o) => [key(o), o.offset]));
+  const plan: Plan[] = requests.map((r) => {
+    const hw = high.get(key(r)) ?? 0n;
+    // No record at or after the time: every record is older, so everything goes.
+    const offset = r.offset === 'end' ? hw : typeof r.offset === 'object' ? ((found.get(key(r)) ?? -1n) < 0n ? hw : found.get(key(r))!) : r.offset;
+    return { topic: r.topic, partition: r.partition, offset, earliest: low.get(key(r)) ?? 0n, latest: hw };
+  });
+  const beyond = plan.filter((p) => p.offset > p.latest);
+  if (beyond.length) {
+    const b = beyond[0];
+    throw new UsageError(`offset ${b.offset} is beyond the end of ${b.topic}:${b.partition} (high watermark ${b.latest})`, 'use --before end to delete every record');
+  }
+
+  const toDelete = plan.reduce((n, p) => n + (p.offset > p.earliest ? p.offset - p.earliest : 0n), 0n);
+  if (!options.yes) {
+    requireTty(ctx.io, 'deleting records', '--yes');
+    const where = plan.length === 1 ? `${plan[0].topic}:${plan[0].partition} before offset ${plan[0].offset}` : `${plan.length} partitions`;
+    if (!(await confirm(ctx.io, `Delete ${toDelete} record(s) from ${where}? This cannot be undone.`))) throw new CancelledError('nothing deleted');
+  }
+
+  const { openRecords } = await import('../../kafka/records.js');
+  const records = await openRecords(clients);
+  const outcomes = await records.deleteRecords(plan.map(({ topic, partition, offset }) => ({ topic, partition, offset })));
+  const planned = new Map(plan.map((p) => [key(p), p]));
+  const data: DeleteRecordsResultItem[] = outcomes.map((o) => {
+    const p = planned.get(key(o))!;
+    if (o.lowWatermark === undefined) return { topic: o.topic, partition: o.partition, requestedOffset: plain(p.offset), errorCode: o.errorCode, error: o.error };
+    const removed = o.lowWatermark > p.earliest ? o.lowWatermark - p.earliest : 0n;
+    return { topic: o.topic, partition: o.partition, requestedOffset: plain(p.offset), lowWatermark: plain(o.lowWatermark), deleted: Number(removed) };
+  });
+
+  const failed = data.filter((d) => d.errorCode);
+  // kafka-delete-records.sh's report lines.
+  const lines = data.filter((d) => !d.errorCode).map((d) => `partition: ${d.topic}-${d.partition}\tlow_watermark: ${d.lowWatermark}`);
+  if (failed.length < data.length) for (const f of failed) ctx.io.stderr.write(`error: cannot delete records from ${f.topic}:${f.partition}: ${f.error} (${f.errorCode})\n`);
+  const result: CommandResult = {
+    data,
+    text: ctx.format === 'table' ? (lines.length ? lines.join('\n') + '\n' : undefined) : undefined,
+    view: [{ head: ['TOPIC', 'PARTITION', 'LOW-WATERMARK', 'DELETED', 'ERROR'], rows: data.map((d) => [d.topic, d.partition, d.lowWatermark ?? '', d.deleted ?? '', d.error ? `${d.error} (${d.errorCode})` : '']), numeric: [1, 2, 3] }],
+  };
+  if (!failed.length) return result;
+  if (failed.length < data.length) return { ...result, exitCode: ExitCode.partial };
+  throw failureError(failed[0]);
+}
+
+function failureError(f: DeleteRecordsResultItem): KtoolError {
+  const message = `cannot delete records from ${f.topic}:${f.partition}: ${f.error} (${f.errorCode})`;
+  if (f.errorCode === 'OFFSET_OUT_OF_RANGE') return new UsageError(message);
+  if (f.errorCode === 'UNKNOWN_TOPIC_OR_PARTITION') return new NotFoundError(message);
+  if (f.errorCode?.endsWith('_AUTHORIZATION_FAILED')) return new KtoolError(message, ExitCode.connection, { hint: 'ask an admin for a DELETE ACL on the topic (ktool acls list)' });
+  return new OperationError(message);
+}

@@ -1,0 +1,100 @@
+import { Admin, ClientQuotaMatchTypes, ConfigResourceTypes, ConfigTypes, IncrementalAlterConfigOperationTypes, ProtocolError } from '@platformatic/kafka';
+import { NotFoundError } from '../errors.js';
+import type { KafkaClients } from './types.js';
+import { callRaw } from './raw-api.js';
+import type { ConfigOperation, ConfigResourceKind, ConfigResourceRef, ConfigsApi, DescribedConfig, QuotaEntityPart, QuotaEntry, QuotaFilter } from './configs-types.js';
+import { CONFIG_SOURCES } from './admin.js';
+
+export type * from './configs-types.js';
+
+const CONFIG_TYPES: Record<number, string> = Object.fromEntries(Object.entries(ConfigTypes).map(([k, v]) => [v, k]));
+
+const RESOURCE_TYPES: Record<ConfigResourceKind, number> = {
+  topic: ConfigResourceTypes.TOPIC,
+  broker: ConfigResourceTypes.BROKER,
+  'broker-logger': ConfigResourceTypes.BROKER_LOGGER,
+  group: ConfigResourceTypes.GROUP,
+  'client-metrics': ConfigResourceTypes.CLIENT_METRICS,
+};
+
+const OPS = { set: IncrementalAlterConfigOperationTypes.SET, delete: IncrementalAlterConfigOperationTypes.DELETE, append: IncrementalAlterConfigOperationTypes.APPEND, subtract: IncrementalAlterConfigOperationTypes.SUBTRACT };
+
+interface RawConfig { name: string; value: string | null; readOnly: boolean; configSource: number; isSensitive: boolean; configType?: number; synonyms?: { name: string; value: string | null; source: number }[] }
+interface RawDescribeResult { errorCode: number; errorMessage: string | null; resourceType: number; resourceName: string; configs: RawConfig[] }
+interface RawMetadata { brokers: { nodeId: number; host: string; port: number }[] }
+
+function fail(errorCode: number, message: string | null): never {
+  throw new ProtocolError(errorCode, message);
+}
+
+/** Configs and quotas over the shared admin connection (kafka-configs.sh). */
+export function openConfigs(clients: KafkaClients): Promise<ConfigsApi> {
+  return clients.extension('configs', (lib) => makeConfigsApi(lib as Admin, clients.settings.timeoutMs));
+}
+
+function makeConfigsApi(admin: Admin, _timeoutMs: number): ConfigsApi {
+  const brokers = async () => (await callRaw<RawMetadata>(admin, 'Metadata', [[], false, false])).brokers;
+  /** Broker and broker-logger resources must be asked of that very broker. */
+  const target = async (ref: ConfigResourceRef) => {
+    if ((ref.kind !== 'broker' && ref.kind !== 'broker-logger') || ref.name === '') return undefined;
+    const found = (await brokers()).find((b) => String(b.nodeId) === ref.name);
+    if (!found) throw new NotFoundError(`no broker with id ${ref.name} in the cluster`, 'see the broker ids with `ktool cluster info`');
+    return { host: found.host, port: found.port };
+  };
+  const toRequest = (ref: ConfigResourceRef) => ({ resourceType: RESOURCE_TYPES[ref.kind] as never, resourceName: ref.name });
+
+  return {
+    async describeConfigs(resources) {
+      return Promise.all(
+        resources.map(async (ref) => {
+          const response = await callRaw<{ results: RawDescribeResult[] }>(admin, 'DescribeConfigs', [[{ ...toRequest(ref), configurationKeys: null }], true, false], await target(ref));
+          const result = response.results[0];
+          if (!result) fail(42, `no answer for ${ref.kind} ${ref.name}`);
+          if (result.errorCode) fail(result.errorCode, result.errorMessage);
+          return result.configs
+            .map((c): DescribedConfig => ({
+              name: c.name,
+              value: c.value ?? null,
+              source: CONFIG_SOURCES[c.configSource] ?? String(c.configSource),
+              sensitive: c.isSensitive,
+              readOnly: c.readOnly,
+              type: CONFIG_TYPES[c.configType ?? 0] ?? 'UNKNOWN',
+              synonyms: (c.synonyms ?? []).map((s) => ({ name: s.name, value: s.value ?? null, source: CONFIG_SOURCES[s.source] ?? String(s.source) })),
+            }))
+            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        }),
+      );
+    },
+
+    async alterConfigs(ref, operations: ConfigOperation[], validateOnly) {
+      const configs = operations.map((o) => (o.op === 'delete' ? { name: o.name, configOperation: OPS.delete } : { name: o.name, configOperation: OPS[o.op], value: o.value }));
+      const response = await callRaw<{ responses: { errorCode: number; errorMessage: string | null }[] }>(admin, 'IncrementalAlterConfigs', [[{ ...toRequest(ref), configs }], validateOnly], await target(ref));
+      const result = response.responses[0];
+      if (result?.errorCode) fail(result.errorCode, result.errorMessage);
+    },
+
+    async brokerIds() {
+      return (await brokers()).map((b) => b.nodeId).sort((a, b) => a - b);
+    },
+
+    async describeQuotas(filter: QuotaFilter[]): Promise<QuotaEntry[]> {
+      const components = filter.map((p) =>
+        p.name === undefined ? { entityType: p.type, matchType: ClientQuotaMatchTypes.ANY } : p.name === null ? { entityType: p.type, matchType: ClientQuotaMatchTypes.DEFAULT } : { entityType: p.type, matchType: ClientQuotaMatchTypes.EXACT, match: p.name },
+      );
+      const response = await callRaw<{ errorCode: number; errorMessage: string | null; entries: { entity: { entityType: string; entityName: string | null }[]; values: { key: string; value: number }[] }[] | null }>(admin, 'DescribeClientQuotas', [components, true]);
+      if (response.errorCode) fail(response.errorCode, response.errorMessage);
+      return (response.entries ?? []).map((e) => ({
+        entity: e.entity.map((x) => ({ type: x.entityType as QuotaEntityPart['type'], name: x.entityName ?? null })),
+        values: Object.fromEntries(e.values.map((v) => [v.key, v.value]).sort()),
+      }));
+    },
+
+    async alterQuotas(entity, set, remove, validateOnly) {
+      const entities = entity.map((p) => ({ entityType: p.type, entityName: p.name }));
+      const ops = [...Object.entries(set).map(([key, value]) => ({ key, value, remove: false })), ...remove.map((key) => ({ key, remove: true }))];
+      const response = await callRaw<{ entries: { errorCode: number; errorMessage: string | null }[] }>(admin, 'AlterClientQuotas', [[{ entities, ops }], validateOnly]);
+      const failed = response.entries.find((e) => e.errorCode);
+      if (failed) fail(failed.errorCode, failed.errorMessage);
+    },
+  };
+}
