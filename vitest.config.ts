@@ -6,6 +6,7 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    teardownTimeout: 120_000,
     pool: 'forks',
     // Two cores and JVM brokers: a few files at a time keeps timings honest.
     maxWorkers: 2,
