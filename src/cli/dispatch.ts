@@ -19,6 +19,8 @@ export interface CommandModule<O> {
   run(options: O, ctx: Context): Promise<CommandResult | void>;
   /** Formats beyond table|wide|json|yaml that this command accepts. */
   extraFormats?: readonly string[];
+  /** The command's own -f/--format means something else (consume's record template). */
+  ownsFormatFlag?: boolean;
 }
 
 export type Loader = () => Promise<CommandModule<unknown>>;

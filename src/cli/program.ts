@@ -4,6 +4,7 @@ import type { Dispatcher } from './dispatch.js';
 import { registerCluster } from './tree/cluster.js';
 import { registerCompletion } from './tree/completion.js';
 import { registerConfigs } from './tree/configs.js';
+import { registerConsume } from './tree/consume.js';
 import { registerProduce } from './tree/produce.js';
 import { registerLocal } from './tree/local.js';
 import { registerProfile } from './tree/profile.js';
@@ -14,7 +15,7 @@ import { VERSION } from './version.js';
 export type Registrar = (program: Command, dispatch: Dispatcher) => void;
 
 /** Every noun registers its own subtree; adding a command means adding one registrar here. */
-const REGISTRARS: Registrar[] = [registerTopics, registerProfile, registerLocal, registerProduce, registerCompletion, registerConfigs, registerCluster, registerRecords];
+const REGISTRARS: Registrar[] = [registerTopics, registerProfile, registerLocal, registerProduce, registerConsume, registerCompletion, registerConfigs, registerCluster, registerRecords];
 
 export function buildProgram(dispatch: Dispatcher): Command {
   const program = new Command('ktool')

@@ -8,7 +8,8 @@ import { write } from './io.js';
 export async function runCommand(runtime: Runtime, load: Loader, args: string[], flags: Record<string, unknown>): Promise<void> {
   const mod = await load();
   const options = mod.parse(args, flags);
-  const ctx = createContext(runtime.io, flags as GlobalOptions, runtime.deps, mod.extraFormats);
+  const globals = (mod.ownsFormatFlag ? { ...flags, format: undefined } : flags) as GlobalOptions;
+  const ctx = createContext(runtime.io, globals, runtime.deps, mod.extraFormats);
   try {
     const result = await mod.run(options, ctx);
     if (result) await emit(result, ctx);

@@ -66,7 +66,8 @@ export function toEnvelope(record: EnvelopeRecord, options: ToEnvelopeOptions = 
   if (mode === 'base64' || mode === 'hex') encoding = mode;
   else if ((key && !isUtf8(key)) || (value && !isUtf8(value))) encoding = 'base64';
 
-  const env: Envelope = { key: null, value: null };
+  // Built field by field so JSON keys come out in the documented order.
+  const env = {} as Envelope;
   if (record.topic !== undefined) env.topic = record.topic;
   if (record.partition !== undefined) env.partition = record.partition;
   if (record.offset !== undefined) env.offset = safeNumber(record.offset);

@@ -1,0 +1,42 @@
+import { Command, Option } from 'commander';
+import { baseOptions, collect, connectionOptions, examples } from '../common-options.js';
+import { leafAction, type Dispatcher } from '../dispatch.js';
+
+export function registerConsume(program: Command, dispatch: Dispatcher): void {
+  const cmd = program
+    .command('consume [topics...]')
+    .description('read records (kcat -C / kafka-console-consumer.sh), values to stdout by default');
+  connectionOptions(cmd)
+    .option('--topic <topic>', 'topic to read (kafka-console-consumer spelling), repeatable', collect)
+    .option('--include <regex>', 'also read every topic matching REGEX')
+    .option('-o, --offset <spec>', 'start|end|N|-N|+N|N:M|@TIME|@T1:@T2|@TIME:end (TIME: epoch ms, ISO-8601, or -1h); earliest|latest (default: end)')
+    .option('--from-beginning', 'same as -o start')
+    .option('--partition <n>', 'read only this partition (kafka-console-consumer spelling)')
+    .option('-P, --partitions <list>', 'read only these partitions, e.g. 0,2')
+    .option('-n, --max-messages <n>', 'stop after N records written')
+    .option('-e, --exit', 'stop when every partition reached the end it had at start')
+    .option('--timeout-ms <ms>', 'stop after this long without records')
+    .option('-g, --group <group>', 'read as a member of this consumer group and commit what was written')
+    .addOption(new Option('--group-protocol <protocol>', 'group protocol: classic or consumer (KIP-848)').choices(['classic', 'consumer']))
+    .addOption(new Option('--isolation-level <level>', 'read_committed hides aborted transactions').choices(['read_committed', 'read_uncommitted']))
+    .option('-f, --format <template>', "json, or a kcat template: %t %p %o %k %v %s %S %K %h %T %d, \\n \\t (e.g. '%k=%v\\n')")
+    .option('--json', 'NDJSON envelopes {topic,partition,offset,timestamp,timestampType,key,value,headers,encoding}')
+    .addOption(new Option('--value-encoding <encoding>', 'with --json: text (base64 when not UTF-8), json, base64 or hex').choices(['text', 'json', 'base64', 'hex']))
+    .option('--property <key=value>', 'kafka-console-consumer formatter property (print.key=true, key.separator=, ...), repeatable', collect)
+    .option('--formatter-property <key=value>', 'same as --property', collect)
+    .option('--grep <regex>', 'only records whose value matches')
+    .option('--key-grep <regex>', 'only records whose key matches')
+    .option('--header <key=value>', 'only records with this header, repeatable', collect)
+    .option('-v, --verbose', 'print counts on stderr at the end');
+  baseOptions(cmd);
+  examples(cmd, [
+    'ktool consume orders -o start -e                 # everything, then exit',
+    "ktool consume orders -o -10 -e -f '%p:%o %k=%v\\n' # the last 10 per partition",
+    'ktool consume orders -o @-1h:end                  # the last hour',
+    'ktool consume orders -g billing                   # as a group member; commits what was written',
+    'ktool consume orders --json -e | jq .value',
+    'ktool consume --topic orders --from-beginning --property print.key=true --property key.separator=:',
+    'ktool consume t1 --json -e | ktool produce --input json t2   # copy a topic, keys and headers included',
+  ]);
+  cmd.action(leafAction(dispatch, 'consume', () => import('../../commands/consume/run.js')));
+}

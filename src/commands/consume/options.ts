@@ -1,0 +1,81 @@
+import { compileRegex, positiveInt } from '../../cli/parse-helpers.js';
+import { UsageError } from '../../errors.js';
+import { serdeFor } from '../../serde/serde.js';
+import { parseConsoleProps, type ConsoleFormatProps } from './console-format.js';
+import { parseOffsetSpec, type OffsetSpec } from './offset-spec.js';
+
+export interface ConsumeOptions {
+  topics: string[];
+  include?: RegExp;
+  offset: OffsetSpec;
+  /** The -o text, for messages. */
+  offsetText: string;
+  partitions?: number[];
+  maxMessages?: number;
+  exitAtEnd: boolean;
+  idleTimeoutMs?: number;
+  group?: string;
+  groupProtocol: 'classic' | 'consumer';
+  isolation: 'read_committed' | 'read_uncommitted';
+  /** 'values' (default), 'json', a kcat template, or kafka-console-consumer properties. */
+  output: { kind: 'values' } | { kind: 'json'; valueEncoding: 'text' | 'json' | 'base64' | 'hex' } | { kind: 'template'; template: string } | { kind: 'console'; props: ConsoleFormatProps };
+  grep?: RegExp;
+  keyGrep?: RegExp;
+  headerFilters: [string, string][];
+  verbose: boolean;
+}
+
+const list = (v: unknown): string[] => ((v as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+
+export function parse(args: string[], f: Record<string, unknown>, now = Date.now()): ConsumeOptions {
+  const topics = [...args, ...((f.topic as string[] | undefined) ?? [])];
+  const include = f.include ? compileRegex(String(f.include), '--include') : undefined;
+  if (topics.length === 0 && !include) throw new UsageError('consume needs a TOPIC (or --include REGEX)', 'e.g. ktool consume orders -o start -e');
+  if (f.fromBeginning && f.offset !== undefined) throw new UsageError('give either --from-beginning or -o/--offset, not both');
+  const offsetText = f.fromBeginning ? 'start' : String(f.offset ?? (f.group ? 'end' : 'end'));
+  const partitions = f.partition !== undefined ? [positiveInt(f.partition, '--partition', { min: 0 })!] : f.partitions ? list([f.partitions]).map((p) => positiveInt(p, '--partitions', { min: 0 })!) : undefined;
+  const group = f.group as string | undefined;
+  if (group && partitions) throw new UsageError('--partition/--partitions cannot be combined with --group', 'a group member reads the partitions the group assigns it');
+  const offset = parseOffsetSpec(offsetText, now);
+  if (group && (offset.end || !['start', 'end'].includes(offset.start.kind))) {
+    throw new UsageError(`with --group, -o only takes start or end (where to begin when the group has no committed offset), got "${offsetText}"`, 'drop --group to read an exact range by assignment');
+  }
+  const protocol = String(f.groupProtocol ?? 'classic');
+  if (!['classic', 'consumer'].includes(protocol)) throw new UsageError(`--group-protocol must be classic or consumer, got "${protocol}"`);
+  const isolation = String(f.isolationLevel ?? 'read_uncommitted');
+  if (!['read_committed', 'read_uncommitted'].includes(isolation)) throw new UsageError(`--isolation-level must be read_committed or read_uncommitted, got "${isolation}"`);
+  const valueEncoding = String(f.valueEncoding ?? 'text');
+  serdeFor(valueEncoding, '--value-encoding');
+
+  const props = parseConsoleProps([...((f.property as string[] | undefined) ?? []), ...((f.formatterProperty as string[] | undefined) ?? [])]);
+  let output: ConsumeOptions['output'] = { kind: 'values' };
+  const format = f.format as string | undefined;
+  if (f.json || format === 'json') output = { kind: 'json', valueEncoding: valueEncoding as 'text' };
+  else if (format !== undefined) output = { kind: 'template', template: format };
+  else if (props) output = { kind: 'console', props };
+  if (props && output.kind !== 'console') throw new UsageError('--property print.* cannot be combined with -f/--format or --json');
+
+  const headerFilters = ((f.header as string[] | undefined) ?? []).map((h): [string, string] => {
+    const eq = h.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--header expects key=value, got "${h}"`);
+    return [h.slice(0, eq), h.slice(eq + 1)];
+  });
+  return {
+    topics,
+    include,
+    offset,
+    offsetText,
+    partitions,
+    maxMessages: positiveInt(f.maxMessages, '--max-messages'),
+    exitAtEnd: Boolean(f.exit),
+    idleTimeoutMs: positiveInt(f.timeoutMs, '--timeout-ms'),
+    group,
+    groupProtocol: protocol as 'classic' | 'consumer',
+    isolation: isolation as ConsumeOptions['isolation'],
+    output,
+    grep: f.grep ? compileRegex(`.*(?:${String(f.grep)}).*`, '--grep') : undefined,
+    keyGrep: f.keyGrep ? compileRegex(`.*(?:${String(f.keyGrep)}).*`, '--key-grep') : undefined,
+    headerFilters,
+    verbose: Boolean(f.verbose),
+  };
+}

@@ -1,0 +1,60 @@
+import { NotFoundError, UsageError } from '../../errors.js';
+import type { PartitionRange } from '../../kafka/consumer-types.js';
+import type { AdminApi, TopicPartition } from '../../kafka/types.js';
+import type { OffsetSpec, Position } from './offset-spec.js';
+
+/** Resolves an offset spec to concrete [start, end) offsets per partition with ListOffsets. */
+export async function resolveRanges(admin: AdminApi, partitions: TopicPartition[], spec: OffsetSpec, isolation: 'read_committed' | 'read_uncommitted', exitAtEnd: boolean): Promise<PartitionRange[]> {
+  const [earliest, latest] = await Promise.all([admin.listOffsets(partitions, 'earliest'), admin.listOffsets(partitions, 'latest', isolation)]);
+  const key = (t: TopicPartition) => `${t.topic}:${t.partition}`;
+  const lo = new Map(earliest.map((o) => [key(o), o.offset]));
+  const hi = new Map(latest.map((o) => [key(o), o.offset]));
+  const times = new Map<number, Map<string, bigint>>();
+  for (const p of [spec.start, spec.end]) {
+    if (p?.kind === 'time' && !times.has(p.ms)) {
+      const found = await admin.listOffsets(partitions, { timestamp: p.ms });
+      // No record at or after the time: ListOffsets answers -1, which means "the end".
+      times.set(p.ms, new Map(found.map((o) => [key(o), o.offset < 0n ? hi.get(key(o))! : o.offset])));
+    }
+  }
+  const at = (p: Position, tp: TopicPartition): bigint => {
+    const [start, end] = [lo.get(key(tp))!, hi.get(key(tp))!];
+    switch (p.kind) {
+      case 'start':
+        return start;
+      case 'end':
+        return end;
+      case 'offset':
+        return p.offset < start ? start : p.offset > end ? end : p.offset;
+      case 'fromStart':
+        return start + p.delta > end ? end : start + p.delta;
+      case 'fromEnd':
+        return end - p.delta < start ? start : end - p.delta;
+      case 'time':
+        return times.get(p.ms)!.get(key(tp))!;
+    }
+  };
+  return partitions.map((tp) => {
+    const start = at(spec.start, tp);
+    let end = spec.end ? at(spec.end, tp) : undefined;
+    if (exitAtEnd) end = end === undefined ? hi.get(key(tp))! : end < hi.get(key(tp))! ? end : hi.get(key(tp))!;
+    return { ...tp, start, end: end !== undefined && end < start ? start : end };
+  });
+}
+
+export async function partitionsToRead(admin: AdminApi, topics: string[], include: RegExp | undefined, only: number[] | undefined): Promise<TopicPartition[]> {
+  let names = topics;
+  if (include) {
+    const all = await admin.listTopics({ includeInternal: false });
+    names = [...new Set([...topics, ...all.filter((n) => include.test(n))])];
+    if (names.length === 0) throw new NotFoundError(`no topic matches --include ${include.source.slice(4, -2)}`);
+  }
+  const { topics: found, missing } = await admin.describeTopics(names);
+  if (missing.length) throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'list topics with `ktool topics list`');
+  const out: TopicPartition[] = [];
+  for (const t of found) {
+    for (const p of t.partitions) if (!only || only.includes(p.partition)) out.push({ topic: t.name, partition: p.partition });
+    for (const want of only ?? []) if (!t.partitions.some((p) => p.partition === want)) throw new UsageError(`topic ${t.name} has no partition ${want} (it has ${t.partitions.length})`);
+  }
+  return out;
+}

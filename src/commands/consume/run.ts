@@ -1,0 +1,129 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { ExitCode } from '../../errors.js';
+import type { ConsumedRecord } from '../../kafka/consumer-types.js';
+import { toEnvelope } from '../../serde/envelope.js';
+import { consoleFormatter } from './console-format.js';
+import { compileFormat, type RecordFormatter } from './format.js';
+import type { ConsumeOptions } from './options.js';
+import { partitionsToRead, resolveRanges } from './positions.js';
+import { OutputWriter } from './writer.js';
+
+export { parse } from './options.js';
+
+/** -f is the record template here, not the table/json output format. */
+export const ownsFormatFlag = true;
+
+interface Counts {
+  consumed: number;
+  written: number;
+  filtered: number;
+}
+
+function formatterFor(o: ConsumeOptions): RecordFormatter {
+  switch (o.output.kind) {
+    case 'values':
+      return (r, out) => {
+        if (r.value) out.push(r.value);
+        out.push('\n');
+      };
+    case 'template':
+      return compileFormat(o.output.template);
+    case 'console':
+      return consoleFormatter(o.output.props);
+    case 'json': {
+      const valueEncoding = o.output.valueEncoding;
+      return (r, out) => {
+        out.push(JSON.stringify(toEnvelope(r, { valueEncoding })));
+        out.push('\n');
+      };
+    }
+  }
+}
+
+function matches(o: ConsumeOptions, r: ConsumedRecord): boolean {
+  if (o.grep && !(r.value && o.grep.test(r.value.toString('utf8')))) return false;
+  if (o.keyGrep && !(r.key && o.keyGrep.test(r.key.toString('utf8')))) return false;
+  for (const [k, v] of o.headerFilters) if (!r.headers.some(([hk, hv]) => hk.toString('utf8') === k && (hv?.toString('utf8') ?? '') === v)) return false;
+  return true;
+}
+
+/** `consume --json` prints NDJSON envelopes (src/serde/envelope.ts); the summary goes to stderr. */
+export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResult | void> {
+  const clients = await ctx.kafka();
+  const admin = await clients.admin();
+  const writer = new OutputWriter(ctx.io.stdout);
+  const format = formatterFor(o);
+  const counts: Counts = { consumed: 0, written: 0, filtered: 0 };
+  const filtering = Boolean(o.grep || o.keyGrep || o.headerFilters.length);
+  const stopped = () => ctx.io.signal.aborted || writer.isClosed;
+  let lastActivity = Date.now();
+  const idle = () => o.idleTimeoutMs !== undefined && Date.now() - lastActivity >= o.idleTimeoutMs;
+  const limitReached = () => o.maxMessages !== undefined && counts.written >= o.maxMessages;
+
+  // Formats each record; returns the records whose output is buffered (for group commits).
+  const emit = (records: ConsumedRecord[]): ConsumedRecord[] => {
+    const taken: ConsumedRecord[] = [];
+    for (const r of records) {
+      if (limitReached()) break;
+      counts.consumed++;
+      taken.push(r);
+      if (filtering && !matches(o, r)) {
+        counts.filtered++;
+        continue;
+      }
+      format(r, writer.buffer);
+      counts.written++;
+      writer.added((r.value?.length ?? 0) + 16);
+    }
+    return taken;
+  };
+
+  if (o.group) {
+    const { openGroupReader } = await import('../../kafka/group-reader.js');
+    const topics = o.include ? (await partitionsToRead(admin, o.topics, o.include, undefined)).map((p) => p.topic) : o.topics;
+    const reader = await openGroupReader(clients, { groupId: o.group, topics: [...new Set(topics)], protocol: o.groupProtocol, fallback: o.offset.start.kind === 'start' ? 'earliest' : 'latest', isolation: o.isolation });
+    const toCommit = new Map<string, { topic: string; partition: number; offset: bigint }>();
+    try {
+      while (!stopped() && !limitReached() && !idle()) {
+        const records = await reader.next();
+        if (records.length) lastActivity = Date.now();
+        for (const r of emit(records)) toCommit.set(`${r.topic}:${r.partition}`, { topic: r.topic, partition: r.partition, offset: r.offset + 1n });
+        // Commit only after the output reached stdout: nothing beyond what was written.
+        if (await writer.flush()) {
+          await reader.commit([...toCommit.values()]);
+          toCommit.clear();
+        }
+      }
+    } finally {
+      await reader.close();
+    }
+  } else {
+    const partitions = await partitionsToRead(admin, o.topics, o.include, o.partitions);
+    const ranges = await resolveRanges(admin, partitions, o.offset, o.isolation, o.exitAtEnd);
+    const { openPartitionReader } = await import('../../kafka/partition-reader.js');
+    const reader = await openPartitionReader(clients, {
+      ranges,
+      isolation: o.isolation,
+      onWarning: (m) => ctx.warn(m),
+      logStart: async (topic, partition) => (await admin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
+    });
+    try {
+      while (!stopped() && !limitReached() && !idle()) {
+        const records = await reader.next();
+        if (records === null) break;
+        if (records.length) lastActivity = Date.now();
+        emit(records);
+        if (!(await writer.flush()) && writer.isClosed) break;
+      }
+    } finally {
+      await writer.flush();
+      await reader.close();
+    }
+  }
+  await writer.flush();
+  if (o.verbose || (ctx.io.stderrIsTTY && filtering)) {
+    ctx.io.stderr.write(`consumed ${counts.consumed}, written ${counts.written}${filtering ? `, filtered out ${counts.filtered}` : ''}\n`);
+  }
+  if (ctx.io.signal.aborted && ctx.io.signal.reason !== 'EPIPE') return { exitCode: ExitCode.interrupted };
+}

@@ -1,0 +1,47 @@
+/** ktool's view of consumed records; only src/kafka/ knows the client library's shapes. */
+
+export interface ConsumedRecord {
+  topic: string;
+  partition: number;
+  offset: bigint;
+  timestamp: bigint;
+  timestampType: 'CreateTime' | 'LogAppendTime';
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: [Buffer, Buffer | null][];
+}
+
+export interface PartitionRange {
+  topic: string;
+  partition: number;
+  /** First offset to read. */
+  start: bigint;
+  /** Stop before this offset (exclusive); undefined reads forever. */
+  end?: bigint;
+}
+
+export type Isolation = 'read_committed' | 'read_uncommitted';
+
+/** Reads assigned partitions without a consumer group (nothing is committed). */
+export interface PartitionReader {
+  /** The next records, in offset order per partition; an empty array while waiting; null when every bounded partition reached its end. */
+  next(): Promise<ConsumedRecord[] | null>;
+  close(): Promise<void>;
+}
+
+/** Reads as a member of a consumer group; commits only what the caller says was delivered. */
+export interface GroupReader {
+  next(): Promise<ConsumedRecord[]>;
+  /** Commits `offset` (the next offset to read) for each partition given. */
+  commit(offsets: { topic: string; partition: number; offset: bigint }[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface GroupReaderOptions {
+  groupId: string;
+  topics: string[];
+  protocol: 'classic' | 'consumer';
+  /** Where to start when the group has no committed offset. */
+  fallback: 'earliest' | 'latest';
+  isolation: Isolation;
+}

@@ -1,0 +1,161 @@
+import { Consumer, FetchIsolationLevels } from '@platformatic/kafka';
+import { OperationError } from '../errors.js';
+import type { KafkaClients } from './types.js';
+import type { ConsumedRecord, Isolation, PartitionRange, PartitionReader } from './consumer-types.js';
+import { abortFilter } from './abort-filter.js';
+import { toConsumedRecords, type FetchedBatch } from './decode.js';
+
+const OFFSET_OUT_OF_RANGE = 1;
+const RETRIABLE = new Set([3, 6, 74, 75, 76, 100]); // unknown partition, not leader, fenced/unknown epoch, offline
+
+interface PartitionState extends PartitionRange {
+  position: bigint;
+  done: boolean;
+  topicId: string;
+  leader: number;
+}
+
+export interface PartitionReaderOptions {
+  ranges: PartitionRange[];
+  isolation: Isolation;
+  /** Bytes per fetch response; bounds memory (a few responses are buffered at most). */
+  maxBytes?: number;
+  onWarning?: (message: string) => void;
+  /** Offsets to clamp to when the requested one is gone (deleted or compacted away). */
+  logStart: (topic: string, partition: number) => Promise<bigint>;
+}
+
+/**
+ * Group-less reading (kcat -C, kafka-console-consumer without --group): Fetch requests straight to
+ * each partition's leader, one in flight per leader, with incremental fetch sessions. Filters
+ * aborted transactions under read_committed (the client library's stream does not).
+ */
+export async function openPartitionReader(clients: KafkaClients, o: PartitionReaderOptions): Promise<PartitionReader> {
+  const base = await clients.baseOptions();
+  const consumer = new Consumer({ ...(base as object), groupId: `ktool-reader-${process.pid}`, isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED } as ConstructorParameters<typeof Consumer>[0]);
+  clients.onClose(() => consumer.close(true));
+  const states: PartitionState[] = o.ranges.map((r) => ({ ...r, position: r.start, done: r.end !== undefined && r.start >= r.end, topicId: '', leader: -1 }));
+  const queue: ConsumedRecord[][] = [];
+  const maxBytes = o.maxBytes ?? 8 << 20;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  let closed = false;
+  const inFlight = new Set<number>();
+
+  async function refreshMetadata(): Promise<void> {
+    const topics = [...new Set(states.map((s) => s.topic))];
+    const meta = await consumer.metadata({ topics, forceUpdate: true });
+    for (const s of states) {
+      const t = meta.topics.get(s.topic);
+      if (!t) throw new OperationError(`topic ${s.topic} disappeared while reading`);
+      s.topicId = t.id;
+      s.leader = t.partitions[s.partition]?.leader ?? -1;
+    }
+  }
+
+  function notify() {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  }
+
+  async function fetchFrom(node: number): Promise<void> {
+    inFlight.add(node);
+    try {
+      const mine = states.filter((s) => !s.done && s.leader === node);
+      if (mine.length === 0) return;
+      const byTopic = new Map<string, PartitionState[]>();
+      for (const s of mine) byTopic.set(s.topicId, [...(byTopic.get(s.topicId) ?? []), s]);
+      const response = await consumer.fetch({
+        node,
+        maxWaitTime: 500,
+        minBytes: 1,
+        maxBytes,
+        isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED,
+        topics: [...byTopic].map(([topicId, ps]) => ({
+          topicId,
+          partitions: ps.map((s) => ({ partition: s.partition, fetchOffset: s.position, partitionMaxBytes: maxBytes, currentLeaderEpoch: -1, lastFetchedEpoch: -1, logStartOffset: -1n })),
+        })),
+      } as Parameters<typeof consumer.fetch>[0]);
+      let refresh = false;
+      for (const topic of response.responses) {
+        for (const p of topic.partitions) {
+          const s = mine.find((x) => x.topicId === topic.topicId && x.partition === p.partitionIndex);
+          if (!s) continue;
+          if (p.errorCode === OFFSET_OUT_OF_RANGE) {
+            const start = await o.logStart(s.topic, s.partition);
+            if (s.position < start) {
+              o.onWarning?.(`${s.topic}:${s.partition}: offset ${s.position} no longer exists; starting at ${start}`);
+              s.position = start;
+            } else throw new OperationError(`${s.topic}:${s.partition}: offset ${s.position} is beyond the end of the partition (${p.highWatermark})`);
+            continue;
+          }
+          if (p.errorCode) {
+            if (RETRIABLE.has(p.errorCode)) refresh = true;
+            else throw new OperationError(`fetching ${s.topic}:${s.partition} failed with Kafka error ${p.errorCode}`);
+            continue;
+          }
+          const batches = (p.records ?? []) as unknown as FetchedBatch[];
+          const keep = o.isolation === 'read_committed' ? abortFilter(p.abortedTransactions ?? []) : undefined;
+          const { records, nextOffset } = toConsumedRecords(s.topic, s.partition, batches, s.position, s.end, keep);
+          if (nextOffset > s.position) s.position = nextOffset;
+          if (s.end !== undefined && s.position >= s.end) s.done = true;
+          if (records.length) queue.push(records);
+        }
+      }
+      if (refresh) await refreshMetadata();
+    } finally {
+      inFlight.delete(node);
+    }
+  }
+
+  async function pump(): Promise<void> {
+    while (!closed && !failure) {
+      // Back-pressure: a few responses buffered at most; the consumer of next() sets the pace.
+      if (queue.length >= 4) {
+        await new Promise<void>((r) => (resume = r));
+        continue;
+      }
+      const nodes = [...new Set(states.filter((s) => !s.done).map((s) => s.leader))];
+      if (nodes.length === 0) break;
+      if (nodes.some((n) => n < 0)) {
+        await refreshMetadata();
+        if (states.some((s) => !s.done && s.leader < 0)) await new Promise((r) => setTimeout(r, 200));
+        continue;
+      }
+      await Promise.all(nodes.filter((n) => !inFlight.has(n)).map((n) => fetchFrom(n)));
+      notify();
+    }
+    notify();
+  }
+
+  let resume: (() => void) | undefined;
+  await refreshMetadata();
+  const running = pump().catch((error) => {
+    failure = error as Error;
+    notify();
+  });
+
+  return {
+    async next() {
+      for (;;) {
+        if (queue.length) {
+          const batch = queue.shift()!;
+          const r = resume;
+          resume = undefined;
+          r?.();
+          return batch;
+        }
+        if (failure) throw failure;
+        if (states.every((s) => s.done)) return null;
+        await new Promise<void>((r) => (wake = r));
+        if (!queue.length && !failure && !states.every((s) => s.done)) return [];
+      }
+    },
+    async close() {
+      closed = true;
+      resume?.();
+      await running;
+    },
+  };
+}

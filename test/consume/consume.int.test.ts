@@ -1,0 +1,175 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, testEnv, uniqueName } from '../helpers/cli.js';
+import { runKafkaTool } from '../helpers/kafka-tools.js';
+import { pollUntil } from '../helpers/poll.js';
+import { KTOOL_BIN, spawnKtool } from '../helpers/spawn-ktool.js';
+
+const bootstrap = () => process.env.KTOOL_TEST_BOOTSTRAP!;
+const created: string[] = [];
+
+async function topic(partitions = 1): Promise<string> {
+  const name = uniqueName('consume');
+  const r = await runCli(['topics', 'create', name, '-p', String(partitions)]);
+  expect(r.code, r.stderr).toBe(0);
+  created.push(name);
+  return name;
+}
+
+async function produceLines(t: string, lines: string[], ...args: string[]) {
+  const r = await runCli(['produce', t, ...args], { stdin: lines.map((l) => `${l}\n`).join('') });
+  expect(r.code, r.stderr).toBe(0);
+}
+
+const consume = async (...argv: string[]) => runCli(['consume', ...argv]);
+const lines = (s: string) => s.split('\n').filter(Boolean);
+
+afterAll(async () => {
+  if (created.length) await runCli(['topics', 'delete', ...created, '--yes', '--if-exists']);
+});
+
+describe('consume against a real broker', () => {
+  it('every offset spec on one partition of 10 records', async () => {
+    const t = await topic(1);
+    await produceLines(t, Array.from({ length: 10 }, (_, i) => `v${i}`));
+    const read = async (spec: string, ...extra: string[]) => lines((await consume(t, '-o', spec, '-e', '-f', '%o ', ...extra)).stdout.replace(/ /g, '\n'));
+    expect(await read('start')).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(await read('earliest')).toHaveLength(10);
+    expect(await read('end')).toEqual([]);
+    expect(await read('7')).toEqual(['7', '8', '9']);
+    expect(await read('-3')).toEqual(['7', '8', '9']);
+    expect(await read('+8')).toEqual(['8', '9']);
+    expect(await read('2:5')).toEqual(['2', '3', '4']);
+    expect(await read(':2')).toEqual(['0', '1']);
+    expect(await read('-100')).toHaveLength(10);
+    const bounded = await consume(t, '-o', '3:6', '-f', '%o\\n');
+    expect(lines(bounded.stdout)).toEqual(['3', '4', '5']);
+    expect(bounded.code).toBe(0);
+  });
+
+  it('@TIME specs find records by timestamp', async () => {
+    const t = await topic(1);
+    const base = Date.now() - 10 * 60_000;
+    const input = [0, 1, 2, 3].map((i) => JSON.stringify({ value: `t${i}`, timestamp: base + i * 60_000 })).join('\n');
+    expect((await runCli(['produce', t, '--input', 'json'], { stdin: input })).code).toBe(0);
+    const at = async (spec: string) => lines((await consume(t, '-o', spec, '-e')).stdout);
+    expect(await at(`@${base + 60_000}`)).toEqual(['t1', 't2', 't3']);
+    expect(await at(`@${new Date(base + 90_000).toISOString()}`)).toEqual(['t2', 't3']);
+    expect(await at(`@${base}:@${base + 120_000}`)).toEqual(['t0', 't1']);
+    expect(await at('@-8m30s:end')).toEqual(['t2', 't3']);
+    expect(await at('@-1m')).toEqual([]);
+  });
+
+  it('binary-safe round trip: keys, headers, null keys, tombstones, timestamps, byte for byte', async () => {
+    const src = await topic(3);
+    const dst = await topic(3);
+    const binary = Buffer.from([0, 255, 1, 254, 10, 13]).toString('base64');
+    const input = [
+      { key: 'k1', value: 'plain', headers: { a: '1' }, timestamp: 1700000000000 },
+      { key: null, value: 'no key' },
+      { key: 'tomb', value: null },
+      { key: Buffer.from('k2').toString('base64'), value: binary, encoding: 'base64', headers: [['dup', 'x'], ['dup', 'y']] },
+    ].map((r) => JSON.stringify(r)).join('\n');
+    expect((await runCli(['produce', src, '--input', 'json'], { stdin: input })).code).toBe(0);
+    const copy = await spawnKtool([], { shell: `"$KTOOL" consume ${src} -o start -e --json | "$KTOOL" produce --input json ${dst} --keep-partitions` });
+    expect(copy.code, copy.stderr).toBe(0);
+    const strip = (s: string) => lines(s).map((l) => { const { topic: _t, offset: _o, timestamp, ...rest } = JSON.parse(l); return { ...rest, ts: timestamp }; }).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const a = strip((await consume(src, '-o', 'start', '-e', '--json')).stdout);
+    const b = strip((await consume(dst, '-o', 'start', '-e', '--json')).stdout);
+    expect(b).toEqual(a);
+    expect(a).toHaveLength(4);
+    expect(a.find((r) => r.encoding === 'base64')).toMatchObject({ value: binary, headers: [['dup', 'x'], ['dup', 'y']] });
+    expect(a.find((r) => r.key === 'tomb')).toMatchObject({ value: null });
+    expect(a.find((r) => r.key === 'k1')).toMatchObject({ ts: 1700000000000, headers: { a: '1' } });
+    // kcat reads the same bytes.
+    const viaKcat = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', dst, '-f', '%k|%S\\n']).toString();
+    expect(lines(viaKcat).sort()).toEqual(['k1|5', 'k2|6', 'tomb|-1', '|6'].sort());
+  });
+
+  it('a group commits only what was written; a second run resumes after it', async () => {
+    const t = await topic(2);
+    await produceLines(t, Array.from({ length: 10 }, (_, i) => `r${i}`));
+    const group = uniqueName('group');
+    const first = await consume(t, '-g', group, '-o', 'start', '-n', '4');
+    expect(lines(first.stdout)).toHaveLength(4);
+    const described = await runKafkaTool('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', ['--bootstrap-server', bootstrap(), '--describe', '--group', group]);
+    const committed = lines(described.stdout).filter((l) => l.startsWith(group)).map((l) => Number(l.split(/\s+/)[3])).reduce((a, b) => a + (Number.isNaN(b) ? 0 : b), 0);
+    expect(committed).toBe(4);
+    const second = await consume(t, '-g', group, '--timeout-ms', '3000');
+    expect(lines(second.stdout)).toHaveLength(6);
+    expect([...lines(first.stdout), ...lines(second.stdout)].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `r${i}`).sort());
+  });
+
+  it('a consumer-protocol (KIP-848) group works too', async () => {
+    const t = await topic(1);
+    await produceLines(t, ['x', 'y']);
+    const r = await consume(t, '-g', uniqueName('kip848'), '--group-protocol', 'consumer', '-o', 'start', '-n', '2');
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toEqual(['x', 'y']);
+  });
+
+  it('read_committed hides an aborted transaction that is in the log', async () => {
+    const t = await topic(1);
+    await produceLines(t, ['before']);
+    // A transactional producer that is interrupted after its records reached the log aborts them.
+    const child = spawn(KTOOL_BIN, ['produce', t, '--transactional-id', uniqueName('tx'), '--linger-ms', '0'], { env: { ...testEnv() } as NodeJS.ProcessEnv, stdio: ['pipe', 'ignore', 'pipe'] });
+    child.stdin.write('aborted-1\naborted-2\n');
+    await pollUntil(async () => lines((await consume(t, '-o', 'start', '-e')).stdout).includes('aborted-2'), { what: 'uncommitted records in the log' });
+    child.kill('SIGINT');
+    await new Promise((r) => child.on('close', r));
+    await produceLines(t, ['after']);
+    expect(lines((await consume(t, '-o', 'start', '-e', '--isolation-level', 'read_committed')).stdout)).toEqual(['before', 'after']);
+    expect(lines((await consume(t, '-o', 'start', '-e')).stdout)).toEqual(['before', 'aborted-1', 'aborted-2', 'after']);
+  });
+
+  it.each(['gzip', 'snappy', 'lz4', 'zstd'])('decodes %s batches written by Kafka\'s own producer', async (codec) => {
+    const t = await topic(1);
+    const tool = await runKafkaTool('org.apache.kafka.tools.ConsoleProducer', ['--bootstrap-server', bootstrap(), '--topic', t, '--compression-codec', codec], { stdin: `${codec}-a\n${codec}-b\n${codec}-c\n` });
+    expect(tool.code, tool.stderr).toBe(0);
+    expect(lines((await consume(t, '-o', 'start', '-e')).stdout)).toEqual([`${codec}-a`, `${codec}-b`, `${codec}-c`]);
+  });
+
+  it('ConsoleConsumer spellings print like ConsoleConsumer', async () => {
+    const t = await topic(1);
+    await produceLines(t, ['k1:v1', 'k2:v2'], '-K', ':');
+    const props = ['print.key=true', 'print.partition=true', 'print.offset=true', 'key.separator=|'];
+    const ours = await consume('--topic', t, '--from-beginning', '--max-messages', '2', ...props.flatMap((p) => ['--property', p]));
+    const theirs = await runKafkaTool('org.apache.kafka.tools.consumer.ConsoleConsumer', ['--bootstrap-server', bootstrap(), '--topic', t, '--from-beginning', '--max-messages', '2', ...props.flatMap((p) => ['--formatter-property', p])]);
+    expect(ours.stdout).toBe(theirs.stdout);
+  });
+
+  it('filters count what they drop', async () => {
+    const t = await topic(1);
+    await produceLines(t, ['a:apple', 'b:banana', 'c:cherry'], '-K', ':');
+    const r = await consume(t, '-o', 'start', '-e', '--grep', 'an', '-v');
+    expect(lines(r.stdout)).toEqual(['banana']);
+    expect(r.stderr).toBe('consumed 3, written 1, filtered out 2\n');
+    expect(lines((await consume(t, '-o', 'start', '-e', '--key-grep', '^[ac]$')).stdout)).toEqual(['apple', 'cherry']);
+  });
+
+  it('| head -1 exits 0 at once; Ctrl-C stops cleanly with 130', async () => {
+    const t = await topic(1);
+    await produceLines(t, Array.from({ length: 2000 }, (_, i) => `line-${i}`));
+    const piped = await spawnKtool([], { shell: `"$KTOOL" consume ${t} -o start --json | head -1; echo "status=\${PIPESTATUS:-}"`, timeoutMs: 15_000 });
+    expect(lines(piped.stdout)[0]).toMatch(/"value":"line-0"/);
+    expect(piped.stderr).toBe('');
+    expect(piped.ms).toBeLessThan(10_000);
+
+    const child = spawn(KTOOL_BIN, ['consume', t, '-o', 'start'], { env: testEnv() as NodeJS.ProcessEnv });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    await pollUntil(() => out.includes('line-1999'), { what: 'all lines printed' });
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(130);
+  });
+
+  it('unknown topics and partitions are clear errors', async () => {
+    const missing = await consume(uniqueName('nope'), '-e');
+    expect(missing.code).toBe(3);
+    const t = await topic(1);
+    const badPartition = await consume(t, '-P', '5', '-e');
+    expect(badPartition.code).toBe(2);
+    expect(badPartition.stderr).toMatch(/has no partition 5/);
+  });
+});

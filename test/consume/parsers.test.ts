@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { abortFilter } from '../../src/kafka/abort-filter.js';
+import { toConsumedRecords, type FetchedBatch } from '../../src/kafka/decode.js';
+import type { ConsumedRecord } from '../../src/kafka/consumer-types.js';
+import { consoleFormatter, parseConsoleProps } from '../../src/commands/consume/console-format.js';
+import { compileFormat } from '../../src/commands/consume/format.js';
+import { parseOffsetSpec, parseTime } from '../../src/commands/consume/offset-spec.js';
+import { parse } from '../../src/commands/consume/options.js';
+
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+
+describe('offset specs (rpk syntax + console-consumer words)', () => {
+  it.each([
+    ['start', { start: { kind: 'start' } }],
+    ['earliest', { start: { kind: 'start' } }],
+    ['end', { start: { kind: 'end' } }],
+    ['latest', { start: { kind: 'end' } }],
+    ['42', { start: { kind: 'offset', offset: 42n } }],
+    ['-10', { start: { kind: 'fromEnd', delta: 10n } }],
+    ['+5', { start: { kind: 'fromStart', delta: 5n } }],
+    ['10:20', { start: { kind: 'offset', offset: 10n }, end: { kind: 'offset', offset: 20n } }],
+    [':20', { start: { kind: 'start' }, end: { kind: 'offset', offset: 20n } }],
+    ['10:', { start: { kind: 'offset', offset: 10n } }],
+    ['-3:end', { start: { kind: 'fromEnd', delta: 3n }, end: { kind: 'end' } }],
+    ['@1700000000000', { start: { kind: 'time', ms: 1700000000000 } }],
+    ['@2026-01-01T00:00:00Z', { start: { kind: 'time', ms: Date.parse('2026-01-01T00:00:00Z') } }],
+    ['@2026-01-01', { start: { kind: 'time', ms: Date.parse('2026-01-01T00:00:00Z') } }],
+    ['@-1h', { start: { kind: 'time', ms: NOW - 3_600_000 } }],
+    ['@-1h:end', { start: { kind: 'time', ms: NOW - 3_600_000 }, end: { kind: 'end' } }],
+    ['@2026-01-01T10:00:00Z:@2026-01-01T11:30:00Z', { start: { kind: 'time', ms: Date.parse('2026-01-01T10:00:00Z') }, end: { kind: 'time', ms: Date.parse('2026-01-01T11:30:00Z') } }],
+    ['@-2h:@-1h', { start: { kind: 'time', ms: NOW - 7_200_000 }, end: { kind: 'time', ms: NOW - 3_600_000 } }],
+  ])('%s', (text, expected) => expect(parseOffsetSpec(text, NOW)).toEqual(expected));
+
+  it.each(['', 'soon', '1:2:3', '20:10', '5:-1', '@yesterday', '@-1x'])('rejects %j', (text) => {
+    expect(() => parseOffsetSpec(text, NOW)).toThrow();
+  });
+
+  it('relative times are relative to the injected clock', () => expect(parseTime('+30m', NOW)).toBe(NOW + 1_800_000));
+});
+
+const rec = (over: Partial<ConsumedRecord> = {}): ConsumedRecord => ({ topic: 't', partition: 2, offset: 7n, timestamp: 1700000000000n, timestampType: 'CreateTime', key: Buffer.from('k'), value: Buffer.from('v1'), headers: [[Buffer.from('h'), Buffer.from('x')], [Buffer.from('n'), null]], ...over });
+const render = (f: (r: ConsumedRecord, out: (Buffer | string)[]) => void, r: ConsumedRecord) => {
+  const out: (Buffer | string)[] = [];
+  f(r, out);
+  return Buffer.concat(out.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString();
+};
+
+describe('kcat format templates', () => {
+  it.each([
+    ['%t/%p/%o %k=%s\\n', 't/2/7 k=v1\n'],
+    ['%S %K %T\\t%%', '2 1 1700000000000\t%'],
+    ['%h', 'h=x,n='],
+    ['%d', '2023-11-14T22:13:20.000Z'],
+    ['%v', 'v1'],
+  ])('%s', (template, expected) => expect(render(compileFormat(template), rec())).toBe(expected));
+
+  it('null key and value print empty, sizes -1 (as kcat)', () => expect(render(compileFormat('[%k][%v] %K %S'), rec({ key: null, value: null }))).toBe('[][] -1 -1'));
+  it('rejects unknown tokens', () => expect(() => compileFormat('%x')).toThrow(/unknown format token "%x"/));
+});
+
+describe('kafka-console-consumer formatter properties', () => {
+  it('prints like DefaultMessageFormatter', () => {
+    const p = parseConsoleProps(['print.timestamp=true', 'print.partition=true', 'print.offset=true', 'print.headers=true', 'print.key=true', 'key.separator=|'])!;
+    expect(render(consoleFormatter(p), rec())).toBe('CreateTime:1700000000000|Partition:2|Offset:7|h:x,n:null|k|v1\n');
+    expect(render(consoleFormatter(parseConsoleProps(['print.key=true'])!), rec({ key: null, headers: [] }))).toBe('null\tv1\n');
+  });
+  it('rejects unknown properties', () => expect(() => parseConsoleProps(['print.nope=true'])).toThrow(/unknown formatter property/));
+});
+
+describe('consume arguments -> options', () => {
+  it('defaults: end, values, no group, read_uncommitted', () => {
+    const o = parse(['t'], {}, NOW);
+    expect(o).toMatchObject({ topics: ['t'], offset: { start: { kind: 'end' } }, output: { kind: 'values' }, isolation: 'read_uncommitted', exitAtEnd: false });
+  });
+  it('console-consumer spellings', () => {
+    const o = parse([], { topic: ['t'], fromBeginning: true, partition: '1', maxMessages: '5', formatterProperty: ['print.key=true'] }, NOW);
+    expect(o).toMatchObject({ topics: ['t'], offset: { start: { kind: 'start' } }, partitions: [1], maxMessages: 5, output: { kind: 'console' } });
+  });
+  it.each([
+    [[], {}, /needs a TOPIC/],
+    [['t'], { fromBeginning: true, offset: 'end' }, /either --from-beginning or -o/],
+    [['t'], { group: 'g', offset: '5' }, /with --group, -o only takes start or end/],
+    [['t'], { group: 'g', partitions: '0' }, /cannot be combined with --group/],
+    [['t'], { isolationLevel: 'dirty' }, /--isolation-level/],
+    [['t'], { format: '%v', property: ['print.key=true'] }, /cannot be combined/],
+    [['t'], { header: ['nokey'] }, /key=value/],
+  ])('rejects %j %j', (args, flags, message) => expect(() => parse(args as string[], flags, NOW)).toThrow(message));
+});
+
+describe('record batches', () => {
+  const batch = (firstOffset: bigint, n: number, over: Partial<FetchedBatch> = {}): FetchedBatch => ({
+    firstOffset, lastOffsetDelta: n - 1, producerId: -1n, attributes: 0, firstTimestamp: 1000n, maxTimestamp: 1000n + BigInt(n),
+    records: Array.from({ length: n }, (_, i) => ({ offsetDelta: i, timestampDelta: BigInt(i), key: null, value: Buffer.from(`v${Number(firstOffset) + i}`), headers: [] })),
+    ...over,
+  });
+  it('skips records before the fetch offset and stops at the end offset', () => {
+    const { records, nextOffset } = toConsumedRecords('t', 0, [batch(0n, 5), batch(5n, 5)], 3n, 8n);
+    expect(records.map((r) => r.offset)).toEqual([3n, 4n, 5n, 6n, 7n]);
+    expect(nextOffset).toBe(8n);
+  });
+  it('LogAppendTime batches use the batch max timestamp', () => {
+    const { records } = toConsumedRecords('t', 0, [batch(0n, 2, { attributes: 0x08 })], 0n, undefined);
+    expect(records.map((r) => [r.timestampType, r.timestamp])).toEqual([['LogAppendTime', 1002n], ['LogAppendTime', 1002n]]);
+  });
+  it('read_committed drops an aborted transaction until its ABORT marker, keeps committed ones', () => {
+    const abortKey = Buffer.from([0, 0, 0, 0]);
+    const commitKey = Buffer.from([0, 0, 0, 1]);
+    const control = (offset: bigint, pid: bigint, key: Buffer): FetchedBatch => ({ ...batch(offset, 1, { producerId: pid, attributes: 0x30 }), records: [{ offsetDelta: 0, timestampDelta: 0n, key, value: Buffer.alloc(6), headers: [] }] });
+    const batches = [batch(0n, 2, { producerId: 7n, attributes: 0x10 }), control(2n, 7n, abortKey), batch(3n, 2, { producerId: 8n, attributes: 0x10 }), control(5n, 8n, commitKey), batch(6n, 1, { producerId: 7n, attributes: 0x10 })];
+    const keep = abortFilter([{ producerId: 7n, firstOffset: 0n }]);
+    const { records, nextOffset } = toConsumedRecords('t', 0, batches, 0n, undefined, keep);
+    expect(records.map((r) => r.offset)).toEqual([3n, 4n, 6n]);
+    expect(nextOffset).toBe(7n);
+  });
+});
