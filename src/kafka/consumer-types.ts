@@ -1,10 +1,11 @@
 /** ktool's view of consumed records; only src/kafka/ knows the client library's shapes. */
 
+/** Offsets and timestamps are numbers (exact below 2^53): no BigInt per record on the hot path. */
 export interface ConsumedRecord {
   topic: string;
   partition: number;
-  offset: bigint;
-  timestamp: bigint;
+  offset: number;
+  timestamp: number;
   timestampType: 'CreateTime' | 'LogAppendTime';
   key: Buffer | null;
   value: Buffer | null;

@@ -60,8 +60,8 @@ function toRecord(m: StreamMessage): ConsumedRecord {
   return {
     topic: m.topic,
     partition: m.partition,
-    offset: m.offset,
-    timestamp: m.timestamp,
+    offset: Number(m.offset),
+    timestamp: Number(m.timestamp),
     timestampType: 'CreateTime',
     key: m.key ?? null,
     value: m.value ?? null,

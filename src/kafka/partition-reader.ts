@@ -3,13 +3,16 @@ import { OperationError } from '../errors.js';
 import type { KafkaClients } from './types.js';
 import type { ConsumedRecord, Isolation, PartitionRange, PartitionReader } from './consumer-types.js';
 import { abortFilter } from './abort-filter.js';
+import { decodeBatches } from './batch-decoder.js';
 import { toConsumedRecords, type FetchedBatch } from './decode.js';
+import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
 
 const OFFSET_OUT_OF_RANGE = 1;
 const RETRIABLE = new Set([3, 6, 74, 75, 76, 100]); // unknown partition, not leader, fenced/unknown epoch, offline
 
 interface PartitionState extends PartitionRange {
-  position: bigint;
+  position: number;
+  endAt?: number;
   done: boolean;
   topicId: string;
   leader: number;
@@ -34,9 +37,13 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
   const base = await clients.baseOptions();
   const consumer = new Consumer({ ...(base as object), groupId: `ktool-reader-${process.pid}`, isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED } as ConstructorParameters<typeof Consumer>[0]);
   clients.onClose(() => consumer.close(true));
-  const states: PartitionState[] = o.ranges.map((r) => ({ ...r, position: r.start, done: r.end !== undefined && r.start >= r.end, topicId: '', leader: -1 }));
+  const states: PartitionState[] = o.ranges.map((r) => ({ ...r, position: Number(r.start), endAt: r.end === undefined ? undefined : Number(r.end), done: r.end !== undefined && r.start >= r.end, topicId: '', leader: -1 }));
+  const brokers = new Map<number, { host: string; port: number }>();
+  const isolationLevel = o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED;
   const queue: ConsumedRecord[][] = [];
-  const maxBytes = o.maxBytes ?? 8 << 20;
+  // Bounded memory: at most a few responses of maxBytes are buffered (see pump()).
+  const maxBytes = o.maxBytes ?? 4 << 20;
+  const partitionBytes = Math.min(maxBytes, 1 << 20);
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   let closed = false;
@@ -45,6 +52,7 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
   async function refreshMetadata(): Promise<void> {
     const topics = [...new Set(states.map((s) => s.topic))];
     const meta = await consumer.metadata({ topics, forceUpdate: true });
+    for (const [id, b] of meta.brokers) brokers.set(id, { host: b.host, port: b.port });
     for (const s of states) {
       const t = meta.topics.get(s.topic);
       if (!t) throw new OperationError(`topic ${s.topic} disappeared while reading`);
@@ -66,24 +74,17 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
       if (mine.length === 0) return;
       const byTopic = new Map<string, PartitionState[]>();
       for (const s of mine) byTopic.set(s.topicId, [...(byTopic.get(s.topicId) ?? []), s]);
-      const response = await consumer.fetch({
-        node,
-        maxWaitTime: 500,
-        minBytes: 1,
-        maxBytes,
-        isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED,
-        topics: [...byTopic].map(([topicId, ps]) => ({
-          topicId,
-          partitions: ps.map((s) => ({ partition: s.partition, fetchOffset: s.position, partitionMaxBytes: maxBytes, currentLeaderEpoch: -1, lastFetchedEpoch: -1, logStartOffset: -1n })),
-        })),
-      } as Parameters<typeof consumer.fetch>[0]);
+      const topics = [...byTopic].map(([topicId, ps]) => ({ topicId, partitions: ps.map((s) => ({ partition: s.partition, fetchOffset: BigInt(s.position), partitionMaxBytes: partitionBytes })) }));
+      const response = fast
+        ? await rawFetch(consumer, brokers.get(node)!, { maxWaitMs: 500, maxBytes, isolationLevel, topics })
+        : await consumer.fetch({ node, maxWaitTime: 500, minBytes: 1, maxBytes, isolationLevel, topics: topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, currentLeaderEpoch: -1, lastFetchedEpoch: -1, logStartOffset: -1n })) })) } as Parameters<typeof consumer.fetch>[0]);
       let refresh = false;
       for (const topic of response.responses) {
         for (const p of topic.partitions) {
           const s = mine.find((x) => x.topicId === topic.topicId && x.partition === p.partitionIndex);
           if (!s) continue;
           if (p.errorCode === OFFSET_OUT_OF_RANGE) {
-            const start = await o.logStart(s.topic, s.partition);
+            const start = Number(await o.logStart(s.topic, s.partition));
             if (s.position < start) {
               o.onWarning?.(`${s.topic}:${s.partition}: offset ${s.position} no longer exists; starting at ${start}`);
               s.position = start;
@@ -95,11 +96,19 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
             else throw new OperationError(`fetching ${s.topic}:${s.partition} failed with Kafka error ${p.errorCode}`);
             continue;
           }
-          const batches = (p.records ?? []) as unknown as FetchedBatch[];
           const keep = o.isolation === 'read_committed' ? abortFilter(p.abortedTransactions ?? []) : undefined;
-          const { records, nextOffset } = toConsumedRecords(s.topic, s.partition, batches, s.position, s.end, keep);
-          if (nextOffset > s.position) s.position = nextOffset;
-          if (s.end !== undefined && s.position >= s.end) s.done = true;
+          const records: ConsumedRecord[] = [];
+          let next: number;
+          if (fast) {
+            const raw = (p as { records: Buffer | null }).records;
+            next = raw ? decodeBatches(raw, s.topic, s.partition, s.position, s.endAt, records, decompress, keep) : s.position;
+          } else {
+            const decoded = toConsumedRecords(s.topic, s.partition, ((p as { records?: unknown }).records ?? []) as FetchedBatch[], s.position, s.endAt, keep);
+            records.push(...decoded.records);
+            next = decoded.nextOffset;
+          }
+          if (next > s.position) s.position = next;
+          if (s.endAt !== undefined && s.position >= s.endAt) s.done = true;
           if (records.length) queue.push(records);
         }
       }
@@ -131,6 +140,7 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
 
   let resume: (() => void) | undefined;
   await refreshMetadata();
+  const fast = await supportsFastFetch(consumer);
   const running = pump().catch((error) => {
     failure = error as Error;
     notify();

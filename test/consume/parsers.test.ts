@@ -38,7 +38,7 @@ describe('offset specs (rpk syntax + console-consumer words)', () => {
   it('relative times are relative to the injected clock', () => expect(parseTime('+30m', NOW)).toBe(NOW + 1_800_000));
 });
 
-const rec = (over: Partial<ConsumedRecord> = {}): ConsumedRecord => ({ topic: 't', partition: 2, offset: 7n, timestamp: 1700000000000n, timestampType: 'CreateTime', key: Buffer.from('k'), value: Buffer.from('v1'), headers: [[Buffer.from('h'), Buffer.from('x')], [Buffer.from('n'), null]], ...over });
+const rec = (over: Partial<ConsumedRecord> = {}): ConsumedRecord => ({ topic: 't', partition: 2, offset: 7, timestamp: 1700000000000, timestampType: 'CreateTime', key: Buffer.from('k'), value: Buffer.from('v1'), headers: [[Buffer.from('h'), Buffer.from('x')], [Buffer.from('n'), null]], ...over });
 const render = (f: (r: ConsumedRecord, out: (Buffer | string)[]) => void, r: ConsumedRecord) => {
   const out: (Buffer | string)[] = [];
   f(r, out);
@@ -94,13 +94,13 @@ describe('record batches', () => {
     ...over,
   });
   it('skips records before the fetch offset and stops at the end offset', () => {
-    const { records, nextOffset } = toConsumedRecords('t', 0, [batch(0n, 5), batch(5n, 5)], 3n, 8n);
-    expect(records.map((r) => r.offset)).toEqual([3n, 4n, 5n, 6n, 7n]);
-    expect(nextOffset).toBe(8n);
+    const { records, nextOffset } = toConsumedRecords('t', 0, [batch(0n, 5), batch(5n, 5)], 3, 8);
+    expect(records.map((r) => r.offset)).toEqual([3, 4, 5, 6, 7]);
+    expect(nextOffset).toBe(8);
   });
   it('LogAppendTime batches use the batch max timestamp', () => {
-    const { records } = toConsumedRecords('t', 0, [batch(0n, 2, { attributes: 0x08 })], 0n, undefined);
-    expect(records.map((r) => [r.timestampType, r.timestamp])).toEqual([['LogAppendTime', 1002n], ['LogAppendTime', 1002n]]);
+    const { records } = toConsumedRecords('t', 0, [batch(0n, 2, { attributes: 0x08 })], 0, undefined);
+    expect(records.map((r) => [r.timestampType, r.timestamp])).toEqual([['LogAppendTime', 1002], ['LogAppendTime', 1002]]);
   });
   it('read_committed drops an aborted transaction until its ABORT marker, keeps committed ones', () => {
     const abortKey = Buffer.from([0, 0, 0, 0]);
@@ -108,8 +108,40 @@ describe('record batches', () => {
     const control = (offset: bigint, pid: bigint, key: Buffer): FetchedBatch => ({ ...batch(offset, 1, { producerId: pid, attributes: 0x30 }), records: [{ offsetDelta: 0, timestampDelta: 0n, key, value: Buffer.alloc(6), headers: [] }] });
     const batches = [batch(0n, 2, { producerId: 7n, attributes: 0x10 }), control(2n, 7n, abortKey), batch(3n, 2, { producerId: 8n, attributes: 0x10 }), control(5n, 8n, commitKey), batch(6n, 1, { producerId: 7n, attributes: 0x10 })];
     const keep = abortFilter([{ producerId: 7n, firstOffset: 0n }]);
-    const { records, nextOffset } = toConsumedRecords('t', 0, batches, 0n, undefined, keep);
-    expect(records.map((r) => r.offset)).toEqual([3n, 4n, 6n]);
-    expect(nextOffset).toBe(7n);
+    const { records, nextOffset } = toConsumedRecords('t', 0, batches, 0, undefined, keep);
+    expect(records.map((r) => r.offset)).toEqual([3, 4, 6]);
+    expect(nextOffset).toBe(7);
+  });
+});
+
+describe('fast batch decoder agrees with the client library', () => {
+  it('plain, compressed, headers, null key and value, offsets from/end', async () => {
+    const { createRecordsBatch, readRecordsBatches, Reader } = await import('@platformatic/kafka');
+    const { decodeBatches } = await import('../../src/kafka/batch-decoder.js');
+    const { decompress } = await import('../../src/kafka/fast-fetch.js');
+    const messages = Array.from({ length: 20 }, (_, i) => ({
+      topic: 't', key: i % 3 === 0 ? undefined : Buffer.from(`k${i}`), value: i % 5 === 4 ? undefined : Buffer.from(`value-${i}-${'x'.repeat(i * 40)}`),
+      headers: i % 2 ? new Map([[Buffer.from('h'), Buffer.from(String(i))]]) : undefined, timestamp: BigInt(1700000000000 + i * 1000),
+    }));
+    for (const compression of ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const) {
+      const one = createRecordsBatch(messages.slice(0, 10) as never, { compression } as never).buffer;
+      const two = createRecordsBatch(messages.slice(10) as never, { compression } as never).buffer;
+      two.writeBigInt64BE(10n, 0);
+      const data = Buffer.concat([one, two]);
+      const out: ConsumedRecord[] = [];
+      const next = decodeBatches(data, 't', 0, 3, 17, out, decompress);
+      expect(next).toBe(17);
+      const reference = readRecordsBatches(Reader.from(data) as never).flatMap((b: FetchedBatch) => b.records.map((r) => ({ offset: Number(b.firstOffset) + r.offsetDelta, timestamp: Number(b.firstTimestamp + r.timestampDelta), key: r.key, value: r.value, headers: r.headers })));
+      expect(out.map(({ offset, timestamp, key, value, headers }) => ({ offset, timestamp, key, value, headers }))).toEqual(reference.filter((r) => r.offset >= 3 && r.offset < 17));
+    }
+  });
+
+  it('ignores a partial batch at the end of a response', async () => {
+    const { createRecordsBatch } = await import('@platformatic/kafka');
+    const { decodeBatches } = await import('../../src/kafka/batch-decoder.js');
+    const data = createRecordsBatch([{ topic: 't', value: Buffer.from('a') }, { topic: 't', value: Buffer.from('b') }] as never, { compression: 'none' } as never).buffer;
+    const out: ConsumedRecord[] = [];
+    expect(decodeBatches(data.subarray(0, data.length - 3), 't', 0, 0, undefined, out, () => Buffer.alloc(0))).toBe(0);
+    expect(out).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ export function parseConsoleProps(pairs: string[]): ConsoleFormatProps | undefin
 export function consoleFormatter(p: ConsoleFormatProps): RecordFormatter {
   return (r, out) => {
     const fields: (Buffer | string)[] = [];
-    if (p.printTimestamp) fields.push(r.timestamp < 0n ? 'NO_TIMESTAMP' : `${r.timestampType}:${r.timestamp}`);
+    if (p.printTimestamp) fields.push(r.timestamp < 0 ? 'NO_TIMESTAMP' : `${r.timestampType}:${r.timestamp}`);
     if (p.printPartition) fields.push(`Partition:${r.partition}`);
     if (p.printOffset) fields.push(`Offset:${r.offset}`);
     if (p.printHeaders) fields.push(r.headers.length ? r.headers.map(([k, v]) => `${k.toString('utf8')}${p.headersKeySeparator}${v === null ? p.nullLiteral : v.toString('utf8')}`).join(p.headersSeparator) : 'NO_HEADERS');

@@ -12,10 +12,11 @@ const TOKENS = 'tpokvsSKhTd';
  * \n \t \r \\ escapes. A null key or value prints `nullLiteral` (kcat prints nothing; so do we by default).
  */
 export function compileFormat(template: string, nullLiteral = ''): RecordFormatter {
-  const parts: (string | ((r: ConsumedRecord, out: (Buffer | string)[]) => void))[] = [];
+  // Literals become Buffers once, here, rather than once per record when written out.
+  const parts: (Buffer | ((r: ConsumedRecord, out: (Buffer | string)[]) => void))[] = [];
   let literal = '';
   const flush = () => {
-    if (literal) parts.push(literal);
+    if (literal) parts.push(Buffer.from(literal));
     literal = '';
   };
   for (let i = 0; i < template.length; i++) {
@@ -41,7 +42,7 @@ export function compileFormat(template: string, nullLiteral = ''): RecordFormatt
   flush();
   return (record, out) => {
     for (const part of parts) {
-      if (typeof part === 'string') out.push(part);
+      if (Buffer.isBuffer(part)) out.push(part);
       else part(record, out);
     }
   };

@@ -14,6 +14,8 @@ export { parse } from './options.js';
 /** -f is the record template here, not the table/json output format. */
 export const ownsFormatFlag = true;
 
+const NEWLINE = Buffer.from('\n');
+
 interface Counts {
   consumed: number;
   written: number;
@@ -25,7 +27,7 @@ function formatterFor(o: ConsumeOptions): RecordFormatter {
     case 'values':
       return (r, out) => {
         if (r.value) out.push(r.value);
-        out.push('\n');
+        out.push(NEWLINE);
       };
     case 'template':
       return compileFormat(o.output.template);
@@ -34,8 +36,7 @@ function formatterFor(o: ConsumeOptions): RecordFormatter {
     case 'json': {
       const valueEncoding = o.output.valueEncoding;
       return (r, out) => {
-        out.push(JSON.stringify(toEnvelope(r, { valueEncoding })));
-        out.push('\n');
+        out.push(JSON.stringify(toEnvelope(r, { valueEncoding })) + '\n');
       };
     }
   }
@@ -88,7 +89,7 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
       while (!stopped() && !limitReached() && !idle()) {
         const records = await reader.next();
         if (records.length) lastActivity = Date.now();
-        for (const r of emit(records)) toCommit.set(`${r.topic}:${r.partition}`, { topic: r.topic, partition: r.partition, offset: r.offset + 1n });
+        for (const r of emit(records)) toCommit.set(`${r.topic}:${r.partition}`, { topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1) });
         // Commit only after the output reached stdout: nothing beyond what was written.
         if (await writer.flush()) {
           await reader.commit([...toCommit.values()]);
