@@ -55,12 +55,23 @@ export function serdeFor(name: string, flag: string): Serde {
   return SERDES[name as Encoding];
 }
 
-/** True when the bytes are valid UTF-8 (so text output is lossless). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * True when the bytes are valid UTF-8 (so text output is lossless). ASCII, the common case, is
+ * checked inline; node:buffer's isUtf8 is avoided because on a slice it scans the whole backing
+ * ArrayBuffer (measured: 1M 100-byte values from 1 MB fetch buffers took 150 s instead of 1).
+ */
 export function isUtf8(bytes: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] >= 0x80) {
+      try {
+        strictUtf8.decode(bytes);
+        return true;
+      } catch {
+        return false;
+      }
+    }
   }
+  return true;
 }

@@ -39,9 +39,9 @@ describe('offset specs (rpk syntax + console-consumer words)', () => {
 });
 
 const rec = (over: Partial<ConsumedRecord> = {}): ConsumedRecord => ({ topic: 't', partition: 2, offset: 7, timestamp: 1700000000000, timestampType: 'CreateTime', key: Buffer.from('k'), value: Buffer.from('v1'), headers: [[Buffer.from('h'), Buffer.from('x')], [Buffer.from('n'), null]], ...over });
-const render = (f: (r: ConsumedRecord, out: (Buffer | string)[]) => void, r: ConsumedRecord) => {
+const render = (f: (r: ConsumedRecord, out: { put(c: Buffer | string): void }) => void, r: ConsumedRecord) => {
   const out: (Buffer | string)[] = [];
-  f(r, out);
+  f(r, { put: (c) => out.push(c) });
   return Buffer.concat(out.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString();
 };
 
@@ -143,5 +143,26 @@ describe('fast batch decoder agrees with the client library', () => {
     const out: ConsumedRecord[] = [];
     expect(decodeBatches(data.subarray(0, data.length - 3), 't', 0, 0, undefined, out, () => Buffer.alloc(0))).toBe(0);
     expect(out).toEqual([]);
+  });
+});
+
+describe('output writer', () => {
+  it('keeps every byte across block growth and flushes in order', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { OutputWriter } = await import('../../src/commands/consume/writer.js');
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    const w = new OutputWriter(stream, 1024);
+    const expected: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const line = `${i}:${'é'.repeat(i % 7)}\n`;
+      expected.push(line);
+      if (i % 2) w.put(line);
+      else w.put(Buffer.from(line));
+      if (i % 1000 === 999) await w.flush();
+    }
+    expect(await w.flush()).toBe(true);
+    expect(Buffer.concat(chunks).toString()).toBe(expected.join(''));
   });
 });

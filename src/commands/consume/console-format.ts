@@ -57,9 +57,9 @@ export function consoleFormatter(p: ConsoleFormatProps): RecordFormatter {
     if (p.printKey) fields.push(r.key ?? p.nullLiteral);
     if (p.printValue) fields.push(r.value ?? p.nullLiteral);
     fields.forEach((f, i) => {
-      if (i > 0) out.push(p.keySeparator);
-      out.push(f);
+      if (i > 0) out.put(p.keySeparator);
+      out.put(f);
     });
-    out.push(p.lineSeparator);
+    out.put(p.lineSeparator);
   };
 }

@@ -1,8 +1,13 @@
 import { UsageError } from '../../errors.js';
 import type { ConsumedRecord } from '../../kafka/consumer-types.js';
 
-/** Compiled output for one record, appended to a list of chunks (no per-record string joins). */
-export type RecordFormatter = (record: ConsumedRecord, out: (Buffer | string)[]) => void;
+/** Where formatted output goes: bytes are copied straight into the output buffer. */
+export interface Sink {
+  put(chunk: Buffer | string): void;
+}
+
+/** Compiled output for one record (no per-record string joins). */
+export type RecordFormatter = (record: ConsumedRecord, out: Sink) => void;
 
 const TOKENS = 'tpokvsSKhTd';
 
@@ -13,7 +18,7 @@ const TOKENS = 'tpokvsSKhTd';
  */
 export function compileFormat(template: string, nullLiteral = ''): RecordFormatter {
   // Literals become Buffers once, here, rather than once per record when written out.
-  const parts: (Buffer | ((r: ConsumedRecord, out: (Buffer | string)[]) => void))[] = [];
+  const parts: (Buffer | ((r: ConsumedRecord, out: Sink) => void))[] = [];
   let literal = '';
   const flush = () => {
     if (literal) parts.push(Buffer.from(literal));
@@ -42,34 +47,34 @@ export function compileFormat(template: string, nullLiteral = ''): RecordFormatt
   flush();
   return (record, out) => {
     for (const part of parts) {
-      if (Buffer.isBuffer(part)) out.push(part);
+      if (Buffer.isBuffer(part)) out.put(part);
       else part(record, out);
     }
   };
 }
 
-function tokenWriter(token: string, nullLiteral: string): (r: ConsumedRecord, out: (Buffer | string)[]) => void {
+function tokenWriter(token: string, nullLiteral: string): (r: ConsumedRecord, out: Sink) => void {
   switch (token) {
     case 't':
-      return (r, out) => void out.push(r.topic);
+      return (r, out) => void out.put(r.topic);
     case 'p':
-      return (r, out) => void out.push(String(r.partition));
+      return (r, out) => void out.put(String(r.partition));
     case 'o':
-      return (r, out) => void out.push(String(r.offset));
+      return (r, out) => void out.put(String(r.offset));
     case 'k':
-      return (r, out) => void out.push(r.key ?? nullLiteral);
+      return (r, out) => void out.put(r.key ?? nullLiteral);
     case 'v':
     case 's':
-      return (r, out) => void out.push(r.value ?? nullLiteral);
+      return (r, out) => void out.put(r.value ?? nullLiteral);
     case 'S':
-      return (r, out) => void out.push(String(r.value ? r.value.length : -1));
+      return (r, out) => void out.put(String(r.value ? r.value.length : -1));
     case 'K':
-      return (r, out) => void out.push(String(r.key ? r.key.length : -1));
+      return (r, out) => void out.put(String(r.key ? r.key.length : -1));
     case 'T':
-      return (r, out) => void out.push(String(r.timestamp));
+      return (r, out) => void out.put(String(r.timestamp));
     case 'd':
-      return (r, out) => void out.push(new Date(Number(r.timestamp)).toISOString());
+      return (r, out) => void out.put(new Date(Number(r.timestamp)).toISOString());
     default: // 'h'
-      return (r, out) => void out.push(r.headers.map(([k, v]) => `${k.toString('utf8')}=${v === null ? '' : v.toString('utf8')}`).join(','));
+      return (r, out) => void out.put(r.headers.map(([k, v]) => `${k.toString('utf8')}=${v === null ? '' : v.toString('utf8')}`).join(','));
   }
 }

@@ -26,8 +26,8 @@ function formatterFor(o: ConsumeOptions): RecordFormatter {
   switch (o.output.kind) {
     case 'values':
       return (r, out) => {
-        if (r.value) out.push(r.value);
-        out.push(NEWLINE);
+        if (r.value) out.put(r.value);
+        out.put(NEWLINE);
       };
     case 'template':
       return compileFormat(o.output.template);
@@ -36,7 +36,7 @@ function formatterFor(o: ConsumeOptions): RecordFormatter {
     case 'json': {
       const valueEncoding = o.output.valueEncoding;
       return (r, out) => {
-        out.push(JSON.stringify(toEnvelope(r, { valueEncoding })) + '\n');
+        out.put(JSON.stringify(toEnvelope(r, { valueEncoding })) + '\n');
       };
     }
   }
@@ -73,9 +73,8 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
         counts.filtered++;
         continue;
       }
-      format(r, writer.buffer);
+      format(r, writer);
       counts.written++;
-      writer.added((r.value?.length ?? 0) + 16);
     }
     return taken;
   };
