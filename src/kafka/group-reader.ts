@@ -28,21 +28,40 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
   clients.onClose(() => consumer.close(true));
   const stream = await consumer.consume({ topics: o.topics, mode: 'committed', fallbackMode: o.fallback, autocommit: false, maxWaitTime: 500 } as Parameters<typeof consumer.consume>[0]);
   const epochs = new Map<string, number>();
-  const iterator = (stream as unknown as AsyncIterable<StreamMessage>)[Symbol.asyncIterator]();
-  let pending: Promise<IteratorResult<StreamMessage>> | undefined;
+  const readable = stream as unknown as {
+    read(): StreamMessage | null;
+    on(event: 'error', fn: (error: Error) => void): void;
+    once(event: 'readable', fn: () => void): void;
+    removeListener(event: 'readable', fn: () => void): void;
+  };
+  let failure: Error | undefined;
+  readable.on('error', (error: Error) => (failure = error));
 
   return {
     async next() {
-      // One message per call from the library's stream, but never block longer than a poll so the
-      // caller can check its idle timeout.
-      pending ??= iterator.next();
-      const result = await Promise.race([pending, new Promise<'idle'>((r) => setTimeout(() => r('idle'), 500))]);
-      if (result === 'idle') return [];
-      pending = undefined;
-      if (result.done) return [];
-      const m = result.value;
-      epochs.set(`${m.topic}:${m.partition}`, m.leaderEpoch);
-      const records: ConsumedRecord[] = [toRecord(m)];
+      // Drain what the library's stream has buffered; wait at most one poll when it is empty so
+      // the caller can check its idle timeout and signals.
+      if (failure) throw failure;
+      let m = readable.read();
+      if (m === null) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, 500);
+          function done() {
+            clearTimeout(timer);
+            readable.removeListener('readable', done);
+            resolve();
+          }
+          readable.once('readable', done);
+        });
+        if (failure) throw failure;
+        m = readable.read();
+      }
+      const records: ConsumedRecord[] = [];
+      while (m !== null && records.length < 10_000) {
+        epochs.set(`${m.topic}:${m.partition}`, m.leaderEpoch);
+        records.push(toRecord(m));
+        m = records.length < 10_000 ? readable.read() : null;
+      }
       return records;
     },
     async commit(offsets) {
