@@ -12,7 +12,7 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce completion configs cluster offsets delete-records help' ;;
+    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status logs help' ;;
@@ -43,6 +43,7 @@ _ktool_options() {
     'local status') echo '--name --format --json --no-color --debug -h --help' ;;
     'local logs') echo '--name --format --json --no-color --debug --node -n --lines -f --follow -h --help' ;;
     'produce') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --transactional-id --on-error -h --help' ;;
+    'consume') echo '-b --bootstrap-server --command-config --profile --timeout --topic --include -o --offset --from-beginning --partition -P --partitions -n --max-messages -e --exit --timeout-ms -g --group --group-protocol --isolation-level -f --format --json --value-encoding --property --formatter-property --grep --key-grep --header -v --verbose --no-color --debug -h --help' ;;
     'completion') echo '-h --help' ;;
     'configs') echo '-h --help' ;;
     'configs describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --entity-type --entity-name --entity-default --topic --broker --broker-defaults --broker-logger --user --user-defaults --client --client-defaults --ip --ip-defaults --group --client-metrics --all -h --help' ;;
@@ -156,6 +157,17 @@ _ktool_option_value() {
         --topic) echo 'topics' ;;
         --key-encoding|--value-encoding) echo 'choices text json base64 hex' ;;
         --compression) echo 'choices none gzip snappy lz4 zstd' ;;
+        *) return 1 ;;
+      esac ;;
+    'consume')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--include|-o|--offset|--partition|-P|--partitions|-n|--max-messages|--timeout-ms|-g|--group|-f|--format|--property|--formatter-property|--grep|--key-grep|--header) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --topic) echo 'topics' ;;
+        --group-protocol) echo 'choices classic consumer' ;;
+        --isolation-level) echo 'choices read_committed read_uncommitted' ;;
+        --value-encoding) echo 'choices text json base64 hex' ;;
         *) return 1 ;;
       esac ;;
     'configs describe')
@@ -273,6 +285,10 @@ _ktool_argument() {
       case "$2" in
         0) echo 'topics' ;;
       esac ;;
+    'consume')
+      case "$2" in
+        *) echo 'topics' ;;
+      esac ;;
     'completion')
       case "$2" in
         0) echo 'choices bash zsh fish' ;;
@@ -303,7 +319,7 @@ _ktool_argument() {
       esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile local produce completion configs cluster offsets delete-records' ;;
+        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records' ;;
       esac ;;
   esac
 }

@@ -8,8 +8,8 @@
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
-set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local logs' 'local help' 'produce' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'help'
-set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--name' '--nodes' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--null-marker' '--partition' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--transactional-id' '--on-error' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--group' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file'
+set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'help'
+set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--name' '--nodes' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--null-marker' '--partition' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--transactional-id' '--on-error' '--include' '-o' '--offset' '-P' '--max-messages' '--timeout-ms' '-g' '--group' '--group-protocol' '--isolation-level' '--formatter-property' '--grep' '--key-grep' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file'
 set -g __ktool_connection_flags -b --bootstrap-server --brokers --command-config --profile
 
 # The command path typed so far (e.g. "topics create"), skipping options and their values.
@@ -71,6 +71,7 @@ complete -c ktool -n '__ktool_is' -f -a 'topics' -d 'list, describe, create, alt
 complete -c ktool -n '__ktool_is' -f -a 'profile' -d 'saved cluster connections (~/.config/ktool/config.yaml)'
 complete -c ktool -n '__ktool_is' -f -a 'local' -d 'run a real Apache Kafka (KRaft) on this machine, no Docker'
 complete -c ktool -n '__ktool_is' -f -a 'produce' -d 'write records from standard input or files, one per line (kafka-console-producer and kcat -P spellings work too)'
+complete -c ktool -n '__ktool_is' -f -a 'consume' -d 'read records (kcat -C / kafka-console-consumer.sh), values to stdout by default'
 complete -c ktool -n '__ktool_is' -f -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c ktool -n '__ktool_is' -f -a 'configs' -d 'describe and change topic, broker, group and client-metrics configs and client quotas (kafka-configs.sh spellings work too)'
 complete -c ktool -n '__ktool_is' -f -a 'cluster' -d 'cluster id, brokers, features, health, log dirs and API versions'
@@ -318,6 +319,37 @@ complete -c ktool -n '__ktool_is produce' -l on-error -x -d 'a bad input line: f
 complete -c ktool -n '__ktool_is produce' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is produce' -f -a '(__ktool_dynamic topics)'
 
+# ktool consume
+complete -c ktool -n '__ktool_is consume' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is consume' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is consume' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is consume' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
+complete -c ktool -n '__ktool_is consume' -l topic -x -a '(__ktool_dynamic topics)' -d 'topic to read (kafka-console-consumer spelling), repeatable'
+complete -c ktool -n '__ktool_is consume' -l include -x -d 'also read every topic matching REGEX'
+complete -c ktool -n '__ktool_is consume' -s o -l offset -x -d 'start|end|N|-N|+N|N:M|@TIME|@T1:@T2|@TIME:end (TIME: epoch ms, ISO-8601, or -1h); earliest|latest (default: end)'
+complete -c ktool -n '__ktool_is consume' -l from-beginning -d 'same as -o start'
+complete -c ktool -n '__ktool_is consume' -l partition -x -d 'read only this partition (kafka-console-consumer spelling)'
+complete -c ktool -n '__ktool_is consume' -s P -l partitions -x -d 'read only these partitions, e.g. 0,2'
+complete -c ktool -n '__ktool_is consume' -s n -l max-messages -x -d 'stop after N records written'
+complete -c ktool -n '__ktool_is consume' -s e -l exit -d 'stop when every partition reached the end it had at start'
+complete -c ktool -n '__ktool_is consume' -l timeout-ms -x -d 'stop after this long without records'
+complete -c ktool -n '__ktool_is consume' -s g -l group -x -d 'read as a member of this consumer group and commit what was written'
+complete -c ktool -n '__ktool_is consume' -l group-protocol -x -a 'classic consumer' -d 'group protocol: classic or consumer (KIP-848)'
+complete -c ktool -n '__ktool_is consume' -l isolation-level -x -a 'read_committed read_uncommitted' -d 'read_committed hides aborted transactions'
+complete -c ktool -n '__ktool_is consume' -s f -l format -x -d 'json, or a kcat template: %t %p %o %k %v %s %S %K %h %T %d, \\n \\t (e.g. \'%k=%v\\n\')'
+complete -c ktool -n '__ktool_is consume' -l json -d 'NDJSON envelopes {topic,partition,offset,timestamp,timestampType,key,value,headers,encoding}'
+complete -c ktool -n '__ktool_is consume' -l value-encoding -x -a 'text json base64 hex' -d 'with --json: text (base64 when not UTF-8), json, base64 or hex'
+complete -c ktool -n '__ktool_is consume' -l property -x -d 'kafka-console-consumer formatter property (print.key=true, key.separator=, ...), repeatable'
+complete -c ktool -n '__ktool_is consume' -l formatter-property -x -d 'same as --property'
+complete -c ktool -n '__ktool_is consume' -l grep -x -d 'only records whose value matches'
+complete -c ktool -n '__ktool_is consume' -l key-grep -x -d 'only records whose key matches'
+complete -c ktool -n '__ktool_is consume' -l header -x -d 'only records with this header, repeatable'
+complete -c ktool -n '__ktool_is consume' -s v -l verbose -d 'print counts on stderr at the end'
+complete -c ktool -n '__ktool_is consume' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is consume' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is consume' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is consume' -f -a '(__ktool_dynamic topics)'
+
 # ktool completion
 complete -c ktool -n '__ktool_is completion' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is completion' -f -a 'bash zsh fish'
@@ -484,4 +516,4 @@ complete -c ktool -n '__ktool_is delete-records' -s h -l help -d 'display help f
 complete -c ktool -n '__ktool_is delete-records' -f -a '(__ktool_dynamic topics)'
 
 # ktool help
-complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce completion configs cluster offsets delete-records'
+complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce consume completion configs cluster offsets delete-records'
