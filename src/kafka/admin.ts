@@ -1,5 +1,6 @@
 import { Admin, ConfigResourceTypes, FetchIsolationLevels, ListOffsetTimestamps, ProtocolError } from '@platformatic/kafka';
 import { protocolErrors, protocolErrorsCodesById } from '@platformatic/kafka';
+import { listOffsetsByLeader } from './list-offsets.js';
 import { callRaw } from './raw-api.js';
 import type { AdminApi, ClusterInfo, ConfigEntry, ItemResult, ListedOffset, NewTopic, OffsetQuery, TopicInfo, TopicPartition } from './types.js';
 
@@ -77,13 +78,7 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
     async listOffsets(partitions: TopicPartition[], query: OffsetQuery, isolation = 'read_uncommitted'): Promise<ListedOffset[]> {
       if (partitions.length === 0) return [];
       const timestamp = query === 'earliest' ? ListOffsetTimestamps.EARLIEST : query === 'latest' ? ListOffsetTimestamps.LATEST : query === 'max-timestamp' ? ListOffsetTimestamps.MAX : BigInt(query.timestamp);
-      const byTopic = new Map<string, number[]>();
-      for (const { topic, partition } of partitions) byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
-      const result = await admin.listOffsets({
-        topics: [...byTopic].map(([name, ps]) => ({ name, partitions: ps.map((partitionIndex) => ({ partitionIndex, timestamp })) })),
-        isolationLevel: isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED,
-      });
-      return result.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, offset: p.offset, timestamp: p.timestamp })));
+      return listOffsetsByLeader(admin, partitions, timestamp, isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED);
     },
 
     async describeTopicConfigs(names) {

@@ -78,6 +78,7 @@ export interface AdminApi {
    * only with includeInternal). Sorted by name.
    */
   describeTopics(names: string[], options?: { includeInternal?: boolean }): Promise<{ topics: TopicInfo[]; missing: string[] }>;
+  /** One request per partition leader; partitions of topics that do not exist (any more) are left out. */
   listOffsets(partitions: TopicPartition[], query: OffsetQuery, isolation?: 'read_committed' | 'read_uncommitted'): Promise<ListedOffset[]>;
   describeTopicConfigs(names: string[]): Promise<Map<string, ConfigEntry[]>>;
   createTopics(topics: NewTopic[], options: { validateOnly: boolean }): Promise<ItemResult[]>;
