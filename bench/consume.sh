@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Side-by-side consumer throughput on one topic: ktool consume (-f '%v\n' and --json) vs kcat -C -e
 # vs Kafka's ConsoleConsumer, all to /dev/null, including start-up. Prints records/s, peak RSS, ratios.
-# Usage: bench/consume.sh [BOOTSTRAP] [RECORDS] [RECORD_BYTES]
+# Usage: bench/consume.sh [BOOTSTRAP|""] [RECORDS] [RECORD_BYTES]
 #   env KAFKA_LIBS (default: ktool's jar cache) for ConsoleConsumer; SKIP_JAVA=1 to skip it.
 set -euo pipefail
-B=${1:-127.0.0.1:19092}
 N=${2:-1000000}
 SIZE=${3:-100}
 LIBS=${KAFKA_LIBS:-${XDG_CACHE_HOME:-$HOME/.cache}/ktool/kafka/4.3.1/libs}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 KTOOL="$ROOT/bin/ktool"
+# Default broker: the one `ktool local start` runs (started if needed).
+if [ -n "${1:-}" ]; then B=$1; else "$KTOOL" local start >/dev/null 2>&1; B=$("$KTOOL" local status --json | node -e 'process.stdin.on("data", (d) => console.log(JSON.parse(d).bootstrap))'); fi
 WORK=$(mktemp -d)
 TOPIC="bench-consume-$$-$(date +%s)"
 trap '"$KTOOL" topics delete "$TOPIC" -b "$B" --yes >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
