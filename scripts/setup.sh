@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepares a fresh checkout: a Node >= 22 (a pinned Node 24 in .node/ when the machine's is older),
-# npm dependencies, the bundle in dist/, and kcat (the interop/speed reference) when missing.
+# npm dependencies, the bundle in dist/, and kcat, zsh, fish and openssl when missing.
 # Safe to run again: each step is skipped when already done. Source it to get the PATH:
 #   . scripts/setup.sh
 set -euo pipefail
@@ -34,7 +34,11 @@ fi
 say "building dist/"
 node scripts/build.mjs
 
-if ! command -v kcat >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  say "installing kcat (Debian package) for interop tests and benchmarks"
-  (apt-get install -y -qq kcat >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq kcat >/dev/null 2>&1; }) || say "could not install kcat; tests that compare with it will fail"
+# kcat is the interop/speed reference; zsh and fish check the generated completions; openssl makes
+# the certificates of `ktool local start --tls`.
+missing=()
+for tool in kcat zsh fish openssl; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing ${missing[*]} (Debian packages) for the tests and benchmarks"
+  (apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; }) || say "could not install ${missing[*]}; tests that need them will fail"
 fi

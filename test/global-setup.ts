@@ -5,6 +5,8 @@
  *   KTOOL_TEST_BOOTSTRAP_3        three-node cluster
  *   KTOOL_TEST_SASL_BOOTSTRAP     SASL_PLAINTEXT listener (admin/admin-secret super user, alice/alice-secret),
  *                                 authorizer on; KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP is its PLAINTEXT listener
+ *   KTOOL_TEST_TLS_BOOTSTRAP      the same cluster's SSL listener (client certificate required);
+ *                                 KTOOL_TEST_TLS_FILES is JSON {ca, cert, key} (PEM file paths)
  *   KTOOL_TEST_KAFKA_LIBS         the jars Kafka's own tools run from
  *   KTOOL_TEST_CONFIG             an isolated config.yaml
  */

@@ -75,7 +75,7 @@ export function toKtoolError(error: unknown, brokers: string[], action: string):
   if (protocol?.apiId) {
     const text = kafkaErrorText(protocol);
     if (AUTH_IDS.has(protocol.apiId)) {
-      return new ConnectionError(`authentication failed at ${where}: ${text}`, { hint: 'check the SASL mechanism, username and password (ktool profile show --resolved)', cause: error });
+      return new ConnectionError(`authentication failed at ${where}: ${text}`, { hint: 'check the SASL mechanism, username and password, or the OAUTHBEARER token (ktool profile show --resolved)', cause: error });
     }
     return errorForKafkaCode(protocol.apiId, `${action}: ${text}`);
   }
@@ -102,7 +102,7 @@ function describeNetwork(e: PltError): string {
   if (/ECONNREFUSED/.test(inner)) return 'connection refused';
   if (/ENOTFOUND|EAI_AGAIN/.test(inner)) return 'host name not found';
   if (/EHOSTUNREACH/.test(inner)) return 'host unreachable';
-  if (/ECONNRESET|closed/i.test(inner)) return 'connection closed by the broker (wrong listener or protocol? TLS or SASL needed?)';
+  if (/ECONNRESET|closed/i.test(inner)) return 'connection closed by the broker (wrong listener or protocol? TLS, SASL or a client certificate needed?)';
   if (/timed? ?out|ETIMEDOUT/i.test(inner)) return 'timed out';
   return e.message;
 }

@@ -1,4 +1,5 @@
 /** server.properties and log4j2 settings for one combined broker+controller node in KRaft mode. */
+import { CLIENT_CN, KEYSTORE_PASSWORD, type TlsMaterial } from './tls.js';
 
 export const SASL_USERS = { admin: 'admin-secret', alice: 'alice-secret' } as const;
 
@@ -6,6 +7,7 @@ export interface NodePorts {
   broker: number;
   controller: number;
   sasl?: number;
+  ssl?: number;
 }
 
 export interface NodeLayout {
@@ -14,7 +16,14 @@ export interface NodeLayout {
   dataDir: string;
 }
 
-export function serverProperties(node: NodeLayout, all: NodeLayout[], sasl: boolean): string {
+export interface Security {
+  /** SASL_PLAINTEXT listener: PLAIN, SCRAM-SHA-256/512 and (unsecured JWT) OAUTHBEARER, authorizer on. */
+  sasl: boolean;
+  /** SSL listener with client certificates required. */
+  tls?: TlsMaterial;
+}
+
+export function serverProperties(node: NodeLayout, all: NodeLayout[], { sasl, tls }: Security): string {
   const rf = all.length >= 3 ? 3 : 1;
   const listeners = [`PLAINTEXT://127.0.0.1:${node.ports.broker}`, `CONTROLLER://127.0.0.1:${node.ports.controller}`];
   const advertised = [`PLAINTEXT://127.0.0.1:${node.ports.broker}`];
@@ -23,6 +32,11 @@ export function serverProperties(node: NodeLayout, all: NodeLayout[], sasl: bool
     listeners.push(`SASL_PLAINTEXT://127.0.0.1:${node.ports.sasl}`);
     advertised.push(`SASL_PLAINTEXT://127.0.0.1:${node.ports.sasl}`);
     protocolMap.push('SASL_PLAINTEXT:SASL_PLAINTEXT');
+  }
+  if (tls) {
+    listeners.push(`SSL://127.0.0.1:${node.ports.ssl}`);
+    advertised.push(`SSL://127.0.0.1:${node.ports.ssl}`);
+    protocolMap.push('SSL:SSL');
   }
   const lines = [
     'process.roles=broker,controller',
@@ -49,14 +63,27 @@ export function serverProperties(node: NodeLayout, all: NodeLayout[], sasl: bool
   if (sasl) {
     const plainUsers = Object.entries(SASL_USERS).map(([u, p]) => `user_${u}="${p}"`).join(' ');
     lines.push(
-      'sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512',
+      'sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER',
       `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${SASL_USERS.admin}" ${plainUsers};`,
       'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
       'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
+      // Unsigned JWTs whose `sub` is the principal: enough to test a client's OAUTHBEARER, never for production.
+      'listener.name.sasl_plaintext.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;',
+      'listener.name.sasl_plaintext.oauthbearer.sasl.server.callback.handler.class=org.apache.kafka.common.security.oauthbearer.internals.unsecured.OAuthBearerUnsecuredValidatorCallbackHandler',
       'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
       // The PLAINTEXT listener (ANONYMOUS) and the controllers keep full rights; SASL users get ACLs.
-      'super.users=User:admin;User:ANONYMOUS',
+      `super.users=User:admin;User:ANONYMOUS${tls ? `;User:CN=${CLIENT_CN}` : ''}`,
       'allow.everyone.if.no.acl.found=false',
+    );
+  }
+  if (tls) {
+    lines.push(
+      'listener.name.ssl.ssl.keystore.type=PKCS12',
+      `listener.name.ssl.ssl.keystore.location=${tls.brokerKeystore}`,
+      `listener.name.ssl.ssl.keystore.password=${KEYSTORE_PASSWORD}`,
+      'listener.name.ssl.ssl.truststore.type=PEM',
+      `listener.name.ssl.ssl.truststore.location=${tls.ca}`,
+      'listener.name.ssl.ssl.client.auth=required',
     );
   }
   return lines.join('\n') + '\n';

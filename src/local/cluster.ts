@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OperationError } from '../errors.js';
-import { log4jProperties, randomClusterId, scramFormatArgs, serverProperties, type NodeLayout } from './broker-config.js';
+import { log4jProperties, randomClusterId, scramFormatArgs, serverProperties, type NodeLayout, type NodePorts } from './broker-config.js';
 import { checkJava, javaBinary } from './java.js';
 import { resolveKafkaJars } from './kafka-jars.js';
 import { freePorts, portOpen } from './ports.js';
 import { logTail, runJava, spawnBroker } from './process.js';
+import { ensureTlsMaterial } from './tls.js';
 import { bootstrapOf, clusterDir, pidAlive, readState, writeState, type ClusterState } from './state.js';
 
 export const DEFAULT_KAFKA_VERSION = '4.3.1';
@@ -15,6 +16,9 @@ export interface StartOptions {
   name: string;
   nodes: 1 | 3;
   sasl: boolean;
+  tls: boolean;
+  /** Wipe the data of a stopped cluster instead of starting it again with its topics. */
+  fresh: boolean;
   version: string;
   kafkaHome?: string;
   cacheDir: string;
@@ -43,8 +47,7 @@ export async function startCluster(o: StartOptions): Promise<StartResult> {
   const dir = clusterDir(o.cacheDir, o.name);
   const previous = await readState(dir);
   if (await clusterRunning(previous)) {
-    const mismatch = previous!.nodes.length !== o.nodes || previous!.sasl !== o.sasl;
-    if (mismatch) throw new OperationError(`local cluster "${o.name}" is already running with ${previous!.nodes.length} node(s)${previous!.sasl ? ' and SASL' : ''}`, { hint: `stop it first (ktool local stop${o.name === 'local' ? '' : ` --name ${o.name}`}) or pick another --name` });
+    if (!sameShape(previous!, o)) throw new OperationError(`local cluster "${o.name}" is already running with ${describeShape(previous!)}`, { hint: `stop it first (ktool local stop${o.name === 'local' ? '' : ` --name ${o.name}`}) or pick another --name` });
     return { state: previous!, alreadyRunning: true, ms: Date.now() - started };
   }
   if (previous) await stopCluster(previous);
@@ -53,33 +56,10 @@ export async function startCluster(o: StartOptions): Promise<StartResult> {
   await checkJava(java);
   const { libs, source } = await resolveKafkaJars({ version: o.version, cacheDir: o.cacheDir, kafkaHome: o.kafkaHome, env: o.env, log: o.log });
 
-  // A fresh cluster each start: data from an earlier run with other ports would not match the voters.
-  await rm(dir, { recursive: true, force: true });
-  const ports = await freePorts(o.nodes * (o.sasl ? 3 : 2));
-  const layout: NodeLayout[] = Array.from({ length: o.nodes }, (_, i) => {
-    const [broker, controller, sasl] = ports.slice(i * (o.sasl ? 3 : 2));
-    return { id: i + 1, ports: o.sasl ? { broker, controller, sasl } : { broker, controller }, dataDir: join(dir, `node-${i + 1}`, 'data') };
-  });
-  const clusterId = randomClusterId(randomBytes);
-  await Promise.all(
-    layout.map(async (node) => {
-      const nodeDir = join(dir, `node-${node.id}`);
-      await mkdir(node.dataDir, { recursive: true });
-      await writeFile(join(nodeDir, 'server.properties'), serverProperties(node, layout, o.sasl));
-      await writeFile(join(nodeDir, 'log4j2.properties'), log4jProperties(join(nodeDir, 'server.log')));
-      await runJava(java, libs, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', join(nodeDir, 'server.properties'), ...(o.sasl ? scramFormatArgs() : [])], join(nodeDir, 'log4j2.properties'));
-    }),
-  );
-
-  const state: ClusterState = {
-    name: o.name,
-    version: o.version,
-    clusterId,
-    libs,
-    sasl: o.sasl,
-    nodes: layout.map((n) => ({ id: n.id, pid: 0, ports: n.ports, dir: join(dir, `node-${n.id}`) })),
-    startedAt: new Date().toISOString(),
-  };
+  // A stopped cluster starts again with its data when it can have its old ports back (the voters
+  // and every client's profile name them); otherwise, or with --fresh, it is made anew.
+  const resumable = previous && !o.fresh && sameShape(previous, o) && previous.version === o.version && (await portsFree(previous));
+  const state = resumable ? { ...previous, libs, startedAt: new Date().toISOString() } : await formatCluster(dir, o, java, libs);
   for (const node of state.nodes) node.pid = spawnBroker(java, libs, node.dir);
   await writeState(dir, state);
 
@@ -90,6 +70,52 @@ export async function startCluster(o: StartOptions): Promise<StartResult> {
     throw error;
   }
   return { state, alreadyRunning: false, jarSource: source, ms: Date.now() - started };
+}
+
+function sameShape(state: ClusterState, o: Pick<StartOptions, 'nodes' | 'sasl' | 'tls'>): boolean {
+  return state.nodes.length === o.nodes && state.sasl === o.sasl && Boolean(state.tls) === o.tls;
+}
+
+function describeShape(state: ClusterState): string {
+  return `${state.nodes.length} node(s)${state.sasl ? ', SASL' : ''}${state.tls ? ', TLS' : ''}`;
+}
+
+async function portsFree(state: ClusterState): Promise<boolean> {
+  const ports = state.nodes.flatMap((n) => Object.values(n.ports) as number[]);
+  return (await Promise.all(ports.map((p) => portOpen(p)))).every((open) => !open);
+}
+
+/** A new cluster: free ports, a new cluster id, formatted storage (with the SCRAM users for --sasl). */
+async function formatCluster(dir: string, o: StartOptions, java: string, libs: string): Promise<ClusterState> {
+  await rm(dir, { recursive: true, force: true });
+  const tls = o.tls ? await ensureTlsMaterial(dir) : undefined;
+  const names = ['broker', 'controller', ...(o.sasl ? ['sasl'] : []), ...(o.tls ? ['ssl'] : [])] as const;
+  const ports = await freePorts(o.nodes * names.length);
+  const layout: NodeLayout[] = Array.from({ length: o.nodes }, (_, i) => {
+    const mine = ports.slice(i * names.length);
+    const nodePorts = Object.fromEntries(names.map((name, j) => [name, mine[j]])) as unknown as NodePorts;
+    return { id: i + 1, ports: nodePorts, dataDir: join(dir, `node-${i + 1}`, 'data') };
+  });
+  const clusterId = randomClusterId(randomBytes);
+  await Promise.all(
+    layout.map(async (node) => {
+      const nodeDir = join(dir, `node-${node.id}`);
+      await mkdir(node.dataDir, { recursive: true });
+      await writeFile(join(nodeDir, 'server.properties'), serverProperties(node, layout, { sasl: o.sasl, tls }));
+      await writeFile(join(nodeDir, 'log4j2.properties'), log4jProperties(join(nodeDir, 'server.log')));
+      await runJava(java, libs, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', join(nodeDir, 'server.properties'), ...(o.sasl ? scramFormatArgs() : [])], join(nodeDir, 'log4j2.properties'));
+    }),
+  );
+  return {
+    name: o.name,
+    version: o.version,
+    clusterId,
+    libs,
+    sasl: o.sasl,
+    tls: o.tls,
+    nodes: layout.map((n) => ({ id: n.id, pid: 0, ports: n.ports, dir: join(dir, `node-${n.id}`) })),
+    startedAt: new Date().toISOString(),
+  };
 }
 
 async function waitReady(state: ClusterState, o: StartOptions): Promise<void> {
@@ -130,12 +156,13 @@ export interface NodeStatus {
   alive: boolean;
   port: number;
   saslPort?: number;
+  sslPort?: number;
   reachable: boolean;
   dir: string;
 }
 
 export async function clusterStatus(state: ClusterState): Promise<NodeStatus[]> {
   return Promise.all(
-    state.nodes.map(async (n) => ({ id: n.id, pid: n.pid, alive: pidAlive(n.pid), port: n.ports.broker, saslPort: n.ports.sasl, reachable: await portOpen(n.ports.broker), dir: n.dir })),
+    state.nodes.map(async (n) => ({ id: n.id, pid: n.pid, alive: pidAlive(n.pid), port: n.ports.broker, saslPort: n.ports.sasl, sslPort: n.ports.ssl, reachable: await portOpen(n.ports.broker), dir: n.dir })),
   );
 }

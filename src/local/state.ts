@@ -9,6 +9,8 @@ export interface ClusterState {
   clusterId: string;
   libs: string;
   sasl: boolean;
+  /** Absent in state written before --tls existed. */
+  tls?: boolean;
   nodes: { id: number; pid: number; ports: NodePorts; dir: string }[];
   startedAt: string;
 }
@@ -41,6 +43,6 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
-export function bootstrapOf(state: ClusterState, listener: 'broker' | 'sasl' = 'broker'): string {
-  return state.nodes.map((n) => `127.0.0.1:${listener === 'sasl' ? n.ports.sasl : n.ports.broker}`).join(',');
+export function bootstrapOf(state: ClusterState, listener: 'broker' | 'sasl' | 'ssl' = 'broker'): string {
+  return state.nodes.map((n) => `127.0.0.1:${n.ports[listener]}`).join(',');
 }

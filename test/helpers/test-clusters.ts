@@ -8,6 +8,8 @@ interface Started {
   name: string;
   bootstrap: string;
   saslBootstrap: string | null;
+  tlsBootstrap: string | null;
+  tls: { ca: string; cert: string; key: string } | null;
 }
 
 /** Runs the real CLI, as a user would: the suite's brokers come from `ktool local` itself. */
@@ -21,7 +23,7 @@ function ktool(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
 }
 
 /**
- * Starts a single-node, a three-node and a SASL cluster (names ktool-test-*, free ports, the
+ * Starts a single-node, a three-node and a SASL + TLS cluster (names ktool-test-*, free ports, the
  * user's jar cache) unless KTOOL_TEST_BOOTSTRAP names an existing cluster, and exports their
  * bootstraps. Returns the teardown.
  */
@@ -35,7 +37,7 @@ export async function startTestClusters(scratch: string): Promise<() => Promise<
   const specs: [string, string[]][] = [
     [`${prefix}-1`, []],
     [`${prefix}-3`, ['--nodes', '3']],
-    [`${prefix}-sasl`, ['--sasl']],
+    [`${prefix}-sasl`, ['--sasl', '--tls']],
   ];
   // The first start fetches the jars if needed; the others then find them in the cache.
   const first = JSON.parse(await ktool(['local', 'start', '--name', specs[0][0], '--json'], env)) as Started;
@@ -45,6 +47,8 @@ export async function startTestClusters(scratch: string): Promise<() => Promise<
   process.env.KTOOL_TEST_BOOTSTRAP_3 = three.bootstrap;
   process.env.KTOOL_TEST_SASL_BOOTSTRAP = sasl.saslBootstrap!;
   process.env.KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP = sasl.bootstrap;
+  process.env.KTOOL_TEST_TLS_BOOTSTRAP = sasl.tlsBootstrap!;
+  process.env.KTOOL_TEST_TLS_FILES = JSON.stringify(sasl.tls);
   process.env.KTOOL_TEST_KAFKA_LIBS = join(cacheDir(process.env), 'kafka', '4.3.1', 'libs');
   process.env.KTOOL_TEST_CLUSTER_PREFIX = prefix;
   return async () => {

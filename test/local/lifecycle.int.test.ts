@@ -45,7 +45,18 @@ describe('ktool local lifecycle', () => {
     const after = await spawnKtool(['local', 'status', '--name', name], { env });
     expect(after.code).toBe(3);
     expect(after.stdout).toMatch(/not running/);
-  }, 240_000);
+
+    // Started again: same ports, same data; --fresh makes it anew.
+    const restart = await spawnKtool(['local', 'start', '--name', name, '--json'], { env, timeoutMs: 180_000 });
+    expect(restart.code).toBe(0);
+    expect(JSON.parse(restart.stdout)).toMatchObject({ alreadyRunning: false, bootstrap: started.bootstrap, clusterId: started.clusterId });
+    expect((await spawnKtool(['topics', 'list', '--profile', name], { env })).stdout).toContain('via-profile');
+    await spawnKtool(['local', 'stop', '--name', name], { env, timeoutMs: 60_000 });
+    const fresh = await spawnKtool(['local', 'start', '--name', name, '--fresh', '--json'], { env, timeoutMs: 180_000 });
+    expect(fresh.code).toBe(0);
+    expect(JSON.parse(fresh.stdout).clusterId).not.toBe(started.clusterId);
+    expect((await spawnKtool(['topics', 'list', '--profile', name], { env })).stdout).not.toContain('via-profile');
+  }, 300_000);
 
   it('a cluster that was never started is "not found"', async () => {
     const r = await spawnKtool(['local', 'status', '--name', uniqueName('never')], { env });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tlsFiles } from '../../src/local/tls.js';
 import { randomClusterId, scramFormatArgs, serverProperties, type NodeLayout } from '../../src/local/broker-config.js';
 import { kafkaPom } from '../../src/local/maven.js';
 import { parseSha512File } from '../../src/local/tarball.js';
@@ -8,7 +9,7 @@ const props = (text: string) => Object.fromEntries(text.trim().split('\n').map((
 
 describe('server.properties', () => {
   it('single node: combined roles, loopback listeners, RF 1 internals', () => {
-    const p = props(serverProperties(node(1), [node(1)], false));
+    const p = props(serverProperties(node(1), [node(1)], { sasl: false }));
     expect(p).toMatchObject({
       'process.roles': 'broker,controller',
       'node.id': '1',
@@ -24,21 +25,34 @@ describe('server.properties', () => {
 
   it('three nodes: every node lists all voters; internal topics replicated 3 times', () => {
     const all = [node(1), node(2), node(3)];
-    const p = props(serverProperties(all[1], all, false));
+    const p = props(serverProperties(all[1], all, { sasl: false }));
     expect(p['controller.quorum.voters']).toBe('1@127.0.0.1:9101,2@127.0.0.1:9102,3@127.0.0.1:9103');
     expect(p['node.id']).toBe('2');
     expect(p['offsets.topic.replication.factor']).toBe('3');
     expect(p['transaction.state.log.min.isr']).toBe('2');
   });
 
-  it('SASL: a SASL_PLAINTEXT listener with PLAIN and SCRAM, an authorizer, admin as super user', () => {
-    const p = props(serverProperties(node(1, true), [node(1, true)], true));
+  it('SASL: a SASL_PLAINTEXT listener with PLAIN, SCRAM and OAUTHBEARER, an authorizer, admin as super user', () => {
+    const p = props(serverProperties(node(1, true), [node(1, true)], { sasl: true }));
     expect(p.listeners).toContain('SASL_PLAINTEXT://127.0.0.1:9201');
-    expect(p['sasl.enabled.mechanisms']).toBe('PLAIN,SCRAM-SHA-256,SCRAM-SHA-512');
+    expect(p['sasl.enabled.mechanisms']).toBe('PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER');
+    expect(p['listener.name.sasl_plaintext.oauthbearer.sasl.server.callback.handler.class']).toMatch(/OAuthBearerUnsecuredValidatorCallbackHandler$/);
     expect(p['listener.name.sasl_plaintext.plain.sasl.jaas.config']).toContain('user_alice="alice-secret"');
     expect(p['super.users']).toBe('User:admin;User:ANONYMOUS');
     expect(p['allow.everyone.if.no.acl.found']).toBe('false');
     expect(scramFormatArgs()).toContain('SCRAM-SHA-512=[name=alice,password=alice-secret]');
+  });
+
+  it('TLS: an SSL listener with a PKCS12 key store, the CA as PEM trust store, client certificates required', () => {
+    const tls = tlsFiles('/c');
+    const n = { ...node(1), ports: { ...node(1).ports, ssl: 9301 } };
+    const p = props(serverProperties(n, [n], { sasl: true, tls }));
+    expect(p.listeners).toContain('SSL://127.0.0.1:9301');
+    expect(p['listener.security.protocol.map']).toContain('SSL:SSL');
+    expect(p['listener.name.ssl.ssl.keystore.location']).toBe('/c/tls/broker.p12');
+    expect(p['listener.name.ssl.ssl.truststore.location']).toBe('/c/tls/ca.pem');
+    expect(p['listener.name.ssl.ssl.client.auth']).toBe('required');
+    expect(p['super.users']).toBe('User:admin;User:ANONYMOUS;User:CN=ktool-client');
   });
 
   it('cluster ids are 22 characters of base64url', () => {

@@ -15,10 +15,12 @@ export function registerLocal(program: Command, dispatch: Dispatcher): void {
     leaf(local, dispatch, 'start', () => import('../../commands/local/start.js'))
       .description('start a local cluster on free ports and save a profile for it')
       .addOption(new Option('--nodes <n>', 'number of brokers').choices(['1', '3']).default('1'))
-      .option('--sasl', 'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512; admin/admin-secret) and a <name>-sasl profile')
+      .option('--sasl', 'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512, unsecured-JWT OAUTHBEARER; admin/admin-secret) with an authorizer, and a <name>-sasl profile')
+      .option('--tls', 'add an SSL listener (own CA, client certificate required; needs openssl) and a <name>-tls profile')
+      .option('--fresh', 'start a stopped cluster anew instead of again with its data')
       .option('--version <version>', 'Kafka version', '4.3.1')
       .option('--kafka-home <dir>', 'use an unpacked Kafka distribution (env KAFKA_HOME)'),
-    ['ktool local start', 'ktool local start --nodes 3', 'ktool local start --sasl && ktool --profile local-sasl topics list', 'ktool local start --name dr   # a second, independent cluster'],
+    ['ktool local start', 'ktool local start --nodes 3', 'ktool local start --sasl && ktool --profile local-sasl topics list', 'ktool local start --tls && ktool --profile local-tls topics list', 'ktool local start --name dr   # a second, independent cluster', 'ktool local stop && ktool local start   # same ports, topics kept (--fresh wipes)'],
   );
   examples(leaf(local, dispatch, 'stop', () => import('../../commands/local/stop.js')).description('stop a local cluster'), ['ktool local stop']);
   examples(leaf(local, dispatch, 'status', () => import('../../commands/local/status.js')).description('is the local cluster running? (exit 3 when not)'), ['ktool local status --json']);

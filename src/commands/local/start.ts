@@ -5,13 +5,16 @@ import { upsertProfile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import { SASL_USERS } from '../../local/broker-config.js';
 import { DEFAULT_KAFKA_VERSION, startCluster } from '../../local/cluster.js';
-import { bootstrapOf } from '../../local/state.js';
+import { bootstrapOf, clusterDir } from '../../local/state.js';
+import { tlsFiles } from '../../local/tls.js';
 import { brokersReady } from './ready.js';
 
 export interface StartOptions {
   name: string;
   nodes: 1 | 3;
   sasl: boolean;
+  tls: boolean;
+  fresh: boolean;
   version: string;
   kafkaHome?: string;
 }
@@ -25,6 +28,9 @@ export interface StartData {
   clusterId: string;
   bootstrap: string;
   saslBootstrap: string | null;
+  /** The SSL listener (--tls; client certificates required); the CA and client files are in `tls`. */
+  tlsBootstrap: string | null;
+  tls: { ca: string; cert: string; key: string } | null;
   nodes: number;
   profiles: string[];
   startMs: number;
@@ -33,7 +39,7 @@ export interface StartData {
 export function parse(_args: string[], f: Record<string, unknown>): StartOptions {
   const name = String(f.name ?? 'local');
   if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new UsageError(`invalid cluster name "${name}"`);
-  return { name, nodes: Number(f.nodes ?? 1) === 3 ? 3 : 1, sasl: Boolean(f.sasl), version: String(f.version ?? DEFAULT_KAFKA_VERSION), kafkaHome: f.kafkaHome as string | undefined };
+  return { name, nodes: Number(f.nodes ?? 1) === 3 ? 3 : 1, sasl: Boolean(f.sasl), tls: Boolean(f.tls), fresh: Boolean(f.fresh), version: String(f.version ?? DEFAULT_KAFKA_VERSION), kafkaHome: f.kafkaHome as string | undefined };
 }
 
 export async function run(o: StartOptions, ctx: Context): Promise<CommandResult> {
@@ -54,10 +60,19 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
     profiles.push(`${o.name}-sasl`);
     await upsertProfile(ctx.configPath, `${o.name}-sasl`, { bootstrap: saslBootstrap, sasl: { mechanism: 'SCRAM-SHA-256', username: 'admin', password: SASL_USERS.admin } }, false);
   }
-  const data: StartData = { name: o.name, running: true, alreadyRunning: result.alreadyRunning, version: state.version, clusterId: state.clusterId, bootstrap, saslBootstrap, nodes: state.nodes.length, profiles, startMs: result.ms };
+  let tlsBootstrap: string | null = null;
+  let tls: StartData['tls'] = null;
+  if (state.tls) {
+    const files = tlsFiles(clusterDir(cacheDir(ctx.env), o.name));
+    tlsBootstrap = bootstrapOf(state, 'ssl');
+    tls = { ca: files.ca, cert: files.clientCert, key: files.clientKey };
+    profiles.push(`${o.name}-tls`);
+    await upsertProfile(ctx.configPath, `${o.name}-tls`, { bootstrap: tlsBootstrap, tls: { enabled: true, ca: tls.ca, cert: tls.cert, key: tls.key } }, false);
+  }
+  const data: StartData = { name: o.name, running: true, alreadyRunning: result.alreadyRunning, version: state.version, clusterId: state.clusterId, bootstrap, saslBootstrap, tlsBootstrap, tls, nodes: state.nodes.length, profiles, startMs: result.ms };
   const lines = [
     `${result.alreadyRunning ? 'Already running' : 'Started'}: Kafka ${state.version}, ${state.nodes.length} node(s), cluster ${o.name}${result.alreadyRunning ? '' : ` in ${(result.ms / 1000).toFixed(1)}s`}`,
-    `bootstrap: ${bootstrap}${saslBootstrap ? `   SASL_PLAINTEXT: ${saslBootstrap} (admin/admin-secret, alice/alice-secret)` : ''}`,
+    `bootstrap: ${bootstrap}${saslBootstrap ? `   SASL_PLAINTEXT: ${saslBootstrap} (admin/admin-secret, alice/alice-secret)` : ''}${tlsBootstrap ? `   SSL: ${tlsBootstrap} (client certificate required)` : ''}`,
     `profiles:  ${profiles.join(', ')}${o.name === 'local' ? ' (local is now the current profile)' : ''}`,
   ];
   return { data, view: [{ lines }] };

@@ -7,18 +7,18 @@ import { loadClusterState, nameOption } from './shared.js';
 
 export const parse = nameOption;
 
-/** `local status --json`: {name, running, version, clusterId, bootstrap, saslBootstrap, nodes: [{id, pid, alive, port, saslPort, reachable, dir}]}. */
+/** `local status --json`: {name, running, version, clusterId, bootstrap, saslBootstrap, tlsBootstrap, nodes: [{id, pid, alive, port, saslPort, sslPort, reachable, dir}]}. */
 export async function run(o: { name: string }, ctx: Context): Promise<CommandResult> {
   const state = await loadClusterState(ctx.env, o.name);
   const nodes = await clusterStatus(state);
   const running = nodes.every((n) => n.alive && n.reachable);
-  const data = { name: o.name, running, version: state.version, clusterId: state.clusterId, bootstrap: bootstrapOf(state), saslBootstrap: state.sasl ? bootstrapOf(state, 'sasl') : null, nodes };
+  const data = { name: o.name, running, version: state.version, clusterId: state.clusterId, bootstrap: bootstrapOf(state), saslBootstrap: state.sasl ? bootstrapOf(state, 'sasl') : null, tlsBootstrap: state.tls ? bootstrapOf(state, 'ssl') : null, nodes };
   return {
     data,
     exitCode: running ? ExitCode.ok : ExitCode.notFound,
     view: [
       { lines: [`${o.name}: ${running ? 'running' : 'not running'} (Kafka ${state.version}, bootstrap ${data.bootstrap})`] },
-      { head: ['NODE', 'PID', 'ALIVE', 'PORT', 'SASL PORT', 'REACHABLE', 'DIR'], rows: nodes.map((n) => [n.id, n.pid, n.alive ? 'yes' : 'no', n.port, n.saslPort, n.reachable ? 'yes' : 'no', n.dir]), wideOnly: [6] },
+      { head: ['NODE', 'PID', 'ALIVE', 'PORT', 'SASL PORT', 'SSL PORT', 'REACHABLE', 'DIR'], rows: nodes.map((n) => [n.id, n.pid, n.alive ? 'yes' : 'no', n.port, n.saslPort, n.sslPort, n.reachable ? 'yes' : 'no', n.dir]), wideOnly: [7] },
     ],
   };
 }
