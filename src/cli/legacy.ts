@@ -2,6 +2,7 @@
  * kafka-*.sh muscle memory: rewrites `ktool topics --create --topic t ...` style invocations into
  * ktool's own `ktool topics create t ...`, so one implementation serves both spellings.
  */
+import { rewriteLegacyAcls } from './legacy-acls.js';
 import { rewriteLegacyConfigs } from './legacy-configs.js';
 
 const TOPIC_ACTIONS: Record<string, string> = { '--create': 'create', '--list': 'list', '--describe': 'describe', '--alter': 'alter', '--delete': 'delete' };
@@ -9,6 +10,7 @@ const TOPIC_ACTIONS: Record<string, string> = { '--create': 'create', '--list': 
 export function rewriteLegacy(argv: string[]): string[] {
   if (argv[0] === 'topics' && argv.slice(1).some((a) => a in TOPIC_ACTIONS)) return rewriteTopics(argv);
   if (argv[0] === 'configs') return rewriteLegacyConfigs(argv);
+  if (argv[0] === 'acls' || argv[0] === 'users') return rewriteLegacyAcls(argv);
   return argv;
 }
 

@@ -10,12 +10,13 @@ import { registerLocal } from './tree/local.js';
 import { registerProfile } from './tree/profile.js';
 import { registerRecords } from './tree/records.js';
 import { registerTopics } from './tree/topics.js';
+import { registerAcls } from './tree/acls.js';
 import { VERSION } from './version.js';
 
 export type Registrar = (program: Command, dispatch: Dispatcher) => void;
 
 /** Every noun registers its own subtree; adding a command means adding one registrar here. */
-const REGISTRARS: Registrar[] = [registerTopics, registerProfile, registerLocal, registerProduce, registerConsume, registerCompletion, registerConfigs, registerCluster, registerRecords];
+const REGISTRARS: Registrar[] = [registerTopics, registerProfile, registerLocal, registerProduce, registerConsume, registerCompletion, registerConfigs, registerCluster, registerRecords, registerAcls];
 
 export function buildProgram(dispatch: Dispatcher): Command {
   const program = new Command('ktool')

@@ -1,0 +1,73 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { UsageError } from '../../errors.js';
+import { bindingKey, sortBindings, type AclBinding, type AclPermission } from '../../kafka/acls-types.js';
+import type { Block } from '../../output/view.js';
+import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, strings, type Grant } from './spec.js';
+import { aclTable } from './view.js';
+import { whileChanging } from './authz.js';
+
+export interface CreateOptions {
+  bindings: AclBinding[];
+}
+
+/**
+ * `acls create --json`: `{created: AclBinding[], existing: AclBinding[]}`, each binding shaped as
+ * in `acls list --json`; `existing` are requested bindings that were already there (not sent again).
+ */
+export interface CreateResult {
+  created: AclBinding[];
+  existing: AclBinding[];
+}
+
+export function parse(_args: string[], flags: Record<string, unknown>): CreateOptions {
+  if (strings(flags.principal).length) throw new UsageError('acls create takes --allow-principal or --deny-principal, not --principal');
+  const pattern = parsePatternType(flags.resourcePatternType);
+  if (pattern !== 'LITERAL' && pattern !== 'PREFIXED') throw new UsageError(`--resource-pattern-type ${pattern.toLowerCase()} only filters (list, delete); an ACL is literal or prefixed`);
+  const role = checkRoleFlags(flags);
+  const resources = parseResources(flags, pattern);
+  if (!resources.length) throw new UsageError('name the resource: --topic T, --group G, --cluster, --transactional-id ID, --delegation-token ID or --user-principal User:U');
+  const allow = parsePrincipals(flags.allowPrincipal);
+  const deny = parsePrincipals(flags.denyPrincipal);
+  if (!allow.length && !deny.length) throw new UsageError('give --allow-principal TYPE:NAME or --deny-principal TYPE:NAME', "e.g. --allow-principal User:alice; User:'*' is every user");
+  const allowHosts = parseHosts(flags.allowHost, '--allow-host', allow, '--allow-principal');
+  const denyHosts = parseHosts(flags.denyHost, '--deny-host', deny, '--deny-principal');
+  const operations = parseOperations(flags.operation);
+  if (operations.includes('ALL') && operations.length > 1) throw new UsageError('--operation All already covers every operation');
+  const grants: Grant[] = role ? roleGrants(flags, resources) : resources.map((resource) => ({ resource, operations: operations.length ? operations : ['ALL'] }));
+  for (const g of grants) checkOperations(g.resource, g.operations);
+
+  const entries: [string, string, AclPermission][] = [
+    ...allow.flatMap((p) => (allowHosts.length ? allowHosts : ['*']).map((h): [string, string, AclPermission] => [p, h, 'ALLOW'])),
+    ...deny.flatMap((p) => (denyHosts.length ? denyHosts : ['*']).map((h): [string, string, AclPermission] => [p, h, 'DENY'])),
+  ];
+  const bindings = grants.flatMap((g) =>
+    g.operations.flatMap((operation) =>
+      entries.map(([principal, host, permission]): AclBinding => ({
+        principal, host, operation, permission, resourceType: g.resource.type, resourceName: g.resource.name, patternType: g.resource.pattern as AclBinding['patternType'],
+      })),
+    ),
+  );
+  return { bindings: sortBindings([...new Map(bindings.map((b) => [bindingKey(b), b])).values()]) };
+}
+
+export async function run(options: CreateOptions, ctx: Context): Promise<CommandResult> {
+  const { openAcls } = await import('../../kafka/acls.js');
+  const api = await openAcls(await ctx.kafka());
+  // As kafka-acls.sh: look at each resource pattern first so existing bindings are reported, not re-sent.
+  const patterns = new Map(options.bindings.map((b) => [`${b.resourceType}\u0000${b.resourceName}\u0000${b.patternType}`, b]));
+  const present = new Set(
+    (await whileChanging('create acls', () => Promise.all([...patterns.values()].map((b) => api.describeAcls({ resourceType: b.resourceType, resourceName: b.resourceName, patternType: b.patternType, principal: null, host: null, operation: 'ANY', permission: 'ANY' })))))
+      .flat()
+      .map(bindingKey),
+  );
+  const existing = options.bindings.filter((b) => present.has(bindingKey(b)));
+  const created = options.bindings.filter((b) => !present.has(bindingKey(b)));
+  await api.createAcls(created);
+
+  const data: CreateResult = { created, existing };
+  const view: Block[] = [];
+  if (created.length) view.push(aclTable(created, `Created ${created.length} ACL${created.length === 1 ? '' : 's'}:`));
+  if (existing.length) view.push(aclTable(existing, `Already present, unchanged (${existing.length}):`));
+  return { data, view };
+}

@@ -1,0 +1,89 @@
+import { confirm } from '../../cli/confirm.js';
+import { requireTty, type Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { CancelledError, UsageError } from '../../errors.js';
+import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclOperationName, type AclPermission } from '../../kafka/acls-types.js';
+import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, type ResourceRef } from './spec.js';
+import { aclLine, aclTable } from './view.js';
+import { whileChanging } from './authz.js';
+
+export interface DeleteOptions {
+  filters: AclBindingFilter[];
+  /**
+   * Exact enough to delete without asking: specific resources (literal or prefixed), principals and
+   * operations all given. Anything broader asks on a terminal and needs --yes otherwise.
+   */
+  precise: boolean;
+  yes: boolean;
+}
+
+/** `acls delete --json`: `{deleted: AclBinding[]}`, bindings shaped as in `acls list --json`. */
+export interface DeleteResult {
+  deleted: AclBinding[];
+}
+
+type Target = { resource?: ResourceRef; operations: (AclOperationName | 'ANY')[] };
+type Entry = { principal: string | null; host: string | null; permission: AclPermission | 'ANY' };
+
+export function parse(_args: string[], flags: Record<string, unknown>): DeleteOptions {
+  const role = checkRoleFlags(flags);
+  const resources = parseResources(flags, parsePatternType(flags.resourcePatternType));
+  // No resource: the principal's ACLs on every resource, literal and prefixed alike.
+  const pattern = parsePatternType(flags.resourcePatternType, resources.length ? 'LITERAL' : 'ANY');
+  const allow = parsePrincipals(flags.allowPrincipal);
+  const deny = parsePrincipals(flags.denyPrincipal);
+  const any = parsePrincipals(flags.principal);
+  if (!resources.length && !allow.length && !deny.length && !any.length) {
+    throw new UsageError('say which ACLs to delete: a resource (--topic T, --group G, --cluster ...) and/or a principal (--allow-principal, --deny-principal, --principal)');
+  }
+  const allowHosts = parseHosts(flags.allowHost, '--allow-host', allow, '--allow-principal');
+  const denyHosts = parseHosts(flags.denyHost, '--deny-host', deny, '--deny-principal');
+  const operations = parseOperations(flags.operation);
+  if (role && !allow.length) throw new UsageError('--producer/--consumer need --allow-principal');
+
+  // Unlike kafka-acls.sh --remove, a missing --operation means any operation, not only All.
+  const grants: Target[] = role
+    ? roleGrants(flags, resources)
+    : (resources.length ? resources : [undefined]).map((resource) => ({ resource, operations: operations.length ? operations : ['ANY'] }));
+  for (const g of grants) if (g.resource) checkOperations(g.resource, g.operations.filter((o): o is AclOperationName => o !== 'ANY'));
+
+  const entries: Entry[] = [
+    ...allow.flatMap((principal) => (allowHosts.length ? allowHosts : [null]).map((host): Entry => ({ principal, host, permission: 'ALLOW' }))),
+    ...deny.flatMap((principal) => (denyHosts.length ? denyHosts : [null]).map((host): Entry => ({ principal, host, permission: 'DENY' }))),
+    ...any.map((principal): Entry => ({ principal, host: null, permission: 'ANY' })),
+  ];
+  const filters = grants.flatMap((g) =>
+    g.operations.flatMap((operation) =>
+      (entries.length ? entries : [{ principal: null, host: null, permission: 'ANY' } as Entry]).map((e): AclBindingFilter => ({
+        resourceType: g.resource?.type ?? 'ANY',
+        resourceName: g.resource?.name ?? null,
+        patternType: g.resource?.pattern ?? pattern,
+        principal: e.principal,
+        host: e.host,
+        operation,
+        permission: e.permission,
+      })),
+    ),
+  );
+  const precise = resources.length > 0 && (pattern === 'LITERAL' || pattern === 'PREFIXED') && entries.length > 0 && (role || operations.length > 0);
+  return { filters, precise, yes: Boolean(flags.yes || flags.force) };
+}
+
+export async function run(options: DeleteOptions, ctx: Context): Promise<CommandResult> {
+  const { openAcls } = await import('../../kafka/acls.js');
+  const api = await openAcls(await ctx.kafka());
+  if (!options.precise && !options.yes) {
+    requireTty(ctx.io, 'deleting ACLs with a broad filter', '--yes');
+    const described = await whileChanging('delete acls', () => Promise.all(options.filters.map((f) => api.describeAcls(f))));
+    const matching = new Map(described.flat().map((b) => [bindingKey(b), b]));
+    if (!matching.size) return { data: { deleted: [] } satisfies DeleteResult, view: [{ lines: ['No ACLs matched; nothing deleted'] }] };
+    const list = sortBindings([...matching.values()]);
+    const shown = list.slice(0, 20).map((b) => `  ${aclLine(b)}`);
+    if (list.length > 20) shown.push(`  ... and ${list.length - 20} more`);
+    ctx.io.stderr.write(`${shown.join('\n')}\n`);
+    if (!(await confirm(ctx.io, `Delete these ${list.length} ACL(s)?`))) throw new CancelledError('nothing deleted');
+  }
+  const deleted = await api.deleteAcls(options.filters);
+  const data: DeleteResult = { deleted };
+  return { data, view: deleted.length ? [aclTable(deleted, `Deleted ${deleted.length} ACL${deleted.length === 1 ? '' : 's'}:`)] : [{ lines: ['No ACLs matched; nothing deleted'] }] };
+}

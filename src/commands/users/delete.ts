@@ -1,0 +1,42 @@
+import { confirm } from '../../cli/confirm.js';
+import { requireTty, type Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { CancelledError, NotFoundError, UsageError } from '../../errors.js';
+import type { ScramMechanismName } from '../../kafka/scram-types.js';
+import { parseMechanisms, parseUserName } from './mechanisms.js';
+import { whileChanging } from '../acls/authz.js';
+
+export interface DeleteOptions {
+  users: string[];
+  /** Empty: every mechanism the user has. */
+  mechanisms: ScramMechanismName[];
+  yes: boolean;
+}
+
+/** `users delete --json`: `[{user, mechanisms: ["SCRAM-SHA-256", ...]}]`, the credentials deleted. */
+export type DeleteResult = { user: string; mechanisms: ScramMechanismName[] }[];
+
+export function parse(args: string[], flags: Record<string, unknown>): DeleteOptions {
+  if (!args.length) throw new UsageError('users delete needs at least one user name');
+  return { users: [...new Set(args.map(parseUserName))], mechanisms: parseMechanisms(flags.mechanism), yes: Boolean(flags.yes) };
+}
+
+export async function run(options: DeleteOptions, ctx: Context): Promise<CommandResult> {
+  const { openScram } = await import('../../kafka/scram.js');
+  const api = await openScram(await ctx.kafka());
+  const known = new Map((await whileChanging('delete user', () => api.describeUsers(null))).map((u) => [u.user, u.credentials.map((c) => c.mechanism)]));
+  const plan: DeleteResult = options.users.map((user) => {
+    const has = known.get(user) ?? [];
+    if (!has.length) throw new NotFoundError(`user ${user} has no SCRAM credentials`, 'see the users with `ktool users list`');
+    const missing = options.mechanisms.filter((m) => !has.includes(m));
+    if (missing.length) throw new NotFoundError(`user ${user} has no ${missing.join(' or ')} credential (it has ${has.join(', ')})`);
+    return { user, mechanisms: options.mechanisms.length ? options.mechanisms : has };
+  });
+  if (!options.yes) {
+    requireTty(ctx.io, 'deleting users', '--yes');
+    const what = plan.map((p) => `${p.user} (${p.mechanisms.join(', ')})`).join(', ');
+    if (!(await confirm(ctx.io, `Delete the SCRAM credentials of ${what}? They can no longer log in with SCRAM.`))) throw new CancelledError('nothing deleted');
+  }
+  await api.alterCredentials(plan.flatMap((p) => p.mechanisms.map((mechanism) => ({ user: p.user, mechanism }))), []);
+  return { data: plan, view: [{ lines: plan.map((p) => `Deleted ${p.mechanisms.join(', ')} credential${p.mechanisms.length > 1 ? 's' : ''} of user ${p.user}`) }] };
+}

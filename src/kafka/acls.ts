@@ -1,0 +1,83 @@
+import { AclOperations, AclPermissionTypes, ProtocolError, ResourcePatternTypes, ResourceTypes, type Admin } from '@platformatic/kafka';
+import { callRaw } from './raw-api.js';
+import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclOperationName, type AclPatternType, type AclPermission, type AclResourceType, type AclsApi } from './acls-types.js';
+import type { KafkaClients } from './types.js';
+
+export type * from './acls-types.js';
+
+const byCode = <T extends string>(table: Record<string, number>) => Object.fromEntries(Object.entries(table).map(([k, v]) => [v, k])) as Record<number, T>;
+const RESOURCE_NAMES = byCode<AclResourceType>(ResourceTypes);
+const PATTERN_NAMES = byCode<AclPatternType>(ResourcePatternTypes);
+const OPERATION_NAMES = byCode<AclOperationName>(AclOperations);
+const PERMISSION_NAMES = byCode<AclPermission>(AclPermissionTypes);
+
+interface RawAcl { resourceType: number; resourceName: string; resourcePatternType: number; principal: string; host: string; operation: number; permissionType: number }
+interface RawError { errorCode: number; errorMessage: string | null }
+
+const CLUSTER_AUTHORIZATION_FAILED = 31;
+const SECURITY_DISABLED = 54;
+
+/**
+ * The broker's text for a cluster authorisation failure dumps its request internals, and "No
+ * Authorizer is configured" does not say what that means: say what is missing instead.
+ */
+function fail(error: RawError, unauthorised: string): never {
+  if (error.errorCode === CLUSTER_AUTHORIZATION_FAILED) throw new ProtocolError(error.errorCode, `not authorized: ${unauthorised}`);
+  if (error.errorCode === SECURITY_DISABLED) throw new ProtocolError(error.errorCode, 'this cluster has no authorizer (authorizer.class.name is not set), so it keeps no ACLs');
+  throw new ProtocolError(error.errorCode, error.errorMessage);
+}
+
+const toRawFilter = (f: AclBindingFilter) => ({
+  resourceType: ResourceTypes[f.resourceType],
+  resourceName: f.resourceName,
+  resourcePatternType: ResourcePatternTypes[f.patternType],
+  principal: f.principal,
+  host: f.host,
+  operation: AclOperations[f.operation],
+  permissionType: AclPermissionTypes[f.permission],
+});
+
+const toRaw = (b: AclBinding) => toRawFilter(b) as RawAcl;
+
+const fromRaw = (r: RawAcl): AclBinding => ({
+  principal: r.principal,
+  host: r.host,
+  operation: OPERATION_NAMES[r.operation] ?? (String(r.operation) as AclOperationName),
+  permission: PERMISSION_NAMES[r.permissionType] ?? (String(r.permissionType) as AclPermission),
+  resourceType: RESOURCE_NAMES[r.resourceType] ?? (String(r.resourceType) as AclResourceType),
+  resourceName: r.resourceName,
+  patternType: (PATTERN_NAMES[r.resourcePatternType] ?? String(r.resourcePatternType)) as AclBinding['patternType'],
+});
+
+/** ACLs over the shared admin connection (kafka-acls.sh). */
+export function openAcls(clients: KafkaClients): Promise<AclsApi> {
+  return clients.extension('acls', (lib) => makeAclsApi(lib as Admin));
+}
+
+function makeAclsApi(admin: Admin): AclsApi {
+  return {
+    async describeAcls(filter) {
+      const response = await callRaw<RawError & { resources: (Omit<RawAcl, 'principal' | 'host' | 'operation' | 'permissionType'> & { acls: RawAcl[] })[] }>(admin, 'DescribeAcls', [toRawFilter(filter)]);
+      if (response.errorCode) fail(response, 'listing ACLs needs Describe on the cluster');
+      const bindings = response.resources.flatMap((res) => res.acls.map((acl) => fromRaw({ ...acl, resourceType: res.resourceType, resourceName: res.resourceName, resourcePatternType: res.resourcePatternType })));
+      return sortBindings(bindings);
+    },
+
+    async createAcls(bindings) {
+      if (!bindings.length) return;
+      const response = await callRaw<{ results: RawError[] }>(admin, 'CreateAcls', [bindings.map(toRaw)]);
+      const failed = response.results.find((r) => r.errorCode);
+      if (failed) fail(failed, 'creating ACLs needs Alter on the cluster');
+    },
+
+    async deleteAcls(filters) {
+      if (!filters.length) return [];
+      const response = await callRaw<{ filterResults: (RawError & { matchingAcls: (RawError & RawAcl)[] })[] }>(admin, 'DeleteAcls', [filters.map(toRawFilter)]);
+      const failed = response.filterResults.find((r) => r.errorCode) ?? response.filterResults.flatMap((r) => r.matchingAcls).find((m) => m.errorCode);
+      if (failed) fail(failed, 'deleting ACLs needs Alter on the cluster');
+      const seen = new Map<string, AclBinding>();
+      for (const b of response.filterResults.flatMap((r) => r.matchingAcls).map(fromRaw)) seen.set(bindingKey(b), b);
+      return sortBindings([...seen.values()]);
+    },
+  };
+}
