@@ -1,3 +1,4 @@
+import { protocolErrors, protocolErrorsCodesById } from '@platformatic/kafka';
 import { ConnectionError, KtoolError, NotFoundError, OperationError, UsageError } from '../errors.js';
 
 interface PltError extends Error {
@@ -64,6 +65,13 @@ export function errorForKafkaCode(id: string, message: string, hint?: string): K
   if (NOT_FOUND_IDS.has(id)) return new NotFoundError(message, hint);
   if (USAGE_IDS.has(id)) return new UsageError(message, hint);
   return new OperationError(message, { hint });
+}
+
+/** The typed error for a numeric error code from a response we parse ourselves. */
+export function errorForWireCode(code: number, what: string): KtoolError {
+  const id = protocolErrorsCodesById[code] ?? `ERROR_${code}`;
+  const text = protocolErrors[id]?.message?.replace(/\.$/, '') ?? id;
+  return errorForKafkaCode(id, `${what}: ${text} (${id})`);
 }
 
 /** Converts a client-library error into a typed ktool error naming the brokers and the cause. */

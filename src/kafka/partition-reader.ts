@@ -3,6 +3,7 @@ import { OperationError } from '../errors.js';
 import type { KafkaClients } from './types.js';
 import type { ConsumedRecord, Isolation, PartitionRange, PartitionReader } from './consumer-types.js';
 import { abortFilter } from './abort-filter.js';
+import { errorForWireCode } from './errors.js';
 import { decodeBatches } from './batch-decoder.js';
 import { toConsumedRecords, type FetchedBatch } from './decode.js';
 import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
@@ -93,7 +94,7 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
           }
           if (p.errorCode) {
             if (RETRIABLE.has(p.errorCode)) refresh = true;
-            else throw new OperationError(`fetching ${s.topic}:${s.partition} failed with Kafka error ${p.errorCode}`);
+            else throw errorForWireCode(p.errorCode, `fetching ${s.topic}:${s.partition}`);
             continue;
           }
           const keep = o.isolation === 'read_committed' ? abortFilter(p.abortedTransactions ?? []) : undefined;

@@ -100,6 +100,21 @@ describe('consume against a real broker', () => {
     expect([...lines(first.stdout), ...lines(second.stdout)].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `r${i}`).sort());
   });
 
+  it('-g with -e stops at the end offsets seen at start, for either group protocol', async () => {
+    const t = await topic(3);
+    await produceLines(t, Array.from({ length: 12 }, (_, i) => `k${i},e${i}`), '-K', ',');
+    for (const protocol of ['classic', 'consumer']) {
+      const group = uniqueName(`end-${protocol}`);
+      const all = await consume(t, '-g', group, '--group-protocol', protocol, '-o', 'start', '-e');
+      expect(all.code, all.stderr).toBe(0);
+      expect(lines(all.stdout).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `e${i}`).sort());
+      // Everything is committed: a second run has nothing left and ends at once.
+      const again = await consume(t, '-g', group, '--group-protocol', protocol, '-o', 'start', '-e');
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toBe('');
+    }
+  });
+
   it('a consumer-protocol (KIP-848) group works too', async () => {
     const t = await topic(1);
     await produceLines(t, ['x', 'y']);

@@ -4,6 +4,7 @@ import { ExitCode } from '../../errors.js';
 import type { ConsumedRecord } from '../../kafka/consumer-types.js';
 import { toEnvelope } from '../../serde/envelope.js';
 import { consoleFormatter } from './console-format.js';
+import { committedOffsets, GroupEnd } from './group-end.js';
 import { compileFormat, type RecordFormatter } from './format.js';
 import type { ConsumeOptions } from './options.js';
 import { partitionsToRead, resolveRanges } from './positions.js';
@@ -81,13 +82,17 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
 
   if (o.group) {
     const { openGroupReader } = await import('../../kafka/group-reader.js');
-    const topics = o.include ? (await partitionsToRead(admin, o.topics, o.include, undefined)).map((p) => p.topic) : o.topics;
-    const reader = await openGroupReader(clients, { groupId: o.group, topics: [...new Set(topics)], protocol: o.groupProtocol, fallback: o.offset.start.kind === 'start' ? 'earliest' : 'latest', isolation: o.isolation });
+    const partitions = o.include || o.exitAtEnd ? await partitionsToRead(admin, o.topics, o.include, undefined) : [];
+    const topics = o.include ? partitions.map((p) => p.topic) : o.topics;
+    const fallback = o.offset.start.kind === 'start' ? 'earliest' : 'latest';
+    const reader = await openGroupReader(clients, { groupId: o.group, topics: [...new Set(topics)], protocol: o.groupProtocol, fallback, isolation: o.isolation });
     const toCommit = new Map<string, { topic: string; partition: number; offset: bigint }>();
     try {
-      while (!stopped() && !limitReached() && !idle()) {
+      const end = o.exitAtEnd ? await GroupEnd.start(admin, await committedOffsets(clients, o.group), partitions, o.isolation, fallback) : undefined;
+      while (!stopped() && !limitReached() && !idle() && !(end && (await end.done()))) {
         const records = await reader.next();
         if (records.length) lastActivity = Date.now();
+        end?.observe(records);
         for (const r of emit(records)) toCommit.set(`${r.topic}:${r.partition}`, { topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1) });
         // Commit only after the output reached stdout: nothing beyond what was written.
         if (await writer.flush()) {
