@@ -120,5 +120,9 @@ export function log4jProperties(logFile: string): string {
 
 /** A random Kafka cluster id: 16 bytes, unpadded base64url (what `kafka-storage random-uuid` prints). */
 export function randomClusterId(random: (n: number) => Buffer): string {
-  return random(16).toString('base64url');
+  // StorageTool would read a leading "-" as an option; Kafka's own Uuid.randomUuid() skips those too.
+  for (;;) {
+    const id = random(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }

@@ -57,6 +57,9 @@ describe('server.properties', () => {
 
   it('cluster ids are 22 characters of base64url', () => {
     expect(randomClusterId((n) => Buffer.alloc(n, 0xff))).toBe('_____________________w');
+    // A leading "-" would be read as an option by StorageTool: drawn again.
+    const draws = [Buffer.alloc(16, 0xf8), Buffer.alloc(16, 0x01)];
+    expect(randomClusterId(() => draws.shift()!)).toBe('AQEBAQEBAQEBAQEBAQEBAQ');
   });
 
   it('the Maven POM asks for the broker, the tools, MirrorMaker and a log4j2 binding', () => {
