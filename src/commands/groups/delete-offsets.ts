@@ -1,0 +1,42 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { ExitCode, NotFoundError, UsageError } from '../../errors.js';
+import { errorForKafkaCode } from '../../kafka/errors.js';
+import type { TopicPartition } from '../../kafka/types.js';
+import { parseTopicArg } from './reset-plan.js';
+import { groupsApi, listFlag } from './shared.js';
+
+export interface DeleteOffsetsOptions {
+  group: string;
+  topics: { topic: string; partitions?: number[] }[];
+}
+
+const HINTS: Record<string, string> = {
+  GROUP_SUBSCRIBED_TO_TOPIC: 'the group is consuming this topic: stop its consumers (or change their subscription) first',
+  GROUP_ID_NOT_FOUND: 'ktool groups list shows the groups',
+  NON_EMPTY_GROUP: 'the group has active members: stop its consumers first',
+};
+
+export function parse(args: string[], flags: Record<string, unknown>): DeleteOffsetsOptions {
+  const groups = [...new Set([...args, ...listFlag(flags.group)])];
+  if (groups.length !== 1) throw new UsageError('groups delete-offsets needs exactly one GROUP');
+  const raw = flags.topic === undefined ? [] : Array.isArray(flags.topic) ? (flags.topic as string[]) : [String(flags.topic)];
+  if (!raw.length) throw new UsageError('say which offsets: --topic T or --topic T:P[,P...] (repeatable)');
+  return { group: groups[0], topics: raw.map(parseTopicArg) };
+}
+
+/** `groups delete-offsets --json`: `[{group, topic, partition, deleted, errorCode?, error?}]`. */
+export async function run(options: DeleteOffsetsOptions, ctx: Context): Promise<CommandResult> {
+  const admin = await (await ctx.kafka()).admin();
+  const { topics, missing } = await admin.describeTopics(options.topics.map((t) => t.topic));
+  if (missing.length) throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`);
+  const partitions: TopicPartition[] = options.topics.flatMap((sel) => (sel.partitions ?? topics.find((t) => t.name === sel.topic)!.partitions.map((p) => p.partition)).map((partition) => ({ topic: sel.topic, partition })));
+  const result = await (await groupsApi(ctx)).deleteOffsets(options.group, partitions);
+  if (result.errorCode) throw errorForKafkaCode(result.errorCode, `cannot delete offsets of group ${options.group}: ${result.error} (${result.errorCode})`, HINTS[result.errorCode]);
+  const rows = result.partitions.map((p) => ({ group: options.group, topic: p.topic, partition: p.partition, deleted: !p.errorCode, ...(p.errorCode ? { errorCode: p.errorCode, error: p.error } : {}) }));
+  const failed = rows.filter((r) => !r.deleted);
+  const view = [{ head: ['GROUP', 'TOPIC', 'PARTITION', 'STATUS'], rows: rows.map((r) => [r.group, r.topic, r.partition, r.deleted ? 'deleted' : `${r.error} (${r.errorCode})`]), numeric: [2] }];
+  if (failed.length === rows.length && failed.length) throw errorForKafkaCode(failed[0].errorCode!, `cannot delete offsets of ${options.group} ${failed[0].topic}:${failed[0].partition}: ${failed[0].error} (${failed[0].errorCode})`, HINTS[failed[0].errorCode!]);
+  if (failed.length) return { data: rows, view, exitCode: ExitCode.partial };
+  return { data: rows, view };
+}

@@ -1,0 +1,45 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { errorForKafkaCode } from '../../kafka/errors.js';
+import type { ItemResult } from '../../kafka/types.js';
+import { groupsApi, listFlag } from './shared.js';
+
+export interface DeleteOptions {
+  groups: string[];
+  /** kafka-consumer-groups.sh --delete --all-groups: every consumer group. */
+  all: boolean;
+}
+
+const HINTS: Record<string, string> = {
+  NON_EMPTY_GROUP: 'the group has active members: stop its consumers first',
+  GROUP_ID_NOT_FOUND: 'ktool groups list shows the groups',
+};
+
+export function parse(args: string[], flags: Record<string, unknown>): DeleteOptions {
+  const groups = [...new Set([...args, ...listFlag(flags.group)])];
+  const all = Boolean(flags.allGroups);
+  if (all && groups.length) throw new UsageError('give group names or --all-groups, not both');
+  if (!all && !groups.length) throw new UsageError('groups delete needs at least one GROUP (or --all-groups)');
+  return { groups, all };
+}
+
+/** `groups delete --json`: `[{name, ok, errorCode?, error?}]` per group. */
+export async function run(options: DeleteOptions, ctx: Context): Promise<CommandResult> {
+  const api = await groupsApi(ctx);
+  const names = options.all ? (await api.listGroups()).map((g) => g.group) : options.groups;
+  if (!names.length) return { data: [], view: [{ lines: ['no consumer groups to delete'] }] };
+  const results: ItemResult[] = await api.deleteGroups(names);
+  const failed = results.filter((r) => !r.ok);
+  const view = [{ lines: results.map((r) => (r.ok ? `deleted group ${r.name}` : `${r.name}: ${r.error} (${r.errorCode})`)) }];
+  if (failed.length === results.length) {
+    const f = failed[0];
+    for (const other of failed.slice(1)) ctx.io.stderr.write(`error: cannot delete group ${other.name}: ${other.error} (${other.errorCode})\n`);
+    throw errorForKafkaCode(f.errorCode!, `cannot delete group ${f.name}: ${f.error} (${f.errorCode})`, HINTS[f.errorCode!]);
+  }
+  if (failed.length) {
+    for (const f of failed) ctx.io.stderr.write(`error: cannot delete group ${f.name}: ${f.error} (${f.errorCode})\n`);
+    return { data: results, view, exitCode: ExitCode.partial };
+  }
+  return { data: results, view };
+}

@@ -1,0 +1,113 @@
+/** The offset arithmetic of `groups reset-offsets`, as kafka-consumer-groups.sh does it. Pure. */
+import { UsageError } from '../../errors.js';
+
+export type Strategy =
+  | { kind: 'earliest' }
+  | { kind: 'latest' }
+  | { kind: 'current' }
+  | { kind: 'offset'; offset: number }
+  | { kind: 'shift'; by: number }
+  | { kind: 'datetime'; timestamp: number }
+  | { kind: 'duration'; ms: number }
+  | { kind: 'file'; path: string };
+
+export interface PartitionFacts {
+  current: number | null;
+  logStart: number;
+  logEnd: number;
+  /** First offset with a timestamp >= the datetime asked for; null when there is none. */
+  byTime?: number | null;
+  /** From the reset plan file. */
+  planned?: number;
+}
+
+export interface Target {
+  offset: number;
+  /** Set when the wanted offset was outside the log and was moved to its edge. */
+  clamped?: { wanted: number; to: 'log start' | 'log end' };
+}
+
+/** Kafka's checkOffsetRange: below the log start -> start, above the end -> end. */
+export function clamp(wanted: number, f: PartitionFacts): Target {
+  if (wanted > f.logEnd) return { offset: f.logEnd, clamped: { wanted, to: 'log end' } };
+  if (wanted < f.logStart) return { offset: f.logStart, clamped: { wanted, to: 'log start' } };
+  return { offset: wanted };
+}
+
+export function target(strategy: Strategy, f: PartitionFacts, where: string): Target {
+  switch (strategy.kind) {
+    case 'earliest':
+      return { offset: f.logStart };
+    case 'latest':
+      return { offset: f.logEnd };
+    case 'current':
+      // Kafka: partitions without a committed offset go to the log end.
+      return { offset: f.current ?? f.logEnd };
+    case 'offset':
+      return clamp(strategy.offset, f);
+    case 'shift':
+      if (f.current === null) throw new UsageError(`cannot shift ${where}: the group has no committed offset there`, 'use --to-earliest/--to-latest/--to-offset for it first');
+      return clamp(f.current + strategy.by, f);
+    case 'datetime':
+    case 'duration':
+      // Kafka: no record at or after the time -> the log end.
+      return { offset: f.byTime ?? f.logEnd };
+    case 'file':
+      return clamp(f.planned!, f);
+  }
+}
+
+/**
+ * kafka-consumer-groups.sh --to-datetime: `YYYY-MM-DDTHH:mm:SS.sss`, UTC unless a zone is given
+ * (Z, +hh, +hhmm, +hh:mm). Milliseconds and seconds may be left out here.
+ */
+export function parseDatetime(text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(text.trim());
+  if (!m) throw new UsageError(`invalid --to-datetime "${text}"`, "use YYYY-MM-DDTHH:mm:SS.sss, optionally with a zone: 2026-01-31T08:00:00.000+01:00 (UTC when none)");
+  const [, y, mo, d, h, mi, s = '0', ms = '0', zone = 'Z'] = m;
+  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0')));
+  const check = new Date(local);
+  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) throw new UsageError(`invalid --to-datetime "${text}": no such date or time`);
+  if (zone === 'Z') return local;
+  const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+  const offset = (Number(z[2]) * 60 + Number(z[3] ?? 0)) * 60_000;
+  return z[1] === '+' ? local - offset : local + offset;
+}
+
+export interface PlanLine {
+  group?: string;
+  topic: string;
+  partition: number;
+  offset: number;
+}
+
+/** The reset plan CSV (what --export prints): `topic,partition,offset` or `group,topic,partition,offset`. */
+export function parsePlanCsv(text: string, file: string): PlanLine[] {
+  const out: PlanLine[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const cells = line.split(',').map((c) => c.trim());
+    const bad = () => new UsageError(`${file}:${i + 1}: expected topic,partition,offset or group,topic,partition,offset, got "${line}"`);
+    if (cells.length !== 3 && cells.length !== 4) throw bad();
+    const [group, topic, partition, offset] = cells.length === 4 ? cells : [undefined, ...cells];
+    if (!topic || !/^\d+$/.test(partition!) || !/^\d+$/.test(offset!)) throw bad();
+    out.push({ ...(group !== undefined ? { group } : {}), topic, partition: Number(partition), offset: Number(offset) });
+  });
+  return out;
+}
+
+export function formatPlanCsv(rows: { group: string; topic: string; partition: number; offset: number }[]): string {
+  const multi = new Set(rows.map((r) => r.group)).size > 1;
+  return rows.map((r) => `${multi ? `${r.group},` : ''}${r.topic},${r.partition},${r.offset}\n`).join('');
+}
+
+/** `orders` or `orders:0,2` (kafka-consumer-groups.sh --topic). */
+export function parseTopicArg(text: string): { topic: string; partitions?: number[] } {
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) return { topic: text };
+  const topic = text.slice(0, colon);
+  const list = text.slice(colon + 1).split(',');
+  if (!topic || list.some((p) => !/^\d+$/.test(p.trim()))) throw new UsageError(`invalid --topic "${text}"`, 'use TOPIC or TOPIC:PARTITION[,PARTITION...], e.g. orders:0,2');
+  return { topic, partitions: [...new Set(list.map((p) => Number(p.trim())))].sort((a, b) => a - b) };
+}

@@ -1,0 +1,107 @@
+import type { Context } from '../../cli/context.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+import { openGroups, type CommittedOffset, type GroupDescription, type GroupsApi } from '../../kafka/groups.js';
+import type { TopicPartition } from '../../kafka/types.js';
+
+export async function groupsApi(ctx: Context): Promise<GroupsApi> {
+  return openGroups(await ctx.kafka());
+}
+
+/** `a,b` and repeated flags -> a list, blanks dropped. */
+export function listFlag(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : value === undefined || value === true ? [] : [value];
+  return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+/** The named groups, or every consumer group with --all-groups. */
+export function groupNames(args: string[], flags: Record<string, unknown>, verb: string): { groups: string[]; all: boolean } {
+  const groups = [...new Set([...args, ...listFlag(flags.group)])];
+  const all = Boolean(flags.allGroups);
+  if (all && groups.length) throw new UsageError(`give group names or --all-groups, not both`);
+  if (!all && !groups.length) throw new UsageError(`${verb} needs a GROUP (or --all-groups)`, `ktool groups list shows the groups`);
+  return { groups, all };
+}
+
+export async function describeNamed(ctx: Context, names: string[], all: boolean): Promise<GroupDescription[]> {
+  const api = await groupsApi(ctx);
+  const groups = all ? (await api.listGroups()).map((g) => g.group) : names;
+  return api.describeGroups(groups);
+}
+
+/**
+ * One partition of a group, as kafka-consumer-groups.sh --describe shows it: committed offsets and
+ * assigned partitions together. `lag` is null when there is no committed offset.
+ */
+export interface OffsetRow {
+  group: string;
+  topic: string;
+  partition: number;
+  currentOffset: number | null;
+  logEndOffset: number | null;
+  lag: number | null;
+  memberId: string | null;
+  host: string | null;
+  clientId: string | null;
+}
+
+const tpKey = (topic: string, partition: number) => `${topic}:${partition}`;
+
+/**
+ * Committed offsets (one OffsetFetch per coordinator), log end offsets (one ListOffsets round) and
+ * the assignments, joined per partition. Topics deleted since the commit keep a row without an end.
+ */
+export async function collectOffsets(ctx: Context, groups: GroupDescription[], options: { topics?: Set<string> } = {}): Promise<{ rows: OffsetRow[]; committed: Map<string, CommittedOffset[]> }> {
+  const api = await groupsApi(ctx);
+  const committed = await api.fetchOffsets(groups.map((g) => g.group));
+  const wanted = (topic: string) => !options.topics || options.topics.has(topic);
+  const perGroup = new Map<string, Map<string, OffsetRow>>();
+  const partitions = new Map<string, TopicPartition>();
+  for (const g of groups) {
+    const rows = new Map<string, OffsetRow>();
+    for (const c of committed.get(g.group) ?? []) {
+      if (!wanted(c.topic)) continue;
+      rows.set(tpKey(c.topic, c.partition), { group: g.group, topic: c.topic, partition: c.partition, currentOffset: Number(c.offset), logEndOffset: null, lag: null, memberId: null, host: null, clientId: null });
+    }
+    for (const m of g.members) {
+      for (const a of m.assignment) {
+        if (!wanted(a.topic)) continue;
+        const row = rows.get(tpKey(a.topic, a.partition)) ?? { group: g.group, topic: a.topic, partition: a.partition, currentOffset: null, logEndOffset: null, lag: null, memberId: null, host: null, clientId: null };
+        Object.assign(row, { memberId: m.memberId, host: m.host, clientId: m.clientId });
+        rows.set(tpKey(a.topic, a.partition), row);
+      }
+    }
+    for (const r of rows.values()) partitions.set(tpKey(r.topic, r.partition), { topic: r.topic, partition: r.partition });
+    perGroup.set(g.group, rows);
+  }
+  const ends = await logEndOffsets(ctx, [...partitions.values()]);
+  const rows: OffsetRow[] = [];
+  for (const g of groups) {
+    for (const r of perGroup.get(g.group)!.values()) {
+      const end = ends.get(tpKey(r.topic, r.partition));
+      r.logEndOffset = end ?? null;
+      r.lag = end !== undefined && r.currentOffset !== null ? end - r.currentOffset : null;
+      rows.push(r);
+    }
+  }
+  rows.sort((a, b) => a.group.localeCompare(b.group) || a.topic.localeCompare(b.topic) || a.partition - b.partition);
+  return { rows, committed };
+}
+
+/** Log end offsets of the partitions that still exist, keyed `topic:partition`. */
+export async function logEndOffsets(ctx: Context, partitions: TopicPartition[], query: 'latest' | 'earliest' = 'latest'): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!partitions.length) return out;
+  const admin = await (await ctx.kafka()).admin();
+  const { topics } = await admin.describeTopics([...new Set(partitions.map((p) => p.topic))]);
+  const exists = new Set(topics.flatMap((t) => t.partitions.map((p) => tpKey(t.name, p.partition))));
+  const present = partitions.filter((p) => exists.has(tpKey(p.topic, p.partition)));
+  for (const o of await admin.listOffsets(present, query)) out.set(tpKey(o.topic, o.partition), Number(o.offset));
+  return out;
+}
+
+export function requireExisting(groups: GroupDescription[], committed?: Map<string, CommittedOffset[]>): void {
+  const missing = groups.filter((g) => !g.exists && !(committed?.get(g.group)?.length));
+  if (missing.length) throw new NotFoundError(`consumer group${missing.length > 1 ? 's' : ''} not found: ${missing.map((g) => g.group).join(', ')}`, 'ktool groups list shows the groups');
+}
+
+export { tpKey };

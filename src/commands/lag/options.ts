@@ -1,0 +1,12 @@
+/** What `ktool lag` was asked for (parsed by index.ts). */
+export interface LagOptions {
+  groups: string[];
+  topics: string[];
+  timeLag: boolean;
+  /** Redraw every this many ms; undefined: print once. */
+  watchMs?: number;
+  /** Stop watching after this many samples. */
+  count?: number;
+  maxLag?: number;
+  maxTimeLagMs?: number;
+}

@@ -1,0 +1,180 @@
+import type { Admin } from '@platformatic/kafka';
+import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
+import { callRaw } from './raw-api.js';
+import type { OffsetToCommit } from './groups-types.js';
+
+interface RawMetadata {
+  brokers: { nodeId: number; host: string; port: number }[];
+  topics: { errorCode: number; name: string; topicId: string; partitions: { errorCode: number; partitionIndex: number; leaderId: number }[] }[];
+}
+
+/** One partition with the offsets whose record timestamps are wanted. */
+interface Wanted {
+  topic: string;
+  partition: number;
+  topicId: string;
+  leader: number;
+  /** Offsets still unresolved, each with where to read from (past control batches). */
+  pending: { offset: number; from: number }[];
+  /** Bytes to ask for; raised when the first batch did not fit. */
+  limit: number;
+}
+
+const READ_UNCOMMITTED = 0;
+const CONTROL = 0x20;
+const LOG_APPEND_TIME = 0x08;
+
+type Found = { timestamp: number } | { next: number } | { incomplete: true };
+
+function varint(buf: Buffer, at: { pos: number }): number {
+  let shift = 0;
+  let result = 0;
+  let byte: number;
+  do {
+    if (at.pos >= buf.length) throw new RangeError('truncated');
+    byte = buf[at.pos++];
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+}
+
+/**
+ * The timestamp of the first data record at or after `want` in a fetched log slice, reading only
+ * record headers. An uncompressed batch cut off by the size limit is still read as far as it goes.
+ */
+export function timestampAt(data: Buffer, want: number): Found {
+  let at = 0;
+  let next = want;
+  while (at + 61 <= data.length) {
+    const firstOffset = Number(data.readBigInt64BE(at));
+    const batchEnd = at + 12 + data.readInt32BE(at + 8);
+    const attributes = data.readInt16BE(at + 21);
+    const last = firstOffset + data.readInt32BE(at + 23);
+    const firstTimestamp = Number(data.readBigInt64BE(at + 27));
+    const maxTimestamp = Number(data.readBigInt64BE(at + 35));
+    const count = data.readInt32BE(at + 57);
+    const complete = batchEnd <= data.length;
+    if (last < want || attributes & CONTROL) {
+      if (!complete) return { incomplete: true };
+      next = Math.max(next, last + 1);
+      at = batchEnd;
+      continue;
+    }
+    if (attributes & LOG_APPEND_TIME) return { timestamp: maxTimestamp };
+    const codec = attributes & 0x07;
+    if (codec && !complete) return { incomplete: true };
+    const body = codec ? decompress(codec, data.subarray(at + 61, batchEnd)) : data.subarray(at + 61, Math.min(batchEnd, data.length));
+    const cursor = { pos: 0 };
+    try {
+      for (let i = 0; i < count; i++) {
+        const length = varint(body, cursor);
+        const end = cursor.pos + length;
+        cursor.pos++; // attributes
+        const delta = varint(body, cursor);
+        const offset = firstOffset + varint(body, cursor);
+        if (offset >= want) return { timestamp: firstTimestamp + delta };
+        cursor.pos = end;
+      }
+    } catch {
+      return { incomplete: true };
+    }
+    if (!complete) return { incomplete: true };
+    next = Math.max(next, last + 1);
+    at = batchEnd;
+  }
+  return at === 0 && data.length > 0 ? { incomplete: true } : { next };
+}
+
+const key = (topic: string, partition: number, offset: number) => `${topic}:${partition}@${offset}`;
+const FIRST_LIMIT = 32 << 10;
+const MAX_LIMIT = 8 << 20;
+
+/**
+ * Time lag needs the timestamp of one record per lagging partition and group. Per partition, one
+ * Fetch from the smallest offset still wanted answers every wanted offset inside the returned
+ * slice (groups on the same partition usually sit close together); all partitions of a leader go
+ * in one request per round. A partition whose first batch did not fit is asked again, alone, with a
+ * larger limit (the broker returns the first batch of a response whole).
+ */
+export async function readRecordTimestamps(admin: Admin, positions: OffsetToCommit[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!(await supportsFastFetch(admin))) return out;
+  const meta = await callRaw<RawMetadata>(admin, 'Metadata', [[...new Set(positions.map((p) => p.topic))], false, false]);
+  const brokers = new Map(meta.brokers.map((b) => [b.nodeId, { host: b.host, port: b.port }]));
+  const partitions = new Map<string, Wanted>();
+  for (const p of positions) {
+    const tp = `${p.topic}:${p.partition}`;
+    let w = partitions.get(tp);
+    if (!w) {
+      const t = meta.topics.find((x) => x.name === p.topic && !x.errorCode);
+      const leader = t?.partitions.find((x) => x.partitionIndex === p.partition)?.leaderId ?? -1;
+      if (!t || !brokers.has(leader)) continue;
+      w = { topic: p.topic, partition: p.partition, topicId: t.topicId, leader, pending: [], limit: FIRST_LIMIT };
+      partitions.set(tp, w);
+    }
+    const offset = Number(p.offset);
+    if (!w.pending.some((x) => x.offset === offset)) w.pending.push({ offset, from: offset });
+  }
+
+  const fetchFrom = async (leader: number, list: Wanted[]): Promise<void> => {
+    const topics = new Map<string, Wanted[]>();
+    for (const w of list) topics.set(w.topicId, [...(topics.get(w.topicId) ?? []), w]);
+    const starts = new Map(list.map((w) => [w, Math.min(...w.pending.map((x) => x.from))]));
+    const response = await rawFetch(admin, brokers.get(leader)!, {
+      maxWaitMs: 0,
+      maxBytes: 256 << 20,
+      isolationLevel: READ_UNCOMMITTED,
+      topics: [...topics].map(([topicId, ws]) => ({ topicId, partitions: ws.map((w) => ({ partition: w.partition, fetchOffset: BigInt(starts.get(w)!), partitionMaxBytes: w.limit })) })),
+    });
+    for (const t of response.responses) {
+      for (const p of t.partitions) {
+        const w = list.find((x) => x.topicId === t.topicId && x.partition === p.partitionIndex);
+        if (!w) continue;
+        // Out of range (deleted by retention), or nothing left to read: no timestamp to give.
+        if (p.errorCode || (!p.records && starts.get(w)! >= Number(p.highWatermark)) || (!p.records && w.limit >= MAX_LIMIT)) {
+          w.pending = [];
+          continue;
+        }
+        if (!p.records) {
+          // Only the first partition of a response may exceed its limit; the others come back empty.
+          w.limit = Math.min(w.limit * 16, MAX_LIMIT);
+          continue;
+        }
+        let progressed = false;
+        const still: Wanted['pending'] = [];
+        for (const x of w.pending) {
+          const found = timestampAt(p.records, x.from);
+          if ('timestamp' in found) {
+            out.set(key(w.topic, w.partition, x.offset), found.timestamp);
+            progressed = true;
+            continue;
+          }
+          if ('next' in found && found.next > x.from) {
+            x.from = found.next;
+            progressed = true;
+          }
+          still.push(x);
+        }
+        w.pending = still;
+        if (!progressed) w.limit = Math.min(w.limit * 16, MAX_LIMIT);
+      }
+    }
+  };
+
+  for (let round = 0; round < 20; round++) {
+    const open = [...partitions.values()].filter((w) => w.pending.length);
+    if (!open.length) break;
+    // Partitions that need a larger first batch go alone; the rest in one request per leader.
+    const batched = new Map<number, Wanted[]>();
+    const alone: Wanted[] = [];
+    for (const w of open) {
+      if (w.limit > FIRST_LIMIT) alone.push(w);
+      else batched.set(w.leader, [...(batched.get(w.leader) ?? []), w]);
+    }
+    await Promise.all([...[...batched].map(([leader, ws]) => fetchFrom(leader, ws)), ...alone.map((w) => fetchFrom(w.leader, [w]))]);
+  }
+  return out;
+}
+
+export { key as timestampKey };

@@ -1,0 +1,230 @@
+import { Admin, protocolErrors, protocolErrorsCodesById } from '@platformatic/kafka';
+import { OperationError } from '../errors.js';
+import { errorForKafkaCode } from './errors.js';
+import { callRaw } from './raw-api.js';
+import { decodeAssignment } from './groups-assignment.js';
+import { readRecordTimestamps } from './groups-timestamps.js';
+export { timestampKey } from './groups-timestamps.js';
+import type { CommittedOffset, GroupDescription, GroupListing, GroupsApi, PartitionOutcome } from './groups-types.js';
+import type { ItemResult, KafkaClients, TopicPartition } from './types.js';
+
+export type * from './groups-types.js';
+
+interface Broker { nodeId: number; host: string; port: number }
+interface RawListGroups { errorCode: number; groups: { groupId: string; protocolType: string; groupState: string; groupType: string }[] }
+interface RawFindCoordinator { coordinators: { key: string; nodeId: number; host: string; port: number; errorCode: number; errorMessage: string | null }[] }
+interface RawDescribeGroups { groups: { errorCode: number; groupId: string; groupState: string; protocolType: string; protocolData: string; members: { memberId: string; groupInstanceId: string | null; clientId: string; clientHost: string; memberAssignment: Buffer }[] }[] }
+interface RawTopicPartitions { topicName: string; partitions: number[] }
+interface RawCgDescribe { groups: { errorCode: number; errorMessage: string | null; groupId: string; groupState: string; groupEpoch: number; assignmentEpoch: number; assignorName: string; members: { memberId: string; instanceId: string | null; memberEpoch: number; clientId: string; clientHost: string; assignment: { topicPartitions: RawTopicPartitions[] }; targetAssignment: { topicPartitions: RawTopicPartitions[] } }[] }[] }
+interface RawOffsetFetch { groups: { groupId: string; errorCode: number; topics: { name: string; partitions: { partitionIndex: number; committedOffset: bigint; committedLeaderEpoch: number; metadata: string | null; errorCode: number }[] }[] }[] }
+interface RawPartitionErrors { topics: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }[] }
+
+const GROUP_KEY = 0;
+const RETRY_COORDINATOR = new Set([14, 15, 16]); // load in progress, not available, not coordinator
+const GROUP_ID_NOT_FOUND = 69;
+
+/** Kafka's names for group states; the wire and the client library disagree on case and separators. */
+const STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 'Dead', 'Assigning', 'Reconciling', 'Unknown', 'NotReady'];
+const STATE_BY_KEY = new Map(STATES.map((s) => [s.toUpperCase(), s]));
+export function normaliseState(state: string): string {
+  return STATE_BY_KEY.get(state.replace(/[_\s-]/g, '').toUpperCase()) ?? state;
+}
+
+export function errorName(code: number): string {
+  return protocolErrorsCodesById[code] ?? `ERROR_${code}`;
+}
+function errorText(code: number, message?: string | null): string {
+  const id = errorName(code);
+  return message || protocolErrors[id]?.message || id;
+}
+function kafkaError(code: number, what: string, message?: string | null): Error {
+  return errorForKafkaCode(errorName(code), `${what}: ${errorText(code, message)} (${errorName(code)})`);
+}
+
+export function openGroups(clients: KafkaClients): Promise<GroupsApi> {
+  return clients.extension('groups', (admin) => makeGroupsApi(admin as Admin));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const byTopic = <T extends TopicPartition>(items: T[], map: (item: T) => object) => {
+  const topics = new Map<string, object[]>();
+  for (const item of items) topics.set(item.topic, [...(topics.get(item.topic) ?? []), map(item)]);
+  return [...topics].map(([name, partitions]) => ({ name, partitions }));
+};
+
+function makeGroupsApi(admin: Admin): GroupsApi {
+  const coordinators = new Map<string, Broker>();
+
+  /** Coordinators for many groups in one FindCoordinator (v4+ batches keys); retried while loading. */
+  async function findCoordinators(groups: string[]): Promise<Map<string, Broker>> {
+    let missing = groups.filter((g) => !coordinators.has(g));
+    for (let attempt = 0; missing.length; attempt++) {
+      const r = await callRaw<RawFindCoordinator>(admin, 'FindCoordinator', [GROUP_KEY, missing]);
+      const retry: string[] = [];
+      for (const c of r.coordinators) {
+        if (!c.errorCode) coordinators.set(c.key, { nodeId: c.nodeId, host: c.host, port: c.port });
+        else if (RETRY_COORDINATOR.has(c.errorCode) && attempt < 50) retry.push(c.key);
+        else throw kafkaError(c.errorCode, `finding the coordinator of group ${c.key}`, c.errorMessage);
+      }
+      missing = retry;
+      if (missing.length) await sleep(100);
+    }
+    return new Map(groups.map((g) => [g, coordinators.get(g)!]));
+  }
+
+  /** Groups batched per coordinator; `send` gets each coordinator and its groups. */
+  async function perCoordinator<T>(groups: string[], send: (broker: Broker, groups: string[]) => Promise<T[]>): Promise<T[]> {
+    const found = await findCoordinators(groups);
+    const batches = new Map<number, { broker: Broker; groups: string[] }>();
+    for (const [group, broker] of found) {
+      const batch = batches.get(broker.nodeId) ?? { broker, groups: [] };
+      batch.groups.push(group);
+      batches.set(broker.nodeId, batch);
+    }
+    return (await Promise.all([...batches.values()].map((b) => send(b.broker, b.groups)))).flat();
+  }
+
+  async function brokers(): Promise<Broker[]> {
+    return (await callRaw<{ brokers: Broker[] }>(admin, 'Metadata', [[], false, false])).brokers;
+  }
+
+  async function describeClassic(broker: Broker, groups: string[]): Promise<GroupDescription[]> {
+    const r = await callRaw<RawDescribeGroups>(admin, 'DescribeGroups', [groups, false], broker);
+    return r.groups.map((g) => {
+      if (g.errorCode) throw kafkaError(g.errorCode, `describing group ${g.groupId}`);
+      const state = normaliseState(g.groupState);
+      return {
+        group: g.groupId,
+        exists: !(state === 'Dead' && g.members.length === 0),
+        state,
+        type: 'classic' as const,
+        protocolType: g.protocolType,
+        assignor: g.protocolData,
+        coordinator: { id: broker.nodeId, host: broker.host, port: broker.port },
+        members: g.members.map((m) => ({ memberId: m.memberId, instanceId: m.groupInstanceId, clientId: m.clientId, host: m.clientHost.replace(/^\//, ''), assignment: g.protocolType === 'consumer' ? decodeAssignment(m.memberAssignment) : [] })),
+      };
+    });
+  }
+
+  async function describeOn(broker: Broker, groups: string[]): Promise<GroupDescription[]> {
+    let consumer: RawCgDescribe | undefined;
+    try {
+      consumer = await callRaw<RawCgDescribe>(admin, 'ConsumerGroupDescribe', [groups, false], broker);
+    } catch (error) {
+      // Brokers before Kafka 3.7/4.0 do not know ConsumerGroupDescribe: every group is classic.
+      if (!/unsupported|UNSUPPORTED_VERSION/i.test(String((error as Error).message))) throw error;
+    }
+    const out: GroupDescription[] = [];
+    const classic: string[] = [];
+    for (const group of groups) {
+      const g = consumer?.groups.find((x) => x.groupId === group);
+      // GROUP_ID_NOT_FOUND here also means "a classic group": ask DescribeGroups.
+      if (!g || g.errorCode === GROUP_ID_NOT_FOUND || g.errorCode === 35) {
+        classic.push(group);
+        continue;
+      }
+      if (g.errorCode) throw kafkaError(g.errorCode, `describing group ${group}`, g.errorMessage);
+      const tps = (a: { topicPartitions: RawTopicPartitions[] }) => a.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topicName, partition })));
+      out.push({
+        group,
+        exists: true,
+        state: normaliseState(g.groupState),
+        type: 'consumer',
+        protocolType: 'consumer',
+        assignor: g.assignorName,
+        coordinator: { id: broker.nodeId, host: broker.host, port: broker.port },
+        groupEpoch: g.groupEpoch,
+        assignmentEpoch: g.assignmentEpoch,
+        members: g.members.map((m) => ({ memberId: m.memberId, instanceId: m.instanceId, clientId: m.clientId, host: m.clientHost.replace(/^\//, ''), memberEpoch: m.memberEpoch, assignment: tps(m.assignment), targetAssignment: tps(m.targetAssignment) })),
+      });
+    }
+    if (classic.length) out.push(...(await describeClassic(broker, classic)));
+    return out;
+  }
+
+  return {
+    async listGroups(types = ['classic', 'consumer']) {
+      // Each broker lists only the groups it coordinates: ask all of them.
+      const all = await Promise.all(
+        (await brokers()).map(async (b) => {
+          const r = await callRaw<RawListGroups>(admin, 'ListGroups', [[], types], b);
+          if (r.errorCode) throw kafkaError(r.errorCode, `listing groups on broker ${b.nodeId}`);
+          return r.groups;
+        }),
+      );
+      const seen = new Map<string, GroupListing>();
+      for (const g of all.flat()) {
+        const type = (g.groupType || 'classic').toLowerCase();
+        if (type === 'classic' && g.protocolType !== 'consumer' && g.protocolType !== '') continue; // connect workers etc.
+        seen.set(g.groupId, { group: g.groupId, state: normaliseState(g.groupState), type, protocolType: g.protocolType });
+      }
+      return [...seen.values()].sort((a, b) => a.group.localeCompare(b.group));
+    },
+
+    async describeGroups(groups) {
+      const unique = [...new Set(groups)];
+      if (!unique.length) return [];
+      const found = await perCoordinator(unique, describeOn);
+      return unique.map((g) => found.find((d) => d.group === g)!);
+    },
+
+    async fetchOffsets(groups) {
+      const out = new Map<string, CommittedOffset[]>();
+      const unique = [...new Set(groups)];
+      if (!unique.length) return out;
+      await perCoordinator(unique, async (broker, list) => {
+        const r = await callRaw<RawOffsetFetch>(admin, 'OffsetFetch', [list.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false], broker);
+        for (const g of r.groups) {
+          if (g.errorCode) throw kafkaError(g.errorCode, `fetching the committed offsets of group ${g.groupId}`);
+          const offsets: CommittedOffset[] = [];
+          for (const t of g.topics) {
+            for (const p of t.partitions) {
+              if (p.errorCode) throw kafkaError(p.errorCode, `fetching the committed offset of ${g.groupId} ${t.name}:${p.partitionIndex}`);
+              if (p.committedOffset < 0n) continue;
+              offsets.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.metadata });
+            }
+          }
+          out.set(g.groupId, offsets.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition));
+        }
+        return [];
+      });
+      return out;
+    },
+
+    async commitOffsets(group, offsets) {
+      if (!offsets.length) return [];
+      const broker = (await findCoordinators([group])).get(group)!;
+      const topics = byTopic(offsets, (o) => ({ partitionIndex: o.partition, committedOffset: o.offset, committedLeaderEpoch: -1, committedMetadata: '' }));
+      const r = await callRaw<RawPartitionErrors>(admin, 'OffsetCommit', [group, -1, '', null, topics], broker);
+      return outcomes(r);
+    },
+
+    async deleteGroups(groups) {
+      return perCoordinator([...new Set(groups)], async (broker, list): Promise<ItemResult[]> => {
+        const r = await callRaw<{ results: { groupId: string; errorCode: number }[] }>(admin, 'DeleteGroups', [list], broker);
+        return r.results.map((x) => (x.errorCode ? { name: x.groupId, ok: false, errorCode: errorName(x.errorCode), error: errorText(x.errorCode) } : { name: x.groupId, ok: true }));
+      });
+    },
+
+    async deleteOffsets(group, partitions) {
+      const broker = (await findCoordinators([group])).get(group)!;
+      const topics = byTopic(partitions, (p) => ({ partitionIndex: p.partition }));
+      const r = await callRaw<RawPartitionErrors & { errorCode: number }>(admin, 'OffsetDelete', [group, topics], broker);
+      if (r.errorCode) return { errorCode: errorName(r.errorCode), error: errorText(r.errorCode), partitions: [] };
+      return { partitions: outcomes(r) };
+    },
+
+    recordTimestamps(positions) {
+      if (!positions.length) return Promise.resolve(new Map());
+      return readRecordTimestamps(admin, positions).catch((error) => {
+        throw new OperationError(`reading the records at the committed offsets: ${(error as Error).message}`, { cause: error });
+      });
+    },
+  };
+}
+
+function outcomes(r: RawPartitionErrors): PartitionOutcome[] {
+  return r.topics
+    .flatMap((t) => t.partitions.map((p): PartitionOutcome => (p.errorCode ? { topic: t.name, partition: p.partitionIndex, errorCode: errorName(p.errorCode), error: errorText(p.errorCode) } : { topic: t.name, partition: p.partitionIndex })))
+    .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+}
