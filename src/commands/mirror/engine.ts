@@ -1,0 +1,257 @@
+/**
+ * The mirror loop: sessions of (assignment, reader, producer). A session ends on a rebalance, when
+ * its partitions are caught up, on a stop, or on an error; a retriable error (either cluster gone)
+ * restarts a session from the last acknowledged positions after a back-off. Source offsets are
+ * committed only when the target acknowledged every record below them (AckTracker).
+ */
+import type { PartitionRange, PartitionReader } from '../../kafka/consumer-types.js';
+import { tpKey, type MirrorGroup } from '../../kafka/mirror-types.js';
+import type { ProducerApi } from '../../kafka/producer-types.js';
+import type { AdminApi, TopicPartition } from '../../kafka/types.js';
+import { AckTracker } from './acks.js';
+import { Batcher } from './batcher.js';
+import { isFatal, sendFailure } from './failures.js';
+import type { TopicPlan } from './topics.js';
+
+export interface EngineDeps {
+  group: MirrorGroup;
+  sourceAdmin: AdminApi;
+  openReader(ranges: PartitionRange[]): Promise<PartitionReader>;
+  openProducer(): Promise<ProducerApi>;
+  partitionFor(key: Buffer, count: number): number;
+  stopped(): boolean;
+  /** Each new generation's assignment (for --verbose). */
+  onAssignment?(assignment: TopicPartition[], generation: number): void;
+  /** A retriable failure, about to be retried after `delayMs`. */
+  onRetry(error: unknown, delayMs: number): void;
+}
+
+export interface EngineSettings {
+  plans: TopicPlan[];
+  /** --until-caught-up: the end offsets snapshot at start. */
+  ends?: Map<string, bigint>;
+  start: 'earliest' | 'latest';
+  provenance: boolean;
+  batchBytes: number;
+  maxInFlight: number;
+  compressed: boolean;
+  commitIntervalMs: number;
+  idleTimeoutMs?: number;
+}
+
+export type EngineOutcome = 'caught-up' | 'stopped' | 'idle';
+
+
+export class MirrorEngine {
+  readonly acks = new AckTracker();
+  private readonly plans: Map<string, TopicPlan>;
+  private lastRecordAt = Date.now();
+  /** Positions read so far, for progress (remaining = end - read). */
+  readonly readPositions = new Map<string, bigint>();
+  retries = 0;
+  private announced = -1;
+  /** Set once a session got going: later failures are outages to wait out, not configuration errors. */
+  private running = false;
+
+  constructor(private readonly deps: EngineDeps, private readonly s: EngineSettings) {
+    this.plans = new Map(s.plans.map((p) => [p.source, p]));
+  }
+
+  async run(): Promise<EngineOutcome> {
+    let producer: ProducerApi | undefined;
+    let backoff = 500;
+    try {
+      for (;;) {
+        if (this.deps.stopped()) return 'stopped';
+        try {
+          producer ??= await this.deps.openProducer();
+          const outcome = await this.session(producer);
+          backoff = 500;
+          if (outcome !== 'rebalance' && outcome !== 'waiting') return outcome;
+          if (outcome === 'waiting') await sleep(300);
+        } catch (error) {
+          // At the very start a failure is a configuration problem: report it instead of retrying.
+          if (!this.running || isFatal(error)) throw error;
+          this.retries++;
+          this.deps.onRetry(error, backoff);
+          await producer?.close().catch(() => undefined);
+          producer = undefined;
+          await sleep(backoff, this.deps.stopped);
+          backoff = Math.min(backoff * 2, 5_000);
+        }
+      }
+    } finally {
+      await producer?.close().catch(() => undefined);
+    }
+  }
+
+  /** Commits acknowledged positions of the partitions this member still owns. */
+  async commit(owned?: Set<string>): Promise<void> {
+    const positions = this.acks.takeDirty(owned ? (k) => owned.has(k) : undefined);
+    if (positions.length === 0) return;
+    await this.deps.group.commit(positions);
+    this.acks.committed(positions);
+  }
+
+  private async startOffsets(assignment: TopicPartition[]): Promise<Map<string, bigint>> {
+    const committed = await this.deps.group.committed(assignment);
+    const out = new Map<string, bigint>();
+    const unknown: TopicPartition[] = [];
+    for (const tp of assignment) {
+      const key = tpKey(tp.topic, tp.partition);
+      const local = this.acks.acked.get(key)?.offset;
+      const remote = committed.get(key);
+      const best = local !== undefined && (remote === undefined || local > remote) ? local : remote;
+      if (best === undefined) unknown.push(tp);
+      else out.set(key, best);
+    }
+    for (const o of await this.deps.sourceAdmin.listOffsets(unknown, this.s.start)) out.set(tpKey(o.topic, o.partition), o.offset);
+    return out;
+  }
+
+  private async session(producer: ProducerApi): Promise<'rebalance' | 'waiting' | EngineOutcome> {
+    const { group } = this.deps;
+    const generation = group.generation();
+    const assignment = group.assignment();
+    const owned = new Set(assignment.map((tp) => tpKey(tp.topic, tp.partition)));
+    if (generation !== this.announced) {
+      this.announced = generation;
+      this.deps.onAssignment?.(assignment, generation);
+    }
+    this.acks.retain((k) => owned.has(k));
+    if (assignment.length === 0) return this.s.ends ? ((await this.groupCaughtUp()) ? 'caught-up' : 'waiting') : 'waiting';
+
+    const starts = await this.startOffsets(assignment);
+    const ranges: PartitionRange[] = assignment.map((tp) => {
+      const key = tpKey(tp.topic, tp.partition);
+      return { topic: tp.topic, partition: tp.partition, start: starts.get(key)!, end: this.s.ends?.get(key) };
+    });
+    for (const r of ranges) this.readPositions.set(tpKey(r.topic, r.partition), r.start);
+    // Every owned partition already at its end (other members still copying): nothing to read.
+    if (ranges.every((r) => r.end !== undefined && r.start >= r.end)) {
+      this.running = true;
+      await this.commit(owned);
+      return (await this.groupCaughtUp()) ? 'caught-up' : 'waiting';
+    }
+    const reader = await this.deps.openReader(ranges);
+    this.running = true;
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
+    const batcher = new Batcher(this.plans, this.s.provenance, this.s.compressed, this.deps.partitionFor);
+    let lastCommit = Date.now();
+
+    const send = () => {
+      const b = batcher.take();
+      if (b.records.length === 0) return;
+      const entry = this.acks.sent({ upTo: b.upTo, records: b.records.length, bytes: b.payload, perTopic: b.perTopic });
+      const p: Promise<void> = producer.send(b.records).then(
+        () => this.acks.acknowledged(entry),
+        (error: unknown) => {
+          failure ??= sendFailure(error, b.from, b.upTo, this.plans);
+        },
+      ).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    };
+    const room = async () => {
+      while (inFlight.size >= this.s.maxInFlight) await Promise.race(inFlight);
+    };
+
+    let outcome: 'rebalance' | 'waiting' | EngineOutcome | undefined;
+    try {
+      while (outcome === undefined) {
+        if (failure) throw failure;
+        if (this.deps.stopped()) {
+          outcome = 'stopped';
+          break;
+        }
+        if (group.generation() !== generation) {
+          outcome = 'rebalance';
+          break;
+        }
+        const records = await reader.next();
+        if (records === null) {
+          outcome = 'waiting';
+          break;
+        }
+        if (records.length === 0) {
+          send();
+          if (this.s.idleTimeoutMs !== undefined && Date.now() - this.lastRecordAt >= this.s.idleTimeoutMs) outcome = 'idle';
+        } else {
+          this.lastRecordAt = Date.now();
+          await batcher.add(records, async () => {
+            send();
+            await room();
+          });
+          const last = records[records.length - 1];
+          this.readPositions.set(tpKey(last.topic, last.partition), BigInt(last.offset + 1));
+          if (batcher.current.bytes >= this.s.batchBytes) {
+            send();
+            await room();
+          }
+        }
+        if (Date.now() - lastCommit >= this.s.commitIntervalMs) {
+          lastCommit = Date.now();
+          await this.commit(owned).catch(() => undefined);
+        }
+      }
+      send();
+    } catch (error) {
+      failure ??= error;
+    } finally {
+      await Promise.allSettled([...inFlight]);
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+      await reader.close().catch(() => undefined);
+    }
+    if (failure) {
+      this.acks.dropPending();
+      // Keep what was acknowledged before the failure, whatever comes next.
+      await this.commit(owned).catch(() => undefined);
+      throw failure;
+    }
+    if (outcome === 'waiting' && this.s.ends) {
+      // Every owned partition was read up to its end and acknowledged.
+      for (const r of ranges) if (r.end !== undefined && r.end > r.start) this.acks.reached({ topic: r.topic, partition: r.partition, offset: r.end });
+    }
+    // After a rebalance, revoked partitions belong to another member now: it restarts from the
+    // last commit (copying again what was acknowledged since: duplicates, never a gap).
+    const keep = outcome === 'rebalance' ? new Set(group.assignment().map((tp) => tpKey(tp.topic, tp.partition)).filter((k) => owned.has(k))) : owned;
+    await this.commit(keep);
+    if (outcome === 'waiting' && this.s.ends) return (await this.groupCaughtUp()) ? 'caught-up' : 'waiting';
+    return outcome ?? 'waiting';
+  }
+
+  /** Every partition of the mirror (all members') committed at or past its end snapshot. */
+  private async groupCaughtUp(): Promise<boolean> {
+    const ends = this.s.ends!;
+    const all = [...ends.keys()].map((k) => {
+      const [topic, partition] = k.split('\u0000');
+      return { topic, partition: Number(partition) };
+    });
+    const committed = await this.deps.group.committed(all);
+    return all.every((tp) => {
+      const key = tpKey(tp.topic, tp.partition);
+      const end = ends.get(key)!;
+      return end === 0n || (committed.get(key) ?? -1n) >= end || this.emptyRange(key, end);
+    });
+  }
+
+  private readonly starts = new Map<string, bigint>();
+  private emptyRange(key: string, end: bigint): boolean {
+    return this.starts.get(key) !== undefined && this.starts.get(key)! >= end;
+  }
+
+  /** Records the log start offsets so that partitions with nothing to copy count as caught up. */
+  async noteLogStarts(): Promise<void> {
+    if (!this.s.ends) return;
+    const all = [...this.s.ends.keys()].map((k) => ({ topic: k.split('\u0000')[0], partition: Number(k.split('\u0000')[1]) }));
+    for (const o of await this.deps.sourceAdmin.listOffsets(all, 'earliest')) this.starts.set(tpKey(o.topic, o.partition), o.offset);
+  }
+}
+
+function sleep(ms: number, stopped?: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const end = Date.now() + ms;
+    const tick = () => (Date.now() >= end || stopped?.() ? resolve() : setTimeout(tick, Math.min(100, end - Date.now())));
+    tick();
+  });
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { compileRegex, positiveInt } from '../../cli/parse-helpers.js';
+import { UsageError } from '../../errors.js';
+import { parseDuration } from '../../util/duration.js';
+import { parseRename, type RenamePolicy } from './rename.js';
+import { parseSides, type SideSpec, type SidesOptions } from './sides.js';
+
+export interface MirrorOptions extends SidesOptions {
+  topics: RegExp;
+  topicsText: string;
+  exclude?: RegExp;
+  rename: RenamePolicy;
+  group: string;
+  syncConfigs: boolean;
+  untilCaughtUp: boolean;
+  /** Adds header `ktool.mirror.source` = "TOPIC/PARTITION/OFFSET" of the source record. */
+  provenance: boolean;
+  /** Where the group starts when it has no committed offset. */
+  start: 'earliest' | 'latest';
+  /** Stop after this long without a record (also ends --until-caught-up early). */
+  idleTimeoutMs?: number;
+  /** Bytes per produce request (records of several partitions). */
+  batchBytes: number;
+  maxInFlight: number;
+  compression: 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
+  replicationFactor?: number;
+  commitIntervalMs: number;
+  verbose: boolean;
+}
+
+/** Selection options shared by mirror, verify and deploy. */
+export interface TopicSelection {
+  topics: RegExp;
+  topicsText: string;
+  exclude?: RegExp;
+  excludeText?: string;
+  rename: RenamePolicy;
+}
+
+export function parseSelection(f: Record<string, unknown>): TopicSelection {
+  if (!f.topics) throw new UsageError('--topics REGEX is required', "e.g. --topics 'orders|payments' or --topics '.*'");
+  return {
+    topics: compileRegex(String(f.topics), '--topics'),
+    topicsText: String(f.topics),
+    exclude: f.exclude ? compileRegex(String(f.exclude), '--exclude') : undefined,
+    excludeText: f.exclude ? String(f.exclude) : undefined,
+    rename: parseRename(f.rename as string | undefined),
+  };
+}
+
+/** The default group: one per source/target pair, so a restart resumes where the last run stopped. */
+export function defaultGroup(from: SideSpec, to: SideSpec): string {
+  const label = (s: SideSpec) => s.profile ?? (s.bootstrap ? s.bootstrap : `config:${s.config}`);
+  const a = label(from);
+  const b = label(to);
+  const readable = `${a}-${b}`.replace(/[^a-zA-Z0-9._-]+/g, '_');
+  if (readable.length <= 60 && from.profile && to.profile) return `ktool-mirror.${from.profile}.${to.profile}`;
+  return `ktool-mirror.${createHash('sha256').update(`${a}\n${b}`).digest('hex').slice(0, 12)}`;
+}
+
+const COMPRESSIONS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
+
+export function parse(args: string[], f: Record<string, unknown>): MirrorOptions {
+  if (args.length) throw new UsageError(`unexpected argument "${args[0]}"`, 'topics are chosen with --topics REGEX');
+  const sides = parseSides(f);
+  const selection = parseSelection(f);
+  const compression = String(f.compression ?? 'none');
+  if (!(COMPRESSIONS as readonly string[]).includes(compression)) throw new UsageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`);
+  const start = String(f.start ?? 'earliest');
+  if (start !== 'earliest' && start !== 'latest') throw new UsageError('--start must be earliest or latest');
+  return {
+    ...sides,
+    ...selection,
+    group: (f.group as string | undefined) ?? defaultGroup(sides.from, sides.to),
+    syncConfigs: Boolean(f.syncConfigs),
+    untilCaughtUp: Boolean(f.untilCaughtUp),
+    provenance: Boolean(f.provenance),
+    start,
+    idleTimeoutMs: f.idleTimeout !== undefined ? parseDuration(String(f.idleTimeout), '--idle-timeout') : undefined,
+    batchBytes: positiveInt(f.batchBytes, '--batch-bytes', { min: 1024 }) ?? 4 << 20,
+    maxInFlight: positiveInt(f.maxInFlight, '--max-in-flight', { max: 5 }) ?? 4,
+    compression: compression as MirrorOptions['compression'],
+    replicationFactor: positiveInt(f.replicationFactor, '--replication-factor', { max: 32767 }),
+    verbose: Boolean(f.verbose),
+    commitIntervalMs: f.commitInterval !== undefined ? parseDuration(String(f.commitInterval), '--commit-interval') : 1_000,
+  };
+}

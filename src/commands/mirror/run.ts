@@ -1,0 +1,115 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { tpKey } from '../../kafka/mirror-types.js';
+import { MirrorEngine, type EngineOutcome } from './engine.js';
+import type { MirrorOptions } from './options.js';
+import { startProgress } from './progress.js';
+import { openSides } from './sides.js';
+import { planTopics, selectTopics, type TopicPlan } from './topics.js';
+
+export { parse } from './options.js';
+
+/**
+ * `ktool mirror --json` prints this once at the end:
+ * { source, target, group, outcome: "caught-up"|"stopped"|"idle", records, bytes (keys, values and
+ *   headers copied), durationMs,
+ *   recordsPerSecond, retries, topics: [{ source, target, partitions, targetPartitions,
+ *   mapping: "same"|"hash", created, records }] }
+ */
+export interface MirrorSummary {
+  source: string;
+  target: string;
+  group: string;
+  outcome: EngineOutcome;
+  records: number;
+  bytes: number;
+  durationMs: number;
+  recordsPerSecond: number;
+  retries: number;
+  topics: { source: string; target: string; partitions: number; targetPartitions: number; mapping: 'same' | 'hash'; created: boolean; records: number }[];
+}
+
+export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult> {
+  const sides = await openSides(ctx, o);
+  const started = Date.now();
+  try {
+    const [sourceAdmin, targetAdmin] = await Promise.all([sides.source.admin(), sides.target.admin()]);
+    const [sourceCluster, targetCluster] = await Promise.all([sourceAdmin.cluster(), targetAdmin.cluster()]);
+    if (sourceCluster.clusterId === targetCluster.clusterId && !o.rename.pattern) {
+      throw new UsageError('source and target are the same cluster: the mirror would copy topics onto themselves', "rename the targets, e.g. --rename 'copy.{topic}'");
+    }
+    const names = await selectTopics(sourceAdmin, o);
+    const plans = await planTopics(sourceAdmin, targetAdmin, names, o, { syncConfigs: o.syncConfigs, replicationFactor: o.replicationFactor, create: true });
+    for (const p of plans) {
+      if (p.created) ctx.info(`created ${p.target} on the target (${p.sourcePartitions} partitions)`);
+      if (p.mapping === 'hash') ctx.warn(`${p.target} has ${p.targetPartitions} partitions, fewer than ${p.source} (${p.sourcePartitions}): records go by key hash (Java murmur2), keyless ones to source partition modulo ${p.targetPartitions}`);
+    }
+    if (sourceCluster.clusterId === targetCluster.clusterId) {
+      const sourceSet = new Set(names);
+      const loop = plans.find((p) => sourceSet.has(p.target) || o.topics.test(p.target));
+      if (loop) throw new UsageError(`target topic ${loop.target} also matches --topics on the same cluster: the mirror would copy its own output`, 'narrow --topics or use --exclude');
+    }
+    const all = plans.flatMap((p) => Array.from({ length: p.sourcePartitions }, (_, partition) => ({ topic: p.source, partition })));
+    let ends: Map<string, bigint> | undefined;
+    if (o.untilCaughtUp) {
+      ends = new Map((await sourceAdmin.listOffsets(all, 'latest', 'read_committed')).map((x) => [tpKey(x.topic, x.partition), x.offset]));
+    }
+
+    const [{ openMirrorGroup }, { openPartitionReader }, { openProducer, javaPartition }] = await Promise.all([
+      import('../../kafka/mirror-group.js'),
+      import('../../kafka/partition-reader.js'),
+      import('../../kafka/producer.js'),
+    ]);
+    const group = await openMirrorGroup(sides.source, { groupId: o.group, topics: names });
+    const stopped = () => ctx.io.signal.aborted;
+    const engine = new MirrorEngine(
+      {
+        group,
+        sourceAdmin,
+        openReader: (ranges) => openPartitionReader(sides.source, { ranges, isolation: 'read_committed', onWarning: (m) => ctx.warn(m), logStart: async (topic, partition) => (await sourceAdmin.listOffsets([{ topic, partition }], 'earliest'))[0].offset }),
+        openProducer: () => openProducer(sides.target, { acks: -1, idempotent: true, compression: o.compression, retries: 5, clientId: `ktool-mirror-${process.pid}` }),
+        partitionFor: javaPartition,
+        stopped,
+        onAssignment: o.verbose ? (a, gen) => ctx.io.stderr.write(`generation ${gen}: assigned ${a.length} partition(s)${a.length ? `: ${a.map((tp) => `${tp.topic}:${tp.partition}`).join(',')}` : ''}\n`) : undefined,
+        onRetry: (error, delayMs) => ctx.io.stderr.write(`warning: ${(error as Error)?.message ?? error}; retrying in ${(delayMs / 1000).toFixed(1)}s (nothing is lost: the mirror restarts from the last acknowledged offsets)\n`),
+      },
+      { plans, ends, start: o.start, provenance: o.provenance, batchBytes: o.batchBytes, maxInFlight: o.maxInFlight, compressed: o.compression !== 'none', commitIntervalMs: o.commitIntervalMs, idleTimeoutMs: o.idleTimeoutMs },
+    );
+    await engine.noteLogStarts();
+    const progress = ctx.io.stderrIsTTY ? startProgress(ctx, engine, plans, ends, sourceAdmin) : undefined;
+    let outcome: EngineOutcome;
+    try {
+      outcome = await engine.run();
+    } finally {
+      progress?.stop();
+      await group.close();
+    }
+    return summarize(o, sides.sourceName, sides.targetName, plans, engine, outcome, Date.now() - started);
+  } finally {
+    await sides.close();
+  }
+}
+
+function summarize(o: MirrorOptions, source: string, target: string, plans: TopicPlan[], engine: MirrorEngine, outcome: EngineOutcome, durationMs: number): CommandResult {
+  const data: MirrorSummary = {
+    source,
+    target,
+    group: o.group,
+    outcome,
+    records: engine.acks.records,
+    bytes: engine.acks.bytes,
+    durationMs,
+    recordsPerSecond: durationMs > 0 ? Math.round((engine.acks.records * 1000) / durationMs) : 0,
+    retries: engine.retries,
+    topics: plans.map((p) => ({ source: p.source, target: p.target, partitions: p.sourcePartitions, targetPartitions: p.targetPartitions, mapping: p.mapping, created: p.created, records: engine.acks.perTopic.get(p.source) ?? 0 })),
+  };
+  return {
+    data,
+    view: [
+      { head: ['SOURCE', 'TARGET', 'PARTITIONS', 'MAPPING', 'CREATED', 'RECORDS'], numeric: [2, 5], rows: data.topics.map((t) => [t.source, t.target, t.partitions, t.mapping, t.created, t.records]) },
+      { lines: [`${outcome}: ${data.records} records (${data.bytes} bytes) in ${(durationMs / 1000).toFixed(1)}s, ${data.recordsPerSecond} records/s, group ${o.group}`] },
+    ],
+    exitCode: outcome === 'stopped' ? ExitCode.interrupted : undefined,
+  };
+}

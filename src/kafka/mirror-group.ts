@@ -1,0 +1,72 @@
+import { Consumer } from '@platformatic/kafka';
+import type { MirrorGroup, MirrorGroupOptions } from './mirror-types.js';
+import { tpKey } from './mirror-types.js';
+import type { KafkaClients, TopicPartition } from './types.js';
+
+interface LibraryConsumer {
+  topics: { trackAll(...topics: string[]): boolean[] };
+  generationId: number;
+  assignments: { topic: string; partitions: number[] }[] | null;
+  joinGroup(options: object): Promise<string>;
+  leaveGroup(force?: boolean): Promise<void>;
+  commit(options: { offsets: { topic: string; partition: number; offset: bigint; leaderEpoch: number }[] }): Promise<void>;
+  listCommittedOffsets(options: { topics: { topic: string; partitions: number[] }[] }): Promise<Map<string, bigint[]>>;
+  close(force?: boolean): Promise<void>;
+  on(event: string, fn: (...args: unknown[]) => void): void;
+}
+
+/**
+ * Classic-protocol group membership without the library's message stream: the mirror fetches with
+ * its own fast partition reader and only needs the assignment, rebalance notice and commits. The
+ * library keeps heartbeating and rejoins by itself when the coordinator asks for a rebalance.
+ */
+export async function openMirrorGroup(clients: KafkaClients, o: MirrorGroupOptions): Promise<MirrorGroup> {
+  const base = await clients.baseOptions();
+  const session = o.sessionTimeoutMs ?? 10_000;
+  const consumer = new Consumer({
+    ...(base as object),
+    groupId: o.groupId,
+    sessionTimeout: session,
+    rebalanceTimeout: Math.max(session, 30_000),
+    heartbeatInterval: Math.min(1_000, Math.floor(session / 3)),
+  } as ConstructorParameters<typeof Consumer>[0]) as unknown as LibraryConsumer;
+  // Heartbeat failures surface here; the library retries and rejoins, the mirror sees a new generation.
+  consumer.on('error', () => undefined);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await consumer.leaveGroup(true).catch(() => undefined);
+    await consumer.close(true).catch(() => undefined);
+  };
+  clients.onClose(close);
+  consumer.topics.trackAll(...o.topics);
+  await consumer.joinGroup({});
+
+  return {
+    generation: () => consumer.generationId,
+    assignment() {
+      const out: TopicPartition[] = [];
+      for (const a of consumer.assignments ?? []) for (const partition of a.partitions) out.push({ topic: a.topic, partition });
+      return out.sort((x, y) => (x.topic === y.topic ? x.partition - y.partition : x.topic < y.topic ? -1 : 1));
+    },
+    async committed(partitions) {
+      const byTopic = new Map<string, number[]>();
+      for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
+      const out = new Map<string, bigint>();
+      if (byTopic.size === 0) return out;
+      const answer = await consumer.listCommittedOffsets({ topics: [...byTopic].map(([topic, ps]) => ({ topic, partitions: ps })) });
+      for (const [topic, offsets] of answer) {
+        offsets.forEach((offset, partition) => {
+          if (offset !== undefined && offset >= 0n) out.set(tpKey(topic, partition), offset);
+        });
+      }
+      return out;
+    },
+    async commit(offsets) {
+      if (offsets.length === 0) return;
+      await consumer.commit({ offsets: offsets.map((x) => ({ ...x, leaderEpoch: -1 })) });
+    },
+    close,
+  };
+}
