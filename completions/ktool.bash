@@ -12,12 +12,16 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records help' ;;
+    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status logs help' ;;
     'configs') echo 'describe alter help' ;;
     'cluster') echo 'info health log-dirs api-versions help' ;;
+    'groups') echo 'list describe reset-offsets delete delete-offsets help' ;;
+    'acls') echo 'list create delete help' ;;
+    'users') echo 'list create delete help' ;;
+    'mirror') echo 'verify deploy status pause resume delete' ;;
   esac
 }
 
@@ -38,7 +42,7 @@ _ktool_options() {
     'profile show') echo '--format --json --no-color --debug -b --bootstrap-server --command-config --profile --timeout --resolved -h --help' ;;
     'profile delete') echo '--no-color --debug -h --help' ;;
     'local') echo '-h --help' ;;
-    'local start') echo '--name --format --json --no-color --debug --nodes --sasl --version --kafka-home -h --help' ;;
+    'local start') echo '--name --format --json --no-color --debug --nodes --sasl --tls --fresh --version --kafka-home -h --help' ;;
     'local stop') echo '--name --format --json --no-color --debug -h --help' ;;
     'local status') echo '--name --format --json --no-color --debug -h --help' ;;
     'local logs') echo '--name --format --json --no-color --debug --node -n --lines -f --follow -h --help' ;;
@@ -55,6 +59,28 @@ _ktool_options() {
     'cluster api-versions') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
     'offsets') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --time --topic --partitions --topic-partitions --exclude-internal-topics --isolation -h --help' ;;
     'delete-records') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --before --offset-json-file -y --yes -h --help' ;;
+    'groups') echo '-h --help' ;;
+    'groups list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --state --type -h --help' ;;
+    'groups describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --all-groups --offsets --members --state --verbose -h --help' ;;
+    'groups reset-offsets') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --all-groups --topic --all-topics --to-earliest --to-latest --to-current --to-offset --shift-by --to-datetime --by-duration --from-file --execute --dry-run --export -h --help' ;;
+    'groups delete') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --all-groups -h --help' ;;
+    'groups delete-offsets') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --topic -h --help' ;;
+    'lag') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --topic --watch --count --max-lag --max-time-lag --no-time-lag -h --help' ;;
+    'acls') echo '-h --help' ;;
+    'acls list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --group --cluster --transactional-id --delegation-token --user-principal --resource-pattern-type --principal --operation -h --help' ;;
+    'acls create') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --group --cluster --transactional-id --delegation-token --user-principal --resource-pattern-type --allow-principal --deny-principal --allow-host --deny-host --operation --producer --idempotent --consumer -h --help' ;;
+    'acls delete') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --group --cluster --transactional-id --delegation-token --user-principal --resource-pattern-type --allow-principal --deny-principal --allow-host --deny-host --operation --producer --idempotent --consumer --principal -y --yes --force -h --help' ;;
+    'users') echo '-h --help' ;;
+    'users list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
+    'users create') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --mechanism --iterations --password -h --help' ;;
+    'users delete') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --mechanism -y --yes -h --help' ;;
+    'mirror') echo '--from --from-bootstrap --from-config --to --to-bootstrap --to-config --timeout --topics --exclude --rename -g --group --sync-configs --until-caught-up --provenance --start --idle-timeout --compression --replication-factor --batch-bytes --max-in-flight --commit-interval -v --verbose --format --json --no-color --debug -h --help' ;;
+    'mirror verify') echo '--from --from-bootstrap --from-config --to --to-bootstrap --to-config --timeout --topics --exclude --rename --deep --format --json --no-color --debug -h --help' ;;
+    'mirror deploy') echo '--from --from-bootstrap --from-config --to --to-bootstrap --to-config --timeout --topics --exclude --rename --connect-url --name --source-alias --target-alias --tasks --sync-configs --no-checkpoints --no-heartbeats --dry-run --format --json --no-color --debug -h --help' ;;
+    'mirror status') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
+    'mirror pause') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
+    'mirror resume') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
+    'mirror delete') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
   esac
 }
 
@@ -238,6 +264,156 @@ _ktool_option_value() {
         --format) echo 'choices table wide json yaml' ;;
         *) return 1 ;;
       esac ;;
+    'groups list')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--state|--type) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'groups describe')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--group) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'groups reset-offsets')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--group|--to-offset|--shift-by|--to-datetime|--by-duration|--from-file) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'groups delete')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--group) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'groups delete-offsets')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--group) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'lag')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--group|--watch|--count|--max-lag|--max-time-lag) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml prometheus' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'acls list')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--group|--transactional-id|--delegation-token|--user-principal|--resource-pattern-type|--principal|--operation) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'acls create')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--group|--transactional-id|--delegation-token|--user-principal|--resource-pattern-type|--allow-principal|--deny-principal|--allow-host|--deny-host|--operation) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'acls delete')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--group|--transactional-id|--delegation-token|--user-principal|--resource-pattern-type|--allow-principal|--deny-principal|--allow-host|--deny-host|--operation|--principal) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'users list')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'users create')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--mechanism|--iterations|--password) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'users delete')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--mechanism) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'mirror')
+      case "$2" in
+        --from|--from-bootstrap|--to|--to-bootstrap|--timeout|--exclude|--rename|-g|--group|--start|--idle-timeout|--compression|--replication-factor|--batch-bytes|--max-in-flight|--commit-interval|--output) echo 'none' ;;
+        --from-config|--to-config) echo 'files' ;;
+        --topics) echo 'topics' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'mirror verify')
+      case "$2" in
+        --from|--from-bootstrap|--to|--to-bootstrap|--timeout|--exclude|--rename|--output) echo 'none' ;;
+        --from-config|--to-config) echo 'files' ;;
+        --topics) echo 'topics' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'mirror deploy')
+      case "$2" in
+        --from|--from-bootstrap|--to|--to-bootstrap|--timeout|--exclude|--rename|--connect-url|--name|--source-alias|--target-alias|--tasks|--output) echo 'none' ;;
+        --from-config|--to-config) echo 'files' ;;
+        --topics) echo 'topics' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'mirror status')
+      case "$2" in
+        --connect-url|--name|--output) echo 'none' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'mirror pause')
+      case "$2" in
+        --connect-url|--name|--output) echo 'none' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'mirror resume')
+      case "$2" in
+        --connect-url|--name|--output) echo 'none' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'mirror delete')
+      case "$2" in
+        --connect-url|--name|--output) echo 'none' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
     *) return 1 ;;
   esac
 }
@@ -317,9 +493,21 @@ _ktool_argument() {
       case "$2" in
         *) echo 'topics' ;;
       esac ;;
+    'groups help')
+      case "$2" in
+        0) echo 'choices list describe reset-offsets delete delete-offsets' ;;
+      esac ;;
+    'acls help')
+      case "$2" in
+        0) echo 'choices list create delete' ;;
+      esac ;;
+    'users help')
+      case "$2" in
+        0) echo 'choices list create delete' ;;
+      esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records' ;;
+        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror' ;;
       esac ;;
   esac
 }

@@ -10,13 +10,15 @@ import { registerLocal } from './tree/local.js';
 import { registerProfile } from './tree/profile.js';
 import { registerRecords } from './tree/records.js';
 import { registerTopics } from './tree/topics.js';
+import { registerGroups } from './tree/groups.js';
 import { registerAcls } from './tree/acls.js';
+import { registerMirror } from './tree/mirror.js';
 import { VERSION } from './version.js';
 
 export type Registrar = (program: Command, dispatch: Dispatcher) => void;
 
 /** Every noun registers its own subtree; adding a command means adding one registrar here. */
-const REGISTRARS: Registrar[] = [registerTopics, registerProfile, registerLocal, registerProduce, registerConsume, registerCompletion, registerConfigs, registerCluster, registerRecords, registerAcls];
+const REGISTRARS: Registrar[] = [registerTopics, registerProfile, registerLocal, registerProduce, registerConsume, registerCompletion, registerConfigs, registerCluster, registerRecords, registerGroups, registerAcls, registerMirror];
 
 export function buildProgram(dispatch: Dispatcher): Command {
   const program = new Command('ktool')
