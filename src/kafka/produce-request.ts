@@ -1,0 +1,84 @@
+import { ResponseError, Writer, type Reader } from '@platformatic/kafka';
+
+/** Produce v8 (non-flexible), sent on the library's connection to the partition leader. */
+export const PRODUCE_API = 0;
+export const PRODUCE_VERSION = 8;
+
+interface PartitionResponse {
+  index: number;
+  errorCode: number;
+  baseOffset: bigint;
+  errorMessage: string | null;
+}
+
+export function parseProduceResponse(_correlationId: number, apiKey: number, apiVersion: number, r: Reader) {
+  const errors: [string, [number, string | null]][] = [];
+  const responses: { name: string; partitions: PartitionResponse[] }[] = [];
+  const topics = r.readInt32();
+  for (let i = 0; i < topics; i++) {
+    const name = r.readString(false);
+    const partitions: PartitionResponse[] = [];
+    const count = r.readInt32();
+    for (let j = 0; j < count; j++) {
+      const index = r.readInt32();
+      const errorCode = r.readInt16();
+      const baseOffset = r.readInt64();
+      r.readInt64(); // log append time
+      r.readInt64(); // log start offset
+      const recordErrors = r.readInt32();
+      const messages: string[] = [];
+      for (let k = 0; k < recordErrors; k++) {
+        r.readInt32();
+        const m = r.readNullableString(false);
+        if (m) messages.push(m);
+      }
+      const errorMessage = r.readNullableString(false);
+      if (errorCode !== 0) errors.push([`/responses/${i}/partitions/${j}`, [errorCode, errorMessage ?? (messages.join('; ') || null)]]);
+      partitions.push({ index, errorCode, baseOffset, errorMessage });
+    }
+    responses.push({ name, partitions });
+  }
+  const response = { responses, throttleTimeMs: r.readInt32() };
+  if (errors.length) throw new (ResponseError as unknown as new (...a: unknown[]) => Error)(apiKey, apiVersion, Object.fromEntries(errors), response);
+  return response;
+}
+
+/** Produce request v8 (non-flexible): transactional_id, acks, timeout, [topic [partition records]]. */
+export function produceRequest(batches: { topic: string; partition: number; bytes: Buffer }[], acks: number, timeoutMs: number, transactionalId: string | undefined): Writer {
+  const byTopic = new Map<string, { partition: number; bytes: Buffer }[]>();
+  let size = 2 + 2 + 4 + 4 + (transactionalId ? Buffer.byteLength(transactionalId) : 0);
+  for (const b of batches) {
+    let list = byTopic.get(b.topic);
+    if (!list) {
+      byTopic.set(b.topic, (list = []));
+      size += 2 + Buffer.byteLength(b.topic) + 4;
+    }
+    list.push(b);
+    size += 4 + 4 + b.bytes.length;
+  }
+  const head = Buffer.allocUnsafe(size - batches.reduce((n, b) => n + b.bytes.length, 0));
+  const writer = Writer.create();
+  let pos = 0;
+  if (transactionalId) {
+    pos = head.writeInt16BE(Buffer.byteLength(transactionalId), pos);
+    pos += head.write(transactionalId, pos);
+  } else pos = head.writeInt16BE(-1, pos);
+  pos = head.writeInt16BE(acks, pos);
+  pos = head.writeInt32BE(timeoutMs, pos);
+  pos = head.writeInt32BE(byTopic.size, pos);
+  let start = 0;
+  for (const [topic, list] of byTopic) {
+    pos = head.writeInt16BE(Buffer.byteLength(topic), pos);
+    pos += head.write(topic, pos);
+    pos = head.writeInt32BE(list.length, pos);
+    for (const b of list) {
+      pos = head.writeInt32BE(b.partition, pos);
+      pos = head.writeInt32BE(b.bytes.length, pos);
+      writer.append(head.subarray(start, pos));
+      writer.append(b.bytes);
+      start = pos;
+    }
+  }
+  if (acks === 0) writer.context.noResponse = true;
+  return writer;
+}
