@@ -2,7 +2,7 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { compileRegex, REGEX_CHARS } from '../../cli/parse-helpers.js';
 import { NotFoundError } from '../../errors.js';
-import type { AdminApi, TopicInfo } from '../../kafka/types.js';
+import type { AdminApi, ConfigEntry, TopicInfo } from '../../kafka/types.js';
 import type { Block } from '../../output/view.js';
 import { filtersFrom, partitionMatches, type PartitionFilter } from './partition-filters.js';
 
@@ -21,8 +21,11 @@ export interface TopicDescription {
   internal: boolean;
   partitionCount: number;
   replicationFactor: number;
-  /** Configs whose value does not come from the broker's built-in default (as kafka-topics.sh shows). */
-  configs: Record<string, string | null>;
+  /**
+   * Configs whose value does not come from the broker's built-in default (as kafka-topics.sh shows);
+   * null when the principal may not DescribeConfigs.
+   */
+  configs: Record<string, string | null> | null;
   partitions: {
     partition: number;
     leader: number;
@@ -71,7 +74,15 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
   if (missing.length && !options.ifExists) {
     throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'list topics with `ktool topics list`');
   }
-  const [{ topics }, configs, cluster] = await Promise.all([admin.describeTopics(names), admin.describeTopicConfigs(names), options.filters.length ? admin.cluster() : undefined]);
+  // Describe without DescribeConfigs is a common ACL set-up: show the partitions anyway.
+  let configsDenied = false;
+  const configsOrNone = admin.describeTopicConfigs(names).catch((error: unknown) => {
+    if (!/AUTHORIZATION_FAILED/.test((error as Error)?.message ?? '')) throw error;
+    configsDenied = true;
+    ctx.warn('topic configs not shown: this principal may not DescribeConfigs these topics');
+    return new Map<string, ConfigEntry[]>();
+  });
+  const [{ topics }, configs, cluster] = await Promise.all([admin.describeTopics(names), configsOrNone, options.filters.length ? admin.cluster() : undefined]);
   const offsets = options.offsets ? await fetchOffsets(admin, topics) : undefined;
   const live = new Set(cluster?.brokers.map((b) => b.id) ?? []);
 
@@ -101,7 +112,7 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
       internal: t.internal,
       partitionCount: t.partitions.length,
       replicationFactor: t.partitions[0]?.replicas.length ?? 0,
-      configs: Object.fromEntries(entries.filter((c) => !c.isDefault).map((c) => [c.name, c.sensitive ? null : c.value])),
+      configs: configsDenied ? null : Object.fromEntries(entries.filter((c) => !c.isDefault).map((c) => [c.name, c.sensitive ? null : c.value])),
       partitions,
     });
   }
@@ -117,7 +128,7 @@ async function fetchOffsets(admin: AdminApi, topics: TopicInfo[]) {
 }
 
 function topicView(t: TopicDescription, withOffsets: boolean): Block[] {
-  const configs = Object.entries(t.configs).map(([k, v]) => `${k}=${v ?? '<sensitive>'}`).join(',');
+  const configs = t.configs === null ? '(not authorized)' : Object.entries(t.configs).map(([k, v]) => `${k}=${v ?? '<sensitive>'}`).join(',');
   const header = [`Topic: ${t.name}  TopicId: ${t.id}  PartitionCount: ${t.partitionCount}  ReplicationFactor: ${t.replicationFactor}${t.internal ? '  (internal)' : ''}`, `Configs: ${configs || '-'}`];
   const head = ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'OFFLINE', ...(withOffsets ? ['EARLIEST', 'LATEST', 'MESSAGES'] : [])];
   const rows = t.partitions.map((p) => [p.partition, p.leader < 0 ? 'none' : p.leader, p.replicas.join(','), p.isr.join(','), p.offline.join(',') || '', ...(withOffsets ? [p.earliestOffset, p.latestOffset, p.messages] : [])]);
