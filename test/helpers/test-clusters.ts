@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheDir } from '../../src/config/paths.js';
+import { pidAlive } from '../../src/local/state.js';
 import { KTOOL_BIN } from './spawn-ktool.js';
 
 interface Started {
@@ -33,6 +34,7 @@ export async function startTestClusters(scratch: string): Promise<() => Promise<
     process.env.KTOOL_TEST_KAFKA_LIBS ??= join(cacheDir(process.env), 'kafka', '4.3.1', 'libs');
     return async () => {};
   }
+  await stopOrphans(env);
   const prefix = `ktool-test-${process.pid}`;
   const specs: [string, string[]][] = [
     [`${prefix}-1`, []],
@@ -55,4 +57,21 @@ export async function startTestClusters(scratch: string): Promise<() => Promise<
     await Promise.allSettled(specs.map(([name]) => ktool(['local', 'stop', '--name', name], env)));
     await Promise.allSettled(specs.map(([name]) => rm(join(cacheDir(process.env), 'clusters', name), { recursive: true, force: true })));
   };
+}
+
+/** Clusters of earlier runs that were killed before their teardown (their vitest pid is gone). */
+async function stopOrphans(env: NodeJS.ProcessEnv): Promise<void> {
+  const root = join(cacheDir(process.env), 'clusters');
+  const names = await readdir(root).catch(() => [] as string[]);
+  await Promise.allSettled(
+    names
+      .filter((name) => {
+        const pid = Number(/^ktool-test-(\d+)-/.exec(name)?.[1]);
+        return pid > 0 && !pidAlive(pid);
+      })
+      .map(async (name) => {
+        await ktool(['local', 'stop', '--name', name], env).catch(() => undefined);
+        await rm(join(root, name), { recursive: true, force: true });
+      }),
+  );
 }
