@@ -118,11 +118,18 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
 
   const dispatch = async (records: ProduceRecord[]): Promise<Promise<void>[]> => {
     if (records.length === 0) return [];
+    // Sticky partitioning puts a whole flush on one partition: look the group up only on a change.
     const groups = new Map<string, ProduceRecord[]>();
+    let list: ProduceRecord[] = [];
+    let topic: string | undefined;
+    let partition = -1;
     for (const r of records) {
-      const key = `${r.topic}:${r.partition}`;
-      let list = groups.get(key);
-      if (!list) groups.set(key, (list = []));
+      if (r.partition !== partition || r.topic !== topic) {
+        ({ topic, partition } = r);
+        const key = `${topic}:${partition}`;
+        list = groups.get(key) ?? [];
+        groups.set(key, list);
+      }
       list.push(r);
     }
     if (idempotent && producer.producerId === undefined) await producer.initIdempotentProducer({});
