@@ -15,12 +15,7 @@ WORK=$(mktemp -d)
 TOPIC="bench-consume-$$-$(date +%s)"
 trap '"$KTOOL" topics delete "$TOPIC" -b "$B" --yes >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 
-node -e '
-const [n, size] = [Number(process.argv[1]), Number(process.argv[2])];
-const fs = require("fs"); const fd = fs.openSync(process.argv[3], "w");
-const pad = "x".repeat(size); let s = "";
-for (let i = 0; i < n; i++) { s += String(i).padStart(10, "0") + pad.slice(10) + "\n"; if (s.length > 1 << 20) { fs.writeSync(fd, s); s = ""; } }
-fs.writeSync(fd, s); fs.closeSync(fd);' "$N" "$SIZE" "$WORK/records.txt"
+node "$ROOT/bench/make-records.mjs" "$N" "$SIZE" "$WORK/records.txt"
 "$KTOOL" topics create "$TOPIC" -p 3 -b "$B" >/dev/null
 kcat -P -b "$B" -t "$TOPIC" -l "$WORK/records.txt"
 

@@ -28,12 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-node -e '
-const [n, size] = [Number(process.argv[1]), Number(process.argv[2])];
-const fs = require("fs"); const fd = fs.openSync(process.argv[3], "w");
-const pad = "x".repeat(size); let s = "";
-for (let i = 0; i < n; i++) { s += String(i).padStart(10, "0") + pad.slice(10) + "\n"; if (s.length > 1 << 20) { fs.writeSync(fd, s); s = ""; } }
-fs.writeSync(fd, s); fs.closeSync(fd);' "$N" "$SIZE" "$WORK/records.txt"
+node "$ROOT/bench/make-records.mjs" "$N" "$SIZE" "$WORK/records.txt"
 "$KTOOL" topics create "$TOPIC" -p 3 -b "$S" >/dev/null
 kcat -P -b "$S" -t "$TOPIC" -l "$WORK/records.txt"
 for t in "ktool.$TOPIC" "kcat.$TOPIC"; do "$KTOOL" topics create "$t" -p 3 -b "$D" >/dev/null; done

@@ -14,12 +14,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 FILE="$WORK/records.txt"
 
-node -e '
-const [n, size] = [Number(process.argv[1]), Number(process.argv[2])];
-const fs = require("fs"); const fd = fs.openSync(process.argv[3], "w");
-const pad = "x".repeat(size); let s = "";
-for (let i = 0; i < n; i++) { s += String(i).padStart(10, "0") + pad.slice(10) + "\n"; if (s.length > 1 << 20) { fs.writeSync(fd, s); s = ""; } }
-fs.writeSync(fd, s); fs.closeSync(fd);' "$N" "$SIZE" "$FILE"
+node "$ROOT/bench/make-records.mjs" "$N" "$SIZE" "$FILE"
 
 run() { # name, topic, command...
   local name=$1 topic=$2; shift 2
