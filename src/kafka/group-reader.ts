@@ -50,7 +50,8 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
   }
   const epochs = new Map<string, number>();
   // Flowing mode into a bounded queue. Pulling with read() instead stalls for good when the first
-  // read() comes more than a few milliseconds after consume() (seen with @platformatic/kafka 1.x).
+  // read() comes more than a few milliseconds after consume(): in @platformatic/kafka 2.12.1 the
+  // stream's fetch loop runs only while it is flowing.
   const flowing = stream as unknown as {
     on(event: 'data', fn: (m: StreamMessage) => void): void;
     on(event: 'error', fn: (error: Error) => void): void;
