@@ -67,6 +67,12 @@ export function errorForKafkaCode(id: string, message: string, hint?: string): K
   return new OperationError(message, { hint });
 }
 
+/** The brokers went away (refused, reset, closed, timed out): worth waiting out, unlike a Kafka error. */
+export function isConnectionLoss(error: unknown): boolean {
+  const leaves = leafErrors(error);
+  return !leaves.some((e) => e.apiId) && leaves.some(isNetworkLike);
+}
+
 /** The typed error for a numeric error code from a response we parse ourselves. */
 export function errorForWireCode(code: number, what: string): KtoolError {
   const id = protocolErrorsCodesById[code] ?? `ERROR_${code}`;

@@ -3,7 +3,7 @@ import { OperationError } from '../errors.js';
 import type { KafkaClients } from './types.js';
 import type { ConsumedRecord, Isolation, PartitionRange, PartitionReader } from './consumer-types.js';
 import { abortFilter } from './abort-filter.js';
-import { errorForWireCode } from './errors.js';
+import { errorForWireCode, isConnectionLoss, toKtoolError } from './errors.js';
 import { decodeBatches } from './batch-decoder.js';
 import { toConsumedRecords, type FetchedBatch } from './decode.js';
 import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
@@ -27,6 +27,11 @@ export interface PartitionReaderOptions {
   onWarning?: (message: string) => void;
   /** Offsets to clamp to when the requested one is gone (deleted or compacted away). */
   logStart: (topic: string, partition: number) => Promise<bigint>;
+  /**
+   * When the brokers go away: wait for them this long (Infinity: until closed), reconnecting with
+   * a back-off, instead of failing at once. Reading resumes at the positions already reached.
+   */
+  maxOutageMs?: number;
 }
 
 /**
@@ -119,24 +124,58 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
     }
   }
 
+  /** A lost connection: wait and reconnect within maxOutageMs, else give up with a typed error. */
+  let outageSince: number | undefined;
+  let backoff = 250;
+  async function survive(error: unknown): Promise<void> {
+    const where = clients.settings.bootstrap;
+    if (!isConnectionLoss(error) || !o.maxOutageMs) throw toKtoolError(error, where, 'fetch records');
+    const now = Date.now();
+    if (outageSince === undefined) {
+      outageSince = now;
+      o.onWarning?.(`lost the connection to ${where.join(',')}; reconnecting${Number.isFinite(o.maxOutageMs) ? ` for up to ${Math.round(o.maxOutageMs / 1000)}s` : ' until it is back (Ctrl-C stops)'}`);
+    } else if (now - outageSince > o.maxOutageMs) throw toKtoolError(error, where, 'fetch records');
+    await new Promise((r) => setTimeout(r, backoff));
+    backoff = Math.min(backoff * 2, 5_000);
+  }
+  function recovered() {
+    if (outageSince === undefined) return;
+    o.onWarning?.(`reconnected to ${clients.settings.bootstrap.join(',')} after ${((Date.now() - outageSince) / 1000).toFixed(1)}s`);
+    outageSince = undefined;
+    backoff = 250;
+  }
+
   async function pump(): Promise<void> {
     while (!closed && !failure) {
-      // Back-pressure: a few responses buffered at most; the consumer of next() sets the pace.
-      if (queue.length >= 4) {
-        await new Promise<void>((r) => (resume = r));
-        continue;
+      try {
+        if (await pumpOnce()) break;
+      } catch (error) {
+        await survive(error);
+        // Leaders may have moved while the brokers were away.
+        for (const s of states) s.leader = -1;
       }
-      const nodes = [...new Set(states.filter((s) => !s.done).map((s) => s.leader))];
-      if (nodes.length === 0) break;
-      if (nodes.some((n) => n < 0)) {
-        await refreshMetadata();
-        if (states.some((s) => !s.done && s.leader < 0)) await new Promise((r) => setTimeout(r, 200));
-        continue;
-      }
-      await Promise.all(nodes.filter((n) => !inFlight.has(n)).map((n) => fetchFrom(n)));
-      notify();
     }
     notify();
+  }
+
+  /** One round of fetches; true when every partition is done. */
+  async function pumpOnce(): Promise<boolean> {
+    // Back-pressure: a few responses buffered at most; the consumer of next() sets the pace.
+    if (queue.length >= 4) {
+      await new Promise<void>((r) => (resume = r));
+      return false;
+    }
+    const nodes = [...new Set(states.filter((s) => !s.done).map((s) => s.leader))];
+    if (nodes.length === 0) return true;
+    if (nodes.some((n) => n < 0)) {
+      await refreshMetadata();
+      if (states.some((s) => !s.done && s.leader < 0)) await new Promise((r) => setTimeout(r, 200));
+      return false;
+    }
+    await Promise.all(nodes.filter((n) => !inFlight.has(n)).map((n) => fetchFrom(n)));
+    recovered();
+    notify();
+    return false;
   }
 
   let resume: (() => void) | undefined;
@@ -159,7 +198,15 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
         }
         if (failure) throw failure;
         if (states.every((s) => s.done)) return null;
-        await new Promise<void>((r) => (wake = r));
+        // At most one poll: the caller checks its signals and idle timeout between calls, also
+        // while the reader waits for lost brokers.
+        await new Promise<void>((r) => {
+          const timer = setTimeout(r, 500);
+          wake = () => {
+            clearTimeout(timer);
+            r();
+          };
+        });
         if (!queue.length && !failure && !states.every((s) => s.done)) return [];
       }
     },

@@ -1,48 +1,21 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { cacheDir } from '../../src/config/paths.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
+import { removeOwnCluster, restartOwnCluster, startOwnCluster, type OwnCluster } from '../helpers/own-cluster.js';
 import { KTOOL_BIN } from '../helpers/spawn-ktool.js';
 
 /** A second, independent cluster for the mirror's target, with its own config file and profile. */
-export interface Target {
-  name: string;
-  bootstrap: string;
-  config: string;
-}
-
-function ktool(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(KTOOL_BIN, args, { env, timeout: 120_000 }, (error, stdout, stderr) => (error ? reject(new Error(`ktool ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout)));
-  });
-}
+export type Target = OwnCluster;
 
 export async function startTarget(): Promise<Target> {
-  const dir = mkdtempSync(join(tmpdir(), 'ktool-mirror-test-'));
-  const config = join(dir, 'config.yaml');
-  const name = `mirror-test-${process.pid}`;
-  const env = { ...process.env, KTOOL_CONFIG: config, NO_COLOR: '1' };
-  const started = JSON.parse(await ktool(['local', 'start', '--name', name, '--json'], env)) as { bootstrap: string };
+  const t = await startOwnCluster('mirror-test');
   // Profiles for both ends, so that --from/--to PROFILE is exercised too.
-  await ktool(['profile', 'add', 'src', '-b', process.env.KTOOL_TEST_BOOTSTRAP!], env);
-  await ktool(['profile', 'add', 'dst', '-b', started.bootstrap], env);
-  return { name, bootstrap: started.bootstrap, config };
+  await cli(t, ['profile', 'add', 'src', '-b', process.env.KTOOL_TEST_BOOTSTRAP!]);
+  await cli(t, ['profile', 'add', 'dst', '-b', t.bootstrap]);
+  return t;
 }
 
 /** `ktool local stop|start --name` of the target (a restart keeps its ports and data); start returns the bootstrap. */
-export async function localTarget(t: Target, verb: 'stop' | 'start'): Promise<string> {
-  const out = await ktool(['local', verb, '--name', t.name, ...(verb === 'start' ? ['--json'] : [])], { ...process.env, KTOOL_CONFIG: t.config, NO_COLOR: '1' });
-  return verb === 'start' ? (JSON.parse(out) as { bootstrap: string }).bootstrap : '';
-}
-
-export async function stopTarget(t: Target | undefined): Promise<void> {
-  if (!t) return;
-  await ktool(['local', 'stop', '--name', t.name], { ...process.env, KTOOL_CONFIG: t.config }).catch(() => undefined);
-  await rm(join(cacheDir(process.env), 'clusters', t.name), { recursive: true, force: true });
-}
+export const localTarget = restartOwnCluster;
+export const stopTarget = removeOwnCluster;
 
 export function cli(t: Target, argv: string[], stdin?: string): Promise<CliRun> {
   return runCli(argv, { env: { KTOOL_CONFIG: t.config }, stdin });

@@ -112,6 +112,8 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
       isolation: o.isolation,
       onWarning: (m) => ctx.warn(m),
       logStart: async (topic, partition) => (await admin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
+      // Following a topic, wait out a broker restart; with an end to reach, only up to --timeout.
+      maxOutageMs: ranges.some((r) => r.end !== undefined) ? clients.settings.timeoutMs : Infinity,
     });
     try {
       while (!stopped() && !limitReached() && !idle()) {
