@@ -55,3 +55,15 @@ export function compileRegex(pattern: string, what: string): RegExp {
 }
 
 export const REGEX_CHARS = /[*?+[\]()|^$\\{}]/;
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 * 1024, mb: 1024 * 1024, mib: 1024 * 1024 };
+
+/** `--batch-size 1048576`, `512k`, `1MB` -> bytes (binary units). */
+export function parseSize(text: string, flag: string, { min = 1, max = 64 * 1024 * 1024 } = {}): number {
+  const m = /^\s*(\d+)\s*([a-zA-Z]*)\s*$/.exec(text);
+  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  if (!m || unit === undefined) throw new UsageError(`${flag}: expected a size in bytes (e.g. 1048576, 512k, 1MB), got "${text}"`);
+  const n = Number(m[1]) * unit;
+  if (n < min || n > max) throw new UsageError(`${flag} must be from ${min} to ${max} bytes, got "${text}"`);
+  return n;
+}

@@ -6,6 +6,8 @@ import { consoleFormatter, parseConsoleProps } from '../../src/commands/consume/
 import { compileFormat } from '../../src/commands/consume/format.js';
 import { parseOffsetSpec, parseTime } from '../../src/commands/consume/offset-spec.js';
 import { parse } from '../../src/commands/consume/options.js';
+import { jsonLineFormatter } from '../../src/commands/consume/json-line.js';
+import { toEnvelope } from '../../src/serde/envelope.js';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 
@@ -84,7 +86,29 @@ describe('consume arguments -> options', () => {
     [['t'], { isolationLevel: 'dirty' }, /--isolation-level/],
     [['t'], { format: '%v', property: ['print.key=true'] }, /cannot be combined/],
     [['t'], { header: ['nokey'] }, /key=value/],
+    [['t'], { fetchMaxBytes: '10' }, /--fetch-max-bytes must be from 1024/],
+    [['t'], { fetchMaxBytes: 'lots' }, /--fetch-max-bytes: expected a size/],
   ])('rejects %j %j', (args, flags, message) => expect(() => parse(args as string[], flags, NOW)).toThrow(message));
+  it('--fetch-max-bytes takes a size; 1 MiB by default', () => {
+    expect(parse(['t'], {}, NOW).fetchMaxBytes).toBe(1 << 20);
+    expect(parse(['t'], { fetchMaxBytes: '8MB' }, NOW).fetchMaxBytes).toBe(8 << 20);
+  });
+});
+
+describe('--json lines', () => {
+  const b = (s: string) => Buffer.from(s);
+  const base = { topic: 'tö"pic', partition: 2, offset: 41, timestamp: 1_700_000_000_123, timestampType: 'CreateTime' as const };
+  it.each<[string, ConsumedRecord]>([
+    ['text key and value', { ...base, key: b('k'), value: b('v "quoted" \\ é \n'), headers: [] }],
+    ['null key, tombstone', { ...base, key: null, value: null, headers: [] }],
+    ['headers, repeated and null', { ...base, timestampType: 'LogAppendTime', key: b('k'), value: b('{"a":1}'), headers: [[b('h'), b('1')], [b('h'), null]] }],
+    ['unique text headers', { ...base, key: null, value: b(''), headers: [[b('a'), b('x')], [b('b'), b('y')]] }],
+    ['binary value', { ...base, key: b('k'), value: Buffer.from([0xff, 0x00, 0xfe]), headers: [[b('bin'), Buffer.from([0xc3])]] }],
+  ])('%s: the same bytes as JSON.stringify(toEnvelope(record))', (_, record) => {
+    const out: string[] = [];
+    jsonLineFormatter()(record, { put: (c: Buffer | string) => out.push(String(c)) });
+    expect(out.join('')).toBe(JSON.stringify(toEnvelope(record)) + '\n');
+  });
 });
 
 describe('record batches', () => {

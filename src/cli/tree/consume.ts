@@ -16,6 +16,7 @@ export function registerConsume(program: Command, dispatch: Dispatcher): void {
     .option('-n, --max-messages <n>', 'stop after N records written')
     .option('-e, --exit', 'stop when every partition reached the end it had at start')
     .option('--timeout-ms <ms>', 'stop after this long without records')
+    .option('--fetch-max-bytes <size>', 'bytes per fetch response, e.g. 8MB for a distant cluster (default 1MB; bounds memory)')
     .option('-g, --group <group>', 'read as a member of this consumer group and commit what was written')
     .addOption(new Option('--group-protocol <protocol>', 'group protocol: classic or consumer (KIP-848)').choices(['classic', 'consumer']))
     .addOption(new Option('--isolation-level <level>', 'read_committed hides aborted transactions').choices(['read_committed', 'read_uncommitted']))

@@ -6,6 +6,7 @@ import { toEnvelope } from '../../serde/envelope.js';
 import { consoleFormatter } from './console-format.js';
 import { committedOffsets, GroupEnd } from './group-end.js';
 import { compileFormat, type RecordFormatter } from './format.js';
+import { jsonLineFormatter } from './json-line.js';
 import type { ConsumeOptions } from './options.js';
 import { partitionsToRead, resolveRanges } from './positions.js';
 import { OutputWriter } from './writer.js';
@@ -36,6 +37,7 @@ function formatterFor(o: ConsumeOptions): RecordFormatter {
       return consoleFormatter(o.output.props);
     case 'json': {
       const valueEncoding = o.output.valueEncoding;
+      if (valueEncoding === 'text') return jsonLineFormatter();
       return (r, out) => {
         out.put(JSON.stringify(toEnvelope(r, { valueEncoding })) + '\n');
       };
@@ -114,6 +116,7 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
       logStart: async (topic, partition) => (await admin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
       // Following a topic, wait out a broker restart; with an end to reach, only up to --timeout.
       maxOutageMs: ranges.some((r) => r.end !== undefined) ? clients.settings.timeoutMs : Infinity,
+      maxBytes: o.fetchMaxBytes,
     });
     try {
       while (!stopped() && !limitReached() && !idle()) {

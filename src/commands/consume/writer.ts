@@ -1,18 +1,32 @@
 import type { Writable } from 'node:stream';
 import type { Sink } from './format.js';
 
+/** Blocks kept for reuse once stdout is done with them: enough for a batch in flight and the next. */
+const SPARE_BLOCKS = 16;
+
 /**
- * Copies formatted output into large blocks and writes a block at a time, honouring back-pressure.
+ * Copies formatted output into 1 MB blocks and hands them to stdout at flush(), honouring
+ * back-pressure. On stdout, blocks come back for reuse once written, so a long run allocates a
+ * handful of blocks, not one per flush (fresh ones pile up as external memory until a full GC).
  * flush() resolves once the data was handed to stdout, so a group commits only what was written.
  * A closed pipe (EPIPE) ends it quietly.
  */
 export class OutputWriter implements Sink {
   private block: Buffer;
   private used = 0;
+  /** Filled blocks waiting for flush(): [block, bytes used]. */
+  private full: [Buffer, number][] = [];
+  private spare: Buffer[] = [];
   private closed = false;
+  /**
+   * Only a stream on a file descriptor (stdout itself) is done with a buffer when its write
+   * callback runs; an in-process stream may hand the very buffer on (PassThrough does).
+   */
+  private readonly reusable: boolean;
 
   constructor(private readonly stream: Writable, private readonly blockSize = 1 << 20) {
     this.block = Buffer.allocUnsafe(blockSize);
+    this.reusable = typeof (stream as { fd?: unknown }).fd === 'number';
     stream.on('error', () => {
       this.closed = true;
     });
@@ -24,32 +38,46 @@ export class OutputWriter implements Sink {
 
   put(chunk: Buffer | string): void {
     const length = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-    if (this.used + length > this.block.length) this.grow(length);
+    if (this.used + length > this.block.length) {
+      if (this.used > 0) this.full.push([this.block, this.used]);
+      this.block = this.take(length);
+      this.used = 0;
+    }
     if (typeof chunk === 'string') this.used += this.block.write(chunk, this.used);
     else this.used += chunk.copy(this.block, this.used);
   }
 
-  private grow(needed: number): void {
-    // Keep what is buffered; grow geometrically so a large batch costs amortised O(n) copies.
-    const next = Buffer.allocUnsafe(Math.max(this.blockSize, 2 * (this.used + needed)));
-    this.block.copy(next, 0, 0, this.used);
-    this.block = next;
+  private take(atLeast: number): Buffer {
+    if (atLeast <= this.blockSize && this.spare.length) return this.spare.pop()!;
+    return Buffer.allocUnsafe(Math.max(this.blockSize, atLeast));
   }
 
   async flush(): Promise<boolean> {
-    if (this.used === 0) return !this.isClosed;
+    if (this.used > 0) this.full.push([this.block, this.used]);
+    const blocks = this.full;
+    this.full = [];
+    if (this.used > 0) {
+      // The written block must not be reused while the stream may still hold it.
+      this.block = this.take(0);
+      this.used = 0;
+    }
+    if (blocks.length === 0) return !this.isClosed;
     if (this.isClosed) return false;
-    const data = this.block.subarray(0, this.used);
-    // The written block must not be reused while the stream may still hold it.
-    this.block = Buffer.allocUnsafe(this.blockSize);
-    this.used = 0;
     return new Promise((resolve) => {
       let settled = false;
       const done = (ok: boolean) => {
         if (!settled) resolve(ok);
         settled = true;
       };
-      const ok = this.stream.write(data, (error) => done(!error && !this.isClosed));
+      let ok = true;
+      blocks.forEach(([block, used], i) => {
+        const last = i === blocks.length - 1;
+        ok = this.stream.write(block.subarray(0, used), last ? (error) => {
+          // Written out (in order): every block of this flush can be reused.
+          if (this.reusable) for (const [b] of blocks) if (b.length === this.blockSize && this.spare.length < SPARE_BLOCKS) this.spare.push(b);
+          done(!error && !this.isClosed);
+        } : undefined);
+      });
       if (!ok) this.stream.once('drain', () => done(!this.isClosed));
     });
   }

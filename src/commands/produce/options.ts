@@ -1,9 +1,10 @@
 /** Command line -> ProduceOptions (pure: tests table-drive it). */
+import { parseSize } from '../../cli/parse-helpers.js';
 import { UsageError } from '../../errors.js';
 import type { Acks, Compression, ProducerSettings } from '../../kafka/producer-types.js';
 import { ENCODINGS, serdeFor, type Encoding } from '../../serde/serde.js';
 import { applyReaderProperties, DEFAULT_LINE_FORMAT, unescapeSeparator, validateLineFormat, type LineFormat } from './properties.js';
-import { parseRate, parseSize } from './rate.js';
+import { parseRate } from './rate.js';
 
 export const INPUTS = ['line', 'whole', 'json'] as const;
 export type InputMode = (typeof INPUTS)[number];
