@@ -41,9 +41,31 @@ export interface ProducerApi {
   partitionFor(key: Buffer, count: number): number;
   /** Sends one batch and resolves when the broker acknowledged it (immediately with acks=0). */
   send(records: ProduceRecord[]): Promise<void>;
+  /** A builder for plain lines (same key and headers on every record), for sendEncoded(). */
+  lineRecords(key: Buffer | null, headers: [Buffer, Buffer | null][] | undefined, capacity: number): LineRecords;
+  /** Sends records already encoded for one partition, like send(). */
+  sendEncoded(topic: string, partition: number, records: EncodedRecords): Promise<void>;
   beginTransaction(): Promise<void>;
   commitTransaction(): Promise<void>;
   abortTransaction(): Promise<void>;
   /** Closes connections. Await every send() first: the library does not wait for them. */
   close(): Promise<void>;
+}
+
+/** The records section of a batch for one partition, before the batch header wraps it. */
+export interface EncodedRecords {
+  body: Buffer;
+  count: number;
+  firstTimestamp: number;
+  maxTimestamp: number;
+}
+
+/** Records encoded one line at a time, straight from the input chunk: no object per line. */
+export interface LineRecords {
+  readonly count: number;
+  readonly bytes: number;
+  /** Appends the record whose value is src[start, end). */
+  append(src: Buffer, start: number, end: number, timestamp: number): void;
+  /** The records so far; the builder starts empty again. */
+  take(): EncodedRecords;
 }

@@ -8,9 +8,9 @@ import { kGetConnection, murmur2, Producer, type Connection } from '@platformati
 import { NotFoundError, OperationError } from '../errors.js';
 import { kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
 import type { KafkaClients } from './types.js';
-import type { ProduceRecord, ProducerApi, ProducerSettings } from './producer-types.js';
+import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerSettings } from './producer-types.js';
 import { parseProduceResponse, PRODUCE_API, PRODUCE_VERSION, produceRequest } from './produce-request.js';
-import { encodeRecordBatch, type BatchHeader } from './record-batch.js';
+import { encodeRecords, LineRecordsBuilder, wrapRecords, type BatchHeader } from './record-batch.js';
 
 type Transaction = NonNullable<Producer['transaction']>;
 type Msg = Parameters<Producer['send']>[0]['messages'][number];
@@ -116,8 +116,41 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
     return waits;
   };
 
-  const dispatch = async (records: ProduceRecord[]): Promise<Promise<void>[]> => {
-    if (records.length === 0) return [];
+  /** Records of one partition, encoded when their turn comes (sequence numbers are given in order). */
+  type PartitionRecords = { topic: string; partition: number; count: number; encode: () => EncodedRecords };
+
+  const dispatchEncoded = async (items: PartitionRecords[]): Promise<Promise<void>[]> => {
+    if (items.length === 0) return [];
+    if (idempotent && producer.producerId === undefined) await producer.initIdempotentProducer({});
+    if (transaction && producer.transaction) {
+      const fresh = items.filter((r) => !inTransaction.has(`${r.topic}:${r.partition}`));
+      if (fresh.length) {
+        const metadata = await producer.metadata({ topics: [...new Set(fresh.map((r) => r.topic))], autocreateTopics: false });
+        await producer.transaction.addPartitions(metadata, fresh.map((r) => ({ topic: r.topic, partition: r.partition })) as never);
+        for (const r of fresh) inTransaction.add(`${r.topic}:${r.partition}`);
+      }
+    }
+    const batches: Batch[] = [];
+    for (const item of items) {
+      const key = `${item.topic}:${item.partition}`;
+      let baseSequence = -1;
+      if (idempotent) {
+        baseSequence = sequences.get(key) ?? 0;
+        sequences.set(key, (baseSequence + item.count) % 2147483648);
+      }
+      const header: BatchHeader = {
+        producerId: idempotent ? producer.producerId! : -1n,
+        producerEpoch: idempotent ? producer.producerEpoch! : -1,
+        baseSequence,
+        transactional: Boolean(transaction),
+        compression: settings.compression,
+      };
+      batches.push({ topic: item.topic, partition: item.partition, bytes: await wrapRecords(item.encode(), header) });
+    }
+    return sendBatches(batches, false);
+  };
+
+  const dispatch = (records: ProduceRecord[]): Promise<Promise<void>[]> => {
     // Sticky partitioning puts a whole flush on one partition: look the group up only on a change.
     const groups = new Map<string, ProduceRecord[]>();
     let list: ProduceRecord[] = [];
@@ -132,33 +165,19 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
       }
       list.push(r);
     }
-    if (idempotent && producer.producerId === undefined) await producer.initIdempotentProducer({});
-    if (transaction && producer.transaction) {
-      const fresh = [...groups.values()].map((l) => l[0]).filter((r) => !inTransaction.has(`${r.topic}:${r.partition}`));
-      if (fresh.length) {
-        const metadata = await producer.metadata({ topics: [...new Set(fresh.map((r) => r.topic))], autocreateTopics: false });
-        await producer.transaction.addPartitions(metadata, fresh.map((r) => ({ topic: r.topic, partition: r.partition })) as never);
-        for (const r of fresh) inTransaction.add(`${r.topic}:${r.partition}`);
-      }
-    }
     const now = Date.now();
-    const batches: Batch[] = [];
-    for (const [key, list] of groups) {
-      let baseSequence = -1;
-      if (idempotent) {
-        baseSequence = sequences.get(key) ?? 0;
-        sequences.set(key, (baseSequence + list.length) % 2147483648);
-      }
-      const header: BatchHeader = {
-        producerId: idempotent ? producer.producerId! : -1n,
-        producerEpoch: idempotent ? producer.producerEpoch! : -1,
-        baseSequence,
-        transactional: Boolean(transaction),
-        compression: settings.compression,
-      };
-      batches.push({ topic: list[0].topic, partition: list[0].partition, bytes: await encodeRecordBatch(list, header, now) });
+    return dispatchEncoded([...groups.values()].map((l) => ({ topic: l[0].topic, partition: l[0].partition, count: l.length, encode: () => encodeRecords(l, now) })));
+  };
+
+  /** Prepares (sequence numbers, encoding, queueing) strictly in call order; waits for the acks concurrently. */
+  const inOrder = async (prepare: () => Promise<Promise<void>[]>): Promise<void> => {
+    const dispatched = chain.then(prepare);
+    chain = dispatched.catch(() => undefined);
+    try {
+      await Promise.all(await dispatched);
+    } catch (error) {
+      throw fail(error, 'produce');
     }
-    return sendBatches(batches, false);
   };
 
   return {
@@ -176,16 +195,14 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
       return info.partitionsCount;
     },
     partitionFor: javaPartition,
-    async send(records) {
-      // Prepare (sequence numbers, encoding, queueing on the connection) strictly in call order;
-      // then wait for the acknowledgements concurrently.
-      const dispatched = chain.then(() => dispatch(records));
-      chain = dispatched.catch(() => undefined);
-      try {
-        await Promise.all(await dispatched);
-      } catch (error) {
-        throw fail(error, 'produce');
-      }
+    send(records) {
+      return inOrder(() => dispatch(records));
+    },
+    lineRecords(key, headers, capacity) {
+      return new LineRecordsBuilder(key, headers, capacity);
+    },
+    sendEncoded(topic, partition, records) {
+      return inOrder(() => dispatchEncoded([{ topic, partition, count: records.count, encode: () => records }]));
     },
     async beginTransaction() {
       if (transaction) throw new OperationError('a transaction is already open');

@@ -8,7 +8,7 @@ import { parseSize } from '../../src/cli/parse-helpers.js';
 import { parseRate, RateLimiter } from '../../src/commands/produce/rate.js';
 import { forEachLine } from '../../src/commands/produce/readers.js';
 import { javaPartition } from '../../src/kafka/producer.js';
-import { encodeRecordBatch } from '../../src/kafka/record-batch.js';
+import { encodeRecordBatch, encodeRecords, LineRecordsBuilder } from '../../src/kafka/record-batch.js';
 import { fromEnvelope, toEnvelope } from '../../src/serde/envelope.js';
 import { serdeFor } from '../../src/serde/serde.js';
 import { UsageError } from '../../src/errors.js';
@@ -260,6 +260,20 @@ describe('record batch encoder', () => {
     expect(batch.firstTimestamp + r2.timestampDelta).toBe(1_700_000_000_000n);
     expect(batch.firstTimestamp + r3.timestampDelta).toBe(1_600_000_000_000n);
     expect(r3.value!.length).toBe(300);
+  });
+  it('plain lines straight from the input chunk encode exactly as records do (keyless and fixed key, headers, growth)', () => {
+    const input = b('alpha\n\nbeta gamma\n' + 'x'.repeat(3000) + '\n');
+    const spans: [number, number][] = [];
+    for (let start = 0, nl; (nl = input.indexOf(10, start)) !== -1; start = nl + 1) spans.push([start, nl]);
+    for (const [key, headers] of [[null, undefined], [b('user-1'), [[b('src'), b('import')], [b('n'), null]]]] as [Buffer | null, [Buffer, Buffer | null][] | undefined][]) {
+      const builder = new LineRecordsBuilder(key, headers, 64);
+      spans.forEach(([start, end], i) => builder.append(input, start, end, 1_800_000_000_000 + i));
+      const built = builder.take();
+      const records = spans.map(([start, end], i) => ({ topic: 't', partition: 0, key, value: input.subarray(start, end), headers, timestamp: 1_800_000_000_000 + i }));
+      const expected = encodeRecords(records);
+      expect({ ...built, body: built.body.toString('hex') }).toEqual({ ...expected, body: expected.body.toString('hex') });
+      expect(builder.take().count).toBe(0);
+    }
   });
   it('compressed batches decode', async () => {
     for (const compression of ['gzip', 'snappy', 'lz4', 'zstd']) {

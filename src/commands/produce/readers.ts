@@ -40,7 +40,15 @@ const CR = 0x0d;
  * Calls onLine for each line of the chunks. onLine may return a promise (back-pressure: the next
  * line waits for it). Returns the number of lines. A last line without "\n" counts as a line.
  */
-export async function forEachLine(chunks: AsyncIterable<Buffer | string>, onLine: (line: Buffer, lineNo: number) => void | Promise<void>, afterChunk?: () => void): Promise<number> {
+export function forEachLine(chunks: AsyncIterable<Buffer | string>, onLine: (line: Buffer, lineNo: number) => void | Promise<void>, afterChunk?: () => void): Promise<number> {
+  return forEachLineSpan(chunks, (buf, start, end, lineNo) => onLine(buf.subarray(start, end), lineNo), afterChunk);
+}
+
+/**
+ * forEachLine without a Buffer per line: each line is buf[start, end), "\r\n" already cut to the
+ * line. For callers that copy the bytes straight on (plain-line produce).
+ */
+export async function forEachLineSpan(chunks: AsyncIterable<Buffer | string>, onLine: (buf: Buffer, start: number, end: number, lineNo: number) => void | Promise<void>, afterChunk?: () => void): Promise<number> {
   let carry: Buffer | undefined;
   let lineNo = 0;
   for await (const raw of chunks) {
@@ -54,14 +62,13 @@ export async function forEachLine(chunks: AsyncIterable<Buffer | string>, onLine
       }
       const line = Buffer.concat([carry, chunk.subarray(0, nl)]);
       carry = undefined;
-      const p = onLine(trimCr(line), ++lineNo);
+      const p = onLine(line, 0, withoutCr(line, 0, line.length), ++lineNo);
       if (p) await p;
       start = nl + 1;
       nl = chunk.indexOf(NL, start);
     }
     while (nl !== -1) {
-      const end = nl > start && chunk[nl - 1] === CR ? nl - 1 : nl;
-      const p = onLine(chunk.subarray(start, end), ++lineNo);
+      const p = onLine(chunk, start, withoutCr(chunk, start, nl), ++lineNo);
       if (p) await p;
       start = nl + 1;
       nl = chunk.indexOf(NL, start);
@@ -70,14 +77,15 @@ export async function forEachLine(chunks: AsyncIterable<Buffer | string>, onLine
     afterChunk?.();
   }
   if (carry && carry.length > 0) {
-    const p = onLine(trimCr(carry), ++lineNo);
+    const p = onLine(carry, 0, withoutCr(carry, 0, carry.length), ++lineNo);
     if (p) await p;
   }
   return lineNo;
 }
 
-function trimCr(line: Buffer): Buffer {
-  return line.length > 0 && line[line.length - 1] === CR ? line.subarray(0, line.length - 1) : line;
+/** The end of the line without a trailing "\r", as Java's readLine removes it. */
+function withoutCr(buf: Buffer, start: number, end: number): number {
+  return end > start && buf[end - 1] === CR ? end - 1 : end;
 }
 
 /** The whole stream as one buffer (--input whole). */

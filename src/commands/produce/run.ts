@@ -13,8 +13,9 @@ import { fromEnvelope } from '../../serde/envelope.js';
 import { serdeFor } from '../../serde/serde.js';
 import { LineError, makeLineParser, type ParsedLine } from './line-parser.js';
 import type { ProduceOptions } from './options.js';
-import { RateLimiter } from './rate.js';
-import { abortable, fileSource, forEachLine, readWhole, stdinSource, type Source } from './readers.js';
+import { RateLimiter, sleep } from './rate.js';
+import { PlainLines, SendFailed } from './plain-lines.js';
+import { abortable, fileSource, forEachLine, forEachLineSpan, readWhole, stdinSource, type Source } from './readers.js';
 import { Sender } from './sender.js';
 import { summaryLine, type ProduceSummary } from './summary.js';
 
@@ -162,6 +163,16 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
     };
   };
 
+  const { line } = options;
+  const plainLines = options.input === 'line' && !line.parseKey && !line.parseHeaders && line.nullMarker === undefined && valueSerde.name === 'text' && !limiter;
+  const plain = plainLines
+    ? new PlainLines(producer, sender, options.topic!, fixedKey, globalHeaders, options.batchBytes, options.lingerMs, () => {
+        const partition = partitionFor(options.topic!, fixedKey, partitionCounts.get(options.topic!)!);
+        sender.onFlush?.();
+        return partition;
+      })
+    : undefined;
+
   let linger: NodeJS.Timeout | undefined;
   const afterChunk = () => {
     if (sender.pendingCount === 0 || linger) return;
@@ -194,11 +205,12 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
         }
         await enqueue({ topic, partition: partitionFor(topic, fixedKey, partitionCounts.get(topic)!), key: fixedKey, value, headers: globalHeaders }, (value?.length ?? 0) + (fixedKey?.length ?? 0) + 16 + globalHeaderBytes);
       } else {
-        await forEachLine(stream, options.input === 'json' ? jsonHandler(source) : lineHandler(source), afterChunk);
+        if (plain) await forEachLineSpan(stream, plain.onLine, plain.afterChunk);
+        else await forEachLine(stream, options.input === 'json' ? jsonHandler(source) : lineHandler(source), afterChunk);
       }
     }
   } catch (error) {
-    if (error instanceof Stop) {
+    if (error instanceof Stop || error instanceof SendFailed) {
       // stopped on purpose: bad line or failed request
     } else if (signal.aborted && ((error as Error)?.name === 'AbortError' || error instanceof CancelledError)) {
       interrupted = true;
@@ -207,12 +219,18 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
     }
   } finally {
     if (linger) clearTimeout(linger);
+    plain?.stop();
   }
   if (signal.aborted) interrupted = true;
 
   // Lossless: whatever was read goes out (unless a request failed or a fatal error), then wait for acks.
-  if (fatal === undefined && sender.error === undefined) sender.flushNow();
-  else sender.counts.failed += sender.discardPending();
+  if (fatal === undefined && sender.error === undefined) {
+    sender.flushNow();
+    await plain?.flush();
+  } else {
+    sender.counts.failed += sender.discardPending();
+    plain?.discard();
+  }
   await sender.drain();
 
   let transaction: ProduceSummary['transaction'];
@@ -266,19 +284,4 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
   }
   if (badLine) throw new OperationError(`bad input at ${badLine}`, { hint: 'nothing after that line was sent; --on-error skip skips bad lines' });
   if (summary.failed > 0) throw new PartialFailureError(`${summary.failed} records failed`);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new CancelledError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new CancelledError());
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

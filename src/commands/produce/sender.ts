@@ -3,7 +3,7 @@
  * and cheap; the reader awaits flushIfFull() so that reading stops while requests are queued
  * (back-pressure on the input). A failed request stops the run: nothing after it is sent.
  */
-import type { ProduceRecord, ProducerApi } from '../../kafka/producer-types.js';
+import type { EncodedRecords, ProduceRecord, ProducerApi } from '../../kafka/producer-types.js';
 
 export interface SenderCounts {
   sent: number;
@@ -25,7 +25,7 @@ export class Sender {
   onFlush?: () => void;
 
   constructor(
-    private readonly producer: Pick<ProducerApi, 'send'>,
+    private readonly producer: Pick<ProducerApi, 'send' | 'sendEncoded'>,
     private readonly batchBytes: number,
     private readonly maxInFlight: number,
   ) {}
@@ -55,17 +55,27 @@ export class Sender {
     this.pending = [];
     this.pendingBytes = 0;
     this.onFlush?.();
+    this.track(() => this.producer.send(batch), batch.length, bytes);
+  }
+
+  /** Sends records encoded for one partition (plain lines), first waiting for room like flush(). */
+  async sendEncoded(topic: string, partition: number, records: EncodedRecords): Promise<void> {
+    while (this.inFlight.size >= this.maxInFlight) await new Promise<void>((r) => this.waiters.push(r));
+    this.track(() => this.producer.sendEncoded(topic, partition, records), records.count, records.body.length);
+  }
+
+  private track(send: () => Promise<void>, count: number, bytes: number): void {
     if (this.error !== undefined) {
-      this.counts.failed += batch.length;
+      this.counts.failed += count;
       return;
     }
-    const p: Promise<void> = this.producer.send(batch).then(
+    const p: Promise<void> = send().then(
       () => {
-        this.counts.sent += batch.length;
+        this.counts.sent += count;
         this.counts.bytes += bytes;
       },
       (error: unknown) => {
-        this.counts.failed += batch.length;
+        this.counts.failed += count;
         this.error ??= error;
       },
     ).finally(() => {

@@ -1,0 +1,66 @@
+import type { LineRecords, ProducerApi } from '../../kafka/producer-types.js';
+import type { Sender } from './sender.js';
+
+/** Thrown from onLine when an earlier request failed: nothing more is read. */
+export class SendFailed extends Error {}
+
+/**
+ * The fast path for plain lines (no key or header parsing, text values, no null marker, no rate):
+ * each line is copied from the input chunk straight into the record batch, with no Buffer or
+ * record object per line. A batch goes out when it holds --batch-size bytes, after --linger-ms,
+ * and at the end; its partition is chosen then (sticky for keyless records, as Java does).
+ */
+export class PlainLines {
+  private readonly records: LineRecords;
+  private now = Date.now();
+  private linger: NodeJS.Timeout | undefined;
+
+  constructor(
+    producer: Pick<ProducerApi, 'lineRecords'>,
+    private readonly sender: Sender,
+    private readonly topic: string,
+    key: Buffer | null,
+    headers: [Buffer, Buffer | null][] | undefined,
+    private readonly batchBytes: number,
+    private readonly lingerMs: number,
+    /** The partition for the next batch; also moves the sticky partition on. */
+    private readonly nextPartition: () => number,
+  ) {
+    this.records = producer.lineRecords(key, headers, batchBytes + (64 << 10));
+  }
+
+  readonly onLine = (buf: Buffer, start: number, end: number): void | Promise<void> => {
+    if (this.sender.error !== undefined) throw new SendFailed();
+    this.records.append(buf, start, end, this.now);
+    if (this.records.bytes >= this.batchBytes) return this.flush();
+  };
+
+  readonly afterChunk = (): void => {
+    this.now = Date.now();
+    if (this.records.count === 0 || this.linger) return;
+    if (this.lingerMs === 0) void this.flush();
+    else
+      this.linger = setTimeout(() => {
+        this.linger = undefined;
+        void this.flush();
+      }, this.lingerMs);
+  };
+
+  /** Sends what was read (waiting for room among the requests in flight). */
+  async flush(): Promise<void> {
+    if (this.records.count === 0) return;
+    const partition = this.nextPartition();
+    await this.sender.sendEncoded(this.topic, partition, this.records.take());
+  }
+
+  /** After a failure: what was read and not sent; counts it as failed. */
+  discard(): void {
+    if (this.linger) clearTimeout(this.linger);
+    this.sender.counts.failed += this.records.take().count;
+  }
+
+  stop(): void {
+    if (this.linger) clearTimeout(this.linger);
+    this.linger = undefined;
+  }
+}
