@@ -55,6 +55,8 @@ export interface ProducerApi {
 /** The records section of a batch for one partition, before the batch header wraps it. */
 export interface EncodedRecords {
   body: Buffer;
+  /** The batch header's 61 bytes followed by body, in one buffer: wrapped in place, not copied. */
+  headroom?: Buffer;
   count: number;
   firstTimestamp: number;
   maxTimestamp: number;

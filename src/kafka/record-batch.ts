@@ -114,6 +114,9 @@ function writeHeaders(buf: Buffer, pos: number, h: [Buffer, Buffer | null][] | u
   return pos;
 }
 
+/** Bytes of a record batch before its records (magic 2). */
+const BATCH_HEADER = 61;
+
 /**
  * Records built one input line at a time, straight from the input chunk: no Buffer or record
  * object per line (`produce` with plain lines, its common case, twice as fast). Every record has
@@ -121,7 +124,8 @@ function writeHeaders(buf: Buffer, pos: number, h: [Buffer, Buffer | null][] | u
  */
 export class LineRecordsBuilder implements LineRecords {
   private buf: Buffer;
-  private pos = 0;
+  /** Where the next record goes; the first BATCH_HEADER bytes are kept for the batch header. */
+  private pos: number;
   private n = 0;
   private first = 0;
   private max = 0;
@@ -133,7 +137,8 @@ export class LineRecordsBuilder implements LineRecords {
     writeBytes(this.fixed, 0, key);
     this.fixedHeaders = Buffer.allocUnsafe(headersSize(headers));
     writeHeaders(this.fixedHeaders, 0, headers);
-    this.buf = Buffer.allocUnsafe(capacity);
+    this.buf = Buffer.allocUnsafe(BATCH_HEADER + capacity);
+    this.pos = BATCH_HEADER;
   }
 
   get count(): number {
@@ -141,7 +146,7 @@ export class LineRecordsBuilder implements LineRecords {
   }
 
   get bytes(): number {
-    return this.pos;
+    return this.pos - BATCH_HEADER;
   }
 
   /** Appends the record whose value is src[start, end). */
@@ -172,9 +177,9 @@ export class LineRecordsBuilder implements LineRecords {
 
   /** The records so far; the builder starts empty again. */
   take(): EncodedRecords {
-    const taken = { body: this.buf.subarray(0, this.pos), count: this.n, firstTimestamp: this.first, maxTimestamp: this.max };
-    this.buf = Buffer.allocUnsafe(this.capacity);
-    this.pos = 0;
+    const taken = { body: this.buf.subarray(BATCH_HEADER, this.pos), headroom: this.buf.subarray(0, this.pos), count: this.n, firstTimestamp: this.first, maxTimestamp: this.max };
+    this.buf = Buffer.allocUnsafe(BATCH_HEADER + this.capacity);
+    this.pos = BATCH_HEADER;
     this.n = 0;
     return taken;
   }
@@ -193,7 +198,9 @@ export async function wrapRecords(records: EncodedRecords, header: BatchHeader):
       recs = algorithm.compress ? await algorithm.compress(recs) : algorithm.compressSync(recs);
     }
   }
-  const out = Buffer.allocUnsafe(61 + recs.length);
+  // Uncompressed records built with room in front (LineRecordsBuilder) get the header in place.
+  const inPlace = recs === records.body && records.headroom !== undefined;
+  const out = inPlace ? records.headroom! : Buffer.allocUnsafe(BATCH_HEADER + recs.length);
   out.writeBigInt64BE(0n, 0); // base offset
   out.writeInt32BE(49 + recs.length, 8); // batch length: everything after this field
   out.writeInt32BE(-1, 12); // partition leader epoch
@@ -206,7 +213,7 @@ export async function wrapRecords(records: EncodedRecords, header: BatchHeader):
   out.writeInt16BE(header.producerEpoch, 51);
   out.writeInt32BE(header.baseSequence, 53);
   out.writeInt32BE(records.count, 57);
-  recs.copy(out, 61);
+  if (!inPlace) recs.copy(out, BATCH_HEADER);
   out.writeUInt32BE(crc32c(out.subarray(21)) >>> 0, 17);
   return out;
 }

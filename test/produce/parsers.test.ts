@@ -8,7 +8,8 @@ import { parseSize } from '../../src/cli/parse-helpers.js';
 import { parseRate, RateLimiter } from '../../src/commands/produce/rate.js';
 import { forEachLine } from '../../src/commands/produce/readers.js';
 import { javaPartition } from '../../src/kafka/producer.js';
-import { encodeRecordBatch, encodeRecords, LineRecordsBuilder } from '../../src/kafka/record-batch.js';
+import { encodeRecordBatch, encodeRecords, LineRecordsBuilder, wrapRecords } from '../../src/kafka/record-batch.js';
+import type { EncodedRecords } from '../../src/kafka/producer-types.js';
 import { fromEnvelope, toEnvelope } from '../../src/serde/envelope.js';
 import { serdeFor } from '../../src/serde/serde.js';
 import { UsageError } from '../../src/errors.js';
@@ -261,7 +262,7 @@ describe('record batch encoder', () => {
     expect(batch.firstTimestamp + r3.timestampDelta).toBe(1_600_000_000_000n);
     expect(r3.value!.length).toBe(300);
   });
-  it('plain lines straight from the input chunk encode exactly as records do (keyless and fixed key, headers, growth)', () => {
+  it('plain lines straight from the input chunk encode exactly as records do (keyless and fixed key, headers, growth)', async () => {
     const input = b('alpha\n\nbeta gamma\n' + 'x'.repeat(3000) + '\n');
     const spans: [number, number][] = [];
     for (let start = 0, nl; (nl = input.indexOf(10, start)) !== -1; start = nl + 1) spans.push([start, nl]);
@@ -271,7 +272,12 @@ describe('record batch encoder', () => {
       const built = builder.take();
       const records = spans.map(([start, end], i) => ({ topic: 't', partition: 0, key, value: input.subarray(start, end), headers, timestamp: 1_800_000_000_000 + i }));
       const expected = encodeRecords(records);
-      expect({ ...built, body: built.body.toString('hex') }).toEqual({ ...expected, body: expected.body.toString('hex') });
+      const view = (r: EncodedRecords) => ({ body: r.body.toString('hex'), count: r.count, firstTimestamp: r.firstTimestamp, maxTimestamp: r.maxTimestamp });
+      expect(view(built)).toEqual(view(expected));
+      // Wrapped in place (the header goes into the room kept in front) or by copying: the same batch.
+      const header = { producerId: 3n, producerEpoch: 0, baseSequence: 9, transactional: false, compression: 'none' };
+      const copied = await wrapRecords({ ...built, headroom: undefined, body: Buffer.from(built.body) }, header);
+      expect((await wrapRecords(built, header)).toString('hex')).toBe(copied.toString('hex'));
       expect(builder.take().count).toBe(0);
     }
   });
