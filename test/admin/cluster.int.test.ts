@@ -156,9 +156,11 @@ describe.skipIf(!process.env.KTOOL_TEST_BOOTSTRAP_3)('cluster against the three-
     const r = await runCli(['configs', 'alter', '--broker', id, '--add-config', 'log.cleaner.threads=2'], { env });
     expect(r.stderr).toBe('');
     try {
+      // The broker takes a dynamic config in asynchronously: the entry can show the new source a
+      // moment before the new value.
       const ours = await pollUntil(async () => {
         const c = JSON.parse((await runCli(['configs', 'describe', '--broker', id, '--json'], { env })).stdout)[0].configs;
-        return c.some((x: { name: string }) => x.name === 'log.cleaner.threads') ? c : undefined;
+        return c.some((x: { name: string; value: string }) => x.name === 'log.cleaner.threads' && x.value === '2') ? c : undefined;
       }, { what: 'broker config visible' });
       expect(ours).toContainEqual(expect.objectContaining({ name: 'log.cleaner.threads', value: '2', source: 'DYNAMIC_BROKER_CONFIG' }));
       const tool = await runKafkaTool('kafka.admin.ConfigCommand', ['--bootstrap-server', process.env.KTOOL_TEST_BOOTSTRAP_3!, '--describe', '--entity-type', 'brokers', '--entity-name', id]);

@@ -14,6 +14,7 @@ export class PlainLines {
   private readonly records: LineRecords;
   private now = Date.now();
   private linger: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(
     producer: Pick<ProducerApi, 'lineRecords'>,
@@ -46,11 +47,16 @@ export class PlainLines {
       }, this.lingerMs);
   };
 
-  /** Sends what was read (waiting for room among the requests in flight). */
-  async flush(): Promise<void> {
-    if (this.records.count === 0) return;
+  /**
+   * Sends what was read (waiting for room among the requests in flight). Flushes queue behind each
+   * other, so awaiting the last one means every batch read so far was handed to the sender.
+   */
+  flush(): Promise<void> {
+    if (this.records.count === 0) return this.flushing;
     const partition = this.nextPartition();
-    await this.sender.sendEncoded(this.topic, partition, this.records.take());
+    const records = this.records.take();
+    this.flushing = this.flushing.then(() => this.sender.sendEncoded(this.topic, partition, records));
+    return this.flushing;
   }
 
   /** After a failure: what was read and not sent; counts it as failed. */
