@@ -5,7 +5,7 @@
 #   source <(ktool completion bash)                  # in ~/.bashrc
 #   ktool completion bash > ~/.local/share/bash-completion/completions/ktool
 #
-# Topic and profile names come from `ktool __complete topics|profiles PREFIX`, which asks the
+# Topic, group and profile names come from `ktool __complete topics|groups|profiles PREFIX`, which asks the
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
@@ -187,10 +187,11 @@ _ktool_option_value() {
       esac ;;
     'consume')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--include|-o|--offset|--partition|-P|--partitions|-n|--max-messages|--timeout-ms|--fetch-max-bytes|-g|--group|-f|--format|--property|--formatter-property|--grep|--key-grep|--header) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--include|-o|--offset|--partition|-P|--partitions|-n|--max-messages|--timeout-ms|--fetch-max-bytes|-f|--format|--property|--formatter-property|--grep|--key-grep|--header) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --topic) echo 'topics' ;;
+        -g|--group) echo 'groups' ;;
         --group-protocol) echo 'choices classic consumer' ;;
         --isolation-level) echo 'choices read_committed read_uncommitted' ;;
         --value-encoding) echo 'choices text json base64 hex' ;;
@@ -198,20 +199,22 @@ _ktool_option_value() {
       esac ;;
     'configs describe')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--entity-type|--entity-name|--broker|--broker-logger|--user|--client|--ip|--group|--client-metrics) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--entity-type|--entity-name|--broker|--broker-logger|--user|--client|--ip|--client-metrics) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
         --topic) echo 'topics' ;;
+        --group) echo 'groups' ;;
         *) return 1 ;;
       esac ;;
     'configs alter')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--entity-type|--entity-name|--broker|--broker-logger|--user|--client|--ip|--group|--client-metrics|--add-config|--delete-config|--append|--subtract) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--entity-type|--entity-name|--broker|--broker-logger|--user|--client|--ip|--client-metrics|--add-config|--delete-config|--append|--subtract) echo 'none' ;;
         --command-config|--add-config-file) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
         --topic) echo 'topics' ;;
+        --group) echo 'groups' ;;
         *) return 1 ;;
       esac ;;
     'cluster info')
@@ -274,72 +277,80 @@ _ktool_option_value() {
       esac ;;
     'groups describe')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--group) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
+        --group) echo 'groups' ;;
         *) return 1 ;;
       esac ;;
     'groups reset-offsets')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--group|--to-offset|--shift-by|--to-datetime|--by-duration|--from-file) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--to-offset|--shift-by|--to-datetime|--by-duration|--from-file) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
+        --group) echo 'groups' ;;
         --topic) echo 'topics' ;;
         *) return 1 ;;
       esac ;;
     'groups delete')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--group) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
+        --group) echo 'groups' ;;
         *) return 1 ;;
       esac ;;
     'groups delete-offsets')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--group) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
+        --group) echo 'groups' ;;
         --topic) echo 'topics' ;;
         *) return 1 ;;
       esac ;;
     'lag')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--group|--watch|--count|--max-lag|--max-time-lag) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--watch|--count|--max-lag|--max-time-lag) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml prometheus' ;;
+        --group) echo 'groups' ;;
         --topic) echo 'topics' ;;
         *) return 1 ;;
       esac ;;
     'acls list')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--group|--transactional-id|--delegation-token|--user-principal|--resource-pattern-type|--principal|--operation) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--transactional-id|--delegation-token|--user-principal|--resource-pattern-type|--principal|--operation) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
         --topic) echo 'topics' ;;
+        --group) echo 'groups' ;;
         *) return 1 ;;
       esac ;;
     'acls create')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--group|--transactional-id|--delegation-token|--user-principal|--resource-pattern-type|--allow-principal|--deny-principal|--allow-host|--deny-host|--operation) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--transactional-id|--delegation-token|--user-principal|--resource-pattern-type|--allow-principal|--deny-principal|--allow-host|--deny-host|--operation) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
         --topic) echo 'topics' ;;
+        --group) echo 'groups' ;;
         *) return 1 ;;
       esac ;;
     'acls delete')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--group|--transactional-id|--delegation-token|--user-principal|--resource-pattern-type|--allow-principal|--deny-principal|--allow-host|--deny-host|--operation|--principal) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--transactional-id|--delegation-token|--user-principal|--resource-pattern-type|--allow-principal|--deny-principal|--allow-host|--deny-host|--operation|--principal) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
         --topic) echo 'topics' ;;
+        --group) echo 'groups' ;;
         *) return 1 ;;
       esac ;;
     'users list')
@@ -368,9 +379,10 @@ _ktool_option_value() {
       esac ;;
     'mirror')
       case "$2" in
-        --from|--from-bootstrap|--to|--to-bootstrap|--timeout|--exclude|--rename|-g|--group|--start|--idle-timeout|--compression|--replication-factor|--batch-bytes|--max-in-flight|--commit-interval|--output) echo 'none' ;;
+        --from|--from-bootstrap|--to|--to-bootstrap|--timeout|--exclude|--rename|--start|--idle-timeout|--compression|--replication-factor|--batch-bytes|--max-in-flight|--commit-interval|--output) echo 'none' ;;
         --from-config|--to-config) echo 'files' ;;
         --topics) echo 'topics' ;;
+        -g|--group) echo 'groups' ;;
         --format) echo 'choices table wide json yaml' ;;
         *) return 1 ;;
       esac ;;
@@ -493,9 +505,29 @@ _ktool_argument() {
       case "$2" in
         *) echo 'topics' ;;
       esac ;;
+    'groups describe')
+      case "$2" in
+        *) echo 'groups' ;;
+      esac ;;
+    'groups reset-offsets')
+      case "$2" in
+        *) echo 'groups' ;;
+      esac ;;
+    'groups delete')
+      case "$2" in
+        *) echo 'groups' ;;
+      esac ;;
+    'groups delete-offsets')
+      case "$2" in
+        0) echo 'groups' ;;
+      esac ;;
     'groups help')
       case "$2" in
         0) echo 'choices list describe reset-offsets delete delete-offsets' ;;
+      esac ;;
+    'lag')
+      case "$2" in
+        *) echo 'groups' ;;
       esac ;;
     'acls help')
       case "$2" in
@@ -516,7 +548,7 @@ _ktool_argument() {
 _ktool_values() {
   local kind=${1%% *} cur=$2
   case $kind in
-    topics|profiles)
+    topics|groups|profiles)
       local IFS=$'\n'
       COMPREPLY=($(compgen -W "$("$_ktool_bin" __complete "$kind" "${_ktool_conn[@]}" -- "$cur" 2>/dev/null)" -- "$cur"))
       ;;

@@ -4,7 +4,7 @@
 #   ktool completion fish > ~/.config/fish/completions/ktool.fish
 #   ktool completion fish | source                 # in ~/.config/fish/config.fish
 #
-# Topic and profile names come from `ktool __complete topics|profiles PREFIX`, which asks the
+# Topic, group and profile names come from `ktool __complete topics|groups|profiles PREFIX`, which asks the
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
@@ -47,7 +47,7 @@ function __ktool_is
     test "$path" = "$argv"
 end
 
-# $argv[1]: topics|profiles. Passes on the connection flags typed so far.
+# $argv[1]: topics|groups|profiles. Passes on the connection flags typed so far.
 function __ktool_dynamic
     set -l tokens (commandline -opc)
     set -l bin $tokens[1]
@@ -341,7 +341,7 @@ complete -c ktool -n '__ktool_is consume' -s n -l max-messages -x -d 'stop after
 complete -c ktool -n '__ktool_is consume' -s e -l exit -d 'stop when every partition reached the end it had at start'
 complete -c ktool -n '__ktool_is consume' -l timeout-ms -x -d 'stop after this long without records'
 complete -c ktool -n '__ktool_is consume' -l fetch-max-bytes -x -d 'bytes per fetch response, e.g. 8MB for a distant cluster (default 1MB; bounds memory)'
-complete -c ktool -n '__ktool_is consume' -s g -l group -x -d 'read as a member of this consumer group and commit what was written'
+complete -c ktool -n '__ktool_is consume' -s g -l group -x -a '(__ktool_dynamic groups)' -d 'read as a member of this consumer group and commit what was written'
 complete -c ktool -n '__ktool_is consume' -l group-protocol -x -a 'classic consumer' -d 'group protocol: classic or consumer (KIP-848)'
 complete -c ktool -n '__ktool_is consume' -l isolation-level -x -a 'read_committed read_uncommitted' -d 'read_committed hides aborted transactions'
 complete -c ktool -n '__ktool_is consume' -s f -l format -x -d 'json, or a kcat template: %t %p %o %k %v %s %S %K %h %T %d, \\n \\t (e.g. \'%k=%v\\n\')'
@@ -390,7 +390,7 @@ complete -c ktool -n '__ktool_is configs describe' -l client -x -d 'shortcut: --
 complete -c ktool -n '__ktool_is configs describe' -l client-defaults -d 'shortcut: --entity-type clients --entity-default'
 complete -c ktool -n '__ktool_is configs describe' -l ip -x -d 'shortcut: --entity-type ips --entity-name IP (connection quotas)'
 complete -c ktool -n '__ktool_is configs describe' -l ip-defaults -d 'shortcut: --entity-type ips --entity-default'
-complete -c ktool -n '__ktool_is configs describe' -l group -x -d 'shortcut: --entity-type groups --entity-name GROUP'
+complete -c ktool -n '__ktool_is configs describe' -l group -x -a '(__ktool_dynamic groups)' -d 'shortcut: --entity-type groups --entity-name GROUP'
 complete -c ktool -n '__ktool_is configs describe' -l client-metrics -x -d 'shortcut: --entity-type client-metrics --entity-name NAME'
 complete -c ktool -n '__ktool_is configs describe' -l all -d 'every config, also those from broker defaults and built-in defaults'
 complete -c ktool -n '__ktool_is configs describe' -s h -l help -d 'display help for command'
@@ -417,7 +417,7 @@ complete -c ktool -n '__ktool_is configs alter' -l client -x -d 'shortcut: --ent
 complete -c ktool -n '__ktool_is configs alter' -l client-defaults -d 'shortcut: --entity-type clients --entity-default'
 complete -c ktool -n '__ktool_is configs alter' -l ip -x -d 'shortcut: --entity-type ips --entity-name IP (connection quotas)'
 complete -c ktool -n '__ktool_is configs alter' -l ip-defaults -d 'shortcut: --entity-type ips --entity-default'
-complete -c ktool -n '__ktool_is configs alter' -l group -x -d 'shortcut: --entity-type groups --entity-name GROUP'
+complete -c ktool -n '__ktool_is configs alter' -l group -x -a '(__ktool_dynamic groups)' -d 'shortcut: --entity-type groups --entity-name GROUP'
 complete -c ktool -n '__ktool_is configs alter' -l client-metrics -x -d 'shortcut: --entity-type client-metrics --entity-name NAME'
 complete -c ktool -n '__ktool_is configs alter' -l add-config -x -d 'set configs: \'k1=v1,k2=[a,b]\' (a list in brackets), repeatable'
 complete -c ktool -n '__ktool_is configs alter' -l add-config-file -r -F -d 'set the configs in this properties file'
@@ -554,13 +554,14 @@ complete -c ktool -n '__ktool_is groups describe' -l format -x -a 'table wide js
 complete -c ktool -n '__ktool_is groups describe' -l json -d 'shorthand for --format json'
 complete -c ktool -n '__ktool_is groups describe' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is groups describe' -l debug -d 'show stack traces and client details on errors'
-complete -c ktool -n '__ktool_is groups describe' -l group -x -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
+complete -c ktool -n '__ktool_is groups describe' -l group -x -a '(__ktool_dynamic groups)' -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
 complete -c ktool -n '__ktool_is groups describe' -l all-groups -d 'every consumer group'
 complete -c ktool -n '__ktool_is groups describe' -l offsets -d 'committed and end offsets, lag and owner per partition (default)'
 complete -c ktool -n '__ktool_is groups describe' -l members -d 'the members: id, host, client id, partition count'
 complete -c ktool -n '__ktool_is groups describe' -l state -d 'coordinator, assignment strategy, state and member count'
 complete -c ktool -n '__ktool_is groups describe' -l verbose -d 'with --members: the assignments; with --state: the epochs'
 complete -c ktool -n '__ktool_is groups describe' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is groups describe' -f -a '(__ktool_dynamic groups)'
 
 # ktool groups reset-offsets
 complete -c ktool -n '__ktool_is groups reset-offsets' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
@@ -571,7 +572,7 @@ complete -c ktool -n '__ktool_is groups reset-offsets' -l format -x -a 'table wi
 complete -c ktool -n '__ktool_is groups reset-offsets' -l json -d 'shorthand for --format json'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l debug -d 'show stack traces and client details on errors'
-complete -c ktool -n '__ktool_is groups reset-offsets' -l group -x -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
+complete -c ktool -n '__ktool_is groups reset-offsets' -l group -x -a '(__ktool_dynamic groups)' -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l all-groups -d 'every consumer group'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l topic -x -a '(__ktool_dynamic topics)' -d 'a topic, or some of its partitions, repeatable'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l all-topics -d 'every partition the group has a committed offset for'
@@ -587,6 +588,7 @@ complete -c ktool -n '__ktool_is groups reset-offsets' -l execute -d 'commit the
 complete -c ktool -n '__ktool_is groups reset-offsets' -l dry-run -d 'only show the plan (the default)'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l export -d 'print the plan as CSV for --from-file'
 complete -c ktool -n '__ktool_is groups reset-offsets' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is groups reset-offsets' -f -a '(__ktool_dynamic groups)'
 
 # ktool groups delete
 complete -c ktool -n '__ktool_is groups delete' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
@@ -597,9 +599,10 @@ complete -c ktool -n '__ktool_is groups delete' -l format -x -a 'table wide json
 complete -c ktool -n '__ktool_is groups delete' -l json -d 'shorthand for --format json'
 complete -c ktool -n '__ktool_is groups delete' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is groups delete' -l debug -d 'show stack traces and client details on errors'
-complete -c ktool -n '__ktool_is groups delete' -l group -x -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
+complete -c ktool -n '__ktool_is groups delete' -l group -x -a '(__ktool_dynamic groups)' -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
 complete -c ktool -n '__ktool_is groups delete' -l all-groups -d 'every consumer group (kafka-consumer-groups.sh --delete --all-groups)'
 complete -c ktool -n '__ktool_is groups delete' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is groups delete' -f -a '(__ktool_dynamic groups)'
 
 # ktool groups delete-offsets
 complete -c ktool -n '__ktool_is groups delete-offsets' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
@@ -610,9 +613,10 @@ complete -c ktool -n '__ktool_is groups delete-offsets' -l format -x -a 'table w
 complete -c ktool -n '__ktool_is groups delete-offsets' -l json -d 'shorthand for --format json'
 complete -c ktool -n '__ktool_is groups delete-offsets' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is groups delete-offsets' -l debug -d 'show stack traces and client details on errors'
-complete -c ktool -n '__ktool_is groups delete-offsets' -l group -x -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
+complete -c ktool -n '__ktool_is groups delete-offsets' -l group -x -a '(__ktool_dynamic groups)' -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
 complete -c ktool -n '__ktool_is groups delete-offsets' -l topic -x -a '(__ktool_dynamic topics)' -d 'a topic, or some of its partitions, repeatable'
 complete -c ktool -n '__ktool_is groups delete-offsets' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is groups delete-offsets' -f -a '(__ktool_dynamic groups)'
 
 # ktool groups help
 complete -c ktool -n '__ktool_is groups help' -f -a 'list describe reset-offsets delete delete-offsets'
@@ -626,7 +630,7 @@ complete -c ktool -n '__ktool_is lag' -l format -x -a 'table wide json yaml prom
 complete -c ktool -n '__ktool_is lag' -l json -d 'shorthand for --format json'
 complete -c ktool -n '__ktool_is lag' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is lag' -l debug -d 'show stack traces and client details on errors'
-complete -c ktool -n '__ktool_is lag' -l group -x -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
+complete -c ktool -n '__ktool_is lag' -l group -x -a '(__ktool_dynamic groups)' -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
 complete -c ktool -n '__ktool_is lag' -l topic -x -a '(__ktool_dynamic topics)' -d 'only these topics, repeatable'
 complete -c ktool -n '__ktool_is lag' -l watch -x -d 'redraw every interval (default 5s) with the trend; NDJSON lines when not a terminal'
 complete -c ktool -n '__ktool_is lag' -l count -x -d 'with --watch: stop after N samples'
@@ -634,6 +638,7 @@ complete -c ktool -n '__ktool_is lag' -l max-lag -x -d 'exit 6 if any partition 
 complete -c ktool -n '__ktool_is lag' -l max-time-lag -x -d 'exit 6 if any partition lags more than this (e.g. 5m)'
 complete -c ktool -n '__ktool_is lag' -l no-time-lag -d 'skip reading the records at the committed offsets (faster; no time lag)'
 complete -c ktool -n '__ktool_is lag' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is lag' -f -a '(__ktool_dynamic groups)'
 
 # ktool acls
 complete -c ktool -n '__ktool_is acls' -f -a 'list' -d 'ACLs: principal, host, operation, permission and resource'
@@ -652,7 +657,7 @@ complete -c ktool -n '__ktool_is acls list' -l json -d 'shorthand for --format j
 complete -c ktool -n '__ktool_is acls list' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is acls list' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is acls list' -l topic -x -a '(__ktool_dynamic topics)' -d 'a topic (\'*\' for every topic), repeatable'
-complete -c ktool -n '__ktool_is acls list' -l group -x -d 'a consumer group (\'*\' for every group), repeatable'
+complete -c ktool -n '__ktool_is acls list' -l group -x -a '(__ktool_dynamic groups)' -d 'a consumer group (\'*\' for every group), repeatable'
 complete -c ktool -n '__ktool_is acls list' -l cluster -d 'the cluster resource'
 complete -c ktool -n '__ktool_is acls list' -l transactional-id -x -d 'a transactional id (\'*\' for every id), repeatable'
 complete -c ktool -n '__ktool_is acls list' -l delegation-token -x -d 'a delegation token, repeatable'
@@ -672,7 +677,7 @@ complete -c ktool -n '__ktool_is acls create' -l json -d 'shorthand for --format
 complete -c ktool -n '__ktool_is acls create' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is acls create' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is acls create' -l topic -x -a '(__ktool_dynamic topics)' -d 'a topic (\'*\' for every topic), repeatable'
-complete -c ktool -n '__ktool_is acls create' -l group -x -d 'a consumer group (\'*\' for every group), repeatable'
+complete -c ktool -n '__ktool_is acls create' -l group -x -a '(__ktool_dynamic groups)' -d 'a consumer group (\'*\' for every group), repeatable'
 complete -c ktool -n '__ktool_is acls create' -l cluster -d 'the cluster resource'
 complete -c ktool -n '__ktool_is acls create' -l transactional-id -x -d 'a transactional id (\'*\' for every id), repeatable'
 complete -c ktool -n '__ktool_is acls create' -l delegation-token -x -d 'a delegation token, repeatable'
@@ -698,7 +703,7 @@ complete -c ktool -n '__ktool_is acls delete' -l json -d 'shorthand for --format
 complete -c ktool -n '__ktool_is acls delete' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is acls delete' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is acls delete' -l topic -x -a '(__ktool_dynamic topics)' -d 'a topic (\'*\' for every topic), repeatable'
-complete -c ktool -n '__ktool_is acls delete' -l group -x -d 'a consumer group (\'*\' for every group), repeatable'
+complete -c ktool -n '__ktool_is acls delete' -l group -x -a '(__ktool_dynamic groups)' -d 'a consumer group (\'*\' for every group), repeatable'
 complete -c ktool -n '__ktool_is acls delete' -l cluster -d 'the cluster resource'
 complete -c ktool -n '__ktool_is acls delete' -l transactional-id -x -d 'a transactional id (\'*\' for every id), repeatable'
 complete -c ktool -n '__ktool_is acls delete' -l delegation-token -x -d 'a delegation token, repeatable'
@@ -785,7 +790,7 @@ complete -c ktool -n '__ktool_is mirror' -l timeout -x -d 'connect/request timeo
 complete -c ktool -n '__ktool_is mirror' -l topics -x -a '(__ktool_dynamic topics)' -d 'source topics to mirror (whole-name regular expression)'
 complete -c ktool -n '__ktool_is mirror' -l exclude -x -d 'leave out the topics matching this'
 complete -c ktool -n '__ktool_is mirror' -l rename -x -d 'target topic names, e.g. \'src.{topic}\' (default: the same names)'
-complete -c ktool -n '__ktool_is mirror' -s g -l group -x -d 'consumer group on the source (default: derived from --from and --to)'
+complete -c ktool -n '__ktool_is mirror' -s g -l group -x -a '(__ktool_dynamic groups)' -d 'consumer group on the source (default: derived from --from and --to)'
 complete -c ktool -n '__ktool_is mirror' -l sync-configs -d 'create missing target topics with the source topic\'s configs'
 complete -c ktool -n '__ktool_is mirror' -l until-caught-up -d 'stop when every partition reached the end offset it had at start'
 complete -c ktool -n '__ktool_is mirror' -l provenance -d 'add header ktool.mirror.source = TOPIC/PARTITION/OFFSET to each copy'

@@ -25,5 +25,8 @@ export function hoistLeadingOptions(argv: string[]): string[] {
     } else break;
   }
   if (moved.length === 0 || i >= argv.length) return argv;
-  return [...argv.slice(i), ...moved];
+  const rest = argv.slice(i);
+  // Before a "--": what follows it is operands, not options.
+  const end = rest.indexOf('--');
+  return end === -1 ? [...rest, ...moved] : [...rest.slice(0, end), ...moved, ...rest.slice(end)];
 }

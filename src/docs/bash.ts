@@ -27,7 +27,7 @@ export function bashCompletion(program: Command): string {
 #   source <(ktool completion bash)                  # in ~/.bashrc
 #   ktool completion bash > ~/.local/share/bash-completion/completions/ktool
 #
-# Topic and profile names come from \`ktool __complete topics|profiles PREFIX\`, which asks the
+# Topic, group and profile names come from \`ktool __complete topics|groups|profiles PREFIX\`, which asks the
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 `);
@@ -81,7 +81,7 @@ export function bashCompletion(program: Command): string {
 _ktool_values() {
   local kind=\${1%% *} cur=$2
   case $kind in
-    topics|profiles)
+    topics|groups|profiles)
       local IFS=$'\\n'
       COMPREPLY=($(compgen -W "$("$_ktool_bin" __complete "$kind" "\${_ktool_conn[@]}" -- "$cur" 2>/dev/null)" -- "$cur"))
       ;;

@@ -5,14 +5,14 @@
  */
 
 /**
- * - topics / profiles: asked of ktool itself (`ktool __complete topics|profiles PREFIX`)
+ * - topics / groups / profiles: asked of ktool itself (`ktool __complete topics|groups|profiles PREFIX`)
  * - files: the shell's file-name completion
  * - choices: a fixed list
  */
-export type Completer = { kind: 'none' } | { kind: 'topics' } | { kind: 'profiles' } | { kind: 'files' } | { kind: 'choices'; values: string[] };
+export type Completer = { kind: 'none' } | { kind: 'topics' } | { kind: 'groups' } | { kind: 'profiles' } | { kind: 'files' } | { kind: 'choices'; values: string[] };
 
-export type DynamicKind = 'topics' | 'profiles';
-export const DYNAMIC_KINDS: readonly DynamicKind[] = ['topics', 'profiles'];
+export type DynamicKind = 'topics' | 'groups' | 'profiles';
+export const DYNAMIC_KINDS: readonly DynamicKind[] = ['topics', 'groups', 'profiles'];
 
 interface ArgumentRule {
   /** Command path after `ktool`, e.g. `profile use`; any command when absent. */
@@ -37,6 +37,7 @@ export const ARGUMENT_RULES: ArgumentRule[] = [
   // new names: nothing to complete from the cluster
   { command: /^topics create$/, argument: /^topics?$/, completer: { kind: 'none' } },
   { argument: /^topics?$/, completer: { kind: 'topics' } },
+  { argument: /^groups?$/, completer: { kind: 'groups' } },
   { argument: /^profiles?$/, completer: { kind: 'profiles' } },
   { command: /^profile (use|show|delete)$/, argument: /^names?$/, completer: { kind: 'profiles' } },
   { argument: /^(file|path)s?$/, completer: { kind: 'files' } },
@@ -45,6 +46,7 @@ export const ARGUMENT_RULES: ArgumentRule[] = [
 export const OPTION_RULES: OptionRule[] = [
   { long: /^--topics?$/, completer: { kind: 'topics' } },
   { value: /^topics?$/, completer: { kind: 'topics' } },
+  { long: /^--group$/, completer: { kind: 'groups' } },
   { long: /^--profile$/, completer: { kind: 'profiles' } },
   { value: /^(file|path|dir|directory)$/, completer: { kind: 'files' } },
   // `output format: table|wide|json|yaml`, `none|gzip|snappy|lz4|zstd (default: none)`

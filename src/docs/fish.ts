@@ -13,6 +13,7 @@ function values(c: Completer): string {
     case 'files':
       return '-r -F';
     case 'topics':
+    case 'groups':
     case 'profiles':
       return `-x -a ${q(`(__ktool_dynamic ${c.kind})`)}`;
     case 'choices':
@@ -55,7 +56,7 @@ export function fishCompletion(program: Command): string {
 #   ktool completion fish > ~/.config/fish/completions/ktool.fish
 #   ktool completion fish | source                 # in ~/.config/fish/config.fish
 #
-# Topic and profile names come from \`ktool __complete topics|profiles PREFIX\`, which asks the
+# Topic, group and profile names come from \`ktool __complete topics|groups|profiles PREFIX\`, which asks the
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
@@ -98,7 +99,7 @@ function __ktool_is
     test "$path" = "$argv"
 end
 
-# $argv[1]: topics|profiles. Passes on the connection flags typed so far.
+# $argv[1]: topics|groups|profiles. Passes on the connection flags typed so far.
 function __ktool_dynamic
     set -l tokens (commandline -opc)
     set -l bin $tokens[1]

@@ -17,6 +17,7 @@ function action(c: Completer): string {
     case 'files':
       return '_files';
     case 'topics':
+    case 'groups':
     case 'profiles':
       return `_ktool_dynamic ${c.kind}`;
     case 'choices':
@@ -86,11 +87,11 @@ export function zshCompletion(program: Command): string {
 #   ktool completion zsh > "\${fpath[1]}/_ktool"     # then restart zsh
 #   source <(ktool completion zsh)                  # in ~/.zshrc, after compinit
 #
-# Topic and profile names come from \`ktool __complete topics|profiles PREFIX\`, which asks the
+# Topic, group and profile names come from \`ktool __complete topics|groups|profiles PREFIX\`, which asks the
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
-# Last argument: topics|profiles (_arguments puts compadd options before it). Passes on the
+# Last argument: topics|groups|profiles (_arguments puts compadd options before it). Passes on the
 # connection flags typed so far.
 _ktool_dynamic() {
   local kind=\${@[-1]}

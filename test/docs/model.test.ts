@@ -41,6 +41,8 @@ describe('command model', () => {
     expect(find('topics create').arguments[0].completer).toEqual({ kind: 'none' });
     for (const path of ['profile use', 'profile show', 'profile delete']) expect(find(path).arguments[0].completer).toEqual({ kind: 'profiles' });
     expect(find('profile add').arguments[0].completer).toEqual({ kind: 'none' });
+    for (const path of ['groups describe', 'groups delete', 'lag']) expect(find(path).arguments[0].completer).toEqual({ kind: 'groups' });
+    for (const path of ['consume', 'groups describe']) expect(find(path).options.find((o) => o.long === '--group')?.completer).toEqual({ kind: 'groups' });
     expect(find('help').arguments[0].completer).toMatchObject({ kind: 'choices', values: expect.arrayContaining(['topics', 'profile']) });
     // commands that land later (produce, consume) get topic completion just by their argument names
     expect(argumentCompleter({ path: 'produce', name: 'topic' })).toEqual({ kind: 'topics' });

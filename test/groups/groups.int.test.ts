@@ -287,6 +287,9 @@ describe('groups and lag against a real broker, with real consumers', () => {
     await waitForEnds(t, [3, 3]);
     const [a, b] = [group('del-a'), group('del-b')];
     for (const g of [a, b]) expect((await ktool('groups', 'reset-offsets', g, '--topic', t, '--to-latest', '--execute')).code).toBe(0);
+    // Shell completion offers both groups by prefix.
+    const completed = await ktool('__complete', 'groups', '--', 'del-');
+    expect(completed.stdout.split('\n')).toEqual(expect.arrayContaining([a, b]));
 
     const d = await ktool('groups', 'delete-offsets', a, '--topic', `${t}:0`, '--json');
     expect(d.code, d.stderr).toBe(0);

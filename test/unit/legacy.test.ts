@@ -23,5 +23,6 @@ describe('options before the command', () => {
     [['topics', 'list', '--profile', 'x'], ['topics', 'list', '--profile', 'x']],
     [['--help'], ['--help']],
     [['--profile', 'p'], ['--profile', 'p']],
+    [['-b', 'h:1', '__complete', 'topics', '--', 'or'], ['__complete', 'topics', '-b', 'h:1', '--', 'or']],
   ])('%j', (argv, expected) => expect(rewriteLegacy(hoistLeadingOptions(argv))).toEqual(expected));
 });

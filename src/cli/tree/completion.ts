@@ -28,6 +28,9 @@ export function registerCompletion(program: Command, dispatch: Dispatcher): void
   connectionOptions(complete.command('topics [prefix]').description('topic names starting with PREFIX'))
     .option('--debug', 'report errors instead of printing nothing')
     .action(leafAction(shortTimeout, '__complete topics', () => import('../../commands/completion/complete-topics.js')));
+  connectionOptions(complete.command('groups [prefix]').description('consumer group ids starting with PREFIX'))
+    .option('--debug', 'report errors instead of printing nothing')
+    .action(leafAction(shortTimeout, '__complete groups', () => import('../../commands/completion/complete-groups.js')));
   complete
     .command('profiles [prefix]')
     .description('profile names starting with PREFIX')

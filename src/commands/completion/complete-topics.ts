@@ -1,5 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import type { KafkaClients } from '../../kafka/types.js';
 
 export interface CompleteOptions {
   prefix: string;
@@ -17,19 +18,21 @@ export function parse(args: string[], flags: Record<string, unknown>): CompleteO
  * `ktool __complete topics [PREFIX]`: topic names of the current cluster, one a line. Silent
  * (no output, exit 0) when anything fails or takes longer than DEADLINE_MS.
  */
-export async function run(options: CompleteOptions, ctx: Context): Promise<CommandResult | void> {
+export function run(options: CompleteOptions, ctx: Context): Promise<CommandResult | void> {
+  return completeFromCluster(options, ctx, async (clients) => (await clients.admin()).listTopics({ includeInternal: options.prefix.startsWith('_') }));
+}
+
+/** Names asked of the current cluster, within DEADLINE_MS, silently nothing on any failure. */
+export async function completeFromCluster(options: CompleteOptions, ctx: Context, names: (clients: KafkaClients) => Promise<string[]>): Promise<CommandResult | void> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), DEADLINE_MS);
     timer.unref();
   });
-  const names = (async () => {
-    const admin = await (await ctx.kafka()).admin();
-    return admin.listTopics({ includeInternal: options.prefix.startsWith('_') });
-  })();
-  names.catch(() => undefined); // a late failure after the deadline must not surface
+  const listed = (async () => names(await ctx.kafka()))();
+  listed.catch(() => undefined); // a late failure after the deadline must not surface
   try {
-    const found = await Promise.race([names, deadline]);
+    const found = await Promise.race([listed, deadline]);
     if (!found) return;
     return lines(found, options.prefix);
   } catch (error) {
