@@ -38,6 +38,9 @@ export interface AclBindingFilter {
   permission: AclPermission | 'ANY';
 }
 
+/** Identity of a resource pattern (type, name, pattern type), for deduplication. */
+export const resourceKey = (type: string, name: string, pattern: string) => [type, name, pattern].join('\u0000');
+
 /** Identity of a binding, for deduplication. */
 export const bindingKey = (b: AclBinding) => [b.resourceType, b.patternType, b.resourceName, b.principal, b.host, b.operation, b.permission].join('\u0000');
 

@@ -1,5 +1,5 @@
 import { Admin, ConfigResourceTypes, FetchIsolationLevels, ListOffsetTimestamps, ProtocolError } from '@platformatic/kafka';
-import { protocolErrors, protocolErrorsCodesById } from '@platformatic/kafka';
+import { errorName, errorText } from './errors.js';
 import { listOffsetsByLeader } from './list-offsets.js';
 import { callRaw } from './raw-api.js';
 import type { AdminApi, ClusterInfo, ConfigEntry, ItemResult, ListedOffset, NewTopic, OffsetQuery, TopicInfo, TopicPartition } from './types.js';
@@ -28,9 +28,7 @@ interface RawItem { name: string; errorCode: number; errorMessage?: string | nul
 
 function itemResult(item: RawItem): ItemResult {
   if (!item.errorCode) return { name: item.name, ok: true };
-  const id = protocolErrorsCodesById[item.errorCode] ?? `ERROR_${item.errorCode}`;
-  const message = item.errorMessage || protocolErrors[id]?.message || id;
-  return { name: item.name, ok: false, errorCode: id, error: message };
+  return { name: item.name, ok: false, errorCode: errorName(item.errorCode), error: errorText(item.errorCode, item.errorMessage) };
 }
 
 export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {

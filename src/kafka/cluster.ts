@@ -1,5 +1,6 @@
 import * as lib from '@platformatic/kafka';
-import { Admin, DescribeClusterEndpointTypes, ProtocolError, protocolErrorsCodesById } from '@platformatic/kafka';
+import { Admin, DescribeClusterEndpointTypes, ProtocolError } from '@platformatic/kafka';
+import { errorName } from './errors.js';
 import type { KafkaClients } from './types.js';
 import { callRaw } from './raw-api.js';
 import type { ApiVersionRange, BrokerApiVersions, ClusterApi, ClusterDescription, FeatureSet, LogDirDescription } from './cluster-types.js';
@@ -91,7 +92,7 @@ function makeClusterApi(admin: Admin): ClusterApi {
             (dir): LogDirDescription => ({
               broker: b.id,
               logDir: dir.logDir,
-              error: dir.errorCode ? (protocolErrorsCodesById[dir.errorCode] ?? `ERROR_${dir.errorCode}`) : null,
+              error: dir.errorCode ? errorName(dir.errorCode) : null,
               totalBytes: num(dir.totalBytes),
               usableBytes: num(dir.usableBytes),
               partitions: dir.topics

@@ -73,11 +73,20 @@ export function isConnectionLoss(error: unknown): boolean {
   return !leaves.some((e) => e.apiId) && leaves.some(isNetworkLike);
 }
 
+/** Kafka's name for a numeric error code (TOPIC_AUTHORIZATION_FAILED ...). */
+export function errorName(code: number): string {
+  return protocolErrorsCodesById[code] ?? `ERROR_${code}`;
+}
+
+/** The broker's own message when it sent one, else Kafka's text for the code. */
+export function errorText(code: number, message?: string | null): string {
+  const id = errorName(code);
+  return message || protocolErrors[id]?.message || id;
+}
+
 /** The typed error for a numeric error code from a response we parse ourselves. */
 export function errorForWireCode(code: number, what: string): KtoolError {
-  const id = protocolErrorsCodesById[code] ?? `ERROR_${code}`;
-  const text = protocolErrors[id]?.message?.replace(/\.$/, '') ?? id;
-  return errorForKafkaCode(id, `${what}: ${text} (${id})`);
+  return errorForKafkaCode(errorName(code), `${what}: ${errorText(code).replace(/\.$/, '')} (${errorName(code)})`);
 }
 
 /** Converts a client-library error into a typed ktool error naming the brokers and the cause. */

@@ -1,12 +1,7 @@
 import type { Admin } from '@platformatic/kafka';
 import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
-import { callRaw } from './raw-api.js';
+import { leadersOf } from './leaders.js';
 import type { OffsetToCommit } from './groups-types.js';
-
-interface RawMetadata {
-  brokers: { nodeId: number; host: string; port: number }[];
-  topics: { errorCode: number; name: string; topicId: string; partitions: { errorCode: number; partitionIndex: number; leaderId: number }[] }[];
-}
 
 /** One partition with the offsets whose record timestamps are wanted. */
 interface Wanted {
@@ -100,17 +95,15 @@ const MAX_LIMIT = 8 << 20;
 export async function readRecordTimestamps(admin: Admin, positions: OffsetToCommit[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (!(await supportsFastFetch(admin))) return out;
-  const meta = await callRaw<RawMetadata>(admin, 'Metadata', [[...new Set(positions.map((p) => p.topic))], false, false]);
-  const brokers = new Map(meta.brokers.map((b) => [b.nodeId, { host: b.host, port: b.port }]));
+  const where = await leadersOf(admin, positions.map((p) => p.topic));
   const partitions = new Map<string, Wanted>();
   for (const p of positions) {
     const tp = `${p.topic}:${p.partition}`;
     let w = partitions.get(tp);
     if (!w) {
-      const t = meta.topics.find((x) => x.name === p.topic && !x.errorCode);
-      const leader = t?.partitions.find((x) => x.partitionIndex === p.partition)?.leaderId ?? -1;
-      if (!t || !brokers.has(leader)) continue;
-      w = { topic: p.topic, partition: p.partition, topicId: t.topicId, leader, pending: [], limit: FIRST_LIMIT };
+      const l = where.partition(p.topic, p.partition);
+      if (!l || l.errorCode || !where.broker(l.leader)) continue;
+      w = { topic: p.topic, partition: p.partition, topicId: l.topicId, leader: l.leader, pending: [], limit: FIRST_LIMIT };
       partitions.set(tp, w);
     }
     const offset = Number(p.offset);
@@ -121,7 +114,7 @@ export async function readRecordTimestamps(admin: Admin, positions: OffsetToComm
     const topics = new Map<string, Wanted[]>();
     for (const w of list) topics.set(w.topicId, [...(topics.get(w.topicId) ?? []), w]);
     const starts = new Map(list.map((w) => [w, Math.min(...w.pending.map((x) => x.from))]));
-    const response = await rawFetch(admin, brokers.get(leader)!, {
+    const response = await rawFetch(admin, where.broker(leader)!, {
       maxWaitMs: 0,
       maxBytes: 256 << 20,
       isolationLevel: READ_UNCOMMITTED,

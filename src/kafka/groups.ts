@@ -1,6 +1,6 @@
-import { Admin, protocolErrors, protocolErrorsCodesById } from '@platformatic/kafka';
+import { Admin } from '@platformatic/kafka';
 import { OperationError } from '../errors.js';
-import { errorForKafkaCode } from './errors.js';
+import { errorForKafkaCode, errorName, errorText } from './errors.js';
 import { callRaw } from './raw-api.js';
 import { decodeAssignment } from './groups-assignment.js';
 import { readRecordTimestamps } from './groups-timestamps.js';
@@ -30,13 +30,6 @@ export function normaliseState(state: string): string {
   return STATE_BY_KEY.get(state.replace(/[_\s-]/g, '').toUpperCase()) ?? state;
 }
 
-export function errorName(code: number): string {
-  return protocolErrorsCodesById[code] ?? `ERROR_${code}`;
-}
-function errorText(code: number, message?: string | null): string {
-  const id = errorName(code);
-  return message || protocolErrors[id]?.message || id;
-}
 function kafkaError(code: number, what: string, message?: string | null): Error {
   return errorForKafkaCode(errorName(code), `${what}: ${errorText(code, message)} (${errorName(code)})`);
 }

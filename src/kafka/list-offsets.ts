@@ -1,11 +1,8 @@
 import { ProtocolError, type Base } from '@platformatic/kafka';
+import { leadersOf } from './leaders.js';
 import { callRaw } from './raw-api.js';
 import type { ListedOffset, TopicPartition } from './types.js';
 
-interface Metadata {
-  brokers: { nodeId: number; host: string; port: number }[];
-  topics: { errorCode: number; name: string | null; partitions: { errorCode: number; partitionIndex: number; leaderId: number; leaderEpoch: number }[] }[];
-}
 interface ListOffsetsResponse {
   topics: { name: string; partitions: { partitionIndex: number; errorCode: number; timestamp: bigint; offset: bigint }[] }[];
 }
@@ -26,25 +23,22 @@ export async function listOffsetsByLeader(client: Base<any>, partitions: TopicPa
   let pending = partitions;
   for (let attempt = 1; pending.length; attempt++) {
     const retry: TopicPartition[] = [];
-    const metadata = await callRaw<Metadata>(client, 'Metadata', [[...new Set(pending.map((p) => p.topic))], false, false]);
-    const brokers = new Map(metadata.brokers.map((b) => [b.nodeId, b]));
+    const where = await leadersOf(client, pending.map((p) => p.topic));
     const leaders = new Map<number, Map<string, { partitionIndex: number; currentLeaderEpoch: number; timestamp: bigint }[]>>();
     for (const tp of pending) {
-      const topic = metadata.topics.find((t) => t.name === tp.topic);
-      if (!topic || topic.errorCode === UNKNOWN) continue;
-      const partition = topic.partitions.find((p) => p.partitionIndex === tp.partition);
-      if (!partition) continue;
-      if (topic.errorCode || partition.leaderId < 0 || !brokers.has(partition.leaderId)) {
+      const p = where.partition(tp.topic, tp.partition);
+      if (!p || p.errorCode === UNKNOWN) continue;
+      if (p.errorCode || p.leader < 0 || !where.broker(p.leader)) {
         retry.push(tp);
         continue;
       }
-      const byTopic = leaders.get(partition.leaderId) ?? new Map();
-      leaders.set(partition.leaderId, byTopic);
-      byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), { partitionIndex: tp.partition, currentLeaderEpoch: partition.leaderEpoch, timestamp }]);
+      const byTopic = leaders.get(p.leader) ?? new Map();
+      leaders.set(p.leader, byTopic);
+      byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), { partitionIndex: tp.partition, currentLeaderEpoch: p.leaderEpoch, timestamp }]);
     }
     const answers = await Promise.all(
       [...leaders].map(([leader, byTopic]) => {
-        const { host, port } = brokers.get(leader)!;
+        const { host, port } = where.broker(leader)!;
         const topics = [...byTopic].map(([name, ps]) => ({ name, partitions: ps }));
         return callRaw<ListOffsetsResponse>(client, 'ListOffsets', [-1, isolationLevel, topics], { host, port });
       }),

@@ -20,4 +20,4 @@ export interface MirrorGroupOptions {
   sessionTimeoutMs?: number;
 }
 
-export const tpKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+export { fromTpKey, tpKey } from './types.js';

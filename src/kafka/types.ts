@@ -57,6 +57,14 @@ export interface TopicPartition {
   partition: number;
 }
 
+/** A map key for a partition. Kafka topic names never contain NUL, so the key splits back (fromTpKey). */
+export const tpKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+export function fromTpKey(key: string): TopicPartition {
+  const cut = key.lastIndexOf('\u0000');
+  return { topic: key.slice(0, cut), partition: Number(key.slice(cut + 1)) };
+}
+
 export interface ListedOffset extends TopicPartition {
   offset: bigint;
   timestamp: bigint;

@@ -97,7 +97,8 @@ function embedJson(text: string, json: boolean): unknown {
   return text;
 }
 
-function headersToJson(headers: EnvelopeRecord['headers']): EnvelopeHeaders {
+/** The envelope's headers field: an object when names are unique and values text, else pairs. */
+export function headersToJson(headers: EnvelopeRecord['headers']): EnvelopeHeaders {
   const pairs: [string, Buffer | null][] = [];
   if (headers) {
     for (const [k, v] of headers as Iterable<[Buffer | string, Buffer | string | null | undefined]>) {

@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDir } from '../../src/config/paths.js';
-import { KTOOL_BIN } from './spawn-ktool.js';
+import { ktoolOutput } from './spawn-ktool.js';
 
 /**
  * A cluster of a test file's own (`ktool local start --name`), for tests that stop and restart
@@ -16,11 +15,7 @@ export interface OwnCluster {
   config: string;
 }
 
-function ktool(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(KTOOL_BIN, args, { env, timeout: 120_000 }, (error, stdout, stderr) => (error ? reject(new Error(`ktool ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout)));
-  });
-}
+const ktool = (args: string[], env: NodeJS.ProcessEnv) => ktoolOutput(args, env, 120_000);
 
 /** The environment that makes ktool use the cluster's own config file (its profile). */
 export const ownClusterEnv = (config: string): NodeJS.ProcessEnv => ({ ...process.env, KTOOL_CONFIG: config, NO_COLOR: '1' });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { testEnv } from './cli.js';
 
@@ -31,5 +31,15 @@ export function spawnKtool(args: string[], options: { env?: Record<string, strin
       resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started });
     });
     child.stdin.end(options.stdin ?? '');
+  });
+}
+
+/** bin/ktool's stdout, for set-up steps (local clusters); rejects with its stderr when it fails. */
+export function ktoolOutput(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(KTOOL_BIN, args, { env, timeout: timeoutMs, maxBuffer: 8 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`ktool ${args.join(' ')} failed: ${stderr || error.message}`));
+      else resolve(stdout);
+    });
   });
 }

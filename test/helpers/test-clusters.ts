@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheDir } from '../../src/config/paths.js';
 import { pidAlive } from '../../src/local/state.js';
-import { KTOOL_BIN } from './spawn-ktool.js';
+import { ktoolOutput } from './spawn-ktool.js';
 
 interface Started {
   name: string;
@@ -14,14 +13,7 @@ interface Started {
 }
 
 /** Runs the real CLI, as a user would: the suite's brokers come from `ktool local` itself. */
-function ktool(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(KTOOL_BIN, args, { env, timeout: 20 * 60_000, maxBuffer: 8 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`ktool ${args.join(' ')} failed: ${stderr || error.message}`));
-      else resolve(stdout);
-    });
-  });
-}
+const ktool = (args: string[], env: NodeJS.ProcessEnv) => ktoolOutput(args, env, 20 * 60_000);
 
 /**
  * Starts a single-node, a three-node and a SASL + TLS cluster (names ktool-test-*, free ports, the

@@ -1,7 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { UsageError } from '../../errors.js';
-import { bindingKey, sortBindings, type AclBinding, type AclPermission } from '../../kafka/acls-types.js';
+import { bindingKey, resourceKey, sortBindings, type AclBinding, type AclPermission } from '../../kafka/acls-types.js';
 import type { Block } from '../../output/view.js';
 import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, strings, type Grant } from './spec.js';
 import { aclTable } from './view.js';
@@ -55,7 +55,7 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
   const { openAcls } = await import('../../kafka/acls.js');
   const api = await openAcls(await ctx.kafka());
   // As kafka-acls.sh: look at each resource pattern first so existing bindings are reported, not re-sent.
-  const patterns = new Map(options.bindings.map((b) => [`${b.resourceType}\u0000${b.resourceName}\u0000${b.patternType}`, b]));
+  const patterns = new Map(options.bindings.map((b) => [resourceKey(b.resourceType, b.resourceName, b.patternType), b]));
   const present = new Set(
     (await whileChanging('create acls', () => Promise.all([...patterns.values()].map((b) => api.describeAcls({ resourceType: b.resourceType, resourceName: b.resourceName, patternType: b.patternType, principal: null, host: null, operation: 'ANY', permission: 'ANY' })))))
       .flat()

@@ -4,7 +4,7 @@
  * (AclCommand.getProducerResourceFilterToAcls / getConsumerResourceFilterToAcls).
  */
 import { UsageError } from '../../errors.js';
-import { OPERATIONS, type AclOperationName, type AclPatternType, type AclResourceType } from '../../kafka/acls-types.js';
+import { OPERATIONS, resourceKey, type AclOperationName, type AclPatternType, type AclResourceType } from '../../kafka/acls-types.js';
 
 /** The cluster resource's only name (Kafka's Resource.CLUSTER_NAME). */
 export const CLUSTER_NAME = 'kafka-cluster';
@@ -89,7 +89,7 @@ export function parseResources(flags: Record<string, unknown>, pattern: AclPatte
   add(flags.userPrincipal, 'USER', '--user-principal');
   const seen = new Set<string>();
   return out.filter((r) => {
-    const key = `${r.type}\u0000${r.name}\u0000${r.pattern}`;
+    const key = resourceKey(r.type, r.name, r.pattern);
     return !seen.has(key) && (seen.add(key), true);
   });
 }
@@ -143,7 +143,7 @@ export function roleGrants(flags: Record<string, unknown>, resources: ResourceRe
   if (unused.length) throw new UsageError(`--${unused[0].type.toLowerCase().replace('_', '-')} is not used by ${[producer && '--producer', consumer && '--consumer'].filter(Boolean).join(' / ')}`, 'give --operation instead of the role to grant other operations');
   const grants = new Map<string, Grant>();
   const grant = (resource: ResourceRef, ops: AclOperationName[]) => {
-    const key = `${resource.type}\u0000${resource.name}\u0000${resource.pattern}`;
+    const key = resourceKey(resource.type, resource.name, resource.pattern);
     const g = grants.get(key) ?? { resource, operations: [] };
     g.operations = [...new Set([...g.operations, ...ops])];
     grants.set(key, g);

@@ -1,7 +1,7 @@
 import type { ConsumedRecord, Isolation } from '../../kafka/consumer-types.js';
-import type { AdminApi, KafkaClients, TopicPartition } from '../../kafka/types.js';
+import { tpKey, type AdminApi, type KafkaClients, type TopicPartition } from '../../kafka/types.js';
 
-const key = (t: TopicPartition) => `${t.topic}:${t.partition}`;
+const key = (t: TopicPartition) => tpKey(t.topic, t.partition);
 
 /**
  * The group's committed offsets by "topic:partition". Asked over the admin connection: the client

@@ -1,5 +1,5 @@
 import type { ConsumedRecord } from '../../kafka/consumer-types.js';
-import { toEnvelope } from '../../serde/envelope.js';
+import { headersToJson, toEnvelope } from '../../serde/envelope.js';
 import { isUtf8 } from '../../serde/serde.js';
 import type { RecordFormatter } from './format.js';
 
@@ -20,7 +20,7 @@ export function jsonLineFormatter(): RecordFormatter {
     if (prefix === undefined) prefixes.set(r.topic, (prefix = `{"topic":${JSON.stringify(r.topic)},"partition":`));
     const k = key === null ? 'null' : JSON.stringify(key.toString('utf8'));
     const v = value === null ? 'null' : JSON.stringify(value.toString('utf8'));
-    const h = r.headers.length === 0 ? '{}' : JSON.stringify(toEnvelope({ headers: r.headers }).headers);
+    const h = r.headers.length === 0 ? '{}' : JSON.stringify(headersToJson(r.headers));
     out.put(`${prefix}${r.partition},"offset":${r.offset},"timestamp":${r.timestamp},"timestampType":"${r.timestampType}","key":${k},"value":${v},"headers":${h}}\n`);
   };
 }

@@ -1,12 +1,12 @@
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { PartitionRange } from '../../kafka/consumer-types.js';
-import type { AdminApi, TopicPartition } from '../../kafka/types.js';
+import { tpKey, type AdminApi, type TopicPartition } from '../../kafka/types.js';
 import type { OffsetSpec, Position } from './offset-spec.js';
 
 /** Resolves an offset spec to concrete [start, end) offsets per partition with ListOffsets. */
 export async function resolveRanges(admin: AdminApi, partitions: TopicPartition[], spec: OffsetSpec, isolation: 'read_committed' | 'read_uncommitted', exitAtEnd: boolean): Promise<PartitionRange[]> {
   const [earliest, latest] = await Promise.all([admin.listOffsets(partitions, 'earliest'), admin.listOffsets(partitions, 'latest', isolation)]);
-  const key = (t: TopicPartition) => `${t.topic}:${t.partition}`;
+  const key = (t: TopicPartition) => tpKey(t.topic, t.partition);
   const lo = new Map(earliest.map((o) => [key(o), o.offset]));
   const hi = new Map(latest.map((o) => [key(o), o.offset]));
   const times = new Map<number, Map<string, bigint>>();

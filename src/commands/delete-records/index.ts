@@ -3,7 +3,7 @@ import { confirm } from '../../cli/confirm.js';
 import { requireTty, type Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { CancelledError, ExitCode, KtoolError, NotFoundError, OperationError, UsageError } from '../../errors.js';
-import type { TopicPartition } from '../../kafka/types.js';
+import { tpKey, type TopicPartition } from '../../kafka/types.js';
 import { resolvePartitions } from '../offsets/resolve.js';
 import { parseIsoTime, parseTopicSelection, type TopicSelection } from '../offsets/specs.js';
 import { parseOffsetFile } from './offset-file.js';
@@ -66,7 +66,7 @@ interface Plan extends TopicPartition {
   latest: bigint;
 }
 
-const key = (p: TopicPartition) => `${p.topic}:${p.partition}`;
+const key = (p: TopicPartition) => tpKey(p.topic, p.partition);
 const plain = (v: bigint) => (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString());
 
 export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<CommandResult> {

@@ -1,7 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { openGroups, type CommittedOffset, type GroupDescription, type GroupsApi } from '../../kafka/groups.js';
-import type { TopicPartition } from '../../kafka/types.js';
+import { tpKey, type TopicPartition } from '../../kafka/types.js';
 
 export async function groupsApi(ctx: Context): Promise<GroupsApi> {
   return openGroups(await ctx.kafka());
@@ -44,7 +44,6 @@ export interface OffsetRow {
   clientId: string | null;
 }
 
-const tpKey = (topic: string, partition: number) => `${topic}:${partition}`;
 
 /**
  * Committed offsets (one OffsetFetch per coordinator), log end offsets (one ListOffsets round) and
@@ -104,4 +103,4 @@ export function requireExisting(groups: GroupDescription[], committed?: Map<stri
   if (missing.length) throw new NotFoundError(`consumer group${missing.length > 1 ? 's' : ''} not found: ${missing.map((g) => g.group).join(', ')}`, 'ktool groups list shows the groups');
 }
 
-export { tpKey };
+export { tpKey } from '../../kafka/types.js';

@@ -1,6 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { write } from '../../cli/io.js';
+import { sleep } from '../../util/sleep.js';
 import { ExitCode } from '../../errors.js';
 import { renderView, toPlain } from '../../output/render.js';
 import { collectLag } from './collect.js';
@@ -61,17 +62,4 @@ export async function watch(options: LagOptions, ctx: Context): Promise<CommandR
   }
   if (io.signal.aborted && io.signal.reason !== 'EPIPE') return { exitCode: failing ? ExitCode.check : ExitCode.interrupted };
   return { exitCode: failing ? ExitCode.check : ExitCode.ok };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-  });
 }

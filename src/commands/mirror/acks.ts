@@ -1,3 +1,5 @@
+import { tpKey } from '../../kafka/types.js';
+
 /**
  * Which source offsets may be committed. Produce requests complete in any order; a source offset
  * becomes committable only when every request carrying records at or below it was acknowledged,
@@ -52,7 +54,7 @@ export class AckTracker {
 
   /** Marks a partition position as reached without records (the end of a caught-up partition). */
   reached(p: Position): void {
-    const key = `${p.topic}\u0000${p.partition}`;
+    const key = tpKey(p.topic, p.partition);
     const prev = this.acked.get(key);
     if (!prev || prev.offset < p.offset) {
       this.acked.set(key, p);
@@ -79,7 +81,7 @@ export class AckTracker {
 
   committed(positions: Position[]): void {
     for (const p of positions) {
-      const key = `${p.topic}\u0000${p.partition}`;
+      const key = tpKey(p.topic, p.partition);
       if (this.acked.get(key)?.offset === p.offset) this.dirty.delete(key);
     }
   }

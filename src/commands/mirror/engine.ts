@@ -5,7 +5,7 @@
  * committed only when the target acknowledged every record below them (AckTracker).
  */
 import type { PartitionRange, PartitionReader } from '../../kafka/consumer-types.js';
-import { tpKey, type MirrorGroup } from '../../kafka/mirror-types.js';
+import { fromTpKey, tpKey, type MirrorGroup } from '../../kafka/mirror-types.js';
 import type { ProducerApi } from '../../kafka/producer-types.js';
 import type { AdminApi, TopicPartition } from '../../kafka/types.js';
 import { AckTracker } from './acks.js';
@@ -223,10 +223,7 @@ export class MirrorEngine {
   /** Every partition of the mirror (all members') committed at or past its end snapshot. */
   private async groupCaughtUp(): Promise<boolean> {
     const ends = this.s.ends!;
-    const all = [...ends.keys()].map((k) => {
-      const [topic, partition] = k.split('\u0000');
-      return { topic, partition: Number(partition) };
-    });
+    const all = [...ends.keys()].map(fromTpKey);
     const committed = await this.deps.group.committed(all);
     return all.every((tp) => {
       const key = tpKey(tp.topic, tp.partition);
@@ -243,7 +240,7 @@ export class MirrorEngine {
   /** Records the log start offsets so that partitions with nothing to copy count as caught up. */
   async noteLogStarts(): Promise<void> {
     if (!this.s.ends) return;
-    const all = [...this.s.ends.keys()].map((k) => ({ topic: k.split('\u0000')[0], partition: Number(k.split('\u0000')[1]) }));
+    const all = [...this.s.ends.keys()].map(fromTpKey);
     for (const o of await this.deps.sourceAdmin.listOffsets(all, 'earliest')) this.starts.set(tpKey(o.topic, o.partition), o.offset);
   }
 }

@@ -61,7 +61,7 @@ export class PlainLines {
 
   /** After a failure: what was read and not sent; counts it as failed. */
   discard(): void {
-    if (this.linger) clearTimeout(this.linger);
+    this.stop();
     this.sender.counts.failed += this.records.take().count;
   }
 

@@ -1,4 +1,4 @@
-import { CancelledError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 
 const UNITS: Record<string, number> = { s: 1, sec: 1, second: 1, m: 60, min: 60, minute: 60, h: 3600, hour: 3600 };
 
@@ -29,20 +29,4 @@ export class RateLimiter {
     const wait = due - this.now();
     return wait > 0 ? wait : 0;
   }
-}
-
-/** Waits for the rate limiter; Ctrl-C ends the wait at once (CancelledError). */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new CancelledError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new CancelledError());
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -13,7 +13,8 @@ import { fromEnvelope } from '../../serde/envelope.js';
 import { serdeFor } from '../../serde/serde.js';
 import { LineError, makeLineParser, type ParsedLine } from './line-parser.js';
 import type { ProduceOptions } from './options.js';
-import { RateLimiter, sleep } from './rate.js';
+import { sleep } from '../../util/sleep.js';
+import { RateLimiter } from './rate.js';
 import { PlainLines, SendFailed } from './plain-lines.js';
 import { abortable, fileSource, forEachLine, forEachLineSpan, readWhole, stdinSource, type Source } from './readers.js';
 import { Sender } from './sender.js';
@@ -77,6 +78,7 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
       if (wait > 0) {
         sender.flushNow();
         await sleep(wait, signal);
+        if (signal.aborted) throw new CancelledError();
       }
     }
     queued++;
