@@ -9,6 +9,6 @@ k local start
 topic="demo-$(date +%s)"
 k topics create "$topic" -p 3
 printf 'alice:{"n":1}\nbob:{"n":2}\ncarol:{"n":3}\n' | k produce "$topic" -K :
-k consume "$topic" -e -f '%p %o %k %s\n'
+k consume "$topic" -o start -e -f '%p %o %k %s\n'
 k topics describe "$topic"
 echo "The broker is still running: bin/ktool local status; bin/ktool local stop" >&2

@@ -1,8 +1,11 @@
+import { isatty } from 'node:tty';
 import type { Readable, Writable } from 'node:stream';
 
 /** Everything a command may touch outside itself, injected so tests can run in-process. */
 export interface Io {
   stdin: Readable;
+  /** The descriptor behind stdin when it is the process's own: bulk readers may read it directly. */
+  stdinFd?: number;
   stdout: Writable;
   stderr: Writable;
   stdinIsTTY: boolean;
@@ -18,10 +21,14 @@ export interface Io {
 
 export function processIo(signal: AbortSignal): Io {
   return {
-    stdin: process.stdin,
+    // Only created when used: a stdin stream on a pipe makes the descriptor non-blocking.
+    get stdin() {
+      return process.stdin;
+    },
+    stdinFd: 0,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns : 0,

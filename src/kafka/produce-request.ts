@@ -1,4 +1,4 @@
-import { ResponseError, Writer, type Reader } from '@platformatic/kafka';
+import { ResponseError, type Reader } from '@platformatic/kafka';
 
 /** Produce v8 (non-flexible), sent on the library's connection to the partition leader. */
 export const PRODUCE_API = 0;
@@ -43,8 +43,16 @@ export function parseProduceResponse(_correlationId: number, apiKey: number, api
   return response;
 }
 
+/** A Produce request's bytes: the small fields before the first record batch, then the rest. */
+export interface ProduceRequestParts {
+  head: Buffer;
+  /** The first batch, then each following partition's fields and batch. */
+  tail: Buffer[];
+  tailBytes: number;
+}
+
 /** Produce request v8 (non-flexible): transactional_id, acks, timeout, [topic [partition records]]. */
-export function produceRequest(batches: { topic: string; partition: number; bytes: Buffer }[], acks: number, timeoutMs: number, transactionalId: string | undefined): Writer {
+export function produceRequest(batches: { topic: string; partition: number; bytes: Buffer }[], acks: number, timeoutMs: number, transactionalId: string | undefined): ProduceRequestParts {
   const byTopic = new Map<string, { partition: number; bytes: Buffer }[]>();
   let size = 2 + 2 + 4 + 4 + (transactionalId ? Buffer.byteLength(transactionalId) : 0);
   for (const b of batches) {
@@ -54,31 +62,30 @@ export function produceRequest(batches: { topic: string; partition: number; byte
       size += 2 + Buffer.byteLength(b.topic) + 4;
     }
     list.push(b);
-    size += 4 + 4 + b.bytes.length;
+    size += 4 + 4;
   }
-  const head = Buffer.allocUnsafe(size - batches.reduce((n, b) => n + b.bytes.length, 0));
-  const writer = Writer.create();
+  const fields = Buffer.allocUnsafe(size);
+  const pieces: Buffer[] = [];
   let pos = 0;
   if (transactionalId) {
-    pos = head.writeInt16BE(Buffer.byteLength(transactionalId), pos);
-    pos += head.write(transactionalId, pos);
-  } else pos = head.writeInt16BE(-1, pos);
-  pos = head.writeInt16BE(acks, pos);
-  pos = head.writeInt32BE(timeoutMs, pos);
-  pos = head.writeInt32BE(byTopic.size, pos);
+    pos = fields.writeInt16BE(Buffer.byteLength(transactionalId), pos);
+    pos += fields.write(transactionalId, pos);
+  } else pos = fields.writeInt16BE(-1, pos);
+  pos = fields.writeInt16BE(acks, pos);
+  pos = fields.writeInt32BE(timeoutMs, pos);
+  pos = fields.writeInt32BE(byTopic.size, pos);
   let start = 0;
   for (const [topic, list] of byTopic) {
-    pos = head.writeInt16BE(Buffer.byteLength(topic), pos);
-    pos += head.write(topic, pos);
-    pos = head.writeInt32BE(list.length, pos);
+    pos = fields.writeInt16BE(Buffer.byteLength(topic), pos);
+    pos += fields.write(topic, pos);
+    pos = fields.writeInt32BE(list.length, pos);
     for (const b of list) {
-      pos = head.writeInt32BE(b.partition, pos);
-      pos = head.writeInt32BE(b.bytes.length, pos);
-      writer.append(head.subarray(start, pos));
-      writer.append(b.bytes);
+      pos = fields.writeInt32BE(b.partition, pos);
+      pos = fields.writeInt32BE(b.bytes.length, pos);
+      pieces.push(fields.subarray(start, pos), b.bytes);
       start = pos;
     }
   }
-  if (acks === 0) writer.context.noResponse = true;
-  return writer;
+  const [head, ...tail] = pieces;
+  return { head, tail, tailBytes: tail.reduce((n, b) => n + b.length, 0) };
 }

@@ -60,6 +60,8 @@ export interface EncodedRecords {
   count: number;
   firstTimestamp: number;
   maxTimestamp: number;
+  /** Called once the batch is acknowledged or failed: its buffer may be written again. */
+  release?: () => void;
 }
 
 /** Records encoded one line at a time, straight from the input chunk: no object per line. */

@@ -9,7 +9,8 @@ import { NotFoundError, OperationError } from '../errors.js';
 import { kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
 import type { KafkaClients } from './types.js';
 import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerSettings } from './producer-types.js';
-import { parseProduceResponse, PRODUCE_API, PRODUCE_VERSION, produceRequest } from './produce-request.js';
+import { produceRequest } from './produce-request.js';
+import { sendProduce } from './produce-socket.js';
 import { encodeRecords, LineRecordsBuilder, wrapRecords, type BatchHeader } from './record-batch.js';
 
 type Transaction = NonNullable<Producer['transaction']>;
@@ -93,10 +94,10 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
     const waits: Promise<void>[] = [];
     for (const [leader, list] of byLeader) {
       const connection = await getConnection(metadata.brokers.get(leader));
-      const payload = produceRequest(list, acks, timeoutMs, transaction && producer.transaction ? producer.transaction.id : undefined);
+      const request = produceRequest(list, acks, timeoutMs, transaction && producer.transaction ? producer.transaction.id : undefined);
       waits.push(
         new Promise<void>((resolve, reject) => {
-          (connection as unknown as { send: (...a: unknown[]) => void }).send(PRODUCE_API, PRODUCE_VERSION, () => payload, parseProduceResponse, false, false, (error: Error | null) => (error ? reject(error) : resolve()));
+          sendProduce(connection, request, acks === 0, (error) => (error ? reject(error) : resolve()));
         }).catch(async (error: unknown) => {
           // Same batches (same sequence numbers: the broker drops duplicates) after a fresh metadata.
           for (let attempt = 1; attempt <= retries; attempt++) {
@@ -202,7 +203,9 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
       return new LineRecordsBuilder(key, headers, capacity);
     },
     sendEncoded(topic, partition, records) {
-      return inOrder(() => dispatchEncoded([{ topic, partition, count: records.count, encode: () => records }]));
+      // With acks=0 the socket may still hold the batch when the send resolves; after a failure, a dead socket may.
+      const sent = inOrder(() => dispatchEncoded([{ topic, partition, count: records.count, encode: () => records }]));
+      return acks === 0 ? sent : sent.then(() => records.release?.());
     },
     async beginTransaction() {
       if (transaction) throw new OperationError('a transaction is already open');

@@ -1,11 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, testEnv, uniqueName } from '../helpers/cli.js';
 import { runKafkaTool } from '../helpers/kafka-tools.js';
 import { pollUntil } from '../helpers/poll.js';
+import { spawnKtool as spawnBin } from '../helpers/spawn-ktool.js';
 
 const bootstrap = () => process.env.KTOOL_TEST_BOOTSTRAP!;
 const BIN = join(process.cwd(), 'bin/ktool');
@@ -57,6 +58,20 @@ describe('ktool produce (in-process)', () => {
     expect(r.stderr).toMatch(/2 records sent to topic .*, 0 failed/);
     const lines = await readCount(t, 2, '%k|%s|%h\\n');
     expect(lines).toEqual(['k1|one|g=1,h1=v1,h2=v2', 'k2|two|g=1,h1=x']);
+  });
+
+  it('records too big to share a batch go in batches of their own, never one over the broker limit', async () => {
+    // 600 KB lines: two in one batch would pass message.max.bytes (1 MiB) and fail together.
+    const line = (c: string) => c.repeat(600_000);
+    const t = await topic(1);
+    const plain = await runCli(['produce', t, '--json'], { stdin: ['a', 'b', 'c'].map(line).join('\n') + '\n' });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(JSON.parse(plain.stdout)).toMatchObject({ sent: 3, failed: 0 });
+    const keyed = await runCli(['produce', t, '-K', ':', '--json'], { stdin: ['d', 'e', 'f'].map((c) => `k${c}:${line(c)}`).join('\n') + '\n' });
+    expect(keyed.code, keyed.stderr).toBe(0);
+    expect(JSON.parse(keyed.stdout)).toMatchObject({ sent: 3, failed: 0 });
+    const back = await readCount(t, 6, '%k|%S\\n');
+    expect(back).toEqual(['kd|600000', 'ke|600000', 'kf|600000', '|600000', '|600000', '|600000'].sort());
   });
 
   it('--json summary on stdout', async () => {
@@ -214,16 +229,51 @@ describe('ktool produce (end to end, bin/ktool)', () => {
     expect(readBack(t, '%s\\n')).toEqual(['first', 'second']);
   });
 
-  it('a million-record file round trips (count only)', async () => {
-    const t = await topic(3);
-    const dir = mkdtempSync(join(tmpdir(), 'kp-'));
-    const file = join(dir, 'big.txt');
-    writeFileSync(file, Array.from({ length: 200_000 }, (_, i) => `${String(i).padStart(10, '0')}${'x'.repeat(90)}`).join('\n') + '\n');
-    const r = await spawnKtool(['produce', t, '-b', bootstrap(), '--file', file, '--json']);
+  /**
+   * Lines of every length from 0 to ~300 KB (binary bytes but no newline or CR), ~6 MB in all: lines
+   * cross the 1 MiB read chunks, batches fill and flush early for a long line, and batch buffers
+   * are written again after their acks. Byte for byte, in order, from each way input arrives.
+   */
+  function varied(seed: number): Buffer {
+    let x = seed;
+    const rand = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n);
+    const lines: Buffer[] = [];
+    let total = 0;
+    while (total < 6_000_000) {
+      const kind = rand(100);
+      const len = kind === 0 ? 200_000 + rand(100_000) : kind < 10 ? 0 : kind < 50 ? rand(120) : rand(4000);
+      const line = Buffer.alloc(len);
+      for (let i = 0; i < len; i++) {
+        const b = rand(254);
+        line[i] = b >= 0x0a ? (b >= 0x0d - 1 ? b + 2 : b + 1) : b;
+      }
+      lines.push(line, Buffer.from('\n'));
+      total += len + 1;
+    }
+    return Buffer.concat(lines);
+  }
+
+  function readPartition0(t: string): Buffer {
+    return execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-p', '0', '-o', 'beginning', '-f', '%s\n', '-X', 'fetch.message.max.bytes=4000000'], { timeout: 60_000, maxBuffer: 64 << 20 });
+  }
+
+  it.each([
+    ['stdin from a socket (spawned by Node)', (t: string, file: string) => spawnBin(['produce', t, '-b', bootstrap(), '-p', '0', '--json'], { stdin: readFileSync(file) })],
+    ['stdin from a pipe', (t: string, file: string) => spawnBin([], { shell: `cat "${file}" | "$KTOOL" produce ${t} -b ${bootstrap()} -p 0 --json` })],
+    ['stdin from a file', (t: string, file: string) => spawnBin([], { shell: `"$KTOOL" produce ${t} -b ${bootstrap()} -p 0 --json < "${file}"` })],
+    ['--file', (t: string, file: string) => spawnBin(['produce', t, '-b', bootstrap(), '-p', '0', '--json', '--file', file])],
+  ])('plain lines of every length round trip byte for byte: %s', async (_how, produce) => {
+    const t = await topic(1);
+    const input = varied(created.length);
+    expect(input.includes(0x0d)).toBe(false);
+    const file = join(mkdtempSync(join(tmpdir(), 'kp-')), 'varied.bin');
+    writeFileSync(file, input);
+    const r = await produce(t, file);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ sent: 200_000, failed: 0 });
-    const offsets = execFileSync('kcat', ['-Q', '-b', bootstrap(), '-t', `${t}:0:-1`, '-t', `${t}:1:-1`, '-t', `${t}:2:-1`], { encoding: 'utf8' });
-    const total = offsets.trim().split('\n').reduce((n, l) => n + Number(l.split(' ').pop()), 0);
-    expect(total).toBe(200_000);
+    const lines = input.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ sent: lines, failed: 0 });
+    const back = readPartition0(t);
+    expect(back.length).toBe(input.length);
+    expect(back.equals(input)).toBe(true);
   });
 });

@@ -37,7 +37,7 @@ export function parse(args: string[], f: Record<string, unknown>, now = Date.now
   const include = f.include ? compileRegex(String(f.include), '--include') : undefined;
   if (topics.length === 0 && !include) throw new UsageError('consume needs a TOPIC (or --include REGEX)', 'e.g. ktool consume orders -o start -e');
   if (f.fromBeginning && f.offset !== undefined) throw new UsageError('give either --from-beginning or -o/--offset, not both');
-  const offsetText = f.fromBeginning ? 'start' : String(f.offset ?? (f.group ? 'end' : 'end'));
+  const offsetText = f.fromBeginning ? 'start' : String(f.offset ?? 'end');
   const partitions = f.partition !== undefined ? [positiveInt(f.partition, '--partition', { min: 0 })!] : f.partitions ? list([f.partitions]).map((p) => positiveInt(p, '--partitions', { min: 0 })!) : undefined;
   const group = f.group as string | undefined;
   if (group && partitions) throw new UsageError('--partition/--partitions cannot be combined with --group', 'a group member reads the partitions the group assigns it');

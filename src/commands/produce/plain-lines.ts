@@ -32,6 +32,11 @@ export class PlainLines {
 
   readonly onLine = (buf: Buffer, start: number, end: number): void | Promise<void> => {
     if (this.sender.error !== undefined) throw new SendFailed();
+    // A long line that would take the batch past --batch-size goes into the next one: a batch
+    // over the broker's message.max.bytes (1 MiB by default) would fail as a whole.
+    if (this.records.count > 0 && this.records.bytes + (end - start) > this.batchBytes) {
+      return this.flush().then(() => this.onLine(buf, start, end));
+    }
     this.records.append(buf, start, end, this.now);
     if (this.records.bytes >= this.batchBytes) return this.flush();
   };

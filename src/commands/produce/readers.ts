@@ -1,36 +1,76 @@
 /**
- * Input readers. Lines are cut out of the chunks the stream delivers without copying (subarray),
- * except a line that spans two chunks. A trailing "\r" is removed, as Java's readLine does.
+ * Input readers. Lines are cut out of the chunks without copying (subarray), except a line that
+ * spans two chunks. A trailing "\r" is removed, as Java's readLine does.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { addAbortSignal, type Readable } from 'node:stream';
 import { NotFoundError, UsageError } from '../../errors.js';
+import { fdChunks } from './fd-chunks.js';
 
 export interface Source {
   /** "stdin" or the file name, for messages. */
   name: string;
-  open(): Readable;
+  /**
+   * The input's chunks; they end with an AbortError when the signal aborts. With `reuse`, every
+   * chunk may be the same buffer, overwritten by the next read.
+   */
+  open(signal: AbortSignal, reuse: boolean): AsyncIterable<Buffer | string>;
 }
 
-export function stdinSource(stdin: Readable): Source {
-  return { name: 'stdin', open: () => stdin };
+/**
+ * stdin: read from its descriptor when it is a regular file (`< file`); otherwise (a pipe, a
+ * terminal, tests' streams) through the stream. A read of a pipe blocks a thread until data comes,
+ * and Node's exit waits for it: Ctrl-C would hang on an idle producer upstream.
+ */
+export function stdinSource(stdin: () => Readable, fd: number | undefined): Source {
+  return {
+    name: 'stdin',
+    open: (signal, reuse) => {
+      if (fd === undefined || !isRegularFile(fd)) return abortable(stdin(), signal);
+      return fdChunks(fd, { reuse, signal });
+    },
+  };
 }
 
-export async function fileSource(path: string): Promise<Source> {
+function isRegularFile(fd: number): boolean {
   try {
-    const s = await stat(path);
-    if (s.isDirectory()) throw new UsageError(`--file ${path} is a directory`);
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** --file PATH: a regular file read from its descriptor; anything else (`--file <(cmd)`: a pipe) as a stream. */
+export function fileSource(path: string): Source {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new NotFoundError(`cannot read --file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return { name: path, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
+  const stats = fstatSync(fd);
+  if (stats.isDirectory()) {
+    closeSync(fd);
+    throw new UsageError(`--file ${path} is a directory`);
+  }
+  return {
+    name: path,
+    open(signal, reuse) {
+      if (!stats.isFile()) return abortable(createReadStream(path, { fd, highWaterMark: 256 * 1024 }), signal);
+      return (async function* () {
+        try {
+          yield* fdChunks(fd, { reuse, signal });
+        } finally {
+          closeSync(fd);
+        }
+      })();
+    },
+  };
 }
 
 /** The stream, destroyed when the signal aborts (the for-await over it then ends with an AbortError). */
-export function abortable(stream: Readable, signal: AbortSignal): Readable {
-  return signal ? addAbortSignal(signal, stream) : stream;
+function abortable(stream: Readable, signal: AbortSignal): Readable {
+  return addAbortSignal(signal, stream);
 }
 
 const NL = 0x0a;
@@ -73,7 +113,8 @@ export async function forEachLineSpan(chunks: AsyncIterable<Buffer | string>, on
       start = nl + 1;
       nl = chunk.indexOf(NL, start);
     }
-    if (start < chunk.length) carry = chunk.subarray(start);
+    // A copy: the next chunk may be read into the same buffer.
+    if (start < chunk.length) carry = Buffer.from(chunk.subarray(start));
     afterChunk?.();
   }
   if (carry && carry.length > 0) {

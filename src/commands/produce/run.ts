@@ -16,7 +16,7 @@ import type { ProduceOptions } from './options.js';
 import { sleep } from '../../util/sleep.js';
 import { RateLimiter } from './rate.js';
 import { PlainLines, SendFailed } from './plain-lines.js';
-import { abortable, fileSource, forEachLine, forEachLineSpan, readWhole, stdinSource, type Source } from './readers.js';
+import { fileSource, forEachLine, forEachLineSpan, readWhole, stdinSource, type Source } from './readers.js';
 import { Sender } from './sender.js';
 import { summaryLine, type ProduceSummary } from './summary.js';
 
@@ -28,7 +28,7 @@ const MAX_SKIP_WARNINGS = 20;
 export async function run(options: ProduceOptions, ctx: Context): Promise<CommandResult | void> {
   const started = performance.now();
   const signal = ctx.io.signal;
-  const sources: Source[] = options.files.length ? await Promise.all(options.files.map(fileSource)) : [stdinSource(ctx.io.stdin)];
+  const sources: Source[] = options.files.length ? options.files.map(fileSource) : [stdinSource(() => ctx.io.stdin, ctx.io.stdinFd)];
   if (options.files.length === 0 && ctx.io.stdinIsTTY) ctx.info('reading records from the terminal, one per line; Ctrl-D to finish');
 
   const clients = await ctx.kafka();
@@ -82,6 +82,7 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
       }
     }
     queued++;
+    if (!sender.fits(size)) await sender.flush();
     if (sender.add(record, size)) await sender.flush();
   };
 
@@ -191,7 +192,8 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
   try {
     for (const source of sources) {
       if (signal.aborted) break;
-      const stream = abortable(source.open(), signal);
+      // Plain lines are copied into the batch as they are read: the input buffer can be reused.
+      const stream = source.open(signal, Boolean(plain));
       if (options.input === 'whole') {
         const data = await readWhole(stream);
         const topic = options.topic!;

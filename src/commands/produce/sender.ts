@@ -1,6 +1,6 @@
 /**
  * Batches records into produce requests and keeps a bounded number in flight. add() is synchronous
- * and cheap; the reader awaits flushIfFull() so that reading stops while requests are queued
+ * and cheap; the reader awaits flush() so that reading stops while requests are queued
  * (back-pressure on the input). A failed request stops the run: nothing after it is sent.
  */
 import type { EncodedRecords, ProduceRecord, ProducerApi } from '../../kafka/producer-types.js';
@@ -34,7 +34,12 @@ export class Sender {
     return this.pending.length;
   }
 
-  /** Adds one record; true when the batch is full and the caller should await flushIfFull(). */
+  /** False when a record of this size would take the pending batch past the batch size: flush() first. */
+  fits(size: number): boolean {
+    return this.pending.length === 0 || this.pendingBytes + size <= this.batchBytes;
+  }
+
+  /** Adds one record; true when the batch is full and the caller should await flush(). */
   add(record: ProduceRecord, size: number): boolean {
     this.pending.push(record);
     this.pendingBytes += size;

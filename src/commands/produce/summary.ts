@@ -28,8 +28,13 @@ export function summaryLine(s: ProduceSummary): string {
   const secs = s.durationMs / 1000;
   const parts = [`${s.sent} record${s.sent === 1 ? '' : 's'} sent to ${where}`, `${s.failed} failed`];
   if (s.skipped) parts.push(`${s.skipped} skipped`);
-  let line = `${parts.join(', ')} (${human(s.bytes)} in ${secs.toFixed(2)}s, ${Math.round(s.recordsPerSecond).toLocaleString('en-US')} records/s)`;
+  let line = `${parts.join(', ')} (${human(s.bytes)} in ${secs.toFixed(2)}s, ${thousands(Math.round(s.recordsPerSecond))} records/s)`;
   if (s.transaction) line += `; transaction ${s.transaction}`;
   if (s.interrupted) line += '; interrupted';
   return line;
+}
+
+/** 1234567 -> "1,234,567" (toLocaleString would load ICU's number formatting: ~15 ms of start-up). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
