@@ -1,0 +1,42 @@
+# Sourced by the throughput benchmarks: every tool runs once per round, in an order that rotates
+# from round to round (the broker is slower for whoever goes first after a quiet spell), and the
+# summary is each tool's median round. Needs WORK (a scratch directory) and ROUNDS.
+
+# rounds RUN TOOL...: calls `RUN TOOL ROUND` for every tool in every round.
+rounds() {
+  local run=$1; shift
+  local tools=("$@") r i
+  for ((r = 1; r <= ROUNDS; r++)); do
+    for ((i = 0; i < ${#tools[@]}; i++)); do "$run" "${tools[(i + r - 1) % ${#tools[@]}]}" "$r"; done
+  done
+}
+
+# timed TOOL ROUND RECORDS IN OUT COMMAND...: runs it with stdin from IN and stdout to OUT; prints
+# and keeps its seconds and peak RSS.
+timed() {
+  local tool=$1 round=$2 records=$3 in=$4 out=$5; shift 5
+  /usr/bin/time -f '%e %M' -o "$WORK/time" "$@" <"$in" >"$out" 2>"$WORK/err" || { echo "$tool failed:"; cat "$WORK/err"; return; }
+  local secs rss; read -r secs rss < "$WORK/time"
+  printf 'round %d  %-16s %6.2fs %10d records/s %5d MB peak RSS\n' "$round" "$tool" "$secs" "$(awk -v n="$records" -v s="$secs" 'BEGIN { printf "%d", n / s }')" $((rss / 1024))
+  echo "$secs $((rss / 1024))" >> "$WORK/runs.$tool"
+}
+
+median_secs() { sort -n "$WORK/runs.$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+max_rss() { sort -n -k2 "$WORK/runs.$1" | tail -1 | cut -d' ' -f2; }
+
+# summary RECORDS TOOL...: medians, then each ktool variant's speed against each other tool.
+summary() {
+  local records=$1; shift
+  echo "median of $ROUNDS rounds:"
+  local tool other
+  for tool in "$@"; do
+    [ -f "$WORK/runs.$tool" ] || continue
+    printf '  %-16s %6.2fs %10d records/s %5d MB peak RSS (max)\n' "$tool" "$(median_secs "$tool")" "$(awk -v n="$records" -v s="$(median_secs "$tool")" 'BEGIN { printf "%d", n / s }')" "$(max_rss "$tool")"
+  done
+  for tool in "$@"; do
+    [[ $tool == ktool* ]] && [ -f "$WORK/runs.$tool" ] || continue
+    for other in "$@"; do
+      [[ $other == ktool* ]] || [ ! -f "$WORK/runs.$other" ] || awk -v a="$(median_secs "$tool")" -v b="$(median_secs "$other")" -v me="$tool" -v o="$other" 'BEGIN { printf "%s / %s: %.2fx\n", me, o, b / a }'
+    done
+  done
+}
