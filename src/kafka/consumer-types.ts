@@ -33,7 +33,7 @@ export interface PartitionReader {
 /** Reads as a member of a consumer group; commits only what the caller says was delivered. */
 export interface GroupReader {
   next(): Promise<ConsumedRecord[]>;
-  /** Commits `offset` (the next offset to read) for each partition given. */
+  /** Commits `offset` (the next offset to read) for each partition given; a commit lost to a rebalance is only a warning. */
   commit(offsets: { topic: string; partition: number; offset: bigint }[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -45,4 +45,6 @@ export interface GroupReaderOptions {
   /** Where to start when the group has no committed offset. */
   fallback: 'earliest' | 'latest';
   isolation: Isolation;
+  /** Things the user should know that do not stop reading (a commit lost to a rebalance). */
+  onWarning?: (message: string) => void;
 }

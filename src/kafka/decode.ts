@@ -3,41 +3,48 @@ import type { BatchHeader } from './abort-filter.js';
 
 /** The client library's decoded record batch (protocol/records.ts), as much of it as we read. */
 export interface FetchedBatch extends BatchHeader {
+  partitionLeaderEpoch?: number;
   firstTimestamp: bigint;
   maxTimestamp: bigint;
   records: { offsetDelta: number; timestampDelta: bigint; key: Buffer | null; value: Buffer | null; headers: [Buffer | null, Buffer | null][] }[];
 }
 
 const CONTROL = 0x20;
+/** Shared by every record without headers (most): nothing writes to a record's headers. */
+const NO_HEADERS: [Buffer, Buffer | null][] = [];
 const LOG_APPEND_TIME = 0x08;
 
 /**
- * The slow path for brokers without Fetch v17: the client library's decoded batches -> records from `from` (inclusive) to `end` (exclusive), and the next offset to fetch
- * (after the last batch, even when its records were filtered or were control markers).
+ * The client library's decoded batches (group reading, and brokers without Fetch v17) -> records
+ * from `from` (inclusive) to `end` (exclusive), and the next offset to fetch (after the last
+ * batch, even when its records were filtered or were control markers).
  */
 export function toConsumedRecords(topic: string, partition: number, batches: FetchedBatch[], from: number, end: number | undefined, keep?: (b: BatchHeader, abortMarker: boolean) => boolean): { records: ConsumedRecord[]; nextOffset: number } {
   const records: ConsumedRecord[] = [];
   let nextOffset = from;
   for (const batch of batches) {
-    const last = Number(batch.firstOffset) + batch.lastOffsetDelta;
+    const first = Number(batch.firstOffset);
+    const last = first + batch.lastOffsetDelta;
     if (last + 1 > nextOffset) nextOffset = last + 1;
     const isControl = (batch.attributes & CONTROL) !== 0;
     const abortMarker = isControl && batch.records[0]?.key !== null && batch.records[0]?.key?.length === 4 && batch.records[0].key.readInt16BE(2) === 0;
     if (keep ? !keep(batch, abortMarker) : isControl) continue;
     const logAppend = (batch.attributes & LOG_APPEND_TIME) !== 0;
+    const firstTimestamp = Number(batch.firstTimestamp);
+    const maxTimestamp = Number(batch.maxTimestamp);
     for (const r of batch.records) {
-      const offset = Number(batch.firstOffset) + r.offsetDelta;
+      const offset = first + r.offsetDelta;
       if (offset < from) continue;
       if (end !== undefined && offset >= end) break;
       records.push({
         topic,
         partition,
         offset,
-        timestamp: Number(logAppend ? batch.maxTimestamp : batch.firstTimestamp + r.timestampDelta),
+        timestamp: logAppend ? maxTimestamp : firstTimestamp + Number(r.timestampDelta),
         timestampType: logAppend ? 'LogAppendTime' : 'CreateTime',
         key: r.key,
         value: r.value,
-        headers: r.headers.filter((h): h is [Buffer, Buffer | null] => h[0] !== null),
+        headers: r.headers.length === 0 ? NO_HEADERS : r.headers.filter((h): h is [Buffer, Buffer | null] => h[0] !== null),
       });
     }
   }

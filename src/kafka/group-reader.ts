@@ -1,31 +1,32 @@
 import { Consumer, FetchIsolationLevels } from '@platformatic/kafka';
 import type { ConsumedRecord, GroupReader, GroupReaderOptions } from './consumer-types.js';
-import { leafErrors, toKtoolError } from './errors.js';
-import type { KafkaClients } from './types.js';
-
-interface StreamMessage {
-  topic: string;
-  partition: number;
-  offset: bigint;
-  timestamp: bigint;
-  key?: Buffer;
-  value?: Buffer;
-  headerEntries: [Buffer, Buffer | undefined][];
-  leaderEpoch: number;
-}
-
-/** Records held before the library's stream is paused: bounds memory when stdout is slow. */
-const MAX_QUEUED = 10_000;
+import { kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
+import { takeStreamFetches } from './group-fetch.js';
+import { tpKey, type KafkaClients } from './types.js';
 
 /**
- * Reading as a consumer-group member (classic or KIP-848 protocol) through the client library's
- * stream, with autocommit off: the caller commits after it has written records out.
+ * Fetch responses (of at most FETCH_BYTES each) whose records may wait for next() before the
+ * stream is paused: bounds memory when stdout is slow, whatever the size of the records.
+ */
+const MAX_QUEUED_RESPONSES = 4;
+const FETCH_BYTES = 1 << 20;
+
+/** Commit errors of a member caught in a rebalance: the commit is dropped, reading goes on. */
+const REBALANCING = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_MEMBER_EPOCH', 'STALE_MEMBER_EPOCH']);
+
+/**
+ * Reading as a consumer-group member (classic or KIP-848 protocol): the client library's stream
+ * does membership, assignments and fetch positions, with autocommit off (the caller commits after
+ * it has written records out); the records come from its fetches (group-fetch.ts).
  */
 export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptions): Promise<GroupReader> {
   const base = await clients.baseOptions();
   const consumer = new Consumer({
     ...(base as object),
     groupId: o.groupId,
+    // A rejoin meets REBALANCE_IN_PROGRESS while members come and go; the Java consumer retries
+    // it for as long as it polls. After these the member gives up (reading ends with the error).
+    retries: 10,
     ...(o.protocol === 'consumer' ? { groupProtocol: 'consumer' } : { sessionTimeout: 10_000, heartbeatInterval: 1_000 }),
     isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED,
   } as ConstructorParameters<typeof Consumer>[0]);
@@ -33,14 +34,47 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
   const brokers = clients.settings.bootstrap;
   // Errors of the library (group authorization, coordinator gone) become typed one-liners.
   const typed = (error: unknown) => toKtoolError(error, brokers, `read as group ${o.groupId}`);
+  const epochs = new Map<string, number>();
+  const queue: ConsumedRecord[][] = [];
+  let queuedResponses = 0;
+  /** The stream, once there is one: paused while MAX_QUEUED_RESPONSES wait for next(). */
+  let paused: { pause(): void } | undefined;
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  let fresh = false;
+  const taking = takeStreamFetches(consumer, { topics: o.topics, isolation: o.isolation, partitionMaxBytes: FETCH_BYTES }, {
+    records(records, leaderEpoch) {
+      queue.push(records);
+      epochs.set(tpKey(records[0].topic, records[0].partition), leaderEpoch);
+      fresh = true;
+    },
+    afterResponse() {
+      if (fresh) queuedResponses++;
+      fresh = false;
+      if (queuedResponses >= MAX_QUEUED_RESPONSES) paused?.pause();
+      notify();
+    },
+    failed(error) {
+      failure ??= error;
+    },
+  });
+  await taking.catch((error: unknown) => {
+    throw typed(error);
+  });
+
   let stream;
   // A new cluster creates __consumer_offsets on the first join, and its coordinator answers "not
   // available" or "loading" for a while: retry those (within the timeout), nothing else.
   const deadline = Date.now() + clients.settings.timeoutMs;
   for (;;) {
     try {
-      // 1 MB fetches: the library's default of 50 MB decodes about half a million records at once.
-      stream = await consumer.consume({ topics: o.topics, mode: 'committed', fallbackMode: o.fallback, autocommit: false, maxWaitTime: 500, maxBytes: 1 << 20, maxBytesPerPartition: 1 << 20 } as Parameters<typeof consumer.consume>[0]);
+      // 1 MiB fetches: the library's default of 50 MB decodes about half a million records at once.
+      stream = await consumer.consume({ topics: o.topics, mode: 'committed', fallbackMode: o.fallback, autocommit: false, maxWaitTime: 500, maxBytes: FETCH_BYTES, maxBytesPerPartition: FETCH_BYTES } as Parameters<typeof consumer.consume>[0]);
       break;
     } catch (error) {
       const text = leafErrors(error).map((e) => `${e.apiId ?? ''} ${e.message}`).join(' ');
@@ -48,34 +82,32 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
       await new Promise((r) => setTimeout(r, 500));
     }
   }
-  const epochs = new Map<string, number>();
-  // Flowing mode into a bounded queue. Pulling with read() instead stalls for good when the first
-  // read() comes more than a few milliseconds after consume(): in @platformatic/kafka 2.12.1 the
-  // stream's fetch loop runs only while it is flowing.
+  // The stream only fetches while it flows; nothing reaches 'data' (group-fetch.ts hands it no records).
   const flowing = stream as unknown as {
-    on(event: 'data', fn: (m: StreamMessage) => void): void;
+    on(event: 'data', fn: () => void): void;
     on(event: 'error', fn: (error: Error) => void): void;
     pause(): void;
     resume(): void;
     isPaused(): boolean;
   };
-  const queue: StreamMessage[] = [];
-  let wake: (() => void) | undefined;
-  let failure: Error | undefined;
-  flowing.on('data', (m) => {
-    queue.push(m);
-    if (queue.length >= MAX_QUEUED) flowing.pause();
-    wake?.();
+  flowing.on('data', () => {
+    failure ??= new Error('the client delivered a record past ktool\'s reader');
+    notify();
   });
-  flowing.on('error', (error) => {
-    failure = error;
-    wake?.();
-  });
+  const fail = (error: Error) => {
+    failure ??= error;
+    notify();
+  };
+  flowing.on('error', fail);
+  // Membership errors (a rejoin that failed) come as the consumer's 'error' event: without a
+  // listener they would be thrown from a timer.
+  (consumer as unknown as { on(event: 'error', fn: (error: Error) => void): void }).on('error', fail);
+  paused = flowing;
 
   return {
     async next() {
-      // What has arrived, at most one batch; wait at most one poll when nothing has, so the caller
-      // can check its idle timeout and signals.
+      // What has arrived; wait at most one poll when nothing has, so the caller can check its idle
+      // timeout and signals.
       if (failure) throw typed(failure);
       if (queue.length === 0) {
         await new Promise<void>((resolve) => {
@@ -89,37 +121,26 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
         });
         if (failure) throw typed(failure);
       }
-      const records = queue.splice(0, MAX_QUEUED).map((m) => {
-        epochs.set(`${m.topic}:${m.partition}`, m.leaderEpoch);
-        return toRecord(m);
-      });
+      const records = queue.length === 1 ? queue[0] : queue.flat();
+      queue.length = 0;
+      queuedResponses = 0;
       if (flowing.isPaused()) flowing.resume();
       return records;
     },
     async commit(offsets) {
       if (offsets.length === 0) return;
       try {
-        await consumer.commit({ offsets: offsets.map((x) => ({ ...x, leaderEpoch: epochs.get(`${x.topic}:${x.partition}`) ?? -1 })) });
+        await consumer.commit({ offsets: offsets.map((x) => ({ ...x, leaderEpoch: epochs.get(tpKey(x.topic, x.partition)) ?? -1 })) });
       } catch (error) {
-        throw typed(error);
+        const id = kafkaErrorId(error);
+        if (!id || !REBALANCING.has(id)) throw typed(error);
+        // Not retried later: by then another member may own these partitions and have committed further.
+        o.onWarning?.(`offsets not committed, the group is rebalancing (${id}): whoever reads those partitions next reads the last ${offsets.length === 1 ? 'records' : 'records of each'} again`);
       }
     },
     async close() {
       await (stream as unknown as { close(): Promise<void> }).close().catch(() => undefined);
       await consumer.close(true).catch(() => undefined);
     },
-  };
-}
-
-function toRecord(m: StreamMessage): ConsumedRecord {
-  return {
-    topic: m.topic,
-    partition: m.partition,
-    offset: Number(m.offset),
-    timestamp: Number(m.timestamp),
-    timestampType: 'CreateTime',
-    key: m.key ?? null,
-    value: m.value ?? null,
-    headers: m.headerEntries.map(([k, v]) => [k, v ?? null]),
   };
 }

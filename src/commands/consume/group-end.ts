@@ -4,6 +4,18 @@ import { tpKey, type AdminApi, type KafkaClients, type TopicPartition } from '..
 const key = (t: TopicPartition) => tpKey(t.topic, t.partition);
 
 /**
+ * Calls fn with the last record of each run of one partition's records: the highest offset of the
+ * run (records come in offset order per partition). Not one map lookup per record.
+ */
+export function forEachRunEnd(records: ConsumedRecord[], fn: (r: ConsumedRecord) => void): void {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const next = records[i + 1];
+    if (next === undefined || next.partition !== r.partition || next.topic !== r.topic) fn(r);
+  }
+}
+
+/**
  * The group's committed offsets by "topic:partition". Asked over the admin connection: the client
  * library's consumer stops delivering records when its own listCommittedOffsets runs while it fetches.
  */
@@ -38,10 +50,11 @@ export class GroupEnd {
   }
 
   observe(records: ConsumedRecord[]): void {
-    for (const r of records) {
+    if (this.remaining.size === 0) return;
+    forEachRunEnd(records, (r) => {
       const end = this.remaining.get(key(r));
       if (end !== undefined && BigInt(r.offset) + 1n >= end) this.remaining.delete(key(r));
-    }
+    });
   }
 
   /** True when every partition is at its end; asks the group's commits at most once a second. */

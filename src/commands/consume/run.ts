@@ -4,6 +4,7 @@ import { ExitCode } from '../../errors.js';
 import type { ConsumedRecord } from '../../kafka/consumer-types.js';
 import { toEnvelope } from '../../serde/envelope.js';
 import { consoleFormatter } from './console-format.js';
+import { GroupCommits } from './group-commits.js';
 import { committedOffsets, GroupEnd } from './group-end.js';
 import { compileFormat, type RecordFormatter } from './format.js';
 import { jsonLineFormatter } from './json-line.js';
@@ -87,23 +88,31 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
     const partitions = o.include || o.exitAtEnd ? await partitionsToRead(admin, o.topics, o.include, undefined) : [];
     const topics = o.include ? partitions.map((p) => p.topic) : o.topics;
     const fallback = o.offset.start.kind === 'start' ? 'earliest' : 'latest';
-    const reader = await openGroupReader(clients, { groupId: o.group, topics: [...new Set(topics)], protocol: o.groupProtocol, fallback, isolation: o.isolation });
-    const toCommit = new Map<string, { topic: string; partition: number; offset: bigint }>();
+    const reader = await openGroupReader(clients, { groupId: o.group, topics: [...new Set(topics)], protocol: o.groupProtocol, fallback, isolation: o.isolation, onWarning: (m) => ctx.warn(m) });
+    // Commit only after the output reached stdout: nothing beyond what was written.
+    const commits = new GroupCommits((offsets) => reader.commit(offsets));
+    let ok = false;
     try {
       const end = o.exitAtEnd ? await GroupEnd.start(admin, await committedOffsets(clients, o.group), partitions, o.isolation, fallback) : undefined;
       while (!stopped() && !limitReached() && !idle() && !(end && (await end.done()))) {
         const records = await reader.next();
         if (records.length) lastActivity = Date.now();
         end?.observe(records);
-        for (const r of emit(records)) toCommit.set(`${r.topic}:${r.partition}`, { topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1) });
-        // Commit only after the output reached stdout: nothing beyond what was written.
-        if (await writer.flush()) {
-          await reader.commit([...toCommit.values()]);
-          toCommit.clear();
-        }
+        commits.formatted(emit(records));
+        if (await writer.flush()) commits.flushed();
+        await commits.commitIfDue();
       }
+      ok = true;
     } finally {
-      await reader.close();
+      // What reached stdout is committed however reading ended; an error that ended it wins.
+      try {
+        if (await writer.flush()) commits.flushed();
+        await commits.commitWritten();
+      } catch (error) {
+        if (ok) throw error;
+      } finally {
+        await reader.close();
+      }
     }
   } else {
     const partitions = await partitionsToRead(admin, o.topics, o.include, o.partitions);
