@@ -26,6 +26,9 @@ export async function openMirrorGroup(clients: KafkaClients, o: MirrorGroupOptio
   const consumer = new Consumer({
     ...(base as object),
     groupId: o.groupId,
+    // A rejoin meets REBALANCE_IN_PROGRESS while members come and go; after the last retry the
+    // library stops heartbeating for good (see group-reader.ts).
+    retries: 10,
     sessionTimeout: session,
     rebalanceTimeout: Math.max(session, 30_000),
     heartbeatInterval: Math.min(1_000, Math.floor(session / 3)),

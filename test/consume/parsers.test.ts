@@ -104,6 +104,10 @@ describe('--json lines', () => {
     ['headers, repeated and null', { ...base, timestampType: 'LogAppendTime', key: b('k'), value: b('{"a":1}'), headers: [[b('h'), b('1')], [b('h'), null]] }],
     ['unique text headers', { ...base, key: null, value: b(''), headers: [[b('a'), b('x')], [b('b'), b('y')]] }],
     ['binary value', { ...base, key: b('k'), value: Buffer.from([0xff, 0x00, 0xfe]), headers: [[b('bin'), Buffer.from([0xc3])]] }],
+    ['plain text copied as bytes: UTF-8, DEL, no escapes', { ...base, key: b('ключ'), value: b('plain é 😀 \u007f text'), headers: [] }],
+    ['a key that needs escaping, a plain value', { ...base, key: b('tab\there'), value: b('x'), headers: [] }],
+    ['a plain key, a value with a control character', { ...base, key: b('k'), value: b('bell\u0007'), headers: [] }],
+    ['binary key, text value', { ...base, key: Buffer.from([0x80]), value: b('v'), headers: [] }],
   ])('%s: the same bytes as JSON.stringify(toEnvelope(record))', (_, record) => {
     const out: string[] = [];
     jsonLineFormatter()(record, { put: (c: Buffer | string) => out.push(String(c)) });

@@ -37,7 +37,8 @@ export class OutputWriter implements Sink {
   }
 
   put(chunk: Buffer | string): void {
-    const length = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    // A string's UTF-8 length costs a pass over it: only asked when its worst case may not fit.
+    const length = typeof chunk !== 'string' ? chunk.length : this.used + chunk.length * 3 <= this.block.length ? 0 : Buffer.byteLength(chunk);
     if (this.used + length > this.block.length) {
       if (this.used > 0) this.full.push([this.block, this.used]);
       this.block = this.take(length);
