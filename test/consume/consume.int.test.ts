@@ -144,6 +144,14 @@ describe('consume against a real broker', () => {
     expect(lines((await consume(t, '-o', 'start', '-e')).stdout)).toEqual([`${codec}-a`, `${codec}-b`, `${codec}-c`]);
   });
 
+  it('reads what kcat -P wrote: keys, values and headers', async () => {
+    const t = await topic(1);
+    execFileSync('kcat', ['-P', '-b', bootstrap(), '-t', t, '-K', ':', '-H', 'origin=kcat', '-H', 'n=1'], { input: 'k1:one\nk2:two\n' });
+    const r = await consume(t, '-o', 'start', '-e', '-f', '%k=%v %h\\n');
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toEqual(['k1=one origin=kcat,n=1', 'k2=two origin=kcat,n=1']);
+  });
+
   it('ConsoleConsumer spellings print like ConsoleConsumer', async () => {
     const t = await topic(1);
     await produceLines(t, ['k1:v1', 'k2:v2'], '-K', ':');
@@ -160,6 +168,53 @@ describe('consume against a real broker', () => {
     expect(lines(r.stdout)).toEqual(['banana']);
     expect(r.stderr).toBe('consumed 3, written 1, filtered out 2\n');
     expect(lines((await consume(t, '-o', 'start', '-e', '--key-grep', '^[ac]$')).stdout)).toEqual(['apple', 'cherry']);
+  });
+
+  it('--include, --partition/--offset, -P, --header, --value-encoding, null.literal and --timeout-ms against a broker', async () => {
+    const prefix = uniqueName('inc');
+    const names = [`${prefix}-a`, `${prefix}-b`];
+    for (const name of names) {
+      expect((await runCli(['topics', 'create', name, '-p', '3'])).code).toBe(0);
+      created.push(name);
+    }
+    const records = [
+      { partition: 0, key: 'k0', value: '{"n":0}', headers: { src: 'x' } },
+      { partition: 1, key: null, value: '{"n":1}', headers: { src: 'y' } },
+      { partition: 2, key: 'k2', value: null, headers: {} },
+    ];
+    for (const name of names) {
+      const r = await runCli(['produce', name, '--input', 'json', '--keep-partitions'], { stdin: records.map((x) => JSON.stringify(x)).join('\n') });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const read = async (...args: string[]) => {
+      const r = await consume('-o', 'start', '-e', ...args);
+      expect(r.code, r.stderr).toBe(0);
+      return lines(r.stdout).sort();
+    };
+    // --include: every topic whose whole name matches (as Java), with or without a TOPIC.
+    expect(await read('--include', `${prefix}-.*`, '-f', '%t:%p\\n')).toEqual(names.flatMap((n) => [`${n}:0`, `${n}:1`, `${n}:2`]));
+    expect(await read(names[0], '--include', `${prefix}-b`, '-f', '%t\\n')).toEqual([names[0], names[0], names[0], names[1], names[1], names[1]]);
+    // kafka-console-consumer's --partition P --offset N, and -P.
+    expect(await read('--topic', names[0], '--partition', '1', '--offset', '0', '-f', '%p %o %v\\n')).toEqual(['1 0 {"n":1}']);
+    expect(await read(names[0], '-P', '0,2', '-f', '%p\\n')).toEqual(['0', '2']);
+    // --header filters, counted.
+    const filtered = await consume(names[0], '-o', 'start', '-e', '--header', 'src=y', '-v');
+    expect(lines(filtered.stdout)).toEqual(['{"n":1}']);
+    expect(filtered.stderr).toBe('consumed 3, written 1, filtered out 2\n');
+    // --value-encoding json embeds the value; base64 always encodes.
+    const embedded = (await read(names[0], '--json', '--value-encoding', 'json')).map((l) => JSON.parse(l));
+    expect(embedded.map((e) => e.value)).toEqual(expect.arrayContaining([{ n: 0 }, { n: 1 }, null]));
+    const b64 = (await read(names[0], '--json', '--value-encoding', 'base64')).map((l) => JSON.parse(l));
+    expect(b64.filter((e) => e.value !== null).map((e) => [e.encoding, Buffer.from(e.value, 'base64').toString()]).sort()).toEqual([['base64', '{"n":0}'], ['base64', '{"n":1}']]);
+    // null.literal prints for a null key and a tombstone, as ConsoleConsumer does.
+    const props = ['print.key=true', 'null.literal=<null>'].flatMap((p) => ['--property', p]);
+    expect(await read(names[0], '-P', '1,2', ...props)).toEqual(['<null>\t{"n":1}', 'k2\t<null>']);
+    // --timeout-ms: following, it stops after that long without records.
+    const started = Date.now();
+    const idle = await consume(names[0], '-o', 'end', '--timeout-ms', '1500');
+    expect(idle.code, idle.stderr).toBe(0);
+    expect(idle.stdout).toBe('');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
   });
 
   it('| head -1 exits 0 at once; Ctrl-C stops cleanly with 130', async () => {

@@ -11,7 +11,7 @@ export interface CliRun {
 
 export interface CliRunOptions {
   env?: Record<string, string | undefined>;
-  stdin?: string | Buffer;
+  stdin?: string | Buffer | Readable;
   tty?: boolean;
   columns?: number;
   deps?: ContextDeps;
@@ -27,7 +27,7 @@ export async function runCli(argv: string[], options: CliRunOptions = {}): Promi
   stdout.on('data', (c: Buffer) => out.push(c));
   stderr.on('data', (c: Buffer) => err.push(c));
   const io: Io = {
-    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    stdin: options.stdin instanceof Readable ? options.stdin : Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     stdout,
     stderr,
     stdinIsTTY: Boolean(options.tty),

@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, testEnv, uniqueName } from '../helpers/cli.js';
@@ -72,6 +73,40 @@ describe('ktool produce (in-process)', () => {
     expect(JSON.parse(keyed.stdout)).toMatchObject({ sent: 3, failed: 0 });
     const back = await readCount(t, 6, '%k|%S\\n');
     expect(back).toEqual(['kd|600000', 'ke|600000', 'kf|600000', '|600000', '|600000', '|600000'].sort());
+  });
+
+  it('interrupted (Ctrl-C, SIGTERM): what was read is sent, even inside --linger-ms, then exit 130', async () => {
+    const t = await topic(1);
+    const stdin = new PassThrough();
+    const interrupt = new AbortController();
+    const running = runCli(['produce', t, '--linger-ms', '600000'], { stdin, signal: interrupt.signal });
+    stdin.write('first\nsecond\n');
+    // Read means taken from stdin; the linger would hold the batch for ten minutes.
+    await pollUntil(() => stdin.readableLength === 0 && stdin.readableFlowing !== null, { what: 'the lines read' });
+    await new Promise((r) => setImmediate(r));
+    interrupt.abort('SIGINT');
+    const r = await running;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/2 records sent to topic .*, 0 failed .*; interrupted/);
+    expect(readBack(t, '%s\\n')).toEqual(['first', 'second']);
+  });
+
+  it('--reader-property, --key-encoding hex, --rate, --batch-size and --linger-ms, --acks 0 and 1', async () => {
+    const t = await topic(1);
+    const kip1147 = await runCli(['produce', t, '--reader-property', 'parse.key=true', '--reader-property', 'key.separator=|', '--key-encoding', 'hex'], { stdin: '6b31|one\n6b32|two\n' });
+    expect(kip1147.code, kip1147.stderr).toBe(0);
+    const started = Date.now();
+    const paced = await runCli(['produce', t, '--rate', '10/s', '-k', 'r'], { stdin: 'r1\nr2\nr3\nr4\nr5\nr6\n' });
+    expect(paced.code, paced.stderr).toBe(0);
+    // Six records at ten a second: half a second at least.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    const small = await runCli(['produce', t, '--batch-size', '64', '--linger-ms', '0', '-k', 'b', '--json'], { stdin: 'b1\nb2\nb3\n' });
+    expect(JSON.parse(small.stdout)).toMatchObject({ sent: 3, failed: 0 });
+    for (const acks of ['0', '1']) {
+      const r = await runCli(['produce', t, '--acks', acks, '-X', 'enable.idempotence=false', '-k', `a${acks}`], { stdin: `acks-${acks}\n` });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(await readCount(t, 13, '%k|%s\\n')).toEqual(['k1|one', 'k2|two', ...['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((v) => `r|${v}`), 'b|b1', 'b|b2', 'b|b3', 'a0|acks-0', 'a1|acks-1'].sort());
   });
 
   it('--json summary on stdout', async () => {

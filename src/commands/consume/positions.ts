@@ -47,7 +47,7 @@ export async function partitionsToRead(admin: AdminApi, topics: string[], includ
   if (include) {
     const all = await admin.listTopics({ includeInternal: false });
     names = [...new Set([...topics, ...all.filter((n) => include.test(n))])];
-    if (names.length === 0) throw new NotFoundError(`no topic matches --include ${include.source.slice(4, -2)}`);
+    if (names.length === 0) throw new NotFoundError(`no topic matches --include ${include.source.slice(4, -2)}`, 'it must match whole topic names, as in Java: e.g. --include \'orders.*\'');
   }
   const { topics: found, missing } = await admin.describeTopics(names);
   if (missing.length) throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'list topics with `ktool topics list`');
