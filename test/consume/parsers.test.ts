@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { abortFilter } from '../../src/kafka/abort-filter.js';
 import { toConsumedRecords, type FetchedBatch } from '../../src/kafka/decode.js';
@@ -108,10 +109,21 @@ describe('--json lines', () => {
     ['a key that needs escaping, a plain value', { ...base, key: b('tab\there'), value: b('x'), headers: [] }],
     ['a plain key, a value with a control character', { ...base, key: b('k'), value: b('bell\u0007'), headers: [] }],
     ['binary key, text value', { ...base, key: Buffer.from([0x80]), value: b('v'), headers: [] }],
-  ])('%s: the same bytes as JSON.stringify(toEnvelope(record))', (_, record) => {
+  ])('%s: the same bytes as JSON.stringify(toEnvelope(record))', async (_, record) => {
     const out: string[] = [];
     jsonLineFormatter()(record, { put: (c: Buffer | string) => out.push(String(c)) });
     expect(out.join('')).toBe(JSON.stringify(toEnvelope(record)) + '\n');
+    // Into the output writer, where plain records are written byte by byte.
+    const { OutputWriter } = await import('../../src/commands/consume/writer.js');
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    const writer = new OutputWriter(stream, 256);
+    const format = jsonLineFormatter();
+    for (const r of [record, { ...record, offset: 9_007_199_254_740_000, timestamp: -1, partition: 0 }, record]) format(r, writer);
+    await writer.flush();
+    const expected = [record, { ...record, offset: 9_007_199_254_740_000, timestamp: -1, partition: 0 }, record].map((r) => JSON.stringify(toEnvelope(r)) + '\n').join('');
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
   });
 });
 

@@ -6,6 +6,19 @@ export interface Sink {
   put(chunk: Buffer | string): void;
 }
 
+/** A Sink a formatter can also write bytes into itself (no string per record). */
+export interface ByteSink extends Sink {
+  /** The buffer to write into, with room for n bytes from `position`. */
+  reserve(n: number): Buffer;
+  readonly position: number;
+  /** Everything up to `to` in the reserved buffer was written. */
+  advance(to: number): void;
+}
+
+export function isByteSink(out: Sink): out is ByteSink {
+  return typeof (out as ByteSink).reserve === 'function';
+}
+
 /** Compiled output for one record (no per-record string joins). */
 export type RecordFormatter = (record: ConsumedRecord, out: Sink) => void;
 

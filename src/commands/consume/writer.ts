@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Sink } from './format.js';
+import type { ByteSink } from './format.js';
 
 /** Blocks kept for reuse once stdout is done with them: enough for a batch in flight and the next. */
 const SPARE_BLOCKS = 16;
@@ -11,7 +11,7 @@ const SPARE_BLOCKS = 16;
  * flush() resolves once the data was handed to stdout, so a group commits only what was written.
  * A closed pipe (EPIPE) ends it quietly.
  */
-export class OutputWriter implements Sink {
+export class OutputWriter implements ByteSink {
   private block: Buffer;
   private used = 0;
   /** Filled blocks waiting for flush(): [block, bytes used]. */
@@ -39,13 +39,26 @@ export class OutputWriter implements Sink {
   put(chunk: Buffer | string): void {
     // A string's UTF-8 length costs a pass over it: only asked when its worst case may not fit.
     const length = typeof chunk !== 'string' ? chunk.length : this.used + chunk.length * 3 <= this.block.length ? 0 : Buffer.byteLength(chunk);
-    if (this.used + length > this.block.length) {
-      if (this.used > 0) this.full.push([this.block, this.used]);
-      this.block = this.take(length);
-      this.used = 0;
-    }
+    this.reserve(length);
     if (typeof chunk === 'string') this.used += this.block.write(chunk, this.used);
     else this.used += chunk.copy(this.block, this.used);
+  }
+
+  reserve(n: number): Buffer {
+    if (this.used + n > this.block.length) {
+      if (this.used > 0) this.full.push([this.block, this.used]);
+      this.block = this.take(n);
+      this.used = 0;
+    }
+    return this.block;
+  }
+
+  get position(): number {
+    return this.used;
+  }
+
+  advance(to: number): void {
+    this.used = to;
   }
 
   private take(atLeast: number): Buffer {
