@@ -25,10 +25,12 @@ export interface ProducerSettings {
   compression: Compression;
   transactionalId?: string;
   clientId?: string;
-  /** Per-request retries (library default when absent). */
+  /** Retries of a failed batch (unbounded when absent: deliveryTimeoutMs bounds them). */
   retries?: number;
   retryBackoffMs?: number;
   requestTimeoutMs?: number;
+  /** How long a batch is retried before it counts as failed (Java's delivery.timeout.ms; 2 minutes). */
+  deliveryTimeoutMs?: number;
   /** Requests in flight per broker connection (ignored when idempotent: the library forces 1). */
   maxInFlight?: number;
   metadataMaxAgeMs?: number;

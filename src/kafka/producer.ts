@@ -6,7 +6,8 @@
  */
 import { kGetConnection, murmur2, Producer, type Connection } from '@platformatic/kafka';
 import { NotFoundError, OperationError } from '../errors.js';
-import { kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
+import { isConnectionLoss, kafkaErrorId, kafkaErrorText, toKtoolError } from './errors.js';
+import { sleep } from '../util/sleep.js';
 import type { KafkaClients } from './types.js';
 import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerSettings } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
@@ -21,7 +22,43 @@ export function javaPartition(key: Buffer, count: number): number {
   return (murmur2(key) & 0x7fffffff) % count;
 }
 
-export async function openProducer(clients: KafkaClients, settings: ProducerSettings): Promise<ProducerApi> {
+/** Java's delivery.timeout.ms default. */
+const DELIVERY_TIMEOUT_MS = 120_000;
+const MAX_BACKOFF_MS = 1_000;
+const NEVER = new AbortController().signal;
+
+export interface ProducerHooks {
+  /** Ctrl-C: stop retrying (what is still unacknowledged counts as failed). */
+  signal?: AbortSignal;
+  /** A broker that went away (retrying) and came back. */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Says so when sends have been failing for a second (a lost broker, a topic gone), and again when
+ * they go through: a leader moving is retried quietly, a broker restart is not waited out in silence.
+ */
+function outageReporter(brokers: string[], onWarning: ((message: string) => void) | undefined) {
+  let since: number | undefined;
+  let warned = false;
+  return {
+    failing(error: unknown, deadline: number) {
+      const now = Date.now();
+      since ??= now;
+      if (warned || now - since < 1_000) return;
+      warned = true;
+      const what = isConnectionLoss(error) ? `lost the connection to ${brokers.join(',')}` : `produce requests fail: ${kafkaErrorText(error)}`;
+      onWarning?.(`${what}; retrying for up to ${Math.max(1, Math.round((deadline - now) / 1000))}s (Ctrl-C stops)`);
+    },
+    recovered() {
+      if (warned) onWarning?.(`produce requests go through again after ${((Date.now() - since!) / 1000).toFixed(1)}s`);
+      since = undefined;
+      warned = false;
+    },
+  };
+}
+
+export async function openProducer(clients: KafkaClients, settings: ProducerSettings, hooks: ProducerHooks = {}): Promise<ProducerApi> {
   const base = await clients.baseOptions();
   const brokers = clients.settings.bootstrap;
   const options: Record<string, unknown> = {
@@ -68,8 +105,10 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
   const idempotent = Boolean(options.idempotent);
   const acks = idempotent ? -1 : settings.acks;
   const timeoutMs = settings.requestTimeoutMs ?? clients.settings.timeoutMs;
-  const retries = settings.retries ?? 5;
-  const backoff = settings.retryBackoffMs ?? 250;
+  const retries = settings.retries ?? Infinity;
+  const backoff = settings.retryBackoffMs ?? 100;
+  const deliveryTimeoutMs = settings.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
+  const outage = outageReporter(brokers, hooks.onWarning);
   const sequences = new Map<string, number>();
   const inTransaction = new Set<string>();
   let chain: Promise<unknown> = Promise.resolve();
@@ -80,8 +119,8 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
       (producer as unknown as Record<symbol, (b: unknown, cb: (e: Error | null, c: Connection) => void) => void>)[kGetConnection](broker, (e, c) => (e ? reject(e) : resolve(c))),
     );
 
-  /** Groups batches by leader and queues one Produce request per leader; returns the acks to wait for. */
-  const sendBatches = async (batches: Batch[], forceMetadata: boolean): Promise<Promise<void>[]> => {
+  /** One try: groups batches by leader (metadata) and queues one Produce request per leader. */
+  const queueOnce = async (batches: Batch[], forceMetadata: boolean): Promise<[Batch[], Promise<void>][]> => {
     const topics = [...new Set(batches.map((b) => b.topic))];
     const metadata = await producer.metadata({ topics, forceUpdate: forceMetadata, autocreateTopics: false });
     const byLeader = new Map<number, Batch[]>();
@@ -91,30 +130,47 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
       if (!list) byLeader.set(leader, (list = []));
       list.push(b);
     }
-    const waits: Promise<void>[] = [];
+    const queued: [Batch[], Promise<void>][] = [];
     for (const [leader, list] of byLeader) {
       const connection = await getConnection(metadata.brokers.get(leader));
       const request = produceRequest(list, acks, timeoutMs, transaction && producer.transaction ? producer.transaction.id : undefined);
-      waits.push(
-        new Promise<void>((resolve, reject) => {
-          sendProduce(connection, request, acks === 0, (error) => (error ? reject(error) : resolve()));
-        }).catch(async (error: unknown) => {
-          // Same batches (same sequence numbers: the broker drops duplicates) after a fresh metadata.
-          for (let attempt = 1; attempt <= retries; attempt++) {
-            if (!retriable(error) || closed) break;
-            await new Promise((r) => setTimeout(r, backoff * attempt));
-            try {
-              await Promise.all(await sendBatches(list, true));
-              return;
-            } catch (next) {
-              error = next;
-            }
-          }
-          throw error;
-        }),
-      );
+      queued.push([list, new Promise<void>((resolve, reject) => sendProduce(connection, request, acks === 0, (error) => (error ? reject(error) : resolve())))]);
     }
-    return waits;
+    return queued;
+  };
+
+  /**
+   * Sends the same batches again (same sequence numbers: the broker drops duplicates) after a fresh
+   * metadata, as the Java producer does: until they are acknowledged, an error that is not worth
+   * retrying, delivery.timeout.ms (2 minutes by default: a broker restart is waited out), -X
+   * retries, Ctrl-C or close.
+   */
+  const retry = async (list: Batch[], error: unknown): Promise<void> => {
+    const deadline = Date.now() + deliveryTimeoutMs;
+    for (let attempt = 1; attempt <= retries; attempt++) {
+      if (!retriable(error) || closed || hooks.signal?.aborted || Date.now() >= deadline) break;
+      outage.failing(error, deadline);
+      await sleep(Math.min(backoff * attempt, MAX_BACKOFF_MS), hooks.signal ?? NEVER);
+      try {
+        await Promise.all((await queueOnce(list, true)).map(([, acked]) => acked));
+        outage.recovered();
+        return;
+      } catch (next) {
+        error = next;
+      }
+    }
+    throw error;
+  };
+
+  /** Queues the batches; returns the acks to wait for (each retried on its own when it fails). */
+  const sendBatches = async (batches: Batch[]): Promise<Promise<void>[]> => {
+    let queued: [Batch[], Promise<void>][];
+    try {
+      queued = await queueOnce(batches, false);
+    } catch (error) {
+      return [retry(batches, error)];
+    }
+    return queued.map(([list, acked]) => acked.catch((error: unknown) => retry(list, error)));
   };
 
   /** Records of one partition, encoded when their turn comes (sequence numbers are given in order). */
@@ -148,7 +204,7 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
       };
       batches.push({ topic: item.topic, partition: item.partition, bytes: await wrapRecords(item.encode(), header) });
     }
-    return sendBatches(batches, false);
+    return sendBatches(batches);
   };
 
   const dispatch = (records: ProduceRecord[]): Promise<Promise<void>[]> => {
@@ -241,6 +297,18 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
   };
 }
 
+/**
+ * Worth sending again: the client marks retriable errors (a lost connection, a leader that moved)
+ * on the error itself, which may wrap its cause (ECONNREFUSED): any error in the chain counts.
+ */
 function retriable(error: unknown): boolean {
-  return leafErrors(error).some((e) => (e as { canRetry?: boolean }).canRetry === true || (e as { hasStaleMetadata?: boolean }).hasStaleMetadata === true);
+  const seen = new Set<unknown>();
+  const walk = (e: unknown): boolean => {
+    if (!e || typeof e !== 'object' || seen.has(e)) return false;
+    seen.add(e);
+    const err = e as { canRetry?: boolean; hasStaleMetadata?: boolean; errors?: unknown[]; cause?: unknown };
+    if (err.canRetry === true || err.hasStaleMetadata === true) return true;
+    return (Array.isArray(err.errors) && err.errors.some(walk)) || walk(err.cause);
+  };
+  return walk(error);
 }

@@ -127,8 +127,8 @@ describe('options', () => {
     expect(() => parse(['t'], { acks: '2' })).toThrow(/0, 1 or all/);
   });
   it('-X maps Java producer settings and rejects unknown ones', () => {
-    const o = parse(['t'], { producerProperty: ['compression.type=zstd', 'linger.ms=20', 'batch.size=65536', 'acks=1', 'retries=3', 'client.id=me'] });
-    expect(o.producer).toMatchObject({ compression: 'zstd', acks: 1, retries: 3, clientId: 'me' });
+    const o = parse(['t'], { producerProperty: ['compression.type=zstd', 'linger.ms=20', 'batch.size=65536', 'acks=1', 'retries=3', 'client.id=me', 'delivery.timeout.ms=10000', 'request.timeout.ms=5000'] });
+    expect(o.producer).toMatchObject({ compression: 'zstd', acks: 1, retries: 3, clientId: 'me', deliveryTimeoutMs: 10_000, requestTimeoutMs: 5_000 });
     expect(o.lingerMs).toBe(20);
     expect(o.batchBytes).toBe(65536);
     expect(() => parse(['t'], { producerProperty: ['buffer.memory=1'] })).toThrow(/unsupported producer setting/);

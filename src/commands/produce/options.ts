@@ -88,6 +88,7 @@ interface Tunables {
   clientId?: string;
   retries?: number;
   retryBackoffMs?: number;
+  deliveryTimeoutMs?: number;
   requestTimeoutMs?: number;
   maxInFlight?: number;
   metadataMaxAgeMs?: number;
@@ -132,8 +133,10 @@ export function applyProducerProperties(items: string[]): Tunables {
         t.retryBackoffMs = int(value, flag, 0, 600_000);
         break;
       case 'request.timeout.ms':
-      case 'delivery.timeout.ms':
         t.requestTimeoutMs = int(value, flag, 1, 2 ** 31 - 1);
+        break;
+      case 'delivery.timeout.ms':
+        t.deliveryTimeoutMs = int(value, flag, 0, 2 ** 31 - 1);
         break;
       case 'max.in.flight.requests.per.connection':
         t.maxInFlight = int(value, flag, 1, 1000);
@@ -223,6 +226,7 @@ export function parse(args: string[], flags: Record<string, unknown>): ProduceOp
   if (x.retries !== undefined) producer.retries = x.retries;
   if (x.retryBackoffMs !== undefined) producer.retryBackoffMs = x.retryBackoffMs;
   if (x.requestTimeoutMs !== undefined) producer.requestTimeoutMs = x.requestTimeoutMs;
+  if (x.deliveryTimeoutMs !== undefined) producer.deliveryTimeoutMs = x.deliveryTimeoutMs;
   if (x.maxInFlight !== undefined) producer.maxInFlight = x.maxInFlight;
   if (x.metadataMaxAgeMs !== undefined) producer.metadataMaxAgeMs = x.metadataMaxAgeMs;
 

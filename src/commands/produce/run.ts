@@ -33,7 +33,7 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
 
   const clients = await ctx.kafka();
   const { openProducer } = await import('../../kafka/producer.js');
-  const producer: ProducerApi = await openProducer(clients, options.producer);
+  const producer: ProducerApi = await openProducer(clients, options.producer, { signal, onWarning: (m) => ctx.warn(m) });
 
   const partitionCounts = new Map<string, number>();
   const sticky = new Map<string, number>();

@@ -5,7 +5,7 @@ import { ownClusterEnv, removeOwnCluster, restartOwnCluster, startOwnCluster, ty
 import { pollUntil } from '../helpers/poll.js';
 import { KTOOL_BIN } from '../helpers/spawn-ktool.js';
 
-// A broker restart must not end a consumer that follows a topic: it waits, says so, and goes on.
+// A broker restart must not end a consumer that follows a topic, nor a producer: they wait, say so, and go on.
 let c: OwnCluster;
 beforeAll(async () => {
   c = await startOwnCluster('outage');
@@ -14,7 +14,7 @@ afterAll(() => removeOwnCluster(c), 60_000);
 
 const lines = (s: string) => s.split('\n').filter(Boolean);
 
-describe('consume when the broker goes away', () => {
+describe('consume and produce when the broker goes away', () => {
   it('following a topic, it waits out a broker restart and prints what came after, nothing lost', async () => {
     const t = uniqueName('outage');
     const produce = (values: string[]) => runCli(['produce', t, '-b', c.bootstrap], { stdin: values.map((v) => `${v}\n`).join('') });
@@ -43,5 +43,32 @@ describe('consume when the broker goes away', () => {
     }
     expect(await exit).toBe(130);
     expect(stderr).not.toMatch(/\n\s+at /);
+  }, 120_000);
+
+  it('a producer waits out a broker restart: what it read before and during the outage is delivered once', async () => {
+    const t = uniqueName('outage-produce');
+    expect((await runCli(['topics', 'create', t, '-b', c.bootstrap, '-p', '2'])).code).toBe(0);
+    const readAll = async () => lines((await runCli(['consume', t, '-b', c.bootstrap, '-o', 'start', '-e'])).stdout).sort();
+
+    const child = spawn(KTOOL_BIN, ['produce', t, '-b', c.bootstrap], { env: ownClusterEnv(c.config) });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const exit = new Promise<number | null>((r) => child.on('close', r));
+    try {
+      child.stdin.write('a\nb\n');
+      await pollUntil(async () => (await readAll()).length === 2, { what: 'the records before the outage' });
+      await restartOwnCluster(c, 'stop');
+      child.stdin.write('c\nd\n');
+      await pollUntil(() => /lost the connection to 127\.0\.0\.1:\d+; retrying for up to \d+s/.test(stderr), { what: 'the outage warning' });
+      expect(child.exitCode).toBeNull();
+      expect(await restartOwnCluster(c, 'start')).toBe(c.bootstrap);
+      await pollUntil(() => /go through again after \d+\.\d+s/.test(stderr), { what: 'the recovery', timeoutMs: 60_000 });
+      child.stdin.end('e\n');
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(stderr).toMatch(/5 records sent to topic .*, 0 failed/);
+    expect(await readAll()).toEqual(['a', 'b', 'c', 'd', 'e']);
   }, 120_000);
 });
