@@ -21,7 +21,7 @@ export interface Io {
 
 export function processIo(signal: AbortSignal): Io {
   return {
-    // Only created when used: a stdin stream on a pipe makes the descriptor non-blocking.
+    // Created only when used: a file on stdin is read from its descriptor (produce) instead.
     get stdin() {
       return process.stdin;
     },

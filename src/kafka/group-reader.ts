@@ -46,6 +46,13 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
     wake = undefined;
     w?.();
   };
+  const fail = (error: Error) => {
+    failure ??= error;
+    notify();
+  };
+  // Membership errors (a rejoin that failed) come as the consumer's 'error' event: without a
+  // listener they would be thrown from a timer.
+  (consumer as unknown as { on(event: 'error', fn: (error: Error) => void): void }).on('error', fail);
   let fresh = false;
   const taking = takeStreamFetches(consumer, { topics: o.topics, isolation: o.isolation, partitionMaxBytes: FETCH_BYTES }, {
     records(records, leaderEpoch) {
@@ -94,14 +101,7 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
     failure ??= new Error('the client delivered a record past ktool\'s reader');
     notify();
   });
-  const fail = (error: Error) => {
-    failure ??= error;
-    notify();
-  };
   flowing.on('error', fail);
-  // Membership errors (a rejoin that failed) come as the consumer's 'error' event: without a
-  // listener they would be thrown from a timer.
-  (consumer as unknown as { on(event: 'error', fn: (error: Error) => void): void }).on('error', fail);
   paused = flowing;
 
   return {
@@ -135,7 +135,7 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
         const id = kafkaErrorId(error);
         if (!id || !REBALANCING.has(id)) throw typed(error);
         // Not retried later: by then another member may own these partitions and have committed further.
-        o.onWarning?.(`offsets not committed, the group is rebalancing (${id}): whoever reads those partitions next reads the last ${offsets.length === 1 ? 'records' : 'records of each'} again`);
+        o.onWarning?.(`offsets not committed, the group is rebalancing (${id}): the records since the last commit will be read again by whoever gets their partitions`);
       }
     },
     async close() {

@@ -132,9 +132,18 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
     }
     const queued: [Batch[], Promise<void>][] = [];
     for (const [leader, list] of byLeader) {
-      const connection = await getConnection(metadata.brokers.get(leader));
-      const request = produceRequest(list, acks, timeoutMs, transaction && producer.transaction ? producer.transaction.id : undefined);
-      queued.push([list, new Promise<void>((resolve, reject) => sendProduce(connection, request, acks === 0, (error) => (error ? reject(error) : resolve())))]);
+      let acked: Promise<void>;
+      try {
+        const connection = await getConnection(metadata.brokers.get(leader));
+        const request = produceRequest(list, acks, timeoutMs, transaction && producer.transaction ? producer.transaction.id : undefined);
+        acked = new Promise<void>((resolve, reject) => sendProduce(connection, request, acks === 0, (error) => (error ? reject(error) : resolve())));
+      } catch (error) {
+        // This leader only: the requests already queued to others stand.
+        acked = Promise.reject(error);
+      }
+      // Handled here too: a failure may come while the next leader's connection is awaited.
+      acked.catch(() => undefined);
+      queued.push([list, acked]);
     }
     return queued;
   };
