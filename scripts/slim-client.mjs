@@ -79,6 +79,16 @@ export const ajv = new Proxy({}, {
   return [code, true];
 }
 
+/**
+ * 4. network/connection.js imports node:tls at the top for its TLS connections (~9 ms of every
+ * start-up); this loads it on the first TLS connection. Returns [code, ok].
+ */
+export function makeTlsLazy(source) {
+  const importLine = "import { connect as createTLSConnection } from 'node:tls';";
+  if (!source.includes(importLine)) return [source, false];
+  return [source.replace(importLine, "const createTLSConnection = (...args) => require('node:tls').connect(...args);"), true];
+}
+
 export function slimClientPlugin() {
   return {
     name: 'slim-client',
@@ -91,6 +101,11 @@ export function slimClientPlugin() {
         loader: 'js',
         resolveDir: dirname(args.path),
       }));
+      build.onLoad({ filter: /@platformatic[\\/]kafka[\\/]dist[\\/]network[\\/]connection\.js$/ }, async (args) => {
+        const [contents, ok] = makeTlsLazy(await readFile(args.path, 'utf8'));
+        if (!ok) throw new Error(`lazy-tls: ${args.path} no longer imports node:tls the expected way; update scripts/slim-client.mjs`);
+        return { contents, loader: 'js', resolveDir: dirname(args.path) };
+      });
       build.onLoad({ filter: /@platformatic[\\/]kafka[\\/]dist[\\/]utils\.js$/ }, async (args) => {
         const [contents, ok] = makeAjvInstanceLazy(await readFile(args.path, 'utf8'));
         if (!ok) throw new Error(`lazy-ajv: ${args.path} no longer builds its Ajv instance the expected way; update scripts/slim-client.mjs`);

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs build script without types
-import { makeAjvInstanceLazy, makeAjvLazy } from '../../scripts/slim-client.mjs';
+import { makeAjvInstanceLazy, makeAjvLazy, makeTlsLazy } from '../../scripts/slim-client.mjs';
 
 describe('slim-client build patch', () => {
   it('turns top-level ajv.compile calls into lazily compiled validators with the same behaviour', () => {
@@ -59,6 +59,14 @@ ajv.addKeyword({ keyword: 'even', validate: (_, x) => x % 2 === 0 });`;
     const [code, ok] = makeAjvInstanceLazy(readFileSync(utils, 'utf8')) as [string, boolean];
     expect(ok).toBe(true);
     expect(code).not.toMatch(/^ajv\.addKeyword/m);
+  });
+
+  it('node:tls is loaded on the first TLS connection, not at start-up', () => {
+    const connection = new URL('../../node_modules/@platformatic/kafka/dist/network/connection.js', import.meta.url);
+    const [code, ok] = makeTlsLazy(readFileSync(connection, 'utf8')) as [string, boolean];
+    expect(ok).toBe(true);
+    expect(code).not.toMatch(/from 'node:tls'/);
+    expect(code).toContain("require('node:tls').connect(");
   });
 
   it('the built bundle carries no Schema Registry code (avsc)', () => {
