@@ -14,7 +14,8 @@ import { buildProgram } from './program.js';
 export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispatcher?: Dispatcher): Promise<ExitCodeValue> {
   const runtime: Runtime = { io, deps, exitCode: ExitCode.ok };
   const debug = argv.includes('--debug');
-  const program = buildProgram(dispatcher ?? runningDispatcher(runtime));
+  const args = rewriteLegacy(hoistLeadingOptions(argv));
+  const program = buildProgram(dispatcher ?? runningDispatcher(runtime), args[0]);
   program.exitOverride();
   program.configureOutput({
     writeOut: (s) => io.stdout.write(s),
@@ -28,7 +29,7 @@ export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispa
     cmd.configureOutput(program.configureOutput());
   }
   try {
-    await program.parseAsync(rewriteLegacy(hoistLeadingOptions(argv)), { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
     return runtime.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

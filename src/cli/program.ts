@@ -17,10 +17,31 @@ import { VERSION } from './version.js';
 
 export type Registrar = (program: Command, dispatch: Dispatcher) => void;
 
-/** Every noun registers its own subtree; adding a command means adding one registrar here. */
-const REGISTRARS: Registrar[] = [registerTopics, registerProfile, registerLocal, registerProduce, registerConsume, registerCompletion, registerConfigs, registerCluster, registerRecords, registerGroups, registerAcls, registerMirror];
+/**
+ * Every noun registers its own subtree; adding a command means adding its registrar here, under
+ * the top-level commands it registers (a test checks the two agree).
+ */
+export const REGISTRARS: [Registrar, string[]][] = [
+  [registerTopics, ['topics']],
+  [registerProfile, ['profile']],
+  [registerLocal, ['local']],
+  [registerProduce, ['produce']],
+  [registerConsume, ['consume']],
+  [registerCompletion, ['completion', '__complete']],
+  [registerConfigs, ['configs']],
+  [registerCluster, ['cluster']],
+  [registerRecords, ['offsets', 'delete-records']],
+  [registerGroups, ['groups', 'lag']],
+  [registerAcls, ['acls', 'users']],
+  [registerMirror, ['mirror']],
+];
 
-export function buildProgram(dispatch: Dispatcher): Command {
+/**
+ * The command tree. With `command`, a top-level command name, only the subtree that holds it is
+ * built (a tenth of the tree, ~10 ms of every start-up); otherwise all of it (help, suggestions
+ * for a mistyped command, docs).
+ */
+export function buildProgram(dispatch: Dispatcher, command?: string): Command {
   const program = new Command('ktool')
     .description('One fast command-line toolkit for Apache Kafka.')
     .version(VERSION, '-V, --version')
@@ -42,6 +63,7 @@ Examples:
 ${EXIT_CODE_HELP}
 `,
     );
-  for (const register of REGISTRARS) register(program, dispatch);
+  const only = command === undefined ? undefined : REGISTRARS.find(([, names]) => names.includes(command));
+  for (const [register] of only ? [only] : REGISTRARS) register(program, dispatch);
   return program;
 }
