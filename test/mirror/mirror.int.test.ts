@@ -15,6 +15,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  // This file's source topics (uniqueName puts the pid in them) go with the target cluster.
+  const listed = await cli(t, ['topics', 'list', '--json', '-b', SRC]);
+  const mine = (JSON.parse(listed.stdout) as { name: string }[]).map((x) => x.name).filter((n) => n.startsWith('mirror') && n.includes(`-${process.pid}-`));
+  if (mine.length) await cli(t, ['topics', 'delete', ...mine, '--yes', '--if-exists', '-b', SRC]);
   await stopTarget(t);
 }, 60_000);
 
