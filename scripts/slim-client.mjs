@@ -101,16 +101,15 @@ export function slimClientPlugin() {
         loader: 'js',
         resolveDir: dirname(args.path),
       }));
-      build.onLoad({ filter: /@platformatic[\\/]kafka[\\/]dist[\\/]network[\\/]connection\.js$/ }, async (args) => {
-        const [contents, ok] = makeTlsLazy(await readFile(args.path, 'utf8'));
-        if (!ok) throw new Error(`lazy-tls: ${args.path} no longer imports node:tls the expected way; update scripts/slim-client.mjs`);
-        return { contents, loader: 'js', resolveDir: dirname(args.path) };
-      });
-      build.onLoad({ filter: /@platformatic[\\/]kafka[\\/]dist[\\/]utils\.js$/ }, async (args) => {
-        const [contents, ok] = makeAjvInstanceLazy(await readFile(args.path, 'utf8'));
-        if (!ok) throw new Error(`lazy-ajv: ${args.path} no longer builds its Ajv instance the expected way; update scripts/slim-client.mjs`);
-        return { contents, loader: 'js', resolveDir: dirname(args.path) };
-      });
+      // A patch that no longer finds its shape fails the build loudly.
+      const patch = (filter, transform, what) =>
+        build.onLoad({ filter }, async (args) => {
+          const [contents, ok] = transform(await readFile(args.path, 'utf8'));
+          if (!ok) throw new Error(`${args.path} no longer ${what}; update scripts/slim-client.mjs`);
+          return { contents, loader: 'js', resolveDir: dirname(args.path) };
+        });
+      patch(/@platformatic[\\/]kafka[\\/]dist[\\/]network[\\/]connection\.js$/, makeTlsLazy, 'imports node:tls the expected way (lazy-tls)');
+      patch(/@platformatic[\\/]kafka[\\/]dist[\\/]utils\.js$/, makeAjvInstanceLazy, 'builds its Ajv instance the expected way (lazy-ajv)');
       build.onLoad({ filter: /@platformatic[\\/]kafka[\\/]dist[\\/]clients[\\/].*options\.js$/ }, async (args) => {
         const source = await readFile(args.path, 'utf8');
         const [contents, count] = makeAjvLazy(source);

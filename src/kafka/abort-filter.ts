@@ -3,6 +3,8 @@
  * batches together with the list of aborted transactions; a batch of a producer whose aborted
  * transaction started at or before it is dropped until that producer's ABORT marker.
  */
+import { CONTROL } from './batch-decoder.js';
+
 export interface BatchHeader {
   firstOffset: bigint;
   lastOffsetDelta: number;
@@ -11,7 +13,6 @@ export interface BatchHeader {
 }
 
 const TRANSACTIONAL = 0x10;
-const CONTROL = 0x20;
 
 /** Returns a predicate telling whether a batch is delivered; call it for batches in offset order. */
 export function abortFilter(aborted: { producerId: bigint; firstOffset: bigint }[]): (batch: BatchHeader, isAbortMarker: boolean) => boolean {

@@ -7,10 +7,12 @@ import type { BatchHeader } from './abort-filter.js';
  * varints inline and slices keys/values without copying.
  */
 
-const CONTROL = 0x20;
-const LOG_APPEND_TIME = 0x08;
+/** Record batch attribute bits. */
+export const CONTROL = 0x20;
+export const LOG_APPEND_TIME = 0x08;
 const COMPRESSION = 0x07;
-const NO_HEADERS: [Buffer, Buffer | null][] = [];
+/** Shared by every record without headers (most): nothing writes to a record's headers. */
+export const NO_HEADERS: [Buffer, Buffer | null][] = [];
 
 export type Decompress = (codec: number, data: Buffer) => Buffer;
 export type KeepBatch = (batch: BatchHeader, isAbortMarker: boolean) => boolean;

@@ -1,5 +1,6 @@
 import type { ConsumedRecord } from './consumer-types.js';
 import type { BatchHeader } from './abort-filter.js';
+import { CONTROL, LOG_APPEND_TIME, NO_HEADERS } from './batch-decoder.js';
 
 /** The client library's decoded record batch (protocol/records.ts), as much of it as we read. */
 export interface FetchedBatch extends BatchHeader {
@@ -9,10 +10,6 @@ export interface FetchedBatch extends BatchHeader {
   records: { offsetDelta: number; timestampDelta: bigint; key: Buffer | null; value: Buffer | null; headers: [Buffer | null, Buffer | null][] }[];
 }
 
-const CONTROL = 0x20;
-/** Shared by every record without headers (most): nothing writes to a record's headers. */
-const NO_HEADERS: [Buffer, Buffer | null][] = [];
-const LOG_APPEND_TIME = 0x08;
 
 /**
  * The client library's decoded batches (group reading, and brokers without Fetch v17) -> records

@@ -13,10 +13,11 @@
  */
 import { FetchIsolationLevels, type Consumer } from '@platformatic/kafka';
 import { abortFilter } from './abort-filter.js';
-import { decodeBatches } from './batch-decoder.js';
+import { CONTROL, decodeBatches } from './batch-decoder.js';
 import type { ConsumedRecord, Isolation } from './consumer-types.js';
 import { toConsumedRecords, type FetchedBatch } from './decode.js';
 import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
+import { tpKey } from './types.js';
 
 export interface FetchSink {
   /** One partition's records from one response, in offset order. */
@@ -39,8 +40,6 @@ interface FetchResponse {
 type FetchCallback = (error: Error | null, response?: FetchResponse) => void;
 type Fetch = (request: FetchRequest, callback?: FetchCallback) => unknown;
 
-const CONTROL = 0x20;
-
 export async function takeStreamFetches(consumer: Consumer<unknown, unknown, unknown, unknown>, o: { topics: string[]; isolation: Isolation; partitionMaxBytes: number }, sink: FetchSink): Promise<void> {
   const names = new Map<string, string>();
   const brokers = new Map<number, { host: string; port: number }>();
@@ -54,7 +53,7 @@ export async function takeStreamFetches(consumer: Consumer<unknown, unknown, unk
   const filter = (aborted: { producerId: bigint; firstOffset: bigint }[] | null | undefined) => (o.isolation === 'read_committed' ? abortFilter(aborted ?? []) : undefined);
   const fetchOffsets = (request: FetchRequest) => {
     const from = new Map<string, number>();
-    for (const t of request.topics ?? []) for (const p of t.partitions) from.set(`${t.topicId}:${p.partition}`, Number(p.fetchOffset));
+    for (const t of request.topics ?? []) for (const p of t.partitions) from.set(tpKey(t.topicId, p.partition), Number(p.fetchOffset));
     return from;
   };
 
@@ -65,7 +64,7 @@ export async function takeStreamFetches(consumer: Consumer<unknown, unknown, unk
       const topic = names.get(t.topicId);
       for (const p of t.partitions) {
         const batches = p.records;
-        const start = from.get(`${t.topicId}:${p.partitionIndex}`);
+        const start = from.get(tpKey(t.topicId, p.partitionIndex));
         // Partitions not asked for linger in incremental fetch sessions; their data is stale.
         if (!batches?.length || start === undefined || topic === undefined) continue;
         const { records } = toConsumedRecords(topic, p.partitionIndex, batches, start, undefined, filter(p.abortedTransactions));
@@ -99,7 +98,7 @@ export async function takeStreamFetches(consumer: Consumer<unknown, unknown, unk
       const topic = names.get(t.topicId)!;
       const partitions: FetchResponse['responses'][number]['partitions'] = [];
       for (const p of t.partitions) {
-        const start = from.get(`${t.topicId}:${p.partitionIndex}`);
+        const start = from.get(tpKey(t.topicId, p.partitionIndex));
         if (start === undefined || !p.records) continue;
         const records: ConsumedRecord[] = [];
         const next = decodeBatches(p.records, topic, p.partitionIndex, start, undefined, records, decompress, filter(p.abortedTransactions));

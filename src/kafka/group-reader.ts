@@ -66,9 +66,7 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
       if (queuedResponses >= MAX_QUEUED_RESPONSES) paused?.pause();
       notify();
     },
-    failed(error) {
-      failure ??= error;
-    },
+    failed: fail,
   });
   await taking.catch((error: unknown) => {
     throw typed(error);

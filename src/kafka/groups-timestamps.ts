@@ -1,4 +1,5 @@
 import type { Admin } from '@platformatic/kafka';
+import { CONTROL, LOG_APPEND_TIME } from './batch-decoder.js';
 import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
 import { leadersOf } from './leaders.js';
 import type { OffsetToCommit } from './groups-types.js';
@@ -16,8 +17,6 @@ interface Wanted {
 }
 
 const READ_UNCOMMITTED = 0;
-const CONTROL = 0x20;
-const LOG_APPEND_TIME = 0x08;
 
 type Found = { timestamp: number } | { next: number } | { incomplete: true };
 

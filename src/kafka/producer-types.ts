@@ -62,7 +62,7 @@ export interface EncodedRecords {
   count: number;
   firstTimestamp: number;
   maxTimestamp: number;
-  /** Called once the batch is acknowledged or failed: its buffer may be written again. */
+  /** Called once the batch is acknowledged (never after a failure or with acks=0): its buffer may be written again. */
   release?: () => void;
 }
 
