@@ -182,19 +182,4 @@ describe('ktool __complete and completion as a process', () => {
       server.close();
     }
   });
-
-  // Needs a broker; reported as skipped without one.
-  it.skipIf(!process.env.KTOOL_TEST_BOOTSTRAP)('__complete topics lists the topics of a real cluster', async () => {
-    const name = uniqueName('complete');
-    const bootstrap = process.env.KTOOL_TEST_BOOTSTRAP!;
-    const created = await run(['topics', 'create', name, '-b', bootstrap]);
-    expect(created.code, created.stderr).toBe(0);
-    try {
-      const r = await run(['__complete', 'topics', '-b', bootstrap, '--', name.slice(0, -2)]);
-      expect(r.code).toBe(0);
-      expect(r.stdout.split('\n')).toContain(name);
-    } finally {
-      await run(['topics', 'delete', name, '--yes', '-b', bootstrap]);
-    }
-  });
 });

@@ -19,8 +19,13 @@ export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}
     async describeTopicConfigs(names) {
       return new Map(names.map((n) => [n, [{ name: 'retention.ms', value: '1000', source: 'DYNAMIC_TOPIC_CONFIG', readOnly: false, sensitive: false, isDefault: false }, { name: 'min.insync.replicas', value: '2', source: 'DEFAULT_CONFIG', readOnly: false, sensitive: false, isDefault: true }]]));
     },
-    async createTopics(list) {
-      return list.map((t) => (topics.some((x) => x.name === t.name) ? { name: t.name, ok: false, errorCode: 'TOPIC_ALREADY_EXISTS', error: `Topic '${t.name}' already exists.` } : { name: t.name, ok: true }));
+    async createTopics(list, options) {
+      return list.map((t) => {
+        if (topics.some((x) => x.name === t.name)) return { name: t.name, ok: false, errorCode: 'TOPIC_ALREADY_EXISTS', error: `Topic '${t.name}' already exists.` };
+        // Like a broker: a created topic is visible to the next describe (create waits for that).
+        if (!options?.validateOnly) topics.push(topic(t.name, t.partitions ?? 1));
+        return { name: t.name, ok: true };
+      });
     },
     async createPartitions() {},
     async deleteTopics(names) {

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs build script without types
 import { makeAjvInstanceLazy, makeAjvLazy, makeTlsLazy } from '../../scripts/slim-client.mjs';
@@ -67,12 +67,5 @@ ajv.addKeyword({ keyword: 'even', validate: (_, x) => x % 2 === 0 });`;
     expect(ok).toBe(true);
     expect(code).not.toMatch(/from 'node:tls'/);
     expect(code).toContain("require('node:tls').connect(");
-  });
-
-  it('the built bundle carries no Schema Registry code (avsc)', () => {
-    const chunks = new URL('../../dist/chunks/', import.meta.url);
-    const all = readdirSync(chunks).map((f) => readFileSync(new URL(f, chunks), 'utf8')).join('\n');
-    expect(all).toContain('__ktoolLazyValidator');
-    expect(all).not.toMatch(/avsc|ConfluentSchemaRegistry/);
   });
 });

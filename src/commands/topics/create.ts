@@ -53,7 +53,7 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
     return { name: r.name, status: 'failed', error: r.error, errorCode: r.errorCode };
   });
   const created = outcomes.filter((o) => o.status === 'created').map((o) => o.name);
-  if (created.length) await waitUntilVisible(admin, created, (await ctx.connection()).timeoutMs);
+  if (created.length) await waitUntilVisible(admin, created, (await ctx.connection()).timeoutMs, ctx.io);
   const failed = outcomes.filter((o) => o.status === 'failed');
   if (failed.length < outcomes.length) for (const f of failed) ctx.io.stderr.write(`error: cannot create topic ${f.name}: ${f.error} (${f.errorCode})\n`);
   const result: CommandResult = {
