@@ -24,6 +24,8 @@ export interface ProducerSettings {
   idempotent: boolean;
   compression: Compression;
   transactionalId?: string;
+  /** How long a transaction may stay open before the coordinator aborts it (Java's transaction.timeout.ms; 1 minute). */
+  transactionTimeoutMs?: number;
   clientId?: string;
   /** Retries of a failed batch (unbounded when absent: deliveryTimeoutMs bounds them). */
   retries?: number;

@@ -13,8 +13,8 @@ import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerSettings } fro
 import { produceRequest } from './produce-request.js';
 import { sendProduce } from './produce-socket.js';
 import { encodeRecords, LineRecordsBuilder, wrapRecords, type BatchHeader } from './record-batch.js';
+import { DEFAULT_TRANSACTION_TIMEOUT_MS, Transactions } from './transactions.js';
 
-type Transaction = NonNullable<Producer['transaction']>;
 type Msg = Parameters<Producer['send']>[0]['messages'][number];
 
 /** Java's default partitioner for keyed records: toPositive(murmur2(key)) % numPartitions. */
@@ -71,7 +71,6 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
   };
   if (settings.clientId) options.clientId = settings.clientId;
   if (settings.compression !== 'none') options.compression = settings.compression;
-  if (settings.transactionalId) options.transactionalId = settings.transactionalId;
   if (settings.requestTimeoutMs !== undefined) options.timeout = settings.requestTimeoutMs;
   if (settings.maxInFlight !== undefined) options.maxInflights = settings.maxInFlight;
   if (settings.metadataMaxAgeMs !== undefined) options.metadataMaxAge = settings.metadataMaxAgeMs;
@@ -86,7 +85,8 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
   };
   clients.onClose(close);
 
-  let transaction: Transaction | undefined;
+  // Transactions are ktool's own (transactions.ts), not the library's.
+  let inTransaction = false;
   // A shared header array (-H) becomes one shared Map, not one per record.
   const headerMaps = new WeakMap<object, Map<Buffer, Buffer | null>>();
   const toMap = (headers: [Buffer, Buffer | null][]) => {
@@ -100,7 +100,10 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
     return map;
   };
 
-  const fail = (error: unknown, action: string) => toKtoolError(error, brokers, action);
+  const txn = settings.transactionalId
+    ? new Transactions(producer, { transactionalId: settings.transactionalId, timeoutMs: settings.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS, retryBackoffMs: settings.retryBackoffMs ?? 100, brokers, signal: hooks.signal })
+    : undefined;
+  const fail = (error: unknown, action: string) => txn?.explain(error) ?? toKtoolError(error, brokers, action);
 
   const idempotent = Boolean(options.idempotent);
   const acks = idempotent ? -1 : settings.acks;
@@ -110,7 +113,6 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
   const deliveryTimeoutMs = settings.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
   const outage = outageReporter(brokers, hooks.onWarning);
   const sequences = new Map<string, number>();
-  const inTransaction = new Set<string>();
   let chain: Promise<unknown> = Promise.resolve();
 
   type Batch = { topic: string; partition: number; bytes: Buffer };
@@ -135,7 +137,7 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
       let acked: Promise<void>;
       try {
         const connection = await getConnection(metadata.brokers.get(leader));
-        const request = produceRequest(list, acks, timeoutMs, transaction && producer.transaction ? producer.transaction.id : undefined);
+        const request = produceRequest(list, acks, timeoutMs, inTransaction ? settings.transactionalId : undefined);
         acked = new Promise<void>((resolve, reject) => sendProduce(connection, request, acks === 0, (error) => (error ? reject(error) : resolve())));
       } catch (error) {
         // This leader only: the requests already queued to others stand.
@@ -187,15 +189,9 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
 
   const dispatchEncoded = async (items: PartitionRecords[]): Promise<Promise<void>[]> => {
     if (items.length === 0) return [];
-    if (idempotent && producer.producerId === undefined) await producer.initIdempotentProducer({});
-    if (transaction && producer.transaction) {
-      const fresh = items.filter((r) => !inTransaction.has(`${r.topic}:${r.partition}`));
-      if (fresh.length) {
-        const metadata = await producer.metadata({ topics: [...new Set(fresh.map((r) => r.topic))], autocreateTopics: false });
-        await producer.transaction.addPartitions(metadata, fresh.map((r) => ({ topic: r.topic, partition: r.partition })) as never);
-        for (const r of fresh) inTransaction.add(`${r.topic}:${r.partition}`);
-      }
-    }
+    if (idempotent && !txn && producer.producerId === undefined) await producer.initIdempotentProducer({});
+    if (txn && !inTransaction) throw new OperationError('a transactional producer sends only inside a transaction');
+    if (txn) await txn.add(items);
     const batches: Batch[] = [];
     for (const item of items) {
       const key = `${item.topic}:${item.partition}`;
@@ -205,10 +201,10 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
         sequences.set(key, (baseSequence + item.count) % 2147483648);
       }
       const header: BatchHeader = {
-        producerId: idempotent ? producer.producerId! : -1n,
-        producerEpoch: idempotent ? producer.producerEpoch! : -1,
+        producerId: txn ? txn.producerId : idempotent ? producer.producerId! : -1n,
+        producerEpoch: txn ? txn.producerEpoch : idempotent ? producer.producerEpoch! : -1,
         baseSequence,
-        transactional: Boolean(transaction),
+        transactional: inTransaction,
         compression: settings.compression,
       };
       batches.push({ topic: item.topic, partition: item.partition, bytes: await wrapRecords(item.encode(), header) });
@@ -273,31 +269,30 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
       return acks === 0 ? sent : sent.then(() => records.release?.());
     },
     async beginTransaction() {
-      if (transaction) throw new OperationError('a transaction is already open');
+      if (!txn) throw new OperationError('no --transactional-id: this producer is not transactional');
+      if (inTransaction) throw new OperationError('a transaction is already open');
       try {
-        transaction = (await producer.beginTransaction()) as unknown as Transaction;
+        // Once per session, as Java's initTransactions(): the producer id and epoch last until close.
+        if (txn.producerId < 0n) await txn.init();
       } catch (error) {
         throw fail(error, 'begin the transaction');
       }
+      inTransaction = true;
     },
     async commitTransaction() {
-      if (!transaction) throw new OperationError('no transaction is open');
-      const t = transaction;
-      transaction = undefined;
-      inTransaction.clear();
+      if (!txn || !inTransaction) throw new OperationError('no transaction is open');
+      inTransaction = false;
       try {
-        await t.commit();
+        await txn.end(true);
       } catch (error) {
         throw fail(error, 'commit the transaction');
       }
     },
     async abortTransaction() {
-      if (!transaction) return;
-      const t = transaction;
-      transaction = undefined;
-      inTransaction.clear();
+      if (!txn || !inTransaction) return;
+      inTransaction = false;
       try {
-        await t.abort();
+        await txn.end(false);
       } catch (error) {
         throw fail(error, 'abort the transaction');
       }

@@ -28,7 +28,7 @@ export function registerProduce(program: Command, dispatch: Dispatcher): void {
     .option('--linger-ms <ms>', 'wait this long for more input before sending a partial batch (default 5)')
     .option('--rate <n/s>', 'at most this many records per second, e.g. 1000/s')
     .option('-X, --producer-property <key=value>', 'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, transactional.id, retries, ...), repeatable', collect)
-    .option('--transactional-id <id>', 'write the whole input in one transaction (aborted on any error)')
+    .option('--transactional-id <id>', 'write the whole input in one transaction (aborted on any error); reuse the id every run: a new run aborts what a killed one left open and fences one still running (-X transaction.timeout.ms, default 60000)')
     .option('--on-error <mode>', 'a bad input line: fail (stop; nothing after it is sent) or skip', 'fail');
   cmd.action(leafAction(dispatch, 'produce', () => import('../../commands/produce/index.js')));
   examples(cmd, [
@@ -39,5 +39,6 @@ export function registerProduce(program: Command, dispatch: Dispatcher): void {
     'ktool consume --json t1 -e | ktool produce --input json t2   # copy keys, values, headers, timestamps',
     'ktool produce orders --file big.txt --compression zstd --json',
     "ktool produce orders -k user-1 --null-marker NULL <<< NULL  # a tombstone",
+    'ktool produce orders --transactional-id nightly-load < batch.txt   # all or nothing; the same id every night',
   ]);
 }

@@ -76,6 +76,7 @@ function bool(value: string, flag: string): boolean {
 export const PRODUCER_PROPERTIES = [
   'acks', 'enable.idempotence', 'compression.type', 'batch.size', 'linger.ms', 'transactional.id', 'client.id', 'retries',
   'retry.backoff.ms', 'request.timeout.ms', 'delivery.timeout.ms', 'max.in.flight.requests.per.connection', 'metadata.max.age.ms',
+  'transaction.timeout.ms',
 ] as const;
 
 interface Tunables {
@@ -85,6 +86,7 @@ interface Tunables {
   batchBytes?: number;
   lingerMs?: number;
   transactionalId?: string;
+  transactionTimeoutMs?: number;
   clientId?: string;
   retries?: number;
   retryBackoffMs?: number;
@@ -122,6 +124,9 @@ export function applyProducerProperties(items: string[]): Tunables {
       case 'transactional.id':
         if (value === '') throw new UsageError(`${flag} must not be empty`);
         t.transactionalId = value;
+        break;
+      case 'transaction.timeout.ms':
+        t.transactionTimeoutMs = int(value, flag, 1, 2 ** 31 - 1);
         break;
       case 'client.id':
         t.clientId = value;
@@ -222,6 +227,10 @@ export function parse(args: string[], flags: Record<string, unknown>): ProduceOp
 
   const producer: ProducerSettings = { acks, idempotent, compression };
   if (transactionalId !== undefined) producer.transactionalId = transactionalId;
+  if (x.transactionTimeoutMs !== undefined) {
+    if (transactionalId === undefined) throw new UsageError('-X transaction.timeout.ms applies only with --transactional-id');
+    producer.transactionTimeoutMs = x.transactionTimeoutMs;
+  }
   if (x.clientId !== undefined) producer.clientId = x.clientId;
   if (x.retries !== undefined) producer.retries = x.retries;
   if (x.retryBackoffMs !== undefined) producer.retryBackoffMs = x.retryBackoffMs;

@@ -1,0 +1,197 @@
+/**
+ * The transactional side of ktool's producer, after Java's TransactionManager. ktool does it
+ * itself because the client library (2.12) gets three things wrong for a CLI whose transactional id
+ * is the same on every run: its InitProducerId claims producer id 0 epoch 0 instead of -1/-1 (the
+ * coordinator fences the second run of an id unless its producer id happens to be 0), it sends
+ * AddPartitionsToTxn v5, a broker-to-broker version that needs ClusterAction (a principal with
+ * Kafka's documented producer ACLs is refused), and it passes the request timeout as the
+ * transaction timeout (a transaction open for 10 s was aborted).
+ *
+ * Requests are those of transaction.version 1, which every broker with transactions speaks and a
+ * transaction.version 2 cluster still takes: InitProducerId, AddPartitionsToTxn <= v3, EndTxn <= v4
+ * and ktool's own Produce v8. Version 2 (KIP-890: no AddPartitionsToTxn, the epoch bumped by every
+ * EndTxn, whose v5 response carries the new producer id and epoch) needs Produce v12 and EndTxn v5,
+ * which neither ktool nor the library sends; under version 1 the producer id and epoch stay the
+ * same from InitProducerId to the end of the session, and sequence numbers carry on.
+ */
+import {
+  addPartitionsToTxnV3, endTxnV3, endTxnV4, initProducerIdV3, initProducerIdV4, initProducerIdV5,
+  kGetConnection, kListApis, ResponseError, type Base, type Connection,
+} from '@platformatic/kafka';
+import { KtoolError, OperationError, UsageError } from '../errors.js';
+import { sleep } from '../util/sleep.js';
+import { isConnectionLoss, kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
+import { callRaw } from './raw-api.js';
+import type { TopicPartition } from './types.js';
+
+/** Java's transaction.timeout.ms default. */
+export const DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
+/** Java's max.block.ms: how long InitProducerId, AddPartitionsToTxn and EndTxn are retried. */
+const MAX_BLOCK_MS = 60_000;
+const TRANSACTION_KEY = 1;
+const FENCED = new Set(['PRODUCER_FENCED', 'INVALID_PRODUCER_EPOCH']);
+const FIND_AGAIN = new Set(['NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE']);
+const WAIT = new Set(['CONCURRENT_TRANSACTIONS', 'COORDINATOR_LOAD_IN_PROGRESS', 'REQUEST_TIMED_OUT']);
+
+type RawFindCoordinator = { coordinators: { key: string; nodeId: number; host: string; port: number; errorCode: number; errorMessage: string | null }[] };
+type Api = { async: (connection: Connection, ...args: unknown[]) => Promise<unknown> };
+/** Versions ktool sends, newest first; AddPartitionsToTxn v4+ and EndTxn v5+ are left out on purpose (above). */
+const VERSIONS = {
+  InitProducerId: [[5, initProducerIdV5.api], [4, initProducerIdV4.api], [3, initProducerIdV3.api]],
+  AddPartitionsToTxn: [[3, addPartitionsToTxnV3.api]],
+  EndTxn: [[4, endTxnV4.api], [3, endTxnV3.api]],
+} as unknown as Record<string, [number, Api][]>;
+
+interface Settings {
+  transactionalId: string;
+  timeoutMs: number;
+  retryBackoffMs: number;
+  brokers: string[];
+  signal?: AbortSignal;
+}
+
+export class Transactions {
+  producerId = -1n;
+  producerEpoch = -1;
+  /** Set once another producer took the id over (or the broker aborted on timeout): nothing more can be done. */
+  fencedBy: KtoolError | undefined;
+  private coordinator: { host: string; port: number } | undefined;
+  private apis: Map<string, Api> | undefined;
+  private readonly added = new Set<string>();
+  private startedAt = 0;
+  private readonly never = new AbortController().signal;
+
+  constructor(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    private readonly producer: Base<any>,
+    private readonly settings: Settings,
+  ) {}
+
+  /** Partitions already in the open transaction. */
+  has(tp: TopicPartition): boolean {
+    return this.added.has(`${tp.topic}:${tp.partition}`);
+  }
+
+  /** InitProducerId as a new producer (-1/-1): the coordinator aborts a transaction a killed run left open, fences any other producer with the id, and bumps the epoch. */
+  async init(): Promise<void> {
+    const { transactionalId, timeoutMs } = this.settings;
+    const r = (await this.call('InitProducerId', 'initialise the transactional producer', [transactionalId, timeoutMs, -1n, -1])) as { producerId: bigint; producerEpoch: number };
+    this.producerId = r.producerId;
+    this.producerEpoch = r.producerEpoch;
+  }
+
+  /** AddPartitionsToTxn for the partitions not in the transaction yet (before their first batch). */
+  async add(partitions: TopicPartition[]): Promise<void> {
+    const fresh = partitions.filter((tp) => !this.has(tp));
+    if (!fresh.length) return;
+    const topics = new Map<string, number[]>();
+    for (const tp of fresh) topics.set(tp.topic, [...(topics.get(tp.topic) ?? []), tp.partition]);
+    const transaction = { transactionalId: this.settings.transactionalId, producerId: this.producerId, producerEpoch: this.producerEpoch, topics: [...topics].map(([name, p]) => ({ name, partitions: p })), verifyOnly: false };
+    await this.call('AddPartitionsToTxn', 'add partitions to the transaction', [[transaction]]);
+    if (this.added.size === 0) this.startedAt = Date.now();
+    for (const tp of fresh) this.added.add(`${tp.topic}:${tp.partition}`);
+  }
+
+  /** EndTxn. A transaction with no partitions has nothing to end; a fenced one was aborted by the coordinator. */
+  async end(commit: boolean): Promise<void> {
+    if (this.fencedBy) {
+      if (commit) throw this.fencedBy;
+      return;
+    }
+    if (this.added.size === 0) return;
+    const { transactionalId } = this.settings;
+    await this.call('EndTxn', `${commit ? 'commit' : 'abort'} the transaction`, [transactionalId, this.producerId, this.producerEpoch, commit]);
+    this.added.clear();
+  }
+
+  /** The error to report for a failure of this transactional producer (a fenced one gets the takeover message). */
+  explain(error: unknown): KtoolError | undefined {
+    if (this.fencedBy) return this.fencedBy;
+    const id = kafkaErrorId(error);
+    if (id === undefined || !FENCED.has(id)) return undefined;
+    const { transactionalId, timeoutMs } = this.settings;
+    if (this.added.size > 0 && Date.now() - this.startedAt >= timeoutMs) {
+      this.fencedBy = new OperationError(`the transaction was open longer than transaction.timeout.ms (${timeoutMs} ms) and the broker aborted it (${id})`, {
+        hint: "raise it with -X transaction.timeout.ms=N (at most the broker's transaction.max.timeout.ms, 15 minutes by default) or send less per run",
+      });
+    } else {
+      this.fencedBy = new OperationError(`another producer with transactional id ${transactionalId} took over (${id})`, {
+        hint: 'one run per transactional id at a time: the newer run fenced this one, and what this one sent is aborted',
+      });
+    }
+    return this.fencedBy;
+  }
+
+  /**
+   * Sends one request to the transaction coordinator, retrying what Java's producer retries
+   * (coordinator moved or loading, a transaction still completing, a lost connection) for up to
+   * max.block.ms or until Ctrl-C.
+   */
+  private async call(name: string, action: string, args: unknown[]): Promise<unknown> {
+    const deadline = Date.now() + MAX_BLOCK_MS;
+    const signal = this.settings.signal ?? this.never;
+    for (let attempt = 1; ; attempt++) {
+      let error: unknown;
+      try {
+        return await (await this.api(name)).async(await this.connection(), ...args);
+      } catch (e) {
+        error = e;
+      }
+      const ids = leafErrors(error).map((e) => e.apiId).filter((id): id is string => Boolean(id));
+      if (ids.some((id) => FENCED.has(id))) throw this.explain(error)!;
+      if (ids.includes('INVALID_TRANSACTION_TIMEOUT')) {
+        throw new UsageError(`transaction.timeout.ms ${this.settings.timeoutMs} is more than the broker allows (INVALID_TRANSACTION_TIMEOUT)`, "lower -X transaction.timeout.ms to at most the broker's transaction.max.timeout.ms (15 minutes by default)");
+      }
+      const findAgain = ids.some((id) => FIND_AGAIN.has(id)) || isConnectionLoss(error);
+      const retriable = findAgain || (ids.length > 0 && ids.every((id) => WAIT.has(id) || id === 'OPERATION_NOT_ATTEMPTED'));
+      if (!retriable || signal.aborted || Date.now() >= deadline) throw this.fail(error, ids, action);
+      if (findAgain) this.coordinator = undefined;
+      // A transaction still completing (a killed run's being aborted) is usually done within milliseconds.
+      const first = ids.includes('CONCURRENT_TRANSACTIONS') ? 20 : this.settings.retryBackoffMs;
+      await sleep(Math.min(first * 2 ** (attempt - 1), 1_000), signal);
+    }
+  }
+
+  private fail(error: unknown, ids: string[], action: string): KtoolError {
+    const cause = leafErrors(error).find((e) => e.apiId && e.apiId !== 'OPERATION_NOT_ATTEMPTED') ?? error;
+    const typed = toKtoolError(cause, this.settings.brokers, action);
+    if (ids.includes('TRANSACTIONAL_ID_AUTHORIZATION_FAILED')) {
+      return new KtoolError(typed.message, typed.exitCode, { hint: `this principal needs Write and Describe on transactional id ${this.settings.transactionalId}: ktool acls create --allow-principal User:NAME --producer --topic TOPIC --transactional-id ${this.settings.transactionalId}` });
+    }
+    return typed;
+  }
+
+  /** The highest version of the API that both ktool (VERSIONS) and the broker speak. */
+  private async api(name: string): Promise<Api> {
+    if (!this.apis) {
+      const listed = await new Promise<{ name: string; minVersion: number; maxVersion: number }[]>((resolve, reject) =>
+        (this.producer as unknown as Record<symbol, (cb: (e: Error | null, apis: never) => void) => void>)[kListApis]((e, apis) => (e ? reject(e) : resolve(apis))),
+      );
+      this.apis = new Map();
+      for (const [api, versions] of Object.entries(VERSIONS)) {
+        const broker = listed.find((a) => a.name === api);
+        const usable = broker && versions.find(([v]) => v >= broker.minVersion && v <= broker.maxVersion);
+        if (usable) this.apis.set(api, usable[1]);
+      }
+    }
+    const api = this.apis.get(name);
+    if (!api) throw new OperationError(`the broker does not take ${name} v${VERSIONS[name].map(([v]) => v).join('/')}: ktool's transactions need Kafka 2.8 or newer`);
+    return api;
+  }
+
+  /** The coordinator's connection (FindCoordinator first, and again after NOT_COORDINATOR or a lost connection). */
+  private async connection(): Promise<Connection> {
+    if (!this.coordinator) {
+      const { transactionalId } = this.settings;
+      const r = await callRaw<RawFindCoordinator>(this.producer, 'FindCoordinator', [TRANSACTION_KEY, [transactionalId]]);
+      const found = r.coordinators.find((c) => c.key === transactionalId);
+      // As a response error, so that call() retries a coordinator that is not available yet.
+      if (!found || found.errorCode) throw new (ResponseError as unknown as new (...a: unknown[]) => Error)(10, 4, { '/coordinators/0': [found?.errorCode ?? 15, found?.errorMessage ?? null] }, r);
+      this.coordinator = { host: found.host, port: found.port };
+    }
+    const broker = this.coordinator;
+    return new Promise<Connection>((resolve, reject) =>
+      (this.producer as unknown as Record<symbol, (b: unknown, cb: (e: Error | null, c: Connection) => void) => void>)[kGetConnection](broker, (e, c) => (e ? reject(e) : resolve(c))),
+    );
+  }
+}
