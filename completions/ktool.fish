@@ -96,7 +96,7 @@ complete -c ktool -n '__ktool_is topics' -f -a 'help' -d 'show help for a comman
 complete -c ktool -n '__ktool_is topics' -s h -l help -d 'display help for command'
 
 # ktool topics list
-complete -c ktool -n '__ktool_is topics list' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is topics list' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is topics list' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is topics list' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is topics list' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -108,7 +108,7 @@ complete -c ktool -n '__ktool_is topics list' -l exclude-internal -d 'hide inter
 complete -c ktool -n '__ktool_is topics list' -s h -l help -d 'display help for command'
 
 # ktool topics describe
-complete -c ktool -n '__ktool_is topics describe' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is topics describe' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is topics describe' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is topics describe' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is topics describe' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -127,7 +127,7 @@ complete -c ktool -n '__ktool_is topics describe' -s h -l help -d 'display help 
 complete -c ktool -n '__ktool_is topics describe' -f -a '(__ktool_dynamic topics)'
 
 # ktool topics create
-complete -c ktool -n '__ktool_is topics create' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is topics create' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is topics create' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is topics create' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is topics create' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -143,7 +143,7 @@ complete -c ktool -n '__ktool_is topics create' -l dry-run -d 'validate on the b
 complete -c ktool -n '__ktool_is topics create' -s h -l help -d 'display help for command'
 
 # ktool topics alter
-complete -c ktool -n '__ktool_is topics alter' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is topics alter' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is topics alter' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is topics alter' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is topics alter' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -157,7 +157,7 @@ complete -c ktool -n '__ktool_is topics alter' -s h -l help -d 'display help for
 complete -c ktool -n '__ktool_is topics alter' -f -a '(__ktool_dynamic topics)'
 
 # ktool topics delete
-complete -c ktool -n '__ktool_is topics delete' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is topics delete' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is topics delete' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is topics delete' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is topics delete' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -223,7 +223,7 @@ complete -c ktool -n '__ktool_is profile show' -l format -x -a 'table wide json 
 complete -c ktool -n '__ktool_is profile show' -l json -d 'shorthand for --format json'
 complete -c ktool -n '__ktool_is profile show' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is profile show' -l debug -d 'show stack traces and client details on errors'
-complete -c ktool -n '__ktool_is profile show' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is profile show' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is profile show' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is profile show' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is profile show' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -293,7 +293,7 @@ complete -c ktool -n '__ktool_is local logs' -s h -l help -d 'display help for c
 complete -c ktool -n '__ktool_is local help' -f -a 'start stop status logs'
 
 # ktool produce
-complete -c ktool -n '__ktool_is produce' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is produce' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is produce' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is produce' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is produce' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -327,7 +327,7 @@ complete -c ktool -n '__ktool_is produce' -s h -l help -d 'display help for comm
 complete -c ktool -n '__ktool_is produce' -f -a '(__ktool_dynamic topics)'
 
 # ktool consume
-complete -c ktool -n '__ktool_is consume' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is consume' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is consume' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is consume' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is consume' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -369,7 +369,7 @@ complete -c ktool -n '__ktool_is configs' -f -a 'help' -d 'show help for a comma
 complete -c ktool -n '__ktool_is configs' -s h -l help -d 'display help for command'
 
 # ktool configs describe
-complete -c ktool -n '__ktool_is configs describe' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is configs describe' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is configs describe' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is configs describe' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is configs describe' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -396,7 +396,7 @@ complete -c ktool -n '__ktool_is configs describe' -l all -d 'every config, also
 complete -c ktool -n '__ktool_is configs describe' -s h -l help -d 'display help for command'
 
 # ktool configs alter
-complete -c ktool -n '__ktool_is configs alter' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is configs alter' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is configs alter' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is configs alter' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is configs alter' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -439,7 +439,7 @@ complete -c ktool -n '__ktool_is cluster' -f -a 'help' -d 'show help for a comma
 complete -c ktool -n '__ktool_is cluster' -s h -l help -d 'display help for command'
 
 # ktool cluster info
-complete -c ktool -n '__ktool_is cluster info' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is cluster info' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is cluster info' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is cluster info' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is cluster info' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -450,7 +450,7 @@ complete -c ktool -n '__ktool_is cluster info' -l debug -d 'show stack traces an
 complete -c ktool -n '__ktool_is cluster info' -s h -l help -d 'display help for command'
 
 # ktool cluster health
-complete -c ktool -n '__ktool_is cluster health' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is cluster health' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is cluster health' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is cluster health' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is cluster health' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -462,7 +462,7 @@ complete -c ktool -n '__ktool_is cluster health' -s h -l help -d 'display help f
 complete -c ktool -n '__ktool_is cluster health' -f -a '(__ktool_dynamic topics)'
 
 # ktool cluster log-dirs
-complete -c ktool -n '__ktool_is cluster log-dirs' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is cluster log-dirs' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is cluster log-dirs' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is cluster log-dirs' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is cluster log-dirs' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -477,7 +477,7 @@ complete -c ktool -n '__ktool_is cluster log-dirs' -s h -l help -d 'display help
 complete -c ktool -n '__ktool_is cluster log-dirs' -f -a '(__ktool_dynamic topics)'
 
 # ktool cluster api-versions
-complete -c ktool -n '__ktool_is cluster api-versions' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is cluster api-versions' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is cluster api-versions' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is cluster api-versions' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is cluster api-versions' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -491,7 +491,7 @@ complete -c ktool -n '__ktool_is cluster api-versions' -s h -l help -d 'display 
 complete -c ktool -n '__ktool_is cluster help' -f -a 'info health log-dirs api-versions'
 
 # ktool offsets
-complete -c ktool -n '__ktool_is offsets' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is offsets' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is offsets' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is offsets' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is offsets' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -509,7 +509,7 @@ complete -c ktool -n '__ktool_is offsets' -s h -l help -d 'display help for comm
 complete -c ktool -n '__ktool_is offsets' -f -a '(__ktool_dynamic topics)'
 
 # ktool delete-records
-complete -c ktool -n '__ktool_is delete-records' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is delete-records' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is delete-records' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is delete-records' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is delete-records' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -533,7 +533,7 @@ complete -c ktool -n '__ktool_is groups' -f -a 'help' -d 'show help for a comman
 complete -c ktool -n '__ktool_is groups' -s h -l help -d 'display help for command'
 
 # ktool groups list
-complete -c ktool -n '__ktool_is groups list' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is groups list' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is groups list' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is groups list' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is groups list' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -546,7 +546,7 @@ complete -c ktool -n '__ktool_is groups list' -l type -x -d 'only groups of thes
 complete -c ktool -n '__ktool_is groups list' -s h -l help -d 'display help for command'
 
 # ktool groups describe
-complete -c ktool -n '__ktool_is groups describe' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is groups describe' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is groups describe' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is groups describe' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is groups describe' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -564,7 +564,7 @@ complete -c ktool -n '__ktool_is groups describe' -s h -l help -d 'display help 
 complete -c ktool -n '__ktool_is groups describe' -f -a '(__ktool_dynamic groups)'
 
 # ktool groups reset-offsets
-complete -c ktool -n '__ktool_is groups reset-offsets' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is groups reset-offsets' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -591,7 +591,7 @@ complete -c ktool -n '__ktool_is groups reset-offsets' -s h -l help -d 'display 
 complete -c ktool -n '__ktool_is groups reset-offsets' -f -a '(__ktool_dynamic groups)'
 
 # ktool groups delete
-complete -c ktool -n '__ktool_is groups delete' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is groups delete' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is groups delete' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is groups delete' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is groups delete' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -605,7 +605,7 @@ complete -c ktool -n '__ktool_is groups delete' -s h -l help -d 'display help fo
 complete -c ktool -n '__ktool_is groups delete' -f -a '(__ktool_dynamic groups)'
 
 # ktool groups delete-offsets
-complete -c ktool -n '__ktool_is groups delete-offsets' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is groups delete-offsets' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is groups delete-offsets' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is groups delete-offsets' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is groups delete-offsets' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -622,7 +622,7 @@ complete -c ktool -n '__ktool_is groups delete-offsets' -f -a '(__ktool_dynamic 
 complete -c ktool -n '__ktool_is groups help' -f -a 'list describe reset-offsets delete delete-offsets'
 
 # ktool lag
-complete -c ktool -n '__ktool_is lag' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is lag' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is lag' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is lag' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is lag' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -648,7 +648,7 @@ complete -c ktool -n '__ktool_is acls' -f -a 'help' -d 'show help for a command'
 complete -c ktool -n '__ktool_is acls' -s h -l help -d 'display help for command'
 
 # ktool acls list
-complete -c ktool -n '__ktool_is acls list' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is acls list' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is acls list' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is acls list' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is acls list' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -668,7 +668,7 @@ complete -c ktool -n '__ktool_is acls list' -l operation -x -d 'only these opera
 complete -c ktool -n '__ktool_is acls list' -s h -l help -d 'display help for command'
 
 # ktool acls create
-complete -c ktool -n '__ktool_is acls create' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is acls create' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is acls create' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is acls create' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is acls create' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -694,7 +694,7 @@ complete -c ktool -n '__ktool_is acls create' -l consumer -d 'consumer role: Rea
 complete -c ktool -n '__ktool_is acls create' -s h -l help -d 'display help for command'
 
 # ktool acls delete
-complete -c ktool -n '__ktool_is acls delete' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is acls delete' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is acls delete' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is acls delete' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is acls delete' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -733,7 +733,7 @@ complete -c ktool -n '__ktool_is users' -f -a 'help' -d 'show help for a command
 complete -c ktool -n '__ktool_is users' -s h -l help -d 'display help for command'
 
 # ktool users list
-complete -c ktool -n '__ktool_is users list' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is users list' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is users list' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is users list' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is users list' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -744,7 +744,7 @@ complete -c ktool -n '__ktool_is users list' -l debug -d 'show stack traces and 
 complete -c ktool -n '__ktool_is users list' -s h -l help -d 'display help for command'
 
 # ktool users create
-complete -c ktool -n '__ktool_is users create' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is users create' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is users create' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is users create' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is users create' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
@@ -758,7 +758,7 @@ complete -c ktool -n '__ktool_is users create' -l password -x -d 'the password o
 complete -c ktool -n '__ktool_is users create' -s h -l help -d 'display help for command'
 
 # ktool users delete
-complete -c ktool -n '__ktool_is users delete' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)'
+complete -c ktool -n '__ktool_is users delete' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is users delete' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is users delete' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
 complete -c ktool -n '__ktool_is users delete' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 /** Connection flags, on every command that talks to Kafka (kafka-*.sh spellings included). */
 export function connectionOptions(cmd: Command): Command {
   return cmd
-    .option('-b, --bootstrap-server <hosts>', 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS)')
+    .option('-b, --bootstrap-server <hosts>', 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too')
     .addOption(new Option('--brokers <hosts>', 'alias of --bootstrap-server').hideHelp())
     .option('--command-config <file>', 'client properties file, as for kafka-*.sh')
     .option('--profile <name>', 'use this profile (env KTOOL_PROFILE)')

@@ -13,6 +13,8 @@ import { startSpinner, type Spinner } from './spinner.js';
 
 /** Options every leaf command accepts (see common-options.ts). */
 export interface GlobalOptions {
+  /** --brokers, the hidden alias of --bootstrap-server. */
+  brokers?: string;
   bootstrapServer?: string;
   commandConfig?: string;
   profile?: string;
@@ -73,7 +75,7 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
         if (commandConfig?.unknownKeys.length) {
           ctx.warn(`ignoring unknown keys in ${opts.commandConfig}: ${commandConfig.unknownKeys.join(', ')}`);
         }
-        return resolveConnection({ flags: opts, env, config, commandConfig });
+        return resolveConnection({ flags: { ...opts, bootstrapServer: opts.bootstrapServer ?? opts.brokers }, env, config, commandConfig });
       })();
       return connection;
     },

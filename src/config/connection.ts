@@ -24,6 +24,13 @@ export interface TlsSettings {
 
 export type SettingSource = 'flag' | 'command-config' | 'env' | 'profile' | 'default';
 
+/** A profile that would have applied but was not used, because a bootstrap named another cluster. */
+export interface SkippedProfile {
+  name: string;
+  source: 'env' | 'config';
+  because: 'flag' | 'command-config' | 'env';
+}
+
 /** Everything needed to open a connection, after precedence has been applied. */
 export interface ConnectionSettings {
   bootstrap: string[];
@@ -32,5 +39,6 @@ export interface ConnectionSettings {
   sasl?: SaslSettings;
   tls?: TlsSettings;
   profileName?: string;
+  skippedProfile?: SkippedProfile;
   sources: { bootstrap: SettingSource; timeout: SettingSource; security: SettingSource; profile: 'flag' | 'env' | 'config' | 'none' };
 }

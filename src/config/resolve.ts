@@ -1,7 +1,7 @@
 import { UsageError, NotFoundError } from '../errors.js';
 import { parseDuration } from '../util/duration.js';
 import type { CommandConfig } from './command-config.js';
-import type { ConnectionSettings, SaslSettings, SecretSource, SettingSource, TlsSettings } from './connection.js';
+import type { ConnectionSettings, SaslSettings, SecretSource, SettingSource, SkippedProfile, TlsSettings } from './connection.js';
 import type { ConfigFile, Profile, SaslProfile } from './profile-types.js';
 
 export const DEFAULT_BOOTSTRAP = 'localhost:9092';
@@ -16,7 +16,12 @@ export interface ConnectionFlags {
 /**
  * The one config loader. Precedence, highest first, for each setting:
  *
- * - profile:   `--profile NAME` > `KTOOL_PROFILE` > `current-profile` in config.yaml > none
+ * - profile:   `--profile NAME` > `KTOOL_PROFILE` > `current-profile` in config.yaml > none.
+ *              A bootstrap named outside a profile names another cluster, so it starts from
+ *              defaults: with `-b/--bootstrap-server` or `bootstrap.servers` in `--command-config`
+ *              only `--profile` is used (not KTOOL_PROFILE, not the current profile); with
+ *              `KTOOL_BROKERS` only `--profile` or `KTOOL_PROFILE` (not the current profile).
+ *              Otherwise a profile's SASL credentials would be sent to whatever host -b names.
  * - bootstrap: `-b/--bootstrap-server` > `--command-config` bootstrap.servers > `KTOOL_BROKERS`
  *              > the profile's `bootstrap` > `localhost:9092`
  * - security:  `--command-config` (security.protocol, sasl.*, ssl.*) > the profile's `sasl`/`tls` > none
@@ -34,16 +39,19 @@ export function resolveConnection(input: {
   commandConfig?: CommandConfig;
 }): ConnectionSettings {
   const { flags, env, config, commandConfig } = input;
-  const { name: profileName, source: profileSource } = chooseProfile(flags, env, config);
-  const profile: Profile = profileName ? config.profiles[profileName] ?? {} : {};
-
-  let bootstrap: string;
+  let bootstrap: string | undefined;
   let bootstrapSource: SettingSource;
   if (flags.bootstrapServer) [bootstrap, bootstrapSource] = [flags.bootstrapServer, 'flag'];
   else if (commandConfig?.bootstrap) [bootstrap, bootstrapSource] = [commandConfig.bootstrap, 'command-config'];
   else if (env.KTOOL_BROKERS) [bootstrap, bootstrapSource] = [env.KTOOL_BROKERS, 'env'];
-  else if (profile.bootstrap) [bootstrap, bootstrapSource] = [profile.bootstrap, 'profile'];
-  else [bootstrap, bootstrapSource] = [DEFAULT_BOOTSTRAP, 'default'];
+  else bootstrapSource = 'default';
+
+  const { name: profileName, source: profileSource, skipped } = chooseProfile(flags, env, config, bootstrapSource);
+  const profile: Profile = profileName ? config.profiles[profileName] ?? {} : {};
+  if (bootstrap === undefined) {
+    if (profile.bootstrap) [bootstrap, bootstrapSource] = [profile.bootstrap, 'profile'];
+    else bootstrap = DEFAULT_BOOTSTRAP;
+  }
 
   let timeoutMs: number;
   let timeoutSource: SettingSource;
@@ -72,22 +80,37 @@ export function resolveConnection(input: {
     sasl,
     tls,
     profileName,
+    skippedProfile: skipped,
     sources: { bootstrap: bootstrapSource, timeout: timeoutSource, security: securitySource, profile: profileSource },
   };
 }
 
-function chooseProfile(flags: ConnectionFlags, env: Record<string, string | undefined>, config: ConfigFile) {
-  const explicit = flags.profile ? { name: flags.profile, source: 'flag' as const } : env.KTOOL_PROFILE ? { name: env.KTOOL_PROFILE, source: 'env' as const } : undefined;
-  if (explicit) {
-    if (!config.profiles[explicit.name]) {
-      const known = Object.keys(config.profiles);
-      throw new NotFoundError(`profile "${explicit.name}" does not exist`, known.length ? `known profiles: ${known.join(', ')}` : 'create one with `ktool profile add NAME -b HOST:PORT` or `ktool local start`');
-    }
-    return explicit;
+/**
+ * Which profile applies. A profile named less explicitly than the bootstrap (see the precedence
+ * above) is not used; `skipped` names it so that `profile show --resolved` can say why.
+ */
+function chooseProfile(
+  flags: ConnectionFlags,
+  env: Record<string, string | undefined>,
+  config: ConfigFile,
+  bootstrapSource: SettingSource,
+): { name?: string; source: ConnectionSettings['sources']['profile']; skipped?: SkippedProfile } {
+  const candidate = flags.profile
+    ? { name: flags.profile, source: 'flag' as const }
+    : env.KTOOL_PROFILE
+      ? { name: env.KTOOL_PROFILE, source: 'env' as const }
+      : config['current-profile'] && config.profiles[config['current-profile']]
+        ? { name: config['current-profile'], source: 'config' as const }
+        : undefined;
+  if (!candidate) return { source: 'none' };
+  if (candidate.source !== 'config' && !config.profiles[candidate.name]) {
+    const known = Object.keys(config.profiles);
+    throw new NotFoundError(`profile "${candidate.name}" does not exist`, known.length ? `known profiles: ${known.join(', ')}` : 'create one with `ktool profile add NAME -b HOST:PORT` or `ktool local start`');
   }
-  const current = config['current-profile'];
-  if (current && config.profiles[current]) return { name: current, source: 'config' as const };
-  return { name: undefined, source: 'none' as const };
+  const overruled =
+    candidate.source === 'config' ? bootstrapSource !== 'default' : candidate.source === 'env' ? bootstrapSource === 'flag' || bootstrapSource === 'command-config' : false;
+  if (overruled) return { source: 'none', skipped: { name: candidate.name, source: candidate.source as SkippedProfile['source'], because: bootstrapSource as SkippedProfile['because'] } };
+  return candidate;
 }
 
 export function splitBootstrap(list: string): string[] {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,24 +37,31 @@ describe('profiles', () => {
     expect((await p.runEnv({ KTOOL_PROFILE: 'test' }, 'topics', 'list')).code).toBe(0);
 
     expect((await p.run('profile', 'use', 'nope')).code).toBe(3);
-    expect((await p.run('profile', 'delete', 'other')).code).toBe(0);
+    expect((await p.run('profile', 'delete', 'other', '--yes')).code).toBe(0);
     expect((await p.run('profile', 'show', 'other')).code).toBe(3);
   });
 
   it('show redacts secrets and --resolved tells where each value came from', async () => {
     const p = isolated();
-    await p.run('profile', 'add', 'sec', '-b', 'k:9093', '--sasl-mechanism', 'SCRAM-SHA-512', '--username', 'app', '--password', 'hunter2', '--tls', '--ca', '/etc/ca.pem', '--use');
+    const ca = join(mkdtempSync(join(tmpdir(), 'ktool-ca-')), 'ca.pem');
+    writeFileSync(ca, '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
+    expect((await p.run('profile', 'add', 'sec', '-b', 'k:9093', '--sasl-mechanism', 'SCRAM-SHA-512', '--username', 'app', '--password', 'hunter2', '--tls', '--ca', ca, '--use')).code).toBe(0);
     const show = await p.run('profile', 'show', 'sec', '--json');
     expect(show.stdout).not.toContain('hunter2');
     expect(JSON.parse(show.stdout).sasl).toEqual({ mechanism: 'SCRAM-SHA-512', username: 'app', password: '<redacted>' });
     expect(readFileSync(p.file, 'utf8')).toContain('hunter2');
 
-    const resolved = await p.runEnv({ KTOOL_BROKERS: 'env:1' }, 'profile', 'show', '--resolved', '--json');
+    const resolved = await p.run('profile', 'show', '--resolved', '--json');
     const r = JSON.parse(resolved.stdout);
     expect(resolved.stdout).not.toContain('hunter2');
-    expect(r).toMatchObject({ profile: 'sec', profileSource: 'config', bootstrap: 'env:1', bootstrapSource: 'env', security: 'profile', sasl: { password: '<redacted>' } });
-    const flag = JSON.parse((await p.runEnv({ KTOOL_BROKERS: 'env:1' }, 'profile', 'show', '--resolved', '--json', '-b', 'flag:2')).stdout);
-    expect(flag).toMatchObject({ bootstrap: 'flag:2', bootstrapSource: 'flag' });
+    expect(r).toMatchObject({ profile: 'sec', profileSource: 'config', bootstrap: 'k:9093', bootstrapSource: 'profile', security: 'profile', sasl: { password: '<redacted>' } });
+    // KTOOL_BROKERS names another cluster: the current profile is set aside, KTOOL_PROFILE is not.
+    const env = JSON.parse((await p.runEnv({ KTOOL_BROKERS: 'env:1' }, 'profile', 'show', '--resolved', '--json')).stdout);
+    expect(env).toMatchObject({ profile: null, bootstrap: 'env:1', bootstrapSource: 'env', security: 'none', sasl: null });
+    const named = JSON.parse((await p.runEnv({ KTOOL_BROKERS: 'env:1', KTOOL_PROFILE: 'sec' }, 'profile', 'show', '--resolved', '--json')).stdout);
+    expect(named).toMatchObject({ profile: 'sec', profileSource: 'env', bootstrap: 'env:1', bootstrapSource: 'env', security: 'profile' });
+    const flag = JSON.parse((await p.runEnv({ KTOOL_BROKERS: 'env:1' }, 'profile', 'show', '--resolved', '--json', '-b', 'flag:2', '--profile', 'sec')).stdout);
+    expect(flag).toMatchObject({ profile: 'sec', bootstrap: 'flag:2', bootstrapSource: 'flag', security: 'profile' });
   });
 
   it('--password-env resolves at connect time and is never stored or printed', async () => {

@@ -47,7 +47,7 @@ export function registerProfile(program: Command, dispatch: Dispatcher): void {
     connectionOptions(leaf(profile, dispatch, 'show [name]', () => import('../../commands/profile/show.js')))
       .description('show a profile (secrets redacted); --resolved shows what a command would use, and where each value came from')
       .option('--resolved', 'apply flags, environment and profile precedence'),
-    ['ktool profile show prod', 'KTOOL_BROKERS=other:9092 ktool profile show --resolved'],
+    ['ktool profile show prod', 'ktool profile show --resolved --profile prod -b k3:9093   # prod with another bootstrap', 'ktool profile show --resolved -b other:9092   # -b alone: no profile, defaults'],
   );
   examples(leaf(profile, dispatch, 'delete <name>', () => import('../../commands/profile/delete.js'), false).description('delete a profile'), ['ktool profile delete old']);
 }

@@ -1,5 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import type { SkippedProfile } from '../../config/connection.js';
 import { describeSecret } from '../../config/secrets.js';
 import { loadConfigFile } from '../../config/store.js';
 import { NotFoundError } from '../../errors.js';
@@ -24,12 +25,23 @@ export async function run(options: ShowOptions, ctx: Context): Promise<CommandRe
   return { data, text: toYaml(data) };
 }
 
+const NAMED_BY = { flag: 'given with -b', 'command-config': 'given in --command-config (bootstrap.servers)', env: 'given in KTOOL_BROKERS' };
+
+/** Why no profile applies although one is current (or in KTOOL_PROFILE), and how to use it. */
+function skippedNote(skipped: SkippedProfile | undefined): string | undefined {
+  if (!skipped) return undefined;
+  const which = skipped.source === 'config' ? `the current profile ${skipped.name}` : `profile ${skipped.name} from KTOOL_PROFILE`;
+  return `a bootstrap ${NAMED_BY[skipped.because]} starts from defaults, so ${which} is not used; add --profile ${skipped.name} to use its settings`;
+}
+
 /** What a command would connect with, and where each value came from (`--resolved --json`). */
 async function resolved(ctx: Context): Promise<CommandResult> {
   const s = await ctx.connection();
+  const note = skippedNote(s.skippedProfile);
   const data = {
     profile: s.profileName ?? null,
     profileSource: s.sources.profile,
+    ...(note ? { profileNote: note } : {}),
     bootstrap: s.bootstrap.join(','),
     bootstrapSource: s.sources.bootstrap,
     timeoutMs: s.timeoutMs,
@@ -39,5 +51,8 @@ async function resolved(ctx: Context): Promise<CommandResult> {
     sasl: s.sasl ? { mechanism: s.sasl.mechanism, username: s.sasl.username ?? null, password: describeSecret(s.sasl.password) ?? null, token: describeSecret(s.sasl.token) ?? null } : null,
     tls: s.tls ? { ca: s.tls.ca?.includes('BEGIN') ? '<inline PEM>' : s.tls.ca ?? null, cert: s.tls.cert?.includes('BEGIN') ? '<inline PEM>' : s.tls.cert ?? null, key: s.tls.key ? '<redacted>' : null, insecureSkipVerify: Boolean(s.tls.insecureSkipVerify) } : null,
   };
-  return { data, text: toYaml(data) };
+  if (!note) return { data, text: toYaml(data) };
+  // For people the reason goes where the profile name would be, as a sentence (not a quoted YAML string).
+  const { profile: _p, profileNote: _n, ...rest } = data as typeof data & { profileNote?: string };
+  return { data, text: `profile: none (${note})\n${toYaml(rest)}` };
 }
