@@ -790,7 +790,7 @@ complete -c ktool -n '__ktool_is mirror' -l timeout -x -d 'connect/request timeo
 complete -c ktool -n '__ktool_is mirror' -l topics -x -a '(__ktool_dynamic topics)' -d 'source topics to mirror (whole-name regular expression)'
 complete -c ktool -n '__ktool_is mirror' -l exclude -x -d 'leave out the topics matching this'
 complete -c ktool -n '__ktool_is mirror' -l rename -x -d 'target topic names, e.g. \'src.{topic}\' (default: the same names)'
-complete -c ktool -n '__ktool_is mirror' -s g -l group -x -a '(__ktool_dynamic groups)' -d 'consumer group on the source (default: derived from --from and --to)'
+complete -c ktool -n '__ktool_is mirror' -s g -l group -x -a '(__ktool_dynamic groups)' -d 'consumer group on the source (default: derived from --from, --to and --rename); only offsets it committed for the same target topic are resumed from'
 complete -c ktool -n '__ktool_is mirror' -l sync-configs -d 'create missing target topics with the source topic\'s configs'
 complete -c ktool -n '__ktool_is mirror' -l until-caught-up -d 'stop when every partition reached the end offset it had at start'
 complete -c ktool -n '__ktool_is mirror' -l provenance -d 'add header ktool.mirror.source = TOPIC/PARTITION/OFFSET to each copy'

@@ -1,6 +1,8 @@
 import { Consumer } from '@platformatic/kafka';
-import type { MirrorGroup, MirrorGroupOptions } from './mirror-types.js';
+import { openGroups } from './groups.js';
+import type { CommittedPosition, MirrorGroup, MirrorGroupOptions } from './mirror-types.js';
 import { tpKey } from './mirror-types.js';
+import { stampCommits } from './offset-commit-metadata.js';
 import type { KafkaClients, TopicPartition } from './types.js';
 
 interface LibraryConsumer {
@@ -10,7 +12,6 @@ interface LibraryConsumer {
   joinGroup(options: object): Promise<string>;
   leaveGroup(force?: boolean): Promise<void>;
   commit(options: { offsets: { topic: string; partition: number; offset: bigint; leaderEpoch: number }[] }): Promise<void>;
-  listCommittedOffsets(options: { topics: { topic: string; partitions: number[] }[] }): Promise<Map<string, bigint[]>>;
   close(force?: boolean): Promise<void>;
   on(event: string, fn: (...args: unknown[]) => void): void;
 }
@@ -35,6 +36,9 @@ export async function openMirrorGroup(clients: KafkaClients, o: MirrorGroupOptio
   } as ConstructorParameters<typeof Consumer>[0]) as unknown as LibraryConsumer;
   // Heartbeat failures surface here; the library retries and rejoins, the mirror sees a new generation.
   consumer.on('error', () => undefined);
+  // The library's commits (with their rejoin and coordinator retries) carry the mirror's stamp.
+  if (o.commitMetadata) stampCommits(consumer, o.commitMetadata);
+  const groups = await openGroups(clients);
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -54,15 +58,13 @@ export async function openMirrorGroup(clients: KafkaClients, o: MirrorGroupOptio
       return out.sort((x, y) => (x.topic === y.topic ? x.partition - y.partition : x.topic < y.topic ? -1 : 1));
     },
     async committed(partitions) {
-      const byTopic = new Map<string, number[]>();
-      for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
-      const out = new Map<string, bigint>();
-      if (byTopic.size === 0) return out;
-      const answer = await consumer.listCommittedOffsets({ topics: [...byTopic].map(([topic, ps]) => ({ topic, partitions: ps })) });
-      for (const [topic, offsets] of answer) {
-        offsets.forEach((offset, partition) => {
-          if (offset !== undefined && offset >= 0n) out.set(tpKey(topic, partition), offset);
-        });
+      const out = new Map<string, CommittedPosition>();
+      if (partitions.length === 0) return out;
+      // Through the admin connection: the consumer's own OffsetFetch drops the commit metadata.
+      const wanted = new Set(partitions.map((p) => tpKey(p.topic, p.partition)));
+      for (const c of (await groups.fetchOffsets([o.groupId])).get(o.groupId) ?? []) {
+        const key = tpKey(c.topic, c.partition);
+        if (wanted.has(key)) out.set(key, { offset: c.offset, metadata: c.metadata });
       }
       return out;
     },

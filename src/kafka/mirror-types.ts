@@ -6,18 +6,27 @@ export interface MirrorGroup {
   generation(): number;
   /** The partitions this member owns in the current generation. */
   assignment(): TopicPartition[];
-  /** Committed offsets (next offset to read) of these partitions; absent when none is committed. */
-  committed(partitions: TopicPartition[]): Promise<Map<string, bigint>>;
-  /** Commits `offset` (the next offset to read) for each partition given. */
+  /** Committed offsets of these partitions with their commit metadata; absent when none is committed. */
+  committed(partitions: TopicPartition[]): Promise<Map<string, CommittedPosition>>;
+  /** Commits `offset` (the next offset to read) for each partition given, with the topic's commit metadata. */
   commit(offsets: { topic: string; partition: number; offset: bigint }[]): Promise<void>;
   /** Leaves the group (the partitions go to the other members at once). */
   close(): Promise<void>;
+}
+
+export interface CommittedPosition {
+  /** The next offset to read. */
+  offset: bigint;
+  /** What the committer stored with it ('' or null from most tools). */
+  metadata: string | null;
 }
 
 export interface MirrorGroupOptions {
   groupId: string;
   topics: string[];
   sessionTimeoutMs?: number;
+  /** Metadata stored with every commit of a topic's partitions (the mirror's topic pair stamp). */
+  commitMetadata?: (topic: string) => string | undefined;
 }
 
 export { fromTpKey, tpKey } from './types.js';

@@ -92,7 +92,7 @@ export function faultTests(target: () => Target): void {
       // Once the target accepts it, the same group resumes at offset 10: no duplicates, nothing missing.
       expect((await cli(t, ['configs', 'alter', '--topic', topic, '--add-config', 'max.message.bytes=10000', '-b', t.bootstrap])).code).toBe(0);
       const again = await cli(t, ['mirror', '--from', 'src', '--to', 'dst', '--topics', topic, '--group', group, '--until-caught-up', '--json']);
-      expect(again.code).toBe(0);
+      expect(again.code, again.stderr).toBe(0);
       expect(JSON.parse(again.stdout).records).toBe(6);
       const v = await cli(t, ['mirror', 'verify', '--from', 'src', '--to', 'dst', '--topics', topic, '--deep', '--json']);
       expect(v.code).toBe(0);

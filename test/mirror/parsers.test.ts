@@ -85,6 +85,17 @@ describe('mirror options', () => {
     expect(defaultGroup({ bootstrap: 'b:9092' }, { bootstrap: 'a:9092' })).not.toBe(g);
   });
 
+  it('a renamed copy gets a default group of its own (no shared positions or partitions with the unrenamed one)', () => {
+    const plain = parse([], { ...base }).group;
+    const renamed = parse([], { ...base, rename: 'dr.{topic}' }).group;
+    expect(renamed).toMatch(/^ktool-mirror\.a\.b\.rename-[0-9a-f]{8}$/);
+    expect(renamed).not.toBe(plain);
+    expect(parse([], { ...base, rename: 'dr.{topic}' }).group).toBe(renamed);
+    expect(parse([], { ...base, rename: 'other.{topic}' }).group).not.toBe(renamed);
+    expect(parse([], { ...base, rename: '{topic}' }).group).toBe(plain);
+    expect(defaultGroup({ bootstrap: 'a:9092' }, { bootstrap: 'b:9092' }, 'dr.{topic}')).toMatch(/^ktool-mirror\.[0-9a-f]{12}\.rename-[0-9a-f]{8}$/);
+  });
+
   it('verify options', () => {
     expect(parseVerify([], { ...base, deep: true, rename: 'src.{topic}' })).toMatchObject({ deep: true, from: { profile: 'a' } });
   });

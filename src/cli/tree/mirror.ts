@@ -30,7 +30,7 @@ function leaf(parent: Command, dispatch: Dispatcher, name: string, description: 
 export function registerMirror(program: Command, dispatch: Dispatcher): void {
   const mirror = program.command('mirror').description('copy topics from one cluster to another (MirrorMaker 2 style), verify copies, drive MirrorMaker 2 on Kafka Connect');
   selectionOptions(sideOptions(mirror))
-    .option('-g, --group <group>', 'consumer group on the source (default: derived from --from and --to)')
+    .option('-g, --group <group>', 'consumer group on the source (default: derived from --from, --to and --rename); only offsets it committed for the same target topic are resumed from')
     .option('--sync-configs', "create missing target topics with the source topic's configs")
     .option('--until-caught-up', 'stop when every partition reached the end offset it had at start')
     .option('--provenance', 'add header ktool.mirror.source = TOPIC/PARTITION/OFFSET to each copy')

@@ -24,6 +24,20 @@ export interface EngineDeps {
   onAssignment?(assignment: TopicPartition[], generation: number): void;
   /** A retriable failure, about to be retried after `delayMs`. */
   onRetry(error: unknown, delayMs: number): void;
+  /** Why an offset committed with this metadata is no position of the topic's copy (see pair-stamp.ts). */
+  foreignReason(topic: string, metadata: string | null): string | undefined;
+  /** Where partitions start the first time this run reads them. */
+  onStarts?(starts: StartDecision[]): void;
+}
+
+/** Where a partition started: committed offsets of this topic pair, or the --start policy. */
+export interface StartDecision {
+  topic: string;
+  partition: number;
+  offset: bigint;
+  from: 'committed' | 'earliest' | 'latest';
+  /** An offset committed in the group that is not this pair's position, and why. */
+  ignored?: { offset: bigint; reason: string };
 }
 
 export interface EngineSettings {
@@ -97,16 +111,40 @@ export class MirrorEngine {
     const committed = await this.deps.group.committed(assignment);
     const out = new Map<string, bigint>();
     const unknown: TopicPartition[] = [];
+    const ignored = new Map<string, { offset: bigint; reason: string }>();
     for (const tp of assignment) {
       const key = tpKey(tp.topic, tp.partition);
       const local = this.acks.acked.get(key)?.offset;
-      const remote = committed.get(key);
+      const c = committed.get(key);
+      const reason = c && this.deps.foreignReason(tp.topic, c.metadata);
+      if (c && reason) ignored.set(key, { offset: c.offset, reason });
+      const remote = c && !reason ? c.offset : undefined;
       const best = local !== undefined && (remote === undefined || local > remote) ? local : remote;
       if (best === undefined) unknown.push(tp);
       else out.set(key, best);
     }
     for (const o of await this.deps.sourceAdmin.listOffsets(unknown, this.s.start)) out.set(tpKey(o.topic, o.partition), o.offset);
+    this.noteStarts(assignment, out, new Set(unknown.map((tp) => tpKey(tp.topic, tp.partition))), ignored);
     return out;
+  }
+
+  private readonly started = new Set<string>();
+  /**
+   * Reports each partition's first start in this run. A start from --start is committed at once
+   * (with this pair's stamp): the group's position then belongs to this copy, foreign offsets gone.
+   */
+  private noteStarts(assignment: TopicPartition[], starts: Map<string, bigint>, fromPolicy: Set<string>, ignored: Map<string, { offset: bigint; reason: string }>): void {
+    const fresh: StartDecision[] = [];
+    for (const tp of assignment) {
+      const key = tpKey(tp.topic, tp.partition);
+      if (this.started.has(key)) continue;
+      this.started.add(key);
+      const offset = starts.get(key)!;
+      const policy = fromPolicy.has(key);
+      if (policy) this.acks.reached({ topic: tp.topic, partition: tp.partition, offset });
+      fresh.push({ topic: tp.topic, partition: tp.partition, offset, from: policy ? this.s.start : 'committed', ignored: ignored.get(key) });
+    }
+    if (fresh.length) this.deps.onStarts?.(fresh);
   }
 
   private async session(producer: ProducerApi): Promise<'rebalance' | 'waiting' | EngineOutcome> {
@@ -228,7 +266,9 @@ export class MirrorEngine {
     return all.every((tp) => {
       const key = tpKey(tp.topic, tp.partition);
       const end = ends.get(key)!;
-      return end === 0n || (committed.get(key) ?? -1n) >= end || this.emptyRange(key, end);
+      const c = committed.get(key);
+      const offset = c && !this.deps.foreignReason(tp.topic, c.metadata) ? c.offset : -1n;
+      return end === 0n || offset >= end || this.emptyRange(key, end);
     });
   }
 

@@ -48,14 +48,19 @@ export function parseSelection(f: Record<string, unknown>): TopicSelection {
   };
 }
 
-/** The default group: one per source/target pair, so a restart resumes where the last run stopped. */
-export function defaultGroup(from: SideSpec, to: SideSpec): string {
+/**
+ * The default group: one per source/target cluster pair and topic naming, so a restart resumes
+ * where the last run stopped, and a run with another --rename (another copy) has positions of
+ * its own instead of sharing partitions and offsets with the first.
+ */
+export function defaultGroup(from: SideSpec, to: SideSpec, rename?: string): string {
   const label = (s: SideSpec) => s.profile ?? (s.bootstrap ? s.bootstrap : `config:${s.config}`);
   const a = label(from);
   const b = label(to);
+  const naming = rename ? `.rename-${createHash('sha256').update(rename).digest('hex').slice(0, 8)}` : '';
   const readable = `${a}-${b}`.replace(/[^a-zA-Z0-9._-]+/g, '_');
-  if (readable.length <= 60 && from.profile && to.profile) return `ktool-mirror.${from.profile}.${to.profile}`;
-  return `ktool-mirror.${createHash('sha256').update(`${a}\n${b}`).digest('hex').slice(0, 12)}`;
+  if (readable.length <= 60 && from.profile && to.profile) return `ktool-mirror.${from.profile}.${to.profile}${naming}`;
+  return `ktool-mirror.${createHash('sha256').update(`${a}\n${b}`).digest('hex').slice(0, 12)}${naming}`;
 }
 
 const COMPRESSIONS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
@@ -71,7 +76,7 @@ export function parse(args: string[], f: Record<string, unknown>): MirrorOptions
   return {
     ...sides,
     ...selection,
-    group: (f.group as string | undefined) ?? defaultGroup(sides.from, sides.to),
+    group: (f.group as string | undefined) ?? defaultGroup(sides.from, sides.to, selection.rename.pattern),
     syncConfigs: Boolean(f.syncConfigs),
     untilCaughtUp: Boolean(f.untilCaughtUp),
     provenance: Boolean(f.provenance),

@@ -4,8 +4,10 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { tpKey } from '../../kafka/mirror-types.js';
 import { MirrorEngine, type EngineOutcome } from './engine.js';
 import type { MirrorOptions } from './options.js';
+import { commitStamp, foreignReason, identifyPairs } from './pair-stamp.js';
 import { startProgress } from './progress.js';
 import { openSides } from './sides.js';
+import { StartReport, type PartitionStart } from './start-report.js';
 import { planTopics, selectTopics, type TopicPlan } from './topics.js';
 
 export { parse } from './options.js';
@@ -15,7 +17,9 @@ export { parse } from './options.js';
  * { source, target, group, outcome: "caught-up"|"stopped"|"idle", records, bytes (keys, values and
  *   headers copied), durationMs,
  *   recordsPerSecond, retries, topics: [{ source, target, partitions, targetPartitions,
- *   mapping: "same"|"hash", created, records }] }
+ *   mapping: "same"|"hash", created, records, resumed (some partition resumed from committed offsets),
+ *   starts: [{ partition, offset, from: "committed"|"earliest"|"latest", ignored?: { offset, reason } }] }] }
+ * (starts: the partitions this process read, where each first started)
  */
 export interface MirrorSummary {
   source: string;
@@ -27,7 +31,7 @@ export interface MirrorSummary {
   durationMs: number;
   recordsPerSecond: number;
   retries: number;
-  topics: { source: string; target: string; partitions: number; targetPartitions: number; mapping: 'same' | 'hash'; created: boolean; records: number }[];
+  topics: { source: string; target: string; partitions: number; targetPartitions: number; mapping: 'same' | 'hash'; created: boolean; records: number; resumed: boolean; starts: PartitionStart[] }[];
 }
 
 export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult> {
@@ -61,7 +65,11 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
       import('../../kafka/partition-reader.js'),
       import('../../kafka/producer.js'),
     ]);
-    const group = await openMirrorGroup(sides.source, { groupId: o.group, topics: names });
+    // Each commit names its topic pair; only this pair's offsets are resumed from (pair-stamp.ts).
+    const pairs = await identifyPairs(sourceAdmin, targetAdmin, plans);
+    const stamps = new Map([...pairs].map(([topic, pair]) => [topic, commitStamp(pair)]));
+    const report = new StartReport(ctx, plans, o.group);
+    const group = await openMirrorGroup(sides.source, { groupId: o.group, topics: names, commitMetadata: (topic) => stamps.get(topic) });
     const stopped = () => ctx.io.signal.aborted;
     const engine = new MirrorEngine(
       {
@@ -72,6 +80,8 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
         partitionFor: javaPartition,
         stopped,
         onAssignment: o.verbose ? (a, gen) => ctx.io.stderr.write(`generation ${gen}: assigned ${a.length} partition(s)${a.length ? `: ${a.map((tp) => `${tp.topic}:${tp.partition}`).join(',')}` : ''}\n`) : undefined,
+        foreignReason: (topic, metadata) => foreignReason(pairs.get(topic)!, metadata),
+        onStarts: (starts) => report.add(starts),
         onRetry: (error, delayMs) => ctx.io.stderr.write(`warning: ${(error as Error)?.message ?? error}; retrying in ${(delayMs / 1000).toFixed(1)}s (nothing is lost: the mirror restarts from the last acknowledged offsets)\n`),
       },
       { plans, ends, start: o.start, provenance: o.provenance, batchBytes: o.batchBytes, maxInFlight: o.maxInFlight, compressed: o.compression !== 'none', commitIntervalMs: o.commitIntervalMs, idleTimeoutMs: o.idleTimeoutMs },
@@ -85,13 +95,13 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
       progress?.stop();
       await group.close();
     }
-    return summarize(o, sides.sourceName, sides.targetName, plans, engine, outcome, Date.now() - started);
+    return summarize(o, sides.sourceName, sides.targetName, plans, engine, report, outcome, Date.now() - started);
   } finally {
     await sides.close();
   }
 }
 
-function summarize(o: MirrorOptions, source: string, target: string, plans: TopicPlan[], engine: MirrorEngine, outcome: EngineOutcome, durationMs: number): CommandResult {
+function summarize(o: MirrorOptions, source: string, target: string, plans: TopicPlan[], engine: MirrorEngine, report: StartReport, outcome: EngineOutcome, durationMs: number): CommandResult {
   const data: MirrorSummary = {
     source,
     target,
@@ -102,7 +112,7 @@ function summarize(o: MirrorOptions, source: string, target: string, plans: Topi
     durationMs,
     recordsPerSecond: durationMs > 0 ? Math.round((engine.acks.records * 1000) / durationMs) : 0,
     retries: engine.retries,
-    topics: plans.map((p) => ({ source: p.source, target: p.target, partitions: p.sourcePartitions, targetPartitions: p.targetPartitions, mapping: p.mapping, created: p.created, records: engine.acks.perTopic.get(p.source) ?? 0 })),
+    topics: plans.map((p) => ({ source: p.source, target: p.target, partitions: p.sourcePartitions, targetPartitions: p.targetPartitions, mapping: p.mapping, created: p.created, records: engine.acks.perTopic.get(p.source) ?? 0, resumed: report.starts(p.source).some((s) => s.from === 'committed'), starts: report.starts(p.source) })),
   };
   return {
     data,
