@@ -194,7 +194,7 @@ _ktool_option_value() {
         -g|--group) echo 'groups' ;;
         --group-protocol) echo 'choices classic consumer' ;;
         --isolation-level) echo 'choices read_committed read_uncommitted' ;;
-        --value-encoding) echo 'choices text json base64 hex' ;;
+        --key-encoding|--value-encoding) echo 'choices text json base64 hex' ;;
         *) return 1 ;;
       esac ;;
     'configs describe')

@@ -1,26 +1,29 @@
 /**
  * The JSON envelope: one record as one JSON object on one line. `ktool consume --json` prints it
- * (toEnvelope) and `ktool produce --input json` reads it (fromEnvelope), so
+ * (toEnvelope) and `ktool produce --input json` reads it (fromEnvelope, envelope-input.ts), so
  * `ktool consume --json t1 | ktool produce --input json t2` copies records byte for byte.
  *
  *   {"topic":"t","partition":0,"offset":42,"timestamp":1700000000000,"timestampType":"CreateTime",
- *    "key":"k","value":"v","headers":{"h":"1"}}
+ *    "key":"k","value":"v","headers":{"region":"eu","trace":["a","b"]}}
  *
+ * The shape is fixed, whatever the record holds:
  * - key / value: a string, or null (a null key; a tombstone value).
- * - encoding: absent (or "text") means key and value are UTF-8 text. When the key or the value is
- *   not valid UTF-8, both are base64 and "encoding":"base64" is set ("hex" is accepted as well).
- * - value may also be a JSON object/array/number/boolean (consume --value-encoding json embeds the
- *   value when that is lossless); such a value is produced as its JSON text.
- * - headers: an object {name: value} when names are unique and values are UTF-8 text; otherwise an
- *   array of [name, value] pairs, where value is a string, null, or {"base64": "..."} for binary.
- * - On input every field except value is optional; topic and partition override the command line
- *   only when the command allows it (produce uses its own TOPIC unless told otherwise).
+ * - keyEncoding / valueEncoding: absent when that side is UTF-8 text (or null), so plain records
+ *   cost no extra bytes; "base64" when it is not valid UTF-8; "base64" or "hex" when asked for
+ *   (--key-encoding / --value-encoding); "json" when --value-encoding json embedded the value as
+ *   a JSON object, array, number, boolean or null literal. Each side has its own field.
+ * - headers: always an object. A name that occurs once maps to its value (a string, or null for a
+ *   null value); a name that occurs more than once maps to an array of its values in order.
+ * - headerEncoding: absent unless a header value is not UTF-8; then {name: "base64"} for each such
+ *   name, and every value of that name is base64.
  */
-import { UsageError } from '../errors.js';
 import { isUtf8 } from './serde.js';
 
-export type EnvelopeHeaderValue = string | null | { base64: string };
-export type EnvelopeHeaders = Record<string, string> | [string, EnvelopeHeaderValue][];
+export { fromEnvelope, type DecodedEnvelope } from './envelope-input.js';
+
+export type SideEncoding = 'base64' | 'hex' | 'json';
+export type EnvelopeHeaderValue = string | null;
+export type EnvelopeHeaders = Record<string, EnvelopeHeaderValue | EnvelopeHeaderValue[]>;
 
 export interface Envelope {
   topic?: string;
@@ -30,11 +33,15 @@ export interface Envelope {
   /** Milliseconds since the epoch. */
   timestamp?: number;
   timestampType?: 'CreateTime' | 'LogAppendTime';
-  key: string | null;
+  key: unknown;
+  keyEncoding?: SideEncoding;
   value: unknown;
-  headers?: EnvelopeHeaders;
-  encoding?: 'base64' | 'hex';
+  valueEncoding?: SideEncoding;
+  headers: EnvelopeHeaders;
+  headerEncoding?: Record<string, 'base64'>;
 }
+
+type HeaderPairs = Map<Buffer | string, Buffer | string | null | undefined> | Iterable<[Buffer | string, Buffer | string | null | undefined]>;
 
 /** What the client hands a consumer; headers as a Map (platformatic) or as pairs. */
 export interface EnvelopeRecord {
@@ -45,27 +52,23 @@ export interface EnvelopeRecord {
   timestampType?: 'CreateTime' | 'LogAppendTime';
   key?: Buffer | null;
   value?: Buffer | null;
-  headers?: Map<Buffer | string, Buffer | string | null | undefined> | Iterable<[Buffer | string, Buffer | string | null | undefined]>;
+  headers?: HeaderPairs;
 }
 
+/**
+ * text (default): a UTF-8 string, or base64 when not UTF-8. base64 | hex: always that encoding.
+ * json: like text, but a JSON object, array, number, boolean or null literal is embedded as JSON
+ * (only when re-serialising gives the same bytes).
+ */
+export type OutputEncoding = 'text' | 'json' | 'base64' | 'hex';
+
 export interface ToEnvelopeOptions {
-  /**
-   * text (default): UTF-8 strings, or base64 for both key and value when either is not UTF-8.
-   * base64 | hex: always that encoding. json: like text, but a value that is a JSON object, array,
-   * number, boolean or null literal is embedded as JSON (only when re-serialising gives the same bytes).
-   */
-  valueEncoding?: 'text' | 'json' | 'base64' | 'hex';
+  keyEncoding?: OutputEncoding;
+  valueEncoding?: OutputEncoding;
 }
 
 /** The envelope of one consumed record (key order is fixed: topic, partition, offset, ...). */
 export function toEnvelope(record: EnvelopeRecord, options: ToEnvelopeOptions = {}): Envelope {
-  const key = record.key ?? null;
-  const value = record.value ?? null;
-  let encoding: 'base64' | 'hex' | undefined;
-  const mode = options.valueEncoding ?? 'text';
-  if (mode === 'base64' || mode === 'hex') encoding = mode;
-  else if ((key && !isUtf8(key)) || (value && !isUtf8(value))) encoding = 'base64';
-
   // Built field by field so JSON keys come out in the documented order.
   const env = {} as Envelope;
   if (record.topic !== undefined) env.topic = record.topic;
@@ -73,11 +76,28 @@ export function toEnvelope(record: EnvelopeRecord, options: ToEnvelopeOptions = 
   if (record.offset !== undefined) env.offset = safeNumber(record.offset);
   if (record.timestamp !== undefined) env.timestamp = Number(record.timestamp);
   if (record.timestampType !== undefined) env.timestampType = record.timestampType;
-  env.key = key === null ? null : key.toString(encoding ?? 'utf8');
-  env.value = value === null ? null : encoding ? value.toString(encoding) : embedJson(value.toString('utf8'), mode === 'json');
-  env.headers = headersToJson(record.headers);
-  if (encoding) env.encoding = encoding;
+  const key = encodeSide(record.key ?? null, options.keyEncoding ?? 'text');
+  env.key = key.json;
+  if (key.encoding) env.keyEncoding = key.encoding;
+  const value = encodeSide(record.value ?? null, options.valueEncoding ?? 'text');
+  env.value = value.json;
+  if (value.encoding) env.valueEncoding = value.encoding;
+  const headers = envelopeHeaders(record.headers);
+  env.headers = headers.headers;
+  if (headers.headerEncoding) env.headerEncoding = headers.headerEncoding;
   return env;
+}
+
+function encodeSide(bytes: Buffer | null, mode: OutputEncoding): { json: unknown; encoding?: SideEncoding } {
+  if (bytes === null) return { json: null };
+  if (mode === 'base64' || mode === 'hex') return { json: bytes.toString(mode), encoding: mode };
+  if (!isUtf8(bytes)) return { json: bytes.toString('base64'), encoding: 'base64' };
+  const text = bytes.toString('utf8');
+  if (mode === 'json') {
+    const embedded = embedJson(text);
+    if (embedded !== undefined) return { json: embedded, encoding: 'json' };
+  }
+  return { json: text };
 }
 
 function safeNumber(n: bigint | number): number | string {
@@ -85,8 +105,8 @@ function safeNumber(n: bigint | number): number | string {
   return n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(n) : n.toString();
 }
 
-function embedJson(text: string, json: boolean): unknown {
-  if (!json) return text;
+/** The parsed JSON value, or undefined when the text is not JSON that reads back as these bytes. */
+function embedJson(text: string): unknown {
   try {
     const parsed: unknown = JSON.parse(text);
     // A JSON string would read back as text without its quotes; and re-serialising must be exact.
@@ -94,98 +114,38 @@ function embedJson(text: string, json: boolean): unknown {
   } catch {
     // not JSON: kept as text
   }
-  return text;
-}
-
-/** The envelope's headers field: an object when names are unique and values text, else pairs. */
-export function headersToJson(headers: EnvelopeRecord['headers']): EnvelopeHeaders {
-  const pairs: [string, Buffer | null][] = [];
-  if (headers) {
-    for (const [k, v] of headers as Iterable<[Buffer | string, Buffer | string | null | undefined]>) {
-      pairs.push([typeof k === 'string' ? k : k.toString('utf8'), v === null || v === undefined ? null : typeof v === 'string' ? Buffer.from(v, 'utf8') : v]);
-    }
-  }
-  const names = new Set(pairs.map(([k]) => k));
-  const simple = names.size === pairs.length && pairs.every(([, v]) => v !== null && isUtf8(v));
-  if (simple) {
-    const out: Record<string, string> = {};
-    for (const [k, v] of pairs) out[k] = v!.toString('utf8');
-    return out;
-  }
-  return pairs.map(([k, v]): [string, EnvelopeHeaderValue] => [k, v === null ? null : isUtf8(v) ? v.toString('utf8') : { base64: v.toString('base64') }]);
-}
-
-/** One record to produce, decoded from an envelope. */
-export interface DecodedEnvelope {
-  key: Buffer | null;
-  value: Buffer | null;
-  /** Header values may be null (Kafka allows it; JSON null). */
-  headers: [Buffer, Buffer | null][];
-  timestamp?: number;
-  partition?: number;
-  topic?: string;
+  return undefined;
 }
 
 /**
- * An envelope (a parsed JSON value) -> bytes to produce. Throws UsageError naming the problem
- * (the caller adds the line number).
+ * The envelope's headers and headerEncoding fields. A null-prototype object, so a header named
+ * "__proto__" is an ordinary name. Values of one name keep their order; Kafka clients look
+ * headers up by name, and the order between different names is not kept.
  */
-export function fromEnvelope(json: unknown): DecodedEnvelope {
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new UsageError('expected a JSON object');
-  const o = json as Record<string, unknown>;
-  const enc = o.encoding;
-  if (enc !== undefined && enc !== null && enc !== 'base64' && enc !== 'hex' && enc !== 'text') throw new UsageError(`unknown "encoding": ${JSON.stringify(enc)} (base64, hex or text)`);
-  const encoding = enc === 'base64' || enc === 'hex' ? enc : undefined;
-  const out: DecodedEnvelope = {
-    key: bytes(o.key, encoding, 'key'),
-    value: bytes(o.value, encoding, 'value'),
-    headers: headersFromJson(o.headers),
-  };
-  if (o.timestamp !== undefined && o.timestamp !== null) {
-    const ts = typeof o.timestamp === 'string' && /^-?\d+$/.test(o.timestamp) ? Number(o.timestamp) : o.timestamp;
-    if (typeof ts !== 'number' || !Number.isSafeInteger(ts)) throw new UsageError('"timestamp" must be an integer (milliseconds since the epoch)');
-    out.timestamp = ts;
+export function envelopeHeaders(headers: HeaderPairs | undefined): { headers: EnvelopeHeaders; headerEncoding?: Record<string, 'base64'> } {
+  const byName = new Map<string, (Buffer | null)[]>();
+  if (headers) {
+    for (const [k, v] of headers as Iterable<[Buffer | string, Buffer | string | null | undefined]>) {
+      const name = typeof k === 'string' ? k : k.toString('utf8');
+      const value = v === null || v === undefined ? null : typeof v === 'string' ? Buffer.from(v, 'utf8') : v;
+      const values = byName.get(name);
+      if (values) values.push(value);
+      else byName.set(name, [value]);
+    }
   }
-  if (o.partition !== undefined && o.partition !== null) {
-    if (typeof o.partition !== 'number' || !Number.isInteger(o.partition) || o.partition < 0) throw new UsageError('"partition" must be a non-negative integer');
-    out.partition = o.partition;
+  const out: EnvelopeHeaders = Object.create(null) as EnvelopeHeaders;
+  let headerEncoding: Record<string, 'base64'> | undefined;
+  for (const [name, values] of byName) {
+    const binary = values.some((v) => v !== null && !isUtf8(v));
+    if (binary) (headerEncoding ??= Object.create(null) as Record<string, 'base64'>)[name] = 'base64';
+    const json = values.map((v) => (v === null ? null : v.toString(binary ? 'base64' : 'utf8')));
+    out[name] = json.length === 1 ? json[0] : json;
   }
-  if (o.topic !== undefined && o.topic !== null) {
-    if (typeof o.topic !== 'string' || o.topic === '') throw new UsageError('"topic" must be a non-empty string');
-    out.topic = o.topic;
-  }
-  return out;
+  return headerEncoding ? { headers: out, headerEncoding } : { headers: out };
 }
 
-function bytes(v: unknown, encoding: 'base64' | 'hex' | undefined, field: string): Buffer | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'string') {
-    if (!encoding) return Buffer.from(v, 'utf8');
-    if (encoding === 'base64' && !/^[A-Za-z0-9+/_-]*={0,2}$/.test(v)) throw new UsageError(`"${field}" is not valid base64`);
-    if (encoding === 'hex' && !/^([0-9a-fA-F]{2})*$/.test(v)) throw new UsageError(`"${field}" is not valid hex`);
-    return Buffer.from(v, encoding);
-  }
-  if (encoding) throw new UsageError(`"${field}" must be a string with "encoding":"${encoding}"`);
-  // An embedded JSON value (consume --value-encoding json): its JSON text.
-  return Buffer.from(JSON.stringify(v), 'utf8');
-}
-
-function headerValue(v: unknown, name: string): Buffer | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return Buffer.from(v, 'utf8');
-  if (typeof v === 'object' && !Array.isArray(v) && typeof (v as { base64?: unknown }).base64 === 'string') return Buffer.from((v as { base64: string }).base64, 'base64');
-  if (typeof v === 'number' || typeof v === 'boolean') return Buffer.from(String(v), 'utf8');
-  throw new UsageError(`header "${name}": value must be a string, null or {"base64": "..."}`);
-}
-
-function headersFromJson(h: unknown): [Buffer, Buffer | null][] {
-  if (h === undefined || h === null) return [];
-  if (Array.isArray(h)) {
-    return h.map((pair, i): [Buffer, Buffer | null] => {
-      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') throw new UsageError(`"headers"[${i}] must be a [name, value] pair`);
-      return [Buffer.from(pair[0], 'utf8'), headerValue(pair[1], pair[0])];
-    });
-  }
-  if (typeof h === 'object') return Object.entries(h as Record<string, unknown>).map(([k, v]): [Buffer, Buffer | null] => [Buffer.from(k, 'utf8'), headerValue(v, k)]);
-  throw new UsageError('"headers" must be an object or an array of [name, value] pairs');
+/** `,"headers":{...}` and, when needed, `,"headerEncoding":{...}`: the tail of an envelope line. */
+export function headersJsonTail(headers: HeaderPairs | undefined): string {
+  const h = envelopeHeaders(headers);
+  return `,"headers":${JSON.stringify(h.headers)}${h.headerEncoding ? `,"headerEncoding":${JSON.stringify(h.headerEncoding)}` : ''}`;
 }

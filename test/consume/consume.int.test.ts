@@ -70,7 +70,10 @@ describe('consume against a real broker', () => {
       { key: 'k1', value: 'plain', headers: { a: '1' }, timestamp: ts },
       { key: null, value: 'no key' },
       { key: 'tomb', value: null },
+      // Older ktool output: one "encoding", headers as pairs.
       { key: Buffer.from('k2').toString('base64'), value: binary, encoding: 'base64', headers: [['dup', 'x'], ['dup', 'y']] },
+      // This version's: a binary key with a text value, repeated and binary headers, a null header value.
+      { key: '/w==', keyEncoding: 'base64', value: 'text', headers: { bin: ['/w==', 'b2s='], n: null, r: ['1', '2'] }, headerEncoding: { bin: 'base64' } },
     ].map((r) => JSON.stringify(r)).join('\n');
     expect((await runCli(['produce', src, '--input', 'json'], { stdin: input })).code).toBe(0);
     const copy = await spawnKtool([], { shell: `"$KTOOL" consume ${src} -o start -e --json | "$KTOOL" produce --input json ${dst} --keep-partitions` });
@@ -79,13 +82,19 @@ describe('consume against a real broker', () => {
     const a = strip((await consume(src, '-o', 'start', '-e', '--json')).stdout);
     const b = strip((await consume(dst, '-o', 'start', '-e', '--json')).stdout);
     expect(b).toEqual(a);
-    expect(a).toHaveLength(4);
-    expect(a.find((r) => r.encoding === 'base64')).toMatchObject({ value: binary, headers: [['dup', 'x'], ['dup', 'y']] });
-    expect(a.find((r) => r.key === 'tomb')).toMatchObject({ value: null });
+    expect(a).toHaveLength(5);
+    // One shape: headers always an object, each side its own encoding field.
+    expect(a.find((r) => r.value === binary)).toMatchObject({ key: 'k2', valueEncoding: 'base64', headers: { dup: ['x', 'y'] } });
+    expect(a.find((r) => r.value === binary).keyEncoding).toBeUndefined();
+    const mixed = a.find((r) => r.keyEncoding === 'base64');
+    expect(mixed).toMatchObject({ key: '/w==', value: 'text', headers: { bin: ['/w==', 'b2s='], n: null, r: ['1', '2'] }, headerEncoding: { bin: 'base64' } });
+    expect(mixed.valueEncoding).toBeUndefined();
+    expect(a.find((r) => r.key === 'tomb')).toMatchObject({ value: null, headers: {} });
     expect(a.find((r) => r.key === 'k1')).toMatchObject({ ts, headers: { a: '1' } });
+    expect(a.every((r) => !('encoding' in r))).toBe(true);
     // kcat reads the same bytes.
-    const viaKcat = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', dst, '-f', '%k|%S\\n']).toString();
-    expect(lines(viaKcat).sort()).toEqual(['k1|5', 'k2|6', 'tomb|-1', '|6'].sort());
+    const viaKcat = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', dst, '-f', '%k|%S|%h\\n']).toString('latin1');
+    expect(lines(viaKcat).sort()).toEqual(['k1|5|a=1', 'k2|6|dup=x,dup=y', 'tomb|-1|', '|6|', '\xff|4|bin=\xff,bin=ok,n=NULL,r=1,r=2'].sort());
   });
 
   it('a group commits only what was written; a second run resumes after it', async () => {
@@ -207,7 +216,12 @@ describe('consume against a real broker', () => {
     const embedded = (await read(names[0], '--json', '--value-encoding', 'json')).map((l) => JSON.parse(l));
     expect(embedded.map((e) => e.value)).toEqual(expect.arrayContaining([{ n: 0 }, { n: 1 }, null]));
     const b64 = (await read(names[0], '--json', '--value-encoding', 'base64')).map((l) => JSON.parse(l));
-    expect(b64.filter((e) => e.value !== null).map((e) => [e.encoding, Buffer.from(e.value, 'base64').toString()]).sort()).toEqual([['base64', '{"n":0}'], ['base64', '{"n":1}']]);
+    expect(b64.filter((e) => e.value !== null).map((e) => [e.valueEncoding, Buffer.from(e.value, 'base64').toString()]).sort()).toEqual([['base64', '{"n":0}'], ['base64', '{"n":1}']]);
+    // Each side its own: the text key stays readable; --key-encoding hex changes only the key.
+    expect(b64.map((e) => e.key).sort()).toEqual(['k0', 'k2', null].sort());
+    const hexKeys = (await read(names[0], '--json', '--key-encoding', 'hex')).map((l) => JSON.parse(l));
+    expect(hexKeys.filter((e) => e.key !== null).map((e) => [e.key, e.keyEncoding, e.value]).sort()).toEqual([['6b30', 'hex', '{"n":0}'], ['6b32', 'hex', null]]);
+    expect(embedded.filter((e) => e.value !== null).every((e) => e.valueEncoding === 'json')).toBe(true);
     // null.literal prints for a null key and a tombstone, as ConsoleConsumer does.
     const props = ['print.key=true', 'null.literal=<null>'].flatMap((p) => ['--property', p]);
     expect(await read(names[0], '-P', '1,2', ...props)).toEqual(['<null>\t{"n":1}', 'k2\t<null>']);

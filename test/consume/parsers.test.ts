@@ -90,6 +90,12 @@ describe('consume arguments -> options', () => {
     [['t'], { fetchMaxBytes: '10' }, /--fetch-max-bytes must be from 1024/],
     [['t'], { fetchMaxBytes: 'lots' }, /--fetch-max-bytes: expected a size/],
   ])('rejects %j %j', (args, flags, message) => expect(() => parse(args as string[], flags, NOW)).toThrow(message));
+  it('--json: --key-encoding and --value-encoding, each for its own side; without --json they are refused', () => {
+    expect(parse(['t'], { json: true, valueEncoding: 'base64' }, NOW).output).toEqual({ kind: 'json', keyEncoding: 'text', valueEncoding: 'base64' });
+    expect(parse(['t'], { format: 'json', keyEncoding: 'hex' }, NOW).output).toEqual({ kind: 'json', keyEncoding: 'hex', valueEncoding: 'text' });
+    expect(() => parse(['t'], { valueEncoding: 'json' }, NOW)).toThrow(/--value-encoding applies only with --json/);
+    expect(() => parse(['t'], { format: '%v', keyEncoding: 'hex' }, NOW)).toThrow(/--key-encoding applies only with --json/);
+  });
   it('--fetch-max-bytes takes a size; 1 MiB by default', () => {
     expect(parse(['t'], {}, NOW).fetchMaxBytes).toBe(1 << 20);
     expect(parse(['t'], { fetchMaxBytes: '8MB' }, NOW).fetchMaxBytes).toBe(8 << 20);
@@ -109,6 +115,8 @@ describe('--json lines', () => {
     ['a key that needs escaping, a plain value', { ...base, key: b('tab\there'), value: b('x'), headers: [] }],
     ['a plain key, a value with a control character', { ...base, key: b('k'), value: b('bell\u0007'), headers: [] }],
     ['binary key, text value', { ...base, key: Buffer.from([0x80]), value: b('v'), headers: [] }],
+    ['binary and repeated headers, text key and value', { ...base, key: b('k'), value: b('v'), headers: [[b('bin'), Buffer.from([0xff])], [b('r'), b('1')], [b('bin'), b('t')], [b('r'), b('2')]] }],
+    ['binary key, headers', { ...base, key: Buffer.from([0xfe]), value: b('v'), headers: [[b('h'), b('1')]] }],
   ])('%s: the same bytes as JSON.stringify(toEnvelope(record))', async (_, record) => {
     const out: string[] = [];
     jsonLineFormatter()(record, { put: (c: Buffer | string) => out.push(String(c)) });

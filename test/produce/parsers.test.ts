@@ -10,7 +10,6 @@ import { forEachLine, forEachLineSpan } from '../../src/commands/produce/readers
 import { javaPartition } from '../../src/kafka/producer.js';
 import { encodeRecordBatch, encodeRecords, LineRecordsBuilder, wrapRecords } from '../../src/kafka/record-batch.js';
 import type { EncodedRecords } from '../../src/kafka/producer-types.js';
-import { fromEnvelope, toEnvelope } from '../../src/serde/envelope.js';
 import { serdeFor } from '../../src/serde/serde.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -144,6 +143,10 @@ describe('options', () => {
   it('exclusive and invalid combinations', () => {
     expect(() => parse(['t'], { key: 'k', keySeparator: ':' })).toThrow(/exclude/);
     expect(() => parse(['t'], { input: 'json', keySeparator: ':' })).toThrow(/does not parse keys/);
+    for (const flags of [{ valueEncoding: 'base64' }, { keyEncoding: 'hex' }, { nullMarker: 'NULL' }]) {
+      expect(() => parse(['t'], { input: 'json', ...flags })).toThrow(/each envelope says how its key and value are written/);
+    }
+    expect(parse(['t'], { input: 'json', keyEncoding: 'text', valueEncoding: 'text' }).input).toBe('json');
     expect(() => parse(['t'], { input: 'xml' })).toThrow(/unknown value/);
     expect(() => parse(['t'], { partition: '-1' })).toThrow(/partition/);
     expect(() => parse(['t'], { header: ['novalue'] })).toThrow(/name=value/);
@@ -212,46 +215,6 @@ describe('line reader', () => {
       out.push(buf.toString('utf8', start, end));
     });
     expect(out).toEqual(['ab', 'cdef', 'ghi']);
-  });
-});
-
-describe('envelope', () => {
-  it('text round trip with headers as an object', () => {
-    const env = toEnvelope({ topic: 't', partition: 1, offset: 5n, timestamp: 1700000000000n, timestampType: 'CreateTime', key: b('k'), value: b('v'), headers: new Map([[b('h'), b('1')]]) });
-    expect(env).toEqual({ topic: 't', partition: 1, offset: 5, timestamp: 1700000000000, timestampType: 'CreateTime', key: 'k', value: 'v', headers: { h: '1' } });
-    const back = fromEnvelope(JSON.parse(JSON.stringify(env)));
-    expect(back).toMatchObject({ topic: 't', partition: 1, timestamp: 1700000000000 });
-    expect(str(back.key)).toBe('k');
-    expect(str(back.value)).toBe('v');
-    expect(back.headers.map(([k, v]) => [k.toString(), str(v)])).toEqual([['h', '1']]);
-  });
-  it('binary key or value: base64 for both; null key; repeated and binary headers as pairs', () => {
-    const value = Buffer.from([0xff, 0x00, 0x80]);
-    const env = toEnvelope({ key: null, value, headers: [[b('a'), b('1')], [b('a'), Buffer.from([0xff])], [b('n'), null]] });
-    expect(env.encoding).toBe('base64');
-    expect(env.key).toBeNull();
-    expect(env.value).toBe(value.toString('base64'));
-    expect(env.headers).toEqual([['a', '1'], ['a', { base64: '/w==' }], ['n', null]]);
-    const back = fromEnvelope(JSON.parse(JSON.stringify(env)));
-    expect(back.key).toBeNull();
-    expect(back.value!.equals(value)).toBe(true);
-    expect(back.headers[1][1]!.equals(Buffer.from([0xff]))).toBe(true);
-    expect(back.headers[2][1]).toBeNull();
-  });
-  it('tombstones and embedded JSON values', () => {
-    expect(fromEnvelope({ key: 'k', value: null }).value).toBeNull();
-    expect(str(fromEnvelope({ value: { a: [1, 2] } }).value)).toBe('{"a":[1,2]}');
-    expect(toEnvelope({ value: b('{"a":1}') }, { valueEncoding: 'json' }).value).toEqual({ a: 1 });
-    expect(toEnvelope({ value: b('{ "a": 1 }') }, { valueEncoding: 'json' }).value).toBe('{ "a": 1 }');
-    expect(toEnvelope({ value: b('"s"') }, { valueEncoding: 'json' }).value).toBe('"s"');
-  });
-  it('rejects malformed envelopes', () => {
-    expect(() => fromEnvelope([1])).toThrow(/JSON object/);
-    expect(() => fromEnvelope({ value: 'x', encoding: 'rot13' })).toThrow(/encoding/);
-    expect(() => fromEnvelope({ value: '***', encoding: 'base64' })).toThrow(/base64/);
-    expect(() => fromEnvelope({ value: 'x', timestamp: 'soon' })).toThrow(/timestamp/);
-    expect(() => fromEnvelope({ value: 'x', headers: [['a']] })).toThrow(/pair/);
-    expect(() => fromEnvelope({ value: 'x', partition: -1 })).toThrow(/partition/);
   });
 });
 

@@ -189,6 +189,27 @@ describe('ktool produce (in-process)', () => {
     expect(bad.stderr).toMatch(/stdin:2: invalid JSON/);
   });
 
+  it('--input json is strict: unknown fields, wrong types and non-objects name the line; --on-error skip goes on', async () => {
+    const t = await topic(1);
+    const input = ['{"key":"a","value":"1"}', '{"key":"b","value":"2"}', '{"k":"c","v":"3"}', '{"key":"d","value":"4"}'].join('\n');
+    const r = await runCli(['produce', '--input', 'json', t], { stdin: input });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/stdin:3: unknown fields "k", "v" in the JSON envelope \(known: topic, partition, offset, timestamp, timestampType, key, keyEncoding, value, valueEncoding, headers, headerEncoding, encoding\); did you mean "key", "value"\?/);
+    expect(r.stderr).toMatch(/2 records sent/);
+    expect(await readCount(t, 2, '%k|%s\\n')).toEqual(['a|1', 'b|2']);
+    const bad = ['{"key":"e","value":"5"}', '[1,2]', '{"key":7,"value":"x"}', '"text"', '{"key":"f"}', '{"key":"g","value":{"a":1},"valueEncoding":"base64"}', '{"key":"h","value":"8"}'].join('\n');
+    const s = await runCli(['produce', '--input', 'json', t, '--on-error', 'skip', '--json'], { stdin: bad });
+    expect(s.code, s.stderr).toBe(0);
+    expect(JSON.parse(s.stdout)).toMatchObject({ sent: 2, skipped: 5 });
+    expect(s.stderr).toMatch(/stdin:2: expected a JSON object \(one envelope per line\), got an array \(skipped\)/);
+    expect(s.stderr).toMatch(/stdin:3: "key" must be a string or null .*got a number \(skipped\)/);
+    expect(s.stderr).toMatch(/stdin:4: expected a JSON object .*got a string \(skipped\)/);
+    expect(s.stderr).toMatch(/stdin:5: no "value" field \(a tombstone is "value": null\) \(skipped\)/);
+    expect(s.stderr).toMatch(/stdin:6: "value" must be a string or null with "valueEncoding": "base64", got an object \(skipped\)/);
+    // No tombstone was written for any of them.
+    expect(await readCount(t, 4, '%k|%s\\n')).toEqual(['a|1', 'b|2', 'e|5', 'h|8']);
+  });
+
   it('transaction: the whole input is committed once; a bad line aborts it', async () => {
     const t = await topic(2);
     const ok = await runCli(['produce', t, '--transactional-id', uniqueName('tx'), '--json'], { stdin: 'a\nb\nc\n' });

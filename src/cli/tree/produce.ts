@@ -10,7 +10,7 @@ export function registerProduce(program: Command, dispatch: Dispatcher): void {
   cmd
     .option('--topic <topic>', 'the topic (kafka-console-producer spelling of TOPIC)')
     .option('-f, --file <file>', 'read this file instead of standard input, repeatable', collect)
-    .option('--input <mode>', 'line (one record per line), whole (one record per file or stdin), json (one JSON envelope per line, as consume --json prints)', 'line')
+    .option('--input <mode>', 'line (one record per line), whole (one record per file or stdin), json (one JSON envelope per line, as consume --json prints; an unknown field is an error)', 'line')
     .option('-k, --key <key>', 'the key of every record')
     .option('-K, --key-separator <sep>', 'each line is KEY<sep>VALUE (\\t for a tab)')
     .option('-H, --header <name=value>', 'a header on every record, repeatable', collect)
@@ -37,6 +37,7 @@ export function registerProduce(program: Command, dispatch: Dispatcher): void {
     'kafka-console-producer spellings: ktool produce --topic orders --property parse.key=true --property key.separator=:',
     "printf 'h1:v1,h2:v2\\tkey\\tvalue\\n' | ktool produce orders --property parse.headers=true --property parse.key=true",
     'ktool consume --json t1 -e | ktool produce --input json t2   # copy keys, values, headers, timestamps',
+    `echo '{"key":"user-1","value":"hi","headers":{"src":"cli"}}' | ktool produce --input json orders`,
     'ktool produce orders --file big.txt --compression zstd --json',
     "ktool produce orders -k user-1 --null-marker NULL <<< NULL  # a tombstone",
     'ktool produce orders --transactional-id nightly-load < batch.txt   # all or nothing; the same id every night',

@@ -1,5 +1,5 @@
 import type { ConsumedRecord } from '../../kafka/consumer-types.js';
-import { headersToJson, toEnvelope } from '../../serde/envelope.js';
+import { headersJsonTail, toEnvelope } from '../../serde/envelope.js';
 import { isUtf8 } from '../../serde/serde.js';
 import { isByteSink, type ByteSink, type RecordFormatter } from './format.js';
 
@@ -68,7 +68,7 @@ function putText(buf: Buffer, pos: number, b: Buffer | null): number {
  * bytes as JSON.stringify(toEnvelope(r)) without building the object or any string (a million
  * records a run make that garbage the largest cost). Keys and values that need no escaping and
  * records without headers are written byte by byte into the output block; others are built as
- * strings; binary keys or values take the general path.
+ * strings; binary keys or values (keyEncoding/valueEncoding) take the general path.
  */
 export function jsonLineFormatter(): RecordFormatter {
   const prefixes = new Map<string, Buffer>();
@@ -95,7 +95,7 @@ export function jsonLineFormatter(): RecordFormatter {
     out.put(key === null ? 'null' : JSON.stringify(key.toString('utf8')));
     out.put(',"value":');
     out.put(value === null ? 'null' : JSON.stringify(value.toString('utf8')));
-    out.put(`,"headers":${r.headers.length === 0 ? '{}' : JSON.stringify(headersToJson(r.headers))}}\n`);
+    out.put(r.headers.length === 0 ? ',"headers":{}}\n' : `${headersJsonTail(r.headers)}}\n`);
   };
 }
 

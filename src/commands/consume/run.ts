@@ -37,10 +37,10 @@ function formatterFor(o: ConsumeOptions): RecordFormatter {
     case 'console':
       return consoleFormatter(o.output.props);
     case 'json': {
-      const valueEncoding = o.output.valueEncoding;
-      if (valueEncoding === 'text') return jsonLineFormatter();
+      const { keyEncoding, valueEncoding } = o.output;
+      if (keyEncoding === 'text' && valueEncoding === 'text') return jsonLineFormatter();
       return (r, out) => {
-        out.put(JSON.stringify(toEnvelope(r, { valueEncoding })) + '\n');
+        out.put(JSON.stringify(toEnvelope(r, { keyEncoding, valueEncoding })) + '\n');
       };
     }
   }

@@ -188,6 +188,9 @@ export function parse(args: string[], flags: Record<string, unknown>): ProduceOp
   if (fixedKey !== undefined && line.parseKey) throw new UsageError('-k/--key (one key for all records) and a key per line (-K / parse.key=true) exclude each other');
   if (input !== 'line' && (line.parseKey || line.parseHeaders)) throw new UsageError(`--input ${input} does not parse keys or headers from lines`, 'drop -K / parse.key / parse.headers, or use --input line');
   if (input === 'json' && fixedKey !== undefined) throw new UsageError('--input json takes keys from the input; -k does not apply');
+  if (input === 'json' && (keyEncoding !== 'text' || valueEncoding !== 'text' || nullMarker !== undefined)) {
+    throw new UsageError('--input json: each envelope says how its key and value are written; --key-encoding, --value-encoding and --null-marker do not apply', 'use "keyEncoding"/"valueEncoding": "base64"|"hex"|"json" in the envelope, and null for a null key or a tombstone');
+  }
   if (fixedKey !== undefined) {
     try {
       serdeFor(keyEncoding, '--key-encoding').encode(fixedKey);
