@@ -1,7 +1,8 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { toYaml } from './yaml.js';
+import { ttyTable } from './tty-table.js';
 import { isTable, type TableBlock, type View } from './view.js';
+import { wrapLine } from './wrap.js';
 
 export interface RenderOptions {
   format: string;
@@ -31,10 +32,12 @@ export function renderView(view: View, opts: RenderOptions): string {
   const parts: string[] = [];
   for (const block of view) {
     if (!isTable(block)) {
-      parts.push(block.lines.join('\n') + (block.lines.length ? '\n' : ''));
+      // On a terminal, long lines (a topic's header, its configs) wrap instead of running past the edge.
+      const lines = opts.columns > 0 ? block.lines.flatMap((l) => wrapLine(l, opts.columns)) : block.lines;
+      parts.push(lines.join('\n') + (lines.length ? '\n' : ''));
       continue;
     }
-    const title = block.title ? opts.chalk.bold(block.title) + '\n' : '';
+    const title = block.title ? fitWidth(opts.chalk.bold(block.title), opts.columns) + '\n' : '';
     parts.push(title + renderTable(block, wide, opts));
   }
   return parts.join('\n');
@@ -47,20 +50,20 @@ function cell(value: unknown): string {
 
 function renderTable(block: TableBlock, wide: boolean, opts: RenderOptions): string {
   const keep = block.head.map((_, i) => wide || !block.wideOnly?.includes(i));
-  const head = block.head.filter((_, i) => keep[i]);
-  const numeric = new Set(block.head.map((_, i) => i).filter((i) => block.numeric?.includes(i)).map((i) => keep.slice(0, i).filter(Boolean).length));
-  const rows = block.rows.map((row) => row.filter((_, i) => keep[i]).map(cell));
+  const kept = block.head.map((_, i) => i).filter((i) => keep[i]);
+  const position = (i: number) => kept.indexOf(i);
+  const head = kept.map((i) => block.head[i]);
+  const numeric = new Set(kept.filter((i) => block.numeric?.includes(i)).map(position));
+  const rows = block.rows.map((row) => kept.map((i) => cell(row[i])));
   if (opts.columns <= 0) return plainColumns(head, rows, numeric);
-  const table = new Table({
-    head: head.map((h) => opts.chalk.bold(h)),
-    style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 2 },
-    chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '' },
-    colAligns: head.map((_, i) => (numeric.has(i) ? 'right' : 'left')),
-    wordWrap: false,
-  });
-  for (const row of rows) table.push(row);
-  const text = table.toString().split('\n').map((l) => l.trimEnd()).join('\n');
-  return fitWidth(text, opts.columns) + '\n';
+  const columns = kept.map((i, p) => ({
+    head: block.head[i],
+    cells: rows.map((r) => r[p]),
+    numeric: numeric.has(p),
+    wrap: block.wrap ? block.wrap.includes(i) : !numeric.has(p),
+  }));
+  const drop = (block.drop ?? []).filter((i) => keep[i]).map(position);
+  return fitWidth(ttyTable(columns, drop, opts.columns, opts.chalk), opts.columns) + '\n';
 }
 
 /** Off a terminal: header and rows separated by at least two spaces, easy for awk/cut. */
@@ -75,7 +78,8 @@ function plainColumns(head: string[], rows: string[][], numeric: Set<number>): s
 }
 
 function fitWidth(text: string, columns: number): string {
-  // Long cells are cut at the terminal edge rather than wrapped, so rows stay one line each.
+  // The last resort, for a table that does not fit even wrapped: lines are cut at the terminal edge.
+  if (columns <= 0) return text;
   // eslint-disable-next-line no-control-regex
   const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
   return text

@@ -100,7 +100,8 @@ function configView(d: EntityConfigs, all: boolean): Block[] {
     c.type,
     c.synonyms.map((s) => `${s.source}:${s.name}=${s.value ?? 'null'}`).join(', '),
   ]);
-  return [{ title, head: ['NAME', 'VALUE', 'SOURCE', 'SENSITIVE', 'READ-ONLY', 'TYPE', 'SYNONYMS'], rows, wideOnly: [5, 6] }];
+  // Names, values, sources and synonyms wrap on a narrow terminal; TYPE and SYNONYMS are what wide is for: never dropped.
+  return [{ title, head: ['NAME', 'VALUE', 'SOURCE', 'SENSITIVE', 'READ-ONLY', 'TYPE', 'SYNONYMS'], rows, wideOnly: [5, 6], wrap: [0, 1, 2, 6] }];
 }
 
 function quotaView(data: EntityQuotas[], entities: EntitySelection[]): Block[] {

@@ -77,6 +77,9 @@ function view(data: GroupDetail[], options: DescribeOptions): View {
       head: ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID'],
       rows: data.flatMap((d) => d.offsets.map((r) => [r.group, r.topic, r.partition, r.currentOffset, r.logEndOffset, r.lag, r.memberId, r.host, r.clientId])),
       numeric: [2, 3, 4, 5],
+      // On a narrow terminal the owner columns go before any offset or lag does.
+      wrap: [0, 1, 6, 7, 8],
+      drop: [6, 8, 7],
     },
   ];
 }

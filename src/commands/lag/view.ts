@@ -33,6 +33,9 @@ export function lagView(groups: GroupLag[], trend?: Map<string, { ratePerSec: nu
       rows: groups.flatMap((g) => g.partitions.map((p) => [g.group, p.topic, p.partition, p.currentOffset, p.logEndOffset, p.lag, timeLagText(p.timeLagMs), p.memberId, p.host, p.clientId])),
       numeric: [2, 3, 4, 5, 6],
       wideOnly: [7, 8, 9],
+      // A narrow terminal wraps names and gives up the owner columns before any offset or lag.
+      wrap: [0, 1, 7, 8, 9],
+      drop: [7, 9, 8],
     },
     {
       head: summaryHead,

@@ -32,6 +32,6 @@ export async function run(options: ListOptions, ctx: Context): Promise<CommandRe
   }));
   return {
     data,
-    view: [{ head: ['NAME', 'PARTITIONS', 'REPLICAS', 'INTERNAL'], rows: data.map((t) => [t.name, t.partitions, t.replicationFactor, t.internal ? 'yes' : '']), numeric: [1, 2], wideOnly: [3] }],
+    view: [{ head: ['NAME', 'PARTITIONS', 'REPLICAS', 'INTERNAL'], rows: data.map((t) => [t.name, t.partitions, t.replicationFactor, t.internal ? 'yes' : '']), numeric: [1, 2], wideOnly: [3], wrap: [0] }],
   };
 }
