@@ -113,7 +113,7 @@ _ktool_option_value() {
       esac ;;
     'topics alter')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--partitions) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|-p|--partitions|-c|--config|-r|--replication-factor) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;

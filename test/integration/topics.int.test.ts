@@ -67,6 +67,10 @@ describe('topics against a real broker', () => {
     const alter = await ktool('topics', 'alter', name, '--partitions', '5', '--json');
     expect(JSON.parse(alter.stdout)).toEqual({ name, partitionsBefore: 3, partitionsAfter: 5, dryRun: false });
     await pollUntil(async () => JSON.parse((await ktool('topics', 'describe', name, '--json', '--no-offsets')).stdout)[0].partitionCount === 5, { what: 'partition count 5' });
+    // -p, as create takes it.
+    const short = await ktool('topics', 'alter', name, '-p', '6');
+    expect(short.code, short.stderr).toBe(0);
+    expect(short.stdout).toBe(`${name}: partitions 5 -> 6\n`);
 
     const del = await ktool('topics', 'delete', name, '--yes', '--json');
     expect(JSON.parse(del.stdout)).toEqual([{ name, status: 'deleted' }]);
@@ -128,6 +132,12 @@ describe('topics against a real broker', () => {
 
     const missing = await ktool('topics', 'describe', uniqueName('missing'));
     expect(missing.code).toBe(3);
+    const missingAlter = uniqueName('missing');
+    expect((await ktool('topics', 'alter', missingAlter, '-p', '2')).code).toBe(3);
+    const ignored = await ktool('topics', 'alter', missingAlter, '-p', '2', '--if-exists', '--json');
+    expect(ignored.code, ignored.stderr).toBe(0);
+    expect(JSON.parse(ignored.stdout)).toEqual({ name: missingAlter, exists: false, dryRun: false });
+    expect(ignored.stderr).toBe(`warning: not found (ignored with --if-exists): ${missingAlter}\n`);
     const missingDelete = await ktool('topics', 'delete', uniqueName('missing'), '--yes');
     expect(missingDelete.code).toBe(3);
     expect((await ktool('topics', 'delete', uniqueName('missing'), '--yes', '--if-exists')).code).toBe(0);

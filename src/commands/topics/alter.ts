@@ -7,20 +7,28 @@ export interface AlterOptions {
   topic: string;
   partitions: number;
   dryRun: boolean;
+  ifExists: boolean;
 }
 
 export function parse(args: string[], flags: Record<string, unknown>): AlterOptions {
   if (args.length !== 1) throw new UsageError('topics alter takes exactly one topic');
+  const configs = flags.config as string[] | undefined;
+  if (configs?.length) throw new UsageError('topics alter changes the partition count only; topic configs are changed with configs alter', `ktool configs alter --topic ${args[0]} --add-config '${configs.join(',')}'`);
+  if (flags.replicationFactor !== undefined) throw new UsageError('topics alter cannot change the replication factor', 'Kafka changes it by reassigning partitions: kafka-reassign-partitions.sh');
   const partitions = positiveInt(flags.partitions, '--partitions');
   if (partitions === undefined) throw new UsageError('topics alter needs --partitions N', 'to change configs use `ktool configs alter --topic T`');
-  return { topic: args[0], partitions, dryRun: Boolean(flags.dryRun) };
+  return { topic: args[0], partitions, dryRun: Boolean(flags.dryRun), ifExists: Boolean(flags.ifExists) };
 }
 
-/** `topics alter --json`: {name, partitionsBefore, partitionsAfter, dryRun}. */
+/** `topics alter --json`: {name, partitionsBefore, partitionsAfter, dryRun}; {name, exists: false, dryRun} with --if-exists. */
 export async function run(options: AlterOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
   const { topics } = await admin.describeTopics([options.topic]);
-  if (topics.length === 0) throw new NotFoundError(`topic not found: ${options.topic}`);
+  if (topics.length === 0) {
+    if (!options.ifExists) throw new NotFoundError(`topic not found: ${options.topic}`);
+    ctx.warn(`not found (ignored with --if-exists): ${options.topic}`);
+    return { data: { name: options.topic, exists: false, dryRun: options.dryRun }, view: [] };
+  }
   const before = topics[0].partitions.length;
   if (options.partitions < before) {
     throw new UsageError(`topic ${options.topic} has ${before} partitions; Kafka cannot reduce the partition count`, 'create a new topic with fewer partitions and copy the data (ktool mirror)');
