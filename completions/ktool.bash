@@ -33,7 +33,7 @@ _ktool_options() {
     'topics list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --exclude-internal -h --help' ;;
     'topics describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --exclude-internal --under-replicated-partitions --unavailable-partitions --under-min-isr-partitions --at-min-isr-partitions --no-offsets --if-exists -h --help' ;;
     'topics create') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -p --partitions -r --replication-factor -c --config --if-not-exists --dry-run -h --help' ;;
-    'topics alter') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --partitions --dry-run -h --help' ;;
+    'topics alter') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -p --partitions --if-exists --dry-run -h --help' ;;
     'topics delete') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --if-exists -y --yes -h --help' ;;
     'profile') echo '-h --help' ;;
     'profile add') echo '--no-color --debug -b --bootstrap-server --client-id --timeout --sasl-mechanism --username --password --password-env --password-command --token --token-env --token-command --tls --ca --cert --key --server-name --insecure-skip-verify --use -h --help' ;;
@@ -47,7 +47,7 @@ _ktool_options() {
     'local status') echo '--name --format --json --no-color --debug -h --help' ;;
     'local logs') echo '--name --format --json --no-color --debug --node -n --lines -f --follow -h --help' ;;
     'produce') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --transactional-id --on-error -h --help' ;;
-    'consume') echo '-b --bootstrap-server --command-config --profile --timeout --topic --include -o --offset --from-beginning --partition -P --partitions -n --max-messages -e --exit --timeout-ms --fetch-max-bytes -g --group --group-protocol --isolation-level -f --format --json --value-encoding --property --formatter-property --grep --key-grep --header -v --verbose --no-color --debug -h --help' ;;
+    'consume') echo '-b --bootstrap-server --command-config --profile --timeout --topic --include -o --offset --from-beginning -p --partition -P --partitions -n --max-messages -e --exit --timeout-ms --fetch-max-bytes -g --group --group-protocol --isolation-level -f --format --json --key-encoding --value-encoding --property --formatter-property --grep --key-grep --header -v --verbose --no-color --debug -h --help' ;;
     'completion') echo '-h --help' ;;
     'configs') echo '-h --help' ;;
     'configs describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --entity-type --entity-name --entity-default --topic --broker --broker-defaults --broker-logger --user --user-defaults --client --client-defaults --ip --ip-defaults --group --client-metrics --all -h --help' ;;
@@ -57,7 +57,7 @@ _ktool_options() {
     'cluster health') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
     'cluster log-dirs') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --topic-list --describe -h --help' ;;
     'cluster api-versions') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
-    'offsets') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --time --topic --partitions --topic-partitions --exclude-internal-topics --isolation -h --help' ;;
+    'offsets') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --time --topic -p --partition -P --partitions --topic-partitions --exclude-internal-topics --isolation -h --help' ;;
     'delete-records') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --before --offset-json-file -y --yes -h --help' ;;
     'groups') echo '-h --help' ;;
     'groups list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --state --type -h --help' ;;
@@ -176,7 +176,7 @@ _ktool_option_value() {
       esac ;;
     'produce')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--null-marker|-p|--partition|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--transactional-id|--on-error) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--null-marker|-p|--partition|-P|--partitions|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--transactional-id|--on-error) echo 'none' ;;
         --command-config|-f|--file) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
@@ -187,7 +187,7 @@ _ktool_option_value() {
       esac ;;
     'consume')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--include|-o|--offset|--partition|-P|--partitions|-n|--max-messages|--timeout-ms|--fetch-max-bytes|-f|--format|--property|--formatter-property|--grep|--key-grep|--header) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--include|-o|--offset|-p|--partition|-P|--partitions|-n|--max-messages|--timeout-ms|--fetch-max-bytes|-f|--format|--property|--formatter-property|--grep|--key-grep|--header) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --topic) echo 'topics' ;;
@@ -252,7 +252,7 @@ _ktool_option_value() {
       esac ;;
     'offsets')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--time|--partitions|--topic-partitions|--isolation) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--time|-p|--partition|-P|--partitions|--topic-partitions|--isolation) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;

@@ -8,7 +8,9 @@ import { parseEntities } from '../../src/commands/configs/entity.js';
 import { parse as parseDeleteRecords, parseCut } from '../../src/commands/delete-records/index.js';
 import { parseOffsetFile } from '../../src/commands/delete-records/offset-file.js';
 import { parse as parseOffsets } from '../../src/commands/offsets/index.js';
-import { parseIsoTime, parseTimeSpec, parseTopicSelection, selectPartitions } from '../../src/commands/offsets/specs.js';
+import { parseIsoTime } from '../../src/cli/time-spec.js';
+import { parseTopicSelection, selectPartitions } from '../../src/cli/topic-partitions.js';
+import { parseTimeSpec } from '../../src/commands/offsets/specs.js';
 import { parseArgs } from '../helpers/parse-args.js';
 
 describe('config lists (kafka-configs.sh syntax)', () => {
@@ -178,7 +180,14 @@ describe('offsets parse', () => {
     // GetOffsetShell's --topic-partitions range excludes its upper bound.
     expect(parseOffsets([], { topicPartitions: ['t1:0-2,t2'] }).selections).toEqual([{ topic: 't1', regex: false, partitions: [0, 1] }, { topic: 't2', regex: false }]);
     expect(parseOffsets(['t'], { isolation: 'read-committed' }).isolation).toBe('read_committed');
-    expect(() => parseOffsets([], { partitions: '0' })).toThrow(/--partitions needs --topic/);
+    expect(() => parseOffsets([], { partitions: '0' })).toThrow(/--partitions needs a TOPIC/);
+    // -p (or -P/--partitions) picks partitions of every topic named, positional or --topic.
+    expect(parseOffsets(['a', 'b'], { partition: ['0,2'] }).selections).toEqual([{ topic: 'a', regex: false, partitions: [0, 2] }, { topic: 'b', regex: false, partitions: [0, 2] }]);
+    expect(parseOffsets(['a'], { partition: ['0'], partitions: ['3-'] }).selections).toEqual([{ topic: 'a', regex: false, partitions: [0], from: 3 }]);
+    expect(() => parseOffsets(['a:1'], { partition: ['0'] })).toThrow(/once: as TOPIC:PARTITIONS or with -p/);
+    expect(() => parseOffsets(['a'], { partition: ['x'] })).toThrow(/"x" is not a partition/);
+    expect(parseOffsets(['a'], { time: '-1h' }, 10 * 3_600_000).time).toEqual({ timestamp: 9 * 3_600_000 });
+    expect(parseOffsets(['a'], { time: '@-1h' }, 10 * 3_600_000).time).toEqual({ timestamp: 9 * 3_600_000 });
     expect(() => parseOffsets(['t'], { isolation: 'dirty' })).toThrow(/--isolation/);
   });
 });
@@ -190,9 +199,11 @@ describe('delete-records parse', () => {
     ['-1', 'end'],
     ['@1714521600000', { time: 1714521600000 }],
     ['@2024-05-01T00:00:00Z', { time: Date.UTC(2024, 4, 1) }],
-  ])('--before %s', (text, cut) => expect(parseCut(text)).toEqual(cut));
+    ['@-1h', { time: Date.UTC(2024, 4, 1) - 3_600_000 }],
+    ['@2024-05-01', { time: Date.UTC(2024, 4, 1) }],
+  ])('--before %s', (text, cut) => expect(parseCut(text, Date.UTC(2024, 4, 1))).toEqual(cut));
 
-  it.each(['x', '-5', '@', '@tomorrow', '1.5'])('--before rejects %j', (text) => expect(() => parseCut(text)).toThrow(/--before/));
+  it.each(['x', '-5', '@', '@tomorrow', '1.5', '-1h', '@-10'])('--before rejects %j', (text) => expect(() => parseCut(text)).toThrow(/--before/));
 
   it('options', () => {
     expect(parseDeleteRecords(['t:0'], { before: '5', yes: true })).toEqual({ selections: [{ topic: 't', regex: false, partitions: [0] }], before: { offset: 5n }, offsetJsonFile: undefined, yes: true });

@@ -5,7 +5,8 @@ import { toConsumedRecords, type FetchedBatch } from '../../src/kafka/decode.js'
 import type { ConsumedRecord } from '../../src/kafka/consumer-types.js';
 import { consoleFormatter, parseConsoleProps } from '../../src/commands/consume/console-format.js';
 import { compileFormat } from '../../src/commands/consume/format.js';
-import { parseOffsetSpec, parseTime } from '../../src/commands/consume/offset-spec.js';
+import { parseTime } from '../../src/cli/time-spec.js';
+import { parseOffsetSpec } from '../../src/commands/consume/offset-spec.js';
 import { parse } from '../../src/commands/consume/options.js';
 import { jsonLineFormatter } from '../../src/commands/consume/json-line.js';
 import { toEnvelope } from '../../src/serde/envelope.js';
@@ -38,7 +39,7 @@ describe('offset specs (rpk syntax + console-consumer words)', () => {
     expect(() => parseOffsetSpec(text, NOW)).toThrow();
   });
 
-  it('relative times are relative to the injected clock', () => expect(parseTime('+30m', NOW)).toBe(NOW + 1_800_000));
+  it('relative times are relative to the injected clock', () => expect(parseTime('+30m', { what: '-o', now: NOW })).toBe(NOW + 1_800_000));
 });
 
 const rec = (over: Partial<ConsumedRecord> = {}): ConsumedRecord => ({ topic: 't', partition: 2, offset: 7, timestamp: 1700000000000, timestampType: 'CreateTime', key: Buffer.from('k'), value: Buffer.from('v1'), headers: [[Buffer.from('h'), Buffer.from('x')], [Buffer.from('n'), null]], ...over });
@@ -77,13 +78,31 @@ describe('consume arguments -> options', () => {
   });
   it('console-consumer spellings', () => {
     const o = parse([], { topic: ['t'], fromBeginning: true, partition: '1', maxMessages: '5', formatterProperty: ['print.key=true'] }, NOW);
-    expect(o).toMatchObject({ topics: ['t'], offset: { start: { kind: 'start' } }, partitions: [1], maxMessages: 5, output: { kind: 'console' } });
+    expect(o).toMatchObject({ topics: ['t'], offset: { start: { kind: 'start' } }, partitions: { partitions: [1] }, maxMessages: 5, output: { kind: 'console' } });
+  });
+  it.each<[Record<string, unknown>, string]>([
+    [{}, 'end'],
+    [{ exit: true }, 'start'],
+    [{ maxMessages: '10' }, 'start'],
+    [{ exit: true, offset: 'end' }, 'end'],
+    [{ maxMessages: '3', offset: '-3' }, '-3'],
+    [{ exit: true, group: 'g' }, 'start'],
+    [{ fromBeginning: true }, 'start'],
+  ])('without -o, -e and -n start at the start (kcat): %j -> %s', (flags, offsetText) => expect(parse(['t'], flags, NOW).offsetText).toBe(offsetText));
+  it('TOPIC:PARTITIONS and -p/-P', () => {
+    expect(parse(['a:1,0', 'b', 'a:3-'], {}, NOW)).toMatchObject({ topics: ['a', 'b'], topicPartitions: { a: { partitions: [0, 1], from: 3 } } });
+    expect(parse(['a', 'a:1'], {}, NOW).topicPartitions).toBeUndefined();
+    expect(parse(['a', 'b'], { partition: ['0'], partitions: ['2-3'] }, NOW)).toMatchObject({ topics: ['a', 'b'], partitions: { partitions: [0, 2, 3] } });
   });
   it.each([
     [[], {}, /needs a TOPIC/],
     [['t'], { fromBeginning: true, offset: 'end' }, /either --from-beginning or -o/],
     [['t'], { group: 'g', offset: '5' }, /with --group, -o only takes start or end/],
     [['t'], { group: 'g', partitions: '0' }, /cannot be combined with --group/],
+    [['t:0'], { group: 'g' }, /cannot be combined with --group/],
+    [['t:0'], { partition: '1' }, /once: as TOPIC:PARTITIONS or with -p/],
+    [['t.*'], {}, /is a pattern, not a topic name/],
+    [['t'], { partition: 'x' }, /"x" is not a partition/],
     [['t'], { isolationLevel: 'dirty' }, /--isolation-level/],
     [['t'], { format: '%v', property: ['print.key=true'] }, /cannot be combined/],
     [['t'], { header: ['nokey'] }, /key=value/],

@@ -49,6 +49,7 @@ describe('command lines', () => {
     [['lag', 'a', '--group', 'b', '--topic', 't1,t2', '--max-lag', '100', '--max-time-lag', '5m'], 'lag', { groups: ['a', 'b'], topics: ['t1', 't2'], timeLag: true, maxLag: 100, maxTimeLagMs: 300_000 }],
     [['lag', '--watch', '--count', '3', '--no-time-lag'], 'lag', { groups: [], topics: [], timeLag: false, watchMs: 5000, count: 3 }],
     [['lag', '--watch', '500ms'], 'lag', { groups: [], topics: [], timeLag: true, watchMs: 500 }],
+    [['lag', '--topic', 't1:0,2,t2', '--topic', 't1:1', '--topic', 't3:0', '--topic', 't3'], 'lag', { groups: [], topics: ['t1', 't2', 't3'], partitions: { t1: [0, 1, 2] }, timeLag: true }],
   ])('%j', async (argv, path, options) => {
     const r = await parseArgs(argv);
     expect(r.stderr).toBe('');
@@ -68,12 +69,14 @@ describe('command lines', () => {
     [['groups', 'reset-offsets', 'g', '--to-earliest'], /--topic/],
     [['groups', 'reset-offsets', 'g', '--topic', 't', '--to-offset', '-1'], /--to-offset/],
     [['groups', 'reset-offsets', 'g', '--topic', 't:x', '--to-earliest'], /invalid --topic/],
-    [['groups', 'reset-offsets', 'g', '--topic', 't', '--to-datetime', '2026-01-01'], /--to-datetime/],
+    [['groups', 'reset-offsets', 'g', '--topic', 't', '--to-datetime', 'yesterday'], /--to-datetime/],
     [['groups', 'reset-offsets', 'g', '--topic', 't', '--to-earliest', '--execute', '--dry-run'], /contradict/],
     [['groups', 'delete'], /at least one GROUP/],
     [['groups', 'delete', 'g', '--all-groups'], /not both/],
     [['groups', 'delete-offsets', 'g'], /--topic/],
     [['lag', '--count', '2'], /--count goes with --watch/],
+    [['lag', '--topic', 't:x'], /invalid --topic "t:x"/],
+    [['lag', '--topic', 't.*'], /not a pattern/],
     [['lag', '--max-lag', 'x'], /--max-lag/],
     [['lag', '--watch', '--format', 'prometheus'], /prometheus prints once/],
   ])('rejects %j', async (argv, message) => {
@@ -116,9 +119,15 @@ describe('reset arithmetic (ConsumerGroupCommand semantics)', () => {
     ['2026-01-31T08:00:00.000-0130', Date.UTC(2026, 0, 31, 9, 30)],
     ['2026-01-31T08:00:00.000+02', Date.UTC(2026, 0, 31, 6)],
     ['2026-01-31T08:00', Date.UTC(2026, 0, 31, 8)],
-  ])('datetime %s', (text, ms) => expect(parseDatetime(text)).toBe(ms));
+    // Beyond kafka-consumer-groups.sh: any time of ktool's one syntax (src/cli/time-spec.ts).
+    ['2026-01-31', Date.UTC(2026, 0, 31)],
+    ['2026-01-31 08:00:00', Date.UTC(2026, 0, 31, 8)],
+    ['1769846400000', 1769846400000],
+    ['-1h', Date.UTC(2026, 0, 31, 7)],
+    ['@-1h', Date.UTC(2026, 0, 31, 7)],
+  ])('datetime %s', (text, ms) => expect(parseDatetime(text, Date.UTC(2026, 0, 31, 8))).toBe(ms));
 
-  it.each(['2026-01-31', '2026-02-30T00:00:00.000', '2026-01-31 08:00:00', 'yesterday'])('rejects datetime %s', (text) => expect(() => parseDatetime(text)).toThrow(/--to-datetime/));
+  it.each(['2026-02-30T00:00:00.000', '2026-01-31T08:00:00.000+25:00', 'yesterday', '-10'])('rejects datetime %s', (text) => expect(() => parseDatetime(text)).toThrow(/--to-datetime/));
 
   it('plan CSV round trip, with and without the group column', () => {
     const one = [{ group: 'g', topic: 't', partition: 0, offset: 5 }, { group: 'g', topic: 't', partition: 1, offset: 7 }];
@@ -130,6 +139,7 @@ describe('reset arithmetic (ConsumerGroupCommand semantics)', () => {
     expect(() => parsePlanCsv('t,0\n', 'p.csv')).toThrow(/p.csv:1/);
     expect(() => parsePlanCsv('t,0,-1\n', 'p.csv')).toThrow(/p.csv:1/);
     expect(parseTopicArg('a.b-c:3,1')).toEqual({ topic: 'a.b-c', partitions: [1, 3] });
+    expect(parseTopicArg('a:0-2')).toEqual({ topic: 'a', partitions: [0, 1, 2] });
   });
 });
 

@@ -5,16 +5,16 @@ import { leafAction, type Dispatcher } from '../dispatch.js';
 export function registerConsume(program: Command, dispatch: Dispatcher): void {
   const cmd = program
     .command('consume [topics...]')
-    .description('read records (kcat -C / kafka-console-consumer.sh), values to stdout by default');
+    .description('read records (kcat -C / kafka-console-consumer.sh), values to stdout by default; TOPIC:PARTITIONS (orders:0,2) reads some partitions');
   connectionOptions(cmd)
     .option('--topic <topic>', 'topic to read (kafka-console-consumer spelling), repeatable', collect)
     .option('--include <regex>', 'also read every topic matching REGEX')
-    .option('-o, --offset <spec>', 'start|end|N|-N|+N|N:M|@TIME|@T1:@T2|@TIME:end (TIME: epoch ms, ISO-8601, or -1h); earliest|latest (default: end)')
+    .option('-o, --offset <spec>', 'start|end|N|-N|+N|N:M|@TIME|@T1:@T2|@TIME:end (TIME: epoch ms, ISO-8601, or relative like -1h); earliest|latest (default: end, new records; start with -e or -n, as kcat)')
     .option('--from-beginning', 'same as -o start')
-    .option('--partition <n>', 'read only this partition (kafka-console-consumer spelling)')
-    .option('-P, --partitions <list>', 'read only these partitions, e.g. 0,2')
-    .option('-n, --max-messages <n>', 'stop after N records written')
-    .option('-e, --exit', 'stop when every partition reached the end it had at start')
+    .option('-p, --partition <list>', 'read only these partitions of every topic, e.g. 0,2 or 0-3 (kcat -p; kafka-console-consumer --partition N); of one topic: TOPIC:0,2', collect)
+    .option('-P, --partitions <list>', 'same as -p', collect)
+    .option('-n, --max-messages <n>', 'stop after N records written (without -o: the first N, from the start)')
+    .option('-e, --exit', 'stop when every partition reached the end it had at start (without -o: read from the start)')
     .option('--timeout-ms <ms>', 'stop after this long without records')
     .option('--fetch-max-bytes <size>', 'bytes per fetch response, e.g. 8MB for a distant cluster (default 1MB; bounds memory)')
     .option('-g, --group <group>', 'read as a member of this consumer group and commit what was written')
@@ -32,7 +32,9 @@ export function registerConsume(program: Command, dispatch: Dispatcher): void {
     .option('-v, --verbose', 'print counts on stderr at the end');
   baseOptions(cmd);
   examples(cmd, [
-    'ktool consume orders -o start -e                 # everything, then exit',
+    'ktool consume orders -e                          # everything there is, then exit (as kcat -C -e)',
+    'ktool consume orders                             # new records until Ctrl-C',
+    'ktool consume orders:0 -o 100:200                # offsets 100..199 of partition 0 (or -p 0)',
     "ktool consume orders -o -10 -e -f '%p:%o %k=%v\\n' # the last 10 per partition",
     'ktool consume orders -o @-1h:end                  # the last hour',
     'ktool consume orders -g billing                   # as a group member; commits what was written',

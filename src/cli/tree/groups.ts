@@ -47,7 +47,7 @@ export function registerGroups(program: Command, dispatch: Dispatcher): void {
       .option('--to-current', 'to the committed offset (the log end where there is none)')
       .option('--to-offset <n>', 'to offset N (clamped to the log)')
       .option('--shift-by <n>', 'by N, negative to go back (clamped to the log)')
-      .option('--to-datetime <time>', 'to the first record at or after YYYY-MM-DDTHH:mm:SS.sss (UTC unless a zone is given)')
+      .option('--to-datetime <time>', 'to the first record at or after YYYY-MM-DDTHH:mm:SS.sss (UTC unless a zone is given), or any ktool time: epoch ms, a date, relative like -1h')
       .option('--by-duration <duration>', 'to the first record at or after now minus PnDTnHnMnS (or 1h, 30m)')
       .option('--from-file <csv>', 'to the offsets in a CSV of topic,partition,offset or group,topic,partition,offset (what --export prints)')
       .option('--execute', 'commit the new offsets')
@@ -78,7 +78,7 @@ export function registerGroups(program: Command, dispatch: Dispatcher): void {
   examples(
     groupOption(leaf(program, dispatch, 'lag [groups...]', 'lag', () => import('../../commands/lag/index.js'), 'table|wide|json|yaml|prometheus'))
       .description('lag per group, topic and partition, in records and in time (age of the next record to consume); every group when none is named')
-      .option('--topic <topic>', 'only these topics, repeatable', collect)
+      .option('--topic <topic[:p,...]>', 'only these topics, or some of their partitions (orders:0,2), repeatable', collect)
       .option('--watch [interval]', 'redraw every interval (default 5s) with the trend; NDJSON lines when not a terminal')
       .option('--count <n>', 'with --watch: stop after N samples')
       .option('--max-lag <n>', 'exit 6 if any partition lags more than N records (they are listed on stderr)')
@@ -87,6 +87,7 @@ export function registerGroups(program: Command, dispatch: Dispatcher): void {
     [
       'ktool lag',
       'ktool lag billing --topic orders',
+      'ktool lag billing --topic orders:0,1            # two partitions',
       'ktool lag --watch 2s',
       'ktool lag billing --max-lag 10000 --max-time-lag 5m || page-oncall',
       'ktool lag --format prometheus > /var/lib/node_exporter/textfile/kafka_lag.prom',

@@ -20,6 +20,7 @@ export function registerProduce(program: Command, dispatch: Dispatcher): void {
     .option('--value-encoding <enc>', 'how values are written in the input: text|json|base64|hex', 'text')
     .option('--null-marker <text>', 'a key or value equal to this is null (a value: a tombstone)')
     .option('-p, --partition <n>', 'write every record to this partition (default: by key hash, as the Java client)')
+    .addOption(new Option('-P, --partitions <n>', 'alias of -p (consume\'s other spelling)').hideHelp())
     .option('--keep-partitions', '--input json: keep each record\'s partition also when writing to another topic')
     .option('--acks <acks>', '0, 1 or all (default: all)')
     .option('--no-idempotence', 'turn off idempotence (on by default with --acks all)')

@@ -1,5 +1,5 @@
+import { parseTime, TIME_HINT } from '../../cli/time-spec.js';
 import { UsageError } from '../../errors.js';
-import { parseDuration } from '../../util/duration.js';
 
 /** One end of a read: an absolute position, or one computed per partition from the log. */
 export type Position =
@@ -16,13 +16,14 @@ export interface OffsetSpec {
   end?: Position;
 }
 
-const HELP = 'use start, end, N, -N, +N, N:M, @TIME, @TIME:@TIME or @TIME:end (TIME: epoch ms, ISO-8601, or relative like -1h)';
+const HELP = `use start, end, N, -N, +N, N:M, @TIME, @TIME:@TIME or @TIME:end; ${TIME_HINT}`;
 
 /**
  * rpk's offset syntax plus kafka-console-consumer's words:
  *   start|earliest|oldest, end|latest|newest, N (exact), -N (N before the end), +N (N after the
  *   start), N:M (from N to M, M exclusive), @TIME (first record at or after TIME), @T1:@T2, @T:end,
- *   :M and N: (open ranges). TIME is epoch ms, ISO-8601, or relative to now (`-1h`, `-30m`).
+ *   :M and N: (open ranges). TIME is ktool's one time syntax (src/cli/time-spec.ts): epoch ms,
+ *   ISO-8601, or relative to now (`-1h`, `+30m`).
  */
 export function parseOffsetSpec(text: string, now: number): OffsetSpec {
   const t = text.trim();
@@ -39,30 +40,15 @@ export function parseOffsetSpec(text: string, now: number): OffsetSpec {
   return { start: parsePosition(t, now, t) };
 }
 
-/** Splits on the range colon, not on colons inside an ISO time (`@2026-01-01T10:00:00Z:end`). */
+/** An ISO time after '@' may hold colons (hh:mm:ss, +hh:mm): the range colon is the one after it. */
+const AT_ISO = /^@\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?/i;
+
+/** Splits on the range colon, not on colons inside an ISO time (`@2026-01-01T10:00:00+02:00:end`). */
 function splitRange(t: string): [string, string] | undefined {
-  const parts: string[] = [];
-  let depthIso = false;
-  let current = '';
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (ch === '@') depthIso = true;
-    if (ch === ':' && depthIso && /\d$/.test(current) && /^\d/.test(t.slice(i + 1)) && /T\d{1,2}(:\d{2})?$/.test(current)) {
-      current += ch; // the colon of hh:mm or mm:ss
-      continue;
-    }
-    if (ch === ':') {
-      parts.push(current);
-      current = '';
-      depthIso = false;
-      continue;
-    }
-    current += ch;
-  }
-  parts.push(current);
-  if (parts.length === 1) return undefined;
-  if (parts.length !== 2) throw new UsageError(`invalid offset "${t}"`, HELP);
-  return [parts[0], parts[1]];
+  const iso = AT_ISO.exec(t)?.[0];
+  const colon = iso ? (t[iso.length] === ':' ? iso.length : -1) : t.indexOf(':');
+  if (iso && colon < 0 && t.length > iso.length) throw new UsageError(`invalid offset "${t}"`, HELP);
+  return colon < 0 ? undefined : [t.slice(0, colon), t.slice(colon + 1)];
 }
 
 function parsePosition(p: string, now: number, whole: string): Position {
@@ -72,20 +58,6 @@ function parsePosition(p: string, now: number, whole: string): Position {
   if (/^\d+$/.test(p)) return { kind: 'offset', offset: BigInt(p) };
   if (/^-\d+$/.test(p)) return { kind: 'fromEnd', delta: BigInt(p.slice(1)) };
   if (/^\+\d+$/.test(p)) return { kind: 'fromStart', delta: BigInt(p.slice(1)) };
-  if (p.startsWith('@')) return { kind: 'time', ms: parseTime(p.slice(1), now, whole) };
+  if (p.startsWith('@')) return { kind: 'time', ms: parseTime(p.slice(1), { what: `-o/--offset "${whole}"`, now, alternatives: 'after the @: ' }) };
   throw new UsageError(`invalid offset "${whole}"`, HELP);
-}
-
-/** Epoch ms, ISO-8601 (a date alone is midnight UTC), or relative to now: -1h, +30m, -1d2h. */
-export function parseTime(text: string, now: number, whole = text): number {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (/^[+-]\d/.test(text)) {
-    const ms = parseDuration(text.slice(1), 'relative time');
-    return text.startsWith('-') ? now - ms : now + ms;
-  }
-  if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
-    const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
-    if (!Number.isNaN(ms)) return ms;
-  }
-  throw new UsageError(`invalid time in offset "${whole}"`, 'TIME is epoch ms, ISO-8601 like 2026-01-01T00:00:00Z, or relative like -1h');
 }

@@ -4,14 +4,13 @@ import type { OutputEncoding } from '../../serde/envelope.js';
 import { serdeFor } from '../../serde/serde.js';
 import { parseConsoleProps, type ConsoleFormatProps } from './console-format.js';
 import { parseOffsetSpec, type OffsetSpec } from './offset-spec.js';
+import { parseSelection, type ConsumeSelection } from './selection.js';
 
-export interface ConsumeOptions {
-  topics: string[];
+export interface ConsumeOptions extends ConsumeSelection {
   include?: RegExp;
   offset: OffsetSpec;
   /** The -o text, for messages. */
   offsetText: string;
-  partitions?: number[];
   maxMessages?: number;
   exitAtEnd: boolean;
   idleTimeoutMs?: number;
@@ -28,20 +27,19 @@ export interface ConsumeOptions {
   verbose: boolean;
 }
 
-const list = (v: unknown): string[] => ((v as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-
 /** 1 MiB fetches keep a million-record read under 200 MB RSS; raise for distant clusters. */
 export const DEFAULT_FETCH_MAX_BYTES = 1 << 20;
 
 export function parse(args: string[], f: Record<string, unknown>, now = Date.now()): ConsumeOptions {
-  const topics = [...args, ...((f.topic as string[] | undefined) ?? [])];
+  const { topics, partitions, topicPartitions } = parseSelection(args, f);
   const include = f.include ? compileRegex(String(f.include), '--include') : undefined;
   if (topics.length === 0 && !include) throw new UsageError('consume needs a TOPIC (or --include REGEX)', 'e.g. ktool consume orders -o start -e');
   if (f.fromBeginning && f.offset !== undefined) throw new UsageError('give either --from-beginning or -o/--offset, not both');
-  const offsetText = f.fromBeginning ? 'start' : String(f.offset ?? 'end');
-  const partitions = f.partition !== undefined ? [positiveInt(f.partition, '--partition', { min: 0 })!] : f.partitions ? list([f.partitions]).map((p) => positiveInt(p, '--partitions', { min: 0 })!) : undefined;
+  // Without -o: -e and -n read what is there, from the start (as kcat -C); alone, consume follows
+  // new records (as kafka-console-consumer). With -g it is where a group with no commit starts.
+  const offsetText = f.fromBeginning ? 'start' : f.offset !== undefined ? String(f.offset) : f.exit || f.maxMessages !== undefined ? 'start' : 'end';
   const group = f.group as string | undefined;
-  if (group && partitions) throw new UsageError('--partition/--partitions cannot be combined with --group', 'a group member reads the partitions the group assigns it');
+  if (group && (partitions || topicPartitions)) throw new UsageError('-p/--partition and TOPIC:PARTITIONS cannot be combined with --group', 'a group member reads the partitions the group assigns it');
   const offset = parseOffsetSpec(offsetText, now);
   if (group && (offset.end || !['start', 'end'].includes(offset.start.kind))) {
     throw new UsageError(`with --group, -o only takes start or end (where to begin when the group has no committed offset), got "${offsetText}"`, 'drop --group to read an exact range by assignment');
@@ -75,7 +73,8 @@ export function parse(args: string[], f: Record<string, unknown>, now = Date.now
     include,
     offset,
     offsetText,
-    partitions,
+    ...(partitions ? { partitions } : {}),
+    ...(topicPartitions ? { topicPartitions } : {}),
     maxMessages: positiveInt(f.maxMessages, '--max-messages'),
     exitAtEnd: Boolean(f.exit),
     idleTimeoutMs: positiveInt(f.timeoutMs, '--timeout-ms'),

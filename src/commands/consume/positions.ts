@@ -1,4 +1,5 @@
-import { NotFoundError, UsageError } from '../../errors.js';
+import { missingPartitions, selectPartitions, type PartitionSelection } from '../../cli/topic-partitions.js';
+import { NotFoundError } from '../../errors.js';
 import type { PartitionRange } from '../../kafka/consumer-types.js';
 import { tpKey, type AdminApi, type TopicPartition } from '../../kafka/types.js';
 import type { OffsetSpec, Position } from './offset-spec.js';
@@ -42,7 +43,8 @@ export async function resolveRanges(admin: AdminApi, partitions: TopicPartition[
   });
 }
 
-export async function partitionsToRead(admin: AdminApi, topics: string[], include: RegExp | undefined, only: number[] | undefined): Promise<TopicPartition[]> {
+/** The partitions to read: of the topics named and those --include matches, what `pick` selects (all when nothing). */
+export async function partitionsToRead(admin: AdminApi, topics: string[], include: RegExp | undefined, pick?: (topic: string) => PartitionSelection | undefined): Promise<TopicPartition[]> {
   let names = topics;
   if (include) {
     const all = await admin.listTopics({ includeInternal: false });
@@ -53,8 +55,11 @@ export async function partitionsToRead(admin: AdminApi, topics: string[], includ
   if (missing.length) throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'list topics with `ktool topics list`');
   const out: TopicPartition[] = [];
   for (const t of found) {
-    for (const p of t.partitions) if (!only || only.includes(p.partition)) out.push({ topic: t.name, partition: p.partition });
-    for (const want of only ?? []) if (!t.partitions.some((p) => p.partition === want)) throw new UsageError(`topic ${t.name} has no partition ${want} (it has ${t.partitions.length})`);
+    const selection = pick?.(t.name) ?? {};
+    const missing = missingPartitions(selection, t.partitions.length);
+    // Exit 3 as offsets and delete-records: a named partition that does not exist is not found.
+    if (missing.length) throw new NotFoundError(`topic ${t.name} has no partition ${missing.join(', ')} (it has ${t.partitions.length})`);
+    for (const partition of selectPartitions(selection, t.partitions.length)) out.push({ topic: t.name, partition });
   }
   return out;
 }

@@ -115,7 +115,7 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
       }
     }
   } else {
-    const partitions = await partitionsToRead(admin, o.topics, o.include, o.partitions);
+    const partitions = await partitionsToRead(admin, o.topics, o.include, (topic) => o.topicPartitions?.[topic] ?? o.partitions);
     const ranges = await resolveRanges(admin, partitions, o.offset, o.isolation, o.exitAtEnd);
     const { openPartitionReader } = await import('../../kafka/partition-reader.js');
     const reader = await openPartitionReader(clients, {

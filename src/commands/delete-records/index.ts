@@ -5,7 +5,8 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { CancelledError, ExitCode, KtoolError, NotFoundError, OperationError, UsageError } from '../../errors.js';
 import { tpKey, type TopicPartition } from '../../kafka/types.js';
 import { resolvePartitions } from '../offsets/resolve.js';
-import { parseIsoTime, parseTopicSelection, type TopicSelection } from '../offsets/specs.js';
+import { isTime, parseTime } from '../../cli/time-spec.js';
+import { parseTopicSelection, type TopicSelection } from '../../cli/topic-partitions.js';
 import { parseOffsetFile } from './offset-file.js';
 
 /** Where to cut: below an offset, below the first record at or after a time, or everything (end). */
@@ -32,18 +33,18 @@ export interface DeleteRecordsResultItem {
   error?: string;
 }
 
-/** `--before` values: OFFSET, -1/end/latest (the high watermark), or @TIME (epoch ms or ISO-8601). */
-export function parseCut(text: string): Cut {
+const CUT_HINT = 'use an offset (--before 1000), end (everything), or @TIME (--before @2024-05-01T00:00:00Z, @1714521600000, @-1h): ';
+
+/**
+ * `--before` values: OFFSET, -1/end/latest (the high watermark), or @TIME in ktool's one time
+ * syntax (src/cli/time-spec.ts). The '@' is required: a bare number here is an offset.
+ */
+export function parseCut(text: string, now = Date.now()): Cut {
   const t = text.trim();
   if (/^(end|latest|-1)$/i.test(t)) return 'end';
   if (/^\d+$/.test(t)) return { offset: BigInt(t) };
-  if (t.startsWith('@')) {
-    const spec = t.slice(1).trim();
-    if (/^\d+$/.test(spec)) return { time: Number(spec) };
-    const ms = parseIsoTime(spec);
-    if (ms !== undefined) return { time: ms };
-  }
-  throw new UsageError(`--before: cannot read "${text}"`, 'use an offset (--before 1000), end (everything), or @TIME (--before @2024-05-01T00:00:00Z, --before @1714521600000)');
+  if (t.startsWith('@')) return { time: parseTime(t.slice(1), { what: '--before', now, alternatives: CUT_HINT }) };
+  throw new UsageError(`--before: cannot read "${text}"`, isTime(t) ? `a time takes an @ here (a bare number is an offset): --before @${t}` : `${CUT_HINT}TIME is epoch ms, ISO-8601 or relative to now`);
 }
 
 export function parse(args: string[], flags: Record<string, unknown>): DeleteRecordsOptions {

@@ -1,4 +1,6 @@
 /** The offset arithmetic of `groups reset-offsets`, as kafka-consumer-groups.sh does it. Pure. */
+import { parseTimeArg } from '../../cli/time-spec.js';
+import { parseExactTopicPartitions } from '../../cli/topic-partitions.js';
 import { UsageError } from '../../errors.js';
 
 export type Strategy =
@@ -58,20 +60,12 @@ export function target(strategy: Strategy, f: PartitionFacts, where: string): Ta
 }
 
 /**
- * kafka-consumer-groups.sh --to-datetime: `YYYY-MM-DDTHH:mm:SS.sss`, UTC unless a zone is given
- * (Z, +hh, +hhmm, +hh:mm). Milliseconds and seconds may be left out here.
+ * --to-datetime: kafka-consumer-groups.sh's `YYYY-MM-DDTHH:mm:SS.sss` (UTC unless a zone is given:
+ * Z, +hh, +hhmm, +hh:mm; seconds and milliseconds may be left out), or any time in ktool's one
+ * syntax (src/cli/time-spec.ts): epoch ms, a date, relative like -1h.
  */
-export function parseDatetime(text: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(text.trim());
-  if (!m) throw new UsageError(`invalid --to-datetime "${text}"`, "use YYYY-MM-DDTHH:mm:SS.sss, optionally with a zone: 2026-01-31T08:00:00.000+01:00 (UTC when none)");
-  const [, y, mo, d, h, mi, s = '0', ms = '0', zone = 'Z'] = m;
-  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0')));
-  const check = new Date(local);
-  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) throw new UsageError(`invalid --to-datetime "${text}": no such date or time`);
-  if (zone === 'Z') return local;
-  const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
-  const offset = (Number(z[2]) * 60 + Number(z[3] ?? 0)) * 60_000;
-  return z[1] === '+' ? local - offset : local + offset;
+export function parseDatetime(text: string, now = Date.now()): number {
+  return parseTimeArg(text, { what: '--to-datetime', now, alternatives: 'use YYYY-MM-DDTHH:mm:SS.sss, optionally with a zone: 2026-01-31T08:00:00.000+01:00 (UTC when none); ' });
 }
 
 export interface PlanLine {
@@ -102,12 +96,7 @@ export function formatPlanCsv(rows: { group: string; topic: string; partition: n
   return rows.map((r) => `${multi ? `${r.group},` : ''}${r.topic},${r.partition},${r.offset}\n`).join('');
 }
 
-/** `orders` or `orders:0,2` (kafka-consumer-groups.sh --topic). */
+/** `orders` or `orders:0,2` (kafka-consumer-groups.sh --topic); ranges as everywhere: `orders:0-3`. */
 export function parseTopicArg(text: string): { topic: string; partitions?: number[] } {
-  const colon = text.lastIndexOf(':');
-  if (colon < 0) return { topic: text };
-  const topic = text.slice(0, colon);
-  const list = text.slice(colon + 1).split(',');
-  if (!topic || list.some((p) => !/^\d+$/.test(p.trim()))) throw new UsageError(`invalid --topic "${text}"`, 'use TOPIC or TOPIC:PARTITION[,PARTITION...], e.g. orders:0,2');
-  return { topic, partitions: [...new Set(list.map((p) => Number(p.trim())))].sort((a, b) => a - b) };
+  return parseExactTopicPartitions(text, '--topic');
 }

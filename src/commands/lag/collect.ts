@@ -36,10 +36,11 @@ export interface LagSnapshot {
   groups: GroupLag[];
 }
 
-export async function collectLag(ctx: Context, o: { groups: string[]; topics: string[]; timeLag: boolean }): Promise<LagSnapshot> {
+export async function collectLag(ctx: Context, o: { groups: string[]; topics: string[]; partitions?: Record<string, number[]>; timeLag: boolean }): Promise<LagSnapshot> {
   const all = o.groups.length === 0;
   const described = await describeNamed(ctx, o.groups, all);
-  const { rows, committed } = await collectOffsets(ctx, described, { topics: o.topics.length ? new Set(o.topics) : undefined });
+  const { rows: found, committed } = await collectOffsets(ctx, described, { topics: o.topics.length ? new Set(o.topics) : undefined });
+  const rows = o.partitions ? found.filter((r) => o.partitions![r.topic]?.includes(r.partition) ?? true) : found;
   if (!all) requireExisting(described, committed);
   const time = Date.now();
   const lagging = rows.filter((r) => r.lag !== null && r.lag > 0);

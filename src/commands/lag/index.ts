@@ -2,6 +2,7 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { positiveInt } from '../../cli/parse-helpers.js';
+import { parseExactTopicPartitions, splitTopicList } from '../../cli/topic-partitions.js';
 import { parseDuration } from '../../util/duration.js';
 import { listFlag } from '../groups/shared.js';
 import { collectLag } from './collect.js';
@@ -16,7 +17,7 @@ export { violations } from './view.js';
 export const extraFormats = ['prometheus'] as const;
 
 export function parse(args: string[], flags: Record<string, unknown>): LagOptions {
-  const o: LagOptions = { groups: [...new Set([...args, ...listFlag(flags.group)])], topics: [...new Set(listFlag(flags.topic))], timeLag: flags.timeLag !== false };
+  const o: LagOptions = { groups: [...new Set([...args, ...listFlag(flags.group)])], ...topicFilter(flags.topic), timeLag: flags.timeLag !== false };
   if (flags.watch !== undefined && flags.watch !== false) o.watchMs = flags.watch === true ? 5000 : parseDuration(String(flags.watch), '--watch interval');
   if (o.watchMs !== undefined && o.watchMs < 100) throw new UsageError('--watch interval must be at least 100ms');
   o.count = positiveInt(flags.count, '--count');
@@ -30,6 +31,16 @@ export function parse(args: string[], flags: Record<string, unknown>): LagOption
   const format = String(flags.format ?? flags.output ?? '');
   if (o.watchMs !== undefined && format === 'prometheus') throw new UsageError('--format prometheus prints once: run it from cron or a textfile collector instead of --watch');
   return o;
+}
+
+/** --topic t1,t2:0,1 (repeatable): the topic names, and the partitions of those given with some. */
+function topicFilter(flag: unknown): Pick<LagOptions, 'topics' | 'partitions'> {
+  const specs = (Array.isArray(flag) ? flag : flag === undefined ? [] : [flag]).flatMap((v) => splitTopicList(String(v))).map((t) => parseExactTopicPartitions(t, '--topic'));
+  const topics = [...new Set(specs.map((s) => s.topic))];
+  const whole = new Set(specs.filter((s) => !s.partitions).map((s) => s.topic));
+  const partitions: Record<string, number[]> = {};
+  for (const s of specs) if (s.partitions && !whole.has(s.topic)) partitions[s.topic] = [...new Set([...(partitions[s.topic] ?? []), ...s.partitions])].sort((a, b) => a - b);
+  return Object.keys(partitions).length ? { topics, partitions } : { topics };
 }
 
 export async function run(options: LagOptions, ctx: Context): Promise<CommandResult> {

@@ -2,6 +2,8 @@
 export interface LagOptions {
   groups: string[];
   topics: string[];
+  /** Of the topics given as TOPIC:PARTITIONS, those partitions only. */
+  partitions?: Record<string, number[]>;
   timeLag: boolean;
   /** Redraw every this many ms; undefined: print once. */
   watchMs?: number;

@@ -3,7 +3,8 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { UsageError } from '../../errors.js';
 import type { OffsetQuery } from '../../kafka/types.js';
 import { resolvePartitions } from './resolve.js';
-import { describeQuery, parseTimeSpec, parseTopicSelection, type TopicSelection } from './specs.js';
+import { parsePartitionList, parseTopicSelection, type TopicSelection } from '../../cli/topic-partitions.js';
+import { describeQuery, parseTimeSpec } from './specs.js';
 
 export interface OffsetsOptions {
   selections: TopicSelection[];
@@ -26,22 +27,29 @@ export interface PartitionOffset {
 
 const strings = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
-export function parse(args: string[], flags: Record<string, unknown>): OffsetsOptions {
-  const selections = args.map((a) => parseTopicSelection(a));
-  // kafka-get-offsets.sh: --topic T [--partitions 0,1] and --topic-partitions t1:0-2,t2
-  const legacyPartitions = flags.partitions === undefined ? undefined : String(flags.partitions);
-  for (const topic of strings(flags.topic)) selections.push(parseTopicSelection(legacyPartitions ? `${topic}:${legacyPartitions}` : topic));
-  if (legacyPartitions && !strings(flags.topic).length) throw new UsageError('--partitions needs --topic', 'or write TOPIC:PARTITIONS, e.g. orders:0,1');
+export function parse(args: string[], flags: Record<string, unknown>, now = Date.now()): OffsetsOptions {
+  // TOPIC[:PARTITIONS] and kafka-get-offsets.sh's --topic T; -p/--partition (or -P/--partitions,
+  // kafka-get-offsets.sh's spelling) picks the partitions of every topic named so.
+  const named = [...args, ...strings(flags.topic)].map((a) => parseTopicSelection(a));
+  const partitionFlag = [...strings(flags.partition), ...strings(flags.partitions)].join(',');
+  const selections = partitionFlag ? named.map((s) => withPartitions(s, partitionFlag)) : named;
+  if (partitionFlag && !named.length) throw new UsageError('-p/--partitions needs a TOPIC (or --topic)', 'e.g. ktool offsets orders -p 0,1 (or orders:0,1)');
+  // kafka-get-offsets.sh: --topic-partitions t1:0-2,t2
   // GetOffsetShell reads N-M in --topic-partitions with an exclusive upper bound; keep its meaning there.
   for (const list of strings(flags.topicPartitions)) for (const spec of list.split(',').filter(Boolean)) selections.push(parseTopicSelection(spec, { exclusiveUpper: true }));
   const isolation = flags.isolation === undefined ? 'read_uncommitted' : String(flags.isolation).replace(/-/g, '_');
   if (isolation !== 'read_uncommitted' && isolation !== 'read_committed') throw new UsageError(`--isolation must be read_uncommitted or read_committed, got "${String(flags.isolation)}"`);
   return {
     selections,
-    time: parseTimeSpec(flags.time === undefined ? 'latest' : String(flags.time)),
+    time: parseTimeSpec(flags.time === undefined ? 'latest' : String(flags.time), '--time', now),
     excludeInternal: Boolean(flags.excludeInternalTopics),
     isolation,
   };
+}
+
+function withPartitions(s: TopicSelection, list: string): TopicSelection {
+  if (s.partitions) throw new UsageError(`give the partitions of ${s.topic} once: as TOPIC:PARTITIONS or with -p, not both`);
+  return { ...s, ...parsePartitionList(list, `-p/--partitions "${list}"`) };
 }
 
 export async function run(options: OffsetsOptions, ctx: Context): Promise<CommandResult> {

@@ -1,7 +1,7 @@
 import { compileRegex } from '../../cli/parse-helpers.js';
 import { NotFoundError } from '../../errors.js';
 import type { AdminApi, TopicPartition } from '../../kafka/types.js';
-import { selectPartitions, type TopicSelection } from './specs.js';
+import { selectPartitions, type TopicSelection } from '../../cli/topic-partitions.js';
 
 /**
  * The partitions a list of selections names, sorted by topic and partition. A named topic or

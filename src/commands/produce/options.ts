@@ -205,7 +205,11 @@ export function parse(args: string[], flags: Record<string, unknown>): ProduceOp
     return [h.slice(0, eq), h.slice(eq + 1)];
   });
 
-  const partitionText = str(flags.partition);
+  // -p as kcat; -P/--partitions, consume's other spelling, is taken too (one partition here).
+  if (flags.partition !== undefined && flags.partitions !== undefined) throw new UsageError('give -p/--partition once');
+  const partitionText = str(flags.partition ?? flags.partitions);
+  if (partitionText?.includes(',')) throw new UsageError(`-p/--partition takes one partition, got "${partitionText}"`, 'produce writes every record to one partition; without -p records go by key hash');
+  if (partitionText !== undefined && /[a-z]/i.test(partitionText)) throw new UsageError(`-p/--partition takes a partition number, got "${partitionText}"`, 'kcat\'s -P is this command itself: ktool produce TOPIC');
   const partition = partitionText === undefined ? undefined : int(partitionText, '-p/--partition', 0, 2 ** 31 - 1);
 
   const x = applyProducerProperties([...list(flags.producerProperty)]);
