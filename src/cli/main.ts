@@ -33,7 +33,10 @@ export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispa
     return runtime.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
+      // Asked for (`ktool help topics`): 0. A noun without its verb (`ktool topics`): the help went
+      // to stderr, and it is a usage error, so a script that forgot the verb does not pass.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
       if (error.code === 'commander.executeSubCommandAsync') return ExitCode.ok;
       return ExitCode.usage;
     }

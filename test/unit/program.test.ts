@@ -30,4 +30,22 @@ describe('the command tree', () => {
     expect((await runCli(['--json', 'profile', 'list'])).code).toBe(0);
     expect((await runCli(['help', 'consume'])).stdout).toMatch(/Usage: ktool consume/);
   });
+
+  it('a noun without its verb prints its help on stderr and exits 2; asked-for help is stdout and 0', async () => {
+    const nouns = buildProgram(async () => {}).commands.filter((c) => c.commands.length > 0 && !(c as unknown as { _actionHandler: unknown })._actionHandler).map((c) => c.name());
+    expect(nouns).toEqual(expect.arrayContaining(['topics', 'groups', 'configs', 'cluster', 'acls', 'users', 'profile', 'local']));
+    for (const noun of nouns) {
+      const r = await runCli([noun]);
+      expect([noun, r.code]).toEqual([noun, 2]);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^Usage: ktool ${noun} `));
+      const asked = await runCli(['help', noun]);
+      expect([noun, asked.code, asked.stderr]).toEqual([noun, 0, '']);
+      expect(asked.stdout).toMatch(new RegExp(`^Usage: ktool ${noun} `));
+      expect((await runCli([noun, '--help'])).code).toBe(0);
+    }
+    // ktool alone too; kafka-topics.sh's --list is not a missing verb (it is rewritten to `topics list`).
+    expect((await runCli([])).code).toBe(2);
+    expect((await runCli(['topics', '--list', '-b', '127.0.0.1:1', '--timeout', '1ms'])).stderr).not.toMatch(/Usage:/);
+  });
 });
