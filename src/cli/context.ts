@@ -13,9 +13,9 @@ import { startSpinner, type Spinner } from './spinner.js';
 
 /** Options every leaf command accepts (see common-options.ts). */
 export interface GlobalOptions {
+  bootstrapServer?: string;
   /** --brokers, the hidden alias of --bootstrap-server. */
   brokers?: string;
-  bootstrapServer?: string;
   commandConfig?: string;
   profile?: string;
   timeout?: string;

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { NotFoundError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { readUserFile } from '../util/read-user-file.js';
 import type { SaslSettings, TlsSettings } from './connection.js';
 import { SASL_MECHANISMS, type SaslMechanism } from './profile-types.js';
 import { parseJaasConfig, parseProperties } from './properties.js';
@@ -25,16 +25,9 @@ const CLIENT_ONLY_KEYS = new Set([
   'request.timeout.ms', 'default.api.timeout.ms', 'sasl.oauthbearer.token',
 ]);
 
-export async function loadCommandConfig(path: string): Promise<CommandConfig> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new NotFoundError(`command config file not found: ${path}`);
-    throw new UsageError(`cannot read command config ${path}: ${(error as Error).message}`);
-  }
-  return interpretCommandConfig(parseProperties(text), path);
+/** `flag` names where the path came from in messages (--command-config, mirror's --from-config ...). */
+export async function loadCommandConfig(path: string, flag = '--command-config'): Promise<CommandConfig> {
+  return interpretCommandConfig(parseProperties(await readUserFile(path, flag)), path);
 }
 
 export function interpretCommandConfig(props: Map<string, string>, source = 'command config'): CommandConfig {

@@ -1,7 +1,8 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { OperationError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { toYaml } from '../output/yaml.js';
+import { userFileError } from '../util/read-user-file.js';
 import type { ConfigFile, Profile } from './profile-types.js';
 import { parseYaml } from './yaml-parse.js';
 
@@ -12,7 +13,7 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: {} };
-    throw new OperationError(`cannot read ${path}: ${(error as Error).message}`);
+    throw userFileError(error, 'the config file (KTOOL_CONFIG)', path);
   }
   const parsed = parseYaml(text, path);
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {

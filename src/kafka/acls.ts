@@ -15,15 +15,13 @@ interface RawAcl { resourceType: number; resourceName: string; resourcePatternTy
 interface RawError { errorCode: number; errorMessage: string | null }
 
 const CLUSTER_AUTHORIZATION_FAILED = 31;
-const SECURITY_DISABLED = 54;
 
 /**
- * The broker's text for a cluster authorisation failure dumps its request internals, and "No
- * Authorizer is configured" does not say what that means: say what is missing instead.
+ * The broker's text for a cluster authorisation failure dumps its request internals: say what is
+ * missing instead. (SECURITY_DISABLED, no authorizer, gets its words in errors.ts.)
  */
 function fail(error: RawError, unauthorised: string): never {
   if (error.errorCode === CLUSTER_AUTHORIZATION_FAILED) throw new ProtocolError(error.errorCode, `not authorized: ${unauthorised}`);
-  if (error.errorCode === SECURITY_DISABLED) throw new ProtocolError(error.errorCode, 'this cluster has no authorizer (authorizer.class.name is not set), so it keeps no ACLs');
   throw new ProtocolError(error.errorCode, error.errorMessage);
 }
 

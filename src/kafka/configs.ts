@@ -1,11 +1,16 @@
 import { Admin, ClientQuotaMatchTypes, ConfigResourceTypes, ConfigTypes, IncrementalAlterConfigOperationTypes, ProtocolError } from '@platformatic/kafka';
 import { NotFoundError } from '../errors.js';
+import { groupsNotFound, topicsNotFound } from './not-found.js';
 import type { KafkaClients } from './types.js';
 import { callRaw } from './raw-api.js';
 import type { ConfigOperation, ConfigResourceKind, ConfigResourceRef, ConfigsApi, DescribedConfig, QuotaEntityPart, QuotaEntry, QuotaFilter } from './configs-types.js';
 import { CONFIG_SOURCES } from './admin.js';
 
 export type * from './configs-types.js';
+
+const UNKNOWN_TOPIC_OR_PARTITION = 3;
+const GROUP_ID_NOT_FOUND = 69;
+const UNKNOWN_TOPIC_ID = 100;
 
 const CONFIG_TYPES: Record<number, string> = Object.fromEntries(Object.entries(ConfigTypes).map(([k, v]) => [v, k]));
 
@@ -23,7 +28,10 @@ interface RawConfig { name: string; value: string | null; readOnly: boolean; con
 interface RawDescribeResult { errorCode: number; errorMessage: string | null; resourceType: number; resourceName: string; configs: RawConfig[] }
 interface RawMetadata { brokers: { nodeId: number; host: string; port: number }[] }
 
-function fail(errorCode: number, message: string | null): never {
+function fail(errorCode: number, message: string | null, ref?: ConfigResourceRef): never {
+  // The broker answers "This server does not host this topic-partition": say which topic.
+  if (ref?.kind === 'topic' && (errorCode === UNKNOWN_TOPIC_OR_PARTITION || errorCode === UNKNOWN_TOPIC_ID)) throw topicsNotFound([ref.name]);
+  if (ref?.kind === 'group' && errorCode === GROUP_ID_NOT_FOUND) throw groupsNotFound([ref.name]);
   throw new ProtocolError(errorCode, message);
 }
 
@@ -50,7 +58,7 @@ function makeConfigsApi(admin: Admin, _timeoutMs: number): ConfigsApi {
           const response = await callRaw<{ results: RawDescribeResult[] }>(admin, 'DescribeConfigs', [[{ ...toRequest(ref), configurationKeys: null }], true, false], await target(ref));
           const result = response.results[0];
           if (!result) fail(42, `no answer for ${ref.kind} ${ref.name}`);
-          if (result.errorCode) fail(result.errorCode, result.errorMessage);
+          if (result.errorCode) fail(result.errorCode, result.errorMessage, ref);
           return result.configs
             .map((c): DescribedConfig => ({
               name: c.name,
@@ -70,7 +78,7 @@ function makeConfigsApi(admin: Admin, _timeoutMs: number): ConfigsApi {
       const configs = operations.map((o) => (o.op === 'delete' ? { name: o.name, configOperation: OPS.delete } : { name: o.name, configOperation: OPS[o.op], value: o.value }));
       const response = await callRaw<{ responses: { errorCode: number; errorMessage: string | null }[] }>(admin, 'IncrementalAlterConfigs', [[{ ...toRequest(ref), configs }], validateOnly], await target(ref));
       const result = response.responses[0];
-      if (result?.errorCode) fail(result.errorCode, result.errorMessage);
+      if (result?.errorCode) fail(result.errorCode, result.errorMessage, ref);
     },
 
     async brokerIds() {

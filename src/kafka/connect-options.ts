@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { ConnectionSettings } from '../config/connection.js';
 import { resolveSecret } from '../config/secrets.js';
 import { UsageError } from '../errors.js';
+import { readUserFile } from '../util/read-user-file.js';
 
 /** Client-library base options for our settings; secrets are resolved here, at connect time. */
 export async function baseClientOptions(settings: ConnectionSettings, env: Record<string, string | undefined>) {
@@ -30,9 +30,9 @@ export async function baseClientOptions(settings: ConnectionSettings, env: Recor
   if (settings.tls) {
     const t = settings.tls;
     const tls: TlsOptions = {};
-    if (t.ca) tls.ca = await pem(t.ca, 'CA');
-    if (t.cert) tls.cert = await pem(t.cert, 'client certificate');
-    if (t.key) tls.key = await pem(t.key, 'client key');
+    if (t.ca) tls.ca = await pem(t.ca, fileSetting(settings, 'ca'));
+    if (t.cert) tls.cert = await pem(t.cert, fileSetting(settings, 'cert'));
+    if (t.key) tls.key = await pem(t.key, fileSetting(settings, 'key'));
     const passphrase = await resolveSecret(t.keyPassword, env, 'TLS key password');
     if (passphrase) tls.passphrase = passphrase;
     if (t.insecureSkipVerify) tls.rejectUnauthorized = false;
@@ -43,12 +43,16 @@ export async function baseClientOptions(settings: ConnectionSettings, env: Recor
   return options;
 }
 
+const PROPERTY = { ca: 'ssl.truststore.location', cert: 'ssl.keystore.location', key: 'ssl.keystore.key' };
+
+/** Where a TLS file path was set, as the user wrote it: the profile's flag or the properties key. */
+function fileSetting(settings: ConnectionSettings, role: 'ca' | 'cert' | 'key'): string {
+  if (settings.sources.security === 'profile') return `profile ${settings.profileName}'s --${role}`;
+  return `${PROPERTY[role]} (--command-config)`;
+}
+
 /** Inline PEM text (ssl.*.certificates) or a path to a PEM file. */
 async function pem(value: string, what: string): Promise<string> {
   if (value.includes('-----BEGIN')) return value;
-  try {
-    return await readFile(value, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the ${what} file ${value}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  return readUserFile(value, what);
 }

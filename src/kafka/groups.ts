@@ -1,5 +1,5 @@
 import { Admin } from '@platformatic/kafka';
-import { OperationError } from '../errors.js';
+import { OperationError, type KtoolError } from '../errors.js';
 import { errorForKafkaCode, errorName, errorText } from './errors.js';
 import { callRaw } from './raw-api.js';
 import { decodeAssignment } from './groups-assignment.js';
@@ -30,9 +30,27 @@ export function normaliseState(state: string): string {
   return STATE_BY_KEY.get(state.replace(/[_\s-]/g, '').toUpperCase()) ?? state;
 }
 
-function kafkaError(code: number, what: string, message?: string | null): Error {
+function kafkaError(code: number, what: string, message?: string | null): KtoolError {
   return errorForKafkaCode(errorName(code), `${what}: ${errorText(code, message)} (${errorName(code)})`);
 }
+
+/** For answers of a group's coordinator: a moved coordinator is retried by perCoordinator. */
+function groupError(code: number, what: string, message?: string | null): Error {
+  const typed = kafkaError(code, what, message);
+  return RETRY_COORDINATOR.has(code) ? new CoordinatorMoved(typed) : typed;
+}
+
+/**
+ * The coordinator moved or is still loading the group (NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS
+ * ...): find it again and retry, as Java's admin client does. `typed` is what the user sees if it
+ * never settles.
+ */
+class CoordinatorMoved extends Error {
+  constructor(readonly typed: KtoolError) {
+    super(typed.message);
+  }
+}
+const COORDINATOR_ATTEMPTS = 50;
 
 export function openGroups(clients: KafkaClients): Promise<GroupsApi> {
   return clients.extension('groups', (admin) => makeGroupsApi(admin as Admin));
@@ -65,16 +83,38 @@ function makeGroupsApi(admin: Admin): GroupsApi {
     return new Map(groups.map((g) => [g, coordinators.get(g)!]));
   }
 
-  /** Groups batched per coordinator; `send` gets each coordinator and its groups. */
+  /**
+   * Groups batched per coordinator; `send` gets each coordinator and its groups. When `send` throws
+   * CoordinatorMoved, every batch is sent again: only for reads.
+   */
   async function perCoordinator<T>(groups: string[], send: (broker: Broker, groups: string[]) => Promise<T[]>): Promise<T[]> {
-    const found = await findCoordinators(groups);
-    const batches = new Map<number, { broker: Broker; groups: string[] }>();
-    for (const [group, broker] of found) {
-      const batch = batches.get(broker.nodeId) ?? { broker, groups: [] };
-      batch.groups.push(group);
-      batches.set(broker.nodeId, batch);
+    for (let attempt = 1; ; attempt++) {
+      const found = await findCoordinators(groups);
+      const batches = new Map<number, { broker: Broker; groups: string[] }>();
+      for (const [group, broker] of found) {
+        const batch = batches.get(broker.nodeId) ?? { broker, groups: [] };
+        batch.groups.push(group);
+        batches.set(broker.nodeId, batch);
+      }
+      try {
+        return (await Promise.all([...batches.values()].map((b) => send(b.broker, b.groups)))).flat();
+      } catch (error) {
+        if (!(error instanceof CoordinatorMoved)) throw error;
+        if (attempt >= COORDINATOR_ATTEMPTS) throw error.typed;
+        for (const group of groups) coordinators.delete(group);
+        await sleep(100);
+      }
     }
-    return (await Promise.all([...batches.values()].map((b) => send(b.broker, b.groups)))).flat();
+  }
+
+  /** One group's request to its coordinator, sent again while `moved(response)` says the coordinator moved. */
+  async function atCoordinator<T>(group: string, send: (broker: Broker) => Promise<T>, moved: (response: T) => boolean): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const response = await send((await findCoordinators([group])).get(group)!);
+      if (!moved(response) || attempt >= COORDINATOR_ATTEMPTS) return response;
+      coordinators.delete(group);
+      await sleep(100);
+    }
   }
 
   async function brokers(): Promise<Broker[]> {
@@ -84,7 +124,7 @@ function makeGroupsApi(admin: Admin): GroupsApi {
   async function describeClassic(broker: Broker, groups: string[]): Promise<GroupDescription[]> {
     const r = await callRaw<RawDescribeGroups>(admin, 'DescribeGroups', [groups, false], broker);
     return r.groups.map((g) => {
-      if (g.errorCode) throw kafkaError(g.errorCode, `describing group ${g.groupId}`);
+      if (g.errorCode) throw groupError(g.errorCode, `describing group ${g.groupId}`);
       const state = normaliseState(g.groupState);
       return {
         group: g.groupId,
@@ -116,7 +156,7 @@ function makeGroupsApi(admin: Admin): GroupsApi {
         classic.push(group);
         continue;
       }
-      if (g.errorCode) throw kafkaError(g.errorCode, `describing group ${group}`, g.errorMessage);
+      if (g.errorCode) throw groupError(g.errorCode, `describing group ${group}`, g.errorMessage);
       const tps = (a: { topicPartitions: RawTopicPartitions[] }) => a.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topicName, partition })));
       out.push({
         group,
@@ -168,11 +208,11 @@ function makeGroupsApi(admin: Admin): GroupsApi {
       await perCoordinator(unique, async (broker, list) => {
         const r = await callRaw<RawOffsetFetch>(admin, 'OffsetFetch', [list.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false], broker);
         for (const g of r.groups) {
-          if (g.errorCode) throw kafkaError(g.errorCode, `fetching the committed offsets of group ${g.groupId}`);
+          if (g.errorCode) throw groupError(g.errorCode, `fetching the committed offsets of group ${g.groupId}`);
           const offsets: CommittedOffset[] = [];
           for (const t of g.topics) {
             for (const p of t.partitions) {
-              if (p.errorCode) throw kafkaError(p.errorCode, `fetching the committed offset of ${g.groupId} ${t.name}:${p.partitionIndex}`);
+              if (p.errorCode) throw groupError(p.errorCode, `fetching the committed offset of ${g.groupId} ${t.name}:${p.partitionIndex}`);
               if (p.committedOffset < 0n) continue;
               offsets.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.metadata });
             }
@@ -186,23 +226,32 @@ function makeGroupsApi(admin: Admin): GroupsApi {
 
     async commitOffsets(group, offsets) {
       if (!offsets.length) return [];
-      const broker = (await findCoordinators([group])).get(group)!;
       const topics = byTopic(offsets, (o) => ({ partitionIndex: o.partition, committedOffset: o.offset, committedLeaderEpoch: -1, committedMetadata: '' }));
-      const r = await callRaw<RawPartitionErrors>(admin, 'OffsetCommit', [group, -1, '', null, topics], broker);
+      const r = await atCoordinator(group, (broker) => callRaw<RawPartitionErrors>(admin, 'OffsetCommit', [group, -1, '', null, topics], broker), (x) => x.topics.some((t) => t.partitions.some((p) => RETRY_COORDINATOR.has(p.errorCode))));
       return outcomes(r);
     },
 
     async deleteGroups(groups) {
-      return perCoordinator([...new Set(groups)], async (broker, list): Promise<ItemResult[]> => {
-        const r = await callRaw<{ results: { groupId: string; errorCode: number }[] }>(admin, 'DeleteGroups', [list], broker);
-        return r.results.map((x) => (x.errorCode ? { name: x.groupId, ok: false, errorCode: errorName(x.errorCode), error: errorText(x.errorCode) } : { name: x.groupId, ok: true }));
-      });
+      // Only the groups whose coordinator moved are sent again: a group deleted meanwhile is not deleted twice.
+      const results = new Map<string, ItemResult>();
+      let pending = [...new Set(groups)];
+      for (let attempt = 1; pending.length; attempt++) {
+        const answers = await perCoordinator(pending, async (broker, list) => (await callRaw<{ results: { groupId: string; errorCode: number }[] }>(admin, 'DeleteGroups', [list], broker)).results);
+        pending = [];
+        for (const x of answers) {
+          if (RETRY_COORDINATOR.has(x.errorCode) && attempt < COORDINATOR_ATTEMPTS) {
+            coordinators.delete(x.groupId);
+            pending.push(x.groupId);
+          } else results.set(x.groupId, x.errorCode ? { name: x.groupId, ok: false, errorCode: errorName(x.errorCode), error: errorText(x.errorCode) } : { name: x.groupId, ok: true });
+        }
+        if (pending.length) await sleep(100);
+      }
+      return [...results.values()];
     },
 
     async deleteOffsets(group, partitions) {
-      const broker = (await findCoordinators([group])).get(group)!;
       const topics = byTopic(partitions, (p) => ({ partitionIndex: p.partition }));
-      const r = await callRaw<RawPartitionErrors & { errorCode: number }>(admin, 'OffsetDelete', [group, topics], broker);
+      const r = await atCoordinator(group, (broker) => callRaw<RawPartitionErrors & { errorCode: number }>(admin, 'OffsetDelete', [group, topics], broker), (x) => RETRY_COORDINATOR.has(x.errorCode));
       if (r.errorCode) return { errorCode: errorName(r.errorCode), error: errorText(r.errorCode), partitions: [] };
       return { partitions: outcomes(r) };
     },

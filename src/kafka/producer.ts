@@ -5,8 +5,9 @@
  * close() is only called after every send settled (the caller awaits its sends).
  */
 import { kGetConnection, murmur2, Producer, type Connection } from '@platformatic/kafka';
-import { NotFoundError, OperationError } from '../errors.js';
+import { OperationError } from '../errors.js';
 import { isConnectionLoss, kafkaErrorId, kafkaErrorText, toKtoolError } from './errors.js';
+import { topicsNotFound } from './not-found.js';
 import { sleep } from '../util/sleep.js';
 import type { KafkaClients } from './types.js';
 import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerSettings } from './producer-types.js';
@@ -57,6 +58,9 @@ function outageReporter(brokers: string[], onWarning: ((message: string) => void
     },
   };
 }
+
+/** ktool never asks the broker to create a topic (auto.create.topics.enable): a typo would make one. */
+const missingTopic = (topic: string) => topicsNotFound([topic], `create it first: ktool topics create ${topic} (produce never creates topics)`);
 
 export async function openProducer(clients: KafkaClients, settings: ProducerSettings, hooks: ProducerHooks = {}): Promise<ProducerApi> {
   const base = await clients.baseOptions();
@@ -249,11 +253,11 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
         metadata = await producer.metadata({ topics: [topic], autocreateTopics: false });
       } catch (error) {
         const id = kafkaErrorId(error);
-        if (id === 'UNKNOWN_TOPIC_OR_PARTITION' || id === 'UNKNOWN_TOPIC_ID' || /unknown topic/i.test((error as Error)?.message ?? '')) throw new NotFoundError(`topic "${topic}" does not exist`, `create it first: ktool topics create ${topic}`);
+        if (id === 'UNKNOWN_TOPIC_OR_PARTITION' || id === 'UNKNOWN_TOPIC_ID' || /unknown topic/i.test((error as Error)?.message ?? '')) throw missingTopic(topic);
         throw fail(error, `get metadata for topic ${topic}`);
       }
       const info = metadata.topics.get(topic);
-      if (!info) throw new NotFoundError(`topic "${topic}" does not exist`, `create it first: ktool topics create ${topic}`);
+      if (!info) throw missingTopic(topic);
       return info.partitionsCount;
     },
     partitionFor: javaPartition,

@@ -91,7 +91,7 @@ describe('offsets against a real broker', () => {
     const t = await createTopic(2);
     let r = await ktool('offsets', uniqueName('missing'));
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/topic not found/);
+    expect(r.stderr).toMatch(/^error: topic \S+ does not exist\n/);
     r = await ktool('offsets', `${t}:7`);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/has no partition 7/);

@@ -197,6 +197,6 @@ describe.skipIf(!haveSaslCluster())('acls against a SASL cluster with the Standa
 // In CI KTOOL_TEST_BOOTSTRAP is a cluster without an authorizer.
 describe.skipIf(!process.env.KTOOL_TEST_BOOTSTRAP || process.env.KTOOL_TEST_BOOTSTRAP === process.env.KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP)('acls on a cluster without an authorizer', () => {
   it('says so in one line', async () => {
-    expectOneLineError(await runCli(['acls', 'list']), 1, /^error: describe acls: this cluster has no authorizer \(authorizer.class.name is not set\), so it keeps no ACLs \(SECURITY_DISABLED\)\n$/);
+    expectOneLineError(await runCli(['acls', 'list']), 1, /^error: the cluster has no authorizer configured \(SECURITY_DISABLED\), so it keeps no ACLs\nhint: ACLs need authorizer\.class\.name=org\.apache\.kafka\.metadata\.authorizer\.StandardAuthorizer in the brokers' and controllers' configuration\n$/);
   });
 });

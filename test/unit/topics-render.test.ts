@@ -58,7 +58,7 @@ describe('topics describe rendering', () => {
   it('a missing topic exits 3 unless --if-exists', async () => {
     const r = await runCli(['topics', 'describe', 'nope'], { deps, env });
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('error: topic not found: nope\nhint: list topics with `ktool topics list`\n');
+    expect(r.stderr).toBe('error: topic nope does not exist\nhint: ktool topics list shows the topics\n');
     const ok = await runCli(['topics', 'describe', 'nope', 'orders', '--if-exists', '--json'], { deps, env });
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toHaveLength(1);

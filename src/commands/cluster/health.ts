@@ -1,6 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { ExitCode, NotFoundError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
+import { topicsNotFound } from '../../kafka/not-found.js';
 
 export interface HealthOptions {
   /** Only these topics (exact names); none: every topic, internal ones included. */
@@ -41,7 +42,7 @@ export function parse(args: string[]): HealthOptions {
 export async function run(options: HealthOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
   const [cluster, { topics, missing }] = await Promise.all([admin.cluster(), admin.describeTopics(options.topics, { includeInternal: true })]);
-  if (missing.length) throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`);
+  if (missing.length) throw topicsNotFound(missing);
   const configs = await admin.describeTopicConfigs(topics.map((t) => t.name));
   const live = new Set(cluster.brokers.map((b) => b.id));
   const data: HealthResult = { healthy: true, clusterId: cluster.clusterId, controllerId: cluster.controllerId, brokers: cluster.brokers.length, topics: topics.length, partitions: 0, offline: [], underReplicated: [], underMinIsr: [] };

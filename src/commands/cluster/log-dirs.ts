@@ -1,6 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { NotFoundError } from '../../errors.js';
+import { topicsNotFound } from '../../kafka/not-found.js';
 import type { LogDirDescription } from '../../kafka/cluster-types.js';
 
 export interface LogDirsOptions {
@@ -26,7 +26,7 @@ export async function run(options: LogDirsOptions, ctx: Context): Promise<Comman
   const clients = await ctx.kafka();
   if (options.topics.length) {
     const { missing } = await (await clients.admin()).describeTopics(options.topics);
-    if (missing.length) throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`);
+    if (missing.length) throw topicsNotFound(missing);
   }
   const { openCluster } = await import('../../kafka/cluster.js');
   const api = await openCluster(clients);

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readUserFile } from '../../util/read-user-file.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { parseProperties } from '../../config/properties.js';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import type { ConfigResourceRef, ConfigsApi } from '../../kafka/configs-types.js';
 import { parseConfigNames, parseConfigPairs, toOperations, type ChangeSet } from './config-list.js';
 import { entityLabel, isQuotaType, parseEntities, QUOTA_TYPES, RESOURCE_KINDS, type EntitySelection } from './entity.js';
 
@@ -63,15 +64,19 @@ function quotaNumber(key: string, value: string): number {
   return n;
 }
 
+/**
+ * The broker accepts deleting a name a topic does not know, so a typo would pass silently;
+ * kafka-configs.sh refuses it ("Invalid config(s)"), and so does ktool.
+ */
+async function checkDeletable(api: ConfigsApi, ref: ConfigResourceRef, names: string[]): Promise<void> {
+  if (ref.kind !== 'topic' || !names.length) return;
+  const [known] = await api.describeConfigs([ref]);
+  const unknown = names.filter((n) => !known.some((c) => c.name === n));
+  if (unknown.length) throw new UsageError(`topic ${ref.name} has no config ${unknown.join(', ')}`, `ktool configs describe --topic ${ref.name} --all lists its configs`);
+}
+
 async function readConfigFile(path: string): Promise<[string, string][]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`--add-config-file: no such file: ${path}`);
-    throw new UsageError(`--add-config-file: cannot read ${path}: ${(error as Error).message}`);
-  }
-  return [...parseProperties(text)];
+  return [...parseProperties(await readUserFile(path, '--add-config-file'))];
 }
 
 export async function run(options: AlterOptions, ctx: Context): Promise<CommandResult> {
@@ -101,7 +106,9 @@ export async function run(options: AlterOptions, ctx: Context): Promise<CommandR
     result.entity = Object.fromEntries(entity.map((p) => [p.type, p.name]));
     result.set = set;
   } else {
-    await api.alterConfigs({ kind: RESOURCE_KINDS[first.type]!, name: first.isDefault ? '' : first.name! }, operations, options.dryRun);
+    const ref = { kind: RESOURCE_KINDS[first.type]!, name: first.isDefault ? '' : first.name! };
+    await checkDeletable(api, ref, changes.delete);
+    await api.alterConfigs(ref, operations, options.dryRun);
   }
 
   const summary = [

@@ -1,5 +1,6 @@
 import { missingPartitions, selectPartitions, type PartitionSelection } from '../../cli/topic-partitions.js';
 import { NotFoundError } from '../../errors.js';
+import { topicsNotFound } from '../../kafka/not-found.js';
 import type { PartitionRange } from '../../kafka/consumer-types.js';
 import { tpKey, type AdminApi, type TopicPartition } from '../../kafka/types.js';
 import type { OffsetSpec, Position } from './offset-spec.js';
@@ -52,7 +53,7 @@ export async function partitionsToRead(admin: AdminApi, topics: string[], includ
     if (names.length === 0) throw new NotFoundError(`no topic matches --include ${include.source.slice(4, -2)}`, 'it must match whole topic names, as in Java: e.g. --include \'orders.*\'');
   }
   const { topics: found, missing } = await admin.describeTopics(names);
-  if (missing.length) throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'list topics with `ktool topics list`');
+  if (missing.length) throw topicsNotFound(missing);
   const out: TopicPartition[] = [];
   for (const t of found) {
     const selection = pick?.(t.name) ?? {};

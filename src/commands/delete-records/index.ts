@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readUserFile } from '../../util/read-user-file.js';
 import { confirm } from '../../cli/confirm.js';
 import { requireTty, type Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
@@ -76,13 +76,7 @@ export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<
 
   let requests: { topic: string; partition: number; offset: bigint | 'end' | { time: number } }[];
   if (options.offsetJsonFile) {
-    let text: string;
-    try {
-      text = await readFile(options.offsetJsonFile, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`--offset-json-file: no such file: ${options.offsetJsonFile}`);
-      throw new UsageError(`--offset-json-file: cannot read ${options.offsetJsonFile}: ${(error as Error).message}`);
-    }
+    const text = await readUserFile(options.offsetJsonFile, '--offset-json-file');
     const entries = parseOffsetFile(text, options.offsetJsonFile);
     // Check every named partition exists (exit 3 otherwise).
     await resolvePartitions(admin, [...new Set(entries.map((e) => e.topic))].map((topic) => ({ topic, regex: false, partitions: entries.filter((e) => e.topic === topic).map((e) => e.partition) })));

@@ -1,6 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { ExitCode, NotFoundError, UsageError } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import { parseTopicArg } from './reset-plan.js';
@@ -29,7 +30,7 @@ export function parse(args: string[], flags: Record<string, unknown>): DeleteOff
 export async function run(options: DeleteOffsetsOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
   const { topics, missing } = await admin.describeTopics(options.topics.map((t) => t.topic));
-  if (missing.length) throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`);
+  if (missing.length) throw topicsNotFound(missing);
   const partitions: TopicPartition[] = options.topics.flatMap((sel) => (sel.partitions ?? topics.find((t) => t.name === sel.topic)!.partitions.map((p) => p.partition)).map((partition) => ({ topic: sel.topic, partition })));
   const result = await (await groupsApi(ctx)).deleteOffsets(options.group, partitions);
   if (result.errorCode) throw errorForKafkaCode(result.errorCode, `cannot delete offsets of group ${options.group}: ${result.error} (${result.errorCode})`, HINTS[result.errorCode]);

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readUserFile } from '../../util/read-user-file.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { NotFoundError, OperationError, PartialFailureError, UsageError } from '../../errors.js';
+import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import { parseDuration } from '../../util/duration.js';
@@ -80,9 +81,7 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
   const s = options.strategy;
   let plan: PlanLine[] = [];
   if (s.kind === 'file') {
-    const text = await readFile(s.path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw e.code === 'ENOENT' ? new NotFoundError(`reset plan file not found: ${s.path}`) : new OperationError(`cannot read ${s.path}: ${e.message}`);
-    });
+    const text = await readUserFile(s.path, '--from-file');
     plan = parsePlanCsv(text, s.path);
   }
   let groups = options.all ? (await api.listGroups()).map((g) => g.group) : options.groups;
@@ -102,7 +101,7 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
   const explicit: TopicPartition[] = [];
   if (options.topics.length) {
     const { topics, missing } = await admin.describeTopics(options.topics.map((t) => t.topic));
-    if (missing.length) throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`);
+    if (missing.length) throw topicsNotFound(missing);
     for (const sel of options.topics) {
       const info = topics.find((t) => t.name === sel.topic)!;
       const count = info.partitions.length;
@@ -143,7 +142,7 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
   rows.sort((a, b) => a.group.localeCompare(b.group) || a.topic.localeCompare(b.topic) || a.partition - b.partition);
 
   if (options.execute) await commit(ctx, rows);
-  else ctx.io.stderr.write(`dry run: nothing changed; add --execute to commit these offsets\n`);
+  else ctx.io.stderr.write('dry run: nothing committed; add --execute to apply\n');
 
   const result: CommandResult = {
     data: rows,
@@ -168,6 +167,7 @@ async function commit(ctx: Context, rows: ResetRow[]): Promise<void> {
   for (const group of [...new Set(rows.map((r) => r.group))]) {
     const mine = rows.filter((r) => r.group === group);
     const outcomes = await api.commitOffsets(group, mine.map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.newOffset) })));
+    const before = succeeded;
     for (const o of outcomes) {
       const row = mine.find((r) => r.topic === o.topic && r.partition === o.partition);
       if (o.errorCode) {
@@ -178,6 +178,9 @@ async function commit(ctx: Context, rows: ResetRow[]): Promise<void> {
         succeeded++;
       }
     }
+    // The table looks the same either way: say what happened.
+    const n = succeeded - before;
+    if (n > 0) ctx.io.stderr.write(`committed new offsets for ${n} partition${n === 1 ? '' : 's'} of group ${group}\n`);
   }
   if (!failures.length) return;
   for (const f of failures.slice(1)) ctx.io.stderr.write(`error: ${f}\n`);

@@ -1,5 +1,6 @@
 import type { Context } from '../../cli/context.js';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import { groupsNotFound } from '../../kafka/not-found.js';
 import { openGroups, type CommittedOffset, type GroupDescription, type GroupsApi } from '../../kafka/groups.js';
 import { tpKey, type TopicPartition } from '../../kafka/types.js';
 
@@ -100,7 +101,7 @@ export async function logEndOffsets(ctx: Context, partitions: TopicPartition[], 
 
 export function requireExisting(groups: GroupDescription[], committed?: Map<string, CommittedOffset[]>): void {
   const missing = groups.filter((g) => !g.exists && !(committed?.get(g.group)?.length));
-  if (missing.length) throw new NotFoundError(`consumer group${missing.length > 1 ? 's' : ''} not found: ${missing.map((g) => g.group).join(', ')}`, 'ktool groups list shows the groups');
+  if (missing.length) throw groupsNotFound(missing.map((g) => g.group));
 }
 
 export { tpKey } from '../../kafka/types.js';

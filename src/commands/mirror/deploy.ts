@@ -44,7 +44,7 @@ export function parse(args: string[], f: Record<string, unknown>): DeployOptions
 /** Bootstrap and client properties of one side; secured profiles need a properties file (the secret goes into the connector config). */
 async function cluster(ctx: Context, spec: SideSpec, alias: string, timeout: string | undefined): Promise<Mm2Cluster> {
   const settings = await sideSettings(ctx, spec, timeout);
-  const properties = spec.config ? (await loadCommandConfig(spec.config)).all : new Map<string, string>();
+  const properties = spec.config ? (await loadCommandConfig(spec.config, spec.configFlag)).all : new Map<string, string>();
   if (!spec.config && (settings.sasl || settings.tls)) {
     throw new UsageError(`the ${alias} cluster uses SASL or TLS from profile ${spec.profile}: MirrorMaker 2 needs them as client properties`, `pass --${alias === 'source' ? 'from' : 'to'}-config FILE with security.protocol, sasl.mechanism and sasl.jaas.config (they are stored in the connector config)`);
   }

@@ -11,6 +11,8 @@ export interface SideSpec {
   profile?: string;
   bootstrap?: string;
   config?: string;
+  /** --from-config or --to-config, for messages about the file. */
+  configFlag?: string;
 }
 
 export interface SidesOptions {
@@ -24,6 +26,7 @@ function side(f: Record<string, unknown>, name: 'from' | 'to'): SideSpec {
     profile: f[name] as string | undefined,
     bootstrap: f[`${name}Bootstrap`] as string | undefined,
     config: f[`${name}Config`] as string | undefined,
+    configFlag: `--${name}-config`,
   };
   if (!spec.profile && !spec.bootstrap && !spec.config) {
     throw new UsageError(`the ${name === 'from' ? 'source' : 'target'} cluster is missing`, `pass --${name} PROFILE, --${name}-bootstrap HOST:PORT or --${name}-config FILE`);
@@ -41,7 +44,7 @@ export function parseSides(f: Record<string, unknown>): SidesOptions {
  */
 export async function sideSettings(ctx: Context, spec: SideSpec, timeout: string | undefined): Promise<ConnectionSettings> {
   const config = await loadConfigFile(ctx.configPath);
-  const commandConfig = spec.config ? await loadCommandConfig(spec.config) : undefined;
+  const commandConfig = spec.config ? await loadCommandConfig(spec.config, spec.configFlag) : undefined;
   const env = { ...ctx.env, KTOOL_BROKERS: undefined, KTOOL_PROFILE: undefined };
   const settings = resolveConnection({ flags: { profile: spec.profile, bootstrapServer: spec.bootstrap, timeout }, env, config: spec.profile ? config : { profiles: config.profiles }, commandConfig });
   return settings;

@@ -1,5 +1,6 @@
 import { compileRegex } from '../../cli/parse-helpers.js';
 import { NotFoundError } from '../../errors.js';
+import { topicsNotFound } from '../../kafka/not-found.js';
 import type { AdminApi, TopicPartition } from '../../kafka/types.js';
 import { selectPartitions, type TopicSelection } from '../../cli/topic-partitions.js';
 
@@ -22,7 +23,7 @@ export async function resolvePartitions(admin: AdminApi, selections: TopicSelect
   if (chosen.size === 0) return [];
 
   const { topics, missing } = await admin.describeTopics([...chosen.keys()], { includeInternal: true });
-  if (missing.length) throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'list topics with `ktool topics list`');
+  if (missing.length) throw topicsNotFound(missing);
   const out: TopicPartition[] = [];
   for (const t of topics) {
     const count = t.partitions.length;

@@ -2,9 +2,9 @@
  * Input readers. Lines are cut out of the chunks without copying (subarray), except a line that
  * spans two chunks. A trailing "\r" is removed, as Java's readLine does.
  */
-import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync } from 'node:fs';
 import { addAbortSignal, type Readable } from 'node:stream';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { openUserFile } from '../../util/read-user-file.js';
 import { fdChunks } from './fd-chunks.js';
 
 export interface Source {
@@ -42,17 +42,8 @@ function isRegularFile(fd: number): boolean {
 
 /** --file PATH: a regular file read from its descriptor; anything else (`--file <(cmd)`: a pipe) as a stream. */
 export function fileSource(path: string): Source {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw new NotFoundError(`cannot read --file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const fd = openUserFile(path, '--file');
   const stats = fstatSync(fd);
-  if (stats.isDirectory()) {
-    closeSync(fd);
-    throw new UsageError(`--file ${path} is a directory`);
-  }
   return {
     name: path,
     open(signal, reuse) {

@@ -5,6 +5,7 @@ import { splitBootstrap } from '../../config/resolve.js';
 import { upsertProfile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import { parseDuration } from '../../util/duration.js';
+import { checkUserFile } from '../../util/read-user-file.js';
 
 export interface AddOptions {
   name: string;
@@ -57,6 +58,11 @@ export function parse(args: string[], f: Record<string, unknown>): AddOptions {
 }
 
 export async function run(options: AddOptions, ctx: Context): Promise<CommandResult | void> {
+  // A wrong path is easiest to fix now, not at the first connection.
+  for (const role of ['ca', 'cert', 'key'] as const) {
+    const path = options.profile.tls?.[role];
+    if (path) checkUserFile(path, `--${role}`);
+  }
   const config = await upsertProfile(ctx.configPath, options.name, options.profile, options.use);
   if (options.storedSecret) ctx.warn(`the secret is stored in ${ctx.configPath} (mode 0600); --password-env or --password-command keep it out of the file`);
   const current = config['current-profile'] === options.name;

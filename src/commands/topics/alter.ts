@@ -1,7 +1,8 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { positiveInt } from '../../cli/parse-helpers.js';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import { topicsNotFound } from '../../kafka/not-found.js';
 
 export interface AlterOptions {
   topic: string;
@@ -25,7 +26,7 @@ export async function run(options: AlterOptions, ctx: Context): Promise<CommandR
   const admin = await (await ctx.kafka()).admin();
   const { topics } = await admin.describeTopics([options.topic]);
   if (topics.length === 0) {
-    if (!options.ifExists) throw new NotFoundError(`topic not found: ${options.topic}`);
+    if (!options.ifExists) throw topicsNotFound([options.topic]);
     ctx.warn(`not found (ignored with --if-exists): ${options.topic}`);
     return { data: { name: options.topic, exists: false, dryRun: options.dryRun }, view: [] };
   }

@@ -1,7 +1,8 @@
 import { confirm } from '../../cli/confirm.js';
 import { requireTty, type Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { CancelledError, ExitCode, NotFoundError, UsageError } from '../../errors.js';
+import { CancelledError, ExitCode, UsageError } from '../../errors.js';
+import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
 
 export interface DeleteOptions {
@@ -27,7 +28,7 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
   const admin = await (await ctx.kafka()).admin();
   const existing = new Set(await admin.listTopics({ includeInternal: true }));
   const missing = options.topics.filter((t) => !existing.has(t));
-  if (missing.length && !options.ifExists) throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'pass --if-exists to ignore missing topics');
+  if (missing.length && !options.ifExists) throw topicsNotFound(missing, 'pass --if-exists to ignore missing topics');
   const targets = options.topics.filter((t) => existing.has(t));
   if (targets.length && !options.yes) {
     requireTty(ctx.io, 'deleting topics', '--yes');

@@ -1,7 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { compileRegex, REGEX_CHARS } from '../../cli/parse-helpers.js';
-import { NotFoundError } from '../../errors.js';
+import { topicsNotFound } from '../../kafka/not-found.js';
 import type { AdminApi, ConfigEntry, TopicInfo } from '../../kafka/types.js';
 import type { Block } from '../../output/view.js';
 import { filtersFrom, partitionMatches, type PartitionFilter } from './partition-filters.js';
@@ -72,7 +72,7 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
   const admin = await (await ctx.kafka()).admin();
   const { names, missing } = await resolveNames(admin, options);
   if (missing.length && !options.ifExists) {
-    throw new NotFoundError(`topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'list topics with `ktool topics list`');
+    throw topicsNotFound(missing);
   }
   // Describe without DescribeConfigs is a common ACL set-up: show the partitions anyway.
   let configsDenied = false;
