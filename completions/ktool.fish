@@ -587,7 +587,7 @@ complete -c ktool -n '__ktool_is groups reset-offsets' -l shift-by -x -d 'by N, 
 complete -c ktool -n '__ktool_is groups reset-offsets' -l to-datetime -x -d 'to the first record at or after YYYY-MM-DDTHH:mm:SS.sss (UTC unless a zone is given), or any ktool time: epoch ms, a date, relative like -1h'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l by-duration -x -d 'to the first record at or after now minus PnDTnHnMnS (or 1h, 30m)'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l from-file -x -d 'to the offsets in a CSV of topic,partition,offset or group,topic,partition,offset (what --export prints)'
-complete -c ktool -n '__ktool_is groups reset-offsets' -l execute -d 'commit the new offsets'
+complete -c ktool -n '__ktool_is groups reset-offsets' -l execute -d 'commit the new offsets (stderr then says how many, per group; without it: a dry run, said on stderr)'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l dry-run -d 'only show the plan (the default)'
 complete -c ktool -n '__ktool_is groups reset-offsets' -l export -d 'print the plan as CSV for --from-file'
 complete -c ktool -n '__ktool_is groups reset-offsets' -s h -l help -d 'display help for command'

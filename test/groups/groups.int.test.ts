@@ -212,6 +212,27 @@ describe('groups and lag against a real broker, with real consumers', () => {
     expect((await ktool('lag', g)).stdout).toMatch(/59m|1h/);
   });
 
+  it('reset-offsets says whether it committed: dry run on stderr, then how many partitions per group', async () => {
+    const t = await createTopic(2);
+    produce(t, 0, 3);
+    await waitForEnds(t, [3, 0]);
+    const g = group('said');
+    const dry = await ktool('groups', 'reset-offsets', g, '--topic', t, '--to-latest');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toBe('dry run: nothing committed; add --execute to apply\n');
+    expect(dry.stdout).toMatch(/NEW-OFFSET/);
+    const dryJson = await ktool('groups', 'reset-offsets', g, '--topic', t, '--to-latest', '--json');
+    expect((JSON.parse(dryJson.stdout) as { executed: boolean }[]).map((r) => r.executed)).toEqual([false, false]);
+    expect(dryJson.stderr).toBe('dry run: nothing committed; add --execute to apply\n');
+
+    const done = await ktool('groups', 'reset-offsets', g, '--topic', t, '--to-latest', '--execute');
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stderr).toBe(`committed new offsets for 2 partitions of group ${g}\n`);
+    const one = await ktool('groups', 'reset-offsets', g, '--topic', `${t}:0`, '--to-earliest', '--execute', '--json');
+    expect(one.stderr).toBe(`committed new offsets for 1 partition of group ${g}\n`);
+    expect(JSON.parse(one.stdout)).toEqual([expect.objectContaining({ partition: 0, newOffset: 0, executed: true })]);
+  });
+
   it('each reset strategy commits what kafka-consumer-groups.sh commits on a twin group', async () => {
     const t = await createTopic(3);
     produce(t, 0, 10);

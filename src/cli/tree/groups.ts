@@ -50,7 +50,7 @@ export function registerGroups(program: Command, dispatch: Dispatcher): void {
       .option('--to-datetime <time>', 'to the first record at or after YYYY-MM-DDTHH:mm:SS.sss (UTC unless a zone is given), or any ktool time: epoch ms, a date, relative like -1h')
       .option('--by-duration <duration>', 'to the first record at or after now minus PnDTnHnMnS (or 1h, 30m)')
       .option('--from-file <csv>', 'to the offsets in a CSV of topic,partition,offset or group,topic,partition,offset (what --export prints)')
-      .option('--execute', 'commit the new offsets')
+      .option('--execute', 'commit the new offsets (stderr then says how many, per group; without it: a dry run, said on stderr)')
       .option('--dry-run', 'only show the plan (the default)')
       .option('--export', 'print the plan as CSV for --from-file'),
     [
