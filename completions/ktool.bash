@@ -33,14 +33,14 @@ _ktool_options() {
     'topics list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --exclude-internal -h --help' ;;
     'topics describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --exclude-internal --under-replicated-partitions --unavailable-partitions --under-min-isr-partitions --at-min-isr-partitions --no-offsets --if-exists -h --help' ;;
     'topics create') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -p --partitions -r --replication-factor -c --config --if-not-exists --dry-run -h --help' ;;
-    'topics alter') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -p --partitions --if-exists --dry-run -h --help' ;;
-    'topics delete') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --if-exists -y --yes -h --help' ;;
+    'topics alter') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --allow-internal-topics -p --partitions --if-exists --dry-run -h --help' ;;
+    'topics delete') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --if-exists -y --yes --allow-internal-topics -h --help' ;;
     'profile') echo '-h --help' ;;
     'profile add') echo '--no-color --debug -b --bootstrap-server --client-id --timeout --sasl-mechanism --username --password --password-env --password-command --token --token-env --token-command --tls --ca --cert --key --server-name --insecure-skip-verify --use -h --help' ;;
     'profile use') echo '--no-color --debug -h --help' ;;
     'profile list') echo '--format --json --no-color --debug -h --help' ;;
     'profile show') echo '--format --json --no-color --debug -b --bootstrap-server --command-config --profile --timeout --resolved -h --help' ;;
-    'profile delete') echo '--no-color --debug -h --help' ;;
+    'profile delete') echo '--no-color --debug -y --yes -h --help' ;;
     'local') echo '-h --help' ;;
     'local start') echo '--name --format --json --no-color --debug --nodes --sasl --tls --fresh --version --kafka-home -h --help' ;;
     'local stop') echo '--name --format --json --no-color --debug -h --help' ;;
@@ -51,20 +51,20 @@ _ktool_options() {
     'completion') echo '-h --help' ;;
     'configs') echo '-h --help' ;;
     'configs describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --entity-type --entity-name --entity-default --topic --broker --broker-defaults --broker-logger --user --user-defaults --client --client-defaults --ip --ip-defaults --group --client-metrics --all -h --help' ;;
-    'configs alter') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --entity-type --entity-name --entity-default --topic --broker --broker-defaults --broker-logger --user --user-defaults --client --client-defaults --ip --ip-defaults --group --client-metrics --add-config --add-config-file --delete-config --append --subtract --dry-run -h --help' ;;
+    'configs alter') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --entity-type --entity-name --entity-default --topic --broker --broker-defaults --broker-logger --user --user-defaults --client --client-defaults --ip --ip-defaults --group --client-metrics --allow-internal-topics --add-config --add-config-file --delete-config --append --subtract --dry-run -h --help' ;;
     'cluster') echo '-h --help' ;;
     'cluster info') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
     'cluster health') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
     'cluster log-dirs') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --topic-list --describe -h --help' ;;
     'cluster api-versions') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
     'offsets') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --time --topic -p --partition -P --partitions --topic-partitions --exclude-internal-topics --isolation -h --help' ;;
-    'delete-records') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --before --offset-json-file -y --yes -h --help' ;;
+    'delete-records') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --before --offset-json-file -y --yes --allow-internal-topics -h --help' ;;
     'groups') echo '-h --help' ;;
     'groups list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --state --type -h --help' ;;
     'groups describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --all-groups --offsets --members --state --verbose -h --help' ;;
     'groups reset-offsets') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --all-groups --topic --all-topics --to-earliest --to-latest --to-current --to-offset --shift-by --to-datetime --by-duration --from-file --execute --dry-run --export -h --help' ;;
-    'groups delete') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --all-groups -h --help' ;;
-    'groups delete-offsets') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --topic -h --help' ;;
+    'groups delete') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --all-groups -y --yes -h --help' ;;
+    'groups delete-offsets') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --topic -y --yes -h --help' ;;
     'lag') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --group --topic --watch --count --max-lag --max-time-lag --no-time-lag -h --help' ;;
     'acls') echo '-h --help' ;;
     'acls list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --group --cluster --transactional-id --delegation-token --user-principal --resource-pattern-type --principal --operation -h --help' ;;
@@ -80,7 +80,7 @@ _ktool_options() {
     'mirror status') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror pause') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror resume') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
-    'mirror delete') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
+    'mirror delete') echo '--connect-url --name -y --yes --format --json --no-color --debug -h --help' ;;
   esac
 }
 

@@ -90,8 +90,8 @@ complete -c ktool -n '__ktool_is' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is topics' -f -a 'list' -d 'list topics, optionally those whose name matches REGEX'
 complete -c ktool -n '__ktool_is topics' -f -a 'describe' -d 'partitions (leader, replicas, ISR, offline), offsets, message counts and non-default configs'
 complete -c ktool -n '__ktool_is topics' -f -a 'create' -d 'create topics'
-complete -c ktool -n '__ktool_is topics' -f -a 'alter' -d 'increase the partition count of a topic'
-complete -c ktool -n '__ktool_is topics' -f -a 'delete' -d 'delete topics (asks on a terminal; needs --yes otherwise)'
+complete -c ktool -n '__ktool_is topics' -f -a 'alter' -d 'increase the partition count of a topic (internal topics refused without --allow-internal-topics)'
+complete -c ktool -n '__ktool_is topics' -f -a 'delete' -d 'delete topics by name or whole-name regex (a TOPIC with regex characters); asks on a terminal, needs --yes otherwise; a regex never selects internal topics'
 complete -c ktool -n '__ktool_is topics' -f -a 'help' -d 'show help for a command'
 complete -c ktool -n '__ktool_is topics' -s h -l help -d 'display help for command'
 
@@ -151,6 +151,7 @@ complete -c ktool -n '__ktool_is topics alter' -l format -x -a 'table wide json 
 complete -c ktool -n '__ktool_is topics alter' -l json -d 'shorthand for --format json'
 complete -c ktool -n '__ktool_is topics alter' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is topics alter' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is topics alter' -l allow-internal-topics -d 'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them'
 complete -c ktool -n '__ktool_is topics alter' -s p -l partitions -x -d 'the new total number of partitions (as create takes it)'
 complete -c ktool -n '__ktool_is topics alter' -l if-exists -d 'no error when the topic does not exist (as describe and delete)'
 complete -c ktool -n '__ktool_is topics alter' -l dry-run -d 'validate on the broker without changing'
@@ -166,8 +167,9 @@ complete -c ktool -n '__ktool_is topics delete' -l format -x -a 'table wide json
 complete -c ktool -n '__ktool_is topics delete' -l json -d 'shorthand for --format json'
 complete -c ktool -n '__ktool_is topics delete' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is topics delete' -l debug -d 'show stack traces and client details on errors'
-complete -c ktool -n '__ktool_is topics delete' -l if-exists -d 'no error for topics that do not exist'
-complete -c ktool -n '__ktool_is topics delete' -s y -l yes -d 'do not ask for confirmation'
+complete -c ktool -n '__ktool_is topics delete' -l if-exists -d 'no error for topics (or regexes) that match nothing'
+complete -c ktool -n '__ktool_is topics delete' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
+complete -c ktool -n '__ktool_is topics delete' -l allow-internal-topics -d 'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them'
 complete -c ktool -n '__ktool_is topics delete' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is topics delete' -f -a '(__ktool_dynamic topics)'
 
@@ -179,7 +181,7 @@ complete -c ktool -n '__ktool_is profile' -f -a 'add' -d 'add or replace a profi
 complete -c ktool -n '__ktool_is profile' -f -a 'use' -d 'make a profile the current one'
 complete -c ktool -n '__ktool_is profile' -f -a 'list' -d 'list profiles'
 complete -c ktool -n '__ktool_is profile' -f -a 'show' -d 'show a profile (secrets redacted); --resolved shows what a command would use, and where each value came from'
-complete -c ktool -n '__ktool_is profile' -f -a 'delete' -d 'delete a profile'
+complete -c ktool -n '__ktool_is profile' -f -a 'delete' -d 'delete a profile (asks on a terminal; needs --yes otherwise)'
 complete -c ktool -n '__ktool_is profile' -f -a 'help' -d 'show help for a command'
 complete -c ktool -n '__ktool_is profile' -s h -l help -d 'display help for command'
 
@@ -235,6 +237,7 @@ complete -c ktool -n '__ktool_is profile show' -f -a '(__ktool_dynamic profiles)
 # ktool profile delete
 complete -c ktool -n '__ktool_is profile delete' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is profile delete' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is profile delete' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
 complete -c ktool -n '__ktool_is profile delete' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is profile delete' -f -a '(__ktool_dynamic profiles)'
 
@@ -366,7 +369,7 @@ complete -c ktool -n '__ktool_is completion' -f -a 'bash zsh fish'
 
 # ktool configs
 complete -c ktool -n '__ktool_is configs' -f -a 'describe' -d 'configs with each value\'s source, sensitivity and read-only flag; quotas for users/clients/ips'
-complete -c ktool -n '__ktool_is configs' -f -a 'alter' -d 'change configs with IncrementalAlterConfigs (never read-modify-write), or client quotas'
+complete -c ktool -n '__ktool_is configs' -f -a 'alter' -d 'change configs with IncrementalAlterConfigs (never read-modify-write), or client quotas; an internal topic\'s configs only with --allow-internal-topics'
 complete -c ktool -n '__ktool_is configs' -f -a 'help' -d 'show help for a command'
 complete -c ktool -n '__ktool_is configs' -s h -l help -d 'display help for command'
 
@@ -421,6 +424,7 @@ complete -c ktool -n '__ktool_is configs alter' -l ip -x -d 'shortcut: --entity-
 complete -c ktool -n '__ktool_is configs alter' -l ip-defaults -d 'shortcut: --entity-type ips --entity-default'
 complete -c ktool -n '__ktool_is configs alter' -l group -x -a '(__ktool_dynamic groups)' -d 'shortcut: --entity-type groups --entity-name GROUP'
 complete -c ktool -n '__ktool_is configs alter' -l client-metrics -x -d 'shortcut: --entity-type client-metrics --entity-name NAME'
+complete -c ktool -n '__ktool_is configs alter' -l allow-internal-topics -d 'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them'
 complete -c ktool -n '__ktool_is configs alter' -l add-config -x -d 'set configs: \'k1=v1,k2=[a,b]\' (a list in brackets), repeatable'
 complete -c ktool -n '__ktool_is configs alter' -l add-config-file -r -F -d 'set the configs in this properties file'
 complete -c ktool -n '__ktool_is configs alter' -l delete-config -x -d 'revert configs to their default, repeatable'
@@ -522,7 +526,8 @@ complete -c ktool -n '__ktool_is delete-records' -l no-color -d 'disable colours
 complete -c ktool -n '__ktool_is delete-records' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is delete-records' -l before -x -d 'delete records below OFFSET, all records (end), or those older than @TIME (epoch ms, ISO-8601 or relative like @-1h; the @ is required)'
 complete -c ktool -n '__ktool_is delete-records' -l offset-json-file -r -F -d 'kafka-delete-records.sh JSON: {"partitions": [{"topic": "t", "partition": 0, "offset": 3}], "version": 1}'
-complete -c ktool -n '__ktool_is delete-records' -s y -l yes -d 'do not ask for confirmation'
+complete -c ktool -n '__ktool_is delete-records' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
+complete -c ktool -n '__ktool_is delete-records' -l allow-internal-topics -d 'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them'
 complete -c ktool -n '__ktool_is delete-records' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is delete-records' -f -a '(__ktool_dynamic topics)'
 
@@ -530,8 +535,8 @@ complete -c ktool -n '__ktool_is delete-records' -f -a '(__ktool_dynamic topics)
 complete -c ktool -n '__ktool_is groups' -f -a 'list' -d 'consumer groups with state, type, protocol, member count and total lag'
 complete -c ktool -n '__ktool_is groups' -f -a 'describe' -d 'per partition CURRENT-OFFSET, LOG-END-OFFSET, LAG and owner (--offsets, the default), the members, or the state'
 complete -c ktool -n '__ktool_is groups' -f -a 'reset-offsets' -d 'move committed offsets (dry run unless --execute; the group must have no active members)'
-complete -c ktool -n '__ktool_is groups' -f -a 'delete' -d 'delete groups and their committed offsets (the groups must be empty)'
-complete -c ktool -n '__ktool_is groups' -f -a 'delete-offsets' -d 'delete a group\'s committed offsets of some topics or partitions'
+complete -c ktool -n '__ktool_is groups' -f -a 'delete' -d 'delete groups and their committed offsets (the groups must be empty); asks on a terminal, needs --yes otherwise'
+complete -c ktool -n '__ktool_is groups' -f -a 'delete-offsets' -d 'delete a group\'s committed offsets of some topics or partitions; asks on a terminal, needs --yes otherwise'
 complete -c ktool -n '__ktool_is groups' -f -a 'help' -d 'show help for a command'
 complete -c ktool -n '__ktool_is groups' -s h -l help -d 'display help for command'
 
@@ -603,7 +608,8 @@ complete -c ktool -n '__ktool_is groups delete' -l json -d 'shorthand for --form
 complete -c ktool -n '__ktool_is groups delete' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is groups delete' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is groups delete' -l group -x -a '(__ktool_dynamic groups)' -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
-complete -c ktool -n '__ktool_is groups delete' -l all-groups -d 'every consumer group (kafka-consumer-groups.sh --delete --all-groups)'
+complete -c ktool -n '__ktool_is groups delete' -l all-groups -d 'every consumer group (kafka-consumer-groups.sh --delete --all-groups): lists them and asks'
+complete -c ktool -n '__ktool_is groups delete' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
 complete -c ktool -n '__ktool_is groups delete' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is groups delete' -f -a '(__ktool_dynamic groups)'
 
@@ -618,6 +624,7 @@ complete -c ktool -n '__ktool_is groups delete-offsets' -l no-color -d 'disable 
 complete -c ktool -n '__ktool_is groups delete-offsets' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is groups delete-offsets' -l group -x -a '(__ktool_dynamic groups)' -d 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable'
 complete -c ktool -n '__ktool_is groups delete-offsets' -l topic -x -a '(__ktool_dynamic topics)' -d 'a topic, or some of its partitions, repeatable'
+complete -c ktool -n '__ktool_is groups delete-offsets' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
 complete -c ktool -n '__ktool_is groups delete-offsets' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is groups delete-offsets' -f -a '(__ktool_dynamic groups)'
 
@@ -646,7 +653,7 @@ complete -c ktool -n '__ktool_is lag' -f -a '(__ktool_dynamic groups)'
 # ktool acls
 complete -c ktool -n '__ktool_is acls' -f -a 'list' -d 'ACLs: principal, host, operation, permission and resource'
 complete -c ktool -n '__ktool_is acls' -f -a 'create' -d 'add ACLs: each principal x operation x host on each resource (--operation defaults to All)'
-complete -c ktool -n '__ktool_is acls' -f -a 'delete' -d 'delete ACLs matching a filter; a broad filter (no principal, no operation, any/match) asks on a terminal and needs --yes otherwise'
+complete -c ktool -n '__ktool_is acls' -f -a 'delete' -d 'delete ACLs matching a filter; lists them and asks on a terminal, needs --yes otherwise'
 complete -c ktool -n '__ktool_is acls' -f -a 'help' -d 'show help for a command'
 complete -c ktool -n '__ktool_is acls' -s h -l help -d 'display help for command'
 
@@ -721,7 +728,7 @@ complete -c ktool -n '__ktool_is acls delete' -l producer -d 'producer role: Wri
 complete -c ktool -n '__ktool_is acls delete' -l idempotent -d 'with --producer: IdempotentWrite on the cluster'
 complete -c ktool -n '__ktool_is acls delete' -l consumer -d 'consumer role: Read, Describe on --topic and Read on --group'
 complete -c ktool -n '__ktool_is acls delete' -l principal -x -d 'ACLs of this TYPE:NAME, allow or deny, repeatable'
-complete -c ktool -n '__ktool_is acls delete' -s y -l yes -d 'do not ask for confirmation'
+complete -c ktool -n '__ktool_is acls delete' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
 complete -c ktool -n '__ktool_is acls delete' -l force -d 'alias of --yes (kafka-acls.sh)'
 complete -c ktool -n '__ktool_is acls delete' -s h -l help -d 'display help for command'
 
@@ -770,7 +777,7 @@ complete -c ktool -n '__ktool_is users delete' -l json -d 'shorthand for --forma
 complete -c ktool -n '__ktool_is users delete' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is users delete' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is users delete' -l mechanism -x -d 'only this mechanism (default: every one the user has); comma-separated, repeatable'
-complete -c ktool -n '__ktool_is users delete' -s y -l yes -d 'do not ask for confirmation'
+complete -c ktool -n '__ktool_is users delete' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
 complete -c ktool -n '__ktool_is users delete' -s h -l help -d 'display help for command'
 
 # ktool users help
@@ -782,7 +789,7 @@ complete -c ktool -n '__ktool_is mirror' -f -a 'deploy' -d 'create or update Mir
 complete -c ktool -n '__ktool_is mirror' -f -a 'status' -d 'connector and task states of the MirrorMaker 2 connectors'
 complete -c ktool -n '__ktool_is mirror' -f -a 'pause' -d 'pause the MirrorMaker 2 connectors'
 complete -c ktool -n '__ktool_is mirror' -f -a 'resume' -d 'resume the MirrorMaker 2 connectors'
-complete -c ktool -n '__ktool_is mirror' -f -a 'delete' -d 'delete the MirrorMaker 2 connectors'
+complete -c ktool -n '__ktool_is mirror' -f -a 'delete' -d 'delete the MirrorMaker 2 connectors (lists them and asks on a terminal; needs --yes otherwise)'
 complete -c ktool -n '__ktool_is mirror' -l from -x -d 'source cluster: a profile'
 complete -c ktool -n '__ktool_is mirror' -l from-bootstrap -x -d 'source cluster: HOST:PORT[,HOST:PORT]'
 complete -c ktool -n '__ktool_is mirror' -l from-config -r -F -d 'source cluster: kafka client properties file (security, bootstrap.servers)'
@@ -885,6 +892,7 @@ complete -c ktool -n '__ktool_is mirror resume' -s h -l help -d 'display help fo
 # ktool mirror delete
 complete -c ktool -n '__ktool_is mirror delete' -l connect-url -x -d 'Kafka Connect REST URL'
 complete -c ktool -n '__ktool_is mirror delete' -l name -x -d 'connector name prefix (default: every Mirror* connector)'
+complete -c ktool -n '__ktool_is mirror delete' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
 complete -c ktool -n '__ktool_is mirror delete' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
 complete -c ktool -n '__ktool_is mirror delete' -l json -d 'shorthand for --format json'
 complete -c ktool -n '__ktool_is mirror delete' -l no-color -d 'disable colours (also NO_COLOR=1)'

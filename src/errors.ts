@@ -18,8 +18,8 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 export const EXIT_CODE_HELP = `Exit codes:
   0    success
-  1    the operation failed (Kafka or local error; the message names the cause)
-  2    usage error (bad flag, argument or value)
+  1    the operation failed (Kafka or local error; the message names the cause), or a confirmation was answered no
+  2    usage error (bad flag, argument or value; a command that deletes, off a terminal without --yes)
   3    not found (topic, group, profile, file)
   4    connection, authentication or TLS failure
   5    partial failure (some items of a batch failed)
@@ -70,6 +70,13 @@ export class PartialFailureError extends KtoolError {
 export class CheckFailedError extends KtoolError {
   constructor(message: string) {
     super(message, ExitCode.check);
+  }
+}
+
+/** A confirmation prompt answered no (or empty, or EOF): nothing was done, exit 1 (not 130, which is Ctrl-C). */
+export class AbortedError extends KtoolError {
+  constructor(message = 'aborted: nothing deleted') {
+    super(message, ExitCode.operation);
   }
 }
 

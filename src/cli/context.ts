@@ -4,7 +4,6 @@ import type { ConnectionSettings } from '../config/connection.js';
 import { configFilePath } from '../config/paths.js';
 import { resolveConnection } from '../config/resolve.js';
 import { loadConfigFile } from '../config/store.js';
-import { UsageError } from '../errors.js';
 import type { KafkaClients, KafkaFactory } from '../kafka/types.js';
 import { colorEnabled, makeChalk } from '../output/color.js';
 import { resolveFormat } from '../output/format.js';
@@ -109,8 +108,4 @@ async function defaultFactory(env: Record<string, string | undefined>): Promise<
   // Loaded on first use: importing the client costs start-up time that --help and profile never pay.
   const { createKafkaClients } = await import('../kafka/client.js');
   return (settings) => createKafkaClients(settings, env);
-}
-
-export function requireTty(io: Io, what: string, flag: string): void {
-  if (!io.stdinIsTTY) throw new UsageError(`${what} needs confirmation and standard input is not a terminal`, `pass ${flag} to proceed without asking`);
 }

@@ -33,5 +33,7 @@ export function rewriteLegacyGroups(argv: string[]): string[] {
     }
     flags.push(arg);
   }
+  // kafka-consumer-groups.sh --delete/--delete-offsets never ask: its spelling keeps that.
+  if (verb === 'delete' || verb === 'delete-offsets') flags.push('--yes');
   return ['groups', verb, ...flags];
 }

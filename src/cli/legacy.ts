@@ -35,6 +35,8 @@ function rewriteTopics(argv: string[]): string[] {
     flags.push(arg);
   }
   const verb = TOPIC_ACTIONS[action];
-  // kafka-topics.sh --list/--describe --topic takes a regex; ktool list takes it positionally too.
+  // kafka-topics.sh --list/--describe/--delete --topic takes a regex; ktool takes it positionally
+  // too. Its --delete never asks, so that spelling does not either (internal topics stay refused).
+  if (verb === 'delete') flags.push('--yes');
   return ['topics', verb, ...topics, ...flags];
 }

@@ -206,7 +206,7 @@ describe('delete-records parse', () => {
   it.each(['x', '-5', '@', '@tomorrow', '1.5', '-1h', '@-10'])('--before rejects %j', (text) => expect(() => parseCut(text)).toThrow(/--before/));
 
   it('options', () => {
-    expect(parseDeleteRecords(['t:0'], { before: '5', yes: true })).toEqual({ selections: [{ topic: 't', regex: false, partitions: [0] }], before: { offset: 5n }, offsetJsonFile: undefined, yes: true });
+    expect(parseDeleteRecords(['t:0'], { before: '5', yes: true })).toEqual({ selections: [{ topic: 't', regex: false, partitions: [0] }], before: { offset: 5n }, offsetJsonFile: undefined, yes: true, allowInternal: false });
     expect(parseDeleteRecords([], { offsetJsonFile: 'f.json' })).toMatchObject({ offsetJsonFile: 'f.json', yes: false });
     expect(() => parseDeleteRecords(['t'], {})).toThrow(/--before/);
     expect(() => parseDeleteRecords([], { before: '1' })).toThrow(/TOPIC/);

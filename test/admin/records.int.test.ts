@@ -163,7 +163,8 @@ describe('delete-records against a real broker', () => {
     expect(r.stderr).toMatch(/needs confirmation.*\n.*--yes/);
 
     r = await runCli(['delete-records', t, '--before', '1'], { tty: true, stdin: 'n\n' });
-    expect(r.code).toBe(130);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: aborted: nothing deleted\n$/);
     expect(r.stderr).toMatch(/Delete 1 record\(s\) from .*:0 before offset 1\?/);
     expect((await ktool('offsets', t, '--time', 'earliest')).stdout).toBe(`${t}:0:0\n`);
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.allSettled(stoppers.map((s) => s()));
-  if (groups.length) await ktool('groups', 'delete', ...groups);
+  if (groups.length) await ktool('groups', 'delete', ...groups, '--yes');
   if (created.length) await ktool('topics', 'delete', ...created, '--if-exists', '--yes');
 });
 
@@ -169,7 +169,7 @@ describe('groups and lag against a real broker, with real consumers', () => {
     const dry = await ktool('groups', 'reset-offsets', gKtool, '--topic', t, '--to-earliest', '--json');
     expect(dry.code).toBe(0);
     expect(dry.stderr).toMatch(/--execute would be refused/);
-    expect((await ktool('groups', 'delete', gKip848)).code).toBe(1);
+    expect((await ktool('groups', 'delete', gKip848, '--yes')).code).toBe(1);
 
     // Stop them, write more: the lag and the time lag.
     await Promise.all(stops.map((s) => s()));
@@ -312,7 +312,7 @@ describe('groups and lag against a real broker, with real consumers', () => {
     const completed = await ktool('__complete', 'groups', '--', 'del-');
     expect(completed.stdout.split('\n')).toEqual(expect.arrayContaining([a, b]));
 
-    const d = await ktool('groups', 'delete-offsets', a, '--topic', `${t}:0`, '--json');
+    const d = await ktool('groups', 'delete-offsets', a, '--topic', `${t}:0`, '--yes', '--json');
     expect(d.code, d.stderr).toBe(0);
     expect(JSON.parse(d.stdout)).toEqual([{ group: a, topic: t, partition: 0, deleted: true }]);
     expect([...(await kafkaDescribe(a)).keys()]).toEqual([`${t}:1`]);
@@ -325,7 +325,7 @@ describe('groups and lag against a real broker, with real consumers', () => {
     expect(del.stdout).toContain(`deleted group ${a}`);
     const listed = (await kcg('--list')).stdout.split('\n');
     expect(listed).not.toContain(a);
-    const again = await ktool('groups', 'delete', a);
+    const again = await ktool('groups', 'delete', a, '--yes');
     expect(again.code).toBe(3);
     expect(again.stderr).toMatch(/GROUP_ID_NOT_FOUND/);
     const missing = await ktool('groups', 'describe', uniqueName('nope'));

@@ -116,7 +116,7 @@ export function connectTests(target: () => Target): void {
         return /mm2t-source\s+MirrorSourceConnector\s+RUNNING\s+1 RUNNING/.test(r.stdout) && r;
       }, { timeoutMs: 30_000, what: 'the updated source connector running' });
       expect(table.code).toBe(0);
-      const deleted = await cli(t, ['mirror', 'delete', '--connect-url', url, '--name', 'mm2t', '--json']);
+      const deleted = await cli(t, ['mirror', 'delete', '--connect-url', url, '--name', 'mm2t', '--yes', '--json']);
       expect(JSON.parse(deleted.stdout).connectors).toHaveLength(3);
       await pollUntil(async () => (await status()).code === 3, { timeoutMs: 30_000, what: 'connectors gone' });
     }, 150_000);

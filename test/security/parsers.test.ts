@@ -155,18 +155,11 @@ describe('acls create', () => {
 });
 
 describe('acls delete', () => {
-  it('a precise filter: resource, principal and operation', () => {
+  it('a filter of resource, principal and operation', () => {
     const o = parseDelete([], { allowPrincipal: ['User:alice'], operation: ['Read'], topic: ['t'] });
-    expect(o.precise).toBe(true);
+    expect(o.yes).toBe(false); // every delete asks on a terminal and needs --yes otherwise, however precise
     expect(o.filters).toEqual([{ resourceType: 'TOPIC', resourceName: 't', patternType: 'LITERAL', principal: 'User:alice', host: null, operation: 'READ', permission: 'ALLOW' }]);
   });
-
-  it.each([
-    [{ topic: ['t'] }, 'no principal'],
-    [{ allowPrincipal: ['User:a'], topic: ['t'] }, 'no operation'],
-    [{ principal: ['User:a'] }, 'no resource'],
-    [{ allowPrincipal: ['User:a'], operation: ['Read'], topic: ['t'], resourcePatternType: 'match' }, 'a match filter'],
-  ] as [Record<string, unknown>, string][])('%j is broad (%s): needs confirmation', (flags) => expect(parseDelete([], flags).precise).toBe(false));
 
   it('no principal: any ACL on the resource; no operation: any operation', () => {
     expect(parseDelete([], { topic: ['t'] }).filters).toEqual([{ resourceType: 'TOPIC', resourceName: 't', patternType: 'LITERAL', principal: null, host: null, operation: 'ANY', permission: 'ANY' }]);
@@ -175,7 +168,6 @@ describe('acls delete', () => {
 
   it('--producer deletes exactly what --producer created', () => {
     const o = parseDelete([], { allowPrincipal: ['User:a'], producer: true, topic: ['t'] });
-    expect(o.precise).toBe(true);
     expect(o.filters.map((f) => f.operation)).toEqual(['WRITE', 'DESCRIBE', 'CREATE']);
   });
 
@@ -226,7 +218,7 @@ describe('kafka-acls.sh spellings', () => {
     expect(r.path).toBe('acls create');
     expect((r.options as { bindings: unknown[] }).bindings).toHaveLength(1);
     const d = await parseArgs(['acls', '--remove', '--topic', 't', '--force']);
-    expect(d).toMatchObject({ path: 'acls delete', options: { yes: true, precise: false } });
+    expect(d).toMatchObject({ path: 'acls delete', options: { yes: true } });
     const bad = await parseArgs(['acls', 'create', '--allow-principal', 'User:a', '--operation', 'Fly', '--topic', 't']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error: unknown ACL operation "Fly"\nhint: use one of: All, Read, /);

@@ -13,7 +13,8 @@ describe('topics arguments -> options', () => {
     // -p as create takes it; --if-exists as describe, delete and kafka-topics.sh --alter take it.
     [['topics', 'alter', 't', '-p', '4', '--if-exists'], 'topics alter', { topic: 't', partitions: 4, dryRun: false, ifExists: true }],
     [['topics', '--alter', '--topic', 't', '--partitions', '4', '--if-exists'], 'topics alter', { topic: 't', partitions: 4, dryRun: false, ifExists: true }],
-    [['topics', 'delete', 'a', 'a', 'b', '-y'], 'topics delete', { topics: ['a', 'b'], ifExists: false, yes: true }],
+    [['topics', 'delete', 'a', 'a', 'b', '-y'], 'topics delete', { topics: ['a', 'b'], patterns: [], ifExists: false, yes: true, allowInternal: false }],
+    [['topics', 'delete', 'a', 'tmp-.*', '--allow-internal-topics'], 'topics delete', { topics: ['a'], patterns: ['tmp-.*'], ifExists: false, yes: false, allowInternal: true }],
     [['topics', 'list', '--exclude-internal'], 'topics list', { pattern: undefined, excludeInternal: true }],
   ])('%j', async (argv, path, options) => {
     const r = await parseArgs(argv);

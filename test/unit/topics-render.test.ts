@@ -75,8 +75,8 @@ describe('topics delete confirmation', () => {
 
   it('asks on a terminal and stops on "n"', async () => {
     const r = await runCli(['topics', 'delete', 'orders'], { deps, env, tty: true, stdin: 'n\n' });
-    expect(r.code).toBe(130);
-    expect(r.stderr).toMatch(/Delete 1 topic\(s\)/);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Delete 1 topic and all their data\? \[y\/N\] error: aborted: nothing deleted/);
   });
 
   it('deletes on "y"', async () => {

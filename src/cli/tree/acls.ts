@@ -63,12 +63,12 @@ export function registerAcls(program: Command, dispatch: Dispatcher): void {
 
   examples(
     entryOptions(resourceOptions(leaf(acls, dispatch, 'acls', 'delete', () => import('../../commands/acls/delete.js')), 'literal (default), prefixed, any or match (careful: every ACL that applies)'))
-      .description('delete ACLs matching a filter; a broad filter (no principal, no operation, any/match) asks on a terminal and needs --yes otherwise')
+      .description('delete ACLs matching a filter; lists them and asks on a terminal, needs --yes otherwise')
       .option('--principal <principal>', 'ACLs of this TYPE:NAME, allow or deny, repeatable', collect)
-      .option('-y, --yes', 'do not ask for confirmation')
+      .option('-y, --yes', 'do not ask for confirmation (required when standard input is not a terminal)')
       .option('--force', 'alias of --yes (kafka-acls.sh)'),
     [
-      'ktool acls delete --allow-principal User:alice --operation Read --topic orders',
+      'ktool acls delete --allow-principal User:alice --operation Read --topic orders --yes',
       'ktool acls delete --topic orders --yes',
       'ktool acls delete --principal User:alice --yes',
     ],
@@ -98,7 +98,7 @@ function registerUsers(program: Command, dispatch: Dispatcher): void {
     leaf(users, dispatch, 'users', 'delete <users...>', () => import('../../commands/users/delete.js'))
       .description("delete users' SCRAM credentials (asks on a terminal; needs --yes otherwise)")
       .option('--mechanism <mechanism>', 'only this mechanism (default: every one the user has); comma-separated, repeatable', collect)
-      .option('-y, --yes', 'do not ask for confirmation'),
+      .option('-y, --yes', 'do not ask for confirmation (required when standard input is not a terminal)'),
     ['ktool users delete alice --yes', 'ktool users delete alice --mechanism SCRAM-SHA-256 --yes'],
   );
 }

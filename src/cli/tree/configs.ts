@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { baseOptions, collect, connectionOptions, examples, outputOptions } from '../common-options.js';
+import { allowInternalTopicsOption } from '../destructive-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
 
 function leaf(parent: Command, dispatch: Dispatcher, name: string, load: Loader): Command {
@@ -45,8 +46,8 @@ export function registerConfigs(program: Command, dispatch: Dispatcher): void {
   );
 
   examples(
-    leaf(configs, dispatch, 'alter', () => import('../../commands/configs/alter.js'))
-      .description('change configs with IncrementalAlterConfigs (never read-modify-write), or client quotas')
+    allowInternalTopicsOption(leaf(configs, dispatch, 'alter', () => import('../../commands/configs/alter.js')))
+      .description("change configs with IncrementalAlterConfigs (never read-modify-write), or client quotas; an internal topic's configs only with --allow-internal-topics")
       .option('--add-config <k=v,...>', "set configs: 'k1=v1,k2=[a,b]' (a list in brackets), repeatable", collect)
       .option('--add-config-file <file>', 'set the configs in this properties file')
       .option('--delete-config <k,...>', 'revert configs to their default, repeatable', collect)

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { baseOptions, collect, connectionOptions, examples, outputOptions } from '../common-options.js';
+import { yesOption } from '../destructive-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
 
 function leaf(parent: Command, dispatch: Dispatcher, name: string, path: string, load: Loader, formats?: string): Command {
@@ -63,16 +64,21 @@ export function registerGroups(program: Command, dispatch: Dispatcher): void {
   );
 
   examples(
-    groupOption(leaf(groups, dispatch, 'delete [groups...]', 'groups delete', () => import('../../commands/groups/delete.js'))).description('delete groups and their committed offsets (the groups must be empty)')
-      .option('--all-groups', 'every consumer group (kafka-consumer-groups.sh --delete --all-groups)'),
-    ['ktool groups delete billing old-billing'],
+    yesOption(
+      groupOption(leaf(groups, dispatch, 'delete [groups...]', 'groups delete', () => import('../../commands/groups/delete.js')))
+        .description('delete groups and their committed offsets (the groups must be empty); asks on a terminal, needs --yes otherwise')
+        .option('--all-groups', 'every consumer group (kafka-consumer-groups.sh --delete --all-groups): lists them and asks'),
+    ),
+    ['ktool groups delete billing old-billing --yes', 'ktool groups delete --all-groups            # lists every group and asks'],
   );
 
   examples(
-    groupOption(leaf(groups, dispatch, 'delete-offsets [group]', 'groups delete-offsets', () => import('../../commands/groups/delete-offsets.js')))
-      .description("delete a group's committed offsets of some topics or partitions")
-      .option('--topic <topic[:p,...]>', 'a topic, or some of its partitions, repeatable', collect),
-    ['ktool groups delete-offsets billing --topic orders', 'ktool groups delete-offsets billing --topic orders:0,1'],
+    yesOption(
+      groupOption(leaf(groups, dispatch, 'delete-offsets [group]', 'groups delete-offsets', () => import('../../commands/groups/delete-offsets.js')))
+        .description("delete a group's committed offsets of some topics or partitions; asks on a terminal, needs --yes otherwise")
+        .option('--topic <topic[:p,...]>', 'a topic, or some of its partitions, repeatable', collect),
+    ),
+    ['ktool groups delete-offsets billing --topic orders --yes', 'ktool groups delete-offsets billing --topic orders:0,1'],
   );
 
   examples(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { baseOptions, examples, outputOptions } from '../common-options.js';
+import { yesOption } from '../destructive-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
 
 /** --from/--to and their bootstrap/properties-file forms (both ends of a mirror). */
@@ -75,10 +76,11 @@ export function registerMirror(program: Command, dispatch: Dispatcher): void {
     ['status', 'connector and task states of the MirrorMaker 2 connectors', () => import('../../commands/mirror/status.js')],
     ['pause', 'pause the MirrorMaker 2 connectors', () => import('../../commands/mirror/pause.js')],
     ['resume', 'resume the MirrorMaker 2 connectors', () => import('../../commands/mirror/resume.js')],
-    ['delete', 'delete the MirrorMaker 2 connectors', () => import('../../commands/mirror/delete.js')],
+    ['delete', 'delete the MirrorMaker 2 connectors (lists them and asks on a terminal; needs --yes otherwise)', () => import('../../commands/mirror/delete.js')],
   ] as [string, string, Loader][]) {
     const cmd = leaf(mirror, dispatch, verb, text, load);
     cmd.option('--connect-url <url>', 'Kafka Connect REST URL').option('--name <prefix>', 'connector name prefix (default: every Mirror* connector)');
+    if (verb === 'delete') yesOption(cmd);
     baseOptions(outputOptions(cmd));
   }
 }

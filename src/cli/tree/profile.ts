@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { SASL_MECHANISMS } from '../../config/profile-types.js';
 import { baseOptions, connectionOptions, examples, outputOptions } from '../common-options.js';
+import { yesOption } from '../destructive-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
 
 function leaf(parent: Command, dispatch: Dispatcher, name: string, load: Loader, withOutput = true): Command {
@@ -49,5 +50,5 @@ export function registerProfile(program: Command, dispatch: Dispatcher): void {
       .option('--resolved', 'apply flags, environment and profile precedence'),
     ['ktool profile show prod', 'ktool profile show --resolved --profile prod -b k3:9093   # prod with another bootstrap', 'ktool profile show --resolved -b other:9092   # -b alone: no profile, defaults'],
   );
-  examples(leaf(profile, dispatch, 'delete <name>', () => import('../../commands/profile/delete.js'), false).description('delete a profile'), ['ktool profile delete old']);
+  examples(yesOption(leaf(profile, dispatch, 'delete <name>', () => import('../../commands/profile/delete.js'), false)).description('delete a profile (asks on a terminal; needs --yes otherwise)'), ['ktool profile delete old --yes']);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { baseOptions, collect, connectionOptions, examples, outputOptions } from '../common-options.js';
+import { allowInternalTopicsOption } from '../destructive-options.js';
 import { leafAction, type Dispatcher } from '../dispatch.js';
 
 /** `offsets` (kafka-get-offsets.sh) and `delete-records` (kafka-delete-records.sh). */
@@ -32,7 +33,8 @@ export function registerRecords(program: Command, dispatch: Dispatcher): void {
   del
     .option('--before <offset|end|@time>', 'delete records below OFFSET, all records (end), or those older than @TIME (epoch ms, ISO-8601 or relative like @-1h; the @ is required)')
     .option('--offset-json-file <file>', 'kafka-delete-records.sh JSON: {"partitions": [{"topic": "t", "partition": 0, "offset": 3}], "version": 1}')
-    .option('-y, --yes', 'do not ask for confirmation')
+    .option('-y, --yes', 'do not ask for confirmation (required when standard input is not a terminal)');
+  allowInternalTopicsOption(del)
     .action(leafAction(dispatch, 'delete-records', () => import('../../commands/delete-records/index.js')));
   examples(del, [
     'ktool delete-records orders:0 --before 1000 --yes',

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { baseOptions, collect, connectionOptions, examples, outputOptions } from '../common-options.js';
+import { allowInternalTopicsOption, yesOption } from '../destructive-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
 
 function leaf(parent: Command, dispatch: Dispatcher, name: string, load: Loader): Command {
@@ -47,8 +48,8 @@ export function registerTopics(program: Command, dispatch: Dispatcher): void {
   );
 
   examples(
-    leaf(topics, dispatch, 'alter <topic>', () => import('../../commands/topics/alter.js'))
-      .description('increase the partition count of a topic')
+    allowInternalTopicsOption(leaf(topics, dispatch, 'alter <topic>', () => import('../../commands/topics/alter.js')))
+      .description('increase the partition count of a topic (internal topics refused without --allow-internal-topics)')
       .option('-p, --partitions <n>', 'the new total number of partitions (as create takes it)')
       .option('--if-exists', 'no error when the topic does not exist (as describe and delete)')
       .option('--dry-run', 'validate on the broker without changing')
@@ -59,10 +60,17 @@ export function registerTopics(program: Command, dispatch: Dispatcher): void {
   );
 
   examples(
-    leaf(topics, dispatch, 'delete <topics...>', () => import('../../commands/topics/delete.js'))
-      .description('delete topics (asks on a terminal; needs --yes otherwise)')
-      .option('--if-exists', 'no error for topics that do not exist')
-      .option('-y, --yes', 'do not ask for confirmation'),
-    ['ktool topics delete old-orders --yes'],
+    allowInternalTopicsOption(
+      yesOption(
+        leaf(topics, dispatch, 'delete <topics...>', () => import('../../commands/topics/delete.js'))
+          .description('delete topics by name or whole-name regex (a TOPIC with regex characters); asks on a terminal, needs --yes otherwise; a regex never selects internal topics')
+          .option('--if-exists', 'no error for topics (or regexes) that match nothing'),
+      ),
+    ),
+    [
+      'ktool topics delete old-orders --yes',
+      "ktool topics delete 'tmp-.*'                       # lists the matches and asks",
+      'ktool topics delete app-store-changelog --allow-internal-topics --yes   # an internal topic: exact name and the flag',
+    ],
   );
 }

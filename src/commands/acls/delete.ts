@@ -1,7 +1,7 @@
-import { confirm } from '../../cli/confirm.js';
-import { requireTty, type Context } from '../../cli/context.js';
+import { confirmDestructive } from '../../cli/confirm.js';
+import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { CancelledError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclOperationName, type AclPermission } from '../../kafka/acls-types.js';
 import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, type ResourceRef } from './spec.js';
 import { aclLine, aclTable } from './view.js';
@@ -9,11 +9,7 @@ import { whileChanging } from './authz.js';
 
 export interface DeleteOptions {
   filters: AclBindingFilter[];
-  /**
-   * Exact enough to delete without asking: specific resources (literal or prefixed), principals and
-   * operations all given. Anything broader asks on a terminal and needs --yes otherwise.
-   */
-  precise: boolean;
+  /** --yes or --force (kafka-acls.sh): no question. Without it the matching ACLs are listed and asked about. */
   yes: boolean;
 }
 
@@ -65,23 +61,18 @@ export function parse(_args: string[], flags: Record<string, unknown>): DeleteOp
       })),
     ),
   );
-  const precise = resources.length > 0 && (pattern === 'LITERAL' || pattern === 'PREFIXED') && entries.length > 0 && (role || operations.length > 0);
-  return { filters, precise, yes: Boolean(flags.yes || flags.force) };
+  return { filters, yes: Boolean(flags.yes || flags.force) };
 }
 
 export async function run(options: DeleteOptions, ctx: Context): Promise<CommandResult> {
   const { openAcls } = await import('../../kafka/acls.js');
   const api = await openAcls(await ctx.kafka());
-  if (!options.precise && !options.yes) {
-    requireTty(ctx.io, 'deleting ACLs with a broad filter', '--yes');
+  if (!options.yes) {
     const described = await whileChanging('delete acls', () => Promise.all(options.filters.map((f) => api.describeAcls(f))));
     const matching = new Map(described.flat().map((b) => [bindingKey(b), b]));
     if (!matching.size) return { data: { deleted: [] } satisfies DeleteResult, view: [{ lines: ['No ACLs matched; nothing deleted'] }] };
     const list = sortBindings([...matching.values()]);
-    const shown = list.slice(0, 20).map((b) => `  ${aclLine(b)}`);
-    if (list.length > 20) shown.push(`  ... and ${list.length - 20} more`);
-    ctx.io.stderr.write(`${shown.join('\n')}\n`);
-    if (!(await confirm(ctx.io, `Delete these ${list.length} ACL(s)?`))) throw new CancelledError('nothing deleted');
+    await confirmDestructive(ctx.io, { action: `delete these ${list.length} ACL(s)`, items: list.map(aclLine), yes: false });
   }
   const deleted = await api.deleteAcls(options.filters);
   const data: DeleteResult = { deleted };

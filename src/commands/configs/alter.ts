@@ -1,6 +1,7 @@
 import { readUserFile } from '../../util/read-user-file.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { refuseInternalTopics } from '../../cli/internal-topics.js';
 import { parseProperties } from '../../config/properties.js';
 import { UsageError } from '../../errors.js';
 import type { ConfigResourceRef, ConfigsApi } from '../../kafka/configs-types.js';
@@ -51,6 +52,10 @@ export function parse(_args: string[], flags: Record<string, unknown>): AlterOpt
     throw new UsageError('nothing to change', 'give --add-config k=v[,k=v], --add-config-file FILE, --delete-config k[,k], --append k=v or --subtract k=v');
   }
   toOperations(changes); // rejects a name given twice before anything is sent
+  // Any change, even a dry run (which shows the refusal early): cleanup.policy or retention on
+  // __consumer_offsets loses committed offsets, on a changelog an application's state.
+  const topics = entities.filter((e) => e.type === 'topics' && e.name).map((e) => e.name!);
+  refuseInternalTopics(topics, Boolean(flags.allowInternalTopics), 'change the configs of');
   if (isQuotaType(entities[0].type)) {
     if (changes.append.length || changes.subtract.length) throw new UsageError('--append and --subtract apply to list configs, not to quotas');
     for (const [k, v] of changes.set) quotaNumber(k, v);

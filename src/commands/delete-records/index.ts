@@ -1,8 +1,9 @@
 import { readUserFile } from '../../util/read-user-file.js';
-import { confirm } from '../../cli/confirm.js';
-import { requireTty, type Context } from '../../cli/context.js';
+import { confirmDestructive } from '../../cli/confirm.js';
+import type { Context } from '../../cli/context.js';
+import { refuseInternalTopics } from '../../cli/internal-topics.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { CancelledError, ExitCode, KtoolError, NotFoundError, OperationError, UsageError } from '../../errors.js';
+import { ExitCode, KtoolError, NotFoundError, OperationError, UsageError } from '../../errors.js';
 import { tpKey, type TopicPartition } from '../../kafka/types.js';
 import { resolvePartitions } from '../offsets/resolve.js';
 import { isTime, parseTime } from '../../cli/time-spec.js';
@@ -17,6 +18,7 @@ export interface DeleteRecordsOptions {
   before?: Cut;
   offsetJsonFile?: string;
   yes: boolean;
+  allowInternal: boolean;
 }
 
 /**
@@ -58,7 +60,9 @@ export function parse(args: string[], flags: Record<string, unknown>): DeleteRec
     if (!selections.length) throw new UsageError('delete-records needs TOPIC[:PARTITIONS] and --before, or --offset-json-file FILE');
     if (!before) throw new UsageError('delete-records needs --before OFFSET|end|@TIME', 'e.g. ktool delete-records orders:0 --before 1000');
   }
-  return { selections, before, offsetJsonFile, yes: Boolean(flags.yes) };
+  const allowInternal = Boolean(flags.allowInternalTopics);
+  refuseInternalTopics(selections.map((s) => s.topic), allowInternal, 'delete records of');
+  return { selections, before, offsetJsonFile, yes: Boolean(flags.yes), allowInternal };
 }
 
 interface Plan extends TopicPartition {
@@ -78,6 +82,7 @@ export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<
   if (options.offsetJsonFile) {
     const text = await readUserFile(options.offsetJsonFile, '--offset-json-file');
     const entries = parseOffsetFile(text, options.offsetJsonFile);
+    refuseInternalTopics(entries.map((e) => e.topic), options.allowInternal, 'delete records of');
     // Check every named partition exists (exit 3 otherwise).
     await resolvePartitions(admin, [...new Set(entries.map((e) => e.topic))].map((topic) => ({ topic, regex: false, partitions: entries.filter((e) => e.topic === topic).map((e) => e.partition) })));
     requests = entries.map((e) => ({ topic: e.topic, partition: e.partition, offset: e.offset === -1n ? 'end' : e.offset }));
@@ -110,11 +115,9 @@ export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<
   }
 
   const toDelete = plan.reduce((n, p) => n + (p.offset > p.earliest ? p.offset - p.earliest : 0n), 0n);
-  if (!options.yes) {
-    requireTty(ctx.io, 'deleting records', '--yes');
-    const where = plan.length === 1 ? `${plan[0].topic}:${plan[0].partition} before offset ${plan[0].offset}` : `${plan.length} partitions`;
-    if (!(await confirm(ctx.io, `Delete ${toDelete} record(s) from ${where}? This cannot be undone.`))) throw new CancelledError('nothing deleted');
-  }
+  const where = plan.length === 1 ? `${plan[0].topic}:${plan[0].partition} before offset ${plan[0].offset}` : `${plan.length} partitions`;
+  const items = plan.length > 1 ? plan.map((p) => `${p.topic}:${p.partition} before offset ${p.offset}`) : [];
+  await confirmDestructive(ctx.io, { action: `delete ${toDelete} record(s) from ${where}`, items, yes: options.yes });
 
   const { openRecords } = await import('../../kafka/records.js');
   const records = await openRecords(clients);

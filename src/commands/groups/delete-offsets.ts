@@ -1,3 +1,4 @@
+import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ExitCode, UsageError } from '../../errors.js';
@@ -10,6 +11,8 @@ import { groupsApi, listFlag } from './shared.js';
 export interface DeleteOffsetsOptions {
   group: string;
   topics: { topic: string; partitions?: number[] }[];
+  /** Set by the kafka-consumer-groups.sh spelling too, which never asks. */
+  yes: boolean;
 }
 
 const HINTS: Record<string, string> = {
@@ -23,7 +26,7 @@ export function parse(args: string[], flags: Record<string, unknown>): DeleteOff
   if (groups.length !== 1) throw new UsageError('groups delete-offsets needs exactly one GROUP');
   const raw = flags.topic === undefined ? [] : Array.isArray(flags.topic) ? (flags.topic as string[]) : [String(flags.topic)];
   if (!raw.length) throw new UsageError('say which offsets: --topic T or --topic T:P[,P...] (repeatable)');
-  return { group: groups[0], topics: raw.map(parseTopicArg) };
+  return { group: groups[0], topics: raw.map(parseTopicArg), yes: Boolean(flags.yes) };
 }
 
 /** `groups delete-offsets --json`: `[{group, topic, partition, deleted, errorCode?, error?}]`. */
@@ -32,6 +35,8 @@ export async function run(options: DeleteOffsetsOptions, ctx: Context): Promise<
   const { topics, missing } = await admin.describeTopics(options.topics.map((t) => t.topic));
   if (missing.length) throw topicsNotFound(missing);
   const partitions: TopicPartition[] = options.topics.flatMap((sel) => (sel.partitions ?? topics.find((t) => t.name === sel.topic)!.partitions.map((p) => p.partition)).map((partition) => ({ topic: sel.topic, partition })));
+  const items = options.topics.map((sel) => (sel.partitions ? `${sel.topic}:${sel.partitions.join(',')}` : `${sel.topic} (every partition)`));
+  await confirmDestructive(ctx.io, { action: `delete the committed offsets of group ${options.group} on ${partitions.length} partition${partitions.length > 1 ? 's' : ''}`, items, yes: options.yes });
   const result = await (await groupsApi(ctx)).deleteOffsets(options.group, partitions);
   if (result.errorCode) throw errorForKafkaCode(result.errorCode, `cannot delete offsets of group ${options.group}: ${result.error} (${result.errorCode})`, HINTS[result.errorCode]);
   const rows = result.partitions.map((p) => ({ group: options.group, topic: p.topic, partition: p.partition, deleted: !p.errorCode, ...(p.errorCode ? { errorCode: p.errorCode, error: p.error } : {}) }));

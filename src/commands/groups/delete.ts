@@ -1,3 +1,4 @@
+import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ExitCode, UsageError } from '../../errors.js';
@@ -9,6 +10,8 @@ export interface DeleteOptions {
   groups: string[];
   /** kafka-consumer-groups.sh --delete --all-groups: every consumer group. */
   all: boolean;
+  /** Set by the kafka-consumer-groups.sh spelling too, which never asks. */
+  yes: boolean;
 }
 
 const HINTS: Record<string, string> = {
@@ -21,15 +24,18 @@ export function parse(args: string[], flags: Record<string, unknown>): DeleteOpt
   const all = Boolean(flags.allGroups);
   if (all && groups.length) throw new UsageError('give group names or --all-groups, not both');
   if (!all && !groups.length) throw new UsageError('groups delete needs at least one GROUP (or --all-groups)');
-  return { groups, all };
+  return { groups, all, yes: Boolean(flags.yes) };
 }
 
 /** `groups delete --json`: `[{name, ok, errorCode?, error?}]` per group. */
 export async function run(options: DeleteOptions, ctx: Context): Promise<CommandResult> {
-  const api = await groupsApi(ctx);
-  const names = options.all ? (await api.listGroups()).map((g) => g.group) : options.groups;
+  // Named groups are confirmed before connecting; --all-groups lists them first, to show them.
+  const names = options.all ? (await (await groupsApi(ctx)).listGroups()).map((g) => g.group) : options.groups;
   if (!names.length) return { data: [], view: [{ lines: ['no consumer groups to delete'] }] };
-  const results: ItemResult[] = await api.deleteGroups(names);
+  const what = options.all ? `every consumer group (${names.length})` : `${names.length} group${names.length > 1 ? 's' : ''}`;
+  const action = `delete ${what} and ${names.length > 1 ? 'their' : 'its'} committed offsets`;
+  await confirmDestructive(ctx.io, { action, items: names, yes: options.yes });
+  const results: ItemResult[] = await (await groupsApi(ctx)).deleteGroups(names);
   const failed = results.filter((r) => !r.ok);
   const view = [{ lines: results.map((r) => (r.ok ? `deleted group ${r.name}` : `${r.name}: ${r.error} (${r.errorCode})`)) }];
   if (failed.length === results.length) {

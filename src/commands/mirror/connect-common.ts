@@ -29,9 +29,10 @@ export async function mirrorConnectors(o: ConnectTarget): Promise<{ api: Connect
   return { api, connectors };
 }
 
-/** Applies one action to every selected connector: one row per connector. */
-export async function eachConnector(o: ConnectTarget, verb: string, act: (api: ConnectApi, name: string) => Promise<void>) {
+/** Applies one action to every selected connector: one row per connector. `before` sees them first (delete's confirmation). */
+export async function eachConnector(o: ConnectTarget, verb: string, act: (api: ConnectApi, name: string) => Promise<void>, before?: (connectors: ConnectorInfo[]) => Promise<void>) {
   const { api, connectors } = await mirrorConnectors(o);
+  await before?.(connectors);
   for (const c of connectors) await act(api, c.name);
   const rows = connectors.map((c) => ({ name: c.name, class: c.config['connector.class'].split('.').pop()!, action: verb }));
   return { data: { connectUrl: o.connectUrl, connectors: rows }, view: [{ head: ['CONNECTOR', 'CLASS', 'ACTION'], rows: rows.map((r) => [r.name, r.class, r.action]) }] };

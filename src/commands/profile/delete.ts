@@ -1,14 +1,17 @@
+import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import { loadConfigFile, saveConfigFile } from '../../config/store.js';
 import { NotFoundError } from '../../errors.js';
 
-export function parse(args: string[]): { name: string } {
-  return { name: args[0] };
+export function parse(args: string[], flags: Record<string, unknown>): { name: string; yes: boolean } {
+  return { name: args[0], yes: Boolean(flags.yes) };
 }
 
-export async function run(options: { name: string }, ctx: Context): Promise<void> {
+export async function run(options: { name: string; yes: boolean }, ctx: Context): Promise<void> {
   const config = await loadConfigFile(ctx.configPath);
   if (!config.profiles[options.name]) throw new NotFoundError(`profile "${options.name}" does not exist`);
+  // A profile may hold the only copy of a password or token.
+  await confirmDestructive(ctx.io, { action: `delete profile ${options.name} from ${ctx.configPath}`, yes: options.yes });
   delete config.profiles[options.name];
   if (config['current-profile'] === options.name) delete config['current-profile'];
   await saveConfigFile(ctx.configPath, config);

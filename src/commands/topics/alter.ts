@@ -1,5 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { refuseInternalTopics } from '../../cli/internal-topics.js';
 import { positiveInt } from '../../cli/parse-helpers.js';
 import { UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
@@ -18,6 +19,9 @@ export function parse(args: string[], flags: Record<string, unknown>): AlterOpti
   if (flags.replicationFactor !== undefined) throw new UsageError('topics alter cannot change the replication factor', 'Kafka changes it by reassigning partitions: kafka-reassign-partitions.sh');
   const partitions = positiveInt(flags.partitions, '--partitions');
   if (partitions === undefined) throw new UsageError('topics alter needs --partitions N', 'to change configs use `ktool configs alter --topic T`');
+  // More partitions break an internal topic: __consumer_offsets maps groups to partitions by hash,
+  // a Streams changelog must match its input's partition count.
+  refuseInternalTopics(args, Boolean(flags.allowInternalTopics), 'change the partition count of');
   return { topic: args[0], partitions, dryRun: Boolean(flags.dryRun), ifExists: Boolean(flags.ifExists) };
 }
 

@@ -1,14 +1,20 @@
-import { confirm } from '../../cli/confirm.js';
-import { requireTty, type Context } from '../../cli/context.js';
+import { confirmDestructive } from '../../cli/confirm.js';
+import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { CancelledError, ExitCode, UsageError } from '../../errors.js';
+import { ALLOW_INTERNAL_FLAG, describeInternal, refuseInternalTopics, splitPatternMatches } from '../../cli/internal-topics.js';
+import { compileRegex, REGEX_CHARS } from '../../cli/parse-helpers.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
 
 export interface DeleteOptions {
+  /** Exact names. */
   topics: string[];
+  /** TOPIC arguments with regex characters, as kafka-topics.sh --delete --topic REGEX; never select internal topics. */
+  patterns: string[];
   ifExists: boolean;
   yes: boolean;
+  allowInternal: boolean;
 }
 
 /** One element of `topics delete --json`: status is deleted, missing or failed. */
@@ -21,20 +27,41 @@ export interface DeleteOutcome {
 
 export function parse(args: string[], flags: Record<string, unknown>): DeleteOptions {
   if (args.length === 0) throw new UsageError('topics delete needs at least one topic name');
-  return { topics: [...new Set(args)], ifExists: Boolean(flags.ifExists), yes: Boolean(flags.yes) };
+  const unique = [...new Set(args)];
+  const patterns = unique.filter((a) => REGEX_CHARS.test(a));
+  for (const p of patterns) compileRegex(p, 'topic');
+  const topics = unique.filter((a) => !REGEX_CHARS.test(a));
+  const allowInternal = Boolean(flags.allowInternalTopics);
+  refuseInternalTopics(topics, allowInternal, 'delete');
+  return { topics, patterns, ifExists: Boolean(flags.ifExists), yes: Boolean(flags.yes), allowInternal };
+}
+
+/** Exact names that exist, plus what each pattern selects; a pattern matching only internal topics is refused. */
+function select(options: DeleteOptions, existing: Set<string>, ctx: Context): { targets: string[]; missing: string[] } {
+  const missing = options.topics.filter((t) => !existing.has(t));
+  const targets = new Set(options.topics.filter((t) => existing.has(t)));
+  for (const p of options.patterns) {
+    const { selected, internal } = splitPatternMatches(compileRegex(p, 'topic'), [...existing].sort());
+    if (internal.length) {
+      const what = `"${p}" also matches internal topic${internal.length > 1 ? 's' : ''} ${internal.join(', ')}`;
+      if (!selected.length) throw new UsageError(`${what}, and a pattern never selects internal topics: nothing to delete`, `to delete an internal topic anyway, name it exactly and add ${ALLOW_INTERNAL_FLAG}`);
+      ctx.warn(`${what}: left out (a pattern never selects internal topics)`);
+    }
+    if (!selected.length) missing.push(p);
+    for (const t of selected) targets.add(t);
+  }
+  return { targets: [...targets], missing };
 }
 
 export async function run(options: DeleteOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
-  const existing = new Set(await admin.listTopics({ includeInternal: true }));
-  const missing = options.topics.filter((t) => !existing.has(t));
-  if (missing.length && !options.ifExists) throw topicsNotFound(missing, 'pass --if-exists to ignore missing topics');
-  const targets = options.topics.filter((t) => existing.has(t));
-  if (targets.length && !options.yes) {
-    requireTty(ctx.io, 'deleting topics', '--yes');
-    if (!(await confirm(ctx.io, `Delete ${targets.length} topic(s) and all their data: ${targets.join(', ')}?`))) throw new CancelledError('nothing deleted');
+  const { targets, missing } = select(options, new Set(await admin.listTopics({ includeInternal: true })), ctx);
+  if (missing.length && !options.ifExists) {
+    throw topicsNotFound(missing, options.patterns.length ? 'a pattern must match whole names; pass --if-exists to ignore missing topics' : 'pass --if-exists to ignore missing topics');
   }
-  const results = targets.length ? await admin.deleteTopics(targets) : [];
+  if (targets.length) await confirmDestructive(ctx.io, { action: `delete ${targets.length} topic${targets.length > 1 ? 's' : ''} and all their data`, items: targets.map(describeInternal), yes: options.yes });
+  // In the order asked (and listed at the prompt), whatever order the broker answers in.
+  const results = targets.length ? (await admin.deleteTopics(targets)).sort((x, y) => targets.indexOf(x.name) - targets.indexOf(y.name)) : [];
   const outcomes: DeleteOutcome[] = [
     ...results.map((r): DeleteOutcome => (r.ok ? { name: r.name, status: 'deleted' } : { name: r.name, status: 'failed', error: `${r.error} (${r.errorCode})`, errorCode: r.errorCode })),
     ...missing.map((name): DeleteOutcome => ({ name, status: 'missing' })),

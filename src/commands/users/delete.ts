@@ -1,7 +1,7 @@
-import { confirm } from '../../cli/confirm.js';
-import { requireTty, type Context } from '../../cli/context.js';
+import { confirmDestructive } from '../../cli/confirm.js';
+import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { CancelledError, NotFoundError, UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../errors.js';
 import type { ScramMechanismName } from '../../kafka/scram-types.js';
 import { parseMechanisms, parseUserName } from './mechanisms.js';
 import { whileChanging } from '../acls/authz.js';
@@ -32,11 +32,9 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
     if (missing.length) throw new NotFoundError(`user ${user} has no ${missing.join(' or ')} credential (it has ${has.join(', ')})`);
     return { user, mechanisms: options.mechanisms.length ? options.mechanisms : has };
   });
-  if (!options.yes) {
-    requireTty(ctx.io, 'deleting users', '--yes');
-    const what = plan.map((p) => `${p.user} (${p.mechanisms.join(', ')})`).join(', ');
-    if (!(await confirm(ctx.io, `Delete the SCRAM credentials of ${what}? They can no longer log in with SCRAM.`))) throw new CancelledError('nothing deleted');
-  }
+  // They can no longer log in with SCRAM.
+  const items = plan.map((p) => `${p.user} (${p.mechanisms.join(', ')})`);
+  await confirmDestructive(ctx.io, { action: `delete the SCRAM credentials of ${plan.length} user${plan.length > 1 ? 's' : ''}`, items, yes: options.yes });
   await api.alterCredentials(plan.flatMap((p) => p.mechanisms.map((mechanism) => ({ user: p.user, mechanism }))), []);
   return { data: plan, view: [{ lines: plan.map((p) => `Deleted ${p.mechanisms.join(', ')} credential${p.mechanisms.length > 1 ? 's' : ''} of user ${p.user}`) }] };
 }
