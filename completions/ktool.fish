@@ -327,6 +327,7 @@ complete -c ktool -n '__ktool_is produce' -l rate -x -d 'at most this many recor
 complete -c ktool -n '__ktool_is produce' -s X -l producer-property -x -d 'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, transactional.id, retries, ...), repeatable'
 complete -c ktool -n '__ktool_is produce' -l transactional-id -x -d 'write the whole input in one transaction (aborted on any error); reuse the id every run: a new run aborts what a killed one left open and fences one still running (-X transaction.timeout.ms, default 60000)'
 complete -c ktool -n '__ktool_is produce' -l on-error -x -d 'a bad input line: fail (stop; nothing after it is sent) or skip'
+complete -c ktool -n '__ktool_is produce' -s q -l quiet -d 'no summary line on stderr unless something failed, was skipped or interrupted (--json: the summary is the JSON on stdout only)'
 complete -c ktool -n '__ktool_is produce' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is produce' -f -a '(__ktool_dynamic topics)'
 

@@ -109,11 +109,23 @@ describe('ktool produce (in-process)', () => {
     expect(await readCount(t, 13, '%k|%s\\n')).toEqual(['k1|one', 'k2|two', ...['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((v) => `r|${v}`), 'b|b1', 'b|b2', 'b|b3', 'a0|acks-0', 'a1|acks-1'].sort());
   });
 
-  it('--json summary on stdout', async () => {
+  it('--json summary on stdout only; -q: no summary unless something failed', async () => {
     const t = await topic(1);
     const r = await runCli(['produce', t, '--json'], { stdin: 'a\nb\nc\n' });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ topics: [t], sent: 3, failed: 0, skipped: 0, interrupted: false });
+    expect(r.stderr).toBe('');
+    const quiet = await runCli(['produce', t, '-q'], { stdin: 'd\n' });
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+    expect((await runCli(['produce', t, '--quiet', '--json'], { stdin: 'e\n' })).stdout).toMatch(/"sent": 1/);
+    // Something went wrong: the summary is said even with -q.
+    const skipped = await runCli(['produce', t, '-q', '-K', ':', '--on-error', 'skip'], { stdin: 'k:f\nbroken\n' });
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(skipped.stderr).toMatch(/^warning: stdin:2: .*\(skipped\)\n1 record sent to topic .*, 0 failed, 1 skipped/);
+    const failed = await runCli(['produce', t, '-q', '-K', ':'], { stdin: 'broken\n' });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^0 records sent to topic .*\nerror: bad input at stdin:1/);
+    expect(await readCount(t, 6, '%s\\n')).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
   it('partition out of range is a usage error; -p writes to that partition', async () => {

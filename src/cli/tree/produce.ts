@@ -30,7 +30,8 @@ export function registerProduce(program: Command, dispatch: Dispatcher): void {
     .option('--rate <n/s>', 'at most this many records per second, e.g. 1000/s')
     .option('-X, --producer-property <key=value>', 'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, transactional.id, retries, ...), repeatable', collect)
     .option('--transactional-id <id>', 'write the whole input in one transaction (aborted on any error); reuse the id every run: a new run aborts what a killed one left open and fences one still running (-X transaction.timeout.ms, default 60000)')
-    .option('--on-error <mode>', 'a bad input line: fail (stop; nothing after it is sent) or skip', 'fail');
+    .option('--on-error <mode>', 'a bad input line: fail (stop; nothing after it is sent) or skip', 'fail')
+    .option('-q, --quiet', 'no summary line on stderr unless something failed, was skipped or interrupted (--json: the summary is the JSON on stdout only)');
   cmd.action(leafAction(dispatch, 'produce', () => import('../../commands/produce/index.js')));
   examples(cmd, [
     'echo hello | ktool produce orders',

@@ -35,6 +35,8 @@ export interface ProduceOptions {
   /** Records per second. */
   rate?: number;
   onError: 'fail' | 'skip';
+  /** -q: no summary line unless something failed, was skipped or interrupted. */
+  quiet: boolean;
 }
 
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
@@ -259,6 +261,7 @@ export function parse(args: string[], flags: Record<string, unknown>): ProduceOp
     lingerMs,
     maxInFlightSends: DEFAULT_MAX_IN_FLIGHT,
     onError,
+    quiet: Boolean(flags.quiet),
   };
   if (topic !== undefined) options.topic = topic;
   if (fixedKey !== undefined) options.fixedKey = fixedKey;

@@ -276,8 +276,10 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
   if (badLine) summary.error = badLine;
   else if (stopError !== undefined) summary.error = (stopError as Error).message ?? String(stopError);
 
-  ctx.io.stderr.write(`${summaryLine(summary)}\n`);
+  // One summary: the data on stdout when asked for, else a line on stderr (with -q only when it matters).
+  const troubled = summary.failed > 0 || summary.skipped > 0 || interrupted || summary.error !== undefined;
   if (ctx.format === 'json' || ctx.format === 'yaml') await write(ctx.io.stdout, renderData(summary, ctx.format));
+  else if (!options.quiet || troubled) ctx.io.stderr.write(`${summaryLine(summary)}\n`);
 
   if (interrupted) throw new CancelledError(`interrupted: ${summary.sent} sent, ${summary.failed} failed`);
   if (fatal !== undefined) throw fatal;

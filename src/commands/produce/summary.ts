@@ -1,4 +1,4 @@
-/** The end-of-run report: one line on stderr always, a JSON object on stdout with --json. */
+/** The end-of-run report: a line on stderr (with -q only when something failed), or with --json a JSON object on stdout instead. */
 
 export interface ProduceSummary {
   /** The topic of the command line; with --input json and no TOPIC, every topic written. */
