@@ -91,6 +91,18 @@ export function exitCodeFor(error: unknown): ExitCodeValue {
   return ExitCode.operation;
 }
 
+/** Words for something thrown that is not an Error: its message, else its JSON, never "[object Object]". */
+export function plainText(value: unknown): string {
+  if (!value || typeof value !== 'object') return String(value);
+  const message = (value as { message?: unknown }).message;
+  if (typeof message === 'string' && message) return message;
+  try {
+    return JSON.stringify(value).slice(0, 300);
+  } catch {
+    return 'unexpected failure';
+  }
+}
+
 /** One line for stderr: the message plus a hint. Stack traces only with --debug. */
 export function describeError(error: unknown, debug: boolean): string {
   const lines: string[] = [];
@@ -100,7 +112,7 @@ export function describeError(error: unknown, debug: boolean): string {
   } else if (error instanceof Error) {
     lines.push(`error: ${error.message}`);
   } else {
-    lines.push(`error: ${String(error)}`);
+    lines.push(`error: ${plainText(error)}`);
   }
   if (debug && error instanceof Error) {
     lines.push(error.stack ?? '');

@@ -1,5 +1,5 @@
 import { protocolErrors, protocolErrorsCodesById } from '@platformatic/kafka';
-import { ConnectionError, KtoolError, NotFoundError, OperationError, UsageError } from '../errors.js';
+import { ConnectionError, KtoolError, NotFoundError, OperationError, plainText, UsageError } from '../errors.js';
 
 interface PltError extends Error {
   code?: string;
@@ -41,7 +41,7 @@ const RULES: Record<string, Rule> = {
   INVALID_PARTITIONS: { kind: 'usage', hint: 'a topic has at least 1 partition, and its count can only grow' },
   INVALID_REPLICATION_FACTOR: { kind: 'usage', hint: 'the replication factor cannot exceed the number of brokers (ktool cluster info)' },
   INVALID_REPLICA_ASSIGNMENT: { kind: 'usage', hint: 'name existing broker ids, each once per partition (ktool cluster info)' },
-  INVALID_CONFIG: { kind: 'usage', hint: 'check the name and the value (ktool configs describe --topic T --all lists the names, types and current values)' },
+  INVALID_CONFIG: { kind: 'usage', hint: 'check the name and the value (ktool configs describe --all, e.g. --topic T --all, lists the names, types and current values)' },
   INVALID_TOPIC_EXCEPTION: { kind: 'usage', hint: 'use up to 249 characters from a-z A-Z 0-9 . _ -' },
   INVALID_REQUEST: { kind: 'usage' },
   POLICY_VIOLATION: { kind: 'usage', hint: 'the cluster\'s create.topic.policy / alter.config.policy refuses it: ask its admins what is allowed' },
@@ -121,7 +121,7 @@ export function kafkaErrorId(error: unknown): string | undefined {
 /** Plain words for one protocol error: the broker's own message when it sent one. */
 export function kafkaErrorText(error: unknown): string {
   const leaf = leafErrors(error).find((e) => e.apiId) ?? leafErrors(error)[0];
-  if (!leaf) return String(error);
+  if (!leaf) return plainText(error);
   if (leaf.apiId) return `${serverText(leaf).text} (${leaf.apiId})`;
   return leaf.message;
 }
@@ -206,8 +206,13 @@ export function toKtoolError(error: unknown, brokers: string[], action: string):
     const detail = describeNetwork(net);
     return new ConnectionError(`cannot connect to ${where}: ${detail}`, { hint: 'is the broker running and the address right? (ktool profile show --resolved; ktool local start for a local one)', cause: error });
   }
-  const first = leaves[0] ?? (error as Error);
-  return new OperationError(`${action}: ${first?.message ?? String(error)}`, { cause: error });
+  return new OperationError(`${action}: ${libraryText(leaves[0] ?? error)}`, { cause: error });
+}
+
+/** A library error without a Kafka code or a network cause: its words, not its wrapper's ("Received response with error while executing API ..."). */
+function libraryText(e: unknown): string {
+  const message = plainText(e).replace(/\.$/, '');
+  return /^Received response with error/.test(message) ? 'the broker answered with an error it did not name' : message;
 }
 
 function describeNetwork(e: PltError): string {

@@ -109,6 +109,9 @@ describe.skipIf(!process.env.KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP)('-b with a cur
     const withProfile = JSON.parse((await p.run(['profile', 'show', '--resolved', '--json', '--profile', 'sasl', '-b', plaintextBootstrap()])).stdout);
     expect(withProfile).toMatchObject({ profile: 'sasl', profileSource: 'flag', bootstrap: plaintextBootstrap(), security: 'profile', sasl: { mechanism: 'PLAIN', username: 'admin', password: '<redacted>' } });
     expect(withProfile.profileNote).toBeUndefined();
+    // --brokers, the hidden alias of -b, is -b (it was ignored: the command went to localhost:9092).
+    const alias = JSON.parse((await p.run(['profile', 'show', '--resolved', '--json', '--brokers', plaintextBootstrap()])).stdout);
+    expect(alias).toMatchObject({ profile: null, bootstrap: plaintextBootstrap(), bootstrapSource: 'flag', sasl: null });
     expectNoSecret(text);
   });
 

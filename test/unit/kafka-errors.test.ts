@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ExitCode } from '../../src/errors.js';
+import { describeError, ExitCode } from '../../src/errors.js';
 import { errorForKafkaCode, errorForWireCode, kafkaErrorText, toKtoolError } from '../../src/kafka/errors.js';
 import { openUserFile, readUserFile, userFileError } from '../../src/util/read-user-file.js';
 
@@ -61,6 +61,15 @@ describe('Kafka error codes -> typed errors (src/kafka/errors.ts)', () => {
     const error = errorForWireCode(3, 'fetching t:0');
     expect(error.message).toBe('fetching t:0: This server does not host this topic-partition (UNKNOWN_TOPIC_OR_PARTITION)');
     expect(error.exitCode).toBe(ExitCode.notFound);
+  });
+
+  it('what the library throws without a Kafka code: its words, never [object Object] or its wrapper text', () => {
+    expect(toKtoolError({ message: 'Unsupported compression codec 9.' }, ['b:1'], 'fetch records').message).toBe('fetch records: Unsupported compression codec 9');
+    expect(toKtoolError({ state: 'odd' }, ['b:1'], 'list topics').message).toBe('list topics: {"state":"odd"}');
+    const wrapper = toKtoolError(new ResponseError(0, 9, {}, {}), ['b:1'], 'produce');
+    expect(wrapper.message).toBe('produce: the broker answered with an error it did not name');
+    for (const e of [toKtoolError({ state: 'odd' }, [], 'x'), wrapper]) expect(e.message).not.toMatch(RAW);
+    expect(describeError({ code: 7 }, false)).toBe('error: {"code":7}');
   });
 
   it('an authentication failure names the brokers', () => {
