@@ -177,7 +177,7 @@ complete -c ktool -n '__ktool_is topics delete' -f -a '(__ktool_dynamic topics)'
 complete -c ktool -n '__ktool_is topics help' -f -a 'list describe create alter delete'
 
 # ktool profile
-complete -c ktool -n '__ktool_is profile' -f -a 'add' -d 'add or replace a profile'
+complete -c ktool -n '__ktool_is profile' -f -a 'add' -d 'add or replace a profile (-b is required)'
 complete -c ktool -n '__ktool_is profile' -f -a 'use' -d 'make a profile the current one'
 complete -c ktool -n '__ktool_is profile' -f -a 'list' -d 'list profiles'
 complete -c ktool -n '__ktool_is profile' -f -a 'show' -d 'show a profile (secrets redacted); --resolved shows what a command would use, and where each value came from'
@@ -188,7 +188,7 @@ complete -c ktool -n '__ktool_is profile' -s h -l help -d 'display help for comm
 # ktool profile add
 complete -c ktool -n '__ktool_is profile add' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is profile add' -l debug -d 'show stack traces and client details on errors'
-complete -c ktool -n '__ktool_is profile add' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT]'
+complete -c ktool -n '__ktool_is profile add' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (required)'
 complete -c ktool -n '__ktool_is profile add' -l client-id -x -d 'client.id sent to the brokers'
 complete -c ktool -n '__ktool_is profile add' -l timeout -x -d 'default timeout for this cluster, e.g. 30s'
 complete -c ktool -n '__ktool_is profile add' -l sasl-mechanism -x -a 'PLAIN SCRAM-SHA-256 SCRAM-SHA-512 OAUTHBEARER' -d 'SASL mechanism'

@@ -80,6 +80,17 @@ describe('profiles', () => {
     expect(r.stderr).toMatch(/needs --username and a password/);
   });
 
+  it('refuses a profile without brokers, and leaves a saved one as it was', async () => {
+    const p = isolated();
+    expect((await p.run('profile', 'add', 'x', '-b', 'k:9092')).code).toBe(0);
+    for (const argv of [['profile', 'add', 'x'], ['profile', 'add', 'x', '--use'], ['profile', 'add', 'y', '--tls']]) {
+      const r = await p.run(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^error: profile add ${argv[2]} needs -b/--bootstrap-server HOST:PORT: a profile names a cluster\\nhint: e\\.g\\. ktool profile add ${argv[2]} -b localhost:9092`));
+    }
+    expect(JSON.parse((await p.run('profile', 'list', '--json')).stdout)).toEqual([{ name: 'x', current: true, bootstrap: 'k:9092', security: 'plaintext' }]);
+  });
+
   it('--command-config reads a kafka-*.sh properties file and reports unknown keys once', async () => {
     const p = isolated();
     const dir = mkdtempSync(join(tmpdir(), 'ktool-cc-'));

@@ -17,8 +17,8 @@ export function registerProfile(program: Command, dispatch: Dispatcher): void {
 
   examples(
     leaf(profile, dispatch, 'add <name>', () => import('../../commands/profile/add.js'), false)
-      .description('add or replace a profile')
-      .option('-b, --bootstrap-server <hosts>', 'brokers HOST:PORT[,HOST:PORT]')
+      .description('add or replace a profile (-b is required)')
+      .option('-b, --bootstrap-server <hosts>', 'brokers HOST:PORT[,HOST:PORT] (required)')
       .option('--client-id <id>', 'client.id sent to the brokers')
       .option('--timeout <duration>', 'default timeout for this cluster, e.g. 30s')
       .addOption(new Option('--sasl-mechanism <mechanism>', 'SASL mechanism').choices([...SASL_MECHANISMS]))

@@ -54,6 +54,10 @@ export function parse(args: string[], f: Record<string, unknown>): AddOptions {
     if (Boolean(f.cert) !== Boolean(f.key)) throw new UsageError('--cert and --key go together (mutual TLS)');
     profile.tls = { enabled: true, ca: str('ca'), cert: str('cert'), key: str('key'), 'server-name': str('serverName'), 'insecure-skip-verify': f.insecureSkipVerify ? true : undefined };
   }
+  // `add` replaces: without brokers it would save (or overwrite a profile with) one that names no cluster.
+  if (!profile.bootstrap) {
+    throw new UsageError(`profile add ${name} needs -b/--bootstrap-server HOST:PORT: a profile names a cluster`, `e.g. ktool profile add ${name} -b localhost:9092${f.use ? ' --use' : ''} (plus --tls, --sasl-mechanism ... as needed); to switch to a saved profile: ktool profile use ${name}`);
+  }
   return { name, profile, use: Boolean(f.use), storedSecret: f.password !== undefined || f.token !== undefined };
 }
 
