@@ -98,7 +98,7 @@ describe.skipIf(!haveSaslCluster())('SCRAM users against a SASL cluster', () => 
     expect(mismatch.code).toBe(2);
     expect(mismatch.stderr).toMatch(/error: the passwords do not match; nothing changed\n$/);
     const refused = await asAdmin(['users', 'delete', user]);
-    expectOneLineError(refused, 2, /deleting users needs confirmation/);
+    expectOneLineError(refused, 2, /^error: delete the SCRAM credentials of 1 user: needs confirmation and standard input is not a terminal\nhint: pass --yes/);
   });
 
   it('errors: usage 2, not authorised 4 (alice is no super user)', async () => {
