@@ -8,7 +8,7 @@ import { resolveKafkaJars } from './kafka-jars.js';
 import { freePorts, portOpen } from './ports.js';
 import { logTail, runJava, spawnBroker } from './process.js';
 import { ensureTlsMaterial } from './tls.js';
-import { bootstrapOf, clusterDir, pidAlive, readState, writeState, type ClusterState } from './state.js';
+import { bootstrapOf, clusterDir, nodeAlive, pidAlive, readState, writeState, type ClusterState } from './state.js';
 
 export const DEFAULT_KAFKA_VERSION = '4.3.1';
 
@@ -38,7 +38,7 @@ export interface StartResult {
 
 export async function clusterRunning(state: ClusterState | undefined): Promise<boolean> {
   if (!state) return false;
-  for (const n of state.nodes) if (!pidAlive(n.pid) || !(await portOpen(n.ports.broker))) return false;
+  for (const n of state.nodes) if (!nodeAlive(n) || !(await portOpen(n.ports.broker))) return false;
   return true;
 }
 
@@ -139,14 +139,14 @@ async function waitReady(state: ClusterState, o: StartOptions): Promise<void> {
 export async function stopCluster(state: ClusterState, graceMs = 30_000): Promise<{ stopped: number[] }> {
   const stopped: number[] = [];
   for (const node of state.nodes) {
-    if (node.pid && pidAlive(node.pid)) {
+    if (nodeAlive(node)) {
       process.kill(node.pid, 'SIGTERM');
       stopped.push(node.id);
     }
   }
   const deadline = Date.now() + graceMs;
-  while (state.nodes.some((n) => n.pid && pidAlive(n.pid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  for (const node of state.nodes) if (node.pid && pidAlive(node.pid)) process.kill(node.pid, 'SIGKILL');
+  while (state.nodes.some((n) => nodeAlive(n)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  for (const node of state.nodes) if (nodeAlive(node)) process.kill(node.pid, 'SIGKILL');
   return { stopped };
 }
 
@@ -163,6 +163,6 @@ export interface NodeStatus {
 
 export async function clusterStatus(state: ClusterState): Promise<NodeStatus[]> {
   return Promise.all(
-    state.nodes.map(async (n) => ({ id: n.id, pid: n.pid, alive: pidAlive(n.pid), port: n.ports.broker, saslPort: n.ports.sasl, sslPort: n.ports.ssl, reachable: await portOpen(n.ports.broker), dir: n.dir })),
+    state.nodes.map(async (n) => ({ id: n.id, pid: n.pid, alive: nodeAlive(n), port: n.ports.broker, saslPort: n.ports.sasl, sslPort: n.ports.ssl, reachable: await portOpen(n.ports.broker), dir: n.dir })),
   );
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NodePorts } from './broker-config.js';
@@ -41,6 +42,22 @@ export function pidAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * The node's broker is running: its pid is alive and, where /proc shows command lines, that
+ * process is the JVM started on the node's directory. A pid saved before a reboot may belong to
+ * some other process by now, which stop and delete must never signal.
+ */
+export function nodeAlive(node: { pid: number; dir: string }): boolean {
+  if (!node.pid || !pidAlive(node.pid)) return false;
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${node.pid}/cmdline`, 'utf8');
+  } catch {
+    return process.platform !== 'linux';
+  }
+  return cmdline.includes(join(node.dir, 'server.properties'));
 }
 
 export function bootstrapOf(state: ClusterState, listener: 'broker' | 'sasl' | 'ssl' = 'broker'): string {

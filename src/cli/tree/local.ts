@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { baseOptions, examples, outputOptions } from '../common-options.js';
+import { yesOption } from '../destructive-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
 
 function leaf(parent: Command, dispatch: Dispatcher, name: string, load: Loader): Command {
@@ -24,6 +25,17 @@ export function registerLocal(program: Command, dispatch: Dispatcher): void {
   );
   examples(leaf(local, dispatch, 'stop', () => import('../../commands/local/stop.js')).description('stop a local cluster'), ['ktool local stop']);
   examples(leaf(local, dispatch, 'status', () => import('../../commands/local/status.js')).description('is the local cluster running? (exit 3 when not)'), ['ktool local status --json']);
+  const list = local.command('list').description('every local cluster under the cache directory: state (running, stopped, degraded), nodes, bootstrap, version, the profiles pointing at it');
+  baseOptions(outputOptions(list));
+  list.action(leafAction(dispatch, 'local list', () => import('../../commands/local/list.js')));
+  examples(list, ['ktool local list', 'ktool local list --json']);
+  const del = local
+    .command('delete <name>')
+    .description("delete a local cluster's data (topics, logs, TLS files) and the profiles `local start` saved for it; asks on a terminal, needs --yes otherwise")
+    .option('--stop', 'stop it first when it is running (otherwise a running cluster is refused)');
+  baseOptions(outputOptions(yesOption(del)));
+  del.action(leafAction(dispatch, 'local delete', () => import('../../commands/local/delete.js')));
+  examples(del, ['ktool local delete dr', 'ktool local delete dr --stop --yes']);
   examples(
     leaf(local, dispatch, 'logs', () => import('../../commands/local/logs.js'))
       .description("print a node's server log")
