@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { slimClientPlugin } from './slim-client.mjs';
+import { sharedBuildOptions } from './build-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Built aside, then moved in file by file: a `bin/ktool` already running (a test, a user's pipe)
@@ -11,24 +11,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const staging = `dist.tmp-${process.pid}`;
 await rm(`${root}/${staging}`, { recursive: true, force: true });
 await build({
+  ...sharedBuildOptions(),
   absWorkingDir: root,
-  entryPoints: { ktool: 'src/cli/entry.ts' },
   outdir: staging,
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
   target: 'node22',
-  sourcemap: false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  alias: { '@platformatic/wasm-utils': '@platformatic/wasm-utils/bundled' },
-  external: ['protobufjs', '@node-rs/crc32'],
   // CommonJS dependencies (cli-table3) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __ktoolCreateRequire } from 'node:module'; const require = __ktoolCreateRequire(import.meta.url);" },
-  plugins: [slimClientPlugin()],
 });
 
 await mkdir(`${root}/dist/chunks`, { recursive: true });

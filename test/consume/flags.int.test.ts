@@ -88,3 +88,43 @@ describe('consume partitions: TOPIC:P, -p and its aliases', () => {
     expect((await ktool('consume', `${t}:1`, '-g', 'x')).stderr).toMatch(/cannot be combined with --group/);
   });
 });
+
+describe('consume --format is the output format of every command; the template is -f/--template', () => {
+  it('--format json = --json; --format yaml: one YAML document per record; table is a usage error', async () => {
+    const t = uniqueName('flags');
+    expect((await ktool('topics', 'create', t, '-p', '1')).code).toBe(0);
+    created.push(t);
+    // An hour ago: a set time, yet inside the brokers' retention.
+    const ts = Date.now() - 3_600_000;
+    const input = [{ key: 'k1', value: 'v1', headers: { h: 'x' }, timestamp: ts }, { key: null, value: 'line\nbreak', timestamp: ts + 1 }];
+    expect((await runCli(['produce', t, '--input', 'json'], { stdin: input.map((r) => JSON.stringify(r)).join('\n') })).code).toBe(0);
+
+    const json = await ktool('consume', t, '-e', '--format', 'json');
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.stdout).toBe((await ktool('consume', t, '-e', '--json')).stdout);
+    expect(lines(json.stdout).map((l) => JSON.parse(l).value)).toEqual(['v1', 'line\nbreak']);
+
+    const yaml = await ktool('consume', t, '-e', '--format', 'yaml');
+    expect(yaml.code, yaml.stderr).toBe(0);
+    expect(yaml.stdout).toBe([
+      '---', `topic: ${t}`, 'partition: 0', 'offset: 0', `timestamp: ${ts}`, 'timestampType: CreateTime', 'key: k1', 'value: v1', 'headers:', '  h: x',
+      '---', `topic: ${t}`, 'partition: 0', 'offset: 1', `timestamp: ${ts + 1}`, 'timestampType: CreateTime', 'key: null', 'value: "line\\nbreak"', 'headers: {}', '',
+    ].join('\n'));
+    // The same with the options before the command, and with --output.
+    expect((await ktool('--format', 'yaml', 'consume', t, '-e')).stdout).toBe(yaml.stdout);
+    expect((await ktool('consume', t, '-e', '--output', 'yaml')).stdout).toBe(yaml.stdout);
+
+    for (const format of ['table', 'wide']) {
+      const r = await ktool('consume', t, '-e', '--format', format);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`consume --format ${format}: records are not printed as a table[\\s\\S]*hint: .*-f`));
+    }
+    // The kcat template is -f / --template; --format with a template is an unknown format, not the literal text.
+    expect((await ktool('consume', t, '-e', '-f', '%o:%k\\n')).stdout).toBe('0:k1\n1:\n');
+    expect((await ktool('consume', t, '-e', '--template', '%o\\n')).stdout).toBe('0\n1\n');
+    const misuse = await ktool('consume', t, '-e', '--format', '%o\\n');
+    expect(misuse.code).toBe(2);
+    expect(misuse.stderr).toMatch(/unknown output format[\s\S]*-f\/--template/);
+  });
+});

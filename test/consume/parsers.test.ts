@@ -104,7 +104,14 @@ describe('consume arguments -> options', () => {
     [['t.*'], {}, /is a pattern, not a topic name/],
     [['t'], { partition: 'x' }, /"x" is not a partition/],
     [['t'], { isolationLevel: 'dirty' }, /--isolation-level/],
-    [['t'], { format: '%v', property: ['print.key=true'] }, /cannot be combined/],
+    [['t'], { template: '%v', property: ['print.key=true'] }, /cannot be combined/],
+    [['t'], { format: 'yaml', property: ['print.key=true'] }, /cannot be combined/],
+    [['t'], { format: 'table' }, /consume --format table: records are not printed as a table/],
+    [['t'], { output: 'wide' }, /consume --format wide/],
+    [['t'], { template: 'table' }, /consume -f table/],
+    [['t'], { format: '%k=%v' }, /unknown output format "%k=%v"/],
+    [['t'], { format: 'json', template: '%v' }, /give -f\/--template or --format\/--json, not both/],
+    [['t'], { json: true, template: '%v' }, /not both/],
     [['t'], { header: ['nokey'] }, /key=value/],
     [['t'], { fetchMaxBytes: '10' }, /--fetch-max-bytes must be from 1024/],
     [['t'], { fetchMaxBytes: 'lots' }, /--fetch-max-bytes: expected a size/],
@@ -113,12 +120,27 @@ describe('consume arguments -> options', () => {
     expect(parse(['t'], { json: true, valueEncoding: 'base64' }, NOW).output).toEqual({ kind: 'json', keyEncoding: 'text', valueEncoding: 'base64' });
     expect(parse(['t'], { format: 'json', keyEncoding: 'hex' }, NOW).output).toEqual({ kind: 'json', keyEncoding: 'hex', valueEncoding: 'text' });
     expect(() => parse(['t'], { valueEncoding: 'json' }, NOW)).toThrow(/--value-encoding applies only with --json/);
-    expect(() => parse(['t'], { format: '%v', keyEncoding: 'hex' }, NOW)).toThrow(/--key-encoding applies only with --json/);
+    expect(() => parse(['t'], { template: '%v', keyEncoding: 'hex' }, NOW)).toThrow(/--key-encoding applies only with --json/);
   });
   it('--fetch-max-bytes takes a size; 1 MiB by default', () => {
     expect(parse(['t'], {}, NOW).fetchMaxBytes).toBe(1 << 20);
     expect(parse(['t'], { fetchMaxBytes: '8MB' }, NOW).fetchMaxBytes).toBe(8 << 20);
   });
+});
+
+describe('consume --format means what it means everywhere; the template is -f/--template', () => {
+  it.each<[Record<string, unknown>, unknown]>([
+    [{}, { kind: 'values' }],
+    [{ json: true }, { kind: 'json', keyEncoding: 'text', valueEncoding: 'text' }],
+    [{ format: 'json' }, { kind: 'json', keyEncoding: 'text', valueEncoding: 'text' }],
+    [{ output: 'json' }, { kind: 'json', keyEncoding: 'text', valueEncoding: 'text' }],
+    [{ format: 'yaml', valueEncoding: 'base64' }, { kind: 'yaml', keyEncoding: 'text', valueEncoding: 'base64' }],
+    [{ json: true, format: 'yaml' }, { kind: 'json', keyEncoding: 'text', valueEncoding: 'text' }],
+    [{ template: '%k=%v\\n' }, { kind: 'template', template: '%k=%v\\n' }],
+    [{ template: 'json' }, { kind: 'json', keyEncoding: 'text', valueEncoding: 'text' }],
+    [{ template: 'yaml' }, { kind: 'yaml', keyEncoding: 'text', valueEncoding: 'text' }],
+    [{ property: ['print.key=true'] }, { kind: 'console', props: expect.anything() }],
+  ])('%j', (flags, output) => expect(parse(['t'], flags, NOW).output).toEqual(output));
 });
 
 describe('--json lines', () => {

@@ -20,10 +20,12 @@ export function registerConsume(program: Command, dispatch: Dispatcher): void {
     .option('-g, --group <group>', 'read as a member of this consumer group and commit what was written')
     .addOption(new Option('--group-protocol <protocol>', 'group protocol: classic or consumer (KIP-848)').choices(['classic', 'consumer']))
     .addOption(new Option('--isolation-level <level>', 'read_committed hides aborted transactions').choices(['read_committed', 'read_uncommitted']))
-    .option('-f, --format <template>', "json, or a kcat template: %t %p %o %k %v %s %S %K %h %T %d, \\n \\t (e.g. '%k=%v\\n')")
+    .option('-f, --template <template>', "a kcat template: %t %p %o %k %v %s %S %K %h %T %d, \\n \\t (e.g. '%k=%v\\n')")
+    .option('--format <format>', 'json (NDJSON envelopes, as --json) or yaml (one YAML document per record, the same envelope); table and wide are refused: records are a stream')
+    .addOption(new Option('--output <format>', 'alias of --format').hideHelp())
     .option('--json', 'NDJSON envelopes {topic,partition,offset,timestamp,timestampType,key,value,headers}, plus keyEncoding/valueEncoding/headerEncoding when not text')
-    .addOption(new Option('--key-encoding <encoding>', 'with --json: text (base64 when not UTF-8), json, base64 or hex').choices(['text', 'json', 'base64', 'hex']))
-    .addOption(new Option('--value-encoding <encoding>', 'with --json: text (base64 when not UTF-8), json (embed JSON values), base64 or hex').choices(['text', 'json', 'base64', 'hex']))
+    .addOption(new Option('--key-encoding <encoding>', 'with --json or --format yaml: text (base64 when not UTF-8), json, base64 or hex').choices(['text', 'json', 'base64', 'hex']))
+    .addOption(new Option('--value-encoding <encoding>', 'with --json or --format yaml: text (base64 when not UTF-8), json (embed JSON values), base64 or hex').choices(['text', 'json', 'base64', 'hex']))
     .option('--property <key=value>', 'kafka-console-consumer formatter property (print.key=true, key.separator=, ...), repeatable', collect)
     .option('--formatter-property <key=value>', 'same as --property', collect)
     .option('--grep <regex>', 'only records whose value matches')
@@ -39,6 +41,7 @@ export function registerConsume(program: Command, dispatch: Dispatcher): void {
     'ktool consume orders -o @-1h:end                  # the last hour',
     'ktool consume orders -g billing                   # as a group member; commits what was written',
     'ktool consume orders --json -e | jq .value',
+    'ktool consume orders:0 -o -1 --format yaml         # the last record, every field',
     'ktool consume --topic orders --from-beginning --property print.key=true --property key.separator=:',
     'ktool consume t1 --json -e | ktool produce --input json t2   # copy a topic, keys and headers included',
   ]);

@@ -1,9 +1,7 @@
 import { compileRegex, parseSize, positiveInt } from '../../cli/parse-helpers.js';
 import { UsageError } from '../../errors.js';
-import type { OutputEncoding } from '../../serde/envelope.js';
-import { serdeFor } from '../../serde/serde.js';
-import { parseConsoleProps, type ConsoleFormatProps } from './console-format.js';
 import { parseOffsetSpec, type OffsetSpec } from './offset-spec.js';
+import { parseOutput, type ConsumeOutput } from './output.js';
 import { parseSelection, type ConsumeSelection } from './selection.js';
 
 export interface ConsumeOptions extends ConsumeSelection {
@@ -19,8 +17,7 @@ export interface ConsumeOptions extends ConsumeSelection {
   group?: string;
   groupProtocol: 'classic' | 'consumer';
   isolation: 'read_committed' | 'read_uncommitted';
-  /** 'values' (default), 'json', a kcat template, or kafka-console-consumer properties. */
-  output: { kind: 'values' } | { kind: 'json'; keyEncoding: OutputEncoding; valueEncoding: OutputEncoding } | { kind: 'template'; template: string } | { kind: 'console'; props: ConsoleFormatProps };
+  output: ConsumeOutput;
   grep?: RegExp;
   keyGrep?: RegExp;
   headerFilters: [string, string][];
@@ -48,20 +45,7 @@ export function parse(args: string[], f: Record<string, unknown>, now = Date.now
   if (!['classic', 'consumer'].includes(protocol)) throw new UsageError(`--group-protocol must be classic or consumer, got "${protocol}"`);
   const isolation = String(f.isolationLevel ?? 'read_uncommitted');
   if (!['read_committed', 'read_uncommitted'].includes(isolation)) throw new UsageError(`--isolation-level must be read_committed or read_uncommitted, got "${isolation}"`);
-  // Each side its own: --value-encoding base64 leaves text keys readable.
-  const keyEncoding = serdeFor(String(f.keyEncoding ?? 'text'), '--key-encoding').name as OutputEncoding;
-  const valueEncoding = serdeFor(String(f.valueEncoding ?? 'text'), '--value-encoding').name as OutputEncoding;
-
-  const props = parseConsoleProps([...((f.property as string[] | undefined) ?? []), ...((f.formatterProperty as string[] | undefined) ?? [])]);
-  let output: ConsumeOptions['output'] = { kind: 'values' };
-  const format = f.format as string | undefined;
-  if (f.json || format === 'json') output = { kind: 'json', keyEncoding, valueEncoding };
-  else if (format !== undefined) output = { kind: 'template', template: format };
-  else if (props) output = { kind: 'console', props };
-  if (props && output.kind !== 'console') throw new UsageError('--property print.* cannot be combined with -f/--format or --json');
-  for (const flag of ['keyEncoding', 'valueEncoding'] as const) {
-    if (f[flag] !== undefined && output.kind !== 'json') throw new UsageError(`--${flag === 'keyEncoding' ? 'key' : 'value'}-encoding applies only with --json`, 'other outputs print the bytes as they are');
-  }
+  const output = parseOutput(f);
 
   const headerFilters = ((f.header as string[] | undefined) ?? []).map((h): [string, string] => {
     const eq = h.indexOf('=');

@@ -2,6 +2,8 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ExitCode } from '../../errors.js';
 import type { ConsumedRecord } from '../../kafka/consumer-types.js';
+import { toPlain } from '../../output/render.js';
+import { toYaml } from '../../output/yaml.js';
 import { toEnvelope } from '../../serde/envelope.js';
 import { consoleFormatter } from './console-format.js';
 import { GroupCommits } from './group-commits.js';
@@ -14,7 +16,7 @@ import { OutputWriter } from './writer.js';
 
 export { parse } from './options.js';
 
-/** -f is the record template here, not the table/json output format. */
+/** --format is read by parse: records are a stream (json lines, yaml documents), never a table. */
 export const ownsFormatFlag = true;
 
 const NEWLINE = Buffer.from('\n');
@@ -43,6 +45,13 @@ function formatterFor(o: ConsumeOptions): RecordFormatter {
         out.put(JSON.stringify(toEnvelope(r, { keyEncoding, valueEncoding })) + '\n');
       };
     }
+    case 'yaml': {
+      // A stream of YAML documents, one per record: the same envelope as --json.
+      const { keyEncoding, valueEncoding } = o.output;
+      return (r, out) => {
+        out.put(`---\n${toYaml(toPlain(toEnvelope(r, { keyEncoding, valueEncoding })))}`);
+      };
+    }
   }
 }
 
@@ -53,7 +62,7 @@ function matches(o: ConsumeOptions, r: ConsumedRecord): boolean {
   return true;
 }
 
-/** `consume --json` prints NDJSON envelopes (src/serde/envelope.ts); the summary goes to stderr. */
+/** `consume --json` prints NDJSON envelopes (src/serde/envelope.ts), --format yaml YAML documents; the summary goes to stderr. */
 export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResult | void> {
   const clients = await ctx.kafka();
   const admin = await clients.admin();

@@ -4,6 +4,7 @@ import { write } from '../../cli/io.js';
 import { sleep } from '../../util/sleep.js';
 import { ExitCode } from '../../errors.js';
 import { renderView, toPlain } from '../../output/render.js';
+import { toYaml } from '../../output/yaml.js';
 import { collectLag } from './collect.js';
 import type { LagOptions } from './options.js';
 import { lagView, reportViolations, violations } from './view.js';
@@ -30,7 +31,7 @@ const WINDOW = 6;
 /**
  * `lag --watch`: on a terminal, the table redrawn in place every interval with the lag trend; off a
  * terminal (or with --json), one NDJSON line per sample: `{time, groups: [GroupLag & {ratePerSec,
- * etaSeconds}]}`. Stops on Ctrl-C or after --count samples.
+ * etaSeconds}]}`, or with --format yaml one YAML document per sample. Stops on Ctrl-C or after --count samples.
  */
 export async function watch(options: LagOptions, ctx: Context): Promise<CommandResult> {
   const { io } = ctx;
@@ -53,7 +54,8 @@ export async function watch(options: LagOptions, ctx: Context): Promise<CommandR
       await write(io.stdout, `\x1b[H\x1b[2J${new Date(snapshot.time).toISOString()}  every ${options.watchMs! / 1000}s, Ctrl-C to stop\n\n${body}`);
     } else {
       const line = { time: snapshot.time, groups: snapshot.groups.map((g) => ({ ...g, ...trend.get(g.group) })) };
-      await write(io.stdout, JSON.stringify(toPlain(line)) + '\n');
+      // --format yaml means YAML here too: one document per sample.
+      await write(io.stdout, ctx.format === 'yaml' ? `---\n${toYaml(toPlain(line))}` : JSON.stringify(toPlain(line)) + '\n');
     }
     reportViolations(ctx, bad);
     if (options.count !== undefined && n + 1 >= options.count) break;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { write } from '../../cli/io.js';
 import { positiveInt } from '../../cli/parse-helpers.js';
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../errors.js';
 import { loadClusterState } from './shared.js';
 
 export interface LogsOptions {
@@ -14,6 +14,8 @@ export interface LogsOptions {
 }
 
 export function parse(_args: string[], f: Record<string, unknown>): LogsOptions {
+  // The log is printed as it is: an output format would be silently ignored.
+  if (f.json || f.format !== undefined || f.output !== undefined) throw new UsageError("local logs prints the broker's log as it is: --format and --json do not apply", 'filter it with grep');
   return { name: String(f.name ?? 'local'), node: positiveInt(f.node ?? '1', '--node')!, lines: positiveInt(f.lines ?? '100', '--lines')!, follow: Boolean(f.follow) };
 }
 
