@@ -15,7 +15,7 @@ _ktool_subcommands() {
     '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
-    'local') echo 'start stop status logs help' ;;
+    'local') echo 'start stop status list delete logs help' ;;
     'configs') echo 'describe alter help' ;;
     'cluster') echo 'info health log-dirs api-versions help' ;;
     'groups') echo 'list describe reset-offsets delete delete-offsets help' ;;
@@ -45,6 +45,8 @@ _ktool_options() {
     'local start') echo '--name --format --json --no-color --debug --nodes --sasl --tls --fresh --version --kafka-home -h --help' ;;
     'local stop') echo '--name --format --json --no-color --debug -h --help' ;;
     'local status') echo '--name --format --json --no-color --debug -h --help' ;;
+    'local list') echo '--format --json --no-color --debug -h --help' ;;
+    'local delete') echo '--stop -y --yes --format --json --no-color --debug -h --help' ;;
     'local logs') echo '--name --format --json --no-color --debug --node -n --lines -f --follow -h --help' ;;
     'produce') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --transactional-id --on-error -q --quiet -h --help' ;;
     'consume') echo '-b --bootstrap-server --command-config --profile --timeout --topic --include -o --offset --from-beginning -p --partition -P --partitions -n --max-messages -e --exit --timeout-ms --fetch-max-bytes -g --group --group-protocol --isolation-level -f --format --json --key-encoding --value-encoding --property --formatter-property --grep --key-grep --header -v --verbose --no-color --debug -h --help' ;;
@@ -166,6 +168,18 @@ _ktool_option_value() {
       case "$2" in
         --name|--output) echo 'none' ;;
         --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'local list')
+      case "$2" in
+        --format) echo 'choices table wide json yaml' ;;
+        --output) echo 'none' ;;
+        *) return 1 ;;
+      esac ;;
+    'local delete')
+      case "$2" in
+        --format) echo 'choices table wide json yaml' ;;
+        --output) echo 'none' ;;
         *) return 1 ;;
       esac ;;
     'local logs')
@@ -467,7 +481,7 @@ _ktool_argument() {
       esac ;;
     'local help')
       case "$2" in
-        0) echo 'choices start stop status logs' ;;
+        0) echo 'choices start stop status list delete logs' ;;
       esac ;;
     'produce')
       case "$2" in

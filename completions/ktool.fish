@@ -8,7 +8,7 @@
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
-set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'help'
+set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local list' 'local delete' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'help'
 set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--name' '--nodes' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--null-marker' '--partition' '-P' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--transactional-id' '--on-error' '--include' '-o' '--offset' '--max-messages' '--timeout-ms' '--fetch-max-bytes' '-g' '--group' '--group-protocol' '--isolation-level' '--formatter-property' '--grep' '--key-grep' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file' '--state' '--type' '--to-offset' '--shift-by' '--to-datetime' '--by-duration' '--from-file' '--watch' '--count' '--max-lag' '--max-time-lag' '--delegation-token' '--user-principal' '--resource-pattern-type' '--principal' '--operation' '--allow-principal' '--deny-principal' '--allow-host' '--deny-host' '--mechanism' '--iterations' '--from' '--from-bootstrap' '--from-config' '--to' '--to-bootstrap' '--to-config' '--topics' '--exclude' '--rename' '--start' '--idle-timeout' '--batch-bytes' '--max-in-flight' '--commit-interval' '--connect-url' '--source-alias' '--target-alias' '--tasks'
 set -g __ktool_connection_flags -b --bootstrap-server --brokers --command-config --profile
 
@@ -248,6 +248,8 @@ complete -c ktool -n '__ktool_is profile help' -f -a 'add use list show delete'
 complete -c ktool -n '__ktool_is local' -f -a 'start' -d 'start a local cluster on free ports and save a profile for it'
 complete -c ktool -n '__ktool_is local' -f -a 'stop' -d 'stop a local cluster'
 complete -c ktool -n '__ktool_is local' -f -a 'status' -d 'is the local cluster running? (exit 3 when not)'
+complete -c ktool -n '__ktool_is local' -f -a 'list' -d 'every local cluster under the cache directory: state (running, stopped, degraded), nodes, bootstrap, version, the profiles pointing at it'
+complete -c ktool -n '__ktool_is local' -f -a 'delete' -d 'delete a local cluster\'s data (topics, logs, TLS files) and the profiles `local start` saved for it; asks on a terminal, needs --yes otherwise'
 complete -c ktool -n '__ktool_is local' -f -a 'logs' -d 'print a node\'s server log'
 complete -c ktool -n '__ktool_is local' -f -a 'help' -d 'show help for a command'
 complete -c ktool -n '__ktool_is local' -s h -l help -d 'display help for command'
@@ -282,6 +284,22 @@ complete -c ktool -n '__ktool_is local status' -l no-color -d 'disable colours (
 complete -c ktool -n '__ktool_is local status' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is local status' -s h -l help -d 'display help for command'
 
+# ktool local list
+complete -c ktool -n '__ktool_is local list' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is local list' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is local list' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is local list' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is local list' -s h -l help -d 'display help for command'
+
+# ktool local delete
+complete -c ktool -n '__ktool_is local delete' -l stop -d 'stop it first when it is running (otherwise a running cluster is refused)'
+complete -c ktool -n '__ktool_is local delete' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
+complete -c ktool -n '__ktool_is local delete' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is local delete' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is local delete' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is local delete' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is local delete' -s h -l help -d 'display help for command'
+
 # ktool local logs
 complete -c ktool -n '__ktool_is local logs' -l name -x -d 'cluster name (also the profile name)'
 complete -c ktool -n '__ktool_is local logs' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
@@ -294,7 +312,7 @@ complete -c ktool -n '__ktool_is local logs' -s f -l follow -d 'keep printing ne
 complete -c ktool -n '__ktool_is local logs' -s h -l help -d 'display help for command'
 
 # ktool local help
-complete -c ktool -n '__ktool_is local help' -f -a 'start stop status logs'
+complete -c ktool -n '__ktool_is local help' -f -a 'start stop status list delete logs'
 
 # ktool produce
 complete -c ktool -n '__ktool_is produce' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
