@@ -33,7 +33,7 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
   const names = options.all ? (await (await groupsApi(ctx)).listGroups()).map((g) => g.group) : options.groups;
   if (!names.length) return { data: [], view: [{ lines: ['no consumer groups to delete'] }] };
   const what = options.all ? `every consumer group (${names.length})` : `${names.length} group${names.length > 1 ? 's' : ''}`;
-  const action = `delete ${what} and ${names.length > 1 ? 'their' : 'its'} committed offsets`;
+  const action = `delete ${what} and ${options.all || names.length > 1 ? 'their' : 'its'} committed offsets`;
   await confirmDestructive(ctx.io, { action, items: names, yes: options.yes });
   const results: ItemResult[] = await (await groupsApi(ctx)).deleteGroups(names);
   const failed = results.filter((r) => !r.ok);
