@@ -130,7 +130,7 @@ describe('topics delete: internal topics', () => {
 
   it('a pattern matching nothing is not found (3) unless --if-exists', async () => {
     const { deps } = cluster();
-    expect((await runCli(['topics', 'delete', 'nope.*', '--yes'], { deps, env })).code).toBe(3);
+    expect(await runCli(['topics', 'delete', 'nope.*', '--yes'], { deps, env })).toEqual({ code: 3, stdout: '', stderr: 'error: no topic matches "nope.*"\nhint: a regex must match whole names (orders-.* rather than orders-); pass --if-exists to ignore it\n' });
     expect((await runCli(['topics', 'delete', 'nope.*', '--yes', '--if-exists'], { deps, env })).code).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ALLOW_INTERNAL_FLAG, describeInternal, refuseInternalTopics, splitPatternMatches } from '../../cli/internal-topics.js';
 import { compileRegex, REGEX_CHARS } from '../../cli/parse-helpers.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode, NotFoundError, UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
 
@@ -57,7 +57,9 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
   const admin = await (await ctx.kafka()).admin();
   const { targets, missing } = select(options, new Set(await admin.listTopics({ includeInternal: true })), ctx);
   if (missing.length && !options.ifExists) {
-    throw topicsNotFound(missing, options.patterns.length ? 'a pattern must match whole names; pass --if-exists to ignore missing topics' : 'pass --if-exists to ignore missing topics');
+    const names = missing.filter((m) => !options.patterns.includes(m));
+    if (names.length) throw topicsNotFound(names, 'pass --if-exists to ignore missing topics');
+    throw new NotFoundError(`no topic matches "${missing[0]}"`, 'a regex must match whole names (orders-.* rather than orders-); pass --if-exists to ignore it');
   }
   if (targets.length) await confirmDestructive(ctx.io, { action: `delete ${targets.length} topic${targets.length > 1 ? 's' : ''} and all their data`, items: targets.map(describeInternal), yes: options.yes });
   // In the order asked (and listed at the prompt), whatever order the broker answers in.
