@@ -28,7 +28,7 @@ _ktool_subcommands() {
 # Options offered for a command path.
 _ktool_options() {
   case "$1" in
-    '') echo '-V --version -h --help' ;;
+    '') echo '-V --version -h --help -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug' ;;
     'topics') echo '-h --help' ;;
     'topics list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --exclude-internal -h --help' ;;
     'topics describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --exclude-internal --under-replicated-partitions --unavailable-partitions --under-min-isr-partitions --at-min-isr-partitions --no-offsets --if-exists -h --help' ;;
@@ -89,6 +89,14 @@ _ktool_options() {
 # Succeeds when option $2 of command path $1 takes a value, and prints how to complete it.
 _ktool_option_value() {
   case "$1" in
+    '')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
     'topics list')
       case "$2" in
         -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;

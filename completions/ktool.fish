@@ -85,6 +85,14 @@ complete -c ktool -n '__ktool_is' -f -a 'mirror' -d 'copy topics from one cluste
 complete -c ktool -n '__ktool_is' -f -a 'help' -d 'show help for a command'
 complete -c ktool -n '__ktool_is' -s V -l version -d 'output the version number'
 complete -c ktool -n '__ktool_is' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is' -l timeout -x -d 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT)'
+complete -c ktool -n '__ktool_is' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is' -l debug -d 'show stack traces and client details on errors'
 
 # ktool topics
 complete -c ktool -n '__ktool_is topics' -f -a 'list' -d 'list topics, optionally those whose name matches REGEX'

@@ -4,6 +4,8 @@
  */
 const WITH_VALUE = new Set(['-b', '--bootstrap-server', '--brokers', '--command-config', '--profile', '--timeout', '--format', '--output']);
 const FLAGS = new Set(['--json', '--no-color', '--debug']);
+/** Every option accepted before the command (the completion scripts offer them there too). */
+export const LEADING_OPTIONS: ReadonlySet<string> = new Set([...WITH_VALUE, ...FLAGS]);
 
 export function hoistLeadingOptions(argv: string[]): string[] {
   const moved: string[] = [];

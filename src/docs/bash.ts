@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CONNECTION_FLAGS, type Completer } from './completers.js';
-import { allCommands, commandModel, visibleOptions, type CommandModel } from './model.js';
+import { allCommands, commandModel, completionOptions, visibleCompletionOptions, type CommandModel } from './model.js';
 
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -43,7 +43,7 @@ export function bashCompletion(program: Command): string {
   out.push('# Options offered for a command path.');
   out.push('_ktool_options() {\n  case "$1" in');
   for (const c of commands) {
-    const names = visibleOptions(c).flatMap((o) => o.names);
+    const names = visibleCompletionOptions(c).flatMap((o) => o.names);
     if (names.length) out.push(`    ${key(c)}) echo ${q(names.join(' '))} ;;`);
   }
   out.push('  esac\n}\n');
@@ -52,7 +52,8 @@ export function bashCompletion(program: Command): string {
   out.push('_ktool_option_value() {\n  case "$1" in');
   for (const c of commands) {
     const groups = new Map<string, string[]>();
-    for (const o of c.options) {
+    // Leading options too: \`ktool --profile dev consume\` skips dev and still finds the command.
+    for (const o of completionOptions(c)) {
       if (!o.takesValue) continue;
       const s = spec(o.completer);
       groups.set(s, [...(groups.get(s) ?? []), ...o.names]);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CONNECTION_FLAGS, type Completer } from './completers.js';
-import { allCommands, commandModel, visibleOptions, type CommandModel } from './model.js';
+import { allCommands, commandModel, visibleCompletionOptions, type CommandModel } from './model.js';
 
 /** A single-quoted fish word: only \ and ' are special inside. */
 const q = (s: string) => `'${s.replace(/[\\']/g, '\\$&').replace(/\n/g, ' ')}'`;
@@ -27,7 +27,7 @@ function lines(c: CommandModel): string[] {
   for (const s of c.subcommands) {
     for (const name of [s.name, ...s.aliases]) out.push(`complete -c ktool ${cond} -f -a ${q(name)} -d ${q(s.description)}`);
   }
-  for (const o of visibleOptions(c)) {
+  for (const o of visibleCompletionOptions(c)) {
     const names = [o.short ? `-s ${o.short.slice(1)}` : '', o.long ? `-l ${o.long.slice(2)}` : ''].filter(Boolean).join(' ');
     out.push(`complete -c ktool ${cond} ${names}${o.takesValue ? ` ${values(o.completer)}` : ''} -d ${q(o.description)}`);
   }

@@ -6,6 +6,7 @@
 import type { EventEmitter } from 'node:events';
 import type { Argument, Command, Option } from 'commander';
 import { collect } from '../cli/common-options.js';
+import { LEADING_OPTIONS } from '../cli/hoist.js';
 import { argumentCompleter, optionCompleter, type Completer } from './completers.js';
 
 export interface OptionModel {
@@ -54,12 +55,36 @@ export interface CommandModel {
   examples: string[];
   /** Other after-help paragraphs (not examples, not the exit-code table). */
   notes: string[];
+  /**
+   * The program only: options accepted before the command (`ktool --profile dev consume`; moved
+   * onto the command by src/cli/hoist.ts). Completion offers them; the man page does not list them.
+   */
+  leading: OptionModel[];
 }
 
 type CommandInternals = Command & { _hidden?: boolean };
 
 export function commandModel(program: Command): CommandModel {
-  return walk(program, [], false);
+  const root = walk(program, [], false);
+  root.leading = leadingOptions(root);
+  return root;
+}
+
+/** The leading options, as the commands that own them define them (value, completer, help). */
+function leadingOptions(root: CommandModel): OptionModel[] {
+  const found = new Map<string, OptionModel>();
+  for (const c of allCommands(root)) {
+    for (const o of c.options) {
+      const names = o.names.filter((n) => LEADING_OPTIONS.has(n));
+      if (names.length && !found.has(names[0])) found.set(names[0], { ...o, names, short: names.includes(o.short ?? '') ? o.short : undefined, long: names.includes(o.long ?? '') ? o.long : undefined });
+    }
+  }
+  return [...found.values()];
+}
+
+/** The options completion offers for a command: its own, and for the program the leading ones. */
+export function completionOptions(model: CommandModel): OptionModel[] {
+  return [...model.options, ...model.leading];
 }
 
 function walk(cmd: Command, path: string[], isHelp: boolean): CommandModel {
@@ -78,6 +103,7 @@ function walk(cmd: Command, path: string[], isHelp: boolean): CommandModel {
     isHelp,
     examples,
     notes,
+    leading: [],
   };
   const helpCommand = (cmd as unknown as { _getHelpCommand(): Command | null })._getHelpCommand();
   for (const sub of cmd.commands) {
@@ -159,4 +185,9 @@ export function* allCommands(model: CommandModel): Generator<CommandModel> {
 /** Options a generator offers and documents. */
 export function visibleOptions(model: CommandModel): OptionModel[] {
   return model.options.filter((o) => !o.hidden);
+}
+
+/** The options completion offers for a command (leading ones included), hidden aliases left out. */
+export function visibleCompletionOptions(model: CommandModel): OptionModel[] {
+  return completionOptions(model).filter((o) => !o.hidden);
 }

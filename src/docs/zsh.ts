@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CONNECTION_FLAGS, type Completer } from './completers.js';
-import { allCommands, commandModel, visibleOptions, type CommandModel, type OptionModel } from './model.js';
+import { allCommands, commandModel, visibleCompletionOptions, type CommandModel, type OptionModel } from './model.js';
 
 /** A single-quoted zsh word. */
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -43,7 +43,7 @@ function argumentSpecs(c: CommandModel): string[] {
 }
 
 function commandFunction(c: CommandModel): string {
-  const specs = visibleOptions(c).flatMap(optionSpecs);
+  const specs = visibleCompletionOptions(c).flatMap(optionSpecs);
   const lines: string[] = [`${fn(c)}() {`];
   if (!c.subcommands.length) {
     const all = [...specs, ...argumentSpecs(c)];
@@ -54,7 +54,9 @@ function commandFunction(c: CommandModel): string {
   const title = ['ktool', ...c.path].join(' ');
   lines.push('  local curcontext=$curcontext state state_descr line ret=1');
   lines.push('  typeset -A opt_args');
-  lines.push(`  _arguments -C -s \\\n    ${[...specs, q('1: :->command'), q('*:: :->args')].join(' \\\n    ')} && ret=0`);
+  // -A: after the subcommand, options are the subcommand's (the program's leading --json or --profile
+  // would otherwise take them, and the subcommand's arguments would not complete).
+  lines.push(`  _arguments -C -s -A '-*' \\\n    ${[...specs, q('1: :->command'), q('*:: :->args')].join(' \\\n    ')} && ret=0`);
   lines.push('  case $state in');
   lines.push('    (command)');
   lines.push('      local -a subcommands=(');

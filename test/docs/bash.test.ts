@@ -93,6 +93,21 @@ describe('bash completion', () => {
     expect(lastCall()).toBe('__complete topics --profile=dev -- ');
   });
 
+  it('options before the command (ktool --profile dev consume): the command is still found, and they are passed on', () => {
+    expect(complete('ktool', '--profile', 'dev', 'consume', '')).toEqual(['orders', 'orders-dlq', 'payments']);
+    expect(lastCall()).toBe('__complete topics --profile dev -- ');
+    expect(complete('ktool', 'consume', '--profile', 'dev', 'or')).toEqual(['orders', 'orders-dlq']);
+    expect(lastCall()).toBe('__complete topics --profile dev -- or');
+    expect(complete('ktool', '-b', 'kafka', ':', '9092', '--json', 'topics', 'describe', 'p')).toEqual(['payments']);
+    expect(lastCall()).toBe('__complete topics -b kafka:9092 -- p');
+    expect(complete('ktool', '--timeout', '5s', 'topics', 'd')).toEqual(['describe', 'delete']);
+    // and they complete there themselves
+    expect(complete('ktool', '--pro')).toEqual(['--profile']);
+    expect(complete('ktool', '--profile', 'p')).toEqual(['prod']);
+    expect(complete('ktool', '--format', '')).toEqual(['table', 'wide', 'json', 'yaml']);
+    expect(complete('ktool', '--')).not.toContain('--brokers');
+  });
+
   it('counts positional arguments: alter takes one topic, create takes new names', () => {
     expect(complete('ktool', 'topics', 'alter', 'orders', '')).toEqual([]);
     expect(complete('ktool', 'topics', 'delete', 'orders', '--yes', 'pay')).toEqual(['payments']);

@@ -40,6 +40,38 @@ describe.skipIf(!has('zsh'))('zsh completion', () => {
     expect(out).toContain('_ktool_dynamic: function');
   });
 
+  /** What zsh offers for the line, from a real completion widget in a pseudo-terminal (zpty). */
+  function complete(line: string): string[] {
+    const out = join(dir, 'zsh-offered');
+    writeFileSync(out, '');
+    execFileSync(
+      'zsh',
+      [
+        '-f',
+        '-c',
+        `zmodload zsh/zpty
+         zpty z zsh -f -i
+         zpty -w z 'PS1=""; fpath=(${dir} $fpath); autoload -Uz compinit; compinit -u -D 2>/dev/null'
+         zpty -w z 'offered() { local -a r; compadd() { builtin compadd -O r "$@"; print -rl -- $r >> ${out}; builtin compadd "$@" }; _ktool "$@" }; compdef offered ktool'
+         zpty -n -w z "$1"$'\t'
+         for i in {1..100}; do [[ -s ${out} ]] && break; sleep 0.05; done
+         sleep 0.3; zpty -d z`,
+        'zsh',
+        line,
+      ],
+      { env: { PATH: `${dir}:${process.env.PATH}`, HOME: dir }, encoding: 'utf8', timeout: 20_000 },
+    );
+    return [...new Set(readFileSync(out, 'utf8').split('\n').filter(Boolean))].sort();
+  }
+
+  it('options before the command (ktool --profile dev consume), and the command\'s own after it', () => {
+    expect(complete('ktool --profile dev consume ')).toEqual(['orders', 'payments']);
+    expect(readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean).at(-1)).toBe('__complete topics --profile dev -- ');
+    expect(complete('ktool consume --json --profile dev o')).toEqual(['orders']);
+    expect(complete('ktool --profile ')).toEqual(['dev', 'prod']);
+    expect(complete('ktool --json topics d')).toEqual(['delete', 'describe']);
+  });
+
   it('_ktool_dynamic asks ktool __complete with the connection flags and hands compadd its options', () => {
     // compadd stand-in: prints the options _arguments passed, then the values
     const out = execFileSync(
@@ -82,5 +114,13 @@ describe.skipIf(!has('fish'))('fish completion', () => {
     expect(complete('ktool topics describe -b localhost:9092 ')).toEqual(['orders', 'payments']);
     expect(complete('ktool profile use ')).toEqual(['dev', 'prod']);
     expect(complete('ktool ')).not.toContain('__complete');
+  });
+
+  it('options before the command: the command is still found, and they complete there', () => {
+    expect(complete('ktool --profile dev consume ')).toEqual(['orders', 'payments']);
+    expect(readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean).at(-1)).toBe('__complete topics --profile dev -- ');
+    expect(complete('ktool --json topics d')).toEqual(['delete', 'describe']);
+    expect(complete('ktool --pro')).toEqual(['--profile']);
+    expect(complete('ktool --profile ')).toEqual(['dev', 'prod']);
   });
 });
