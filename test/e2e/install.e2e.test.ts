@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,8 +39,8 @@ describe('npm pack, then npm install -g from the tarball, offline', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('packs the program only: the launcher, the bundle, completions, man pages, README', () => {
-    for (const file of files) expect(file).toMatch(/^package\/(bin\/ktool|dist\/ktool\.mjs|dist\/chunks\/[\w-]+\.mjs|completions\/[\w.]+|man\/[\w-]+\.1|README\.md|LICENSE|package\.json)$/);
-    for (const needed of ['bin/ktool', 'dist/ktool.mjs', 'completions/ktool.bash', 'man/ktool.1', 'README.md']) expect(files).toContain(`package/${needed}`);
+    for (const file of files) expect(file).toMatch(/^package\/(bin\/ktool|bin\/check-node\.cjs|dist\/ktool\.mjs|dist\/chunks\/[\w-]+\.mjs|completions\/[\w.]+|man\/[\w-]+\.1|README\.md|LICENSE|package\.json)$/);
+    for (const needed of ['bin/ktool', 'bin/check-node.cjs', 'dist/ktool.mjs', 'completions/ktool.bash', 'man/ktool.1', 'README.md']) expect(files).toContain(`package/${needed}`);
   });
 
   it('installs the bundle with every chunk it loads and no other (no chunks of earlier builds)', () => {
@@ -64,6 +64,18 @@ describe('npm pack, then npm install -g from the tarball, offline', () => {
 
   it('topics list, produce and consume work against a real broker', async () => {
     await expectRoundTrip(ktool, process.env.KTOOL_TEST_BOOTSTRAP!);
+  });
+
+  it('a node older than 22.12 on PATH gets one line saying so, exit 1, not a SyntaxError', async () => {
+    // A `node` that reports v20.11.0 to the program it runs (the real one underneath).
+    const oldNode = join(scratch, 'old-node');
+    mkdirSync(oldNode);
+    writeFileSync(join(oldNode, 'v20.cjs'), "Object.defineProperty(process, 'version', { value: 'v20.11.0' });\nObject.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.11.0' } });\n");
+    writeFileSync(join(oldNode, 'node'), `#!/bin/sh\nexec '${process.execPath}' --require '${join(oldNode, 'v20.cjs')}' "$@"\n`, { mode: 0o755 });
+    const r = await runInstalled('ktool', ['--version'], { ...env, PATH: `${join(prefix, 'bin')}:${oldNode}:/usr/bin:/bin` });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: ktool needs Node\.js >= 22\.12; the node on PATH \([^)]+\) is v20\.11\.0\nhint: [^\n]+\n$/);
   });
 });
 
