@@ -10,8 +10,8 @@ export const ENVIRONMENT: [string, string][] = [
   ['KTOOL_CONFIG', 'The config file to use instead of $XDG_CONFIG_HOME/ktool/config.yaml.'],
   ['XDG_CONFIG_HOME', 'Base directory of the config file (default ~/.config).'],
   ['XDG_CACHE_HOME', 'Base directory of the cache: Kafka distributions and local cluster state in $XDG_CACHE_HOME/ktool (default ~/.cache).'],
-  ['NO_COLOR', 'Any non-empty value disables colours.'],
-  ['FORCE_COLOR', 'Colours even when the output is not a terminal; 0 or false disables them.'],
+  ['NO_COLOR', 'Any non-empty value disables colours (unless FORCE_COLOR is set).'],
+  ['FORCE_COLOR', 'Any non-empty value colours the output even when it is not a terminal (tables: bold headers), also over NO_COLOR; 0 or false disables colours. --no-color beats both.'],
 ];
 
 export const FILES: [string, string][] = [

@@ -1,14 +1,16 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 
 /**
- * Colour decision, in order: --no-color, NO_COLOR (any non-empty value), FORCE_COLOR
- * (0 disables, anything else enables), else colour only when the stream is a TTY.
+ * Colour decision, first match wins: the --no-color flag; FORCE_COLOR when set and not empty (0 or
+ * false: off, anything else: on, whatever the stream is); NO_COLOR when set and not empty (off);
+ * else on only when the stream is a terminal. A flag beats the environment (no-color.org), and an
+ * explicit FORCE_COLOR beats a standing NO_COLOR as in Node.js itself (chalk ignores NO_COLOR).
  */
 export function colorEnabled(opts: { noColor?: boolean; env: Record<string, string | undefined>; isTTY: boolean }): boolean {
   if (opts.noColor) return false;
-  if (opts.env.NO_COLOR) return false;
   const force = opts.env.FORCE_COLOR;
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (opts.env.NO_COLOR) return false;
   return opts.isTTY;
 }
 

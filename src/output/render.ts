@@ -55,7 +55,7 @@ function renderTable(block: TableBlock, wide: boolean, opts: RenderOptions): str
   const head = kept.map((i) => block.head[i]);
   const numeric = new Set(kept.filter((i) => block.numeric?.includes(i)).map(position));
   const rows = block.rows.map((row) => kept.map((i) => cell(row[i])));
-  if (opts.columns <= 0) return plainColumns(head, rows, numeric);
+  if (opts.columns <= 0) return plainColumns(head, rows, numeric, opts.chalk);
   const columns = kept.map((i, p) => ({
     head: block.head[i],
     cells: rows.map((r) => r[p]),
@@ -66,15 +66,22 @@ function renderTable(block: TableBlock, wide: boolean, opts: RenderOptions): str
   return fitWidth(ttyTable(columns, drop, opts.columns, opts.chalk), opts.columns) + '\n';
 }
 
-/** Off a terminal: header and rows separated by at least two spaces, easy for awk/cut. */
-function plainColumns(head: string[], rows: string[][], numeric: Set<number>): string {
+/**
+ * Off a terminal: header and rows separated by at least two spaces, easy for awk/cut. The header is
+ * bold only when colour was asked for (FORCE_COLOR): the padding stays outside the escape codes.
+ */
+function plainColumns(head: string[], rows: string[][], numeric: Set<number>, chalk: ChalkInstance): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
+  const line = (cells: string[], style: (s: string) => string = (s) => s) =>
     cells
-      .map((c, i) => (i === cells.length - 1 && !numeric.has(i) ? c : numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .map((c, i) => {
+        const gap = ' '.repeat(widths[i] - c.length);
+        if (i === cells.length - 1 && !numeric.has(i)) return style(c);
+        return numeric.has(i) ? gap + style(c) : style(c) + gap;
+      })
       .join('  ')
       .trimEnd();
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
+  return [line(head, (s) => chalk.bold(s)), ...rows.map((r) => line(r))].join('\n') + '\n';
 }
 
 function fitWidth(text: string, columns: number): string {

@@ -19,6 +19,19 @@ describe('topics list rendering', () => {
     expect(r.stdout).not.toContain('__consumer_offsets');
   });
 
+  it('FORCE_COLOR colours a piped table too (bold headers, the same columns); --no-color and FORCE_COLOR=0 do not', async () => {
+    const plain = (await runCli(['topics', 'list'], { deps, env })).stdout;
+    // testEnv sets NO_COLOR=1: an explicit FORCE_COLOR wins over it, as in Node.js.
+    const forced = await runCli(['topics', 'list'], { deps, env: { ...env, FORCE_COLOR: '1' }, tty: false });
+    expect(forced.stdout).toContain('\u001b[1mNAME\u001b[22m                \u001b[1mPARTITIONS\u001b[22m  \u001b[1mREPLICAS\u001b[22m\n');
+    // eslint-disable-next-line no-control-regex
+    expect(forced.stdout.replace(/\u001b\[\d+m/g, '')).toBe(plain);
+    for (const [extra, args] of [[{ FORCE_COLOR: '1' }, ['--no-color']], [{ FORCE_COLOR: '0', NO_COLOR: undefined }, []], [{ FORCE_COLOR: 'false', NO_COLOR: undefined }, []], [{ FORCE_COLOR: '', NO_COLOR: '1' }, []]] as const) {
+      const r = await runCli(['topics', 'list', ...args], { deps, env: { ...env, ...extra }, tty: true });
+      expect([extra, args, r.stdout.includes('\u001b[')]).toEqual([extra, args, false]);
+    }
+  });
+
   it('NO_COLOR and --no-color win on a TTY', async () => {
     for (const args of [[], ['--no-color']]) {
       const r = await runCli(['topics', 'list', ...args], { deps, env: { ...env, NO_COLOR: args.length ? undefined : '1' }, tty: true });
