@@ -89,6 +89,10 @@ describe('consume arguments -> options', () => {
     [{ exit: true, group: 'g' }, 'start'],
     [{ fromBeginning: true }, 'start'],
   ])('without -o, -e and -n start at the start (kcat): %j -> %s', (flags, offsetText) => expect(parse(['t'], flags, NOW).offsetText).toBe(offsetText));
+  it.each<[Record<string, unknown>, string]>([
+    [{ topic: ['t'], maxMessages: '10' }, 'end'],
+    [{ topic: ['t'], maxMessages: '10', fromBeginning: true }, 'start'],
+  ])('kafka-console-consumer spelling keeps its rule (new records unless --from-beginning): %j -> %s', (flags, offsetText) => expect(parse([], flags, NOW).offsetText).toBe(offsetText));
   it('TOPIC:PARTITIONS and -p/-P', () => {
     expect(parse(['a:1,0', 'b', 'a:3-'], {}, NOW)).toMatchObject({ topics: ['a', 'b'], topicPartitions: { a: { partitions: [0, 1], from: 3 } } });
     expect(parse(['a', 'a:1'], {}, NOW).topicPartitions).toBeUndefined();
