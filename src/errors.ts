@@ -21,7 +21,7 @@ export const EXIT_CODE_HELP = `Exit codes:
   1    the operation failed (Kafka or local error; the message names the cause), or a confirmation was answered no
   2    usage error (bad flag, argument or value; a command that deletes, off a terminal without --yes)
   3    not found (topic, group, profile, file)
-  4    connection, authentication or TLS failure
+  4    connection, authentication or TLS failure, or refused by the authorizer (the principal and the ACL that would allow it)
   5    partial failure (some items of a batch failed)
   6    a check did not pass (threshold exceeded, unhealthy cluster)
   130  interrupted (Ctrl-C)`;
@@ -29,10 +29,13 @@ export const EXIT_CODE_HELP = `Exit codes:
 export class KtoolError extends Error {
   readonly exitCode: ExitCodeValue;
   readonly hint?: string;
-  constructor(message: string, exitCode: ExitCodeValue, options: { hint?: string; cause?: unknown } = {}) {
+  /** Kafka's error name when the broker said no (TOPIC_AUTHORIZATION_FAILED ...): test this, not the message. */
+  readonly kafkaCode?: string;
+  constructor(message: string, exitCode: ExitCodeValue, options: { hint?: string; cause?: unknown; kafkaCode?: string } = {}) {
     super(message, { cause: options.cause });
     this.exitCode = exitCode;
     this.hint = options.hint;
+    this.kafkaCode = options.kafkaCode;
   }
 }
 

@@ -1,10 +1,12 @@
 import { Admin, ConfigResourceTypes, FetchIsolationLevels, ListOffsetTimestamps, ProtocolError } from '@platformatic/kafka';
+import { deniedError } from './denied.js';
 import { errorName, errorText } from './errors.js';
 import { listOffsetsByLeader } from './list-offsets.js';
 import { callRaw } from './raw-api.js';
 import type { AdminApi, ClusterInfo, ConfigEntry, ItemResult, ListedOffset, NewTopic, OffsetQuery, TopicInfo, TopicPartition } from './types.js';
 
 const UNKNOWN_TOPIC = 3;
+const TOPIC_AUTHORIZATION_FAILED = 29;
 
 interface MetadataResponse {
   brokers: { nodeId: number; host: string; port: number; rack: string | null }[];
@@ -53,6 +55,10 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
       const meta = await metadata(names.length ? [...new Set(names)] : null);
       const missing: string[] = [];
       const topics: TopicInfo[] = [];
+      // Kafka answers TOPIC_AUTHORIZATION_FAILED for a named topic the principal may not describe,
+      // whether it exists or not: all of them in one error, which outranks "does not exist".
+      const refused = meta.topics.filter((t) => t.errorCode === TOPIC_AUTHORIZATION_FAILED).map((t) => t.name!);
+      if (refused.length) throw deniedError({ kafkaCode: 'TOPIC_AUTHORIZATION_FAILED', operation: 'Describe', names: refused });
       for (const t of meta.topics) {
         if (t.errorCode === UNKNOWN_TOPIC) {
           missing.push(t.name!);

@@ -2,6 +2,7 @@ import { Admin } from '@platformatic/kafka';
 import type { ConnectionSettings } from '../config/connection.js';
 import { platformaticAdmin } from './admin.js';
 import { baseClientOptions } from './connect-options.js';
+import { attribute, OPERATION_BY_METHOD } from './denied.js';
 import { toKtoolError } from './errors.js';
 import type { AdminApi, KafkaClients } from './types.js';
 import { ConnectionError } from '../errors.js';
@@ -77,7 +78,8 @@ export function guard<T extends object>(api: T, settings: ConnectionSettings): T
         try {
           return await Promise.race([value.apply(target, args), timeout]);
         } catch (error) {
-          throw toKtoolError(error, settings.bootstrap, describeAction(String(prop)));
+          // A refusal gets the principal of these settings and the operation this request needs.
+          throw attribute(toKtoolError(error, settings.bootstrap, describeAction(String(prop))), settings, OPERATION_BY_METHOD[String(prop)]);
         } finally {
           clearTimeout(timer);
         }

@@ -2,6 +2,8 @@ import { Admin, ClientQuotaMatchTypes, ConfigResourceTypes, ConfigTypes, Increme
 import { NotFoundError } from '../errors.js';
 import { groupsNotFound, topicsNotFound } from './not-found.js';
 import type { KafkaClients } from './types.js';
+import { deniedError, isDeniedCode } from './denied.js';
+import { errorName } from './errors.js';
 import { callRaw } from './raw-api.js';
 import type { ConfigOperation, ConfigResourceKind, ConfigResourceRef, ConfigsApi, DescribedConfig, QuotaEntityPart, QuotaEntry, QuotaFilter } from './configs-types.js';
 import { CONFIG_SOURCES } from './admin.js';
@@ -32,6 +34,8 @@ function fail(errorCode: number, message: string | null, ref?: ConfigResourceRef
   // The broker answers "This server does not host this topic-partition": say which topic.
   if (ref?.kind === 'topic' && (errorCode === UNKNOWN_TOPIC_OR_PARTITION || errorCode === UNKNOWN_TOPIC_ID)) throw topicsNotFound([ref.name]);
   if (ref?.kind === 'group' && errorCode === GROUP_ID_NOT_FOUND) throw groupsNotFound([ref.name]);
+  // A refusal names the resource (the operation and principal are filled in by the client wrapper).
+  if (isDeniedCode(errorName(errorCode))) throw deniedError({ kafkaCode: errorName(errorCode), names: ref?.name ? [ref.name] : undefined });
   throw new ProtocolError(errorCode, message);
 }
 

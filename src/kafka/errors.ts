@@ -1,9 +1,13 @@
 import { protocolErrors, protocolErrorsCodesById } from '@platformatic/kafka';
 import { ConnectionError, KtoolError, NotFoundError, OperationError, plainText, UsageError } from '../errors.js';
+import { deniedError, isDeniedCode, type Denial } from './denied.js';
 
 interface PltError extends Error {
   code?: string;
   apiId?: string;
+  /** Where in the response a per-item error sits: /topics/0, /results/2/partitions/1 ... */
+  path?: string;
+  response?: unknown;
   serverErrorMessage?: string | null;
   errors?: unknown[];
 }
@@ -22,7 +26,6 @@ interface Rule {
   text?: string;
 }
 
-const AUTHZ_HINT = 'this principal lacks an ACL: ask an admin (ktool acls list) or use another principal';
 const SASL_HINT = 'check the SASL mechanism, username and password, or the OAUTHBEARER token (ktool profile show --resolved)';
 const COORDINATOR_HINT = 'the group coordinator is moving or loading: retry in a moment';
 const LEADER_HINT = 'a leader election is under way: retry in a moment (ktool cluster health)';
@@ -89,6 +92,9 @@ const KIND_ERRORS: Record<Kind, (message: string, hint?: string) => KtoolError> 
   operation: (m, h) => new OperationError(m, { hint: h }),
 };
 
+/** The error carries Kafka's name for it, so callers test the code rather than the words. */
+const withCode = (error: KtoolError, id: string): KtoolError => Object.assign(error, { kafkaCode: id });
+
 const isAuthentication = (id: string) => RULES[id]?.kind === 'connection' && id.includes('SASL');
 
 /** Every leaf error under MultipleErrors/AggregateError and `cause` chains. */
@@ -150,10 +156,49 @@ function isNetworkLike(e: PltError): boolean {
  * per-item results of batch requests as well as thrown errors: one mapping to exit codes and hints.
  * A caller's hint (which knows the command) wins over the table's.
  */
-export function errorForKafkaCode(id: string, message: string, hint?: string): KtoolError {
+export function errorForKafkaCode(id: string, message: string, hint?: string, denial: Partial<Denial> = {}): KtoolError {
   const rule = RULES[id];
-  if (id.endsWith('_AUTHORIZATION_FAILED')) return new ConnectionError(message, { hint: hint ?? AUTHZ_HINT });
-  return KIND_ERRORS[rule?.kind ?? 'operation'](rule?.text ?? message, hint ?? rule?.hint);
+  // A refusal names the principal, the operation and the ACL that would allow it (denied.ts).
+  if (isDeniedCode(id)) return deniedError({ kafkaCode: id, action: message.split(': ')[0], ...denial });
+  return withCode(KIND_ERRORS[rule?.kind ?? 'operation'](rule?.text ?? message, hint ?? rule?.hint), id);
+}
+
+/**
+ * The names of the refused resources, from the responses the refusals came in: each per-item
+ * error's path (/topics/0, /results/1) leads to the item, whose name field says which.
+ */
+export function refusedNames(error: unknown): string[] {
+  const names = new Set<string>();
+  const seen = new Set<unknown>();
+  const walk = (e: unknown, response: unknown) => {
+    if (!e || typeof e !== 'object' || seen.has(e)) return;
+    seen.add(e);
+    const err = e as PltError;
+    const context = err.response ?? response;
+    if (isDeniedCode(err.apiId) && err.path && context) {
+      const name = nameAt(context, err.path);
+      if (name) names.add(name);
+    }
+    if (Array.isArray(err.errors)) for (const child of err.errors) walk(child, context);
+    if (err.cause) walk(err.cause, context);
+  };
+  walk(error, undefined);
+  return [...names];
+}
+
+const NAME_FIELDS = ['resourceName', 'name', 'topic', 'topicName', 'groupId', 'transactionalId', 'key'];
+
+function nameAt(response: unknown, path: string): string | undefined {
+  let node: unknown = response;
+  let name: string | undefined;
+  for (const step of path.split('/').filter(Boolean)) {
+    if (!node || typeof node !== 'object') break;
+    node = (node as Record<string, unknown>)[step];
+    const record = node as Record<string, unknown> | undefined;
+    const field = record && typeof record === 'object' ? NAME_FIELDS.find((f) => typeof record[f] === 'string' && record[f]) : undefined;
+    if (field) name = record![field] as string;
+  }
+  return name;
 }
 
 /** The brokers went away (refused, reset, closed, timed out): worth waiting out, unlike a Kafka error. */
@@ -174,8 +219,8 @@ export function errorText(code: number, message?: string | null): string {
 }
 
 /** The typed error for a numeric error code from a response we parse ourselves. */
-export function errorForWireCode(code: number, what: string): KtoolError {
-  return errorForKafkaCode(errorName(code), `${what}: ${errorText(code)} (${errorName(code)})`);
+export function errorForWireCode(code: number, what: string, denial: Partial<Denial> = {}): KtoolError {
+  return errorForKafkaCode(errorName(code), `${what}: ${errorText(code)} (${errorName(code)})`, undefined, denial);
 }
 
 /** Converts a client-library error into a typed ktool error naming the brokers and the cause. */
@@ -190,7 +235,7 @@ export function toKtoolError(error: unknown, brokers: string[], action: string):
     if (isAuthentication(id)) {
       return new ConnectionError(`authentication failed at ${where}: ${text} (${id})`, { hint: RULES[id].hint, cause: error });
     }
-    return errorForKafkaCode(id, `${action}: ${text} (${id})`, hint);
+    return errorForKafkaCode(id, `${action}: ${text} (${id})`, hint, { action, names: isDeniedCode(id) ? refusedNames(error) : undefined });
   }
   const auth = leaves.find((e) => e.code === 'PLT_KFK_AUTHENTICATION' || /SASL|authenticat/i.test(e.message));
   if (auth) {

@@ -1,5 +1,6 @@
 import { Consumer, FetchIsolationLevels } from '@platformatic/kafka';
 import type { ConsumedRecord, GroupReader, GroupReaderOptions } from './consumer-types.js';
+import { attribute, DeniedError } from './denied.js';
 import { kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
 import { takeStreamFetches } from './group-fetch.js';
 import { tpKey, type KafkaClients } from './types.js';
@@ -33,7 +34,10 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
   clients.onClose(() => consumer.close(true));
   const brokers = clients.settings.bootstrap;
   // Errors of the library (group authorization, coordinator gone) become typed one-liners.
-  const typed = (error: unknown) => toKtoolError(error, brokers, `read as group ${o.groupId}`);
+  const typed = (error: unknown) => {
+    const t = attribute(toKtoolError(error, brokers, `read as group ${o.groupId}`), clients.settings, 'Read');
+    return t instanceof DeniedError && t.kafkaCode === 'GROUP_AUTHORIZATION_FAILED' ? t.filledIn({ names: [o.groupId] }) : t;
+  };
   const epochs = new Map<string, number>();
   const queue: ConsumedRecord[][] = [];
   let queuedResponses = 0;

@@ -30,13 +30,14 @@ export function normaliseState(state: string): string {
   return STATE_BY_KEY.get(state.replace(/[_\s-]/g, '').toUpperCase()) ?? state;
 }
 
-function kafkaError(code: number, what: string, message?: string | null): KtoolError {
-  return errorForKafkaCode(errorName(code), `${what}: ${errorText(code, message)} (${errorName(code)})`);
+/** `names`: the group (or topic) the answer was about, for a refusal to name it. */
+function kafkaError(code: number, what: string, message?: string | null, names?: string[]): KtoolError {
+  return errorForKafkaCode(errorName(code), `${what}: ${errorText(code, message)} (${errorName(code)})`, undefined, { names });
 }
 
 /** For answers of a group's coordinator: a moved coordinator is retried by perCoordinator. */
-function groupError(code: number, what: string, message?: string | null): Error {
-  const typed = kafkaError(code, what, message);
+function groupError(code: number, what: string, message?: string | null, names?: string[]): Error {
+  const typed = kafkaError(code, what, message, names);
   return RETRY_COORDINATOR.has(code) ? new CoordinatorMoved(typed) : typed;
 }
 
@@ -75,7 +76,7 @@ function makeGroupsApi(admin: Admin): GroupsApi {
       for (const c of r.coordinators) {
         if (!c.errorCode) coordinators.set(c.key, { nodeId: c.nodeId, host: c.host, port: c.port });
         else if (RETRY_COORDINATOR.has(c.errorCode) && attempt < 50) retry.push(c.key);
-        else throw kafkaError(c.errorCode, `finding the coordinator of group ${c.key}`, c.errorMessage);
+        else throw kafkaError(c.errorCode, `finding the coordinator of group ${c.key}`, c.errorMessage, [c.key]);
       }
       missing = retry;
       if (missing.length) await sleep(100);
@@ -124,7 +125,7 @@ function makeGroupsApi(admin: Admin): GroupsApi {
   async function describeClassic(broker: Broker, groups: string[]): Promise<GroupDescription[]> {
     const r = await callRaw<RawDescribeGroups>(admin, 'DescribeGroups', [groups, false], broker);
     return r.groups.map((g) => {
-      if (g.errorCode) throw groupError(g.errorCode, `describing group ${g.groupId}`);
+      if (g.errorCode) throw groupError(g.errorCode, `describing group ${g.groupId}`, undefined, [g.groupId]);
       const state = normaliseState(g.groupState);
       return {
         group: g.groupId,
@@ -156,7 +157,7 @@ function makeGroupsApi(admin: Admin): GroupsApi {
         classic.push(group);
         continue;
       }
-      if (g.errorCode) throw groupError(g.errorCode, `describing group ${group}`, g.errorMessage);
+      if (g.errorCode) throw groupError(g.errorCode, `describing group ${group}`, g.errorMessage, [group]);
       const tps = (a: { topicPartitions: RawTopicPartitions[] }) => a.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topicName, partition })));
       out.push({
         group,
@@ -208,11 +209,11 @@ function makeGroupsApi(admin: Admin): GroupsApi {
       await perCoordinator(unique, async (broker, list) => {
         const r = await callRaw<RawOffsetFetch>(admin, 'OffsetFetch', [list.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false], broker);
         for (const g of r.groups) {
-          if (g.errorCode) throw groupError(g.errorCode, `fetching the committed offsets of group ${g.groupId}`);
+          if (g.errorCode) throw groupError(g.errorCode, `fetching the committed offsets of group ${g.groupId}`, undefined, [g.groupId]);
           const offsets: CommittedOffset[] = [];
           for (const t of g.topics) {
             for (const p of t.partitions) {
-              if (p.errorCode) throw groupError(p.errorCode, `fetching the committed offset of ${g.groupId} ${t.name}:${p.partitionIndex}`);
+              if (p.errorCode) throw groupError(p.errorCode, `fetching the committed offset of ${g.groupId} ${t.name}:${p.partitionIndex}`, undefined, [t.name]);
               if (p.committedOffset < 0n) continue;
               offsets.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.metadata });
             }

@@ -1,4 +1,5 @@
 import { ProtocolError, type Base } from '@platformatic/kafka';
+import { errorForWireCode } from './errors.js';
 import { leadersOf } from './leaders.js';
 import { callRaw } from './raw-api.js';
 import type { ListedOffset, TopicPartition } from './types.js';
@@ -48,7 +49,7 @@ export async function listOffsetsByLeader(client: Base<any>, partitions: TopicPa
         for (const p of t.partitions) {
           if (p.errorCode === UNKNOWN) continue;
           if (RETRIABLE.has(p.errorCode)) retry.push({ topic: t.name, partition: p.partitionIndex });
-          else if (p.errorCode) throw new ProtocolError(p.errorCode, null);
+          else if (p.errorCode) throw errorForWireCode(p.errorCode, `listing the offsets of ${t.name}`, { names: [t.name] });
           else found.push({ topic: t.name, partition: p.partitionIndex, offset: p.offset, timestamp: p.timestamp });
         }
       }

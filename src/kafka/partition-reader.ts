@@ -3,6 +3,7 @@ import { OperationError } from '../errors.js';
 import type { KafkaClients } from './types.js';
 import type { ConsumedRecord, Isolation, PartitionRange, PartitionReader } from './consumer-types.js';
 import { abortFilter } from './abort-filter.js';
+import { attribute, principalOf } from './denied.js';
 import { errorForWireCode, isConnectionLoss, toKtoolError } from './errors.js';
 import { decodeBatches } from './batch-decoder.js';
 import { toConsumedRecords, type FetchedBatch } from './decode.js';
@@ -99,7 +100,7 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
           }
           if (p.errorCode) {
             if (RETRIABLE.has(p.errorCode)) refresh = true;
-            else throw errorForWireCode(p.errorCode, `fetching ${s.topic}:${s.partition}`);
+            else throw errorForWireCode(p.errorCode, `fetching ${s.topic}:${s.partition}`, { operation: 'Read', names: [s.topic], principal: principalOf(clients.settings) });
             continue;
           }
           const keep = o.isolation === 'read_committed' ? abortFilter(p.abortedTransactions ?? []) : undefined;
@@ -129,7 +130,7 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
   let backoff = 250;
   async function survive(error: unknown): Promise<void> {
     const where = clients.settings.bootstrap;
-    if (!isConnectionLoss(error) || !o.maxOutageMs) throw toKtoolError(error, where, 'fetch records');
+    if (!isConnectionLoss(error) || !o.maxOutageMs) throw attribute(toKtoolError(error, where, 'fetch records'), clients.settings, 'Read');
     const now = Date.now();
     if (outageSince === undefined) {
       outageSince = now;

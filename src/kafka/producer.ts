@@ -6,6 +6,7 @@
  */
 import { kGetConnection, murmur2, Producer, type Connection } from '@platformatic/kafka';
 import { OperationError } from '../errors.js';
+import { attribute } from './denied.js';
 import { isConnectionLoss, kafkaErrorId, kafkaErrorText, toKtoolError } from './errors.js';
 import { topicsNotFound } from './not-found.js';
 import { sleep } from '../util/sleep.js';
@@ -107,7 +108,8 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
   const txn = settings.transactionalId
     ? new Transactions(producer, { transactionalId: settings.transactionalId, timeoutMs: settings.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS, retryBackoffMs: settings.retryBackoffMs ?? 100, brokers, signal: hooks.signal })
     : undefined;
-  const fail = (error: unknown, action: string) => txn?.explain(error) ?? toKtoolError(error, brokers, action);
+  // A refusal names this connection's principal; producing needs Write (on the topic, and on the transactional id).
+  const fail = (error: unknown, action: string) => attribute(txn?.explain(error) ?? toKtoolError(error, brokers, action), clients.settings, 'Write');
 
   const idempotent = Boolean(options.idempotent);
   const acks = idempotent ? -1 : settings.acks;

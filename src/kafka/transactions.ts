@@ -20,6 +20,7 @@ import {
 } from '@platformatic/kafka';
 import { KtoolError, OperationError, UsageError } from '../errors.js';
 import { sleep } from '../util/sleep.js';
+import { DeniedError } from './denied.js';
 import { isConnectionLoss, kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
 import { callRaw } from './raw-api.js';
 import type { TopicPartition } from './types.js';
@@ -155,9 +156,8 @@ export class Transactions {
   private fail(error: unknown, ids: string[], action: string): KtoolError {
     const cause = leafErrors(error).find((e) => e.apiId && e.apiId !== 'OPERATION_NOT_ATTEMPTED') ?? error;
     const typed = toKtoolError(cause, this.settings.brokers, action);
-    if (ids.includes('TRANSACTIONAL_ID_AUTHORIZATION_FAILED')) {
-      return new KtoolError(typed.message, typed.exitCode, { hint: `this principal needs Write and Describe on transactional id ${this.settings.transactionalId}: ktool acls create --allow-principal User:NAME --producer --topic TOPIC --transactional-id ${this.settings.transactionalId}` });
-    }
+    // Write on the id implies Describe; the producer fills in the principal.
+    if (typed instanceof DeniedError && typed.kafkaCode === 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED') return typed.filledIn({ operation: 'Write', names: [this.settings.transactionalId] });
     return typed;
   }
 

@@ -189,9 +189,9 @@ describe.skipIf(!haveSaslCluster())('acls against a SASL cluster with the Standa
     expectOneLineError(await asAdmin(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'Fly', '--topic', 't']), 2, /^error: unknown ACL operation "Fly"\nhint: use one of: All, Read, Write/);
     expectOneLineError(await asAdmin(['acls', 'create', '--allow-principal', 'alice', '--topic', 't']), 2, /a principal is TYPE:NAME/);
     expectOneLineError(await asAdmin(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'IdempotentWrite', '--topic', 't']), 2, /topic ACLs do not support IdempotentWrite/);
-    expectOneLineError(await asAlice(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'All', '--topic', 't']), 4, /^error: create acls: not authorized: this needs Alter on the cluster \(CLUSTER_AUTHORIZATION_FAILED\)/);
-    expectOneLineError(await asAlice(['acls', 'list']), 4, /^error: describe acls: not authorized: listing ACLs needs Describe on the cluster \(CLUSTER_AUTHORIZATION_FAILED\)/);
-    expectOneLineError(await asAlice(['acls', 'delete', '--allow-principal', 'User:alice', '--operation', 'Read', '--topic', 't', '--yes']), 4, /^error: delete acls: not authorized/);
+    expectOneLineError(await asAlice(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'All', '--topic', 't']), 4, /^error: User:alice is not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\nhint: ktool acls create --allow-principal User:alice --operation Alter --cluster\n/);
+    expectOneLineError(await asAlice(['acls', 'list']), 4, /^error: User:alice is not allowed to DESCRIBE the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\nhint: ktool acls create --allow-principal User:alice --operation Describe --cluster\n/);
+    expectOneLineError(await asAlice(['acls', 'delete', '--allow-principal', 'User:alice', '--operation', 'Read', '--topic', 't', '--yes']), 4, /^error: User:alice is not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)/);
   });
 });
 

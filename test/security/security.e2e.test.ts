@@ -17,7 +17,7 @@ describe.skipIf(!haveSaslCluster())('bin/ktool acls and users (spawned)', () => 
     const alice = await spawnKtool(['acls', 'create', '--allow-principal', 'User:alice', '--topic', 'anything', '--command-config', clientConfig('PLAIN', 'alice', 'alice-secret')], { env: { KTOOL_BROKERS: undefined } });
     expect(alice.code).toBe(4);
     expect(alice.stdout).toBe('');
-    expect(alice.stderr).toBe('error: create acls: not authorized: this needs Alter on the cluster (CLUSTER_AUTHORIZATION_FAILED)\nhint: this principal lacks an ACL: ask an admin (ktool acls list) or use another principal\n');
+    expect(alice.stderr).toBe('error: User:alice is not allowed to ALTER the cluster (CLUSTER_AUTHORIZATION_FAILED)\nhint: ktool acls create --allow-principal User:alice --operation Alter --cluster\n');
   });
 
   it('a user created from a pipe logs in with SCRAM-SHA-256; after delete it cannot', async () => {

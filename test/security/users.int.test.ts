@@ -105,10 +105,10 @@ describe.skipIf(!haveSaslCluster())('SCRAM users against a SASL cluster', () => 
     expectOneLineError(await asAdmin(['users', 'create', 'x', '--iterations', '100'], { stdin: 'p' }), 2, /--iterations must be a whole number from 4096 to 16384/);
     expectOneLineError(await asAdmin(['users', 'create', 'x', '--mechanism', 'PLAIN'], { stdin: 'p' }), 2, /unknown SCRAM mechanism "PLAIN"/);
     expectOneLineError(await asAdmin(['users', 'create', 'x'], { stdin: '' }), 2, /the password is empty/);
-    expectOneLineError(await asAlice(['users', 'list']), 4, /^error: describe users: not authorized: describing SCRAM users needs Describe on the cluster \(CLUSTER_AUTHORIZATION_FAILED\)/);
+    expectOneLineError(await asAlice(['users', 'list']), 4, /^error: User:alice is not allowed to DESCRIBE the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\nhint: ktool acls create --allow-principal User:alice --operation Describe --cluster\n/);
     const created = await asAlice(['users', 'create', 'mallory'], { stdin: 'secret-pw' });
-    expectOneLineError(created, 4, /^error: create user: not authorized: this needs Alter on the cluster/);
+    expectOneLineError(created, 4, /^error: User:alice is not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)/);
     expect(created.stderr).not.toContain('secret-pw');
-    expectOneLineError(await asAlice(['users', 'delete', 'alice', '--yes']), 4, /not authorized/);
+    expectOneLineError(await asAlice(['users', 'delete', 'alice', '--yes']), 4, /^error: User:alice is not allowed to ALTER the cluster/);
   });
 });

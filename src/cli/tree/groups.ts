@@ -84,7 +84,7 @@ export function registerGroups(program: Command, dispatch: Dispatcher): void {
   examples(
     groupOption(leaf(program, dispatch, 'lag [groups...]', 'lag', () => import('../../commands/lag/index.js'), 'table|wide|json|yaml|prometheus'))
       .description('lag per group, topic and partition, in records and in time (age of the next record to consume); every group when none is named')
-      .option('--topic <topic[:p,...]>', 'only these topics, or some of their partitions (orders:0,2), repeatable', collect)
+      .option('--topic <topic[:p,...]>', 'only these topics, or some of their partitions (orders:0,2), repeatable; a topic that does not exist is exit 3 (with a guess), and so is one no partition matches with --max-lag/--max-time-lag', collect)
       .option('--watch [interval]', 'redraw every interval (default 5s) with the trend; NDJSON lines when not a terminal')
       .option('--count <n>', 'with --watch: stop after N samples')
       .option('--max-lag <n>', 'exit 6 if any partition lags more than N records (they are listed on stderr)')
@@ -96,6 +96,7 @@ export function registerGroups(program: Command, dispatch: Dispatcher): void {
       'ktool lag billing --topic orders:0,1            # two partitions',
       'ktool lag --watch 2s',
       'ktool lag billing --max-lag 10000 --max-time-lag 5m || page-oncall',
+      'ktool lag billing --topic orders --max-lag 0    # exit 3, not 0, if orders is a typo or billing has no offsets there',
       'ktool lag --format prometheus > /var/lib/node_exporter/textfile/kafka_lag.prom',
     ],
   );

@@ -1,16 +1,14 @@
-import { ConnectionError, KtoolError } from '../../errors.js';
+import { DeniedError } from '../../kafka/denied.js';
 
 /**
  * Changing ACLs or SCRAM users first reads them (Describe on the cluster, implied by Alter). When
- * that read is refused, report the change the user asked for, not the read.
+ * that read is refused, report the change the user asked for: Alter on the cluster, not the read.
  */
-export async function whileChanging<T>(what: string, read: () => Promise<T>): Promise<T> {
+export async function whileChanging<T>(_what: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof KtoolError && /CLUSTER_AUTHORIZATION_FAILED/.test(error.message)) {
-      throw new ConnectionError(`${what}: not authorized: this needs Alter on the cluster (CLUSTER_AUTHORIZATION_FAILED)`, { hint: error.hint });
-    }
+    if (error instanceof DeniedError && error.kafkaCode === 'CLUSTER_AUTHORIZATION_FAILED') throw error.needing('Alter');
     throw error;
   }
 }

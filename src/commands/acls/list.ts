@@ -62,5 +62,8 @@ export async function run(options: ListOptions, ctx: Context): Promise<CommandRe
   const found = (await Promise.all(listFilters(options).map((f) => api.describeAcls(f)))).flat();
   const unique = new Map(found.filter((b) => !options.operations.length || options.operations.includes(b.operation)).map((b) => [bindingKey(b), b]));
   const data: ListResult = sortBindings([...unique.values()]);
-  return { data, view: data.length ? [aclTable(data)] : [{ lines: ['No ACLs found'] }] };
+  // A filter naming a principal or resource without ACLs is a legitimately empty listing (ACLs may
+  // name principals and topics that do not exist yet): exit 0, and for people a line on stderr.
+  if (!data.length && (ctx.format === 'table' || ctx.format === 'wide')) ctx.io.stderr.write('no ACLs match\n');
+  return { data, view: data.length ? [aclTable(data)] : [] };
 }

@@ -1,7 +1,9 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ExitCode } from '../../errors.js';
+import { noneVisible } from '../../kafka/denied.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
+import { missingHint, principal } from '../missing-hints.js';
 
 export interface HealthOptions {
   /** Only these topics (exact names); none: every topic, internal ones included. */
@@ -42,7 +44,9 @@ export function parse(args: string[]): HealthOptions {
 export async function run(options: HealthOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
   const [cluster, { topics, missing }] = await Promise.all([admin.cluster(), admin.describeTopics(options.topics, { includeInternal: true })]);
-  if (missing.length) throw topicsNotFound(missing);
+  if (missing.length) throw topicsNotFound(missing, missingHint('topics', missing, await admin.listTopics({ includeInternal: true }), await principal(ctx)));
+  // Kafka hides the topics a principal may not describe: a check that saw none says so.
+  if (!topics.length) ctx.warn(noneVisible('topics', await principal(ctx), 'the check needs DESCRIBE (and DESCRIBE_CONFIGS) on the topics'));
   const configs = await admin.describeTopicConfigs(topics.map((t) => t.name));
   const live = new Set(cluster.brokers.map((b) => b.id));
   const data: HealthResult = { healthy: true, clusterId: cluster.clusterId, controllerId: cluster.controllerId, brokers: cluster.brokers.length, topics: topics.length, partitions: 0, offline: [], underReplicated: [], underMinIsr: [] };

@@ -1,5 +1,6 @@
 import { missingPartitions, selectPartitions, type PartitionSelection } from '../../cli/topic-partitions.js';
 import { NotFoundError } from '../../errors.js';
+import { DeniedError } from '../../kafka/denied.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import type { PartitionRange } from '../../kafka/consumer-types.js';
 import { tpKey, type AdminApi, type TopicPartition } from '../../kafka/types.js';
@@ -52,7 +53,10 @@ export async function partitionsToRead(admin: AdminApi, topics: string[], includ
     names = [...new Set([...topics, ...all.filter((n) => include.test(n))])];
     if (names.length === 0) throw new NotFoundError(`no topic matches --include ${include.source.slice(4, -2)}`, 'it must match whole topic names, as in Java: e.g. --include \'orders.*\'');
   }
-  const { topics: found, missing } = await admin.describeTopics(names);
+  // Metadata was refused Describe, but reading needs Read (which implies Describe): the hint grants that.
+  const { topics: found, missing } = await admin.describeTopics(names).catch((error: unknown) => {
+    throw error instanceof DeniedError && error.kafkaCode === 'TOPIC_AUTHORIZATION_FAILED' ? error.needing('Read') : error;
+  });
   if (missing.length) throw topicsNotFound(missing);
   const out: TopicPartition[] = [];
   for (const t of found) {

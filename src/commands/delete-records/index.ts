@@ -4,7 +4,9 @@ import type { Context } from '../../cli/context.js';
 import { refuseInternalTopics } from '../../cli/internal-topics.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ExitCode, KtoolError, NotFoundError, OperationError, UsageError } from '../../errors.js';
+import { deniedError, isDeniedCode } from '../../kafka/denied.js';
 import { tpKey, type TopicPartition } from '../../kafka/types.js';
+import { principal } from '../missing-hints.js';
 import { resolvePartitions } from '../offsets/resolve.js';
 import { isTime, parseTime } from '../../cli/time-spec.js';
 import { parseTopicSelection, type TopicSelection } from '../../cli/topic-partitions.js';
@@ -141,13 +143,13 @@ export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<
   };
   if (!failed.length) return result;
   if (failed.length < data.length) return { ...result, exitCode: ExitCode.partial };
-  throw failureError(failed[0]);
+  throw failureError(failed[0], await principal(ctx));
 }
 
-function failureError(f: DeleteRecordsResultItem): KtoolError {
+function failureError(f: DeleteRecordsResultItem, principal: string | null): KtoolError {
   const message = `cannot delete records from ${f.topic}:${f.partition}: ${f.error} (${f.errorCode})`;
   if (f.errorCode === 'OFFSET_OUT_OF_RANGE') return new UsageError(message);
   if (f.errorCode === 'UNKNOWN_TOPIC_OR_PARTITION') return new NotFoundError(message);
-  if (f.errorCode?.endsWith('_AUTHORIZATION_FAILED')) return new KtoolError(message, ExitCode.connection, { hint: 'ask an admin for a DELETE ACL on the topic (ktool acls list)' });
+  if (isDeniedCode(f.errorCode)) return deniedError({ kafkaCode: f.errorCode!, operation: 'Delete', names: [f.topic], principal });
   return new OperationError(message);
 }

@@ -4,6 +4,7 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
+import { principal } from '../missing-hints.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import { parseTopicArg } from './reset-plan.js';
 import { groupsApi, listFlag } from './shared.js';
@@ -38,11 +39,12 @@ export async function run(options: DeleteOffsetsOptions, ctx: Context): Promise<
   const items = options.topics.map((sel) => (sel.partitions ? `${sel.topic}:${sel.partitions.join(',')}` : `${sel.topic} (every partition)`));
   await confirmDestructive(ctx.io, { action: `delete the committed offsets of group ${options.group} on ${partitions.length} partition${partitions.length > 1 ? 's' : ''}`, items, yes: options.yes });
   const result = await (await groupsApi(ctx)).deleteOffsets(options.group, partitions);
-  if (result.errorCode) throw errorForKafkaCode(result.errorCode, `cannot delete offsets of group ${options.group}: ${result.error} (${result.errorCode})`, HINTS[result.errorCode]);
+  // OffsetDelete needs Delete on the group and Read on the topics.
+  if (result.errorCode) throw errorForKafkaCode(result.errorCode, `cannot delete offsets of group ${options.group}: ${result.error} (${result.errorCode})`, HINTS[result.errorCode], { operation: 'Delete', names: [options.group], principal: await principal(ctx) });
   const rows = result.partitions.map((p) => ({ group: options.group, topic: p.topic, partition: p.partition, deleted: !p.errorCode, ...(p.errorCode ? { errorCode: p.errorCode, error: p.error } : {}) }));
   const failed = rows.filter((r) => !r.deleted);
   const view = [{ head: ['GROUP', 'TOPIC', 'PARTITION', 'STATUS'], rows: rows.map((r) => [r.group, r.topic, r.partition, r.deleted ? 'deleted' : `${r.error} (${r.errorCode})`]), numeric: [2] }];
-  if (failed.length === rows.length && failed.length) throw errorForKafkaCode(failed[0].errorCode!, `cannot delete offsets of ${options.group} ${failed[0].topic}:${failed[0].partition}: ${failed[0].error} (${failed[0].errorCode})`, HINTS[failed[0].errorCode!]);
+  if (failed.length === rows.length && failed.length) throw errorForKafkaCode(failed[0].errorCode!, `cannot delete offsets of ${options.group} ${failed[0].topic}:${failed[0].partition}: ${failed[0].error} (${failed[0].errorCode})`, HINTS[failed[0].errorCode!], { operation: 'Read', names: [...new Set(failed.map((f) => f.topic))], principal: await principal(ctx) });
   if (failed.length) return { data: rows, view, exitCode: ExitCode.partial };
   return { data: rows, view };
 }

@@ -3,6 +3,7 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
+import { principal } from '../missing-hints.js';
 import type { ItemResult } from '../../kafka/types.js';
 import { groupsApi, listFlag } from './shared.js';
 
@@ -41,7 +42,7 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
   if (failed.length === results.length) {
     const f = failed[0];
     for (const other of failed.slice(1)) ctx.io.stderr.write(`error: cannot delete group ${other.name}: ${other.error} (${other.errorCode})\n`);
-    throw errorForKafkaCode(f.errorCode!, `cannot delete group ${f.name}: ${f.error} (${f.errorCode})`, HINTS[f.errorCode!]);
+    throw errorForKafkaCode(f.errorCode!, `cannot delete group ${f.name}: ${f.error} (${f.errorCode})`, HINTS[f.errorCode!], { operation: 'Delete', names: failed.filter((x) => x.errorCode === f.errorCode).map((x) => x.name), principal: await principal(ctx) });
   }
   if (failed.length) {
     for (const f of failed) ctx.io.stderr.write(`error: cannot delete group ${f.name}: ${f.error} (${f.errorCode})\n`);

@@ -4,7 +4,8 @@ import { UsageError } from '../../errors.js';
 import type { GroupMember } from '../../kafka/groups.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import type { View } from '../../output/view.js';
-import { collectOffsets, describeNamed, groupNames, requireExisting, type OffsetRow } from './shared.js';
+import { requireGroups } from './missing.js';
+import { collectOffsets, describeNamed, groupNames, type OffsetRow } from './shared.js';
 
 export interface DescribeOptions {
   groups: string[];
@@ -50,7 +51,7 @@ const tps = (list: TopicPartition[]) => {
 export async function run(options: DescribeOptions, ctx: Context): Promise<CommandResult> {
   const described = await describeNamed(ctx, options.groups, options.all);
   const { rows, committed } = await collectOffsets(ctx, described);
-  if (!options.all) requireExisting(described, committed);
+  if (!options.all) await requireGroups(ctx, described, committed);
   const data: GroupDetail[] = described
     .filter((d) => d.exists || committed.get(d.group)?.length)
     .map((d) => ({ group: d.group, state: d.state, type: d.type, protocolType: d.protocolType, assignor: d.assignor, coordinator: d.coordinator, groupEpoch: d.groupEpoch, assignmentEpoch: d.assignmentEpoch, members: d.members, offsets: rows.filter((r) => r.group === d.group) }));

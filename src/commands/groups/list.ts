@@ -1,6 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { UsageError } from '../../errors.js';
+import { emptyListing } from '../missing-hints.js';
 import { collectOffsets, groupsApi, listFlag } from './shared.js';
 
 const STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 'Dead', 'Assigning', 'Reconciling', 'NotReady', 'Unknown'];
@@ -58,6 +59,10 @@ export async function run(options: ListOptions, ctx: Context): Promise<CommandRe
     coordinator: d.coordinator.id,
     lag: lag.get(d.group) ?? null,
   }));
+  if (!data.length) {
+    const which = [options.states.length ? `in state ${options.states.join(' or ')}` : '', options.types.length ? `of type ${options.types.join(' or ')}` : ''].filter(Boolean).join(' ');
+    return { data, view: await emptyListing(ctx, `consumer groups${which ? ` ${which}` : ''}`, 'listing needs DESCRIBE on the groups') };
+  }
   return {
     data,
     view: [

@@ -4,6 +4,7 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { NotFoundError, OperationError, PartialFailureError, UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
+import { principal } from '../missing-hints.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import { parseDuration } from '../../util/duration.js';
 import { formatPlanCsv, parseDatetime, parsePlanCsv, parseTopicArg, target, type PartitionFacts, type PlanLine, type Strategy } from './reset-plan.js';
@@ -184,6 +185,7 @@ async function commit(ctx: Context, rows: ResetRow[]): Promise<void> {
   }
   if (!failures.length) return;
   for (const f of failures.slice(1)) ctx.io.stderr.write(`error: ${f}\n`);
-  if (!succeeded) throw errorForKafkaCode(firstCode, `committing offsets failed: ${failures[0]}`, firstCode === 'UNKNOWN_MEMBER_ID' || firstCode === 'ILLEGAL_GENERATION' ? 'the group has active members: stop its consumers first' : undefined);
+  // OffsetCommit needs Read on the group and on the topics.
+  if (!succeeded) throw errorForKafkaCode(firstCode, `committing offsets failed: ${failures[0]}`, firstCode === 'UNKNOWN_MEMBER_ID' || firstCode === 'ILLEGAL_GENERATION' ? 'the group has active members: stop its consumers first' : undefined, { operation: 'Read', principal: await principal(ctx) });
   throw new PartialFailureError(`${failures.length} of ${rows.length} offsets were not committed: ${failures[0]}`);
 }

@@ -1,6 +1,9 @@
 import type { Context } from '../../cli/context.js';
 import { timestampKey } from '../../kafka/groups.js';
-import { collectOffsets, describeNamed, groupsApi, requireExisting } from '../groups/shared.js';
+import { requireGroups } from '../groups/missing.js';
+import { collectOffsets, describeNamed, groupsApi } from '../groups/shared.js';
+import { checkTopicFilter } from './filters.js';
+import type { LagOptions } from './options.js';
 
 /** One partition of a group: offsets, lag in records and, when it lags, how old its next record is. */
 export interface PartitionLag {
@@ -36,12 +39,13 @@ export interface LagSnapshot {
   groups: GroupLag[];
 }
 
-export async function collectLag(ctx: Context, o: { groups: string[]; topics: string[]; partitions?: Record<string, number[]>; timeLag: boolean }): Promise<LagSnapshot> {
+export async function collectLag(ctx: Context, o: Pick<LagOptions, 'groups' | 'topics' | 'partitions' | 'timeLag' | 'maxLag' | 'maxTimeLagMs'>): Promise<LagSnapshot> {
   const all = o.groups.length === 0;
   const described = await describeNamed(ctx, o.groups, all);
   const { rows: found, committed } = await collectOffsets(ctx, described, { topics: o.topics.length ? new Set(o.topics) : undefined });
   const rows = o.partitions ? found.filter((r) => o.partitions![r.topic]?.includes(r.partition) ?? true) : found;
-  if (!all) requireExisting(described, committed);
+  if (!all) await requireGroups(ctx, described, committed);
+  await checkTopicFilter(ctx, o, rows);
   const time = Date.now();
   const lagging = rows.filter((r) => r.lag !== null && r.lag > 0);
   const stamps = o.timeLag && lagging.length ? await (await groupsApi(ctx)).recordTimestamps(lagging.map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.currentOffset!) }))) : new Map<string, number>();

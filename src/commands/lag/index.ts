@@ -5,6 +5,7 @@ import { positiveInt } from '../../cli/parse-helpers.js';
 import { parseExactTopicPartitions, splitTopicList } from '../../cli/topic-partitions.js';
 import { parseDuration } from '../../util/duration.js';
 import { listFlag } from '../groups/shared.js';
+import { emptyListing } from '../missing-hints.js';
 import { collectLag } from './collect.js';
 import { lagView, reportViolations, violations } from './view.js';
 import { toOpenMetrics } from './prometheus.js';
@@ -50,5 +51,6 @@ export async function run(options: LagOptions, ctx: Context): Promise<CommandRes
   reportViolations(ctx, bad);
   const exitCode = bad.length ? ExitCode.check : ExitCode.ok;
   if (ctx.format === 'prometheus') return { text: toOpenMetrics(snapshot), exitCode };
-  return { data: snapshot.groups, view: lagView(snapshot.groups), exitCode };
+  const view = snapshot.groups.length ? lagView(snapshot.groups) : await emptyListing(ctx, options.topics.length ? `consumer group offsets on ${options.topics.join(', ')}` : 'consumer groups', 'listing needs DESCRIBE on the groups (and on their topics)');
+  return { data: snapshot.groups, view, exitCode };
 }

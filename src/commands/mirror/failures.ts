@@ -1,10 +1,11 @@
 import { NotFoundError, OperationError, UsageError } from '../../errors.js';
 import type { ConsumedRecord } from '../../kafka/consumer-types.js';
+import { isDenied } from '../../kafka/denied.js';
 import type { Position } from './acks.js';
 import type { TopicPlan } from './topics.js';
 
 const TOO_LARGE = /MESSAGE_TOO_LARGE|RECORD_LIST_TOO_LARGE|RecordTooLarge/;
-const PERMANENT = /_AUTHORIZATION_FAILED|SASL_AUTHENTICATION_FAILED|authentication failed|INVALID_RECORD|CORRUPT_MESSAGE|INVALID_TIMESTAMP|UNSUPPORTED_VERSION|POLICY_VIOLATION|TLS handshake/;
+const PERMANENT = /SASL_AUTHENTICATION_FAILED|authentication failed|INVALID_RECORD|CORRUPT_MESSAGE|INVALID_TIMESTAMP|UNSUPPORTED_VERSION|POLICY_VIOLATION|TLS handshake/;
 
 /** A source record the target cannot take: the mirror stops without committing past it. */
 export class RecordTooLargeError extends OperationError {
@@ -32,7 +33,7 @@ export function sendFailure(error: unknown, from: Map<string, Position>, upTo: M
 
 /** Errors that retrying cannot fix: configuration, permissions, records the target refuses. */
 export function isFatal(error: unknown): boolean {
-  if (error instanceof RecordTooLargeError || error instanceof UsageError || error instanceof NotFoundError) return true;
+  if (error instanceof RecordTooLargeError || error instanceof UsageError || error instanceof NotFoundError || isDenied(error)) return true;
   const text = `${(error as Error)?.message ?? error}`;
   if (TOO_LARGE.test(text) || PERMANENT.test(text)) return true;
   return false;

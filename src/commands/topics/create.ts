@@ -3,6 +3,7 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { keyValues, positiveInt } from '../../cli/parse-helpers.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
+import { principal } from '../missing-hints.js';
 import { waitUntilVisible } from './wait-visible.js';
 
 export interface CreateOptions {
@@ -62,14 +63,16 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
   };
   if (failed.length === 0) return result;
   if (failed.length < outcomes.length) return { ...result, exitCode: ExitCode.partial };
-  throw single(failed[0], failed.length);
+  throw single(failed[0], failed, await principal(ctx));
 }
 
-function single(f: CreateOutcome, count: number) {
+function single(f: CreateOutcome, failed: CreateOutcome[], principal: string | null) {
+  const count = failed.length;
   const message = `cannot create topic ${f.name}${count > 1 ? ` (and ${count - 1} more)` : ''}: ${f.error} (${f.errorCode})`;
   const hints: Record<string, string> = {
     TOPIC_ALREADY_EXISTS: 'pass --if-not-exists to accept an existing topic',
     INVALID_REPLICATION_FACTOR: 'the replication factor cannot exceed the number of brokers (ktool cluster info)',
   };
-  return errorForKafkaCode(f.errorCode ?? 'UNKNOWN_SERVER_ERROR', message, hints[f.errorCode ?? '']);
+  const refused = failed.filter((x) => x.errorCode === f.errorCode).map((x) => x.name);
+  return errorForKafkaCode(f.errorCode ?? 'UNKNOWN_SERVER_ERROR', message, hints[f.errorCode ?? ''], { operation: 'Create', names: refused, principal });
 }

@@ -5,7 +5,9 @@ import { ALLOW_INTERNAL_FLAG, describeInternal, refuseInternalTopics, splitPatte
 import { compileRegex, REGEX_CHARS } from '../../cli/parse-helpers.js';
 import { ExitCode, NotFoundError, UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
+import { DeniedError } from '../../kafka/denied.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
+import { principal } from '../missing-hints.js';
 
 export interface DeleteOptions {
   /** Exact names. */
@@ -56,6 +58,12 @@ function select(options: DeleteOptions, existing: Set<string>, ctx: Context): { 
 export async function run(options: DeleteOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
   const { targets, missing } = select(options, new Set(await admin.listTopics({ includeInternal: true })), ctx);
+  // The listing hides what the principal may not describe: a name it lacks is asked for by name,
+  // so that a refusal is exit 4 naming the ACL (Delete, which implies Describe), not "does not exist".
+  const unlisted = missing.filter((m) => !options.patterns.includes(m));
+  if (unlisted.length) await admin.describeTopics(unlisted).catch((error: unknown) => {
+    throw error instanceof DeniedError ? error.needing('Delete') : error;
+  });
   if (missing.length && !options.ifExists) {
     const names = missing.filter((m) => !options.patterns.includes(m));
     if (names.length) throw topicsNotFound(names, 'pass --if-exists to ignore missing topics');
@@ -73,5 +81,6 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
   const result: CommandResult = { data: outcomes, view: [{ lines: outcomes.filter((o) => o.status !== 'failed').map((o) => `${o.status === 'deleted' ? 'Deleted' : 'Did not exist'}: ${o.name}`) }] };
   if (failed.length === 0) return result;
   if (failed.length < outcomes.length) return { ...result, exitCode: ExitCode.partial };
-  throw errorForKafkaCode(failed[0].errorCode ?? 'UNKNOWN_SERVER_ERROR', `cannot delete topic ${failed[0].name}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ''}: ${failed[0].error}`);
+  const refused = failed.filter((f) => f.errorCode === failed[0].errorCode).map((f) => f.name);
+  throw errorForKafkaCode(failed[0].errorCode ?? 'UNKNOWN_SERVER_ERROR', `cannot delete topic ${failed[0].name}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ''}: ${failed[0].error}`, undefined, { operation: 'Delete', names: refused, principal: await principal(ctx) });
 }

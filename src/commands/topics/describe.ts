@@ -1,7 +1,10 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { compileRegex, REGEX_CHARS } from '../../cli/parse-helpers.js';
+import { NotFoundError } from '../../errors.js';
+import { isDenied } from '../../kafka/denied.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
+import { missingHint, principal } from '../missing-hints.js';
 import type { AdminApi, ConfigEntry, TopicInfo } from '../../kafka/types.js';
 import type { Block } from '../../output/view.js';
 import { filtersFrom, partitionMatches, type PartitionFilter } from './partition-filters.js';
@@ -48,38 +51,47 @@ export function parse(args: string[], flags: Record<string, unknown>): DescribeO
   };
 }
 
-async function resolveNames(admin: AdminApi, options: DescribeOptions): Promise<{ names: string[]; missing: string[] }> {
+/**
+ * Names and patterns -> the topics to describe. The listing hides topics the principal may not
+ * describe, so a name it lacks is asked for by name: Kafka then says TOPIC_AUTHORIZATION_FAILED
+ * (exit 4) if the principal may not describe it, else that it does not exist.
+ */
+async function resolveNames(admin: AdminApi, options: DescribeOptions): Promise<{ names: string[]; missing: string[]; unmatched: string[]; all: string[] }> {
   const all = await admin.listTopics({ includeInternal: true });
   if (options.topics.length === 0) {
-    return { names: options.excludeInternal ? (await admin.listTopics({ includeInternal: false })) : all, missing: [] };
+    return { names: options.excludeInternal ? (await admin.listTopics({ includeInternal: false })) : all, missing: [], unmatched: [], all };
   }
   const existing = new Set(all);
   const names = new Set<string>();
-  const missing: string[] = [];
+  const unlisted: string[] = [];
+  const unmatched: string[] = [];
   for (const arg of options.topics) {
     if (existing.has(arg)) names.add(arg);
     else if (REGEX_CHARS.test(arg)) {
       const re = compileRegex(arg, 'topic');
       const hits = all.filter((n) => re.test(n));
-      if (hits.length === 0) missing.push(arg);
+      if (hits.length === 0) unmatched.push(arg);
       hits.forEach((h) => names.add(h));
-    } else missing.push(arg);
+    } else unlisted.push(arg);
   }
-  return { names: [...names].sort(), missing };
+  const missing = unlisted.length ? (await admin.describeTopics(unlisted)).missing : [];
+  return { names: [...names].sort(), missing, unmatched, all };
 }
 
 export async function run(options: DescribeOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
-  const { names, missing } = await resolveNames(admin, options);
-  if (missing.length && !options.ifExists) {
-    throw topicsNotFound(missing);
+  const { names, missing, unmatched, all } = await resolveNames(admin, options);
+  if ((missing.length || unmatched.length) && !options.ifExists) {
+    const who = await principal(ctx);
+    if (missing.length) throw topicsNotFound(missing, missingHint('topics', missing, all, who));
+    throw new NotFoundError(`no topic matches ${unmatched.map((p) => `'${p}'`).join(', ')} (a pattern matches whole names)`, missingHint('topics', [], all, who));
   }
   // Describe without DescribeConfigs is a common ACL set-up: show the partitions anyway.
   let configsDenied = false;
   const configsOrNone = admin.describeTopicConfigs(names).catch((error: unknown) => {
-    if (!/AUTHORIZATION_FAILED/.test((error as Error)?.message ?? '')) throw error;
+    if (!isDenied(error)) throw error;
     configsDenied = true;
-    ctx.warn('topic configs not shown: this principal may not DescribeConfigs these topics');
+    ctx.warn(`topic configs not shown: ${error.message}`);
     return new Map<string, ConfigEntry[]>();
   });
   const [{ topics }, configs, cluster] = await Promise.all([admin.describeTopics(names), configsOrNone, options.filters.length ? admin.cluster() : undefined]);
@@ -116,7 +128,7 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
       partitions,
     });
   }
-  if (missing.length) ctx.warn(`not found (ignored with --if-exists): ${missing.join(', ')}`);
+  if (missing.length || unmatched.length) ctx.warn(`not found (ignored with --if-exists): ${[...missing, ...unmatched].join(', ')}`);
   return { data, view: data.flatMap((t) => topicView(t, options.offsets)) };
 }
 

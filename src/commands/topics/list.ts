@@ -2,6 +2,7 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { compileRegex } from '../../cli/parse-helpers.js';
 import { UsageError } from '../../errors.js';
+import { emptyListing } from '../missing-hints.js';
 
 export interface ListOptions {
   pattern?: RegExp;
@@ -30,6 +31,7 @@ export async function run(options: ListOptions, ctx: Context): Promise<CommandRe
     replicationFactor: t.partitions[0]?.replicas.length ?? 0,
     internal: t.internal,
   }));
+  if (!data.length) return { data, view: await emptyListing(ctx, options.pattern ? `topics matching '${options.pattern.source.slice(4, -2)}'` : 'topics', 'listing needs DESCRIBE on the topics') };
   return {
     data,
     view: [{ head: ['NAME', 'PARTITIONS', 'REPLICAS', 'INTERNAL'], rows: data.map((t) => [t.name, t.partitions, t.replicationFactor, t.internal ? 'yes' : '']), numeric: [1, 2], wideOnly: [3], wrap: [0] }],
