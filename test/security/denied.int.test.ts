@@ -81,6 +81,7 @@ describe.skipIf(!haveSaslCluster())('denied: exit 4 with the principal and the A
       [['topics', 'list'], 'topics'],
       [['groups', 'list'], 'consumer groups'],
       [['lag'], 'consumer groups'],
+      [['groups', 'describe', '--all-groups'], 'consumer groups'],
     ] as const) {
       const table = await asAlice([...argv]);
       expect(table.code).toBe(0);

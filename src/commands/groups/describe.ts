@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import type { GroupMember } from '../../kafka/groups.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import type { View } from '../../output/view.js';
+import { emptyListing } from '../missing-hints.js';
 import { requireGroups } from './missing.js';
 import { collectOffsets, describeNamed, groupNames, type OffsetRow } from './shared.js';
 
@@ -56,6 +57,7 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
     .filter((d) => d.exists || committed.get(d.group)?.length)
     .map((d) => ({ group: d.group, state: d.state, type: d.type, protocolType: d.protocolType, assignor: d.assignor, coordinator: d.coordinator, groupEpoch: d.groupEpoch, assignmentEpoch: d.assignmentEpoch, members: d.members, offsets: rows.filter((r) => r.group === d.group) }));
   for (const d of data) if (!d.members.length && options.mode !== 'state') ctx.info(`consumer group '${d.group}' has no active members`);
+  if (!data.length) return { data, view: await emptyListing(ctx, 'consumer groups', 'listing needs DESCRIBE on the groups') };
   return { data, view: view(data, options) };
 }
 
