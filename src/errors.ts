@@ -13,6 +13,7 @@ export const ExitCode = {
   partial: 5,
   check: 6,
   interrupted: 130,
+  terminated: 143,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -24,7 +25,8 @@ export const EXIT_CODE_HELP = `Exit codes:
   4    connection, authentication or TLS failure, or refused by the authorizer (the principal and the ACL that would allow it)
   5    partial failure (some items of a batch failed)
   6    a check did not pass (threshold exceeded, unhealthy cluster)
-  130  interrupted (Ctrl-C)`;
+  130  interrupted (Ctrl-C, SIGINT)
+  143  terminated (SIGTERM)`;
 
 export class KtoolError extends Error {
   readonly exitCode: ExitCodeValue;
@@ -87,6 +89,14 @@ export class CancelledError extends KtoolError {
   constructor(message = 'interrupted') {
     super(message, ExitCode.interrupted);
   }
+}
+
+/**
+ * Ctrl-C is 130 and SIGTERM 143 (128 + the signal number, as a shell reports a killed process):
+ * commands say "interrupted" and the signal that did it decides the code.
+ */
+export function signalExitCode(code: ExitCodeValue, signal: AbortSignal): ExitCodeValue {
+  return code === ExitCode.interrupted && signal.aborted && signal.reason === 'SIGTERM' ? ExitCode.terminated : code;
 }
 
 export function exitCodeFor(error: unknown): ExitCodeValue {

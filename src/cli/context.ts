@@ -81,7 +81,7 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
     kafka() {
       clients ??= (async () => {
         const settings = await ctx.connection();
-        const factory = deps.kafkaFactory ?? (await defaultFactory(env));
+        const factory = deps.kafkaFactory ?? (await defaultFactory(env, io.signal));
         return factory(settings);
       })();
       return clients;
@@ -104,8 +104,8 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
   return ctx;
 }
 
-async function defaultFactory(env: Record<string, string | undefined>): Promise<KafkaFactory> {
+async function defaultFactory(env: Record<string, string | undefined>, signal: AbortSignal): Promise<KafkaFactory> {
   // Loaded on first use: importing the client costs start-up time that --help and profile never pay.
   const { createKafkaClients } = await import('../kafka/client.js');
-  return (settings) => createKafkaClients(settings, env);
+  return (settings) => createKafkaClients(settings, env, signal);
 }

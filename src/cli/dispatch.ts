@@ -21,6 +21,11 @@ export interface CommandModule<O> {
   extraFormats?: readonly string[];
   /** The command's own -f/--format means something else (consume's record template). */
   ownsFormatFlag?: boolean;
+  /**
+   * The command ends on io.signal by itself even when that takes longer than the second every
+   * other command gets (local start stops the broker it was starting): no backstop (interrupt.ts).
+   */
+  ownsSignals?: boolean;
 }
 
 export type Loader = () => Promise<CommandModule<unknown>>;

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
+import { ExitCode, signalExitCode, UsageError, type ExitCodeValue } from '../errors.js';
 import type { ContextDeps } from './context.js';
 import { reportError, runningDispatcher, type Dispatcher, type Runtime } from './dispatch.js';
 import type { Io } from './io.js';
@@ -30,7 +30,7 @@ export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispa
   }
   try {
     await program.parseAsync(args, { from: 'user' });
-    return runtime.exitCode;
+    return signalExitCode(runtime.exitCode, io.signal);
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
@@ -41,7 +41,7 @@ export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispa
       return ExitCode.usage;
     }
     if (io.signal.aborted && io.signal.reason === 'EPIPE') return ExitCode.ok;
-    return reportError(io, error, debug);
+    return signalExitCode(reportError(io, error, debug), io.signal);
   }
 }
 

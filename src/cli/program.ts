@@ -52,6 +52,8 @@ export function buildProgram(dispatch: Dispatcher, command?: string): Command {
       `
 Connection: -b/--bootstrap-server, --command-config FILE, --profile NAME and --timeout work on every
 command that talks to Kafka. Precedence: flag > env (KTOOL_BROKERS, KTOOL_PROFILE) > profile > localhost:9092.
+Connecting and each request wait at most --timeout (then exit 4); Ctrl-C or SIGTERM ends any command
+within a second (exit 130 or 143), losing nothing acknowledged.
 Output: --format table|wide|json|yaml (or --json) on every command that prints data.
 
 Examples:

@@ -1,21 +1,24 @@
 import { ExitCode } from '../errors.js';
 import { renderData, renderView } from '../output/render.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
+import { settleAfterSignal, untilStopped } from './interrupt.js';
 import type { CommandResult, Loader, Runtime } from './dispatch.js';
 import { write } from './io.js';
 
-/** Parses, runs and renders one command, then closes its clients. */
+/** Parses, runs and renders one command, then closes its clients; Ctrl-C/SIGTERM end it within a second (interrupt.ts). */
 export async function runCommand(runtime: Runtime, load: Loader, args: string[], flags: Record<string, unknown>): Promise<void> {
   const mod = await load();
   const options = mod.parse(args, flags);
   const globals = (mod.ownsFormatFlag ? { ...flags, format: undefined } : flags) as GlobalOptions;
   const ctx = createContext(runtime.io, globals, runtime.deps, mod.extraFormats);
+  const { signal } = runtime.io;
   try {
-    const result = await mod.run(options, ctx);
+    const running = mod.run(options, ctx);
+    const result = await (mod.ownsSignals ? running : untilStopped(running, signal));
     if (result) await emit(result, ctx);
     runtime.exitCode = result?.exitCode ?? ExitCode.ok;
   } finally {
-    await ctx.dispose();
+    await (mod.ownsSignals ? ctx.dispose() : settleAfterSignal(ctx.dispose(), signal));
   }
 }
 

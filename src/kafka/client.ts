@@ -2,16 +2,17 @@ import { Admin } from '@platformatic/kafka';
 import type { ConnectionSettings } from '../config/connection.js';
 import { platformaticAdmin } from './admin.js';
 import { baseClientOptions } from './connect-options.js';
+import { answerWithin } from './deadline.js';
 import { attribute, OPERATION_BY_METHOD } from './denied.js';
 import { toKtoolError } from './errors.js';
 import type { AdminApi, KafkaClients } from './types.js';
-import { ConnectionError } from '../errors.js';
 
 /**
  * Opens clients lazily and wraps every call so that a failure becomes a typed ktool error naming
- * the brokers, and nothing waits longer than the connection timeout.
+ * the brokers, and nothing waits longer than the connection timeout, nor past Ctrl-C/SIGTERM (the
+ * signal).
  */
-export function createKafkaClients(settings: ConnectionSettings, env: Record<string, string | undefined>): KafkaClients {
+export function createKafkaClients(settings: ConnectionSettings, env: Record<string, string | undefined>, signal?: AbortSignal): KafkaClients {
   let admin: Admin | undefined;
   let adminApi: Promise<AdminApi> | undefined;
   const extensions = new Map<string, Promise<object>>();
@@ -34,6 +35,7 @@ export function createKafkaClients(settings: ConnectionSettings, env: Record<str
 
   return {
     settings,
+    signal,
     baseOptions,
     onClose(close) {
       closers.push(close);
@@ -41,7 +43,7 @@ export function createKafkaClients(settings: ConnectionSettings, env: Record<str
     admin() {
       adminApi ??= (async () => {
         await openAdmin();
-        return guard(platformaticAdmin(admin!, settings.timeoutMs), settings);
+        return guard(platformaticAdmin(admin!, settings.timeoutMs), settings, signal);
       })();
       return adminApi;
     },
@@ -49,7 +51,7 @@ export function createKafkaClients(settings: ConnectionSettings, env: Record<str
       if (!extensions.has(key)) {
         extensions.set(key, (async () => {
           await openAdmin();
-          return guard(make(admin), settings);
+          return guard(make(admin), settings, signal);
         })());
       }
       return extensions.get(key) as Promise<T>;
@@ -60,28 +62,19 @@ export function createKafkaClients(settings: ConnectionSettings, env: Record<str
   };
 }
 
-/** Every method: a deadline of the connection timeout, and error mapping. */
-export function guard<T extends object>(api: T, settings: ConnectionSettings): T {
-  const deadline = settings.timeoutMs;
+/** Every method: answered within --timeout (or a ConnectionError naming the brokers), Ctrl-C stops the wait, errors typed. */
+export function guard<T extends object>(api: T, settings: ConnectionSettings, signal?: AbortSignal): T {
+  const deadline = { timeoutMs: settings.timeoutMs, brokers: settings.bootstrap, signal };
   return new Proxy(api, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new ConnectionError(`no answer from ${settings.bootstrap.join(',')} within ${Math.round(settings.timeoutMs / 1000)}s`, { hint: 'is the broker reachable? raise --timeout for a slow cluster' })),
-            deadline,
-          );
-        });
         try {
-          return await Promise.race([value.apply(target, args), timeout]);
+          return await answerWithin(Promise.resolve(value.apply(target, args)), deadline);
         } catch (error) {
           // A refusal gets the principal of these settings and the operation this request needs.
           throw attribute(toKtoolError(error, settings.bootstrap, describeAction(String(prop))), settings, OPERATION_BY_METHOD[String(prop)]);
-        } finally {
-          clearTimeout(timer);
         }
       };
     },

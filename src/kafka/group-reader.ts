@@ -1,5 +1,6 @@
 import { Consumer, FetchIsolationLevels } from '@platformatic/kafka';
 import type { ConsumedRecord, GroupReader, GroupReaderOptions } from './consumer-types.js';
+import { answerWithin } from './deadline.js';
 import { attribute, DeniedError } from './denied.js';
 import { kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
 import { takeStreamFetches } from './group-fetch.js';
@@ -11,6 +12,7 @@ import { tpKey, type KafkaClients } from './types.js';
  */
 const MAX_QUEUED_RESPONSES = 4;
 const FETCH_BYTES = 1 << 20;
+const FETCH_WAIT_MS = 200;
 
 /** Commit errors of a member caught in a rebalance: the commit is dropped, reading goes on. */
 const REBALANCING = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_MEMBER_EPOCH', 'STALE_MEMBER_EPOCH']);
@@ -38,6 +40,11 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
     const t = attribute(toKtoolError(error, brokers, `read as group ${o.groupId}`), clients.settings, 'Read');
     return t instanceof DeniedError && t.kafkaCode === 'GROUP_AUTHORIZATION_FAILED' ? t.filledIn({ names: [o.groupId] }) : t;
   };
+  // The first request on its own, bounded by --timeout and Ctrl-C: a broker that never answers
+  // fails here (exit 4), while joining the group afterwards may rightly take longer (a rebalance).
+  await answerWithin(consumer.metadata({ topics: [], autocreateTopics: false }), { timeoutMs: clients.settings.timeoutMs, brokers, signal: clients.signal }).catch((error: unknown) => {
+    throw typed(error);
+  });
   const epochs = new Map<string, number>();
   const queue: ConsumedRecord[][] = [];
   let queuedResponses = 0;
@@ -83,7 +90,9 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
   for (;;) {
     try {
       // 1 MiB fetches: the library's default of 50 MB decodes about half a million records at once.
-      stream = await consumer.consume({ topics: o.topics, mode: 'committed', fallbackMode: o.fallback, autocommit: false, maxWaitTime: 500, maxBytes: FETCH_BYTES, maxBytesPerPartition: FETCH_BYTES } as Parameters<typeof consumer.consume>[0]);
+      // A fetch waiting at the broker holds up the commit and the LeaveGroup behind it on the same
+      // connection: 200 ms keeps Ctrl-C's commit-and-leave well within a second.
+      stream = await consumer.consume({ topics: o.topics, mode: 'committed', fallbackMode: o.fallback, autocommit: false, maxWaitTime: FETCH_WAIT_MS, maxBytes: FETCH_BYTES, maxBytesPerPartition: FETCH_BYTES } as Parameters<typeof consumer.consume>[0]);
       break;
     } catch (error) {
       const text = leafErrors(error).map((e) => `${e.apiId ?? ''} ${e.message}`).join(' ');
@@ -108,18 +117,21 @@ export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptio
 
   return {
     async next() {
-      // What has arrived; wait at most one poll when nothing has, so the caller can check its idle
-      // timeout and signals.
+      // What has arrived; wait at most one poll (and not past Ctrl-C) when nothing has, so the
+      // caller can check its idle timeout and signals.
       if (failure) throw typed(failure);
       if (queue.length === 0) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(done, 500);
+          clients.signal?.addEventListener('abort', done, { once: true });
           function done() {
             clearTimeout(timer);
+            clients.signal?.removeEventListener('abort', done);
             wake = undefined;
             resolve();
           }
           wake = done;
+          if (clients.signal?.aborted) done();
         });
         if (failure) throw typed(failure);
       }

@@ -151,6 +151,8 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
       try {
         if (await pumpOnce()) break;
       } catch (error) {
+        // Closed mid-fetch (Ctrl-C): the client's connections went away on purpose.
+        if (closed) break;
         await survive(error);
         // Leaders may have moved while the brokers were away.
         for (const s of states) s.leader = -1;
@@ -201,14 +203,19 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
         }
         if (failure) throw failure;
         if (states.every((s) => s.done)) return null;
-        // At most one poll: the caller checks its signals and idle timeout between calls, also
-        // while the reader waits for lost brokers.
+        // At most one poll, and not past Ctrl-C: the caller checks its signals and idle timeout
+        // between calls, also while the reader waits for lost brokers.
         await new Promise<void>((r) => {
-          const timer = setTimeout(r, 500);
-          wake = () => {
+          const done = () => {
+            wake = undefined;
             clearTimeout(timer);
+            clients.signal?.removeEventListener('abort', done);
             r();
           };
+          const timer = setTimeout(done, 500);
+          wake = done;
+          clients.signal?.addEventListener('abort', done, { once: true });
+          if (clients.signal?.aborted) done();
         });
         if (!queue.length && !failure && !states.every((s) => s.done)) return [];
       }
@@ -216,7 +223,8 @@ export async function openPartitionReader(clients: KafkaClients, o: PartitionRea
     async close() {
       closed = true;
       resume?.();
-      await running;
+      // After Ctrl-C a fetch still waiting at the broker is not waited for (nothing is committed here).
+      if (!clients.signal?.aborted) await running;
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { kGetConnection, murmur2, Producer, type Connection } from '@platformatic/kafka';
 import { OperationError } from '../errors.js';
+import { answerWithin } from './deadline.js';
 import { attribute } from './denied.js';
 import { isConnectionLoss, kafkaErrorId, kafkaErrorText, toKtoolError } from './errors.js';
 import { topicsNotFound } from './not-found.js';
@@ -252,7 +253,8 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
     async partitionCount(topic) {
       let metadata;
       try {
-        metadata = await producer.metadata({ topics: [topic], autocreateTopics: false });
+        // Usually the first request: a broker that never answers fails here after --timeout (exit 4).
+        metadata = await answerWithin(producer.metadata({ topics: [topic], autocreateTopics: false }), { timeoutMs: clients.settings.timeoutMs, brokers, signal: hooks.signal ?? clients.signal });
       } catch (error) {
         const id = kafkaErrorId(error);
         if (id === 'UNKNOWN_TOPIC_OR_PARTITION' || id === 'UNKNOWN_TOPIC_ID' || /unknown topic/i.test((error as Error)?.message ?? '')) throw missingTopic(topic);

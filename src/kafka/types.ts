@@ -96,6 +96,8 @@ export interface AdminApi {
 
 export interface KafkaClients {
   readonly settings: ConnectionSettings;
+  /** Ctrl-C/SIGTERM (the command's io.signal): openers in src/kafka/ stop waiting when it aborts. */
+  readonly signal?: AbortSignal;
   admin(): Promise<AdminApi>;
   /**
    * Client-library base options (brokers, SASL, TLS, timeouts) with secrets resolved. For the

@@ -69,7 +69,7 @@ export function faultTests(target: () => Target): void {
         m.child.kill('SIGTERM');
         await restart();
       }
-      expect(await m.exit).toBe(130);
+      expect(await m.exit).toBe(143);
       expect(m.stderr).toMatch(/warning: .*retrying in/);
       const v = await cli(t, ['mirror', 'verify', '--from', 'src', '--to', 'dst', '--topics', topic, '--deep', '--json']);
       const check = JSON.parse(v.stdout).topics[0];

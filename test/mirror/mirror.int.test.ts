@@ -149,7 +149,7 @@ describe('several mirror processes share a group', () => {
       expect((await cli(t, ['produce', topic, '-b', SRC, '--input', 'json', '--keep-partitions'], envelopes(400, 4))).code).toBe(0);
       await pollUntil(async () => (await countRecords(t, t.bootstrap, topic)) >= 400, { timeoutMs: 20_000, what: '400 records in the target' });
       a.child.kill('SIGTERM');
-      expect(await a.out.exit).toBe(130);
+      expect(await a.out.exit).toBe(143);
       const first = JSON.parse(a.out.stdout);
       // Half of the partitions: some of the 400 keyed records, not all.
       expect(first.records).toBeGreaterThan(0);
@@ -162,7 +162,7 @@ describe('several mirror processes share a group', () => {
       b.child.kill('SIGTERM');
       a.child.kill('SIGTERM');
     }
-    expect(await b.out.exit).toBe(130);
+    expect(await b.out.exit).toBe(143);
     // A graceful stop commits before leaving: the other member re-copies nothing.
     expect(JSON.parse(b.out.stdout).records + records).toBe(800);
     const v = await cli(t, ['mirror', 'verify', '--from', 'src', '--to', 'dst', '--topics', topic, '--deep', '--json']);

@@ -285,7 +285,7 @@ describe('ktool produce (end to end, bin/ktool)', () => {
     expect(bad.stderr).toMatch(/stdin:1/);
   });
 
-  it('SIGTERM: sends what it read, waits for acks, exits 130', async () => {
+  it('SIGTERM: sends what it read, waits for acks, exits 143', async () => {
     const t = await topic(1);
     const child = spawn(BIN, ['produce', t, '-b', bootstrap()], { env: { ...process.env, ...testEnv() } });
     let stderr = '';
@@ -294,7 +294,7 @@ describe('ktool produce (end to end, bin/ktool)', () => {
     await pollUntil(() => readBack(t, '%s\\n').length === 2 || undefined, { what: 'records sent before the signal' }).catch(() => undefined);
     child.kill('SIGTERM');
     const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
-    expect(code).toBe(130);
+    expect(code).toBe(143);
     expect(stderr).toMatch(/2 records sent/);
     expect(readBack(t, '%s\\n')).toEqual(['first', 'second']);
   });

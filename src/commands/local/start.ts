@@ -36,6 +36,9 @@ export interface StartData {
   startMs: number;
 }
 
+/** Ctrl-C while the broker starts stops it first, which can take longer than a second (run-command.ts). */
+export const ownsSignals = true;
+
 export function parse(_args: string[], f: Record<string, unknown>): StartOptions {
   const name = String(f.name ?? 'local');
   if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new UsageError(`invalid cluster name "${name}"`);

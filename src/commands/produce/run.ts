@@ -6,7 +6,7 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { write } from '../../cli/io.js';
-import { CancelledError, KtoolError, OperationError, PartialFailureError, UsageError } from '../../errors.js';
+import { CancelledError, ExitCode, KtoolError, OperationError, PartialFailureError, UsageError } from '../../errors.js';
 import type { ProduceRecord, ProducerApi } from '../../kafka/producer-types.js';
 import { renderData } from '../../output/render.js';
 import { fromEnvelope } from '../../serde/envelope.js';
@@ -53,7 +53,8 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
     }
   }
 
-  const sender = new Sender(producer, options.batchBytes, options.maxInFlightSends);
+  // After Ctrl-C/SIGTERM acknowledgements are awaited only briefly: the signal stops the waiting.
+  const sender = new Sender(producer, options.batchBytes, options.maxInFlightSends, signal);
   sender.onFlush = () => {
     for (const [topic, p] of sticky) sticky.set(topic, (p + 1) % partitionCounts.get(topic)!);
   };
@@ -148,7 +149,9 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
         try {
           count = await partitionsOf(topic);
         } catch (error) {
-          if (error instanceof KtoolError && options.topic === undefined) return onBadLine(where, error.message);
+          // A record's own topic (missing, refused) is a bad line; an unreachable cluster or Ctrl-C is not.
+          const perRecord = error instanceof KtoolError && error.exitCode !== ExitCode.connection && error.exitCode !== ExitCode.interrupted;
+          if (perRecord && options.topic === undefined) return onBadLine(where, error.message);
           throw error;
         }
         topics.add(topic);
@@ -278,8 +281,10 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
 
   // One summary: the data on stdout when asked for, else a line on stderr (with -q only when it matters).
   const troubled = summary.failed > 0 || summary.skipped > 0 || interrupted || summary.error !== undefined;
-  if (ctx.format === 'json' || ctx.format === 'yaml') await write(ctx.io.stdout, renderData(summary, ctx.format));
-  else if (!options.quiet || troubled) ctx.io.stderr.write(`${summaryLine(summary)}\n`);
+  // A run that failed before its first record (an unreachable cluster) has nothing to sum up: the error says it all.
+  const nothingDone = fatal !== undefined && summary.sent + summary.failed + summary.skipped === 0;
+  if (!nothingDone && (ctx.format === 'json' || ctx.format === 'yaml')) await write(ctx.io.stdout, renderData(summary, ctx.format));
+  else if (!nothingDone && (!options.quiet || troubled)) ctx.io.stderr.write(`${summaryLine(summary)}\n`);
 
   if (interrupted) throw new CancelledError(`interrupted: ${summary.sent} sent, ${summary.failed} failed`);
   if (fatal !== undefined) throw fatal;

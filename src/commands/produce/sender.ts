@@ -12,11 +12,19 @@ export interface SenderCounts {
 }
 
 const MAX_RECORDS_PER_SEND = 100_000;
+/**
+ * After Ctrl-C/SIGTERM, how long acknowledgements are still awaited: a healthy broker answers in
+ * milliseconds (the summary then matches what was written); a silent one is not waited out.
+ */
+export const ACK_GRACE_MS = 300;
 
 export class Sender {
   private pending: ProduceRecord[] = [];
   private pendingBytes = 0;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Each request in flight and its record count. */
+  private readonly inFlight = new Map<Promise<void>, number>();
+  /** Set once acknowledgements are no longer awaited (a signal's grace ran out). */
+  private abandoned = false;
   private waiters: (() => void)[] = [];
   readonly counts: SenderCounts = { sent: 0, failed: 0, bytes: 0 };
   /** The first send error; once set, nothing more is sent. */
@@ -28,7 +36,10 @@ export class Sender {
     private readonly producer: Pick<ProducerApi, 'send' | 'sendEncoded'>,
     private readonly batchBytes: number,
     private readonly maxInFlight: number,
-  ) {}
+    signal?: AbortSignal,
+  ) {
+    signal?.addEventListener('abort', () => setTimeout(() => this.abandon(), ACK_GRACE_MS).unref(), { once: true });
+  }
 
   get pendingCount(): number {
     return this.pending.length;
@@ -48,7 +59,7 @@ export class Sender {
 
   /** Sends the pending batch, first waiting until fewer than maxInFlight requests are in flight. */
   async flush(): Promise<void> {
-    while (this.inFlight.size >= this.maxInFlight) await new Promise<void>((r) => this.waiters.push(r));
+    while (this.inFlight.size >= this.maxInFlight && !this.abandoned) await new Promise<void>((r) => this.waiters.push(r));
     this.flushNow();
   }
 
@@ -65,31 +76,46 @@ export class Sender {
 
   /** Sends records encoded for one partition (plain lines), first waiting for room like flush(). */
   async sendEncoded(topic: string, partition: number, records: EncodedRecords): Promise<void> {
-    while (this.inFlight.size >= this.maxInFlight) await new Promise<void>((r) => this.waiters.push(r));
+    while (this.inFlight.size >= this.maxInFlight && !this.abandoned) await new Promise<void>((r) => this.waiters.push(r));
     this.track(() => this.producer.sendEncoded(topic, partition, records), records.count, records.body.length);
   }
 
   private track(send: () => Promise<void>, count: number, bytes: number): void {
-    if (this.error !== undefined) {
+    if (this.error !== undefined || this.abandoned) {
       this.counts.failed += count;
       return;
     }
-    const p: Promise<void> = send().then(
-      () => {
+    const settle = (error?: unknown) => {
+      // Given up on: already counted as failed.
+      if (!this.inFlight.delete(p)) return;
+      if (error === undefined) {
         this.counts.sent += count;
         this.counts.bytes += bytes;
-      },
-      (error: unknown) => {
+      } else {
         this.counts.failed += count;
         this.error ??= error;
-      },
-    ).finally(() => {
-      this.inFlight.delete(p);
-      const w = this.waiters;
-      this.waiters = [];
-      for (const wake of w) wake();
-    });
-    this.inFlight.add(p);
+      }
+      this.wakeWaiters();
+    };
+    const p: Promise<void> = send().then(() => settle(), (error: unknown) => settle(error ?? new Error('send failed')));
+    this.inFlight.set(p, count);
+  }
+
+  private wakeWaiters(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const wake of w) wake();
+  }
+
+  /**
+   * Stops waiting for acknowledgements: what is in flight counts as failed (it may still reach the
+   * broker, but nothing unacknowledged is reported as sent), and nothing more is sent.
+   */
+  abandon(): void {
+    this.abandoned = true;
+    for (const count of this.inFlight.values()) this.counts.failed += count;
+    this.inFlight.clear();
+    this.wakeWaiters();
   }
 
   /** Drops what was not sent yet (after an error); returns how many records. */
@@ -100,8 +126,13 @@ export class Sender {
     return n;
   }
 
-  /** Waits for every request in flight to be acknowledged or to fail. */
+  /** Waits for every request in flight to be acknowledged or to fail, or until abandon(). */
   async drain(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0) {
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        void Promise.allSettled([...this.inFlight.keys()]).then(() => resolve());
+      });
+    }
   }
 }
