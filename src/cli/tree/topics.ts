@@ -48,14 +48,16 @@ export function registerTopics(program: Command, dispatch: Dispatcher): void {
   );
 
   examples(
-    allowInternalTopicsOption(leaf(topics, dispatch, 'alter <topic>', () => import('../../commands/topics/alter.js')))
-      .description('increase the partition count of a topic (internal topics refused without --allow-internal-topics)')
-      .option('-p, --partitions <n>', 'the new total number of partitions (as create takes it)')
-      .option('--if-exists', 'no error when the topic does not exist (as describe and delete)')
-      .option('--dry-run', 'validate on the broker without changing')
-      // create's -c and -r, so they get a pointer to the command that does that rather than "unknown option".
-      .addOption(new Option('-c, --config <key=value>').hideHelp().argParser(collect))
-      .addOption(new Option('-r, --replication-factor <n>').hideHelp()),
+    allowInternalTopicsOption(
+      leaf(topics, dispatch, 'alter <topic>', () => import('../../commands/topics/alter.js'))
+        .description('increase the partition count of a topic (internal topics refused without --allow-internal-topics)')
+        .option('-p, --partitions <n>', 'the new total number of partitions (as create takes it)')
+        .option('--if-exists', 'no error when the topic does not exist (as describe and delete)')
+        .option('--dry-run', 'validate on the broker without changing')
+        // create's -c and -r, so they get a pointer to the command that does that rather than "unknown option".
+        .addOption(new Option('-c, --config <key=value>').hideHelp().argParser(collect))
+        .addOption(new Option('-r, --replication-factor <n>').hideHelp()),
+    ),
     ['ktool topics alter orders -p 12', 'ktool topics alter orders --partitions 12 --dry-run'],
   );
 
