@@ -92,6 +92,7 @@ describe('consume arguments -> options', () => {
   it.each<[Record<string, unknown>, string]>([
     [{ topic: ['t'], maxMessages: '10' }, 'end'],
     [{ topic: ['t'], maxMessages: '10', fromBeginning: true }, 'start'],
+    [{ topic: ['t'], exit: true }, 'start'],
   ])('kafka-console-consumer spelling keeps its rule (new records unless --from-beginning): %j -> %s', (flags, offsetText) => expect(parse([], flags, NOW).offsetText).toBe(offsetText));
   it('TOPIC:PARTITIONS and -p/-P', () => {
     expect(parse(['a:1,0', 'b', 'a:3-'], {}, NOW)).toMatchObject({ topics: ['a', 'b'], topicPartitions: { a: { partitions: [0, 1], from: 3 } } });

@@ -34,9 +34,9 @@ export function parse(args: string[], f: Record<string, unknown>, now = Date.now
   if (f.fromBeginning && f.offset !== undefined) throw new UsageError('give either --from-beginning or -o/--offset, not both');
   // Without -o: -e and -n read what is there, from the start (as kcat -C); alone, consume follows
   // new records (as kafka-console-consumer). With -g it is where a group with no commit starts.
-  // kafka-console-consumer's own spelling (--topic) keeps its rule: new records unless
-  // --from-beginning, --max-messages included, so lines copied from Kafka guides behave as there.
-  const readsExisting = (f.exit || f.maxMessages !== undefined) && f.topic === undefined;
+  // kafka-console-consumer's own spelling (--topic ... --max-messages N) keeps its rule: new records
+  // unless --from-beginning, so lines copied from Kafka guides behave as there. -e is kcat's alone.
+  const readsExisting = f.exit || (f.maxMessages !== undefined && f.topic === undefined);
   const offsetText = f.fromBeginning ? 'start' : f.offset !== undefined ? String(f.offset) : readsExisting ? 'start' : 'end';
   const group = f.group as string | undefined;
   if (group && (partitions || topicPartitions)) throw new UsageError('-p/--partition and TOPIC:PARTITIONS cannot be combined with --group', 'a group member reads the partitions the group assigns it');
