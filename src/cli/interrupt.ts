@@ -6,6 +6,7 @@
  * right after main() returns, whatever sockets are left.
  */
 import { CancelledError } from '../errors.js';
+import { raceWith } from '../util/race.js';
 
 /** How long a command has after the signal to end on its own. */
 export const STOP_GRACE_MS = 600;
@@ -14,30 +15,15 @@ export const CLOSE_GRACE_MS = 150;
 
 /** The work's outcome, or a CancelledError once the signal aborted and graceMs went by. */
 export function untilStopped<T>(work: Promise<T>, signal: AbortSignal, graceMs = STOP_GRACE_MS): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+  return raceWith(work, (reject) => {
     let timer: NodeJS.Timeout | undefined;
-    const giveUp = () => {
-      timer = setTimeout(() => {
-        work.catch(() => undefined);
-        reject(new CancelledError());
-      }, graceMs);
-    };
-    const done = () => {
+    const giveUp = () => (timer = setTimeout(() => reject(new CancelledError()), graceMs));
+    if (signal.aborted) giveUp();
+    else signal.addEventListener('abort', giveUp, { once: true });
+    return () => {
       clearTimeout(timer);
       signal.removeEventListener('abort', giveUp);
     };
-    if (signal.aborted) giveUp();
-    else signal.addEventListener('abort', giveUp, { once: true });
-    work.then(
-      (value) => {
-        done();
-        resolve(value);
-      },
-      (error: unknown) => {
-        done();
-        reject(error);
-      },
-    );
   });
 }
 

@@ -1,4 +1,5 @@
 import { CancelledError, ConnectionError } from '../errors.js';
+import { raceWith } from '../util/race.js';
 
 export interface Deadline {
   /** --timeout: how long one request (connecting included) may go unanswered. */
@@ -35,29 +36,13 @@ export function answerWithin<T>(work: Promise<T>, d: Deadline): Promise<T> {
     work.catch(() => undefined);
     return Promise.reject(new CancelledError());
   }
-  return new Promise<T>((resolve, reject) => {
-    const done = () => {
+  return raceWith(work, (reject) => {
+    const onAbort = () => reject(new CancelledError());
+    const timer = setTimeout(() => reject(noAnswer(d)), d.timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    return () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     };
-    const onAbort = () => {
-      done();
-      reject(new CancelledError());
-    };
-    const timer = setTimeout(() => {
-      done();
-      reject(noAnswer(d));
-    }, d.timeoutMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        done();
-        resolve(value);
-      },
-      (error: unknown) => {
-        done();
-        reject(error);
-      },
-    );
   });
 }
