@@ -72,12 +72,6 @@ export class PartialFailureError extends KtoolError {
   }
 }
 
-export class CheckFailedError extends KtoolError {
-  constructor(message: string) {
-    super(message, ExitCode.check);
-  }
-}
-
 /** A confirmation prompt answered no (or empty, or EOF): nothing was done, exit 1 (not 130, which is Ctrl-C). */
 export class AbortedError extends KtoolError {
   constructor(message = 'aborted: nothing deleted') {

@@ -34,6 +34,3 @@ export interface ConfigFile {
   'current-profile'?: string;
   profiles: Record<string, Profile>;
 }
-
-/** Keys whose values never leave the process unredacted. */
-export const SECRET_KEYS = new Set(['password', 'token', 'sasl.jaas.config', 'ssl.key.password', 'ssl.keystore.password', 'ssl.truststore.password', 'ssl.keystore.key']);

@@ -18,7 +18,6 @@ import { sendProduce } from './produce-socket.js';
 import { encodeRecords, LineRecordsBuilder, wrapRecords, type BatchHeader } from './record-batch.js';
 import { DEFAULT_TRANSACTION_TIMEOUT_MS, Transactions } from './transactions.js';
 
-type Msg = Parameters<Producer['send']>[0]['messages'][number];
 
 /** Java's default partitioner for keyed records: toPositive(murmur2(key)) % numPartitions. */
 export function javaPartition(key: Buffer, count: number): number {
@@ -93,19 +92,6 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
 
   // Transactions are ktool's own (transactions.ts), not the library's.
   let inTransaction = false;
-  // A shared header array (-H) becomes one shared Map, not one per record.
-  const headerMaps = new WeakMap<object, Map<Buffer, Buffer | null>>();
-  const toMap = (headers: [Buffer, Buffer | null][]) => {
-    let map = headerMaps.get(headers);
-    if (!map) {
-      map = new Map();
-      // Distinct Buffer objects: repeated header names survive as separate entries.
-      for (const [k, v] of headers) map.set(map.has(k) ? Buffer.from(k) : k, v);
-      headerMaps.set(headers, map);
-    }
-    return map;
-  };
-
   const txn = settings.transactionalId
     ? new Transactions(producer, { transactionalId: settings.transactionalId, timeoutMs: settings.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS, retryBackoffMs: settings.retryBackoffMs ?? 100, brokers, signal: hooks.signal })
     : undefined;

@@ -1,7 +1,6 @@
 import { UsageError } from '../errors.js';
 
 export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'yaml'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** `--json` wins over `--format`/`--output`; default is a table. */
 export function resolveFormat(opts: { format?: string; output?: string; json?: boolean }, extra: readonly string[] = []): string {
