@@ -114,7 +114,7 @@ export function slimClientPlugin() {
         const source = await readFile(args.path, 'utf8');
         const [contents, count] = makeAjvLazy(source);
         if (source.includes('ajv.compile(') && count === 0) {
-          throw new Error(`lazy-ajv: ${args.path} calls ajv.compile in an unexpected shape; update scripts/lazy-ajv.mjs`);
+          throw new Error(`lazy-ajv: ${args.path} calls ajv.compile in an unexpected shape; update makeAjvLazy in scripts/slim-client.mjs`);
         }
         return { contents, loader: 'js' };
       });

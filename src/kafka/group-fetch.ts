@@ -65,7 +65,8 @@ export async function takeStreamFetches(consumer: Consumer<unknown, unknown, unk
       for (const p of t.partitions) {
         const batches = p.records;
         const start = from.get(tpKey(t.topicId, p.partitionIndex));
-        // Partitions not asked for linger in incremental fetch sessions; their data is stale.
+        // Only partitions this fetch asked for: the library's own fetches (incremental sessions) may
+        // bring back others, whose data is stale.
         if (!batches?.length || start === undefined || topic === undefined) continue;
         const { records } = toConsumedRecords(topic, p.partitionIndex, batches, start, undefined, filter(p.abortedTransactions));
         const last = batches[batches.length - 1];

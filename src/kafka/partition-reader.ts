@@ -37,7 +37,7 @@ export interface PartitionReaderOptions {
 
 /**
  * Group-less reading (kcat -C, kafka-console-consumer without --group): Fetch requests straight to
- * each partition's leader, one in flight per leader, with incremental fetch sessions. Filters
+ * each partition's leader, one in flight per leader, as full (session-less) Fetch v17 requests. Filters
  * aborted transactions under read_committed (the client library's stream does not).
  */
 export async function openPartitionReader(clients: KafkaClients, o: PartitionReaderOptions): Promise<PartitionReader> {

@@ -1,6 +1,6 @@
 /**
  * The producer behind ProducerApi (producer-types.ts). Library traps handled here (see
- * /work/shared/notes/platformatic-kafka.md): partitions are always chosen by us (Java-compatible
+ * the project's notes on @platformatic/kafka, shared/notes/platformatic-kafka.md beside the repository): partitions are always chosen by us (Java-compatible
  * murmur2, validated against the partition count) so the library never wraps or re-hashes them;
  * close() is only called after every send settled (the caller awaits its sends).
  */
