@@ -11,6 +11,8 @@ export default defineConfig({
     exclude: ['test/**/*.int.test.ts', 'test/**/*.e2e.test.ts', '**/node_modules/**'],
     testTimeout: 20_000,
     pool: 'forks',
+    // Unit files share no state worth a fresh process each (~4 s of worker start-up saved).
+    isolate: false,
     reporters: ['default'],
   },
 });
