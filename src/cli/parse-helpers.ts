@@ -16,7 +16,8 @@ export function keyValues(values: unknown, flag: string): Record<string, string>
   for (const item of list.flatMap(splitPairs)) {
     const eq = item.indexOf('=');
     if (eq <= 0) throw new UsageError(`${flag} expects key=value, got "${item}"`);
-    out[item.slice(0, eq).trim()] = item.slice(eq + 1);
+    // defineProperty: `__proto__=x` is a key like any other, not the record's prototype (dropped silently).
+    Object.defineProperty(out, item.slice(0, eq).trim(), { value: item.slice(eq + 1), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -61,7 +62,7 @@ const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib
 /** `--batch-size 1048576`, `512k`, `1MB` -> bytes (binary units). */
 export function parseSize(text: string, flag: string, { min = 1, max = 64 * 1024 * 1024 } = {}): number {
   const m = /^\s*(\d+)\s*([a-zA-Z]*)\s*$/.exec(text);
-  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  const unit = m && Object.hasOwn(SIZE_UNITS, m[2].toLowerCase()) ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
   if (!m || unit === undefined) throw new UsageError(`${flag}: expected a size in bytes (e.g. 1048576, 512k, 1MB), got "${text}"`);
   const n = Number(m[1]) * unit;
   if (n < min || n > max) throw new UsageError(`${flag} must be from ${min} to ${max} bytes, got "${text}"`);

@@ -26,7 +26,7 @@ export function isQuotaType(type: EntityType): boolean {
 function entityType(text: string): EntityType {
   const t = text.trim().toLowerCase();
   if ((ENTITY_TYPES as readonly string[]).includes(t)) return t as EntityType;
-  if (t in ALIASES) return ALIASES[t];
+  if (Object.hasOwn(ALIASES, t)) return ALIASES[t];
   throw new UsageError(`unknown entity type "${text}"`, `use one of: ${ENTITY_TYPES.join(', ')}`);
 }
 

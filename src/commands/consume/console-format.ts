@@ -38,7 +38,8 @@ export function parseConsoleProps(pairs: string[]): ConsoleFormatProps | undefin
     const eq = pair.indexOf('=');
     const key = eq < 0 ? pair : pair.slice(0, eq);
     const value = eq < 0 ? '' : pair.slice(eq + 1);
-    const field = KEYS[key];
+    // Own keys only: `valueOf=x` must not find Object.prototype.valueOf.
+    const field = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
     if (!field) throw new UsageError(`unknown formatter property "${key}"`, `known: ${Object.keys(KEYS).join(', ')}`);
     if (field.startsWith('print')) (props[field] as boolean) = value.trim().toLowerCase() === 'true';
     else (props[field] as string) = value.replace(/\\t/g, '\t').replace(/\\n/g, '\n');

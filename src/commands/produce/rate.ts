@@ -8,10 +8,12 @@ export function parseRate(text: string): number {
   if (!m) throw new UsageError(`--rate: expected N/s (records per second), e.g. 1000/s, got "${text}"`);
   let n = Number(m[1]);
   if (m[2]) n *= m[2].toLowerCase() === 'k' ? 1_000 : 1_000_000;
-  const unit = m[3] ? UNITS[m[3]] : 1;
+  const unit = !m[3] ? 1 : Object.hasOwn(UNITS, m[3]) ? UNITS[m[3]] : undefined;
   if (unit === undefined) throw new UsageError(`--rate: unknown unit "/${m[3]}"`, 'use /s, /m or /h');
   const perSecond = n / unit;
   if (!(perSecond > 0)) throw new UsageError(`--rate must be above 0, got "${text}"`);
+  // 1e400/s is Infinity: no limit at all, which is what leaving --rate out says.
+  if (!Number.isFinite(perSecond)) throw new UsageError(`--rate "${text}" is too large`, 'leave --rate out to produce as fast as the broker takes it');
   return perSecond;
 }
 
