@@ -7,7 +7,7 @@ export function connectionOptions(cmd: Command): Command {
     .addOption(new Option('--brokers <hosts>', 'alias of --bootstrap-server').hideHelp())
     .option('--command-config <file>', 'client properties file, as for kafka-*.sh')
     .option('--profile <name>', 'use this profile (env KTOOL_PROFILE)')
-    .option('--timeout <duration>', 'connect/request timeout, e.g. 10s (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4');
+    .option('--timeout <duration>', 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4');
 }
 
 /** Output flags; `-o` is deliberately not one of them (it is consume's offset, as in kcat and rpk). */

@@ -1,5 +1,5 @@
 import { UsageError, NotFoundError } from '../errors.js';
-import { parseDuration } from '../util/duration.js';
+import { formatDuration, MAX_TIMER_MS, parseDuration } from '../util/duration.js';
 import type { CommandConfig } from './command-config.js';
 import type { ConnectionSettings, SaslSettings, SecretSource, SettingSource, SkippedProfile, TlsSettings } from './connection.js';
 import type { ConfigFile, Profile, SaslProfile } from './profile-types.js';
@@ -61,6 +61,11 @@ export function resolveConnection(input: {
   else if (profile.timeout) [timeoutMs, timeoutSource] = [parseDuration(profile.timeout, `timeout of profile ${profileName}`), 'profile'];
   else [timeoutMs, timeoutSource] = [DEFAULT_TIMEOUT_MS, 'default'];
   if (timeoutMs <= 0) throw new UsageError('--timeout must be greater than zero');
+  // Whatever its source (a .properties request.timeout.ms too): a longer timer fires at once.
+  if (timeoutMs > MAX_TIMER_MS) {
+    const from = { flag: '--timeout', 'command-config': 'request.timeout.ms of --command-config', env: 'KTOOL_TIMEOUT', profile: `timeout of profile ${profileName}`, default: 'the default' }[timeoutSource];
+    throw new UsageError(`${from} must be at most ${formatDuration(MAX_TIMER_MS)} (${MAX_TIMER_MS} ms), got ${timeoutMs} ms`);
+  }
 
   let sasl: SaslSettings | undefined;
   let tls: TlsSettings | undefined;
@@ -120,6 +125,9 @@ export function splitBootstrap(list: string): string[] {
     if (!/^(\[[0-9a-fA-F:]+\]|[^:\s]+)(:\d{1,5})?$/.test(host)) {
       throw new UsageError(`invalid bootstrap server "${host}"`, 'expected HOST:PORT, e.g. localhost:9092');
     }
+    // Checked here: a socket throws a RangeError for port 99999, which read as a connection failure.
+    const port = /:(\d+)$/.exec(host.replace(/^\[[^\]]*\]/, ''))?.[1];
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) throw new UsageError(`invalid bootstrap server "${host}": port ${port} is not from 1 to 65535`, 'expected HOST:PORT, e.g. localhost:9092');
   }
   return hosts.map((h) => (/:\d+$/.test(h) ? h : `${h}:9092`));
 }

@@ -7,6 +7,26 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000,
  * (`10`), or ISO-8601 `PnDTnHnMnS` (kafka-consumer-groups.sh --by-duration).
  */
 export function parseDuration(input: string, what = 'duration'): number {
+  const ms = readDuration(input, what);
+  // 99999999999999999999 (seconds) is 1e23 ms: no timer or clock takes it, and Infinity is no duration.
+  if (!Number.isSafeInteger(ms)) throw new UsageError(`${what} "${input}" is too long`, 'use e.g. 500ms, 10s, 1m30s, 2h, 1d, or ISO-8601 PT10M');
+  return ms;
+}
+
+/**
+ * The longest duration a Node timer takes (2^31-1 ms, about 24.8 days): a longer one fires at once
+ * (TimeoutOverflowWarning), so --timeout 30d would time out immediately.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A duration that becomes a timer (--timeout, --watch, --idle-timeout): at most MAX_TIMER_MS. */
+export function parseTimerDuration(input: string, what = 'duration'): number {
+  const ms = parseDuration(input, what);
+  if (ms > MAX_TIMER_MS) throw new UsageError(`${what} "${input}" is longer than ${formatDuration(MAX_TIMER_MS)}, the longest ktool can wait`);
+  return ms;
+}
+
+function readDuration(input: string, what: string): number {
   const text = input.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   const iso = /^-?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(text);

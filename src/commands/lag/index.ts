@@ -3,7 +3,7 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { positiveInt } from '../../cli/parse-helpers.js';
 import { parseExactTopicPartitions, splitTopicList } from '../../cli/topic-partitions.js';
-import { parseDuration } from '../../util/duration.js';
+import { parseDuration, parseTimerDuration } from '../../util/duration.js';
 import { listFlag } from '../groups/shared.js';
 import { emptyListing } from '../missing-hints.js';
 import { collectLag } from './collect.js';
@@ -19,7 +19,7 @@ export const extraFormats = ['prometheus'] as const;
 
 export function parse(args: string[], flags: Record<string, unknown>): LagOptions {
   const o: LagOptions = { groups: [...new Set([...args, ...listFlag(flags.group)])], ...topicFilter(flags.topic), timeLag: flags.timeLag !== false };
-  if (flags.watch !== undefined && flags.watch !== false) o.watchMs = flags.watch === true ? 5000 : parseDuration(String(flags.watch), '--watch interval');
+  if (flags.watch !== undefined && flags.watch !== false) o.watchMs = flags.watch === true ? 5000 : parseTimerDuration(String(flags.watch), '--watch interval');
   if (o.watchMs !== undefined && o.watchMs < 100) throw new UsageError('--watch interval must be at least 100ms');
   o.count = positiveInt(flags.count, '--count');
   if (o.count !== undefined && o.watchMs === undefined) throw new UsageError('--count goes with --watch');

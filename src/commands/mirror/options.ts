@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compileRegex, positiveInt } from '../../cli/parse-helpers.js';
 import { UsageError } from '../../errors.js';
-import { parseDuration } from '../../util/duration.js';
+import { parseTimerDuration } from '../../util/duration.js';
 import { parseRename, type RenamePolicy } from './rename.js';
 import { parseSides, type SideSpec, type SidesOptions } from './sides.js';
 
@@ -81,12 +81,12 @@ export function parse(args: string[], f: Record<string, unknown>): MirrorOptions
     untilCaughtUp: Boolean(f.untilCaughtUp),
     provenance: Boolean(f.provenance),
     start,
-    idleTimeoutMs: f.idleTimeout !== undefined ? parseDuration(String(f.idleTimeout), '--idle-timeout') : undefined,
+    idleTimeoutMs: f.idleTimeout !== undefined ? parseTimerDuration(String(f.idleTimeout), '--idle-timeout') : undefined,
     batchBytes: positiveInt(f.batchBytes, '--batch-bytes', { min: 1024 }) ?? 4 << 20,
     maxInFlight: positiveInt(f.maxInFlight, '--max-in-flight', { max: 5 }) ?? 4,
     compression: compression as MirrorOptions['compression'],
     replicationFactor: positiveInt(f.replicationFactor, '--replication-factor', { max: 32767 }),
     verbose: Boolean(f.verbose),
-    commitIntervalMs: f.commitInterval !== undefined ? parseDuration(String(f.commitInterval), '--commit-interval') : 1_000,
+    commitIntervalMs: f.commitInterval !== undefined ? parseTimerDuration(String(f.commitInterval), '--commit-interval') : 1_000,
   };
 }

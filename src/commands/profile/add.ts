@@ -4,7 +4,7 @@ import type { Profile, SaslMechanism } from '../../config/profile-types.js';
 import { splitBootstrap } from '../../config/resolve.js';
 import { upsertProfile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
-import { parseDuration } from '../../util/duration.js';
+import { parseTimerDuration } from '../../util/duration.js';
 import { checkUserFile } from '../../util/read-user-file.js';
 
 export interface AddOptions {
@@ -24,7 +24,7 @@ export function parse(args: string[], f: Record<string, unknown>): AddOptions {
   if (str('bootstrapServer')) profile.bootstrap = splitBootstrap(str('bootstrapServer')!).join(',');
   if (str('clientId')) profile['client-id'] = str('clientId');
   if (str('timeout')) {
-    parseDuration(str('timeout')!, '--timeout');
+    parseTimerDuration(str('timeout')!, '--timeout');
     profile.timeout = str('timeout');
   }
   const passwordSources = ['password', 'passwordEnv', 'passwordCommand'].filter((k) => f[k] !== undefined);
