@@ -31,19 +31,20 @@ export function parseYaml(text: string, source = 'config'): unknown {
       if (ind < indent) break;
       if (ind > indent) fail(index, 'unexpected indentation');
       const body = stripComment(raw.trim());
-      const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:]+?)\s*:(?:\s+(.*))?$/.exec(body);
+      // A plain key may hold a colon not followed by a space (YAML's rule; toYaml writes `a:b: 1`).
+      const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|(?:[^:]|:(?=\S))+?)\s*:(?:\s+(.*))?$/.exec(body);
       if (!m) fail(index, `expected "key: value", got ${JSON.stringify(body)}`);
       const k = String(scalar(m![1], index));
       const rest = m![2];
       pos++;
       if (rest !== undefined && rest !== '') {
-        out[k] = scalar(rest, index);
+        put(out, k, scalar(rest, index));
       } else if (pos < lines.length && indentOf(lines[pos].raw) > indent) {
-        out[k] = parseBlock(indentOf(lines[pos].raw));
+        put(out, k, parseBlock(indentOf(lines[pos].raw)));
       } else if (pos < lines.length && indentOf(lines[pos].raw) === indent && lines[pos].raw.trimStart().startsWith('- ')) {
-        out[k] = parseSeq(indent);
+        put(out, k, parseSeq(indent));
       } else {
-        out[k] = null;
+        put(out, k, null);
       }
     }
     return out;
@@ -61,7 +62,7 @@ export function parseYaml(text: string, source = 'config'): unknown {
       if (item === '') {
         pos++;
         out.push(pos < lines.length && indentOf(lines[pos].raw) > indent ? parseBlock(indentOf(lines[pos].raw)) : null);
-      } else if (/^[^"'][^:]*:(\s|$)/.test(item) || /^"[^"]*"\s*:/.test(item)) {
+      } else if (/^[^"'](?:[^:]|:(?=\S))*:(\s|$)/.test(item) || /^("(?:[^"\\]|\\.)*"|'[^']*')\s*:(\s|$)/.test(item)) {
         // "- key: value" starts a mapping whose keys sit at the column after "- ".
         lines[pos] = { raw: ' '.repeat(ind + 2) + item, index };
         out.push(parseMap(ind + 2));
@@ -106,5 +107,13 @@ export function parseYaml(text: string, source = 'config'): unknown {
   }
 
   if (lines.length === 0) return {};
-  return parseBlock(indentOf(lines[0].raw));
+  const value = parseBlock(indentOf(lines[0].raw));
+  // A line left over (less indented than the first, or a key after a top-level list) was silently dropped.
+  if (pos < lines.length) fail(lines[pos].index, 'does not fit the document above it (indentation, or a list and a mapping mixed)');
+  return value;
+}
+
+/** A key named __proto__ is an ordinary key, not the object's prototype (as JSON.parse reads it). */
+function put(out: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
 }
