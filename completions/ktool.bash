@@ -42,7 +42,7 @@ _ktool_options() {
     'profile show') echo '--format --json --no-color --debug -b --bootstrap-server --command-config --profile --timeout --resolved -h --help' ;;
     'profile delete') echo '--no-color --debug -y --yes -h --help' ;;
     'local') echo '-h --help' ;;
-    'local start') echo '--name --format --json --no-color --debug --nodes --sasl --tls --fresh --version --kafka-home -h --help' ;;
+    'local start') echo '--name --format --json --no-color --debug --nodes --sasl --tls --fresh --kafka-version --version --kafka-home -h --help' ;;
     'local stop') echo '--name --format --json --no-color --debug -h --help' ;;
     'local status') echo '--name --format --json --no-color --debug -h --help' ;;
     'local list') echo '--format --json --no-color --debug -h --help' ;;
@@ -160,7 +160,7 @@ _ktool_option_value() {
       esac ;;
     'local start')
       case "$2" in
-        --name|--output|--version) echo 'none' ;;
+        --name|--output|--kafka-version|--version) echo 'none' ;;
         --format) echo 'choices table wide json yaml' ;;
         --nodes) echo 'choices 1 3' ;;
         --kafka-home) echo 'files' ;;

@@ -45,6 +45,9 @@ export function buildProgram(dispatch: Dispatcher, command?: string): Command {
   const program = new Command('ktool')
     .description('One fast command-line toolkit for Apache Kafka.')
     .version(VERSION, '-V, --version')
+    // ktool's own -V/--version only before a command: after one, the command's options are its own
+    // (`local start --version 4.2.0` is the Kafka version to start, not ktool's version).
+    .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .helpCommand('help [command]', 'show help for a command')
     .addHelpText(

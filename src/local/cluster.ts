@@ -10,7 +10,7 @@ import { logTail, runJava, spawnBroker } from './process.js';
 import { ensureTlsMaterial } from './tls.js';
 import { bootstrapOf, clusterDir, nodeAlive, pidAlive, readState, writeState, type ClusterState } from './state.js';
 
-export const DEFAULT_KAFKA_VERSION = '4.3.1';
+export { DEFAULT_KAFKA_VERSION } from './versions.js';
 
 export interface StartOptions {
   name: string;

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { baseOptions, examples, outputOptions } from '../common-options.js';
 import { yesOption } from '../destructive-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
+import { DEFAULT_KAFKA_VERSION } from '../../local/versions.js';
 
 function leaf(parent: Command, dispatch: Dispatcher, name: string, load: Loader): Command {
   const cmd = parent.command(name).option('--name <name>', 'cluster name (also the profile name)', 'local');
@@ -19,9 +20,10 @@ export function registerLocal(program: Command, dispatch: Dispatcher): void {
       .option('--sasl', 'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512, unsecured-JWT OAUTHBEARER; admin/admin-secret) with an authorizer, and a <name>-sasl profile')
       .option('--tls', 'add an SSL listener (own CA, client certificate required; needs openssl) and a <name>-tls profile')
       .option('--fresh', 'start a stopped cluster anew instead of again with its data')
-      .option('--version <version>', 'Kafka version', '4.3.1')
+      .option('--kafka-version <version>', `Kafka version to run (default ${DEFAULT_KAFKA_VERSION}; 3.3 and newer, KRaft)`)
+      .option('--version <version>', 'same as --kafka-version (here it is not ktool\'s own version: that is `ktool --version`)')
       .option('--kafka-home <dir>', 'use an unpacked Kafka distribution (env KAFKA_HOME)'),
-    ['ktool local start', 'ktool local start --nodes 3', 'ktool local start --sasl && ktool --profile local-sasl topics list', 'ktool local start --tls && ktool --profile local-tls topics list', 'ktool local start --name dr   # a second, independent cluster', 'ktool local stop && ktool local start   # same ports, topics kept (--fresh wipes)'],
+    ['ktool local start', 'ktool local start --nodes 3', 'ktool local start --sasl && ktool --profile local-sasl topics list', 'ktool local start --tls && ktool --profile local-tls topics list', 'ktool local start --name dr   # a second, independent cluster', 'ktool local start --name old --kafka-version 3.9.2   # another Kafka (--version works too)', 'ktool local stop && ktool local start   # same ports, topics kept (--fresh wipes)'],
   );
   examples(leaf(local, dispatch, 'stop', () => import('../../commands/local/stop.js')).description('stop a local cluster'), ['ktool local stop']);
   examples(leaf(local, dispatch, 'status', () => import('../../commands/local/status.js')).description('is the local cluster running? (exit 3 when not)'), ['ktool local status --json']);

@@ -4,7 +4,8 @@ import { cacheDir } from '../../config/paths.js';
 import { upsertProfile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import { SASL_USERS } from '../../local/broker-config.js';
-import { DEFAULT_KAFKA_VERSION, startCluster } from '../../local/cluster.js';
+import { startCluster } from '../../local/cluster.js';
+import { DEFAULT_KAFKA_VERSION, parseKafkaVersion } from '../../local/versions.js';
 import { bootstrapOf, clusterDir } from '../../local/state.js';
 import { tlsFiles } from '../../local/tls.js';
 import { brokersReady } from './ready.js';
@@ -42,7 +43,17 @@ export const ownsSignals = true;
 export function parse(_args: string[], f: Record<string, unknown>): StartOptions {
   const name = String(f.name ?? 'local');
   if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new UsageError(`invalid cluster name "${name}"`);
-  return { name, nodes: Number(f.nodes ?? 1) === 3 ? 3 : 1, sasl: Boolean(f.sasl), tls: Boolean(f.tls), fresh: Boolean(f.fresh), version: String(f.version ?? DEFAULT_KAFKA_VERSION), kafkaHome: f.kafkaHome as string | undefined };
+  return { name, nodes: Number(f.nodes ?? 1) === 3 ? 3 : 1, sasl: Boolean(f.sasl), tls: Boolean(f.tls), fresh: Boolean(f.fresh), version: kafkaVersion(f), kafkaHome: f.kafkaHome as string | undefined };
+}
+
+/** --kafka-version, or its short spelling --version (both given: they must agree). */
+function kafkaVersion(f: Record<string, unknown>): string {
+  const long = f.kafkaVersion as string | undefined;
+  const short = f.version as string | undefined;
+  if (long !== undefined && short !== undefined && long !== short) throw new UsageError(`--kafka-version ${long} and --version ${short} disagree`, 'give one of them');
+  const version = (long ?? short ?? DEFAULT_KAFKA_VERSION).trim();
+  parseKafkaVersion(version);
+  return version;
 }
 
 export async function run(o: StartOptions, ctx: Context): Promise<CommandResult> {
