@@ -49,7 +49,8 @@ export function fromEnvelope(json: unknown): DecodedEnvelope {
     out.timestamp = ts;
   }
   if (o.partition !== undefined && o.partition !== null) {
-    if (typeof o.partition !== 'number' || !Number.isInteger(o.partition) || o.partition < 0) throw new UsageError('"partition" must be a non-negative integer');
+    // Kafka partitions are int32: a larger one would fail in the request encoder, not here with the line number.
+    if (typeof o.partition !== 'number' || !Number.isInteger(o.partition) || o.partition < 0 || o.partition > 2 ** 31 - 1) throw new UsageError('"partition" must be an integer from 0 to 2147483647');
     out.partition = o.partition;
   }
   if (o.topic !== undefined && o.topic !== null) {

@@ -85,7 +85,8 @@ export function parsePlanCsv(text: string, file: string): PlanLine[] {
     const bad = () => new UsageError(`${file}:${i + 1}: expected topic,partition,offset or group,topic,partition,offset, got "${line}"`);
     if (cells.length !== 3 && cells.length !== 4) throw bad();
     const [group, topic, partition, offset] = cells.length === 4 ? cells : [undefined, ...cells];
-    if (!topic || !/^\d+$/.test(partition!) || !/^\d+$/.test(offset!)) throw bad();
+    // Number() of 99999999999999999999 is not that offset: beyond 2^53 (or int32 for a partition) is refused.
+    if (!topic || !/^\d+$/.test(partition!) || !/^\d+$/.test(offset!) || Number(partition) > 2 ** 31 - 1 || !Number.isSafeInteger(Number(offset))) throw bad();
     out.push({ ...(group !== undefined ? { group } : {}), topic, partition: Number(partition), offset: Number(offset) });
   });
   return out;
