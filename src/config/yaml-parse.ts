@@ -31,8 +31,9 @@ export function parseYaml(text: string, source = 'config'): unknown {
       if (ind < indent) break;
       if (ind > indent) fail(index, 'unexpected indentation');
       const body = stripComment(raw.trim());
-      // A plain key may hold a colon not followed by a space (YAML's rule; toYaml writes `a:b: 1`).
-      const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|(?:[^:]|:(?=\S))+?)\s*:(?:\s+(.*))?$/.exec(body);
+      // A plain key may hold a colon not followed by a space (YAML's rule; toYaml writes `a:b: 1`);
+      // [\s\S], not '.', so a value holding U+2028 (which JSON.stringify leaves as it is) still matches.
+      const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|(?:[^:]|:(?=\S))+?)\s*:(?:\s+([\s\S]*))?$/.exec(body);
       if (!m) fail(index, `expected "key: value", got ${JSON.stringify(body)}`);
       const k = String(scalar(m![1], index));
       const rest = m![2];
@@ -100,10 +101,17 @@ export function parseYaml(text: string, source = 'config'): unknown {
     return t;
   }
 
+  /** Cuts a ` #` comment, but not a ` #` inside a quoted key or value (`k: "x #y"`, as toYaml writes it). */
   function stripComment(s: string): string {
-    if (s.startsWith('"') || s.startsWith("'")) return s;
-    const hash = s.search(/\s#/);
-    return hash >= 0 ? s.slice(0, hash).trimEnd() : s;
+    let quote = '';
+    for (let i = 0; i < s.length; i++) {
+      const ch = s[i];
+      if (quote === '"' && ch === '\\') i++;
+      else if (quote && ch === quote) quote = '';
+      else if (!quote && (ch === '"' || ch === "'") && startsScalar(s, i)) quote = ch;
+      else if (!quote && ch === '#' && i > 0 && /\s/.test(s[i - 1])) return s.slice(0, i).trimEnd();
+    }
+    return s;
   }
 
   if (lines.length === 0) return {};
@@ -111,6 +119,13 @@ export function parseYaml(text: string, source = 'config'): unknown {
   // A line left over (less indented than the first, or a key after a top-level list) was silently dropped.
   if (pos < lines.length) fail(lines[pos].index, 'does not fit the document above it (indentation, or a list and a mapping mixed)');
   return value;
+}
+
+/** Whether position i starts a key or value (a quote there opens a quoted scalar; elsewhere it is a character). */
+function startsScalar(s: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (s[j] === ' ' || s[j] === '\t')) j--;
+  return j < 0 || (j < i - 1 && (s[j] === ':' || (s[j] === '-' && j === 0)));
 }
 
 /** A key named __proto__ is an ordinary key, not the object's prototype (as JSON.parse reads it). */
