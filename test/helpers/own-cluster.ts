@@ -20,10 +20,11 @@ const ktool = (args: string[], env: NodeJS.ProcessEnv) => ktoolOutput(args, env,
 /** The environment that makes ktool use the cluster's own config file (its profile). */
 export const ownClusterEnv = (config: string): NodeJS.ProcessEnv => ({ ...process.env, KTOOL_CONFIG: config, NO_COLOR: '1' });
 
-export async function startOwnCluster(prefix: string): Promise<OwnCluster> {
+/** `startArgs` go to `ktool local start` (e.g. ['--nodes', '3']). */
+export async function startOwnCluster(prefix: string, startArgs: string[] = []): Promise<OwnCluster> {
   const config = join(mkdtempSync(join(tmpdir(), `ktool-${prefix}-`)), 'config.yaml');
   const name = `${prefix}-${process.pid}`;
-  const started = JSON.parse(await ktool(['local', 'start', '--name', name, '--json'], ownClusterEnv(config))) as { bootstrap: string };
+  const started = JSON.parse(await ktool(['local', 'start', '--name', name, ...startArgs, '--json'], ownClusterEnv(config))) as { bootstrap: string };
   return { name, bootstrap: started.bootstrap, config };
 }
 

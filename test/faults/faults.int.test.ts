@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueName } from '../helpers/cli.js';
+import { removeOwnCluster, type OwnCluster } from '../helpers/own-cluster.js';
+import { pollUntil } from '../helpers/poll.js';
+import { brokerPid, cli, fullIsr, kcatRead, leaderOf, lines, partitions, replicatedTopic, restartCluster, restartNode, spawnKtool, startFaultCluster, tally, type Child } from './cluster.js';
+
+// Faults on a three-node cluster of this file's own (topics: replication factor 3, min.insync.replicas 2).
+// Every count comes from kcat, an independent reader, never from ktool itself.
+let c: OwnCluster;
+beforeAll(async () => {
+  c = await startFaultCluster();
+}, 180_000);
+afterAll(() => removeOwnCluster(c), 120_000);
+
+const values = (prefix: string, from: number, to: number) => Array.from({ length: to - from }, (_, i) => `${prefix}-${from + i}`);
+
+/** Writes the lines to the child's stdin a slice at a time, so that a fault lands mid-stream; `written()` counts them. */
+function feed(p: Child, all: string[], slice = 50, everyMs = 20): { written: () => number; done: Promise<void> } {
+  let n = 0;
+  const done = (async () => {
+    while (n < all.length) {
+      const part = all.slice(n, n + slice);
+      p.child.stdin!.write(part.map((v) => `${v}\n`).join(''));
+      n += part.length;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return { written: () => n, done };
+}
+
+/** Exactly once: every value sent is in the topic one time, nothing else is. */
+async function expectExactlyOnce(topic: string, sent: string[]): Promise<void> {
+  const read = (await kcatRead(c.bootstrap, topic)).map((r) => r.value);
+  const counts = tally(read);
+  const missing = sent.filter((v) => !counts.has(v));
+  const duplicated = [...counts].filter(([, n]) => n > 1).map(([v]) => v);
+  expect({ missing: missing.length, duplicated: duplicated.length, total: read.length }).toEqual({ missing: 0, duplicated: 0, total: sent.length });
+}
+
+/** A node killed or paused by a test is running and back in sync before the next test. */
+async function recover(node: number, topic: string): Promise<void> {
+  await restartNode(c, node);
+  await fullIsr(c, topic, 90_000);
+}
+
+describe('faults on a three-node cluster', () => {
+  it('kill -9 of the partition leader during produce --acks all: 0 records lost, 0 duplicated (idempotence)', async () => {
+    const t = await replicatedTopic(c, 'fault-produce');
+    const leader = await leaderOf(c, t);
+    const pid = await brokerPid(c, leader);
+    const sent = values('p', 0, 10_000);
+    const p = spawnKtool(c, ['produce', t, '-b', c.bootstrap, '--acks', 'all']);
+    const f = feed(p, sent);
+    await pollUntil(() => f.written() >= 3_000, { what: 'a third of the input written' });
+    process.kill(pid, 'SIGKILL');
+    await f.done;
+    p.child.stdin!.end();
+    expect(await p.exit, p.stderr).toBe(0);
+    expect(p.stderr).toMatch(/10000 records sent to topic .*, 0 failed/);
+    expect((await leaderOf(c, t)) !== leader).toBe(true);
+    await expectExactlyOnce(t, sent);
+    await recover(leader, t);
+  }, 150_000);
+
+  it('kill -9 of the partition leader during consume -g: every record read, committed offsets never ahead of stdout', async () => {
+    const t = await replicatedTopic(c, 'fault-consume');
+    const group = uniqueName('fault-consume');
+    const leader = await leaderOf(c, t);
+    const pid = await brokerPid(c, leader);
+    const sent = values('c', 0, 6_000);
+    const consumer = spawnKtool(c, ['consume', t, '-b', c.bootstrap, '-g', group, '-o', 'start', '-f', '%p %o %s\n']);
+    const producer = spawnKtool(c, ['produce', t, '-b', c.bootstrap]);
+    const f = feed(producer, sent, 30, 20);
+    const printedEnd = () => Math.max(-1, ...lines(consumer.stdout).map((l) => Number(l.split(' ')[1]))) + 1;
+    // A committed offset read first and stdout read after: a commit may lag what was printed, never lead it.
+    const ahead: string[] = [];
+    const committed = async () => {
+      const r = await cli(c, ['groups', 'describe', group, '-b', c.bootstrap, '--json', '--timeout', '5s']);
+      const row = r.code === 0 ? (JSON.parse(r.stdout) as { offsets: { partition: number; currentOffset: number | null }[] }[])[0]?.offsets.find((o) => o.partition === 0) : undefined;
+      const at = row?.currentOffset ?? 0;
+      const printed = printedEnd();
+      if (at > printed) ahead.push(`committed ${at} > printed ${printed}`);
+      return at;
+    };
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        await committed().catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    try {
+      await pollUntil(() => lines(consumer.stdout).length >= 1_500, { timeoutMs: 30_000, what: 'the consumer under way' });
+      process.kill(pid, 'SIGKILL');
+      await f.done;
+      producer.child.stdin!.end();
+      expect(await producer.exit, producer.stderr).toBe(0);
+      const want = new Set(sent);
+      await pollUntil(() => new Set(lines(consumer.stdout).map((l) => l.split(' ')[2])).size === want.size, { timeoutMs: 60_000, intervalMs: 250, what: `all ${want.size} records on stdout` });
+      // The last commit catches up with the end once everything was printed.
+      await pollUntil(async () => (await committed()) === sent.length, { timeoutMs: 30_000, intervalMs: 250, what: 'the final commit' });
+    } finally {
+      sampling = false;
+      await sampler;
+      consumer.child.kill('SIGINT');
+      producer.child.kill('SIGINT');
+    }
+    expect(await consumer.exit).toBe(130);
+    expect(ahead).toEqual([]);
+    expect(new Set(lines(consumer.stdout).map((l) => l.split(' ')[2]))).toEqual(new Set(sent));
+    expect(consumer.stderr).not.toMatch(/\n\s+at /);
+    await recover(leader, t);
+  }, 150_000);
+});
