@@ -32,7 +32,7 @@ interface PartitionInfo {
 }
 
 export async function partitions(c: OwnCluster, topic: string): Promise<PartitionInfo[]> {
-  const r = await cli(c, ['topics', 'describe', topic, '-b', c.bootstrap, '--json']);
+  const r = await cli(c, ['topics', 'describe', topic, '-b', c.bootstrap, '--json', '--timeout', '5s']);
   if (r.code !== 0) throw new Error(`topics describe ${topic}: ${r.stderr}`);
   return (JSON.parse(r.stdout) as { partitions: PartitionInfo[] }[])[0].partitions;
 }

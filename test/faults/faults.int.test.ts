@@ -112,3 +112,79 @@ describe('faults on a three-node cluster', () => {
     await recover(leader, t);
   }, 150_000);
 });
+
+describe('faults on a three-node cluster: mirror, a hung broker, a whole restart, oversized records', () => {
+  it('kill -9 of the target partition leader during mirror: the target is complete and mirror verify --deep passes after the restart', async () => {
+    const SRC = process.env.KTOOL_TEST_BOOTSTRAP!;
+    const topic = uniqueName('fault-mirror');
+    expect((await cli(c, ['topics', 'create', topic, '-p', '1', '-b', SRC])).code).toBe(0);
+    const sent = values('m', 0, 20_000);
+    expect((await cli(c, ['produce', topic, '-b', SRC], sent.map((v) => `${v}\n`).join(''))).code).toBe(0);
+    // The target topic exists first, replicated: the mirror copies into it.
+    expect((await cli(c, ['topics', 'create', topic, '-p', '1', '-r', '3', '-c', 'min.insync.replicas=2', '-b', c.bootstrap])).code).toBe(0);
+    const leader = await leaderOf(c, topic);
+    const pid = await brokerPid(c, leader);
+    // Small requests, one at a time: slow enough to be cut half-way.
+    const m = spawnKtool(c, ['mirror', '--from-bootstrap', SRC, '--to-bootstrap', c.bootstrap, '--topics', topic, '--group', uniqueName('fault-mirror'), '--until-caught-up', '--batch-bytes', '2048', '--max-in-flight', '1']);
+    await pollUntil(async () => (await partitions(c, topic))[0].latestOffset >= 2_000, { timeoutMs: 30_000, what: 'a part of the topic copied' });
+    process.kill(pid, 'SIGKILL');
+    expect(await m.exit, m.stderr).toBe(0);
+    expect(m.stderr).not.toMatch(/\n\s+at /);
+    await recover(leader, topic);
+    await expectExactlyOnce(topic, sent);
+    const v = await cli(c, ['mirror', 'verify', '--from-bootstrap', SRC, '--to-bootstrap', c.bootstrap, '--topics', topic, '--deep', '--json']);
+    const check = (JSON.parse(v.stdout) as { topics: { missing: number; unexpected: number; duplicated: number }[] }).topics[0];
+    expect(check).toMatchObject({ missing: 0, unexpected: 0, duplicated: 0 });
+    expect(v.code).toBe(0);
+  }, 150_000);
+
+  it('SIGSTOP of the leader longer than broker.session.timeout.ms (9 s), then SIGCONT: produce --acks all goes on elsewhere, 0 lost, 0 duplicated, the hung broker rejoins', async () => {
+    const t = await replicatedTopic(c, 'fault-hung');
+    const leader = await leaderOf(c, t);
+    const pid = await brokerPid(c, leader);
+    const sent = values('h', 0, 6_000);
+    const p = spawnKtool(c, ['produce', t, '-b', c.bootstrap, '--acks', 'all']);
+    const f = feed(p, sent.slice(0, 2_000));
+    await f.done;
+    process.kill(pid, 'SIGSTOP');
+    const stoppedAt = Date.now();
+    try {
+      // The controllers fence the hung broker after its session timeout: another replica leads.
+      await pollUntil(async () => (await partitions(c, t))[0].leader !== leader, { timeoutMs: 40_000, intervalMs: 500, what: 'a new leader' });
+      await feed(p, sent.slice(2_000, 4_000)).done;
+      await pollUntil(() => Date.now() - stoppedAt > 12_000, { timeoutMs: 20_000, what: 'past the session timeout' });
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    await feed(p, sent.slice(4_000)).done;
+    p.child.stdin!.end();
+    expect(await p.exit, p.stderr).toBe(0);
+    expect(p.stderr).toMatch(/6000 records sent to topic .*, 0 failed/);
+    await fullIsr(c, t, 90_000);
+    await expectExactlyOnce(t, sent);
+  }, 150_000);
+
+  it('the whole cluster restarted mid-run: produce waits, then delivers everything once; consume -g follows across it and misses nothing', async () => {
+    const t = await replicatedTopic(c, 'fault-restart', 2);
+    const group = uniqueName('fault-restart');
+    const sent = values('r', 0, 4_000);
+    const consumer = spawnKtool(c, ['consume', t, '-b', c.bootstrap, '-g', group, '-o', 'start']);
+    const p = spawnKtool(c, ['produce', t, '-b', c.bootstrap, '--acks', 'all']);
+    try {
+      await feed(p, sent.slice(0, 2_000)).done;
+      await pollUntil(() => lines(consumer.stdout).length >= 2_000, { timeoutMs: 30_000, what: 'the first half read' });
+      expect(await restartCluster(c)).toBe(c.bootstrap);
+      await feed(p, sent.slice(2_000)).done;
+      p.child.stdin!.end();
+      expect(await p.exit, p.stderr).toBe(0);
+      expect(p.stderr).toMatch(/4000 records sent to topic .*, 0 failed/);
+      await pollUntil(() => new Set(lines(consumer.stdout)).size === sent.length, { timeoutMs: 90_000, intervalMs: 250, what: 'every record read after the restart' });
+    } finally {
+      consumer.child.kill('SIGINT');
+      p.child.kill('SIGINT');
+    }
+    expect(await consumer.exit).toBe(130);
+    expect(new Set(lines(consumer.stdout))).toEqual(new Set(sent));
+    await expectExactlyOnce(t, sent);
+  }, 180_000);
+});
