@@ -11,9 +11,17 @@ interface PartitionResponse {
   errorMessage: string | null;
 }
 
-export function parseProduceResponse(_correlationId: number, apiKey: number, apiVersion: number, r: Reader) {
-  const errors: [string, [number, string | null]][] = [];
-  const responses: { name: string; partitions: PartitionResponse[] }[] = [];
+export interface ProduceResponse {
+  responses: { name: string; partitions: PartitionResponse[] }[];
+  throttleTimeMs: number;
+}
+
+/**
+ * The response as it is: each batch's outcome is read from its own partition's answer
+ * (partitionError), so that one partition's refusal does not fail or re-send the others.
+ */
+export function parseProduceResponse(_correlationId: number, _apiKey: number, _apiVersion: number, r: Reader): ProduceResponse {
+  const responses: ProduceResponse['responses'] = [];
   const topics = r.readInt32();
   for (let i = 0; i < topics; i++) {
     const name = r.readString(false);
@@ -33,14 +41,30 @@ export function parseProduceResponse(_correlationId: number, apiKey: number, api
         if (m) messages.push(m);
       }
       const errorMessage = r.readNullableString(false);
-      if (errorCode !== 0) errors.push([`/responses/${i}/partitions/${j}`, [errorCode, errorMessage ?? (messages.join('; ') || null)]]);
-      partitions.push({ index, errorCode, baseOffset, errorMessage });
+      partitions.push({ index, errorCode, baseOffset, errorMessage: errorMessage ?? (messages.join('; ') || null) });
     }
     responses.push({ name, partitions });
   }
-  const response = { responses, throttleTimeMs: r.readInt32() };
-  if (errors.length) throw new (ResponseError as unknown as new (...a: unknown[]) => Error)(apiKey, apiVersion, Object.fromEntries(errors), response);
-  return response;
+  return { responses, throttleTimeMs: r.readInt32() };
+}
+
+/**
+ * One partition's refusal as the client would have thrown it (a ResponseError holding a
+ * ProtocolError with the code's retriable flag), or undefined when it was written. A response that
+ * does not name the partition is a refusal too: nothing says the batch was written.
+ */
+export function partitionError(response: ProduceResponse, topic: string, partition: number): Error | undefined {
+  for (let i = 0; i < response.responses.length; i++) {
+    if (response.responses[i].name !== topic) continue;
+    const partitions = response.responses[i].partitions;
+    for (let j = 0; j < partitions.length; j++) {
+      const p = partitions[j];
+      if (p.index !== partition) continue;
+      if (p.errorCode === 0) return undefined;
+      return new (ResponseError as unknown as new (...a: unknown[]) => Error)(PRODUCE_API, PRODUCE_VERSION, { [`/responses/${i}/partitions/${j}`]: [p.errorCode, p.errorMessage] }, response);
+    }
+  }
+  return new Error(`the produce response does not answer for ${topic}-${partition}`);
 }
 
 /** A Produce request's bytes: the small fields before the first record batch, then the rest. */

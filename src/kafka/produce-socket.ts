@@ -14,7 +14,7 @@
  */
 import type { Socket } from 'node:net';
 import { Writer, type Connection } from '@platformatic/kafka';
-import { parseProduceResponse, PRODUCE_API, PRODUCE_VERSION, type ProduceRequestParts } from './produce-request.js';
+import { parseProduceResponse, PRODUCE_API, PRODUCE_VERSION, type ProduceRequestParts, type ProduceResponse } from './produce-request.js';
 
 const queues = new WeakMap<Socket, ProduceRequestParts[]>();
 
@@ -48,19 +48,22 @@ function queueFor(socket: Socket): ProduceRequestParts[] {
 }
 
 /**
- * Sends one Produce request on the connection; callback gets the response's error (a
- * ResponseError for partition errors) or null. With noResponse (acks=0) the callback comes once the
- * request is written, and the socket may still hold the batches: do not reuse their buffers.
+ * Sends one Produce request on the connection; callback gets the request's error (the connection
+ * lost, a timeout) or the response, whose partitions each carry their own error code
+ * (partitionError). Several may be in flight on one connection: the client writes them in the order
+ * of these calls, which is the order of the queue. With noResponse (acks=0) the callback comes once
+ * the request is written (no response), and the socket may still hold the batches: do not reuse
+ * their buffers.
  */
-export function sendProduce(connection: Connection, parts: ProduceRequestParts, noResponse: boolean, callback: (error: Error | null) => void): void {
+export function sendProduce(connection: Connection, parts: ProduceRequestParts, noResponse: boolean, callback: (error: Error | null, response?: ProduceResponse) => void): void {
   const payload = Writer.create().append(parts.head);
   if (noResponse) payload.context.noResponse = true;
   const queue = parts.tail.length > 0 && connection.socket ? queueFor(connection.socket) : undefined;
   queue?.push(parts);
-  (connection as unknown as { send: (...a: unknown[]) => void }).send(PRODUCE_API, PRODUCE_VERSION, () => payload, parseProduceResponse, false, false, (error: Error | null) => {
+  (connection as unknown as { send: (...a: unknown[]) => void }).send(PRODUCE_API, PRODUCE_VERSION, () => payload, parseProduceResponse, false, false, (error: Error | null, response?: unknown) => {
     // A request that failed before it was written never will be (its connection is gone): its batches leave the queue.
     const waiting = error && queue ? queue.indexOf(parts) : -1;
     if (waiting !== -1) queue!.splice(waiting, 1);
-    callback(error);
+    callback(error, error || typeof response !== 'object' || response === null ? undefined : (response as ProduceResponse));
   });
 }

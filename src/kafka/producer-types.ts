@@ -33,7 +33,7 @@ export interface ProducerSettings {
   requestTimeoutMs?: number;
   /** How long a batch is retried before it counts as failed (Java's delivery.timeout.ms; 2 minutes). */
   deliveryTimeoutMs?: number;
-  /** Requests in flight per broker connection (ignored when idempotent: the library forces 1). */
+  /** Produce requests in flight per broker connection (Java's max.in.flight.requests.per.connection; 5, at most 5 with idempotence). */
   maxInFlight?: number;
   metadataMaxAgeMs?: number;
 }

@@ -10,11 +10,10 @@ import { answerWithin } from './deadline.js';
 import { attribute } from './denied.js';
 import { isConnectionLoss, kafkaErrorId, kafkaErrorText, toKtoolError } from './errors.js';
 import { topicsNotFound } from './not-found.js';
-import { sleep } from '../util/sleep.js';
 import type { KafkaClients } from './types.js';
 import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerSettings } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
-import { sendProduce } from './produce-socket.js';
+import { ProducePipeline, type Batch } from './produce-pipeline.js';
 import { encodeRecords, LineRecordsBuilder, wrapRecords, type BatchHeader } from './record-batch.js';
 import { DEFAULT_TRANSACTION_TIMEOUT_MS, Transactions } from './transactions.js';
 
@@ -26,8 +25,8 @@ export function javaPartition(key: Buffer, count: number): number {
 
 /** Java's delivery.timeout.ms default. */
 const DELIVERY_TIMEOUT_MS = 120_000;
-const MAX_BACKOFF_MS = 1_000;
-const NEVER = new AbortController().signal;
+/** Java's max.in.flight.requests.per.connection default. */
+export const DEFAULT_MAX_IN_FLIGHT = 5;
 
 export interface ProducerHooks {
   /** Ctrl-C: stop retrying (what is still unacknowledged counts as failed). */
@@ -66,9 +65,13 @@ const missingTopic = (topic: string) => topicsNotFound([topic], `create it first
 export async function openProducer(clients: KafkaClients, settings: ProducerSettings, hooks: ProducerHooks = {}): Promise<ProducerApi> {
   const base = await clients.baseOptions();
   const brokers = clients.settings.bootstrap;
+  // The client's own idempotent mode would allow one request in flight per connection: ktool keeps
+  // the sequence numbers and retries itself (produce-pipeline.ts), the client only opens the
+  // connections and asks for the producer id.
   const options: Record<string, unknown> = {
     ...base,
-    idempotent: settings.idempotent || Boolean(settings.transactionalId),
+    idempotent: false,
+    maxInflights: settings.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
     acks: settings.acks,
     autocreateTopics: false,
     retries: settings.retries ?? 5,
@@ -77,9 +80,7 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
   if (settings.clientId) options.clientId = settings.clientId;
   if (settings.compression !== 'none') options.compression = settings.compression;
   if (settings.requestTimeoutMs !== undefined) options.timeout = settings.requestTimeoutMs;
-  if (settings.maxInFlight !== undefined) options.maxInflights = settings.maxInFlight;
   if (settings.metadataMaxAgeMs !== undefined) options.metadataMaxAge = settings.metadataMaxAgeMs;
-  if (options.idempotent) delete options.acks;
 
   const producer = new Producer(options as unknown as ConstructorParameters<typeof Producer>[0]);
   let closed = false;
@@ -98,7 +99,7 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
   // A refusal names this connection's principal; producing needs Write (on the topic, and on the transactional id).
   const fail = (error: unknown, action: string) => attribute(txn?.explain(error) ?? toKtoolError(error, brokers, action), clients.settings, 'Write');
 
-  const idempotent = Boolean(options.idempotent);
+  const idempotent = settings.idempotent || Boolean(settings.transactionalId);
   const acks = idempotent ? -1 : settings.acks;
   const timeoutMs = settings.requestTimeoutMs ?? clients.settings.timeoutMs;
   const retries = settings.retries ?? Infinity;
@@ -108,74 +109,43 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
   const sequences = new Map<string, number>();
   let chain: Promise<unknown> = Promise.resolve();
 
-  type Batch = { topic: string; partition: number; bytes: Buffer };
   const getConnection = (broker: unknown) =>
     new Promise<Connection>((resolve, reject) =>
       (producer as unknown as Record<symbol, (b: unknown, cb: (e: Error | null, c: Connection) => void) => void>)[kGetConnection](broker, (e, c) => (e ? reject(e) : resolve(c))),
     );
 
-  /** One try: groups batches by leader (metadata) and queues one Produce request per leader. */
-  const queueOnce = async (batches: Batch[], forceMetadata: boolean): Promise<[Batch[], Promise<void>][]> => {
-    const topics = [...new Set(batches.map((b) => b.topic))];
-    const metadata = await producer.metadata({ topics, forceUpdate: forceMetadata, autocreateTopics: false });
-    const byLeader = new Map<number, Batch[]>();
-    for (const b of batches) {
-      const leader = metadata.topics.get(b.topic)!.partitions[b.partition].leader;
-      let list = byLeader.get(leader);
-      if (!list) byLeader.set(leader, (list = []));
-      list.push(b);
-    }
-    const queued: [Batch[], Promise<void>][] = [];
-    for (const [leader, list] of byLeader) {
-      let acked: Promise<void>;
-      try {
-        const connection = await getConnection(metadata.brokers.get(leader));
-        const request = produceRequest(list, acks, timeoutMs, inTransaction ? settings.transactionalId : undefined);
-        acked = new Promise<void>((resolve, reject) => sendProduce(connection, request, acks === 0, (error) => (error ? reject(error) : resolve())));
-      } catch (error) {
-        // This leader only: the requests already queued to others stand.
-        acked = Promise.reject(error);
-      }
-      // Handled here too: a failure may come while the next leader's connection is awaited.
-      acked.catch(() => undefined);
-      queued.push([list, acked]);
-    }
-    return queued;
-  };
-
   /**
-   * Sends the same batches again (same sequence numbers: the broker drops duplicates) after a fresh
+   * Batches are sent again (same sequence numbers: the broker drops duplicates) after a fresh
    * metadata, as the Java producer does: until they are acknowledged, an error that is not worth
    * retrying, delivery.timeout.ms (2 minutes by default: a broker restart is waited out), -X
    * retries, Ctrl-C or close.
    */
-  const retry = async (list: Batch[], error: unknown): Promise<void> => {
-    const deadline = Date.now() + deliveryTimeoutMs;
-    for (let attempt = 1; attempt <= retries; attempt++) {
-      if (!retriable(error) || closed || hooks.signal?.aborted || Date.now() >= deadline) break;
-      outage.failing(error, deadline);
-      await sleep(Math.min(backoff * attempt, MAX_BACKOFF_MS), hooks.signal ?? NEVER);
-      try {
-        await Promise.all((await queueOnce(list, true)).map(([, acked]) => acked));
-        outage.recovered();
-        return;
-      } catch (next) {
-        error = next;
+  const pipeline = new ProducePipeline({
+    async leaders(batches, force) {
+      const topics = [...new Set(batches.map((b) => b.topic))];
+      const metadata = await producer.metadata({ topics, forceUpdate: force, autocreateTopics: false });
+      const byLeader = new Map<unknown, Batch[]>();
+      for (const b of batches) {
+        const leader = metadata.brokers.get(metadata.topics.get(b.topic)!.partitions[b.partition].leader);
+        let list = byLeader.get(leader);
+        if (!list) byLeader.set(leader, (list = []));
+        list.push(b);
       }
-    }
-    throw error;
-  };
-
-  /** Queues the batches; returns the acks to wait for (each retried on its own when it fails). */
-  const sendBatches = async (batches: Batch[]): Promise<Promise<void>[]> => {
-    let queued: [Batch[], Promise<void>][];
-    try {
-      queued = await queueOnce(batches, false);
-    } catch (error) {
-      return [retry(batches, error)];
-    }
-    return queued.map(([list, acked]) => acked.catch((error: unknown) => retry(list, error)));
-  };
+      return byLeader;
+    },
+    connection: getConnection,
+    request: (list) => produceRequest(list, acks, timeoutMs, list[0].transactionalId),
+    noResponse: acks === 0,
+    idempotent,
+    retries,
+    backoffMs: backoff,
+    deliveryTimeoutMs,
+    signal: hooks.signal,
+    isClosed: () => closed,
+    retriable,
+    onFailing: (error, deadline) => outage.failing(error, deadline),
+    onRecovered: () => outage.recovered(),
+  });
 
   /** Records of one partition, encoded when their turn comes (sequence numbers are given in order). */
   type PartitionRecords = { topic: string; partition: number; count: number; encode: () => EncodedRecords };
@@ -200,9 +170,11 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
         transactional: inTransaction,
         compression: settings.compression,
       };
-      batches.push({ topic: item.topic, partition: item.partition, bytes: await wrapRecords(item.encode(), header) });
+      const batch: Batch = { topic: item.topic, partition: item.partition, bytes: await wrapRecords(item.encode(), header) };
+      if (inTransaction) batch.transactionalId = settings.transactionalId;
+      batches.push(batch);
     }
-    return sendBatches(batches);
+    return pipeline.submit(batches);
   };
 
   const dispatch = (records: ProduceRecord[]): Promise<Promise<void>[]> => {

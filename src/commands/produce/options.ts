@@ -221,7 +221,13 @@ export function parse(args: string[], flags: Record<string, unknown>): ProduceOp
   // As the Java client: idempotence is on unless acks is not "all" (or it is switched off).
   const explicitNoIdempotence = flags.idempotence === false || x.idempotence === false;
   if (acks !== -1 && x.idempotence === true) throw new UsageError('idempotence needs --acks all', 'drop enable.idempotence=true or use --acks all');
-  const idempotent = acks === -1 && !explicitNoIdempotence;
+  // As Java: more than 5 requests in flight turns idempotence off unless it was asked for (the
+  // broker keeps the last 5 batches per partition to drop duplicates), then it is an error.
+  const explicitIdempotence = x.idempotence === true || (flags.transactionalId ?? x.transactionalId) !== undefined;
+  if (x.maxInFlight !== undefined && x.maxInFlight > 5 && explicitIdempotence) {
+    throw new UsageError(`-X max.in.flight.requests.per.connection=${x.maxInFlight}: at most 5 with idempotence`, 'use 1-5, or -X enable.idempotence=false (retries may then reorder records)');
+  }
+  const idempotent = acks === -1 && !explicitNoIdempotence && !(x.maxInFlight !== undefined && x.maxInFlight > 5);
   if (transactionalId !== undefined) {
     if (transactionalId === '') throw new UsageError('--transactional-id must not be empty');
     if (acks !== -1) throw new UsageError('transactions need --acks all');
@@ -259,7 +265,7 @@ export function parse(args: string[], flags: Record<string, unknown>): ProduceOp
     producer,
     batchBytes,
     lingerMs,
-    maxInFlightSends: DEFAULT_MAX_IN_FLIGHT,
+    maxInFlightSends: x.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
     onError,
     quiet: Boolean(flags.quiet),
   };

@@ -1,0 +1,234 @@
+/**
+ * Produce requests pipelined as Kafka's Java producer does: several in flight on one connection
+ * (max.in.flight.requests.per.connection, 5 by default), each batch's outcome read from its own
+ * partition's answer, and the retries Java makes.
+ *
+ * With idempotence the broker keeps each partition in order by sequence number. A batch that fails
+ * with a retriable error stops its partition: the later batches in flight come back (with
+ * OUT_OF_ORDER_SEQUENCE_NUMBER behind the gap, or the same error), new ones wait, and once none is
+ * in flight the failed batches are sent again one at a time in sequence order, then the waiting
+ * ones. OUT_OF_ORDER_SEQUENCE_NUMBER is retried only while an earlier batch of the partition is
+ * still unacknowledged (Java's TransactionManager.canRetry): otherwise records were lost, a fatal
+ * error. DUPLICATE_SEQUENCE_NUMBER means the broker already holds the batch: acknowledged.
+ *
+ * Without idempotence each failed batch is sent again on its own, as soon as its backoff ends:
+ * with more than one request in flight a retry may land after a later batch (as in Java).
+ */
+import type { Connection } from '@platformatic/kafka';
+import { kafkaErrorId } from './errors.js';
+import { partitionError, type ProduceRequestParts } from './produce-request.js';
+import { sendProduce } from './produce-socket.js';
+import { sleep } from '../util/sleep.js';
+
+export interface Batch {
+  topic: string;
+  partition: number;
+  bytes: Buffer;
+  /** Sent inside this transaction (kept for its retries). */
+  transactionalId?: string;
+}
+
+export interface PipelineDeps {
+  /** The batches grouped by their partition's leader broker (fresh metadata when force). */
+  leaders(batches: Batch[], force: boolean): Promise<Map<unknown, Batch[]>>;
+  connection(leader: unknown): Promise<Connection>;
+  request(batches: Batch[]): ProduceRequestParts;
+  /** acks=0: the broker sends no response. */
+  noResponse: boolean;
+  idempotent: boolean;
+  retries: number;
+  backoffMs: number;
+  deliveryTimeoutMs: number;
+  signal?: AbortSignal;
+  isClosed(): boolean;
+  retriable(error: unknown): boolean;
+  /** A batch failed and will be sent again, until the deadline. */
+  onFailing?(error: unknown, deadline: number): void;
+  /** A batch sent again was acknowledged. */
+  onRecovered?(): void;
+}
+
+const MAX_BACKOFF_MS = 1_000;
+const NEVER = new AbortController().signal;
+
+interface Entry {
+  batch: Batch;
+  lane: Lane;
+  /** Position in its partition: the order of the sequence numbers. */
+  order: number;
+  attempts: number;
+  error?: unknown;
+  deadline?: number;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/** One partition's batches not yet acknowledged. */
+interface Lane {
+  next: number;
+  /** Handed to a connection (or on the way to one), waiting for the answer. */
+  inflight: Set<Entry>;
+  /** Waiting to be sent (again), in sequence order, while the partition recovers. */
+  held: Entry[];
+  recovering: boolean;
+  /** Woken when nothing of the partition is in flight. */
+  idle: (() => void)[];
+}
+
+const isDuplicate = (error: unknown) => kafkaErrorId(error) === 'DUPLICATE_SEQUENCE_NUMBER';
+const isOutOfOrder = (error: unknown) => kafkaErrorId(error) === 'OUT_OF_ORDER_SEQUENCE_NUMBER';
+
+export class ProducePipeline {
+  private readonly lanes = new Map<string, Lane>();
+
+  constructor(private readonly deps: PipelineDeps) {}
+
+  /**
+   * Sends the batches (at most one per partition; call in sequence order): returns once each was
+   * handed to its leader's connection, with a promise per batch settled by its acknowledgement.
+   */
+  async submit(batches: Batch[]): Promise<Promise<void>[]> {
+    const entries: Entry[] = [];
+    const promises = batches.map((batch) => {
+      const lane = this.lane(batch);
+      return new Promise<void>((resolve, reject) => {
+        const entry: Entry = { batch, lane, order: lane.next++, attempts: 0, resolve, reject };
+        // A partition that recovers sends its new batches after the ones it sends again.
+        if (lane.recovering) lane.held.push(entry);
+        else {
+          lane.inflight.add(entry);
+          entries.push(entry);
+        }
+      });
+    });
+    // Rejections are the caller's; these keep one awaited after another failed from being "unhandled".
+    for (const p of promises) p.catch(() => undefined);
+    await this.transmit(entries, false);
+    return promises;
+  }
+
+  private lane(batch: Batch): Lane {
+    const key = `${batch.topic}:${batch.partition}`;
+    let lane = this.lanes.get(key);
+    if (!lane) this.lanes.set(key, (lane = { next: 0, inflight: new Set(), held: [], recovering: false, idle: [] }));
+    return lane;
+  }
+
+  /** One Produce request per leader; every entry gets settle() once, whatever happens. */
+  private async transmit(entries: Entry[], force: boolean): Promise<void> {
+    if (entries.length === 0) return;
+    const byBatch = new Map(entries.map((e) => [e.batch, e]));
+    let byLeader: Map<unknown, Batch[]>;
+    try {
+      byLeader = await this.deps.leaders(entries.map((e) => e.batch), force);
+    } catch (error) {
+      for (const e of entries) this.settle(e, error);
+      return;
+    }
+    for (const [leader, list] of byLeader) {
+      const group = list.map((b) => byBatch.get(b)!);
+      try {
+        const connection = await this.deps.connection(leader);
+        sendProduce(connection, this.deps.request(list), this.deps.noResponse, (error, response) => {
+          for (const e of group) this.settle(e, error ?? (response ? partitionError(response, e.batch.topic, e.batch.partition) : undefined));
+        });
+      } catch (error) {
+        // This leader only: the requests already handed to others stand.
+        for (const e of group) this.settle(e, error);
+      }
+    }
+  }
+
+  private settle(e: Entry, error: unknown): void {
+    const lane = e.lane;
+    lane.inflight.delete(e);
+    if (error === undefined || (this.deps.idempotent && isDuplicate(error))) {
+      if (e.error !== undefined) this.deps.onRecovered?.();
+      e.resolve();
+    } else if (!this.mayRetry(e, error)) {
+      this.fail(e, error);
+    } else {
+      e.error = error;
+      this.deps.onFailing?.(error, e.deadline!);
+      if (!this.deps.idempotent) void this.resendAlone(e);
+      else {
+        const at = lane.held.findIndex((h) => h.order > e.order);
+        lane.held.splice(at === -1 ? lane.held.length : at, 0, e);
+        if (!lane.recovering) {
+          lane.recovering = true;
+          void this.recover(lane);
+        }
+      }
+    }
+    if (lane.inflight.size === 0) for (const wake of lane.idle.splice(0)) wake();
+  }
+
+  /** As Java: a retriable error (or out of order behind a gap being filled), within retries and delivery.timeout.ms. */
+  private mayRetry(e: Entry, error: unknown): boolean {
+    e.deadline ??= Date.now() + this.deps.deliveryTimeoutMs;
+    if (!this.stillTrying(e)) return false;
+    if (this.deps.retriable(error)) return true;
+    if (!this.deps.idempotent || !isOutOfOrder(error)) return false;
+    const earlier = (x: Entry) => x.order < e.order;
+    return [...e.lane.inflight].some(earlier) || e.lane.held.some(earlier);
+  }
+
+  private stillTrying(e: Entry): boolean {
+    return e.attempts < this.deps.retries && !this.deps.isClosed() && !this.deps.signal?.aborted && Date.now() < (e.deadline ?? Infinity);
+  }
+
+  /** Gives up on the batch; with idempotence the held ones behind it too (they follow a gap). */
+  private fail(e: Entry, error: unknown): void {
+    e.reject(error);
+    if (!this.deps.idempotent) return;
+    const lane = e.lane;
+    const behind = lane.held.filter((h) => h.order > e.order);
+    lane.held = lane.held.filter((h) => h.order < e.order);
+    for (const h of behind) h.reject(error);
+  }
+
+  private backoff(e: Entry): Promise<void> {
+    return sleep(Math.min(this.deps.backoffMs * (e.attempts + 1), MAX_BACKOFF_MS), this.deps.signal ?? NEVER);
+  }
+
+  private async resendAlone(e: Entry): Promise<void> {
+    await this.backoff(e);
+    if (!this.stillTrying(e)) return this.fail(e, e.error);
+    e.attempts++;
+    e.lane.inflight.add(e);
+    await this.transmit([e], true);
+  }
+
+  /**
+   * Once nothing of the partition is in flight: the failed batches one at a time (each waits for
+   * its answer, after a backoff), then the held new ones, all in sequence order.
+   */
+  private async recover(lane: Lane): Promise<void> {
+    while (lane.held.length > 0) {
+      const e = lane.held[0];
+      if (e.error === undefined) {
+        // Every batch before it was sent again: the new ones go out pipelined, in order.
+        lane.held.shift();
+        lane.inflight.add(e);
+        await this.transmit([e], false);
+        continue;
+      }
+      if (lane.inflight.size > 0) {
+        await new Promise<void>((wake) => lane.idle.push(wake));
+        continue;
+      }
+      await this.backoff(e);
+      if (lane.held[0] !== e) continue;
+      if (!this.stillTrying(e)) {
+        lane.held.shift();
+        this.fail(e, e.error);
+        continue;
+      }
+      lane.held.shift();
+      e.attempts++;
+      lane.inflight.add(e);
+      await this.transmit([e], true);
+    }
+    lane.recovering = false;
+  }
+}
