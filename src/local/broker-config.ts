@@ -118,6 +118,21 @@ export function log4jProperties(logFile: string): string {
   ].join('\n') + '\n';
 }
 
+/** The same file logging for a 3.x broker, which logs through log4j 1 (reload4j). */
+export function log4j1Properties(logFile: string): string {
+  return [
+    'log4j.rootLogger=INFO, file',
+    'log4j.appender.file=org.apache.log4j.RollingFileAppender',
+    `log4j.appender.file.File=${logFile}`,
+    'log4j.appender.file.MaxFileSize=20MB',
+    'log4j.appender.file.MaxBackupIndex=3',
+    'log4j.appender.file.layout=org.apache.log4j.PatternLayout',
+    'log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n',
+    'log4j.logger.kafka=INFO',
+    'log4j.logger.state.change.logger=WARN',
+  ].join('\n') + '\n';
+}
+
 /** A random Kafka cluster id: 16 bytes, unpadded base64url (what `kafka-storage random-uuid` prints). */
 export function randomClusterId(random: (n: number) => Buffer): string {
   // StorageTool would read a leading "-" as an option; Kafka's own Uuid.randomUuid() skips those too.

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OperationError } from '../errors.js';
-import { log4jProperties, randomClusterId, scramFormatArgs, serverProperties, type NodeLayout, type NodePorts } from './broker-config.js';
+import { log4j1Properties, log4jProperties, randomClusterId, scramFormatArgs, serverProperties, type NodeLayout, type NodePorts } from './broker-config.js';
 import { checkJava, javaBinary } from './java.js';
 import { resolveKafkaJars } from './kafka-jars.js';
 import { freePorts, portOpen } from './ports.js';
@@ -102,8 +102,10 @@ async function formatCluster(dir: string, o: StartOptions, java: string, libs: s
       const nodeDir = join(dir, `node-${node.id}`);
       await mkdir(node.dataDir, { recursive: true });
       await writeFile(join(nodeDir, 'server.properties'), serverProperties(node, layout, { sasl: o.sasl, tls }));
+      // Both: a 4.x broker reads the log4j2 file, a 3.x one the log4j 1 file (process.ts names both).
       await writeFile(join(nodeDir, 'log4j2.properties'), log4jProperties(join(nodeDir, 'server.log')));
-      await runJava(java, libs, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', join(nodeDir, 'server.properties'), ...(o.sasl ? scramFormatArgs() : [])], join(nodeDir, 'log4j2.properties'));
+      await writeFile(join(nodeDir, 'log4j.properties'), log4j1Properties(join(nodeDir, 'server.log')));
+      await runJava(java, libs, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', join(nodeDir, 'server.properties'), ...(o.sasl ? scramFormatArgs() : [])], nodeDir);
     }),
   );
   return {

@@ -6,10 +6,15 @@ import { OperationError } from '../errors.js';
 
 const BROKER_JVM = ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true'];
 
-/** Runs a Kafka main class from the jars to completion (StorageTool format ...). */
-export function runJava(java: string, libs: string, mainClass: string, args: string[], log4j: string): Promise<string> {
+/** Logging settings in `dir` for either line: log4j2 (Kafka 4.x) and log4j 1 / reload4j (3.x). */
+function logConfig(dir: string): string[] {
+  return [`-Dlog4j2.configurationFile=${join(dir, 'log4j2.properties')}`, `-Dlog4j.configuration=file:${join(dir, 'log4j.properties')}`];
+}
+
+/** Runs a Kafka main class from the jars to completion (StorageTool format ...), logging as configured in `logDir`. */
+export function runJava(java: string, libs: string, mainClass: string, args: string[], logDir: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(java, ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${libs}/*`, mainClass, ...args], { timeout: 120_000, maxBuffer: 8 << 20 }, (error, stdout, stderr) => {
+    execFile(java, ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', ...logConfig(logDir), '-cp', `${libs}/*`, mainClass, ...args], { timeout: 120_000, maxBuffer: 8 << 20 }, (error, stdout, stderr) => {
       if (error) reject(new OperationError(`${mainClass.split('.').pop()} failed: ${(stderr || stdout || error.message).trim().split('\n').slice(-3).join(' ')}`));
       else resolve(stdout);
     });
@@ -20,7 +25,7 @@ export function runJava(java: string, libs: string, mainClass: string, args: str
 export function spawnBroker(java: string, libs: string, dir: string): number {
   const out = openSync(join(dir, 'stdout.log'), 'a');
   try {
-    const child = spawn(java, [...BROKER_JVM, `-Dlog4j2.configurationFile=${join(dir, 'log4j2.properties')}`, `-Dkafka.logs.dir=${dir}`, '-cp', `${libs}/*`, 'kafka.Kafka', join(dir, 'server.properties')], {
+    const child = spawn(java, [...BROKER_JVM, ...logConfig(dir), `-Dkafka.logs.dir=${dir}`, '-cp', `${libs}/*`, 'kafka.Kafka', join(dir, 'server.properties')], {
       detached: true,
       stdio: ['ignore', out, out],
     });

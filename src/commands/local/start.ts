@@ -5,7 +5,7 @@ import { upsertProfile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import { SASL_USERS } from '../../local/broker-config.js';
 import { startCluster } from '../../local/cluster.js';
-import { DEFAULT_KAFKA_VERSION, parseKafkaVersion } from '../../local/versions.js';
+import { checkSaslSupported, DEFAULT_KAFKA_VERSION, parseKafkaVersion } from '../../local/versions.js';
 import { bootstrapOf, clusterDir } from '../../local/state.js';
 import { tlsFiles } from '../../local/tls.js';
 import { brokersReady } from './ready.js';
@@ -43,7 +43,9 @@ export const ownsSignals = true;
 export function parse(_args: string[], f: Record<string, unknown>): StartOptions {
   const name = String(f.name ?? 'local');
   if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new UsageError(`invalid cluster name "${name}"`);
-  return { name, nodes: Number(f.nodes ?? 1) === 3 ? 3 : 1, sasl: Boolean(f.sasl), tls: Boolean(f.tls), fresh: Boolean(f.fresh), version: kafkaVersion(f), kafkaHome: f.kafkaHome as string | undefined };
+  const version = kafkaVersion(f);
+  if (f.sasl) checkSaslSupported(version);
+  return { name, nodes: Number(f.nodes ?? 1) === 3 ? 3 : 1, sasl: Boolean(f.sasl), tls: Boolean(f.tls), fresh: Boolean(f.fresh), version, kafkaHome: f.kafkaHome as string | undefined };
 }
 
 /** --kafka-version, or its short spelling --version (both given: they must agree). */
