@@ -271,7 +271,7 @@ export async function openProducer(clients: KafkaClients, settings: ProducerSett
  * Worth sending again: the client marks retriable errors (a lost connection, a leader that moved)
  * on the error itself, which may wrap its cause (ECONNREFUSED): any error in the chain counts.
  */
-function retriable(error: unknown): boolean {
+export function retriable(error: unknown): boolean {
   const seen = new Set<unknown>();
   const walk = (e: unknown): boolean => {
     if (!e || typeof e !== 'object' || seen.has(e)) return false;
