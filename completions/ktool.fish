@@ -351,7 +351,7 @@ complete -c ktool -n '__ktool_is produce' -l compression -x -a 'none gzip snappy
 complete -c ktool -n '__ktool_is produce' -l batch-size -x -d 'bytes per produce request, e.g. 1MB (default 1000000)'
 complete -c ktool -n '__ktool_is produce' -l linger-ms -x -d 'wait this long for more input before sending a partial batch (default 5)'
 complete -c ktool -n '__ktool_is produce' -l rate -x -d 'at most this many records per second, e.g. 1000/s'
-complete -c ktool -n '__ktool_is produce' -s X -l producer-property -x -d 'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, transactional.id, retries, ...), repeatable'
+complete -c ktool -n '__ktool_is produce' -s X -l producer-property -x -d 'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, transactional.id, retries, max.in.flight.requests.per.connection: 5, at most 5 with idempotence, ...), repeatable'
 complete -c ktool -n '__ktool_is produce' -l transactional-id -x -d 'write the whole input in one transaction (aborted on any error); reuse the id every run: a new run aborts what a killed one left open and fences one still running (-X transaction.timeout.ms, default 60000)'
 complete -c ktool -n '__ktool_is produce' -l on-error -x -d 'a bad input line: fail (stop; nothing after it is sent) or skip'
 complete -c ktool -n '__ktool_is produce' -s q -l quiet -d 'no summary line on stderr unless something failed, was skipped or interrupted (--json: the summary is the JSON on stdout only)'

@@ -28,7 +28,7 @@ export function registerProduce(program: Command, dispatch: Dispatcher): void {
     .option('--batch-size <bytes>', 'bytes per produce request, e.g. 1MB (default 1000000)')
     .option('--linger-ms <ms>', 'wait this long for more input before sending a partial batch (default 5)')
     .option('--rate <n/s>', 'at most this many records per second, e.g. 1000/s')
-    .option('-X, --producer-property <key=value>', 'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, transactional.id, retries, ...), repeatable', collect)
+    .option('-X, --producer-property <key=value>', 'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, transactional.id, retries, max.in.flight.requests.per.connection: 5, at most 5 with idempotence, ...), repeatable', collect)
     .option('--transactional-id <id>', 'write the whole input in one transaction (aborted on any error); reuse the id every run: a new run aborts what a killed one left open and fences one still running (-X transaction.timeout.ms, default 60000)')
     .option('--on-error <mode>', 'a bad input line: fail (stop; nothing after it is sent) or skip', 'fail')
     .option('-q, --quiet', 'no summary line on stderr unless something failed, was skipped or interrupted (--json: the summary is the JSON on stdout only)');
