@@ -72,6 +72,19 @@ export async function restartNode(c: OwnCluster, node: number): Promise<void> {
   await writeState(dir, state);
 }
 
+async function nodeStatus(c: OwnCluster): Promise<{ id: number; alive: boolean; reachable: boolean }[]> {
+  const out = await new Promise<string>((resolve) => {
+    execFile(KTOOL_BIN, ['local', 'status', '--name', c.name, '--json'], { env: ownClusterEnv(c.config) }, (_e, stdout) => resolve(stdout));
+  });
+  return (JSON.parse(out) as { nodes: { id: number; alive: boolean; reachable: boolean }[] }).nodes;
+}
+
+/** Starts again any node an earlier test left dead (a failed test must not leave the next one a node short). */
+export async function reviveDeadNodes(c: OwnCluster): Promise<void> {
+  for (const n of await nodeStatus(c)) if (!n.alive) await restartNode(c, n.id);
+  await pollUntil(async () => (await nodeStatus(c)).every((n) => n.alive && n.reachable), { timeoutMs: 90_000, intervalMs: 500, what: 'every node up' });
+}
+
 /** Waits until every replica of the topic's partitions is back in sync (the restarted node caught up). */
 export async function fullIsr(c: OwnCluster, topic: string, timeoutMs = 60_000): Promise<void> {
   await pollUntil(async () => (await partitions(c, topic)).every((p) => p.isr.length === 3), { timeoutMs, intervalMs: 500, what: `all 3 replicas of ${topic} in sync` });
@@ -116,9 +129,19 @@ export interface Child {
   exit: Promise<number | null>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Ends what a failed test left running (its own children only). */
+export function killLeftovers(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
 /** bin/ktool as a child process against the fault cluster, its output collected. */
 export function spawnKtool(c: OwnCluster, args: string[]): Child {
   const child = spawn(KTOOL_BIN, args, { env: ownClusterEnv(c.config) });
+  running.add(child);
+  child.on('close', () => running.delete(child));
   const p: Child = { child, stdout: '', stderr: '', exit: new Promise((r) => child.on('close', (code) => r(code))) };
   child.stdout!.on('data', (d: Buffer) => (p.stdout += d));
   child.stderr!.on('data', (d: Buffer) => (p.stderr += d));
