@@ -72,11 +72,11 @@ export async function restartNode(c: OwnCluster, node: number): Promise<void> {
   await writeState(dir, state);
 }
 
-async function nodeStatus(c: OwnCluster): Promise<{ id: number; alive: boolean; reachable: boolean }[]> {
+async function nodeStatus(c: OwnCluster): Promise<{ id: number; alive: boolean; reachable: boolean; port: number }[]> {
   const out = await new Promise<string>((resolve) => {
     execFile(KTOOL_BIN, ['local', 'status', '--name', c.name, '--json'], { env: ownClusterEnv(c.config) }, (_e, stdout) => resolve(stdout));
   });
-  return (JSON.parse(out) as { nodes: { id: number; alive: boolean; reachable: boolean }[] }).nodes;
+  return (JSON.parse(out) as { nodes: { id: number; alive: boolean; reachable: boolean; port: number }[] }).nodes;
 }
 
 /** Starts again any node an earlier test left dead (a failed test must not leave the next one a node short). */
@@ -95,6 +95,18 @@ export async function restartCluster(c: OwnCluster): Promise<string> {
   const env = ownClusterEnv(c.config);
   await ktoolOutput(['local', 'stop', '--name', c.name], env, 120_000);
   return (JSON.parse(await ktoolOutput(['local', 'start', '--name', c.name, '--nodes', '3', '--json'], env, 120_000)) as { bootstrap: string }).bootstrap;
+}
+
+/**
+ * Partition 0's leader as kcat sees it through the other nodes only: with a hung broker among the
+ * bootstrap servers ktool's admin requests can stall on it for their whole --timeout (see the report).
+ */
+export async function leaderAvoiding(c: OwnCluster, topic: string, hung: number): Promise<number> {
+  const others = (await nodeStatus(c)).filter((n) => n.id !== hung).map((n) => `127.0.0.1:${n.port}`).join(',');
+  const out = await new Promise<string>((resolve, reject) => {
+    execFile('kcat', ['-L', '-b', others, '-t', topic, '-J', '-m', '5'], { timeout: 15_000 }, (error, stdout, stderr) => (error ? reject(new Error(`kcat -L: ${stderr || error.message}`)) : resolve(stdout)));
+  });
+  return (JSON.parse(out) as { topics: { partitions: { partition: number; leader: number }[] }[] }).topics[0].partitions.find((p) => p.partition === 0)!.leader;
 }
 
 /** Every record of the topic read by kcat, not by ktool: `partition offset value` lines. */
