@@ -159,10 +159,10 @@ complete -c ktool -n '__ktool_is topics alter' -l format -x -a 'table wide json 
 complete -c ktool -n '__ktool_is topics alter' -l json -d 'shorthand for --format json'
 complete -c ktool -n '__ktool_is topics alter' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is topics alter' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is topics alter' -l allow-internal-topics -d 'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them'
 complete -c ktool -n '__ktool_is topics alter' -s p -l partitions -x -d 'the new total number of partitions (as create takes it)'
 complete -c ktool -n '__ktool_is topics alter' -l if-exists -d 'no error when the topic does not exist (as describe and delete)'
 complete -c ktool -n '__ktool_is topics alter' -l dry-run -d 'validate on the broker without changing'
-complete -c ktool -n '__ktool_is topics alter' -l allow-internal-topics -d 'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them'
 complete -c ktool -n '__ktool_is topics alter' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is topics alter' -f -a '(__ktool_dynamic topics)'
 
@@ -175,9 +175,9 @@ complete -c ktool -n '__ktool_is topics delete' -l format -x -a 'table wide json
 complete -c ktool -n '__ktool_is topics delete' -l json -d 'shorthand for --format json'
 complete -c ktool -n '__ktool_is topics delete' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is topics delete' -l debug -d 'show stack traces and client details on errors'
-complete -c ktool -n '__ktool_is topics delete' -l if-exists -d 'no error for topics (or regexes) that match nothing'
 complete -c ktool -n '__ktool_is topics delete' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
 complete -c ktool -n '__ktool_is topics delete' -l allow-internal-topics -d 'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them'
+complete -c ktool -n '__ktool_is topics delete' -l if-exists -d 'no error for topics (or regexes) that match nothing'
 complete -c ktool -n '__ktool_is topics delete' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is topics delete' -f -a '(__ktool_dynamic topics)'
 

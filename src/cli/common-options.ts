@@ -1,32 +1,56 @@
-import { Option, type Command } from 'commander';
+import type { OptionGroup, OptionSpec } from './spec.js';
 
 /** Connection flags, on every command that talks to Kafka (kafka-*.sh spellings included). */
-export function connectionOptions(cmd: Command): Command {
-  return cmd
-    .option('-b, --bootstrap-server <hosts>', 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too')
-    .addOption(new Option('--brokers <hosts>', 'alias of --bootstrap-server').hideHelp())
-    .option('--command-config <file>', 'client properties file, as for kafka-*.sh')
-    .option('--profile <name>', 'use this profile (env KTOOL_PROFILE)')
-    .option('--timeout <duration>', 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4');
-}
+const CONNECTION: readonly OptionSpec[] = [
+  { flags: '-b, --bootstrap-server <hosts>', description: 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too' },
+  { flags: '--brokers <hosts>', description: 'alias of --bootstrap-server', hidden: true },
+  { flags: '--command-config <file>', description: 'client properties file, as for kafka-*.sh' },
+  { flags: '--profile <name>', description: 'use this profile (env KTOOL_PROFILE)' },
+  { flags: '--timeout <duration>', description: 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4' },
+];
 
 /** Output flags; `-o` is deliberately not one of them (it is consume's offset, as in kcat and rpk). */
-export function outputOptions(cmd: Command, formats = 'table|wide|json|yaml'): Command {
-  return cmd
-    .option('--format <format>', `output format: ${formats}`)
-    .addOption(new Option('--output <format>', 'alias of --format').hideHelp())
-    .option('--json', 'shorthand for --format json');
+function outputOptions(extraFormats: readonly string[] = []): readonly OptionSpec[] {
+  return [
+    { flags: '--format <format>', description: `output format: ${['table', 'wide', 'json', 'yaml', ...extraFormats].join('|')}` },
+    { flags: '--output <format>', description: 'alias of --format', hidden: true },
+    { flags: '--json', description: 'shorthand for --format json' },
+  ];
 }
 
-export function baseOptions(cmd: Command): Command {
-  return cmd.option('--no-color', 'disable colours (also NO_COLOR=1)').option('--debug', 'show stack traces and client details on errors');
+const BASE: readonly OptionSpec[] = [
+  { flags: '--no-color', description: 'disable colours (also NO_COLOR=1)' },
+  { flags: '--debug', description: 'show stack traces and client details on errors' },
+];
+
+/** --yes, the same on every verb that asks first (README "Destructive commands"). */
+const YES: readonly OptionSpec[] = [{ flags: '-y, --yes', description: 'do not ask for confirmation (required when standard input is not a terminal)' }];
+
+/** The one way past the internal-topic guard (src/cli/internal-topics.ts): named to read as dangerous. */
+const ALLOW_INTERNAL_TOPICS: readonly OptionSpec[] = [
+  {
+    flags: '--allow-internal-topics',
+    description: 'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them',
+  },
+];
+
+/** The options of a group, in the order help lists them. */
+export function groupOptions(group: OptionGroup, extraFormats?: readonly string[]): readonly OptionSpec[] {
+  switch (group) {
+    case 'connection':
+      return CONNECTION;
+    case 'output':
+      return outputOptions(extraFormats);
+    case 'base':
+      return BASE;
+    case 'yes':
+      return YES;
+    case 'allow-internal-topics':
+      return ALLOW_INTERNAL_TOPICS;
+  }
 }
 
 /** Repeatable option collector: `-c a=1 -c b=2`. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
-}
-
-export function examples(cmd: Command, lines: string[]): Command {
-  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
 }

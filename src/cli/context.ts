@@ -4,6 +4,7 @@ import type { ConnectionSettings } from '../config/connection.js';
 import { configFilePath } from '../config/paths.js';
 import { resolveConnection } from '../config/resolve.js';
 import { loadConfigFile } from '../config/store.js';
+import type { ConnectApi } from '../kafka/connect.js';
 import type { KafkaClients, KafkaFactory } from '../kafka/types.js';
 import { colorEnabled, makeChalk } from '../output/color.js';
 import { resolveFormat } from '../output/format.js';
@@ -36,7 +37,12 @@ export interface Context {
   debug: boolean;
   configPath: string;
   connection(): Promise<ConnectionSettings>;
+  /** Every Kafka capability (admin, groups, configs, producer, readers ...) of the connection the flags name. */
   kafka(): Promise<KafkaClients>;
+  /** The same for another cluster (mirror's source and target), closed with the command. */
+  kafkaFor(settings: ConnectionSettings): Promise<KafkaClients>;
+  /** A Kafka Connect REST client (mirror deploy/status/pause/resume/delete). */
+  connect(url: string): Promise<ConnectApi>;
   /** A diagnostic that always goes to stderr. */
   warn(message: string): void;
   /** Progress text: stderr, and only when stderr is a TTY. */
@@ -47,6 +53,7 @@ export interface Context {
 
 export interface ContextDeps {
   kafkaFactory?: KafkaFactory;
+  connectFactory?: (url: string) => ConnectApi;
 }
 
 export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {}, extraFormats: readonly string[] = []): Context {
@@ -57,6 +64,9 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
   const configPath = configFilePath(env);
   let connection: Promise<ConnectionSettings> | undefined;
   let clients: Promise<KafkaClients> | undefined;
+  const others: KafkaClients[] = [];
+  let factory: Promise<KafkaFactory> | undefined;
+  const kafkaFactory = () => (factory ??= deps.kafkaFactory ? Promise.resolve(deps.kafkaFactory) : defaultFactory(env, io.signal));
   const warned = new Set<string>();
 
   const ctx: Context = {
@@ -81,10 +91,20 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
     kafka() {
       clients ??= (async () => {
         const settings = await ctx.connection();
-        const factory = deps.kafkaFactory ?? (await defaultFactory(env, io.signal));
-        return factory(settings);
+        return (await kafkaFactory())(settings);
       })();
       return clients;
+    },
+    async kafkaFor(settings) {
+      const other = (await kafkaFactory())(settings);
+      others.push(other);
+      return other;
+    },
+    async connect(url) {
+      if (deps.connectFactory) return deps.connectFactory(url);
+      // Loaded on first use, like the Kafka client.
+      const { connectClient } = await import('../kafka/connect.js');
+      return connectClient(url);
     },
     warn(message) {
       if (warned.has(message)) return;
@@ -98,7 +118,8 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
       return startSpinner(io, text);
     },
     async dispose() {
-      if (clients) await (await clients.catch(() => undefined))?.close();
+      const main = clients ? await clients.catch(() => undefined) : undefined;
+      await Promise.allSettled([main?.close(), ...others.map((other) => other.close())]);
     },
   };
   return ctx;

@@ -2,30 +2,32 @@ import type { Command } from 'commander';
 import { describeError, exitCodeFor, type ExitCodeValue } from '../errors.js';
 import type { View } from '../output/view.js';
 import type { Context, ContextDeps } from './context.js';
+import type { CommandSpec } from './spec.js';
 import type { Io } from './io.js';
 
-/** What a command returns: data for json/yaml, a view for people, an optional non-zero exit code. */
+/**
+ * What a command returns: data for json/yaml, a view for people, an optional non-zero exit code.
+ * The renderer (run-command.ts emit) picks what to print for the format asked for.
+ */
 export interface CommandResult {
   data?: unknown;
   view?: View;
-  /** Raw text for stdout (e.g. prometheus, kafka-get-offsets lines), used for non-json formats. */
-  text?: string;
+  /**
+   * Text printed as it is instead of the view: one string for every format but json/yaml, or a
+   * text per format (`{ table: ... }` for kafka-get-offsets lines, `{ prometheus: ... }`).
+   */
+  text?: string | Readonly<Partial<Record<string, string>>>;
   exitCode?: ExitCodeValue;
+  /** The command failed after producing data that must still be printed first (produce's summary). */
+  error?: unknown;
 }
 
 export interface CommandModule<O> {
+  /** Flags, help, choices and examples: what the command tree is built from. MIGRATION (issue 11): required once every command has one. */
+  spec?: CommandSpec;
   /** Arguments and flags -> typed options; throws UsageError. Pure, so tests can table-drive it. */
   parse(args: string[], flags: Record<string, unknown>): O;
   run(options: O, ctx: Context): Promise<CommandResult | void>;
-  /** Formats beyond table|wide|json|yaml that this command accepts. */
-  extraFormats?: readonly string[];
-  /** The command's own -f/--format means something else (consume's record template). */
-  ownsFormatFlag?: boolean;
-  /**
-   * The command ends on io.signal by itself even when that takes longer than the second every
-   * other command gets (local start stops the broker it was starting): no backstop (interrupt.ts).
-   */
-  ownsSignals?: boolean;
 }
 
 export type Loader = () => Promise<CommandModule<unknown>>;

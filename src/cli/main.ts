@@ -15,7 +15,7 @@ export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispa
   const runtime: Runtime = { io, deps, exitCode: ExitCode.ok };
   const debug = argv.includes('--debug');
   const args = rewriteLegacy(hoistLeadingOptions(argv));
-  const program = buildProgram(dispatcher ?? runningDispatcher(runtime), args[0]);
+  const program = await buildProgram(dispatcher ?? runningDispatcher(runtime), args);
   program.exitOverride();
   program.configureOutput({
     writeOut: (s) => io.stdout.write(s),

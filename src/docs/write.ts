@@ -8,7 +8,7 @@ import { buildProgram } from '../cli/program.js';
 import { generateDocs } from './index.js';
 
 export async function writeDocs(root: string): Promise<{ written: string[]; unchanged: string[]; removed: string[] }> {
-  const files = generateDocs(buildProgram(async () => {}));
+  const files = generateDocs(await buildProgram(async () => {}));
   const written: string[] = [];
   const unchanged: string[] = [];
   const removed: string[] = [];

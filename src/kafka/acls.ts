@@ -1,7 +1,6 @@
 import { AclOperations, AclPermissionTypes, ProtocolError, ResourcePatternTypes, ResourceTypes, type Admin } from '@platformatic/kafka';
 import { callRaw } from './raw-api.js';
 import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclOperationName, type AclPatternType, type AclPermission, type AclResourceType, type AclsApi } from './acls-types.js';
-import type { KafkaClients } from './types.js';
 
 export type * from './acls-types.js';
 
@@ -48,11 +47,7 @@ const fromRaw = (r: RawAcl): AclBinding => ({
 });
 
 /** ACLs over the shared admin connection (kafka-acls.sh). */
-export function openAcls(clients: KafkaClients): Promise<AclsApi> {
-  return clients.extension('acls', (lib) => makeAclsApi(lib as Admin));
-}
-
-function makeAclsApi(admin: Admin): AclsApi {
+export function makeAclsApi(admin: Admin): AclsApi {
   return {
     async describeAcls(filter) {
       const response = await callRaw<RawError & { resources: (Omit<RawAcl, 'principal' | 'host' | 'operation' | 'permissionType'> & { acls: RawAcl[] })[] }>(admin, 'DescribeAcls', [toRawFilter(filter)]);

@@ -5,61 +5,63 @@ import { baseClientOptions } from './connect-options.js';
 import { answerWithin } from './deadline.js';
 import { attribute, OPERATION_BY_METHOD } from './denied.js';
 import { toKtoolError } from './errors.js';
-import type { AdminApi, KafkaClients } from './types.js';
+import type { ClientPlumbing } from './plumbing.js';
+import type { KafkaClients } from './types.js';
 
 /**
  * Opens clients lazily and wraps every call so that a failure becomes a typed ktool error naming
  * the brokers, and nothing waits longer than the connection timeout, nor past Ctrl-C/SIGTERM (the
- * signal).
+ * signal). Each capability's module is loaded on its first use: `topics list` never loads the
+ * producer.
  */
 export function createKafkaClients(settings: ConnectionSettings, env: Record<string, string | undefined>, signal?: AbortSignal): KafkaClients {
   let admin: Admin | undefined;
-  let adminApi: Promise<AdminApi> | undefined;
-  const extensions = new Map<string, Promise<object>>();
+  const apis = new Map<string, Promise<object>>();
   let base: Promise<Record<string, unknown>> | undefined;
   const closers: (() => Promise<void>)[] = [];
 
-  const baseOptions = () => {
-    base ??= baseClientOptions(settings, env);
-    return base.then((b) => ({ ...b }));
-  };
-  let opening: Promise<void> | undefined;
+  let opening: Promise<Admin> | undefined;
   const openAdmin = () => {
     opening ??= (async () => {
-      const options = await baseOptions();
+      const options = await plumbing.baseOptions();
       admin = new Admin(options as unknown as ConstructorParameters<typeof Admin>[0]);
       closers.push(() => admin!.close());
+      return admin;
     })();
     return opening;
   };
+  /** An API over the shared admin connection, built once and guarded like every other. */
+  const overAdmin = <T extends object>(key: string, make: (admin: Admin) => Promise<T>): Promise<T> => {
+    if (!apis.has(key)) apis.set(key, openAdmin().then(async (a) => guard(await make(a), settings, signal)));
+    return apis.get(key) as Promise<T>;
+  };
 
-  return {
+  const plumbing: ClientPlumbing = {
     settings,
     signal,
-    baseOptions,
+    baseOptions() {
+      base ??= baseClientOptions(settings, env);
+      return base.then((b) => ({ ...b }));
+    },
     onClose(close) {
       closers.push(close);
     },
-    admin() {
-      adminApi ??= (async () => {
-        await openAdmin();
-        return guard(platformaticAdmin(admin!, settings.timeoutMs), settings, signal);
-      })();
-      return adminApi;
-    },
-    extension<T extends object>(key: string, make: (libraryAdmin: unknown) => T): Promise<T> {
-      if (!extensions.has(key)) {
-        extensions.set(key, (async () => {
-          await openAdmin();
-          return guard(make(admin), settings, signal);
-        })());
-      }
-      return extensions.get(key) as Promise<T>;
-    },
+    admin: () => overAdmin('admin', async (a) => platformaticAdmin(a, settings.timeoutMs)),
+    groups: () => overAdmin('groups', async (a) => (await import('./groups.js')).makeGroupsApi(a)),
+    configs: () => overAdmin('configs', async (a) => (await import('./configs.js')).makeConfigsApi(a)),
+    acls: () => overAdmin('acls', async (a) => (await import('./acls.js')).makeAclsApi(a)),
+    cluster: () => overAdmin('cluster', async (a) => (await import('./cluster.js')).makeClusterApi(a)),
+    records: () => overAdmin('records', async (a) => (await import('./records.js')).makeRecordsApi(a, settings.timeoutMs)),
+    scram: () => overAdmin('scram', async (a) => (await import('./scram.js')).makeScramApi(a)),
+    producer: async (producerSettings, hooks) => (await import('./producer.js')).openProducer(plumbing, producerSettings, hooks),
+    partitionReader: async (options) => (await import('./partition-reader.js')).openPartitionReader(plumbing, options),
+    groupReader: async (options) => (await import('./group-reader.js')).openGroupReader(plumbing, options),
+    mirrorGroup: async (options) => (await import('./mirror-group.js')).openMirrorGroup(plumbing, options),
     async close() {
       await Promise.allSettled(closers.map((close) => close()));
     },
   };
+  return plumbing;
 }
 
 /** Every method: answered within --timeout (or a ConnectionError naming the brokers), Ctrl-C stops the wait, errors typed. */

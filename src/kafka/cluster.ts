@@ -1,7 +1,6 @@
 import * as lib from '@platformatic/kafka';
 import { Admin, DescribeClusterEndpointTypes, ProtocolError } from '@platformatic/kafka';
 import { errorName } from './errors.js';
-import type { KafkaClients } from './types.js';
 import { callRaw } from './raw-api.js';
 import type { ApiVersionRange, BrokerApiVersions, ClusterApi, ClusterDescription, FeatureSet, LogDirDescription } from './cluster-types.js';
 
@@ -21,10 +20,6 @@ const CLIENT_NAME = 'ktool';
 /** APIs Kafka has renamed since the client library's table was written (KIP-1142). */
 const RENAMED: Record<number, string> = { 74: 'ListConfigResources' };
 
-export function openCluster(clients: KafkaClients): Promise<ClusterApi> {
-  return clients.extension('cluster', (admin) => makeClusterApi(admin as Admin));
-}
-
 /** The highest version in [min, max] the client library has an implementation for. */
 function usable(name: string | undefined, min: number, max: number): number | null {
   if (!name) return null;
@@ -36,7 +31,7 @@ function usable(name: string | undefined, min: number, max: number): number | nu
 
 const num = (v: bigint | number | undefined) => (v === undefined ? -1 : Number(v));
 
-function makeClusterApi(admin: Admin): ClusterApi {
+export function makeClusterApi(admin: Admin): ClusterApi {
   const describeCluster = async (): Promise<ClusterDescription> => {
     const r = await callRaw<RawCluster>(admin, 'DescribeCluster', [false, DescribeClusterEndpointTypes.BROKERS]);
     if (r.errorCode) throw new ProtocolError(r.errorCode, r.errorMessage);

@@ -1,7 +1,6 @@
 import { Admin, ClientQuotaMatchTypes, ConfigResourceTypes, ConfigTypes, IncrementalAlterConfigOperationTypes, ProtocolError } from '@platformatic/kafka';
 import { NotFoundError } from '../errors.js';
 import { groupsNotFound, topicsNotFound } from './not-found.js';
-import type { KafkaClients } from './types.js';
 import { deniedError, isDeniedCode } from './denied.js';
 import { errorName } from './errors.js';
 import { callRaw } from './raw-api.js';
@@ -40,11 +39,7 @@ function fail(errorCode: number, message: string | null, ref?: ConfigResourceRef
 }
 
 /** Configs and quotas over the shared admin connection (kafka-configs.sh). */
-export function openConfigs(clients: KafkaClients): Promise<ConfigsApi> {
-  return clients.extension('configs', (lib) => makeConfigsApi(lib as Admin, clients.settings.timeoutMs));
-}
-
-function makeConfigsApi(admin: Admin, _timeoutMs: number): ConfigsApi {
+export function makeConfigsApi(admin: Admin): ConfigsApi {
   const brokers = async () => (await callRaw<RawMetadata>(admin, 'Metadata', [[], false, false])).brokers;
   /** Broker and broker-logger resources must be asked of that very broker. */
   const target = async (ref: ConfigResourceRef) => {

@@ -48,3 +48,18 @@ export interface GroupReaderOptions {
   /** Things the user should know that do not stop reading (a commit lost to a rebalance). */
   onWarning?: (message: string) => void;
 }
+
+export interface PartitionReaderOptions {
+  ranges: PartitionRange[];
+  isolation: Isolation;
+  /** Bytes per fetch response; bounds memory (one response per leader is buffered at most). */
+  maxBytes?: number;
+  onWarning?: (message: string) => void;
+  /** Offsets to clamp to when the requested one is gone (deleted or compacted away). */
+  logStart: (topic: string, partition: number) => Promise<bigint>;
+  /**
+   * When the brokers go away: wait for them this long (Infinity: until closed), reconnecting with
+   * a back-off, instead of failing at once. Reading resumes at the positions already reached.
+   */
+  maxOutageMs?: number;
+}

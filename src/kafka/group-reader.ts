@@ -4,7 +4,8 @@ import { answerWithin } from './deadline.js';
 import { attribute, DeniedError } from './denied.js';
 import { kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
 import { takeStreamFetches } from './group-fetch.js';
-import { tpKey, type KafkaClients } from './types.js';
+import type { ClientPlumbing } from './plumbing.js';
+import { tpKey } from './types.js';
 
 /**
  * Fetch responses (of at most FETCH_BYTES each) whose records may wait for next() before the
@@ -22,7 +23,7 @@ const REBALANCING = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNK
  * does membership, assignments and fetch positions, with autocommit off (the caller commits after
  * it has written records out); the records come from its fetches (group-fetch.ts).
  */
-export async function openGroupReader(clients: KafkaClients, o: GroupReaderOptions): Promise<GroupReader> {
+export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOptions): Promise<GroupReader> {
   const base = await clients.baseOptions();
   const consumer = new Consumer({
     ...(base as object),

@@ -6,7 +6,7 @@ import { decodeAssignment } from './groups-assignment.js';
 import { readRecordTimestamps } from './groups-timestamps.js';
 export { timestampKey } from './groups-timestamps.js';
 import type { CommittedOffset, GroupDescription, GroupListing, GroupsApi, PartitionOutcome } from './groups-types.js';
-import type { ItemResult, KafkaClients, TopicPartition } from './types.js';
+import type { ItemResult, TopicPartition } from './types.js';
 
 export type * from './groups-types.js';
 
@@ -53,10 +53,6 @@ class CoordinatorMoved extends Error {
 }
 const COORDINATOR_ATTEMPTS = 50;
 
-export function openGroups(clients: KafkaClients): Promise<GroupsApi> {
-  return clients.extension('groups', (admin) => makeGroupsApi(admin as Admin));
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const byTopic = <T extends TopicPartition>(items: T[], map: (item: T) => object) => {
   const topics = new Map<string, object[]>();
@@ -64,7 +60,7 @@ const byTopic = <T extends TopicPartition>(items: T[], map: (item: T) => object)
   return [...topics].map(([name, partitions]) => ({ name, partitions }));
 };
 
-function makeGroupsApi(admin: Admin): GroupsApi {
+export function makeGroupsApi(admin: Admin): GroupsApi {
   const coordinators = new Map<string, Broker>();
 
   /** Coordinators for many groups in one FindCoordinator (v4+ batches keys); retried while loading. */

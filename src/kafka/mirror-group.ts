@@ -1,9 +1,9 @@
 import { Consumer } from '@platformatic/kafka';
-import { openGroups } from './groups.js';
 import type { CommittedPosition, MirrorGroup, MirrorGroupOptions } from './mirror-types.js';
 import { tpKey } from './mirror-types.js';
 import { stampCommits } from './offset-commit-metadata.js';
-import type { KafkaClients, TopicPartition } from './types.js';
+import type { ClientPlumbing } from './plumbing.js';
+import type { TopicPartition } from './types.js';
 
 interface LibraryConsumer {
   topics: { trackAll(...topics: string[]): boolean[] };
@@ -21,7 +21,7 @@ interface LibraryConsumer {
  * its own fast partition reader and only needs the assignment, rebalance notice and commits. The
  * library keeps heartbeating and rejoins by itself when the coordinator asks for a rebalance.
  */
-export async function openMirrorGroup(clients: KafkaClients, o: MirrorGroupOptions): Promise<MirrorGroup> {
+export async function openMirrorGroup(clients: ClientPlumbing, o: MirrorGroupOptions): Promise<MirrorGroup> {
   const base = await clients.baseOptions();
   const session = o.sessionTimeoutMs ?? 10_000;
   const consumer = new Consumer({
@@ -38,7 +38,7 @@ export async function openMirrorGroup(clients: KafkaClients, o: MirrorGroupOptio
   consumer.on('error', () => undefined);
   // The library's commits (with their rejoin and coordinator retries) carry the mirror's stamp.
   if (o.commitMetadata) stampCommits(consumer, o.commitMetadata);
-  const groups = await openGroups(clients);
+  const groups = await clients.groups();
   let closed = false;
   const close = async () => {
     if (closed) return;

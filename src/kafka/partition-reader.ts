@@ -1,7 +1,7 @@
 import { Consumer, FetchIsolationLevels } from '@platformatic/kafka';
 import { OperationError } from '../errors.js';
-import type { KafkaClients } from './types.js';
-import type { ConsumedRecord, Isolation, PartitionRange, PartitionReader } from './consumer-types.js';
+import type { ClientPlumbing } from './plumbing.js';
+import type { ConsumedRecord, PartitionRange, PartitionReader, PartitionReaderOptions } from './consumer-types.js';
 import { abortFilter } from './abort-filter.js';
 import { attribute, principalOf } from './denied.js';
 import { errorForWireCode, isConnectionLoss, toKtoolError } from './errors.js';
@@ -20,27 +20,13 @@ interface PartitionState extends PartitionRange {
   leader: number;
 }
 
-export interface PartitionReaderOptions {
-  ranges: PartitionRange[];
-  isolation: Isolation;
-  /** Bytes per fetch response; bounds memory (one response per leader is buffered at most). */
-  maxBytes?: number;
-  onWarning?: (message: string) => void;
-  /** Offsets to clamp to when the requested one is gone (deleted or compacted away). */
-  logStart: (topic: string, partition: number) => Promise<bigint>;
-  /**
-   * When the brokers go away: wait for them this long (Infinity: until closed), reconnecting with
-   * a back-off, instead of failing at once. Reading resumes at the positions already reached.
-   */
-  maxOutageMs?: number;
-}
 
 /**
  * Group-less reading (kcat -C, kafka-console-consumer without --group): Fetch requests straight to
  * each partition's leader, one in flight per leader, as full (session-less) Fetch v17 requests. Filters
  * aborted transactions under read_committed (the client library's stream does not).
  */
-export async function openPartitionReader(clients: KafkaClients, o: PartitionReaderOptions): Promise<PartitionReader> {
+export async function openPartitionReader(clients: ClientPlumbing, o: PartitionReaderOptions): Promise<PartitionReader> {
   const base = await clients.baseOptions();
   const consumer = new Consumer({ ...(base as object), groupId: `ktool-reader-${process.pid}`, isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED } as ConstructorParameters<typeof Consumer>[0]);
   clients.onClose(() => consumer.close(true));

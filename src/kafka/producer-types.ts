@@ -77,3 +77,10 @@ export interface LineRecords {
   /** The records so far; the builder starts empty again. */
   take(): EncodedRecords;
 }
+
+export interface ProducerHooks {
+  /** Ctrl-C: stop retrying (what is still unacknowledged counts as failed). */
+  signal?: AbortSignal;
+  /** A broker that went away (retrying) and came back. */
+  onWarning?: (message: string) => void;
+}

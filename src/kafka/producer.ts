@@ -4,36 +4,26 @@
  * murmur2, validated against the partition count) so the library never wraps or re-hashes them;
  * close() is only called after every send settled (the caller awaits its sends).
  */
-import { kGetConnection, murmur2, Producer, type Connection } from '@platformatic/kafka';
+import { kGetConnection, Producer, type Connection } from '@platformatic/kafka';
 import { OperationError } from '../errors.js';
 import { answerWithin } from './deadline.js';
+import { javaPartition } from './partitioner.js';
 import { attribute } from './denied.js';
 import { isConnectionLoss, kafkaErrorId, kafkaErrorText, toKtoolError } from './errors.js';
 import { topicsNotFound } from './not-found.js';
-import type { KafkaClients } from './types.js';
-import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerSettings } from './producer-types.js';
+import type { ClientPlumbing } from './plumbing.js';
+import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
 import { ProducePipeline, type Batch } from './produce-pipeline.js';
 import { encodeRecords, LineRecordsBuilder, wrapRecords, type BatchHeader } from './record-batch.js';
 import { DEFAULT_TRANSACTION_TIMEOUT_MS, Transactions } from './transactions.js';
 
 
-/** Java's default partitioner for keyed records: toPositive(murmur2(key)) % numPartitions. */
-export function javaPartition(key: Buffer, count: number): number {
-  return (murmur2(key) & 0x7fffffff) % count;
-}
 
 /** Java's delivery.timeout.ms default. */
 const DELIVERY_TIMEOUT_MS = 120_000;
 /** Java's max.in.flight.requests.per.connection default. */
 export const DEFAULT_MAX_IN_FLIGHT = 5;
-
-export interface ProducerHooks {
-  /** Ctrl-C: stop retrying (what is still unacknowledged counts as failed). */
-  signal?: AbortSignal;
-  /** A broker that went away (retrying) and came back. */
-  onWarning?: (message: string) => void;
-}
 
 /**
  * Says so when sends have been failing for a second (a lost broker, a topic gone), and again when
@@ -62,7 +52,7 @@ function outageReporter(brokers: string[], onWarning: ((message: string) => void
 /** ktool never asks the broker to create a topic (auto.create.topics.enable): a typo would make one. */
 const missingTopic = (topic: string) => topicsNotFound([topic], `create it first: ktool topics create ${topic} (produce never creates topics)`);
 
-export async function openProducer(clients: KafkaClients, settings: ProducerSettings, hooks: ProducerHooks = {}): Promise<ProducerApi> {
+export async function openProducer(clients: ClientPlumbing, settings: ProducerSettings, hooks: ProducerHooks = {}): Promise<ProducerApi> {
   const base = await clients.baseOptions();
   const brokers = clients.settings.bootstrap;
   // The client's own idempotent mode would allow one request in flight per connection: ktool keeps

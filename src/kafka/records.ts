@@ -1,6 +1,5 @@
 import { Admin } from '@platformatic/kafka';
 import { errorName, errorText } from './errors.js';
-import type { KafkaClients } from './types.js';
 import { leadersOf } from './leaders.js';
 import { callRaw } from './raw-api.js';
 import type { DeleteRecordsOutcome, DeleteRecordsRequest, RecordsApi } from './records-types.js';
@@ -9,15 +8,11 @@ export type * from './records-types.js';
 
 interface RawDeleteRecords { topics: { name: string; partitions: { partitionIndex: number; lowWatermark: bigint; errorCode: number }[] }[] }
 
-export function openRecords(clients: KafkaClients): Promise<RecordsApi> {
-  return clients.extension('records', (admin) => makeRecordsApi(admin as Admin, clients.settings.timeoutMs));
-}
-
 function errorOf(code: number): { errorCode: string; error: string } {
   return { errorCode: errorName(code), error: errorText(code) };
 }
 
-function makeRecordsApi(admin: Admin, timeoutMs: number): RecordsApi {
+export function makeRecordsApi(admin: Admin, timeoutMs: number): RecordsApi {
   return {
     async deleteRecords(requests: DeleteRecordsRequest[]): Promise<DeleteRecordsOutcome[]> {
       if (!requests.length) return [];

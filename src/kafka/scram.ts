@@ -1,7 +1,6 @@
 import { ProtocolError, ScramMechanisms, type Admin } from '@platformatic/kafka';
 import { callRaw } from './raw-api.js';
 import { SCRAM_MECHANISMS, type ScramApi, type ScramMechanismName, type ScramUser } from './scram-types.js';
-import type { KafkaClients } from './types.js';
 
 export type * from './scram-types.js';
 
@@ -19,11 +18,7 @@ function fail(error: RawError, unauthorised?: string): never {
 }
 
 /** SCRAM users over the shared admin connection; the library has no Admin method for them. */
-export function openScram(clients: KafkaClients): Promise<ScramApi> {
-  return clients.extension('scram', (lib) => makeScramApi(lib as Admin));
-}
-
-function makeScramApi(admin: Admin): ScramApi {
+export function makeScramApi(admin: Admin): ScramApi {
   return {
     async describeUsers(names) {
       // "Every user" is sent as an empty list, not null: a Kafka 4.3 broker answering null for an

@@ -3,6 +3,15 @@
  * library. Offsets are bigint (int64 on the wire); the renderer turns them into numbers where safe.
  */
 import type { ConnectionSettings } from '../config/connection.js';
+import type { AclsApi } from './acls-types.js';
+import type { ClusterApi } from './cluster-types.js';
+import type { ConfigsApi } from './configs-types.js';
+import type { GroupReader, GroupReaderOptions, PartitionReader, PartitionReaderOptions } from './consumer-types.js';
+import type { GroupsApi } from './groups-types.js';
+import type { MirrorGroup, MirrorGroupOptions } from './mirror-types.js';
+import type { ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
+import type { RecordsApi } from './records-types.js';
+import type { ScramApi } from './scram-types.js';
 
 export interface BrokerInfo {
   id: number;
@@ -94,24 +103,29 @@ export interface AdminApi {
   deleteTopics(names: string[]): Promise<ItemResult[]>;
 }
 
+/**
+ * Every Kafka capability a command may use, each opened on first use over one admin connection
+ * (and its own consumers/producers), and closed together. Tests stand in for any of them
+ * (test/helpers/fake-kafka.ts).
+ */
 export interface KafkaClients {
   readonly settings: ConnectionSettings;
   /** Ctrl-C/SIGTERM (the command's io.signal): openers in src/kafka/ stop waiting when it aborts. */
   readonly signal?: AbortSignal;
   admin(): Promise<AdminApi>;
-  /**
-   * Client-library base options (brokers, SASL, TLS, timeouts) with secrets resolved. For the
-   * producer/consumer openers in src/kafka/ only; commands never see library types.
-   */
-  baseOptions(): Promise<Record<string, unknown>>;
-  /**
-   * A further API over the same admin connection, built once per key and wrapped like admin()
-   * (deadline + typed errors). For src/kafka/ modules (groups, configs, acls ...): `make` receives
-   * the client library's Admin, which only src/kafka/ may touch.
-   */
-  extension<T extends object>(key: string, make: (libraryAdmin: unknown) => T): Promise<T>;
-  /** Registers a cleanup run by close() (clients opened by src/kafka/ openers). */
-  onClose(close: () => Promise<void>): void;
+  groups(): Promise<GroupsApi>;
+  configs(): Promise<ConfigsApi>;
+  acls(): Promise<AclsApi>;
+  cluster(): Promise<ClusterApi>;
+  records(): Promise<RecordsApi>;
+  scram(): Promise<ScramApi>;
+  producer(settings: ProducerSettings, hooks?: ProducerHooks): Promise<ProducerApi>;
+  /** Group-less reading of partitions from given offsets (consume without -g, mirror verify). */
+  partitionReader(options: PartitionReaderOptions): Promise<PartitionReader>;
+  /** Reading as a member of a consumer group (consume -g). */
+  groupReader(options: GroupReaderOptions): Promise<GroupReader>;
+  /** Group membership without a record stream (the mirror reads with its own fetches). */
+  mirrorGroup(options: MirrorGroupOptions): Promise<MirrorGroup>;
   close(): Promise<void>;
 }
 

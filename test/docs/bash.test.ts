@@ -13,10 +13,10 @@ let script: string;
  * A stand-in `ktool` on PATH that answers `__complete` like a cluster with three topics and a
  * config with two profiles, and logs how it was called.
  */
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ktool-bash-'));
   script = join(dir, 'ktool.bash');
-  writeFileSync(script, bashCompletion(buildProgram(async () => {})));
+  writeFileSync(script, bashCompletion((await buildProgram(async () => {}))));
   writeFileSync(
     join(dir, 'ktool'),
     `#!/bin/sh

@@ -29,7 +29,7 @@ describe('ktool completion SHELL', () => {
   ] as const)('%s prints the generated script', async (shell, generate) => {
     const r = await runCli(['completion', shell], { env });
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe(generate(buildProgram(async () => {})));
+    expect(r.stdout).toBe(generate((await buildProgram(async () => {}))));
   });
 
   it('rejects an unknown shell', async () => {
@@ -152,7 +152,7 @@ describe('ktool __complete and completion as a process', () => {
   it('completion and __complete profiles do not load the Kafka client', async () => {
     const completion = await run(['completion', 'bash']);
     expect(completion.code).toBe(0);
-    expect(completion.stdout).toBe(bashCompletion(buildProgram(async () => {})));
+    expect(completion.stdout).toBe(bashCompletion((await buildProgram(async () => {}))));
     expect(completion.loaded.length).toBeGreaterThan(0);
     expect(kafkaClient(completion.loaded)).toEqual([]);
     const profiles = await run(['__complete', 'profiles', '--', 'd']);

@@ -4,12 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { generateDocs } from '../../src/docs/index.js';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { REGISTRY_PATH, registrySource } from '../../scripts/command-registry.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HINT = 'generated docs are stale: run `npm run gen-docs` and commit completions/ and man/';
 
-describe('committed completions/ and man/ match the command tree', () => {
-  const files = generateDocs(buildProgram(async () => {}));
+describe('committed completions/ and man/ match the command tree', async () => {
+  const files = generateDocs(await (await buildProgram(async () => {})));
+
+  it('src/commands/registry.ts lists every file that exports a spec', async () => {
+    expect(readFileSync(join(ROOT, REGISTRY_PATH), 'utf8') === (await registrySource(ROOT)), `src/commands/registry.ts is stale; ${HINT}`).toBe(true);
+  });
 
   it.each([...files.keys()])('%s', (path) => {
     let committed: string | undefined;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { manPages, roffText } from '../../src/docs/man.js';
 
-const pages = manPages(buildProgram(async () => {}));
+const pages = manPages((await buildProgram(async () => {})));
 const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
 
 describe('man pages', () => {

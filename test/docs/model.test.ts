@@ -5,10 +5,10 @@ import { bashCompletion, fishCompletion, manPages, zshCompletion } from '../../s
 import { argumentCompleter, optionCompleter } from '../../src/docs/completers.js';
 import { allCommands, commandModel } from '../../src/docs/model.js';
 
-const program = () => buildProgram(async () => {});
+const program = await buildProgram(async () => {});
 
 describe('command model', () => {
-  const root = commandModel(program());
+  const root = commandModel(program);
   const find = (path: string) => [...allCommands(root)].find((c) => c.path.join(' ') === path)!;
 
   it('walks commands, subcommands, options and arguments', () => {
@@ -24,10 +24,10 @@ describe('command model', () => {
     expect(root.subcommands.map((c) => c.name)).not.toContain('__complete');
     const list = find('topics list');
     expect(list.options.find((o) => o.long === '--brokers')).toMatchObject({ hidden: true, takesValue: true });
-    for (const text of [bashCompletion(program()), zshCompletion(program()), fishCompletion(program()), ...manPages(program()).values()]) {
+    for (const text of [bashCompletion(program), zshCompletion(program), fishCompletion(program), ...manPages(program).values()]) {
       expect(text).not.toMatch(/-l brokers|'--brokers=|\\-\\-brokers\b/);
     }
-    expect([...manPages(program()).keys()].some((n) => n.includes('__complete'))).toBe(false);
+    expect([...manPages(program).keys()].some((n) => n.includes('__complete'))).toBe(false);
   });
 
   it('takes choices from commander and from "output format:" descriptions', () => {

@@ -7,13 +7,13 @@ import { buildProgram } from '../../src/cli/program.js';
 import { fishCompletion, zshCompletion } from '../../src/docs/index.js';
 
 const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
-const program = () => buildProgram(async () => {});
+const program = await buildProgram(async () => {});
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ktool-shells-'));
-  writeFileSync(join(dir, '_ktool'), zshCompletion(program()));
-  writeFileSync(join(dir, 'ktool.fish'), fishCompletion(program()));
+  writeFileSync(join(dir, '_ktool'), zshCompletion(program));
+  writeFileSync(join(dir, 'ktool.fish'), fishCompletion(program));
   // stand-in ktool for the dynamic completions
   writeFileSync(join(dir, 'ktool'), `#!/bin/sh\necho "$*" >> ${dir}/calls\ncase "$1 $2" in\n  "__complete topics") printf 'orders\\npayments\\n' ;;\n  "__complete profiles") printf 'dev\\nprod\\n' ;;\nesac\n`);
   chmodSync(join(dir, 'ktool'), 0o755);

@@ -1,7 +1,13 @@
 import type { AdminApi, KafkaClients, KafkaFactory, TopicInfo } from '../../src/kafka/types.js';
 
-/** Tier-2 fake: an AdminApi over in-memory topics. Never used for integration tests. */
-export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}): KafkaFactory {
+/** The capabilities a tier-2 test may fake; each one left out throws when a command reaches for it. */
+export type FakeCapabilities = { [K in Exclude<keyof KafkaClients, 'settings' | 'signal' | 'close' | 'admin'>]?: Awaited<ReturnType<KafkaClients[K]>> | KafkaClients[K] };
+
+/**
+ * Tier-2 fake: an AdminApi over in-memory topics, plus whatever other capability the test gives
+ * (`{ groups: {...} }`, or a function for those opened with options). Never used for integration tests.
+ */
+export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}, capabilities: FakeCapabilities = {}): KafkaFactory {
   const admin: AdminApi = {
     async cluster() {
       return { clusterId: 'fake', controllerId: 1, brokers: [{ id: 1, host: 'h', port: 9092, rack: null }] };
@@ -33,10 +39,26 @@ export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}
     },
     ...overrides,
   };
-  return (settings) => {
-    const clients: KafkaClients = { settings, admin: async () => admin, baseOptions: async () => ({}), extension: async () => { throw new Error('fake kafka has no extensions'); }, onClose() {}, close: async () => {} };
-    return clients;
+  const capability = (name: keyof FakeCapabilities) => async (...args: unknown[]) => {
+    const fake = capabilities[name];
+    if (fake === undefined) throw new Error(`fake kafka: the test did not fake ${name}()`);
+    return typeof fake === 'function' ? (fake as (...a: unknown[]) => unknown)(...args) : fake;
   };
+  return (settings) => ({
+    settings,
+    admin: async () => admin,
+    groups: capability('groups'),
+    configs: capability('configs'),
+    acls: capability('acls'),
+    cluster: capability('cluster'),
+    records: capability('records'),
+    scram: capability('scram'),
+    producer: capability('producer'),
+    partitionReader: capability('partitionReader'),
+    groupReader: capability('groupReader'),
+    mirrorGroup: capability('mirrorGroup'),
+    close: async () => {},
+  }) as KafkaClients;
 }
 
 export function topic(name: string, partitions: number, replicas = [1], internal = false): TopicInfo {

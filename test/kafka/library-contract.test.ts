@@ -68,3 +68,17 @@ describe('the installed client library, as group-fetch.ts assumes it', () => {
     expect(source, 'a control batch delivers nothing (group-fetch.ts hands the stream one empty control batch)').toMatch(/if \(batch\.attributes & IS_CONTROL\)/);
   });
 });
+
+describe('murmur2 of our own (src/kafka/partitioner.ts) is the client library\'s', () => {
+  it('agrees on keys of every length and byte', async () => {
+    const { murmur2: library } = await import('@platformatic/kafka');
+    const { murmur2 } = await import('../../src/kafka/partitioner.js');
+    for (let length = 0; length < 64; length++) {
+      for (const seed of [0, 1, 7, 255]) {
+        const key = Buffer.from(Array.from({ length }, (_, i) => (i * 31 + seed * 17 + length) & 0xff));
+        expect(murmur2(key), `key ${key.toString('hex')}`).toBe(library(key));
+      }
+    }
+    expect(murmur2(Buffer.from('user-1'))).toBe(library(Buffer.from('user-1')));
+  });
+});

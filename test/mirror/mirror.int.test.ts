@@ -104,7 +104,7 @@ describe('ktool mirror between two clusters', () => {
     const copies = await readAll(t, t.bootstrap, `copy.${src}`);
     expect(copies).toHaveLength(60);
     // Java's partitioner for keyed records: murmur2(key) & 0x7fffffff % 2; the provenance header names the source.
-    const { javaPartition } = await import('../../src/kafka/producer.js');
+    const { javaPartition } = await import('../../src/kafka/partitioner.js');
     for (const c of copies) {
       if (c.key !== null) expect(c.partition).toBe(javaPartition(Buffer.from(c.key), 2));
       expect(JSON.stringify(c.headers)).toMatch(new RegExp(`ktool.mirror.source.*${src}/\\d/\\d+`));

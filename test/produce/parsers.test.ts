@@ -7,7 +7,7 @@ import { applyReaderProperties, DEFAULT_LINE_FORMAT, unescapeSeparator } from '.
 import { parseSize } from '../../src/cli/parse-helpers.js';
 import { parseRate, RateLimiter } from '../../src/commands/produce/rate.js';
 import { forEachLine, forEachLineSpan } from '../../src/commands/produce/readers.js';
-import { javaPartition } from '../../src/kafka/producer.js';
+import { javaPartition } from '../../src/kafka/partitioner.js';
 import { encodeRecordBatch, encodeRecords, LineRecordsBuilder, wrapRecords } from '../../src/kafka/record-batch.js';
 import type { EncodedRecords } from '../../src/kafka/producer-types.js';
 import { serdeFor } from '../../src/serde/serde.js';

@@ -1,25 +1,22 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { buildProgram, REGISTRARS } from '../../src/cli/program.js';
+import { buildProgram } from '../../src/cli/program.js';
 import { runCli } from '../helpers/cli.js';
 
 const names = (program: Command) => program.commands.map((c) => c.name()).sort();
 
 describe('the command tree', () => {
-  it('each registrar registers exactly the top-level commands it is listed under', () => {
-    for (const [register, listed] of REGISTRARS) {
-      const program = new Command('ktool');
-      register(program, async () => {});
-      expect(names(program)).toEqual([...listed].sort());
-    }
-  });
-
-  it('a known command builds only its subtree; anything else builds the whole tree', () => {
-    const all = names(buildProgram(async () => {}));
-    expect(all).toEqual(REGISTRARS.flatMap(([, listed]) => listed).sort());
-    expect(names(buildProgram(async () => {}, 'lag'))).toEqual(['groups', 'lag']);
-    expect(names(buildProgram(async () => {}, 'help'))).toEqual(all);
-    expect(names(buildProgram(async () => {}, 'prodcue'))).toEqual(all);
+  it('a known command loads only what it names; anything else the whole tree', async () => {
+    const all = names(await buildProgram(async () => {}));
+    expect(all).toEqual(expect.arrayContaining(['topics', 'groups', 'lag', 'produce', 'consume', 'mirror', 'local']));
+    // MIGRATION (issue 11): a noun not yet converted to specs builds its old subtree.
+    expect(names(await buildProgram(async () => {}, ['lag']))).toEqual(['groups', 'lag']);
+    const topicsList = await buildProgram(async () => {}, ['topics', 'list']);
+    expect(names(topicsList)).toEqual(['topics']);
+    expect(names(topicsList.commands[0])).toEqual(['list']);
+    expect(names((await buildProgram(async () => {}, ['topics', 'lsit'])).commands[0])).toEqual(expect.arrayContaining(['list', 'describe', 'create']));
+    expect(names(await buildProgram(async () => {}, ['help']))).toEqual(all);
+    expect(names(await buildProgram(async () => {}, ['prodcue']))).toEqual(all);
   });
 
   it('help, a mistyped command and options before the command still work', async () => {
@@ -32,7 +29,7 @@ describe('the command tree', () => {
   });
 
   it('a noun without its verb prints its help on stderr and exits 2; asked-for help is stdout and 0', async () => {
-    const nouns = buildProgram(async () => {}).commands.filter((c) => c.commands.length > 0 && !(c as unknown as { _actionHandler: unknown })._actionHandler).map((c) => c.name());
+    const nouns = (await buildProgram(async () => {})).commands.filter((c) => c.commands.length > 0 && !(c as unknown as { _actionHandler: unknown })._actionHandler).map((c) => c.name());
     expect(nouns).toEqual(expect.arrayContaining(['topics', 'groups', 'configs', 'cluster', 'acls', 'users', 'profile', 'local']));
     for (const noun of nouns) {
       const r = await runCli([noun]);

@@ -1,5 +1,5 @@
 import { Argument, Command } from 'commander';
-import { connectionOptions, examples } from '../common-options.js';
+import { connectionOptions, examples } from './legacy-options.js';
 import { leafAction, type Dispatcher } from '../dispatch.js';
 
 /** How long `__complete topics` may take: completion must never hang a shell. */

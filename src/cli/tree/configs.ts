@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { baseOptions, collect, connectionOptions, examples, outputOptions } from '../common-options.js';
-import { allowInternalTopicsOption } from '../destructive-options.js';
+import { baseOptions, collect, connectionOptions, examples, outputOptions } from './legacy-options.js';
+import { allowInternalTopicsOption } from './legacy-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
 
 function leaf(parent: Command, dispatch: Dispatcher, name: string, load: Loader): Command {

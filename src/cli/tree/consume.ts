@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { baseOptions, collect, connectionOptions, examples } from '../common-options.js';
+import { baseOptions, collect, connectionOptions, examples } from './legacy-options.js';
 import { leafAction, type Dispatcher } from '../dispatch.js';
 
 export function registerConsume(program: Command, dispatch: Dispatcher): void {

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { baseOptions, collect, connectionOptions, examples, outputOptions } from '../common-options.js';
-import { yesOption } from '../destructive-options.js';
+import { baseOptions, collect, connectionOptions, examples, outputOptions } from './legacy-options.js';
+import { yesOption } from './legacy-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
 
 function leaf(parent: Command, dispatch: Dispatcher, name: string, path: string, load: Loader, formats?: string): Command {

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { baseOptions, examples, outputOptions } from '../common-options.js';
-import { yesOption } from '../destructive-options.js';
+import { baseOptions, examples, outputOptions } from './legacy-options.js';
+import { yesOption } from './legacy-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
 import { DEFAULT_KAFKA_VERSION } from '../../local/versions.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { baseOptions, examples, outputOptions } from '../common-options.js';
-import { yesOption } from '../destructive-options.js';
+import { baseOptions, examples, outputOptions } from './legacy-options.js';
+import { yesOption } from './legacy-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
 
 /** --from/--to and their bootstrap/properties-file forms (both ends of a mirror). */

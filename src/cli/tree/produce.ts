@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { baseOptions, collect, connectionOptions, examples, outputOptions } from '../common-options.js';
+import { baseOptions, collect, connectionOptions, examples, outputOptions } from './legacy-options.js';
 import { leafAction, type Dispatcher } from '../dispatch.js';
 
 export function registerProduce(program: Command, dispatch: Dispatcher): void {

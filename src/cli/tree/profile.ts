@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { SASL_MECHANISMS } from '../../config/profile-types.js';
-import { baseOptions, connectionOptions, examples, outputOptions } from '../common-options.js';
-import { yesOption } from '../destructive-options.js';
+import { baseOptions, connectionOptions, examples, outputOptions } from './legacy-options.js';
+import { yesOption } from './legacy-options.js';
 import { leafAction, type Dispatcher, type Loader } from '../dispatch.js';
 
 function leaf(parent: Command, dispatch: Dispatcher, name: string, load: Loader, withOutput = true): Command {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { baseOptions, collect, connectionOptions, examples, outputOptions } from '../common-options.js';
-import { allowInternalTopicsOption } from '../destructive-options.js';
+import { baseOptions, collect, connectionOptions, examples, outputOptions } from './legacy-options.js';
+import { allowInternalTopicsOption } from './legacy-options.js';
 import { leafAction, type Dispatcher } from '../dispatch.js';
 
 /** `offsets` (kafka-get-offsets.sh) and `delete-records` (kafka-delete-records.sh). */

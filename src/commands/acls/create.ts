@@ -52,8 +52,7 @@ export function parse(_args: string[], flags: Record<string, unknown>): CreateOp
 }
 
 export async function run(options: CreateOptions, ctx: Context): Promise<CommandResult> {
-  const { openAcls } = await import('../../kafka/acls.js');
-  const api = await openAcls(await ctx.kafka());
+  const api = await (await ctx.kafka()).acls();
   // As kafka-acls.sh: look at each resource pattern first so existing bindings are reported, not re-sent.
   const patterns = new Map(options.bindings.map((b) => [resourceKey(b.resourceType, b.resourceName, b.patternType), b]));
   const present = new Set(

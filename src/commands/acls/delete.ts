@@ -65,8 +65,7 @@ export function parse(_args: string[], flags: Record<string, unknown>): DeleteOp
 }
 
 export async function run(options: DeleteOptions, ctx: Context): Promise<CommandResult> {
-  const { openAcls } = await import('../../kafka/acls.js');
-  const api = await openAcls(await ctx.kafka());
+  const api = await (await ctx.kafka()).acls();
   if (!options.yes) {
     const described = await whileChanging('delete acls', () => Promise.all(options.filters.map((f) => api.describeAcls(f))));
     const matching = new Map(described.flat().map((b) => [bindingKey(b), b]));

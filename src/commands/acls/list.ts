@@ -57,8 +57,7 @@ export function listFilters(options: ListOptions): AclBindingFilter[] {
 }
 
 export async function run(options: ListOptions, ctx: Context): Promise<CommandResult> {
-  const { openAcls } = await import('../../kafka/acls.js');
-  const api = await openAcls(await ctx.kafka());
+  const api = await (await ctx.kafka()).acls();
   const found = (await Promise.all(listFilters(options).map((f) => api.describeAcls(f)))).flat();
   const unique = new Map(found.filter((b) => !options.operations.length || options.operations.includes(b.operation)).map((b) => [bindingKey(b), b]));
   const data: ListResult = sortBindings([...unique.values()]);

@@ -33,8 +33,7 @@ export function apiVersionsText(data: ApiVersionsResult): string {
 }
 
 export async function run(_options: ApiVersionsOptions, ctx: Context): Promise<CommandResult> {
-  const { openCluster } = await import('../../kafka/cluster.js');
-  const api = await openCluster(await ctx.kafka());
+  const api = await (await ctx.kafka()).cluster();
   const data = await api.apiVersions();
   const failed = data.filter((b) => b.error);
   const view = data.map((b) => ({

@@ -23,8 +23,7 @@ export function parse(): InfoOptions {
 }
 
 export async function run(_options: InfoOptions, ctx: Context): Promise<CommandResult> {
-  const { openCluster } = await import('../../kafka/cluster.js');
-  const api = await openCluster(await ctx.kafka());
+  const api = await (await ctx.kafka()).cluster();
   const [cluster, features] = await Promise.all([api.describeCluster(), api.features()]);
   const data: ClusterInfoResult = { ...cluster, features };
   const supported = new Map(features.supported.map((f) => [f.name, f]));

@@ -28,8 +28,7 @@ export async function run(options: LogDirsOptions, ctx: Context): Promise<Comman
     const { missing } = await (await clients.admin()).describeTopics(options.topics);
     if (missing.length) throw topicsNotFound(missing);
   }
-  const { openCluster } = await import('../../kafka/cluster.js');
-  const api = await openCluster(clients);
+  const api = await clients.cluster();
   const data = await api.describeLogDirs(options.topics.length ? options.topics : null);
   const human = (n: number) => (n < 0 ? '' : n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KiB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MiB` : `${(n / 1024 ** 3).toFixed(1)} GiB`);
   const dirs = { head: ['BROKER', 'LOG-DIR', 'ERROR', 'PARTITIONS', 'SIZE', 'TOTAL', 'USABLE'], rows: data.map((d) => [d.broker, d.logDir, d.error ?? '', d.partitions.length, human(d.partitions.reduce((n, p) => n + p.size, 0)), human(d.totalBytes), human(d.usableBytes)]), numeric: [0, 3, 4, 5, 6] };

@@ -7,7 +7,6 @@ export { parse } from './complete-topics.js';
 /** `ktool __complete groups [PREFIX]`: consumer group ids (classic and KIP-848), like topics. */
 export function run(options: CompleteOptions, ctx: Context): Promise<CommandResult | void> {
   return completeFromCluster(options, ctx, async (clients) => {
-    const { openGroups } = await import('../../kafka/groups.js');
-    return (await (await openGroups(clients)).listGroups(['classic', 'consumer'])).map((g) => g.group);
+    return (await (await clients.groups()).listGroups(['classic', 'consumer'])).map((g) => g.group);
   });
 }

@@ -13,5 +13,5 @@ export function parse(args: string[]): { shell: Shell } {
 /** Generated from the live command tree: the same text as the committed completions/ files. */
 export async function run(options: { shell: Shell }, _ctx: Context): Promise<CommandResult> {
   const [{ buildProgram }, { completionScript }] = await Promise.all([import('../../cli/program.js'), import('../../docs/index.js')]);
-  return { text: completionScript(buildProgram(async () => {}), options.shell) };
+  return { text: completionScript(await buildProgram(async () => {}), options.shell) };
 }

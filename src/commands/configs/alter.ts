@@ -90,8 +90,7 @@ export async function run(options: AlterOptions, ctx: Context): Promise<CommandR
   const operations = toOperations(changes);
   if (!operations.length) throw new UsageError(`nothing to change: ${options.addConfigFile} sets no configs`);
 
-  const { openConfigs } = await import('../../kafka/configs.js');
-  const api = await openConfigs(await ctx.kafka());
+  const api = await (await ctx.kafka()).configs();
   const first = options.entities[0];
   const label = entityLabel(options.entities);
   const result: AlterResult = {

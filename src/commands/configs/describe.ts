@@ -54,8 +54,7 @@ const DYNAMIC_SOURCE: Record<string, string> = {
 
 export async function run(options: DescribeOptions, ctx: Context): Promise<CommandResult> {
   const clients = await ctx.kafka();
-  const { openConfigs } = await import('../../kafka/configs.js');
-  const api = await openConfigs(clients);
+  const api = await clients.configs();
   const first = options.entities[0];
 
   if (isQuotaType(first.type)) {

@@ -70,7 +70,6 @@ export class GroupEnd {
 
 /** The group's commits through the groups API (one OffsetFetch to its coordinator). */
 export async function committedOffsets(clients: KafkaClients, group: string): Promise<CommittedOffsets> {
-  const { openGroups } = await import('../../kafka/groups.js');
-  const groups = await openGroups(clients);
+  const groups = await clients.groups();
   return async () => new Map(((await groups.fetchOffsets([group])).get(group) ?? []).map((c) => [key(c), c.offset]));
 }

@@ -93,11 +93,10 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
   };
 
   if (o.group) {
-    const { openGroupReader } = await import('../../kafka/group-reader.js');
     const partitions = o.include || o.exitAtEnd ? await partitionsToRead(admin, o.topics, o.include, undefined) : [];
     const topics = o.include ? partitions.map((p) => p.topic) : o.topics;
     const fallback = o.offset.start.kind === 'start' ? 'earliest' : 'latest';
-    const reader = await openGroupReader(clients, { groupId: o.group, topics: [...new Set(topics)], protocol: o.groupProtocol, fallback, isolation: o.isolation, onWarning: (m) => ctx.warn(m) });
+    const reader = await clients.groupReader({ groupId: o.group, topics: [...new Set(topics)], protocol: o.groupProtocol, fallback, isolation: o.isolation, onWarning: (m) => ctx.warn(m) });
     // Commit only after the output reached stdout: nothing beyond what was written.
     const commits = new GroupCommits((offsets) => reader.commit(offsets));
     let ok = false;
@@ -126,8 +125,7 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
   } else {
     const partitions = await partitionsToRead(admin, o.topics, o.include, (topic) => o.topicPartitions?.[topic] ?? o.partitions);
     const ranges = await resolveRanges(admin, partitions, o.offset, o.isolation, o.exitAtEnd);
-    const { openPartitionReader } = await import('../../kafka/partition-reader.js');
-    const reader = await openPartitionReader(clients, {
+    const reader = await clients.partitionReader({
       ranges,
       isolation: o.isolation,
       onWarning: (m) => ctx.warn(m),

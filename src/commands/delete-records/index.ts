@@ -121,8 +121,7 @@ export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<
   const items = plan.length > 1 ? plan.map((p) => `${p.topic}:${p.partition} before offset ${p.offset}`) : [];
   await confirmDestructive(ctx.io, { action: `delete ${toDelete} record(s) from ${where}`, items, yes: options.yes });
 
-  const { openRecords } = await import('../../kafka/records.js');
-  const records = await openRecords(clients);
+  const records = await clients.records();
   const outcomes = await records.deleteRecords(plan.map(({ topic, partition, offset }) => ({ topic, partition, offset })));
   const planned = new Map(plan.map((p) => [key(p), p]));
   const data: DeleteRecordsResultItem[] = outcomes.map((o) => {

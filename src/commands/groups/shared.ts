@@ -1,11 +1,11 @@
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../errors.js';
 import { groupsNotFound } from '../../kafka/not-found.js';
-import { openGroups, type CommittedOffset, type GroupDescription, type GroupsApi } from '../../kafka/groups.js';
+import type { CommittedOffset, GroupDescription, GroupsApi } from '../../kafka/groups.js';
 import { tpKey, type TopicPartition } from '../../kafka/types.js';
 
 export async function groupsApi(ctx: Context): Promise<GroupsApi> {
-  return openGroups(await ctx.kafka());
+  return (await ctx.kafka()).groups();
 }
 
 /** `a,b` and repeated flags -> a list, blanks dropped. */

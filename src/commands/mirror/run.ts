@@ -2,6 +2,7 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { tpKey } from '../../kafka/mirror-types.js';
+import { javaPartition } from '../../kafka/partitioner.js';
 import { MirrorEngine, type EngineOutcome } from './engine.js';
 import type { MirrorOptions } from './options.js';
 import { commitStamp, foreignReason, identifyPairs } from './pair-stamp.js';
@@ -60,23 +61,18 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
       ends = new Map((await sourceAdmin.listOffsets(all, 'latest', 'read_committed')).map((x) => [tpKey(x.topic, x.partition), x.offset]));
     }
 
-    const [{ openMirrorGroup }, { openPartitionReader }, { openProducer, javaPartition }] = await Promise.all([
-      import('../../kafka/mirror-group.js'),
-      import('../../kafka/partition-reader.js'),
-      import('../../kafka/producer.js'),
-    ]);
     // Each commit names its topic pair; only this pair's offsets are resumed from (pair-stamp.ts).
     const pairs = await identifyPairs(sourceAdmin, targetAdmin, plans);
     const stamps = new Map([...pairs].map(([topic, pair]) => [topic, commitStamp(pair)]));
     const report = new StartReport(ctx, plans, o.group);
-    const group = await openMirrorGroup(sides.source, { groupId: o.group, topics: names, commitMetadata: (topic) => stamps.get(topic) });
+    const group = await sides.source.mirrorGroup({ groupId: o.group, topics: names, commitMetadata: (topic) => stamps.get(topic) });
     const stopped = () => ctx.io.signal.aborted;
     const engine = new MirrorEngine(
       {
         group,
         sourceAdmin,
-        openReader: (ranges) => openPartitionReader(sides.source, { ranges, isolation: 'read_committed', onWarning: (m) => ctx.warn(m), logStart: async (topic, partition) => (await sourceAdmin.listOffsets([{ topic, partition }], 'earliest'))[0].offset }),
-        openProducer: () => openProducer(sides.target, { acks: -1, idempotent: true, compression: o.compression, retries: 5, clientId: `ktool-mirror-${process.pid}` }),
+        openReader: (ranges) => sides.source.partitionReader({ ranges, isolation: 'read_committed', onWarning: (m) => ctx.warn(m), logStart: async (topic, partition) => (await sourceAdmin.listOffsets([{ topic, partition }], 'earliest'))[0].offset }),
+        openProducer: () => sides.target.producer({ acks: -1, idempotent: true, compression: o.compression, retries: 5, clientId: `ktool-mirror-${process.pid}` }),
         partitionFor: javaPartition,
         stopped,
         onAssignment: o.verbose ? (a, gen) => ctx.io.stderr.write(`generation ${gen}: assigned ${a.length} partition(s)${a.length ? `: ${a.map((tp) => `${tp.topic}:${tp.partition}`).join(',')}` : ''}\n`) : undefined,

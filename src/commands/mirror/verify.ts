@@ -67,8 +67,7 @@ async function sequences(clients: KafkaClients, topic: string, partitions: numbe
   if (partitions === 0) return out;
   const admin = await clients.admin();
   const [start, end] = await Promise.all([admin.listOffsets(tps(topic, partitions), 'earliest'), admin.listOffsets(tps(topic, partitions), 'latest', 'read_committed')]);
-  const { openPartitionReader } = await import('../../kafka/partition-reader.js');
-  const reader = await openPartitionReader(clients, {
+  const reader = await clients.partitionReader({
     ranges: end.map((e) => ({ topic, partition: e.partition, start: start.find((s) => s.partition === e.partition)!.offset, end: e.offset })),
     isolation: 'read_committed',
     logStart: async (t, p) => (await admin.listOffsets([{ topic: t, partition: p }], 'earliest'))[0].offset,

@@ -32,8 +32,7 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
   if (options.files.length === 0 && ctx.io.stdinIsTTY) ctx.info('reading records from the terminal, one per line; Ctrl-D to finish');
 
   const clients = await ctx.kafka();
-  const { openProducer } = await import('../../kafka/producer.js');
-  const producer: ProducerApi = await openProducer(clients, options.producer, { signal, onWarning: (m) => ctx.warn(m) });
+  const producer: ProducerApi = await clients.producer(options.producer, { signal, onWarning: (m) => ctx.warn(m) });
 
   const partitionCounts = new Map<string, number>();
   const sticky = new Map<string, number>();

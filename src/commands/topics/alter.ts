@@ -1,9 +1,25 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { refuseInternalTopics } from '../../cli/internal-topics.js';
 import { positiveInt } from '../../cli/parse-helpers.js';
 import { UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
+
+export const spec = defineCommand({
+  command: 'alter <topic>',
+  description: 'increase the partition count of a topic (internal topics refused without --allow-internal-topics)',
+  groups: ['connection', 'output', 'base', 'allow-internal-topics'],
+  options: [
+    { flags: '-p, --partitions <n>', description: 'the new total number of partitions (as create takes it)' },
+    { flags: '--if-exists', description: 'no error when the topic does not exist (as describe and delete)' },
+    { flags: '--dry-run', description: 'validate on the broker without changing' },
+    // create's -c and -r, so they get a pointer to the command that does that rather than "unknown option".
+    { flags: '-c, --config <key=value>', description: 'see configs alter', repeatable: true, hidden: true },
+    { flags: '-r, --replication-factor <n>', description: 'see the reassign hint', hidden: true },
+  ],
+  examples: ['ktool topics alter orders -p 12', 'ktool topics alter orders --partitions 12 --dry-run'],
+});
 
 export interface AlterOptions {
   topic: string;
@@ -12,7 +28,7 @@ export interface AlterOptions {
   ifExists: boolean;
 }
 
-export function parse(args: string[], flags: Record<string, unknown>): AlterOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): AlterOptions {
   if (args.length !== 1) throw new UsageError('topics alter takes exactly one topic');
   const configs = flags.config as string[] | undefined;
   if (configs?.length) throw new UsageError('topics alter changes the partition count only; topic configs are changed with configs alter', `ktool configs alter --topic ${args[0]} --add-config '${configs.join(',')}'`);

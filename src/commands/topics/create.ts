@@ -1,10 +1,25 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { keyValues, positiveInt } from '../../cli/parse-helpers.js';
 import { ExitCode, UsageError } from '../../errors.js';
-import { errorForKafkaCode } from '../../kafka/errors.js';
+import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import { principal } from '../missing-hints.js';
 import { waitUntilVisible } from './wait-visible.js';
+
+export const spec = defineCommand({
+  command: 'create <topics...>',
+  description: 'create topics',
+  groups: ['connection', 'output', 'base'],
+  options: [
+    { flags: '-p, --partitions <n>', description: 'number of partitions (default: broker num.partitions)' },
+    { flags: '-r, --replication-factor <n>', description: 'replication factor (default: broker default.replication.factor)' },
+    { flags: '-c, --config <key=value>', description: 'topic config, repeatable', repeatable: true },
+    { flags: '--if-not-exists', description: 'no error when the topic already exists' },
+    { flags: '--dry-run', description: 'validate on the broker without creating' },
+  ],
+  examples: ['ktool topics create orders -p 6 -r 3 -c retention.ms=86400000 -c cleanup.policy=compact', 'ktool topics create orders --if-not-exists', 'ktool topics create orders -p 1000 --dry-run'],
+});
 
 export interface CreateOptions {
   topics: string[];
@@ -25,7 +40,7 @@ export interface CreateOutcome {
 
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
-export function parse(args: string[], flags: Record<string, unknown>): CreateOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): CreateOptions {
   if (args.length === 0) throw new UsageError('topics create needs a topic name');
   for (const name of args) {
     if (!TOPIC_NAME.test(name) || name === '.' || name === '..') {

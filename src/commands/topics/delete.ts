@@ -1,13 +1,26 @@
 import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { ALLOW_INTERNAL_FLAG, describeInternal, refuseInternalTopics, splitPatternMatches } from '../../cli/internal-topics.js';
 import { compileRegex, REGEX_CHARS } from '../../cli/parse-helpers.js';
 import { ExitCode, NotFoundError, UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import { DeniedError } from '../../kafka/denied.js';
-import { errorForKafkaCode } from '../../kafka/errors.js';
+import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import { principal } from '../missing-hints.js';
+
+export const spec = defineCommand({
+  command: 'delete <topics...>',
+  description: 'delete topics by name or whole-name regex (a TOPIC with regex characters); asks on a terminal, needs --yes otherwise; a regex never selects internal topics',
+  groups: ['connection', 'output', 'base', 'yes', 'allow-internal-topics'],
+  options: [{ flags: '--if-exists', description: 'no error for topics (or regexes) that match nothing' }],
+  examples: [
+    'ktool topics delete old-orders --yes',
+    "ktool topics delete 'tmp-.*'                       # lists the matches and asks",
+    'ktool topics delete app-store-changelog --allow-internal-topics --yes   # an internal topic: exact name and the flag',
+  ],
+});
 
 export interface DeleteOptions {
   /** Exact names. */
@@ -27,7 +40,7 @@ export interface DeleteOutcome {
   errorCode?: string;
 }
 
-export function parse(args: string[], flags: Record<string, unknown>): DeleteOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): DeleteOptions {
   if (args.length === 0) throw new UsageError('topics delete needs at least one topic name');
   const unique = [...new Set(args)];
   const patterns = unique.filter((a) => REGEX_CHARS.test(a));

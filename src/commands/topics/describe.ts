@@ -1,5 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { compileRegex, REGEX_CHARS } from '../../cli/parse-helpers.js';
 import { NotFoundError } from '../../errors.js';
 import { isDenied } from '../../kafka/denied.js';
@@ -8,6 +9,22 @@ import { missingHint, principal } from '../missing-hints.js';
 import type { AdminApi, ConfigEntry, TopicInfo } from '../../kafka/types.js';
 import type { Block } from '../../output/view.js';
 import { filtersFrom, partitionMatches, type PartitionFilter } from './partition-filters.js';
+
+export const spec = defineCommand({
+  command: 'describe [topics...]',
+  description: 'partitions (leader, replicas, ISR, offline), offsets, message counts and non-default configs',
+  groups: ['connection', 'output', 'base'],
+  options: [
+    { flags: '--exclude-internal', description: 'with no topic named: skip internal topics' },
+    { flags: '--under-replicated-partitions', description: 'only partitions whose ISR is smaller than the replica set' },
+    { flags: '--unavailable-partitions', description: 'only partitions without a live leader' },
+    { flags: '--under-min-isr-partitions', description: 'only partitions whose ISR is below min.insync.replicas' },
+    { flags: '--at-min-isr-partitions', description: 'only partitions whose ISR equals min.insync.replicas' },
+    { flags: '--no-offsets', description: 'skip earliest/latest offsets (faster on huge clusters)' },
+    { flags: '--if-exists', description: 'no error for topics that do not exist' },
+  ],
+  examples: ['ktool topics describe orders', 'ktool topics describe --under-replicated-partitions', "ktool topics describe orders --json | jq '.[0].partitions[] | {partition, leader, isr}'"],
+});
 
 export interface DescribeOptions {
   topics: string[];
@@ -41,11 +58,11 @@ export interface TopicDescription {
   }[];
 }
 
-export function parse(args: string[], flags: Record<string, unknown>): DescribeOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): DescribeOptions {
   return {
     topics: args,
     excludeInternal: Boolean(flags.excludeInternal),
-    filters: filtersFrom(flags),
+    filters: filtersFrom({ ...flags }),
     offsets: flags.offsets !== false,
     ifExists: Boolean(flags.ifExists),
   };

@@ -1,8 +1,17 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { compileRegex } from '../../cli/parse-helpers.js';
 import { UsageError } from '../../errors.js';
 import { emptyListing } from '../missing-hints.js';
+
+export const spec = defineCommand({
+  command: 'list [regex]',
+  description: 'list topics, optionally those whose name matches REGEX',
+  groups: ['connection', 'output', 'base'],
+  options: [{ flags: '--exclude-internal', description: 'hide internal topics (__consumer_offsets, ...)' }],
+  examples: ['ktool topics list', "ktool topics list 'orders\\..*' --json | jq -r '.[].name'"],
+});
 
 export interface ListOptions {
   pattern?: RegExp;
@@ -17,7 +26,7 @@ export interface TopicListItem {
   internal: boolean;
 }
 
-export function parse(args: string[], flags: Record<string, unknown>): ListOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): ListOptions {
   if (args.length > 1) throw new UsageError('topics list takes at most one REGEX', 'combine alternatives as a|b');
   return { pattern: args[0] ? compileRegex(args[0], 'topic') : undefined, excludeInternal: Boolean(flags.excludeInternal) };
 }

@@ -37,8 +37,8 @@ export function parse(args: string[], flags: Record<string, unknown>): CreateOpt
 
 export async function run(options: CreateOptions, ctx: Context): Promise<CommandResult> {
   const password = await newPassword(ctx.io, options.user, options.password, (m) => ctx.warn(m));
-  const [{ openScram }, { makeCredential }] = await Promise.all([import('../../kafka/scram.js'), import('../../kafka/scram-credential.js')]);
-  const api = await openScram(await ctx.kafka());
+  const { makeCredential } = await import('../../kafka/scram-credential.js');
+  const api = await (await ctx.kafka()).scram();
   const before = (await whileChanging('create user', () => api.describeUsers(null))).find((u) => u.user === options.user);
   const upserts = await Promise.all(options.mechanisms.map((m) => makeCredential(options.user, m, password, options.iterations)));
   await api.alterCredentials([], upserts);

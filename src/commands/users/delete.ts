@@ -22,8 +22,7 @@ export function parse(args: string[], flags: Record<string, unknown>): DeleteOpt
 }
 
 export async function run(options: DeleteOptions, ctx: Context): Promise<CommandResult> {
-  const { openScram } = await import('../../kafka/scram.js');
-  const api = await openScram(await ctx.kafka());
+  const api = await (await ctx.kafka()).scram();
   const known = new Map((await whileChanging('delete user', () => api.describeUsers(null))).map((u) => [u.user, u.credentials.map((c) => c.mechanism)]));
   const plan: DeleteResult = options.users.map((user) => {
     const has = known.get(user) ?? [];

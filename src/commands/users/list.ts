@@ -19,8 +19,7 @@ export function parse(args: string[]): ListOptions {
 }
 
 export async function run(options: ListOptions, ctx: Context): Promise<CommandResult> {
-  const { openScram } = await import('../../kafka/scram.js');
-  const api = await openScram(await ctx.kafka());
+  const api = await (await ctx.kafka()).scram();
   const data: ListResult = await api.describeUsers(options.users.length ? options.users : null);
   const rows = data.flatMap((u) => u.credentials.map((c) => [u.user, c.mechanism, c.iterations]));
   return { data, view: rows.length ? [{ head: ['USER', 'MECHANISM', 'ITERATIONS'], rows, numeric: [2] }] : [{ lines: ['No SCRAM users'] }] };
