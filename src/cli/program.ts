@@ -5,7 +5,6 @@ import { addCommand } from './build-command.js';
 import type { CommandModule, Dispatcher } from './dispatch.js';
 import type { CommandEntry, SpecModule } from './registry-types.js';
 import { VERSION } from './version.js';
-import { registerCluster } from './tree/cluster.js';
 import { registerCompletion } from './tree/completion.js';
 import { registerConfigs } from './tree/configs.js';
 import { registerConsume } from './tree/consume.js';
@@ -26,7 +25,6 @@ const LEGACY: [Registrar, string[]][] = [
   [registerConsume, ['consume']],
   [registerCompletion, ['completion', '__complete']],
   [registerConfigs, ['configs']],
-  [registerCluster, ['cluster']],
   [registerRecords, ['offsets', 'delete-records']],
   [registerGroups, ['groups', 'lag']],
   [registerAcls, ['acls', 'users']],
@@ -91,6 +89,8 @@ ${EXIT_CODE_HELP}
     byPath.set(entry.path, addCommand(parent, entry.path, modules[i].spec, dispatch, runnable(modules[i])));
   });
   if (!COMMANDS.some((e) => e.path === words[0])) for (const [register] of LEGACY) register(program, dispatch);
+  const topRank = (name: string) => (TOP_LEVEL_ORDER.includes(name) ? TOP_LEVEL_ORDER.indexOf(name) : TOP_LEVEL_ORDER.length);
+  (program.commands as Command[]).sort((a, b) => topRank(a.name()) - topRank(b.name()));
   return program;
 }
 

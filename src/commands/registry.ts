@@ -2,7 +2,12 @@
 import type { CommandEntry } from '../cli/registry-types.js';
 
 export const COMMANDS: readonly CommandEntry[] = [
+  { path: 'cluster', load: () => import('./cluster/cluster.js') },
   { path: 'topics', load: () => import('./topics/topics.js') },
+  { path: 'cluster api-versions', load: () => import('./cluster/api-versions.js') },
+  { path: 'cluster health', load: () => import('./cluster/health.js') },
+  { path: 'cluster info', load: () => import('./cluster/info.js') },
+  { path: 'cluster log-dirs', load: () => import('./cluster/log-dirs.js') },
   { path: 'topics alter', load: () => import('./topics/alter.js') },
   { path: 'topics create', load: () => import('./topics/create.js') },
   { path: 'topics delete', load: () => import('./topics/delete.js') },

@@ -23,10 +23,7 @@ export function baseOptions(cmd: Command): Command {
   return cmd.option('--no-color', 'disable colours (also NO_COLOR=1)').option('--debug', 'show stack traces and client details on errors');
 }
 
-/** Repeatable option collector: `-c a=1 -c b=2`. */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
+export { collect } from '../common-options.js';
 
 export function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);

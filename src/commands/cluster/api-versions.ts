@@ -1,7 +1,15 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand } from '../../cli/spec.js';
 import { ExitCode } from '../../errors.js';
 import type { BrokerApiVersions } from '../../kafka/cluster-types.js';
+
+export const spec = defineCommand({
+  command: 'api-versions',
+  description: 'the API versions every broker supports (kafka-broker-api-versions.sh)',
+  groups: ['connection', 'output', 'base'],
+  examples: ['ktool cluster api-versions', "ktool cluster api-versions --json | jq '.[0].apis[] | select(.name==\"Fetch\")'"],
+});
 
 export type ApiVersionsOptions = Record<string, never>;
 

@@ -1,9 +1,17 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand } from '../../cli/spec.js';
 import { ExitCode } from '../../errors.js';
 import { noneVisible } from '../../kafka/denied.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import { missingHint, principal } from '../missing-hints.js';
+
+export const spec = defineCommand({
+  command: 'health [topics...]',
+  description: 'offline, under-replicated and under-min-ISR partitions (of every topic, or these); exit code 6 when there are any',
+  groups: ['connection', 'output', 'base'],
+  examples: ['ktool cluster health || echo "cluster needs attention"', 'ktool cluster health orders payments', "ktool cluster health --json | jq '.underMinIsr'"],
+});
 
 export interface HealthOptions {
   /** Only these topics (exact names); none: every topic, internal ones included. */

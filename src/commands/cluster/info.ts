@@ -1,7 +1,15 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand } from '../../cli/spec.js';
 import type { FeatureSet } from '../../kafka/cluster-types.js';
 import type { BrokerInfo } from '../../kafka/types.js';
+
+export const spec = defineCommand({
+  command: 'info',
+  description: 'cluster id, controller, brokers (id, host:port, rack) and features',
+  groups: ['connection', 'output', 'base'],
+  examples: ['ktool cluster info', "ktool cluster info --json | jq '.brokers[].id'"],
+});
 
 export type InfoOptions = Record<string, never>;
 

@@ -1,7 +1,20 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import type { LogDirDescription } from '../../kafka/cluster-types.js';
+
+export const spec = defineCommand({
+  command: 'log-dirs [topics...]',
+  description: 'size on disk per broker, log dir, topic and partition (kafka-log-dirs.sh)',
+  groups: ['connection', 'output', 'base'],
+  options: [
+    { flags: '--topic <topic>', description: 'only this topic, repeatable', repeatable: true },
+    { flags: '--topic-list <a,b>', description: 'only these topics (kafka-log-dirs.sh spelling)', repeatable: true },
+    { flags: '--describe', description: 'accepted for kafka-log-dirs.sh compatibility; does nothing' },
+  ],
+  examples: ['ktool cluster log-dirs', 'ktool cluster log-dirs orders --format wide'],
+});
 
 export interface LogDirsOptions {
   topics: string[];
@@ -16,7 +29,7 @@ export type LogDirsResult = LogDirDescription[];
 
 const strings = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
-export function parse(args: string[], flags: Record<string, unknown>): LogDirsOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): LogDirsOptions {
   // --topic-list a,b is LogDirsCommand's spelling.
   const topics = [...args, ...strings(flags.topic), ...strings(flags.topicList).flatMap((l) => l.split(','))].map((t) => t.trim()).filter(Boolean);
   return { topics: [...new Set(topics)] };

@@ -62,7 +62,7 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
   const spinner = ctx.spinner(`starting Kafka ${o.version} (${o.nodes} node${o.nodes > 1 ? 's' : ''})`);
   let result;
   try {
-    result = await startCluster({ ...o, cacheDir: cacheDir(ctx.env), env: ctx.env, log: (m) => spinner.update(m), signal: ctx.io.signal, ready: (bootstrap, brokers) => brokersReady(bootstrap, brokers, ctx.env) });
+    result = await startCluster({ ...o, cacheDir: cacheDir(ctx.env), env: ctx.env, log: (m) => spinner.update(m), signal: ctx.io.signal, ready: (bootstrap, brokers) => brokersReady(ctx, bootstrap, brokers) });
   } finally {
     spinner.stop();
   }

@@ -1,3 +1,4 @@
+import type { Context } from '../../cli/context.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { ConnectApi, ConnectorInfo } from '../../kafka/connect.js';
 import { MIRROR_CLASSES } from './mm2-config.js';
@@ -21,17 +22,16 @@ export function parseTarget(args: string[], f: Record<string, unknown>): Connect
 const MIRROR = new Set<string>(Object.values(MIRROR_CLASSES));
 
 /** The MirrorMaker 2 connectors on the worker (those named PREFIX-* with --name). */
-export async function mirrorConnectors(o: ConnectTarget): Promise<{ api: ConnectApi; connectors: ConnectorInfo[] }> {
-  const { connectClient } = await import('../../kafka/connect.js');
-  const api = connectClient(o.connectUrl);
+export async function mirrorConnectors(o: ConnectTarget, ctx: Context): Promise<{ api: ConnectApi; connectors: ConnectorInfo[] }> {
+  const api = await ctx.connect(o.connectUrl);
   const connectors = (await api.list()).filter((c) => MIRROR.has(c.config['connector.class']) && (!o.name || c.name === o.name || c.name.startsWith(`${o.name}-`))).sort((a, b) => a.name.localeCompare(b.name));
   if (connectors.length === 0) throw new NotFoundError(`no MirrorMaker 2 connectors${o.name ? ` named ${o.name}-*` : ''} on ${o.connectUrl}`, 'create them with `ktool mirror deploy`');
   return { api, connectors };
 }
 
 /** Applies one action to every selected connector: one row per connector. `before` sees them first (delete's confirmation). */
-export async function eachConnector(o: ConnectTarget, verb: string, act: (api: ConnectApi, name: string) => Promise<void>, before?: (connectors: ConnectorInfo[]) => Promise<void>) {
-  const { api, connectors } = await mirrorConnectors(o);
+export async function eachConnector(o: ConnectTarget, ctx: Context, verb: string, act: (api: ConnectApi, name: string) => Promise<void>, before?: (connectors: ConnectorInfo[]) => Promise<void>) {
+  const { api, connectors } = await mirrorConnectors(o, ctx);
   await before?.(connectors);
   for (const c of connectors) await act(api, c.name);
   const rows = connectors.map((c) => ({ name: c.name, class: c.config['connector.class'].split('.').pop()!, action: verb }));

@@ -11,5 +11,5 @@ export function parse(args: string[], f: Record<string, unknown>): ConnectTarget
 export async function run(o: ConnectTarget & { yes: boolean }, ctx: Context): Promise<CommandResult> {
   // Without --name this is every MirrorMaker 2 connector on the worker: list them before asking.
   const confirm = (connectors: { name: string }[]) => confirmDestructive(ctx.io, { action: `delete ${connectors.length} MirrorMaker 2 connector${connectors.length > 1 ? 's' : ''} from ${o.connectUrl}`, items: connectors.map((c) => c.name), yes: o.yes });
-  return eachConnector(o, 'deleted', (api, name) => api.remove(name), confirm);
+  return eachConnector(o, ctx, 'deleted', (api, name) => api.remove(name), confirm);
 }

@@ -65,8 +65,7 @@ export async function run(o: DeployOptions, ctx: Context): Promise<CommandResult
   if (o.dryRun) {
     for (const c of connectors) results.push({ name: c.name, class: c.config['connector.class'].split('.').pop()!, action: 'dry-run', config: c.config });
   } else {
-    const { connectClient } = await import('../../kafka/connect.js');
-    const api = connectClient(o.connectUrl);
+    const api = await ctx.connect(o.connectUrl);
     for (const c of connectors) {
       const created = await api.put(c.name, c.config);
       results.push({ name: c.name, class: c.config['connector.class'].split('.').pop()!, action: created ? 'created' : 'updated' });

@@ -64,9 +64,7 @@ export function sideName(spec: SideSpec, settings: ConnectionSettings): string {
 
 export async function openSides(ctx: Context, o: SidesOptions): Promise<Sides> {
   const [from, to] = await Promise.all([sideSettings(ctx, o.from, o.timeout), sideSettings(ctx, o.to, o.timeout)]);
-  const { createKafkaClients } = await import('../../kafka/client.js');
-  const source = createKafkaClients(from, ctx.env, ctx.io.signal);
-  const target = createKafkaClients(to, ctx.env, ctx.io.signal);
+  const [source, target] = await Promise.all([ctx.kafkaFor(from), ctx.kafkaFor(to)]);
   return {
     source,
     target,

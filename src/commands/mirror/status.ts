@@ -10,7 +10,7 @@ export const parse = parseTarget;
  * tasks: [{ id, state, worker, trace? }] }] }. Exit code 6 when a connector or task FAILED.
  */
 export async function run(o: ConnectTarget, ctx: Context): Promise<CommandResult> {
-  const { connectors } = await mirrorConnectors(o);
+  const { connectors } = await mirrorConnectors(o, ctx);
   const rows = connectors.map((c) => ({
     name: c.name,
     class: c.config['connector.class'].split('.').pop()!,

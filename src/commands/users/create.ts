@@ -5,6 +5,7 @@ import type { ScramMechanismName } from '../../kafka/scram-types.js';
 import { parseIterations, parseMechanisms, parseUserName } from './mechanisms.js';
 import { newPassword } from './password.js';
 import { whileChanging } from '../acls/authz.js';
+import { makeCredential } from '../../kafka/scram-credential.js';
 
 export interface CreateOptions {
   user: string;
@@ -37,7 +38,6 @@ export function parse(args: string[], flags: Record<string, unknown>): CreateOpt
 
 export async function run(options: CreateOptions, ctx: Context): Promise<CommandResult> {
   const password = await newPassword(ctx.io, options.user, options.password, (m) => ctx.warn(m));
-  const { makeCredential } = await import('../../kafka/scram-credential.js');
   const api = await (await ctx.kafka()).scram();
   const before = (await whileChanging('create user', () => api.describeUsers(null))).find((u) => u.user === options.user);
   const upserts = await Promise.all(options.mechanisms.map((m) => makeCredential(options.user, m, password, options.iterations)));
