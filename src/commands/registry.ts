@@ -3,11 +3,17 @@ import type { CommandEntry } from '../cli/registry-types.js';
 
 export const COMMANDS: readonly CommandEntry[] = [
   { path: 'cluster', load: () => import('./cluster/cluster.js') },
+  { path: 'profile', load: () => import('./profile/profile.js') },
   { path: 'topics', load: () => import('./topics/topics.js') },
   { path: 'cluster api-versions', load: () => import('./cluster/api-versions.js') },
   { path: 'cluster health', load: () => import('./cluster/health.js') },
   { path: 'cluster info', load: () => import('./cluster/info.js') },
   { path: 'cluster log-dirs', load: () => import('./cluster/log-dirs.js') },
+  { path: 'profile add', load: () => import('./profile/add.js') },
+  { path: 'profile delete', load: () => import('./profile/delete.js') },
+  { path: 'profile list', load: () => import('./profile/list.js') },
+  { path: 'profile show', load: () => import('./profile/show.js') },
+  { path: 'profile use', load: () => import('./profile/use.js') },
   { path: 'topics alter', load: () => import('./topics/alter.js') },
   { path: 'topics create', load: () => import('./topics/create.js') },
   { path: 'topics delete', load: () => import('./topics/delete.js') },

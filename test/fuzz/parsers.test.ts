@@ -190,7 +190,7 @@ describe('connection settings', () => {
   it('profile add: a profile or a usage error, whatever the flag values', () => {
     const flag = fc.option(input(['localhost:9092', 'PLAIN', 'SCRAM-SHA-512', 'OAUTHBEARER', '10s', 'x', ',', ':']), { nil: undefined });
     const flags = fc.record({ bootstrapServer: flag, clientId: flag, timeout: flag, saslMechanism: flag, username: flag, password: flag, token: flag, ca: flag, cert: flag, key: flag, serverName: flag, tls: fc.boolean() }, { requiredKeys: [] });
-    property(fc.tuple(input(['prod', 'a.b', '-', '_', ' ', '/']), flags), ([name, f]) => void typed(() => parseProfileAdd([name], f)));
+    property(fc.tuple(input(['prod', 'a.b', '-', '_', ' ', '/']), flags), ([name, f]) => void typed(() => parseProfileAdd([name], f as never)));
   });
 
   const yamlTokens = ['\n', '  ', '    ', '- ', '-', 'profiles:', 'current-profile: prod', 'prod:', 'bootstrap: localhost:9092', 'a: 1', 'b:', 'key', ': ', '"q"', '"bad\\', "'s'", "'", '[]', '{}', '[a]', '|', '&x', '*x', '#c', ' #c', '---', 'null', '~', 'true', '12', '-3.5', '99999999999999999999', '__proto__:'];

@@ -1,3 +1,5 @@
+import { defineCommand, type Flags } from '../../cli/spec.js';
+import { SASL_MECHANISMS } from '../../config/profile-types.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import type { Profile, SaslMechanism } from '../../config/profile-types.js';
@@ -6,6 +8,37 @@ import { upsertProfile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import { parseTimerDuration } from '../../util/duration.js';
 import { checkUserFile } from '../../util/read-user-file.js';
+
+export const spec = defineCommand({
+  command: 'add <name>',
+  description: 'add or replace a profile (-b is required)',
+  groups: ['base'],
+  options: [
+    { flags: '-b, --bootstrap-server <hosts>', description: 'brokers HOST:PORT[,HOST:PORT] (required)' },
+    { flags: '--client-id <id>', description: 'client.id sent to the brokers' },
+    { flags: '--timeout <duration>', description: 'default timeout for this cluster, e.g. 30s' },
+    { flags: '--sasl-mechanism <mechanism>', description: 'SASL mechanism', choices: SASL_MECHANISMS },
+    { flags: '--username <user>', description: 'SASL username' },
+    { flags: '--password <password>', description: 'SASL password, stored in the file (prefer --password-env or --password-command)' },
+    { flags: '--password-env <var>', description: 'read the SASL password from this environment variable at connect time' },
+    { flags: '--password-command <cmd>', description: 'run this command at connect time; its stdout is the password' },
+    { flags: '--token <token>', description: 'OAUTHBEARER token, stored in the file' },
+    { flags: '--token-env <var>', description: 'read the OAUTHBEARER token from this environment variable' },
+    { flags: '--token-command <cmd>', description: 'run this command to get an OAUTHBEARER token' },
+    { flags: '--tls', description: 'connect with TLS' },
+    { flags: '--ca <file>', description: 'CA certificate (PEM) to trust' },
+    { flags: '--cert <file>', description: 'client certificate (PEM) for mTLS' },
+    { flags: '--key <file>', description: 'client private key (PEM) for mTLS' },
+    { flags: '--server-name <name>', description: 'TLS server name (SNI) to verify' },
+    { flags: '--insecure-skip-verify', description: 'do not verify the broker certificate (test clusters only)' },
+    { flags: '--use', description: 'make it the current profile' },
+  ],
+  examples: [
+    'ktool profile add dev -b localhost:9092 --use',
+    'ktool profile add prod -b k1:9093,k2:9093 --tls --ca ca.pem --sasl-mechanism SCRAM-SHA-512 --username app --password-env KAFKA_PASSWORD',
+    "ktool profile add cloud -b pkc.example:9092 --tls --sasl-mechanism PLAIN --username KEY --password-command 'pass show kafka/cloud'",
+  ],
+});
 
 export interface AddOptions {
   name: string;
@@ -16,7 +49,9 @@ export interface AddOptions {
 
 const NAME = /^[A-Za-z0-9._-]+$/;
 
-export function parse(args: string[], f: Record<string, unknown>): AddOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): AddOptions {
+  // Looked up by name below; values are checked here whatever commander let through.
+  const f: Record<string, unknown> = { ...flags };
   const name = args[0];
   if (!NAME.test(name)) throw new UsageError(`invalid profile name "${name}"`, 'use letters, digits, . _ -');
   const str = (k: string) => (f[k] === undefined ? undefined : String(f[k]));

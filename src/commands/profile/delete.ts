@@ -1,9 +1,17 @@
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import { loadConfigFile, saveConfigFile } from '../../config/store.js';
 import { NotFoundError } from '../../errors.js';
 
-export function parse(args: string[], flags: Record<string, unknown>): { name: string; yes: boolean } {
+export const spec = defineCommand({
+  command: 'delete <name>',
+  description: 'delete a profile (asks on a terminal; needs --yes otherwise)',
+  groups: ['base', 'yes'],
+  examples: ['ktool profile delete old --yes'],
+});
+
+export function parse(args: string[], flags: Flags<typeof spec>): { name: string; yes: boolean } {
   return { name: args[0], yes: Boolean(flags.yes) };
 }
 

@@ -1,7 +1,15 @@
+import { defineCommand } from '../../cli/spec.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { loadConfigFile } from '../../config/store.js';
 import { securityLabel } from './redact.js';
+
+export const spec = defineCommand({
+  command: 'list',
+  description: 'list profiles',
+  groups: ['output', 'base'],
+  examples: ['ktool profile list --json'],
+});
 
 export function parse(): Record<string, never> {
   return {};

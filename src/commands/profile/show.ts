@@ -1,3 +1,4 @@
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import type { SkippedProfile } from '../../config/connection.js';
@@ -7,12 +8,20 @@ import { NotFoundError } from '../../errors.js';
 import { toYaml } from '../../output/yaml.js';
 import { redactProfile } from './redact.js';
 
+export const spec = defineCommand({
+  command: 'show [name]',
+  description: 'show a profile (secrets redacted); --resolved shows what a command would use, and where each value came from',
+  groups: ['output', 'base', 'connection'],
+  options: [{ flags: '--resolved', description: 'apply flags, environment and profile precedence' }],
+  examples: ['ktool profile show prod', 'ktool profile show --resolved --profile prod -b k3:9093   # prod with another bootstrap', 'ktool profile show --resolved -b other:9092   # -b alone: no profile, defaults'],
+});
+
 export interface ShowOptions {
   name?: string;
   resolved: boolean;
 }
 
-export function parse(args: string[], flags: Record<string, unknown>): ShowOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): ShowOptions {
   return { name: args[0], resolved: Boolean(flags.resolved) };
 }
 

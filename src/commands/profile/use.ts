@@ -1,6 +1,14 @@
+import { defineCommand } from '../../cli/spec.js';
 import type { Context } from '../../cli/context.js';
 import { loadConfigFile, saveConfigFile } from '../../config/store.js';
 import { NotFoundError, UsageError } from '../../errors.js';
+
+export const spec = defineCommand({
+  command: 'use <name>',
+  description: 'make a profile the current one',
+  groups: ['base'],
+  examples: ['ktool profile use prod'],
+});
 
 export function parse(args: string[]): { name: string } {
   if (!args[0]) throw new UsageError('profile use needs a profile name');
