@@ -64,7 +64,8 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
   const configPath = configFilePath(env);
   let connection: Promise<ConnectionSettings> | undefined;
   let clients: Promise<KafkaClients> | undefined;
-  const others: KafkaClients[] = [];
+  /** Clients of other clusters not closed yet (a readiness probe opens and closes one per poll). */
+  const others = new Set<KafkaClients>();
   let factory: Promise<KafkaFactory> | undefined;
   const kafkaFactory = () => (factory ??= deps.kafkaFactory ? Promise.resolve(deps.kafkaFactory) : defaultFactory(env, io.signal));
   const warned = new Set<string>();
@@ -97,8 +98,14 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
     },
     async kafkaFor(settings) {
       const other = (await kafkaFactory())(settings);
-      others.push(other);
-      return other;
+      others.add(other);
+      return {
+        ...other,
+        async close() {
+          others.delete(other);
+          await other.close();
+        },
+      };
     },
     async connect(url) {
       if (deps.connectFactory) return deps.connectFactory(url);
@@ -119,7 +126,7 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
     },
     async dispose() {
       const main = clients ? await clients.catch(() => undefined) : undefined;
-      await Promise.allSettled([main?.close(), ...others.map((other) => other.close())]);
+      await Promise.allSettled([main?.close(), ...[...others].map((other) => other.close())]);
     },
   };
   return ctx;
