@@ -11,8 +11,6 @@
  */
 export type Completer = { kind: 'none' } | { kind: 'topics' } | { kind: 'groups' } | { kind: 'profiles' } | { kind: 'files' } | { kind: 'choices'; values: string[] };
 
-export type DynamicKind = 'topics' | 'groups' | 'profiles';
-
 interface ArgumentRule {
   /** Command path after `ktool`, e.g. `profile use`; any command when absent. */
   command?: RegExp;

@@ -1,7 +1,7 @@
 /**
- * The producer behind ProducerApi (producer-types.ts). Library traps handled here (see
- * the project's notes on @platformatic/kafka, shared/notes/platformatic-kafka.md beside the repository): partitions are always chosen by us (Java-compatible
- * murmur2, validated against the partition count) so the library never wraps or re-hashes them;
+ * The producer behind ProducerApi (producer-types.ts). Library traps handled here: partitions are always
+ * chosen by us (Java-compatible murmur2, validated against the partition count) so the library never wraps or
+ * re-hashes them;
  * close() is only called after every send settled (the caller awaits its sends).
  */
 import { kGetConnection, Producer, type Connection } from '@platformatic/kafka';
