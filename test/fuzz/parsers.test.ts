@@ -37,7 +37,7 @@ import { parseEntities } from '../../src/commands/configs/entity.js';
 import { parseRate } from '../../src/commands/produce/rate.js';
 import { parseAcks } from '../../src/commands/produce/options.js';
 import { parseTimeSpec } from '../../src/commands/offsets/specs.js';
-import { parseCut } from '../../src/commands/delete-records/index.js';
+import { parseCut } from '../../src/commands/delete-records/delete-records.js';
 import { parseIterations, parseMechanisms, parseUserName } from '../../src/commands/users/mechanisms.js';
 
 /**

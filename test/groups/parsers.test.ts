@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rewriteLegacy } from '../../src/cli/legacy.js';
 import { clamp, formatPlanCsv, parseDatetime, parsePlanCsv, parseTopicArg, target } from '../../src/commands/groups/reset-plan.js';
-import { violations } from '../../src/commands/lag/index.js';
+import { violations } from '../../src/commands/lag/lag.js';
 import { trendOf } from '../../src/commands/lag/watch.js';
 import { toOpenMetrics } from '../../src/commands/lag/prometheus.js';
 import { decodeAssignment, encodeAssignment } from '../../src/kafka/groups-assignment.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTime, parseIsoTime, parseTime, parseTimeArg } from '../../src/cli/time-spec.js';
 import { parseOffsetSpec } from '../../src/commands/consume/offset-spec.js';
-import { parseCut } from '../../src/commands/delete-records/index.js';
+import { parseCut } from '../../src/commands/delete-records/delete-records.js';
 import { parseDatetime } from '../../src/commands/groups/reset-plan.js';
 import { parseTimeSpec } from '../../src/commands/offsets/specs.js';
 

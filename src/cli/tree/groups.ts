@@ -82,7 +82,7 @@ export function registerGroups(program: Command, dispatch: Dispatcher): void {
   );
 
   examples(
-    groupOption(leaf(program, dispatch, 'lag [groups...]', 'lag', () => import('../../commands/lag/index.js'), 'table|wide|json|yaml|prometheus'))
+    groupOption(leaf(program, dispatch, 'lag [groups...]', 'lag', () => import('../../commands/lag/lag.js'), 'table|wide|json|yaml|prometheus'))
       .description('lag per group, topic and partition, in records and in time (age of the next record to consume); every group when none is named')
       .option('--topic <topic[:p,...]>', 'only these topics, or some of their partitions (orders:0,2), repeatable; a topic that does not exist is exit 3 (with a guess), and so is one no partition matches with --max-lag/--max-time-lag', collect)
       .option('--watch [interval]', 'redraw every interval (default 5s) with the trend; NDJSON lines when not a terminal')

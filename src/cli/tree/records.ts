@@ -17,7 +17,7 @@ export function registerRecords(program: Command, dispatch: Dispatcher): void {
     .option('--topic-partitions <specs>', 'kafka-get-offsets.sh: t1:0-2,t2:1,t3 (N-M excludes M, as there)', collect)
     .option('--exclude-internal-topics', 'with no topic named: skip internal topics')
     .option('--isolation <level>', 'read_uncommitted (default) or read_committed (latest = last stable offset)')
-    .action(leafAction(dispatch, 'offsets', () => import('../../commands/offsets/index.js')));
+    .action(leafAction(dispatch, 'offsets', () => import('../../commands/offsets/offsets.js')));
   examples(offsets, [
     'ktool offsets orders                       # orders:0:1234 per partition, like kafka-get-offsets.sh',
     'ktool offsets orders:0-2 --time earliest',
@@ -35,7 +35,7 @@ export function registerRecords(program: Command, dispatch: Dispatcher): void {
     .option('--offset-json-file <file>', 'kafka-delete-records.sh JSON: {"partitions": [{"topic": "t", "partition": 0, "offset": 3}], "version": 1}')
     .option('-y, --yes', 'do not ask for confirmation (required when standard input is not a terminal)');
   allowInternalTopicsOption(del)
-    .action(leafAction(dispatch, 'delete-records', () => import('../../commands/delete-records/index.js')));
+    .action(leafAction(dispatch, 'delete-records', () => import('../../commands/delete-records/delete-records.js')));
   examples(del, [
     'ktool delete-records orders:0 --before 1000 --yes',
     'ktool delete-records orders --before @2024-05-01T00:00:00Z',
