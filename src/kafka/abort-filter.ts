@@ -3,16 +3,7 @@
  * batches together with the list of aborted transactions; a batch of a producer whose aborted
  * transaction started at or before it is dropped until that producer's ABORT marker.
  */
-import { CONTROL } from './batch-decoder.js';
-
-export interface BatchHeader {
-  firstOffset: bigint;
-  lastOffsetDelta: number;
-  producerId: bigint;
-  attributes: number;
-}
-
-const TRANSACTIONAL = 0x10;
+import { isControl, isTransactional, type BatchHeader } from './record-batch.js';
 
 /** Returns a predicate telling whether a batch is delivered; call it for batches in offset order. */
 export function abortFilter(aborted: { producerId: bigint; firstOffset: bigint }[]): (batch: BatchHeader, isAbortMarker: boolean) => boolean {
@@ -21,10 +12,10 @@ export function abortFilter(aborted: { producerId: bigint; firstOffset: bigint }
   return (batch, isAbortMarker) => {
     const last = batch.firstOffset + BigInt(batch.lastOffsetDelta);
     while (pending.length && pending[0].firstOffset <= last) abortedProducers.add(pending.shift()!.producerId);
-    if (batch.attributes & CONTROL) {
+    if (isControl(batch.attributes)) {
       if (isAbortMarker) abortedProducers.delete(batch.producerId);
       return false;
     }
-    return !((batch.attributes & TRANSACTIONAL) && abortedProducers.has(batch.producerId));
+    return !(isTransactional(batch.attributes) && abortedProducers.has(batch.producerId));
   };
 }

@@ -1,6 +1,6 @@
 import type { ConsumedRecord } from './consumer-types.js';
-import type { BatchHeader } from './abort-filter.js';
-import { CONTROL, LOG_APPEND_TIME, NO_HEADERS } from './batch-decoder.js';
+import { NO_HEADERS } from './record-batch-decode.js';
+import { isAbortMarker, isControl, isLogAppendTime, type BatchHeader } from './record-batch.js';
 
 /** The client library's decoded record batch (protocol/records.ts), as much of it as we read. */
 export interface FetchedBatch extends BatchHeader {
@@ -23,10 +23,9 @@ export function toConsumedRecords(topic: string, partition: number, batches: Fet
     const first = Number(batch.firstOffset);
     const last = first + batch.lastOffsetDelta;
     if (last + 1 > nextOffset) nextOffset = last + 1;
-    const isControl = (batch.attributes & CONTROL) !== 0;
-    const abortMarker = isControl && batch.records[0]?.key !== null && batch.records[0]?.key?.length === 4 && batch.records[0].key.readInt16BE(2) === 0;
-    if (keep ? !keep(batch, abortMarker) : isControl) continue;
-    const logAppend = (batch.attributes & LOG_APPEND_TIME) !== 0;
+    const control = isControl(batch.attributes);
+    if (keep ? !keep(batch, control && isAbortMarker(batch.records[0]?.key)) : control) continue;
+    const logAppend = isLogAppendTime(batch.attributes);
     const firstTimestamp = Number(batch.firstTimestamp);
     const maxTimestamp = Number(batch.maxTimestamp);
     for (const r of batch.records) {

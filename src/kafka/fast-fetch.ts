@@ -14,7 +14,7 @@ export interface RawFetchResponse {
   responses: { topicId: string; partitions: RawFetchPartition[] }[];
 }
 
-// Fetch v17 response layout (the library's parser, minus decoding the records: see batch-decoder.ts).
+// Fetch v17 response layout (the library's parser, minus decoding the records: see record-batch-decode.ts).
 function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: number, reader: Reader): RawFetchResponse {
   reader.readInt32(); // throttle time
   const errorCode = reader.readInt16();

@@ -3,7 +3,7 @@
  * stream keeps doing what it does well (membership, assignments, fetch positions, errors); it
  * fetches through the consumer's public fetch(), which is wrapped here:
  * - the fetch itself goes out as a Fetch v17 whose record batches are decoded by ktool
- *   (batch-decoder.ts: no object per record beyond the record, 2-3x faster than the library's
+ *   (record-batch-decode.ts: no object per record beyond the record, 2-3x faster than the library's
  *   decoding and its message objects, a third of the memory, and LogAppendTime kept);
  * - the stream gets a response with one empty control batch per partition, which moves its
  *   fetch position past what was taken and delivers nothing;
@@ -13,7 +13,8 @@
  */
 import { FetchIsolationLevels, type Consumer } from '@platformatic/kafka';
 import { abortFilter } from './abort-filter.js';
-import { CONTROL, decodeBatches } from './batch-decoder.js';
+import { decodeBatches } from './record-batch-decode.js';
+import { CONTROL, PARTITION_LEADER_EPOCH } from './record-batch.js';
 import type { ConsumedRecord, Isolation } from './consumer-types.js';
 import { toConsumedRecords, type FetchedBatch } from './decode.js';
 import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
@@ -103,7 +104,7 @@ export async function takeStreamFetches(consumer: Consumer<unknown, unknown, unk
         if (start === undefined || !p.records) continue;
         const records: ConsumedRecord[] = [];
         const next = decodeBatches(p.records, topic, p.partitionIndex, start, undefined, records, decompress, filter(p.abortedTransactions));
-        if (records.length) taken.push([records, p.records.length >= 16 ? p.records.readInt32BE(12) : -1]);
+        if (records.length) taken.push([records, p.records.length >= PARTITION_LEADER_EPOCH + 4 ? p.records.readInt32BE(PARTITION_LEADER_EPOCH) : -1]);
         if (next <= start) continue;
         // Where the stream fetches next: after this batch. A control batch: nothing to deliver.
         const position = { firstOffset: BigInt(next - 1), lastOffsetDelta: 0, attributes: CONTROL, producerId: -1n, partitionLeaderEpoch: -1, firstTimestamp: 0n, maxTimestamp: 0n, records: [] };

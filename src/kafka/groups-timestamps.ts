@@ -1,8 +1,8 @@
 import type { Admin } from '@platformatic/kafka';
-import { CONTROL, LOG_APPEND_TIME } from './batch-decoder.js';
 import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
 import { leadersOf } from './leaders.js';
 import type { OffsetToCommit } from './groups-types.js';
+import * as L from './record-batch.js';
 
 /** One partition with the offsets whose record timestamps are wanted. */
 interface Wanted {
@@ -20,19 +20,6 @@ const READ_UNCOMMITTED = 0;
 
 type Found = { timestamp: number } | { next: number } | { incomplete: true };
 
-function varint(buf: Buffer, at: { pos: number }): number {
-  let shift = 0;
-  let result = 0;
-  let byte: number;
-  do {
-    if (at.pos >= buf.length) throw new RangeError('truncated');
-    byte = buf[at.pos++];
-    result += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
-}
-
 /**
  * The timestamp of the first data record at or after `want` in a fetched log slice, reading only
  * record headers. An uncompressed batch cut off by the size limit is still read as far as it goes.
@@ -40,33 +27,33 @@ function varint(buf: Buffer, at: { pos: number }): number {
 export function timestampAt(data: Buffer, want: number): Found {
   let at = 0;
   let next = want;
-  while (at + 61 <= data.length) {
-    const firstOffset = Number(data.readBigInt64BE(at));
-    const batchEnd = at + 12 + data.readInt32BE(at + 8);
-    const attributes = data.readInt16BE(at + 21);
-    const last = firstOffset + data.readInt32BE(at + 23);
-    const firstTimestamp = Number(data.readBigInt64BE(at + 27));
-    const maxTimestamp = Number(data.readBigInt64BE(at + 35));
-    const count = data.readInt32BE(at + 57);
+  while (at + L.RECORDS <= data.length) {
+    const firstOffset = Number(data.readBigInt64BE(at + L.BASE_OFFSET));
+    const batchEnd = at + L.LENGTH_FIELD_END + data.readInt32BE(at + L.BATCH_LENGTH);
+    const attributes = data.readInt16BE(at + L.ATTRIBUTES);
+    const last = firstOffset + data.readInt32BE(at + L.LAST_OFFSET_DELTA);
+    const firstTimestamp = Number(data.readBigInt64BE(at + L.BASE_TIMESTAMP));
+    const maxTimestamp = Number(data.readBigInt64BE(at + L.MAX_TIMESTAMP));
+    const count = data.readInt32BE(at + L.RECORD_COUNT);
     const complete = batchEnd <= data.length;
-    if (last < want || attributes & CONTROL) {
+    if (last < want || L.isControl(attributes)) {
       if (!complete) return { incomplete: true };
       next = Math.max(next, last + 1);
       at = batchEnd;
       continue;
     }
-    if (attributes & LOG_APPEND_TIME) return { timestamp: maxTimestamp };
-    const codec = attributes & 0x07;
+    if (L.isLogAppendTime(attributes)) return { timestamp: maxTimestamp };
+    const codec = L.codecOf(attributes);
     if (codec && !complete) return { incomplete: true };
-    const body = codec ? decompress(codec, data.subarray(at + 61, batchEnd)) : data.subarray(at + 61, Math.min(batchEnd, data.length));
+    const body = codec ? decompress(codec, data.subarray(at + L.RECORDS, batchEnd)) : data.subarray(at + L.RECORDS, Math.min(batchEnd, data.length));
     const cursor = { pos: 0 };
     try {
       for (let i = 0; i < count; i++) {
-        const length = varint(body, cursor);
+        const length = L.readVarint(body, cursor);
         const end = cursor.pos + length;
         cursor.pos++; // attributes
-        const delta = varint(body, cursor);
-        const offset = firstOffset + varint(body, cursor);
+        const delta = L.readVarint(body, cursor);
+        const offset = firstOffset + L.readVarint(body, cursor);
         if (offset >= want) return { timestamp: firstTimestamp + delta };
         cursor.pos = end;
       }

@@ -15,7 +15,8 @@ import type { ClientPlumbing } from './plumbing.js';
 import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
 import { ProducePipeline, type Batch } from './produce-pipeline.js';
-import { encodeRecords, LineRecordsBuilder, wrapRecords, type BatchHeader } from './record-batch.js';
+import type { BatchWriteHeader } from './record-batch.js';
+import { encodeRecords, LineRecordsBuilder, wrapRecords } from './record-batch-encode.js';
 import { DEFAULT_TRANSACTION_TIMEOUT_MS, Transactions } from './transactions.js';
 
 
@@ -153,7 +154,7 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
         baseSequence = sequences.get(key) ?? 0;
         sequences.set(key, (baseSequence + item.count) % 2147483648);
       }
-      const header: BatchHeader = {
+      const header: BatchWriteHeader = {
         producerId: txn ? txn.producerId : idempotent ? producer.producerId! : -1n,
         producerEpoch: txn ? txn.producerEpoch : idempotent ? producer.producerEpoch! : -1,
         baseSequence,

@@ -1,254 +1,104 @@
-import { createRequire } from 'node:module';
-import { gzipSync } from 'node:zlib';
-import { compressionsAlgorithms, crc32c as libraryCrc32c } from '@platformatic/kafka';
-import type { EncodedRecords, LineRecords, ProduceRecord } from './producer-types.js';
-
-// ---------------------------------------------------------------------------------------------
-// Fast path. The library encodes every record through its own Writer (several small buffers and
-// a concat per record): about 140k records/s at best. Here a whole record batch (magic v2) is
-// written into one Buffer in two passes, and the Produce request (v8) goes straight to the
-// library's connection for the partition leader. The library still does everything else:
-// connections (TLS/SASL), metadata, InitProducerId, AddPartitionsToTxn, EndTxn.
-// ---------------------------------------------------------------------------------------------
-
 /**
- * CRC-32C of a batch. The client's optional native CRC (@node-rs/crc32) is called directly: the
- * client wraps it in `new Uint8Array(data)`, a copy of every batch (100 MB per million records).
+ * The record batch (magic 2) layout, the one place that knows it: where each header field sits,
+ * what the attribute bits mean and how a control batch says "abort". The encoder
+ * (record-batch-encode.ts), the decoder (record-batch-decode.ts), read_committed filtering
+ * (abort-filter.ts) and lag's timestamp reader (groups-timestamps.ts) all read it from here.
+ * No imports: the decoder's start-up cost stays nil.
+ *
+ *   baseOffset int64 | batchLength int32 | partitionLeaderEpoch int32 | magic int8 | crc uint32 |
+ *   attributes int16 | lastOffsetDelta int32 | baseTimestamp int64 | maxTimestamp int64 |
+ *   producerId int64 | producerEpoch int16 | baseSequence int32 | recordCount int32 | records...
  */
-const crc32c: (data: Buffer) => number = (() => {
-  try {
-    const native = (createRequire(import.meta.url)('@node-rs/crc32') as { crc32c: (data: Uint8Array) => number }).crc32c;
-    if (native(Buffer.from('123456789')) === 0xe3069283) return native;
-  } catch {
-    // not installed (it is optional): the client's own implementation
-  }
-  return libraryCrc32c as (data: Buffer) => number;
-})();
 
-const ATTR_TRANSACTIONAL = 0x10;
-const CODEC_BITS: Record<string, number> = { gzip: 1, snappy: 2, lz4: 3, zstd: 4 };
+/** Byte offsets of the header fields from the start of a batch. */
+export const BASE_OFFSET = 0;
+export const BATCH_LENGTH = 8;
+/** The batch length counts the bytes after its own field. */
+export const LENGTH_FIELD_END = 12;
+export const PARTITION_LEADER_EPOCH = 12;
+export const MAGIC = 16;
+export const CRC = 17;
+/** The CRC-32C covers everything from here to the end of the batch. */
+export const ATTRIBUTES = 21;
+export const LAST_OFFSET_DELTA = 23;
+export const BASE_TIMESTAMP = 27;
+export const MAX_TIMESTAMP = 35;
+export const PRODUCER_ID = 43;
+export const PRODUCER_EPOCH = 51;
+export const BASE_SEQUENCE = 53;
+export const RECORD_COUNT = 57;
+/** Header size: the first record starts here. */
+export const RECORDS = 61;
 
-function uvarintSize(n: number): number {
-  if (n < 0x80) return 1;
-  if (n < 0x4000) return 2;
-  if (n < 0x200000) return 3;
-  if (n < 0x10000000) return 4;
-  let size = 5;
-  n = Math.floor(n / 0x800000000);
-  while (n > 0) {
-    size++;
-    n = Math.floor(n / 0x80);
-  }
-  return size;
-}
+/** Attribute bits. */
+export const COMPRESSION_MASK = 0x07;
+export const LOG_APPEND_TIME = 0x08;
+export const TRANSACTIONAL = 0x10;
+export const CONTROL = 0x20;
 
-const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
-const varintSize = (n: number): number => uvarintSize(zigzag(n));
+/** Compression codec -> its attribute bits (none: 0). */
+export const CODEC_BITS: Readonly<Record<string, number>> = { gzip: 1, snappy: 2, lz4: 3, zstd: 4 };
 
-function writeUvarint(buf: Buffer, pos: number, n: number): number {
-  while (n >= 0x80) {
-    buf[pos++] = (n & 0x7f) | 0x80;
-    n = n < 0x10000000 ? n >>> 7 : Math.floor(n / 128);
-  }
-  buf[pos++] = n;
-  return pos;
-}
-
-const writeVarint = (buf: Buffer, pos: number, n: number): number => writeUvarint(buf, pos, zigzag(n));
-
-function recordBodySize(r: ProduceRecord, i: number, tsDelta: number): number {
-  let size = 1 + varintSize(tsDelta) + varintSize(i);
-  size += r.key === null ? 1 : varintSize(r.key.length) + r.key.length;
-  size += r.value === null ? 1 : varintSize(r.value.length) + r.value.length;
-  return size + headersSize(r.headers);
-}
-
+/** The header fields read_committed filtering needs, as a decoder reads them. */
 export interface BatchHeader {
+  firstOffset: bigint;
+  lastOffsetDelta: number;
+  producerId: bigint;
+  attributes: number;
+}
+
+/** What a producer puts in a batch header it writes. */
+export interface BatchWriteHeader {
   producerId: bigint;
   producerEpoch: number;
   baseSequence: number;
   transactional: boolean;
+  /** none, gzip, snappy, lz4 or zstd. */
   compression: string;
 }
 
-/** One record batch (magic 2) for records of one partition, in one Buffer. */
-export async function encodeRecordBatch(records: ProduceRecord[], header: BatchHeader, now = Date.now()): Promise<Buffer> {
-  return wrapRecords(encodeRecords(records, now), header);
-}
+export const isControl = (attributes: number): boolean => (attributes & CONTROL) !== 0;
+export const isTransactional = (attributes: number): boolean => (attributes & TRANSACTIONAL) !== 0;
+export const isLogAppendTime = (attributes: number): boolean => (attributes & LOG_APPEND_TIME) !== 0;
+export const codecOf = (attributes: number): number => attributes & COMPRESSION_MASK;
 
-export function encodeRecords(records: ProduceRecord[], now = Date.now()): EncodedRecords {
-  const first = records[0].timestamp ?? now;
-  let maxTs = first;
-  let total = 0;
-  const sizes = new Array<number>(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const ts = records[i].timestamp ?? now;
-    if (ts > maxTs) maxTs = ts;
-    const body = recordBodySize(records[i], i, ts - first);
-    sizes[i] = body;
-    total += uvarintSize(zigzag(body)) + body;
-  }
-  const recs: Buffer = Buffer.allocUnsafe(total);
-  let pos = 0;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i];
-    pos = writeVarint(recs, pos, sizes[i]);
-    recs[pos++] = 0;
-    pos = writeVarint(recs, pos, (r.timestamp ?? now) - first);
-    pos = writeVarint(recs, pos, i);
-    pos = writeBytes(recs, pos, r.key);
-    pos = writeBytes(recs, pos, r.value);
-    pos = writeHeaders(recs, pos, r.headers);
-  }
-  return { body: recs, count: records.length, firstTimestamp: first, maxTimestamp: maxTs };
+/** The attributes a producer writes: the codec's bits, plus the transactional bit. */
+export function writeAttributes(header: Pick<BatchWriteHeader, 'transactional' | 'compression'>): number {
+  return (header.transactional ? TRANSACTIONAL : 0) | (CODEC_BITS[header.compression] ?? 0);
 }
-
-function writeBytes(buf: Buffer, pos: number, b: Buffer | null): number {
-  if (b === null) {
-    buf[pos] = 1; // varint -1: null
-    return pos + 1;
-  }
-  pos = writeVarint(buf, pos, b.length);
-  return pos + b.copy(buf, pos);
-}
-
-function headersSize(h: [Buffer, Buffer | null][] | undefined): number {
-  if (!h || h.length === 0) return 1;
-  let size = varintSize(h.length);
-  for (const [k, v] of h) size += varintSize(k.length) + k.length + (v === null ? 1 : varintSize(v.length) + v.length);
-  return size;
-}
-
-function writeHeaders(buf: Buffer, pos: number, h: [Buffer, Buffer | null][] | undefined): number {
-  if (!h || h.length === 0) {
-    buf[pos] = 0;
-    return pos + 1;
-  }
-  pos = writeVarint(buf, pos, h.length);
-  for (const [k, v] of h) pos = writeBytes(buf, writeBytes(buf, pos, k), v);
-  return pos;
-}
-
-/** A copy of a few bytes (a null key, no headers: one byte each) without Buffer.copy's call cost. */
-function copyFew(src: Buffer, dst: Buffer, pos: number): number {
-  for (let i = 0; i < src.length; i++) dst[pos++] = src[i];
-  return pos;
-}
-
-/** Bytes of a record batch before its records (magic 2). */
-const BATCH_HEADER = 61;
-/** Enough for the batches in flight plus one being filled. */
-const MAX_FREE_BUFFERS = 8;
 
 /**
- * Records built one input line at a time, straight from the input chunk: no Buffer or record
- * object per line (`produce` with plain lines, its common case, twice as fast). Every record has
- * the same key and headers; each line is the value.
+ * A control record's key is version int16 then type int16: 0 ABORT, 1 COMMIT. As Java's
+ * ControlRecordType, a key of at least 4 bytes (later versions may append fields).
  */
-export class LineRecordsBuilder implements LineRecords {
-  private buf: Buffer;
-  /** Where the next record goes; the first BATCH_HEADER bytes are kept for the batch header. */
-  private pos: number;
-  private n = 0;
-  private first = 0;
-  private max = 0;
-  private readonly fixed: Buffer;
-  private readonly fixedHeaders: Buffer;
-  /** Buffers of sent batches, written again rather than allocated: fresh memory costs page faults and GC. */
-  private readonly free: Buffer[] = [];
-
-  constructor(key: Buffer | null, headers: [Buffer, Buffer | null][] | undefined, private readonly capacity: number) {
-    this.fixed = Buffer.allocUnsafe(key === null ? 1 : varintSize(key.length) + key.length);
-    writeBytes(this.fixed, 0, key);
-    this.fixedHeaders = Buffer.allocUnsafe(headersSize(headers));
-    writeHeaders(this.fixedHeaders, 0, headers);
-    this.buf = Buffer.allocUnsafe(BATCH_HEADER + capacity);
-    this.pos = BATCH_HEADER;
-  }
-
-  get count(): number {
-    return this.n;
-  }
-
-  get bytes(): number {
-    return this.pos - BATCH_HEADER;
-  }
-
-  /** Appends the record whose value is src[start, end). */
-  append(src: Buffer, start: number, end: number, timestamp: number): void {
-    if (this.n === 0) this.first = this.max = timestamp;
-    else if (timestamp > this.max) this.max = timestamp;
-    const length = end - start;
-    const delta = timestamp - this.first;
-    const body = 1 + varintSize(delta) + varintSize(this.n) + this.fixed.length + varintSize(length) + length + this.fixedHeaders.length;
-    const need = uvarintSize(zigzag(body)) + body;
-    if (this.pos + need > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.pos + need));
-      this.buf.copy(grown, 0, 0, this.pos);
-      this.buf = grown;
-    }
-    const buf = this.buf;
-    let pos = writeVarint(buf, this.pos, body);
-    buf[pos++] = 0;
-    pos = writeVarint(buf, pos, delta);
-    pos = writeVarint(buf, pos, this.n);
-    pos = copyFew(this.fixed, buf, pos);
-    pos = writeVarint(buf, pos, length);
-    pos += src.copy(buf, pos, start, end);
-    pos = copyFew(this.fixedHeaders, buf, pos);
-    this.pos = pos;
-    this.n++;
-  }
-
-  /** The records so far; the builder starts empty again. */
-  take(): EncodedRecords {
-    const buf = this.buf;
-    const taken = {
-      body: buf.subarray(BATCH_HEADER, this.pos),
-      headroom: buf.subarray(0, this.pos),
-      count: this.n,
-      firstTimestamp: this.first,
-      maxTimestamp: this.max,
-      release: () => {
-        if (this.free.length < MAX_FREE_BUFFERS) this.free.push(buf);
-      },
-    };
-    this.buf = this.free.pop() ?? Buffer.allocUnsafe(BATCH_HEADER + this.capacity);
-    this.pos = BATCH_HEADER;
-    this.n = 0;
-    return taken;
-  }
+export function isAbortMarker(key: Buffer | null | undefined): boolean {
+  return key != null && key.length >= 4 && key.readInt16BE(2) === 0;
 }
 
-/** Compresses the records when asked and puts the batch header (with its CRC) in front. */
-export async function wrapRecords(records: EncodedRecords, header: BatchHeader): Promise<Buffer> {
-  let recs = records.body;
-  let attributes = header.transactional ? ATTR_TRANSACTIONAL : 0;
-  const codec = CODEC_BITS[header.compression];
-  if (codec) {
-    attributes |= codec;
-    if (header.compression === 'gzip') recs = gzipSync(recs);
-    else {
-      const algorithm = (compressionsAlgorithms as unknown as Record<string, { compressSync(b: Buffer): Buffer; compress?: (b: Buffer) => Promise<Buffer> }>)[header.compression];
-      recs = algorithm.compress ? await algorithm.compress(recs) : algorithm.compressSync(recs);
-    }
-  }
-  // Uncompressed records built with room in front (LineRecordsBuilder) get the header in place.
-  const inPlace = recs === records.body && records.headroom !== undefined;
-  const out = inPlace ? records.headroom! : Buffer.allocUnsafe(BATCH_HEADER + recs.length);
-  out.writeBigInt64BE(0n, 0); // base offset
-  out.writeInt32BE(49 + recs.length, 8); // batch length: everything after this field
-  out.writeInt32BE(-1, 12); // partition leader epoch
-  out[16] = 2; // magic
-  out.writeInt16BE(attributes, 21);
-  out.writeInt32BE(records.count - 1, 23); // last offset delta
-  out.writeBigInt64BE(BigInt(records.firstTimestamp), 27);
-  out.writeBigInt64BE(BigInt(records.maxTimestamp), 35);
-  out.writeBigInt64BE(header.producerId, 43);
-  out.writeInt16BE(header.producerEpoch, 51);
-  out.writeInt32BE(header.baseSequence, 53);
-  out.writeInt32BE(records.count, 57);
-  if (!inPlace) recs.copy(out, BATCH_HEADER);
-  out.writeUInt32BE(crc32c(out.subarray(21)) >>> 0, 17);
-  return out;
+/**
+ * The key of the first record of a control batch's (uncompressed) records, read from its bytes:
+ * length, attributes, timestamp delta, offset delta, then the key.
+ */
+export function firstRecordKey(records: Buffer): Buffer | null {
+  const at = { pos: 0 };
+  readVarint(records, at); // record length
+  at.pos++; // record attributes
+  readVarint(records, at); // timestamp delta
+  readVarint(records, at); // offset delta
+  const length = readVarint(records, at);
+  return length < 0 ? null : records.subarray(at.pos, at.pos + length);
+}
+
+/** A zig-zag varint at `at.pos`, which moves past it; RangeError when the bytes end first. */
+export function readVarint(buf: Buffer, at: { pos: number }): number {
+  let shift = 0;
+  let result = 0;
+  let byte: number;
+  do {
+    if (at.pos >= buf.length) throw new RangeError('truncated varint');
+    byte = buf[at.pos++];
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
 }

@@ -211,7 +211,7 @@ describe('record batches', () => {
 describe('fast batch decoder agrees with the client library', () => {
   it('plain, compressed, headers, null key and value, offsets from/end', async () => {
     const { createRecordsBatch, readRecordsBatches, Reader } = await import('@platformatic/kafka');
-    const { decodeBatches } = await import('../../src/kafka/batch-decoder.js');
+    const { decodeBatches } = await import('../../src/kafka/record-batch-decode.js');
     const { decompress } = await import('../../src/kafka/fast-fetch.js');
     const messages = Array.from({ length: 20 }, (_, i) => ({
       topic: 't', key: i % 3 === 0 ? undefined : Buffer.from(`k${i}`), value: i % 5 === 4 ? undefined : Buffer.from(`value-${i}-${'x'.repeat(i * 40)}`),
@@ -232,7 +232,7 @@ describe('fast batch decoder agrees with the client library', () => {
 
   it('ignores a partial batch at the end of a response', async () => {
     const { createRecordsBatch } = await import('@platformatic/kafka');
-    const { decodeBatches } = await import('../../src/kafka/batch-decoder.js');
+    const { decodeBatches } = await import('../../src/kafka/record-batch-decode.js');
     const data = createRecordsBatch([{ topic: 't', value: Buffer.from('a') }, { topic: 't', value: Buffer.from('b') }] as never, { compression: 'none' } as never).buffer;
     const out: ConsumedRecord[] = [];
     expect(decodeBatches(data.subarray(0, data.length - 3), 't', 0, 0, undefined, out, () => Buffer.alloc(0))).toBe(0);

@@ -8,7 +8,7 @@ import { parseSize } from '../../src/cli/parse-helpers.js';
 import { parseRate, RateLimiter } from '../../src/commands/produce/rate.js';
 import { forEachLine, forEachLineSpan } from '../../src/commands/produce/readers.js';
 import { javaPartition } from '../../src/kafka/partitioner.js';
-import { encodeRecordBatch, encodeRecords, LineRecordsBuilder, wrapRecords } from '../../src/kafka/record-batch.js';
+import { encodeRecordBatch, encodeRecords, LineRecordsBuilder, wrapRecords } from '../../src/kafka/record-batch-encode.js';
 import type { EncodedRecords } from '../../src/kafka/producer-types.js';
 import { serdeFor } from '../../src/serde/serde.js';
 import { UsageError } from '../../src/errors.js';

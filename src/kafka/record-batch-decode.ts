@@ -1,5 +1,6 @@
 import type { ConsumedRecord } from './consumer-types.js';
-import type { BatchHeader } from './abort-filter.js';
+import * as L from './record-batch.js';
+import type { BatchHeader } from './record-batch.js';
 
 /**
  * Record batch (magic 2) decoding straight from a contiguous Buffer. The client library decodes
@@ -7,10 +8,6 @@ import type { BatchHeader } from './abort-filter.js';
  * varints inline and slices keys/values without copying.
  */
 
-/** Record batch attribute bits. */
-export const CONTROL = 0x20;
-export const LOG_APPEND_TIME = 0x08;
-const COMPRESSION = 0x07;
 /** Shared by every record without headers (most): nothing writes to a record's headers. */
 export const NO_HEADERS: [Buffer, Buffer | null][] = [];
 
@@ -47,40 +44,28 @@ function bytes(buf: Buffer): Buffer | null {
 export function decodeBatches(data: Buffer, topic: string, partition: number, from: number, end: number | undefined, out: ConsumedRecord[], decompress: Decompress, keep?: KeepBatch): number {
   let next = from;
   let at = 0;
-  while (at + 61 <= data.length) {
-    const firstOffset = Number(data.readBigInt64BE(at));
-    const length = data.readInt32BE(at + 8);
-    const batchEnd = at + 12 + length;
+  while (at + L.RECORDS <= data.length) {
+    const firstOffset = Number(data.readBigInt64BE(at + L.BASE_OFFSET));
+    const batchEnd = at + L.LENGTH_FIELD_END + data.readInt32BE(at + L.BATCH_LENGTH);
     if (batchEnd > data.length) break; // a partial batch at the end of the response
-    const magic = data.readInt8(at + 16);
-    const attributes = data.readInt16BE(at + 21);
-    const lastOffsetDelta = data.readInt32BE(at + 23);
-    const firstTimestamp = Number(data.readBigInt64BE(at + 27));
-    const maxTimestamp = Number(data.readBigInt64BE(at + 35));
-    const producerId = data.readBigInt64BE(at + 43);
-    const count = data.readInt32BE(at + 57);
+    const magic = data.readInt8(at + L.MAGIC);
+    const attributes = data.readInt16BE(at + L.ATTRIBUTES);
+    const lastOffsetDelta = data.readInt32BE(at + L.LAST_OFFSET_DELTA);
+    const firstTimestamp = Number(data.readBigInt64BE(at + L.BASE_TIMESTAMP));
+    const maxTimestamp = Number(data.readBigInt64BE(at + L.MAX_TIMESTAMP));
+    const producerId = data.readBigInt64BE(at + L.PRODUCER_ID);
+    const count = data.readInt32BE(at + L.RECORD_COUNT);
     const last = firstOffset + lastOffsetDelta;
     if (last + 1 > next) next = last + 1;
     if (magic !== 2) throw new Error(`unsupported record batch format (magic ${magic}) at offset ${firstOffset}`);
-    let body = data.subarray(at + 61, batchEnd);
+    let body = data.subarray(at + L.RECORDS, batchEnd);
     at = batchEnd;
     if (last < from) continue;
-    const codec = attributes & COMPRESSION;
+    const codec = L.codecOf(attributes);
     if (codec) body = decompress(codec, body);
-    const isControl = (attributes & CONTROL) !== 0;
-    let abortMarker = false;
-    if (isControl) {
-      pos = 0;
-      varint(body); // record length
-      pos++; // attributes
-      varint(body); // timestamp delta
-      varint(body); // offset delta
-      const key = bytes(body);
-      abortMarker = key !== null && key.length >= 4 && key.readInt16BE(2) === 0;
-    }
-    const header = { firstOffset: BigInt(firstOffset), lastOffsetDelta, producerId, attributes };
-    if (keep ? !keep(header, abortMarker) : isControl) continue;
-    const logAppend = (attributes & LOG_APPEND_TIME) !== 0;
+    const control = L.isControl(attributes);
+    if (keep ? !keep({ firstOffset: BigInt(firstOffset), lastOffsetDelta, producerId, attributes }, control && L.isAbortMarker(L.firstRecordKey(body))) : control) continue;
+    const logAppend = L.isLogAppendTime(attributes);
     const timestampType = logAppend ? 'LogAppendTime' : 'CreateTime';
     pos = 0;
     for (let i = 0; i < count; i++) {
