@@ -17,6 +17,11 @@ export interface CommandResult {
    * text per format (`{ table: ... }` for kafka-get-offsets lines, `{ prometheus: ... }`).
    */
   text?: string | Readonly<Partial<Record<string, string>>>;
+  /**
+   * For every format but json/yaml: the rendering for people, written on stderr instead of anything
+   * on stdout (a run's summary when stdout carries only data: produce's). '' prints nothing.
+   */
+  stderr?: string;
   exitCode?: ExitCodeValue;
   /** The command failed after producing data that must still be printed first (produce's summary). */
   error?: unknown;

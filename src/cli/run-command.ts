@@ -30,7 +30,10 @@ export async function emit(result: CommandResult, ctx: Context): Promise<void> {
   const { io, format } = ctx;
   let out: string | undefined;
   if ((format === 'json' || format === 'yaml') && result.data !== undefined) out = renderData(result.data, format);
-  else if (typeof result.text === 'string') out = result.text;
+  else if (result.stderr !== undefined) {
+    if (result.stderr) io.stderr.write(result.stderr);
+    return;
+  } else if (typeof result.text === 'string') out = result.text;
   else if (result.text?.[format] !== undefined) out = result.text[format];
   else if (result.view) out = renderView(result.view, { format, chalk: ctx.chalk, columns: io.stdoutIsTTY ? io.columns || 120 : 0 });
   else if (result.data !== undefined) out = renderData(result.data, 'json');
