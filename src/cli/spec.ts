@@ -73,8 +73,12 @@ export function defineOptions<const O extends readonly OptionSpec[]>(options: O)
 
 type LongFlag<F extends string> = F extends `${string}--${infer Rest}` ? (Rest extends `${infer Name} ${string}` ? Name : Rest) : never;
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
-/** commander's attribute name: `--if-exists` -> ifExists, `--no-offsets` -> offsets. */
-export type FlagKey<F extends string> = LongFlag<F> extends `no-${infer Name}` ? CamelCase<Name> : CamelCase<LongFlag<F>>;
+/**
+ * commander's attribute name: `--if-exists` -> ifExists, `--no-offsets` -> offsets. None for a flag
+ * string not known literally (a shared group's options spread into a spec to keep help's order):
+ * those are typed by GlobalOptions or read through a Record.
+ */
+export type FlagKey<F extends string> = string extends F ? never : LongFlag<F> extends `no-${infer Name}` ? CamelCase<Name> : CamelCase<LongFlag<F>>;
 
 type ValueOf<O extends OptionSpec> = O['repeatable'] extends true
   ? string[]

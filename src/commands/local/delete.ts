@@ -2,11 +2,26 @@ import { rm } from 'node:fs/promises';
 import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { groupOptions } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { cacheDir } from '../../config/paths.js';
 import { loadConfigFile, saveConfigFile } from '../../config/store.js';
 import { NotFoundError, OperationError, UsageError } from '../../errors.js';
 import { stopCluster } from '../../local/cluster.js';
 import { describeCluster, profilesFor, savedProfileNames } from '../../local/registry.js';
+
+export const spec = defineCommand({
+  command: 'delete <name>',
+  description: "delete a local cluster's data (topics, logs, TLS files) and the profiles `local start` saved for it; asks on a terminal, needs --yes otherwise",
+  // Listed in the order help has always shown (a spec's groups would come before --stop).
+  options: [
+    { flags: '--stop', description: 'stop it first when it is running (otherwise a running cluster is refused)' },
+    ...groupOptions('yes'),
+    ...groupOptions('output'),
+    ...groupOptions('base'),
+  ],
+  examples: ['ktool local delete dr', 'ktool local delete dr --stop --yes'],
+});
 
 export interface DeleteOptions {
   name: string;
@@ -14,7 +29,8 @@ export interface DeleteOptions {
   yes: boolean;
 }
 
-export function parse(args: string[], f: Record<string, unknown>): DeleteOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): DeleteOptions {
+  const f: { stop?: true; yes?: true } = flags;
   if (args.length !== 1) throw new UsageError(args.length ? `unexpected argument "${args[1]}"` : 'which cluster? local delete needs its name', '`ktool local list` shows them');
   const name = args[0];
   // Also what keeps the path inside <cache>/clusters.

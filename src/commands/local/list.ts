@@ -1,10 +1,18 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand } from '../../cli/spec.js';
 import { cacheDir } from '../../config/paths.js';
 import { loadConfigFile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import { knownClusters, profilesFor } from '../../local/registry.js';
 import { bootstrapOf } from '../../local/state.js';
+
+export const spec = defineCommand({
+  command: 'list',
+  description: 'every local cluster under the cache directory: state (running, stopped, degraded), nodes, bootstrap, version, the profiles pointing at it',
+  groups: ['output', 'base'],
+  examples: ['ktool local list', 'ktool local list --json'],
+});
 
 export function parse(args: string[]): Record<string, never> {
   if (args.length) throw new UsageError(`unexpected argument "${args[0]}"`, 'local list shows every cluster; `ktool local status --name NAME` shows one');

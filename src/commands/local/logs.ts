@@ -2,9 +2,22 @@ import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { write } from '../../cli/io.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { positiveInt } from '../../cli/parse-helpers.js';
 import { NotFoundError, UsageError } from '../../errors.js';
-import { loadClusterState } from './shared.js';
+import { loadClusterState, NAME_AND_OUTPUT } from './shared.js';
+
+export const spec = defineCommand({
+  command: 'logs',
+  description: "print a node's server log",
+  options: [
+    ...NAME_AND_OUTPUT,
+    { flags: '--node <id>', description: 'node id', default: '1' },
+    { flags: '-n, --lines <n>', description: 'how many lines from the end', default: '100' },
+    { flags: '-f, --follow', description: 'keep printing new lines until Ctrl-C' },
+  ],
+  examples: ['ktool local logs -n 20', 'ktool local logs -f'],
+});
 
 export interface LogsOptions {
   name: string;
@@ -13,10 +26,10 @@ export interface LogsOptions {
   follow: boolean;
 }
 
-export function parse(_args: string[], f: Record<string, unknown>): LogsOptions {
+export function parse(_args: string[], f: Flags<typeof spec>): LogsOptions {
   // The log is printed as it is: an output format would be silently ignored.
   if (f.json || f.format !== undefined || f.output !== undefined) throw new UsageError("local logs prints the broker's log as it is: --format and --json do not apply", 'filter it with grep');
-  return { name: String(f.name ?? 'local'), node: positiveInt(f.node ?? '1', '--node')!, lines: positiveInt(f.lines ?? '100', '--lines')!, follow: Boolean(f.follow) };
+  return { name: f.name ?? 'local', node: positiveInt(f.node ?? '1', '--node')!, lines: positiveInt(f.lines ?? '100', '--lines')!, follow: Boolean(f.follow) };
 }
 
 export async function run(o: LogsOptions, ctx: Context): Promise<void> {

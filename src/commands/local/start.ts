@@ -1,5 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { cacheDir } from '../../config/paths.js';
 import { upsertProfile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
@@ -9,6 +10,36 @@ import { checkSaslSupported, DEFAULT_KAFKA_VERSION, parseKafkaVersion } from '..
 import { bootstrapOf, clusterDir } from '../../local/state.js';
 import { tlsFiles } from '../../local/tls.js';
 import { brokersReady } from './ready.js';
+import { NAME_AND_OUTPUT } from './shared.js';
+
+export const spec = defineCommand({
+  command: 'start',
+  description: 'start a local cluster on free ports and save a profile for it',
+  options: [
+    ...NAME_AND_OUTPUT,
+    { flags: '--nodes <n>', description: 'number of brokers', choices: ['1', '3'], default: '1' },
+    {
+      flags: '--sasl',
+      description: 'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512, unsecured-JWT OAUTHBEARER; admin/admin-secret) with an authorizer, and a <name>-sasl profile',
+    },
+    { flags: '--tls', description: 'add an SSL listener (own CA, client certificate required; needs openssl) and a <name>-tls profile' },
+    { flags: '--fresh', description: 'start a stopped cluster anew instead of again with its data' },
+    { flags: '--kafka-version <version>', description: `Kafka version to run (default ${DEFAULT_KAFKA_VERSION}; 3.3 and newer, KRaft)` },
+    { flags: '--version <version>', description: "same as --kafka-version (here it is not ktool's own version: that is `ktool --version`)" },
+    { flags: '--kafka-home <dir>', description: 'use an unpacked Kafka distribution (env KAFKA_HOME)' },
+  ],
+  examples: [
+    'ktool local start',
+    'ktool local start --nodes 3',
+    'ktool local start --sasl && ktool --profile local-sasl topics list',
+    'ktool local start --tls && ktool --profile local-tls topics list',
+    'ktool local start --name dr   # a second, independent cluster',
+    'ktool local start --name old --kafka-version 3.9.2   # another Kafka (--version works too)',
+    'ktool local stop && ktool local start   # same ports, topics kept (--fresh wipes)',
+  ],
+  // Ctrl-C while the broker starts stops it first, which can take longer than a second (run-command.ts).
+  ownsSignals: true,
+});
 
 export interface StartOptions {
   name: string;
@@ -37,21 +68,19 @@ export interface StartData {
   startMs: number;
 }
 
-/** Ctrl-C while the broker starts stops it first, which can take longer than a second (run-command.ts). */
-export const ownsSignals = true;
-
-export function parse(_args: string[], f: Record<string, unknown>): StartOptions {
-  const name = String(f.name ?? 'local');
+export function parse(_args: string[], f: Flags<typeof spec>): StartOptions {
+  const name = f.name ?? 'local';
   if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new UsageError(`invalid cluster name "${name}"`);
   const version = kafkaVersion(f);
   if (f.sasl) checkSaslSupported(version);
-  return { name, nodes: Number(f.nodes ?? 1) === 3 ? 3 : 1, sasl: Boolean(f.sasl), tls: Boolean(f.tls), fresh: Boolean(f.fresh), version, kafkaHome: f.kafkaHome as string | undefined };
+  // The spec's choices let only 1 and 3 through.
+  return { name, nodes: f.nodes === '3' ? 3 : 1, sasl: Boolean(f.sasl), tls: Boolean(f.tls), fresh: Boolean(f.fresh), version, kafkaHome: f.kafkaHome };
 }
 
 /** --kafka-version, or its short spelling --version (both given: they must agree). */
-function kafkaVersion(f: Record<string, unknown>): string {
-  const long = f.kafkaVersion as string | undefined;
-  const short = f.version as string | undefined;
+function kafkaVersion(f: Flags<typeof spec>): string {
+  const long = f.kafkaVersion;
+  const short = f.version;
   if (long !== undefined && short !== undefined && long !== short) throw new UsageError(`--kafka-version ${long} and --version ${short} disagree`, 'give one of them');
   const version = (long ?? short ?? DEFAULT_KAFKA_VERSION).trim();
   parseKafkaVersion(version);

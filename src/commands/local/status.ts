@@ -1,9 +1,17 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand } from '../../cli/spec.js';
 import { ExitCode } from '../../errors.js';
 import { clusterStatus } from '../../local/cluster.js';
 import { bootstrapOf } from '../../local/state.js';
-import { loadClusterState, nameOption } from './shared.js';
+import { loadClusterState, NAME_AND_OUTPUT, nameOption } from './shared.js';
+
+export const spec = defineCommand({
+  command: 'status',
+  description: 'is the local cluster running? (exit 3 when not)',
+  options: NAME_AND_OUTPUT,
+  examples: ['ktool local status --json'],
+});
 
 export const parse = nameOption;
 

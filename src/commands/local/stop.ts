@@ -1,7 +1,15 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand } from '../../cli/spec.js';
 import { stopCluster } from '../../local/cluster.js';
-import { loadClusterState, nameOption } from './shared.js';
+import { loadClusterState, NAME_AND_OUTPUT, nameOption } from './shared.js';
+
+export const spec = defineCommand({
+  command: 'stop',
+  description: 'stop a local cluster',
+  options: NAME_AND_OUTPUT,
+  examples: ['ktool local stop'],
+});
 
 export const parse = nameOption;
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parse as parseDelete } from '../../src/commands/local/delete.js';
+import { parse as parseLogs } from '../../src/commands/local/logs.js';
+import { parse as parseStart } from '../../src/commands/local/start.js';
+import { nameOption } from '../../src/commands/local/shared.js';
+import { DEFAULT_KAFKA_VERSION } from '../../src/local/versions.js';
+import { UsageError } from '../../src/errors.js';
+
+// Flags as commander hands them over (defaults applied; --nodes already checked against 1|3).
+const base = { name: 'local', nodes: '1' } as const;
+
+describe('local start arguments -> options', () => {
+  it.each([
+    [{}, { name: 'local', nodes: 1, sasl: false, tls: false, fresh: false, version: DEFAULT_KAFKA_VERSION, kafkaHome: undefined }],
+    [{ nodes: '3' }, { nodes: 3 }],
+    [{ name: 'dr', sasl: true, tls: true, fresh: true }, { name: 'dr', sasl: true, tls: true, fresh: true }],
+    [{ kafkaVersion: '3.9.2' }, { version: '3.9.2' }],
+    [{ version: ' 4.0.2 ' }, { version: '4.0.2' }],
+    [{ kafkaVersion: '4.0.2', version: '4.0.2' }, { version: '4.0.2' }],
+    [{ kafkaHome: '/opt/kafka' }, { kafkaHome: '/opt/kafka' }],
+  ] as const)('%j', (flags, expected) => {
+    expect(parseStart([], { ...base, ...flags })).toMatchObject(expected);
+  });
+
+  it.each([
+    [{ name: 'a/b' }, /invalid cluster name "a\/b"/],
+    [{ kafkaVersion: '4.0.2', version: '4.1.0' }, /disagree/],
+    [{ kafkaVersion: 'latest' }, /latest/],
+    [{ kafkaVersion: '3.2.3' }, /3\.2\.3/],
+    [{ kafkaVersion: '3.4.1', sasl: true }, /--sasl/],
+  ] as const)('%j is a usage error', (flags, message) => {
+    expect(() => parseStart([], { ...base, ...flags })).toThrow(UsageError);
+    expect(() => parseStart([], { ...base, ...flags })).toThrow(message);
+  });
+});
+
+describe('local stop/status/logs/delete arguments -> options', () => {
+  it('--name (default local)', () => {
+    expect(nameOption([], {})).toEqual({ name: 'local' });
+    expect(nameOption([], { name: 'dr' })).toEqual({ name: 'dr' });
+  });
+
+  it('logs: --node, --lines, --follow; no output format', () => {
+    expect(parseLogs([], { name: 'local', node: '1', lines: '100' })).toEqual({ name: 'local', node: 1, lines: 100, follow: false });
+    expect(parseLogs([], { name: 'dr', node: '3', lines: '5', follow: true })).toEqual({ name: 'dr', node: 3, lines: 5, follow: true });
+    expect(() => parseLogs([], { node: 'x', lines: '1' })).toThrow(UsageError);
+    expect(() => parseLogs([], { node: '1', lines: '1', format: 'yaml' })).toThrow(/do not apply/);
+  });
+
+  it('delete: one valid name; --stop, --yes', () => {
+    expect(parseDelete(['dr'], {})).toEqual({ name: 'dr', stop: false, yes: false });
+    // --yes comes from the shared group spread into the spec (no typed key): given as commander would.
+    expect(parseDelete(['dr'], { stop: true, ...{ yes: true } })).toEqual({ name: 'dr', stop: true, yes: true });
+    expect(() => parseDelete([], {})).toThrow(/needs its name/);
+    expect(() => parseDelete(['a', 'b'], {})).toThrow(/unexpected argument "b"/);
+    for (const bad of ['.', '..', 'a/b', '']) expect(() => parseDelete([bad], {})).toThrow(UsageError);
+  });
+});
