@@ -5,7 +5,7 @@ import type { ConsumedRecord, PartitionRange, PartitionReader, PartitionReaderOp
 import { abortFilter } from './abort-filter.js';
 import { attribute, principalOf } from './denied.js';
 import { errorForWireCode, isConnectionLoss, toKtoolError } from './errors.js';
-import { decodeBatches } from './batch-decoder.js';
+import { decodeBatches } from './record-batch-decode.js';
 import { toConsumedRecords, type FetchedBatch } from './decode.js';
 import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
 
