@@ -1,4 +1,4 @@
-import type { OptionGroup, OptionSpec } from './spec.js';
+import { defineOptions, type OptionGroup, type OptionSpec } from './spec.js';
 
 /** Connection flags, on every command that talks to Kafka (kafka-*.sh spellings included). */
 const CONNECTION: readonly OptionSpec[] = [
@@ -23,16 +23,19 @@ const BASE: readonly OptionSpec[] = [
   { flags: '--debug', description: 'show stack traces and client details on errors' },
 ];
 
-/** --yes, the same on every verb that asks first (README "Destructive commands"). */
-const YES: readonly OptionSpec[] = [{ flags: '-y, --yes', description: 'do not ask for confirmation (required when standard input is not a terminal)' }];
+/**
+ * --yes, the same on every verb that asks first (README "Destructive commands"). Exported typed, for
+ * a spec that lists it among its own options to keep the place help has always shown it in.
+ */
+export const YES = defineOptions([{ flags: '-y, --yes', description: 'do not ask for confirmation (required when standard input is not a terminal)' }]);
 
 /** The one way past the internal-topic guard (src/cli/internal-topics.ts): named to read as dangerous. */
-const ALLOW_INTERNAL_TOPICS: readonly OptionSpec[] = [
+export const ALLOW_INTERNAL_TOPICS = defineOptions([
   {
     flags: '--allow-internal-topics',
     description: 'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them',
   },
-];
+]);
 
 /** The options of a group, in the order help lists them. */
 export function groupOptions(group: OptionGroup, extraFormats?: readonly string[]): readonly OptionSpec[] {

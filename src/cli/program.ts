@@ -6,7 +6,6 @@ import type { CommandModule, Dispatcher } from './dispatch.js';
 import type { CommandEntry, SpecModule } from './registry-types.js';
 import { VERSION } from './version.js';
 import { registerCompletion } from './tree/completion.js';
-import { registerConfigs } from './tree/configs.js';
 import { registerConsume } from './tree/consume.js';
 import { registerProduce } from './tree/produce.js';
 import { registerRecords } from './tree/records.js';
@@ -20,7 +19,6 @@ const LEGACY: [Registrar, string[]][] = [
   [registerProduce, ['produce']],
   [registerConsume, ['consume']],
   [registerCompletion, ['completion', '__complete']],
-  [registerConfigs, ['configs']],
   [registerRecords, ['offsets', 'delete-records']],
   [registerGroups, ['groups', 'lag']],
   [registerAcls, ['acls', 'users']],

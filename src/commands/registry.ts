@@ -3,6 +3,7 @@ import type { CommandEntry } from '../cli/registry-types.js';
 
 export const COMMANDS: readonly CommandEntry[] = [
   { path: 'cluster', load: () => import('./cluster/cluster.js') },
+  { path: 'configs', load: () => import('./configs/configs.js') },
   { path: 'local', load: () => import('./local/local.js') },
   { path: 'profile', load: () => import('./profile/profile.js') },
   { path: 'topics', load: () => import('./topics/topics.js') },
@@ -10,6 +11,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: 'cluster health', load: () => import('./cluster/health.js') },
   { path: 'cluster info', load: () => import('./cluster/info.js') },
   { path: 'cluster log-dirs', load: () => import('./cluster/log-dirs.js') },
+  { path: 'configs alter', load: () => import('./configs/alter.js') },
+  { path: 'configs describe', load: () => import('./configs/describe.js') },
   { path: 'local delete', load: () => import('./local/delete.js') },
   { path: 'local list', load: () => import('./local/list.js') },
   { path: 'local logs', load: () => import('./local/logs.js') },

@@ -87,10 +87,10 @@ describe('configs entities', () => {
 
 describe('configs describe/alter parse', () => {
   it('describe', () => {
-    expect(parseDescribe([], { topic: ['t'], all: true })).toEqual({ entities: [{ type: 'topics', name: 't', isDefault: false }], all: true });
+    expect(parseDescribe([], { topic: 't', all: true })).toEqual({ entities: [{ type: 'topics', name: 't', isDefault: false }], all: true });
   });
   it('alter', () => {
-    expect(parseAlter([], { topic: ['t'], addConfig: ['a=1,b=[x,y]'], deleteConfig: ['c'], append: ['d=z'], dryRun: true })).toEqual({
+    expect(parseAlter([], { topic: 't', addConfig: ['a=1,b=[x,y]'], deleteConfig: ['c'], append: ['d=z'], dryRun: true })).toEqual({
       entities: [{ type: 'topics', name: 't', isDefault: false }],
       changes: { set: [['a', '1'], ['b', 'x,y']], delete: ['c'], append: [['d', 'z']], subtract: [] },
       addConfigFile: undefined,
@@ -98,10 +98,10 @@ describe('configs describe/alter parse', () => {
     });
   });
   it.each([
-    [{ topic: ['t'] }, /nothing to change/],
-    [{ user: ['u'], addConfig: ['producer_byte_rate=fast'] }, /must be a number/],
-    [{ user: ['u'], append: ['producer_byte_rate=1'] }, /not to quotas/],
-    [{ topic: ['t'], addConfig: ['a=1'], deleteConfig: ['a'] }, /appears in both/],
+    [{ topic: 't' }, /nothing to change/],
+    [{ user: 'u', addConfig: ['producer_byte_rate=fast'] }, /must be a number/],
+    [{ user: 'u', append: ['producer_byte_rate=1'] }, /not to quotas/],
+    [{ topic: 't', addConfig: ['a=1'], deleteConfig: ['a'] }, /appears in both/],
   ])('alter rejects %j', (flags, message) => expect(() => parseAlter([], flags)).toThrow(message));
 });
 

@@ -1,12 +1,38 @@
 import { readUserFile } from '../../util/read-user-file.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { ALLOW_INTERNAL_TOPICS } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { refuseInternalTopics } from '../../cli/internal-topics.js';
 import { parseProperties } from '../../config/properties.js';
 import { UsageError } from '../../errors.js';
 import type { ConfigResourceRef, ConfigsApi } from '../../kafka/configs-types.js';
 import { parseConfigNames, parseConfigPairs, toOperations, type ChangeSet } from './config-list.js';
-import { entityLabel, isQuotaType, parseEntities, QUOTA_TYPES, RESOURCE_KINDS, type EntitySelection } from './entity.js';
+import { ENTITY_OPTIONS, entityLabel, isQuotaType, parseEntities, QUOTA_TYPES, RESOURCE_KINDS, type EntitySelection } from './entity.js';
+
+export const spec = defineCommand({
+  command: 'alter',
+  description: "change configs with IncrementalAlterConfigs (never read-modify-write), or client quotas; an internal topic's configs only with --allow-internal-topics",
+  groups: ['connection', 'output', 'base'],
+  // Entity flags, then --allow-internal-topics, then the changes: the order help has always shown.
+  options: [
+    ...ENTITY_OPTIONS,
+    ...ALLOW_INTERNAL_TOPICS,
+    { flags: '--add-config <k=v,...>', description: "set configs: 'k1=v1,k2=[a,b]' (a list in brackets), repeatable", repeatable: true },
+    { flags: '--add-config-file <file>', description: 'set the configs in this properties file' },
+    { flags: '--delete-config <k,...>', description: 'revert configs to their default, repeatable', repeatable: true },
+    { flags: '--append <k=v>', description: 'add values to a list config, repeatable', repeatable: true },
+    { flags: '--subtract <k=v>', description: 'remove values from a list config, repeatable', repeatable: true },
+    { flags: '--dry-run', description: 'validate on the broker without changing anything' },
+  ],
+  examples: [
+    'ktool configs alter --topic orders --add-config retention.ms=86400000,cleanup.policy=[compact,delete]',
+    'ktool configs alter --topic orders --delete-config retention.ms',
+    'ktool configs alter --topic orders --append cleanup.policy=compact',
+    'ktool configs alter --broker-defaults --add-config log.cleaner.threads=2 --dry-run',
+    'ktool configs alter --user alice --add-config producer_byte_rate=1048576',
+  ],
+});
 
 export interface AlterOptions {
   entities: EntitySelection[];
@@ -39,8 +65,8 @@ const shown = (name: string, value: string) => (SECRET.test(name) ? '<sensitive>
 
 const strings = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
-export function parse(_args: string[], flags: Record<string, unknown>): AlterOptions {
-  const entities = parseEntities(flags, { requireName: true });
+export function parse(_args: string[], flags: Flags<typeof spec>): AlterOptions {
+  const entities = parseEntities({ ...flags }, { requireName: true });
   const changes: ChangeSet = {
     set: parseConfigPairs(strings(flags.addConfig), '--add-config'),
     delete: parseConfigNames(strings(flags.deleteConfig), '--delete-config'),

@@ -1,9 +1,18 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { NotFoundError } from '../../errors.js';
 import type { ConfigResourceRef, DescribedConfig, QuotaFilter } from '../../kafka/configs-types.js';
 import type { Block } from '../../output/view.js';
-import { entityLabel, isQuotaType, parseEntities, QUOTA_TYPES, RESOURCE_KINDS, type EntitySelection, type EntityType } from './entity.js';
+import { ENTITY_OPTIONS, entityLabel, isQuotaType, parseEntities, QUOTA_TYPES, RESOURCE_KINDS, type EntitySelection, type EntityType } from './entity.js';
+
+export const spec = defineCommand({
+  command: 'describe',
+  description: "configs with each value's source, sensitivity and read-only flag; quotas for users/clients/ips",
+  groups: ['connection', 'output', 'base'],
+  options: [...ENTITY_OPTIONS, { flags: '--all', description: 'every config, also those from broker defaults and built-in defaults' }],
+  examples: ['ktool configs describe --topic orders', 'ktool configs describe --topic orders --all --format wide', 'ktool configs describe --broker 1', 'ktool configs describe --broker-defaults', 'ktool configs describe --user alice'],
+});
 
 export interface DescribeOptions {
   entities: EntitySelection[];
@@ -38,8 +47,8 @@ export interface EntityQuotas {
 
 export type DescribeResult = (EntityConfigs | EntityQuotas)[];
 
-export function parse(_args: string[], flags: Record<string, unknown>): DescribeOptions {
-  return { entities: parseEntities(flags, { requireName: false }), all: Boolean(flags.all) };
+export function parse(_args: string[], flags: Flags<typeof spec>): DescribeOptions {
+  return { entities: parseEntities({ ...flags }, { requireName: false }), all: Boolean(flags.all) };
 }
 
 /** What kafka-configs.sh shows without --all: the values set on this very entity. */

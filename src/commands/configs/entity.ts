@@ -1,3 +1,4 @@
+import { defineOptions } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import type { ConfigResourceKind, QuotaFilter } from '../../kafka/configs-types.js';
 
@@ -11,6 +12,25 @@ const ALIASES: Record<string, EntityType> = {
 
 export const QUOTA_TYPES: Partial<Record<EntityType, QuotaFilter['type']>> = { users: 'user', clients: 'client-id', ips: 'ip' };
 export const RESOURCE_KINDS: Partial<Record<EntityType, ConfigResourceKind>> = { topics: 'topic', brokers: 'broker', 'broker-loggers': 'broker-logger', groups: 'group', 'client-metrics': 'client-metrics' };
+
+/** The entity flags of describe and alter: kafka-configs.sh's, then ktool's shortcuts (read by parseEntities). */
+export const ENTITY_OPTIONS = defineOptions([
+  { flags: '--entity-type <type>', description: 'topics, brokers, broker-loggers, users, clients, ips, groups or client-metrics (repeat it for a user + client pair)', repeatable: true },
+  { flags: '--entity-name <name>', description: 'the entity (a broker by id), paired in order with --entity-type', repeatable: true },
+  { flags: '--entity-default', description: 'the default entity (brokers, users, clients, ips)' },
+  { flags: '--topic <topic>', description: 'shortcut: --entity-type topics --entity-name TOPIC' },
+  { flags: '--broker <id>', description: 'shortcut: --entity-type brokers --entity-name ID' },
+  { flags: '--broker-defaults', description: 'shortcut: --entity-type brokers --entity-default' },
+  { flags: '--broker-logger <id>', description: 'shortcut: --entity-type broker-loggers --entity-name ID' },
+  { flags: '--user <user>', description: 'shortcut: --entity-type users --entity-name USER (quotas)' },
+  { flags: '--user-defaults', description: 'shortcut: --entity-type users --entity-default' },
+  { flags: '--client <client-id>', description: 'shortcut: --entity-type clients --entity-name CLIENT (quotas)' },
+  { flags: '--client-defaults', description: 'shortcut: --entity-type clients --entity-default' },
+  { flags: '--ip <ip>', description: 'shortcut: --entity-type ips --entity-name IP (connection quotas)' },
+  { flags: '--ip-defaults', description: 'shortcut: --entity-type ips --entity-default' },
+  { flags: '--group <group>', description: 'shortcut: --entity-type groups --entity-name GROUP' },
+  { flags: '--client-metrics <name>', description: 'shortcut: --entity-type client-metrics --entity-name NAME' },
+]);
 
 /** One entity: a name, the default entity (isDefault) or, for describe, every entity of the type (neither). */
 export interface EntitySelection {
