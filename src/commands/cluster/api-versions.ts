@@ -1,7 +1,8 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand } from '../../cli/spec.js';
-import { ExitCode } from '../../errors.js';
+import { ConnectionError } from '../../errors.js';
+import { batchOutcome } from '../batch-outcome.js';
 import type { BrokerApiVersions } from '../../kafka/cluster-types.js';
 
 export const spec = defineCommand({
@@ -16,7 +17,7 @@ export type ApiVersionsOptions = Record<string, never>;
 /**
  * `cluster api-versions --json`: per live broker, every API it supports (apiKey, name, minVersion,
  * maxVersion) and the highest version ktool's client can use with it (usableVersion, null if none).
- * A broker that could not be asked has `error` and no apis (exit code 5).
+ * A broker that could not be asked has `error` and no apis (exit code 5; 4 when none could be).
  */
 export type ApiVersionsResult = BrokerApiVersions[];
 
@@ -43,12 +44,18 @@ export function apiVersionsText(data: ApiVersionsResult): string {
 export async function run(_options: ApiVersionsOptions, ctx: Context): Promise<CommandResult> {
   const api = await (await ctx.kafka()).cluster();
   const data = await api.apiVersions();
-  const failed = data.filter((b) => b.error);
   const view = data.map((b) => ({
     title: `Broker ${b.broker.id} (${b.broker.host}:${b.broker.port})${b.error ? `: ${b.error}` : ''}`,
     head: ['API', 'KEY', 'MIN', 'MAX', 'USABLE'],
     rows: b.apis.map((a) => [a.name, a.apiKey, a.minVersion, a.maxVersion, a.usableVersion ?? 'none']),
     numeric: [1, 2, 3, 4],
   }));
-  return { data, text: ctx.format === 'table' ? apiVersionsText(data) : undefined, view, exitCode: failed.length ? ExitCode.partial : ExitCode.ok };
+  const failure = (b: BrokerApiVersions) => `broker ${b.broker.id} (${b.broker.host}:${b.broker.port}) did not tell its API versions: ${b.error}`;
+  return batchOutcome(ctx.io, { data, text: ctx.format === 'table' ? apiVersionsText(data) : undefined, view }, {
+    total: data.length,
+    failed: data.filter((b) => b.error),
+    describe: failure,
+    // The bootstrap broker answered, the advertised addresses did not: a listener set-up problem, as a connection failure.
+    error: (b) => new ConnectionError(failure(b), { hint: 'check that the brokers\' advertised.listeners are reachable from here (ktool cluster info lists them)' }),
+  });
 }

@@ -3,9 +3,10 @@ import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import { refuseInternalTopics } from '../../cli/internal-topics.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { ExitCode, KtoolError, NotFoundError, OperationError, UsageError } from '../../errors.js';
+import { KtoolError, NotFoundError, OperationError, UsageError } from '../../errors.js';
 import { deniedError, isDeniedCode } from '../../kafka/denied.js';
 import { tpKey, type TopicPartition } from '../../kafka/types.js';
+import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import { resolvePartitions } from '../offsets/resolve.js';
 import { isTime, parseTime } from '../../cli/time-spec.js';
@@ -131,22 +132,20 @@ export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<
     return { topic: o.topic, partition: o.partition, requestedOffset: plain(p.offset), lowWatermark: plain(o.lowWatermark), deleted: Number(removed) };
   });
 
-  const failed = data.filter((d) => d.errorCode);
   // kafka-delete-records.sh's report lines.
   const lines = data.filter((d) => !d.errorCode).map((d) => `partition: ${d.topic}-${d.partition}\tlow_watermark: ${d.lowWatermark}`);
-  if (failed.length < data.length) for (const f of failed) ctx.io.stderr.write(`error: cannot delete records from ${f.topic}:${f.partition}: ${f.error} (${f.errorCode})\n`);
   const result: CommandResult = {
     data,
     text: ctx.format === 'table' ? (lines.length ? lines.join('\n') + '\n' : undefined) : undefined,
     view: [{ head: ['TOPIC', 'PARTITION', 'LOW-WATERMARK', 'DELETED', 'ERROR'], rows: data.map((d) => [d.topic, d.partition, d.lowWatermark ?? '', d.deleted ?? '', d.error ? `${d.error} (${d.errorCode})` : '']), numeric: [1, 2, 3] }],
   };
-  if (!failed.length) return result;
-  if (failed.length < data.length) return { ...result, exitCode: ExitCode.partial };
-  throw failureError(failed[0], await principal(ctx));
+  return batchOutcome(ctx.io, result, { total: data.length, failed: data.filter((d) => d.errorCode), describe: failure, error: async (f) => failureError(f, await principal(ctx)) });
 }
 
+const failure = (f: DeleteRecordsResultItem) => `cannot delete records from ${f.topic}:${f.partition}: ${f.error} (${f.errorCode})`;
+
 function failureError(f: DeleteRecordsResultItem, principal: string | null): KtoolError {
-  const message = `cannot delete records from ${f.topic}:${f.partition}: ${f.error} (${f.errorCode})`;
+  const message = failure(f);
   if (f.errorCode === 'OFFSET_OUT_OF_RANGE') return new UsageError(message);
   if (f.errorCode === 'UNKNOWN_TOPIC_OR_PARTITION') return new NotFoundError(message);
   if (isDeniedCode(f.errorCode)) return deniedError({ kafkaCode: f.errorCode!, operation: 'Delete', names: [f.topic], principal });

@@ -1,9 +1,10 @@
 import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
+import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import { parseTopicArg } from './reset-plan.js';
@@ -42,9 +43,12 @@ export async function run(options: DeleteOffsetsOptions, ctx: Context): Promise<
   // OffsetDelete needs Delete on the group and Read on the topics.
   if (result.errorCode) throw errorForKafkaCode(result.errorCode, `cannot delete offsets of group ${options.group}: ${result.error} (${result.errorCode})`, HINTS[result.errorCode], { operation: 'Delete', names: [options.group], principal: await principal(ctx) });
   const rows = result.partitions.map((p) => ({ group: options.group, topic: p.topic, partition: p.partition, deleted: !p.errorCode, ...(p.errorCode ? { errorCode: p.errorCode, error: p.error } : {}) }));
-  const failed = rows.filter((r) => !r.deleted);
   const view = [{ head: ['GROUP', 'TOPIC', 'PARTITION', 'STATUS'], rows: rows.map((r) => [r.group, r.topic, r.partition, r.deleted ? 'deleted' : `${r.error} (${r.errorCode})`]), numeric: [2] }];
-  if (failed.length === rows.length && failed.length) throw errorForKafkaCode(failed[0].errorCode!, `cannot delete offsets of ${options.group} ${failed[0].topic}:${failed[0].partition}: ${failed[0].error} (${failed[0].errorCode})`, HINTS[failed[0].errorCode!], { operation: 'Read', names: [...new Set(failed.map((f) => f.topic))], principal: await principal(ctx) });
-  if (failed.length) return { data: rows, view, exitCode: ExitCode.partial };
-  return { data: rows, view };
+  const failure = (f: (typeof rows)[number]) => `cannot delete offsets of ${options.group} ${f.topic}:${f.partition}: ${f.error} (${f.errorCode})`;
+  return batchOutcome(ctx.io, { data: rows, view }, {
+    total: rows.length,
+    failed: rows.filter((r) => !r.deleted),
+    describe: failure,
+    error: async (f, failed) => errorForKafkaCode(f.errorCode!, failure(f), HINTS[f.errorCode!], { operation: 'Read', names: [...new Set(failed.map((x) => x.topic))], principal: await principal(ctx) }),
+  });
 }

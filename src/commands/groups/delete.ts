@@ -1,8 +1,9 @@
 import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
+import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import type { ItemResult } from '../../kafka/types.js';
 import { groupsApi, listFlag } from './shared.js';
@@ -37,16 +38,12 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
   const action = `delete ${what} and ${options.all || names.length > 1 ? 'their' : 'its'} committed offsets`;
   await confirmDestructive(ctx.io, { action, items: names, yes: options.yes });
   const results: ItemResult[] = await (await groupsApi(ctx)).deleteGroups(names);
-  const failed = results.filter((r) => !r.ok);
   const view = [{ lines: results.map((r) => (r.ok ? `deleted group ${r.name}` : `${r.name}: ${r.error} (${r.errorCode})`)) }];
-  if (failed.length === results.length) {
-    const f = failed[0];
-    for (const other of failed.slice(1)) ctx.io.stderr.write(`error: cannot delete group ${other.name}: ${other.error} (${other.errorCode})\n`);
-    throw errorForKafkaCode(f.errorCode!, `cannot delete group ${f.name}: ${f.error} (${f.errorCode})`, HINTS[f.errorCode!], { operation: 'Delete', names: failed.filter((x) => x.errorCode === f.errorCode).map((x) => x.name), principal: await principal(ctx) });
-  }
-  if (failed.length) {
-    for (const f of failed) ctx.io.stderr.write(`error: cannot delete group ${f.name}: ${f.error} (${f.errorCode})\n`);
-    return { data: results, view, exitCode: ExitCode.partial };
-  }
-  return { data: results, view };
+  const failure = (f: ItemResult) => `cannot delete group ${f.name}: ${f.error} (${f.errorCode})`;
+  return batchOutcome(ctx.io, { data: results, view }, {
+    total: results.length,
+    failed: results.filter((r) => !r.ok),
+    describe: failure,
+    error: async (f, failed) => errorForKafkaCode(f.errorCode!, failure(f), HINTS[f.errorCode!], { operation: 'Delete', names: failed.filter((x) => x.errorCode === f.errorCode).map((x) => x.name), principal: await principal(ctx) }),
+  });
 }

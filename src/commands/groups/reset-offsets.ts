@@ -1,9 +1,10 @@
 import { readUserFile } from '../../util/read-user-file.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { NotFoundError, OperationError, PartialFailureError, UsageError } from '../../errors.js';
+import { NotFoundError, OperationError, UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
+import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import { parseDuration } from '../../util/duration.js';
@@ -142,8 +143,8 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
   }
   rows.sort((a, b) => a.group.localeCompare(b.group) || a.topic.localeCompare(b.topic) || a.partition - b.partition);
 
-  if (options.execute) await commit(ctx, rows);
-  else ctx.io.stderr.write('dry run: nothing committed; add --execute to apply\n');
+  const failed = options.execute ? await commit(ctx, rows) : [];
+  if (!options.execute) ctx.io.stderr.write('dry run: nothing committed; add --execute to apply\n');
 
   const result: CommandResult = {
     data: rows,
@@ -157,13 +158,21 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
     ],
   };
   if (options.export) result.text = formatPlanCsv(rows.map((r) => ({ group: r.group, topic: r.topic, partition: r.partition, offset: r.newOffset })));
-  return result;
+  // OffsetCommit needs Read on the group and on the topics.
+  const error = async (f: CommitFailure) => errorForKafkaCode(f.code, `committing offsets failed: ${f.text}`, f.code === 'UNKNOWN_MEMBER_ID' || f.code === 'ILLEGAL_GENERATION' ? 'the group has active members: stop its consumers first' : undefined, { operation: 'Read', principal: await principal(ctx) });
+  return batchOutcome(ctx.io, result, { total: rows.length, failed, describe: (f) => f.text, error });
 }
 
-async function commit(ctx: Context, rows: ResetRow[]): Promise<void> {
+interface CommitFailure {
+  /** `GROUP TOPIC:PARTITION: broker text (CODE)` */
+  text: string;
+  code: string;
+}
+
+/** Commits each group's new offsets; marks the rows done and returns the partitions refused. */
+async function commit(ctx: Context, rows: ResetRow[]): Promise<CommitFailure[]> {
   const api = await groupsApi(ctx);
-  const failures: string[] = [];
-  let firstCode = '';
+  const failures: CommitFailure[] = [];
   let succeeded = 0;
   for (const group of [...new Set(rows.map((r) => r.group))]) {
     const mine = rows.filter((r) => r.group === group);
@@ -171,10 +180,8 @@ async function commit(ctx: Context, rows: ResetRow[]): Promise<void> {
     const before = succeeded;
     for (const o of outcomes) {
       const row = mine.find((r) => r.topic === o.topic && r.partition === o.partition);
-      if (o.errorCode) {
-        firstCode ||= o.errorCode;
-        failures.push(`${group} ${o.topic}:${o.partition}: ${o.error} (${o.errorCode})`);
-      } else if (row) {
+      if (o.errorCode) failures.push({ text: `${group} ${o.topic}:${o.partition}: ${o.error} (${o.errorCode})`, code: o.errorCode });
+      else if (row) {
         row.executed = true;
         succeeded++;
       }
@@ -183,9 +190,5 @@ async function commit(ctx: Context, rows: ResetRow[]): Promise<void> {
     const n = succeeded - before;
     if (n > 0) ctx.io.stderr.write(`committed new offsets for ${n} partition${n === 1 ? '' : 's'} of group ${group}\n`);
   }
-  if (!failures.length) return;
-  for (const f of failures.slice(1)) ctx.io.stderr.write(`error: ${f}\n`);
-  // OffsetCommit needs Read on the group and on the topics.
-  if (!succeeded) throw errorForKafkaCode(firstCode, `committing offsets failed: ${failures[0]}`, firstCode === 'UNKNOWN_MEMBER_ID' || firstCode === 'ILLEGAL_GENERATION' ? 'the group has active members: stop its consumers first' : undefined, { operation: 'Read', principal: await principal(ctx) });
-  throw new PartialFailureError(`${failures.length} of ${rows.length} offsets were not committed: ${failures[0]}`);
+  return failures;
 }

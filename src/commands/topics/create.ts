@@ -2,8 +2,9 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { keyValues, positiveInt } from '../../cli/parse-helpers.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { errorForKafkaCode } from '../../kafka/code-errors.js';
+import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import { waitUntilVisible } from './wait-visible.js';
 
@@ -70,20 +71,22 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
   });
   const created = outcomes.filter((o) => o.status === 'created').map((o) => o.name);
   if (created.length) await waitUntilVisible(admin, created, (await ctx.connection()).timeoutMs, ctx.io);
-  const failed = outcomes.filter((o) => o.status === 'failed');
-  if (failed.length < outcomes.length) for (const f of failed) ctx.io.stderr.write(`error: cannot create topic ${f.name}: ${f.error} (${f.errorCode})\n`);
   const result: CommandResult = {
     data: outcomes,
     view: [{ lines: outcomes.filter((o) => o.status !== 'failed').map((o) => `${o.status === 'created' ? 'Created' : o.status === 'exists' ? 'Already exists' : 'Valid (dry run, nothing created)'}: ${o.name}`) }],
   };
-  if (failed.length === 0) return result;
-  if (failed.length < outcomes.length) return { ...result, exitCode: ExitCode.partial };
-  throw single(failed[0], failed, await principal(ctx));
+  return batchOutcome(ctx.io, result, {
+    total: outcomes.length,
+    failed: outcomes.filter((o) => o.status === 'failed'),
+    describe: failure,
+    error: async (last, failed) => single(last, failed, await principal(ctx)),
+  });
 }
 
-function single(f: CreateOutcome, failed: CreateOutcome[], principal: string | null) {
-  const count = failed.length;
-  const message = `cannot create topic ${f.name}${count > 1 ? ` (and ${count - 1} more)` : ''}: ${f.error} (${f.errorCode})`;
+const failure = (f: CreateOutcome) => `cannot create topic ${f.name}: ${f.error} (${f.errorCode})`;
+
+function single(f: CreateOutcome, failed: readonly CreateOutcome[], principal: string | null) {
+  const message = failure(f);
   const hints: Record<string, string> = {
     TOPIC_ALREADY_EXISTS: 'pass --if-not-exists to accept an existing topic',
     INVALID_REPLICATION_FACTOR: 'the replication factor cannot exceed the number of brokers (ktool cluster info)',

@@ -4,10 +4,11 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { ALLOW_INTERNAL_FLAG, describeInternal, refuseInternalTopics, splitPatternMatches } from '../../cli/internal-topics.js';
 import { compileRegex, REGEX_CHARS } from '../../cli/parse-helpers.js';
-import { ExitCode, NotFoundError, UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import { DeniedError } from '../../kafka/denied.js';
 import { errorForKafkaCode } from '../../kafka/code-errors.js';
+import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 
 export const spec = defineCommand({
@@ -89,11 +90,14 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
     ...results.map((r): DeleteOutcome => (r.ok ? { name: r.name, status: 'deleted' } : { name: r.name, status: 'failed', error: `${r.error} (${r.errorCode})`, errorCode: r.errorCode })),
     ...missing.map((name): DeleteOutcome => ({ name, status: 'missing' })),
   ];
-  const failed = outcomes.filter((o) => o.status === 'failed');
-  if (failed.length < outcomes.length) for (const f of failed) ctx.io.stderr.write(`error: cannot delete topic ${f.name}: ${f.error}\n`);
   const result: CommandResult = { data: outcomes, view: [{ lines: outcomes.filter((o) => o.status !== 'failed').map((o) => `${o.status === 'deleted' ? 'Deleted' : 'Did not exist'}: ${o.name}`) }] };
-  if (failed.length === 0) return result;
-  if (failed.length < outcomes.length) return { ...result, exitCode: ExitCode.partial };
-  const refused = failed.filter((f) => f.errorCode === failed[0].errorCode).map((f) => f.name);
-  throw errorForKafkaCode(failed[0].errorCode ?? 'UNKNOWN_SERVER_ERROR', `cannot delete topic ${failed[0].name}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ''}: ${failed[0].error}`, undefined, { operation: 'Delete', names: refused, principal: await principal(ctx) });
+  return batchOutcome(ctx.io, result, {
+    total: outcomes.length,
+    failed: outcomes.filter((o) => o.status === 'failed'),
+    describe: (f) => `cannot delete topic ${f.name}: ${f.error}`,
+    error: async (f, failed) => {
+      const refused = failed.filter((x) => x.errorCode === f.errorCode).map((x) => x.name);
+      return errorForKafkaCode(f.errorCode ?? 'UNKNOWN_SERVER_ERROR', `cannot delete topic ${f.name}: ${f.error}`, undefined, { operation: 'Delete', names: refused, principal: await principal(ctx) });
+    },
+  });
 }
