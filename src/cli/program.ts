@@ -5,7 +5,6 @@ import { addCommand } from './build-command.js';
 import type { CommandModule, Dispatcher } from './dispatch.js';
 import type { CommandEntry, SpecModule } from './registry-types.js';
 import { VERSION } from './version.js';
-import { registerCompletion } from './tree/completion.js';
 import { registerConsume } from './tree/consume.js';
 import { registerProduce } from './tree/produce.js';
 import { registerRecords } from './tree/records.js';
@@ -18,7 +17,6 @@ type Registrar = (program: Command, dispatch: Dispatcher) => void;
 const LEGACY: [Registrar, string[]][] = [
   [registerProduce, ['produce']],
   [registerConsume, ['consume']],
-  [registerCompletion, ['completion', '__complete']],
   [registerRecords, ['offsets', 'delete-records']],
   [registerGroups, ['groups', 'lag']],
   [registerAcls, ['acls', 'users']],

@@ -2,11 +2,16 @@
 import type { CommandEntry } from '../cli/registry-types.js';
 
 export const COMMANDS: readonly CommandEntry[] = [
+  { path: '__complete', load: () => import('./__complete/__complete.js') },
   { path: 'cluster', load: () => import('./cluster/cluster.js') },
+  { path: 'completion', load: () => import('./completion/completion.js') },
   { path: 'configs', load: () => import('./configs/configs.js') },
   { path: 'local', load: () => import('./local/local.js') },
   { path: 'profile', load: () => import('./profile/profile.js') },
   { path: 'topics', load: () => import('./topics/topics.js') },
+  { path: '__complete groups', load: () => import('./__complete/groups.js') },
+  { path: '__complete profiles', load: () => import('./__complete/profiles.js') },
+  { path: '__complete topics', load: () => import('./__complete/topics.js') },
   { path: 'cluster api-versions', load: () => import('./cluster/api-versions.js') },
   { path: 'cluster health', load: () => import('./cluster/health.js') },
   { path: 'cluster info', load: () => import('./cluster/info.js') },

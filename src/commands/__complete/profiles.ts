@@ -1,10 +1,17 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { loadConfigFile } from '../../config/store.js';
-import { lines, type CompleteOptions } from './complete-topics.js';
+import { DEBUG_OPTION, lines, parseComplete, type CompleteOptions } from './shared.js';
 
-export function parse(args: string[], flags: Record<string, unknown>): CompleteOptions {
-  return { prefix: args[0] ?? '', debug: Boolean(flags.debug) };
+export const spec = defineCommand({
+  command: 'profiles [prefix]',
+  description: 'profile names starting with PREFIX',
+  options: [DEBUG_OPTION],
+});
+
+export function parse(args: string[], flags: Flags<typeof spec>): CompleteOptions {
+  return parseComplete(args, flags);
 }
 
 /** `ktool __complete profiles [PREFIX]`: profile names from the config file; silent on errors. */

@@ -7,19 +7,17 @@ export interface CompleteOptions {
   debug: boolean;
 }
 
+/** How long `__complete topics|groups` may take, whatever the flags, environment or profile say. */
+export const COMPLETE_TIMEOUT = '1200ms';
+
 /** Hard deadline, whatever the client's retries do: completion must never hang a shell. */
 export const DEADLINE_MS = 1_300;
 
-export function parse(args: string[], flags: Record<string, unknown>): CompleteOptions {
-  return { prefix: args[0] ?? '', debug: Boolean(flags.debug) };
-}
+/** What each helper takes: `[prefix]`, and --debug (errors reported instead of nothing printed). */
+export const DEBUG_OPTION = { flags: '--debug', description: 'report errors instead of printing nothing' } as const;
 
-/**
- * `ktool __complete topics [PREFIX]`: topic names of the current cluster, one a line. Silent
- * (no output, exit 0) when anything fails or takes longer than DEADLINE_MS.
- */
-export function run(options: CompleteOptions, ctx: Context): Promise<CommandResult | void> {
-  return completeFromCluster(options, ctx, async (clients) => (await clients.admin()).listTopics({ includeInternal: options.prefix.startsWith('_') }));
+export function parseComplete(args: string[], flags: { debug?: boolean }): CompleteOptions {
+  return { prefix: args[0] ?? '', debug: Boolean(flags.debug) };
 }
 
 /** Names asked of the current cluster, within DEADLINE_MS, silently nothing on any failure. */
