@@ -5,9 +5,9 @@ import { addCommand } from './build-command.js';
 import type { CommandModule, Dispatcher } from './dispatch.js';
 import type { CommandEntry, SpecModule } from './registry-types.js';
 import { VERSION } from './version.js';
+import { registerCompletion } from './tree/completion.js';
 import { registerConsume } from './tree/consume.js';
 import { registerProduce } from './tree/produce.js';
-import { registerRecords } from './tree/records.js';
 import { registerGroups } from './tree/groups.js';
 import { registerAcls } from './tree/acls.js';
 import { registerMirror } from './tree/mirror.js';
@@ -17,7 +17,7 @@ type Registrar = (program: Command, dispatch: Dispatcher) => void;
 const LEGACY: [Registrar, string[]][] = [
   [registerProduce, ['produce']],
   [registerConsume, ['consume']],
-  [registerRecords, ['offsets', 'delete-records']],
+  [registerCompletion, ['completion', '__complete']],
   [registerGroups, ['groups', 'lag']],
   [registerAcls, ['acls', 'users']],
   [registerMirror, ['mirror']],

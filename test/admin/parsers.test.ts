@@ -176,11 +176,11 @@ describe('time specs', () => {
 describe('offsets parse', () => {
   it('positional and kafka-get-offsets.sh flags', () => {
     expect(parseOffsets(['a:0', 'b'], { time: '-2' })).toMatchObject({ selections: [{ topic: 'a', partitions: [0] }, { topic: 'b' }], time: 'earliest', isolation: 'read_uncommitted' });
-    expect(parseOffsets([], { topic: ['t'], partitions: '0,1' }).selections).toEqual([{ topic: 't', regex: false, partitions: [0, 1] }]);
+    expect(parseOffsets([], { topic: ['t'], partitions: ['0,1'] }).selections).toEqual([{ topic: 't', regex: false, partitions: [0, 1] }]);
     // GetOffsetShell's --topic-partitions range excludes its upper bound.
     expect(parseOffsets([], { topicPartitions: ['t1:0-2,t2'] }).selections).toEqual([{ topic: 't1', regex: false, partitions: [0, 1] }, { topic: 't2', regex: false }]);
     expect(parseOffsets(['t'], { isolation: 'read-committed' }).isolation).toBe('read_committed');
-    expect(() => parseOffsets([], { partitions: '0' })).toThrow(/--partitions needs a TOPIC/);
+    expect(() => parseOffsets([], { partitions: ['0'] })).toThrow(/--partitions needs a TOPIC/);
     // -p (or -P/--partitions) picks partitions of every topic named, positional or --topic.
     expect(parseOffsets(['a', 'b'], { partition: ['0,2'] }).selections).toEqual([{ topic: 'a', regex: false, partitions: [0, 2] }, { topic: 'b', regex: false, partitions: [0, 2] }]);
     expect(parseOffsets(['a'], { partition: ['0'], partitions: ['3-'] }).selections).toEqual([{ topic: 'a', regex: false, partitions: [0], from: 3 }]);

@@ -3,6 +3,8 @@ import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import { refuseInternalTopics } from '../../cli/internal-topics.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { ALLOW_INTERNAL_TOPICS, YES } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { KtoolError, NotFoundError, OperationError, UsageError } from '../../errors.js';
 import { deniedError, isDeniedCode } from '../../kafka/denied.js';
 import { tpKey, type TopicPartition } from '../../kafka/types.js';
@@ -12,6 +14,29 @@ import { resolvePartitions } from '../offsets/resolve.js';
 import { isTime, parseTime } from '../../cli/time-spec.js';
 import { parseTopicSelection, type TopicSelection } from '../../cli/topic-partitions.js';
 import { parseOffsetFile } from './offset-file.js';
+
+export const spec = defineCommand({
+  command: 'delete-records [topics...]',
+  description: 'delete records below an offset or a time (kafka-delete-records.sh); asks on a terminal, needs --yes otherwise',
+  groups: ['connection', 'output', 'base'],
+  // --yes and --allow-internal-topics after the command's own flags, where help has always shown them.
+  options: [
+    {
+      flags: '--before <offset|end|@time>',
+      description: 'delete records below OFFSET, all records (end), or those older than @TIME (epoch ms, ISO-8601 or relative like @-1h; the @ is required)',
+    },
+    { flags: '--offset-json-file <file>', description: 'kafka-delete-records.sh JSON: {"partitions": [{"topic": "t", "partition": 0, "offset": 3}], "version": 1}' },
+    ...YES,
+    ...ALLOW_INTERNAL_TOPICS,
+  ],
+  examples: [
+    'ktool delete-records orders:0 --before 1000 --yes',
+    'ktool delete-records orders --before @2024-05-01T00:00:00Z',
+    'ktool delete-records orders --before @-7d --yes          # records older than a week',
+    'ktool delete-records orders --before end --yes          # empty the topic, keep it',
+    'ktool delete-records --offset-json-file offsets.json --yes',
+  ],
+});
 
 /** Where to cut: below an offset, below the first record at or after a time, or everything (end). */
 export type Cut = { offset: bigint } | { time: number } | 'end';
@@ -52,7 +77,7 @@ export function parseCut(text: string, now = Date.now()): Cut {
   throw new UsageError(`--before: cannot read "${text}"`, isTime(t) ? `a time takes an @ here (a bare number is an offset): --before @${t}` : `${CUT_HINT}TIME is epoch ms, ISO-8601 or relative to now`);
 }
 
-export function parse(args: string[], flags: Record<string, unknown>): DeleteRecordsOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): DeleteRecordsOptions {
   const selections = args.map((a) => parseTopicSelection(a));
   if (selections.some((s) => s.regex)) throw new UsageError('delete-records takes exact topic names, not patterns');
   const offsetJsonFile = flags.offsetJsonFile === undefined ? undefined : String(flags.offsetJsonFile);

@@ -1,10 +1,36 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import type { OffsetQuery } from '../../kafka/types.js';
 import { resolvePartitions } from './resolve.js';
 import { parsePartitionList, parseTopicSelection, type TopicSelection } from '../../cli/topic-partitions.js';
 import { describeQuery, parseTimeSpec } from './specs.js';
+
+export const spec = defineCommand({
+  command: 'offsets [topics...]',
+  description: 'offsets of partitions at the start, the end, the newest timestamp or a time (kafka-get-offsets.sh spellings work too)',
+  groups: ['connection', 'output', 'base'],
+  options: [
+    {
+      flags: '--time <spec>',
+      description: 'earliest, latest, max-timestamp, earliest-local, latest-tiered (or -2, -1, -3, -4, -5), or a time: epoch ms, ISO-8601 (UTC without a zone) or relative like -1h, @ optional (default latest)',
+    },
+    { flags: '--topic <topic>', description: 'kafka-get-offsets.sh: the topic (a regex), repeatable', repeatable: true },
+    { flags: '-p, --partition <list>', description: 'only these partitions of every topic named, e.g. 0,2 or 0-3 (as TOPIC:0,2), repeatable', repeatable: true },
+    { flags: '-P, --partitions <list>', description: 'same as -p (kafka-get-offsets.sh spelling, with --topic)', repeatable: true },
+    { flags: '--topic-partitions <specs>', description: 'kafka-get-offsets.sh: t1:0-2,t2:1,t3 (N-M excludes M, as there)', repeatable: true },
+    { flags: '--exclude-internal-topics', description: 'with no topic named: skip internal topics' },
+    { flags: '--isolation <level>', description: 'read_uncommitted (default) or read_committed (latest = last stable offset)' },
+  ],
+  examples: [
+    'ktool offsets orders                       # orders:0:1234 per partition, like kafka-get-offsets.sh',
+    'ktool offsets orders:0-2 --time earliest',
+    'ktool offsets orders --time 2024-05-01T00:00:00Z --json',
+    'ktool offsets orders -p 0,2 --time -1h                # the first offset of the last hour',
+    'kafka-get-offsets.sh spelling: ktool offsets --topic orders --partitions 0,1 --time -1',
+  ],
+});
 
 export interface OffsetsOptions {
   selections: TopicSelection[];
@@ -27,7 +53,7 @@ export interface PartitionOffset {
 
 const strings = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
-export function parse(args: string[], flags: Record<string, unknown>, now = Date.now()): OffsetsOptions {
+export function parse(args: string[], flags: Flags<typeof spec>, now = Date.now()): OffsetsOptions {
   // TOPIC[:PARTITIONS] and kafka-get-offsets.sh's --topic T; -p/--partition (or -P/--partitions,
   // kafka-get-offsets.sh's spelling) picks the partitions of every topic named so.
   const named = [...args, ...strings(flags.topic)].map((a) => parseTopicSelection(a));
