@@ -5,7 +5,6 @@ import { addCommand } from './build-command.js';
 import type { CommandModule, Dispatcher } from './dispatch.js';
 import type { CommandEntry, SpecModule } from './registry-types.js';
 import { VERSION } from './version.js';
-import { registerCompletion } from './tree/completion.js';
 import { registerConsume } from './tree/consume.js';
 import { registerProduce } from './tree/produce.js';
 import { registerGroups } from './tree/groups.js';
@@ -17,7 +16,6 @@ type Registrar = (program: Command, dispatch: Dispatcher) => void;
 const LEGACY: [Registrar, string[]][] = [
   [registerProduce, ['produce']],
   [registerConsume, ['consume']],
-  [registerCompletion, ['completion', '__complete']],
   [registerGroups, ['groups', 'lag']],
   [registerAcls, ['acls', 'users']],
   [registerMirror, ['mirror']],
