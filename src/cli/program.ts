@@ -6,7 +6,6 @@ import type { CommandModule, Dispatcher } from './dispatch.js';
 import type { CommandEntry, SpecModule } from './registry-types.js';
 import { VERSION } from './version.js';
 import { registerConsume } from './tree/consume.js';
-import { registerProduce } from './tree/produce.js';
 import { registerGroups } from './tree/groups.js';
 import { registerAcls } from './tree/acls.js';
 import { registerMirror } from './tree/mirror.js';
@@ -14,7 +13,6 @@ import { registerMirror } from './tree/mirror.js';
 // MIGRATION (issue 11): nouns not yet converted to specs; each goes once its files export specs.
 type Registrar = (program: Command, dispatch: Dispatcher) => void;
 const LEGACY: [Registrar, string[]][] = [
-  [registerProduce, ['produce']],
   [registerConsume, ['consume']],
   [registerGroups, ['groups', 'lag']],
   [registerAcls, ['acls', 'users']],

@@ -3,9 +3,13 @@
  * chosen by us (Java-compatible murmur2, validated against the partition count) so the library never wraps or
  * re-hashes them;
  * close() is only called after every send settled (the caller awaits its sends).
+ *
+ * Its parts: the library's options (it only opens connections and asks for the producer id),
+ * leader routing, the retry policy handed to the pipeline (produce-pipeline.ts), the transaction
+ * state, and the batch maker that gives sequence numbers in call order.
  */
 import { kGetConnection, Producer, type Connection } from '@platformatic/kafka';
-import { OperationError } from '../errors.js';
+import { OperationError, type KtoolError } from '../errors.js';
 import { answerWithin } from './deadline.js';
 import { javaPartition } from './partitioner.js';
 import { attribute } from './denied.js';
@@ -14,17 +18,24 @@ import { topicsNotFound } from './not-found.js';
 import type { ClientPlumbing } from './plumbing.js';
 import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
-import { ProducePipeline, type Batch } from './produce-pipeline.js';
+import { ProducePipeline, type Batch, type PipelineDeps } from './produce-pipeline.js';
 import type { BatchWriteHeader } from './record-batch.js';
 import { encodeRecords, LineRecordsBuilder, wrapRecords } from './record-batch-encode.js';
 import { DEFAULT_TRANSACTION_TIMEOUT_MS, Transactions } from './transactions.js';
-
-
 
 /** Java's delivery.timeout.ms default. */
 const DELIVERY_TIMEOUT_MS = 120_000;
 /** Java's max.in.flight.requests.per.connection default. */
 export const DEFAULT_MAX_IN_FLIGHT = 5;
+
+/** The client library's producer: ktool gives it bytes only. */
+type LibraryProducer = Producer<unknown, unknown, unknown, unknown>;
+
+/** Records of one partition, encoded when their turn comes (sequence numbers are given in order). */
+type PartitionRecords = { topic: string; partition: number; count: number; encode: () => EncodedRecords };
+
+/** A failure as ktool reports it: a refusal names this connection's principal (producing needs Write, on the topic and on the transactional id). */
+type Fail = (error: unknown, action: string) => KtoolError;
 
 /**
  * Says so when sends have been failing for a second (a lost broker, a topic gone), and again when
@@ -53,12 +64,12 @@ function outageReporter(brokers: string[], onWarning: ((message: string) => void
 /** ktool never asks the broker to create a topic (auto.create.topics.enable): a typo would make one. */
 const missingTopic = (topic: string) => topicsNotFound([topic], `create it first: ktool topics create ${topic} (produce never creates topics)`);
 
-export async function openProducer(clients: ClientPlumbing, settings: ProducerSettings, hooks: ProducerHooks = {}): Promise<ProducerApi> {
-  const base = await clients.baseOptions();
-  const brokers = clients.settings.bootstrap;
-  // The client's own idempotent mode would allow one request in flight per connection: ktool keeps
-  // the sequence numbers and retries itself (produce-pipeline.ts), the client only opens the
-  // connections and asks for the producer id.
+/**
+ * The client library's options. Its own idempotent mode would allow one request in flight per
+ * connection: ktool keeps the sequence numbers and retries itself (produce-pipeline.ts), the
+ * client only opens the connections and asks for the producer id.
+ */
+function libraryOptions(base: Record<string, unknown>, settings: ProducerSettings): Record<string, unknown> {
   const options: Record<string, unknown> = {
     ...base,
     idempotent: false,
@@ -72,46 +83,12 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
   if (settings.compression !== 'none') options.compression = settings.compression;
   if (settings.requestTimeoutMs !== undefined) options.timeout = settings.requestTimeoutMs;
   if (settings.metadataMaxAgeMs !== undefined) options.metadataMaxAge = settings.metadataMaxAgeMs;
+  return options;
+}
 
-  const producer = new Producer(options as unknown as ConstructorParameters<typeof Producer>[0]);
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await producer.close(true).catch(() => undefined);
-  };
-  clients.onClose(close);
-
-  // Transactions are ktool's own (transactions.ts), not the library's.
-  let inTransaction = false;
-  const txn = settings.transactionalId
-    ? new Transactions(producer, { transactionalId: settings.transactionalId, timeoutMs: settings.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS, retryBackoffMs: settings.retryBackoffMs ?? 100, brokers, signal: hooks.signal })
-    : undefined;
-  // A refusal names this connection's principal; producing needs Write (on the topic, and on the transactional id).
-  const fail = (error: unknown, action: string) => attribute(txn?.explain(error) ?? toKtoolError(error, brokers, action), clients.settings, 'Write');
-
-  const idempotent = settings.idempotent || Boolean(settings.transactionalId);
-  const acks = idempotent ? -1 : settings.acks;
-  const timeoutMs = settings.requestTimeoutMs ?? clients.settings.timeoutMs;
-  const retries = settings.retries ?? Infinity;
-  const backoff = settings.retryBackoffMs ?? 100;
-  const deliveryTimeoutMs = settings.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
-  const outage = outageReporter(brokers, hooks.onWarning);
-  const sequences = new Map<string, number>();
-  let chain: Promise<unknown> = Promise.resolve();
-
-  const getConnection = (broker: unknown) =>
-    new Promise<Connection>((resolve, reject) =>
-      (producer as unknown as Record<symbol, (b: unknown, cb: (e: Error | null, c: Connection) => void) => void>)[kGetConnection](broker, (e, c) => (e ? reject(e) : resolve(c))),
-    );
-
-  /**
-   * Batches are sent again (same sequence numbers: the broker drops duplicates) after a fresh
-   * metadata, as the Java producer does: until they are acknowledged, an error that is not worth
-   * retrying, delivery.timeout.ms (2 minutes by default: a broker restart is waited out), -X
-   * retries, Ctrl-C or close.
-   */
-  const pipeline = new ProducePipeline({
+/** Leader routing: batches grouped by their partition's leader, from the client's metadata (fresh when `force`: after a failure). */
+function leaderRouting(producer: LibraryProducer): Pick<PipelineDeps, 'leaders' | 'connection'> {
+  return {
     async leaders(batches, force) {
       const topics = [...new Set(batches.map((b) => b.topic))];
       const metadata = await producer.metadata({ topics, forceUpdate: force, autocreateTopics: false });
@@ -124,72 +101,185 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
       }
       return byLeader;
     },
-    connection: getConnection,
-    request: (list) => produceRequest(list, acks, timeoutMs, list[0].transactionalId),
-    noResponse: acks === 0,
-    idempotent,
-    retries,
-    backoffMs: backoff,
-    deliveryTimeoutMs,
-    signal: hooks.signal,
-    isClosed: () => closed,
+    connection: (broker) =>
+      new Promise<Connection>((resolve, reject) =>
+        (producer as unknown as Record<symbol, (b: unknown, cb: (e: Error | null, c: Connection) => void) => void>)[kGetConnection](broker, (e, c) => (e ? reject(e) : resolve(c))),
+      ),
+  };
+}
+
+/**
+ * The retry policy: batches are sent again (same sequence numbers: the broker drops duplicates)
+ * after a fresh metadata, as the Java producer does: until they are acknowledged, an error that is
+ * not worth retrying, delivery.timeout.ms (2 minutes by default: a broker restart is waited out),
+ * -X retries, Ctrl-C or close. A long outage is reported while it lasts.
+ */
+function retryPolicy(settings: ProducerSettings, brokers: string[], onWarning: ProducerHooks['onWarning']): Pick<PipelineDeps, 'retries' | 'backoffMs' | 'deliveryTimeoutMs' | 'retriable' | 'onFailing' | 'onRecovered'> {
+  const outage = outageReporter(brokers, onWarning);
+  return {
+    retries: settings.retries ?? Infinity,
+    backoffMs: settings.retryBackoffMs ?? 100,
+    deliveryTimeoutMs: settings.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS,
     retriable,
     onFailing: (error, deadline) => outage.failing(error, deadline),
     onRecovered: () => outage.recovered(),
-  });
+  };
+}
 
-  /** Records of one partition, encoded when their turn comes (sequence numbers are given in order). */
-  type PartitionRecords = { topic: string; partition: number; count: number; encode: () => EncodedRecords };
+/**
+ * The transaction state: ktool's own transactions (transactions.ts), not the library's; whether
+ * one is open, and the producer id and epoch it gives the batches.
+ */
+class TransactionState {
+  open = false;
 
-  const dispatchEncoded = async (items: PartitionRecords[]): Promise<Promise<void>[]> => {
-    if (items.length === 0) return [];
-    if (idempotent && !txn && producer.producerId === undefined) await producer.initIdempotentProducer({});
-    if (txn && !inTransaction) throw new OperationError('a transactional producer sends only inside a transaction');
-    if (txn) await txn.add(items);
+  constructor(
+    readonly txn: Transactions | undefined,
+    private readonly fail: Fail,
+  ) {}
+
+  async begin(): Promise<void> {
+    const txn = this.txn;
+    if (!txn) throw new OperationError('no --transactional-id: this producer is not transactional');
+    if (this.open) throw new OperationError('a transaction is already open');
+    try {
+      // Once per session, as Java's initTransactions(): the producer id and epoch last until close.
+      if (txn.producerId < 0n) await txn.init();
+    } catch (error) {
+      throw this.fail(error, 'begin the transaction');
+    }
+    this.open = true;
+  }
+
+  async commit(): Promise<void> {
+    if (!this.txn || !this.open) throw new OperationError('no transaction is open');
+    this.open = false;
+    try {
+      await this.txn.end(true);
+    } catch (error) {
+      throw this.fail(error, 'commit the transaction');
+    }
+  }
+
+  async abort(): Promise<void> {
+    if (!this.txn || !this.open) return;
+    this.open = false;
+    try {
+      await this.txn.end(false);
+    } catch (error) {
+      throw this.fail(error, 'abort the transaction');
+    }
+  }
+
+  /** Before a send: the transaction learns its partitions (AddPartitionsToTxn). */
+  async addPartitions(items: PartitionRecords[]): Promise<void> {
+    if (!this.txn) return;
+    if (!this.open) throw new OperationError('a transactional producer sends only inside a transaction');
+    await this.txn.add(items);
+  }
+}
+
+/**
+ * Sequence state and encoding: each partition's records become a batch whose header carries the
+ * producer id and epoch and the partition's next sequence number, given strictly in call order.
+ */
+class BatchMaker {
+  private readonly sequences = new Map<string, number>();
+
+  constructor(
+    private readonly producer: LibraryProducer,
+    private readonly transactions: TransactionState,
+    private readonly idempotent: boolean,
+    private readonly settings: ProducerSettings,
+  ) {}
+
+  async make(items: PartitionRecords[]): Promise<Batch[]> {
+    const { txn } = this.transactions;
+    if (this.idempotent && !txn && this.producer.producerId === undefined) await this.producer.initIdempotentProducer({});
+    await this.transactions.addPartitions(items);
+    const inTransaction = this.transactions.open;
     const batches: Batch[] = [];
     for (const item of items) {
-      const key = `${item.topic}:${item.partition}`;
-      let baseSequence = -1;
-      if (idempotent) {
-        baseSequence = sequences.get(key) ?? 0;
-        sequences.set(key, (baseSequence + item.count) % 2147483648);
-      }
       const header: BatchWriteHeader = {
-        producerId: txn ? txn.producerId : idempotent ? producer.producerId! : -1n,
-        producerEpoch: txn ? txn.producerEpoch : idempotent ? producer.producerEpoch! : -1,
-        baseSequence,
+        producerId: txn ? txn.producerId : this.idempotent ? this.producer.producerId! : -1n,
+        producerEpoch: txn ? txn.producerEpoch : this.idempotent ? this.producer.producerEpoch! : -1,
+        baseSequence: this.idempotent ? this.nextSequence(item) : -1,
         transactional: inTransaction,
-        compression: settings.compression,
+        compression: this.settings.compression,
       };
       const batch: Batch = { topic: item.topic, partition: item.partition, bytes: await wrapRecords(item.encode(), header) };
-      if (inTransaction) batch.transactionalId = settings.transactionalId;
+      if (inTransaction) batch.transactionalId = this.settings.transactionalId;
       batches.push(batch);
     }
-    return pipeline.submit(batches);
-  };
+    return batches;
+  }
 
-  const dispatch = (records: ProduceRecord[]): Promise<Promise<void>[]> => {
-    // Sticky partitioning puts a whole flush on one partition: look the group up only on a change.
-    const groups = new Map<string, ProduceRecord[]>();
-    let list: ProduceRecord[] = [];
-    let topic: string | undefined;
-    let partition = -1;
-    for (const r of records) {
-      if (r.partition !== partition || r.topic !== topic) {
-        ({ topic, partition } = r);
-        const key = `${topic}:${partition}`;
-        list = groups.get(key) ?? [];
-        groups.set(key, list);
-      }
-      list.push(r);
+  /** The partition's next sequence number; the following one is `count` on (wrapping at 2^31, as Java). */
+  private nextSequence(item: PartitionRecords): number {
+    const key = `${item.topic}:${item.partition}`;
+    const base = this.sequences.get(key) ?? 0;
+    this.sequences.set(key, (base + item.count) % 2147483648);
+    return base;
+  }
+}
+
+/** A send's records grouped by partition. Sticky partitioning puts a whole flush on one partition: the group is looked up only on a change. */
+function byPartition(records: ProduceRecord[]): PartitionRecords[] {
+  const groups = new Map<string, ProduceRecord[]>();
+  let list: ProduceRecord[] = [];
+  let topic: string | undefined;
+  let partition = -1;
+  for (const r of records) {
+    if (r.partition !== partition || r.topic !== topic) {
+      ({ topic, partition } = r);
+      const key = `${topic}:${partition}`;
+      list = groups.get(key) ?? [];
+      groups.set(key, list);
     }
-    const now = Date.now();
-    return dispatchEncoded([...groups.values()].map((l) => ({ topic: l[0].topic, partition: l[0].partition, count: l.length, encode: () => encodeRecords(l, now) })));
-  };
+    list.push(r);
+  }
+  const now = Date.now();
+  return [...groups.values()].map((l) => ({ topic: l[0].topic, partition: l[0].partition, count: l.length, encode: () => encodeRecords(l, now) }));
+}
 
-  /** Prepares (sequence numbers, encoding, queueing) strictly in call order; waits for the acks concurrently. */
-  const inOrder = async (prepare: () => Promise<Promise<void>[]>): Promise<void> => {
-    const dispatched = chain.then(prepare);
+export async function openProducer(clients: ClientPlumbing, settings: ProducerSettings, hooks: ProducerHooks = {}): Promise<ProducerApi> {
+  const base = await clients.baseOptions();
+  const brokers = clients.settings.bootstrap;
+  const producer = new Producer(libraryOptions(base, settings) as unknown as ConstructorParameters<typeof Producer>[0]);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await producer.close(true).catch(() => undefined);
+  };
+  clients.onClose(close);
+
+  const txn = settings.transactionalId
+    ? new Transactions(producer, { transactionalId: settings.transactionalId, timeoutMs: settings.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS, retryBackoffMs: settings.retryBackoffMs ?? 100, brokers, signal: hooks.signal })
+    : undefined;
+  const fail: Fail = (error, action) => attribute(txn?.explain(error) ?? toKtoolError(error, brokers, action), clients.settings, 'Write');
+  const transactions = new TransactionState(txn, fail);
+  const idempotent = settings.idempotent || Boolean(settings.transactionalId);
+  const acks = idempotent ? -1 : settings.acks;
+  const timeoutMs = settings.requestTimeoutMs ?? clients.settings.timeoutMs;
+  const pipeline = new ProducePipeline({
+    ...leaderRouting(producer),
+    ...retryPolicy(settings, brokers, hooks.onWarning),
+    request: (list) => produceRequest(list, acks, timeoutMs, list[0].transactionalId),
+    noResponse: acks === 0,
+    idempotent,
+    signal: hooks.signal,
+    isClosed: () => closed,
+  });
+  const batches = new BatchMaker(producer, transactions, idempotent, settings);
+
+  // Prepares (sequence numbers, encoding, queueing) strictly in call order; waits for the acks concurrently.
+  let chain: Promise<unknown> = Promise.resolve();
+  const inOrder = async (items: () => PartitionRecords[]): Promise<void> => {
+    const dispatched = chain.then(async () => {
+      const list = items();
+      return list.length === 0 ? [] : pipeline.submit(await batches.make(list));
+    });
     chain = dispatched.catch(() => undefined);
     try {
       await Promise.all(await dispatched);
@@ -214,46 +304,16 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
       return info.partitionsCount;
     },
     partitionFor: javaPartition,
-    send(records) {
-      return inOrder(() => dispatch(records));
-    },
-    lineRecords(key, headers, capacity) {
-      return new LineRecordsBuilder(key, headers, capacity);
-    },
+    send: (records) => inOrder(() => byPartition(records)),
+    lineRecords: (key, headers, capacity) => new LineRecordsBuilder(key, headers, capacity),
     sendEncoded(topic, partition, records) {
       // With acks=0 the socket may still hold the batch when the send resolves; after a failure, a dead socket may.
-      const sent = inOrder(() => dispatchEncoded([{ topic, partition, count: records.count, encode: () => records }]));
+      const sent = inOrder(() => [{ topic, partition, count: records.count, encode: () => records }]);
       return acks === 0 ? sent : sent.then(() => records.release?.());
     },
-    async beginTransaction() {
-      if (!txn) throw new OperationError('no --transactional-id: this producer is not transactional');
-      if (inTransaction) throw new OperationError('a transaction is already open');
-      try {
-        // Once per session, as Java's initTransactions(): the producer id and epoch last until close.
-        if (txn.producerId < 0n) await txn.init();
-      } catch (error) {
-        throw fail(error, 'begin the transaction');
-      }
-      inTransaction = true;
-    },
-    async commitTransaction() {
-      if (!txn || !inTransaction) throw new OperationError('no transaction is open');
-      inTransaction = false;
-      try {
-        await txn.end(true);
-      } catch (error) {
-        throw fail(error, 'commit the transaction');
-      }
-    },
-    async abortTransaction() {
-      if (!txn || !inTransaction) return;
-      inTransaction = false;
-      try {
-        await txn.end(false);
-      } catch (error) {
-        throw fail(error, 'abort the transaction');
-      }
-    },
+    beginTransaction: () => transactions.begin(),
+    commitTransaction: () => transactions.commit(),
+    abortTransaction: () => transactions.abort(),
     close,
   };
 }

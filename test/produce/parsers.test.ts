@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { readRecordsBatch, Reader } from '@platformatic/kafka';
 import { describe, expect, it } from 'vitest';
 import { makeLineParser, type ParsedLine } from '../../src/commands/produce/line-parser.js';
-import { parse } from '../../src/commands/produce/options.js';
+import { parse } from '../../src/commands/produce/produce.js';
 import { applyReaderProperties, DEFAULT_LINE_FORMAT, unescapeSeparator } from '../../src/commands/produce/properties.js';
 import { parseSize } from '../../src/cli/parse-helpers.js';
 import { parseRate, RateLimiter } from '../../src/commands/produce/rate.js';

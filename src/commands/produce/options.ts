@@ -1,4 +1,4 @@
-/** Command line -> ProduceOptions (pure: tests table-drive it). */
+/** ProduceOptions and the pieces of the command line parse (produce.ts) builds them from: pure, so tests table-drive them. */
 import { parseSize } from '../../cli/parse-helpers.js';
 import { UsageError } from '../../errors.js';
 import type { Acks, Compression, ProducerSettings } from '../../kafka/producer-types.js';
@@ -44,17 +44,17 @@ export const DEFAULT_BATCH_BYTES = 1_000_000;
 export const DEFAULT_LINGER_MS = 5;
 export const DEFAULT_MAX_IN_FLIGHT = 5;
 
-const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
-const str = (v: unknown): string | undefined => (v === undefined || v === null || v === false ? undefined : String(v));
+export const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+export const str = (v: unknown): string | undefined => (v === undefined || v === null || v === false ? undefined : String(v));
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, fallback: T): T {
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
   const v = String(value).toLowerCase();
   if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag}: unknown value "${String(value)}"`, `use one of ${allowed.join(', ')}`);
   return v as T;
 }
 
-function int(value: string, flag: string, min: number, max: number): number {
+export function int(value: string, flag: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
   return Number(value);
 }
@@ -81,7 +81,7 @@ export const PRODUCER_PROPERTIES = [
   'transaction.timeout.ms',
 ] as const;
 
-interface Tunables {
+export interface Tunables {
   acks?: Acks;
   idempotence?: boolean;
   compression?: Compression;
@@ -158,39 +158,36 @@ export function applyProducerProperties(items: string[]): Tunables {
   return t;
 }
 
-export function parse(args: string[], flags: Record<string, unknown>): ProduceOptions {
-  // Topic: positional TOPIC or --topic (kafka-console-producer); both only if equal.
+/** TOPIC or --topic (kafka-console-producer's spelling): both only if equal. */
+export function topicOf(args: string[], flagTopic: string | undefined): string | undefined {
   const positional = args[0];
   if (args.length > 1) throw new UsageError(`produce takes one topic, got ${args.length}: ${args.join(' ')}`);
-  const flagTopic = str(flags.topic);
   if (positional && flagTopic && positional !== flagTopic) throw new UsageError(`two topics given: "${positional}" and --topic "${flagTopic}"`);
   const topic = positional ?? flagTopic;
   if (topic !== undefined && (!TOPIC_NAME.test(topic) || topic === '.' || topic === '..')) throw new UsageError(`invalid topic name "${topic}"`);
+  return topic;
+}
 
-  const input = oneOf(flags.input, INPUTS, '--input', 'line');
-  if (!topic && input !== 'json') throw new UsageError('produce needs a topic: ktool produce TOPIC (or --topic TOPIC)', 'only --input json can take each record\'s topic from the input');
-
-  const keyEncoding = serdeFor(str(flags.keyEncoding) ?? 'text', '--key-encoding').name as Encoding;
-  const valueEncoding = serdeFor(str(flags.valueEncoding) ?? 'text', '--value-encoding').name as Encoding;
-
-  // Line format: --property / --reader-property, then -K and --null-marker on top.
-  let line = applyReaderProperties(list(flags.property), DEFAULT_LINE_FORMAT, '--property');
-  line = applyReaderProperties(list(flags.readerProperty), line, '--reader-property');
-  const keySeparator = str(flags.keySeparator);
+/** The line format: --property / --reader-property, then -K and --null-marker on top. */
+export function lineFormatOf(property: string[], readerProperty: string[], keySeparator: string | undefined, nullMarker: string | undefined): LineFormat {
+  let line = applyReaderProperties(property, DEFAULT_LINE_FORMAT, '--property');
+  line = applyReaderProperties(readerProperty, line, '--reader-property');
   if (keySeparator !== undefined) {
     const sep = unescapeSeparator(keySeparator);
     if (sep === '') throw new UsageError('-K/--key-separator must not be empty');
     line = { ...line, parseKey: true, keySeparator: sep };
   }
-  const nullMarker = str(flags.nullMarker);
   if (nullMarker !== undefined) line = { ...line, nullMarker };
   validateLineFormat(line);
+  return line;
+}
 
-  const fixedKey = str(flags.key);
+/** What each input mode takes: keys and headers parsed from lines only with --input line; --input json's envelopes say how they are written. */
+export function checkInputMode(input: InputMode, line: LineFormat, fixedKey: string | undefined, keyEncoding: Encoding, valueEncoding: Encoding): void {
   if (fixedKey !== undefined && line.parseKey) throw new UsageError('-k/--key (one key for all records) and a key per line (-K / parse.key=true) exclude each other');
   if (input !== 'line' && (line.parseKey || line.parseHeaders)) throw new UsageError(`--input ${input} does not parse keys or headers from lines`, 'drop -K / parse.key / parse.headers, or use --input line');
   if (input === 'json' && fixedKey !== undefined) throw new UsageError('--input json takes keys from the input; -k does not apply');
-  if (input === 'json' && (keyEncoding !== 'text' || valueEncoding !== 'text' || nullMarker !== undefined)) {
+  if (input === 'json' && (keyEncoding !== 'text' || valueEncoding !== 'text' || line.nullMarker !== undefined)) {
     throw new UsageError('--input json: each envelope says how its key and value are written; --key-encoding, --value-encoding and --null-marker do not apply', 'use "keyEncoding"/"valueEncoding": "base64"|"hex"|"json" in the envelope, and null for a null key or a tombstone');
   }
   if (fixedKey !== undefined) {
@@ -200,30 +197,45 @@ export function parse(args: string[], flags: Record<string, unknown>): ProduceOp
       throw new UsageError(`-k/--key: ${(error as Error).message}`);
     }
   }
+}
 
-  const headers: [string, string][] = list(flags.header).map((h) => {
+/** -H name=value, in order. */
+export function headersOf(items: string[]): [string, string][] {
+  return items.map((h) => {
     const eq = h.indexOf('=');
     if (eq <= 0) throw new UsageError(`-H/--header expects name=value, got "${h}"`);
     return [h.slice(0, eq), h.slice(eq + 1)];
   });
+}
 
-  // -p as kcat; -P/--partitions, consume's other spelling, is taken too (one partition here).
-  if (flags.partition !== undefined && flags.partitions !== undefined) throw new UsageError('give -p/--partition once');
-  const partitionText = str(flags.partition ?? flags.partitions);
-  if (partitionText?.includes(',')) throw new UsageError(`-p/--partition takes one partition, got "${partitionText}"`, 'produce writes every record to one partition; without -p records go by key hash');
-  if (partitionText !== undefined && /[a-z]/i.test(partitionText)) throw new UsageError(`-p/--partition takes a partition number, got "${partitionText}"`, 'kcat\'s -P is this command itself: ktool produce TOPIC');
-  const partition = partitionText === undefined ? undefined : int(partitionText, '-p/--partition', 0, 2 ** 31 - 1);
+/** -p as kcat; -P/--partitions, consume's other spelling, is taken too (one partition here). */
+export function partitionOf(partition: string | undefined, partitions: string | undefined): number | undefined {
+  if (partition !== undefined && partitions !== undefined) throw new UsageError('give -p/--partition once');
+  const text = partition ?? partitions;
+  if (text?.includes(',')) throw new UsageError(`-p/--partition takes one partition, got "${text}"`, 'produce writes every record to one partition; without -p records go by key hash');
+  if (text !== undefined && /[a-z]/i.test(text)) throw new UsageError(`-p/--partition takes a partition number, got "${text}"`, 'kcat\'s -P is this command itself: ktool produce TOPIC');
+  return text === undefined ? undefined : int(text, '-p/--partition', 0, 2 ** 31 - 1);
+}
 
-  const x = applyProducerProperties([...list(flags.producerProperty)]);
-  const acksFlag = str(flags.acks);
-  const acks: Acks = acksFlag !== undefined ? parseAcks(acksFlag) : x.acks ?? -1;
-  const transactionalId = str(flags.transactionalId) ?? x.transactionalId;
+/** The flags that decide the producer's settings beside -X. */
+export interface ProducerFlags {
+  acks?: string;
+  /** false with --no-idempotence. */
+  idempotence?: boolean;
+  transactionalId?: string;
+  compression?: string;
+}
+
+/** --acks, idempotence, transactions and compression from the flags and -X, checked against each other as the Java client does. */
+export function producerSettingsOf(flags: ProducerFlags, x: Tunables): ProducerSettings {
+  const acks: Acks = flags.acks !== undefined ? parseAcks(flags.acks) : x.acks ?? -1;
+  const transactionalId = flags.transactionalId ?? x.transactionalId;
   // As the Java client: idempotence is on unless acks is not "all" (or it is switched off).
   const explicitNoIdempotence = flags.idempotence === false || x.idempotence === false;
   if (acks !== -1 && x.idempotence === true) throw new UsageError('idempotence needs --acks all', 'drop enable.idempotence=true or use --acks all');
   // As Java: more than 5 requests in flight turns idempotence off unless it was asked for (the
   // broker keeps the last 5 batches per partition to drop duplicates), then it is an error.
-  const explicitIdempotence = x.idempotence === true || (flags.transactionalId ?? x.transactionalId) !== undefined;
+  const explicitIdempotence = x.idempotence === true || transactionalId !== undefined;
   if (x.maxInFlight !== undefined && x.maxInFlight > 5 && explicitIdempotence) {
     throw new UsageError(`-X max.in.flight.requests.per.connection=${x.maxInFlight}: at most 5 with idempotence`, 'use 1-5, or -X enable.idempotence=false (retries may then reorder records)');
   }
@@ -235,15 +247,15 @@ export function parse(args: string[], flags: Record<string, unknown>): ProduceOp
   }
   const compression = flags.compression !== undefined ? oneOf(flags.compression, COMPRESSIONS, '--compression', 'none') : x.compression ?? 'none';
 
-  const batchBytes = flags.batchSize !== undefined ? parseSize(String(flags.batchSize), '--batch-size') : x.batchBytes ?? DEFAULT_BATCH_BYTES;
-  const lingerMs = flags.lingerMs !== undefined ? int(String(flags.lingerMs), '--linger-ms', 0, 600_000) : x.lingerMs ?? DEFAULT_LINGER_MS;
-  const rate = flags.rate !== undefined ? parseRate(String(flags.rate)) : undefined;
-  const onError = oneOf(flags.onError, ['fail', 'skip'] as const, '--on-error', 'fail');
-
   const producer: ProducerSettings = { acks, idempotent, compression };
   if (transactionalId !== undefined) producer.transactionalId = transactionalId;
+  return producer;
+}
+
+/** The rest of -X on top of the settings (checked after the other flags, as they always were). */
+export function withTunables(producer: ProducerSettings, x: Tunables): ProducerSettings {
   if (x.transactionTimeoutMs !== undefined) {
-    if (transactionalId === undefined) throw new UsageError('-X transaction.timeout.ms applies only with --transactional-id');
+    if (producer.transactionalId === undefined) throw new UsageError('-X transaction.timeout.ms applies only with --transactional-id');
     producer.transactionTimeoutMs = x.transactionTimeoutMs;
   }
   if (x.clientId !== undefined) producer.clientId = x.clientId;
@@ -253,27 +265,7 @@ export function parse(args: string[], flags: Record<string, unknown>): ProduceOp
   if (x.deliveryTimeoutMs !== undefined) producer.deliveryTimeoutMs = x.deliveryTimeoutMs;
   if (x.maxInFlight !== undefined) producer.maxInFlight = x.maxInFlight;
   if (x.metadataMaxAgeMs !== undefined) producer.metadataMaxAgeMs = x.metadataMaxAgeMs;
-
-  const options: ProduceOptions = {
-    files: list(flags.file),
-    input,
-    keyEncoding,
-    valueEncoding,
-    line,
-    headers,
-    keepPartitions: Boolean(flags.keepPartitions),
-    producer,
-    batchBytes,
-    lingerMs,
-    maxInFlightSends: x.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
-    onError,
-    quiet: Boolean(flags.quiet),
-  };
-  if (topic !== undefined) options.topic = topic;
-  if (fixedKey !== undefined) options.fixedKey = fixedKey;
-  if (partition !== undefined) options.partition = partition;
-  if (rate !== undefined) options.rate = rate;
-  return options;
+  return producer;
 }
 
 export { ENCODINGS };

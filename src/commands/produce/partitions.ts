@@ -1,0 +1,49 @@
+import type { ProducerApi } from '../../kafka/producer-types.js';
+
+/**
+ * Which partition a record goes to: -p, the key's hash (as the Java client), or for a keyless
+ * record its topic's sticky partition, moved on after each flush (as Java's sticky partitioner).
+ * Each topic's partition count is asked once.
+ */
+export class Partitions {
+  private readonly counts = new Map<string, number>();
+  private readonly sticky = new Map<string, number>();
+
+  constructor(
+    private readonly producer: Pick<ProducerApi, 'partitionCount' | 'partitionFor'>,
+    /** -p: every record goes there. */
+    private readonly fixed: number | undefined,
+  ) {}
+
+  /** The topic's partition count once count() asked for it. */
+  known(topic: string): number | undefined {
+    return this.counts.get(topic);
+  }
+
+  async count(topic: string): Promise<number> {
+    let n = this.counts.get(topic);
+    if (n === undefined) {
+      n = await this.producer.partitionCount(topic);
+      this.counts.set(topic, n);
+      this.sticky.set(topic, Math.floor(Math.random() * n));
+    }
+    return n;
+  }
+
+  /** The partition of a record of `topic` (`count` partitions) with this key. */
+  of(topic: string, key: Buffer | null, count: number): number {
+    if (this.fixed !== undefined) return this.fixed;
+    if (key !== null) return this.producer.partitionFor(key, count);
+    return this.sticky.get(topic)!;
+  }
+
+  /** After each flush: keyless records move to each topic's next partition. */
+  readonly next = (): void => {
+    for (const [topic, p] of this.sticky) this.sticky.set(topic, (p + 1) % this.counts.get(topic)!);
+  };
+
+  /** Every topic written to (asked for), in order. */
+  topics(): string[] {
+    return [...this.counts.keys()];
+  }
+}
