@@ -33,7 +33,7 @@ export class KtoolError extends Error {
   readonly hint?: string;
   /** Kafka's error name when the broker said no (TOPIC_AUTHORIZATION_FAILED ...): test this, not the message. */
   readonly kafkaCode?: string;
-  constructor(message: string, exitCode: ExitCodeValue, options: { hint?: string; cause?: unknown; kafkaCode?: string } = {}) {
+  constructor(message: string, exitCode: ExitCodeValue, options: ErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.exitCode = exitCode;
     this.hint = options.hint;
@@ -41,27 +41,34 @@ export class KtoolError extends Error {
   }
 }
 
+/** What an error may carry besides its message: `kafkaCode` whenever a Kafka error code caused it. */
+export interface ErrorOptions {
+  hint?: string;
+  cause?: unknown;
+  kafkaCode?: string;
+}
+
 export class UsageError extends KtoolError {
-  constructor(message: string, hint?: string) {
-    super(message, ExitCode.usage, { hint });
+  constructor(message: string, hint?: string, options: Omit<ErrorOptions, 'hint'> = {}) {
+    super(message, ExitCode.usage, { ...options, hint });
   }
 }
 
 export class NotFoundError extends KtoolError {
-  constructor(message: string, hint?: string) {
-    super(message, ExitCode.notFound, { hint });
+  constructor(message: string, hint?: string, options: Omit<ErrorOptions, 'hint'> = {}) {
+    super(message, ExitCode.notFound, { ...options, hint });
   }
 }
 
 export class ConnectionError extends KtoolError {
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: ErrorOptions = {}) {
     super(message, ExitCode.connection, options);
   }
 }
 
 /** A Kafka or local operation failed for a reason the user can act on. */
 export class OperationError extends KtoolError {
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: ErrorOptions = {}) {
     super(message, ExitCode.operation, options);
   }
 }

@@ -78,22 +78,24 @@ export const RULES: Record<string, Rule> = {
   UNKNOWN_SERVER_ERROR: { kind: 'operation', hint: 'the broker failed unexpectedly: its server.log has the cause' },
 };
 
-export const KIND_ERRORS: Record<Kind, (message: string, hint?: string) => KtoolError> = {
-  usage: (m, h) => new UsageError(m, h),
-  notFound: (m, h) => new NotFoundError(m, h),
-  connection: (m, h) => new ConnectionError(m, { hint: h }),
-  operation: (m, h) => new OperationError(m, { hint: h }),
+/** The error carries Kafka's name for it (kafkaCode), so callers test the code rather than the words. */
+const KIND_ERRORS: Record<Kind, (message: string, hint: string | undefined, kafkaCode: string) => KtoolError> = {
+  usage: (m, hint, kafkaCode) => new UsageError(m, hint, { kafkaCode }),
+  notFound: (m, hint, kafkaCode) => new NotFoundError(m, hint, { kafkaCode }),
+  connection: (m, hint, kafkaCode) => new ConnectionError(m, { hint, kafkaCode }),
+  operation: (m, hint, kafkaCode) => new OperationError(m, { hint, kafkaCode }),
 };
-
-/** The error carries Kafka's name for it, so callers test the code rather than the words. */
-export const withCode = (error: KtoolError, id: string): KtoolError => Object.assign(error, { kafkaCode: id });
 
 export const isAuthentication = (id: string) => RULES[id]?.kind === 'connection' && id.includes('SASL');
 
-/** Every leaf error under MultipleErrors/AggregateError and `cause` chains. */
+/**
+ * The typed error for a broker error id (TOPIC_AUTHORIZATION_FAILED, INVALID_CONFIG ...), for
+ * per-item results of batch requests as well as thrown errors: one mapping to exit codes and hints.
+ * A caller's hint (which knows the command) wins over the table's. The error keeps the id (kafkaCode).
+ */
 export function errorForKafkaCode(id: string, message: string, hint?: string, denial: Partial<Denial> = {}): KtoolError {
   const rule = RULES[id];
   // A refusal names the principal, the operation and the ACL that would allow it (denied.ts).
   if (isDeniedCode(id)) return deniedError({ kafkaCode: id, action: message.split(': ')[0], ...denial });
-  return withCode(KIND_ERRORS[rule?.kind ?? 'operation'](rule?.text ?? message, hint ?? rule?.hint), id);
+  return KIND_ERRORS[rule?.kind ?? 'operation'](rule?.text ?? message, hint ?? rule?.hint, id);
 }

@@ -41,6 +41,14 @@ export function kafkaErrorId(error: unknown): string | undefined {
   return leafErrors(error).find((e) => e.apiId)?.apiId;
 }
 
+/**
+ * The broker does not take this request, or not in a version the client speaks: the library's
+ * UnsupportedApiError (PLT_KFK_UNSUPPORTED_API) or Kafka's UNSUPPORTED_VERSION, by code, not by words.
+ */
+export function isUnsupported(error: unknown): boolean {
+  return leafErrors(error).some((e) => e.code === 'PLT_KFK_UNSUPPORTED_API' || e.apiId === 'UNSUPPORTED_VERSION');
+}
+
 /** Plain words for one protocol error: the broker's own message when it sent one. */
 export function kafkaErrorText(error: unknown): string {
   const leaf = leafErrors(error).find((e) => e.apiId) ?? leafErrors(error)[0];
@@ -67,12 +75,6 @@ function isNetworkLike(e: PltError): boolean {
   const text = `${e.code ?? ''} ${e.message}`;
   return /PLT_KFK_NETWORK|PLT_KFK_TIMEOUT|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|timed out|Connection closed|socket/i.test(text);
 }
-
-/**
- * The typed error for a broker error id (TOPIC_AUTHORIZATION_FAILED, INVALID_CONFIG ...), for
- * per-item results of batch requests as well as thrown errors: one mapping to exit codes and hints.
- * A caller's hint (which knows the command) wins over the table's.
- */
 
 /**
  * The names of the refused resources, from the responses the refusals came in: each per-item
@@ -144,7 +146,7 @@ export function toKtoolError(error: unknown, brokers: string[], action: string):
     const id = protocol.apiId;
     const { text, hint } = serverText(protocol);
     if (isAuthentication(id)) {
-      return new ConnectionError(`authentication failed at ${where}: ${text} (${id})`, { hint: RULES[id].hint, cause: error });
+      return new ConnectionError(`authentication failed at ${where}: ${text} (${id})`, { hint: RULES[id].hint, cause: error, kafkaCode: id });
     }
     return errorForKafkaCode(id, `${action}: ${text} (${id})`, hint, { action, names: isDeniedCode(id) ? refusedNames(error) : undefined });
   }

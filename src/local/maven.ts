@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NotFoundError } from '../errors.js';
 
 import { usesLog4j1 } from './versions.js';
 
@@ -41,7 +42,7 @@ export async function fetchWithMaven(o: { mvn: string; version: string; dest: st
       await copyDependencies(o.mvn, work, staging, kafkaPom(o.version));
     } catch (error) {
       // A release whose connect-* artifacts the repository lacks still runs a broker without them.
-      if (/not found$/.test((error as Error).message)) throw error;
+      if (error instanceof NotFoundError) throw error;
       await rm(staging, { recursive: true, force: true });
       await copyDependencies(o.mvn, work, staging, kafkaPom(o.version, { connect: false })).catch(() => Promise.reject(error));
     }
@@ -59,7 +60,7 @@ function copyDependencies(mvn: string, work: string, staging: string, pom: strin
       new Promise<void>((resolve, reject) => {
         execFile(mvn, ['-B', '-q', 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime'], { cwd: work, timeout: 15 * 60_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
           if (!error) return resolve();
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new Error(`${mvn} not found`));
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new NotFoundError(`${mvn} not found`));
           const detail = `${stdout}\n${stderr}`.split('\n').filter((l) => /ERROR/.test(l)).slice(0, 2).join(' ').trim();
           reject(new Error(detail || `exit ${(error as { code?: unknown }).code}`));
         });

@@ -5,8 +5,8 @@ import { refuseInternalTopics } from '../../cli/internal-topics.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ALLOW_INTERNAL_TOPICS, YES } from '../../cli/common-options.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
-import { KtoolError, NotFoundError, OperationError, UsageError } from '../../errors.js';
-import { deniedError, isDeniedCode } from '../../kafka/denied.js';
+import { KtoolError, UsageError } from '../../errors.js';
+import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import { tpKey, type TopicPartition } from '../../kafka/types.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
@@ -169,10 +169,10 @@ export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<
 
 const failure = (f: DeleteRecordsResultItem) => `cannot delete records from ${f.topic}:${f.partition}: ${f.error} (${f.errorCode})`;
 
+/** The error when no partition could be cut; it keeps Kafka's code (kafkaCode). */
 function failureError(f: DeleteRecordsResultItem, principal: string | null): KtoolError {
-  const message = failure(f);
-  if (f.errorCode === 'OFFSET_OUT_OF_RANGE') return new UsageError(message);
-  if (f.errorCode === 'UNKNOWN_TOPIC_OR_PARTITION') return new NotFoundError(message);
-  if (isDeniedCode(f.errorCode)) return deniedError({ kafkaCode: f.errorCode!, operation: 'Delete', names: [f.topic], principal });
-  return new OperationError(message);
+  const kafkaCode = f.errorCode ?? 'UNKNOWN_SERVER_ERROR';
+  // The cut is outside the log: the request is wrong (exit 2), not the cluster.
+  if (kafkaCode === 'OFFSET_OUT_OF_RANGE') return new UsageError(failure(f), undefined, { kafkaCode });
+  return errorForKafkaCode(kafkaCode, failure(f), undefined, { operation: 'Delete', names: [f.topic], principal });
 }
