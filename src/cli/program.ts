@@ -8,7 +8,6 @@ import { VERSION } from './version.js';
 import { registerConsume } from './tree/consume.js';
 import { registerGroups } from './tree/groups.js';
 import { registerAcls } from './tree/acls.js';
-import { registerMirror } from './tree/mirror.js';
 
 // MIGRATION (issue 11): nouns not yet converted to specs; each goes once its files export specs.
 type Registrar = (program: Command, dispatch: Dispatcher) => void;
@@ -16,7 +15,6 @@ const LEGACY: [Registrar, string[]][] = [
   [registerConsume, ['consume']],
   [registerGroups, ['groups', 'lag']],
   [registerAcls, ['acls', 'users']],
-  [registerMirror, ['mirror']],
 ];
 
 /**

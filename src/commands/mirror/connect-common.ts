@@ -1,7 +1,14 @@
 import type { Context } from '../../cli/context.js';
+import { defineOptions } from '../../cli/spec.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { ConnectApi, ConnectorInfo } from '../../kafka/connect.js';
 import { MIRROR_CLASSES } from './mm2-config.js';
+
+/** status, pause, resume and delete: which Connect worker, which connectors. */
+export const CONNECT_OPTIONS = defineOptions([
+  { flags: '--connect-url <url>', description: 'Kafka Connect REST URL' },
+  { flags: '--name <prefix>', description: 'connector name prefix (default: every Mirror* connector)' },
+]);
 
 export function connectUrl(f: Record<string, unknown>, optional = false): string {
   const url = (f.connectUrl as string | undefined) ?? '';

@@ -1,9 +1,18 @@
+import { groupOptions } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import { eachConnector, parseTarget, type ConnectTarget } from './connect-common.js';
+import { CONNECT_OPTIONS, eachConnector, parseTarget, type ConnectTarget } from './connect-common.js';
 
-export function parse(args: string[], f: Record<string, unknown>): ConnectTarget & { yes: boolean } {
+export const spec = defineCommand({
+  command: 'delete',
+  description: 'delete the MirrorMaker 2 connectors (lists them and asks on a terminal; needs --yes otherwise)',
+  options: [...CONNECT_OPTIONS, ...groupOptions('yes'), ...groupOptions('output'), ...groupOptions('base')],
+});
+
+export function parse(args: string[], flags: Flags<typeof spec>): ConnectTarget & { yes: boolean } {
+  const f: Record<string, unknown> = { ...flags };
   return { ...parseTarget(args, f), yes: Boolean(f.yes) };
 }
 

@@ -1,12 +1,35 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { groupOptions } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { loadCommandConfig } from '../../config/command-config.js';
 import { UsageError } from '../../errors.js';
 import { positiveInt } from '../../cli/parse-helpers.js';
 import { connectUrl } from './connect-common.js';
 import { aliasesFor, mm2Connectors, type Mm2Cluster } from './mm2-config.js';
-import { parseSelection, type TopicSelection } from './options.js';
-import { parseSides, sideSettings, type SideSpec, type SidesOptions } from './sides.js';
+import { parseSelection, SELECTION_OPTIONS, type TopicSelection } from './options.js';
+import { parseSides, sideSettings, SIDE_OPTIONS, type SideSpec, type SidesOptions } from './sides.js';
+
+export const spec = defineCommand({
+  command: 'deploy',
+  description: 'create or update MirrorMaker 2 connectors on a Kafka Connect cluster from the same options',
+  options: [
+    ...SIDE_OPTIONS,
+    ...SELECTION_OPTIONS,
+    { flags: '--connect-url <url>', description: 'Kafka Connect REST URL, e.g. http://connect:8083' },
+    { flags: '--name <prefix>', description: 'connector name prefix (default: mirror-SOURCE-TARGET)' },
+    { flags: '--source-alias <alias>', description: 'source cluster alias (default: from --rename or "source")' },
+    { flags: '--target-alias <alias>', description: 'target cluster alias (default "target")' },
+    { flags: '--tasks <n>', description: 'tasks.max (default 1)' },
+    { flags: '--sync-configs', description: 'sync topic configs (sync.topic.configs.enabled)' },
+    { flags: '--no-checkpoints', description: 'do not deploy MirrorCheckpointConnector' },
+    { flags: '--no-heartbeats', description: 'do not deploy MirrorHeartbeatConnector' },
+    { flags: '--dry-run', description: 'print the connector configs, change nothing' },
+    ...groupOptions('output'),
+    ...groupOptions('base'),
+  ],
+  examples: ["ktool mirror deploy --connect-url http://localhost:8083 --from prod --to dr --topics 'orders.*'", 'ktool mirror deploy --connect-url $URL --from prod --to dr --topics orders --dry-run --json'],
+});
 
 export interface DeployOptions extends SidesOptions, TopicSelection {
   connectUrl: string;
@@ -21,7 +44,8 @@ export interface DeployOptions extends SidesOptions, TopicSelection {
   dryRun: boolean;
 }
 
-export function parse(args: string[], f: Record<string, unknown>): DeployOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): DeployOptions {
+  const f: Record<string, unknown> = { ...flags };
   if (args.length) throw new UsageError(`unexpected argument "${args[0]}"`);
   const rf = f.replicationFactor === undefined ? -1 : Number(f.replicationFactor);
   if (!Number.isInteger(rf) || rf === 0 || rf < -1) throw new UsageError('--replication-factor must be a positive whole number (or -1: the target broker default)');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compileRegex, positiveInt } from '../../cli/parse-helpers.js';
+import { defineOptions } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { parseTimerDuration } from '../../util/duration.js';
 import { parseRename, type RenamePolicy } from './rename.js';
@@ -29,6 +30,12 @@ export interface MirrorOptions extends SidesOptions {
 }
 
 /** Selection options shared by mirror, verify and deploy. */
+export const SELECTION_OPTIONS = defineOptions([
+  { flags: '--topics <regex>', description: 'source topics to mirror (whole-name regular expression)' },
+  { flags: '--exclude <regex>', description: 'leave out the topics matching this' },
+  { flags: '--rename <pattern>', description: "target topic names, e.g. 'src.{topic}' (default: the same names)" },
+]);
+
 export interface TopicSelection {
   topics: RegExp;
   topicsText: string;
@@ -65,6 +72,7 @@ export function defaultGroup(from: SideSpec, to: SideSpec, rename?: string): str
 
 const COMPRESSIONS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 
+/** `ktool mirror`'s flags (mirror.ts types them from its spec) -> options. */
 export function parse(args: string[], f: Record<string, unknown>): MirrorOptions {
   if (args.length) throw new UsageError(`unexpected argument "${args[0]}"`, 'topics are chosen with --topics REGEX');
   const sides = parseSides(f);

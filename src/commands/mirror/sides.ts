@@ -1,10 +1,22 @@
 import type { Context } from '../../cli/context.js';
+import { defineOptions } from '../../cli/spec.js';
 import { loadCommandConfig } from '../../config/command-config.js';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { resolveConnection } from '../../config/resolve.js';
 import { loadConfigFile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import type { KafkaClients } from '../../kafka/types.js';
+
+/** --from/--to and their bootstrap/properties-file forms (both ends of a mirror), and the timeout. */
+export const SIDE_OPTIONS = defineOptions([
+  { flags: '--from <profile>', description: 'source cluster: a profile' },
+  { flags: '--from-bootstrap <hosts>', description: 'source cluster: HOST:PORT[,HOST:PORT]' },
+  { flags: '--from-config <file>', description: 'source cluster: kafka client properties file (security, bootstrap.servers)' },
+  { flags: '--to <profile>', description: 'target cluster: a profile' },
+  { flags: '--to-bootstrap <hosts>', description: 'target cluster: HOST:PORT[,HOST:PORT]' },
+  { flags: '--to-config <file>', description: 'target cluster: kafka client properties file' },
+  { flags: '--timeout <duration>', description: 'connect/request timeout, e.g. 10s' },
+]);
 
 /** One end of a mirror: a profile, a bootstrap list and/or a kafka properties file. */
 export interface SideSpec {

@@ -1,9 +1,19 @@
+import { groupOptions } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ExitCode } from '../../errors.js';
-import { mirrorConnectors, parseTarget, type ConnectTarget } from './connect-common.js';
+import { CONNECT_OPTIONS, mirrorConnectors, parseTarget, type ConnectTarget } from './connect-common.js';
 
-export const parse = parseTarget;
+export const spec = defineCommand({
+  command: 'status',
+  description: 'connector and task states of the MirrorMaker 2 connectors',
+  options: [...CONNECT_OPTIONS, ...groupOptions('output'), ...groupOptions('base')],
+});
+
+export function parse(args: string[], flags: Flags<typeof spec>): ConnectTarget {
+  return parseTarget(args, { ...flags });
+}
 
 /**
  * `mirror status --json`: { connectUrl, healthy, connectors: [{ name, class, state, worker, topics,

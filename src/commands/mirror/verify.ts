@@ -1,17 +1,33 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { groupOptions } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { KafkaClients, TopicPartition } from '../../kafka/types.js';
 import { compareSequences, recordDigest, type Comparison, type Sequence } from './digest.js';
-import { parseSelection, type TopicSelection } from './options.js';
-import { openSides, parseSides, type SidesOptions } from './sides.js';
+import { parseSelection, SELECTION_OPTIONS, type TopicSelection } from './options.js';
+import { openSides, parseSides, SIDE_OPTIONS, type SidesOptions } from './sides.js';
 import { planTopics, selectTopics } from './topics.js';
+
+export const spec = defineCommand({
+  command: 'verify',
+  description: 'records per partition on both sides and the difference; --deep compares contents (exit 6 on mismatch)',
+  options: [
+    ...SIDE_OPTIONS,
+    ...SELECTION_OPTIONS,
+    { flags: '--deep', description: 'read both sides: compare counts and a digest of key, value, headers and timestamp, in order' },
+    ...groupOptions('output'),
+    ...groupOptions('base'),
+  ],
+  examples: ["ktool mirror verify --from prod --to dr --topics 'orders.*'", "ktool mirror verify --from old --to new --topics '.*' --deep --json"],
+});
 
 export interface VerifyOptions extends SidesOptions, TopicSelection {
   deep: boolean;
 }
 
-export function parse(args: string[], f: Record<string, unknown>): VerifyOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): VerifyOptions {
+  const f: Record<string, unknown> = { ...flags };
   if (args.length) throw new UsageError(`unexpected argument "${args[0]}"`, 'topics are chosen with --topics REGEX');
   return { ...parseSides(f), ...parseSelection(f), deep: Boolean(f.deep) };
 }

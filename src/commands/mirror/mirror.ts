@@ -1,17 +1,53 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { groupOptions } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { tpKey } from '../../kafka/mirror-types.js';
 import { javaPartition } from '../../kafka/partitioner.js';
 import { MirrorEngine, type EngineOutcome } from './engine.js';
-import type { MirrorOptions } from './options.js';
+import { parse as parseMirror, SELECTION_OPTIONS, type MirrorOptions } from './options.js';
 import { commitStamp, foreignReason, identifyPairs } from './pair-stamp.js';
 import { startProgress } from './progress.js';
-import { openSides } from './sides.js';
+import { openSides, SIDE_OPTIONS } from './sides.js';
 import { StartReport, type PartitionStart } from './start-report.js';
 import { planTopics, selectTopics, type TopicPlan } from './topics.js';
 
-export { parse } from './options.js';
+export const spec = defineCommand({
+  command: 'mirror',
+  description: 'copy topics from one cluster to another (MirrorMaker 2 style), verify copies, drive MirrorMaker 2 on Kafka Connect',
+  // Output and base flags last, as help has always listed them (a spec's groups would come first).
+  options: [
+    ...SIDE_OPTIONS,
+    ...SELECTION_OPTIONS,
+    { flags: '-g, --group <group>', description: 'consumer group on the source (default: derived from --from, --to and --rename); only offsets it committed for the same target topic are resumed from' },
+    { flags: '--sync-configs', description: "create missing target topics with the source topic's configs" },
+    { flags: '--until-caught-up', description: 'stop when every partition reached the end offset it had at start' },
+    { flags: '--provenance', description: 'add header ktool.mirror.source = TOPIC/PARTITION/OFFSET to each copy' },
+    { flags: '--start <where>', description: 'where a new group starts: earliest (default) or latest' },
+    { flags: '--idle-timeout <duration>', description: 'stop after this long without a record' },
+    { flags: '--compression <codec>', description: 'target compression: none, gzip, snappy, lz4, zstd (default none)' },
+    { flags: '--replication-factor <n>', description: 'for created target topics (default: the target broker default)' },
+    { flags: '--batch-bytes <n>', description: 'bytes per produce request (default 4 MiB)' },
+    { flags: '--max-in-flight <n>', description: 'produce requests in flight, 1-5 (default 4)' },
+    { flags: '--commit-interval <duration>', description: 'how often acknowledged offsets are committed (default 1s)' },
+    { flags: '-v, --verbose', description: "print each rebalance's partition assignment on stderr" },
+    ...groupOptions('output'),
+    ...groupOptions('base'),
+  ],
+  examples: [
+    "ktool mirror --from prod --to dr --topics 'orders|payments'",
+    "ktool mirror --from prod --to dr --topics '.*' --exclude 'tmp\\..*' --rename 'prod.{topic}' --sync-configs",
+    "ktool mirror --from old --to new --topics '.*' --until-caught-up --json   # a migration",
+    "ktool mirror verify --from old --to new --topics '.*' --deep && echo identical",
+    "ktool mirror deploy --connect-url http://connect:8083 --from prod --to dr --topics 'orders.*'",
+  ],
+  order: ['verify', 'deploy', 'status', 'pause', 'resume', 'delete'],
+});
+
+export function parse(args: string[], flags: Flags<typeof spec>): MirrorOptions {
+  return parseMirror(args, { ...flags });
+}
 
 /**
  * `ktool mirror --json` prints this once at the end:
