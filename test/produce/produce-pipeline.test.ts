@@ -1,9 +1,9 @@
-import { EventEmitter } from 'node:events';
 import { Reader, Writer, type Connection } from '@platformatic/kafka';
 import { describe, expect, it } from 'vitest';
 import { ProducePipeline, type Batch, type PipelineDeps } from '../../src/kafka/produce-pipeline.js';
 import { produceRequest } from '../../src/kafka/produce-request.js';
 import { retriable } from '../../src/kafka/producer.js';
+import { FakeSocket } from '../helpers/fake-socket.js';
 
 const TOPIC = 'orders';
 const NOT_LEADER = 6;
@@ -11,32 +11,12 @@ const MESSAGE_TOO_LARGE = 10;
 const OUT_OF_ORDER = 45;
 const DUPLICATE = 46;
 
-/** The socket under the client's connection: each corked group is one request (frame, then batches). */
-class FakeSocket extends EventEmitter {
-  groups: Buffer[][] = [];
-  private corked = false;
-  write(chunk: Buffer): boolean {
-    if (this.corked) this.groups[this.groups.length - 1].push(chunk);
-    else this.groups.push([chunk]);
-    return true;
-  }
-  cork() {
-    this.corked = true;
-    this.groups.push([]);
-  }
-  uncork() {
-    this.corked = false;
-  }
-  destroy(error: Error) {
-    throw error;
-  }
-}
-
 type Parser = (c: number, k: number, v: number, r: Reader) => unknown;
 
 /** A connection that writes requests as the client does and answers only when the test says so, in order. */
 class FakeBroker {
-  readonly socket = new FakeSocket();
+  /** The socket under the client's connection: each corked group is one request (frame, then batches). */
+  readonly socket = new FakeSocket(true);
   /** Requests written and not answered: each with the (partition, sequence) of its batches. */
   readonly pending: { batches: [number, number][]; parser: Parser; callback: (e: Error | null, r?: unknown) => void }[] = [];
   /** Every batch written, in order, as partition:sequence. */

@@ -1,30 +1,8 @@
-import { EventEmitter } from 'node:events';
 import { Writer, type Connection } from '@platformatic/kafka';
 import { describe, expect, it } from 'vitest';
 import { produceRequest } from '../../src/kafka/produce-request.js';
 import { sendProduce } from '../../src/kafka/produce-socket.js';
-
-/** Records writes; a corked run of writes is one group, as one writev would send it. */
-class FakeSocket extends EventEmitter {
-  groups: Buffer[][] = [];
-  private corked = false;
-  destroyedWith: Error | undefined;
-  write(chunk: Buffer): boolean {
-    if (this.corked) this.groups[this.groups.length - 1].push(chunk);
-    else this.groups.push([chunk]);
-    return true;
-  }
-  cork() {
-    this.corked = true;
-    this.groups.push([]);
-  }
-  uncork() {
-    this.corked = false;
-  }
-  destroy(error: Error) {
-    this.destroyedWith = error;
-  }
-}
+import { FakeSocket } from '../helpers/fake-socket.js';
 
 /** Frames requests as the client's Connection does: one Buffer, one socket.write(). */
 function fakeConnection(socket: FakeSocket, drop: (n: number) => Error | 'silently' | undefined = () => undefined) {
