@@ -114,10 +114,12 @@ export class Transactions {
     if (this.added.size > 0 && Date.now() - this.startedAt >= timeoutMs) {
       this.fencedBy = new OperationError(`the transaction was open longer than transaction.timeout.ms (${timeoutMs} ms) and the broker aborted it (${id})`, {
         hint: "raise it with -X transaction.timeout.ms=N (at most the broker's transaction.max.timeout.ms, 15 minutes by default) or send less per run",
+        kafkaCode: id,
       });
     } else {
       this.fencedBy = new OperationError(`another producer with transactional id ${transactionalId} took over (${id})`, {
         hint: 'one run per transactional id at a time: the newer run fenced this one, and what this one sent is aborted',
+        kafkaCode: id,
       });
     }
     return this.fencedBy;
@@ -141,7 +143,7 @@ export class Transactions {
       const ids = leafErrors(error).map((e) => e.apiId).filter((id): id is string => Boolean(id));
       if (ids.some((id) => FENCED.has(id))) throw this.explain(error)!;
       if (ids.includes('INVALID_TRANSACTION_TIMEOUT')) {
-        throw new UsageError(`transaction.timeout.ms ${this.settings.timeoutMs} is more than the broker allows (INVALID_TRANSACTION_TIMEOUT)`, "lower -X transaction.timeout.ms to at most the broker's transaction.max.timeout.ms (15 minutes by default)");
+        throw new UsageError(`transaction.timeout.ms ${this.settings.timeoutMs} is more than the broker allows (INVALID_TRANSACTION_TIMEOUT)`, "lower -X transaction.timeout.ms to at most the broker's transaction.max.timeout.ms (15 minutes by default)", { kafkaCode: 'INVALID_TRANSACTION_TIMEOUT' });
       }
       const findAgain = ids.some((id) => FIND_AGAIN.has(id)) || isConnectionLoss(error);
       const retriable = findAgain || (ids.length > 0 && ids.every((id) => WAIT.has(id) || id === 'OPERATION_NOT_ATTEMPTED'));

@@ -7,6 +7,7 @@ import { ConnectionError, ExitCode, NotFoundError, OperationError, UsageError } 
 import { errorForKafkaCode } from '../../src/kafka/code-errors.js';
 import { errorForWireCode, isUnsupported, toKtoolError } from '../../src/kafka/errors.js';
 import { isDenied } from '../../src/kafka/denied.js';
+import { Transactions } from '../../src/kafka/transactions.js';
 import type { RecordsApi } from '../../src/kafka/records-types.js';
 import { fetchWithMaven } from '../../src/local/maven.js';
 import { runCli } from '../helpers/cli.js';
@@ -40,6 +41,12 @@ describe('the Kafka error code rides on the typed error (kafkaCode)', () => {
   it('a SASL failure answered by the broker keeps its code too (exit 4)', () => {
     const error = toKtoolError(new ProtocolError('SASL_AUTHENTICATION_FAILED', 'Authentication failed: Invalid username or password'), ['b:1'], 'connect');
     expect([error.exitCode, error.kafkaCode]).toEqual([ExitCode.connection, 'SASL_AUTHENTICATION_FAILED']);
+  });
+
+  it('a fenced transactional producer keeps its code', () => {
+    const settings = { transactionalId: 'load', timeoutMs: 60_000, retryBackoffMs: 100, brokers: ['b:1'] };
+    const txn = new Transactions({} as ConstructorParameters<typeof Transactions>[0], settings);
+    expect(txn.explain(new ProtocolError('PRODUCER_FENCED'))?.kafkaCode).toBe('PRODUCER_FENCED');
   });
 
   it('errors without a Kafka code have none (a local failure, a lost connection)', () => {
