@@ -1,6 +1,6 @@
 import { Admin } from '@platformatic/kafka';
 import { OperationError, type KtoolError } from '../errors.js';
-import { errorForKafkaCode, errorName, errorText } from './errors.js';
+import { errorForKafkaCode, errorName, errorText, isUnsupported } from './errors.js';
 import { callRaw } from './raw-api.js';
 import { decodeAssignment } from './groups-assignment.js';
 import { readRecordTimestamps } from './groups-timestamps.js';
@@ -142,7 +142,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
       consumer = await callRaw<RawCgDescribe>(admin, 'ConsumerGroupDescribe', [groups, false], broker);
     } catch (error) {
       // Brokers before Kafka 3.7/4.0 do not know ConsumerGroupDescribe: every group is classic.
-      if (!/unsupported|UNSUPPORTED_VERSION/i.test(String((error as Error).message))) throw error;
+      if (!isUnsupported(error)) throw error;
     }
     const out: GroupDescription[] = [];
     const classic: string[] = [];
