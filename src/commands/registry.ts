@@ -6,6 +6,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: 'cluster', load: () => import('./cluster/cluster.js') },
   { path: 'completion', load: () => import('./completion/completion.js') },
   { path: 'configs', load: () => import('./configs/configs.js') },
+  { path: 'consume', load: () => import('./consume/consume.js') },
   { path: 'delete-records', load: () => import('./delete-records/delete-records.js') },
   { path: 'local', load: () => import('./local/local.js') },
   { path: 'mirror', load: () => import('./mirror/mirror.js') },

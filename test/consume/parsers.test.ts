@@ -7,7 +7,8 @@ import { consoleFormatter, parseConsoleProps } from '../../src/commands/consume/
 import { compileFormat } from '../../src/commands/consume/format.js';
 import { parseTime } from '../../src/cli/time-spec.js';
 import { parseOffsetSpec } from '../../src/commands/consume/offset-spec.js';
-import { parse } from '../../src/commands/consume/options.js';
+import { parse, type spec } from '../../src/commands/consume/consume.js';
+import type { Flags } from '../../src/cli/spec.js';
 import { jsonLineFormatter } from '../../src/commands/consume/json-line.js';
 import { toEnvelope } from '../../src/serde/envelope.js';
 
@@ -77,7 +78,7 @@ describe('consume arguments -> options', () => {
     expect(o).toMatchObject({ topics: ['t'], offset: { start: { kind: 'end' } }, output: { kind: 'values' }, isolation: 'read_uncommitted', exitAtEnd: false });
   });
   it('console-consumer spellings', () => {
-    const o = parse([], { topic: ['t'], fromBeginning: true, partition: '1', maxMessages: '5', formatterProperty: ['print.key=true'] }, NOW);
+    const o = parse([], { topic: ['t'], fromBeginning: true, partition: ['1'], maxMessages: '5', formatterProperty: ['print.key=true'] }, NOW);
     expect(o).toMatchObject({ topics: ['t'], offset: { start: { kind: 'start' } }, partitions: { partitions: [1] }, maxMessages: 5, output: { kind: 'console' } });
   });
   it.each<[Record<string, unknown>, string]>([
@@ -99,16 +100,15 @@ describe('consume arguments -> options', () => {
     expect(parse(['a', 'a:1'], {}, NOW).topicPartitions).toBeUndefined();
     expect(parse(['a', 'b'], { partition: ['0'], partitions: ['2-3'] }, NOW)).toMatchObject({ topics: ['a', 'b'], partitions: { partitions: [0, 2, 3] } });
   });
-  it.each([
+  it.each<[string[], Flags<typeof spec>, RegExp]>([
     [[], {}, /needs a TOPIC/],
     [['t'], { fromBeginning: true, offset: 'end' }, /either --from-beginning or -o/],
     [['t'], { group: 'g', offset: '5' }, /with --group, -o only takes start or end/],
-    [['t'], { group: 'g', partitions: '0' }, /cannot be combined with --group/],
+    [['t'], { group: 'g', partitions: ['0'] }, /cannot be combined with --group/],
     [['t:0'], { group: 'g' }, /cannot be combined with --group/],
-    [['t:0'], { partition: '1' }, /once: as TOPIC:PARTITIONS or with -p/],
+    [['t:0'], { partition: ['1'] }, /once: as TOPIC:PARTITIONS or with -p/],
     [['t.*'], {}, /is a pattern, not a topic name/],
-    [['t'], { partition: 'x' }, /"x" is not a partition/],
-    [['t'], { isolationLevel: 'dirty' }, /--isolation-level/],
+    [['t'], { partition: ['x'] }, /"x" is not a partition/],
     [['t'], { template: '%v', property: ['print.key=true'] }, /cannot be combined/],
     [['t'], { format: 'yaml', property: ['print.key=true'] }, /cannot be combined/],
     [['t'], { format: 'table' }, /consume --format table: records are not printed as a table/],
@@ -120,7 +120,7 @@ describe('consume arguments -> options', () => {
     [['t'], { header: ['nokey'] }, /key=value/],
     [['t'], { fetchMaxBytes: '10' }, /--fetch-max-bytes must be from 1024/],
     [['t'], { fetchMaxBytes: 'lots' }, /--fetch-max-bytes: expected a size/],
-  ])('rejects %j %j', (args, flags, message) => expect(() => parse(args as string[], flags, NOW)).toThrow(message));
+  ])('rejects %j %j', (args, flags, message) => expect(() => parse(args, flags, NOW)).toThrow(message));
   it('--json: --key-encoding and --value-encoding, each for its own side; without --json they are refused', () => {
     expect(parse(['t'], { json: true, valueEncoding: 'base64' }, NOW).output).toEqual({ kind: 'json', keyEncoding: 'text', valueEncoding: 'base64' });
     expect(parse(['t'], { format: 'json', keyEncoding: 'hex' }, NOW).output).toEqual({ kind: 'json', keyEncoding: 'hex', valueEncoding: 'text' });

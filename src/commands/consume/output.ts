@@ -25,18 +25,30 @@ function streamFormat(name: string, flag: string): 'json' | 'yaml' {
   throw new UsageError(`unknown output format "${name}"`, 'use json or yaml (or --json); a record template goes in -f/--template');
 }
 
-export function parseOutput(f: Record<string, unknown>): ConsumeOutput {
-  const template = f.template as string | undefined;
-  const formatFlag = (f.format ?? f.output) as string | undefined;
+/** The flags of consume that choose its output. */
+export interface OutputFlags {
+  template?: string;
+  format?: string;
+  output?: string;
+  json?: boolean;
+  property?: string[];
+  formatterProperty?: string[];
+  keyEncoding?: string;
+  valueEncoding?: string;
+}
+
+export function parseOutput(f: OutputFlags): ConsumeOutput {
+  const template = f.template;
+  const formatFlag = f.format ?? f.output;
   if (template !== undefined && (formatFlag !== undefined || f.json)) throw new UsageError('give -f/--template or --format/--json, not both', 'the template prints the fields it names; --format json|yaml prints every field');
   // --json wins over --format, as in every command.
   const format = f.json ? 'json' : formatFlag !== undefined ? streamFormat(formatFlag, '--format') : template !== undefined && /^(json|yaml|table|wide)$/.test(template) ? streamFormat(template, '-f') : undefined;
 
-  const props = parseConsoleProps([...((f.property as string[] | undefined) ?? []), ...((f.formatterProperty as string[] | undefined) ?? [])]);
+  const props = parseConsoleProps([...(f.property ?? []), ...(f.formatterProperty ?? [])]);
   if (props && (format || template !== undefined)) throw new UsageError('--property print.* cannot be combined with -f/--template, --format or --json');
   // Each side its own: --value-encoding base64 leaves text keys readable.
-  const keyEncoding = serdeFor(String(f.keyEncoding ?? 'text'), '--key-encoding').name as OutputEncoding;
-  const valueEncoding = serdeFor(String(f.valueEncoding ?? 'text'), '--value-encoding').name as OutputEncoding;
+  const keyEncoding = serdeFor(f.keyEncoding ?? 'text', '--key-encoding').name as OutputEncoding;
+  const valueEncoding = serdeFor(f.valueEncoding ?? 'text', '--value-encoding').name as OutputEncoding;
   for (const flag of ['keyEncoding', 'valueEncoding'] as const) {
     if (f[flag] !== undefined && !format) throw new UsageError(`--${flag === 'keyEncoding' ? 'key' : 'value'}-encoding applies only with --json or --format yaml`, 'other outputs print the bytes as they are');
   }

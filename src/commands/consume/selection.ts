@@ -17,7 +17,7 @@ const strings = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(
  * partitions as in every command (src/cli/topic-partitions.ts). kafka-console-consumer's
  * `--partition N` is -p's long form.
  */
-export function parseSelection(args: string[], f: Record<string, unknown>): ConsumeSelection {
+export function parseSelection(args: string[], f: { topic?: string[]; partition?: string[]; partitions?: string[] }): ConsumeSelection {
   const specs = [...args, ...strings(f.topic)].map((a) => parseTopicSelection(a));
   const pattern = specs.find((s) => s.regex);
   if (pattern) throw new UsageError(`"${pattern.topic}" is a pattern, not a topic name`, `read every matching topic with --include '${pattern.topic}'`);

@@ -1,0 +1,141 @@
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { groupOptions } from '../../cli/common-options.js';
+import { compileRegex, parseSize, positiveInt } from '../../cli/parse-helpers.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { parseOffsetSpec, type OffsetSpec } from './offset-spec.js';
+import { parseOutput, type ConsumeOutput } from './output.js';
+import { parseSelection, type ConsumeSelection } from './selection.js';
+
+export const spec = defineCommand({
+  command: 'consume [topics...]',
+  description: 'read records (kcat -C / kafka-console-consumer.sh), values to stdout by default; TOPIC:PARTITIONS (orders:0,2) reads some partitions',
+  groups: ['connection'],
+  options: [
+    { flags: '--topic <topic>', description: 'topic to read (kafka-console-consumer spelling), repeatable', repeatable: true },
+    { flags: '--include <regex>', description: 'also read every topic matching REGEX' },
+    {
+      flags: '-o, --offset <spec>',
+      description: 'start|end|N|-N|+N|N:M|@TIME|@T1:@T2|@TIME:end (TIME: epoch ms, ISO-8601, or relative like -1h); earliest|latest (default: end, new records; start with -e or -n, as kcat)',
+    },
+    { flags: '--from-beginning', description: 'same as -o start' },
+    { flags: '-p, --partition <list>', description: 'read only these partitions of every topic, e.g. 0,2 or 0-3 (kcat -p; kafka-console-consumer --partition N); of one topic: TOPIC:0,2', repeatable: true },
+    { flags: '-P, --partitions <list>', description: 'same as -p', repeatable: true },
+    { flags: '-n, --max-messages <n>', description: 'stop after N records written (without -o: the first N, from the start)' },
+    { flags: '-e, --exit', description: 'stop when every partition reached the end it had at start (without -o: read from the start)' },
+    { flags: '--timeout-ms <ms>', description: 'stop after this long without records' },
+    { flags: '--fetch-max-bytes <size>', description: 'bytes per fetch response, e.g. 8MB for a distant cluster (default 1MB; bounds memory)' },
+    { flags: '-g, --group <group>', description: 'read as a member of this consumer group and commit what was written' },
+    { flags: '--group-protocol <protocol>', description: 'group protocol: classic or consumer (KIP-848)', choices: ['classic', 'consumer'] },
+    { flags: '--isolation-level <level>', description: 'read_committed hides aborted transactions', choices: ['read_committed', 'read_uncommitted'] },
+    { flags: '-f, --template <template>', description: "a kcat template: %t %p %o %k %v %s %S %K %h %T %d, \\n \\t (e.g. '%k=%v\\n')" },
+    { flags: '--format <format>', description: 'json (NDJSON envelopes, as --json) or yaml (one YAML document per record, the same envelope); table and wide are refused: records are a stream' },
+    { flags: '--output <format>', description: 'alias of --format', hidden: true },
+    { flags: '--json', description: 'NDJSON envelopes {topic,partition,offset,timestamp,timestampType,key,value,headers}, plus keyEncoding/valueEncoding/headerEncoding when not text' },
+    { flags: '--key-encoding <encoding>', description: 'with --json or --format yaml: text (base64 when not UTF-8), json, base64 or hex', choices: ['text', 'json', 'base64', 'hex'] },
+    { flags: '--value-encoding <encoding>', description: 'with --json or --format yaml: text (base64 when not UTF-8), json (embed JSON values), base64 or hex', choices: ['text', 'json', 'base64', 'hex'] },
+    { flags: '--property <key=value>', description: 'kafka-console-consumer formatter property (print.key=true, key.separator=, ...), repeatable', repeatable: true },
+    { flags: '--formatter-property <key=value>', description: 'same as --property', repeatable: true },
+    { flags: '--grep <regex>', description: 'only records whose value matches' },
+    { flags: '--key-grep <regex>', description: 'only records whose key matches' },
+    { flags: '--header <key=value>', description: 'only records with this header, repeatable', repeatable: true },
+    { flags: '-v, --verbose', description: 'print counts on stderr at the end' },
+    // After the command's own options, where consume's help has always listed them.
+    ...groupOptions('base'),
+  ],
+  examples: [
+    'ktool consume orders -e                          # everything there is, then exit (as kcat -C -e)',
+    'ktool consume orders                             # new records until Ctrl-C',
+    'ktool consume orders:0 -o 100:200                # offsets 100..199 of partition 0 (or -p 0)',
+    "ktool consume orders -o -10 -e -f '%p:%o %k=%v\\n' # the last 10 per partition",
+    'ktool consume orders -o @-1h:end                  # the last hour',
+    'ktool consume orders -g billing                   # as a group member; commits what was written',
+    'ktool consume orders --json -e | jq .value',
+    'ktool consume orders:0 -o -1 --format yaml         # the last record, every field',
+    'ktool consume --topic orders --from-beginning --property print.key=true --property key.separator=:',
+    'ktool consume t1 --json -e | ktool produce --input json t2   # copy a topic, keys and headers included',
+  ],
+  // --format is read by parse: records are a stream (json lines, yaml documents), never a table.
+  ownsFormatFlag: true,
+});
+
+export interface ConsumeOptions extends ConsumeSelection {
+  include?: RegExp;
+  offset: OffsetSpec;
+  /** The -o text, for messages. */
+  offsetText: string;
+  maxMessages?: number;
+  exitAtEnd: boolean;
+  idleTimeoutMs?: number;
+  /** Bytes per fetch response (without -g); bounds memory, larger helps over high-latency links. */
+  fetchMaxBytes: number;
+  group?: string;
+  groupProtocol: 'classic' | 'consumer';
+  isolation: 'read_committed' | 'read_uncommitted';
+  output: ConsumeOutput;
+  grep?: RegExp;
+  keyGrep?: RegExp;
+  headerFilters: [string, string][];
+  verbose: boolean;
+}
+
+/** 1 MiB fetches keep a million-record read under 200 MB RSS; raise for distant clusters. */
+export const DEFAULT_FETCH_MAX_BYTES = 1 << 20;
+
+export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): ConsumeOptions {
+  const { topics, partitions, topicPartitions } = parseSelection(args, f);
+  const include = f.include ? compileRegex(f.include, '--include') : undefined;
+  if (topics.length === 0 && !include) throw new UsageError('consume needs a TOPIC (or --include REGEX)', 'e.g. ktool consume orders -o start -e');
+  if (f.fromBeginning && f.offset !== undefined) throw new UsageError('give either --from-beginning or -o/--offset, not both');
+  // Without -o: -e and -n read what is there, from the start (as kcat -C); alone, consume follows
+  // new records (as kafka-console-consumer). With -g it is where a group with no commit starts.
+  // kafka-console-consumer's own spelling (--topic ... --max-messages N) keeps its rule: new records
+  // unless --from-beginning, so lines copied from Kafka guides behave as there. -e is kcat's alone.
+  const readsExisting = f.exit || (f.maxMessages !== undefined && f.topic === undefined);
+  const offsetText = f.fromBeginning ? 'start' : f.offset !== undefined ? f.offset : readsExisting ? 'start' : 'end';
+  const group = f.group;
+  if (group && (partitions || topicPartitions)) throw new UsageError('-p/--partition and TOPIC:PARTITIONS cannot be combined with --group', 'a group member reads the partitions the group assigns it');
+  const offset = parseOffsetSpec(offsetText, now);
+  if (group && (offset.end || !['start', 'end'].includes(offset.start.kind))) {
+    throw new UsageError(`with --group, -o only takes start or end (where to begin when the group has no committed offset), got "${offsetText}"`, 'drop --group to read an exact range by assignment');
+  }
+  const output = parseOutput(f);
+  const headerFilters = (f.header ?? []).map((h): [string, string] => {
+    const eq = h.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--header expects key=value, got "${h}"`);
+    return [h.slice(0, eq), h.slice(eq + 1)];
+  });
+  return {
+    topics,
+    include,
+    offset,
+    offsetText,
+    ...(partitions ? { partitions } : {}),
+    ...(topicPartitions ? { topicPartitions } : {}),
+    maxMessages: positiveInt(f.maxMessages, '--max-messages'),
+    exitAtEnd: Boolean(f.exit),
+    idleTimeoutMs: positiveInt(f.timeoutMs, '--timeout-ms'),
+    fetchMaxBytes: f.fetchMaxBytes === undefined ? DEFAULT_FETCH_MAX_BYTES : parseSize(f.fetchMaxBytes, '--fetch-max-bytes', { min: 1024, max: 256 << 20 }),
+    group,
+    groupProtocol: f.groupProtocol ?? 'classic',
+    isolation: f.isolationLevel ?? 'read_uncommitted',
+    output,
+    grep: f.grep ? compileRegex(`.*(?:${f.grep}).*`, '--grep') : undefined,
+    keyGrep: f.keyGrep ? compileRegex(`.*(?:${f.keyGrep}).*`, '--key-grep') : undefined,
+    headerFilters,
+    verbose: Boolean(f.verbose),
+  };
+}
+
+/** `consume --json` prints NDJSON envelopes (src/serde/envelope.ts), --format yaml YAML documents; the summary goes to stderr. */
+export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResult | void> {
+  // The reading and formatting machinery loads when records are read, not for --help.
+  const [{ readAsGroup, readPartitions }, { RecordsOut }, clients] = await Promise.all([import('./read.js'), import('./records-out.js'), ctx.kafka()]);
+  const out = new RecordsOut(o, ctx.io);
+  await (o.group ? readAsGroup(o, o.group, ctx, clients, out) : readPartitions(o, ctx, clients, out));
+  await out.writer.flush();
+  const { consumed, written, filtered } = out.counts;
+  if (o.verbose || (ctx.io.stderrIsTTY && out.filtering)) ctx.io.stderr.write(`consumed ${consumed}, written ${written}${out.filtering ? `, filtered out ${filtered}` : ''}\n`);
+  if (ctx.io.signal.aborted && ctx.io.signal.reason !== 'EPIPE') return { exitCode: ExitCode.interrupted };
+}

@@ -1,0 +1,69 @@
+import type { Context } from '../../cli/context.js';
+import type { KafkaClients } from '../../kafka/types.js';
+import type { ConsumeOptions } from './consume.js';
+import { GroupCommits } from './group-commits.js';
+import { committedOffsets, GroupEnd } from './group-end.js';
+import { partitionsToRead, resolveRanges } from './positions.js';
+import type { RecordsOut } from './records-out.js';
+
+/** Without a group: the partitions asked for, from their resolved start offsets to their ends (if any). */
+export async function readPartitions(o: ConsumeOptions, ctx: Context, clients: KafkaClients, out: RecordsOut): Promise<void> {
+  const admin = await clients.admin();
+  const partitions = await partitionsToRead(admin, o.topics, o.include, (topic) => o.topicPartitions?.[topic] ?? o.partitions);
+  const ranges = await resolveRanges(admin, partitions, o.offset, o.isolation, o.exitAtEnd);
+  const reader = await clients.partitionReader({
+    ranges,
+    isolation: o.isolation,
+    onWarning: (m) => ctx.warn(m),
+    logStart: async (topic, partition) => (await admin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
+    // Following a topic, wait out a broker restart; with an end to reach, only up to --timeout.
+    maxOutageMs: ranges.some((r) => r.end !== undefined) ? clients.settings.timeoutMs : Infinity,
+    maxBytes: o.fetchMaxBytes,
+  });
+  const { writer } = out;
+  try {
+    while (!out.done()) {
+      const records = await reader.next();
+      if (records === null) break;
+      out.emit(records);
+      if (!(await writer.flush()) && writer.isClosed) break;
+    }
+  } finally {
+    await writer.flush();
+    await reader.close();
+  }
+}
+
+/** As a member of `group`: what the group assigns, committing only what reached stdout. */
+export async function readAsGroup(o: ConsumeOptions, group: string, ctx: Context, clients: KafkaClients, out: RecordsOut): Promise<void> {
+  const admin = await clients.admin();
+  const partitions = o.include || o.exitAtEnd ? await partitionsToRead(admin, o.topics, o.include, undefined) : [];
+  const topics = o.include ? partitions.map((p) => p.topic) : o.topics;
+  const fallback = o.offset.start.kind === 'start' ? 'earliest' : 'latest';
+  const reader = await clients.groupReader({ groupId: group, topics: [...new Set(topics)], protocol: o.groupProtocol, fallback, isolation: o.isolation, onWarning: (m) => ctx.warn(m) });
+  // Commit only after the output reached stdout: nothing beyond what was written.
+  const commits = new GroupCommits((offsets) => reader.commit(offsets));
+  const { writer } = out;
+  let ok = false;
+  try {
+    const end = o.exitAtEnd ? await GroupEnd.start(admin, await committedOffsets(clients, group), partitions, o.isolation, fallback) : undefined;
+    while (!out.done() && !(end && (await end.done()))) {
+      const records = await reader.next();
+      end?.observe(records);
+      commits.formatted(out.emit(records));
+      if (await writer.flush()) commits.flushed();
+      await commits.commitIfDue();
+    }
+    ok = true;
+  } finally {
+    // What reached stdout is committed however reading ended; an error that ended it wins.
+    try {
+      if (await writer.flush()) commits.flushed();
+      await commits.commitWritten();
+    } catch (error) {
+      if (ok) throw error;
+    } finally {
+      await reader.close();
+    }
+  }
+}
