@@ -98,7 +98,7 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
     }
 
     // Each commit names its topic pair; only this pair's offsets are resumed from (pair-stamp.ts).
-    const pairs = await identifyPairs(sourceAdmin, targetAdmin, plans);
+    const pairs = await identifyPairs(sourceAdmin, targetAdmin, plans, ctx.io);
     const stamps = new Map([...pairs].map(([topic, pair]) => [topic, commitStamp(pair)]));
     const report = new StartReport(ctx, plans, o.group);
     const group = await sides.source.mirrorGroup({ groupId: o.group, topics: names, commitMetadata: (topic) => stamps.get(topic) });

@@ -5,8 +5,10 @@
  * A target topic written by another run, deleted and re-created, or fed from a re-created source
  * starts again from the source's start (--start) instead of silently getting a partial copy.
  */
-import { OperationError } from '../../errors.js';
+import type { Io } from '../../cli/io.js';
+import { CancelledError, OperationError } from '../../errors.js';
 import type { AdminApi } from '../../kafka/types.js';
+import { sleep } from '../../util/sleep.js';
 import type { TopicPlan } from './topics.js';
 
 export interface PairIdentity {
@@ -58,22 +60,25 @@ export function foreignReason(p: PairIdentity, metadata: string | null): string 
 
 /**
  * Topic ids of both ends of every pair. A target created a moment ago may not be in every
- * broker's metadata yet: asked again for up to `waitMs`.
+ * broker's metadata yet: asked again for up to `waitMs` on the injected clock (io.now), and no
+ * longer once Ctrl-C aborted io.signal.
  */
-export async function identifyPairs(source: AdminApi, target: AdminApi, plans: TopicPlan[], waitMs = 15_000): Promise<Map<string, PairIdentity>> {
+export async function identifyPairs(source: AdminApi, target: AdminApi, plans: TopicPlan[], io: Pick<Io, 'now' | 'signal'>, waitMs = 15_000): Promise<Map<string, PairIdentity>> {
   const { topics: sources } = await source.describeTopics(plans.map((p) => p.source));
   const sourceIds = new Map(sources.map((t) => [t.name, t.id]));
   const targetIds = new Map<string, string>();
-  const deadline = Date.now() + waitMs;
+  const deadline = io.now() + waitMs;
   for (;;) {
     const missing = plans.map((p) => p.target).filter((t) => !targetIds.has(t));
     if (missing.length === 0) break;
     const { topics } = await target.describeTopics(missing);
     for (const t of topics) targetIds.set(t.name, t.id);
-    if (topics.length < missing.length && Date.now() >= deadline) {
+    if (topics.length === missing.length) continue;
+    if (io.signal.aborted) throw new CancelledError();
+    if (io.now() >= deadline) {
       throw new OperationError(`target topic ${missing.find((m) => !targetIds.has(m))} is not in the target's metadata ${waitMs / 1000}s after it was created`, { hint: 'check the target cluster with `ktool topics describe`, then run the mirror again' });
     }
-    if (topics.length < missing.length) await new Promise((r) => setTimeout(r, 200));
+    await sleep(200, io.signal);
   }
   return new Map(
     plans.map((p) => [p.source, { source: p.source, target: p.target, sourceId: sourceIds.get(p.source) ?? '', targetId: targetIds.get(p.target)!, created: p.created }]),
