@@ -8,6 +8,7 @@ import { errorForWireCode, isConnectionLoss, toKtoolError } from './errors.js';
 import { decodeBatches } from './record-batch-decode.js';
 import { toConsumedRecords, type FetchedBatch } from './decode.js';
 import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
+import { RecordQueue } from './record-queue.js';
 
 const OFFSET_OUT_OF_RANGE = 1;
 const RETRIABLE = new Set([3, 6, 74, 75, 76, 100]); // unknown partition, not leader, fenced/unknown epoch, offline
@@ -20,6 +21,17 @@ interface PartitionState extends PartitionRange {
   leader: number;
 }
 
+type Consumer_ = Consumer<unknown, unknown, unknown, unknown>;
+
+/** A partition of either fetch's answer: `records` are bytes (ktool's Fetch v17) or the library's decoded batches. */
+interface AnsweredPartition {
+  partitionIndex: number;
+  errorCode: number;
+  highWatermark: bigint;
+  abortedTransactions: { producerId: bigint; firstOffset: bigint }[] | null;
+  records?: unknown;
+}
+type Answer = { responses: { topicId: string; partitions: AnsweredPartition[] }[] };
 
 /**
  * Group-less reading (kcat -C, kafka-console-consumer without --group): Fetch requests straight to
@@ -30,23 +42,78 @@ export async function openPartitionReader(clients: ClientPlumbing, o: PartitionR
   const base = await clients.baseOptions();
   const consumer = new Consumer({ ...(base as object), groupId: `ktool-reader-${process.pid}`, isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED } as ConstructorParameters<typeof Consumer>[0]);
   clients.onClose(() => consumer.close(true));
-  const states: PartitionState[] = o.ranges.map((r) => ({ ...r, position: Number(r.start), endAt: r.end === undefined ? undefined : Number(r.end), done: r.end !== undefined && r.start >= r.end, topicId: '', leader: -1 }));
-  const brokers = new Map<number, { host: string; port: number }>();
-  const isolationLevel = o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED;
-  const queue: ConsumedRecord[][] = [];
-  // Bounded memory: at most one response of maxBytes per leader is buffered (see pumpOnce()).
-  const maxBytes = o.maxBytes ?? 4 << 20;
-  const partitionBytes = Math.min(maxBytes, 1 << 20);
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  let closed = false;
-  const inFlight = new Set<number>();
+  const queue = new RecordQueue(clients.signal);
+  const fetcher = new Fetcher(clients, o, consumer, queue);
+  await fetcher.refreshMetadata();
+  fetcher.fast = await supportsFastFetch(consumer);
+  const running = new Pump(fetcher, queue, new Outage(clients, o)).run().catch((error: unknown) => queue.fail(error as Error));
 
-  async function refreshMetadata(): Promise<void> {
-    const topics = [...new Set(states.map((s) => s.topic))];
-    const meta = await consumer.metadata({ topics, forceUpdate: true });
-    for (const [id, b] of meta.brokers) brokers.set(id, { host: b.host, port: b.port });
-    for (const s of states) {
+  return {
+    async next() {
+      for (;;) {
+        const records = queue.shift();
+        if (records) return records;
+        if (queue.failure) throw queue.failure;
+        if (fetcher.allDone()) return null;
+        // At most one poll, and not past Ctrl-C: the caller checks its signals and idle timeout
+        // between calls, also while the reader waits for lost brokers.
+        await queue.waitForRecords();
+        if (!queue.length && !queue.failure && !fetcher.allDone()) return [];
+      }
+    },
+    async close() {
+      fetcher.closed = true;
+      queue.release();
+      // After Ctrl-C a fetch still waiting at the broker is not waited for (nothing is committed here).
+      if (!clients.signal?.aborted) await running;
+    },
+  };
+}
+
+/** Each partition's position and leader, and the Fetch requests that move them on. */
+class Fetcher {
+  readonly states: PartitionState[];
+  /** Decode record batches ktool's way (Fetch v17, raw bytes), not the library's. */
+  fast = false;
+  closed = false;
+  private readonly brokers = new Map<number, { host: string; port: number }>();
+  private readonly inFlight = new Set<number>();
+  private readonly isolationLevel: number;
+  // Bounded memory: at most one response of maxBytes per leader is buffered (see Pump.once()).
+  private readonly maxBytes: number;
+  private readonly partitionBytes: number;
+
+  constructor(
+    private readonly clients: ClientPlumbing,
+    private readonly o: PartitionReaderOptions,
+    private readonly consumer: Consumer_,
+    private readonly queue: RecordQueue,
+  ) {
+    this.states = o.ranges.map((r) => ({ ...r, position: Number(r.start), endAt: r.end === undefined ? undefined : Number(r.end), done: r.end !== undefined && r.start >= r.end, topicId: '', leader: -1 }));
+    this.isolationLevel = o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED;
+    this.maxBytes = o.maxBytes ?? 4 << 20;
+    this.partitionBytes = Math.min(this.maxBytes, 1 << 20);
+  }
+
+  allDone(): boolean {
+    return this.states.every((s) => s.done);
+  }
+
+  /** The leaders of the partitions not done yet (-1: unknown). */
+  leaders(): number[] {
+    return [...new Set(this.states.filter((s) => !s.done).map((s) => s.leader))];
+  }
+
+  /** Leaders may have moved while the brokers were away. */
+  forgetLeaders(): void {
+    for (const s of this.states) s.leader = -1;
+  }
+
+  async refreshMetadata(): Promise<void> {
+    const topics = [...new Set(this.states.map((s) => s.topic))];
+    const meta = await this.consumer.metadata({ topics, forceUpdate: true });
+    for (const [id, b] of meta.brokers) this.brokers.set(id, { host: b.host, port: b.port });
+    for (const s of this.states) {
       const t = meta.topics.get(s.topic);
       if (!t) throw new OperationError(`topic ${s.topic} disappeared while reading`);
       s.topicId = t.id;
@@ -54,163 +121,147 @@ export async function openPartitionReader(clients: ClientPlumbing, o: PartitionR
     }
   }
 
-  function notify() {
-    const w = wake;
-    wake = undefined;
-    w?.();
+  /** One Fetch to each leader that has none in flight. */
+  async fetchAll(nodes: number[]): Promise<void> {
+    await Promise.all(nodes.filter((n) => !this.inFlight.has(n)).map((n) => this.fetchFrom(n)));
   }
 
-  async function fetchFrom(node: number): Promise<void> {
-    inFlight.add(node);
+  private async fetchFrom(node: number): Promise<void> {
+    this.inFlight.add(node);
     try {
-      const mine = states.filter((s) => !s.done && s.leader === node);
+      const mine = this.states.filter((s) => !s.done && s.leader === node);
       if (mine.length === 0) return;
-      const byTopic = new Map<string, PartitionState[]>();
-      for (const s of mine) byTopic.set(s.topicId, [...(byTopic.get(s.topicId) ?? []), s]);
-      const topics = [...byTopic].map(([topicId, ps]) => ({ topicId, partitions: ps.map((s) => ({ partition: s.partition, fetchOffset: BigInt(s.position), partitionMaxBytes: partitionBytes })) }));
-      const response = fast
-        ? await rawFetch(consumer, brokers.get(node)!, { maxWaitMs: 500, maxBytes, isolationLevel, topics })
-        : await consumer.fetch({ node, maxWaitTime: 500, minBytes: 1, maxBytes, isolationLevel, topics: topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, currentLeaderEpoch: -1, lastFetchedEpoch: -1, logStartOffset: -1n })) })) } as Parameters<typeof consumer.fetch>[0]);
+      const response = await this.send(node, mine);
       let refresh = false;
       for (const topic of response.responses) {
         for (const p of topic.partitions) {
           const s = mine.find((x) => x.topicId === topic.topicId && x.partition === p.partitionIndex);
           if (!s) continue;
-          if (p.errorCode === OFFSET_OUT_OF_RANGE) {
-            const start = Number(await o.logStart(s.topic, s.partition));
-            if (s.position < start) {
-              o.onWarning?.(`${s.topic}:${s.partition}: offset ${s.position} no longer exists; starting at ${start}`);
-              s.position = start;
-            } else throw new OperationError(`${s.topic}:${s.partition}: offset ${s.position} is beyond the end of the partition (${p.highWatermark})`);
-            continue;
-          }
-          if (p.errorCode) {
-            if (RETRIABLE.has(p.errorCode)) refresh = true;
-            else throw errorForWireCode(p.errorCode, `fetching ${s.topic}:${s.partition}`, { operation: 'Read', names: [s.topic], principal: principalOf(clients.settings) });
-            continue;
-          }
-          const keep = o.isolation === 'read_committed' ? abortFilter(p.abortedTransactions ?? []) : undefined;
-          const records: ConsumedRecord[] = [];
-          let next: number;
-          if (fast) {
-            const raw = (p as { records: Buffer | null }).records;
-            next = raw ? decodeBatches(raw, s.topic, s.partition, s.position, s.endAt, records, decompress, keep) : s.position;
-          } else {
-            const decoded = toConsumedRecords(s.topic, s.partition, ((p as { records?: unknown }).records ?? []) as FetchedBatch[], s.position, s.endAt, keep);
-            records.push(...decoded.records);
-            next = decoded.nextOffset;
-          }
-          if (next > s.position) s.position = next;
-          if (s.endAt !== undefined && s.position >= s.endAt) s.done = true;
-          if (records.length) queue.push(records);
+          if (p.errorCode === OFFSET_OUT_OF_RANGE) await this.clampToLogStart(s, p.highWatermark);
+          else if (this.take(s, p)) refresh = true;
         }
       }
-      if (refresh) await refreshMetadata();
+      if (refresh) await this.refreshMetadata();
     } finally {
-      inFlight.delete(node);
+      this.inFlight.delete(node);
     }
   }
 
-  /** A lost connection: wait and reconnect within maxOutageMs, else give up with a typed error. */
-  let outageSince: number | undefined;
-  let backoff = 250;
-  async function survive(error: unknown): Promise<void> {
-    const where = clients.settings.bootstrap;
-    if (!isConnectionLoss(error) || !o.maxOutageMs) throw attribute(toKtoolError(error, where, 'fetch records'), clients.settings, 'Read');
-    const now = Date.now();
-    if (outageSince === undefined) {
-      outageSince = now;
-      o.onWarning?.(`lost the connection to ${where.join(',')}; reconnecting${Number.isFinite(o.maxOutageMs) ? ` for up to ${Math.round(o.maxOutageMs / 1000)}s` : ' until it is back (Ctrl-C stops)'}`);
-    } else if (now - outageSince > o.maxOutageMs) throw toKtoolError(error, where, 'fetch records');
-    await new Promise((r) => setTimeout(r, backoff));
-    backoff = Math.min(backoff * 2, 5_000);
-  }
-  function recovered() {
-    if (outageSince === undefined) return;
-    o.onWarning?.(`reconnected to ${clients.settings.bootstrap.join(',')} after ${((Date.now() - outageSince) / 1000).toFixed(1)}s`);
-    outageSince = undefined;
-    backoff = 250;
+  private async send(node: number, mine: PartitionState[]): Promise<Answer> {
+    const byTopic = new Map<string, PartitionState[]>();
+    for (const s of mine) byTopic.set(s.topicId, [...(byTopic.get(s.topicId) ?? []), s]);
+    const topics = [...byTopic].map(([topicId, ps]) => ({ topicId, partitions: ps.map((s) => ({ partition: s.partition, fetchOffset: BigInt(s.position), partitionMaxBytes: this.partitionBytes })) }));
+    const { consumer, maxBytes, isolationLevel } = this;
+    if (this.fast) return rawFetch(consumer, this.brokers.get(node)!, { maxWaitMs: 500, maxBytes, isolationLevel, topics });
+    return consumer.fetch({ node, maxWaitTime: 500, minBytes: 1, maxBytes, isolationLevel, topics: topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, currentLeaderEpoch: -1, lastFetchedEpoch: -1, logStartOffset: -1n })) })) } as Parameters<typeof consumer.fetch>[0]);
   }
 
-  async function pump(): Promise<void> {
-    while (!closed && !failure) {
+  /** One partition of a response: its records queued, its position moved on; true when its leader must be looked up again. */
+  private take(s: PartitionState, p: AnsweredPartition): boolean {
+    if (p.errorCode) {
+      if (RETRIABLE.has(p.errorCode)) return true;
+      throw errorForWireCode(p.errorCode, `fetching ${s.topic}:${s.partition}`, { operation: 'Read', names: [s.topic], principal: principalOf(this.clients.settings) });
+    }
+    const keep = this.o.isolation === 'read_committed' ? abortFilter(p.abortedTransactions ?? []) : undefined;
+    const records: ConsumedRecord[] = [];
+    let next: number;
+    if (this.fast) {
+      const raw = p.records as Buffer | null;
+      next = raw ? decodeBatches(raw, s.topic, s.partition, s.position, s.endAt, records, decompress, keep) : s.position;
+    } else {
+      const decoded = toConsumedRecords(s.topic, s.partition, (p.records ?? []) as FetchedBatch[], s.position, s.endAt, keep);
+      records.push(...decoded.records);
+      next = decoded.nextOffset;
+    }
+    if (next > s.position) s.position = next;
+    if (s.endAt !== undefined && s.position >= s.endAt) s.done = true;
+    if (records.length) this.queue.push(records);
+    return false;
+  }
+
+  /** The offset asked for is gone (deleted or compacted away): start at the log start; past the end is an error. */
+  private async clampToLogStart(s: PartitionState, highWatermark: bigint): Promise<void> {
+    const start = Number(await this.o.logStart(s.topic, s.partition));
+    if (s.position >= start) throw new OperationError(`${s.topic}:${s.partition}: offset ${s.position} is beyond the end of the partition (${highWatermark})`);
+    this.o.onWarning?.(`${s.topic}:${s.partition}: offset ${s.position} no longer exists; starting at ${start}`);
+    s.position = start;
+  }
+}
+
+/** Fetch rounds until every bounded partition is done or the reader is closed. */
+class Pump {
+  constructor(
+    private readonly fetcher: Fetcher,
+    private readonly queue: RecordQueue,
+    private readonly outage: Outage,
+  ) {}
+
+  async run(): Promise<void> {
+    const { fetcher, queue } = this;
+    while (!fetcher.closed && !queue.failure) {
       try {
-        if (await pumpOnce()) break;
+        if (await this.once()) break;
       } catch (error) {
         // Closed mid-fetch (Ctrl-C): the client's connections went away on purpose.
-        if (closed) break;
-        await survive(error);
-        // Leaders may have moved while the brokers were away.
-        for (const s of states) s.leader = -1;
+        if (fetcher.closed) break;
+        await this.outage.survive(error);
+        fetcher.forgetLeaders();
       }
     }
-    notify();
+    queue.notify();
   }
 
   /** One round of fetches; true when every partition is done. */
-  async function pumpOnce(): Promise<boolean> {
+  private async once(): Promise<boolean> {
+    const { fetcher, queue } = this;
     // Back-pressure: the next fetches go out once next() took what came (they then overlap with
     // its formatting). Records that wait longer outlive the young generation: with 4 responses
     // queued, 3M records cost 16 full GCs and 220 MB RSS instead of 2 and 145 MB, and more time.
     if (queue.length > 0) {
-      await new Promise<void>((r) => (resume = r));
+      await queue.waitUntilTaken();
       return false;
     }
-    const nodes = [...new Set(states.filter((s) => !s.done).map((s) => s.leader))];
+    const nodes = fetcher.leaders();
     if (nodes.length === 0) return true;
     if (nodes.some((n) => n < 0)) {
-      await refreshMetadata();
-      if (states.some((s) => !s.done && s.leader < 0)) await new Promise((r) => setTimeout(r, 200));
+      await fetcher.refreshMetadata();
+      if (fetcher.states.some((s) => !s.done && s.leader < 0)) await new Promise((r) => setTimeout(r, 200));
       return false;
     }
-    await Promise.all(nodes.filter((n) => !inFlight.has(n)).map((n) => fetchFrom(n)));
-    recovered();
-    notify();
+    await fetcher.fetchAll(nodes);
+    this.outage.recovered();
+    queue.notify();
     return false;
   }
+}
 
-  let resume: (() => void) | undefined;
-  await refreshMetadata();
-  const fast = await supportsFastFetch(consumer);
-  const running = pump().catch((error) => {
-    failure = error as Error;
-    notify();
-  });
+/** A lost connection: wait and reconnect within maxOutageMs, with a back-off, else give up with a typed error. */
+class Outage {
+  private since: number | undefined;
+  private backoff = 250;
 
-  return {
-    async next() {
-      for (;;) {
-        if (queue.length) {
-          const batch = queue.shift()!;
-          const r = resume;
-          resume = undefined;
-          r?.();
-          return batch;
-        }
-        if (failure) throw failure;
-        if (states.every((s) => s.done)) return null;
-        // At most one poll, and not past Ctrl-C: the caller checks its signals and idle timeout
-        // between calls, also while the reader waits for lost brokers.
-        await new Promise<void>((r) => {
-          const done = () => {
-            wake = undefined;
-            clearTimeout(timer);
-            clients.signal?.removeEventListener('abort', done);
-            r();
-          };
-          const timer = setTimeout(done, 500);
-          wake = done;
-          clients.signal?.addEventListener('abort', done, { once: true });
-          if (clients.signal?.aborted) done();
-        });
-        if (!queue.length && !failure && !states.every((s) => s.done)) return [];
-      }
-    },
-    async close() {
-      closed = true;
-      resume?.();
-      // After Ctrl-C a fetch still waiting at the broker is not waited for (nothing is committed here).
-      if (!clients.signal?.aborted) await running;
-    },
-  };
+  constructor(
+    private readonly clients: ClientPlumbing,
+    private readonly o: PartitionReaderOptions,
+  ) {}
+
+  async survive(error: unknown): Promise<void> {
+    const where = this.clients.settings.bootstrap;
+    const maxMs = this.o.maxOutageMs;
+    if (!isConnectionLoss(error) || !maxMs) throw attribute(toKtoolError(error, where, 'fetch records'), this.clients.settings, 'Read');
+    const now = Date.now();
+    if (this.since === undefined) {
+      this.since = now;
+      this.o.onWarning?.(`lost the connection to ${where.join(',')}; reconnecting${Number.isFinite(maxMs) ? ` for up to ${Math.round(maxMs / 1000)}s` : ' until it is back (Ctrl-C stops)'}`);
+    } else if (now - this.since > maxMs) throw toKtoolError(error, where, 'fetch records');
+    await new Promise((r) => setTimeout(r, this.backoff));
+    this.backoff = Math.min(this.backoff * 2, 5_000);
+  }
+
+  recovered(): void {
+    if (this.since === undefined) return;
+    this.o.onWarning?.(`reconnected to ${this.clients.settings.bootstrap.join(',')} after ${((Date.now() - this.since) / 1000).toFixed(1)}s`);
+    this.since = undefined;
+    this.backoff = 250;
+  }
 }
