@@ -15,7 +15,7 @@ async function produce(args: string[], stdin: CliRunOptions['stdin'], options: F
   let settings: ProducerSettings | undefined;
   const deps = {
     kafkaFactory: fakeKafka([], {}, {
-      producer: (s: ProducerSettings) => {
+      producer: async (s: ProducerSettings) => {
         settings = s;
         return producer;
       },
