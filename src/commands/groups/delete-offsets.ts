@@ -1,6 +1,8 @@
 import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { YES } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
@@ -8,7 +10,15 @@ import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import { parseTopicArg } from './reset-plan.js';
-import { groupsApi, listFlag } from './shared.js';
+import { GROUP_OPTION, groupsApi, listFlag } from './shared.js';
+
+export const spec = defineCommand({
+  command: 'delete-offsets [group]',
+  description: "delete a group's committed offsets of some topics or partitions; asks on a terminal, needs --yes otherwise",
+  groups: ['connection', 'output', 'base'],
+  options: [...GROUP_OPTION, { flags: '--topic <topic[:p,...]>', description: 'a topic, or some of its partitions, repeatable', repeatable: true }, ...YES],
+  examples: ['ktool groups delete-offsets billing --topic orders --yes', 'ktool groups delete-offsets billing --topic orders:0,1'],
+});
 
 export interface DeleteOffsetsOptions {
   group: string;
@@ -23,7 +33,7 @@ const HINTS: Record<string, string> = {
   NON_EMPTY_GROUP: 'the group has active members: stop its consumers first',
 };
 
-export function parse(args: string[], flags: Record<string, unknown>): DeleteOffsetsOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): DeleteOffsetsOptions {
   const groups = [...new Set([...args, ...listFlag(flags.group)])];
   if (groups.length !== 1) throw new UsageError('groups delete-offsets needs exactly one GROUP');
   const raw = flags.topic === undefined ? [] : Array.isArray(flags.topic) ? (flags.topic as string[]) : [String(flags.topic)];

@@ -1,12 +1,22 @@
 import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { YES } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import type { ItemResult } from '../../kafka/types.js';
-import { groupsApi, listFlag } from './shared.js';
+import { GROUP_OPTION, groupsApi, listFlag } from './shared.js';
+
+export const spec = defineCommand({
+  command: 'delete [groups...]',
+  description: 'delete groups and their committed offsets (the groups must be empty); asks on a terminal, needs --yes otherwise',
+  groups: ['connection', 'output', 'base'],
+  options: [...GROUP_OPTION, { flags: '--all-groups', description: 'every consumer group (kafka-consumer-groups.sh --delete --all-groups): lists them and asks' }, ...YES],
+  examples: ['ktool groups delete billing old-billing --yes', 'ktool groups delete --all-groups            # lists every group and asks'],
+});
 
 export interface DeleteOptions {
   groups: string[];
@@ -21,7 +31,7 @@ const HINTS: Record<string, string> = {
   GROUP_ID_NOT_FOUND: 'ktool groups list shows the groups',
 };
 
-export function parse(args: string[], flags: Record<string, unknown>): DeleteOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): DeleteOptions {
   const groups = [...new Set([...args, ...listFlag(flags.group)])];
   const all = Boolean(flags.allGroups);
   if (all && groups.length) throw new UsageError('give group names or --all-groups, not both');

@@ -1,12 +1,28 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import type { GroupMember } from '../../kafka/groups.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import type { View } from '../../output/view.js';
 import { emptyListing } from '../missing-hints.js';
 import { requireGroups } from './missing.js';
-import { collectOffsets, describeNamed, groupNames, type OffsetRow } from './shared.js';
+import { collectOffsets, describeNamed, GROUP_OPTION, groupNames, type OffsetRow } from './shared.js';
+
+export const spec = defineCommand({
+  command: 'describe [groups...]',
+  description: 'per partition CURRENT-OFFSET, LOG-END-OFFSET, LAG and owner (--offsets, the default), the members, or the state',
+  groups: ['connection', 'output', 'base'],
+  options: [
+    ...GROUP_OPTION,
+    { flags: '--all-groups', description: 'every consumer group' },
+    { flags: '--offsets', description: 'committed and end offsets, lag and owner per partition (default)' },
+    { flags: '--members', description: 'the members: id, host, client id, partition count' },
+    { flags: '--state', description: 'coordinator, assignment strategy, state and member count' },
+    { flags: '--verbose', description: 'with --members: the assignments; with --state: the epochs' },
+  ],
+  examples: ['ktool groups describe billing', 'ktool groups describe billing --members --verbose', 'ktool groups describe --all-groups --state', 'ktool groups describe billing --json'],
+});
 
 export interface DescribeOptions {
   groups: string[];
@@ -34,7 +50,7 @@ export interface GroupDetail {
   offsets: OffsetRow[];
 }
 
-export function parse(args: string[], flags: Record<string, unknown>): DescribeOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): DescribeOptions {
   const { groups, all } = groupNames(args, flags, 'groups describe');
   const modes = (['offsets', 'members', 'state'] as const).filter((m) => flags[m]);
   if (modes.length > 1) throw new UsageError(`--offsets, --members and --state are exclusive; pick one`);

@@ -1,8 +1,20 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { emptyListing } from '../missing-hints.js';
 import { collectOffsets, groupsApi, listFlag } from './shared.js';
+
+export const spec = defineCommand({
+  command: 'list',
+  description: 'consumer groups with state, type, protocol, member count and total lag',
+  groups: ['connection', 'output', 'base'],
+  options: [
+    { flags: '--state <states>', description: 'only groups in these states: Stable,Empty,PreparingRebalance,CompletingRebalance,Dead,Assigning,Reconciling', repeatable: true },
+    { flags: '--type <types>', description: 'only groups of these types: classic,consumer', repeatable: true },
+  ],
+  examples: ['ktool groups list', 'ktool groups list --state Stable,Empty', "ktool groups list --json | jq -r '.[] | select(.lag > 1000) | .group'"],
+});
 
 const STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 'Dead', 'Assigning', 'Reconciling', 'NotReady', 'Unknown'];
 const TYPES = ['classic', 'consumer'];
@@ -28,7 +40,7 @@ export interface GroupSummary {
   lag: number | null;
 }
 
-export function parse(_args: string[], flags: Record<string, unknown>): ListOptions {
+export function parse(_args: string[], flags: Flags<typeof spec>): ListOptions {
   const states = listFlag(flags.state).map((s) => {
     const found = STATES.find((k) => k.toLowerCase() === s.toLowerCase().replace(/[_-]/g, ''));
     if (!found) throw new UsageError(`unknown group state "${s}"`, `states: ${STATES.join(', ')}`);

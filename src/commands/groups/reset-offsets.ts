@@ -1,6 +1,7 @@
 import { readUserFile } from '../../util/read-user-file.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { NotFoundError, OperationError, UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/errors.js';
@@ -9,7 +10,40 @@ import { principal } from '../missing-hints.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import { parseDuration } from '../../util/duration.js';
 import { formatPlanCsv, parseDatetime, parsePlanCsv, parseTopicArg, target, type PartitionFacts, type PlanLine, type Strategy } from './reset-plan.js';
-import { groupsApi, listFlag, logEndOffsets, tpKey } from './shared.js';
+import { GROUP_OPTION, groupsApi, listFlag, logEndOffsets, tpKey } from './shared.js';
+
+export const spec = defineCommand({
+  command: 'reset-offsets [groups...]',
+  description: 'move committed offsets (dry run unless --execute; the group must have no active members)',
+  groups: ['connection', 'output', 'base'],
+  options: [
+    ...GROUP_OPTION,
+    { flags: '--all-groups', description: 'every consumer group' },
+    { flags: '--topic <topic[:p,...]>', description: 'a topic, or some of its partitions, repeatable', repeatable: true },
+    { flags: '--all-topics', description: 'every partition the group has a committed offset for' },
+    { flags: '--to-earliest', description: 'to the log start offset' },
+    { flags: '--to-latest', description: 'to the log end offset' },
+    { flags: '--to-current', description: 'to the committed offset (the log end where there is none)' },
+    { flags: '--to-offset <n>', description: 'to offset N (clamped to the log)' },
+    { flags: '--shift-by <n>', description: 'by N, negative to go back (clamped to the log)' },
+    {
+      flags: '--to-datetime <time>',
+      description: 'to the first record at or after YYYY-MM-DDTHH:mm:SS.sss (UTC unless a zone is given), or any ktool time: epoch ms, a date, relative like -1h',
+    },
+    { flags: '--by-duration <duration>', description: 'to the first record at or after now minus PnDTnHnMnS (or 1h, 30m)' },
+    { flags: '--from-file <csv>', description: 'to the offsets in a CSV of topic,partition,offset or group,topic,partition,offset (what --export prints)' },
+    { flags: '--execute', description: 'commit the new offsets (stderr then says how many, per group; without it: a dry run, said on stderr)' },
+    { flags: '--dry-run', description: 'only show the plan (the default)' },
+    { flags: '--export', description: 'print the plan as CSV for --from-file' },
+  ],
+  examples: [
+    'ktool groups reset-offsets billing --topic orders --to-earliest',
+    'ktool groups reset-offsets billing --topic orders:0,1 --shift-by -100 --execute',
+    'ktool groups reset-offsets billing --all-topics --to-datetime 2026-01-31T08:00:00.000 --execute',
+    'ktool groups reset-offsets billing --all-topics --to-current --export > plan.csv',
+    'ktool groups reset-offsets billing --from-file plan.csv --execute',
+  ],
+});
 
 export interface ResetOptions {
   groups: string[];
@@ -47,7 +81,9 @@ function integer(value: unknown, flag: string, min = -Infinity): number {
   return Number(text);
 }
 
-export function parse(args: string[], flags: Record<string, unknown>): ResetOptions {
+export function parse(args: string[], typed: Flags<typeof spec>): ResetOptions {
+  // The strategy flags are looked up by name.
+  const flags: Record<string, unknown> = { ...typed };
   const given = STRATEGY_FLAGS.filter((k) => flags[k] !== undefined && flags[k] !== false);
   if (given.length !== 1) {
     throw new UsageError(given.length ? `pick one reset strategy, not ${given.map((k) => FLAG_NAMES[k]).join(' and ')}` : 'reset-offsets needs a strategy', 'one of --to-earliest, --to-latest, --to-current, --to-offset N, --shift-by N, --to-datetime T, --by-duration PnDTnHnMnS, --from-file CSV');

@@ -1,8 +1,12 @@
 import type { Context } from '../../cli/context.js';
+import { defineOptions } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { groupsNotFound } from '../../kafka/not-found.js';
 import type { CommittedOffset, GroupDescription, GroupsApi } from '../../kafka/groups.js';
 import { tpKey, type TopicPartition } from '../../kafka/types.js';
+
+/** --group, on every verb that takes GROUP arguments (and lag): kafka-consumer-groups.sh's spelling. */
+export const GROUP_OPTION = defineOptions([{ flags: '--group <group>', description: 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable', repeatable: true }]);
 
 export async function groupsApi(ctx: Context): Promise<GroupsApi> {
   return (await ctx.kafka()).groups();
@@ -15,7 +19,7 @@ export function listFlag(value: unknown): string[] {
 }
 
 /** The named groups, or every consumer group with --all-groups. */
-export function groupNames(args: string[], flags: Record<string, unknown>, verb: string): { groups: string[]; all: boolean } {
+export function groupNames(args: string[], flags: { group?: string[]; allGroups?: true }, verb: string): { groups: string[]; all: boolean } {
   const groups = [...new Set([...args, ...listFlag(flags.group)])];
   const all = Boolean(flags.allGroups);
   if (all && groups.length) throw new UsageError(`give group names or --all-groups, not both`);
