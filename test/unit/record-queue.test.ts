@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsumedRecord } from '../../src/kafka/consumer-types.js';
+import { RecordQueue } from '../../src/kafka/record-queue.js';
+
+const rec = (offset: number) => ({ topic: 't', partition: 0, offset }) as ConsumedRecord;
+
+describe('the readers\' record queue', () => {
+  it('shift() hands one array at a time; takeAll() everything in one', () => {
+    const q = new RecordQueue();
+    q.push([rec(0), rec(1)]);
+    q.push([rec(2)]);
+    expect(q.length).toBe(2);
+    expect(q.shift()!.map((r) => r.offset)).toEqual([0, 1]);
+    q.push([rec(3)]);
+    expect(q.takeAll().map((r) => r.offset)).toEqual([2, 3]);
+    expect(q.takeAll()).toEqual([]);
+    expect(q.shift()).toBeUndefined();
+  });
+
+  it('a waiting taker wakes on notify(), on a failure (the first one kept) and on the signal', async () => {
+    const q = new RecordQueue();
+    const started = Date.now();
+    const waiting = q.waitForRecords();
+    q.push([rec(0)]);
+    q.notify();
+    await waiting;
+    const failed = q.waitForRecords();
+    q.fail(new Error('first'));
+    q.fail(new Error('second'));
+    await failed;
+    expect(q.failure?.message).toBe('first');
+    const abort = new AbortController();
+    const signalled = new RecordQueue(abort.signal).waitForRecords();
+    abort.abort();
+    await signalled;
+    await new RecordQueue(abort.signal).waitForRecords(); // already aborted: at once
+    expect(Date.now() - started).toBeLessThan(500); // none of them waited out its poll
+  });
+
+  it('waits at most one poll when nothing comes', async () => {
+    const started = Date.now();
+    await new RecordQueue().waitForRecords();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+  });
+
+  it('back-pressure: the fetching side goes on once something was taken, or on release()', async () => {
+    const q = new RecordQueue();
+    q.push([rec(0)]);
+    let resumed = 0;
+    void q.waitUntilTaken().then(() => resumed++);
+    await Promise.resolve();
+    expect(resumed).toBe(0);
+    q.shift();
+    await Promise.resolve();
+    expect(resumed).toBe(1);
+    void q.waitUntilTaken().then(() => resumed++);
+    q.release();
+    await Promise.resolve();
+    expect(resumed).toBe(2);
+  });
+});
