@@ -10,6 +10,7 @@ export default defineConfig({
     pool: 'forks',
     // Two cores and JVM brokers: a few files at a time keeps timings honest.
     maxWorkers: 2,
-    reporters: ['default'],
+    // One line per suite skipped for lack of a cluster or an opt-in (test/helpers/needs.ts).
+    reporters: ['default', './test/helpers/skip-reporter.ts'],
   },
 });

@@ -13,6 +13,7 @@ export default defineConfig({
     pool: 'forks',
     // Unit files share no state worth a fresh process each (~4 s of worker start-up saved).
     isolate: false,
-    reporters: ['default'],
+    // One line per suite skipped for lack of a cluster or an opt-in (test/helpers/needs.ts).
+    reporters: ['default', './test/helpers/skip-reporter.ts'],
   },
 });

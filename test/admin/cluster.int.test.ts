@@ -3,6 +3,7 @@ import { runCli, uniqueName } from '../helpers/cli.js';
 import { runKafkaTool } from '../helpers/kafka-tools.js';
 import { pollUntil } from '../helpers/poll.js';
 import { execFileSync } from 'node:child_process';
+import { needs } from '../helpers/needs.js';
 
 const created: { name: string; env: Record<string, string | undefined> }[] = [];
 
@@ -146,7 +147,7 @@ describe('cluster against the single-node broker', () => {
   clusterSuite(() => process.env.KTOOL_TEST_BOOTSTRAP!, () => 1);
 });
 
-describe.skipIf(!process.env.KTOOL_TEST_BOOTSTRAP_3)('cluster against the three-node cluster', () => {
+describe('cluster against the three-node cluster', needs('KTOOL_TEST_BOOTSTRAP_3'), () => {
   clusterSuite(() => process.env.KTOOL_TEST_BOOTSTRAP_3!, () => 3);
 
   it('configs of one broker are asked of that broker and agree with ConfigCommand', async () => {

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { uniqueName } from '../helpers/cli.js';
 import { spawnKtool } from '../helpers/spawn-ktool.js';
 import { compatMarkdown, runStep, smokeSteps, type Outcome } from './smoke.js';
+import { needs } from '../helpers/needs.js';
 
 export const COMPAT_VERSIONS = ['3.3.2', '3.6.2', '3.9.2', '4.0.2', '4.3.1', '4.4.0'];
 const chosen = process.env.KTOOL_COMPAT_VERSIONS ? process.env.KTOOL_COMPAT_VERSIONS.split(',') : COMPAT_VERSIONS;
@@ -25,7 +26,7 @@ afterAll(() => {
   if (timings.length) console.log(`compat timings: ${timings.join(', ')}`);
 });
 
-describe.skipIf(!process.env.KTOOL_COMPAT)('compatibility: every command against each Kafka release', () => {
+describe('compatibility: every command against each Kafka release', needs('KTOOL_COMPAT'), () => {
   it.each(chosen)('Kafka %s', async (version) => {
     const started = Date.now();
     const name = `compat-${version}`;

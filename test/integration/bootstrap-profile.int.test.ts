@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, uniqueName, type CliRun } from '../helpers/cli.js';
+import { needs } from '../helpers/needs.js';
 
 /**
  * A bootstrap given with -b (or KTOOL_BROKERS) names a cluster: it starts from defaults, so the
@@ -72,7 +73,7 @@ afterAll(async () => {
   if (topics.length) await runCli(['topics', 'delete', ...topics, '--yes', '--if-exists', '-b', plaintextBootstrap()], { env: { KTOOL_BROKERS: undefined } });
 });
 
-describe.skipIf(!process.env.KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP)('-b with a current SASL profile (the profile is not used)', () => {
+describe('-b with a current SASL profile (the profile is not used)', needs('KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP'), () => {
   it('-b to the PLAINTEXT listener works: create, produce, consume; the password is never printed', async () => {
     const p = await saslProfile();
     const b = plaintextBootstrap();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { needs } from '../helpers/needs.js';
 
 const saslBootstrap = () => process.env.KTOOL_TEST_SASL_BOOTSTRAP!;
 const dir = mkdtempSync(join(tmpdir(), 'ktool-sasl-'));
@@ -14,7 +15,7 @@ function commandConfig(mechanism: string, user: string, password: string): strin
   return file;
 }
 
-describe.skipIf(!process.env.KTOOL_TEST_SASL_BOOTSTRAP)('SASL connections (ktool local --sasl)', () => {
+describe('SASL connections (ktool local --sasl)', needs('KTOOL_TEST_SASL_BOOTSTRAP'), () => {
   it.each(['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'])('%s with the right password connects', async (mechanism) => {
     const r = await runCli(['topics', 'list', '--command-config', commandConfig(mechanism, 'admin', 'admin-secret'), '--json'], { env: { KTOOL_BROKERS: undefined } });
     expect(r.stderr).toBe('');

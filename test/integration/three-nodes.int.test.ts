@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, uniqueName } from '../helpers/cli.js';
 import { runKafkaTool } from '../helpers/kafka-tools.js';
+import { needs } from '../helpers/needs.js';
 
 const bootstrap = () => process.env.KTOOL_TEST_BOOTSTRAP_3!;
 const env = () => ({ KTOOL_BROKERS: bootstrap() });
@@ -10,7 +11,7 @@ afterAll(async () => {
   if (created.length) await runCli(['topics', 'delete', ...created, '--yes', '--if-exists'], { env: env() });
 });
 
-describe.skipIf(!process.env.KTOOL_TEST_BOOTSTRAP_3)('topics on a three-node cluster (ktool local --nodes 3)', () => {
+describe('topics on a three-node cluster (ktool local --nodes 3)', needs('KTOOL_TEST_BOOTSTRAP_3'), () => {
   it('replication factor 3: create, describe (same as TopicCommand), alter, delete', async () => {
     const name = uniqueName('rf3');
     created.push(name);

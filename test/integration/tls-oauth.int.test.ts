@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, uniqueName } from '../helpers/cli.js';
+import { needs } from '../helpers/needs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ktool-tls-'));
 const tlsBootstrap = () => process.env.KTOOL_TEST_TLS_BOOTSTRAP!;
@@ -16,7 +17,7 @@ function unsecuredJwt(sub: string): string {
   return `${part({ alg: 'none' })}.${part({ sub, iat: now, exp: now + 3600 })}.`;
 }
 
-describe.skipIf(!process.env.KTOOL_TEST_TLS_BOOTSTRAP)('TLS connections (ktool local --tls: own CA, client certificate required)', () => {
+describe('TLS connections (ktool local --tls: own CA, client certificate required)', needs('KTOOL_TEST_TLS_BOOTSTRAP'), () => {
   it('CA, client certificate and key: a topic round trip over SSL', async () => {
     const { ca, cert, key } = files();
     expect((await runCli(['profile', 'add', 'tls', '-b', tlsBootstrap(), '--tls', '--ca', ca, '--cert', cert, '--key', key], { env: env() })).code).toBe(0);
@@ -60,7 +61,7 @@ describe.skipIf(!process.env.KTOOL_TEST_TLS_BOOTSTRAP)('TLS connections (ktool l
   });
 });
 
-describe.skipIf(!process.env.KTOOL_TEST_SASL_BOOTSTRAP)('SASL OAUTHBEARER (unsecured JWTs on ktool local --sasl)', () => {
+describe('SASL OAUTHBEARER (unsecured JWTs on ktool local --sasl)', needs('KTOOL_TEST_SASL_BOOTSTRAP'), () => {
   it('a token from a command and from an environment variable connect; a bad token fails with exit 4 and is never printed', async () => {
     const sasl = process.env.KTOOL_TEST_SASL_BOOTSTRAP!;
     const token = unsecuredJwt('admin');

@@ -9,7 +9,8 @@ import { runCli, testEnv, uniqueName } from '../helpers/cli.js';
 import { runKafkaTool } from '../helpers/kafka-tools.js';
 import { pollUntil } from '../helpers/poll.js';
 import { KTOOL_BIN, spawnKtool } from '../helpers/spawn-ktool.js';
-import { asAdmin, asAlice, haveSaslCluster } from '../security/helpers.js';
+import { asAdmin, asAlice } from '../security/helpers.js';
+import { needs } from '../helpers/needs.js';
 
 const bootstrap = () => process.env.KTOOL_TEST_BOOTSTRAP!;
 const created: string[] = [];
@@ -147,7 +148,7 @@ describe('produce --transactional-id', () => {
   });
 });
 
-describe.skipIf(!haveSaslCluster())('produce --transactional-id with ACLs', () => {
+describe('produce --transactional-id with ACLs', needs('KTOOL_TEST_SASL_BOOTSTRAP', 'KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP'), () => {
   const topics: string[] = [];
   afterAll(async () => {
     for (const t of topics) await asAdmin(['acls', 'delete', '--topic', t, '--yes']);

@@ -4,6 +4,7 @@ import { runCli, uniqueName } from '../helpers/cli.js';
 import { runKafkaTool } from '../helpers/kafka-tools.js';
 import { pollUntil } from '../helpers/poll.js';
 import { asAdmin, asAlice, expectDenied, expectOneLineError, haveSaslCluster, json, plaintextBootstrap } from './helpers.js';
+import { needs } from '../helpers/needs.js';
 
 const topics: string[] = [];
 const groups: string[] = [];
@@ -49,7 +50,7 @@ function parseAclCommand(text: string): string[] {
   return out.sort();
 }
 
-describe.skipIf(!haveSaslCluster())('acls against a SASL cluster with the StandardAuthorizer', () => {
+describe('acls against a SASL cluster with the StandardAuthorizer', needs('KTOOL_TEST_SASL_BOOTSTRAP', 'KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP'), () => {
   it('alice is denied without ACLs, allowed after acls create, and a deny overrides the allow', async () => {
     const t = await topic();
     expect((await asAdmin(['produce', t], { stdin: 'one\ntwo\n' })).code).toBe(0);

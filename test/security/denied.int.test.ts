@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueName, type CliRun } from '../helpers/cli.js';
 import { pollUntil } from '../helpers/poll.js';
 import { asAdmin, asAlice, haveSaslCluster } from './helpers.js';
+import { needs } from '../helpers/needs.js';
 
 /**
  * Refusals by the authorizer, as alice (no ACLs) sees them: exit 4, the principal, what was refused
@@ -38,7 +39,7 @@ function expectRefusal(r: CliRun, error: string, hint: string): void {
 
 const describeTopic = (t: string) => [`User:alice is not allowed to DESCRIBE topic ${t} (TOPIC_AUTHORIZATION_FAILED)`, `ktool acls create --allow-principal User:alice --operation Describe --topic ${t} (without Describe, Kafka does not say whether a topic exists)`] as const;
 
-describe.skipIf(!haveSaslCluster())('denied: exit 4 with the principal and the ACL that would allow it', () => {
+describe('denied: exit 4 with the principal and the ACL that would allow it', needs('KTOOL_TEST_SASL_BOOTSTRAP', 'KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP'), () => {
   beforeAll(async () => {
     secret = name('denied-secret', topics);
     group = name('denied-group', groups);

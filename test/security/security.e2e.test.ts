@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { uniqueName } from '../helpers/cli.js';
 import { pollUntil } from '../helpers/poll.js';
 import { spawnKtool } from '../helpers/spawn-ktool.js';
-import { clientConfig, haveSaslCluster, plaintextBootstrap } from './helpers.js';
+import { clientConfig, plaintextBootstrap } from './helpers.js';
+import { needs } from '../helpers/needs.js';
 
 const admin = (args: string[], stdin?: string) => spawnKtool(args, { env: { KTOOL_BROKERS: plaintextBootstrap() }, stdin });
 
-describe.skipIf(!haveSaslCluster())('bin/ktool acls and users (spawned)', () => {
+describe('bin/ktool acls and users (spawned)', needs('KTOOL_TEST_SASL_BOOTSTRAP', 'KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP'), () => {
   it('kafka-acls.sh spelling lists as JSON; alice gets one line and exit 4', async () => {
     const list = await admin(['acls', '--list', '--bootstrap-server', plaintextBootstrap(), '--json']);
     expect(list.stderr).toBe('');

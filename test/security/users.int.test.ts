@@ -4,6 +4,7 @@ import { runCli, uniqueName } from '../helpers/cli.js';
 import { runKafkaTool } from '../helpers/kafka-tools.js';
 import { pollUntil } from '../helpers/poll.js';
 import { asAdmin, asAlice, clientConfig, expectOneLineError, haveSaslCluster, json, plaintextBootstrap } from './helpers.js';
+import { needs } from '../helpers/needs.js';
 
 const users: string[] = [];
 
@@ -32,7 +33,7 @@ const waitForLogin = (mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA-512', user: string
 
 interface Listed { user: string; credentials: { mechanism: string; iterations: number }[] }
 
-describe.skipIf(!haveSaslCluster())('SCRAM users against a SASL cluster', () => {
+describe('SCRAM users against a SASL cluster', needs('KTOOL_TEST_SASL_BOOTSTRAP', 'KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP'), () => {
   it('create a user, log in with SCRAM-SHA-256 and -512, delete it and the login fails', async () => {
     const { user, password } = newUser();
     const created = await asAdmin(['users', 'create', user, '--mechanism', 'SCRAM-SHA-256,SCRAM-SHA-512', '--json'], { stdin: `${password}\n` });
