@@ -1,5 +1,6 @@
-import { AclOperations, AclPermissionTypes, ProtocolError, ResourcePatternTypes, ResourceTypes, type Admin } from '@platformatic/kafka';
-import { callRaw } from './raw-api.js';
+import { AclOperations, AclPermissionTypes, ProtocolError, ResourcePatternTypes, ResourceTypes, type Acl, type AclFilter, type Admin } from '@platformatic/kafka';
+import { PINNED } from './pinned-apis.js';
+import { callApi } from './raw-api.js';
 import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclOperationName, type AclPatternType, type AclPermission, type AclResourceType, type AclsApi } from './acls-types.js';
 
 export type * from './acls-types.js';
@@ -10,8 +11,8 @@ const PATTERN_NAMES = byCode<AclPatternType>(ResourcePatternTypes);
 const OPERATION_NAMES = byCode<AclOperationName>(AclOperations);
 const PERMISSION_NAMES = byCode<AclPermission>(AclPermissionTypes);
 
-interface RawAcl { resourceType: number; resourceName: string; resourcePatternType: number; principal: string; host: string; operation: number; permissionType: number }
-interface RawError { errorCode: number; errorMessage: string | null }
+/** The error fields every ACL answer carries. */
+interface AnswerError { errorCode: number; errorMessage?: string | null }
 
 const CLUSTER_AUTHORIZATION_FAILED = 31;
 
@@ -19,12 +20,12 @@ const CLUSTER_AUTHORIZATION_FAILED = 31;
  * The broker's text for a cluster authorisation failure dumps its request internals: say what is
  * missing instead. (SECURITY_DISABLED, no authorizer, gets its words in errors.ts.)
  */
-function fail(error: RawError, unauthorised: string): never {
+function fail(error: AnswerError, unauthorised: string): never {
   if (error.errorCode === CLUSTER_AUTHORIZATION_FAILED) throw new ProtocolError(error.errorCode, `not authorized: ${unauthorised}`);
   throw new ProtocolError(error.errorCode, error.errorMessage);
 }
 
-const toRawFilter = (f: AclBindingFilter) => ({
+const toFilter = (f: AclBindingFilter): AclFilter => ({
   resourceType: ResourceTypes[f.resourceType],
   resourceName: f.resourceName,
   resourcePatternType: ResourcePatternTypes[f.patternType],
@@ -34,9 +35,9 @@ const toRawFilter = (f: AclBindingFilter) => ({
   permissionType: AclPermissionTypes[f.permission],
 });
 
-const toRaw = (b: AclBinding) => toRawFilter(b) as RawAcl;
+const toAcl = (b: AclBinding): Acl => ({ ...toFilter(b), resourceName: b.resourceName, principal: b.principal, host: b.host });
 
-const fromRaw = (r: RawAcl): AclBinding => ({
+const fromAcl = (r: Acl): AclBinding => ({
   principal: r.principal,
   host: r.host,
   operation: OPERATION_NAMES[r.operation] ?? (String(r.operation) as AclOperationName),
@@ -50,26 +51,26 @@ const fromRaw = (r: RawAcl): AclBinding => ({
 export function makeAclsApi(admin: Admin): AclsApi {
   return {
     async describeAcls(filter) {
-      const response = await callRaw<RawError & { resources: (Omit<RawAcl, 'principal' | 'host' | 'operation' | 'permissionType'> & { acls: RawAcl[] })[] }>(admin, 'DescribeAcls', [toRawFilter(filter)]);
+      const response = await callApi(admin, PINNED.DescribeAcls, [toFilter(filter)]);
       if (response.errorCode) fail(response, 'listing ACLs needs Describe on the cluster');
-      const bindings = response.resources.flatMap((res) => res.acls.map((acl) => fromRaw({ ...acl, resourceType: res.resourceType, resourceName: res.resourceName, resourcePatternType: res.resourcePatternType })));
+      const bindings = response.resources.flatMap((res) => res.acls.map((acl) => fromAcl({ ...acl, resourceType: res.resourceType, resourceName: res.resourceName, resourcePatternType: res.resourcePatternType })));
       return sortBindings(bindings);
     },
 
     async createAcls(bindings) {
       if (!bindings.length) return;
-      const response = await callRaw<{ results: RawError[] }>(admin, 'CreateAcls', [bindings.map(toRaw)]);
+      const response = await callApi(admin, PINNED.CreateAcls, [bindings.map(toAcl)]);
       const failed = response.results.find((r) => r.errorCode);
       if (failed) fail(failed, 'creating ACLs needs Alter on the cluster');
     },
 
     async deleteAcls(filters) {
       if (!filters.length) return [];
-      const response = await callRaw<{ filterResults: (RawError & { matchingAcls: (RawError & RawAcl)[] })[] }>(admin, 'DeleteAcls', [filters.map(toRawFilter)]);
+      const response = await callApi(admin, PINNED.DeleteAcls, [filters.map(toFilter)]);
       const failed = response.filterResults.find((r) => r.errorCode) ?? response.filterResults.flatMap((r) => r.matchingAcls).find((m) => m.errorCode);
       if (failed) fail(failed, 'deleting ACLs needs Alter on the cluster');
       const seen = new Map<string, AclBinding>();
-      for (const b of response.filterResults.flatMap((r) => r.matchingAcls).map(fromRaw)) seen.set(bindingKey(b), b);
+      for (const b of response.filterResults.flatMap((r) => r.matchingAcls).map(fromAcl)) seen.set(bindingKey(b), b);
       return sortBindings([...seen.values()]);
     },
   };

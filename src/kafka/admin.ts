@@ -2,18 +2,13 @@ import { Admin, ConfigResourceTypes, FetchIsolationLevels, ListOffsetTimestamps,
 import { deniedError } from './denied.js';
 import { errorName, errorText } from './errors.js';
 import { listOffsetsByLeader } from './list-offsets.js';
-import { callRaw } from './raw-api.js';
+import { PINNED } from './pinned-apis.js';
+import { callApi } from './raw-api.js';
 import type { AdminApi, ClusterInfo, ConfigEntry, ItemResult, ListedOffset, NewTopic, OffsetQuery, TopicInfo, TopicPartition } from './types.js';
 
 const UNKNOWN_TOPIC = 3;
 const TOPIC_AUTHORIZATION_FAILED = 29;
 
-interface MetadataResponse {
-  brokers: { nodeId: number; host: string; port: number; rack: string | null }[];
-  clusterId: string | null;
-  controllerId: number;
-  topics: { errorCode: number; name: string | null; topicId: string; isInternal: boolean; partitions: { errorCode: number; partitionIndex: number; leaderId: number; leaderEpoch: number; replicaNodes: number[]; isrNodes: number[]; offlineReplicas: number[] }[] }[];
-}
 /** Kafka's ConfigEntry.ConfigSource names by wire value. */
 export const CONFIG_SOURCES: Record<number, string> = {
   0: 'UNKNOWN', 1: 'DYNAMIC_TOPIC_CONFIG', 2: 'DYNAMIC_BROKER_CONFIG', 3: 'DYNAMIC_DEFAULT_BROKER_CONFIG',
@@ -26,15 +21,15 @@ export function kafkaUuid(hex: string): string {
   return bytes.length === 16 ? bytes.toString('base64url') : hex;
 }
 
-interface RawItem { name: string; errorCode: number; errorMessage?: string | null }
-
-function itemResult(item: RawItem): ItemResult {
-  if (!item.errorCode) return { name: item.name, ok: true };
-  return { name: item.name, ok: false, errorCode: errorName(item.errorCode), error: errorText(item.errorCode, item.errorMessage) };
+/** A topic's answer in CreateTopics or DeleteTopics (the library's types; DeleteTopics names may be null). */
+function itemResult(item: { name?: string | null; errorCode: number; errorMessage?: string | null }): ItemResult {
+  const name = item.name ?? '';
+  if (!item.errorCode) return { name, ok: true };
+  return { name, ok: false, errorCode: errorName(item.errorCode), error: errorText(item.errorCode, item.errorMessage) };
 }
 
 export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
-  const metadata = (topics: string[] | null) => callRaw<MetadataResponse>(admin, 'Metadata', [topics, false, false]);
+  const metadata = (topics: string[] | null) => callApi(admin, PINNED.Metadata, [topics, false, false]);
   return {
     async cluster(): Promise<ClusterInfo> {
       const meta = await metadata([]);
@@ -116,7 +111,7 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
         assignments: [],
         configs: Object.entries(t.configs ?? {}).map(([name, value]) => ({ name, value })),
       }));
-      const response = await callRaw<{ topics: RawItem[] }>(admin, 'CreateTopics', [requests, timeoutMs, validateOnly]);
+      const response = await callApi(admin, PINNED.CreateTopics, [requests, timeoutMs, validateOnly]);
       return response.topics.map(itemResult);
     },
 
@@ -126,7 +121,7 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
     },
 
     async deleteTopics(names) {
-      const response = await callRaw<{ responses: RawItem[] }>(admin, 'DeleteTopics', [names.map((name) => ({ name })), timeoutMs]);
+      const response = await callApi(admin, PINNED.DeleteTopics, [names.map((name) => ({ name })), timeoutMs]);
       return response.responses.map(itemResult);
     },
   };

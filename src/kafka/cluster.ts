@@ -1,31 +1,26 @@
 import * as lib from '@platformatic/kafka';
 import { Admin, DescribeClusterEndpointTypes, ProtocolError } from '@platformatic/kafka';
 import { errorName } from './errors.js';
-import { callRaw } from './raw-api.js';
+import { PINNED } from './pinned-apis.js';
+import { callApi } from './raw-api.js';
 import type { ApiVersionRange, BrokerApiVersions, ClusterApi, ClusterDescription, FeatureSet, LogDirDescription } from './cluster-types.js';
 
 export type * from './cluster-types.js';
 
-interface RawApiVersions {
-  errorCode: number;
-  apiKeys: { apiKey: number; name?: string; minVersion: number; maxVersion: number }[];
-  supportedFeatures?: { name: string; minVersion: number; maxVersion: number }[];
-  finalizedFeaturesEpoch?: bigint;
-  finalizedFeatures?: { name: string; minVersionLevel: number; maxVersionLevel: number }[];
-}
-interface RawCluster { errorCode: number; errorMessage: string | null; clusterId: string; controllerId: number; brokers: { brokerId: number; host: string; port: number; rack: string | null }[] }
-interface RawLogDirs { errorCode: number; results: { errorCode: number; logDir: string; totalBytes?: bigint; usableBytes?: bigint; topics: { name: string; partitions: { partitionIndex: number; partitionSize: bigint; offsetLag: bigint; isFutureKey: boolean }[] }[] }[] }
 
 const CLIENT_NAME = 'ktool';
 /** APIs Kafka has renamed since the client library's table was written (KIP-1142). */
 const RENAMED: Record<number, string> = { 74: 'ListConfigResources' };
 
-/** The highest version in [min, max] the client library has an implementation for. */
+/**
+ * The highest version in [min, max] the client library has an implementation for (its modules are
+ * exported as `<api>V<n>`, which is also how its kGetApi finds them). `name` is undefined for an
+ * API newer than the library's table, whatever its type says.
+ */
 function usable(name: string | undefined, min: number, max: number): number | null {
   if (!name) return null;
   const base = name.slice(0, 1).toLowerCase() + name.slice(1);
-  const exports = lib as unknown as Record<string, unknown>;
-  for (let v = max; v >= min; v--) if (exports[`${base}V${v}`]) return v;
+  for (let v = max; v >= min; v--) if (`${base}V${v}` in lib) return v;
   return null;
 }
 
@@ -33,7 +28,7 @@ const num = (v: bigint | number | undefined) => (v === undefined ? -1 : Number(v
 
 export function makeClusterApi(admin: Admin): ClusterApi {
   const describeCluster = async (): Promise<ClusterDescription> => {
-    const r = await callRaw<RawCluster>(admin, 'DescribeCluster', [false, DescribeClusterEndpointTypes.BROKERS]);
+    const r = await callApi(admin, PINNED.DescribeCluster, [false, DescribeClusterEndpointTypes.BROKERS]);
     if (r.errorCode) throw new ProtocolError(r.errorCode, r.errorMessage);
     return {
       clusterId: r.clusterId,
@@ -41,7 +36,7 @@ export function makeClusterApi(admin: Admin): ClusterApi {
       brokers: r.brokers.map((b) => ({ id: b.brokerId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id),
     };
   };
-  const apiVersionsOf = (broker?: { host: string; port: number }) => callRaw<RawApiVersions>(admin, 'ApiVersions', [CLIENT_NAME, '0'], broker);
+  const apiVersionsOf = (broker?: { host: string; port: number }) => callApi(admin, PINNED.ApiVersions, [CLIENT_NAME, '0'], broker);
 
   return {
     describeCluster,
@@ -76,12 +71,12 @@ export function makeClusterApi(admin: Admin): ClusterApi {
       const { brokers } = await describeCluster();
       let request: { name: string; partitions: number[] }[] | null = null;
       if (topics) {
-        const meta = await callRaw<{ topics: { name: string; partitions: { partitionIndex: number }[] }[] }>(admin, 'Metadata', [topics, false, false]);
-        request = meta.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partitionIndex).sort((a, b) => a - b) }));
+        const meta = await callApi(admin, PINNED.Metadata, [topics, false, false]);
+        request = meta.topics.map((t) => ({ name: t.name ?? '', partitions: t.partitions.map((p) => p.partitionIndex).sort((a, b) => a - b) }));
       }
       const perBroker = await Promise.all(
         brokers.map(async (b) => {
-          const r = await callRaw<RawLogDirs>(admin, 'DescribeLogDirs', [request], { host: b.host, port: b.port });
+          const r = await callApi(admin, PINNED.DescribeLogDirs, [request], { host: b.host, port: b.port });
           if (r.errorCode) throw new ProtocolError(r.errorCode, null);
           return r.results.map(
             (dir): LogDirDescription => ({

@@ -1,9 +1,10 @@
-import { Admin, ClientQuotaMatchTypes, ConfigResourceTypes, ConfigTypes, IncrementalAlterConfigOperationTypes, ProtocolError } from '@platformatic/kafka';
+import { Admin, ClientQuotaMatchTypes, ConfigResourceTypes, ConfigTypes, IncrementalAlterConfigOperationTypes, ProtocolError, type alterClientQuotasV1, type ClientQuotaKey, type ConfigResourceTypeValue } from '@platformatic/kafka';
 import { NotFoundError } from '../errors.js';
 import { groupsNotFound, topicsNotFound } from './not-found.js';
 import { deniedError, isDeniedCode } from './denied.js';
 import { errorName } from './errors.js';
-import { callRaw } from './raw-api.js';
+import { PINNED } from './pinned-apis.js';
+import { callApi } from './raw-api.js';
 import type { ConfigOperation, ConfigResourceKind, ConfigResourceRef, ConfigsApi, DescribedConfig, QuotaEntityPart, QuotaEntry, QuotaFilter } from './configs-types.js';
 import { CONFIG_SOURCES } from './admin.js';
 
@@ -15,7 +16,7 @@ const UNKNOWN_TOPIC_ID = 100;
 
 const CONFIG_TYPES: Record<number, string> = Object.fromEntries(Object.entries(ConfigTypes).map(([k, v]) => [v, k]));
 
-const RESOURCE_TYPES: Record<ConfigResourceKind, number> = {
+const RESOURCE_TYPES: Record<ConfigResourceKind, ConfigResourceTypeValue> = {
   topic: ConfigResourceTypes.TOPIC,
   broker: ConfigResourceTypes.BROKER,
   'broker-logger': ConfigResourceTypes.BROKER_LOGGER,
@@ -25,11 +26,8 @@ const RESOURCE_TYPES: Record<ConfigResourceKind, number> = {
 
 const OPS = { set: IncrementalAlterConfigOperationTypes.SET, delete: IncrementalAlterConfigOperationTypes.DELETE, append: IncrementalAlterConfigOperationTypes.APPEND, subtract: IncrementalAlterConfigOperationTypes.SUBTRACT };
 
-interface RawConfig { name: string; value: string | null; readOnly: boolean; configSource: number; isSensitive: boolean; configType?: number; synonyms?: { name: string; value: string | null; source: number }[] }
-interface RawDescribeResult { errorCode: number; errorMessage: string | null; resourceType: number; resourceName: string; configs: RawConfig[] }
-interface RawMetadata { brokers: { nodeId: number; host: string; port: number }[] }
 
-function fail(errorCode: number, message: string | null, ref?: ConfigResourceRef): never {
+function fail(errorCode: number, message: string | null | undefined, ref?: ConfigResourceRef): never {
   // The broker answers "This server does not host this topic-partition": say which topic.
   if (ref?.kind === 'topic' && (errorCode === UNKNOWN_TOPIC_OR_PARTITION || errorCode === UNKNOWN_TOPIC_ID)) throw topicsNotFound([ref.name]);
   if (ref?.kind === 'group' && errorCode === GROUP_ID_NOT_FOUND) throw groupsNotFound([ref.name]);
@@ -40,7 +38,7 @@ function fail(errorCode: number, message: string | null, ref?: ConfigResourceRef
 
 /** Configs and quotas over the shared admin connection (kafka-configs.sh). */
 export function makeConfigsApi(admin: Admin): ConfigsApi {
-  const brokers = async () => (await callRaw<RawMetadata>(admin, 'Metadata', [[], false, false])).brokers;
+  const brokers = async () => (await callApi(admin, PINNED.Metadata, [[], false, false])).brokers;
   /** Broker and broker-logger resources must be asked of that very broker. */
   const target = async (ref: ConfigResourceRef) => {
     if ((ref.kind !== 'broker' && ref.kind !== 'broker-logger') || ref.name === '') return undefined;
@@ -48,13 +46,13 @@ export function makeConfigsApi(admin: Admin): ConfigsApi {
     if (!found) throw new NotFoundError(`no broker with id ${ref.name} in the cluster`, 'see the broker ids with `ktool cluster info`');
     return { host: found.host, port: found.port };
   };
-  const toRequest = (ref: ConfigResourceRef) => ({ resourceType: RESOURCE_TYPES[ref.kind] as never, resourceName: ref.name });
+  const toRequest = (ref: ConfigResourceRef) => ({ resourceType: RESOURCE_TYPES[ref.kind], resourceName: ref.name });
 
   return {
     async describeConfigs(resources) {
       return Promise.all(
         resources.map(async (ref) => {
-          const response = await callRaw<{ results: RawDescribeResult[] }>(admin, 'DescribeConfigs', [[{ ...toRequest(ref), configurationKeys: null }], true, false], await target(ref));
+          const response = await callApi(admin, PINNED.DescribeConfigs, [[{ ...toRequest(ref), configurationKeys: null }], true, false], await target(ref));
           const result = response.results[0];
           if (!result) fail(42, `no answer for ${ref.kind} ${ref.name}`);
           if (result.errorCode) fail(result.errorCode, result.errorMessage, ref);
@@ -75,7 +73,7 @@ export function makeConfigsApi(admin: Admin): ConfigsApi {
 
     async alterConfigs(ref, operations: ConfigOperation[], validateOnly) {
       const configs = operations.map((o) => (o.op === 'delete' ? { name: o.name, configOperation: OPS.delete } : { name: o.name, configOperation: OPS[o.op], value: o.value }));
-      const response = await callRaw<{ responses: { errorCode: number; errorMessage: string | null }[] }>(admin, 'IncrementalAlterConfigs', [[{ ...toRequest(ref), configs }], validateOnly], await target(ref));
+      const response = await callApi(admin, PINNED.IncrementalAlterConfigs, [[{ ...toRequest(ref), configs }], validateOnly], await target(ref));
       const result = response.responses[0];
       if (result?.errorCode) fail(result.errorCode, result.errorMessage, ref);
     },
@@ -88,7 +86,7 @@ export function makeConfigsApi(admin: Admin): ConfigsApi {
       const components = filter.map((p) =>
         p.name === undefined ? { entityType: p.type, matchType: ClientQuotaMatchTypes.ANY } : p.name === null ? { entityType: p.type, matchType: ClientQuotaMatchTypes.DEFAULT } : { entityType: p.type, matchType: ClientQuotaMatchTypes.EXACT, match: p.name },
       );
-      const response = await callRaw<{ errorCode: number; errorMessage: string | null; entries: { entity: { entityType: string; entityName: string | null }[]; values: { key: string; value: number }[] }[] | null }>(admin, 'DescribeClientQuotas', [components, true]);
+      const response = await callApi(admin, PINNED.DescribeClientQuotas, [components, true]);
       if (response.errorCode) fail(response.errorCode, response.errorMessage);
       return (response.entries ?? []).map((e) => ({
         entity: e.entity.map((x) => ({ type: x.entityType as QuotaEntityPart['type'], name: x.entityName ?? null })),
@@ -98,8 +96,13 @@ export function makeConfigsApi(admin: Admin): ConfigsApi {
 
     async alterQuotas(entity, set, remove, validateOnly) {
       const entities = entity.map((p) => ({ entityType: p.type, entityName: p.name }));
-      const ops = [...Object.entries(set).map(([key, value]) => ({ key, value, remove: false })), ...remove.map((key) => ({ key, remove: true }))];
-      const response = await callRaw<{ entries: { errorCode: number; errorMessage: string | null }[] }>(admin, 'AlterClientQuotas', [[{ entities, ops }], validateOnly]);
+      // The wire takes any key (the broker checks it); the library's type lists only the keys it knows of.
+      const quotaKey = (key: string) => key as ClientQuotaKey;
+      const ops: alterClientQuotasV1.AlterClientQuotasRequestOp[] = [
+        ...Object.entries(set).map(([key, value]) => ({ key: quotaKey(key), value, remove: false as const })),
+        ...remove.map((key) => ({ key: quotaKey(key), remove: true as const })),
+      ];
+      const response = await callApi(admin, PINNED.AlterClientQuotas, [[{ entities, ops }], validateOnly]);
       const failed = response.entries.find((e) => e.errorCode);
       if (failed) fail(failed.errorCode, failed.errorMessage);
     },

@@ -1,4 +1,5 @@
-import { compressionsAlgorithmsByBitmask, createAPI, fetchV17, kGetApi, kGetConnection, readKnownTaggedFields, type Base, type Reader } from '@platformatic/kafka';
+import { compressionsAlgorithmsByBitmask, createAPI, fetchV17, kGetApi, readKnownTaggedFields, type Reader } from '@platformatic/kafka';
+import { connectionTo, type Client } from './raw-api.js';
 
 /** One partition of a Fetch response with its record batches left as raw bytes. */
 export interface RawFetchPartition {
@@ -43,10 +44,10 @@ function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: num
     }, true, false),
   }));
   readKnownTaggedFields(reader, {});
-  return { errorCode, responses } as RawFetchResponse;
+  return { errorCode, responses };
 }
 
-const rawFetchV17 = createAPI(1, 17, fetchV17.createRequest, parseResponse as never);
+const rawFetchV17 = createAPI<fetchV17.FetchRequest, RawFetchResponse>(fetchV17.api.key, fetchV17.api.version, fetchV17.createRequest, parseResponse);
 
 export function decompress(codec: number, data: Buffer): Buffer {
   const algorithm = (compressionsAlgorithmsByBitmask as Record<number, { decompressSync(b: Buffer): Buffer } | undefined>)[codec];
@@ -54,15 +55,9 @@ export function decompress(codec: number, data: Buffer): Buffer {
   return algorithm.decompressSync(data);
 }
 
-type Callback<T> = (error: Error | null, value: T) => void;
-interface Internals {
-  [kGetApi](name: string, cb: Callback<{ version: number }>): void;
-  [kGetConnection](broker: { host: string; port: number }, cb: Callback<unknown>): void;
-}
-
 /** True when the brokers speak Fetch v17 (Kafka 3.8+), which the fast path encodes. */
-export function supportsFastFetch(client: Base<any>): Promise<boolean> {
-  return new Promise((resolve) => (client as unknown as Internals)[kGetApi]('Fetch', (error, api) => resolve(!error && api.version === 17)));
+export function supportsFastFetch(client: Client): Promise<boolean> {
+  return new Promise((resolve) => client[kGetApi]('Fetch', (error, api) => resolve(!error && api?.version === 17)));
 }
 
 export interface RawFetchPartitionRequest {
@@ -72,12 +67,8 @@ export interface RawFetchPartitionRequest {
 }
 
 /** A full (session-less) Fetch v17 to one broker. */
-export function rawFetch(client: Base<any>, broker: { host: string; port: number }, o: { maxWaitMs: number; maxBytes: number; isolationLevel: number; topics: { topicId: string; partitions: RawFetchPartitionRequest[] }[] }): Promise<RawFetchResponse> {
-  return new Promise((resolve, reject) => {
-    (client as unknown as Internals)[kGetConnection](broker, (error, connection) => {
-      if (error) return reject(error);
-      const topics = o.topics.map((t) => ({ topicId: t.topicId, partitions: t.partitions.map((p) => ({ partition: p.partition, currentLeaderEpoch: -1, fetchOffset: p.fetchOffset, lastFetchedEpoch: -1, logStartOffset: -1n, partitionMaxBytes: p.partitionMaxBytes })) }));
-      (rawFetchV17 as unknown as (...args: unknown[]) => void)(connection, o.maxWaitMs, 1, o.maxBytes, o.isolationLevel, 0, -1, topics, [], '', (err: Error | null, response: RawFetchResponse) => (err ? reject(err) : resolve(response)));
-    });
-  });
+export async function rawFetch(client: Client, broker: { host: string; port: number }, o: { maxWaitMs: number; maxBytes: number; isolationLevel: number; topics: { topicId: string; partitions: RawFetchPartitionRequest[] }[] }): Promise<RawFetchResponse> {
+  const connection = await connectionTo(client, broker);
+  const topics = o.topics.map((t) => ({ topicId: t.topicId, partitions: t.partitions.map((p) => ({ partition: p.partition, currentLeaderEpoch: -1, fetchOffset: p.fetchOffset, lastFetchedEpoch: -1, logStartOffset: -1n, partitionMaxBytes: p.partitionMaxBytes })) }));
+  return rawFetchV17.async(connection, o.maxWaitMs, 1, o.maxBytes, o.isolationLevel, 0, -1, topics, [], '');
 }

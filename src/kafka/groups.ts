@@ -1,7 +1,8 @@
-import { Admin } from '@platformatic/kafka';
+import { Admin, type consumerGroupDescribeV0 } from '@platformatic/kafka';
 import { OperationError, type KtoolError } from '../errors.js';
 import { errorForKafkaCode, errorName, errorText, isUnsupported } from './errors.js';
-import { callRaw } from './raw-api.js';
+import { PINNED } from './pinned-apis.js';
+import { callApi } from './raw-api.js';
 import { decodeAssignment } from './groups-assignment.js';
 import { readRecordTimestamps } from './groups-timestamps.js';
 export { timestampKey } from './groups-timestamps.js';
@@ -11,13 +12,8 @@ import type { ItemResult, TopicPartition } from './types.js';
 export type * from './groups-types.js';
 
 interface Broker { nodeId: number; host: string; port: number }
-interface RawListGroups { errorCode: number; groups: { groupId: string; protocolType: string; groupState: string; groupType: string }[] }
-interface RawFindCoordinator { coordinators: { key: string; nodeId: number; host: string; port: number; errorCode: number; errorMessage: string | null }[] }
-interface RawDescribeGroups { groups: { errorCode: number; groupId: string; groupState: string; protocolType: string; protocolData: string; members: { memberId: string; groupInstanceId: string | null; clientId: string; clientHost: string; memberAssignment: Buffer }[] }[] }
-interface RawTopicPartitions { topicName: string; partitions: number[] }
-interface RawCgDescribe { groups: { errorCode: number; errorMessage: string | null; groupId: string; groupState: string; groupEpoch: number; assignmentEpoch: number; assignorName: string; members: { memberId: string; instanceId: string | null; memberEpoch: number; clientId: string; clientHost: string; assignment: { topicPartitions: RawTopicPartitions[] }; targetAssignment: { topicPartitions: RawTopicPartitions[] } }[] }[] }
-interface RawOffsetFetch { groups: { groupId: string; errorCode: number; topics: { name: string; partitions: { partitionIndex: number; committedOffset: bigint; committedLeaderEpoch: number; metadata: string | null; errorCode: number }[] }[] }[] }
-interface RawPartitionErrors { topics: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }[] }
+/** OffsetCommit and OffsetDelete answers alike (the library types each on its own). */
+interface PartitionErrors { topics: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }[] }
 
 const GROUP_KEY = 0;
 const RETRY_COORDINATOR = new Set([14, 15, 16]); // load in progress, not available, not coordinator
@@ -54,8 +50,8 @@ class CoordinatorMoved extends Error {
 const COORDINATOR_ATTEMPTS = 50;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const byTopic = <T extends TopicPartition>(items: T[], map: (item: T) => object) => {
-  const topics = new Map<string, object[]>();
+const byTopic = <T extends TopicPartition, P>(items: T[], map: (item: T) => P) => {
+  const topics = new Map<string, P[]>();
   for (const item of items) topics.set(item.topic, [...(topics.get(item.topic) ?? []), map(item)]);
   return [...topics].map(([name, partitions]) => ({ name, partitions }));
 };
@@ -67,7 +63,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
   async function findCoordinators(groups: string[]): Promise<Map<string, Broker>> {
     let missing = groups.filter((g) => !coordinators.has(g));
     for (let attempt = 0; missing.length; attempt++) {
-      const r = await callRaw<RawFindCoordinator>(admin, 'FindCoordinator', [GROUP_KEY, missing]);
+      const r = await callApi(admin, PINNED.FindCoordinator, [GROUP_KEY, missing]);
       const retry: string[] = [];
       for (const c of r.coordinators) {
         if (!c.errorCode) coordinators.set(c.key, { nodeId: c.nodeId, host: c.host, port: c.port });
@@ -115,11 +111,11 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
   }
 
   async function brokers(): Promise<Broker[]> {
-    return (await callRaw<{ brokers: Broker[] }>(admin, 'Metadata', [[], false, false])).brokers;
+    return (await callApi(admin, PINNED.Metadata, [[], false, false])).brokers;
   }
 
   async function describeClassic(broker: Broker, groups: string[]): Promise<GroupDescription[]> {
-    const r = await callRaw<RawDescribeGroups>(admin, 'DescribeGroups', [groups, false], broker);
+    const r = await callApi(admin, PINNED.DescribeGroups, [groups, false], broker);
     return r.groups.map((g) => {
       if (g.errorCode) throw groupError(g.errorCode, `describing group ${g.groupId}`, undefined, [g.groupId]);
       const state = normaliseState(g.groupState);
@@ -131,15 +127,15 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
         protocolType: g.protocolType,
         assignor: g.protocolData,
         coordinator: { id: broker.nodeId, host: broker.host, port: broker.port },
-        members: g.members.map((m) => ({ memberId: m.memberId, instanceId: m.groupInstanceId, clientId: m.clientId, host: m.clientHost.replace(/^\//, ''), assignment: g.protocolType === 'consumer' ? decodeAssignment(m.memberAssignment) : [] })),
+        members: g.members.map((m) => ({ memberId: m.memberId, instanceId: m.groupInstanceId ?? null, clientId: m.clientId, host: m.clientHost.replace(/^\//, ''), assignment: g.protocolType === 'consumer' ? decodeAssignment(m.memberAssignment) : [] })),
       };
     });
   }
 
   async function describeOn(broker: Broker, groups: string[]): Promise<GroupDescription[]> {
-    let consumer: RawCgDescribe | undefined;
+    let consumer: consumerGroupDescribeV0.ConsumerGroupDescribeResponse | undefined;
     try {
-      consumer = await callRaw<RawCgDescribe>(admin, 'ConsumerGroupDescribe', [groups, false], broker);
+      consumer = await callApi(admin, PINNED.ConsumerGroupDescribe, [groups, false], broker);
     } catch (error) {
       // Brokers before Kafka 3.7/4.0 do not know ConsumerGroupDescribe: every group is classic.
       if (!isUnsupported(error)) throw error;
@@ -154,7 +150,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
         continue;
       }
       if (g.errorCode) throw groupError(g.errorCode, `describing group ${group}`, g.errorMessage, [group]);
-      const tps = (a: { topicPartitions: RawTopicPartitions[] }) => a.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topicName, partition })));
+      const tps = (a: consumerGroupDescribeV0.ConsumerGroupDescribeResponseMemberAssignment) => a.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topicName, partition })));
       out.push({
         group,
         exists: true,
@@ -165,7 +161,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
         coordinator: { id: broker.nodeId, host: broker.host, port: broker.port },
         groupEpoch: g.groupEpoch,
         assignmentEpoch: g.assignmentEpoch,
-        members: g.members.map((m) => ({ memberId: m.memberId, instanceId: m.instanceId, clientId: m.clientId, host: m.clientHost.replace(/^\//, ''), memberEpoch: m.memberEpoch, assignment: tps(m.assignment), targetAssignment: tps(m.targetAssignment) })),
+        members: g.members.map((m) => ({ memberId: m.memberId, instanceId: m.instanceId ?? null, clientId: m.clientId, host: m.clientHost.replace(/^\//, ''), memberEpoch: m.memberEpoch, assignment: tps(m.assignment), targetAssignment: tps(m.targetAssignment) })),
       });
     }
     if (classic.length) out.push(...(await describeClassic(broker, classic)));
@@ -177,7 +173,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
       // Each broker lists only the groups it coordinates: ask all of them.
       const all = await Promise.all(
         (await brokers()).map(async (b) => {
-          const r = await callRaw<RawListGroups>(admin, 'ListGroups', [[], types], b);
+          const r = await callApi(admin, PINNED.ListGroups, [[], types], b);
           if (r.errorCode) throw kafkaError(r.errorCode, `listing groups on broker ${b.nodeId}`);
           return r.groups;
         }),
@@ -203,7 +199,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
       const unique = [...new Set(groups)];
       if (!unique.length) return out;
       await perCoordinator(unique, async (broker, list) => {
-        const r = await callRaw<RawOffsetFetch>(admin, 'OffsetFetch', [list.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false], broker);
+        const r = await callApi(admin, PINNED.OffsetFetch, [list.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false], broker);
         for (const g of r.groups) {
           if (g.errorCode) throw groupError(g.errorCode, `fetching the committed offsets of group ${g.groupId}`, undefined, [g.groupId]);
           const offsets: CommittedOffset[] = [];
@@ -211,7 +207,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
             for (const p of t.partitions) {
               if (p.errorCode) throw groupError(p.errorCode, `fetching the committed offset of ${g.groupId} ${t.name}:${p.partitionIndex}`, undefined, [t.name]);
               if (p.committedOffset < 0n) continue;
-              offsets.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.metadata });
+              offsets.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.metadata ?? null });
             }
           }
           out.set(g.groupId, offsets.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition));
@@ -224,7 +220,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
     async commitOffsets(group, offsets) {
       if (!offsets.length) return [];
       const topics = byTopic(offsets, (o) => ({ partitionIndex: o.partition, committedOffset: o.offset, committedLeaderEpoch: -1, committedMetadata: '' }));
-      const r = await atCoordinator(group, (broker) => callRaw<RawPartitionErrors>(admin, 'OffsetCommit', [group, -1, '', null, topics], broker), (x) => x.topics.some((t) => t.partitions.some((p) => RETRY_COORDINATOR.has(p.errorCode))));
+      const r = await atCoordinator(group, (broker): Promise<PartitionErrors> => callApi(admin, PINNED.OffsetCommit, [group, -1, '', null, topics], broker), (x) => x.topics.some((t) => t.partitions.some((p) => RETRY_COORDINATOR.has(p.errorCode))));
       return outcomes(r);
     },
 
@@ -233,7 +229,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
       const results = new Map<string, ItemResult>();
       let pending = [...new Set(groups)];
       for (let attempt = 1; pending.length; attempt++) {
-        const answers = await perCoordinator(pending, async (broker, list) => (await callRaw<{ results: { groupId: string; errorCode: number }[] }>(admin, 'DeleteGroups', [list], broker)).results);
+        const answers = await perCoordinator(pending, async (broker, list) => (await callApi(admin, PINNED.DeleteGroups, [list], broker)).results);
         pending = [];
         for (const x of answers) {
           if (RETRY_COORDINATOR.has(x.errorCode) && attempt < COORDINATOR_ATTEMPTS) {
@@ -248,7 +244,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
 
     async deleteOffsets(group, partitions) {
       const topics = byTopic(partitions, (p) => ({ partitionIndex: p.partition }));
-      const r = await atCoordinator(group, (broker) => callRaw<RawPartitionErrors & { errorCode: number }>(admin, 'OffsetDelete', [group, topics], broker), (x) => RETRY_COORDINATOR.has(x.errorCode));
+      const r = await atCoordinator(group, (broker) => callApi(admin, PINNED.OffsetDelete, [group, topics], broker), (x) => RETRY_COORDINATOR.has(x.errorCode));
       if (r.errorCode) return { errorCode: errorName(r.errorCode), error: errorText(r.errorCode), partitions: [] };
       return { partitions: outcomes(r) };
     },
@@ -262,7 +258,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
   };
 }
 
-function outcomes(r: RawPartitionErrors): PartitionOutcome[] {
+function outcomes(r: PartitionErrors): PartitionOutcome[] {
   return r.topics
     .flatMap((t) => t.partitions.map((p): PartitionOutcome => (p.errorCode ? { topic: t.name, partition: p.partitionIndex, errorCode: errorName(p.errorCode), error: errorText(p.errorCode) } : { topic: t.name, partition: p.partitionIndex })))
     .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);

@@ -1,10 +1,5 @@
-import type { Base } from '@platformatic/kafka';
-import { callRaw } from './raw-api.js';
-
-interface RawMetadata {
-  brokers: { nodeId: number; host: string; port: number }[];
-  topics: { errorCode: number; name: string | null; topicId: string; partitions: { partitionIndex: number; leaderId: number; leaderEpoch: number }[] }[];
-}
+import { PINNED } from './pinned-apis.js';
+import { callApi, type Client } from './raw-api.js';
 
 export interface PartitionLeader {
   topicId: string;
@@ -24,8 +19,8 @@ export interface Leaders {
   broker(id: number): { host: string; port: number } | undefined;
 }
 
-export async function leadersOf(client: Base<any>, topics: string[]): Promise<Leaders> {
-  const meta = await callRaw<RawMetadata>(client, 'Metadata', [[...new Set(topics)], false, false]);
+export async function leadersOf(client: Client, topics: string[]): Promise<Leaders> {
+  const meta = await callApi(client, PINNED.Metadata, [[...new Set(topics)], false, false]);
   const brokers = new Map(meta.brokers.map((b) => [b.nodeId, { host: b.host, port: b.port }]));
   const byName = new Map(meta.topics.map((t) => [t.name, t]));
   return {

@@ -1,12 +1,9 @@
-import { ProtocolError, type Base } from '@platformatic/kafka';
+import { ProtocolError } from '@platformatic/kafka';
 import { errorForWireCode } from './errors.js';
 import { leadersOf } from './leaders.js';
-import { callRaw } from './raw-api.js';
+import { PINNED } from './pinned-apis.js';
+import { callApi, type Client } from './raw-api.js';
 import type { ListedOffset, TopicPartition } from './types.js';
-
-interface ListOffsetsResponse {
-  topics: { name: string; partitions: { partitionIndex: number; errorCode: number; timestamp: bigint; offset: bigint }[] }[];
-}
 
 /** Leadership moves (a new topic, a broker restart): ask the metadata again and retry. */
 const RETRIABLE = new Set([5, 6, 74, 75]); // LEADER_NOT_AVAILABLE, NOT_LEADER_OR_FOLLOWER, FENCED/UNKNOWN_LEADER_EPOCH
@@ -19,7 +16,7 @@ const ATTEMPTS = 5;
  * requests (seen with `topics describe` while another client deletes topics), so we send it ourselves.
  * Partitions of topics that do not exist (any more) are left out of the answer, not thrown.
  */
-export async function listOffsetsByLeader(client: Base<any>, partitions: TopicPartition[], timestamp: bigint, isolationLevel: number): Promise<ListedOffset[]> {
+export async function listOffsetsByLeader(client: Client, partitions: TopicPartition[], timestamp: bigint, isolationLevel: number): Promise<ListedOffset[]> {
   const found: ListedOffset[] = [];
   let pending = partitions;
   for (let attempt = 1; pending.length; attempt++) {
@@ -41,7 +38,7 @@ export async function listOffsetsByLeader(client: Base<any>, partitions: TopicPa
       [...leaders].map(([leader, byTopic]) => {
         const { host, port } = where.broker(leader)!;
         const topics = [...byTopic].map(([name, ps]) => ({ name, partitions: ps }));
-        return callRaw<ListOffsetsResponse>(client, 'ListOffsets', [-1, isolationLevel, topics], { host, port });
+        return callApi(client, PINNED.ListOffsets, [-1, isolationLevel, topics], { host, port });
       }),
     );
     for (const answer of answers) {

@@ -61,7 +61,7 @@ export function partitionError(response: ProduceResponse, topic: string, partiti
       const p = partitions[j];
       if (p.index !== partition) continue;
       if (p.errorCode === 0) return undefined;
-      return new (ResponseError as unknown as new (...a: unknown[]) => Error)(PRODUCE_API, PRODUCE_VERSION, { [`/responses/${i}/partitions/${j}`]: [p.errorCode, p.errorMessage] }, response);
+      return new ResponseError(PRODUCE_API, PRODUCE_VERSION, { [`/responses/${i}/partitions/${j}`]: [p.errorCode, p.errorMessage] }, response);
     }
   }
   return new Error(`the produce response does not answer for ${topic}-${partition}`);

@@ -60,10 +60,11 @@ export function sendProduce(connection: Connection, parts: ProduceRequestParts, 
   if (noResponse) payload.context.noResponse = true;
   const queue = parts.tail.length > 0 && connection.socket ? queueFor(connection.socket) : undefined;
   queue?.push(parts);
-  (connection as unknown as { send: (...a: unknown[]) => void }).send(PRODUCE_API, PRODUCE_VERSION, () => payload, parseProduceResponse, false, false, (error: Error | null, response?: unknown) => {
+  connection.send(PRODUCE_API, PRODUCE_VERSION, () => payload, parseProduceResponse, false, false, (error, response) => {
     // A request that failed before it was written never will be (its connection is gone): its batches leave the queue.
     const waiting = error && queue ? queue.indexOf(parts) : -1;
     if (waiting !== -1) queue!.splice(waiting, 1);
-    callback(error, error || typeof response !== 'object' || response === null ? undefined : (response as ProduceResponse));
+    // With noResponse the callback gets no response (or the connection's placeholder): only an object is an answer.
+    callback(error, error || typeof response !== 'object' || response === null ? undefined : response);
   });
 }

@@ -1,12 +1,11 @@
 import { Admin } from '@platformatic/kafka';
 import { errorName, errorText } from './errors.js';
 import { leadersOf } from './leaders.js';
-import { callRaw } from './raw-api.js';
+import { PINNED } from './pinned-apis.js';
+import { callApi } from './raw-api.js';
 import type { DeleteRecordsOutcome, DeleteRecordsRequest, RecordsApi } from './records-types.js';
 
 export type * from './records-types.js';
-
-interface RawDeleteRecords { topics: { name: string; partitions: { partitionIndex: number; lowWatermark: bigint; errorCode: number }[] }[] }
 
 function errorOf(code: number): { errorCode: string; error: string } {
   return { errorCode: errorName(code), error: errorText(code) };
@@ -36,7 +35,7 @@ export function makeRecordsApi(admin: Admin, timeoutMs: number): RecordsApi {
           const broker = where.broker(leader)!;
           const grouped = new Map<string, { partitionIndex: number; offset: bigint }[]>();
           for (const r of list) grouped.set(r.topic, [...(grouped.get(r.topic) ?? []), { partitionIndex: r.partition, offset: r.offset }]);
-          const response = await callRaw<RawDeleteRecords>(admin, 'DeleteRecords', [[...grouped].map(([name, partitions]) => ({ name, partitions })), timeoutMs], { host: broker.host, port: broker.port });
+          const response = await callApi(admin, PINNED.DeleteRecords, [[...grouped].map(([name, partitions]) => ({ name, partitions })), timeoutMs], { host: broker.host, port: broker.port });
           for (const t of response.topics) {
             for (const p of t.partitions) {
               outcomes.push(p.errorCode ? { topic: t.name, partition: p.partitionIndex, ...errorOf(p.errorCode) } : { topic: t.name, partition: p.partitionIndex, lowWatermark: p.lowWatermark });

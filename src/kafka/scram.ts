@@ -1,5 +1,6 @@
-import { ProtocolError, ScramMechanisms, type Admin } from '@platformatic/kafka';
-import { callRaw } from './raw-api.js';
+import { ProtocolError, ScramMechanisms, type Admin, type alterUserScramCredentialsV0 } from '@platformatic/kafka';
+import { PINNED } from './pinned-apis.js';
+import { callApi } from './raw-api.js';
 import { SCRAM_MECHANISMS, type ScramApi, type ScramMechanismName, type ScramUser } from './scram-types.js';
 
 export type * from './scram-types.js';
@@ -7,13 +8,15 @@ export type * from './scram-types.js';
 const CODES: Record<ScramMechanismName, number> = { 'SCRAM-SHA-256': ScramMechanisms.SCRAM_SHA_256, 'SCRAM-SHA-512': ScramMechanisms.SCRAM_SHA_512 };
 const NAMES = Object.fromEntries(SCRAM_MECHANISMS.map((m) => [CODES[m], m])) as Record<number, ScramMechanismName>;
 
-interface RawError { errorCode: number; errorMessage: string | null }
-interface RawDescribe extends RawError { results: (RawError & { user: string; credentialInfos: { mechanism: number; iterations: number }[] })[] }
+/** The error fields every SCRAM answer carries. */
+interface AnswerError { errorCode: number; errorMessage?: string | null }
+type Deletion = alterUserScramCredentialsV0.AlterUserScramCredentialsRequestDeletions;
+type Upsertion = alterUserScramCredentialsV0.AlterUserScramCredentialsRequestUpsertions;
 
 const CLUSTER_AUTHORIZATION_FAILED = 31;
 
 /** The broker's text for a cluster authorisation failure dumps its request internals: say what is missing. */
-function fail(error: RawError, unauthorised?: string): never {
+function fail(error: AnswerError, unauthorised?: string): never {
   throw new ProtocolError(error.errorCode, error.errorCode === CLUSTER_AUTHORIZATION_FAILED && unauthorised ? `not authorized: ${unauthorised}` : error.errorMessage);
 }
 
@@ -23,7 +26,7 @@ export function makeScramApi(admin: Admin): ScramApi {
     async describeUsers(names) {
       // "Every user" is sent as an empty list, not null: a Kafka 4.3 broker answering null for an
       // unauthorised principal throws a NullPointerException and never replies.
-      const response = await callRaw<RawDescribe>(admin, 'DescribeUserScramCredentials', [(names ?? []).map((name) => ({ name }))]);
+      const response = await callApi(admin, PINNED.DescribeUserScramCredentials, [(names ?? []).map((name) => ({ name }))]);
       if (response.errorCode) fail(response, 'describing SCRAM users needs Describe on the cluster');
       const failed = response.results.find((r) => r.errorCode);
       if (failed) fail(failed);
@@ -38,12 +41,12 @@ export function makeScramApi(admin: Admin): ScramApi {
     },
 
     async alterCredentials(deletions, upsertions) {
-      const changes: [unknown[], unknown[], string][] = [
-        ...deletions.map((d): [unknown[], unknown[], string] => [[{ name: d.user, mechanism: CODES[d.mechanism] }], [], d.user]),
-        ...upsertions.map((u): [unknown[], unknown[], string] => [[], [{ name: u.user, mechanism: CODES[u.mechanism], iterations: u.iterations, salt: u.salt, saltedPassword: u.saltedPassword }], u.user]),
+      const changes: [Deletion[], Upsertion[], string][] = [
+        ...deletions.map((d): [Deletion[], Upsertion[], string] => [[{ name: d.user, mechanism: CODES[d.mechanism] }], [], d.user]),
+        ...upsertions.map((u): [Deletion[], Upsertion[], string] => [[], [{ name: u.user, mechanism: CODES[u.mechanism], iterations: u.iterations, salt: u.salt, saltedPassword: u.saltedPassword }], u.user]),
       ];
       for (const [deletion, upsertion, user] of changes) {
-        const response = await callRaw<{ results: (RawError & { user: string })[] }>(admin, 'AlterUserScramCredentials', [deletion, upsertion]);
+        const response = await callApi(admin, PINNED.AlterUserScramCredentials, [deletion, upsertion]);
         const failed = response.results.find((r) => r.errorCode);
         if (failed) fail({ errorCode: failed.errorCode, errorMessage: `user ${user}${failed.errorMessage ? `: ${failed.errorMessage}` : ''}` }, 'changing SCRAM users needs Alter on the cluster');
       }

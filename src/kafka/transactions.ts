@@ -14,15 +14,13 @@
  * which neither ktool nor the library sends; under version 1 the producer id and epoch stay the
  * same from InitProducerId to the end of the session, and sequence numbers carry on.
  */
-import {
-  addPartitionsToTxnV3, endTxnV3, endTxnV4, initProducerIdV3, initProducerIdV4, initProducerIdV5,
-  kGetConnection, kListApis, ResponseError, type Base, type Connection,
-} from '@platformatic/kafka';
+import { ResponseError, UnsupportedApiError } from '@platformatic/kafka';
 import { KtoolError, OperationError, UsageError } from '../errors.js';
 import { sleep } from '../util/sleep.js';
 import { DeniedError } from './denied.js';
 import { isConnectionLoss, kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
-import { callRaw } from './raw-api.js';
+import { PINNED } from './pinned-apis.js';
+import { callApi, requestApi, type Client } from './raw-api.js';
 import type { TopicPartition } from './types.js';
 
 /** Java's transaction.timeout.ms default. */
@@ -34,14 +32,6 @@ const FENCED = new Set(['PRODUCER_FENCED', 'INVALID_PRODUCER_EPOCH']);
 const FIND_AGAIN = new Set(['NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE']);
 const WAIT = new Set(['CONCURRENT_TRANSACTIONS', 'COORDINATOR_LOAD_IN_PROGRESS', 'REQUEST_TIMED_OUT']);
 
-type RawFindCoordinator = { coordinators: { key: string; nodeId: number; host: string; port: number; errorCode: number; errorMessage: string | null }[] };
-type Api = { async: (connection: Connection, ...args: unknown[]) => Promise<unknown> };
-/** Versions ktool sends, newest first; AddPartitionsToTxn v4+ and EndTxn v5+ are left out on purpose (above). */
-const VERSIONS = {
-  InitProducerId: [[5, initProducerIdV5.api], [4, initProducerIdV4.api], [3, initProducerIdV3.api]],
-  AddPartitionsToTxn: [[3, addPartitionsToTxnV3.api]],
-  EndTxn: [[4, endTxnV4.api], [3, endTxnV3.api]],
-} as unknown as Record<string, [number, Api][]>;
 
 interface Settings {
   transactionalId: string;
@@ -57,14 +47,12 @@ export class Transactions {
   /** Set once another producer took the id over (or the broker aborted on timeout): nothing more can be done. */
   fencedBy: KtoolError | undefined;
   private coordinator: { host: string; port: number } | undefined;
-  private apis: Map<string, Api> | undefined;
   private readonly added = new Set<string>();
   private startedAt = 0;
   private readonly never = new AbortController().signal;
 
   constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    private readonly producer: Base<any>,
+    private readonly producer: Client,
     private readonly settings: Settings,
   ) {}
 
@@ -76,7 +64,7 @@ export class Transactions {
   /** InitProducerId as a new producer (-1/-1): the coordinator aborts a transaction a killed run left open, fences any other producer with the id, and bumps the epoch. */
   async init(): Promise<void> {
     const { transactionalId, timeoutMs } = this.settings;
-    const r = (await this.call('InitProducerId', 'initialise the transactional producer', [transactionalId, timeoutMs, -1n, -1])) as { producerId: bigint; producerEpoch: number };
+    const r = await this.call('initialise the transactional producer', (coordinator) => requestApi(this.producer, PINNED.InitProducerId, [transactionalId, timeoutMs, -1n, -1], coordinator));
     this.producerId = r.producerId;
     this.producerEpoch = r.producerEpoch;
   }
@@ -88,7 +76,7 @@ export class Transactions {
     const topics = new Map<string, number[]>();
     for (const tp of fresh) topics.set(tp.topic, [...(topics.get(tp.topic) ?? []), tp.partition]);
     const transaction = { transactionalId: this.settings.transactionalId, producerId: this.producerId, producerEpoch: this.producerEpoch, topics: [...topics].map(([name, p]) => ({ name, partitions: p })), verifyOnly: false };
-    await this.call('AddPartitionsToTxn', 'add partitions to the transaction', [[transaction]]);
+    await this.call('add partitions to the transaction', (coordinator) => requestApi(this.producer, PINNED.AddPartitionsToTxn, [[transaction]], coordinator));
     if (this.added.size === 0) this.startedAt = Date.now();
     for (const tp of fresh) this.added.add(`${tp.topic}:${tp.partition}`);
   }
@@ -101,7 +89,7 @@ export class Transactions {
     }
     if (this.added.size === 0) return;
     const { transactionalId } = this.settings;
-    await this.call('EndTxn', `${commit ? 'commit' : 'abort'} the transaction`, [transactionalId, this.producerId, this.producerEpoch, commit]);
+    await this.call(`${commit ? 'commit' : 'abort'} the transaction`, (coordinator) => requestApi(this.producer, PINNED.EndTxn, [transactionalId, this.producerId, this.producerEpoch, commit], coordinator));
     this.added.clear();
   }
 
@@ -130,14 +118,15 @@ export class Transactions {
    * (coordinator moved or loading, a transaction still completing, a lost connection) for up to
    * max.block.ms or until Ctrl-C.
    */
-  private async call(name: string, action: string, args: unknown[]): Promise<unknown> {
+  private async call<T>(action: string, send: (coordinator: { host: string; port: number }) => Promise<T>): Promise<T> {
     const deadline = Date.now() + MAX_BLOCK_MS;
     const signal = this.settings.signal ?? this.never;
     for (let attempt = 1; ; attempt++) {
       let error: unknown;
       try {
-        return await (await this.api(name)).async(await this.connection(), ...args);
+        return await send(await this.findCoordinator());
       } catch (e) {
+        if (e instanceof UnsupportedApiError) throw new OperationError(`${e.message} ktool's transactions need Kafka 2.8 or newer`);
         error = e;
       }
       const ids = leafErrors(error).map((e) => e.apiId).filter((id): id is string => Boolean(id));
@@ -163,37 +152,16 @@ export class Transactions {
     return typed;
   }
 
-  /** The highest version of the API that both ktool (VERSIONS) and the broker speak. */
-  private async api(name: string): Promise<Api> {
-    if (!this.apis) {
-      const listed = await new Promise<{ name: string; minVersion: number; maxVersion: number }[]>((resolve, reject) =>
-        (this.producer as unknown as Record<symbol, (cb: (e: Error | null, apis: never) => void) => void>)[kListApis]((e, apis) => (e ? reject(e) : resolve(apis))),
-      );
-      this.apis = new Map();
-      for (const [api, versions] of Object.entries(VERSIONS)) {
-        const broker = listed.find((a) => a.name === api);
-        const usable = broker && versions.find(([v]) => v >= broker.minVersion && v <= broker.maxVersion);
-        if (usable) this.apis.set(api, usable[1]);
-      }
-    }
-    const api = this.apis.get(name);
-    if (!api) throw new OperationError(`the broker does not take ${name} v${VERSIONS[name].map(([v]) => v).join('/')}: ktool's transactions need Kafka 2.8 or newer`);
-    return api;
-  }
-
-  /** The coordinator's connection (FindCoordinator first, and again after NOT_COORDINATOR or a lost connection). */
-  private async connection(): Promise<Connection> {
+  /** The coordinator (FindCoordinator first, and again after NOT_COORDINATOR or a lost connection). */
+  private async findCoordinator(): Promise<{ host: string; port: number }> {
     if (!this.coordinator) {
       const { transactionalId } = this.settings;
-      const r = await callRaw<RawFindCoordinator>(this.producer, 'FindCoordinator', [TRANSACTION_KEY, [transactionalId]]);
+      const r = await callApi(this.producer, PINNED.FindCoordinator, [TRANSACTION_KEY, [transactionalId]]);
       const found = r.coordinators.find((c) => c.key === transactionalId);
       // As a response error, so that call() retries a coordinator that is not available yet.
-      if (!found || found.errorCode) throw new (ResponseError as unknown as new (...a: unknown[]) => Error)(10, 4, { '/coordinators/0': [found?.errorCode ?? 15, found?.errorMessage ?? null] }, r);
+      if (!found || found.errorCode) throw new ResponseError(PINNED.FindCoordinator[0].key, PINNED.FindCoordinator[0].version, { '/coordinators/0': [found?.errorCode ?? 15, found?.errorMessage ?? null] }, r);
       this.coordinator = { host: found.host, port: found.port };
     }
-    const broker = this.coordinator;
-    return new Promise<Connection>((resolve, reject) =>
-      (this.producer as unknown as Record<symbol, (b: unknown, cb: (e: Error | null, c: Connection) => void) => void>)[kGetConnection](broker, (e, c) => (e ? reject(e) : resolve(c))),
-    );
+    return this.coordinator;
   }
 }
