@@ -17,7 +17,7 @@ import { decodeBatches } from './record-batch-decode.js';
 import { CONTROL, PARTITION_LEADER_EPOCH } from './record-batch.js';
 import type { ConsumedRecord, Isolation } from './consumer-types.js';
 import { toConsumedRecords, type FetchedBatch } from './decode.js';
-import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
+import { decompress, rawFetch, supportsFastFetch, type RawFetchResponse } from './fast-fetch.js';
 import { tpKey } from './types.js';
 
 export interface FetchSink {
@@ -41,69 +41,104 @@ interface FetchResponse {
 type FetchCallback = (error: Error | null, response?: FetchResponse) => void;
 type Fetch = (request: FetchRequest, callback?: FetchCallback) => unknown;
 
-export async function takeStreamFetches(consumer: Consumer<unknown, unknown, unknown, unknown>, o: { topics: string[]; isolation: Isolation; partitionMaxBytes: number }, sink: FetchSink): Promise<void> {
-  const names = new Map<string, string>();
-  const brokers = new Map<number, { host: string; port: number }>();
-  const learn = (meta: Awaited<ReturnType<typeof consumer.metadata>>) => {
-    for (const [name, t] of meta.topics) names.set(t.id, name);
-    for (const [id, b] of meta.brokers) brokers.set(id, { host: b.host, port: b.port });
-  };
-  learn(await consumer.metadata({ topics: o.topics, autocreateTopics: false }));
-  const fast = await supportsFastFetch(consumer);
-  const isolationLevel = o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED;
-  const filter = (aborted: { producerId: bigint; firstOffset: bigint }[] | null | undefined) => (o.isolation === 'read_committed' ? abortFilter(aborted ?? []) : undefined);
-  const fetchOffsets = (request: FetchRequest) => {
+type Consumer_ = Consumer<unknown, unknown, unknown, unknown>;
+interface TakeOptions {
+  topics: string[];
+  isolation: Isolation;
+  partitionMaxBytes: number;
+}
+type Aborted = { producerId: bigint; firstOffset: bigint }[] | null | undefined;
+
+/** Wraps the consumer's fetch() so that every record of the stream's fetches goes to `sink`. */
+export async function takeStreamFetches(consumer: Consumer_, o: TakeOptions, sink: FetchSink): Promise<void> {
+  const taker = new StreamFetches(consumer, o, sink);
+  taker.learn(await consumer.metadata({ topics: o.topics, autocreateTopics: false }));
+  taker.fast = await supportsFastFetch(consumer);
+  taker.install();
+}
+
+class StreamFetches {
+  /** Topic names by id, brokers by id: the stream's requests name only ids. */
+  private readonly names = new Map<string, string>();
+  private readonly brokers = new Map<number, { host: string; port: number }>();
+  private readonly isolationLevel: number;
+  /** Fetch v17 and ktool's decoding (else the library's fetch, records taken out of its answer). */
+  fast = false;
+
+  constructor(
+    private readonly consumer: Consumer_,
+    private readonly o: TakeOptions,
+    private readonly sink: FetchSink,
+  ) {
+    this.isolationLevel = o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED;
+  }
+
+  learn(meta: Awaited<ReturnType<Consumer_['metadata']>>): void {
+    for (const [name, t] of meta.topics) this.names.set(t.id, name);
+    for (const [id, b] of meta.brokers) this.brokers.set(id, { host: b.host, port: b.port });
+  }
+
+  /** consumer.fetch() replaced: ktool's fetch when it can, else the library's with the records taken out. */
+  install(): void {
+    const fetch = this.consumer.fetch.bind(this.consumer) as Fetch;
+    (this.consumer as unknown as { fetch: Fetch }).fetch = (request, callback) => {
+      if (!callback) return fetch(request);
+      if (!this.fast) return this.libraryFetch(fetch, request, callback);
+      this.fastFetch(request).then(
+        (response) => {
+          if (!response) return this.libraryFetch(fetch, request, callback);
+          this.sink.afterResponse();
+          callback(null, response);
+        },
+        // Connection trouble: the library's fetch meets it too and the stream handles it its way.
+        () => this.libraryFetch(fetch, request, callback),
+      );
+    };
+  }
+
+  private filter(aborted: Aborted) {
+    return this.o.isolation === 'read_committed' ? abortFilter(aborted ?? []) : undefined;
+  }
+
+  /** Where each partition of a request starts, by topic id and partition. */
+  private fetchOffsets(request: FetchRequest): Map<string, number> {
     const from = new Map<string, number>();
     for (const t of request.topics ?? []) for (const p of t.partitions) from.set(tpKey(t.topicId, p.partition), Number(p.fetchOffset));
     return from;
-  };
-
-  /** The library's response: records taken out, each partition left with its last batch, emptied. */
-  const takeFrom = (request: FetchRequest, response: FetchResponse) => {
-    const from = fetchOffsets(request);
-    for (const t of response.responses) {
-      const topic = names.get(t.topicId);
-      for (const p of t.partitions) {
-        const batches = p.records;
-        const start = from.get(tpKey(t.topicId, p.partitionIndex));
-        // Only partitions this fetch asked for: the library's own fetches (incremental sessions) may
-        // bring back others, whose data is stale.
-        if (!batches?.length || start === undefined || topic === undefined) continue;
-        const { records } = toConsumedRecords(topic, p.partitionIndex, batches, start, undefined, filter(p.abortedTransactions));
-        const last = batches[batches.length - 1];
-        p.records = [{ ...last, records: [] }];
-        if (records.length) sink.records(records, last.partitionLeaderEpoch ?? -1);
-      }
-    }
-  };
+  }
 
   /** Our own fetch and decoding; undefined when the response has an error for the library to handle. */
-  const fastFetch = async (request: FetchRequest): Promise<FetchResponse | undefined> => {
+  private async fastFetch(request: FetchRequest): Promise<FetchResponse | undefined> {
     if (request.node === undefined) return undefined;
-    if (!brokers.has(request.node)) learn(await consumer.metadata({ topics: o.topics, autocreateTopics: false }));
-    const broker = brokers.get(request.node);
+    if (!this.brokers.has(request.node)) this.learn(await this.consumer.metadata({ topics: this.o.topics, autocreateTopics: false }));
+    const broker = this.brokers.get(request.node);
     if (!broker) return undefined;
     // The stream asks one partition per entry: one entry per topic in the request.
     const byTopic = new Map<string, { partition: number; fetchOffset: bigint; partitionMaxBytes: number }[]>();
     for (const t of request.topics ?? []) {
       const list = byTopic.get(t.topicId) ?? [];
-      for (const p of t.partitions) list.push({ partition: p.partition, fetchOffset: BigInt(p.fetchOffset), partitionMaxBytes: p.partitionMaxBytes ?? o.partitionMaxBytes });
+      for (const p of t.partitions) list.push({ partition: p.partition, fetchOffset: BigInt(p.fetchOffset), partitionMaxBytes: p.partitionMaxBytes ?? this.o.partitionMaxBytes });
       byTopic.set(t.topicId, list);
     }
-    const raw = await rawFetch(consumer, broker, { maxWaitMs: request.maxWaitTime ?? 500, maxBytes: request.maxBytes ?? o.partitionMaxBytes, isolationLevel, topics: [...byTopic].map(([topicId, partitions]) => ({ topicId, partitions })) });
-    if (raw.errorCode || raw.responses.some((t) => !names.has(t.topicId) || t.partitions.some((p) => p.errorCode))) return undefined;
-    const from = fetchOffsets(request);
+    const raw = await rawFetch(this.consumer, broker, { maxWaitMs: request.maxWaitTime ?? 500, maxBytes: request.maxBytes ?? this.o.partitionMaxBytes, isolationLevel: this.isolationLevel, topics: [...byTopic].map(([topicId, partitions]) => ({ topicId, partitions })) });
+    if (raw.errorCode || raw.responses.some((t) => !this.names.has(t.topicId) || t.partitions.some((p) => p.errorCode))) return undefined;
+    return this.decoded(request, raw);
+  }
+
+  /** The records of ktool's fetch to the sink; for the stream, one empty control batch per partition that had any. */
+  private decoded(request: FetchRequest, raw: RawFetchResponse): FetchResponse {
+    const from = this.fetchOffsets(request);
     const response: FetchResponse = { responses: [] };
     // Handed on only once all of the response decoded: after a throw the library fetches it again.
     const taken: [ConsumedRecord[], number][] = [];
     for (const t of raw.responses) {
-      const topic = names.get(t.topicId)!;
+      const topic = this.names.get(t.topicId)!;
       const partitions: FetchResponse['responses'][number]['partitions'] = [];
       for (const p of t.partitions) {
         const start = from.get(tpKey(t.topicId, p.partitionIndex));
         if (start === undefined || !p.records) continue;
         const records: ConsumedRecord[] = [];
-        const next = decodeBatches(p.records, topic, p.partitionIndex, start, undefined, records, decompress, filter(p.abortedTransactions));
+        const next = decodeBatches(p.records, topic, p.partitionIndex, start, undefined, records, decompress, this.filter(p.abortedTransactions));
         if (records.length) taken.push([records, p.records.length >= PARTITION_LEADER_EPOCH + 4 ? p.records.readInt32BE(PARTITION_LEADER_EPOCH) : -1]);
         if (next <= start) continue;
         // Where the stream fetches next: after this batch. A control batch: nothing to deliver.
@@ -112,41 +147,47 @@ export async function takeStreamFetches(consumer: Consumer<unknown, unknown, unk
       }
       response.responses.push({ topicId: t.topicId, partitions });
     }
-    for (const [records, epoch] of taken) sink.records(records, epoch);
+    for (const [records, epoch] of taken) this.sink.records(records, epoch);
     return response;
-  };
+  }
 
-  const fetch = consumer.fetch.bind(consumer) as Fetch;
-  const libraryFetch = (request: FetchRequest, callback: FetchCallback) =>
+  private libraryFetch(fetch: Fetch, request: FetchRequest, callback: FetchCallback): void {
     fetch(request, (error, response) => {
       if (error || !response) return callback(error, response);
       const proceed = () => {
         try {
-          takeFrom(request, response);
+          this.takeFrom(request, response);
         } catch (e) {
-          sink.failed(e as Error);
+          this.sink.failed(e as Error);
         }
-        sink.afterResponse();
+        this.sink.afterResponse();
         callback(null, response);
       };
-      if (response.responses.every((t) => names.has(t.topicId))) return proceed();
+      if (response.responses.every((t) => this.names.has(t.topicId))) return proceed();
       // A topic id not seen yet (the topic was re-created): learn its name first.
-      consumer.metadata({ topics: o.topics, forceUpdate: true }, (metaError, meta) => {
-        if (!metaError && meta) learn(meta);
+      this.consumer.metadata({ topics: this.o.topics, forceUpdate: true }, (metaError, meta) => {
+        if (!metaError && meta) this.learn(meta);
         proceed();
       });
     });
-  (consumer as unknown as { fetch: Fetch }).fetch = (request, callback) => {
-    if (!callback) return fetch(request);
-    if (!fast) return libraryFetch(request, callback);
-    fastFetch(request).then(
-      (response) => {
-        if (!response) return libraryFetch(request, callback);
-        sink.afterResponse();
-        callback(null, response);
-      },
-      // Connection trouble: the library's fetch meets it too and the stream handles it its way.
-      () => libraryFetch(request, callback),
-    );
-  };
+  }
+
+  /** The library's response: records taken out, each partition left with its last batch, emptied. */
+  private takeFrom(request: FetchRequest, response: FetchResponse): void {
+    const from = this.fetchOffsets(request);
+    for (const t of response.responses) {
+      const topic = this.names.get(t.topicId);
+      for (const p of t.partitions) {
+        const batches = p.records;
+        const start = from.get(tpKey(t.topicId, p.partitionIndex));
+        // Only partitions this fetch asked for: the library's own fetches (incremental sessions) may
+        // bring back others, whose data is stale.
+        if (!batches?.length || start === undefined || topic === undefined) continue;
+        const { records } = toConsumedRecords(topic, p.partitionIndex, batches, start, undefined, this.filter(p.abortedTransactions));
+        const last = batches[batches.length - 1];
+        p.records = [{ ...last, records: [] }];
+        if (records.length) this.sink.records(records, last.partitionLeaderEpoch ?? -1);
+      }
+    }
+  }
 }
