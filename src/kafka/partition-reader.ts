@@ -35,8 +35,10 @@ type Answer = { responses: { topicId: string; partitions: AnsweredPartition[] }[
 
 /**
  * Group-less reading (kcat -C, kafka-console-consumer without --group): Fetch requests straight to
- * each partition's leader, one in flight per leader, as full (session-less) Fetch v17 requests. Filters
- * aborted transactions under read_committed (the client library's stream does not).
+ * each partition's leader, one in flight per leader, as full (session-less) Fetch v17 requests
+ * decoded by ktool (fast-fetch.ts); brokers before Kafka 3.8 (no Fetch v17) get the client
+ * library's fetch, which keeps an incremental fetch session per broker. Filters aborted
+ * transactions under read_committed (the client library's stream does not).
  */
 export async function openPartitionReader(clients: ClientPlumbing, o: PartitionReaderOptions): Promise<PartitionReader> {
   const base = await clients.baseOptions();
