@@ -1,5 +1,8 @@
 import { UsageError } from '../errors.js';
 
+/** Throws the error for a line of the file. */
+type Fail = (line: number, why: string) => never;
+
 /**
  * Parses the YAML subset that ktool writes to config.yaml (block mappings, block sequences of
  * scalars or mappings, plain/double-quoted/single-quoted scalars, comments, `[]`/`{}`). Hand-edited
@@ -12,7 +15,7 @@ export function parseYaml(text: string, source = 'config'): unknown {
     .filter((l) => l.raw.trim() !== '' && !l.raw.trimStart().startsWith('#') && l.raw.trim() !== '---');
   let pos = 0;
 
-  const fail = (line: number, why: string): never => {
+  const fail: Fail = (line, why) => {
     throw new UsageError(`${source}:${line}: ${why}`, 'fix the file by hand or recreate it with `ktool profile add`');
   };
   const indentOf = (s: string) => s.length - s.trimStart().length;
@@ -35,11 +38,11 @@ export function parseYaml(text: string, source = 'config'): unknown {
       // [\s\S], not '.', so a value holding U+2028 (which JSON.stringify leaves as it is) still matches.
       const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|(?:[^:]|:(?=\S))+?)\s*:(?:\s+([\s\S]*))?$/.exec(body);
       if (!m) fail(index, `expected "key: value", got ${JSON.stringify(body)}`);
-      const k = String(scalar(m![1], index));
+      const k = String(scalar(m![1], index, fail));
       const rest = m![2];
       pos++;
       if (rest !== undefined && rest !== '') {
-        put(out, k, scalar(rest, index));
+        put(out, k, scalar(rest, index, fail));
       } else if (pos < lines.length && indentOf(lines[pos].raw) > indent) {
         put(out, k, parseBlock(indentOf(lines[pos].raw)));
       } else if (pos < lines.length && indentOf(lines[pos].raw) === indent && lines[pos].raw.trimStart().startsWith('- ')) {
@@ -68,50 +71,11 @@ export function parseYaml(text: string, source = 'config'): unknown {
         lines[pos] = { raw: ' '.repeat(ind + 2) + item, index };
         out.push(parseMap(ind + 2));
       } else {
-        out.push(scalar(item, index));
+        out.push(scalar(item, index, fail));
         pos++;
       }
     }
     return out;
-  }
-
-  function scalar(token: string, line: number): unknown {
-    const t = token.trim();
-    if (t.startsWith('"')) {
-      try {
-        return JSON.parse(t);
-      } catch {
-        return fail(line, `bad double-quoted string ${t}`);
-      }
-    }
-    if (t.startsWith("'")) {
-      if (!t.endsWith("'") || t.length < 2) fail(line, `bad single-quoted string ${t}`);
-      return t.slice(1, -1).replace(/''/g, "'");
-    }
-    if (t === '[]') return [];
-    if (t === '{}') return {};
-    if (t.startsWith('[') || t.startsWith('{') || t.startsWith('|') || t.startsWith('>') || t.startsWith('&') || t.startsWith('*')) {
-      fail(line, `unsupported YAML construct ${JSON.stringify(t)}`);
-    }
-    if (t === 'null' || t === '~') return null;
-    if (t === 'true') return true;
-    if (t === 'false') return false;
-    if (/^-?\d+$/.test(t) && Number.isSafeInteger(Number(t))) return Number(t);
-    if (/^-?\d+\.\d+$/.test(t)) return Number(t);
-    return t;
-  }
-
-  /** Cuts a ` #` comment, but not a ` #` inside a quoted key or value (`k: "x #y"`, as toYaml writes it). */
-  function stripComment(s: string): string {
-    let quote = '';
-    for (let i = 0; i < s.length; i++) {
-      const ch = s[i];
-      if (quote === '"' && ch === '\\') i++;
-      else if (quote && ch === quote) quote = '';
-      else if (!quote && (ch === '"' || ch === "'") && startsScalar(s, i)) quote = ch;
-      else if (!quote && ch === '#' && i > 0 && /\s/.test(s[i - 1])) return s.slice(0, i).trimEnd();
-    }
-    return s;
   }
 
   if (lines.length === 0) return {};
@@ -119,6 +83,46 @@ export function parseYaml(text: string, source = 'config'): unknown {
   // A line left over (less indented than the first, or a key after a top-level list) was silently dropped.
   if (pos < lines.length) fail(lines[pos].index, 'does not fit the document above it (indentation, or a list and a mapping mixed)');
   return value;
+}
+
+/** One plain, quoted or empty-collection scalar; richer YAML (flow collections, block scalars, anchors) is refused. */
+function scalar(token: string, line: number, fail: Fail): unknown {
+  const t = token.trim();
+  if (t.startsWith('"')) {
+    try {
+      return JSON.parse(t);
+    } catch {
+      return fail(line, `bad double-quoted string ${t}`);
+    }
+  }
+  if (t.startsWith("'")) {
+    if (!t.endsWith("'") || t.length < 2) fail(line, `bad single-quoted string ${t}`);
+    return t.slice(1, -1).replace(/''/g, "'");
+  }
+  if (t === '[]') return [];
+  if (t === '{}') return {};
+  if (t.startsWith('[') || t.startsWith('{') || t.startsWith('|') || t.startsWith('>') || t.startsWith('&') || t.startsWith('*')) {
+    fail(line, `unsupported YAML construct ${JSON.stringify(t)}`);
+  }
+  if (t === 'null' || t === '~') return null;
+  if (t === 'true') return true;
+  if (t === 'false') return false;
+  if (/^-?\d+$/.test(t) && Number.isSafeInteger(Number(t))) return Number(t);
+  if (/^-?\d+\.\d+$/.test(t)) return Number(t);
+  return t;
+}
+
+/** Cuts a ` #` comment, but not a ` #` inside a quoted key or value (`k: "x #y"`, as toYaml writes it). */
+function stripComment(s: string): string {
+  let quote = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quote === '"' && ch === '\\') i++;
+    else if (quote && ch === quote) quote = '';
+    else if (!quote && (ch === '"' || ch === "'") && startsScalar(s, i)) quote = ch;
+    else if (!quote && ch === '#' && i > 0 && /\s/.test(s[i - 1])) return s.slice(0, i).trimEnd();
+  }
+  return s;
 }
 
 /** Whether position i starts a key or value (a quote there opens a quoted scalar; elsewhere it is a character). */
