@@ -5,12 +5,10 @@ import { addCommand } from './build-command.js';
 import type { CommandModule, Dispatcher } from './dispatch.js';
 import type { CommandEntry, SpecModule } from './registry-types.js';
 import { VERSION } from './version.js';
-import { registerAcls } from './tree/acls.js';
 
 // MIGRATION (issue 11): nouns not yet converted to specs; each goes once its files export specs.
 type Registrar = (program: Command, dispatch: Dispatcher) => void;
 const LEGACY: [Registrar, string[]][] = [
-  [registerAcls, ['acls', 'users']],
 ];
 
 /**

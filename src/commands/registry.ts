@@ -3,6 +3,7 @@ import type { CommandEntry } from '../cli/registry-types.js';
 
 export const COMMANDS: readonly CommandEntry[] = [
   { path: '__complete', load: () => import('./__complete/__complete.js') },
+  { path: 'acls', load: () => import('./acls/acls.js') },
   { path: 'cluster', load: () => import('./cluster/cluster.js') },
   { path: 'completion', load: () => import('./completion/completion.js') },
   { path: 'configs', load: () => import('./configs/configs.js') },
@@ -16,9 +17,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: 'produce', load: () => import('./produce/produce.js') },
   { path: 'profile', load: () => import('./profile/profile.js') },
   { path: 'topics', load: () => import('./topics/topics.js') },
+  { path: 'users', load: () => import('./users/users.js') },
   { path: '__complete groups', load: () => import('./__complete/groups.js') },
   { path: '__complete profiles', load: () => import('./__complete/profiles.js') },
   { path: '__complete topics', load: () => import('./__complete/topics.js') },
+  { path: 'acls create', load: () => import('./acls/create.js') },
+  { path: 'acls delete', load: () => import('./acls/delete.js') },
+  { path: 'acls list', load: () => import('./acls/list.js') },
   { path: 'cluster api-versions', load: () => import('./cluster/api-versions.js') },
   { path: 'cluster health', load: () => import('./cluster/health.js') },
   { path: 'cluster info', load: () => import('./cluster/info.js') },
@@ -52,4 +57,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: 'topics delete', load: () => import('./topics/delete.js') },
   { path: 'topics describe', load: () => import('./topics/describe.js') },
   { path: 'topics list', load: () => import('./topics/list.js') },
+  { path: 'users create', load: () => import('./users/create.js') },
+  { path: 'users delete', load: () => import('./users/delete.js') },
+  { path: 'users list', load: () => import('./users/list.js') },
 ];

@@ -24,7 +24,7 @@ import { fromEnvelope, toEnvelope, type OutputEncoding } from '../../src/serde/e
 import { ENVELOPE_FIELDS } from '../../src/serde/envelope-input.js';
 import { serdeFor } from '../../src/serde/serde.js';
 import { parseConfigNames, parseConfigPairs, unbracket } from '../../src/commands/configs/config-list.js';
-import { parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources } from '../../src/commands/acls/spec.js';
+import { parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources } from '../../src/commands/acls/vocabulary.js';
 import { compileRegex, keyValues, parseSize, positiveInt, splitPairs } from '../../src/cli/parse-helpers.js';
 import { parseDatetime, parsePlanCsv, parseTopicArg } from '../../src/commands/groups/reset-plan.js';
 import { parseOffsetFile } from '../../src/commands/delete-records/offset-file.js';

@@ -7,7 +7,7 @@ import { rewriteLegacyAcls } from '../../src/cli/legacy-acls.js';
 import { parse as parseCreate } from '../../src/commands/acls/create.js';
 import { parse as parseDelete } from '../../src/commands/acls/delete.js';
 import { listFilters, parse as parseList } from '../../src/commands/acls/list.js';
-import { operationLabel, parseOperation, parseOperations, parsePatternType, parsePrincipal, parseResources, roleGrants } from '../../src/commands/acls/spec.js';
+import { operationLabel, parseOperation, parseOperations, parsePatternType, parsePrincipal, parseResources, roleGrants } from '../../src/commands/acls/vocabulary.js';
 import { parse as parseUserCreate } from '../../src/commands/users/create.js';
 import { parse as parseUserDelete } from '../../src/commands/users/delete.js';
 import { parseIterations, parseMechanisms } from '../../src/commands/users/mechanisms.js';
@@ -151,7 +151,7 @@ describe('acls create', () => {
     [{ allowHost: ['1.2.3.4'], denyPrincipal: ['User:a'], topic: ['t'] }, /--allow-host needs --allow-principal/],
     [{ allowPrincipal: ['alice'], topic: ['t'] }, /TYPE:NAME/],
     [{ principal: ['User:a'], topic: ['t'] }, /not --principal/],
-  ])('rejects %j', (flags, message) => expect(() => parseCreate([], flags)).toThrow(message));
+  ])('rejects %j', (flags, message) => expect(() => parseCreate([], flags as never)).toThrow(message));
 });
 
 describe('acls delete', () => {
@@ -191,7 +191,7 @@ describe('acls list', () => {
     expect(filters.map((f) => `${f.resourceName}/${f.principal}/${f.operation}`)).toEqual(['a/User:x/READ', 'a/User:y/READ', 'b/User:x/READ', 'b/User:y/READ']);
   });
 
-  it('rejects --allow-principal (use --principal)', () => expect(() => parseList([], { allowPrincipal: ['User:a'] })).toThrow(/--principal/));
+  it('rejects --allow-principal (use --principal)', () => expect(() => parseList([], { allowPrincipal: ['User:a'] } as never)).toThrow(/--principal/));
 });
 
 describe('kafka-acls.sh spellings', () => {

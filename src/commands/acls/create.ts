@@ -1,11 +1,27 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { bindingKey, resourceKey, sortBindings, type AclBinding, type AclPermission } from '../../kafka/acls-types.js';
 import type { Block } from '../../output/view.js';
-import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, strings, type Grant } from './spec.js';
+import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, strings, type Grant } from './vocabulary.js';
 import { aclTable } from './view.js';
+import { ENTRY_OPTIONS, RESOURCE_OPTIONS } from './options.js';
 import { whileChanging } from './authz.js';
+
+export const spec = defineCommand({
+  command: 'create',
+  description: 'add ACLs: each principal x operation x host on each resource (--operation defaults to All)',
+  groups: ['connection', 'output', 'base'],
+  options: [...RESOURCE_OPTIONS, { flags: '--resource-pattern-type <type>', description: 'literal (default) or prefixed' }, ...ENTRY_OPTIONS],
+  examples: [
+    'ktool acls create --allow-principal User:alice --operation Read,Describe --topic orders',
+    'ktool acls create --allow-principal User:alice --producer --idempotent --topic orders',
+    'ktool acls create --allow-principal User:bob --consumer --topic orders --group billing',
+    "ktool acls create --allow-principal User:'*' --operation Read --topic logs. --resource-pattern-type prefixed",
+    'ktool acls create --deny-principal User:mallory --operation All --topic orders',
+  ],
+});
 
 export interface CreateOptions {
   bindings: AclBinding[];
@@ -20,7 +36,9 @@ export interface CreateResult {
   existing: AclBinding[];
 }
 
-export function parse(_args: string[], flags: Record<string, unknown>): CreateOptions {
+export function parse(_args: string[], typed: Flags<typeof spec>): CreateOptions {
+  // The ACL vocabulary reads the flags by name.
+  const flags: Record<string, unknown> = { ...typed };
   if (strings(flags.principal).length) throw new UsageError('acls create takes --allow-principal or --deny-principal, not --principal');
   const pattern = parsePatternType(flags.resourcePatternType);
   if (pattern !== 'LITERAL' && pattern !== 'PREFIXED') throw new UsageError(`--resource-pattern-type ${pattern.toLowerCase()} only filters (list, delete); an ACL is literal or prefixed`);

@@ -1,11 +1,33 @@
 import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { YES } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclOperationName, type AclPermission } from '../../kafka/acls-types.js';
-import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, type ResourceRef } from './spec.js';
+import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, type ResourceRef } from './vocabulary.js';
 import { aclLine, aclTable } from './view.js';
+import { ENTRY_OPTIONS, RESOURCE_OPTIONS } from './options.js';
 import { whileChanging } from './authz.js';
+
+export const spec = defineCommand({
+  command: 'delete',
+  description: 'delete ACLs matching a filter; lists them and asks on a terminal, needs --yes otherwise',
+  groups: ['connection', 'output', 'base'],
+  options: [
+    ...RESOURCE_OPTIONS,
+    { flags: '--resource-pattern-type <type>', description: 'literal (default), prefixed, any or match (careful: every ACL that applies)' },
+    ...ENTRY_OPTIONS,
+    { flags: '--principal <principal>', description: 'ACLs of this TYPE:NAME, allow or deny, repeatable', repeatable: true },
+    ...YES,
+    { flags: '--force', description: 'alias of --yes (kafka-acls.sh)' },
+  ],
+  examples: [
+    'ktool acls delete --allow-principal User:alice --operation Read --topic orders --yes',
+    'ktool acls delete --topic orders --yes',
+    'ktool acls delete --principal User:alice --yes',
+  ],
+});
 
 export interface DeleteOptions {
   filters: AclBindingFilter[];
@@ -21,7 +43,9 @@ export interface DeleteResult {
 type Target = { resource?: ResourceRef; operations: (AclOperationName | 'ANY')[] };
 type Entry = { principal: string | null; host: string | null; permission: AclPermission | 'ANY' };
 
-export function parse(_args: string[], flags: Record<string, unknown>): DeleteOptions {
+export function parse(_args: string[], typed: Flags<typeof spec>): DeleteOptions {
+  // The ACL vocabulary reads the flags by name.
+  const flags: Record<string, unknown> = { ...typed };
   const role = checkRoleFlags(flags);
   const resources = parseResources(flags, parsePatternType(flags.resourcePatternType));
   // No resource: the principal's ACLs on every resource, literal and prefixed alike.

@@ -1,9 +1,24 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclOperationName, type AclPatternType } from '../../kafka/acls-types.js';
-import { parseOperations, parsePatternType, parsePrincipals, parseResources, strings, type ResourceRef } from './spec.js';
+import { parseOperations, parsePatternType, parsePrincipals, parseResources, strings, type ResourceRef } from './vocabulary.js';
 import { aclTable } from './view.js';
+import { RESOURCE_OPTIONS } from './options.js';
+
+export const spec = defineCommand({
+  command: 'list',
+  description: 'ACLs: principal, host, operation, permission and resource',
+  groups: ['connection', 'output', 'base'],
+  options: [
+    ...RESOURCE_OPTIONS,
+    { flags: '--resource-pattern-type <type>', description: 'literal (default with a resource), prefixed, any (default without) or match (every ACL that applies to the resource)' },
+    { flags: '--principal <principal>', description: 'only ACLs of this TYPE:NAME, repeatable', repeatable: true },
+    { flags: '--operation <ops>', description: 'only these operations (comma-separated, repeatable)', repeatable: true },
+  ],
+  examples: ['ktool acls list', 'ktool acls list --topic orders --resource-pattern-type match', 'ktool acls list --principal User:alice --json'],
+});
 
 export interface ListOptions {
   /** Empty: every resource (with `pattern` as the pattern filter). */
@@ -26,7 +41,9 @@ export interface ListOptions {
  */
 export type ListResult = AclBinding[];
 
-export function parse(_args: string[], flags: Record<string, unknown>): ListOptions {
+export function parse(_args: string[], typed: Flags<typeof spec>): ListOptions {
+  // Read by name, also flags list does not take (a kafka-acls.sh --list spelling may bring them).
+  const flags: Record<string, unknown> = { ...typed };
   for (const flag of ['allowPrincipal', 'denyPrincipal', 'allowHost', 'denyHost', 'producer', 'consumer'] as const) {
     if (strings(flags[flag]).length) throw new UsageError(`acls list does not take --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: filter by principal with --principal TYPE:NAME`);
   }

@@ -1,11 +1,24 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import type { ScramMechanismName } from '../../kafka/scram-types.js';
 import { parseIterations, parseMechanisms, parseUserName } from './mechanisms.js';
 import { newPassword } from './password.js';
 import { whileChanging } from '../acls/authz.js';
 import { makeCredential } from '../../kafka/scram-credential.js';
+
+export const spec = defineCommand({
+  command: 'create <user>',
+  description: 'create a SCRAM user or replace its password; the password is read from standard input, or asked without echo on a terminal',
+  groups: ['connection', 'output', 'base'],
+  options: [
+    { flags: '--mechanism <mechanism>', description: 'SCRAM-SHA-256 and/or SCRAM-SHA-512 (default SCRAM-SHA-512); comma-separated, repeatable', repeatable: true },
+    { flags: '--iterations <n>', description: 'PBKDF2 iterations, 4096-16384 (default 8192)' },
+    { flags: '--password <password>', description: 'the password on the command line (visible in ps and shell history: prefer standard input)' },
+  ],
+  examples: ['printf %s "$PW" | ktool users create alice --mechanism SCRAM-SHA-256,SCRAM-SHA-512', 'ktool users create alice            # asks twice on a terminal'],
+});
 
 export interface CreateOptions {
   user: string;
@@ -25,7 +38,7 @@ export interface CreateResult {
   credentials: { mechanism: ScramMechanismName; iterations: number; status: 'created' | 'updated' }[];
 }
 
-export function parse(args: string[], flags: Record<string, unknown>): CreateOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): CreateOptions {
   if (args.length !== 1) throw new UsageError('users create takes one user name');
   const mechanisms = parseMechanisms(flags.mechanism);
   return {

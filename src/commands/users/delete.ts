@@ -1,10 +1,20 @@
 import { confirmDestructive } from '../../cli/confirm.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { YES } from '../../cli/common-options.js';
+import { defineCommand, type Flags } from '../../cli/spec.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { ScramMechanismName } from '../../kafka/scram-types.js';
 import { parseMechanisms, parseUserName } from './mechanisms.js';
 import { whileChanging } from '../acls/authz.js';
+
+export const spec = defineCommand({
+  command: 'delete <users...>',
+  description: "delete users' SCRAM credentials (asks on a terminal; needs --yes otherwise)",
+  groups: ['connection', 'output', 'base'],
+  options: [{ flags: '--mechanism <mechanism>', description: 'only this mechanism (default: every one the user has); comma-separated, repeatable', repeatable: true }, ...YES],
+  examples: ['ktool users delete alice --yes', 'ktool users delete alice --mechanism SCRAM-SHA-256 --yes'],
+});
 
 export interface DeleteOptions {
   users: string[];
@@ -16,7 +26,7 @@ export interface DeleteOptions {
 /** `users delete --json`: `[{user, mechanisms: ["SCRAM-SHA-256", ...]}]`, the credentials deleted. */
 export type DeleteResult = { user: string; mechanisms: ScramMechanismName[] }[];
 
-export function parse(args: string[], flags: Record<string, unknown>): DeleteOptions {
+export function parse(args: string[], flags: Flags<typeof spec>): DeleteOptions {
   if (!args.length) throw new UsageError('users delete needs at least one user name');
   return { users: [...new Set(args.map(parseUserName))], mechanisms: parseMechanisms(flags.mechanism), yes: Boolean(flags.yes) };
 }

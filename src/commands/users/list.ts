@@ -1,7 +1,15 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { defineCommand } from '../../cli/spec.js';
 import type { ScramUser } from '../../kafka/scram-types.js';
 import { parseUserName } from './mechanisms.js';
+
+export const spec = defineCommand({
+  command: 'list [users...]',
+  description: 'users with SCRAM credentials: mechanism and iterations (never salts or keys)',
+  groups: ['connection', 'output', 'base'],
+  examples: ['ktool users list', 'ktool users list alice --json'],
+});
 
 export interface ListOptions {
   /** Empty: every user with SCRAM credentials. */

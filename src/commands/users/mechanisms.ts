@@ -2,7 +2,7 @@ import { positiveInt } from '../../cli/parse-helpers.js';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_ITERATIONS, MAX_ITERATIONS, MIN_ITERATIONS } from '../../kafka/scram-credential.js';
 import { SCRAM_MECHANISMS, type ScramMechanismName } from '../../kafka/scram-types.js';
-import { strings } from '../acls/spec.js';
+import { strings } from '../acls/vocabulary.js';
 
 /** `--mechanism SCRAM-SHA-256,scram-sha-512` (repeatable); also 256 / 512 / sha-512. */
 export function parseMechanisms(values: unknown): ScramMechanismName[] {
