@@ -13,14 +13,15 @@ function spec(c: Completer): string {
   }
 }
 
-/** bash completion script for the whole tree (bash >= 4). */
+/** bash completion script for the whole tree (bash >= 4): the tables generated from it, then the fixed shell code. */
 export function bashCompletion(program: Command): string {
-  const root = commandModel(program);
-  const commands = [...allCommands(root)];
-  const key = (c: CommandModel) => q(c.path.join(' '));
-  const out: string[] = [];
+  const commands = [...allCommands(commandModel(program))];
+  return [HEADER, ...subcommandsTable(commands), ...optionsTable(commands), ...optionValueTable(commands), ...argumentTable(commands), RUNTIME].join('\n');
+}
 
-  out.push(`# bash completion for ktool                                 -*- shell-script -*-
+const key = (c: CommandModel) => q(c.path.join(' '));
+
+const HEADER = `# bash completion for ktool                                 -*- shell-script -*-
 # Generated from the command tree by \`npm run gen-docs\`; do not edit.
 #
 # Install one of:
@@ -30,26 +31,30 @@ export function bashCompletion(program: Command): string {
 # Topic, group and profile names come from \`ktool __complete topics|groups|profiles PREFIX\`, which asks the
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
-`);
+`;
 
-  out.push('# Subcommands (with aliases) of a command path.');
-  out.push('_ktool_subcommands() {\n  case "$1" in');
+function subcommandsTable(commands: CommandModel[]): string[] {
+  const out = ['# Subcommands (with aliases) of a command path.', '_ktool_subcommands() {\n  case "$1" in'];
   for (const c of commands) {
     if (!c.subcommands.length) continue;
     out.push(`    ${key(c)}) echo ${q(c.subcommands.flatMap((s) => [s.name, ...s.aliases]).join(' '))} ;;`);
   }
   out.push('  esac\n}\n');
+  return out;
+}
 
-  out.push('# Options offered for a command path.');
-  out.push('_ktool_options() {\n  case "$1" in');
+function optionsTable(commands: CommandModel[]): string[] {
+  const out = ['# Options offered for a command path.', '_ktool_options() {\n  case "$1" in'];
   for (const c of commands) {
     const names = visibleCompletionOptions(c).flatMap((o) => o.names);
     if (names.length) out.push(`    ${key(c)}) echo ${q(names.join(' '))} ;;`);
   }
   out.push('  esac\n}\n');
+  return out;
+}
 
-  out.push('# Succeeds when option $2 of command path $1 takes a value, and prints how to complete it.');
-  out.push('_ktool_option_value() {\n  case "$1" in');
+function optionValueTable(commands: CommandModel[]): string[] {
+  const out = ['# Succeeds when option $2 of command path $1 takes a value, and prints how to complete it.', '_ktool_option_value() {\n  case "$1" in'];
   for (const c of commands) {
     const groups = new Map<string, string[]>();
     // Leading options too: \`ktool --profile dev consume\` skips dev and still finds the command.
@@ -64,9 +69,11 @@ export function bashCompletion(program: Command): string {
     out.push('        *) return 1 ;;\n      esac ;;');
   }
   out.push('    *) return 1 ;;\n  esac\n}\n');
+  return out;
+}
 
-  out.push('# How to complete positional argument $2 (0-based) of command path $1.');
-  out.push('_ktool_argument() {\n  case "$1" in');
+function argumentTable(commands: CommandModel[]): string[] {
+  const out = ['# How to complete positional argument $2 (0-based) of command path $1.', '_ktool_argument() {\n  case "$1" in'];
   for (const c of commands) {
     const arms: string[] = [];
     c.arguments.forEach((a, i) => {
@@ -77,8 +84,11 @@ export function bashCompletion(program: Command): string {
     out.push(`    ${key(c)})\n      case "$2" in\n${arms.join('\n')}\n      esac ;;`);
   }
   out.push('  esac\n}\n');
+  return out;
+}
 
-  out.push(`# Fills COMPREPLY with the values of completion spec $1 matching $2.
+/** The shell code that reads the tables: values, then the completion function itself. */
+const RUNTIME = `# Fills COMPREPLY with the values of completion spec $1 matching $2.
 _ktool_values() {
   local kind=\${1%% *} cur=$2
   case $kind in
@@ -166,6 +176,4 @@ _ktool() {
 }
 
 complete -F _ktool ktool
-`);
-  return out.join('\n');
-}
+`;
