@@ -171,11 +171,10 @@ class TransactionState {
     }
   }
 
-  /** Before a send: the transaction learns its partitions (AddPartitionsToTxn). */
+  /** Before a transactional send: the transaction learns its partitions (AddPartitionsToTxn). */
   async addPartitions(items: PartitionRecords[]): Promise<void> {
-    if (!this.txn) return;
     if (!this.open) throw new OperationError('a transactional producer sends only inside a transaction');
-    await this.txn.add(items);
+    await this.txn!.add(items);
   }
 }
 
@@ -196,7 +195,7 @@ class BatchMaker {
   async make(items: PartitionRecords[]): Promise<Batch[]> {
     const { txn } = this.transactions;
     if (this.idempotent && !txn && this.producer.producerId === undefined) await this.producer.initIdempotentProducer({});
-    await this.transactions.addPartitions(items);
+    if (txn) await this.transactions.addPartitions(items);
     const inTransaction = this.transactions.open;
     const batches: Batch[] = [];
     for (const item of items) {
