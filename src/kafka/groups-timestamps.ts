@@ -2,6 +2,7 @@ import type { Admin } from '@platformatic/kafka';
 import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
 import { leadersOf } from './leaders.js';
 import type { OffsetToCommit } from './groups-types.js';
+import { timestampKey as key } from './types.js';
 import * as L from './record-batch.js';
 
 /** One partition with the offsets whose record timestamps are wanted. */
@@ -67,7 +68,6 @@ export function timestampAt(data: Buffer, want: number): Found {
   return at === 0 && data.length > 0 ? { incomplete: true } : { next };
 }
 
-const key = (topic: string, partition: number, offset: number) => `${topic}:${partition}@${offset}`;
 const FIRST_LIMIT = 32 << 10;
 const MAX_LIMIT = 8 << 20;
 

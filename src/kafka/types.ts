@@ -69,6 +69,9 @@ export interface TopicPartition {
 /** A map key for a partition. Kafka topic names never contain NUL, so the key splits back (fromTpKey). */
 export const tpKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
 
+/** How GroupsApi.recordTimestamps keys its answer: `topic:partition@offset` (library-free, for lag). */
+export const timestampKey = (topic: string, partition: number, offset: number): string => `${topic}:${partition}@${offset}`;
+
 export function fromTpKey(key: string): TopicPartition {
   const cut = key.lastIndexOf('\u0000');
   return { topic: key.slice(0, cut), partition: Number(key.slice(cut + 1)) };

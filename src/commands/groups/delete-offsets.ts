@@ -5,7 +5,7 @@ import { YES } from '../../cli/common-options.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
-import { errorForKafkaCode } from '../../kafka/errors.js';
+import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import type { TopicPartition } from '../../kafka/types.js';

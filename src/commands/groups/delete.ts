@@ -4,7 +4,7 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { YES } from '../../cli/common-options.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
-import { errorForKafkaCode } from '../../kafka/errors.js';
+import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import type { ItemResult } from '../../kafka/types.js';

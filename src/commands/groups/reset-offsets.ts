@@ -4,7 +4,7 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { NotFoundError, OperationError, UsageError } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
-import { errorForKafkaCode } from '../../kafka/errors.js';
+import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import type { TopicPartition } from '../../kafka/types.js';

@@ -1,5 +1,5 @@
 import type { Context } from '../../cli/context.js';
-import { timestampKey } from '../../kafka/groups.js';
+import { timestampKey } from '../../kafka/types.js';
 import { requireGroups } from '../groups/missing.js';
 import { collectOffsets, describeNamed, groupsApi } from '../groups/shared.js';
 import { checkTopicFilter } from './filters.js';

@@ -1,4 +1,4 @@
-/** What `ktool lag` was asked for (parsed by index.ts). */
+/** What `ktool lag` was asked for (parsed by lag.ts). */
 export interface LagOptions {
   groups: string[];
   topics: string[];
