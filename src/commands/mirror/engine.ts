@@ -173,6 +173,15 @@ export class MirrorEngine {
     }
     const reader = await this.deps.openReader(ranges);
     this.running = true;
+    const { outcome, failure } = await this.copy(reader, producer, generation, owned);
+    return this.settle(outcome, failure, owned, ranges);
+  }
+
+  /**
+   * Reads and sends until the session ends (a stop, a rebalance, the reader at its end, idle) or
+   * fails; waits for every send in flight and closes the reader either way.
+   */
+  private async copy(reader: PartitionReader, producer: ProducerApi, generation: number, owned: Set<string>): Promise<{ outcome?: 'rebalance' | 'waiting' | EngineOutcome; failure?: unknown }> {
     const inFlight = new Set<Promise<void>>();
     let failure: unknown;
     const batcher = new Batcher(this.plans, this.s.provenance, this.s.compressed, this.deps.partitionFor);
@@ -202,7 +211,7 @@ export class MirrorEngine {
           outcome = 'stopped';
           break;
         }
-        if (group.generation() !== generation) {
+        if (this.deps.group.generation() !== generation) {
           outcome = 'rebalance';
           break;
         }
@@ -240,6 +249,11 @@ export class MirrorEngine {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
       await reader.close().catch(() => undefined);
     }
+    return { outcome, failure };
+  }
+
+  /** Commits what the session got acknowledged (only its own partitions after a rebalance) and rethrows its failure. */
+  private async settle(outcome: 'rebalance' | 'waiting' | EngineOutcome | undefined, failure: unknown, owned: Set<string>, ranges: PartitionRange[]): Promise<'rebalance' | 'waiting' | EngineOutcome> {
     if (failure) {
       this.acks.dropPending();
       // Keep what was acknowledged before the failure, whatever comes next.
@@ -252,7 +266,7 @@ export class MirrorEngine {
     }
     // After a rebalance, revoked partitions belong to another member now: it restarts from the
     // last commit (copying again what was acknowledged since: duplicates, never a gap).
-    const keep = outcome === 'rebalance' ? new Set(group.assignment().map((tp) => tpKey(tp.topic, tp.partition)).filter((k) => owned.has(k))) : owned;
+    const keep = outcome === 'rebalance' ? new Set(this.deps.group.assignment().map((tp) => tpKey(tp.topic, tp.partition)).filter((k) => owned.has(k))) : owned;
     await this.commit(keep);
     if (outcome === 'waiting' && this.s.ends) return (await this.groupCaughtUp()) ? 'caught-up' : 'waiting';
     return outcome ?? 'waiting';
