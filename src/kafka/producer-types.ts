@@ -1,7 +1,7 @@
 /**
  * ktool's producer interface. Commands build records and call send(); src/kafka/producer.ts is the
- * only place that knows the client library. Import producer.ts with `await import()` so that
- * start-up never pays for the client library.
+ * only place that knows the client library. Commands get one from ctx.kafka().producer(), which
+ * imports producer.ts only then: start-up never pays for the client library.
  */
 
 /** One record, its partition already chosen (partitionFor). */
