@@ -1,38 +1,39 @@
 /**
  * The API versions ktool sends itself (raw-api.ts callApi), newest first: the newest one the
  * client library implements, then older ones only where a broker ktool supports (Kafka 3.3-4.4)
- * may not take it. The listed versions of one API take the same arguments. Kafka 4.0 dropped old
- * versions (KIP-896); none listed here is below a 4.x broker's minimum.
- * test/kafka/library-contract.test.ts checks each against the installed library.
+ * does not take it ("3.3: vN" below is the newest Kafka 3.3.2 takes). The listed versions of one
+ * API take the same arguments. Kafka 4.0 dropped old versions (KIP-896); none listed here is below
+ * a 4.x broker's minimum. test/kafka/library-contract.test.ts checks each against the installed
+ * library and the ranges of Kafka 3.3.2, 3.9.2 and 4.4.0.
  */
 import {
   addPartitionsToTxnV3, alterClientQuotasV1, alterUserScramCredentialsV0, apiVersionsV3, apiVersionsV4, consumerGroupDescribeV0, createAclsV3, createTopicsV7,
   deleteAclsV3, deleteGroupsV2, deleteRecordsV2, deleteTopicsV6, describeAclsV3, describeClientQuotasV1, describeClusterV0, describeClusterV1, describeConfigsV4,
-  describeGroupsV5, describeLogDirsV3, describeLogDirsV4, describeUserScramCredentialsV0, endTxnV3, endTxnV4, findCoordinatorV4, findCoordinatorV5, findCoordinatorV6,
+  describeGroupsV5, describeLogDirsV4, describeUserScramCredentialsV0, endTxnV3, endTxnV4, findCoordinatorV4, findCoordinatorV5, findCoordinatorV6,
   incrementalAlterConfigsV1, initProducerIdV3, initProducerIdV4, initProducerIdV5, listGroupsV4, listGroupsV5, listOffsetsV7, listOffsetsV8, listOffsetsV9, metadataV12,
   offsetCommitV8, offsetCommitV9, offsetDeleteV0, offsetFetchV8, offsetFetchV9,
 } from '@platformatic/kafka';
 
 export const PINNED = {
   Metadata: [metadataV12.api],
-  ApiVersions: [apiVersionsV4.api, apiVersionsV3.api], // v4: Kafka 3.9+
-  DescribeCluster: [describeClusterV1.api, describeClusterV0.api], // v1 (endpoint type): Kafka 3.7+
-  DescribeLogDirs: [describeLogDirsV4.api, describeLogDirsV3.api], // v4 (total/usable bytes): Kafka 3.3+ (KIP-827)
+  ApiVersions: [apiVersionsV4.api, apiVersionsV3.api], // 3.3: v3
+  DescribeCluster: [describeClusterV1.api, describeClusterV0.api], // 3.3: v0 (no endpoint type)
+  DescribeLogDirs: [describeLogDirsV4.api],
   CreateTopics: [createTopicsV7.api],
   DeleteTopics: [deleteTopicsV6.api],
   DeleteRecords: [deleteRecordsV2.api],
-  ListOffsets: [listOffsetsV9.api, listOffsetsV8.api, listOffsetsV7.api], // v8: Kafka 3.4+, v9: 3.7+
+  ListOffsets: [listOffsetsV9.api, listOffsetsV8.api, listOffsetsV7.api], // 3.3: v7
   DescribeConfigs: [describeConfigsV4.api],
   IncrementalAlterConfigs: [incrementalAlterConfigsV1.api],
   DescribeClientQuotas: [describeClientQuotasV1.api],
   AlterClientQuotas: [alterClientQuotasV1.api],
-  FindCoordinator: [findCoordinatorV6.api, findCoordinatorV5.api, findCoordinatorV4.api], // v5: Kafka 3.8+, v6: 4.0+
-  ListGroups: [listGroupsV5.api, listGroupsV4.api], // v5 (group types): Kafka 3.8+
+  FindCoordinator: [findCoordinatorV6.api, findCoordinatorV5.api, findCoordinatorV4.api], // 3.3: v4
+  ListGroups: [listGroupsV5.api, listGroupsV4.api], // 3.3: v4 (no group types)
   DescribeGroups: [describeGroupsV5.api],
-  // Brokers before KIP-848 (Kafka 3.7) have no ConsumerGroupDescribe: callApi fails with UnsupportedApiError.
+  // Brokers before KIP-848 (3.3 ...) have no ConsumerGroupDescribe: callApi fails with UnsupportedApiError.
   ConsumerGroupDescribe: [consumerGroupDescribeV0.api],
-  OffsetFetch: [offsetFetchV9.api, offsetFetchV8.api], // v9 (member epoch): Kafka 3.8+
-  OffsetCommit: [offsetCommitV9.api, offsetCommitV8.api], // v9: Kafka 3.8+
+  OffsetFetch: [offsetFetchV9.api, offsetFetchV8.api], // 3.3: v8
+  OffsetCommit: [offsetCommitV9.api, offsetCommitV8.api], // 3.3: v8
   OffsetDelete: [offsetDeleteV0.api],
   DeleteGroups: [deleteGroupsV2.api],
   DescribeAcls: [describeAclsV3.api],
@@ -42,7 +43,7 @@ export const PINNED = {
   AlterUserScramCredentials: [alterUserScramCredentialsV0.api],
   // Transactions (transactions.ts): transaction.version 1 requests only; AddPartitionsToTxn v4+ is
   // broker-to-broker and EndTxn v5 belongs to transaction.version 2, so neither is listed.
-  InitProducerId: [initProducerIdV5.api, initProducerIdV4.api, initProducerIdV3.api],
+  InitProducerId: [initProducerIdV5.api, initProducerIdV4.api, initProducerIdV3.api], // 3.3: v4
   AddPartitionsToTxn: [addPartitionsToTxnV3.api],
-  EndTxn: [endTxnV4.api, endTxnV3.api],
+  EndTxn: [endTxnV4.api, endTxnV3.api], // 3.3: v3
 } as const;

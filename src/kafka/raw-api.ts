@@ -20,10 +20,12 @@ export interface VersionedApi<Args extends unknown[] = any[], Response = any> {
 /** Versions of one API, newest first; ktool sends the newest the broker takes. */
 export type Versions = readonly [VersionedApi, ...VersionedApi[]];
 
-type ArgsOf<V> = V extends VersionedApi<infer A, unknown> ? A : never;
+type ArgsOf<A> = A extends VersionedApi<infer Args, unknown> ? Args : never;
 /** Arguments that every listed version takes (the library gives each version its own types). */
 type ArgsOfAll<V extends readonly unknown[]> = V extends readonly [infer H, ...infer T] ? ArgsOf<H> & ArgsOfAll<T> : unknown;
-export type ResponseOf<V extends Versions> = V[number] extends VersionedApi<unknown[], infer R> ? R : never;
+// Distributes over the versions: the answer of any of them.
+type ResponseOfApi<A> = A extends VersionedApi<never, infer R> ? R : never;
+export type ResponseOf<V extends Versions> = ResponseOfApi<V[number]>;
 
 /** A connection to that broker, or to any bootstrap broker. */
 export function connectionTo(client: Client, broker?: Broker): Promise<Connection> {
