@@ -11,7 +11,7 @@ const PATTERN_NAMES = byCode<AclPatternType>(ResourcePatternTypes);
 const OPERATION_NAMES = byCode<AclOperationName>(AclOperations);
 const PERMISSION_NAMES = byCode<AclPermission>(AclPermissionTypes);
 
-/** The error fields every ACL answer carries. */
+/** The error fields of every ACL answer (the library types them per response): what fail() reads. */
 interface AnswerError { errorCode: number; errorMessage?: string | null }
 
 const CLUSTER_AUTHORIZATION_FAILED = 31;

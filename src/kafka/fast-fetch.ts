@@ -1,7 +1,10 @@
 import { compressionsAlgorithmsByBitmask, createAPI, fetchV17, kGetApi, readKnownTaggedFields, type Reader } from '@platformatic/kafka';
 import { connectionTo, type Client } from './raw-api.js';
 
-/** One partition of a Fetch response with its record batches left as raw bytes. */
+/**
+ * One partition of a Fetch response with its record batches left as raw bytes. Ours, not the
+ * library's fetchV17.FetchResponse: that one holds the batches decoded, which is the cost avoided.
+ */
 export interface RawFetchPartition {
   partitionIndex: number;
   errorCode: number;

@@ -8,7 +8,7 @@ export type * from './scram-types.js';
 const CODES: Record<ScramMechanismName, number> = { 'SCRAM-SHA-256': ScramMechanisms.SCRAM_SHA_256, 'SCRAM-SHA-512': ScramMechanisms.SCRAM_SHA_512 };
 const NAMES = Object.fromEntries(SCRAM_MECHANISMS.map((m) => [CODES[m], m])) as Record<number, ScramMechanismName>;
 
-/** The error fields every SCRAM answer carries. */
+/** The error fields of every SCRAM answer (the library types them per response): what fail() reads. */
 interface AnswerError { errorCode: number; errorMessage?: string | null }
 type Deletion = alterUserScramCredentialsV0.AlterUserScramCredentialsRequestDeletions;
 type Upsertion = alterUserScramCredentialsV0.AlterUserScramCredentialsRequestUpsertions;
