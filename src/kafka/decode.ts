@@ -1,5 +1,5 @@
 import type { ConsumedRecord } from './consumer-types.js';
-import { NO_HEADERS } from './record-batch-decode.js';
+import { NO_HEADERS, type KeepBatch } from './record-batch-decode.js';
 import { isAbortMarker, isControl, isLogAppendTime, type BatchHeader } from './record-batch.js';
 
 /** The client library's decoded record batch (protocol/records.ts), as much of it as we read. */
@@ -16,7 +16,7 @@ export interface FetchedBatch extends BatchHeader {
  * from `from` (inclusive) to `end` (exclusive), and the next offset to fetch (after the last
  * batch, even when its records were filtered or were control markers).
  */
-export function toConsumedRecords(topic: string, partition: number, batches: FetchedBatch[], from: number, end: number | undefined, keep?: (b: BatchHeader, abortMarker: boolean) => boolean): { records: ConsumedRecord[]; nextOffset: number } {
+export function toConsumedRecords(topic: string, partition: number, batches: FetchedBatch[], from: number, end: number | undefined, keep?: KeepBatch): { records: ConsumedRecord[]; nextOffset: number } {
   const records: ConsumedRecord[] = [];
   let nextOffset = from;
   for (const batch of batches) {
