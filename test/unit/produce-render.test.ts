@@ -67,6 +67,14 @@ describe('produce: output off a TTY', () => {
   });
 });
 
+describe('produce: on a TTY with colour', () => {
+  it('a warning\'s label is yellow; the summary line stays plain', async () => {
+    const r = await produce(['orders', '-K', ':', '--on-error', 'skip'], 'bad\nk:a\n', { tty: true, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('reading records from the terminal, one per line; Ctrl-D to finish\n\u001b[33mwarning:\u001b[39m stdin:1: no key separator ":" found (skipped)\n1 record sent to topic orders, 0 failed, 1 skipped (18 B in 0.00s, 0 records/s)\n');
+  });
+});
+
 describe('produce: --json and --format yaml', () => {
   const summary = { topics: ['orders'], sent: 2, failed: 0, skipped: 0, bytes: 2, durationMs: 0, recordsPerSecond: 0, interrupted: false };
 
