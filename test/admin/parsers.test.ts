@@ -10,7 +10,7 @@ import { parseOffsetFile } from '../../src/commands/delete-records/offset-file.j
 import { parse as parseOffsets } from '../../src/commands/offsets/offsets.js';
 import { parseIsoTime } from '../../src/cli/time-spec.js';
 import { parseTopicSelection, selectPartitions } from '../../src/cli/topic-partitions.js';
-import { parseTimeSpec } from '../../src/commands/offsets/specs.js';
+import { parseTimeSpec } from '../../src/commands/offsets/time-query.js';
 import { parseArgs } from '../helpers/parse-args.js';
 
 describe('config lists (kafka-configs.sh syntax)', () => {

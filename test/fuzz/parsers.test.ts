@@ -36,7 +36,7 @@ import { toYaml } from '../../src/output/yaml.js';
 import { parseEntities } from '../../src/commands/configs/entity.js';
 import { parseRate } from '../../src/commands/produce/rate.js';
 import { parseAcks } from '../../src/commands/produce/options.js';
-import { parseTimeSpec } from '../../src/commands/offsets/specs.js';
+import { parseTimeSpec } from '../../src/commands/offsets/time-query.js';
 import { parseCut } from '../../src/commands/delete-records/delete-records.js';
 import { parseIterations, parseMechanisms, parseUserName } from '../../src/commands/users/mechanisms.js';
 

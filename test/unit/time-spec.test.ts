@@ -3,7 +3,7 @@ import { isTime, parseIsoTime, parseTime, parseTimeArg } from '../../src/cli/tim
 import { parseOffsetSpec } from '../../src/commands/consume/offset-spec.js';
 import { parseCut } from '../../src/commands/delete-records/delete-records.js';
 import { parseDatetime } from '../../src/commands/groups/reset-plan.js';
-import { parseTimeSpec } from '../../src/commands/offsets/specs.js';
+import { parseTimeSpec } from '../../src/commands/offsets/time-query.js';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 const H = 3_600_000;

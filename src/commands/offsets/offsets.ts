@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import type { OffsetQuery } from '../../kafka/types.js';
 import { resolvePartitions } from './resolve.js';
 import { parsePartitionList, parseTopicSelection, type TopicSelection } from '../../cli/topic-partitions.js';
-import { describeQuery, parseTimeSpec } from './specs.js';
+import { describeQuery, parseTimeSpec } from './time-query.js';
 
 export const spec = defineCommand({
   command: 'offsets [topics...]',
