@@ -66,6 +66,9 @@ export class ConnectionError extends KtoolError {
   }
 }
 
+/** Refused at authentication (SASL) or the TLS handshake: exit 4 too, but waiting and retrying cannot fix it. */
+export class AuthenticationError extends ConnectionError {}
+
 /** A Kafka or local operation failed for a reason the user can act on. */
 export class OperationError extends KtoolError {
   constructor(message: string, options: ErrorOptions = {}) {

@@ -1,5 +1,5 @@
 import { protocolErrors, protocolErrorsCodesById } from '@platformatic/kafka';
-import { ConnectionError, KtoolError, OperationError, plainText } from '../errors.js';
+import { AuthenticationError, ConnectionError, KtoolError, OperationError, plainText } from '../errors.js';
 import { isDeniedCode, type Denial } from './denied.js';
 import { errorForKafkaCode, isAuthentication, RULES } from './code-errors.js';
 
@@ -146,18 +146,18 @@ export function toKtoolError(error: unknown, brokers: string[], action: string):
     const id = protocol.apiId;
     const { text, hint } = serverText(protocol);
     if (isAuthentication(id)) {
-      return new ConnectionError(`authentication failed at ${where}: ${text} (${id})`, { hint: RULES[id].hint, cause: error, kafkaCode: id });
+      return new AuthenticationError(`authentication failed at ${where}: ${text} (${id})`, { hint: RULES[id].hint, cause: error, kafkaCode: id });
     }
     return errorForKafkaCode(id, `${action}: ${text} (${id})`, hint, { action, names: isDeniedCode(id) ? refusedNames(error) : undefined });
   }
   const auth = leaves.find((e) => e.code === 'PLT_KFK_AUTHENTICATION' || /SASL|authenticat/i.test(e.message));
   if (auth) {
-    return new ConnectionError(`authentication failed at ${where}: ${auth.message}`, { hint: 'check the SASL mechanism, username and password', cause: error });
+    return new AuthenticationError(`authentication failed at ${where}: ${auth.message}`, { hint: 'check the SASL mechanism, username and password', cause: error });
   }
   const tls = leaves.find((e) => /certificate|SSL|TLS|self[- ]signed|EPROTO/i.test(`${e.message} ${(e.cause as Error | undefined)?.message ?? ''}`));
   if (tls) {
     const detail = (tls.cause as Error | undefined)?.message ?? tls.message;
-    return new ConnectionError(`TLS handshake with ${where} failed: ${detail}`, { hint: 'check the CA file (--ca / ssl.truststore.location) or use --insecure-skip-verify for a test cluster', cause: error });
+    return new AuthenticationError(`TLS handshake with ${where} failed: ${detail}`, { hint: 'check the CA file (--ca / ssl.truststore.location) or use --insecure-skip-verify for a test cluster', cause: error });
   }
   const net = leaves.find(isNetworkLike);
   if (net) {

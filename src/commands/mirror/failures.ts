@@ -1,11 +1,16 @@
-import { NotFoundError, OperationError, UsageError } from '../../errors.js';
+import { AuthenticationError, KtoolError, NotFoundError, OperationError, UsageError } from '../../errors.js';
 import type { ConsumedRecord } from '../../kafka/consumer-types.js';
 import { isDenied } from '../../kafka/denied.js';
 import type { Position } from './acks.js';
 import type { TopicPlan } from './topics.js';
 
-const TOO_LARGE = /MESSAGE_TOO_LARGE|RECORD_LIST_TOO_LARGE|RecordTooLarge/;
-const PERMANENT = /SASL_AUTHENTICATION_FAILED|authentication failed|INVALID_RECORD|CORRUPT_MESSAGE|INVALID_TIMESTAMP|UNSUPPORTED_VERSION|POLICY_VIOLATION|TLS handshake/;
+/** Kafka's codes for a produce request the target refuses as too large. */
+const TOO_LARGE = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE']);
+/** Kafka's codes that retrying cannot fix (authentication and TLS failures are AuthenticationErrors). */
+const PERMANENT = new Set(['SASL_AUTHENTICATION_FAILED', 'INVALID_RECORD', 'CORRUPT_MESSAGE', 'INVALID_TIMESTAMP', 'UNSUPPORTED_VERSION', 'POLICY_VIOLATION']);
+
+/** The Kafka error code the typed error carries, tested instead of its words. */
+const codeOf = (error: unknown): string => (error instanceof KtoolError ? (error.kafkaCode ?? '') : '');
 
 /** A source record the target cannot take: the mirror stops without committing past it. */
 export class RecordTooLargeError extends OperationError {
@@ -22,8 +27,8 @@ function roundUp(bytes: number): number {
 
 /** Names the source records of a failed produce request (the first offset per source partition). */
 export function sendFailure(error: unknown, from: Map<string, Position>, upTo: Map<string, Position>, plans: Map<string, TopicPlan>): unknown {
+  if (!TOO_LARGE.has(codeOf(error))) return error;
   const text = `${(error as Error)?.message ?? error}`;
-  if (!TOO_LARGE.test(text)) return error;
   const ranges = [...from].map(([key, p]) => `${p.topic} partition ${p.partition} offsets ${p.offset}-${(upTo.get(key)?.offset ?? p.offset + 1n) - 1n}`);
   const targets = [...new Set([...from.values()].map((p) => plans.get(p.topic)?.target).filter(Boolean))];
   return new OperationError(`the target refused records as too large (${text.replace(/^produce: /, '')}) among ${ranges.join(', ')}; nothing at or after them was committed`, {
@@ -33,8 +38,6 @@ export function sendFailure(error: unknown, from: Map<string, Position>, upTo: M
 
 /** Errors that retrying cannot fix: configuration, permissions, records the target refuses. */
 export function isFatal(error: unknown): boolean {
-  if (error instanceof RecordTooLargeError || error instanceof UsageError || error instanceof NotFoundError || isDenied(error)) return true;
-  const text = `${(error as Error)?.message ?? error}`;
-  if (TOO_LARGE.test(text) || PERMANENT.test(text)) return true;
-  return false;
+  if (error instanceof RecordTooLargeError || error instanceof UsageError || error instanceof NotFoundError || error instanceof AuthenticationError || isDenied(error)) return true;
+  return TOO_LARGE.has(codeOf(error)) || PERMANENT.has(codeOf(error));
 }
