@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseDelete } from '../../src/commands/local/delete.js';
 import { parse as parseLogs } from '../../src/commands/local/logs.js';
-import { parse as parseStart } from '../../src/commands/local/start.js';
+import { parse as parseStart, spec as startSpec } from '../../src/commands/local/start.js';
 import { nameOption } from '../../src/commands/local/shared.js';
 import { DEFAULT_KAFKA_VERSION } from '../../src/local/versions.js';
 import { UsageError } from '../../src/errors.js';
@@ -10,6 +10,11 @@ import { UsageError } from '../../src/errors.js';
 const base = { name: 'local', nodes: '1' } as const;
 
 describe('local start arguments -> options', () => {
+  it('--nodes is checked by the spec alone (1 or 3), and start ends on Ctrl-C by itself (it stops the broker it was starting)', () => {
+    expect(startSpec.options.find((o) => o.flags === '--nodes <n>')).toMatchObject({ choices: ['1', '3'], default: '1' });
+    expect(startSpec.ownsSignals).toBe(true);
+  });
+
   it.each([
     [{}, { name: 'local', nodes: 1, sasl: false, tls: false, fresh: false, version: DEFAULT_KAFKA_VERSION, kafkaHome: undefined }],
     [{ nodes: '3' }, { nodes: 3 }],
