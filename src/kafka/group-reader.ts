@@ -19,6 +19,9 @@ const FETCH_WAIT_MS = 200;
 /** Commit errors of a member caught in a rebalance: the commit is dropped, reading goes on. */
 const REBALANCING = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_MEMBER_EPOCH', 'STALE_MEMBER_EPOCH']);
 
+/** A new cluster's group coordinator, not there yet or still loading: the join is retried until the deadline. */
+const COORDINATOR_SETTLING = new Set(['COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR', 'COORDINATOR_LOAD_IN_PROGRESS']);
+
 /** The stream of the client library, as far as ktool drives it (it only fetches while it flows). */
 interface FlowingStream {
   on(event: 'data', fn: () => void): void;
@@ -84,7 +87,7 @@ function groupConsumer(base: Record<string, unknown>, o: GroupReaderOptions): Co
  * join, and its coordinator answers "not available" or "loading" for a while: retry those (until
  * the deadline), nothing else.
  */
-async function startStream(consumer: Consumer_, o: GroupReaderOptions, deadline: number, typed: Typed): Promise<FlowingStream> {
+export async function startStream(consumer: Consumer_, o: GroupReaderOptions, deadline: number, typed: Typed): Promise<FlowingStream> {
   for (;;) {
     try {
       // 1 MiB fetches: the library's default of 50 MB decodes about half a million records at once.
@@ -93,8 +96,7 @@ async function startStream(consumer: Consumer_, o: GroupReaderOptions, deadline:
       const stream = await consumer.consume({ topics: o.topics, mode: 'committed', fallbackMode: o.fallback, autocommit: false, maxWaitTime: FETCH_WAIT_MS, maxBytes: FETCH_BYTES, maxBytesPerPartition: FETCH_BYTES } as Parameters<typeof consumer.consume>[0]);
       return stream as unknown as FlowingStream;
     } catch (error) {
-      const text = leafErrors(error).map((e) => `${e.apiId ?? ''} ${e.message}`).join(' ');
-      if (Date.now() > deadline || !/COORDINATOR_NOT_AVAILABLE|NOT_COORDINATOR|LOAD_IN_PROGRESS|joinGroup failed/i.test(text)) throw typed(error);
+      if (Date.now() > deadline || !leafErrors(error).some((e) => COORDINATOR_SETTLING.has(e.apiId ?? ''))) throw typed(error);
       await new Promise((r) => setTimeout(r, 500));
     }
   }
