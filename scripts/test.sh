@@ -4,4 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh
+# Formatting first (prettier, .prettierrc.json: 140 columns), ~20 s: an unformatted file fails the
+# run and is named; `npm run format` fixes it.
+npm run --silent format:check
 exec npx --no-install vitest run "$@" </dev/null
