@@ -15,6 +15,13 @@ describe('local start arguments -> options', () => {
     expect(startSpec.ownsSignals).toBe(true);
   });
 
+  it('its flags are typed from the spec (tsc checks these lines)', () => {
+    // @ts-expect-error --nodes is '1' | '3': the spec refuses anything else before parse runs
+    expect(parseStart([], { nodes: '2' }).nodes).toBe(1);
+    // @ts-expect-error no such flag (the output and base options spread into the spec add no catch-all key)
+    expect(parseStart([], { nodez: true }).nodes).toBe(1);
+  });
+
   it.each([
     [{}, { name: 'local', nodes: 1, sasl: false, tls: false, fresh: false, version: DEFAULT_KAFKA_VERSION, kafkaHome: undefined }],
     [{ nodes: '3' }, { nodes: 3 }],
