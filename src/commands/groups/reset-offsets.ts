@@ -7,7 +7,8 @@ import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
-import type { TopicPartition } from '../../kafka/types.js';
+import type { GroupsApi } from '../../kafka/groups-types.js';
+import type { AdminApi, TopicPartition } from '../../kafka/types.js';
 import { parseDuration } from '../../util/duration.js';
 import { formatPlanCsv, parseDatetime, parsePlanCsv, parseTopicArg, target, type PartitionFacts, type PlanLine, type Strategy } from './reset-plan.js';
 import { GROUP_OPTION, groupsApi, listFlag, logEndOffsets, tpKey } from './shared.js';
@@ -113,41 +114,52 @@ export function parse(args: string[], typed: Flags<typeof spec>): ResetOptions {
 
 const ACTIVE_OK = new Set(['Empty', 'Dead']);
 
-export async function run(options: ResetOptions, ctx: Context): Promise<CommandResult> {
-  const api = await groupsApi(ctx);
-  const admin = await (await ctx.kafka()).admin();
+/** The plan file's lines (--from-file) and the groups to reset: named, every one, or the plan's. */
+async function planAndGroups(options: ResetOptions, api: GroupsApi): Promise<{ plan: PlanLine[]; groups: string[] }> {
   const s = options.strategy;
-  let plan: PlanLine[] = [];
-  if (s.kind === 'file') {
-    const text = await readUserFile(s.path, '--from-file');
-    plan = parsePlanCsv(text, s.path);
-  }
+  const plan = s.kind === 'file' ? parsePlanCsv(await readUserFile(s.path, '--from-file'), s.path) : [];
   let groups = options.all ? (await api.listGroups()).map((g) => g.group) : options.groups;
   if (!groups.length) groups = [...new Set(plan.map((p) => p.group).filter((g): g is string => !!g))];
   if (!groups.length) throw new UsageError('no group to reset', 'name one, or use a plan file with a group column');
+  return { plan, groups };
+}
 
-  const described = await api.describeGroups(groups);
-  const busy = described.filter((d) => !ACTIVE_OK.has(d.state) || d.members.length);
+/** Offsets can only be reset while a group is empty: refused with --execute, a warning for a dry run. */
+async function refuseBusy(options: ResetOptions, api: GroupsApi, groups: string[], ctx: Context): Promise<void> {
+  const busy = (await api.describeGroups(groups)).filter((d) => !ACTIVE_OK.has(d.state) || d.members.length);
   for (const d of busy) {
     const message = `group ${d.group} is ${d.state} with ${d.members.length} active member(s): offsets can only be reset while it is empty`;
     if (options.execute) throw new OperationError(message, { hint: 'stop its consumers first (ktool groups describe ' + d.group + ' --members shows them)' });
     ctx.warn(`${message}; --execute would be refused`);
   }
+}
+
+/** The partitions --topic T[:P,...] names, each checked to exist. */
+async function explicitPartitions(options: ResetOptions, admin: AdminApi): Promise<TopicPartition[]> {
+  const explicit: TopicPartition[] = [];
+  if (!options.topics.length) return explicit;
+  const { topics, missing } = await admin.describeTopics(options.topics.map((t) => t.topic));
+  if (missing.length) throw topicsNotFound(missing);
+  for (const sel of options.topics) {
+    const info = topics.find((t) => t.name === sel.topic)!;
+    const count = info.partitions.length;
+    const bad = (sel.partitions ?? []).filter((p) => p >= count);
+    if (bad.length) throw new NotFoundError(`${sel.topic} has ${count} partition(s); no partition ${bad.join(', ')}`);
+    for (const p of sel.partitions ?? info.partitions.map((x) => x.partition)) explicit.push({ topic: sel.topic, partition: p });
+  }
+  return explicit;
+}
+
+export async function run(options: ResetOptions, ctx: Context): Promise<CommandResult> {
+  const api = await groupsApi(ctx);
+  const admin = await (await ctx.kafka()).admin();
+  const s = options.strategy;
+  const { plan, groups } = await planAndGroups(options, api);
+  await refuseBusy(options, api, groups, ctx);
   const committed = await api.fetchOffsets(groups);
 
   // Which partitions, per group.
-  const explicit: TopicPartition[] = [];
-  if (options.topics.length) {
-    const { topics, missing } = await admin.describeTopics(options.topics.map((t) => t.topic));
-    if (missing.length) throw topicsNotFound(missing);
-    for (const sel of options.topics) {
-      const info = topics.find((t) => t.name === sel.topic)!;
-      const count = info.partitions.length;
-      const bad = (sel.partitions ?? []).filter((p) => p >= count);
-      if (bad.length) throw new NotFoundError(`${sel.topic} has ${count} partition(s); no partition ${bad.join(', ')}`);
-      for (const p of sel.partitions ?? info.partitions.map((x) => x.partition)) explicit.push({ topic: sel.topic, partition: p });
-    }
-  }
+  const explicit = await explicitPartitions(options, admin);
   const singleGroupPlan = plan.every((p) => p.group === undefined);
   const partitionsOf = (group: string): (TopicPartition & { planned?: number })[] => {
     if (s.kind === 'file') return plan.filter((p) => (singleGroupPlan ? true : p.group === group)).map((p) => ({ topic: p.topic, partition: p.partition, planned: p.offset }));
@@ -181,7 +193,13 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
 
   const failed = options.execute ? await commit(ctx, rows) : [];
   if (!options.execute) ctx.io.stderr.write('dry run: nothing committed; add --execute to apply\n');
+  // OffsetCommit needs Read on the group and on the topics.
+  const error = async (f: CommitFailure) => errorForKafkaCode(f.code, `committing offsets failed: ${f.text}`, f.code === 'UNKNOWN_MEMBER_ID' || f.code === 'ILLEGAL_GENERATION' ? 'the group has active members: stop its consumers first' : undefined, { operation: 'Read', principal: await principal(ctx) });
+  return batchOutcome(ctx.io, resetResult(rows, options), { total: rows.length, failed, describe: (f) => f.text, error });
+}
 
+/** The plan as a table (or, with --export, as the CSV --from-file reads). */
+function resetResult(rows: ResetRow[], options: ResetOptions): CommandResult {
   const result: CommandResult = {
     data: rows,
     view: [
@@ -194,9 +212,7 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
     ],
   };
   if (options.export) result.text = formatPlanCsv(rows.map((r) => ({ group: r.group, topic: r.topic, partition: r.partition, offset: r.newOffset })));
-  // OffsetCommit needs Read on the group and on the topics.
-  const error = async (f: CommitFailure) => errorForKafkaCode(f.code, `committing offsets failed: ${f.text}`, f.code === 'UNKNOWN_MEMBER_ID' || f.code === 'ILLEGAL_GENERATION' ? 'the group has active members: stop its consumers first' : undefined, { operation: 'Read', principal: await principal(ctx) });
-  return batchOutcome(ctx.io, result, { total: rows.length, failed, describe: (f) => f.text, error });
+  return result;
 }
 
 interface CommitFailure {
