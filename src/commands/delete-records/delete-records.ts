@@ -7,7 +7,7 @@ import { ALLOW_INTERNAL_TOPICS, YES } from '../../cli/common-options.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { KtoolError, UsageError } from '../../errors.js';
 import { errorForKafkaCode } from '../../kafka/code-errors.js';
-import { tpKey, type TopicPartition } from '../../kafka/types.js';
+import { tpKey, type AdminApi, type TopicPartition } from '../../kafka/types.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import { resolvePartitions } from '../offsets/resolve.js';
@@ -102,24 +102,25 @@ interface Plan extends TopicPartition {
 const key = (p: TopicPartition) => tpKey(p.topic, p.partition);
 const plain = (v: bigint) => (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString());
 
-export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<CommandResult> {
-  const clients = await ctx.kafka();
-  const admin = await clients.admin();
+type CutRequest = TopicPartition & { offset: bigint | 'end' | { time: number } };
 
-  let requests: { topic: string; partition: number; offset: bigint | 'end' | { time: number } }[];
+/** Where to cut each partition, from --offset-json-file or from the selections and --before. */
+async function cutRequests(options: DeleteRecordsOptions, admin: AdminApi): Promise<CutRequest[]> {
   if (options.offsetJsonFile) {
     const text = await readUserFile(options.offsetJsonFile, '--offset-json-file');
     const entries = parseOffsetFile(text, options.offsetJsonFile);
     refuseInternalTopics(entries.map((e) => e.topic), options.allowInternal, 'delete records of');
     // Check every named partition exists (exit 3 otherwise).
     await resolvePartitions(admin, [...new Set(entries.map((e) => e.topic))].map((topic) => ({ topic, regex: false, partitions: entries.filter((e) => e.topic === topic).map((e) => e.partition) })));
-    requests = entries.map((e) => ({ topic: e.topic, partition: e.partition, offset: e.offset === -1n ? 'end' : e.offset }));
-  } else {
-    const partitions = await resolvePartitions(admin, options.selections);
-    const cut = options.before!;
-    requests = partitions.map((p) => ({ ...p, offset: cut === 'end' ? 'end' : 'offset' in cut ? cut.offset : { time: cut.time } }));
+    return entries.map((e) => ({ topic: e.topic, partition: e.partition, offset: e.offset === -1n ? 'end' : e.offset }));
   }
+  const partitions = await resolvePartitions(admin, options.selections);
+  const cut = options.before!;
+  return partitions.map((p) => ({ ...p, offset: cut === 'end' ? 'end' : 'offset' in cut ? cut.offset : { time: cut.time } }));
+}
 
+/** Each cut as an offset, with the partition's first and last offsets; a cut past the end is refused. */
+async function planCuts(requests: CutRequest[], admin: AdminApi): Promise<Plan[]> {
   const partitions = requests.map(({ topic, partition }) => ({ topic, partition }));
   const timed = requests.filter((r) => typeof r.offset === 'object');
   const [earliest, latest, atTime] = await Promise.all([
@@ -141,6 +142,13 @@ export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<
     const b = beyond[0];
     throw new UsageError(`offset ${b.offset} is beyond the end of ${b.topic}:${b.partition} (high watermark ${b.latest})`, 'use --before end to delete every record');
   }
+  return plan;
+}
+
+export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<CommandResult> {
+  const clients = await ctx.kafka();
+  const admin = await clients.admin();
+  const plan = await planCuts(await cutRequests(options, admin), admin);
 
   const toDelete = plan.reduce((n, p) => n + (p.offset > p.earliest ? p.offset - p.earliest : 0n), 0n);
   const where = plan.length === 1 ? `${plan[0].topic}:${plan[0].partition} before offset ${plan[0].offset}` : `${plan.length} partitions`;
