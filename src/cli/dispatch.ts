@@ -28,8 +28,8 @@ export interface CommandResult {
 }
 
 export interface CommandModule<O> {
-  /** Flags, help, choices and examples: what the command tree is built from. MIGRATION (issue 11): required once every command has one. */
-  spec?: CommandSpec;
+  /** Flags, help, choices and examples: what the command tree is built from. */
+  spec: CommandSpec;
   /** Arguments and flags -> typed options; throws UsageError. Pure, so tests can table-drive it. */
   parse(args: string[], flags: Record<string, unknown>): O;
   run(options: O, ctx: Context): Promise<CommandResult | void>;

@@ -6,17 +6,14 @@ import type { CommandModule, Dispatcher } from './dispatch.js';
 import type { CommandEntry, SpecModule } from './registry-types.js';
 import { VERSION } from './version.js';
 
-// MIGRATION (issue 11): nouns not yet converted to specs; each goes once its files export specs.
-type Registrar = (program: Command, dispatch: Dispatcher) => void;
-const LEGACY: [Registrar, string[]][] = [
-];
-
 /**
  * The command tree, built from the specs of src/commands/registry.ts. With `words` (the command
  * line), only what it names is loaded: `topics list` loads the topics noun and its list verb,
- * `topics --help` every topics verb; otherwise (help, a mistyped command, docs) everything.
+ * `topics --help` and `help topics` every topics verb, and a line that names no command (`--help`,
+ * a mistyped noun) only the nouns, which is all that top-level help and suggestions show. Without
+ * `words` (docs, completion scripts), everything.
  */
-export async function buildProgram(dispatch: Dispatcher, words: readonly string[] = []): Promise<Command> {
+export async function buildProgram(dispatch: Dispatcher, words?: readonly string[]): Promise<Command> {
   const program = new Command('ktool')
     .description('One fast command-line toolkit for Apache Kafka.')
     .version(VERSION, '-V, --version')
@@ -43,11 +40,6 @@ Examples:
 ${EXIT_CODE_HELP}
 `,
     );
-  const legacy = LEGACY.find(([, names]) => names.includes(words[0] ?? ''));
-  if (legacy) {
-    legacy[0](program, dispatch);
-    return program;
-  }
   const selected = selectEntries(words);
   const loaded = await Promise.all(selected.map((entry) => entry.load()));
   const specOf = new Map(selected.map((entry, i) => [entry.path, loaded[i].spec]));
@@ -68,7 +60,6 @@ ${EXIT_CODE_HELP}
     if (!parent) throw new Error(`command ${entry.path}: no ${parentPath} in src/commands/registry.ts`);
     byPath.set(entry.path, addCommand(parent, entry.path, modules[i].spec, dispatch, runnable(modules[i])));
   });
-  if (!COMMANDS.some((e) => e.path === words[0])) for (const [register] of LEGACY) register(program, dispatch);
   const topRank = (name: string) => (TOP_LEVEL_ORDER.includes(name) ? TOP_LEVEL_ORDER.indexOf(name) : TOP_LEVEL_ORDER.length);
   (program.commands as Command[]).sort((a, b) => topRank(a.name()) - topRank(b.name()));
   return program;
@@ -77,9 +68,10 @@ ${EXIT_CODE_HELP}
 /** How `ktool --help` lists the commands: the everyday ones first. Commands not named follow, A-Z. */
 const TOP_LEVEL_ORDER = ['topics', 'profile', 'local', 'produce', 'consume', 'completion', '__complete', 'configs', 'cluster', 'offsets', 'delete-records', 'groups', 'lag', 'acls', 'users', 'mirror'];
 
-function selectEntries(words: readonly string[]): CommandEntry[] {
-  const [noun, verb] = words;
-  if (noun === undefined || !COMMANDS.some((e) => e.path === noun)) return [...COMMANDS];
+function selectEntries(words: readonly string[] | undefined): CommandEntry[] {
+  if (words === undefined) return [...COMMANDS];
+  const [noun, verb] = words[0] === 'help' ? words.slice(1) : words;
+  if (noun === undefined || !COMMANDS.some((e) => e.path === noun)) return COMMANDS.filter((e) => !e.path.includes(' '));
   const exact = COMMANDS.find((e) => e.path === `${noun} ${verb}`);
   return COMMANDS.filter((e) => e.path === noun || (exact ? e === exact : e.path.startsWith(`${noun} `)));
 }

@@ -4,13 +4,11 @@ import { createContext, type Context, type GlobalOptions } from './context.js';
 import { settleAfterSignal, untilStopped } from './interrupt.js';
 import type { CommandResult, Loader, Runtime } from './dispatch.js';
 import { write } from './io.js';
-import type { CommandSpec } from './spec.js';
 
 /** Parses, runs and renders one command, then closes its clients; Ctrl-C/SIGTERM end it within a second (interrupt.ts). */
 export async function runCommand(runtime: Runtime, load: Loader, args: string[], flags: Record<string, unknown>): Promise<void> {
   const mod = await load();
-  // MIGRATION (issue 11): a module without a spec still exports these flags itself.
-  const spec = mod.spec ?? (mod as unknown as CommandSpec);
+  const { spec } = mod;
   const options = mod.parse(args, flags);
   const globals = (spec.ownsFormatFlag ? { ...flags, format: undefined } : flags) as GlobalOptions;
   const ctx = createContext(runtime.io, globals, runtime.deps, spec.extraFormats);
