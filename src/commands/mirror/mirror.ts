@@ -4,6 +4,7 @@ import { groupOptions } from '../../cli/common-options.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { tpKey } from '../../kafka/mirror-types.js';
+import type { AdminApi } from '../../kafka/types.js';
 import { javaPartition } from '../../kafka/partitioner.js';
 import { MirrorEngine, type EngineOutcome } from './engine.js';
 import { parse as parseMirror, SELECTION_OPTIONS, type MirrorOptions } from './options.js';
@@ -76,21 +77,7 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
   const started = Date.now();
   try {
     const [sourceAdmin, targetAdmin] = await Promise.all([sides.source.admin(), sides.target.admin()]);
-    const [sourceCluster, targetCluster] = await Promise.all([sourceAdmin.cluster(), targetAdmin.cluster()]);
-    if (sourceCluster.clusterId === targetCluster.clusterId && !o.rename.pattern) {
-      throw new UsageError('source and target are the same cluster: the mirror would copy topics onto themselves', "rename the targets, e.g. --rename 'copy.{topic}'");
-    }
-    const names = await selectTopics(sourceAdmin, o);
-    const plans = await planTopics(sourceAdmin, targetAdmin, names, o, { syncConfigs: o.syncConfigs, replicationFactor: o.replicationFactor, create: true });
-    for (const p of plans) {
-      if (p.created) ctx.info(`created ${p.target} on the target (${p.sourcePartitions} partitions)`);
-      if (p.mapping === 'hash') ctx.warn(`${p.target} has ${p.targetPartitions} partitions, fewer than ${p.source} (${p.sourcePartitions}): records go by key hash (Java murmur2), keyless ones to source partition modulo ${p.targetPartitions}`);
-    }
-    if (sourceCluster.clusterId === targetCluster.clusterId) {
-      const sourceSet = new Set(names);
-      const loop = plans.find((p) => sourceSet.has(p.target) || o.topics.test(p.target));
-      if (loop) throw new UsageError(`target topic ${loop.target} also matches --topics on the same cluster: the mirror would copy its own output`, 'narrow --topics or use --exclude');
-    }
+    const { names, plans } = await planMirror(o, ctx, sourceAdmin, targetAdmin);
     const all = plans.flatMap((p) => Array.from({ length: p.sourcePartitions }, (_, partition) => ({ topic: p.source, partition })));
     let ends: Map<string, bigint> | undefined;
     if (o.untilCaughtUp) {
@@ -131,6 +118,29 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
   } finally {
     await sides.close();
   }
+}
+
+/**
+ * The topics to copy and each one's target (created when missing, with the same configs): a copy
+ * onto the same cluster needs --rename, and a target that --topics also selects is refused.
+ */
+async function planMirror(o: MirrorOptions, ctx: Context, sourceAdmin: AdminApi, targetAdmin: AdminApi): Promise<{ names: string[]; plans: TopicPlan[] }> {
+  const [sourceCluster, targetCluster] = await Promise.all([sourceAdmin.cluster(), targetAdmin.cluster()]);
+  if (sourceCluster.clusterId === targetCluster.clusterId && !o.rename.pattern) {
+    throw new UsageError('source and target are the same cluster: the mirror would copy topics onto themselves', "rename the targets, e.g. --rename 'copy.{topic}'");
+  }
+  const names = await selectTopics(sourceAdmin, o);
+  const plans = await planTopics(sourceAdmin, targetAdmin, names, o, { syncConfigs: o.syncConfigs, replicationFactor: o.replicationFactor, create: true });
+  for (const p of plans) {
+    if (p.created) ctx.info(`created ${p.target} on the target (${p.sourcePartitions} partitions)`);
+    if (p.mapping === 'hash') ctx.warn(`${p.target} has ${p.targetPartitions} partitions, fewer than ${p.source} (${p.sourcePartitions}): records go by key hash (Java murmur2), keyless ones to source partition modulo ${p.targetPartitions}`);
+  }
+  if (sourceCluster.clusterId === targetCluster.clusterId) {
+    const sourceSet = new Set(names);
+    const loop = plans.find((p) => sourceSet.has(p.target) || o.topics.test(p.target));
+    if (loop) throw new UsageError(`target topic ${loop.target} also matches --topics on the same cluster: the mirror would copy its own output`, 'narrow --topics or use --exclude');
+  }
+  return { names, plans };
 }
 
 function summarize(o: MirrorOptions, source: string, target: string, plans: TopicPlan[], engine: MirrorEngine, report: StartReport, outcome: EngineOutcome, durationMs: number): CommandResult {

@@ -7,7 +7,7 @@ import type { KafkaClients, TopicPartition } from '../../kafka/types.js';
 import { compareSequences, recordDigest, type Comparison, type Sequence } from './digest.js';
 import { parseSelection, SELECTION_OPTIONS, type TopicSelection } from './options.js';
 import { openSides, parseSides, SIDE_OPTIONS, type SidesOptions } from './sides.js';
-import { planTopics, selectTopics } from './topics.js';
+import { planTopics, selectTopics, type TopicPlan } from './topics.js';
 
 export const spec = defineCommand({
   command: 'verify',
@@ -110,59 +110,67 @@ export async function run(o: VerifyOptions, ctx: Context): Promise<CommandResult
     const names = await selectTopics(sourceAdmin, o);
     const plans = await planTopics(sourceAdmin, targetAdmin, names, o, { syncConfigs: false, create: false });
     const topics: TopicCheck[] = [];
-    for (const plan of plans) {
-      const mapping = plan.targetPartitions === 0 ? 'missing' : plan.mapping;
-      const check: TopicCheck = { source: plan.source, target: plan.target, mapping, sourceRecords: 0, targetRecords: 0, difference: 0, match: true, partitions: [] };
-      const rows = Math.max(plan.sourcePartitions, plan.targetPartitions);
-      if (o.deep) {
-        const [src, tgt] = await Promise.all([sequences(sides.source, plan.source, plan.sourcePartitions), sequences(sides.target, plan.target, plan.targetPartitions)]);
-        const none: Sequence = { digests: [], offsets: [] };
-        if (mapping === 'same' || mapping === 'missing') {
-          for (let p = 0; p < rows; p++) {
-            const c = compareSequences(src[p] ?? none, tgt[p] ?? none);
-            check.partitions.push({ partition: p, source: c.source, target: c.target, difference: c.target - c.source, missing: c.missing, duplicated: c.duplicated, unexpected: c.unexpected, firstDifference: c.firstDifference });
-            if (!c.match) check.match = false;
-          }
-        } else {
-          // Repartitioned by key: order across partitions is gone; compare the topic as a multiset.
-          const flat = (list: Sequence[]): Sequence => ({ digests: list.flatMap((s) => s.digests), offsets: list.flatMap((s) => s.offsets) });
-          const c = compareSequences(flat(src), flat(tgt), false);
-          for (let p = 0; p < rows; p++) check.partitions.push({ partition: p, source: src[p]?.digests.length ?? 0, target: tgt[p]?.digests.length ?? 0, difference: (tgt[p]?.digests.length ?? 0) - (src[p]?.digests.length ?? 0) });
-          check.match = c.match;
-          Object.assign(check, { missing: c.missing, duplicated: c.duplicated, unexpected: c.unexpected });
-        }
-      } else {
-        const [src, tgt] = await Promise.all([counts(sides.source, plan.source, plan.sourcePartitions), counts(sides.target, plan.target, plan.targetPartitions)]);
-        for (let p = 0; p < rows; p++) check.partitions.push({ partition: p, source: src[p] ?? 0, target: tgt[p] ?? 0, difference: (tgt[p] ?? 0) - (src[p] ?? 0) });
-      }
-      check.sourceRecords = check.partitions.reduce((n, p) => n + p.source, 0);
-      check.targetRecords = check.partitions.reduce((n, p) => n + p.target, 0);
-      check.difference = check.targetRecords - check.sourceRecords;
-      if (!o.deep) check.match = mapping === 'same' ? check.partitions.every((p) => p.difference === 0) : mapping === 'hash' && check.difference === 0;
-      if (o.deep && check.missing === undefined) {
-        check.missing = check.partitions.reduce((n, p) => n + (p.missing ?? 0), 0);
-        check.duplicated = check.partitions.reduce((n, p) => n + (p.duplicated ?? 0), 0);
-        check.unexpected = check.partitions.reduce((n, p) => n + (p.unexpected ?? 0), 0);
-      }
-      topics.push(check);
-    }
-    const data: VerifyResult = { match: topics.every((t) => t.match), deep: o.deep, topics };
-    const bad = topics.filter((t) => !t.match);
-    if (bad.length) {
-      const first = bad[0];
-      const diff = first.partitions.find((p) => p.firstDifference)?.firstDifference;
-      ctx.io.stderr.write(`mismatch: ${bad.length} of ${topics.length} topic(s) differ, e.g. ${first.source} -> ${first.target}: ${first.sourceRecords} vs ${first.targetRecords} records${o.deep ? `, ${first.missing} missing, ${first.duplicated} duplicated, ${first.unexpected} unexpected` : ''}${diff ? `, first difference at source offset ${diff.sourceOffset ?? 'none'} / target offset ${diff.targetOffset ?? 'none'}` : ''}\n`);
-    }
-    const head = ['SOURCE', 'TARGET', 'PARTITION', 'SOURCE-RECORDS', 'TARGET-RECORDS', 'DIFF', ...(o.deep ? ['MISSING', 'DUPLICATED', 'UNEXPECTED', 'FIRST-DIFF'] : []), 'MATCH'];
-    const rows = topics.flatMap((t) =>
-      t.partitions.map((p) => [t.source, t.target, p.partition, p.source, p.target, p.difference, ...(o.deep ? [p.missing ?? '', p.duplicated ?? '', p.unexpected ?? '', p.firstDifference ? `${p.firstDifference.sourceOffset ?? '-'}/${p.firstDifference.targetOffset ?? '-'}` : ''] : []), t.mapping === 'hash' ? (p.partition === 0 ? t.match : '') : !(p.difference || p.missing || p.duplicated || p.unexpected || p.firstDifference) && t.mapping !== 'missing']),
-    );
-    return {
-      data,
-      view: [{ head, rows, numeric: [2, 3, 4, 5, ...(o.deep ? [6, 7, 8] : [])] }, { lines: [data.match ? `match: ${topics.length} topic(s) ${o.deep ? 'identical' : 'have the same record counts'}` : `MISMATCH in ${bad.map((t) => t.source).join(', ')}`] }],
-      exitCode: data.match ? undefined : ExitCode.check,
-    };
+    for (const plan of plans) topics.push(await checkTopic(plan, o.deep, sides.source, sides.target));
+    return verifyResult(topics, o.deep, ctx);
   } finally {
     await sides.close();
   }
+}
+
+/** One topic compared: record counts per partition, or with --deep each record's digest. */
+async function checkTopic(plan: TopicPlan, deep: boolean, source: KafkaClients, target: KafkaClients): Promise<TopicCheck> {
+  const mapping = plan.targetPartitions === 0 ? 'missing' : plan.mapping;
+  const check: TopicCheck = { source: plan.source, target: plan.target, mapping, sourceRecords: 0, targetRecords: 0, difference: 0, match: true, partitions: [] };
+  const rows = Math.max(plan.sourcePartitions, plan.targetPartitions);
+  if (deep) {
+    const [src, tgt] = await Promise.all([sequences(source, plan.source, plan.sourcePartitions), sequences(target, plan.target, plan.targetPartitions)]);
+    const none: Sequence = { digests: [], offsets: [] };
+    if (mapping === 'same' || mapping === 'missing') {
+      for (let p = 0; p < rows; p++) {
+        const c = compareSequences(src[p] ?? none, tgt[p] ?? none);
+        check.partitions.push({ partition: p, source: c.source, target: c.target, difference: c.target - c.source, missing: c.missing, duplicated: c.duplicated, unexpected: c.unexpected, firstDifference: c.firstDifference });
+        if (!c.match) check.match = false;
+      }
+    } else {
+      // Repartitioned by key: order across partitions is gone; compare the topic as a multiset.
+      const flat = (list: Sequence[]): Sequence => ({ digests: list.flatMap((s) => s.digests), offsets: list.flatMap((s) => s.offsets) });
+      const c = compareSequences(flat(src), flat(tgt), false);
+      for (let p = 0; p < rows; p++) check.partitions.push({ partition: p, source: src[p]?.digests.length ?? 0, target: tgt[p]?.digests.length ?? 0, difference: (tgt[p]?.digests.length ?? 0) - (src[p]?.digests.length ?? 0) });
+      check.match = c.match;
+      Object.assign(check, { missing: c.missing, duplicated: c.duplicated, unexpected: c.unexpected });
+    }
+  } else {
+    const [src, tgt] = await Promise.all([counts(source, plan.source, plan.sourcePartitions), counts(target, plan.target, plan.targetPartitions)]);
+    for (let p = 0; p < rows; p++) check.partitions.push({ partition: p, source: src[p] ?? 0, target: tgt[p] ?? 0, difference: (tgt[p] ?? 0) - (src[p] ?? 0) });
+  }
+  check.sourceRecords = check.partitions.reduce((n, p) => n + p.source, 0);
+  check.targetRecords = check.partitions.reduce((n, p) => n + p.target, 0);
+  check.difference = check.targetRecords - check.sourceRecords;
+  if (!deep) check.match = mapping === 'same' ? check.partitions.every((p) => p.difference === 0) : mapping === 'hash' && check.difference === 0;
+  if (deep && check.missing === undefined) {
+    check.missing = check.partitions.reduce((n, p) => n + (p.missing ?? 0), 0);
+    check.duplicated = check.partitions.reduce((n, p) => n + (p.duplicated ?? 0), 0);
+    check.unexpected = check.partitions.reduce((n, p) => n + (p.unexpected ?? 0), 0);
+  }
+  return check;
+}
+
+/** The verdict (exit 6 on a mismatch, the first one on stderr) and a row per partition. */
+function verifyResult(topics: TopicCheck[], deep: boolean, ctx: Context): CommandResult {
+  const data: VerifyResult = { match: topics.every((t) => t.match), deep, topics };
+  const bad = topics.filter((t) => !t.match);
+  if (bad.length) {
+    const first = bad[0];
+    const diff = first.partitions.find((p) => p.firstDifference)?.firstDifference;
+    ctx.io.stderr.write(`mismatch: ${bad.length} of ${topics.length} topic(s) differ, e.g. ${first.source} -> ${first.target}: ${first.sourceRecords} vs ${first.targetRecords} records${deep ? `, ${first.missing} missing, ${first.duplicated} duplicated, ${first.unexpected} unexpected` : ''}${diff ? `, first difference at source offset ${diff.sourceOffset ?? 'none'} / target offset ${diff.targetOffset ?? 'none'}` : ''}\n`);
+  }
+  const head = ['SOURCE', 'TARGET', 'PARTITION', 'SOURCE-RECORDS', 'TARGET-RECORDS', 'DIFF', ...(deep ? ['MISSING', 'DUPLICATED', 'UNEXPECTED', 'FIRST-DIFF'] : []), 'MATCH'];
+  const rows = topics.flatMap((t) =>
+    t.partitions.map((p) => [t.source, t.target, p.partition, p.source, p.target, p.difference, ...(deep ? [p.missing ?? '', p.duplicated ?? '', p.unexpected ?? '', p.firstDifference ? `${p.firstDifference.sourceOffset ?? '-'}/${p.firstDifference.targetOffset ?? '-'}` : ''] : []), t.mapping === 'hash' ? (p.partition === 0 ? t.match : '') : !(p.difference || p.missing || p.duplicated || p.unexpected || p.firstDifference) && t.mapping !== 'missing']),
+  );
+  return {
+    data,
+    view: [{ head, rows, numeric: [2, 3, 4, 5, ...(deep ? [6, 7, 8] : [])] }, { lines: [data.match ? `match: ${topics.length} topic(s) ${deep ? 'identical' : 'have the same record counts'}` : `MISMATCH in ${bad.map((t) => t.source).join(', ')}`] }],
+    exitCode: data.match ? undefined : ExitCode.check,
+  };
 }
