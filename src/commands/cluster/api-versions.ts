@@ -51,7 +51,7 @@ export async function run(_options: ApiVersionsOptions, ctx: Context): Promise<C
     numeric: [1, 2, 3, 4],
   }));
   const failure = (b: BrokerApiVersions) => `broker ${b.broker.id} (${b.broker.host}:${b.broker.port}) did not tell its API versions: ${b.error}`;
-  return batchOutcome(ctx.io, { data, text: ctx.format === 'table' ? apiVersionsText(data) : undefined, view }, {
+  return batchOutcome(ctx.io, { data, text: { table: apiVersionsText(data) }, view }, {
     total: data.length,
     failed: data.filter((b) => b.error),
     describe: failure,

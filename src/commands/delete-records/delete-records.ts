@@ -169,7 +169,7 @@ export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<
   const lines = data.filter((d) => !d.errorCode).map((d) => `partition: ${d.topic}-${d.partition}\tlow_watermark: ${d.lowWatermark}`);
   const result: CommandResult = {
     data,
-    text: ctx.format === 'table' ? (lines.length ? lines.join('\n') + '\n' : undefined) : undefined,
+    text: { table: lines.length ? lines.join('\n') + '\n' : undefined },
     view: [{ head: ['TOPIC', 'PARTITION', 'LOW-WATERMARK', 'DELETED', 'ERROR'], rows: data.map((d) => [d.topic, d.partition, d.lowWatermark ?? '', d.deleted ?? '', d.error ? `${d.error} (${d.errorCode})` : '']), numeric: [1, 2, 3] }],
   };
   return batchOutcome(ctx.io, result, { total: data.length, failed: data.filter((d) => d.errorCode), describe: failure, error: async (f) => failureError(f, await principal(ctx)) });

@@ -78,7 +78,6 @@ export async function run(options: LagOptions, ctx: Context): Promise<CommandRes
   const bad = violations(snapshot, options);
   reportViolations(ctx, bad);
   const exitCode = bad.length ? ExitCode.check : ExitCode.ok;
-  if (ctx.format === 'prometheus') return { text: toOpenMetrics(snapshot), exitCode };
   const view = snapshot.groups.length ? lagView(snapshot.groups) : await emptyListing(ctx, options.topics.length ? `consumer group offsets on ${options.topics.join(', ')}` : 'consumer groups', 'listing needs DESCRIBE on the groups (and on their topics)');
-  return { data: snapshot.groups, view, exitCode };
+  return { data: snapshot.groups, view, text: { prometheus: toOpenMetrics(snapshot) }, exitCode };
 }

@@ -92,5 +92,5 @@ export async function run(options: OffsetsOptions, ctx: Context): Promise<Comman
   // kafka-get-offsets.sh prints topic:partition:offset and leaves out partitions without an answer.
   const text = data.filter((d) => d.offset !== null).map((d) => `${d.topic}:${d.partition}:${d.offset}\n`).join('');
   const view = [{ title: `Offsets at ${describeQuery(options.time)}`, head: ['TOPIC', 'PARTITION', 'OFFSET', 'TIMESTAMP'], rows: data.map((d) => [d.topic, d.partition, d.offset ?? 'none', d.timestamp >= 0 ? new Date(d.timestamp).toISOString() : '']), numeric: [1, 2] }];
-  return { data, text: ctx.format === 'table' ? text : undefined, view };
+  return { data, text: { table: text }, view };
 }
