@@ -3,7 +3,7 @@ import { deniedError } from './denied.js';
 import { errorName, errorText } from './errors.js';
 import { listOffsetsByLeader } from './list-offsets.js';
 import { PINNED } from './pinned-apis.js';
-import { callApi } from './raw-api.js';
+import { callApi, type ResponseOf } from './raw-api.js';
 import type { AdminApi, ClusterInfo, ConfigEntry, ItemResult, ListedOffset, NewTopic, OffsetQuery, TopicInfo, TopicPartition } from './types.js';
 
 const UNKNOWN_TOPIC = 3;
@@ -28,6 +28,60 @@ function itemResult(item: { name?: string | null; errorCode: number; errorMessag
   return { name, ok: false, errorCode: errorName(item.errorCode), error: errorText(item.errorCode, item.errorMessage) };
 }
 
+type Metadata = ResponseOf<typeof PINNED.Metadata>;
+
+/** The named topics (or every one) of a Metadata answer, and the names that do not exist. */
+function topicsOf(meta: Metadata, names: string[], includeInternal: boolean): { topics: TopicInfo[]; missing: string[] } {
+  const missing: string[] = [];
+  const topics: TopicInfo[] = [];
+  // Kafka answers TOPIC_AUTHORIZATION_FAILED for a named topic the principal may not describe,
+  // whether it exists or not: all of them in one error, which outranks "does not exist".
+  const refused = meta.topics.filter((t) => t.errorCode === TOPIC_AUTHORIZATION_FAILED).map((t) => t.name!);
+  if (refused.length) throw deniedError({ kafkaCode: 'TOPIC_AUTHORIZATION_FAILED', operation: 'Describe', names: refused });
+  for (const t of meta.topics) {
+    if (t.errorCode === UNKNOWN_TOPIC) {
+      missing.push(t.name!);
+      continue;
+    }
+    if (t.errorCode) throw new ProtocolError(t.errorCode, null);
+    if (!names.length && t.isInternal && !includeInternal) continue;
+    topics.push({
+      name: t.name!,
+      id: kafkaUuid(t.topicId),
+      internal: t.isInternal,
+      partitions: [...t.partitions]
+        .sort((a, b) => a.partitionIndex - b.partitionIndex)
+        .map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: [...p.replicaNodes], isr: [...p.isrNodes], offline: [...p.offlineReplicas] })),
+    });
+  }
+  topics.sort((a, b) => a.name.localeCompare(b.name));
+  return { topics, missing };
+}
+
+/** Each topic's configs with where their values come from (DescribeConfigs, no synonyms). */
+async function topicConfigs(admin: Admin, names: string[]): Promise<Map<string, ConfigEntry[]>> {
+  const out = new Map<string, ConfigEntry[]>();
+  if (names.length === 0) return out;
+  const described = await admin.describeConfigs({
+    resources: names.map((resourceName) => ({ resourceType: ConfigResourceTypes.TOPIC, resourceName, configurationKeys: null })),
+    includeSynonyms: false,
+  });
+  for (const resource of described) {
+    out.set(
+      resource.resourceName,
+      resource.configs.map((c) => ({
+        name: c.name,
+        value: c.value ?? null,
+        source: CONFIG_SOURCES[c.configSource] ?? String(c.configSource),
+        readOnly: c.readOnly,
+        sensitive: c.isSensitive,
+        isDefault: c.configSource === 5,
+      })),
+    );
+  }
+  return out;
+}
+
 export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
   const metadata = (topics: string[] | null) => callApi(admin, PINNED.Metadata, [topics, false, false]);
   return {
@@ -47,31 +101,7 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
 
     async describeTopics(names, options = {}) {
       // One Metadata request answers both "which exist" and "where are their partitions".
-      const meta = await metadata(names.length ? [...new Set(names)] : null);
-      const missing: string[] = [];
-      const topics: TopicInfo[] = [];
-      // Kafka answers TOPIC_AUTHORIZATION_FAILED for a named topic the principal may not describe,
-      // whether it exists or not: all of them in one error, which outranks "does not exist".
-      const refused = meta.topics.filter((t) => t.errorCode === TOPIC_AUTHORIZATION_FAILED).map((t) => t.name!);
-      if (refused.length) throw deniedError({ kafkaCode: 'TOPIC_AUTHORIZATION_FAILED', operation: 'Describe', names: refused });
-      for (const t of meta.topics) {
-        if (t.errorCode === UNKNOWN_TOPIC) {
-          missing.push(t.name!);
-          continue;
-        }
-        if (t.errorCode) throw new ProtocolError(t.errorCode, null);
-        if (!names.length && t.isInternal && !options.includeInternal) continue;
-        topics.push({
-          name: t.name!,
-          id: kafkaUuid(t.topicId),
-          internal: t.isInternal,
-          partitions: [...t.partitions]
-            .sort((a, b) => a.partitionIndex - b.partitionIndex)
-            .map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: [...p.replicaNodes], isr: [...p.isrNodes], offline: [...p.offlineReplicas] })),
-        });
-      }
-      topics.sort((a, b) => a.name.localeCompare(b.name));
-      return { topics, missing };
+      return topicsOf(await metadata(names.length ? [...new Set(names)] : null), names, Boolean(options.includeInternal));
     },
 
     async listOffsets(partitions: TopicPartition[], query: OffsetQuery, isolation = 'read_uncommitted'): Promise<ListedOffset[]> {
@@ -80,28 +110,7 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
       return listOffsetsByLeader(admin, partitions, timestamp, isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED);
     },
 
-    async describeTopicConfigs(names) {
-      const out = new Map<string, ConfigEntry[]>();
-      if (names.length === 0) return out;
-      const described = await admin.describeConfigs({
-        resources: names.map((resourceName) => ({ resourceType: ConfigResourceTypes.TOPIC, resourceName, configurationKeys: null })),
-        includeSynonyms: false,
-      });
-      for (const resource of described) {
-        out.set(
-          resource.resourceName,
-          resource.configs.map((c) => ({
-            name: c.name,
-            value: c.value ?? null,
-            source: CONFIG_SOURCES[c.configSource] ?? String(c.configSource),
-            readOnly: c.readOnly,
-            sensitive: c.isSensitive,
-            isDefault: c.configSource === 5,
-          })),
-        );
-      }
-      return out;
-    },
+    describeTopicConfigs: (names) => topicConfigs(admin, names),
 
     async createTopics(topics: NewTopic[], { validateOnly }) {
       const requests = topics.map((t) => ({
