@@ -159,6 +159,16 @@ export function toKtoolError(error: unknown, brokers: string[], action: string):
     const detail = (tls.cause as Error | undefined)?.message ?? tls.message;
     return new AuthenticationError(`TLS handshake with ${where} failed: ${detail}`, { hint: 'check the CA file (--ca / ssl.truststore.location) or use --insecure-skip-verify for a test cluster', cause: error });
   }
+  const unsupported = leaves.find((e) => e.code === 'PLT_KFK_UNSUPPORTED_API');
+  if (unsupported) {
+    // The library refuses before sending: the broker's ApiVersions has no usable version of the request.
+    const api = /API (\w+)/.exec(unsupported.message)?.[1] ?? 'this request';
+    return new OperationError(`${action}: the broker at ${where} does not support ${api}`, {
+      hint: 'ktool cluster api-versions shows what the broker supports; this needs a newer Kafka',
+      cause: error,
+      kafkaCode: 'UNSUPPORTED_VERSION',
+    });
+  }
   const net = leaves.find(isNetworkLike);
   if (net) {
     const detail = describeNetwork(net);

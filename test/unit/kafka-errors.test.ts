@@ -64,6 +64,13 @@ describe('Kafka error codes -> typed errors (src/kafka/errors.ts)', () => {
   });
 
   it('what the library throws without a Kafka code: its words, never [object Object] or its wrapper text', () => {
+    const unsupported = toKtoolError({ code: 'PLT_KFK_UNSUPPORTED_API', message: 'Unsupported API DescribeUserScramCredentials.' }, ['b:1'], 'list users');
+    expect([unsupported.message, unsupported.hint, unsupported.exitCode, unsupported.kafkaCode]).toEqual([
+      'list users: the broker at b:1 does not support DescribeUserScramCredentials',
+      'ktool cluster api-versions shows what the broker supports; this needs a newer Kafka',
+      1,
+      'UNSUPPORTED_VERSION',
+    ]);
     expect(toKtoolError({ message: 'Unsupported compression codec 9.' }, ['b:1'], 'fetch records').message).toBe('fetch records: Unsupported compression codec 9');
     expect(toKtoolError({ state: 'odd' }, ['b:1'], 'list topics').message).toBe('list topics: {"state":"odd"}');
     const wrapper = toKtoolError(new ResponseError(0, 9, {}, {}), ['b:1'], 'produce');
