@@ -36,28 +36,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
       return unique.map((g) => found.find((d) => d.group === g)!);
     },
 
-    async fetchOffsets(groups) {
-      const out = new Map<string, CommittedOffset[]>();
-      const unique = [...new Set(groups)];
-      if (!unique.length) return out;
-      await coordinators.perCoordinator(unique, async (broker, list) => {
-        const r = await callApi(admin, PINNED.OffsetFetch, [list.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false], broker);
-        for (const g of r.groups) {
-          if (g.errorCode) throw groupError(g.errorCode, `fetching the committed offsets of group ${g.groupId}`, undefined, [g.groupId]);
-          const offsets: CommittedOffset[] = [];
-          for (const t of g.topics) {
-            for (const p of t.partitions) {
-              if (p.errorCode) throw groupError(p.errorCode, `fetching the committed offset of ${g.groupId} ${t.name}:${p.partitionIndex}`, undefined, [t.name]);
-              if (p.committedOffset < 0n) continue;
-              offsets.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.metadata ?? null });
-            }
-          }
-          out.set(g.groupId, offsets.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition));
-        }
-        return [];
-      });
-      return out;
-    },
+    fetchOffsets: (groups) => fetchOffsets(admin, coordinators, groups),
 
     async commitOffsets(group, offsets) {
       if (!offsets.length) return [];
@@ -66,23 +45,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
       return outcomes(r);
     },
 
-    async deleteGroups(groups) {
-      // Only the groups whose coordinator moved are sent again: a group deleted meanwhile is not deleted twice.
-      const results = new Map<string, ItemResult>();
-      let pending = [...new Set(groups)];
-      for (let attempt = 1; pending.length; attempt++) {
-        const answers = await coordinators.perCoordinator(pending, async (broker, list) => (await callApi(admin, PINNED.DeleteGroups, [list], broker)).results);
-        pending = [];
-        for (const x of answers) {
-          if (RETRY_COORDINATOR.has(x.errorCode) && attempt < COORDINATOR_ATTEMPTS) {
-            coordinators.forget(x.groupId);
-            pending.push(x.groupId);
-          } else results.set(x.groupId, x.errorCode ? { name: x.groupId, ok: false, errorCode: errorName(x.errorCode), error: errorText(x.errorCode) } : { name: x.groupId, ok: true });
-        }
-        if (pending.length) await sleep(100);
-      }
-      return [...results.values()];
-    },
+    deleteGroups: (groups) => deleteGroups(admin, coordinators, groups),
 
     async deleteOffsets(group, partitions) {
       const topics = byTopic(partitions, (p) => ({ partitionIndex: p.partition }));
@@ -98,6 +61,49 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
       });
     },
   };
+}
+
+/** Every committed offset of each group: one OffsetFetch per coordinator. */
+async function fetchOffsets(admin: Admin, coordinators: Coordinators, groups: string[]): Promise<Map<string, CommittedOffset[]>> {
+  const out = new Map<string, CommittedOffset[]>();
+  const unique = [...new Set(groups)];
+  if (!unique.length) return out;
+  await coordinators.perCoordinator(unique, async (broker, list) => {
+    const r = await callApi(admin, PINNED.OffsetFetch, [list.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false], broker);
+    for (const g of r.groups) {
+      if (g.errorCode) throw groupError(g.errorCode, `fetching the committed offsets of group ${g.groupId}`, undefined, [g.groupId]);
+      const offsets: CommittedOffset[] = [];
+      for (const t of g.topics) {
+        for (const p of t.partitions) {
+          if (p.errorCode) throw groupError(p.errorCode, `fetching the committed offset of ${g.groupId} ${t.name}:${p.partitionIndex}`, undefined, [t.name]);
+          if (p.committedOffset < 0n) continue;
+          offsets.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.metadata ?? null });
+        }
+      }
+      out.set(g.groupId, offsets.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition));
+    }
+    return [];
+  });
+  return out;
+}
+
+/** DeleteGroups, one request per coordinator. */
+async function deleteGroups(admin: Admin, coordinators: Coordinators, groups: string[]): Promise<ItemResult[]> {
+  // Only the groups whose coordinator moved are sent again: a group deleted meanwhile is not deleted twice.
+  const results = new Map<string, ItemResult>();
+  let pending = [...new Set(groups)];
+  for (let attempt = 1; pending.length; attempt++) {
+    const answers = await coordinators.perCoordinator(pending, async (broker, list) => (await callApi(admin, PINNED.DeleteGroups, [list], broker)).results);
+    pending = [];
+    for (const x of answers) {
+      if (RETRY_COORDINATOR.has(x.errorCode) && attempt < COORDINATOR_ATTEMPTS) {
+        coordinators.forget(x.groupId);
+        pending.push(x.groupId);
+      } else results.set(x.groupId, x.errorCode ? { name: x.groupId, ok: false, errorCode: errorName(x.errorCode), error: errorText(x.errorCode) } : { name: x.groupId, ok: true });
+    }
+    if (pending.length) await sleep(100);
+  }
+  return [...results.values()];
 }
 
 function outcomes(r: PartitionErrors): PartitionOutcome[] {
