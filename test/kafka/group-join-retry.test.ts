@@ -1,5 +1,5 @@
 import { MultipleErrors, ProtocolError } from '@platformatic/kafka';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startStream } from '../../src/kafka/group-reader.js';
 import type { GroupReaderOptions } from '../../src/kafka/consumer-types.js';
 
@@ -24,9 +24,17 @@ const typed = (error: unknown) => new Error(`typed: ${(error as Error).message}`
 /** group-reader's join on a new cluster: the coordinator's codes are retried, told by code, not by words. */
 describe('joining a group while the coordinator settles', () => {
   it('COORDINATOR_NOT_AVAILABLE, then COORDINATOR_LOAD_IN_PROGRESS inside a MultipleErrors: retried until the stream starts', async () => {
-    const c = consumer([new ProtocolError('COORDINATOR_NOT_AVAILABLE'), new MultipleErrors('joinGroup failed 2 times.', [new ProtocolError('COORDINATOR_LOAD_IN_PROGRESS')])]);
-    await expect(startStream(c.consumer, options, Date.now() + 10_000, typed)).resolves.toEqual({ started: true });
-    expect(c.calls()).toBe(3);
+    // Fake timers: the half-second pauses between attempts pass at once.
+    vi.useFakeTimers();
+    try {
+      const c = consumer([new ProtocolError('COORDINATOR_NOT_AVAILABLE'), new MultipleErrors('joinGroup failed 2 times.', [new ProtocolError('COORDINATOR_LOAD_IN_PROGRESS')])]);
+      const started = startStream(c.consumer, options, Date.now() + 10_000, typed);
+      await vi.advanceTimersByTimeAsync(1_000);
+      await expect(started).resolves.toEqual({ started: true });
+      expect(c.calls()).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('any other failure, or a code only in the words: thrown at once', async () => {
