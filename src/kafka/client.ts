@@ -1,4 +1,4 @@
-import { Admin } from '@platformatic/kafka';
+import { Admin, type BaseOptions } from '@platformatic/kafka';
 import type { ConnectionSettings } from '../config/connection.js';
 import { platformaticAdmin } from './admin.js';
 import { baseClientOptions } from './connect-options.js';
@@ -17,14 +17,14 @@ import type { KafkaClients } from './types.js';
 export function createKafkaClients(settings: ConnectionSettings, env: Record<string, string | undefined>, signal?: AbortSignal): KafkaClients {
   let admin: Admin | undefined;
   const apis = new Map<string, Promise<object>>();
-  let base: Promise<Record<string, unknown>> | undefined;
+  let base: Promise<BaseOptions> | undefined;
   const closers: (() => Promise<void>)[] = [];
 
   let opening: Promise<Admin> | undefined;
   const openAdmin = () => {
     opening ??= (async () => {
       const options = await plumbing.baseOptions();
-      admin = new Admin(options as unknown as ConstructorParameters<typeof Admin>[0]);
+      admin = new Admin(options);
       closers.push(() => admin!.close());
       return admin;
     })();

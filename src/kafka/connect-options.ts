@@ -1,12 +1,13 @@
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
+import type { BaseOptions } from '@platformatic/kafka';
 import type { ConnectionSettings } from '../config/connection.js';
 import { resolveSecret } from '../config/secrets.js';
 import { UsageError } from '../errors.js';
 import { readUserFile } from '../util/read-user-file.js';
 
 /** Client-library base options for our settings; secrets are resolved here, at connect time. */
-export async function baseClientOptions(settings: ConnectionSettings, env: Record<string, string | undefined>) {
-  const options: Record<string, unknown> = {
+export async function baseClientOptions(settings: ConnectionSettings, env: Record<string, string | undefined>): Promise<BaseOptions> {
+  const options: BaseOptions = {
     clientId: settings.clientId,
     bootstrapBrokers: settings.bootstrap,
     connectTimeout: Math.min(settings.timeoutMs, 10_000),

@@ -1,4 +1,4 @@
-import { Consumer, FetchIsolationLevels } from '@platformatic/kafka';
+import { Consumer, FetchIsolationLevels, type BaseOptions, type ConsumerOptions, type MessagesStream } from '@platformatic/kafka';
 import type { ConsumedRecord, GroupReader, GroupReaderOptions } from './consumer-types.js';
 import { answerWithin } from './deadline.js';
 import { attribute, DeniedError } from './denied.js';
@@ -22,17 +22,9 @@ const REBALANCING = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNK
 /** A new cluster's group coordinator, not there yet or still loading: the join is retried until the deadline. */
 const COORDINATOR_SETTLING = new Set(['COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR', 'COORDINATOR_LOAD_IN_PROGRESS']);
 
-/** The stream of the client library, as far as ktool drives it (it only fetches while it flows). */
-interface FlowingStream {
-  on(event: 'data', fn: () => void): void;
-  on(event: 'error', fn: (error: Error) => void): void;
-  pause(): void;
-  resume(): void;
-  isPaused(): boolean;
-  close(): Promise<void>;
-}
-
 type Consumer_ = Consumer<unknown, unknown, unknown, unknown>;
+/** The stream of the client library, as far as ktool drives it (it only fetches while it flows). */
+type FlowingStream = Pick<MessagesStream<unknown, unknown, unknown, unknown>, 'on' | 'pause' | 'resume' | 'isPaused' | 'close'>;
 type Typed = (error: unknown) => Error;
 
 /**
@@ -57,7 +49,7 @@ export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOpt
   const queue = new RecordQueue(clients.signal);
   // Membership errors (a rejoin that failed) come as the consumer's 'error' event: without a
   // listener they would be thrown from a timer.
-  (consumer as unknown as { on(event: 'error', fn: (error: Error) => void): void }).on('error', (error) => queue.fail(error));
+  consumer.on('error', (error) => queue.fail(error));
   const fetches = new Fetches(queue);
   await takeStreamFetches(consumer, { topics: o.topics, isolation: o.isolation, partitionMaxBytes: FETCH_BYTES }, fetches).catch((error: unknown) => {
     throw typed(error);
@@ -70,16 +62,16 @@ export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOpt
   return new Member(consumer, stream, queue, fetches, o, typed);
 }
 
-function groupConsumer(base: Record<string, unknown>, o: GroupReaderOptions): Consumer_ {
+function groupConsumer(base: BaseOptions, o: GroupReaderOptions): Consumer_ {
+  const protocol: ConsumerOptions<unknown, unknown, unknown, unknown> =
+    o.protocol === 'consumer' ? { ...base, groupId: o.groupId, groupProtocol: 'consumer' } : { ...base, groupId: o.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 };
   return new Consumer({
-    ...(base as object),
-    groupId: o.groupId,
+    ...protocol,
     // A rejoin meets REBALANCE_IN_PROGRESS while members come and go; the Java consumer retries
     // it for as long as it polls. After these the member gives up (reading ends with the error).
     retries: 10,
-    ...(o.protocol === 'consumer' ? { groupProtocol: 'consumer' } : { sessionTimeout: 10_000, heartbeatInterval: 1_000 }),
     isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED,
-  } as ConstructorParameters<typeof Consumer>[0]);
+  });
 }
 
 /**
@@ -93,8 +85,7 @@ export async function startStream(consumer: Consumer_, o: GroupReaderOptions, de
       // 1 MiB fetches: the library's default of 50 MB decodes about half a million records at once.
       // A fetch waiting at the broker holds up the commit and the LeaveGroup behind it on the same
       // connection: 200 ms keeps Ctrl-C's commit-and-leave well within a second.
-      const stream = await consumer.consume({ topics: o.topics, mode: 'committed', fallbackMode: o.fallback, autocommit: false, maxWaitTime: FETCH_WAIT_MS, maxBytes: FETCH_BYTES, maxBytesPerPartition: FETCH_BYTES } as Parameters<typeof consumer.consume>[0]);
-      return stream as unknown as FlowingStream;
+      return await consumer.consume({ topics: o.topics, mode: 'committed', fallbackMode: o.fallback, autocommit: false, maxWaitTime: FETCH_WAIT_MS, maxBytes: FETCH_BYTES, maxBytesPerPartition: FETCH_BYTES });
     } catch (error) {
       if (Date.now() > deadline || !leafErrors(error).some((e) => COORDINATOR_SETTLING.has(e.apiId ?? ''))) throw typed(error);
       await new Promise((r) => setTimeout(r, 500));

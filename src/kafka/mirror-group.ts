@@ -5,17 +5,6 @@ import { stampCommits } from './offset-commit-metadata.js';
 import type { ClientPlumbing } from './plumbing.js';
 import type { TopicPartition } from './types.js';
 
-interface LibraryConsumer {
-  topics: { trackAll(...topics: string[]): boolean[] };
-  generationId: number;
-  assignments: { topic: string; partitions: number[] }[] | null;
-  joinGroup(options: object): Promise<string>;
-  leaveGroup(force?: boolean): Promise<void>;
-  commit(options: { offsets: { topic: string; partition: number; offset: bigint; leaderEpoch: number }[] }): Promise<void>;
-  close(force?: boolean): Promise<void>;
-  on(event: string, fn: (...args: unknown[]) => void): void;
-}
-
 /**
  * Classic-protocol group membership without the library's message stream: the mirror fetches with
  * its own fast partition reader and only needs the assignment, rebalance notice and commits. The
@@ -24,8 +13,8 @@ interface LibraryConsumer {
 export async function openMirrorGroup(clients: ClientPlumbing, o: MirrorGroupOptions): Promise<MirrorGroup> {
   const base = await clients.baseOptions();
   const session = o.sessionTimeoutMs ?? 10_000;
-  const consumer = new Consumer({
-    ...(base as object),
+  const consumer = new Consumer<unknown, unknown, unknown, unknown>({
+    ...base,
     groupId: o.groupId,
     // A rejoin meets REBALANCE_IN_PROGRESS while members come and go; after the last retry the
     // library stops heartbeating for good (see group-reader.ts).
@@ -33,7 +22,7 @@ export async function openMirrorGroup(clients: ClientPlumbing, o: MirrorGroupOpt
     sessionTimeout: session,
     rebalanceTimeout: Math.max(session, 30_000),
     heartbeatInterval: Math.min(1_000, Math.floor(session / 3)),
-  } as ConstructorParameters<typeof Consumer>[0]) as unknown as LibraryConsumer;
+  });
   // Heartbeat failures surface here; the library retries and rejoins, the mirror sees a new generation.
   consumer.on('error', () => undefined);
   // The library's commits (with their rejoin and coordinator retries) carry the mirror's stamp.
@@ -43,7 +32,8 @@ export async function openMirrorGroup(clients: ClientPlumbing, o: MirrorGroupOpt
   const close = async () => {
     if (closed) return;
     closed = true;
-    await consumer.leaveGroup(true).catch(() => undefined);
+    // The callback form: the library declares leaveGroup(force) as returning void ahead of its promise form.
+    await new Promise<void>((resolve) => consumer.leaveGroup(true, () => resolve()));
     await consumer.close(true).catch(() => undefined);
   };
   clients.onClose(close);

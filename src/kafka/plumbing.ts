@@ -1,3 +1,4 @@
+import type { BaseOptions } from '@platformatic/kafka';
 import type { KafkaClients } from './types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { KafkaClients } from './types.js';
  */
 export interface ClientPlumbing extends KafkaClients {
   /** Client-library base options (brokers, SASL, TLS, timeouts) with secrets resolved. */
-  baseOptions(): Promise<Record<string, unknown>>;
+  baseOptions(): Promise<BaseOptions>;
   /** Registers a cleanup run by close(). */
   onClose(close: () => Promise<void>): void;
 }

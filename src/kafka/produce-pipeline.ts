@@ -28,10 +28,11 @@ export interface Batch {
   transactionalId?: string;
 }
 
-export interface PipelineDeps {
+/** `Leader`: whatever names a partition's leader to connection() (the producer's are the client library's brokers). */
+export interface PipelineDeps<Leader = unknown> {
   /** The batches grouped by their partition's leader broker (fresh metadata when force). */
-  leaders(batches: Batch[], force: boolean): Promise<Map<unknown, Batch[]>>;
-  connection(leader: unknown): Promise<Connection>;
+  leaders(batches: Batch[], force: boolean): Promise<Map<Leader, Batch[]>>;
+  connection(leader: Leader): Promise<Connection>;
   request(batches: Batch[]): ProduceRequestParts;
   /** acks=0: the broker sends no response. */
   noResponse: boolean;
@@ -78,10 +79,10 @@ interface Lane {
 const isDuplicate = (error: unknown) => kafkaErrorId(error) === 'DUPLICATE_SEQUENCE_NUMBER';
 const isOutOfOrder = (error: unknown) => kafkaErrorId(error) === 'OUT_OF_ORDER_SEQUENCE_NUMBER';
 
-export class ProducePipeline {
+export class ProducePipeline<Leader = unknown> {
   private readonly lanes = new Map<string, Lane>();
 
-  constructor(private readonly deps: PipelineDeps) {}
+  constructor(private readonly deps: PipelineDeps<Leader>) {}
 
   /**
    * Sends the batches (at most one per partition; call in sequence order): returns once each was
@@ -118,7 +119,7 @@ export class ProducePipeline {
   private async transmit(entries: Entry[], force: boolean): Promise<void> {
     if (entries.length === 0) return;
     const byBatch = new Map(entries.map((e) => [e.batch, e]));
-    let byLeader: Map<unknown, Batch[]>;
+    let byLeader: Map<Leader, Batch[]>;
     try {
       byLeader = await this.deps.leaders(entries.map((e) => e.batch), force);
     } catch (error) {

@@ -8,13 +8,14 @@
  * leader routing, the retry policy handed to the pipeline (produce-pipeline.ts), the transaction
  * state, and the batch maker that gives sequence numbers in call order.
  */
-import { kGetConnection, Producer, type Connection } from '@platformatic/kafka';
+import { Producer, type BaseOptions, type Broker, type ProducerOptions } from '@platformatic/kafka';
 import { OperationError, type KtoolError } from '../errors.js';
 import { answerWithin } from './deadline.js';
 import { javaPartition } from './partitioner.js';
 import { attribute } from './denied.js';
 import { isConnectionLoss, kafkaErrorId, kafkaErrorText, toKtoolError } from './errors.js';
 import { topicsNotFound } from './not-found.js';
+import { connectionTo } from './raw-api.js';
 import type { ClientPlumbing } from './plumbing.js';
 import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
@@ -69,8 +70,8 @@ const missingTopic = (topic: string) => topicsNotFound([topic], `create it first
  * connection: ktool keeps the sequence numbers and retries itself (produce-pipeline.ts), the
  * client only opens the connections and asks for the producer id.
  */
-function libraryOptions(base: Record<string, unknown>, settings: ProducerSettings): Record<string, unknown> {
-  const options: Record<string, unknown> = {
+function libraryOptions(base: BaseOptions, settings: ProducerSettings): ProducerOptions<unknown, unknown, unknown, unknown> {
+  const options: ProducerOptions<unknown, unknown, unknown, unknown> = {
     ...base,
     idempotent: false,
     maxInflights: settings.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
@@ -87,12 +88,12 @@ function libraryOptions(base: Record<string, unknown>, settings: ProducerSetting
 }
 
 /** Leader routing: batches grouped by their partition's leader, from the client's metadata (fresh when `force`: after a failure). */
-function leaderRouting(producer: LibraryProducer): Pick<PipelineDeps, 'leaders' | 'connection'> {
+function leaderRouting(producer: LibraryProducer): Pick<PipelineDeps<Broker | undefined>, 'leaders' | 'connection'> {
   return {
     async leaders(batches, force) {
       const topics = [...new Set(batches.map((b) => b.topic))];
       const metadata = await producer.metadata({ topics, forceUpdate: force, autocreateTopics: false });
-      const byLeader = new Map<unknown, Batch[]>();
+      const byLeader = new Map<Broker | undefined, Batch[]>();
       for (const b of batches) {
         const leader = metadata.brokers.get(metadata.topics.get(b.topic)!.partitions[b.partition].leader);
         let list = byLeader.get(leader);
@@ -101,10 +102,9 @@ function leaderRouting(producer: LibraryProducer): Pick<PipelineDeps, 'leaders' 
       }
       return byLeader;
     },
-    connection: (broker) =>
-      new Promise<Connection>((resolve, reject) =>
-        (producer as unknown as Record<symbol, (b: unknown, cb: (e: Error | null, c: Connection) => void) => void>)[kGetConnection](broker, (e, c) => (e ? reject(e) : resolve(c))),
-      ),
+    // No leader in the metadata: fails as the library's connection pool did when handed none (and
+    // never falls back to a bootstrap connection, which connectionTo() gives without a broker).
+    connection: (broker) => (broker ? connectionTo(producer, broker) : Promise.reject(new TypeError('no leader broker in the metadata for this partition'))),
   };
 }
 
@@ -244,7 +244,7 @@ function byPartition(records: ProduceRecord[]): PartitionRecords[] {
 export async function openProducer(clients: ClientPlumbing, settings: ProducerSettings, hooks: ProducerHooks = {}): Promise<ProducerApi> {
   const base = await clients.baseOptions();
   const brokers = clients.settings.bootstrap;
-  const producer = new Producer(libraryOptions(base, settings) as unknown as ConstructorParameters<typeof Producer>[0]);
+  const producer: LibraryProducer = new Producer(libraryOptions(base, settings));
   let closed = false;
   const close = async () => {
     if (closed) return;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { compressionsAlgorithms, crc32c as libraryCrc32c } from '@platformatic/kafka';
+import { compressionsAlgorithms, crc32c as libraryCrc32c, type CompressionAlgorithmSpecification } from '@platformatic/kafka';
 import type { EncodedRecords, LineRecords, ProduceRecord } from './producer-types.js';
 import * as L from './record-batch.js';
 import type { BatchWriteHeader } from './record-batch.js';
@@ -218,7 +218,7 @@ export async function wrapRecords(records: EncodedRecords, header: BatchWriteHea
   if (L.codecOf(attributes)) {
     if (header.compression === 'gzip') recs = gzipSync(recs);
     else {
-      const algorithm = (compressionsAlgorithms as unknown as Record<string, { compressSync(b: Buffer): Buffer; compress?: (b: Buffer) => Promise<Buffer> }>)[header.compression];
+      const algorithm: CompressionAlgorithmSpecification = compressionsAlgorithms[header.compression];
       recs = algorithm.compress ? await algorithm.compress(recs) : algorithm.compressSync(recs);
     }
   }

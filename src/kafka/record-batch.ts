@@ -3,12 +3,13 @@
  * what the attribute bits mean and how a control batch says "abort". The encoder
  * (record-batch-encode.ts), the decoder (record-batch-decode.ts), read_committed filtering
  * (abort-filter.ts) and lag's timestamp reader (groups-timestamps.ts) all read it from here.
- * No imports: the decoder's start-up cost stays nil.
+ * No runtime imports: the decoder's start-up cost stays nil.
  *
  *   baseOffset int64 | batchLength int32 | partitionLeaderEpoch int32 | magic int8 | crc uint32 |
  *   attributes int16 | lastOffsetDelta int32 | baseTimestamp int64 | maxTimestamp int64 |
  *   producerId int64 | producerEpoch int16 | baseSequence int32 | recordCount int32 | records...
  */
+import type { Compression } from './producer-types.js';
 
 /** Byte offsets of the header fields from the start of a batch. */
 export const BASE_OFFSET = 0;
@@ -53,8 +54,7 @@ export interface BatchWriteHeader {
   producerEpoch: number;
   baseSequence: number;
   transactional: boolean;
-  /** none, gzip, snappy, lz4 or zstd. */
-  compression: string;
+  compression: Compression;
 }
 
 export const isControl = (attributes: number): boolean => (attributes & CONTROL) !== 0;

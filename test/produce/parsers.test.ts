@@ -253,7 +253,7 @@ describe('record batch encoder', () => {
       const view = (r: EncodedRecords) => ({ body: r.body.toString('hex'), count: r.count, firstTimestamp: r.firstTimestamp, maxTimestamp: r.maxTimestamp });
       expect(view(built)).toEqual(view(expected));
       // Wrapped in place (the header goes into the room kept in front) or by copying: the same batch.
-      const header = { producerId: 3n, producerEpoch: 0, baseSequence: 9, transactional: false, compression: 'none' };
+      const header = { producerId: 3n, producerEpoch: 0, baseSequence: 9, transactional: false, compression: 'none' as const };
       const copied = await wrapRecords({ ...built, headroom: undefined, body: Buffer.from(built.body) }, header);
       expect((await wrapRecords(built, header)).toString('hex')).toBe(copied.toString('hex'));
       expect(builder.take().count).toBe(0);
@@ -280,7 +280,7 @@ describe('record batch encoder', () => {
     expect(third.body.toString('latin1')).toContain('56789');
   });
   it('compressed batches decode', async () => {
-    for (const compression of ['gzip', 'snappy', 'lz4', 'zstd']) {
+    for (const compression of ['gzip', 'snappy', 'lz4', 'zstd'] as const) {
       const records = Array.from({ length: 50 }, (_, i) => ({ topic: 't', partition: 0, key: b(`k${i}`), value: b(`value-${i}`) }));
       const buf = await encodeRecordBatch(records, { producerId: -1n, producerEpoch: -1, baseSequence: -1, transactional: false, compression });
       const batch = readRecordsBatch(Reader.from(buf));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { abortFilter } from '../../src/kafka/abort-filter.js';
 import type { ConsumedRecord } from '../../src/kafka/consumer-types.js';
+import type { Compression } from '../../src/kafka/producer-types.js';
 import { toConsumedRecords, type FetchedBatch } from '../../src/kafka/decode.js';
 import { decompress } from '../../src/kafka/fast-fetch.js';
 import * as L from '../../src/kafka/record-batch.js';
@@ -8,7 +9,7 @@ import { decodeBatches } from '../../src/kafka/record-batch-decode.js';
 import { encodeRecords, wrapRecords } from '../../src/kafka/record-batch-encode.js';
 
 /** One batch as a broker stores it: base offset set, attributes as given (CRC left as encoded: nothing here checks it). */
-async function batchBytes(base: number, records: { key?: Buffer | null; value?: string }[], o: { producerId?: bigint; attributes?: number; compression?: string } = {}): Promise<Buffer> {
+async function batchBytes(base: number, records: { key?: Buffer | null; value?: string }[], o: { producerId?: bigint; attributes?: number; compression?: Compression } = {}): Promise<Buffer> {
   const encoded = encodeRecords(records.map((r) => ({ topic: 't', partition: 0, key: r.key ?? null, value: r.value === undefined ? null : Buffer.from(r.value), timestamp: 1_700_000_000_000 })));
   const bytes = await wrapRecords(encoded, { producerId: o.producerId ?? -1n, producerEpoch: 0, baseSequence: 0, transactional: false, compression: o.compression ?? 'none' });
   bytes.writeBigInt64BE(BigInt(base), L.BASE_OFFSET);
@@ -38,7 +39,7 @@ describe('record batch layout', () => {
 
   it('attribute bits: codec, LogAppendTime, transactional, control', () => {
     expect(L.writeAttributes({ transactional: false, compression: 'none' })).toBe(0);
-    expect(['gzip', 'snappy', 'lz4', 'zstd'].map((compression) => L.writeAttributes({ transactional: false, compression }))).toEqual([1, 2, 3, 4]);
+    expect((['gzip', 'snappy', 'lz4', 'zstd'] as const).map((compression) => L.writeAttributes({ transactional: false, compression }))).toEqual([1, 2, 3, 4]);
     expect(L.writeAttributes({ transactional: true, compression: 'zstd' })).toBe(0x14);
     const attributes = 0x3b; // control | transactional | LogAppendTime | lz4
     expect([L.codecOf(attributes), L.isLogAppendTime(attributes), L.isTransactional(attributes), L.isControl(attributes)]).toEqual([3, true, true, true]);
@@ -72,7 +73,7 @@ describe('control batches, decoded from bytes', () => {
 
   it('read_committed: a producer is dropped from its aborted transaction up to its ABORT marker, also in a compressed control batch', async () => {
     const tx = L.TRANSACTIONAL;
-    for (const compression of ['none', 'zstd']) {
+    for (const compression of ['none', 'zstd'] as const) {
       const data = Buffer.concat([
         await batchBytes(0, [{ value: 'aborted-1' }, { value: 'aborted-2' }], { producerId: 7n, attributes: tx, compression }),
         await batchBytes(2, [{ value: 'committed' }], { producerId: 8n, attributes: tx, compression }),
