@@ -55,11 +55,18 @@ export function sortBindings(bindings: AclBinding[]): AclBinding[] {
   });
 }
 
+/** One binding of a CreateAcls request: created, or refused with Kafka's error id and text. */
+export interface AclCreateOutcome {
+  binding: AclBinding;
+  errorCode?: string;
+  error?: string;
+}
+
 export interface AclsApi {
   /** DescribeAcls for one filter; bindings sorted by resource, then principal, operation, host. */
   describeAcls(filter: AclBindingFilter): Promise<AclBinding[]>;
-  /** CreateAcls; a binding the broker rejects throws (the first rejection, with its Kafka error id). */
-  createAcls(bindings: AclBinding[]): Promise<void>;
+  /** CreateAcls; each binding's outcome, in order (the broker creates or refuses each on its own). */
+  createAcls(bindings: AclBinding[]): Promise<AclCreateOutcome[]>;
   /** DeleteAcls; the bindings actually deleted, over all filters (deduplicated). */
   deleteAcls(filters: AclBindingFilter[]): Promise<AclBinding[]>;
 }

@@ -1,5 +1,6 @@
 import { AclOperations, AclPermissionTypes, ProtocolError, ResourcePatternTypes, ResourceTypes, type Acl, type AclFilter, type Admin } from '@platformatic/kafka';
 import { PINNED } from './pinned-apis.js';
+import { errorName, errorText } from './errors.js';
 import { callApi } from './raw-api.js';
 import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclOperationName, type AclPatternType, type AclPermission, type AclResourceType, type AclsApi } from './acls-types.js';
 
@@ -58,10 +59,14 @@ export function makeAclsApi(admin: Admin): AclsApi {
     },
 
     async createAcls(bindings) {
-      if (!bindings.length) return;
+      if (!bindings.length) return [];
       const response = await callApi(admin, PINNED.CreateAcls, [bindings.map(toAcl)]);
-      const failed = response.results.find((r) => r.errorCode);
-      if (failed) fail(failed, 'creating ACLs needs Alter on the cluster');
+      // One result per creation, in the request's order.
+      return bindings.map((binding, i) => {
+        const r = response.results[i];
+        if (!r?.errorCode) return { binding };
+        return { binding, errorCode: errorName(r.errorCode), error: r.errorCode === CLUSTER_AUTHORIZATION_FAILED ? 'creating ACLs needs Alter on the cluster' : errorText(r.errorCode, r.errorMessage) };
+      });
     },
 
     async deleteAcls(filters) {

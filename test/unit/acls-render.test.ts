@@ -34,6 +34,7 @@ function fake(refuse?: string) {
       if (refuse) throw errorForKafkaCode(refuse, `create acls: refused (${refuse})`);
       calls.created.push(list);
       bindings = [...bindings, ...list];
+      return list.map((binding) => ({ binding }));
     },
     async deleteAcls(filters) {
       calls.deleted.push(filters);

@@ -4,6 +4,7 @@ import { batchOutcome } from '../../src/commands/batch-outcome.js';
 import { ExitCode, NotFoundError } from '../../src/errors.js';
 import type { GroupDescription, GroupsApi } from '../../src/kafka/groups-types.js';
 import type { BrokerApiVersions } from '../../src/kafka/cluster-types.js';
+import type { AclBinding, AclsApi } from '../../src/kafka/acls-types.js';
 import type { ClusterApi } from '../../src/kafka/cluster-types.js';
 import { runCli } from '../helpers/cli.js';
 import { fakeKafka, topic } from '../helpers/fake-kafka.js';
@@ -119,6 +120,24 @@ describe('every batch command follows it (tier 2, fakes)', () => {
     expect(r.code).toBe(ExitCode.partial);
     expect(JSON.parse(r.stdout).map((row: { partition: number; executed: boolean }) => [row.partition, row.executed])).toEqual([[0, true], [1, false]]);
     expect(r.stderr).toBe('committed new offsets for 1 partition of group g\nerror: g orders:1: too large (OFFSET_METADATA_TOO_LARGE)\n');
+  });
+
+  it('acls create: one binding refused -> the others created and shown, exit 5; every one refused -> exit 4 naming the ACL that would allow it', async () => {
+    const acls = (refused: (b: AclBinding) => string | undefined): AclsApi =>
+      ({
+        describeAcls: async () => [],
+        createAcls: async (list: AclBinding[]) => list.map((binding) => (refused(binding) ? { binding, errorCode: refused(binding), error: 'refused' } : { binding })),
+      }) as unknown as AclsApi;
+    const run = (refused: (b: AclBinding) => string | undefined) =>
+      runCli(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'Read,Write', '--topic', 'orders'], { deps: { kafkaFactory: fakeKafka([], {}, { acls: acls(refused) }) }, env });
+    const some = await run((b) => (b.operation === 'WRITE' ? 'INVALID_REQUEST' : undefined));
+    expect(some.code).toBe(ExitCode.partial);
+    expect(some.stderr).toBe('error: cannot create ACL ALLOW User:alice WRITE on TOPIC orders (LITERAL) from *: refused (INVALID_REQUEST)\n');
+    expect(some.stdout).toMatch(/^Created 1 ACL:\n[\s\S]*READ/);
+    expect(some.stdout).not.toMatch(/WRITE/);
+    const all = await run(() => 'CLUSTER_AUTHORIZATION_FAILED');
+    expect(all.code).toBe(ExitCode.connection);
+    expect(all.stderr).toMatch(/^error: cannot create ACL ALLOW User:alice READ .*\(CLUSTER_AUTHORIZATION_FAILED\)\nerror: .*not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\n/);
   });
 
   it('cluster api-versions: one broker silent -> exit 5; every broker silent -> exit 4 (the advertised addresses are unreachable)', async () => {

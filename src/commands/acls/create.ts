@@ -2,10 +2,13 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
-import { bindingKey, resourceKey, sortBindings, type AclBinding, type AclPermission } from '../../kafka/acls-types.js';
+import { bindingKey, resourceKey, sortBindings, type AclBinding, type AclCreateOutcome, type AclPermission } from '../../kafka/acls-types.js';
+import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import type { Block } from '../../output/view.js';
 import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, strings, type Grant } from './vocabulary.js';
-import { aclTable } from './view.js';
+import { batchOutcome } from '../batch-outcome.js';
+import { principal } from '../missing-hints.js';
+import { aclLine, aclTable } from './view.js';
 import { ENTRY_OPTIONS, RESOURCE_OPTIONS } from './options.js';
 import { whileChanging } from './authz.js';
 
@@ -80,11 +83,18 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
   );
   const existing = options.bindings.filter((b) => present.has(bindingKey(b)));
   const created = options.bindings.filter((b) => !present.has(bindingKey(b)));
-  await api.createAcls(created);
+  const outcomes = await api.createAcls(created);
+  const done = outcomes.filter((o) => !o.errorCode).map((o) => o.binding);
 
-  const data: CreateResult = { created, existing };
+  const data: CreateResult = { created: done, existing };
   const view: Block[] = [];
-  if (created.length) view.push(aclTable(created, `Created ${created.length} ACL${created.length === 1 ? '' : 's'}:`));
+  if (done.length) view.push(aclTable(done, `Created ${done.length} ACL${done.length === 1 ? '' : 's'}:`));
   if (existing.length) view.push(aclTable(existing, `Already present, unchanged (${existing.length}):`));
-  return { data, view };
+  const failure = (f: AclCreateOutcome) => `cannot create ACL ${aclLine(f.binding)}: ${f.error} (${f.errorCode})`;
+  return batchOutcome(ctx.io, { data, view }, {
+    total: options.bindings.length,
+    failed: outcomes.filter((o) => o.errorCode),
+    describe: failure,
+    error: async (f) => errorForKafkaCode(f.errorCode!, failure(f), undefined, { operation: 'Alter', principal: await principal(ctx) }),
+  });
 }
