@@ -1,4 +1,4 @@
-import { compressionsAlgorithmsByBitmask, createAPI, fetchV17, kGetApi, readKnownTaggedFields, type Reader } from '@platformatic/kafka';
+import { compressionsAlgorithmsByBitmask, createAPI, fetchV17, kGetApi, readKnownTaggedFields, type CompressionAlgorithmSpecification, type Reader } from '@platformatic/kafka';
 import { connectionTo, type Client } from './raw-api.js';
 
 /**
@@ -53,7 +53,7 @@ function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: num
 const rawFetchV17 = createAPI<fetchV17.FetchRequest, RawFetchResponse>(fetchV17.api.key, fetchV17.api.version, fetchV17.createRequest, parseResponse);
 
 export function decompress(codec: number, data: Buffer): Buffer {
-  const algorithm = (compressionsAlgorithmsByBitmask as Record<number, { decompressSync(b: Buffer): Buffer } | undefined>)[codec];
+  const algorithm: CompressionAlgorithmSpecification | undefined = compressionsAlgorithmsByBitmask[codec];
   if (!algorithm) throw new Error(`unsupported compression codec ${codec}`);
   return algorithm.decompressSync(data);
 }

@@ -11,12 +11,12 @@
  *   handles the error as usual; records in such a response are taken out of it before the stream
  *   sees them.
  */
-import { FetchIsolationLevels, type Consumer } from '@platformatic/kafka';
+import { FetchIsolationLevels, type CallbackWithPromise, type Consumer, type FetchOptions, type fetchV17 } from '@platformatic/kafka';
 import { abortFilter } from './abort-filter.js';
 import { decodeBatches } from './record-batch-decode.js';
 import { CONTROL, PARTITION_LEADER_EPOCH } from './record-batch.js';
 import type { ConsumedRecord, Isolation } from './consumer-types.js';
-import { toConsumedRecords, type FetchedBatch } from './decode.js';
+import { toConsumedRecords } from './decode.js';
 import { decompress, rawFetch, supportsFastFetch, type RawFetchResponse } from './fast-fetch.js';
 import { tpKey } from './types.js';
 
@@ -29,19 +29,12 @@ export interface FetchSink {
   failed(error: Error): void;
 }
 
-interface FetchRequest {
-  node?: number;
-  maxWaitTime?: number;
-  maxBytes?: number;
-  topics?: { topicId: string; partitions: { partition: number; fetchOffset: bigint | number; partitionMaxBytes?: number }[] }[];
-}
-interface FetchResponse {
-  responses: { topicId: string; partitions: { partitionIndex: number; errorCode?: number; highWatermark?: bigint; records?: FetchedBatch[] | null; abortedTransactions?: { producerId: bigint; firstOffset: bigint }[] | null }[] }[];
-}
-type FetchCallback = (error: Error | null, response?: FetchResponse) => void;
-type Fetch = (request: FetchRequest, callback?: FetchCallback) => unknown;
-
 type Consumer_ = Consumer<unknown, unknown, unknown, unknown>;
+type FetchRequest = FetchOptions<unknown, unknown, unknown, unknown>;
+type FetchResponse = fetchV17.FetchResponse;
+type FetchCallback = CallbackWithPromise<FetchResponse>;
+/** The callback form of the library's Consumer.fetch: the one its stream calls. */
+type Fetch = (request: FetchRequest, callback: FetchCallback) => void;
 interface TakeOptions {
   topics: string[];
   isolation: Isolation;
@@ -80,9 +73,12 @@ class StreamFetches {
 
   /** consumer.fetch() replaced: ktool's fetch when it can, else the library's with the records taken out. */
   install(): void {
-    const fetch = this.consumer.fetch.bind(this.consumer) as Fetch;
-    (this.consumer as unknown as { fetch: Fetch }).fetch = (request, callback) => {
-      if (!callback) return fetch(request);
+    const consumer = this.consumer;
+    // The library's fetch() in each of its two declared forms.
+    const withCallback: Fetch = consumer.fetch;
+    const withPromise: (request: FetchRequest) => Promise<FetchResponse> = consumer.fetch;
+    const fetch = withCallback.bind(consumer);
+    const take = (request: FetchRequest, callback: FetchCallback): void => {
       if (!this.fast) return this.libraryFetch(fetch, request, callback);
       this.fastFetch(request).then(
         (response) => {
@@ -94,6 +90,12 @@ class StreamFetches {
         () => this.libraryFetch(fetch, request, callback),
       );
     };
+    function patched(request: FetchRequest, callback: FetchCallback): void;
+    function patched(request: FetchRequest): Promise<FetchResponse>;
+    function patched(request: FetchRequest, callback?: FetchCallback): void | Promise<FetchResponse> {
+      return callback ? take(request, callback) : withPromise.call(consumer, request);
+    }
+    consumer.fetch = patched;
   }
 
   private filter(aborted: Aborted) {
@@ -128,7 +130,8 @@ class StreamFetches {
   /** The records of ktool's fetch to the sink; for the stream, one empty control batch per partition that had any. */
   private decoded(request: FetchRequest, raw: RawFetchResponse): FetchResponse {
     const from = this.fetchOffsets(request);
-    const response: FetchResponse = { responses: [] };
+    // What the stream reads of a response: each partition's records (it checks errors only on a failed fetch).
+    const response: FetchResponse = { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses: [] };
     // Handed on only once all of the response decoded: after a throw the library fetches it again.
     const taken: [ConsumedRecord[], number][] = [];
     for (const t of raw.responses) {
@@ -142,8 +145,8 @@ class StreamFetches {
         if (records.length) taken.push([records, p.records.length >= PARTITION_LEADER_EPOCH + 4 ? p.records.readInt32BE(PARTITION_LEADER_EPOCH) : -1]);
         if (next <= start) continue;
         // Where the stream fetches next: after this batch. A control batch: nothing to deliver.
-        const position = { firstOffset: BigInt(next - 1), lastOffsetDelta: 0, attributes: CONTROL, producerId: -1n, partitionLeaderEpoch: -1, firstTimestamp: 0n, maxTimestamp: 0n, records: [] };
-        partitions.push({ partitionIndex: p.partitionIndex, errorCode: 0, highWatermark: p.highWatermark, records: [position], abortedTransactions: null });
+        const position = { firstOffset: BigInt(next - 1), length: 0, partitionLeaderEpoch: -1, magic: 2, crc: 0, attributes: CONTROL, lastOffsetDelta: 0, firstTimestamp: 0n, maxTimestamp: 0n, producerId: -1n, producerEpoch: -1, firstSequence: -1, records: [] };
+        partitions.push({ partitionIndex: p.partitionIndex, errorCode: 0, highWatermark: p.highWatermark, lastStableOffset: -1n, logStartOffset: -1n, preferredReadReplica: -1, records: [position], abortedTransactions: null });
       }
       response.responses.push({ topicId: t.topicId, partitions });
     }

@@ -1,4 +1,4 @@
-import { Consumer, FetchIsolationLevels } from '@platformatic/kafka';
+import { Consumer, FetchIsolationLevels, type fetchV17 } from '@platformatic/kafka';
 import { OperationError } from '../errors.js';
 import type { ClientPlumbing } from './plumbing.js';
 import type { ConsumedRecord, PartitionRange, PartitionReader, PartitionReaderOptions } from './consumer-types.js';
@@ -6,8 +6,8 @@ import { abortFilter } from './abort-filter.js';
 import { attribute, principalOf } from './denied.js';
 import { errorForWireCode, isConnectionLoss, toKtoolError } from './errors.js';
 import { decodeBatches } from './record-batch-decode.js';
-import { toConsumedRecords, type FetchedBatch } from './decode.js';
-import { decompress, rawFetch, supportsFastFetch } from './fast-fetch.js';
+import { toConsumedRecords } from './decode.js';
+import { decompress, rawFetch, supportsFastFetch, type RawFetchPartition, type RawFetchResponse } from './fast-fetch.js';
 import { RecordQueue } from './record-queue.js';
 
 const OFFSET_OUT_OF_RANGE = 1;
@@ -24,14 +24,8 @@ interface PartitionState extends PartitionRange {
 type Consumer_ = Consumer<unknown, unknown, unknown, unknown>;
 
 /** A partition of either fetch's answer: `records` are bytes (ktool's Fetch v17) or the library's decoded batches. */
-interface AnsweredPartition {
-  partitionIndex: number;
-  errorCode: number;
-  highWatermark: bigint;
-  abortedTransactions: { producerId: bigint; firstOffset: bigint }[] | null;
-  records?: unknown;
-}
-type Answer = { responses: { topicId: string; partitions: AnsweredPartition[] }[] };
+type AnsweredPartition = RawFetchPartition | fetchV17.FetchResponsePartition;
+type Answer = RawFetchResponse | fetchV17.FetchResponse;
 
 /**
  * Group-less reading (kcat -C, kafka-console-consumer without --group): Fetch requests straight to
@@ -42,7 +36,7 @@ type Answer = { responses: { topicId: string; partitions: AnsweredPartition[] }[
  */
 export async function openPartitionReader(clients: ClientPlumbing, o: PartitionReaderOptions): Promise<PartitionReader> {
   const base = await clients.baseOptions();
-  const consumer = new Consumer({ ...(base as object), groupId: `ktool-reader-${process.pid}`, isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED } as ConstructorParameters<typeof Consumer>[0]);
+  const consumer: Consumer_ = new Consumer({ ...base, groupId: `ktool-reader-${process.pid}`, isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED });
   clients.onClose(() => consumer.close(true));
   const queue = new RecordQueue(clients.signal);
   const fetcher = new Fetcher(clients, o, consumer, queue);
@@ -155,7 +149,7 @@ class Fetcher {
     const topics = [...byTopic].map(([topicId, ps]) => ({ topicId, partitions: ps.map((s) => ({ partition: s.partition, fetchOffset: BigInt(s.position), partitionMaxBytes: this.partitionBytes })) }));
     const { consumer, maxBytes, isolationLevel } = this;
     if (this.fast) return rawFetch(consumer, this.brokers.get(node)!, { maxWaitMs: 500, maxBytes, isolationLevel, topics });
-    return consumer.fetch({ node, maxWaitTime: 500, minBytes: 1, maxBytes, isolationLevel, topics: topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, currentLeaderEpoch: -1, lastFetchedEpoch: -1, logStartOffset: -1n })) })) } as Parameters<typeof consumer.fetch>[0]);
+    return consumer.fetch({ node, maxWaitTime: 500, minBytes: 1, maxBytes, isolationLevel, topics: topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, currentLeaderEpoch: -1, lastFetchedEpoch: -1 })) })) });
   }
 
   /** One partition of a response: its records queued, its position moved on; true when its leader must be looked up again. */
@@ -167,11 +161,11 @@ class Fetcher {
     const keep = this.o.isolation === 'read_committed' ? abortFilter(p.abortedTransactions ?? []) : undefined;
     const records: ConsumedRecord[] = [];
     let next: number;
-    if (this.fast) {
-      const raw = p.records as Buffer | null;
-      next = raw ? decodeBatches(raw, s.topic, s.partition, s.position, s.endAt, records, decompress, keep) : s.position;
+    // Bytes from ktool's Fetch v17, decoded batches from the library's fetch.
+    if (Buffer.isBuffer(p.records) || !p.records) {
+      next = p.records ? decodeBatches(p.records, s.topic, s.partition, s.position, s.endAt, records, decompress, keep) : s.position;
     } else {
-      const decoded = toConsumedRecords(s.topic, s.partition, (p.records ?? []) as FetchedBatch[], s.position, s.endAt, keep);
+      const decoded = toConsumedRecords(s.topic, s.partition, p.records, s.position, s.endAt, keep);
       records.push(...decoded.records);
       next = decoded.nextOffset;
     }
