@@ -62,11 +62,22 @@ export interface AclCreateOutcome {
   error?: string;
 }
 
+/** A filter of a DeleteAcls request, or one ACL it matched, that the broker did not delete. */
+export interface AclDeleteRefusal {
+  filter?: AclBindingFilter;
+  binding?: AclBinding;
+  errorCode: string;
+  error: string;
+}
+
 export interface AclsApi {
   /** DescribeAcls for one filter; bindings sorted by resource, then principal, operation, host. */
   describeAcls(filter: AclBindingFilter): Promise<AclBinding[]>;
   /** CreateAcls; each binding's outcome, in order (the broker creates or refuses each on its own). */
   createAcls(bindings: AclBinding[]): Promise<AclCreateOutcome[]>;
-  /** DeleteAcls; the bindings actually deleted, over all filters (deduplicated). */
-  deleteAcls(filters: AclBindingFilter[]): Promise<AclBinding[]>;
+  /**
+   * DeleteAcls; the bindings actually deleted, over all filters (deduplicated), and what the broker
+   * refused: a whole filter, or one ACL a filter matched.
+   */
+  deleteAcls(filters: AclBindingFilter[]): Promise<{ deleted: AclBinding[]; refused: AclDeleteRefusal[] }>;
 }

@@ -2,7 +2,7 @@ import { AclOperations, AclPermissionTypes, ProtocolError, ResourcePatternTypes,
 import { PINNED } from './pinned-apis.js';
 import { errorName, errorText } from './errors.js';
 import { callApi } from './raw-api.js';
-import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclOperationName, type AclPatternType, type AclPermission, type AclResourceType, type AclsApi } from './acls-types.js';
+import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclDeleteRefusal, type AclOperationName, type AclPatternType, type AclPermission, type AclResourceType, type AclsApi } from './acls-types.js';
 
 export type * from './acls-types.js';
 
@@ -24,6 +24,11 @@ const CLUSTER_AUTHORIZATION_FAILED = 31;
 function fail(error: AnswerError, unauthorised: string): never {
   if (error.errorCode === CLUSTER_AUTHORIZATION_FAILED) throw new ProtocolError(error.errorCode, `not authorized: ${unauthorised}`);
   throw new ProtocolError(error.errorCode, error.errorMessage);
+}
+
+/** A per-item refusal in words: the broker's text for a cluster authorisation failure dumps request internals. */
+function refusal(error: AnswerError, unauthorised: string): { errorCode: string; error: string } {
+  return { errorCode: errorName(error.errorCode), error: error.errorCode === CLUSTER_AUTHORIZATION_FAILED ? unauthorised : errorText(error.errorCode, error.errorMessage) };
 }
 
 const toFilter = (f: AclBindingFilter): AclFilter => ({
@@ -64,19 +69,25 @@ export function makeAclsApi(admin: Admin): AclsApi {
       // One result per creation, in the request's order.
       return bindings.map((binding, i) => {
         const r = response.results[i];
-        if (!r?.errorCode) return { binding };
-        return { binding, errorCode: errorName(r.errorCode), error: r.errorCode === CLUSTER_AUTHORIZATION_FAILED ? 'creating ACLs needs Alter on the cluster' : errorText(r.errorCode, r.errorMessage) };
+        return r?.errorCode ? { binding, ...refusal(r, 'creating ACLs needs Alter on the cluster') } : { binding };
       });
     },
 
     async deleteAcls(filters) {
-      if (!filters.length) return [];
+      if (!filters.length) return { deleted: [], refused: [] };
       const response = await callApi(admin, PINNED.DeleteAcls, [filters.map(toFilter)]);
-      const failed = response.filterResults.find((r) => r.errorCode) ?? response.filterResults.flatMap((r) => r.matchingAcls).find((m) => m.errorCode);
-      if (failed) fail(failed, 'deleting ACLs needs Alter on the cluster');
+      // Each filter, and each ACL it matched, is deleted or refused on its own.
+      const refused: AclDeleteRefusal[] = [];
       const seen = new Map<string, AclBinding>();
-      for (const b of response.filterResults.flatMap((r) => r.matchingAcls).map(fromAcl)) seen.set(bindingKey(b), b);
-      return sortBindings([...seen.values()]);
+      for (const [i, r] of response.filterResults.entries()) {
+        if (r.errorCode) refused.push({ filter: filters[i], ...refusal(r, 'deleting ACLs needs Alter on the cluster') });
+        for (const m of r.errorCode ? [] : r.matchingAcls) {
+          const binding = fromAcl(m);
+          if (m.errorCode) refused.push({ binding, ...refusal(m, 'deleting ACLs needs Alter on the cluster') });
+          else seen.set(bindingKey(binding), binding);
+        }
+      }
+      return { deleted: sortBindings([...seen.values()]), refused };
     },
   };
 }

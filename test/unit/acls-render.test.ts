@@ -40,7 +40,7 @@ function fake(refuse?: string) {
       calls.deleted.push(filters);
       const gone = bindings.filter((b) => filters.some((f) => matches(f, b)));
       bindings = bindings.filter((b) => !gone.includes(b));
-      return gone;
+      return { deleted: gone, refused: [] };
     },
   };
   return { deps: { kafkaFactory: fakeKafka([topic('orders', 1)], {}, { acls }) }, calls };

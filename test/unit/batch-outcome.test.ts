@@ -140,6 +140,19 @@ describe('every batch command follows it (tier 2, fakes)', () => {
     expect(all.stderr).toMatch(/^error: cannot create ACL ALLOW User:alice READ .*\(CLUSTER_AUTHORIZATION_FAILED\)\nerror: .*not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\n/);
   });
 
+  it('acls delete: one matched ACL refused -> the deleted ones shown, exit 5; a whole filter refused with nothing deleted -> exit 4', async () => {
+    const run = (answer: Awaited<ReturnType<AclsApi['deleteAcls']>>) =>
+      runCli(['acls', 'delete', '--allow-principal', 'User:alice', '--topic', 'orders', '--force'], { deps: { kafkaFactory: fakeKafka([], {}, { acls: { deleteAcls: async () => answer } as unknown as AclsApi }) }, env });
+    const binding = (operation: string): AclBinding => ({ principal: 'User:alice', host: '*', operation, permission: 'ALLOW', resourceType: 'TOPIC', resourceName: 'orders', patternType: 'LITERAL' }) as AclBinding;
+    const some = await run({ deleted: [binding('READ')], refused: [{ binding: binding('WRITE'), errorCode: 'UNKNOWN_SERVER_ERROR', error: 'failed' }] });
+    expect([some.code, some.stderr]).toEqual([ExitCode.partial, 'error: cannot delete ACL ALLOW User:alice WRITE on TOPIC orders (LITERAL) from *: failed (UNKNOWN_SERVER_ERROR)\n']);
+    expect(some.stdout).toMatch(/^Deleted 1 ACL:\n[\s\S]*READ/);
+    const none = await run({ deleted: [], refused: [{ filter: { principal: 'User:alice', host: null, operation: 'ANY', permission: 'ALLOW', resourceType: 'TOPIC', resourceName: 'orders', patternType: 'LITERAL' }, errorCode: 'CLUSTER_AUTHORIZATION_FAILED', error: 'deleting ACLs needs Alter on the cluster' }] });
+    expect(none.code).toBe(ExitCode.connection);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)/);
+  });
+
   it('cluster api-versions: one broker silent -> exit 5; every broker silent -> exit 4 (the advertised addresses are unreachable)', async () => {
     const broker = (id: number, error?: string): BrokerApiVersions => ({ broker: { id, host: `b${id}`, port: 9092, rack: null }, apis: error ? [] : [{ apiKey: 18, name: 'ApiVersions', minVersion: 0, maxVersion: 4, usableVersion: 4 }], ...(error ? { error } : {}) }) as BrokerApiVersions;
     const run = (answers: BrokerApiVersions[]) => runCli(['cluster', 'api-versions', '--json'], { deps: { kafkaFactory: fakeKafka([], {}, { cluster: { apiVersions: async () => answers } as unknown as ClusterApi }) }, env });

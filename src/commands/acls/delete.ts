@@ -4,7 +4,10 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { YES } from '../../cli/common-options.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
-import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclOperationName, type AclPermission } from '../../kafka/acls-types.js';
+import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclDeleteRefusal, type AclOperationName, type AclPermission } from '../../kafka/acls-types.js';
+import { errorForKafkaCode } from '../../kafka/code-errors.js';
+import { batchOutcome } from '../batch-outcome.js';
+import { principal } from '../missing-hints.js';
 import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, type ResourceRef } from './vocabulary.js';
 import { aclLine, aclTable } from './view.js';
 import { ENTRY_OPTIONS, RESOURCE_OPTIONS } from './options.js';
@@ -97,7 +100,20 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
     const list = sortBindings([...matching.values()]);
     await confirmDestructive(ctx.io, { action: `delete these ${list.length} ACL(s)`, items: list.map(aclLine), yes: false });
   }
-  const deleted = await api.deleteAcls(options.filters);
+  const { deleted, refused } = await api.deleteAcls(options.filters);
   const data: DeleteResult = { deleted };
-  return { data, view: deleted.length ? [aclTable(deleted, `Deleted ${deleted.length} ACL${deleted.length === 1 ? '' : 's'}:`)] : [{ lines: ['No ACLs matched; nothing deleted'] }] };
+  const result = { data, view: deleted.length ? [aclTable(deleted, `Deleted ${deleted.length} ACL${deleted.length === 1 ? '' : 's'}:`)] : refused.length ? [] : [{ lines: ['No ACLs matched; nothing deleted'] }] };
+  const failure = (r: AclDeleteRefusal) => `cannot delete ${r.binding ? `ACL ${aclLine(r.binding)}` : `ACLs matching ${filterLine(r.filter!)}`}: ${r.error} (${r.errorCode})`;
+  // Some deleted, some refused: exit 5; nothing deleted and something refused: the refusal's error.
+  return batchOutcome(ctx.io, result, {
+    total: deleted.length + refused.length,
+    failed: refused,
+    describe: failure,
+    error: async (r) => errorForKafkaCode(r.errorCode, failure(r), undefined, { operation: 'Alter', principal: await principal(ctx) }),
+  });
+}
+
+/** A filter in words, as aclLine says a binding: ALLOW any principal READ on TOPIC orders (LITERAL) from any host. */
+function filterLine(f: AclBindingFilter): string {
+  return `${f.permission} ${f.principal ?? 'any principal'} ${f.operation} on ${f.resourceType} ${f.resourceName ?? 'any name'} (${f.patternType}) from ${f.host ?? 'any host'}`;
 }
