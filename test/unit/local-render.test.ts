@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/local/ports.js';
+import { freePort, portOpen } from '../../src/local/ports.js';
 import type { ClusterState } from '../../src/local/state.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -31,8 +31,13 @@ function writeCluster(name: string, nodes: number, sasl = false): ClusterState {
 }
 
 beforeAll(async () => {
-  // Nothing listens there: the stopped nodes are unreachable.
-  port = await freePort();
+  // Nothing listens there: the stopped nodes are unreachable. The nodes use port + 0..22, so every
+  // one of them must be free, not only the first (a test cluster's broker there made a node 'reachable').
+  for (;;) {
+    port = await freePort();
+    const offsets = Array.from({ length: 23 }, (_, i) => port + i);
+    if (port + 22 < 65536 && !(await Promise.all(offsets.map((p) => portOpen(p)))).some(Boolean)) break;
+  }
   writeCluster('alpha', 1, true);
   writeCluster('beta', 3);
   writeFileSync(join(clusters, 'alpha', 'node-1', 'server.log'), Array.from({ length: 150 }, (_, i) => `line ${i + 1}`).join('\n') + '\n');
