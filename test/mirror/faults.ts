@@ -60,7 +60,8 @@ export function faultTests(target: () => Target): void {
         stopped = true;
         await localTarget(t, 'stop');
         expect((await cli(t, ['produce', topic, '-b', SRC, '-K', '\t'], keyedLines(5_000, `${topic}-later`))).code).toBe(0);
-        await pollUntil(() => /retrying in/.test(m.stderr), { timeoutMs: 30_000, what: 'the mirror to notice' });
+        // Its producer says so first (it waits out an outage of up to 2 minutes itself), its session after that.
+        await pollUntil(() => /retrying (for up to|in)/.test(m.stderr), { timeoutMs: 30_000, what: 'the mirror to notice' });
         await restart();
         await pollUntil(async () => (await countRecords(t, t.bootstrap, topic)) >= 10_000, { timeoutMs: 60_000, intervalMs: 500, what: 'everything copied after the restart' });
       } catch (error) {
@@ -70,7 +71,7 @@ export function faultTests(target: () => Target): void {
         await restart();
       }
       expect(await m.exit).toBe(143);
-      expect(m.stderr).toMatch(/warning: .*retrying in/);
+      expect(m.stderr).toMatch(/warning: .*retrying (for up to|in)/);
       const v = await cli(t, ['mirror', 'verify', '--from', 'src', '--to', 'dst', '--topics', topic, '--deep', '--json']);
       const check = JSON.parse(v.stdout).topics[0];
       expect(check.missing).toBe(0);

@@ -86,6 +86,8 @@ export class MirrorEngine {
         } catch (error) {
           // At the very start a failure is a configuration problem: report it instead of retrying.
           if (!this.running || isFatal(error)) throw error;
+          // Ctrl-C ends the producer's retries with a failure: a stop, not an outage to wait out.
+          if (this.deps.stopped()) return 'stopped';
           this.retries++;
           this.deps.onRetry(error, backoff);
           await producer?.close().catch(() => undefined);
@@ -187,7 +189,10 @@ export class MirrorEngine {
     const batcher = new Batcher(this.plans, this.s.provenance, this.s.compressed, this.deps.partitionFor);
     let lastCommit = Date.now();
 
+    // Once a send failed nothing more is sent in this session: the next one restarts from the last
+    // acknowledged offsets, so whatever this one sent after the failure would be copied twice.
     const send = () => {
+      if (failure) return;
       const b = batcher.take();
       if (b.records.length === 0) return;
       const entry = this.acks.sent({ upTo: b.upTo, records: b.records.length, bytes: b.payload, perTopic: b.perTopic });
@@ -228,6 +233,8 @@ export class MirrorEngine {
           await batcher.add(records, async () => {
             send();
             await room();
+            // A fetch can hold the whole topic: stop in the middle of it, not after it.
+            if (failure) throw failure;
           });
           const last = records[records.length - 1];
           this.readPositions.set(tpKey(last.topic, last.partition), BigInt(last.offset + 1));

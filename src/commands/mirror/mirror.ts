@@ -36,6 +36,9 @@ export const spec = defineCommand({
     ...groupOptions('output'),
     ...groupOptions('base'),
   ],
+  // The trailing newline keeps the blank line help has before the examples.
+  notes:
+    'A target leader that dies or moves is waited out by the idempotent producer (up to 2 minutes) with the same sequence numbers: nothing is copied twice. A longer outage restarts from the last acknowledged offsets (at-least-once).\n',
   examples: [
     "ktool mirror --from prod --to dr --topics 'orders|payments'",
     "ktool mirror --from prod --to dr --topics '.*' --exclude 'tmp\\..*' --rename 'prod.{topic}' --sync-configs",
@@ -95,7 +98,10 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
         group,
         sourceAdmin,
         openReader: (ranges) => sides.source.partitionReader({ ranges, isolation: 'read_committed', onWarning: (m) => ctx.warn(m), logStart: async (topic, partition) => (await sourceAdmin.listOffsets([{ topic, partition }], 'earliest'))[0].offset }),
-        openProducer: () => sides.target.producer({ acks: -1, idempotent: true, compression: o.compression, retries: 5, clientId: `ktool-mirror-${process.pid}` }),
+        // Retries are bounded by delivery.timeout.ms only, as Java's: a leader fail-over (seconds)
+        // is waited out with the same producer id and sequence numbers, so a batch the dead leader
+        // had written is deduplicated by the new one. A new session (new producer id) would copy it twice.
+        openProducer: () => sides.target.producer({ acks: -1, idempotent: true, compression: o.compression, clientId: `ktool-mirror-${process.pid}` }, { signal: ctx.io.signal, onWarning: (m) => ctx.warn(m) }),
         partitionFor: javaPartition,
         stopped,
         onAssignment: o.verbose ? (a, gen) => ctx.io.stderr.write(`generation ${gen}: assigned ${a.length} partition(s)${a.length ? `: ${a.map((tp) => `${tp.topic}:${tp.partition}`).join(',')}` : ''}\n`) : undefined,
