@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { uniqueName } from '../helpers/cli.js';
 import { removeOwnCluster, type OwnCluster } from '../helpers/own-cluster.js';
 import { pollUntil } from '../helpers/poll.js';
 import { brokerPid, cli, fullIsr, kcatRead, leaderAvoiding, leaderOf, partitions, replicatedTopic, restartCluster, killLeftovers, restartNode, reviveDeadNodes, spawnKtool, startFaultCluster, tally, type Child } from './cluster.js';
@@ -61,6 +62,43 @@ describe('faults on a three-node cluster', () => {
     expect((await leaderOf(c, t)) !== leader).toBe(true);
     await expectExactlyOnce(t, sent);
     await recover(leader, t);
+  }, 150_000);
+
+  it('kill -9 of the target partition leader during mirror: the target is complete, 0 duplicated (the idempotent producer waits out the fail-over), mirror verify --deep passes after the restart', async () => {
+    const SRC = process.env.KTOOL_TEST_BOOTSTRAP!;
+    const topic = uniqueName('fault-mirror');
+    expect((await cli(c, ['topics', 'create', topic, '-p', '1', '-b', SRC])).code).toBe(0);
+    try {
+      // Enough for a copy of seconds, and more than one fetch (one holds ~27,000 of these): the kill
+      // lands mid-copy, with a fetch's batches still to send (a failed session used to send them all).
+      const sent = values('m', 0, 100_000);
+      expect((await cli(c, ['produce', topic, '-b', SRC], sent.map((v) => `${v}\n`).join(''))).code).toBe(0);
+      // The target topic exists first, replicated: the mirror copies into it.
+      expect((await cli(c, ['topics', 'create', topic, '-p', '1', '-r', '3', '-c', 'min.insync.replicas=2', '-b', c.bootstrap])).code).toBe(0);
+      const leader = await leaderOf(c, topic);
+      const pid = await brokerPid(c, leader);
+      // Small requests, one at a time: slow enough to be cut half-way.
+      const m = spawnKtool(c, ['mirror', '--from-bootstrap', SRC, '--to-bootstrap', c.bootstrap, '--topics', topic, '--group', uniqueName('fault-mirror'), '--until-caught-up', '--batch-bytes', '2048', '--max-in-flight', '1']);
+      const copied = await pollUntil(async () => {
+        const end = (await partitions(c, topic))[0].latestOffset;
+        return end > 0 ? end : undefined;
+      }, { timeoutMs: 30_000, intervalMs: 50, what: 'the copy started' });
+      process.kill(pid, 'SIGKILL');
+      // The kill came mid-copy (what follows is about records sent across it).
+      expect(copied).toBeLessThan(sent.length);
+      expect(await m.exit, m.stderr).toBe(0);
+      expect(m.stderr).not.toMatch(/\n\s+at /);
+      await recover(leader, topic);
+      await expectExactlyOnce(topic, sent);
+      // Waited out inside the producer (same producer id), not by a new session: that would send again what the dead leader had written.
+      expect(m.stderr).not.toMatch(/retrying in/);
+      const v = await cli(c, ['mirror', 'verify', '--from-bootstrap', SRC, '--to-bootstrap', c.bootstrap, '--topics', topic, '--deep', '--json']);
+      const check = (JSON.parse(v.stdout) as { topics: { missing: number; unexpected: number; duplicated: number }[] }).topics[0];
+      expect(check).toMatchObject({ missing: 0, unexpected: 0, duplicated: 0 });
+      expect(v.code).toBe(0);
+    } finally {
+      await cli(c, ['topics', 'delete', topic, '--yes', '--if-exists', '-b', SRC]);
+    }
   }, 150_000);
 });
 
