@@ -67,6 +67,7 @@ describe('faults on a three-node cluster', () => {
   it('kill -9 of the target partition leader during mirror: the target is complete, 0 duplicated (the idempotent producer waits out the fail-over), mirror verify --deep passes after the restart', async () => {
     const SRC = process.env.KTOOL_TEST_BOOTSTRAP!;
     const topic = uniqueName('fault-mirror');
+    const group = uniqueName('fault-mirror');
     expect((await cli(c, ['topics', 'create', topic, '-p', '1', '-b', SRC])).code).toBe(0);
     try {
       // Enough for a copy of seconds, and more than one fetch (one holds ~27,000 of these): the kill
@@ -78,7 +79,7 @@ describe('faults on a three-node cluster', () => {
       const leader = await leaderOf(c, topic);
       const pid = await brokerPid(c, leader);
       // Small requests, one at a time: slow enough to be cut half-way.
-      const m = spawnKtool(c, ['mirror', '--from-bootstrap', SRC, '--to-bootstrap', c.bootstrap, '--topics', topic, '--group', uniqueName('fault-mirror'), '--until-caught-up', '--batch-bytes', '2048', '--max-in-flight', '1']);
+      const m = spawnKtool(c, ['mirror', '--from-bootstrap', SRC, '--to-bootstrap', c.bootstrap, '--topics', topic, '--group', group, '--until-caught-up', '--batch-bytes', '2048', '--max-in-flight', '1']);
       const copied = await pollUntil(async () => {
         const end = (await partitions(c, topic))[0].latestOffset;
         return end > 0 ? end : undefined;
@@ -97,7 +98,9 @@ describe('faults on a three-node cluster', () => {
       expect(check).toMatchObject({ missing: 0, unexpected: 0, duplicated: 0 });
       expect(v.code).toBe(0);
     } finally {
+      // The shared source cluster keeps nothing of this test.
       await cli(c, ['topics', 'delete', topic, '--yes', '--if-exists', '-b', SRC]);
+      await cli(c, ['groups', 'delete', group, '--yes', '-b', SRC]);
     }
   }, 150_000);
 });
