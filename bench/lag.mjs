@@ -31,7 +31,8 @@ const prefix = `bench-lag-${process.pid}`;
 const topics = Array.from({ length: TOPICS }, (_, i) => `${prefix}-t${i}`);
 const groups = Array.from({ length: GROUPS }, (_, i) => `${prefix}-g${i}`);
 
-const run = (args, input) => execFileSync(ktool, [...args, '-b', broker], { input, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
+const run = (args, input) =>
+  execFileSync(ktool, [...args, '-b', broker], { input, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
 
 function cleanup() {
   if (argv.includes('--keep')) return;
@@ -50,7 +51,7 @@ try {
   // Each group: 5 consecutive topics, a committed offset somewhere inside every partition.
   const plan = [];
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   groups.forEach((g, i) => {
     for (let k = 0; k < PER_GROUP; k++) {
       const t = topics[(i + k) % TOPICS];
@@ -60,7 +61,9 @@ try {
   const planFile = join(work, 'plan.csv');
   writeFileSync(planFile, plan.join('\n') + '\n');
   run(['groups', 'reset-offsets', '--from-file', planFile, '--execute', '--json']);
-  console.log(`setup: ${TOPICS} topics x ${PARTITIONS} partitions, ${GROUPS} groups x ${PER_GROUP * PARTITIONS} committed partitions (${plan.length} in all), ${((Date.now() - t0) / 1000).toFixed(1)} s, broker ${broker}`);
+  console.log(
+    `setup: ${TOPICS} topics x ${PARTITIONS} partitions, ${GROUPS} groups x ${PER_GROUP * PARTITIONS} committed partitions (${plan.length} in all), ${((Date.now() - t0) / 1000).toFixed(1)} s, broker ${broker}`,
+  );
 
   function time(label, argvToRun, n) {
     const times = [];
@@ -77,13 +80,29 @@ try {
 
   const ours = time('ktool lag --json', [ktool, 'lag', '--json', '-b', broker], runs);
   const oursNoTime = time('ktool lag --json --no-time-lag', [ktool, 'lag', '--json', '--no-time-lag', '-b', broker], runs);
-  const theirs = time('kafka-consumer-groups.sh', kafkaToolArgv(libs, 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', ['--bootstrap-server', broker, '--describe', '--all-groups']), Math.min(runs, 3));
+  const theirs = time(
+    'kafka-consumer-groups.sh',
+    kafkaToolArgv(libs, 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', [
+      '--bootstrap-server',
+      broker,
+      '--describe',
+      '--all-groups',
+    ]),
+    Math.min(runs, 3),
+  );
 
   // Same state, same answer: total lag over the bench groups.
   const mine = new Set(groups);
-  const ourLag = JSON.parse(ours.stdout).filter((g) => mine.has(g.group)).reduce((s, g) => s + g.lag, 0);
-  const ourPartitions = JSON.parse(ours.stdout).filter((g) => mine.has(g.group)).reduce((s, g) => s + g.partitions.length, 0);
-  const withTime = JSON.parse(ours.stdout).filter((g) => mine.has(g.group)).flatMap((g) => g.partitions).filter((p) => p.timeLagMs !== null).length;
+  const ourLag = JSON.parse(ours.stdout)
+    .filter((g) => mine.has(g.group))
+    .reduce((s, g) => s + g.lag, 0);
+  const ourPartitions = JSON.parse(ours.stdout)
+    .filter((g) => mine.has(g.group))
+    .reduce((s, g) => s + g.partitions.length, 0);
+  const withTime = JSON.parse(ours.stdout)
+    .filter((g) => mine.has(g.group))
+    .flatMap((g) => g.partitions)
+    .filter((p) => p.timeLagMs !== null).length;
   let theirLag = 0;
   let theirPartitions = 0;
   for (const line of theirs.stdout.split('\n')) {
@@ -92,12 +111,16 @@ try {
     theirPartitions++;
     if (/^\d+$/.test(c[5])) theirLag += Number(c[5]);
   }
-  console.log(`total lag: ktool ${ourLag} over ${ourPartitions} partitions (${withTime} with a time lag), kafka-consumer-groups.sh ${theirLag} over ${theirPartitions} partitions${ourLag === theirLag && ourPartitions === theirPartitions ? ' (same)' : ' (DIFFERENT)'}`);
+  console.log(
+    `total lag: ktool ${ourLag} over ${ourPartitions} partitions (${withTime} with a time lag), kafka-consumer-groups.sh ${theirLag} over ${theirPartitions} partitions${ourLag === theirLag && ourPartitions === theirPartitions ? ' (same)' : ' (DIFFERENT)'}`,
+  );
   const fmt = (x) => `${x.ms.toFixed(0).padStart(7)} ms  (runs: ${x.all.map((m) => m.toFixed(0)).join(', ')})`;
   console.log(`ktool lag --json                       ${fmt(ours)}`);
   console.log(`ktool lag --json --no-time-lag         ${fmt(oursNoTime)}`);
   console.log(`kafka-consumer-groups.sh --describe --all-groups ${fmt(theirs)}`);
-  console.log(`ratio: ktool lag is ${(theirs.ms / ours.ms).toFixed(1)}x faster (${(theirs.ms / oursNoTime.ms).toFixed(1)}x without time lag)`);
+  console.log(
+    `ratio: ktool lag is ${(theirs.ms / ours.ms).toFixed(1)}x faster (${(theirs.ms / oursNoTime.ms).toFixed(1)}x without time lag)`,
+  );
 } finally {
   cleanup();
 }

@@ -44,9 +44,11 @@ export function reachableFiles(entry) {
       return;
     }
     const { relative: local, imports, requires } = specifiers(code);
-    for (const spec of imports) if (!isBuiltin(spec)) problems.push(`${relative(root, file)} imports ${spec}, which the bundle does not contain`);
+    for (const spec of imports)
+      if (!isBuiltin(spec)) problems.push(`${relative(root, file)} imports ${spec}, which the bundle does not contain`);
     for (const spec of requires) {
-      if (!isBuiltin(spec) && !OPTIONAL_REQUIRES.has(spec)) problems.push(`${relative(root, file)} requires ${spec}, which the bundle does not contain`);
+      if (!isBuiltin(spec) && !OPTIONAL_REQUIRES.has(spec))
+        problems.push(`${relative(root, file)} requires ${spec}, which the bundle does not contain`);
     }
     for (const spec of local) visit(join(dirname(file), spec));
   };
@@ -63,5 +65,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     join(dist, '.npmignore'),
     `# Written by scripts/build-pack.mjs: chunks of earlier builds, left out of the package.\n${stale.map((c) => `chunks/${c}\n`).join('')}`,
   );
-  console.error(`build-pack: dist/ktool.mjs and ${reached.size - 1} chunks, no runtime dependencies (${stale.length} stale chunks left out)`);
+  console.error(
+    `build-pack: dist/ktool.mjs and ${reached.size - 1} chunks, no runtime dependencies (${stale.length} stale chunks left out)`,
+  );
 }

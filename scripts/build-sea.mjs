@@ -53,7 +53,10 @@ function megabytes(bytes) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (process.platform !== 'linux') throw new Error(`build:sea makes a Linux executable; this is ${process.platform} (macOS and Windows need signing steps it does not do)`);
+  if (process.platform !== 'linux')
+    throw new Error(
+      `build:sea makes a Linux executable; this is ${process.platform} (macOS and Windows need signing steps it does not do)`,
+    );
   const started = Date.now();
   const work = join(outDir, `.build-${process.pid}`);
   await rm(work, { recursive: true, force: true });

@@ -20,7 +20,9 @@ await build({
   format: 'esm',
   target: 'node22',
   // CommonJS dependencies (cli-table3) call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __ktoolCreateRequire } from 'node:module'; const require = __ktoolCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __ktoolCreateRequire } from 'node:module'; const require = __ktoolCreateRequire(import.meta.url);",
+  },
 });
 
 await mkdir(`${root}/dist/chunks`, { recursive: true });

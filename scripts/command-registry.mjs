@@ -9,7 +9,10 @@ export const REGISTRY_PATH = 'src/commands/registry.ts';
 export async function registrySource(root) {
   const commands = join(root, 'src', 'commands');
   const entries = [];
-  for (const noun of (await readdir(commands, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const noun of (await readdir(commands, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
     for (const file of (await readdir(join(commands, noun))).filter((f) => f.endsWith('.ts')).sort()) {
       const text = await readFile(join(commands, noun, file), 'utf8');
       if (!/^export const spec\b/m.test(text)) continue;

@@ -108,7 +108,11 @@ export function slimClientPlugin() {
           if (!ok) throw new Error(`${args.path} no longer ${what}; update scripts/slim-client.mjs`);
           return { contents, loader: 'js', resolveDir: dirname(args.path) };
         });
-      patch(/@platformatic[\\/]kafka[\\/]dist[\\/]network[\\/]connection\.js$/, makeTlsLazy, 'imports node:tls the expected way (lazy-tls)');
+      patch(
+        /@platformatic[\\/]kafka[\\/]dist[\\/]network[\\/]connection\.js$/,
+        makeTlsLazy,
+        'imports node:tls the expected way (lazy-tls)',
+      );
       patch(/@platformatic[\\/]kafka[\\/]dist[\\/]utils\.js$/, makeAjvInstanceLazy, 'builds its Ajv instance the expected way (lazy-ajv)');
       build.onLoad({ filter: /@platformatic[\\/]kafka[\\/]dist[\\/]clients[\\/].*options\.js$/ }, async (args) => {
         const source = await readFile(args.path, 'utf8');

@@ -8,15 +8,25 @@ import type { CommandSpec, OptionSpec } from './spec.js';
  * hands the positionals and flags to the dispatcher; without (a noun like `topics`), it only groups
  * its verbs.
  */
-export function addCommand(parent: Command, path: string, spec: CommandSpec, dispatch: Dispatcher, module?: CommandModule<unknown>): Command {
+export function addCommand(
+  parent: Command,
+  path: string,
+  spec: CommandSpec,
+  dispatch: Dispatcher,
+  module?: CommandModule<unknown>,
+): Command {
   const cmd = parent.command(spec.command, { hidden: spec.hidden }).description(spec.description);
   for (const arg of spec.arguments ?? []) {
     const argument = new Argument(arg.name, arg.description);
     cmd.addArgument(arg.choices ? argument.choices(arg.choices) : argument);
   }
   const groups = spec.groups ?? [];
-  for (const option of [...groups.flatMap((g) => groupOptions(g, spec.extraFormats)), ...(spec.options ?? [])]) cmd.addOption(toOption(option));
-  const after = [spec.notes, spec.examples?.length ? `Examples:\n${spec.examples.map((line) => `  ${line}`).join('\n')}` : undefined].filter(Boolean);
+  for (const option of [...groups.flatMap((g) => groupOptions(g, spec.extraFormats)), ...(spec.options ?? [])])
+    cmd.addOption(toOption(option));
+  const after = [
+    spec.notes,
+    spec.examples?.length ? `Examples:\n${spec.examples.map((line) => `  ${line}`).join('\n')}` : undefined,
+  ].filter(Boolean);
   if (after.length) cmd.addHelpText('after', after.map((text) => `\n${text}\n`).join(''));
   if (module) {
     const fixed = spec.fixedFlags;

@@ -2,11 +2,17 @@ import { defineOptions, type OptionGroup, type OptionSpec } from './spec.js';
 
 /** Connection flags, on every command that talks to Kafka (kafka-*.sh spellings included). */
 const CONNECTION: readonly OptionSpec[] = [
-  { flags: '-b, --bootstrap-server <hosts>', description: 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too' },
+  {
+    flags: '-b, --bootstrap-server <hosts>',
+    description: 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too',
+  },
   { flags: '--brokers <hosts>', description: 'alias of --bootstrap-server', hidden: true },
   { flags: '--command-config <file>', description: 'client properties file, as for kafka-*.sh' },
   { flags: '--profile <name>', description: 'use this profile (env KTOOL_PROFILE)' },
-  { flags: '--timeout <duration>', description: 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4' },
+  {
+    flags: '--timeout <duration>',
+    description: 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4',
+  },
 ];
 
 /** Output flags; `-o` is deliberately not one of them (it is consume's offset, as in kcat and rpk). */
@@ -27,13 +33,16 @@ const BASE: readonly OptionSpec[] = [
  * --yes, the same on every verb that asks first (README "Destructive commands"). Exported typed, for
  * a spec that lists it among its own options to keep the place help has always shown it in.
  */
-export const YES = defineOptions([{ flags: '-y, --yes', description: 'do not ask for confirmation (required when standard input is not a terminal)' }]);
+export const YES = defineOptions([
+  { flags: '-y, --yes', description: 'do not ask for confirmation (required when standard input is not a terminal)' },
+]);
 
 /** The one way past the internal-topic guard (src/cli/internal-topics.ts): named to read as dangerous. */
 export const ALLOW_INTERNAL_TOPICS = defineOptions([
   {
     flags: '--allow-internal-topics',
-    description: 'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them',
+    description:
+      'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them',
   },
 ]);
 

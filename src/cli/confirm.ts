@@ -22,9 +22,13 @@ const SHOWN = 20;
  */
 export async function confirmDestructive(io: Io, c: Confirmation): Promise<void> {
   if (c.yes) return;
-  if (!io.stdinIsTTY) throw new UsageError(`${c.action}: needs confirmation and standard input is not a terminal`, 'pass --yes to go ahead without asking');
+  if (!io.stdinIsTTY)
+    throw new UsageError(`${c.action}: needs confirmation and standard input is not a terminal`, 'pass --yes to go ahead without asking');
   const items = c.items ?? [];
-  const listed = items.slice(0, SHOWN).map((i) => `  ${i}\n`).join('');
+  const listed = items
+    .slice(0, SHOWN)
+    .map((i) => `  ${i}\n`)
+    .join('');
   const more = items.length > SHOWN ? `  ... and ${items.length - SHOWN} more\n` : '';
   const answer = await ask(io, `${listed}${more}${c.action[0].toUpperCase()}${c.action.slice(1)}? [y/N] `);
   if (answer === 'interrupted') throw new CancelledError('interrupted');

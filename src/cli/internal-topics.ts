@@ -21,7 +21,10 @@ export const INTERNAL_TOPIC_RULES: readonly { match: RegExp; owner: string }[] =
   { match: /^_schemas$/, owner: "Schema Registry's schemas" },
   { match: /^_/, owner: 'internal by convention (Schema Registry, Confluent Platform, ksqlDB): its name starts with _' },
   // connect-configs, docker-connect-offsets, connect-cluster-status, my_connect_statuses ...
-  { match: /(^|[-_.])connect([-_.][\w.-]*)?[-_.](configs|offsets|status|statuses)$/, owner: "Kafka Connect's worker configs, offsets or status" },
+  {
+    match: /(^|[-_.])connect([-_.][\w.-]*)?[-_.](configs|offsets|status|statuses)$/,
+    owner: "Kafka Connect's worker configs, offsets or status",
+  },
   { match: /^mm2-/, owner: "MirrorMaker 2's offset syncs, configs, offsets or status" },
   { match: /\.checkpoints\.internal$/, owner: "MirrorMaker 2's consumer group checkpoints" },
   { match: /\.internal$/, owner: 'MirrorMaker 2 or Kafka Connect internal: its name ends with .internal' },

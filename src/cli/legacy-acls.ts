@@ -22,7 +22,12 @@ export function rewriteLegacyAcls(argv: string[]): string[] {
   // kafka-acls.sh --remove without --operation removes only ACLs whose operation is All (its
   // --operation default); ktool delete would take any operation, so keep Kafka's meaning here.
   const names = flags.map(flagName);
-  if (verb === 'delete' && names.some((n) => PRINCIPAL_FLAGS.includes(n)) && !names.includes('--operation') && !names.some((n) => ROLE_FLAGS.includes(n))) {
+  if (
+    verb === 'delete' &&
+    names.some((n) => PRINCIPAL_FLAGS.includes(n)) &&
+    !names.includes('--operation') &&
+    !names.some((n) => ROLE_FLAGS.includes(n))
+  ) {
     flags.push('--operation', 'All');
   }
   return ['acls', verb, ...flags];

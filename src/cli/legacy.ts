@@ -6,7 +6,13 @@ import { rewriteLegacyAcls } from './legacy-acls.js';
 import { rewriteLegacyConfigs } from './legacy-configs.js';
 import { rewriteLegacyGroups } from './legacy-groups.js';
 
-const TOPIC_ACTIONS: Record<string, string> = { '--create': 'create', '--list': 'list', '--describe': 'describe', '--alter': 'alter', '--delete': 'delete' };
+const TOPIC_ACTIONS: Record<string, string> = {
+  '--create': 'create',
+  '--list': 'list',
+  '--describe': 'describe',
+  '--alter': 'alter',
+  '--delete': 'delete',
+};
 
 export function rewriteLegacy(argv: string[]): string[] {
   if (argv[0] === 'topics' && argv.slice(1).some((a) => a in TOPIC_ACTIONS)) return rewriteTopics(argv);

@@ -17,7 +17,12 @@ export function keyValues(values: unknown, flag: string): Record<string, string>
     const eq = item.indexOf('=');
     if (eq <= 0) throw new UsageError(`${flag} expects key=value, got "${item}"`);
     // defineProperty: `__proto__=x` is a key like any other, not the record's prototype (dropped silently).
-    Object.defineProperty(out, item.slice(0, eq).trim(), { value: item.slice(eq + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, item.slice(0, eq).trim(), {
+      value: item.slice(eq + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

@@ -50,7 +50,9 @@ ${EXIT_CODE_HELP}
     return at < 0 ? order.length : at;
   };
   // Parents before children; siblings in their parent's order.
-  const byOrder = selected.map((entry, i) => ({ entry, module: loaded[i] })).sort((a, b) => a.entry.path.split(' ').length - b.entry.path.split(' ').length || rank(a.entry.path) - rank(b.entry.path));
+  const byOrder = selected
+    .map((entry, i) => ({ entry, module: loaded[i] }))
+    .sort((a, b) => a.entry.path.split(' ').length - b.entry.path.split(' ').length || rank(a.entry.path) - rank(b.entry.path));
   const entries = byOrder.map((x) => x.entry);
   const modules = byOrder.map((x) => x.module);
   const byPath = new Map<string, Command>([['', program]]);
@@ -66,7 +68,24 @@ ${EXIT_CODE_HELP}
 }
 
 /** How `ktool --help` lists the commands: the everyday ones first. Commands not named follow, A-Z. */
-const TOP_LEVEL_ORDER = ['topics', 'profile', 'local', 'produce', 'consume', 'completion', '__complete', 'configs', 'cluster', 'offsets', 'delete-records', 'groups', 'lag', 'acls', 'users', 'mirror'];
+const TOP_LEVEL_ORDER = [
+  'topics',
+  'profile',
+  'local',
+  'produce',
+  'consume',
+  'completion',
+  '__complete',
+  'configs',
+  'cluster',
+  'offsets',
+  'delete-records',
+  'groups',
+  'lag',
+  'acls',
+  'users',
+  'mirror',
+];
 
 function selectEntries(words: readonly string[] | undefined): CommandEntry[] {
   if (words === undefined) return [...COMMANDS];

@@ -37,4 +37,3 @@ export async function emit(result: CommandResult, ctx: Context): Promise<void> {
   else if (result.data !== undefined) out = renderData(result.data, 'json');
   if (out) await write(io.stdout, out);
 }
-

@@ -78,7 +78,11 @@ type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${
  * string not known literally (a shared group's options spread into a spec to keep help's order):
  * those are typed by GlobalOptions or read through a Record.
  */
-export type FlagKey<F extends string> = string extends F ? never : LongFlag<F> extends `no-${infer Name}` ? CamelCase<Name> : CamelCase<LongFlag<F>>;
+export type FlagKey<F extends string> = string extends F
+  ? never
+  : LongFlag<F> extends `no-${infer Name}`
+    ? CamelCase<Name>
+    : CamelCase<LongFlag<F>>;
 
 type ValueOf<O extends OptionSpec> = O['repeatable'] extends true
   ? string[]

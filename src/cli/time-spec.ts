@@ -10,7 +10,8 @@ import { parseDuration } from '../util/duration.js';
  *     kafka-consumer-groups.sh --to-datetime here; a date alone is its midnight)
  *   - relative to now: -1h, +30m, -1d2h, -90s, -PT1H (a unit is required: -10 is no time)
  */
-export const TIME_HINT = 'TIME is epoch ms (1714521600000), ISO-8601 (2024-05-01T10:00:00Z; UTC without a zone) or relative to now (-1h, +30m, -1d2h)';
+export const TIME_HINT =
+  'TIME is epoch ms (1714521600000), ISO-8601 (2024-05-01T10:00:00Z; UTC without a zone) or relative to now (-1h, +30m, -1d2h)';
 
 export interface TimeOptions {
   /** The flag, for messages: `--time`, `-o/--offset`. */
@@ -24,7 +25,8 @@ export interface TimeOptions {
 /** A time without a leading '@' (the caller strips it where '@' marks a time among offsets). */
 export function parseTime(text: string, o: TimeOptions): number {
   const t = text.trim();
-  const fail = (why = `cannot read "${text}" as a time`, hint = TIME_HINT) => new UsageError(`${o.what}: ${why}`, `${o.alternatives ?? ''}${hint}`);
+  const fail = (why = `cannot read "${text}" as a time`, hint = TIME_HINT) =>
+    new UsageError(`${o.what}: ${why}`, `${o.alternatives ?? ''}${hint}`);
   let ms: number | undefined;
   if (/^\d+$/.test(t)) ms = Number(t);
   else if (/^[+-]/.test(t)) {
@@ -58,7 +60,8 @@ export function parseIsoTime(text: string): number | undefined {
   const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(frac.slice(0, 3).padEnd(3, '0')));
   // Date.UTC rolls 2024-02-31 over to March; refuse dates and times that do not exist.
   const check = new Date(local);
-  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
+    return undefined;
   if (zone.toUpperCase() === 'Z') return local;
   const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
   if (Number(z[2]) > 23 || Number(z[3] ?? 0) > 59) return undefined;

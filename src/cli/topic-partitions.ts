@@ -53,7 +53,8 @@ export function parseTopicSelection(text: string, { exclusiveUpper = false, what
   const colon = text.lastIndexOf(':');
   const topic = colon < 0 ? text : text.slice(0, colon);
   const spec = colon < 0 ? undefined : text.slice(colon + 1);
-  if (!topic) throw new UsageError(`invalid ${what} "${text}": no topic before the colon`, 'write TOPIC or TOPIC:PARTITIONS, e.g. orders:0');
+  if (!topic)
+    throw new UsageError(`invalid ${what} "${text}": no topic before the colon`, 'write TOPIC or TOPIC:PARTITIONS, e.g. orders:0');
   const selection: TopicSelection = { topic, regex: REGEX_CHARS.test(topic) };
   if (spec === undefined || spec === '') return selection;
   return { ...selection, ...parsePartitionList(spec, `${what} "${text}"`, { exclusiveUpper }) };
@@ -73,8 +74,13 @@ export function selectPartitions(selection: PartitionSelection, count: number): 
  */
 export function parseExactTopicPartitions(text: string, what: string): { topic: string; partitions?: number[] } {
   const s = parseTopicSelection(text, { what });
-  if (s.regex) throw new UsageError(`invalid ${what} "${text}": a topic name, not a pattern`, 'write TOPIC or TOPIC:PARTITIONS, e.g. orders:0,2');
-  if (s.from !== undefined) throw new UsageError(`invalid ${what} "${text}": an open range (${s.from}-) is not taken here`, 'list the partitions: orders:3,4,5 or orders:3-5');
+  if (s.regex)
+    throw new UsageError(`invalid ${what} "${text}": a topic name, not a pattern`, 'write TOPIC or TOPIC:PARTITIONS, e.g. orders:0,2');
+  if (s.from !== undefined)
+    throw new UsageError(
+      `invalid ${what} "${text}": an open range (${s.from}-) is not taken here`,
+      'list the partitions: orders:3,4,5 or orders:3-5',
+    );
   return s.partitions ? { topic: s.topic, partitions: s.partitions } : { topic: s.topic };
 }
 
@@ -89,7 +95,10 @@ export function missingPartitions(selection: PartitionSelection, count: number):
  */
 export function splitTopicList(text: string): string[] {
   const out: string[] = [];
-  for (const piece of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const piece of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const last = out[out.length - 1];
     if (last?.includes(':') && /^\d+(-\d*)?$/.test(piece)) out[out.length - 1] = `${last},${piece}`;
     else out.push(piece);

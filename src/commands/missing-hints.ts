@@ -8,11 +8,21 @@ import { didYouMean } from '../util/suggest.js';
  * when the principal sees none at all, that listing needs Describe rights (Kafka hides what a
  * principal may not describe, so "nothing there" and "nothing visible" look the same).
  */
-export function missingHint(kind: 'topics' | 'groups', names: readonly string[], visible: readonly string[], principal: string | null): string {
+export function missingHint(
+  kind: 'topics' | 'groups',
+  names: readonly string[],
+  visible: readonly string[],
+  principal: string | null,
+): string {
   const list = kind === 'topics' ? 'ktool topics list shows the topics' : 'ktool groups list shows the groups';
   const guess = didYouMean(names, visible);
   if (guess) return `${guess} (${list})`;
-  if (!visible.length) return noneVisible(kind === 'topics' ? 'topics' : 'consumer groups', principal, `listing needs DESCRIBE on the ${kind === 'topics' ? 'topics' : 'groups'}`);
+  if (!visible.length)
+    return noneVisible(
+      kind === 'topics' ? 'topics' : 'consumer groups',
+      principal,
+      `listing needs DESCRIBE on the ${kind === 'topics' ? 'topics' : 'groups'}`,
+    );
   return list;
 }
 

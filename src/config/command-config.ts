@@ -18,11 +18,25 @@ export interface CommandConfig {
 }
 
 const CLIENT_ONLY_KEYS = new Set([
-  'bootstrap.servers', 'client.id', 'security.protocol', 'sasl.mechanism', 'sasl.jaas.config',
-  'ssl.truststore.location', 'ssl.truststore.type', 'ssl.truststore.certificates', 'ssl.truststore.password',
-  'ssl.keystore.location', 'ssl.keystore.type', 'ssl.keystore.certificate.chain', 'ssl.keystore.key',
-  'ssl.keystore.password', 'ssl.key.password', 'ssl.endpoint.identification.algorithm',
-  'request.timeout.ms', 'default.api.timeout.ms', 'sasl.oauthbearer.token',
+  'bootstrap.servers',
+  'client.id',
+  'security.protocol',
+  'sasl.mechanism',
+  'sasl.jaas.config',
+  'ssl.truststore.location',
+  'ssl.truststore.type',
+  'ssl.truststore.certificates',
+  'ssl.truststore.password',
+  'ssl.keystore.location',
+  'ssl.keystore.type',
+  'ssl.keystore.certificate.chain',
+  'ssl.keystore.key',
+  'ssl.keystore.password',
+  'ssl.key.password',
+  'ssl.endpoint.identification.algorithm',
+  'request.timeout.ms',
+  'default.api.timeout.ms',
+  'sasl.oauthbearer.token',
 ]);
 
 /** `flag` names where the path came from in messages (--command-config, mirror's --from-config ...). */
@@ -72,7 +86,10 @@ function tlsFrom(props: Map<string, string>, source: string): TlsSettings {
   const pemOnly = (typeKey: string) => {
     const type = props.get(typeKey)?.trim().toUpperCase();
     if (type && type !== 'PEM') {
-      throw new UsageError(`${source}: ${typeKey}=${type} is not supported`, 'convert the store to PEM files (openssl pkcs12 -in store.p12 -out store.pem) and set the type to PEM');
+      throw new UsageError(
+        `${source}: ${typeKey}=${type} is not supported`,
+        'convert the store to PEM files (openssl pkcs12 -in store.p12 -out store.pem) and set the type to PEM',
+      );
     }
   };
   pemOnly('ssl.truststore.type');

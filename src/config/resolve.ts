@@ -47,7 +47,7 @@ export function resolveConnection(input: {
   else bootstrapSource = 'default';
 
   const { name: profileName, source: profileSource, skipped } = chooseProfile(flags, env, config, bootstrapSource);
-  const profile: Profile = profileName ? config.profiles[profileName] ?? {} : {};
+  const profile: Profile = profileName ? (config.profiles[profileName] ?? {}) : {};
   if (bootstrap === undefined) {
     if (profile.bootstrap) [bootstrap, bootstrapSource] = [profile.bootstrap, 'profile'];
     else bootstrap = DEFAULT_BOOTSTRAP;
@@ -63,7 +63,13 @@ export function resolveConnection(input: {
   if (timeoutMs <= 0) throw new UsageError('--timeout must be greater than zero');
   // Whatever its source (a .properties request.timeout.ms too): a longer timer fires at once.
   if (timeoutMs > MAX_TIMER_MS) {
-    const from = { flag: '--timeout', 'command-config': 'request.timeout.ms of --command-config', env: 'KTOOL_TIMEOUT', profile: `timeout of profile ${profileName}`, default: 'the default' }[timeoutSource];
+    const from = {
+      flag: '--timeout',
+      'command-config': 'request.timeout.ms of --command-config',
+      env: 'KTOOL_TIMEOUT',
+      profile: `timeout of profile ${profileName}`,
+      default: 'the default',
+    }[timeoutSource];
     throw new UsageError(`${from} must be at most ${formatDuration(MAX_TIMER_MS)} (${MAX_TIMER_MS} ms), got ${timeoutMs} ms`);
   }
 
@@ -110,16 +116,34 @@ function chooseProfile(
   if (!candidate) return { source: 'none' };
   if (candidate.source !== 'config' && !config.profiles[candidate.name]) {
     const known = Object.keys(config.profiles);
-    throw new NotFoundError(`profile "${candidate.name}" does not exist`, known.length ? `known profiles: ${known.join(', ')}` : 'create one with `ktool profile add NAME -b HOST:PORT` or `ktool local start`');
+    throw new NotFoundError(
+      `profile "${candidate.name}" does not exist`,
+      known.length ? `known profiles: ${known.join(', ')}` : 'create one with `ktool profile add NAME -b HOST:PORT` or `ktool local start`',
+    );
   }
   const overruled =
-    candidate.source === 'config' ? bootstrapSource !== 'default' : candidate.source === 'env' ? bootstrapSource === 'flag' || bootstrapSource === 'command-config' : false;
-  if (overruled) return { source: 'none', skipped: { name: candidate.name, source: candidate.source as SkippedProfile['source'], because: bootstrapSource as SkippedProfile['because'] } };
+    candidate.source === 'config'
+      ? bootstrapSource !== 'default'
+      : candidate.source === 'env'
+        ? bootstrapSource === 'flag' || bootstrapSource === 'command-config'
+        : false;
+  if (overruled)
+    return {
+      source: 'none',
+      skipped: {
+        name: candidate.name,
+        source: candidate.source as SkippedProfile['source'],
+        because: bootstrapSource as SkippedProfile['because'],
+      },
+    };
   return candidate;
 }
 
 export function splitBootstrap(list: string): string[] {
-  const hosts = list.split(',').map((h) => h.trim()).filter(Boolean);
+  const hosts = list
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   if (hosts.length === 0) throw new UsageError('bootstrap server list is empty', 'pass -b HOST:PORT[,HOST:PORT...]');
   for (const host of hosts) {
     if (!/^(\[[0-9a-fA-F:]+\]|[^:\s]+)(:\d{1,5})?$/.test(host)) {
@@ -127,7 +151,11 @@ export function splitBootstrap(list: string): string[] {
     }
     // Checked here: a socket throws a RangeError for port 99999, which read as a connection failure.
     const port = /:(\d+)$/.exec(host.replace(/^\[[^\]]*\]/, ''))?.[1];
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) throw new UsageError(`invalid bootstrap server "${host}": port ${port} is not from 1 to 65535`, 'expected HOST:PORT, e.g. localhost:9092');
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+      throw new UsageError(
+        `invalid bootstrap server "${host}": port ${port} is not from 1 to 65535`,
+        'expected HOST:PORT, e.g. localhost:9092',
+      );
   }
   return hosts.map((h) => (/:\d+$/.test(h) ? h : `${h}:9092`));
 }

@@ -3,7 +3,11 @@ import { UsageError } from '../errors.js';
 import type { SecretSource } from './connection.js';
 
 /** Turns a secret reference into its value at connect time. Errors never include the value. */
-export async function resolveSecret(source: SecretSource | undefined, env: Record<string, string | undefined>, what: string): Promise<string | undefined> {
+export async function resolveSecret(
+  source: SecretSource | undefined,
+  env: Record<string, string | undefined>,
+  what: string,
+): Promise<string | undefined> {
   if (!source) return undefined;
   if ('value' in source) return source.value;
   if ('env' in source) {
@@ -13,7 +17,8 @@ export async function resolveSecret(source: SecretSource | undefined, env: Recor
   }
   return new Promise((resolve, reject) => {
     execFile('/bin/sh', ['-c', source.command], { env: env as NodeJS.ProcessEnv, timeout: 30_000 }, (error, stdout) => {
-      if (error) reject(new UsageError(`${what}: command \`${source.command}\` failed (exit ${(error as { code?: unknown }).code ?? '?'})`));
+      if (error)
+        reject(new UsageError(`${what}: command \`${source.command}\` failed (exit ${(error as { code?: unknown }).code ?? '?'})`));
       else resolve(stdout.replace(/\r?\n$/, ''));
     });
   });

@@ -16,7 +16,14 @@ function spec(c: Completer): string {
 /** bash completion script for the whole tree (bash >= 4): the tables generated from it, then the fixed shell code. */
 export function bashCompletion(program: Command): string {
   const commands = [...allCommands(commandModel(program))];
-  return [HEADER, ...subcommandsTable(commands), ...optionsTable(commands), ...optionValueTable(commands), ...argumentTable(commands), RUNTIME].join('\n');
+  return [
+    HEADER,
+    ...subcommandsTable(commands),
+    ...optionsTable(commands),
+    ...optionValueTable(commands),
+    ...argumentTable(commands),
+    RUNTIME,
+  ].join('\n');
 }
 
 const key = (c: CommandModel) => q(c.path.join(' '));
@@ -54,7 +61,10 @@ function optionsTable(commands: CommandModel[]): string[] {
 }
 
 function optionValueTable(commands: CommandModel[]): string[] {
-  const out = ['# Succeeds when option $2 of command path $1 takes a value, and prints how to complete it.', '_ktool_option_value() {\n  case "$1" in'];
+  const out = [
+    '# Succeeds when option $2 of command path $1 takes a value, and prints how to complete it.',
+    '_ktool_option_value() {\n  case "$1" in',
+  ];
   for (const c of commands) {
     const groups = new Map<string, string[]>();
     // Leading options too: \`ktool --profile dev consume\` skips dev and still finds the command.

@@ -9,7 +9,13 @@
  * - files: the shell's file-name completion
  * - choices: a fixed list
  */
-export type Completer = { kind: 'none' } | { kind: 'topics' } | { kind: 'groups' } | { kind: 'profiles' } | { kind: 'files' } | { kind: 'choices'; values: string[] };
+export type Completer =
+  | { kind: 'none' }
+  | { kind: 'topics' }
+  | { kind: 'groups' }
+  | { kind: 'profiles' }
+  | { kind: 'files' }
+  | { kind: 'choices'; values: string[] };
 
 interface ArgumentRule {
   /** Command path after `ktool`, e.g. `profile use`; any command when absent. */

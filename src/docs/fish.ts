@@ -43,11 +43,13 @@ function lines(c: CommandModel): string[] {
 export function fishCompletion(program: Command): string {
   const root = commandModel(program);
   const commands = [...allCommands(root)];
-  const paths = commands.filter((c) => c.path.length).flatMap((c) => {
-    // every spelling of the path (aliases included), as one space-joined string each
-    const parent = c.path.slice(0, -1).join(' ');
-    return [c.name, ...c.aliases].map((n) => (parent ? `${parent} ${n}` : n));
-  });
+  const paths = commands
+    .filter((c) => c.path.length)
+    .flatMap((c) => {
+      // every spelling of the path (aliases included), as one space-joined string each
+      const parent = c.path.slice(0, -1).join(' ');
+      return [c.name, ...c.aliases].map((n) => (parent ? `${parent} ${n}` : n));
+    });
   const valueOptions = [...new Set(commands.flatMap((c) => c.options.filter((o) => o.takesValue).flatMap((o) => o.names)))];
   const conn = CONNECTION_FLAGS.join(' ');
   return `# fish completion for ktool. Generated from the command tree by \`npm run gen-docs\`; do not edit.

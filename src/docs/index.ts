@@ -9,7 +9,11 @@ export { bashCompletion, fishCompletion, manPages, zshCompletion };
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-export const COMPLETION_FILES: Record<Shell, string> = { bash: 'completions/ktool.bash', zsh: 'completions/_ktool', fish: 'completions/ktool.fish' };
+export const COMPLETION_FILES: Record<Shell, string> = {
+  bash: 'completions/ktool.bash',
+  zsh: 'completions/_ktool',
+  fish: 'completions/ktool.fish',
+};
 
 export function completionScript(program: Command, shell: Shell): string {
   switch (shell) {

@@ -9,13 +9,22 @@ export const ENVIRONMENT: [string, string][] = [
   ['KTOOL_TIMEOUT', 'Connect/request timeout when --timeout is not given, e.g. 10s; overrides the profile.'],
   ['KTOOL_CONFIG', 'The config file to use instead of $XDG_CONFIG_HOME/ktool/config.yaml.'],
   ['XDG_CONFIG_HOME', 'Base directory of the config file (default ~/.config).'],
-  ['XDG_CACHE_HOME', 'Base directory of the cache: Kafka distributions and local cluster state in $XDG_CACHE_HOME/ktool (default ~/.cache).'],
+  [
+    'XDG_CACHE_HOME',
+    'Base directory of the cache: Kafka distributions and local cluster state in $XDG_CACHE_HOME/ktool (default ~/.cache).',
+  ],
   ['NO_COLOR', 'Any non-empty value disables colours (unless FORCE_COLOR is set).'],
-  ['FORCE_COLOR', 'Any non-empty value colours the output even when it is not a terminal (tables: bold headers), also over NO_COLOR; 0 or false disables colours. --no-color beats both.'],
+  [
+    'FORCE_COLOR',
+    'Any non-empty value colours the output even when it is not a terminal (tables: bold headers), also over NO_COLOR; 0 or false disables colours. --no-color beats both.',
+  ],
 ];
 
 export const FILES: [string, string][] = [
-  ['~/.config/ktool/config.yaml', 'Profiles (saved cluster connections) and the current profile; mode 0600, as it may hold credentials. See ktool-profile(1).'],
+  [
+    '~/.config/ktool/config.yaml',
+    'Profiles (saved cluster connections) and the current profile; mode 0600, as it may hold credentials. See ktool-profile(1).',
+  ],
   ['~/.cache/ktool/', 'Downloaded Kafka distributions and the state of local clusters.'],
 ];
 
@@ -52,7 +61,8 @@ function optionTag(o: OptionModel): string {
 
 function optionText(o: OptionModel): string {
   let text = sentence(o.description);
-  if (o.completer.kind === 'choices' && !o.description.includes(o.completer.values.join('|'))) text += ` One of: ${o.completer.values.join(', ')}.`;
+  if (o.completer.kind === 'choices' && !o.description.includes(o.completer.values.join('|')))
+    text += ` One of: ${o.completer.values.join(', ')}.`;
   if (o.defaultValue !== undefined && !/\bdefault\b/.test(o.description)) text += ` Default: ${o.defaultValue}.`;
   if (o.mandatory) text += ' Required.';
   return roffText(text);

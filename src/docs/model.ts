@@ -76,7 +76,13 @@ function leadingOptions(root: CommandModel): OptionModel[] {
   for (const c of allCommands(root)) {
     for (const o of c.options) {
       const names = o.names.filter((n) => LEADING_OPTIONS.has(n));
-      if (names.length && !found.has(names[0])) found.set(names[0], { ...o, names, short: names.includes(o.short ?? '') ? o.short : undefined, long: names.includes(o.long ?? '') ? o.long : undefined });
+      if (names.length && !found.has(names[0]))
+        found.set(names[0], {
+          ...o,
+          names,
+          short: names.includes(o.short ?? '') ? o.short : undefined,
+          long: names.includes(o.long ?? '') ? o.long : undefined,
+        });
     }
   }
   return [...found.values()];
@@ -151,7 +157,9 @@ function optionModel(o: Option, path: string[]): OptionModel {
 }
 
 function argumentModel(a: Argument, path: string[]): ArgumentModel {
-  const completer: Completer = a.argChoices?.length ? { kind: 'choices', values: [...a.argChoices] } : argumentCompleter({ path: path.join(' '), name: a.name() });
+  const completer: Completer = a.argChoices?.length
+    ? { kind: 'choices', values: [...a.argChoices] }
+    : argumentCompleter({ path: path.join(' '), name: a.name() });
   return { name: a.name(), required: a.required, variadic: a.variadic, description: a.description, completer };
 }
 
@@ -166,7 +174,12 @@ function afterHelp(cmd: Command): { examples: string[]; notes: string[] } {
     const lines = block.replace(/^\n+|\s+$/g, '').split('\n');
     if (!lines[0]) continue;
     if (/^Examples?:\s*$/.test(lines[0])) {
-      examples.push(...lines.slice(1).map((l) => l.trim()).filter(Boolean));
+      examples.push(
+        ...lines
+          .slice(1)
+          .map((l) => l.trim())
+          .filter(Boolean),
+      );
     } else if (/^Exit codes:\s*$/.test(lines[0])) {
       continue; // EXIT STATUS comes from EXIT_CODE_HELP itself
     } else {

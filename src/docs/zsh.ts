@@ -5,7 +5,11 @@ import { allCommands, commandModel, visibleCompletionOptions, type CommandModel,
 /** A single-quoted zsh word. */
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 /** Text inside an _arguments `[description]`. */
-const desc = (s: string) => s.replace(/\\/g, '\\\\').replace(/([[\]])/g, '\\$1').replace(/\n/g, ' ');
+const desc = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/([[\]])/g, '\\$1')
+    .replace(/\n/g, ' ');
 /** An _arguments message or a _describe name: colons are separators. */
 const colon = (s: string) => s.replace(/\\/g, '\\\\').replace(/:/g, '\\:');
 const fn = (c: CommandModel) => ['_ktool_cmd', ...c.path].join('_').replace(/[^A-Za-z0-9_]/g, '_');
@@ -80,7 +84,9 @@ function commandFunction(c: CommandModel): string {
 export function zshCompletion(program: Command): string {
   const root = commandModel(program);
   const flags = CONNECTION_FLAGS.join('|');
-  const flagsEq = CONNECTION_FLAGS.filter((f) => f.startsWith('--')).map((f) => `${f}=*`).join('|');
+  const flagsEq = CONNECTION_FLAGS.filter((f) => f.startsWith('--'))
+    .map((f) => `${f}=*`)
+    .join('|');
   const body = [...allCommands(root)].map(commandFunction).join('\n\n');
   return `#compdef ktool
 # zsh completion for ktool. Generated from the command tree by \`npm run gen-docs\`; do not edit.

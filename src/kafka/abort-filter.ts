@@ -6,7 +6,9 @@
 import { isControl, isTransactional, type BatchHeader } from './record-batch.js';
 
 /** Returns a predicate telling whether a batch is delivered; call it for batches in offset order. */
-export function abortFilter(aborted: { producerId: bigint; firstOffset: bigint }[]): (batch: BatchHeader, isAbortMarker: boolean) => boolean {
+export function abortFilter(
+  aborted: { producerId: bigint; firstOffset: bigint }[],
+): (batch: BatchHeader, isAbortMarker: boolean) => boolean {
   const pending = [...aborted].sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0));
   const abortedProducers = new Set<bigint>();
   return (batch, isAbortMarker) => {

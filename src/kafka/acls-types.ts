@@ -10,7 +10,20 @@ export type AclResourceType = (typeof RESOURCE_TYPES)[number];
 export type AclPatternType = 'LITERAL' | 'PREFIXED' | 'ANY' | 'MATCH';
 
 export const OPERATIONS = [
-  'ALL', 'READ', 'WRITE', 'CREATE', 'DELETE', 'ALTER', 'DESCRIBE', 'CLUSTER_ACTION', 'DESCRIBE_CONFIGS', 'ALTER_CONFIGS', 'IDEMPOTENT_WRITE', 'CREATE_TOKENS', 'DESCRIBE_TOKENS', 'TWO_PHASE_COMMIT',
+  'ALL',
+  'READ',
+  'WRITE',
+  'CREATE',
+  'DELETE',
+  'ALTER',
+  'DESCRIBE',
+  'CLUSTER_ACTION',
+  'DESCRIBE_CONFIGS',
+  'ALTER_CONFIGS',
+  'IDEMPOTENT_WRITE',
+  'CREATE_TOKENS',
+  'DESCRIBE_TOKENS',
+  'TWO_PHASE_COMMIT',
 ] as const;
 export type AclOperationName = (typeof OPERATIONS)[number];
 
@@ -42,7 +55,8 @@ export interface AclBindingFilter {
 export const resourceKey = (type: string, name: string, pattern: string) => [type, name, pattern].join('\u0000');
 
 /** Identity of a binding, for deduplication. */
-export const bindingKey = (b: AclBinding) => [b.resourceType, b.patternType, b.resourceName, b.principal, b.host, b.operation, b.permission].join('\u0000');
+export const bindingKey = (b: AclBinding) =>
+  [b.resourceType, b.patternType, b.resourceName, b.principal, b.host, b.operation, b.permission].join('\u0000');
 
 /** Resource type, name, pattern, then principal, permission, operation, host: stable output. */
 export function sortBindings(bindings: AclBinding[]): AclBinding[] {

@@ -1,19 +1,43 @@
-import { AclOperations, AclPermissionTypes, ProtocolError, ResourcePatternTypes, ResourceTypes, type Acl, type AclFilter, type Admin } from '@platformatic/kafka';
+import {
+  AclOperations,
+  AclPermissionTypes,
+  ProtocolError,
+  ResourcePatternTypes,
+  ResourceTypes,
+  type Acl,
+  type AclFilter,
+  type Admin,
+} from '@platformatic/kafka';
 import { PINNED } from './pinned-apis.js';
 import { errorName, errorText } from './errors.js';
 import { callApi } from './raw-api.js';
-import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclDeleteRefusal, type AclOperationName, type AclPatternType, type AclPermission, type AclResourceType, type AclsApi } from './acls-types.js';
+import {
+  bindingKey,
+  sortBindings,
+  type AclBinding,
+  type AclBindingFilter,
+  type AclDeleteRefusal,
+  type AclOperationName,
+  type AclPatternType,
+  type AclPermission,
+  type AclResourceType,
+  type AclsApi,
+} from './acls-types.js';
 
 export type * from './acls-types.js';
 
-const byCode = <T extends string>(table: Record<string, number>) => Object.fromEntries(Object.entries(table).map(([k, v]) => [v, k])) as Record<number, T>;
+const byCode = <T extends string>(table: Record<string, number>) =>
+  Object.fromEntries(Object.entries(table).map(([k, v]) => [v, k])) as Record<number, T>;
 const RESOURCE_NAMES = byCode<AclResourceType>(ResourceTypes);
 const PATTERN_NAMES = byCode<AclPatternType>(ResourcePatternTypes);
 const OPERATION_NAMES = byCode<AclOperationName>(AclOperations);
 const PERMISSION_NAMES = byCode<AclPermission>(AclPermissionTypes);
 
 /** The error fields of every ACL answer (the library types them per response): what fail() reads. */
-interface AnswerError { errorCode: number; errorMessage?: string | null }
+interface AnswerError {
+  errorCode: number;
+  errorMessage?: string | null;
+}
 
 const CLUSTER_AUTHORIZATION_FAILED = 31;
 
@@ -28,7 +52,10 @@ function fail(error: AnswerError, unauthorised: string): never {
 
 /** A per-item refusal in words: the broker's text for a cluster authorisation failure dumps request internals. */
 function refusal(error: AnswerError, unauthorised: string): { errorCode: string; error: string } {
-  return { errorCode: errorName(error.errorCode), error: error.errorCode === CLUSTER_AUTHORIZATION_FAILED ? unauthorised : errorText(error.errorCode, error.errorMessage) };
+  return {
+    errorCode: errorName(error.errorCode),
+    error: error.errorCode === CLUSTER_AUTHORIZATION_FAILED ? unauthorised : errorText(error.errorCode, error.errorMessage),
+  };
 }
 
 const toFilter = (f: AclBindingFilter): AclFilter => ({
@@ -59,7 +86,11 @@ export function makeAclsApi(admin: Admin): AclsApi {
     async describeAcls(filter) {
       const response = await callApi(admin, PINNED.DescribeAcls, [toFilter(filter)]);
       if (response.errorCode) fail(response, 'listing ACLs needs Describe on the cluster');
-      const bindings = response.resources.flatMap((res) => res.acls.map((acl) => fromAcl({ ...acl, resourceType: res.resourceType, resourceName: res.resourceName, resourcePatternType: res.resourcePatternType })));
+      const bindings = response.resources.flatMap((res) =>
+        res.acls.map((acl) =>
+          fromAcl({ ...acl, resourceType: res.resourceType, resourceName: res.resourceName, resourcePatternType: res.resourcePatternType }),
+        ),
+      );
       return sortBindings(bindings);
     },
 

@@ -4,15 +4,32 @@ import { errorName, errorText } from './errors.js';
 import { listOffsetsByLeader } from './list-offsets.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi, type ResponseOf } from './raw-api.js';
-import type { AdminApi, ClusterInfo, ConfigEntry, ItemResult, ListedOffset, NewTopic, OffsetQuery, TopicInfo, TopicPartition } from './types.js';
+import type {
+  AdminApi,
+  ClusterInfo,
+  ConfigEntry,
+  ItemResult,
+  ListedOffset,
+  NewTopic,
+  OffsetQuery,
+  TopicInfo,
+  TopicPartition,
+} from './types.js';
 
 const UNKNOWN_TOPIC = 3;
 const TOPIC_AUTHORIZATION_FAILED = 29;
 
 /** Kafka's ConfigEntry.ConfigSource names by wire value. */
 export const CONFIG_SOURCES: Record<number, string> = {
-  0: 'UNKNOWN', 1: 'DYNAMIC_TOPIC_CONFIG', 2: 'DYNAMIC_BROKER_CONFIG', 3: 'DYNAMIC_DEFAULT_BROKER_CONFIG',
-  4: 'STATIC_BROKER_CONFIG', 5: 'DEFAULT_CONFIG', 6: 'DYNAMIC_BROKER_LOGGER_CONFIG', 7: 'CLIENT_METRICS_CONFIG', 8: 'GROUP_CONFIG',
+  0: 'UNKNOWN',
+  1: 'DYNAMIC_TOPIC_CONFIG',
+  2: 'DYNAMIC_BROKER_CONFIG',
+  3: 'DYNAMIC_DEFAULT_BROKER_CONFIG',
+  4: 'STATIC_BROKER_CONFIG',
+  5: 'DEFAULT_CONFIG',
+  6: 'DYNAMIC_BROKER_LOGGER_CONFIG',
+  7: 'CLIENT_METRICS_CONFIG',
+  8: 'GROUP_CONFIG',
 };
 
 /** Kafka's tools print topic ids as unpadded base64url of the 16 bytes; so do we. */
@@ -51,7 +68,14 @@ function topicsOf(meta: Metadata, names: string[], includeInternal: boolean): { 
       internal: t.isInternal,
       partitions: [...t.partitions]
         .sort((a, b) => a.partitionIndex - b.partitionIndex)
-        .map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: [...p.replicaNodes], isr: [...p.isrNodes], offline: [...p.offlineReplicas] })),
+        .map((p) => ({
+          partition: p.partitionIndex,
+          leader: p.leaderId,
+          leaderEpoch: p.leaderEpoch,
+          replicas: [...p.replicaNodes],
+          isr: [...p.isrNodes],
+          offline: [...p.offlineReplicas],
+        })),
     });
   }
   topics.sort((a, b) => a.name.localeCompare(b.name));
@@ -96,7 +120,10 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
 
     async listTopics({ includeInternal }) {
       const meta = await metadata(null);
-      return meta.topics.filter((t) => includeInternal || !t.isInternal).map((t) => t.name!).sort();
+      return meta.topics
+        .filter((t) => includeInternal || !t.isInternal)
+        .map((t) => t.name!)
+        .sort();
     },
 
     async describeTopics(names, options = {}) {
@@ -106,8 +133,20 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
 
     async listOffsets(partitions: TopicPartition[], query: OffsetQuery, isolation = 'read_uncommitted'): Promise<ListedOffset[]> {
       if (partitions.length === 0) return [];
-      const timestamp = query === 'earliest' ? ListOffsetTimestamps.EARLIEST : query === 'latest' ? ListOffsetTimestamps.LATEST : query === 'max-timestamp' ? ListOffsetTimestamps.MAX : BigInt(query.timestamp);
-      return listOffsetsByLeader(admin, partitions, timestamp, isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED);
+      const timestamp =
+        query === 'earliest'
+          ? ListOffsetTimestamps.EARLIEST
+          : query === 'latest'
+            ? ListOffsetTimestamps.LATEST
+            : query === 'max-timestamp'
+              ? ListOffsetTimestamps.MAX
+              : BigInt(query.timestamp);
+      return listOffsetsByLeader(
+        admin,
+        partitions,
+        timestamp,
+        isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED,
+      );
     },
 
     describeTopicConfigs: (names) => topicConfigs(admin, names),

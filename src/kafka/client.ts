@@ -14,7 +14,11 @@ import type { KafkaClients } from './types.js';
  * signal). Each capability's module is loaded on its first use: `topics list` never loads the
  * producer.
  */
-export function createKafkaClients(settings: ConnectionSettings, env: Record<string, string | undefined>, signal?: AbortSignal): KafkaClients {
+export function createKafkaClients(
+  settings: ConnectionSettings,
+  env: Record<string, string | undefined>,
+  signal?: AbortSignal,
+): KafkaClients {
   let admin: Admin | undefined;
   const apis = new Map<string, Promise<object>>();
   let base: Promise<BaseOptions> | undefined;
@@ -32,7 +36,11 @@ export function createKafkaClients(settings: ConnectionSettings, env: Record<str
   };
   /** An API over the shared admin connection, built once and guarded like every other. */
   const overAdmin = <T extends object>(key: string, make: (admin: Admin) => Promise<T>): Promise<T> => {
-    if (!apis.has(key)) apis.set(key, openAdmin().then(async (a) => guard(await make(a), settings, signal)));
+    if (!apis.has(key))
+      apis.set(
+        key,
+        openAdmin().then(async (a) => guard(await make(a), settings, signal)),
+      );
     return apis.get(key) as Promise<T>;
   };
 
@@ -76,7 +84,11 @@ export function guard<T extends object>(api: T, settings: ConnectionSettings, si
           return await answerWithin(Promise.resolve(value.apply(target, args)), deadline);
         } catch (error) {
           // A refusal gets the principal of these settings and the operation this request needs.
-          throw attribute(toKtoolError(error, settings.bootstrap, describeAction(String(prop))), settings, OPERATION_BY_METHOD[String(prop)]);
+          throw attribute(
+            toKtoolError(error, settings.bootstrap, describeAction(String(prop))),
+            settings,
+            OPERATION_BY_METHOD[String(prop)],
+          );
         }
       };
     },

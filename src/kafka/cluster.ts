@@ -7,7 +7,6 @@ import type { ApiVersionRange, BrokerApiVersions, ClusterApi, ClusterDescription
 
 export type * from './cluster-types.js';
 
-
 const CLIENT_NAME = 'ktool';
 /** APIs Kafka has renamed since the client library's table was written (KIP-1142). */
 const RENAMED: Record<number, string> = { 74: 'ListConfigResources' };
@@ -45,8 +44,12 @@ export function makeClusterApi(admin: Admin): ClusterApi {
       const r = await apiVersionsOf();
       return {
         finalizedEpoch: num(r.finalizedFeaturesEpoch),
-        finalized: [...(r.finalizedFeatures ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((f) => ({ name: f.name, minVersionLevel: f.minVersionLevel, maxVersionLevel: f.maxVersionLevel })),
-        supported: [...(r.supportedFeatures ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((f) => ({ name: f.name, minVersion: f.minVersion, maxVersion: f.maxVersion })),
+        finalized: [...(r.finalizedFeatures ?? [])]
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .map((f) => ({ name: f.name, minVersionLevel: f.minVersionLevel, maxVersionLevel: f.maxVersionLevel })),
+        supported: [...(r.supportedFeatures ?? [])]
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .map((f) => ({ name: f.name, minVersion: f.minVersion, maxVersion: f.maxVersion })),
       };
     },
 
@@ -57,7 +60,13 @@ export function makeClusterApi(admin: Admin): ClusterApi {
           try {
             const r = await apiVersionsOf({ host: broker.host, port: broker.port });
             const apis: ApiVersionRange[] = r.apiKeys
-              .map((a) => ({ apiKey: a.apiKey, name: RENAMED[a.apiKey] ?? a.name ?? `UNKNOWN(${a.apiKey})`, minVersion: a.minVersion, maxVersion: a.maxVersion, usableVersion: usable(a.name, a.minVersion, a.maxVersion) }))
+              .map((a) => ({
+                apiKey: a.apiKey,
+                name: RENAMED[a.apiKey] ?? a.name ?? `UNKNOWN(${a.apiKey})`,
+                minVersion: a.minVersion,
+                maxVersion: a.maxVersion,
+                usableVersion: usable(a.name, a.minVersion, a.maxVersion),
+              }))
               .sort((a, b) => a.apiKey - b.apiKey);
             return { broker, apis };
           } catch (error) {
@@ -72,24 +81,33 @@ export function makeClusterApi(admin: Admin): ClusterApi {
       let request: { name: string; partitions: number[] }[] | null = null;
       if (topics) {
         const meta = await callApi(admin, PINNED.Metadata, [topics, false, false]);
-        request = meta.topics.map((t) => ({ name: t.name ?? '', partitions: t.partitions.map((p) => p.partitionIndex).sort((a, b) => a - b) }));
+        request = meta.topics.map((t) => ({
+          name: t.name ?? '',
+          partitions: t.partitions.map((p) => p.partitionIndex).sort((a, b) => a - b),
+        }));
       }
       const perBroker = await Promise.all(
         brokers.map(async (b) => {
           const r = await callApi(admin, PINNED.DescribeLogDirs, [request], { host: b.host, port: b.port });
           if (r.errorCode) throw new ProtocolError(r.errorCode, null);
-          return r.results.map(
-            (dir): LogDirDescription => ({
-              broker: b.id,
-              logDir: dir.logDir,
-              error: dir.errorCode ? errorName(dir.errorCode) : null,
-              totalBytes: num(dir.totalBytes),
-              usableBytes: num(dir.usableBytes),
-              partitions: dir.topics
-                .flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, size: Number(p.partitionSize), offsetLag: Number(p.offsetLag), isFuture: p.isFutureKey })))
-                .sort((x, y) => x.topic.localeCompare(y.topic) || x.partition - y.partition),
-            }),
-          );
+          return r.results.map((dir): LogDirDescription => ({
+            broker: b.id,
+            logDir: dir.logDir,
+            error: dir.errorCode ? errorName(dir.errorCode) : null,
+            totalBytes: num(dir.totalBytes),
+            usableBytes: num(dir.usableBytes),
+            partitions: dir.topics
+              .flatMap((t) =>
+                t.partitions.map((p) => ({
+                  topic: t.name,
+                  partition: p.partitionIndex,
+                  size: Number(p.partitionSize),
+                  offsetLag: Number(p.offsetLag),
+                  isFuture: p.isFutureKey,
+                })),
+              )
+              .sort((x, y) => x.topic.localeCompare(y.topic) || x.partition - y.partition),
+          }));
         }),
       );
       return perBroker.flat();

@@ -1,11 +1,30 @@
-import { Admin, ClientQuotaMatchTypes, ConfigResourceTypes, ConfigTypes, IncrementalAlterConfigOperationTypes, ProtocolError, type alterClientQuotasV1, type ClientQuotaKey, type ConfigResourceTypeValue } from '@platformatic/kafka';
+import {
+  Admin,
+  ClientQuotaMatchTypes,
+  ConfigResourceTypes,
+  ConfigTypes,
+  IncrementalAlterConfigOperationTypes,
+  ProtocolError,
+  type alterClientQuotasV1,
+  type ClientQuotaKey,
+  type ConfigResourceTypeValue,
+} from '@platformatic/kafka';
 import { NotFoundError } from '../errors.js';
 import { groupsNotFound, topicsNotFound } from './not-found.js';
 import { deniedError, isDeniedCode } from './denied.js';
 import { errorName } from './errors.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi } from './raw-api.js';
-import type { ConfigOperation, ConfigResourceKind, ConfigResourceRef, ConfigsApi, DescribedConfig, QuotaEntityPart, QuotaEntry, QuotaFilter } from './configs-types.js';
+import type {
+  ConfigOperation,
+  ConfigResourceKind,
+  ConfigResourceRef,
+  ConfigsApi,
+  DescribedConfig,
+  QuotaEntityPart,
+  QuotaEntry,
+  QuotaFilter,
+} from './configs-types.js';
 import { CONFIG_SOURCES } from './admin.js';
 
 export type * from './configs-types.js';
@@ -24,12 +43,17 @@ const RESOURCE_TYPES: Record<ConfigResourceKind, ConfigResourceTypeValue> = {
   'client-metrics': ConfigResourceTypes.CLIENT_METRICS,
 };
 
-const OPS = { set: IncrementalAlterConfigOperationTypes.SET, delete: IncrementalAlterConfigOperationTypes.DELETE, append: IncrementalAlterConfigOperationTypes.APPEND, subtract: IncrementalAlterConfigOperationTypes.SUBTRACT };
-
+const OPS = {
+  set: IncrementalAlterConfigOperationTypes.SET,
+  delete: IncrementalAlterConfigOperationTypes.DELETE,
+  append: IncrementalAlterConfigOperationTypes.APPEND,
+  subtract: IncrementalAlterConfigOperationTypes.SUBTRACT,
+};
 
 function fail(errorCode: number, message: string | null | undefined, ref?: ConfigResourceRef): never {
   // The broker answers "This server does not host this topic-partition": say which topic.
-  if (ref?.kind === 'topic' && (errorCode === UNKNOWN_TOPIC_OR_PARTITION || errorCode === UNKNOWN_TOPIC_ID)) throw topicsNotFound([ref.name]);
+  if (ref?.kind === 'topic' && (errorCode === UNKNOWN_TOPIC_OR_PARTITION || errorCode === UNKNOWN_TOPIC_ID))
+    throw topicsNotFound([ref.name]);
   if (ref?.kind === 'group' && errorCode === GROUP_ID_NOT_FOUND) throw groupsNotFound([ref.name]);
   // A refusal names the resource (the operation and principal are filled in by the client wrapper).
   if (isDeniedCode(errorName(errorCode))) throw deniedError({ kafkaCode: errorName(errorCode), names: ref?.name ? [ref.name] : undefined });
@@ -52,7 +76,12 @@ export function makeConfigsApi(admin: Admin): ConfigsApi {
     async describeConfigs(resources) {
       return Promise.all(
         resources.map(async (ref) => {
-          const response = await callApi(admin, PINNED.DescribeConfigs, [[{ ...toRequest(ref), configurationKeys: null }], true, false], await target(ref));
+          const response = await callApi(
+            admin,
+            PINNED.DescribeConfigs,
+            [[{ ...toRequest(ref), configurationKeys: null }], true, false],
+            await target(ref),
+          );
           const result = response.results[0];
           if (!result) fail(42, `no answer for ${ref.kind} ${ref.name}`);
           if (result.errorCode) fail(result.errorCode, result.errorMessage, ref);
@@ -64,7 +93,11 @@ export function makeConfigsApi(admin: Admin): ConfigsApi {
               sensitive: c.isSensitive,
               readOnly: c.readOnly,
               type: CONFIG_TYPES[c.configType ?? 0] ?? 'UNKNOWN',
-              synonyms: (c.synonyms ?? []).map((s) => ({ name: s.name, value: s.value ?? null, source: CONFIG_SOURCES[s.source] ?? String(s.source) })),
+              synonyms: (c.synonyms ?? []).map((s) => ({
+                name: s.name,
+                value: s.value ?? null,
+                source: CONFIG_SOURCES[s.source] ?? String(s.source),
+              })),
             }))
             .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         }),
@@ -72,8 +105,15 @@ export function makeConfigsApi(admin: Admin): ConfigsApi {
     },
 
     async alterConfigs(ref, operations: ConfigOperation[], validateOnly) {
-      const configs = operations.map((o) => (o.op === 'delete' ? { name: o.name, configOperation: OPS.delete } : { name: o.name, configOperation: OPS[o.op], value: o.value }));
-      const response = await callApi(admin, PINNED.IncrementalAlterConfigs, [[{ ...toRequest(ref), configs }], validateOnly], await target(ref));
+      const configs = operations.map((o) =>
+        o.op === 'delete' ? { name: o.name, configOperation: OPS.delete } : { name: o.name, configOperation: OPS[o.op], value: o.value },
+      );
+      const response = await callApi(
+        admin,
+        PINNED.IncrementalAlterConfigs,
+        [[{ ...toRequest(ref), configs }], validateOnly],
+        await target(ref),
+      );
       const result = response.responses[0];
       if (result?.errorCode) fail(result.errorCode, result.errorMessage, ref);
     },
@@ -84,7 +124,11 @@ export function makeConfigsApi(admin: Admin): ConfigsApi {
 
     async describeQuotas(filter: QuotaFilter[]): Promise<QuotaEntry[]> {
       const components = filter.map((p) =>
-        p.name === undefined ? { entityType: p.type, matchType: ClientQuotaMatchTypes.ANY } : p.name === null ? { entityType: p.type, matchType: ClientQuotaMatchTypes.DEFAULT } : { entityType: p.type, matchType: ClientQuotaMatchTypes.EXACT, match: p.name },
+        p.name === undefined
+          ? { entityType: p.type, matchType: ClientQuotaMatchTypes.ANY }
+          : p.name === null
+            ? { entityType: p.type, matchType: ClientQuotaMatchTypes.DEFAULT }
+            : { entityType: p.type, matchType: ClientQuotaMatchTypes.EXACT, match: p.name },
       );
       const response = await callApi(admin, PINNED.DescribeClientQuotas, [components, true]);
       if (response.errorCode) fail(response.errorCode, response.errorMessage);

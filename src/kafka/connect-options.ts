@@ -21,7 +21,10 @@ export async function baseClientOptions(settings: ConnectionSettings, env: Recor
     const password = await resolveSecret(s.password, env, 'SASL password');
     const token = await resolveSecret(s.token, env, 'OAUTHBEARER token');
     if ((s.mechanism === 'PLAIN' || s.mechanism.startsWith('SCRAM')) && (!s.username || password === undefined)) {
-      throw new UsageError(`SASL ${s.mechanism} needs a username and a password`, 'set them in the profile (ktool profile add ... --username U --password-env VAR) or in sasl.jaas.config');
+      throw new UsageError(
+        `SASL ${s.mechanism} needs a username and a password`,
+        'set them in the profile (ktool profile add ... --username U --password-env VAR) or in sasl.jaas.config',
+      );
     }
     if (s.mechanism === 'OAUTHBEARER' && !token) {
       throw new UsageError('SASL OAUTHBEARER needs a token', 'set --token-env VAR or --token-command CMD on the profile');

@@ -7,16 +7,28 @@ export interface FetchedBatch extends BatchHeader {
   partitionLeaderEpoch?: number;
   firstTimestamp: bigint;
   maxTimestamp: bigint;
-  records: { offsetDelta: number; timestampDelta: bigint; key: Buffer | null; value: Buffer | null; headers: [Buffer | null, Buffer | null][] }[];
+  records: {
+    offsetDelta: number;
+    timestampDelta: bigint;
+    key: Buffer | null;
+    value: Buffer | null;
+    headers: [Buffer | null, Buffer | null][];
+  }[];
 }
-
 
 /**
  * The client library's decoded batches (group reading, and brokers without Fetch v17) -> records
  * from `from` (inclusive) to `end` (exclusive), and the next offset to fetch (after the last
  * batch, even when its records were filtered or were control markers).
  */
-export function toConsumedRecords(topic: string, partition: number, batches: FetchedBatch[], from: number, end: number | undefined, keep?: KeepBatch): { records: ConsumedRecord[]; nextOffset: number } {
+export function toConsumedRecords(
+  topic: string,
+  partition: number,
+  batches: FetchedBatch[],
+  from: number,
+  end: number | undefined,
+  keep?: KeepBatch,
+): { records: ConsumedRecord[]; nextOffset: number } {
   const records: ConsumedRecord[] = [];
   let nextOffset = from;
   for (const batch of batches) {

@@ -14,7 +14,8 @@ import { ExitCode, KtoolError } from '../errors.js';
  */
 
 /** ACL operations as `ktool acls create --operation` takes them. */
-export type AclOperation = 'Read' | 'Write' | 'Create' | 'Delete' | 'Alter' | 'Describe' | 'ClusterAction' | 'DescribeConfigs' | 'AlterConfigs' | 'IdempotentWrite';
+export type AclOperation =
+  'Read' | 'Write' | 'Create' | 'Delete' | 'Alter' | 'Describe' | 'ClusterAction' | 'DescribeConfigs' | 'AlterConfigs' | 'IdempotentWrite';
 
 export interface Denial {
   /** Kafka's error name: TOPIC_AUTHORIZATION_FAILED, GROUP_..., CLUSTER_..., TRANSACTIONAL_ID_... */
@@ -38,8 +39,18 @@ interface Resource {
 const RESOURCES: Record<string, Resource> = {
   TOPIC_AUTHORIZATION_FAILED: { one: 'topic', many: 'topics', flag: '--topic', placeholder: 'TOPIC' },
   GROUP_AUTHORIZATION_FAILED: { one: 'consumer group', many: 'consumer groups', flag: '--group', placeholder: 'GROUP' },
-  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: { one: 'transactional id', many: 'transactional ids', flag: '--transactional-id', placeholder: 'ID' },
-  DELEGATION_TOKEN_AUTHORIZATION_FAILED: { one: 'delegation token', many: 'delegation tokens', flag: '--delegation-token', placeholder: 'TOKEN' },
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: {
+    one: 'transactional id',
+    many: 'transactional ids',
+    flag: '--transactional-id',
+    placeholder: 'ID',
+  },
+  DELEGATION_TOKEN_AUTHORIZATION_FAILED: {
+    one: 'delegation token',
+    many: 'delegation tokens',
+    flag: '--delegation-token',
+    placeholder: 'TOKEN',
+  },
 };
 
 /** Whether Kafka's error name is a refusal by the authorizer. */
@@ -61,7 +72,13 @@ export class DeniedError extends KtoolError {
   /** The same refusal with what a caller knows filled in where it is still missing. */
   filledIn(more: Partial<Denial>): DeniedError {
     const d = this.denial;
-    const merged: Denial = { ...d, operation: d.operation ?? more.operation, names: d.names?.length ? d.names : more.names, action: d.action ?? more.action, principal: d.principal !== undefined ? d.principal : more.principal };
+    const merged: Denial = {
+      ...d,
+      operation: d.operation ?? more.operation,
+      names: d.names?.length ? d.names : more.names,
+      action: d.action ?? more.action,
+      principal: d.principal !== undefined ? d.principal : more.principal,
+    };
     return new DeniedError(merged);
   }
 
@@ -101,14 +118,32 @@ export function attribute<E>(error: E, settings: ConnectionSettings | undefined,
  * refusals that do not say: the operation the hint grants.
  */
 export const OPERATION_BY_METHOD: Record<string, AclOperation> = {
-  listTopics: 'Describe', describeTopics: 'Describe', listOffsets: 'Describe', describeTopicConfigs: 'DescribeConfigs',
-  createTopics: 'Create', createPartitions: 'Alter', deleteTopics: 'Delete',
-  listGroups: 'Describe', describeGroups: 'Describe', fetchOffsets: 'Describe', commitOffsets: 'Read', deleteGroups: 'Delete', deleteOffsets: 'Delete', recordTimestamps: 'Read',
-  describeConfigs: 'DescribeConfigs', alterConfigs: 'AlterConfigs', describeQuotas: 'DescribeConfigs', alterQuotas: 'AlterConfigs',
-  describeCluster: 'Describe', describeLogDirs: 'Describe',
-  describeAcls: 'Describe', createAcls: 'Alter', deleteAcls: 'Alter',
+  listTopics: 'Describe',
+  describeTopics: 'Describe',
+  listOffsets: 'Describe',
+  describeTopicConfigs: 'DescribeConfigs',
+  createTopics: 'Create',
+  createPartitions: 'Alter',
+  deleteTopics: 'Delete',
+  listGroups: 'Describe',
+  describeGroups: 'Describe',
+  fetchOffsets: 'Describe',
+  commitOffsets: 'Read',
+  deleteGroups: 'Delete',
+  deleteOffsets: 'Delete',
+  recordTimestamps: 'Read',
+  describeConfigs: 'DescribeConfigs',
+  alterConfigs: 'AlterConfigs',
+  describeQuotas: 'DescribeConfigs',
+  alterQuotas: 'AlterConfigs',
+  describeCluster: 'Describe',
+  describeLogDirs: 'Describe',
+  describeAcls: 'Describe',
+  createAcls: 'Alter',
+  deleteAcls: 'Alter',
   deleteRecords: 'Delete',
-  describeUsers: 'Describe', alterCredentials: 'Alter',
+  describeUsers: 'Describe',
+  alterCredentials: 'Alter',
 };
 
 /** With --json an empty list says it; a table says on stderr that the principal may see nothing. */
@@ -117,15 +152,27 @@ export function noneVisible(what: string, principal: string | null, needs: strin
 }
 
 const KAFKA_OPERATION: Record<AclOperation, string> = {
-  Read: 'READ', Write: 'WRITE', Create: 'CREATE', Delete: 'DELETE', Alter: 'ALTER', Describe: 'DESCRIBE', ClusterAction: 'CLUSTER_ACTION',
-  DescribeConfigs: 'DESCRIBE_CONFIGS', AlterConfigs: 'ALTER_CONFIGS', IdempotentWrite: 'IDEMPOTENT_WRITE',
+  Read: 'READ',
+  Write: 'WRITE',
+  Create: 'CREATE',
+  Delete: 'DELETE',
+  Alter: 'ALTER',
+  Describe: 'DESCRIBE',
+  ClusterAction: 'CLUSTER_ACTION',
+  DescribeConfigs: 'DESCRIBE_CONFIGS',
+  AlterConfigs: 'ALTER_CONFIGS',
+  IdempotentWrite: 'IDEMPOTENT_WRITE',
 };
 
 function explain(d: Denial): { message: string; hint: string } {
   const who = d.principal ?? 'this client';
   const resource = RESOURCES[d.kafkaCode];
   const names = [...new Set(d.names ?? [])];
-  const target = !resource ? 'the cluster' : names.length ? `${names.length > 1 ? resource.many : resource.one} ${names.join(', ')}` : `the ${resource.many} it asked for`;
+  const target = !resource
+    ? 'the cluster'
+    : names.length
+      ? `${names.length > 1 ? resource.many : resource.one} ${names.join(', ')}`
+      : `the ${resource.many} it asked for`;
   const message = d.operation
     ? `${who} is not allowed to ${KAFKA_OPERATION[d.operation]} ${target} (${d.kafkaCode})`
     : `${who} is not allowed to ${d.action ?? 'do this'} on ${target} (${d.kafkaCode})`;
@@ -135,10 +182,13 @@ function explain(d: Denial): { message: string; hint: string } {
 function hintFor(d: Denial, resource: Resource | undefined, names: string[]): string {
   const principal = d.principal ?? 'PRINCIPAL';
   if (!d.operation) return `ktool acls list --principal ${principal} shows what it may do; an admin grants more with ktool acls create`;
-  const where = !resource ? '--cluster' : (names.length ? names : [resource.placeholder]).map((n) => `${resource.flag} ${quote(n)}`).join(' ');
+  const where = !resource
+    ? '--cluster'
+    : (names.length ? names : [resource.placeholder]).map((n) => `${resource.flag} ${quote(n)}`).join(' ');
   let hint = `ktool acls create --allow-principal ${principal} --operation ${d.operation} ${where}`;
   if (d.principal === null) hint += ' (PRINCIPAL: how the brokers name this client, e.g. User:CN=app for a certificate)';
-  else if (resource?.flag === '--topic' && d.operation === 'Describe') hint += ' (without Describe, Kafka does not say whether a topic exists)';
+  else if (resource?.flag === '--topic' && d.operation === 'Describe')
+    hint += ' (without Describe, Kafka does not say whether a topic exists)';
   return hint;
 }
 

@@ -67,13 +67,19 @@ function serverText(leaf: PltError): { text: string; hint?: string } {
   const inner = [...raw.matchAll(/RecordError\(batchIndex=\d+, message='((?:[^'\\]|\\.)*)'\)/g)].map((m) => m[1]);
   const messages = inner.length ? [...new Set(inner)] : [raw];
   const compacted = /Compacted topic cannot accept message without key in topic partition (.+)-\d+$/.exec(messages[0]);
-  if (compacted) return { text: `topic ${compacted[1]} is compacted (cleanup.policy=compact) and records need a key`, hint: 'give a key with -k KEY, or -K SEP to read KEY<SEP>VALUE lines' };
+  if (compacted)
+    return {
+      text: `topic ${compacted[1]} is compacted (cleanup.policy=compact) and records need a key`,
+      hint: 'give a key with -k KEY, or -K SEP to read KEY<SEP>VALUE lines',
+    };
   return { text: messages.join('; ').replace(/\.$/, '') };
 }
 
 function isNetworkLike(e: PltError): boolean {
   const text = `${e.code ?? ''} ${e.message}`;
-  return /PLT_KFK_NETWORK|PLT_KFK_TIMEOUT|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|timed out|Connection closed|socket/i.test(text);
+  return /PLT_KFK_NETWORK|PLT_KFK_TIMEOUT|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|timed out|Connection closed|socket/i.test(
+    text,
+  );
 }
 
 /**
@@ -146,18 +152,30 @@ export function toKtoolError(error: unknown, brokers: string[], action: string):
     const id = protocol.apiId;
     const { text, hint } = serverText(protocol);
     if (isAuthentication(id)) {
-      return new AuthenticationError(`authentication failed at ${where}: ${text} (${id})`, { hint: RULES[id].hint, cause: error, kafkaCode: id });
+      return new AuthenticationError(`authentication failed at ${where}: ${text} (${id})`, {
+        hint: RULES[id].hint,
+        cause: error,
+        kafkaCode: id,
+      });
     }
     return errorForKafkaCode(id, `${action}: ${text} (${id})`, hint, { action, names: isDeniedCode(id) ? refusedNames(error) : undefined });
   }
   const auth = leaves.find((e) => e.code === 'PLT_KFK_AUTHENTICATION' || /SASL|authenticat/i.test(e.message));
   if (auth) {
-    return new AuthenticationError(`authentication failed at ${where}: ${auth.message}`, { hint: 'check the SASL mechanism, username and password', cause: error });
+    return new AuthenticationError(`authentication failed at ${where}: ${auth.message}`, {
+      hint: 'check the SASL mechanism, username and password',
+      cause: error,
+    });
   }
-  const tls = leaves.find((e) => /certificate|SSL|TLS|self[- ]signed|EPROTO/i.test(`${e.message} ${(e.cause as Error | undefined)?.message ?? ''}`));
+  const tls = leaves.find((e) =>
+    /certificate|SSL|TLS|self[- ]signed|EPROTO/i.test(`${e.message} ${(e.cause as Error | undefined)?.message ?? ''}`),
+  );
   if (tls) {
     const detail = (tls.cause as Error | undefined)?.message ?? tls.message;
-    return new AuthenticationError(`TLS handshake with ${where} failed: ${detail}`, { hint: 'check the CA file (--ca / ssl.truststore.location) or use --insecure-skip-verify for a test cluster', cause: error });
+    return new AuthenticationError(`TLS handshake with ${where} failed: ${detail}`, {
+      hint: 'check the CA file (--ca / ssl.truststore.location) or use --insecure-skip-verify for a test cluster',
+      cause: error,
+    });
   }
   const unsupported = leaves.find((e) => e.code === 'PLT_KFK_UNSUPPORTED_API');
   if (unsupported) {
@@ -172,7 +190,10 @@ export function toKtoolError(error: unknown, brokers: string[], action: string):
   const net = leaves.find(isNetworkLike);
   if (net) {
     const detail = describeNetwork(net);
-    return new ConnectionError(`cannot connect to ${where}: ${detail}`, { hint: 'is the broker running and the address right? (ktool profile show --resolved; ktool local start for a local one)', cause: error });
+    return new ConnectionError(`cannot connect to ${where}: ${detail}`, {
+      hint: 'is the broker running and the address right? (ktool profile show --resolved; ktool local start for a local one)',
+      cause: error,
+    });
   }
   return new OperationError(`${action}: ${libraryText(leaves[0] ?? error)}`, { cause: error });
 }
@@ -188,7 +209,8 @@ function describeNetwork(e: PltError): string {
   if (/ECONNREFUSED/.test(inner)) return 'connection refused';
   if (/ENOTFOUND|EAI_AGAIN/.test(inner)) return 'host name not found';
   if (/EHOSTUNREACH/.test(inner)) return 'host unreachable';
-  if (/ECONNRESET|closed/i.test(inner)) return 'connection closed by the broker (wrong listener or protocol? TLS, SASL or a client certificate needed?)';
+  if (/ECONNRESET|closed/i.test(inner))
+    return 'connection closed by the broker (wrong listener or protocol? TLS, SASL or a client certificate needed?)';
   if (/timed? ?out|ETIMEDOUT/i.test(inner)) return 'timed out';
   return e.message;
 }

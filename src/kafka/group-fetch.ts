@@ -119,10 +119,20 @@ class StreamFetches {
     const byTopic = new Map<string, { partition: number; fetchOffset: bigint; partitionMaxBytes: number }[]>();
     for (const t of request.topics ?? []) {
       const list = byTopic.get(t.topicId) ?? [];
-      for (const p of t.partitions) list.push({ partition: p.partition, fetchOffset: BigInt(p.fetchOffset), partitionMaxBytes: p.partitionMaxBytes ?? this.o.partitionMaxBytes });
+      for (const p of t.partitions)
+        list.push({
+          partition: p.partition,
+          fetchOffset: BigInt(p.fetchOffset),
+          partitionMaxBytes: p.partitionMaxBytes ?? this.o.partitionMaxBytes,
+        });
       byTopic.set(t.topicId, list);
     }
-    const raw = await rawFetch(this.consumer, broker, { maxWaitMs: request.maxWaitTime ?? 500, maxBytes: request.maxBytes ?? this.o.partitionMaxBytes, isolationLevel: this.isolationLevel, topics: [...byTopic].map(([topicId, partitions]) => ({ topicId, partitions })) });
+    const raw = await rawFetch(this.consumer, broker, {
+      maxWaitMs: request.maxWaitTime ?? 500,
+      maxBytes: request.maxBytes ?? this.o.partitionMaxBytes,
+      isolationLevel: this.isolationLevel,
+      topics: [...byTopic].map(([topicId, partitions]) => ({ topicId, partitions })),
+    });
     if (raw.errorCode || raw.responses.some((t) => !this.names.has(t.topicId) || t.partitions.some((p) => p.errorCode))) return undefined;
     return this.decoded(request, raw);
   }
@@ -141,12 +151,45 @@ class StreamFetches {
         const start = from.get(tpKey(t.topicId, p.partitionIndex));
         if (start === undefined || !p.records) continue;
         const records: ConsumedRecord[] = [];
-        const next = decodeBatches(p.records, topic, p.partitionIndex, start, undefined, records, decompress, this.filter(p.abortedTransactions));
-        if (records.length) taken.push([records, p.records.length >= PARTITION_LEADER_EPOCH + 4 ? p.records.readInt32BE(PARTITION_LEADER_EPOCH) : -1]);
+        const next = decodeBatches(
+          p.records,
+          topic,
+          p.partitionIndex,
+          start,
+          undefined,
+          records,
+          decompress,
+          this.filter(p.abortedTransactions),
+        );
+        if (records.length)
+          taken.push([records, p.records.length >= PARTITION_LEADER_EPOCH + 4 ? p.records.readInt32BE(PARTITION_LEADER_EPOCH) : -1]);
         if (next <= start) continue;
         // Where the stream fetches next: after this batch. A control batch: nothing to deliver.
-        const position = { firstOffset: BigInt(next - 1), length: 0, partitionLeaderEpoch: -1, magic: 2, crc: 0, attributes: CONTROL, lastOffsetDelta: 0, firstTimestamp: 0n, maxTimestamp: 0n, producerId: -1n, producerEpoch: -1, firstSequence: -1, records: [] };
-        partitions.push({ partitionIndex: p.partitionIndex, errorCode: 0, highWatermark: p.highWatermark, lastStableOffset: -1n, logStartOffset: -1n, preferredReadReplica: -1, records: [position], abortedTransactions: null });
+        const position = {
+          firstOffset: BigInt(next - 1),
+          length: 0,
+          partitionLeaderEpoch: -1,
+          magic: 2,
+          crc: 0,
+          attributes: CONTROL,
+          lastOffsetDelta: 0,
+          firstTimestamp: 0n,
+          maxTimestamp: 0n,
+          producerId: -1n,
+          producerEpoch: -1,
+          firstSequence: -1,
+          records: [],
+        };
+        partitions.push({
+          partitionIndex: p.partitionIndex,
+          errorCode: 0,
+          highWatermark: p.highWatermark,
+          lastStableOffset: -1n,
+          logStartOffset: -1n,
+          preferredReadReplica: -1,
+          records: [position],
+          abortedTransactions: null,
+        });
       }
       response.responses.push({ topicId: t.topicId, partitions });
     }

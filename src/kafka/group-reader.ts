@@ -17,7 +17,13 @@ const FETCH_BYTES = 1 << 20;
 const FETCH_WAIT_MS = 200;
 
 /** Commit errors of a member caught in a rebalance: the commit is dropped, reading goes on. */
-const REBALANCING = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_MEMBER_EPOCH', 'STALE_MEMBER_EPOCH']);
+const REBALANCING = new Set([
+  'REBALANCE_IN_PROGRESS',
+  'ILLEGAL_GENERATION',
+  'UNKNOWN_MEMBER_ID',
+  'FENCED_MEMBER_EPOCH',
+  'STALE_MEMBER_EPOCH',
+]);
 
 /** A new cluster's group coordinator, not there yet or still loading: the join is retried until the deadline. */
 const COORDINATOR_SETTLING = new Set(['COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR', 'COORDINATOR_LOAD_IN_PROGRESS']);
@@ -43,7 +49,11 @@ export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOpt
   };
   // The first request on its own, bounded by --timeout and Ctrl-C: a broker that never answers
   // fails here (exit 4), while joining the group afterwards may rightly take longer (a rebalance).
-  await answerWithin(consumer.metadata({ topics: [], autocreateTopics: false }), { timeoutMs: clients.settings.timeoutMs, brokers, signal: clients.signal }).catch((error: unknown) => {
+  await answerWithin(consumer.metadata({ topics: [], autocreateTopics: false }), {
+    timeoutMs: clients.settings.timeoutMs,
+    brokers,
+    signal: clients.signal,
+  }).catch((error: unknown) => {
     throw typed(error);
   });
   const queue = new RecordQueue(clients.signal);
@@ -51,9 +61,11 @@ export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOpt
   // listener they would be thrown from a timer.
   consumer.on('error', (error) => queue.fail(error));
   const fetches = new Fetches(queue);
-  await takeStreamFetches(consumer, { topics: o.topics, isolation: o.isolation, partitionMaxBytes: FETCH_BYTES }, fetches).catch((error: unknown) => {
-    throw typed(error);
-  });
+  await takeStreamFetches(consumer, { topics: o.topics, isolation: o.isolation, partitionMaxBytes: FETCH_BYTES }, fetches).catch(
+    (error: unknown) => {
+      throw typed(error);
+    },
+  );
   const stream = await startStream(consumer, o, Date.now() + clients.settings.timeoutMs, typed);
   // Nothing reaches 'data' (group-fetch.ts hands the stream no records).
   stream.on('data', () => queue.fail(new Error("the client delivered a record past ktool's reader")));
@@ -64,7 +76,9 @@ export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOpt
 
 function groupConsumer(base: BaseOptions, o: GroupReaderOptions): Consumer_ {
   const protocol: ConsumerOptions<unknown, unknown, unknown, unknown> =
-    o.protocol === 'consumer' ? { ...base, groupId: o.groupId, groupProtocol: 'consumer' } : { ...base, groupId: o.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 };
+    o.protocol === 'consumer'
+      ? { ...base, groupId: o.groupId, groupProtocol: 'consumer' }
+      : { ...base, groupId: o.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 };
   return new Consumer({
     ...protocol,
     // A rejoin meets REBALANCE_IN_PROGRESS while members come and go; the Java consumer retries
@@ -85,7 +99,15 @@ export async function startStream(consumer: Consumer_, o: GroupReaderOptions, de
       // 1 MiB fetches: the library's default of 50 MB decodes about half a million records at once.
       // A fetch waiting at the broker holds up the commit and the LeaveGroup behind it on the same
       // connection: 200 ms keeps Ctrl-C's commit-and-leave well within a second.
-      return await consumer.consume({ topics: o.topics, mode: 'committed', fallbackMode: o.fallback, autocommit: false, maxWaitTime: FETCH_WAIT_MS, maxBytes: FETCH_BYTES, maxBytesPerPartition: FETCH_BYTES });
+      return await consumer.consume({
+        topics: o.topics,
+        mode: 'committed',
+        fallbackMode: o.fallback,
+        autocommit: false,
+        maxWaitTime: FETCH_WAIT_MS,
+        maxBytes: FETCH_BYTES,
+        maxBytesPerPartition: FETCH_BYTES,
+      });
     } catch (error) {
       if (Date.now() > deadline || !leafErrors(error).some((e) => COORDINATOR_SETTLING.has(e.apiId ?? ''))) throw typed(error);
       await new Promise((r) => setTimeout(r, 500));
@@ -156,7 +178,9 @@ class Member implements GroupReader {
       const id = kafkaErrorId(error);
       if (!id || !REBALANCING.has(id)) throw this.typed(error);
       // Not retried later: by then another member may own these partitions and have committed further.
-      this.o.onWarning?.(`offsets not committed, the group is rebalancing (${id}): the records since the last commit will be read again by whoever gets their partitions`);
+      this.o.onWarning?.(
+        `offsets not committed, the group is rebalancing (${id}): the records since the last commit will be read again by whoever gets their partitions`,
+      );
     }
   }
 

@@ -4,7 +4,11 @@ import { errorForKafkaCode, errorName, errorText } from './errors.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi } from './raw-api.js';
 
-export interface Broker { nodeId: number; host: string; port: number }
+export interface Broker {
+  nodeId: number;
+  host: string;
+  port: number;
+}
 
 const GROUP_KEY = 0;
 /** Load in progress, not available, not coordinator: find the coordinator again and retry. */

@@ -48,7 +48,13 @@ async function describeClassic(admin: Admin, broker: Broker, groups: string[]): 
       protocolType: g.protocolType,
       assignor: g.protocolData,
       coordinator: { id: broker.nodeId, host: broker.host, port: broker.port },
-      members: g.members.map((m) => ({ memberId: m.memberId, instanceId: m.groupInstanceId ?? null, clientId: m.clientId, host: m.clientHost.replace(/^\//, ''), assignment: g.protocolType === 'consumer' ? decodeAssignment(m.memberAssignment) : [] })),
+      members: g.members.map((m) => ({
+        memberId: m.memberId,
+        instanceId: m.groupInstanceId ?? null,
+        clientId: m.clientId,
+        host: m.clientHost.replace(/^\//, ''),
+        assignment: g.protocolType === 'consumer' ? decodeAssignment(m.memberAssignment) : [],
+      })),
     };
   });
 }
@@ -71,7 +77,8 @@ export async function describeOn(admin: Admin, broker: Broker, groups: string[])
       continue;
     }
     if (g.errorCode) throw groupError(g.errorCode, `describing group ${group}`, g.errorMessage, [group]);
-    const tps = (a: consumerGroupDescribeV0.ConsumerGroupDescribeResponseMemberAssignment) => a.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topicName, partition })));
+    const tps = (a: consumerGroupDescribeV0.ConsumerGroupDescribeResponseMemberAssignment) =>
+      a.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topicName, partition })));
     out.push({
       group,
       exists: true,
@@ -82,7 +89,15 @@ export async function describeOn(admin: Admin, broker: Broker, groups: string[])
       coordinator: { id: broker.nodeId, host: broker.host, port: broker.port },
       groupEpoch: g.groupEpoch,
       assignmentEpoch: g.assignmentEpoch,
-      members: g.members.map((m) => ({ memberId: m.memberId, instanceId: m.instanceId ?? null, clientId: m.clientId, host: m.clientHost.replace(/^\//, ''), memberEpoch: m.memberEpoch, assignment: tps(m.assignment), targetAssignment: tps(m.targetAssignment) })),
+      members: g.members.map((m) => ({
+        memberId: m.memberId,
+        instanceId: m.instanceId ?? null,
+        clientId: m.clientId,
+        host: m.clientHost.replace(/^\//, ''),
+        memberEpoch: m.memberEpoch,
+        assignment: tps(m.assignment),
+        targetAssignment: tps(m.targetAssignment),
+      })),
     });
   }
   if (classic.length) out.push(...(await describeClassic(admin, broker, classic)));

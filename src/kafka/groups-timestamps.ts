@@ -46,7 +46,9 @@ export function timestampAt(data: Buffer, want: number): Found {
     if (L.isLogAppendTime(attributes)) return { timestamp: maxTimestamp };
     const codec = L.codecOf(attributes);
     if (codec && !complete) return { incomplete: true };
-    const body = codec ? decompress(codec, data.subarray(at + L.RECORDS, batchEnd)) : data.subarray(at + L.RECORDS, Math.min(batchEnd, data.length));
+    const body = codec
+      ? decompress(codec, data.subarray(at + L.RECORDS, batchEnd))
+      : data.subarray(at + L.RECORDS, Math.min(batchEnd, data.length));
     const cursor = { pos: 0 };
     try {
       for (let i = 0; i < count; i++) {
@@ -81,7 +83,10 @@ const MAX_LIMIT = 8 << 20;
 export async function readRecordTimestamps(admin: Admin, positions: OffsetToCommit[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (!(await supportsFastFetch(admin))) return out;
-  const where = await leadersOf(admin, positions.map((p) => p.topic));
+  const where = await leadersOf(
+    admin,
+    positions.map((p) => p.topic),
+  );
   const partitions = new Map<string, Wanted>();
   for (const p of positions) {
     const tp = `${p.topic}:${p.partition}`;
@@ -104,7 +109,10 @@ export async function readRecordTimestamps(admin: Admin, positions: OffsetToComm
       maxWaitMs: 0,
       maxBytes: 256 << 20,
       isolationLevel: READ_UNCOMMITTED,
-      topics: [...topics].map(([topicId, ws]) => ({ topicId, partitions: ws.map((w) => ({ partition: w.partition, fetchOffset: BigInt(starts.get(w)!), partitionMaxBytes: w.limit })) })),
+      topics: [...topics].map(([topicId, ws]) => ({
+        topicId,
+        partitions: ws.map((w) => ({ partition: w.partition, fetchOffset: BigInt(starts.get(w)!), partitionMaxBytes: w.limit })),
+      })),
     });
     for (const t of response.responses) {
       for (const p of t.partitions) {

@@ -64,7 +64,10 @@ export interface GroupsApi {
   /** Commits from outside the group (generation -1): the group must be empty. */
   commitOffsets(group: string, offsets: OffsetToCommit[]): Promise<PartitionOutcome[]>;
   deleteGroups(groups: string[]): Promise<ItemResult[]>;
-  deleteOffsets(group: string, partitions: TopicPartition[]): Promise<{ errorCode?: string; error?: string; partitions: PartitionOutcome[] }>;
+  deleteOffsets(
+    group: string,
+    partitions: TopicPartition[],
+  ): Promise<{ errorCode?: string; error?: string; partitions: PartitionOutcome[] }>;
   /**
    * The timestamp (epoch ms) of the first record at or after each offset: one Fetch per leader.
    * Keyed `topic:partition@offset` (timestampKey); records that cannot be read (deleted, only

@@ -14,7 +14,9 @@ import type { ItemResult, TopicPartition } from './types.js';
 export type * from './groups-types.js';
 
 /** OffsetCommit and OffsetDelete answers alike (the library types each on its own). */
-interface PartitionErrors { topics: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }[] }
+interface PartitionErrors {
+  topics: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }[];
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const byTopic = <T extends TopicPartition, P>(items: T[], map: (item: T) => P) => {
@@ -40,8 +42,17 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
 
     async commitOffsets(group, offsets) {
       if (!offsets.length) return [];
-      const topics = byTopic(offsets, (o) => ({ partitionIndex: o.partition, committedOffset: o.offset, committedLeaderEpoch: -1, committedMetadata: '' }));
-      const r = await coordinators.atCoordinator(group, (broker): Promise<PartitionErrors> => callApi(admin, PINNED.OffsetCommit, [group, -1, '', null, topics], broker), (x) => x.topics.some((t) => t.partitions.some((p) => RETRY_COORDINATOR.has(p.errorCode))));
+      const topics = byTopic(offsets, (o) => ({
+        partitionIndex: o.partition,
+        committedOffset: o.offset,
+        committedLeaderEpoch: -1,
+        committedMetadata: '',
+      }));
+      const r = await coordinators.atCoordinator(
+        group,
+        (broker): Promise<PartitionErrors> => callApi(admin, PINNED.OffsetCommit, [group, -1, '', null, topics], broker),
+        (x) => x.topics.some((t) => t.partitions.some((p) => RETRY_COORDINATOR.has(p.errorCode))),
+      );
       return outcomes(r);
     },
 
@@ -49,7 +60,11 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
 
     async deleteOffsets(group, partitions) {
       const topics = byTopic(partitions, (p) => ({ partitionIndex: p.partition }));
-      const r = await coordinators.atCoordinator(group, (broker) => callApi(admin, PINNED.OffsetDelete, [group, topics], broker), (x) => RETRY_COORDINATOR.has(x.errorCode));
+      const r = await coordinators.atCoordinator(
+        group,
+        (broker) => callApi(admin, PINNED.OffsetDelete, [group, topics], broker),
+        (x) => RETRY_COORDINATOR.has(x.errorCode),
+      );
       if (r.errorCode) return { errorCode: errorName(r.errorCode), error: errorText(r.errorCode), partitions: [] };
       return { partitions: outcomes(r) };
     },
@@ -69,18 +84,35 @@ async function fetchOffsets(admin: Admin, coordinators: Coordinators, groups: st
   const unique = [...new Set(groups)];
   if (!unique.length) return out;
   await coordinators.perCoordinator(unique, async (broker, list) => {
-    const r = await callApi(admin, PINNED.OffsetFetch, [list.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false], broker);
+    const r = await callApi(
+      admin,
+      PINNED.OffsetFetch,
+      [list.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false],
+      broker,
+    );
     for (const g of r.groups) {
       if (g.errorCode) throw groupError(g.errorCode, `fetching the committed offsets of group ${g.groupId}`, undefined, [g.groupId]);
       const offsets: CommittedOffset[] = [];
       for (const t of g.topics) {
         for (const p of t.partitions) {
-          if (p.errorCode) throw groupError(p.errorCode, `fetching the committed offset of ${g.groupId} ${t.name}:${p.partitionIndex}`, undefined, [t.name]);
+          if (p.errorCode)
+            throw groupError(p.errorCode, `fetching the committed offset of ${g.groupId} ${t.name}:${p.partitionIndex}`, undefined, [
+              t.name,
+            ]);
           if (p.committedOffset < 0n) continue;
-          offsets.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.metadata ?? null });
+          offsets.push({
+            topic: t.name,
+            partition: p.partitionIndex,
+            offset: p.committedOffset,
+            leaderEpoch: p.committedLeaderEpoch,
+            metadata: p.metadata ?? null,
+          });
         }
       }
-      out.set(g.groupId, offsets.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition));
+      out.set(
+        g.groupId,
+        offsets.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
+      );
     }
     return [];
   });
@@ -93,13 +125,22 @@ async function deleteGroups(admin: Admin, coordinators: Coordinators, groups: st
   const results = new Map<string, ItemResult>();
   let pending = [...new Set(groups)];
   for (let attempt = 1; pending.length; attempt++) {
-    const answers = await coordinators.perCoordinator(pending, async (broker, list) => (await callApi(admin, PINNED.DeleteGroups, [list], broker)).results);
+    const answers = await coordinators.perCoordinator(
+      pending,
+      async (broker, list) => (await callApi(admin, PINNED.DeleteGroups, [list], broker)).results,
+    );
     pending = [];
     for (const x of answers) {
       if (RETRY_COORDINATOR.has(x.errorCode) && attempt < COORDINATOR_ATTEMPTS) {
         coordinators.forget(x.groupId);
         pending.push(x.groupId);
-      } else results.set(x.groupId, x.errorCode ? { name: x.groupId, ok: false, errorCode: errorName(x.errorCode), error: errorText(x.errorCode) } : { name: x.groupId, ok: true });
+      } else
+        results.set(
+          x.groupId,
+          x.errorCode
+            ? { name: x.groupId, ok: false, errorCode: errorName(x.errorCode), error: errorText(x.errorCode) }
+            : { name: x.groupId, ok: true },
+        );
     }
     if (pending.length) await sleep(100);
   }
@@ -108,6 +149,12 @@ async function deleteGroups(admin: Admin, coordinators: Coordinators, groups: st
 
 function outcomes(r: PartitionErrors): PartitionOutcome[] {
   return r.topics
-    .flatMap((t) => t.partitions.map((p): PartitionOutcome => (p.errorCode ? { topic: t.name, partition: p.partitionIndex, errorCode: errorName(p.errorCode), error: errorText(p.errorCode) } : { topic: t.name, partition: p.partitionIndex })))
+    .flatMap((t) =>
+      t.partitions.map((p): PartitionOutcome =>
+        p.errorCode
+          ? { topic: t.name, partition: p.partitionIndex, errorCode: errorName(p.errorCode), error: errorText(p.errorCode) }
+          : { topic: t.name, partition: p.partitionIndex },
+      ),
+    )
     .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 }

@@ -16,12 +16,20 @@ const ATTEMPTS = 5;
  * requests (seen with `topics describe` while another client deletes topics), so we send it ourselves.
  * Partitions of topics that do not exist (any more) are left out of the answer, not thrown.
  */
-export async function listOffsetsByLeader(client: Client, partitions: TopicPartition[], timestamp: bigint, isolationLevel: number): Promise<ListedOffset[]> {
+export async function listOffsetsByLeader(
+  client: Client,
+  partitions: TopicPartition[],
+  timestamp: bigint,
+  isolationLevel: number,
+): Promise<ListedOffset[]> {
   const found: ListedOffset[] = [];
   let pending = partitions;
   for (let attempt = 1; pending.length; attempt++) {
     const retry: TopicPartition[] = [];
-    const where = await leadersOf(client, pending.map((p) => p.topic));
+    const where = await leadersOf(
+      client,
+      pending.map((p) => p.topic),
+    );
     const leaders = new Map<number, Map<string, { partitionIndex: number; currentLeaderEpoch: number; timestamp: bigint }[]>>();
     for (const tp of pending) {
       const p = where.partition(tp.topic, tp.partition);
@@ -32,7 +40,10 @@ export async function listOffsetsByLeader(client: Client, partitions: TopicParti
       }
       const byTopic = leaders.get(p.leader) ?? new Map();
       leaders.set(p.leader, byTopic);
-      byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), { partitionIndex: tp.partition, currentLeaderEpoch: p.leaderEpoch, timestamp }]);
+      byTopic.set(tp.topic, [
+        ...(byTopic.get(tp.topic) ?? []),
+        { partitionIndex: tp.partition, currentLeaderEpoch: p.leaderEpoch, timestamp },
+      ]);
     }
     const answers = await Promise.all(
       [...leaders].map(([leader, byTopic]) => {

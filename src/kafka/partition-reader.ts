@@ -36,7 +36,11 @@ type Answer = RawFetchResponse | fetchV17.FetchResponse;
  */
 export async function openPartitionReader(clients: ClientPlumbing, o: PartitionReaderOptions): Promise<PartitionReader> {
   const base = await clients.baseOptions();
-  const consumer: Consumer_ = new Consumer({ ...base, groupId: `ktool-reader-${process.pid}`, isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED });
+  const consumer: Consumer_ = new Consumer({
+    ...base,
+    groupId: `ktool-reader-${process.pid}`,
+    isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED,
+  });
   clients.onClose(() => consumer.close(true));
   const queue = new RecordQueue(clients.signal);
   const fetcher = new Fetcher(clients, o, consumer, queue);
@@ -85,7 +89,14 @@ class Fetcher {
     private readonly consumer: Consumer_,
     private readonly queue: RecordQueue,
   ) {
-    this.states = o.ranges.map((r) => ({ ...r, position: Number(r.start), endAt: r.end === undefined ? undefined : Number(r.end), done: r.end !== undefined && r.start >= r.end, topicId: '', leader: -1 }));
+    this.states = o.ranges.map((r) => ({
+      ...r,
+      position: Number(r.start),
+      endAt: r.end === undefined ? undefined : Number(r.end),
+      done: r.end !== undefined && r.start >= r.end,
+      topicId: '',
+      leader: -1,
+    }));
     this.isolationLevel = o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED;
     this.maxBytes = o.maxBytes ?? 4 << 20;
     this.partitionBytes = Math.min(this.maxBytes, 1 << 20);
@@ -146,17 +157,31 @@ class Fetcher {
   private async send(node: number, mine: PartitionState[]): Promise<Answer> {
     const byTopic = new Map<string, PartitionState[]>();
     for (const s of mine) byTopic.set(s.topicId, [...(byTopic.get(s.topicId) ?? []), s]);
-    const topics = [...byTopic].map(([topicId, ps]) => ({ topicId, partitions: ps.map((s) => ({ partition: s.partition, fetchOffset: BigInt(s.position), partitionMaxBytes: this.partitionBytes })) }));
+    const topics = [...byTopic].map(([topicId, ps]) => ({
+      topicId,
+      partitions: ps.map((s) => ({ partition: s.partition, fetchOffset: BigInt(s.position), partitionMaxBytes: this.partitionBytes })),
+    }));
     const { consumer, maxBytes, isolationLevel } = this;
     if (this.fast) return rawFetch(consumer, this.brokers.get(node)!, { maxWaitMs: 500, maxBytes, isolationLevel, topics });
-    return consumer.fetch({ node, maxWaitTime: 500, minBytes: 1, maxBytes, isolationLevel, topics: topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, currentLeaderEpoch: -1, lastFetchedEpoch: -1 })) })) });
+    return consumer.fetch({
+      node,
+      maxWaitTime: 500,
+      minBytes: 1,
+      maxBytes,
+      isolationLevel,
+      topics: topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, currentLeaderEpoch: -1, lastFetchedEpoch: -1 })) })),
+    });
   }
 
   /** One partition of a response: its records queued, its position moved on; true when its leader must be looked up again. */
   private take(s: PartitionState, p: AnsweredPartition): boolean {
     if (p.errorCode) {
       if (RETRIABLE.has(p.errorCode)) return true;
-      throw errorForWireCode(p.errorCode, `fetching ${s.topic}:${s.partition}`, { operation: 'Read', names: [s.topic], principal: principalOf(this.clients.settings) });
+      throw errorForWireCode(p.errorCode, `fetching ${s.topic}:${s.partition}`, {
+        operation: 'Read',
+        names: [s.topic],
+        principal: principalOf(this.clients.settings),
+      });
     }
     const keep = this.o.isolation === 'read_committed' ? abortFilter(p.abortedTransactions ?? []) : undefined;
     const records: ConsumedRecord[] = [];
@@ -178,7 +203,8 @@ class Fetcher {
   /** The offset asked for is gone (deleted or compacted away): start at the log start; past the end is an error. */
   private async clampToLogStart(s: PartitionState, highWatermark: bigint): Promise<void> {
     const start = Number(await this.o.logStart(s.topic, s.partition));
-    if (s.position >= start) throw new OperationError(`${s.topic}:${s.partition}: offset ${s.position} is beyond the end of the partition (${highWatermark})`);
+    if (s.position >= start)
+      throw new OperationError(`${s.topic}:${s.partition}: offset ${s.position} is beyond the end of the partition (${highWatermark})`);
     this.o.onWarning?.(`${s.topic}:${s.partition}: offset ${s.position} no longer exists; starting at ${start}`);
     s.position = start;
   }
@@ -248,7 +274,9 @@ class Outage {
     const now = Date.now();
     if (this.since === undefined) {
       this.since = now;
-      this.o.onWarning?.(`lost the connection to ${where.join(',')}; reconnecting${Number.isFinite(maxMs) ? ` for up to ${Math.round(maxMs / 1000)}s` : ' until it is back (Ctrl-C stops)'}`);
+      this.o.onWarning?.(
+        `lost the connection to ${where.join(',')}; reconnecting${Number.isFinite(maxMs) ? ` for up to ${Math.round(maxMs / 1000)}s` : ' until it is back (Ctrl-C stops)'}`,
+      );
     } else if (now - this.since > maxMs) throw toKtoolError(error, where, 'fetch records');
     await new Promise((r) => setTimeout(r, this.backoff));
     this.backoff = Math.min(this.backoff * 2, 5_000);
@@ -256,7 +284,9 @@ class Outage {
 
   recovered(): void {
     if (this.since === undefined) return;
-    this.o.onWarning?.(`reconnected to ${this.clients.settings.bootstrap.join(',')} after ${((Date.now() - this.since) / 1000).toFixed(1)}s`);
+    this.o.onWarning?.(
+      `reconnected to ${this.clients.settings.bootstrap.join(',')} after ${((Date.now() - this.since) / 1000).toFixed(1)}s`,
+    );
     this.since = undefined;
     this.backoff = 250;
   }

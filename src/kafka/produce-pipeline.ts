@@ -121,7 +121,10 @@ export class ProducePipeline<Leader = unknown> {
     const byBatch = new Map(entries.map((e) => [e.batch, e]));
     let byLeader: Map<Leader, Batch[]>;
     try {
-      byLeader = await this.deps.leaders(entries.map((e) => e.batch), force);
+      byLeader = await this.deps.leaders(
+        entries.map((e) => e.batch),
+        force,
+      );
     } catch (error) {
       for (const e of entries) this.settle(e, error);
       return;
@@ -131,7 +134,8 @@ export class ProducePipeline<Leader = unknown> {
       try {
         const connection = await this.deps.connection(leader);
         sendProduce(connection, this.deps.request(list), this.deps.noResponse, (error, response) => {
-          for (const e of group) this.settle(e, error ?? (response ? partitionError(response, e.batch.topic, e.batch.partition) : undefined));
+          for (const e of group)
+            this.settle(e, error ?? (response ? partitionError(response, e.batch.topic, e.batch.partition) : undefined));
         });
       } catch (error) {
         // This leader only: the requests already handed to others stand.

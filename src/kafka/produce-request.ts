@@ -61,7 +61,12 @@ export function partitionError(response: ProduceResponse, topic: string, partiti
       const p = partitions[j];
       if (p.index !== partition) continue;
       if (p.errorCode === 0) return undefined;
-      return new ResponseError(PRODUCE_API, PRODUCE_VERSION, { [`/responses/${i}/partitions/${j}`]: [p.errorCode, p.errorMessage] }, response);
+      return new ResponseError(
+        PRODUCE_API,
+        PRODUCE_VERSION,
+        { [`/responses/${i}/partitions/${j}`]: [p.errorCode, p.errorMessage] },
+        response,
+      );
     }
   }
   return new Error(`the produce response does not answer for ${topic}-${partition}`);
@@ -76,7 +81,12 @@ export interface ProduceRequestParts {
 }
 
 /** Produce request v8 (non-flexible): transactional_id, acks, timeout, [topic [partition records]]. */
-export function produceRequest(batches: { topic: string; partition: number; bytes: Buffer }[], acks: number, timeoutMs: number, transactionalId: string | undefined): ProduceRequestParts {
+export function produceRequest(
+  batches: { topic: string; partition: number; bytes: Buffer }[],
+  acks: number,
+  timeoutMs: number,
+  transactionalId: string | undefined,
+): ProduceRequestParts {
   const byTopic = new Map<string, { partition: number; bytes: Buffer }[]>();
   let size = 2 + 2 + 4 + 4 + (transactionalId ? Buffer.byteLength(transactionalId) : 0);
   for (const b of batches) {

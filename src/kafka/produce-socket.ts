@@ -40,7 +40,8 @@ function queueFor(socket: Socket): ProduceRequestParts[] {
     chunk.writeInt32BE(chunk.readInt32BE(0) + next.tailBytes, 0);
     this.cork();
     let ok = write.call(this, chunk);
-    for (let i = 0; i < next.tail.length; i++) ok = i === next.tail.length - 1 ? write.call(this, next.tail[i], ...rest) : write.call(this, next.tail[i]);
+    for (let i = 0; i < next.tail.length; i++)
+      ok = i === next.tail.length - 1 ? write.call(this, next.tail[i], ...rest) : write.call(this, next.tail[i]);
     this.uncork();
     return ok;
   };
@@ -55,16 +56,29 @@ function queueFor(socket: Socket): ProduceRequestParts[] {
  * the request is written (no response), and the socket may still hold the batches: do not reuse
  * their buffers.
  */
-export function sendProduce(connection: Connection, parts: ProduceRequestParts, noResponse: boolean, callback: (error: Error | null, response?: ProduceResponse) => void): void {
+export function sendProduce(
+  connection: Connection,
+  parts: ProduceRequestParts,
+  noResponse: boolean,
+  callback: (error: Error | null, response?: ProduceResponse) => void,
+): void {
   const payload = Writer.create().append(parts.head);
   if (noResponse) payload.context.noResponse = true;
   const queue = parts.tail.length > 0 && connection.socket ? queueFor(connection.socket) : undefined;
   queue?.push(parts);
-  connection.send(PRODUCE_API, PRODUCE_VERSION, () => payload, parseProduceResponse, false, false, (error, response) => {
-    // A request that failed before it was written never will be (its connection is gone): its batches leave the queue.
-    const waiting = error && queue ? queue.indexOf(parts) : -1;
-    if (waiting !== -1) queue!.splice(waiting, 1);
-    // With noResponse the callback gets no response (or the connection's placeholder): only an object is an answer.
-    callback(error, error || typeof response !== 'object' || response === null ? undefined : response);
-  });
+  connection.send(
+    PRODUCE_API,
+    PRODUCE_VERSION,
+    () => payload,
+    parseProduceResponse,
+    false,
+    false,
+    (error, response) => {
+      // A request that failed before it was written never will be (its connection is gone): its batches leave the queue.
+      const waiting = error && queue ? queue.indexOf(parts) : -1;
+      if (waiting !== -1) queue!.splice(waiting, 1);
+      // With noResponse the callback gets no response (or the connection's placeholder): only an object is an answer.
+      callback(error, error || typeof response !== 'object' || response === null ? undefined : response);
+    },
+  );
 }

@@ -51,7 +51,9 @@ function outageReporter(brokers: string[], onWarning: ((message: string) => void
       since ??= now;
       if (warned || now - since < 1_000) return;
       warned = true;
-      const what = isConnectionLoss(error) ? `lost the connection to ${brokers.join(',')}` : `produce requests fail: ${kafkaErrorText(error)}`;
+      const what = isConnectionLoss(error)
+        ? `lost the connection to ${brokers.join(',')}`
+        : `produce requests fail: ${kafkaErrorText(error)}`;
       onWarning?.(`${what}; retrying for up to ${Math.max(1, Math.round((deadline - now) / 1000))}s (Ctrl-C stops)`);
     },
     recovered() {
@@ -63,7 +65,8 @@ function outageReporter(brokers: string[], onWarning: ((message: string) => void
 }
 
 /** ktool never asks the broker to create a topic (auto.create.topics.enable): a typo would make one. */
-const missingTopic = (topic: string) => topicsNotFound([topic], `create it first: ktool topics create ${topic} (produce never creates topics)`);
+const missingTopic = (topic: string) =>
+  topicsNotFound([topic], `create it first: ktool topics create ${topic} (produce never creates topics)`);
 
 /**
  * The client library's options. Its own idempotent mode would allow one request in flight per
@@ -104,7 +107,8 @@ function leaderRouting(producer: LibraryProducer): Pick<PipelineDeps<Broker | un
     },
     // No leader in the metadata: fails as the library's connection pool did when handed none (and
     // never falls back to a bootstrap connection, which connectionTo() gives without a broker).
-    connection: (broker) => (broker ? connectionTo(producer, broker) : Promise.reject(new TypeError('no leader broker in the metadata for this partition'))),
+    connection: (broker) =>
+      broker ? connectionTo(producer, broker) : Promise.reject(new TypeError('no leader broker in the metadata for this partition')),
   };
 }
 
@@ -114,7 +118,11 @@ function leaderRouting(producer: LibraryProducer): Pick<PipelineDeps<Broker | un
  * not worth retrying, delivery.timeout.ms (2 minutes by default: a broker restart is waited out),
  * -X retries, Ctrl-C or close. A long outage is reported while it lasts.
  */
-function retryPolicy(settings: ProducerSettings, brokers: string[], onWarning: ProducerHooks['onWarning']): Pick<PipelineDeps, 'retries' | 'backoffMs' | 'deliveryTimeoutMs' | 'retriable' | 'onFailing' | 'onRecovered'> {
+function retryPolicy(
+  settings: ProducerSettings,
+  brokers: string[],
+  onWarning: ProducerHooks['onWarning'],
+): Pick<PipelineDeps, 'retries' | 'backoffMs' | 'deliveryTimeoutMs' | 'retriable' | 'onFailing' | 'onRecovered'> {
   const outage = outageReporter(brokers, onWarning);
   return {
     retries: settings.retries ?? Infinity,
@@ -238,7 +246,12 @@ function byPartition(records: ProduceRecord[]): PartitionRecords[] {
     list.push(r);
   }
   const now = Date.now();
-  return [...groups.values()].map((l) => ({ topic: l[0].topic, partition: l[0].partition, count: l.length, encode: () => encodeRecords(l, now) }));
+  return [...groups.values()].map((l) => ({
+    topic: l[0].topic,
+    partition: l[0].partition,
+    count: l.length,
+    encode: () => encodeRecords(l, now),
+  }));
 }
 
 export async function openProducer(clients: ClientPlumbing, settings: ProducerSettings, hooks: ProducerHooks = {}): Promise<ProducerApi> {
@@ -254,7 +267,13 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
   clients.onClose(close);
 
   const txn = settings.transactionalId
-    ? new Transactions(producer, { transactionalId: settings.transactionalId, timeoutMs: settings.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS, retryBackoffMs: settings.retryBackoffMs ?? 100, brokers, signal: hooks.signal })
+    ? new Transactions(producer, {
+        transactionalId: settings.transactionalId,
+        timeoutMs: settings.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
+        retryBackoffMs: settings.retryBackoffMs ?? 100,
+        brokers,
+        signal: hooks.signal,
+      })
     : undefined;
   const fail: Fail = (error, action) => attribute(txn?.explain(error) ?? toKtoolError(error, brokers, action), clients.settings, 'Write');
   const transactions = new TransactionState(txn, fail);
@@ -292,10 +311,15 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
       let metadata;
       try {
         // Usually the first request: a broker that never answers fails here after --timeout (exit 4).
-        metadata = await answerWithin(producer.metadata({ topics: [topic], autocreateTopics: false }), { timeoutMs: clients.settings.timeoutMs, brokers, signal: hooks.signal ?? clients.signal });
+        metadata = await answerWithin(producer.metadata({ topics: [topic], autocreateTopics: false }), {
+          timeoutMs: clients.settings.timeoutMs,
+          brokers,
+          signal: hooks.signal ?? clients.signal,
+        });
       } catch (error) {
         const id = kafkaErrorId(error);
-        if (id === 'UNKNOWN_TOPIC_OR_PARTITION' || id === 'UNKNOWN_TOPIC_ID' || /unknown topic/i.test((error as Error)?.message ?? '')) throw missingTopic(topic);
+        if (id === 'UNKNOWN_TOPIC_OR_PARTITION' || id === 'UNKNOWN_TOPIC_ID' || /unknown topic/i.test((error as Error)?.message ?? ''))
+          throw missingTopic(topic);
         throw fail(error, `get metadata for topic ${topic}`);
       }
       const info = metadata.topics.get(topic);

@@ -5,7 +5,16 @@
  * ktool sends are pinned in pinned-apis.ts; test/kafka/library-contract.test.ts checks them against
  * the installed library.
  */
-import { kGetApi, kGetBootstrapConnection, kGetConnection, protocolAPIsById, UnsupportedApiError, type Base, type Broker, type Connection } from '@platformatic/kafka';
+import {
+  kGetApi,
+  kGetBootstrapConnection,
+  kGetConnection,
+  protocolAPIsById,
+  UnsupportedApiError,
+  type Base,
+  type Broker,
+  type Connection,
+} from '@platformatic/kafka';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Client = Base<any>;
@@ -30,7 +39,8 @@ export type ResponseOf<V extends Versions> = ResponseOfApi<V[number]>;
 /** A connection to that broker, or to any bootstrap broker. */
 export function connectionTo(client: Client, broker?: Broker): Promise<Connection> {
   return new Promise((resolve, reject) => {
-    const done = (error: Error | null, connection?: Connection) => (error || !connection ? reject(error ?? new Error('no connection')) : resolve(connection));
+    const done = (error: Error | null, connection?: Connection) =>
+      error || !connection ? reject(error ?? new Error('no connection')) : resolve(connection);
     if (broker) client[kGetConnection](broker, done);
     else client[kGetBootstrapConnection](done);
   });
@@ -50,7 +60,11 @@ export function chooseVersion<V extends Versions>(client: Client, versions: V): 
       if (error || !newest) return reject(error ?? new UnsupportedApiError(`Unsupported API ${name}.`));
       const usable = versions.find((v) => v.version <= newest.version);
       if (usable) return resolve(usable);
-      reject(new UnsupportedApiError(`Unsupported API version: ktool sends ${name} v${versions.map((v) => v.version).join('/')}, the broker and the client library share v${newest.version} at most.`));
+      reject(
+        new UnsupportedApiError(
+          `Unsupported API version: ktool sends ${name} v${versions.map((v) => v.version).join('/')}, the broker and the client library share v${newest.version} at most.`,
+        ),
+      );
     }),
   );
 }
@@ -59,7 +73,12 @@ export function chooseVersion<V extends Versions>(client: Client, versions: V): 
  * One request of the newest listed version the broker takes, to that broker or any bootstrap
  * broker. An answer with any error code fails with the library's ResponseError.
  */
-export async function requestApi<V extends Versions>(client: Client, versions: V, args: ArgsOfAll<V> & unknown[], broker?: Broker): Promise<ResponseOf<V>> {
+export async function requestApi<V extends Versions>(
+  client: Client,
+  versions: V,
+  args: ArgsOfAll<V> & unknown[],
+  broker?: Broker,
+): Promise<ResponseOf<V>> {
   // The connection first: an unreachable broker fails fast, not through the library's retried
   // ApiVersions behind kGetApi.
   const connection = await connectionTo(client, broker);
@@ -71,7 +90,12 @@ export async function requestApi<V extends Versions>(client: Client, versions: V
  * requestApi, except that an answer whose items carry errors comes back as the answer (the
  * library fails it with a ResponseError holding it): callers read the per-item error codes.
  */
-export async function callApi<V extends Versions>(client: Client, versions: V, args: ArgsOfAll<V> & unknown[], broker?: Broker): Promise<ResponseOf<V>> {
+export async function callApi<V extends Versions>(
+  client: Client,
+  versions: V,
+  args: ArgsOfAll<V> & unknown[],
+  broker?: Broker,
+): Promise<ResponseOf<V>> {
   try {
     return await requestApi(client, versions, args, broker);
   } catch (error) {

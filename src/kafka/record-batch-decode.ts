@@ -41,7 +41,16 @@ function bytes(buf: Buffer): Buffer | null {
  * Appends the records of every complete batch in `data` from offset `from` (inclusive) to `end`
  * (exclusive). Returns the next offset to fetch.
  */
-export function decodeBatches(data: Buffer, topic: string, partition: number, from: number, end: number | undefined, out: ConsumedRecord[], decompress: Decompress, keep?: KeepBatch): number {
+export function decodeBatches(
+  data: Buffer,
+  topic: string,
+  partition: number,
+  from: number,
+  end: number | undefined,
+  out: ConsumedRecord[],
+  decompress: Decompress,
+  keep?: KeepBatch,
+): number {
   let next = from;
   let at = 0;
   while (at + L.RECORDS <= data.length) {
@@ -64,7 +73,15 @@ export function decodeBatches(data: Buffer, topic: string, partition: number, fr
     const codec = L.codecOf(attributes);
     if (codec) body = decompress(codec, body);
     const control = L.isControl(attributes);
-    if (keep ? !keep({ firstOffset: BigInt(firstOffset), lastOffsetDelta, producerId, attributes }, control && L.isAbortMarker(L.firstRecordKey(body))) : control) continue;
+    if (
+      keep
+        ? !keep(
+            { firstOffset: BigInt(firstOffset), lastOffsetDelta, producerId, attributes },
+            control && L.isAbortMarker(L.firstRecordKey(body)),
+          )
+        : control
+    )
+      continue;
     const logAppend = L.isLogAppendTime(attributes);
     const timestampType = logAppend ? 'LogAppendTime' : 'CreateTime';
     pos = 0;
@@ -90,7 +107,16 @@ export function decodeBatches(data: Buffer, topic: string, partition: number, fr
         }
       }
       pos = recordEnd;
-      out.push({ topic, partition, offset, timestamp: logAppend ? maxTimestamp : firstTimestamp + timestampDelta, timestampType, key, value, headers });
+      out.push({
+        topic,
+        partition,
+        offset,
+        timestamp: logAppend ? maxTimestamp : firstTimestamp + timestampDelta,
+        timestampType,
+        key,
+        value,
+        headers,
+      });
     }
   }
   return end !== undefined && next > end ? end : next;

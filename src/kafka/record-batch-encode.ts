@@ -148,7 +148,11 @@ export class LineRecordsBuilder implements LineRecords {
   /** Buffers of sent batches, written again rather than allocated: fresh memory costs page faults and GC. */
   private readonly free: Buffer[] = [];
 
-  constructor(key: Buffer | null, headers: [Buffer, Buffer | null][] | undefined, private readonly capacity: number) {
+  constructor(
+    key: Buffer | null,
+    headers: [Buffer, Buffer | null][] | undefined,
+    private readonly capacity: number,
+  ) {
     this.fixed = Buffer.allocUnsafe(key === null ? 1 : varintSize(key.length) + key.length);
     writeBytes(this.fixed, 0, key);
     this.fixedHeaders = Buffer.allocUnsafe(headersSize(headers));

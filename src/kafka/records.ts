@@ -15,7 +15,10 @@ export function makeRecordsApi(admin: Admin, timeoutMs: number): RecordsApi {
   return {
     async deleteRecords(requests: DeleteRecordsRequest[]): Promise<DeleteRecordsOutcome[]> {
       if (!requests.length) return [];
-      const where = await leadersOf(admin, requests.map((r) => r.topic));
+      const where = await leadersOf(
+        admin,
+        requests.map((r) => r.topic),
+      );
       const outcomes: DeleteRecordsOutcome[] = [];
       const byLeader = new Map<number, DeleteRecordsRequest[]>();
       for (const r of requests) {
@@ -35,10 +38,19 @@ export function makeRecordsApi(admin: Admin, timeoutMs: number): RecordsApi {
           const broker = where.broker(leader)!;
           const grouped = new Map<string, { partitionIndex: number; offset: bigint }[]>();
           for (const r of list) grouped.set(r.topic, [...(grouped.get(r.topic) ?? []), { partitionIndex: r.partition, offset: r.offset }]);
-          const response = await callApi(admin, PINNED.DeleteRecords, [[...grouped].map(([name, partitions]) => ({ name, partitions })), timeoutMs], { host: broker.host, port: broker.port });
+          const response = await callApi(
+            admin,
+            PINNED.DeleteRecords,
+            [[...grouped].map(([name, partitions]) => ({ name, partitions })), timeoutMs],
+            { host: broker.host, port: broker.port },
+          );
           for (const t of response.topics) {
             for (const p of t.partitions) {
-              outcomes.push(p.errorCode ? { topic: t.name, partition: p.partitionIndex, ...errorOf(p.errorCode) } : { topic: t.name, partition: p.partitionIndex, lowWatermark: p.lowWatermark });
+              outcomes.push(
+                p.errorCode
+                  ? { topic: t.name, partition: p.partitionIndex, ...errorOf(p.errorCode) }
+                  : { topic: t.name, partition: p.partitionIndex, lowWatermark: p.lowWatermark },
+              );
             }
           }
         }),

@@ -21,7 +21,12 @@ export function saltPassword(mechanism: ScramMechanismName, password: string, sa
 }
 
 /** The credential the broker stores: a fresh random salt per user and mechanism. */
-export async function makeCredential(user: string, mechanism: ScramMechanismName, password: string, iterations: number): Promise<ScramUpsert> {
+export async function makeCredential(
+  user: string,
+  mechanism: ScramMechanismName,
+  password: string,
+  iterations: number,
+): Promise<ScramUpsert> {
   const salt = randomBytes(32);
   return { user, mechanism, iterations, salt, saltedPassword: await saltPassword(mechanism, password, salt, iterations) };
 }

@@ -5,11 +5,17 @@ import { SCRAM_MECHANISMS, type ScramApi, type ScramMechanismName, type ScramUse
 
 export type * from './scram-types.js';
 
-const CODES: Record<ScramMechanismName, number> = { 'SCRAM-SHA-256': ScramMechanisms.SCRAM_SHA_256, 'SCRAM-SHA-512': ScramMechanisms.SCRAM_SHA_512 };
+const CODES: Record<ScramMechanismName, number> = {
+  'SCRAM-SHA-256': ScramMechanisms.SCRAM_SHA_256,
+  'SCRAM-SHA-512': ScramMechanisms.SCRAM_SHA_512,
+};
 const NAMES = Object.fromEntries(SCRAM_MECHANISMS.map((m) => [CODES[m], m])) as Record<number, ScramMechanismName>;
 
 /** The error fields of every SCRAM answer (the library types them per response): what fail() reads. */
-interface AnswerError { errorCode: number; errorMessage?: string | null }
+interface AnswerError {
+  errorCode: number;
+  errorMessage?: string | null;
+}
 type Deletion = alterUserScramCredentialsV0.AlterUserScramCredentialsRequestDeletions;
 type Upsertion = alterUserScramCredentialsV0.AlterUserScramCredentialsRequestUpsertions;
 
@@ -17,7 +23,10 @@ const CLUSTER_AUTHORIZATION_FAILED = 31;
 
 /** The broker's text for a cluster authorisation failure dumps its request internals: say what is missing. */
 function fail(error: AnswerError, unauthorised?: string): never {
-  throw new ProtocolError(error.errorCode, error.errorCode === CLUSTER_AUTHORIZATION_FAILED && unauthorised ? `not authorized: ${unauthorised}` : error.errorMessage);
+  throw new ProtocolError(
+    error.errorCode,
+    error.errorCode === CLUSTER_AUTHORIZATION_FAILED && unauthorised ? `not authorized: ${unauthorised}` : error.errorMessage,
+  );
 }
 
 /** SCRAM users over the shared admin connection; the library has no Admin method for them. */
@@ -43,12 +52,20 @@ export function makeScramApi(admin: Admin): ScramApi {
     async alterCredentials(deletions, upsertions) {
       const changes: [Deletion[], Upsertion[], string][] = [
         ...deletions.map((d): [Deletion[], Upsertion[], string] => [[{ name: d.user, mechanism: CODES[d.mechanism] }], [], d.user]),
-        ...upsertions.map((u): [Deletion[], Upsertion[], string] => [[], [{ name: u.user, mechanism: CODES[u.mechanism], iterations: u.iterations, salt: u.salt, saltedPassword: u.saltedPassword }], u.user]),
+        ...upsertions.map((u): [Deletion[], Upsertion[], string] => [
+          [],
+          [{ name: u.user, mechanism: CODES[u.mechanism], iterations: u.iterations, salt: u.salt, saltedPassword: u.saltedPassword }],
+          u.user,
+        ]),
       ];
       for (const [deletion, upsertion, user] of changes) {
         const response = await callApi(admin, PINNED.AlterUserScramCredentials, [deletion, upsertion]);
         const failed = response.results.find((r) => r.errorCode);
-        if (failed) fail({ errorCode: failed.errorCode, errorMessage: `user ${user}${failed.errorMessage ? `: ${failed.errorMessage}` : ''}` }, 'changing SCRAM users needs Alter on the cluster');
+        if (failed)
+          fail(
+            { errorCode: failed.errorCode, errorMessage: `user ${user}${failed.errorMessage ? `: ${failed.errorMessage}` : ''}` },
+            'changing SCRAM users needs Alter on the cluster',
+          );
       }
     },
   };

@@ -32,7 +32,6 @@ const FENCED = new Set(['PRODUCER_FENCED', 'INVALID_PRODUCER_EPOCH']);
 const FIND_AGAIN = new Set(['NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE']);
 const WAIT = new Set(['CONCURRENT_TRANSACTIONS', 'COORDINATOR_LOAD_IN_PROGRESS', 'REQUEST_TIMED_OUT']);
 
-
 interface Settings {
   transactionalId: string;
   timeoutMs: number;
@@ -64,7 +63,9 @@ export class Transactions {
   /** InitProducerId as a new producer (-1/-1): the coordinator aborts a transaction a killed run left open, fences any other producer with the id, and bumps the epoch. */
   async init(): Promise<void> {
     const { transactionalId, timeoutMs } = this.settings;
-    const r = await this.call('initialise the transactional producer', (coordinator) => requestApi(this.producer, PINNED.InitProducerId, [transactionalId, timeoutMs, -1n, -1], coordinator));
+    const r = await this.call('initialise the transactional producer', (coordinator) =>
+      requestApi(this.producer, PINNED.InitProducerId, [transactionalId, timeoutMs, -1n, -1], coordinator),
+    );
     this.producerId = r.producerId;
     this.producerEpoch = r.producerEpoch;
   }
@@ -75,8 +76,16 @@ export class Transactions {
     if (!fresh.length) return;
     const topics = new Map<string, number[]>();
     for (const tp of fresh) topics.set(tp.topic, [...(topics.get(tp.topic) ?? []), tp.partition]);
-    const transaction = { transactionalId: this.settings.transactionalId, producerId: this.producerId, producerEpoch: this.producerEpoch, topics: [...topics].map(([name, p]) => ({ name, partitions: p })), verifyOnly: false };
-    await this.call('add partitions to the transaction', (coordinator) => requestApi(this.producer, PINNED.AddPartitionsToTxn, [[transaction]], coordinator));
+    const transaction = {
+      transactionalId: this.settings.transactionalId,
+      producerId: this.producerId,
+      producerEpoch: this.producerEpoch,
+      topics: [...topics].map(([name, p]) => ({ name, partitions: p })),
+      verifyOnly: false,
+    };
+    await this.call('add partitions to the transaction', (coordinator) =>
+      requestApi(this.producer, PINNED.AddPartitionsToTxn, [[transaction]], coordinator),
+    );
     if (this.added.size === 0) this.startedAt = Date.now();
     for (const tp of fresh) this.added.add(`${tp.topic}:${tp.partition}`);
   }
@@ -89,7 +98,9 @@ export class Transactions {
     }
     if (this.added.size === 0) return;
     const { transactionalId } = this.settings;
-    await this.call(`${commit ? 'commit' : 'abort'} the transaction`, (coordinator) => requestApi(this.producer, PINNED.EndTxn, [transactionalId, this.producerId, this.producerEpoch, commit], coordinator));
+    await this.call(`${commit ? 'commit' : 'abort'} the transaction`, (coordinator) =>
+      requestApi(this.producer, PINNED.EndTxn, [transactionalId, this.producerId, this.producerEpoch, commit], coordinator),
+    );
     this.added.clear();
   }
 
@@ -100,10 +111,13 @@ export class Transactions {
     if (id === undefined || !FENCED.has(id)) return undefined;
     const { transactionalId, timeoutMs } = this.settings;
     if (this.added.size > 0 && Date.now() - this.startedAt >= timeoutMs) {
-      this.fencedBy = new OperationError(`the transaction was open longer than transaction.timeout.ms (${timeoutMs} ms) and the broker aborted it (${id})`, {
-        hint: "raise it with -X transaction.timeout.ms=N (at most the broker's transaction.max.timeout.ms, 15 minutes by default) or send less per run",
-        kafkaCode: id,
-      });
+      this.fencedBy = new OperationError(
+        `the transaction was open longer than transaction.timeout.ms (${timeoutMs} ms) and the broker aborted it (${id})`,
+        {
+          hint: "raise it with -X transaction.timeout.ms=N (at most the broker's transaction.max.timeout.ms, 15 minutes by default) or send less per run",
+          kafkaCode: id,
+        },
+      );
     } else {
       this.fencedBy = new OperationError(`another producer with transactional id ${transactionalId} took over (${id})`, {
         hint: 'one run per transactional id at a time: the newer run fenced this one, and what this one sent is aborted',
@@ -129,10 +143,16 @@ export class Transactions {
         if (e instanceof UnsupportedApiError) throw new OperationError(`${e.message} ktool's transactions need Kafka 2.8 or newer`);
         error = e;
       }
-      const ids = leafErrors(error).map((e) => e.apiId).filter((id): id is string => Boolean(id));
+      const ids = leafErrors(error)
+        .map((e) => e.apiId)
+        .filter((id): id is string => Boolean(id));
       if (ids.some((id) => FENCED.has(id))) throw this.explain(error)!;
       if (ids.includes('INVALID_TRANSACTION_TIMEOUT')) {
-        throw new UsageError(`transaction.timeout.ms ${this.settings.timeoutMs} is more than the broker allows (INVALID_TRANSACTION_TIMEOUT)`, "lower -X transaction.timeout.ms to at most the broker's transaction.max.timeout.ms (15 minutes by default)", { kafkaCode: 'INVALID_TRANSACTION_TIMEOUT' });
+        throw new UsageError(
+          `transaction.timeout.ms ${this.settings.timeoutMs} is more than the broker allows (INVALID_TRANSACTION_TIMEOUT)`,
+          "lower -X transaction.timeout.ms to at most the broker's transaction.max.timeout.ms (15 minutes by default)",
+          { kafkaCode: 'INVALID_TRANSACTION_TIMEOUT' },
+        );
       }
       const findAgain = ids.some((id) => FIND_AGAIN.has(id)) || isConnectionLoss(error);
       const retriable = findAgain || (ids.length > 0 && ids.every((id) => WAIT.has(id) || id === 'OPERATION_NOT_ATTEMPTED'));
@@ -148,7 +168,8 @@ export class Transactions {
     const cause = leafErrors(error).find((e) => e.apiId && e.apiId !== 'OPERATION_NOT_ATTEMPTED') ?? error;
     const typed = toKtoolError(cause, this.settings.brokers, action);
     // Write on the id implies Describe; the producer fills in the principal.
-    if (typed instanceof DeniedError && typed.kafkaCode === 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED') return typed.filledIn({ operation: 'Write', names: [this.settings.transactionalId] });
+    if (typed instanceof DeniedError && typed.kafkaCode === 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED')
+      return typed.filledIn({ operation: 'Write', names: [this.settings.transactionalId] });
     return typed;
   }
 
@@ -159,7 +180,13 @@ export class Transactions {
       const r = await callApi(this.producer, PINNED.FindCoordinator, [TRANSACTION_KEY, [transactionalId]]);
       const found = r.coordinators.find((c) => c.key === transactionalId);
       // As a response error, so that call() retries a coordinator that is not available yet.
-      if (!found || found.errorCode) throw new ResponseError(PINNED.FindCoordinator[0].key, PINNED.FindCoordinator[0].version, { '/coordinators/0': [found?.errorCode ?? 15, found?.errorMessage ?? null] }, r);
+      if (!found || found.errorCode)
+        throw new ResponseError(
+          PINNED.FindCoordinator[0].key,
+          PINNED.FindCoordinator[0].version,
+          { '/coordinators/0': [found?.errorCode ?? 15, found?.errorMessage ?? null] },
+          r,
+        );
       this.coordinator = { host: found.host, port: found.port };
     }
     return this.coordinator;

@@ -61,7 +61,9 @@ export function serverProperties(node: NodeLayout, all: NodeLayout[], { sasl, tl
     'log.retention.check.interval.ms=60000',
   ];
   if (sasl) {
-    const plainUsers = Object.entries(SASL_USERS).map(([u, p]) => `user_${u}="${p}"`).join(' ');
+    const plainUsers = Object.entries(SASL_USERS)
+      .map(([u, p]) => `user_${u}="${p}"`)
+      .join(' ');
     lines.push(
       'sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER',
       `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${SASL_USERS.admin}" ${plainUsers};`,
@@ -97,40 +99,44 @@ export function scramFormatArgs(): string[] {
 }
 
 export function log4jProperties(logFile: string): string {
-  return [
-    'rootLogger.level=INFO',
-    'rootLogger.appenderRef.file.ref=FILE',
-    'appender.file.type=RollingFile',
-    'appender.file.name=FILE',
-    `appender.file.fileName=${logFile}`,
-    `appender.file.filePattern=${logFile}.%i`,
-    'appender.file.layout.type=PatternLayout',
-    'appender.file.layout.pattern=[%d] %p %m (%c)%n',
-    'appender.file.policies.type=Policies',
-    'appender.file.policies.size.type=SizeBasedTriggeringPolicy',
-    'appender.file.policies.size.size=20MB',
-    'appender.file.strategy.type=DefaultRolloverStrategy',
-    'appender.file.strategy.max=3',
-    'logger.kafka.name=kafka',
-    'logger.kafka.level=INFO',
-    'logger.state.name=state.change.logger',
-    'logger.state.level=WARN',
-  ].join('\n') + '\n';
+  return (
+    [
+      'rootLogger.level=INFO',
+      'rootLogger.appenderRef.file.ref=FILE',
+      'appender.file.type=RollingFile',
+      'appender.file.name=FILE',
+      `appender.file.fileName=${logFile}`,
+      `appender.file.filePattern=${logFile}.%i`,
+      'appender.file.layout.type=PatternLayout',
+      'appender.file.layout.pattern=[%d] %p %m (%c)%n',
+      'appender.file.policies.type=Policies',
+      'appender.file.policies.size.type=SizeBasedTriggeringPolicy',
+      'appender.file.policies.size.size=20MB',
+      'appender.file.strategy.type=DefaultRolloverStrategy',
+      'appender.file.strategy.max=3',
+      'logger.kafka.name=kafka',
+      'logger.kafka.level=INFO',
+      'logger.state.name=state.change.logger',
+      'logger.state.level=WARN',
+    ].join('\n') + '\n'
+  );
 }
 
 /** The same file logging for a 3.x broker, which logs through log4j 1 (reload4j). */
 export function log4j1Properties(logFile: string): string {
-  return [
-    'log4j.rootLogger=INFO, file',
-    'log4j.appender.file=org.apache.log4j.RollingFileAppender',
-    `log4j.appender.file.File=${logFile}`,
-    'log4j.appender.file.MaxFileSize=20MB',
-    'log4j.appender.file.MaxBackupIndex=3',
-    'log4j.appender.file.layout=org.apache.log4j.PatternLayout',
-    'log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n',
-    'log4j.logger.kafka=INFO',
-    'log4j.logger.state.change.logger=WARN',
-  ].join('\n') + '\n';
+  return (
+    [
+      'log4j.rootLogger=INFO, file',
+      'log4j.appender.file=org.apache.log4j.RollingFileAppender',
+      `log4j.appender.file.File=${logFile}`,
+      'log4j.appender.file.MaxFileSize=20MB',
+      'log4j.appender.file.MaxBackupIndex=3',
+      'log4j.appender.file.layout=org.apache.log4j.PatternLayout',
+      'log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n',
+      'log4j.logger.kafka=INFO',
+      'log4j.logger.state.change.logger=WARN',
+    ].join('\n') + '\n'
+  );
 }
 
 /** A random Kafka cluster id: 16 bytes, unpadded base64url (what `kafka-storage random-uuid` prints). */

@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OperationError } from '../errors.js';
-import { log4j1Properties, log4jProperties, randomClusterId, scramFormatArgs, serverProperties, type NodeLayout, type NodePorts } from './broker-config.js';
+import {
+  log4j1Properties,
+  log4jProperties,
+  randomClusterId,
+  scramFormatArgs,
+  serverProperties,
+  type NodeLayout,
+  type NodePorts,
+} from './broker-config.js';
 import { checkJava, javaBinary } from './java.js';
 import { resolveKafkaJars } from './kafka-jars.js';
 import { freePorts, portOpen } from './ports.js';
@@ -47,14 +55,23 @@ export async function startCluster(o: StartOptions): Promise<StartResult> {
   const dir = clusterDir(o.cacheDir, o.name);
   const previous = await readState(dir);
   if (await clusterRunning(previous)) {
-    if (!sameShape(previous!, o)) throw new OperationError(`local cluster "${o.name}" is already running with ${describeShape(previous!)}`, { hint: `stop it first (ktool local stop${o.name === 'local' ? '' : ` --name ${o.name}`}) or pick another --name` });
+    if (!sameShape(previous!, o))
+      throw new OperationError(`local cluster "${o.name}" is already running with ${describeShape(previous!)}`, {
+        hint: `stop it first (ktool local stop${o.name === 'local' ? '' : ` --name ${o.name}`}) or pick another --name`,
+      });
     return { state: previous!, alreadyRunning: true, ms: Date.now() - started };
   }
   if (previous) await stopCluster(previous);
 
   const java = javaBinary(o.env);
   await checkJava(java);
-  const { libs, source } = await resolveKafkaJars({ version: o.version, cacheDir: o.cacheDir, kafkaHome: o.kafkaHome, env: o.env, log: o.log });
+  const { libs, source } = await resolveKafkaJars({
+    version: o.version,
+    cacheDir: o.cacheDir,
+    kafkaHome: o.kafkaHome,
+    env: o.env,
+    log: o.log,
+  });
 
   // A stopped cluster starts again with its data when it can have its old ports back (the voters
   // and every client's profile name them); otherwise, or with --fresh, it is made anew.
@@ -105,7 +122,13 @@ async function formatCluster(dir: string, o: StartOptions, java: string, libs: s
       // Both: a 4.x broker reads the log4j2 file, a 3.x one the log4j 1 file (process.ts names both).
       await writeFile(join(nodeDir, 'log4j2.properties'), log4jProperties(join(nodeDir, 'server.log')));
       await writeFile(join(nodeDir, 'log4j.properties'), log4j1Properties(join(nodeDir, 'server.log')));
-      await runJava(java, libs, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', join(nodeDir, 'server.properties'), ...(o.sasl ? scramFormatArgs() : [])], nodeDir);
+      await runJava(
+        java,
+        libs,
+        'kafka.tools.StorageTool',
+        ['format', '-t', clusterId, '-c', join(nodeDir, 'server.properties'), ...(o.sasl ? scramFormatArgs() : [])],
+        nodeDir,
+      );
     }),
   );
   return {
@@ -127,14 +150,18 @@ async function waitReady(state: ClusterState, o: StartOptions): Promise<void> {
     if (o.signal?.aborted) throw new OperationError('interrupted while the broker was starting; stopped it');
     for (const node of state.nodes) {
       if (!pidAlive(node.pid)) {
-        throw new OperationError(`Kafka node ${node.id} exited during start-up. Last log lines:\n${await logTail(node.dir)}`, { hint: `full logs: ${node.dir}` });
+        throw new OperationError(`Kafka node ${node.id} exited during start-up. Last log lines:\n${await logTail(node.dir)}`, {
+          hint: `full logs: ${node.dir}`,
+        });
       }
     }
     const open = await Promise.all(state.nodes.map((n) => portOpen(n.ports.broker)));
     if (open.every(Boolean) && (await o.ready(bootstrap, state.nodes.length).catch(() => false))) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new OperationError(`Kafka did not become ready within ${Math.round((Number(o.env.KTOOL_LOCAL_START_TIMEOUT_MS ?? 120_000)) / 1000)}s. Last log lines:\n${await logTail(state.nodes[0].dir)}`);
+  throw new OperationError(
+    `Kafka did not become ready within ${Math.round(Number(o.env.KTOOL_LOCAL_START_TIMEOUT_MS ?? 120_000) / 1000)}s. Last log lines:\n${await logTail(state.nodes[0].dir)}`,
+  );
 }
 
 /** SIGTERM (a clean shutdown), then SIGKILL after the deadline. */
@@ -165,6 +192,15 @@ export interface NodeStatus {
 
 export async function clusterStatus(state: ClusterState): Promise<NodeStatus[]> {
   return Promise.all(
-    state.nodes.map(async (n) => ({ id: n.id, pid: n.pid, alive: nodeAlive(n), port: n.ports.broker, saslPort: n.ports.sasl, sslPort: n.ports.ssl, reachable: await portOpen(n.ports.broker), dir: n.dir })),
+    state.nodes.map(async (n) => ({
+      id: n.id,
+      pid: n.pid,
+      alive: nodeAlive(n),
+      port: n.ports.broker,
+      saslPort: n.ports.sasl,
+      sslPort: n.ports.ssl,
+      reachable: await portOpen(n.ports.broker),
+      dir: n.dir,
+    })),
   );
 }

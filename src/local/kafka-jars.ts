@@ -26,11 +26,16 @@ function hasJars(dir: string): boolean {
  * tarball with its SHA-512 checked (KTOOL_KAFKA_DIST_URL overrides the base URL). Returns the
  * directory holding the jars.
  */
-export async function resolveKafkaJars(o: JarSourceOptions): Promise<{ libs: string; source: 'kafka-home' | 'cache' | 'maven' | 'tarball' }> {
+export async function resolveKafkaJars(
+  o: JarSourceOptions,
+): Promise<{ libs: string; source: 'kafka-home' | 'cache' | 'maven' | 'tarball' }> {
   const home = o.kafkaHome ?? o.env.KAFKA_HOME;
   if (home) {
     const libs = join(home, 'libs');
-    if (!hasJars(libs)) throw new OperationError(`${home} is not a Kafka distribution (no libs/kafka_2.13-*.jar)`, { hint: 'point --kafka-home/KAFKA_HOME at an unpacked kafka_2.13-<version> directory' });
+    if (!hasJars(libs))
+      throw new OperationError(`${home} is not a Kafka distribution (no libs/kafka_2.13-*.jar)`, {
+        hint: 'point --kafka-home/KAFKA_HOME at an unpacked kafka_2.13-<version> directory',
+      });
     return { libs, source: 'kafka-home' };
   }
   const cache = cachedLibs(o.cacheDir, o.version);

@@ -18,11 +18,13 @@ const SLF4J_1_VERSION = '1.7.36';
  * them on every Maven repository).
  */
 export function kafkaPom(version: string, o: { connect?: boolean } = {}): string {
-  const dep = (g: string, a: string, v: string) => `    <dependency><groupId>${g}</groupId><artifactId>${a}</artifactId><version>${v}</version></dependency>`;
+  const dep = (g: string, a: string, v: string) =>
+    `    <dependency><groupId>${g}</groupId><artifactId>${a}</artifactId><version>${v}</version></dependency>`;
   const logging = usesLog4j1(version)
     ? [dep('ch.qos.reload4j', 'reload4j', RELOAD4J_VERSION), dep('org.slf4j', 'slf4j-reload4j', SLF4J_1_VERSION)]
     : [dep('org.apache.logging.log4j', 'log4j-core', LOG4J_VERSION), dep('org.apache.logging.log4j', 'log4j-slf4j-impl', LOG4J_VERSION)];
-  const connect = o.connect === false ? [] : [dep('org.apache.kafka', 'connect-mirror', version), dep('org.apache.kafka', 'connect-runtime', version)];
+  const connect =
+    o.connect === false ? [] : [dep('org.apache.kafka', 'connect-mirror', version), dep('org.apache.kafka', 'connect-runtime', version)];
   return `<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>ktool</groupId><artifactId>kafka-runtime</artifactId><version>1</version><packaging>pom</packaging>
@@ -58,12 +60,22 @@ function copyDependencies(mvn: string, work: string, staging: string, pom: strin
   return writeFile(join(work, 'pom.xml'), pom).then(
     () =>
       new Promise<void>((resolve, reject) => {
-        execFile(mvn, ['-B', '-q', 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime'], { cwd: work, timeout: 15 * 60_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-          if (!error) return resolve();
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new NotFoundError(`${mvn} not found`));
-          const detail = `${stdout}\n${stderr}`.split('\n').filter((l) => /ERROR/.test(l)).slice(0, 2).join(' ').trim();
-          reject(new Error(detail || `exit ${(error as { code?: unknown }).code}`));
-        });
+        execFile(
+          mvn,
+          ['-B', '-q', 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime'],
+          { cwd: work, timeout: 15 * 60_000, maxBuffer: 16 << 20 },
+          (error, stdout, stderr) => {
+            if (!error) return resolve();
+            if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new NotFoundError(`${mvn} not found`));
+            const detail = `${stdout}\n${stderr}`
+              .split('\n')
+              .filter((l) => /ERROR/.test(l))
+              .slice(0, 2)
+              .join(' ')
+              .trim();
+            reject(new Error(detail || `exit ${(error as { code?: unknown }).code}`));
+          },
+        );
       }),
   );
 }

@@ -14,10 +14,20 @@ function logConfig(dir: string): string[] {
 /** Runs a Kafka main class from the jars to completion (StorageTool format ...), logging as configured in `logDir`. */
 export function runJava(java: string, libs: string, mainClass: string, args: string[], logDir: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(java, ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', ...logConfig(logDir), '-cp', `${libs}/*`, mainClass, ...args], { timeout: 120_000, maxBuffer: 8 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new OperationError(`${mainClass.split('.').pop()} failed: ${(stderr || stdout || error.message).trim().split('\n').slice(-3).join(' ')}`));
-      else resolve(stdout);
-    });
+    execFile(
+      java,
+      ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', ...logConfig(logDir), '-cp', `${libs}/*`, mainClass, ...args],
+      { timeout: 120_000, maxBuffer: 8 << 20 },
+      (error, stdout, stderr) => {
+        if (error)
+          reject(
+            new OperationError(
+              `${mainClass.split('.').pop()} failed: ${(stderr || stdout || error.message).trim().split('\n').slice(-3).join(' ')}`,
+            ),
+          );
+        else resolve(stdout);
+      },
+    );
   });
 }
 
@@ -25,10 +35,14 @@ export function runJava(java: string, libs: string, mainClass: string, args: str
 export function spawnBroker(java: string, libs: string, dir: string): number {
   const out = openSync(join(dir, 'stdout.log'), 'a');
   try {
-    const child = spawn(java, [...BROKER_JVM, ...logConfig(dir), `-Dkafka.logs.dir=${dir}`, '-cp', `${libs}/*`, 'kafka.Kafka', join(dir, 'server.properties')], {
-      detached: true,
-      stdio: ['ignore', out, out],
-    });
+    const child = spawn(
+      java,
+      [...BROKER_JVM, ...logConfig(dir), `-Dkafka.logs.dir=${dir}`, '-cp', `${libs}/*`, 'kafka.Kafka', join(dir, 'server.properties')],
+      {
+        detached: true,
+        stdio: ['ignore', out, out],
+      },
+    );
     child.unref();
     if (!child.pid) throw new OperationError('could not start java for the broker');
     return child.pid;

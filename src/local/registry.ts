@@ -33,7 +33,10 @@ export async function describeCluster(cacheDir: string, name: string): Promise<K
   const dir = clusterDir(cacheDir, name);
   const state = await readState(dir);
   if (!state) {
-    const exists = await readdir(dir).then(() => true, () => false);
+    const exists = await readdir(dir).then(
+      () => true,
+      () => false,
+    );
     return exists ? { name, dir, runState: 'unknown', aliveNodes: 0 } : undefined;
   }
   const alive = state.nodes.filter((n) => nodeAlive(n));
@@ -48,7 +51,13 @@ export function clusterBootstraps(state: ClusterState): string[] {
   return [bootstrapOf(state), ...(state.sasl ? [bootstrapOf(state, 'sasl')] : []), ...(state.tls ? [bootstrapOf(state, 'ssl')] : [])];
 }
 
-const hostSet = (bootstrap: string) => bootstrap.split(',').map((h) => h.trim()).filter(Boolean).sort().join(',');
+const hostSet = (bootstrap: string) =>
+  bootstrap
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .sort()
+    .join(',');
 
 /** Profiles whose bootstrap is one of the cluster's listeners (whoever saved them). */
 export function profilesFor(state: ClusterState | undefined, config: ConfigFile): string[] {

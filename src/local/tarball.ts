@@ -14,7 +14,8 @@ export const DEFAULT_DIST_URL = 'https://archive.apache.org/dist/kafka';
  * groups) or as sha512sum writes it (`hex  name`). Returns lower-case hex.
  */
 export function parseSha512File(text: string): string {
-  const body = text.includes(':') && !/^[0-9a-fA-F]{128}\s/.test(text.trim()) ? text.slice(text.indexOf(':') + 1) : text.trim().split(/\s+/)[0];
+  const body =
+    text.includes(':') && !/^[0-9a-fA-F]{128}\s/.test(text.trim()) ? text.slice(text.indexOf(':') + 1) : text.trim().split(/\s+/)[0];
   const hex = body.replace(/\s+/g, '').toLowerCase();
   if (!/^[0-9a-f]{128}$/.test(hex)) throw new Error('unreadable .sha512 file');
   return hex;
@@ -34,8 +35,13 @@ export async function fetchTarball(o: { version: string; dest: string; baseUrl?:
     body.on('data', (chunk: Buffer) => hash.update(chunk));
     await pipeline(body, createWriteStream(archive));
     const actual = hash.digest('hex');
-    if (actual !== expected) throw new Error(`checksum mismatch for ${url}: expected sha512 ${expected.slice(0, 16)}..., got ${actual.slice(0, 16)}...`);
-    await new Promise<void>((resolve, reject) => execFile('tar', ['-xzf', archive, '-C', work], (error) => (error ? reject(new Error(`cannot unpack ${name}.tgz: ${error.message}`)) : resolve())));
+    if (actual !== expected)
+      throw new Error(`checksum mismatch for ${url}: expected sha512 ${expected.slice(0, 16)}..., got ${actual.slice(0, 16)}...`);
+    await new Promise<void>((resolve, reject) =>
+      execFile('tar', ['-xzf', archive, '-C', work], (error) =>
+        error ? reject(new Error(`cannot unpack ${name}.tgz: ${error.message}`)) : resolve(),
+      ),
+    );
     const libs = join(work, name, 'libs');
     if (!(await readdir(libs)).some((f) => f.startsWith('kafka_2.13-'))) throw new Error(`${name}.tgz has no libs/kafka_2.13-*.jar`);
     await mkdir(dirname(o.dest), { recursive: true });
@@ -51,7 +57,9 @@ async function get(url: string): Promise<Response> {
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(10 * 60_000) });
   } catch (error) {
-    throw new Error(`cannot reach ${new URL(url).host}: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`);
+    throw new Error(
+      `cannot reach ${new URL(url).host}: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`,
+    );
   }
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response;

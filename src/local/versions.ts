@@ -11,7 +11,10 @@ export function parseKafkaVersion(text: string): [number, number, number] {
   if (!m) throw new UsageError(`invalid Kafka version "${text}"`, 'a release number such as 4.3.1 or 3.9.2');
   const v: [number, number, number] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (v[0] < OLDEST[0] || (v[0] === OLDEST[0] && v[1] < OLDEST[1])) {
-    throw new UsageError(`ktool local runs Kafka ${OLDEST.join('.')} or newer (KRaft, no ZooKeeper); ${text} is older`, `pick --kafka-version ${OLDEST.join('.')}.x or newer`);
+    throw new UsageError(
+      `ktool local runs Kafka ${OLDEST.join('.')} or newer (KRaft, no ZooKeeper); ${text} is older`,
+      `pick --kafka-version ${OLDEST.join('.')}.x or newer`,
+    );
   }
   return v;
 }
@@ -24,5 +27,9 @@ export function usesLog4j1(version: string): boolean {
 /** StorageTool's --add-scram (the SCRAM users `--sasl` writes at format time) came with Kafka 3.5. */
 export function checkSaslSupported(version: string): void {
   const [major, minor] = parseKafkaVersion(version);
-  if (major === 3 && minor < 5) throw new UsageError(`local start --sasl needs Kafka 3.5 or newer (its SCRAM users are written at format time); ${version} is older`, 'drop --sasl, or pick --kafka-version 3.5.0 or newer');
+  if (major === 3 && minor < 5)
+    throw new UsageError(
+      `local start --sasl needs Kafka 3.5 or newer (its SCRAM users are written at format time); ${version} is older`,
+      'drop --sasl, or pick --kafka-version 3.5.0 or newer',
+    );
 }

@@ -37,7 +37,9 @@ export function renderView(view: View, opts: RenderOptions): string {
       parts.push(lines.join('\n') + (lines.length ? '\n' : ''));
       continue;
     }
-    const title = block.title ? (opts.columns > 0 ? wrapLine(block.title, opts.columns) : [block.title]).map((l) => opts.chalk.bold(l)).join('\n') + '\n' : '';
+    const title = block.title
+      ? (opts.columns > 0 ? wrapLine(block.title, opts.columns) : [block.title]).map((l) => opts.chalk.bold(l)).join('\n') + '\n'
+      : '';
     parts.push(title + renderTable(block, wide, opts));
   }
   return parts.join('\n');

@@ -28,7 +28,12 @@ export function ttyTable(cols: ColumnSpec[], drop: number[], columns: number, ch
     const parts = shown.map((c, i) => (c.numeric ? [c.cells[r]] : wrapText(c.cells[r], widths[i])));
     const tall = Math.max(...parts.map((p) => p.length));
     for (let line = 0; line < tall; line++) {
-      lines.push(parts.map((p, i) => pad(p[line] ?? '', i)).join(' '.repeat(GAP)).trimEnd());
+      lines.push(
+        parts
+          .map((p, i) => pad(p[line] ?? '', i))
+          .join(' '.repeat(GAP))
+          .trimEnd(),
+      );
     }
   }
   return lines.join('\n');

@@ -8,7 +8,17 @@ export function yamlScalar(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   const text = String(value);
   // "- a" plain is a sequence entry, in YAML and to parseYaml: quoted, as the other indicators are.
-  if (text === '' || !PLAIN.test(text) || RESERVED.test(text) || text.endsWith(':') || text.includes(': ') || text.includes(' #') || text.trim() !== text || text === '-' || text.startsWith('- ')) {
+  if (
+    text === '' ||
+    !PLAIN.test(text) ||
+    RESERVED.test(text) ||
+    text.endsWith(':') ||
+    text.includes(': ') ||
+    text.includes(' #') ||
+    text.trim() !== text ||
+    text === '-' ||
+    text.startsWith('- ')
+  ) {
     return JSON.stringify(text);
   }
   return text;

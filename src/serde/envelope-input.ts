@@ -19,7 +19,20 @@ export interface DecodedEnvelope {
 }
 
 /** Every field an envelope may have, in the order consume --json writes them; "encoding" from older versions. */
-export const ENVELOPE_FIELDS = ['topic', 'partition', 'offset', 'timestamp', 'timestampType', 'key', 'keyEncoding', 'value', 'valueEncoding', 'headers', 'headerEncoding', 'encoding'] as const;
+export const ENVELOPE_FIELDS = [
+  'topic',
+  'partition',
+  'offset',
+  'timestamp',
+  'timestampType',
+  'key',
+  'keyEncoding',
+  'value',
+  'valueEncoding',
+  'headers',
+  'headerEncoding',
+  'encoding',
+] as const;
 const KNOWN = new Set<string>(ENVELOPE_FIELDS);
 
 type Encoding = 'text' | 'base64' | 'hex' | 'json';
@@ -32,12 +45,14 @@ const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array
  * (the caller adds the line number).
  */
 export function fromEnvelope(json: unknown): DecodedEnvelope {
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new UsageError(`expected a JSON object (one envelope per line), got ${kind(json)}`);
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new UsageError(`expected a JSON object (one envelope per line), got ${kind(json)}`);
   const o = json as Record<string, unknown>;
   checkFields(o);
   if (!('value' in o)) throw new UsageError('no "value" field (a tombstone is "value": null)');
   const legacy = encodingField(o, 'encoding');
-  if (legacy === 'json') throw new UsageError('"encoding" must be "base64", "hex" or "text" (use "valueEncoding": "json" for an embedded JSON value)');
+  if (legacy === 'json')
+    throw new UsageError('"encoding" must be "base64", "hex" or "text" (use "valueEncoding": "json" for an embedded JSON value)');
   const out: DecodedEnvelope = {
     key: side(o.key, encodingField(o, 'keyEncoding') ?? legacy, 'key'),
     value: side(o.value, encodingField(o, 'valueEncoding') ?? legacy, 'value'),
@@ -45,12 +60,14 @@ export function fromEnvelope(json: unknown): DecodedEnvelope {
   };
   if (o.timestamp !== undefined && o.timestamp !== null) {
     const ts = typeof o.timestamp === 'string' && /^-?\d+$/.test(o.timestamp) ? Number(o.timestamp) : o.timestamp;
-    if (typeof ts !== 'number' || !Number.isSafeInteger(ts)) throw new UsageError('"timestamp" must be an integer (milliseconds since the epoch)');
+    if (typeof ts !== 'number' || !Number.isSafeInteger(ts))
+      throw new UsageError('"timestamp" must be an integer (milliseconds since the epoch)');
     out.timestamp = ts;
   }
   if (o.partition !== undefined && o.partition !== null) {
     // Kafka partitions are int32: a larger one would fail in the request encoder, not here with the line number.
-    if (typeof o.partition !== 'number' || !Number.isInteger(o.partition) || o.partition < 0 || o.partition > 2 ** 31 - 1) throw new UsageError('"partition" must be an integer from 0 to 2147483647');
+    if (typeof o.partition !== 'number' || !Number.isInteger(o.partition) || o.partition < 0 || o.partition > 2 ** 31 - 1)
+      throw new UsageError('"partition" must be an integer from 0 to 2147483647');
     out.partition = o.partition;
   }
   if (o.topic !== undefined && o.topic !== null) {
@@ -58,8 +75,14 @@ export function fromEnvelope(json: unknown): DecodedEnvelope {
     out.topic = o.topic;
   }
   // Read but not used (the broker assigns them); still checked, as a wrong one is a wrong file.
-  if (o.offset !== undefined && o.offset !== null && !(Number.isSafeInteger(o.offset) || (typeof o.offset === 'string' && /^-?\d+$/.test(o.offset)))) throw new UsageError('"offset" must be an integer');
-  if (o.timestampType !== undefined && o.timestampType !== null && o.timestampType !== 'CreateTime' && o.timestampType !== 'LogAppendTime') throw new UsageError('"timestampType" must be "CreateTime" or "LogAppendTime"');
+  if (
+    o.offset !== undefined &&
+    o.offset !== null &&
+    !(Number.isSafeInteger(o.offset) || (typeof o.offset === 'string' && /^-?\d+$/.test(o.offset)))
+  )
+    throw new UsageError('"offset" must be an integer');
+  if (o.timestampType !== undefined && o.timestampType !== null && o.timestampType !== 'CreateTime' && o.timestampType !== 'LogAppendTime')
+    throw new UsageError('"timestampType" must be "CreateTime" or "LogAppendTime"');
   return out;
 }
 
@@ -70,20 +93,27 @@ function checkFields(o: Record<string, unknown>): void {
   const names = unknown.map((f) => JSON.stringify(f)).join(', ');
   const guesses = unknown.map(suggest).filter((g) => g !== undefined);
   const guess = guesses.length ? `; did you mean ${guesses.map((g) => JSON.stringify(g)).join(', ')}?` : '';
-  throw new UsageError(`unknown field${unknown.length > 1 ? 's' : ''} ${names} in the JSON envelope (known: ${ENVELOPE_FIELDS.join(', ')})${guess}`);
+  throw new UsageError(
+    `unknown field${unknown.length > 1 ? 's' : ''} ${names} in the JSON envelope (known: ${ENVELOPE_FIELDS.join(', ')})${guess}`,
+  );
 }
 
 /** The known field a short or misspelt one probably meant: k -> key, header -> headers, Value -> value. */
 function suggest(field: string): string | undefined {
   const f = field.toLowerCase();
   if (f === '') return undefined;
-  return ENVELOPE_FIELDS.find((k) => k.toLowerCase() === f) ?? ENVELOPE_FIELDS.find((k) => k.toLowerCase().startsWith(f)) ?? ENVELOPE_FIELDS.find((k) => f.startsWith(k.toLowerCase()));
+  return (
+    ENVELOPE_FIELDS.find((k) => k.toLowerCase() === f) ??
+    ENVELOPE_FIELDS.find((k) => k.toLowerCase().startsWith(f)) ??
+    ENVELOPE_FIELDS.find((k) => f.startsWith(k.toLowerCase()))
+  );
 }
 
 function encodingField(o: Record<string, unknown>, field: string): Encoding | undefined {
   const v = o[field];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string' || !ENCODINGS.includes(v)) throw new UsageError(`"${field}" must be "base64", "hex", "json" or "text", got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || !ENCODINGS.includes(v))
+    throw new UsageError(`"${field}" must be "base64", "hex", "json" or "text", got ${JSON.stringify(v)}`);
   return v as Encoding;
 }
 
@@ -94,7 +124,10 @@ function side(v: unknown, encoding: Encoding | undefined, field: 'key' | 'value'
   if (typeof v === 'string') return decodeString(v, encoding ?? 'text', `"${field}"`);
   // Older ktool embedded JSON values (--value-encoding json) without saying so.
   if (field === 'value' && encoding === undefined) return Buffer.from(JSON.stringify(v), 'utf8');
-  const how = encoding && encoding !== 'text' ? ` with "${field}Encoding": "${encoding}"` : ' (set "' + field + 'Encoding": "json" to send its JSON text)';
+  const how =
+    encoding && encoding !== 'text'
+      ? ` with "${field}Encoding": "${encoding}"`
+      : ' (set "' + field + 'Encoding": "json" to send its JSON text)';
   throw new UsageError(`"${field}" must be a string or null${how}, got ${kind(v)}`);
 }
 
@@ -108,10 +141,12 @@ function decodeString(v: string, encoding: 'text' | 'base64' | 'hex', what: stri
 /** headerEncoding: {name: "base64" | "hex" | "text"}. */
 function headerEncodings(h: unknown): Map<string, 'text' | 'base64' | 'hex'> | undefined {
   if (h === undefined || h === null) return undefined;
-  if (typeof h !== 'object' || Array.isArray(h)) throw new UsageError(`"headerEncoding" must be an object {"name": "base64"}, got ${kind(h)}`);
+  if (typeof h !== 'object' || Array.isArray(h))
+    throw new UsageError(`"headerEncoding" must be an object {"name": "base64"}, got ${kind(h)}`);
   const out = new Map<string, 'text' | 'base64' | 'hex'>();
   for (const [name, enc] of Object.entries(h as Record<string, unknown>)) {
-    if (enc !== 'base64' && enc !== 'hex' && enc !== 'text') throw new UsageError(`"headerEncoding" of header "${name}" must be "base64", "hex" or "text", got ${JSON.stringify(enc)}`);
+    if (enc !== 'base64' && enc !== 'hex' && enc !== 'text')
+      throw new UsageError(`"headerEncoding" of header "${name}" must be "base64", "hex" or "text", got ${JSON.stringify(enc)}`);
     out.set(name, enc);
   }
   return out;
@@ -121,9 +156,12 @@ function headerValue(v: unknown, name: string, encoding: 'text' | 'base64' | 'he
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return decodeString(v, encoding, `header "${name}"`);
   // Older ktool wrote binary values of repeated headers as {"base64": "..."}.
-  if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { base64?: unknown }).base64 === 'string') return decodeString((v as { base64: string }).base64, 'base64', `header "${name}"`);
+  if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { base64?: unknown }).base64 === 'string')
+    return decodeString((v as { base64: string }).base64, 'base64', `header "${name}"`);
   if ((typeof v === 'number' || typeof v === 'boolean') && encoding === 'text') return Buffer.from(String(v), 'utf8');
-  throw new UsageError(`header "${name}": a value must be a string or null${encoding === 'text' ? '' : ` (${encoding})`}, or an array of them for a repeated name; got ${kind(v)}`);
+  throw new UsageError(
+    `header "${name}": a value must be a string or null${encoding === 'text' ? '' : ` (${encoding})`}, or an array of them for a repeated name; got ${kind(v)}`,
+  );
 }
 
 function headersFromJson(h: unknown, encodings: Map<string, 'text' | 'base64' | 'hex'> | undefined): [Buffer, Buffer | null][] {
@@ -137,7 +175,8 @@ function headersFromJson(h: unknown, encodings: Map<string, 'text' | 'base64' | 
     // nothing
   } else if (Array.isArray(h)) {
     h.forEach((pair, i) => {
-      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') throw new UsageError(`"headers"[${i}] must be a [name, value] pair`);
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string')
+        throw new UsageError(`"headers"[${i}] must be a [name, value] pair`);
       add(pair[0], pair[1]);
     });
   } else if (typeof h === 'object') {
@@ -145,11 +184,16 @@ function headersFromJson(h: unknown, encodings: Map<string, 'text' | 'base64' | 
       if (!Array.isArray(v)) add(name, v);
       else
         for (const each of v) {
-          if (Array.isArray(each)) throw new UsageError(`header "${name}": an array lists the values of a repeated name, each a string or null; got a nested array`);
+          if (Array.isArray(each))
+            throw new UsageError(
+              `header "${name}": an array lists the values of a repeated name, each a string or null; got a nested array`,
+            );
           add(name, each);
         }
     }
   } else throw new UsageError(`"headers" must be an object {"name": "value"}, got ${kind(h)}`);
-  if (encodings) for (const name of encodings.keys()) if (!seen.has(name)) throw new UsageError(`"headerEncoding" names header "${name}", which is not in "headers"`);
+  if (encodings)
+    for (const name of encodings.keys())
+      if (!seen.has(name)) throw new UsageError(`"headerEncoding" names header "${name}", which is not in "headers"`);
   return out;
 }

@@ -41,7 +41,8 @@ export interface Envelope {
   headerEncoding?: Record<string, 'base64'>;
 }
 
-type HeaderPairs = Map<Buffer | string, Buffer | string | null | undefined> | Iterable<[Buffer | string, Buffer | string | null | undefined]>;
+type HeaderPairs =
+  Map<Buffer | string, Buffer | string | null | undefined> | Iterable<[Buffer | string, Buffer | string | null | undefined]>;
 
 /** What the client hands a consumer; headers as a Map (platformatic) or as pairs. */
 export interface EnvelopeRecord {

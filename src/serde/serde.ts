@@ -51,7 +51,8 @@ const hex: Serde = {
 const SERDES: Record<Encoding, Serde> = { text, json, base64, hex };
 
 export function serdeFor(name: string, flag: string): Serde {
-  if (!(ENCODINGS as readonly string[]).includes(name)) throw new UsageError(`${flag}: unknown encoding "${name}"`, `use one of ${ENCODINGS.join(', ')}`);
+  if (!(ENCODINGS as readonly string[]).includes(name))
+    throw new UsageError(`${flag}: unknown encoding "${name}"`, `use one of ${ENCODINGS.join(', ')}`);
   return SERDES[name as Encoding];
 }
 

@@ -9,7 +9,8 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000,
 export function parseDuration(input: string, what = 'duration'): number {
   const ms = readDuration(input, what);
   // 99999999999999999999 (seconds) is 1e23 ms: no timer or clock takes it, and Infinity is no duration.
-  if (!Number.isSafeInteger(ms)) throw new UsageError(`${what} "${input}" is too long`, 'use e.g. 500ms, 10s, 1m30s, 2h, 1d, or ISO-8601 PT10M');
+  if (!Number.isSafeInteger(ms))
+    throw new UsageError(`${what} "${input}" is too long`, 'use e.g. 500ms, 10s, 1m30s, 2h, 1d, or ISO-8601 PT10M');
   return ms;
 }
 
@@ -22,7 +23,8 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A duration that becomes a timer (--timeout, --watch, --idle-timeout): at most MAX_TIMER_MS. */
 export function parseTimerDuration(input: string, what = 'duration'): number {
   const ms = parseDuration(input, what);
-  if (ms > MAX_TIMER_MS) throw new UsageError(`${what} "${input}" is longer than ${formatDuration(MAX_TIMER_MS)}, the longest ktool can wait`);
+  if (ms > MAX_TIMER_MS)
+    throw new UsageError(`${what} "${input}" is longer than ${formatDuration(MAX_TIMER_MS)}, the longest ktool can wait`);
   return ms;
 }
 

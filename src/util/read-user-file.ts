@@ -14,9 +14,13 @@ export function userFileError(error: unknown, what: string, path: string): Ktool
   const code = (error as NodeJS.ErrnoException).code;
   const where = `${what} ${path}`;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new NotFoundError(`${where}: no such file`, path.startsWith('/') ? 'check the path' : `check the path (relative to ${process.cwd()}: ${resolve(path)})`);
+    return new NotFoundError(
+      `${where}: no such file`,
+      path.startsWith('/') ? 'check the path' : `check the path (relative to ${process.cwd()}: ${resolve(path)})`,
+    );
   }
-  if (code === 'EACCES' || code === 'EPERM') return new OperationError(`${where}: permission denied`, { hint: `make it readable for this user (ls -l ${path})` });
+  if (code === 'EACCES' || code === 'EPERM')
+    return new OperationError(`${where}: permission denied`, { hint: `make it readable for this user (ls -l ${path})` });
   if (code === 'EISDIR') return new OperationError(`${where} is a directory, not a file`, { hint: 'name a file' });
   return new OperationError(`${where}: cannot read it (${code ?? (error as Error).message})`);
 }

@@ -35,17 +35,28 @@ function clusterSuite(bootstrap: () => string, nodes: () => number) {
     expect(clusterTool.stdout.trim()).toBe(`Cluster ID: ${info.clusterId}`);
 
     const versions = await runKafkaTool('org.apache.kafka.tools.BrokerApiVersionsCommand', ['--bootstrap-server', bootstrap()]);
-    const toolBrokers = [...versions.stdout.matchAll(/^(\S+):(\d+) \(id: (\d+) rack: (\S+) isFenced/gm)].map((m) => ({ id: Number(m[3]), host: m[1], port: Number(m[2]), rack: m[4] === 'null' ? null : m[4] }));
+    const toolBrokers = [...versions.stdout.matchAll(/^(\S+):(\d+) \(id: (\d+) rack: (\S+) isFenced/gm)].map((m) => ({
+      id: Number(m[3]),
+      host: m[1],
+      port: Number(m[2]),
+      rack: m[4] === 'null' ? null : m[4],
+    }));
     expect(info.brokers).toEqual(toolBrokers.sort((a, b) => a.id - b.id));
 
     const features = await runKafkaTool('org.apache.kafka.tools.FeatureCommand', ['--bootstrap-server', bootstrap(), 'describe']);
-    for (const m of features.stdout.matchAll(/^Feature: (\S+)\s+SupportedMinVersion: (\S+)\s+SupportedMaxVersion: (\S+)\s+FinalizedVersionLevel: (\S+)/gm)) {
+    for (const m of features.stdout.matchAll(
+      /^Feature: (\S+)\s+SupportedMinVersion: (\S+)\s+SupportedMaxVersion: (\S+)\s+FinalizedVersionLevel: (\S+)/gm,
+    )) {
       const [, name, min, max, level] = m;
       if (name === 'metadata.version') {
         expect(info.features.finalized.find((f: { name: string }) => f.name === name)?.maxVersionLevel).toBeGreaterThan(0);
         continue; // kafka-features.sh names its levels (4.3-IV0)
       }
-      expect(info.features.supported.find((f: { name: string }) => f.name === name)).toEqual({ name, minVersion: Number(min), maxVersion: Number(max) });
+      expect(info.features.supported.find((f: { name: string }) => f.name === name)).toEqual({
+        name,
+        minVersion: Number(min),
+        maxVersion: Number(max),
+      });
       const finalized = info.features.finalized.find((f: { name: string }) => f.name === name)?.maxVersionLevel ?? 0;
       expect([name, finalized]).toEqual([name, Number(level)]);
     }
@@ -70,7 +81,12 @@ function clusterSuite(bootstrap: () => string, nodes: () => number) {
           block
             .split('\n')
             .filter((l) => /^\S+:\d+ \(id|^\t\w+\(\d+\): \d/.test(l))
-            .map((l) => l.replace(/ \[usable: \d+\]|\[UNUSABLE\]/, '').replace(/,$/, '').trim())
+            .map((l) =>
+              l
+                .replace(/ \[usable: \d+\]|\[UNUSABLE\]/, '')
+                .replace(/,$/, '')
+                .trim(),
+            )
             .join('\n'),
         )
         .filter(Boolean)
@@ -88,22 +104,63 @@ function clusterSuite(bootstrap: () => string, nodes: () => number) {
     const sizes = async () => {
       const r = await ktool('cluster', 'log-dirs', t, '--json');
       expect(r.stderr).toBe('');
-      const dirs = JSON.parse(r.stdout) as { broker: number; logDir: string; error: string | null; partitions: { topic: string; partition: number; size: number; offsetLag: number; isFuture: boolean }[] }[];
-      return dirs.flatMap((d) => d.partitions.map((p) => ({ broker: d.broker, logDir: d.logDir, partition: `${p.topic}-${p.partition}`, size: p.size, offsetLag: p.offsetLag, isFuture: p.isFuture }))).sort((a, b) => a.broker - b.broker || a.partition.localeCompare(b.partition));
+      const dirs = JSON.parse(r.stdout) as {
+        broker: number;
+        logDir: string;
+        error: string | null;
+        partitions: { topic: string; partition: number; size: number; offsetLag: number; isFuture: boolean }[];
+      }[];
+      return dirs
+        .flatMap((d) =>
+          d.partitions.map((p) => ({
+            broker: d.broker,
+            logDir: d.logDir,
+            partition: `${p.topic}-${p.partition}`,
+            size: p.size,
+            offsetLag: p.offsetLag,
+            isFuture: p.isFuture,
+          })),
+        )
+        .sort((a, b) => a.broker - b.broker || a.partition.localeCompare(b.partition));
     };
     // Followers may still be catching up: wait until every replica reports the same size.
-    await pollUntil(async () => {
-      const s = await sizes();
-      return s.filter((p) => p.partition.endsWith('-0')).every((p) => p.size > 0 && p.offsetLag === 0);
-    }, { what: 'replicas in sync' });
+    await pollUntil(
+      async () => {
+        const s = await sizes();
+        return s.filter((p) => p.partition.endsWith('-0')).every((p) => p.size > 0 && p.offsetLag === 0);
+      },
+      { what: 'replicas in sync' },
+    );
     const ours = await sizes();
     expect(ours).toHaveLength(2 * Math.min(nodes(), 3));
 
-    const tool = await runKafkaTool('org.apache.kafka.tools.LogDirsCommand', ['--bootstrap-server', bootstrap(), '--describe', '--topic-list', t]);
+    const tool = await runKafkaTool('org.apache.kafka.tools.LogDirsCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--describe',
+      '--topic-list',
+      t,
+    ]);
     expect(tool.code).toBe(0);
     const json = JSON.parse(tool.stdout.split('\n').find((l) => l.startsWith('{'))!);
-    const theirs = (json.brokers as { broker: number; logDirs: { logDir: string; partitions: { partition: string; size: number; offsetLag: number; isFuture: boolean }[] }[] }[])
-      .flatMap((b) => b.logDirs.flatMap((d) => d.partitions.map((p) => ({ broker: b.broker, logDir: d.logDir, partition: p.partition, size: p.size, offsetLag: p.offsetLag, isFuture: p.isFuture }))))
+    const theirs = (
+      json.brokers as {
+        broker: number;
+        logDirs: { logDir: string; partitions: { partition: string; size: number; offsetLag: number; isFuture: boolean }[] }[];
+      }[]
+    )
+      .flatMap((b) =>
+        b.logDirs.flatMap((d) =>
+          d.partitions.map((p) => ({
+            broker: b.broker,
+            logDir: d.logDir,
+            partition: p.partition,
+            size: p.size,
+            offsetLag: p.offsetLag,
+            isFuture: p.isFuture,
+          })),
+        ),
+      )
       .sort((a, b) => a.broker - b.broker || a.partition.localeCompare(b.partition));
     expect(ours).toEqual(theirs);
 
@@ -119,7 +176,14 @@ function clusterSuite(bootstrap: () => string, nodes: () => number) {
     let r = await ktool('cluster', 'health', ok, '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ healthy: true, topics: 1, partitions: 2, offline: [], underReplicated: [], underMinIsr: [] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      healthy: true,
+      topics: 1,
+      partitions: 2,
+      offline: [],
+      underReplicated: [],
+      underMinIsr: [],
+    });
 
     // min.insync.replicas above the replication factor: every partition is under min ISR.
     const bad = await createTopic('-p', '1', '-r', String(rf), '-c', `min.insync.replicas=${rf + 1}`);
@@ -144,11 +208,17 @@ function clusterSuite(bootstrap: () => string, nodes: () => number) {
 }
 
 describe('cluster against the single-node broker', () => {
-  clusterSuite(() => process.env.KTOOL_TEST_BOOTSTRAP!, () => 1);
+  clusterSuite(
+    () => process.env.KTOOL_TEST_BOOTSTRAP!,
+    () => 1,
+  );
 });
 
 describe('cluster against the three-node cluster', needs('KTOOL_TEST_BOOTSTRAP_3'), () => {
-  clusterSuite(() => process.env.KTOOL_TEST_BOOTSTRAP_3!, () => 3);
+  clusterSuite(
+    () => process.env.KTOOL_TEST_BOOTSTRAP_3!,
+    () => 3,
+  );
 
   it('configs of one broker are asked of that broker and agree with ConfigCommand', async () => {
     const env = { KTOOL_BROKERS: process.env.KTOOL_TEST_BOOTSTRAP_3 };
@@ -159,12 +229,23 @@ describe('cluster against the three-node cluster', needs('KTOOL_TEST_BOOTSTRAP_3
     try {
       // The broker takes a dynamic config in asynchronously: the entry can show the new source a
       // moment before the new value.
-      const ours = await pollUntil(async () => {
-        const c = JSON.parse((await runCli(['configs', 'describe', '--broker', id, '--json'], { env })).stdout)[0].configs;
-        return c.some((x: { name: string; value: string }) => x.name === 'log.cleaner.threads' && x.value === '2') ? c : undefined;
-      }, { what: 'broker config visible' });
+      const ours = await pollUntil(
+        async () => {
+          const c = JSON.parse((await runCli(['configs', 'describe', '--broker', id, '--json'], { env })).stdout)[0].configs;
+          return c.some((x: { name: string; value: string }) => x.name === 'log.cleaner.threads' && x.value === '2') ? c : undefined;
+        },
+        { what: 'broker config visible' },
+      );
       expect(ours).toContainEqual(expect.objectContaining({ name: 'log.cleaner.threads', value: '2', source: 'DYNAMIC_BROKER_CONFIG' }));
-      const tool = await runKafkaTool('kafka.admin.ConfigCommand', ['--bootstrap-server', process.env.KTOOL_TEST_BOOTSTRAP_3!, '--describe', '--entity-type', 'brokers', '--entity-name', id]);
+      const tool = await runKafkaTool('kafka.admin.ConfigCommand', [
+        '--bootstrap-server',
+        process.env.KTOOL_TEST_BOOTSTRAP_3!,
+        '--describe',
+        '--entity-type',
+        'brokers',
+        '--entity-name',
+        id,
+      ]);
       expect(tool.stdout).toMatch(/log\.cleaner\.threads=2 sensitive=false/);
     } finally {
       await runCli(['configs', 'alter', '--broker', id, '--delete-config', 'log.cleaner.threads'], { env });

@@ -60,7 +60,11 @@ function expectAgreement(tool: Map<string, ToolEntry>, ours: Cfg[]) {
   expect([...byName.keys()].sort()).toEqual([...tool.keys()].sort());
   for (const [name, t] of tool) {
     const c = byName.get(name)!;
-    expect({ name, value: c.sensitive ? 'null' : (c.value ?? 'null'), sensitive: c.sensitive }).toEqual({ name, value: t.value, sensitive: t.sensitive });
+    expect({ name, value: c.sensitive ? 'null' : (c.value ?? 'null'), sensitive: c.sensitive }).toEqual({
+      name,
+      value: t.value,
+      sensitive: t.sensitive,
+    });
     // Same synonyms chain, in the same order.
     expect(c.synonyms.map((s) => `${s.source}:${s.name}=${s.value ?? 'null'}`).join(', ')).toBe(t.synonyms);
   }
@@ -69,32 +73,68 @@ function expectAgreement(tool: Map<string, ToolEntry>, ours: Cfg[]) {
 describe('configs against a real broker', () => {
   it('topic configs agree with ConfigCommand (--all and dynamic) and with topics describe', async () => {
     const t = await createTopic('-c', 'retention.ms=86400000', '-c', 'cleanup.policy=compact,delete', '-c', 'max.message.bytes=200000');
-    const tool = await runKafkaTool('kafka.admin.ConfigCommand', ['--bootstrap-server', bootstrap(), '--describe', '--entity-type', 'topics', '--entity-name', t, '--all']);
+    const tool = await runKafkaTool('kafka.admin.ConfigCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--describe',
+      '--entity-type',
+      'topics',
+      '--entity-name',
+      t,
+      '--all',
+    ]);
     expect(tool.code).toBe(0);
     expect(parseConfigCommand(tool.stdout).get('retention.ms')?.value).toBe('86400000');
     const all = await describeJson('--topic', t, '--all');
     expectAgreement(parseConfigCommand(tool.stdout), all);
-    expect(all.find((c) => c.name === 'retention.ms')).toMatchObject({ value: '86400000', source: 'DYNAMIC_TOPIC_CONFIG', readOnly: false, sensitive: false });
-    expect(all.find((c) => c.name === 'segment.bytes')?.source).toMatch(/DEFAULT_CONFIG|STATIC_BROKER_CONFIG|DYNAMIC_DEFAULT_BROKER_CONFIG/);
+    expect(all.find((c) => c.name === 'retention.ms')).toMatchObject({
+      value: '86400000',
+      source: 'DYNAMIC_TOPIC_CONFIG',
+      readOnly: false,
+      sensitive: false,
+    });
+    expect(all.find((c) => c.name === 'segment.bytes')?.source).toMatch(
+      /DEFAULT_CONFIG|STATIC_BROKER_CONFIG|DYNAMIC_DEFAULT_BROKER_CONFIG/,
+    );
 
     // Without --all: only values set on the topic, like kafka-configs.sh.
-    const toolDynamic = await runKafkaTool('kafka.admin.ConfigCommand', ['--bootstrap-server', bootstrap(), '--describe', '--entity-type', 'topics', '--entity-name', t]);
+    const toolDynamic = await runKafkaTool('kafka.admin.ConfigCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--describe',
+      '--entity-type',
+      'topics',
+      '--entity-name',
+      t,
+    ]);
     const dynamic = await describeJson('--entity-type', 'topics', '--entity-name', t);
     const toolDyn = parseConfigCommand(toolDynamic.stdout);
-    expect(Object.fromEntries(dynamic.map((c) => [c.name, c.value]))).toEqual(Object.fromEntries([...toolDyn].map(([k, v]) => [k, v.value])));
+    expect(Object.fromEntries(dynamic.map((c) => [c.name, c.value]))).toEqual(
+      Object.fromEntries([...toolDyn].map(([k, v]) => [k, v.value])),
+    );
     expect(dynamic.map((c) => c.name).sort()).toEqual(['cleanup.policy', 'max.message.bytes', 'retention.ms']);
 
     // topics describe shows the non-default values: each agrees with ConfigCommand.
     const td = JSON.parse((await ktool('topics', 'describe', t, '--json', '--no-offsets')).stdout)[0];
     const toolAll = parseConfigCommand(tool.stdout);
-    for (const [k, v] of Object.entries(td.configs as Record<string, string | null>)) expect([k, v ?? 'null']).toEqual([k, toolAll.get(k)?.value]);
+    for (const [k, v] of Object.entries(td.configs as Record<string, string | null>))
+      expect([k, v ?? 'null']).toEqual([k, toolAll.get(k)?.value]);
     expect(td.configs['cleanup.policy']).toBe('compact,delete');
   });
 
   it('broker and broker-default configs agree with ConfigCommand', async () => {
     const cluster = JSON.parse((await ktool('cluster', 'info', '--json')).stdout);
     const id = String(cluster.brokers[0].id);
-    const tool = await runKafkaTool('kafka.admin.ConfigCommand', ['--bootstrap-server', bootstrap(), '--describe', '--entity-type', 'brokers', '--entity-name', id, '--all']);
+    const tool = await runKafkaTool('kafka.admin.ConfigCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--describe',
+      '--entity-type',
+      'brokers',
+      '--entity-name',
+      id,
+      '--all',
+    ]);
     expect(tool.code).toBe(0);
     const ours = await describeJson('--broker', id, '--all');
     const toolMap = parseConfigCommand(tool.stdout);
@@ -103,9 +143,18 @@ describe('configs against a real broker', () => {
     expect(ours.find((c) => c.name === 'log.cleaner.threads')).toMatchObject({ readOnly: false });
     expect(ours.find((c) => c.name === 'process.roles')).toMatchObject({ readOnly: true, source: 'STATIC_BROKER_CONFIG' });
 
-    const toolDefault = await runKafkaTool('kafka.admin.ConfigCommand', ['--bootstrap-server', bootstrap(), '--describe', '--entity-type', 'brokers', '--entity-default']);
+    const toolDefault = await runKafkaTool('kafka.admin.ConfigCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--describe',
+      '--entity-type',
+      'brokers',
+      '--entity-default',
+    ]);
     const ourDefault = await describeJson('--broker-defaults');
-    expect(Object.fromEntries(ourDefault.map((c) => [c.name, c.value ?? 'null']))).toEqual(Object.fromEntries([...parseConfigCommand(toolDefault.stdout)].map(([k, v]) => [k, v.value])));
+    expect(Object.fromEntries(ourDefault.map((c) => [c.name, c.value ?? 'null']))).toEqual(
+      Object.fromEntries([...parseConfigCommand(toolDefault.stdout)].map(([k, v]) => [k, v.value])),
+    );
     expect(ourDefault.every((c) => c.source === 'DYNAMIC_DEFAULT_BROKER_CONFIG')).toBe(true);
   });
 
@@ -113,16 +162,49 @@ describe('configs against a real broker', () => {
     const t = await createTopic();
     const values = async () => Object.fromEntries((await describeJson('--topic', t)).map((c) => [c.name, c.value]));
     // Config changes reach the broker's metadata cache asynchronously (KRaft): poll until visible.
-    const eventually = (check: (v: Record<string, string | null>) => boolean, what: string) => pollUntil(async () => check(await values()), { what });
+    const eventually = (check: (v: Record<string, string | null>) => boolean, what: string) =>
+      pollUntil(async () => check(await values()), { what });
 
-    let r = await ktool('configs', '--bootstrap-server', bootstrap(), '--alter', '--entity-type', 'topics', '--entity-name', t, '--add-config', 'retention.ms=3600000,cleanup.policy=[compact,delete]', '--json');
+    let r = await ktool(
+      'configs',
+      '--bootstrap-server',
+      bootstrap(),
+      '--alter',
+      '--entity-type',
+      'topics',
+      '--entity-name',
+      t,
+      '--add-config',
+      'retention.ms=3600000,cleanup.policy=[compact,delete]',
+      '--json',
+    );
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ entityType: 'topics', entityName: t, set: { 'retention.ms': '3600000', 'cleanup.policy': 'compact,delete' }, deleted: [], appended: {}, subtracted: {}, dryRun: false });
+    expect(JSON.parse(r.stdout)).toEqual({
+      entityType: 'topics',
+      entityName: t,
+      set: { 'retention.ms': '3600000', 'cleanup.policy': 'compact,delete' },
+      deleted: [],
+      appended: {},
+      subtracted: {},
+      dryRun: false,
+    });
     await eventually((v) => v['cleanup.policy'] === 'compact,delete' && v['retention.ms'] === '3600000', 'configs set');
     expect(await values()).toEqual({ 'retention.ms': '3600000', 'cleanup.policy': 'compact,delete' });
 
     // The change is visible to Kafka's own tool.
-    const tool = parseConfigCommand((await runKafkaTool('kafka.admin.ConfigCommand', ['--bootstrap-server', bootstrap(), '--describe', '--entity-type', 'topics', '--entity-name', t])).stdout);
+    const tool = parseConfigCommand(
+      (
+        await runKafkaTool('kafka.admin.ConfigCommand', [
+          '--bootstrap-server',
+          bootstrap(),
+          '--describe',
+          '--entity-type',
+          'topics',
+          '--entity-name',
+          t,
+        ])
+      ).stdout,
+    );
     expect(tool.get('cleanup.policy')?.value).toBe('compact,delete');
 
     r = await ktool('configs', 'alter', '--topic', t, '--subtract', 'cleanup.policy=delete', '--dry-run');
@@ -192,21 +274,50 @@ describe('configs against a real broker', () => {
     const client = uniqueName('client');
     let r = await ktool('configs', 'alter', '--user', user, '--add-config', 'producer_byte_rate=1048576,consumer_byte_rate=2097152');
     expect(r.stderr).toBe('');
-    r = await ktool('configs', 'alter', '--entity-type', 'users', '--entity-name', user, '--entity-type', 'clients', '--entity-name', client, '--add-config', 'request_percentage=50');
+    r = await ktool(
+      'configs',
+      'alter',
+      '--entity-type',
+      'users',
+      '--entity-name',
+      user,
+      '--entity-type',
+      'clients',
+      '--entity-name',
+      client,
+      '--add-config',
+      'request_percentage=50',
+    );
     expect(r.stderr).toBe('');
     try {
-      const quotas = await pollUntil(async () => {
-        const out = JSON.parse((await ktool('configs', 'describe', '--user', user, '--json')).stdout);
-        return out.length ? out : undefined;
-      }, { what: 'user quota visible' });
-      expect(quotas).toEqual([{ entityType: 'users', entity: { user }, quotas: { consumer_byte_rate: 2097152, producer_byte_rate: 1048576 } }]);
-      const pair = await pollUntil(async () => {
-        const out = JSON.parse((await ktool('configs', 'describe', '--user', user, '--client', client, '--json')).stdout);
-        return out.length ? out : undefined;
-      }, { what: 'user+client quota visible' });
+      const quotas = await pollUntil(
+        async () => {
+          const out = JSON.parse((await ktool('configs', 'describe', '--user', user, '--json')).stdout);
+          return out.length ? out : undefined;
+        },
+        { what: 'user quota visible' },
+      );
+      expect(quotas).toEqual([
+        { entityType: 'users', entity: { user }, quotas: { consumer_byte_rate: 2097152, producer_byte_rate: 1048576 } },
+      ]);
+      const pair = await pollUntil(
+        async () => {
+          const out = JSON.parse((await ktool('configs', 'describe', '--user', user, '--client', client, '--json')).stdout);
+          return out.length ? out : undefined;
+        },
+        { what: 'user+client quota visible' },
+      );
       expect(pair).toEqual([{ entityType: 'users', entity: { user, 'client-id': client }, quotas: { request_percentage: 50 } }]);
 
-      const tool = await runKafkaTool('kafka.admin.ConfigCommand', ['--bootstrap-server', bootstrap(), '--describe', '--entity-type', 'users', '--entity-name', user]);
+      const tool = await runKafkaTool('kafka.admin.ConfigCommand', [
+        '--bootstrap-server',
+        bootstrap(),
+        '--describe',
+        '--entity-type',
+        'users',
+        '--entity-name',
+        user,
+      ]);
       expect(tool.code).toBe(0);
       expect(tool.stdout).toMatch(/consumer_byte_rate=2097152\.0/);
       expect(tool.stdout).toMatch(/producer_byte_rate=1048576\.0/);
@@ -218,19 +329,32 @@ describe('configs against a real broker', () => {
       await ktool('configs', 'alter', '--user', user, '--delete-config', 'producer_byte_rate,consumer_byte_rate');
       await ktool('configs', 'alter', '--user', user, '--client', client, '--delete-config', 'request_percentage');
     }
-    await pollUntil(async () => JSON.parse((await ktool('configs', 'describe', '--user', user, '--json')).stdout).length === 0, { what: 'quota removed' });
+    await pollUntil(async () => JSON.parse((await ktool('configs', 'describe', '--user', user, '--json')).stdout).length === 0, {
+      what: 'quota removed',
+    });
   });
 
   it('group configs', async () => {
     const group = uniqueName('group');
     const r = await ktool('configs', 'alter', '--group', group, '--add-config', 'consumer.session.timeout.ms=50000');
     expect(r.stderr).toBe('');
-    const cfg = await pollUntil(async () => {
-      const c = await describeJson('--group', group);
-      return c.length ? c : undefined;
-    }, { what: 'group config' });
+    const cfg = await pollUntil(
+      async () => {
+        const c = await describeJson('--group', group);
+        return c.length ? c : undefined;
+      },
+      { what: 'group config' },
+    );
     expect(cfg).toEqual([expect.objectContaining({ name: 'consumer.session.timeout.ms', value: '50000', source: 'GROUP_CONFIG' })]);
-    const tool = await runKafkaTool('kafka.admin.ConfigCommand', ['--bootstrap-server', bootstrap(), '--describe', '--entity-type', 'groups', '--entity-name', group]);
+    const tool = await runKafkaTool('kafka.admin.ConfigCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--describe',
+      '--entity-type',
+      'groups',
+      '--entity-name',
+      group,
+    ]);
     expect(parseConfigCommand(tool.stdout).get('consumer.session.timeout.ms')?.value).toBe('50000');
     await ktool('configs', 'alter', '--group', group, '--delete-config', 'consumer.session.timeout.ms');
     await pollUntil(async () => (await describeJson('--group', group)).length === 0, { what: 'group config removed' });

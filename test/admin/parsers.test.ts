@@ -16,15 +16,35 @@ import { parseArgs } from '../helpers/parse-args.js';
 describe('config lists (kafka-configs.sh syntax)', () => {
   it.each([
     [['a=1'], [['a', '1']]],
-    [['a=1,b=2'], [['a', '1'], ['b', '2']]],
-    [['cleanup.policy=[compact,delete],retention.ms=5'], [['cleanup.policy', 'compact,delete'], ['retention.ms', '5']]],
+    [
+      ['a=1,b=2'],
+      [
+        ['a', '1'],
+        ['b', '2'],
+      ],
+    ],
+    [
+      ['cleanup.policy=[compact,delete],retention.ms=5'],
+      [
+        ['cleanup.policy', 'compact,delete'],
+        ['retention.ms', '5'],
+      ],
+    ],
     [['k=a,b'], [['k', 'a,b']]],
     [['sasl.jaas.config=x=y'], [['sasl.jaas.config', 'x=y']]],
-    [['a=1', 'b=[x]'], [['a', '1'], ['b', 'x']]],
+    [
+      ['a=1', 'b=[x]'],
+      [
+        ['a', '1'],
+        ['b', 'x'],
+      ],
+    ],
     [['empty='], [['empty', '']]],
   ])('%j -> %j', (input, pairs) => expect(parseConfigPairs(input, '--add-config')).toEqual(pairs));
 
-  it.each([['=1'], ['novalue'], [' =x']])('rejects %j', (bad) => expect(() => parseConfigPairs([bad], '--add-config')).toThrow(/--add-config/));
+  it.each([['=1'], ['novalue'], [' =x']])('rejects %j', (bad) =>
+    expect(() => parseConfigPairs([bad], '--add-config')).toThrow(/--add-config/),
+  );
 
   it('unbracket only strips a surrounding pair', () => {
     expect(unbracket('[a,b]')).toBe('a,b');
@@ -44,7 +64,9 @@ describe('config lists (kafka-configs.sh syntax)', () => {
       { op: 'append', name: 'c', value: 'x' },
       { op: 'subtract', name: 'd', value: 'y' },
     ]);
-    expect(() => toOperations({ set: [['a', '1']], delete: ['a'], append: [], subtract: [] })).toThrow(/a appears in both --add-config and --delete-config/);
+    expect(() => toOperations({ set: [['a', '1']], delete: ['a'], append: [], subtract: [] })).toThrow(
+      /a appears in both --add-config and --delete-config/,
+    );
   });
 });
 
@@ -58,8 +80,20 @@ describe('configs entities', () => {
     [{ entityType: ['topic'], entityName: ['t'] }, [{ type: 'topics', name: 't', isDefault: false }]],
     [{ entityType: ['brokers'], entityDefault: true }, [{ type: 'brokers', isDefault: true }]],
     [{ entityType: ['brokers'] }, [{ type: 'brokers', isDefault: false }]],
-    [{ entityType: ['users', 'clients'], entityName: ['u'], entityDefault: true }, [{ type: 'users', name: 'u', isDefault: false }, { type: 'clients', isDefault: true }]],
-    [{ user: ['u'], client: ['c'] }, [{ type: 'users', name: 'u', isDefault: false }, { type: 'clients', name: 'c', isDefault: false }]],
+    [
+      { entityType: ['users', 'clients'], entityName: ['u'], entityDefault: true },
+      [
+        { type: 'users', name: 'u', isDefault: false },
+        { type: 'clients', isDefault: true },
+      ],
+    ],
+    [
+      { user: ['u'], client: ['c'] },
+      [
+        { type: 'users', name: 'u', isDefault: false },
+        { type: 'clients', name: 'c', isDefault: false },
+      ],
+    ],
     [{ userDefaults: true }, [{ type: 'users', isDefault: true }]],
     [{ group: ['g'] }, [{ type: 'groups', name: 'g', isDefault: false }]],
     [{ brokerLogger: ['2'] }, [{ type: 'broker-loggers', name: '2', isDefault: false }]],
@@ -87,12 +121,23 @@ describe('configs entities', () => {
 
 describe('configs describe/alter parse', () => {
   it('describe', () => {
-    expect(parseDescribe([], { topic: 't', all: true })).toEqual({ entities: [{ type: 'topics', name: 't', isDefault: false }], all: true });
+    expect(parseDescribe([], { topic: 't', all: true })).toEqual({
+      entities: [{ type: 'topics', name: 't', isDefault: false }],
+      all: true,
+    });
   });
   it('alter', () => {
     expect(parseAlter([], { topic: 't', addConfig: ['a=1,b=[x,y]'], deleteConfig: ['c'], append: ['d=z'], dryRun: true })).toEqual({
       entities: [{ type: 'topics', name: 't', isDefault: false }],
-      changes: { set: [['a', '1'], ['b', 'x,y']], delete: ['c'], append: [['d', 'z']], subtract: [] },
+      changes: {
+        set: [
+          ['a', '1'],
+          ['b', 'x,y'],
+        ],
+        delete: ['c'],
+        append: [['d', 'z']],
+        subtract: [],
+      },
       addConfigFile: undefined,
       dryRun: true,
     });
@@ -107,23 +152,63 @@ describe('configs describe/alter parse', () => {
 
 describe('kafka-configs.sh spellings', () => {
   it.each([
-    [['configs', '--describe', '--entity-type', 'topics', '--entity-name', 't'], ['configs', 'describe', '--entity-type', 'topics', '--entity-name', 't']],
-    [['configs', '--bootstrap-server', 'b:9092', '--alter', '--entity-type', 'topics', '--entity-name', 't', '--add-config', 'a=1'], ['configs', 'alter', '--bootstrap-server', 'b:9092', '--entity-type', 'topics', '--entity-name', 't', '--add-config', 'a=1']],
-    [['configs', 'describe', '--topic', 't'], ['configs', 'describe', '--topic', 't']],
-    [['configs', '--describe', '--alter'], ['configs', '--describe', '--alter']],
-    [['topics', 'list'], ['topics', 'list']],
+    [
+      ['configs', '--describe', '--entity-type', 'topics', '--entity-name', 't'],
+      ['configs', 'describe', '--entity-type', 'topics', '--entity-name', 't'],
+    ],
+    [
+      ['configs', '--bootstrap-server', 'b:9092', '--alter', '--entity-type', 'topics', '--entity-name', 't', '--add-config', 'a=1'],
+      ['configs', 'alter', '--bootstrap-server', 'b:9092', '--entity-type', 'topics', '--entity-name', 't', '--add-config', 'a=1'],
+    ],
+    [
+      ['configs', 'describe', '--topic', 't'],
+      ['configs', 'describe', '--topic', 't'],
+    ],
+    [
+      ['configs', '--describe', '--alter'],
+      ['configs', '--describe', '--alter'],
+    ],
+    [
+      ['topics', 'list'],
+      ['topics', 'list'],
+    ],
   ])('%j', (argv, expected) => {
     expect(rewriteLegacyConfigs(argv)).toEqual(expected);
     expect(rewriteLegacy(argv)).toEqual(expected);
   });
 
   it('parses end to end through the CLI', async () => {
-    const r = await parseArgs(['configs', '--alter', '--bootstrap-server', 'b:1', '--entity-type', 'users', '--entity-name', 'u', '--entity-type', 'clients', '--entity-default', '--add-config', 'producer_byte_rate=10,consumer_byte_rate=20', '--delete-config', 'request_percentage']);
+    const r = await parseArgs([
+      'configs',
+      '--alter',
+      '--bootstrap-server',
+      'b:1',
+      '--entity-type',
+      'users',
+      '--entity-name',
+      'u',
+      '--entity-type',
+      'clients',
+      '--entity-default',
+      '--add-config',
+      'producer_byte_rate=10,consumer_byte_rate=20',
+      '--delete-config',
+      'request_percentage',
+    ]);
     expect(r.code).toBe(0);
     expect(r.path).toBe('configs alter');
     expect(r.options).toMatchObject({
-      entities: [{ type: 'users', name: 'u', isDefault: false }, { type: 'clients', isDefault: true }],
-      changes: { set: [['producer_byte_rate', '10'], ['consumer_byte_rate', '20']], delete: ['request_percentage'] },
+      entities: [
+        { type: 'users', name: 'u', isDefault: false },
+        { type: 'clients', isDefault: true },
+      ],
+      changes: {
+        set: [
+          ['producer_byte_rate', '10'],
+          ['consumer_byte_rate', '20'],
+        ],
+        delete: ['request_percentage'],
+      },
     });
   });
 });
@@ -168,22 +253,36 @@ describe('time specs', () => {
     ['2024-05-01 10:00:00', { timestamp: Date.UTC(2024, 4, 1, 10) }],
   ])('%s', (text, expected) => expect(parseTimeSpec(text)).toEqual(expected));
 
-  it.each(['', 'yesterday', '-6', '2024-02-30', '2024-13-01', '2024-05-01T25:00:00Z', '1.5'])('rejects %j', (text) => expect(() => parseTimeSpec(text)).toThrow(/--time/));
+  it.each(['', 'yesterday', '-6', '2024-02-30', '2024-13-01', '2024-05-01T25:00:00Z', '1.5'])('rejects %j', (text) =>
+    expect(() => parseTimeSpec(text)).toThrow(/--time/),
+  );
 
   it('parseIsoTime refuses garbage', () => expect(parseIsoTime('2024-5-1')).toBeUndefined());
 });
 
 describe('offsets parse', () => {
   it('positional and kafka-get-offsets.sh flags', () => {
-    expect(parseOffsets(['a:0', 'b'], { time: '-2' })).toMatchObject({ selections: [{ topic: 'a', partitions: [0] }, { topic: 'b' }], time: 'earliest', isolation: 'read_uncommitted' });
+    expect(parseOffsets(['a:0', 'b'], { time: '-2' })).toMatchObject({
+      selections: [{ topic: 'a', partitions: [0] }, { topic: 'b' }],
+      time: 'earliest',
+      isolation: 'read_uncommitted',
+    });
     expect(parseOffsets([], { topic: ['t'], partitions: ['0,1'] }).selections).toEqual([{ topic: 't', regex: false, partitions: [0, 1] }]);
     // GetOffsetShell's --topic-partitions range excludes its upper bound.
-    expect(parseOffsets([], { topicPartitions: ['t1:0-2,t2'] }).selections).toEqual([{ topic: 't1', regex: false, partitions: [0, 1] }, { topic: 't2', regex: false }]);
+    expect(parseOffsets([], { topicPartitions: ['t1:0-2,t2'] }).selections).toEqual([
+      { topic: 't1', regex: false, partitions: [0, 1] },
+      { topic: 't2', regex: false },
+    ]);
     expect(parseOffsets(['t'], { isolation: 'read-committed' }).isolation).toBe('read_committed');
     expect(() => parseOffsets([], { partitions: ['0'] })).toThrow(/--partitions needs a TOPIC/);
     // -p (or -P/--partitions) picks partitions of every topic named, positional or --topic.
-    expect(parseOffsets(['a', 'b'], { partition: ['0,2'] }).selections).toEqual([{ topic: 'a', regex: false, partitions: [0, 2] }, { topic: 'b', regex: false, partitions: [0, 2] }]);
-    expect(parseOffsets(['a'], { partition: ['0'], partitions: ['3-'] }).selections).toEqual([{ topic: 'a', regex: false, partitions: [0], from: 3 }]);
+    expect(parseOffsets(['a', 'b'], { partition: ['0,2'] }).selections).toEqual([
+      { topic: 'a', regex: false, partitions: [0, 2] },
+      { topic: 'b', regex: false, partitions: [0, 2] },
+    ]);
+    expect(parseOffsets(['a'], { partition: ['0'], partitions: ['3-'] }).selections).toEqual([
+      { topic: 'a', regex: false, partitions: [0], from: 3 },
+    ]);
     expect(() => parseOffsets(['a:1'], { partition: ['0'] })).toThrow(/once: as TOPIC:PARTITIONS or with -p/);
     expect(() => parseOffsets(['a'], { partition: ['x'] })).toThrow(/"x" is not a partition/);
     expect(parseOffsets(['a'], { time: '-1h' }, 10 * 3_600_000).time).toEqual({ timestamp: 9 * 3_600_000 });
@@ -203,10 +302,18 @@ describe('delete-records parse', () => {
     ['@2024-05-01', { time: Date.UTC(2024, 4, 1) }],
   ])('--before %s', (text, cut) => expect(parseCut(text, Date.UTC(2024, 4, 1))).toEqual(cut));
 
-  it.each(['x', '-5', '@', '@tomorrow', '1.5', '-1h', '@-10'])('--before rejects %j', (text) => expect(() => parseCut(text)).toThrow(/--before/));
+  it.each(['x', '-5', '@', '@tomorrow', '1.5', '-1h', '@-10'])('--before rejects %j', (text) =>
+    expect(() => parseCut(text)).toThrow(/--before/),
+  );
 
   it('options', () => {
-    expect(parseDeleteRecords(['t:0'], { before: '5', yes: true })).toEqual({ selections: [{ topic: 't', regex: false, partitions: [0] }], before: { offset: 5n }, offsetJsonFile: undefined, yes: true, allowInternal: false });
+    expect(parseDeleteRecords(['t:0'], { before: '5', yes: true })).toEqual({
+      selections: [{ topic: 't', regex: false, partitions: [0] }],
+      before: { offset: 5n },
+      offsetJsonFile: undefined,
+      yes: true,
+      allowInternal: false,
+    });
     expect(parseDeleteRecords([], { offsetJsonFile: 'f.json' })).toMatchObject({ offsetJsonFile: 'f.json', yes: false });
     expect(() => parseDeleteRecords(['t'], {})).toThrow(/--before/);
     expect(() => parseDeleteRecords([], { before: '1' })).toThrow(/TOPIC/);
@@ -217,7 +324,9 @@ describe('delete-records parse', () => {
 
 describe('kafka-delete-records.sh offset JSON file', () => {
   it('reads the documented format', () => {
-    expect(parseOffsetFile('{"partitions":[{"topic":"t","partition":0,"offset":3},{"topic":"u","partition":2,"offset":-1}],"version":1}')).toEqual([
+    expect(
+      parseOffsetFile('{"partitions":[{"topic":"t","partition":0,"offset":3},{"topic":"u","partition":2,"offset":-1}],"version":1}'),
+    ).toEqual([
       { topic: 't', partition: 0, offset: 3n },
       { topic: 'u', partition: 2, offset: -1n },
     ]);

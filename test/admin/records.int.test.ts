@@ -65,7 +65,9 @@ describe('offsets against a real broker', () => {
     expect((await ktool('offsets', `${t}:1-2`)).stdout).toBe(await getOffsetShell('--topic-partitions', `${t}:1-3`));
     expect((await ktool('offsets', '--topic-partitions', `${t}:1-3`)).stdout).toBe(await getOffsetShell('--topic-partitions', `${t}:1-3`));
     expect((await ktool('offsets', '--topic-partitions', `${t}:0-2`)).stdout).toBe(await getOffsetShell('--topic-partitions', `${t}:0-2`));
-    expect((await ktool('offsets', '--topic', t, '--partitions', '0,2', '--time', '-1')).stdout).toBe(await getOffsetShell('--topic', t, '--partitions', '0,2', '--time', '-1'));
+    expect((await ktool('offsets', '--topic', t, '--partitions', '0,2', '--time', '-1')).stdout).toBe(
+      await getOffsetShell('--topic', t, '--partitions', '0,2', '--time', '-1'),
+    );
 
     const json = JSON.parse((await ktool('offsets', t, '--json')).stdout);
     expect(json).toEqual([
@@ -76,7 +78,9 @@ describe('offsets against a real broker', () => {
     // A time after the last record: no offset (GetOffsetShell prints nothing for it).
     const future = String(Date.now() + 3_600_000);
     expect((await ktool('offsets', t, '--time', future)).stdout).toBe(await getOffsetShell('--topic', t, '--time', future));
-    expect(JSON.parse((await ktool('offsets', `${t}:0`, '--time', future, '--json')).stdout)).toEqual([{ topic: t, partition: 0, offset: null, timestamp: -1 }]);
+    expect(JSON.parse((await ktool('offsets', `${t}:0`, '--time', future, '--json')).stdout)).toEqual([
+      { topic: t, partition: 0, offset: null, timestamp: -1 },
+    ]);
   });
 
   it('a regex selects topics, like GetOffsetShell', async () => {
@@ -117,7 +121,12 @@ describe('delete-records against a real broker', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ktool-delrec-'));
     const file = join(dir, 'offsets.json');
     writeFileSync(file, JSON.stringify({ partitions: [{ topic: t, partition: 1, offset: 4 }], version: 1 }));
-    const tool = await runKafkaTool('org.apache.kafka.tools.DeleteRecordsCommand', ['--bootstrap-server', bootstrap(), '--offset-json-file', file]);
+    const tool = await runKafkaTool('org.apache.kafka.tools.DeleteRecordsCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--offset-json-file',
+      file,
+    ]);
     expect(tool.code).toBe(0);
     expect(tool.stdout).toContain(`partition: ${t}-1\tlow_watermark: 4`);
 
@@ -125,7 +134,16 @@ describe('delete-records against a real broker', () => {
     expect((await ktool('offsets', t, '--time', 'earliest')).stdout).toBe(`${t}:0:4\n${t}:1:4\n`);
 
     // The same JSON file through ktool; -1 means the high watermark.
-    writeFileSync(file, JSON.stringify({ partitions: [{ topic: t, partition: 0, offset: 6 }, { topic: t, partition: 1, offset: -1 }], version: 1 }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        partitions: [
+          { topic: t, partition: 0, offset: 6 },
+          { topic: t, partition: 1, offset: -1 },
+        ],
+        version: 1,
+      }),
+    );
     const fromFile = await ktool('delete-records', '--offset-json-file', file, '--yes', '--json');
     expect(fromFile.stderr).toBe('');
     expect(JSON.parse(fromFile.stdout)).toEqual([

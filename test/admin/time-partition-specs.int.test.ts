@@ -82,7 +82,7 @@ describe('TOPIC:PARTITIONS in lag', () => {
     expect(r.code, r.stderr).toBe(0);
     const [lag] = JSON.parse(r.stdout) as { partitions: { topic: string; partition: number; lag: number }[] }[];
     expect(lag.partitions.map((p) => [p.topic, p.partition, p.lag])).toEqual([[t, 1, 0]]);
-    const two = JSON.parse((await ktool('lag', g, '--topic', `${t}:0,2`, '--json')).stdout) as typeof lag[];
+    const two = JSON.parse((await ktool('lag', g, '--topic', `${t}:0,2`, '--json')).stdout) as (typeof lag)[];
     expect(two[0].partitions.map((p) => p.partition)).toEqual([0, 2]);
 
     // --format yaml means YAML in lag --watch too (it printed JSON lines): one document per sample.
@@ -90,6 +90,7 @@ describe('TOPIC:PARTITIONS in lag', () => {
     expect(watch.code, watch.stderr).toBe(0);
     const docs = watch.stdout.split(/^---\n/m).filter(Boolean);
     expect(docs).toHaveLength(2);
-    for (const doc of docs) expect(doc).toMatch(new RegExp(`^time: \\d+\\ngroups:\\n  - group: ${g}\\n[\\s\\S]*      - topic: ${t}\\n        partition: 1\\n`));
+    for (const doc of docs)
+      expect(doc).toMatch(new RegExp(`^time: \\d+\\ngroups:\\n  - group: ${g}\\n[\\s\\S]*      - topic: ${t}\\n        partition: 1\\n`));
   });
 });

@@ -27,27 +27,34 @@ afterAll(() => {
 });
 
 describe('compatibility: every command against each Kafka release', needs('KTOOL_COMPAT'), () => {
-  it.each(chosen)('Kafka %s', async (version) => {
-    const started = Date.now();
-    const name = `compat-${version}`;
-    // --sasl for the acls rows (the authorizer); its SCRAM users need 3.5+.
-    const sasl = !/^3\.[0-4]\./.test(version);
-    const start = await spawnKtool(['local', 'start', '--name', name, '--kafka-version', version, '--fresh', ...(sasl ? ['--sasl'] : []), '--json'], { env, timeoutMs: 280_000 });
-    expect(start.code, start.stderr).toBe(0);
-    const failed: string[] = [];
-    try {
-      const { bootstrap } = JSON.parse(start.stdout) as { bootstrap: string };
-      for (const step of smokeSteps(bootstrap, uniqueName('compat'), sasl)) {
-        const outcome = await runStep(step, env);
-        if (!rows.has(step.name)) rows.set(step.name, new Map());
-        rows.get(step.name)!.set(version, outcome);
-        if (outcome.kind === 'failed') failed.push(`${step.name}: ${outcome.line}`);
+  it.each(chosen)(
+    'Kafka %s',
+    async (version) => {
+      const started = Date.now();
+      const name = `compat-${version}`;
+      // --sasl for the acls rows (the authorizer); its SCRAM users need 3.5+.
+      const sasl = !/^3\.[0-4]\./.test(version);
+      const start = await spawnKtool(
+        ['local', 'start', '--name', name, '--kafka-version', version, '--fresh', ...(sasl ? ['--sasl'] : []), '--json'],
+        { env, timeoutMs: 280_000 },
+      );
+      expect(start.code, start.stderr).toBe(0);
+      const failed: string[] = [];
+      try {
+        const { bootstrap } = JSON.parse(start.stdout) as { bootstrap: string };
+        for (const step of smokeSteps(bootstrap, uniqueName('compat'), sasl)) {
+          const outcome = await runStep(step, env);
+          if (!rows.has(step.name)) rows.set(step.name, new Map());
+          rows.get(step.name)!.set(version, outcome);
+          if (outcome.kind === 'failed') failed.push(`${step.name}: ${outcome.line}`);
+        }
+      } finally {
+        await spawnKtool(['local', 'delete', name, '--stop', '--yes'], { env, timeoutMs: 60_000 });
+        timings.push(`${version} ${Math.round((Date.now() - started) / 1000)}s`);
       }
-    } finally {
-      await spawnKtool(['local', 'delete', name, '--stop', '--yes'], { env, timeoutMs: 60_000 });
-      timings.push(`${version} ${Math.round((Date.now() - started) / 1000)}s`);
-    }
-    // Ok, or one line naming the broker version needed: never a protocol error or a hang.
-    expect(failed).toEqual([]);
-  }, 600_000);
+      // Ok, or one line naming the broker version needed: never a protocol error or a hang.
+      expect(failed).toEqual([]);
+    },
+    600_000,
+  );
 });

@@ -42,7 +42,10 @@ export function smokeSteps(b: string, t: string, sasl: boolean): SmokeStep[] {
         ]
       : []),
     { name: 'users list', args: ['users', 'list', ...conn] },
-    { name: 'mirror --until-caught-up', args: ['mirror', '--from-bootstrap', b, '--to-bootstrap', b, '--topics', t, '--rename', 'copy.{topic}', '--until-caught-up'] },
+    {
+      name: 'mirror --until-caught-up',
+      args: ['mirror', '--from-bootstrap', b, '--to-bootstrap', b, '--topics', t, '--rename', 'copy.{topic}', '--until-caught-up'],
+    },
     { name: 'cluster info', args: ['cluster', 'info', ...conn], expect: /Cluster ID/ },
     { name: 'cluster health', args: ['cluster', 'health', ...conn] },
     { name: 'cluster api-versions', args: ['cluster', 'api-versions', ...conn] },
@@ -55,7 +58,8 @@ export async function runStep(step: SmokeStep, env: Record<string, string | unde
   const line = r.stderr.split('\n').find((l) => l.startsWith('error:')) ?? r.stderr.trim().split('\n')[0] ?? '';
   if (r.signal) return { kind: 'failed', line: `no answer within 25 s (killed)` };
   if (r.code === 0) {
-    if (step.expect && !step.expect.test(r.stdout)) return { kind: 'failed', line: `exit 0 but unexpected output: ${r.stdout.slice(0, 120).replace(/\n/g, ' ')}` };
+    if (step.expect && !step.expect.test(r.stdout))
+      return { kind: 'failed', line: `exit 0 but unexpected output: ${r.stdout.slice(0, 120).replace(/\n/g, ' ')}` };
     return { kind: 'ok' };
   }
   const needs = /needs Kafka (\d+\.\d+)/.exec(r.stderr);
@@ -81,8 +85,11 @@ export function compatMarkdown(versions: string[], rows: Map<string, Map<string,
     `| command | ${versions.join(' | ')} |`,
     `|---|${versions.map(() => '---').join('|')}|`,
   ];
-  for (const [name, byVersion] of rows) out.push(`| \`${name}\` | ${versions.map((v) => (byVersion.has(v) ? cell(byVersion.get(v)!) : 'n/a')).join(' | ')} |`);
-  const failures = [...rows].flatMap(([name, byVersion]) => [...byVersion].filter(([, o]) => o.kind === 'failed').map(([v, o]) => `- ${v} \`${name}\`: ${(o as { line: string }).line}`));
+  for (const [name, byVersion] of rows)
+    out.push(`| \`${name}\` | ${versions.map((v) => (byVersion.has(v) ? cell(byVersion.get(v)!) : 'n/a')).join(' | ')} |`);
+  const failures = [...rows].flatMap(([name, byVersion]) =>
+    [...byVersion].filter(([, o]) => o.kind === 'failed').map(([v, o]) => `- ${v} \`${name}\`: ${(o as { line: string }).line}`),
+  );
   if (failures.length) out.push('', '## Failures', '', ...failures);
   return out.join('\n') + '\n';
 }

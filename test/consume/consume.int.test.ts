@@ -31,8 +31,12 @@ afterAll(async () => {
 describe('consume against a real broker', () => {
   it('every offset spec on one partition of 10 records', async () => {
     const t = await topic(1);
-    await produceLines(t, Array.from({ length: 10 }, (_, i) => `v${i}`));
-    const read = async (spec: string, ...extra: string[]) => lines((await consume(t, '-o', spec, '-e', '-f', '%o ', ...extra)).stdout.replace(/ /g, '\n'));
+    await produceLines(
+      t,
+      Array.from({ length: 10 }, (_, i) => `v${i}`),
+    );
+    const read = async (spec: string, ...extra: string[]) =>
+      lines((await consume(t, '-o', spec, '-e', '-f', '%o ', ...extra)).stdout.replace(/ /g, '\n'));
     expect(await read('start')).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(await read('earliest')).toHaveLength(10);
     expect(await read('end')).toEqual([]);
@@ -71,14 +75,38 @@ describe('consume against a real broker', () => {
       { key: null, value: 'no key' },
       { key: 'tomb', value: null },
       // Older ktool output: one "encoding", headers as pairs.
-      { key: Buffer.from('k2').toString('base64'), value: binary, encoding: 'base64', headers: [['dup', 'x'], ['dup', 'y']] },
+      {
+        key: Buffer.from('k2').toString('base64'),
+        value: binary,
+        encoding: 'base64',
+        headers: [
+          ['dup', 'x'],
+          ['dup', 'y'],
+        ],
+      },
       // This version's: a binary key with a text value, repeated and binary headers, a null header value.
-      { key: '/w==', keyEncoding: 'base64', value: 'text', headers: { bin: ['/w==', 'b2s='], n: null, r: ['1', '2'] }, headerEncoding: { bin: 'base64' } },
-    ].map((r) => JSON.stringify(r)).join('\n');
+      {
+        key: '/w==',
+        keyEncoding: 'base64',
+        value: 'text',
+        headers: { bin: ['/w==', 'b2s='], n: null, r: ['1', '2'] },
+        headerEncoding: { bin: 'base64' },
+      },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n');
     expect((await runCli(['produce', src, '--input', 'json'], { stdin: input })).code).toBe(0);
-    const copy = await spawnKtool([], { shell: `"$KTOOL" consume ${src} -o start -e --json | "$KTOOL" produce --input json ${dst} --keep-partitions` });
+    const copy = await spawnKtool([], {
+      shell: `"$KTOOL" consume ${src} -o start -e --json | "$KTOOL" produce --input json ${dst} --keep-partitions`,
+    });
     expect(copy.code, copy.stderr).toBe(0);
-    const strip = (s: string) => lines(s).map((l) => { const { topic: _t, offset: _o, timestamp, ...rest } = JSON.parse(l); return { ...rest, ts: timestamp }; }).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const strip = (s: string) =>
+      lines(s)
+        .map((l) => {
+          const { topic: _t, offset: _o, timestamp, ...rest } = JSON.parse(l);
+          return { ...rest, ts: timestamp };
+        })
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     const a = strip((await consume(src, '-o', 'start', '-e', '--json')).stdout);
     const b = strip((await consume(dst, '-o', 'start', '-e', '--json')).stdout);
     expect(b).toEqual(a);
@@ -87,24 +115,43 @@ describe('consume against a real broker', () => {
     expect(a.find((r) => r.value === binary)).toMatchObject({ key: 'k2', valueEncoding: 'base64', headers: { dup: ['x', 'y'] } });
     expect(a.find((r) => r.value === binary).keyEncoding).toBeUndefined();
     const mixed = a.find((r) => r.keyEncoding === 'base64');
-    expect(mixed).toMatchObject({ key: '/w==', value: 'text', headers: { bin: ['/w==', 'b2s='], n: null, r: ['1', '2'] }, headerEncoding: { bin: 'base64' } });
+    expect(mixed).toMatchObject({
+      key: '/w==',
+      value: 'text',
+      headers: { bin: ['/w==', 'b2s='], n: null, r: ['1', '2'] },
+      headerEncoding: { bin: 'base64' },
+    });
     expect(mixed.valueEncoding).toBeUndefined();
     expect(a.find((r) => r.key === 'tomb')).toMatchObject({ value: null, headers: {} });
     expect(a.find((r) => r.key === 'k1')).toMatchObject({ ts, headers: { a: '1' } });
     expect(a.every((r) => !('encoding' in r))).toBe(true);
     // kcat reads the same bytes.
     const viaKcat = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', dst, '-f', '%k|%S|%h\\n']).toString('latin1');
-    expect(lines(viaKcat).sort()).toEqual(['k1|5|a=1', 'k2|6|dup=x,dup=y', 'tomb|-1|', '|6|', '\xff|4|bin=\xff,bin=ok,n=NULL,r=1,r=2'].sort());
+    expect(lines(viaKcat).sort()).toEqual(
+      ['k1|5|a=1', 'k2|6|dup=x,dup=y', 'tomb|-1|', '|6|', '\xff|4|bin=\xff,bin=ok,n=NULL,r=1,r=2'].sort(),
+    );
   });
 
   it('a group commits only what was written; a second run resumes after it', async () => {
     const t = await topic(2);
-    await produceLines(t, Array.from({ length: 10 }, (_, i) => `r${i}`));
+    await produceLines(
+      t,
+      Array.from({ length: 10 }, (_, i) => `r${i}`),
+    );
     const group = uniqueName('group');
     const first = await consume(t, '-g', group, '-o', 'start', '-n', '4');
     expect(lines(first.stdout)).toHaveLength(4);
-    const described = await runKafkaTool('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', ['--bootstrap-server', bootstrap(), '--describe', '--group', group]);
-    const committed = lines(described.stdout).filter((l) => l.startsWith(group)).map((l) => Number(l.split(/\s+/)[3])).reduce((a, b) => a + (Number.isNaN(b) ? 0 : b), 0);
+    const described = await runKafkaTool('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--describe',
+      '--group',
+      group,
+    ]);
+    const committed = lines(described.stdout)
+      .filter((l) => l.startsWith(group))
+      .map((l) => Number(l.split(/\s+/)[3]))
+      .reduce((a, b) => a + (Number.isNaN(b) ? 0 : b), 0);
     expect(committed).toBe(4);
     const second = await consume(t, '-g', group, '--timeout-ms', '3000');
     expect(lines(second.stdout)).toHaveLength(6);
@@ -113,7 +160,12 @@ describe('consume against a real broker', () => {
 
   it('-g with -e stops at the end offsets seen at start, for either group protocol', async () => {
     const t = await topic(3);
-    await produceLines(t, Array.from({ length: 12 }, (_, i) => `k${i},e${i}`), '-K', ',');
+    await produceLines(
+      t,
+      Array.from({ length: 12 }, (_, i) => `k${i},e${i}`),
+      '-K',
+      ',',
+    );
     for (const protocol of ['classic', 'consumer']) {
       const group = uniqueName(`end-${protocol}`);
       const all = await consume(t, '-g', group, '--group-protocol', protocol, '-o', 'start', '-e');
@@ -138,9 +190,14 @@ describe('consume against a real broker', () => {
     const t = await topic(1);
     await produceLines(t, ['before']);
     // A transactional producer that is interrupted after its records reached the log aborts them.
-    const child = spawn(KTOOL_BIN, ['produce', t, '--transactional-id', uniqueName('tx'), '--linger-ms', '0'], { env: { ...testEnv() } as NodeJS.ProcessEnv, stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(KTOOL_BIN, ['produce', t, '--transactional-id', uniqueName('tx'), '--linger-ms', '0'], {
+      env: { ...testEnv() } as NodeJS.ProcessEnv,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
     child.stdin.write('aborted-1\naborted-2\n');
-    await pollUntil(async () => lines((await consume(t, '-o', 'start', '-e')).stdout).includes('aborted-2'), { what: 'uncommitted records in the log' });
+    await pollUntil(async () => lines((await consume(t, '-o', 'start', '-e')).stdout).includes('aborted-2'), {
+      what: 'uncommitted records in the log',
+    });
     child.kill('SIGINT');
     await new Promise((r) => child.on('close', r));
     await produceLines(t, ['after']);
@@ -148,9 +205,13 @@ describe('consume against a real broker', () => {
     expect(lines((await consume(t, '-o', 'start', '-e')).stdout)).toEqual(['before', 'aborted-1', 'aborted-2', 'after']);
   });
 
-  it.each(['gzip', 'snappy', 'lz4', 'zstd'])('decodes %s batches written by Kafka\'s own producer', async (codec) => {
+  it.each(['gzip', 'snappy', 'lz4', 'zstd'])("decodes %s batches written by Kafka's own producer", async (codec) => {
     const t = await topic(1);
-    const tool = await runKafkaTool('org.apache.kafka.tools.ConsoleProducer', ['--bootstrap-server', bootstrap(), '--topic', t, '--compression-codec', codec], { stdin: `${codec}-a\n${codec}-b\n${codec}-c\n` });
+    const tool = await runKafkaTool(
+      'org.apache.kafka.tools.ConsoleProducer',
+      ['--bootstrap-server', bootstrap(), '--topic', t, '--compression-codec', codec],
+      { stdin: `${codec}-a\n${codec}-b\n${codec}-c\n` },
+    );
     expect(tool.code, tool.stderr).toBe(0);
     expect(lines((await consume(t, '-o', 'start', '-e')).stdout)).toEqual([`${codec}-a`, `${codec}-b`, `${codec}-c`]);
   });
@@ -168,7 +229,16 @@ describe('consume against a real broker', () => {
     await produceLines(t, ['k1:v1', 'k2:v2'], '-K', ':');
     const props = ['print.key=true', 'print.partition=true', 'print.offset=true', 'key.separator=|'];
     const ours = await consume('--topic', t, '--from-beginning', '--max-messages', '2', ...props.flatMap((p) => ['--property', p]));
-    const theirs = await runKafkaTool('org.apache.kafka.tools.consumer.ConsoleConsumer', ['--bootstrap-server', bootstrap(), '--topic', t, '--from-beginning', '--max-messages', '2', ...props.flatMap((p) => ['--formatter-property', p])]);
+    const theirs = await runKafkaTool('org.apache.kafka.tools.consumer.ConsoleConsumer', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--topic',
+      t,
+      '--from-beginning',
+      '--max-messages',
+      '2',
+      ...props.flatMap((p) => ['--formatter-property', p]),
+    ]);
     expect(ours.stdout).toBe(theirs.stdout);
   });
 
@@ -194,7 +264,9 @@ describe('consume against a real broker', () => {
       { partition: 2, key: 'k2', value: null, headers: {} },
     ];
     for (const name of names) {
-      const r = await runCli(['produce', name, '--input', 'json', '--keep-partitions'], { stdin: records.map((x) => JSON.stringify(x)).join('\n') });
+      const r = await runCli(['produce', name, '--input', 'json', '--keep-partitions'], {
+        stdin: records.map((x) => JSON.stringify(x)).join('\n'),
+      });
       expect(r.code, r.stderr).toBe(0);
     }
     const read = async (...args: string[]) => {
@@ -204,7 +276,14 @@ describe('consume against a real broker', () => {
     };
     // --include: every topic whose whole name matches (as Java), with or without a TOPIC.
     expect(await read('--include', `${prefix}-.*`, '-f', '%t:%p\\n')).toEqual(names.flatMap((n) => [`${n}:0`, `${n}:1`, `${n}:2`]));
-    expect(await read(names[0], '--include', `${prefix}-b`, '-f', '%t\\n')).toEqual([names[0], names[0], names[0], names[1], names[1], names[1]]);
+    expect(await read(names[0], '--include', `${prefix}-b`, '-f', '%t\\n')).toEqual([
+      names[0],
+      names[0],
+      names[0],
+      names[1],
+      names[1],
+      names[1],
+    ]);
     // kafka-console-consumer's --partition P --offset N, and -P.
     expect(await read('--topic', names[0], '--partition', '1', '--offset', '0', '-f', '%p %o %v\\n')).toEqual(['1 0 {"n":1}']);
     expect(await read(names[0], '-P', '0,2', '-f', '%p\\n')).toEqual(['0', '2']);
@@ -216,11 +295,27 @@ describe('consume against a real broker', () => {
     const embedded = (await read(names[0], '--json', '--value-encoding', 'json')).map((l) => JSON.parse(l));
     expect(embedded.map((e) => e.value)).toEqual(expect.arrayContaining([{ n: 0 }, { n: 1 }, null]));
     const b64 = (await read(names[0], '--json', '--value-encoding', 'base64')).map((l) => JSON.parse(l));
-    expect(b64.filter((e) => e.value !== null).map((e) => [e.valueEncoding, Buffer.from(e.value, 'base64').toString()]).sort()).toEqual([['base64', '{"n":0}'], ['base64', '{"n":1}']]);
+    expect(
+      b64
+        .filter((e) => e.value !== null)
+        .map((e) => [e.valueEncoding, Buffer.from(e.value, 'base64').toString()])
+        .sort(),
+    ).toEqual([
+      ['base64', '{"n":0}'],
+      ['base64', '{"n":1}'],
+    ]);
     // Each side its own: the text key stays readable; --key-encoding hex changes only the key.
     expect(b64.map((e) => e.key).sort()).toEqual(['k0', 'k2', null].sort());
     const hexKeys = (await read(names[0], '--json', '--key-encoding', 'hex')).map((l) => JSON.parse(l));
-    expect(hexKeys.filter((e) => e.key !== null).map((e) => [e.key, e.keyEncoding, e.value]).sort()).toEqual([['6b30', 'hex', '{"n":0}'], ['6b32', 'hex', null]]);
+    expect(
+      hexKeys
+        .filter((e) => e.key !== null)
+        .map((e) => [e.key, e.keyEncoding, e.value])
+        .sort(),
+    ).toEqual([
+      ['6b30', 'hex', '{"n":0}'],
+      ['6b32', 'hex', null],
+    ]);
     expect(embedded.filter((e) => e.value !== null).every((e) => e.valueEncoding === 'json')).toBe(true);
     // null.literal prints for a null key and a tombstone, as ConsoleConsumer does.
     const props = ['print.key=true', 'null.literal=<null>'].flatMap((p) => ['--property', p]);
@@ -235,8 +330,14 @@ describe('consume against a real broker', () => {
 
   it('| head -1 exits 0 at once; Ctrl-C stops cleanly with 130', async () => {
     const t = await topic(1);
-    await produceLines(t, Array.from({ length: 2000 }, (_, i) => `line-${i}`));
-    const piped = await spawnKtool([], { shell: `"$KTOOL" consume ${t} -o start --json | head -1; echo "status=\${PIPESTATUS:-}"`, timeoutMs: 15_000 });
+    await produceLines(
+      t,
+      Array.from({ length: 2000 }, (_, i) => `line-${i}`),
+    );
+    const piped = await spawnKtool([], {
+      shell: `"$KTOOL" consume ${t} -o start --json | head -1; echo "status=\${PIPESTATUS:-}"`,
+      timeoutMs: 15_000,
+    });
     expect(lines(piped.stdout)[0]).toMatch(/"value":"line-0"/);
     expect(piped.stderr).toBe('');
     expect(piped.ms).toBeLessThan(10_000);

@@ -13,7 +13,9 @@ async function topicWith(partitions: number, perPartition: number): Promise<stri
   expect((await ktool('topics', 'create', t, '-p', String(partitions))).code).toBe(0);
   created.push(t);
   for (let p = 0; p < partitions; p++) {
-    const r = await runCli(['produce', t, '-p', String(p)], { stdin: Array.from({ length: perPartition }, (_, i) => `p${p}-${i}\n`).join('') });
+    const r = await runCli(['produce', t, '-p', String(p)], {
+      stdin: Array.from({ length: perPartition }, (_, i) => `p${p}-${i}\n`).join(''),
+    });
     expect(r.code, r.stderr).toBe(0);
   }
   return t;
@@ -65,7 +67,14 @@ describe('consume partitions: TOPIC:P, -p and its aliases', () => {
 
   it('-p LIST, -P LIST, --partitions and --partition N read the same partitions', async () => {
     const t = await topicWith(3, 1);
-    for (const flags of [['-p', '0,2'], ['-P', '0,2'], ['--partitions', '0,2'], ['-p', '0', '-p', '2'], ['-p', '0', '--partition', '2'], ['-P', '0', '-p', '2']]) {
+    for (const flags of [
+      ['-p', '0,2'],
+      ['-P', '0,2'],
+      ['--partitions', '0,2'],
+      ['-p', '0', '-p', '2'],
+      ['-p', '0', '--partition', '2'],
+      ['-P', '0', '-p', '2'],
+    ]) {
       const r = await ktool('consume', t, ...flags, '-e');
       expect(r.code, `${flags.join(' ')}: ${r.stderr}`).toBe(0);
       expect(lines(r.stdout).sort(), flags.join(' ')).toEqual(['p0-0', 'p2-0']);
@@ -96,7 +105,10 @@ describe('consume --format is the output format of every command; the template i
     created.push(t);
     // An hour ago: a set time, yet inside the brokers' retention.
     const ts = Date.now() - 3_600_000;
-    const input = [{ key: 'k1', value: 'v1', headers: { h: 'x' }, timestamp: ts }, { key: null, value: 'line\nbreak', timestamp: ts + 1 }];
+    const input = [
+      { key: 'k1', value: 'v1', headers: { h: 'x' }, timestamp: ts },
+      { key: null, value: 'line\nbreak', timestamp: ts + 1 },
+    ];
     expect((await runCli(['produce', t, '--input', 'json'], { stdin: input.map((r) => JSON.stringify(r)).join('\n') })).code).toBe(0);
 
     const json = await ktool('consume', t, '-e', '--format', 'json');
@@ -106,10 +118,30 @@ describe('consume --format is the output format of every command; the template i
 
     const yaml = await ktool('consume', t, '-e', '--format', 'yaml');
     expect(yaml.code, yaml.stderr).toBe(0);
-    expect(yaml.stdout).toBe([
-      '---', `topic: ${t}`, 'partition: 0', 'offset: 0', `timestamp: ${ts}`, 'timestampType: CreateTime', 'key: k1', 'value: v1', 'headers:', '  h: x',
-      '---', `topic: ${t}`, 'partition: 0', 'offset: 1', `timestamp: ${ts + 1}`, 'timestampType: CreateTime', 'key: null', 'value: "line\\nbreak"', 'headers: {}', '',
-    ].join('\n'));
+    expect(yaml.stdout).toBe(
+      [
+        '---',
+        `topic: ${t}`,
+        'partition: 0',
+        'offset: 0',
+        `timestamp: ${ts}`,
+        'timestampType: CreateTime',
+        'key: k1',
+        'value: v1',
+        'headers:',
+        '  h: x',
+        '---',
+        `topic: ${t}`,
+        'partition: 0',
+        'offset: 1',
+        `timestamp: ${ts + 1}`,
+        'timestampType: CreateTime',
+        'key: null',
+        'value: "line\\nbreak"',
+        'headers: {}',
+        '',
+      ].join('\n'),
+    );
     // The same with the options before the command, and with --output.
     expect((await ktool('--format', 'yaml', 'consume', t, '-e')).stdout).toBe(yaml.stdout);
     expect((await ktool('consume', t, '-e', '--output', 'yaml')).stdout).toBe(yaml.stdout);

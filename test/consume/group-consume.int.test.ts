@@ -62,7 +62,10 @@ describe('consume -g against a real broker', () => {
     const values = Array.from({ length: 60_000 }, (_, i) => `h-${String(i).padStart(6, '0')}-${'y'.repeat(80)}`);
     await produce(t, values);
     const group = uniqueName('head');
-    const piped = await spawnKtool([], { shell: `{ "$KTOOL" consume ${t} -g ${group} -o start; echo "ktool exit $?" >&2; } | head -3`, timeoutMs: 20_000 });
+    const piped = await spawnKtool([], {
+      shell: `{ "$KTOOL" consume ${t} -g ${group} -o start; echo "ktool exit $?" >&2; } | head -3`,
+      timeoutMs: 20_000,
+    });
     expect(lines(piped.stdout)).toEqual(values.slice(0, 3).map(() => expect.stringMatching(/^h-\d{6}-y+$/)));
     expect(piped.stderr).toBe('ktool exit 0\n');
     expect(piped.ms).toBeLessThan(15_000);
@@ -86,11 +89,17 @@ describe('consume -g against a real broker', () => {
     await pollUntil(() => lines(a.out()).length >= 2000, { what: 'the first member reading' });
     const b = follow([t, '-g', group, '-o', 'start']);
     await produce(t, batch(2000));
-    await pollUntil(() => new Set([...lines(a.out()), ...lines(b.out())]).size >= 4000, { what: 'both batches read by the two members', timeoutMs: 30_000 });
+    await pollUntil(() => new Set([...lines(a.out()), ...lines(b.out())]).size >= 4000, {
+      what: 'both batches read by the two members',
+      timeoutMs: 30_000,
+    });
     a.child.kill('SIGINT');
     expect(await a.exit).toBe(130);
     await produce(t, batch(4000));
-    await pollUntil(() => new Set([...lines(a.out()), ...lines(b.out())]).size >= 6000, { what: 'the last batch read by the member left', timeoutMs: 30_000 });
+    await pollUntil(() => new Set([...lines(a.out()), ...lines(b.out())]).size >= 6000, {
+      what: 'the last batch read by the member left',
+      timeoutMs: 30_000,
+    });
     b.child.kill('SIGINT');
     expect(await b.exit).toBe(130);
     const all = new Set([...lines(a.out()), ...lines(b.out())]);

@@ -16,7 +16,7 @@ let script: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ktool-bash-'));
   script = join(dir, 'ktool.bash');
-  writeFileSync(script, bashCompletion((await buildProgram(async () => {}))));
+  writeFileSync(script, bashCompletion(await buildProgram(async () => {})));
   writeFileSync(
     join(dir, 'ktool'),
     `#!/bin/sh
@@ -35,7 +35,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function complete(...words: string[]): string[] {
   const out = execFileSync(
     'bash',
-    ['--norc', '--noprofile', '-c', 'source "$0"; COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _ktool; printf "%s\\n" "${COMPREPLY[@]}"', script, ...words],
+    [
+      '--norc',
+      '--noprofile',
+      '-c',
+      'source "$0"; COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _ktool; printf "%s\\n" "${COMPREPLY[@]}"',
+      script,
+      ...words,
+    ],
     { env: { PATH: `${dir}:${process.env.PATH}`, HOME: dir }, encoding: 'utf8' },
   );
   return out.split('\n').filter(Boolean);

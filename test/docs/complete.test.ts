@@ -17,7 +17,10 @@ const env = { KTOOL_CONFIG: config, KTOOL_BROKERS: undefined, KTOOL_PROFILE: und
 
 beforeAll(() => {
   mkdirSync(scratch, { recursive: true });
-  writeFileSync(config, 'current-profile: prod\nprofiles:\n  dev:\n    bootstrap: localhost:9092\n  prod:\n    bootstrap: kafka-1:9092\n    timeout: 60s\n  preprod:\n    bootstrap: kafka-2:9092\n');
+  writeFileSync(
+    config,
+    'current-profile: prod\nprofiles:\n  dev:\n    bootstrap: localhost:9092\n  prod:\n    bootstrap: kafka-1:9092\n    timeout: 60s\n  preprod:\n    bootstrap: kafka-2:9092\n',
+  );
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -29,7 +32,7 @@ describe('ktool completion SHELL', () => {
   ] as const)('%s prints the generated script', async (shell, generate) => {
     const r = await runCli(['completion', shell], { env });
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe(generate((await buildProgram(async () => {}))));
+    expect(r.stdout).toBe(generate(await buildProgram(async () => {})));
   });
 
   it('rejects an unknown shell', async () => {
@@ -48,14 +51,21 @@ describe('ktool __complete (in-process)', () => {
     const r = await runCli(['__complete', 'topics', '--', 'ord'], { env, deps: { kafkaFactory: (s) => ((seen = s), factory(s)) } });
     expect(r).toEqual({ code: 0, stdout: 'orders\norders-dlq\n', stderr: '' });
     expect(seen).toMatchObject({ bootstrap: ['kafka-1:9092'], timeoutMs: 1200, profileName: 'prod' });
-    expect((await runCli(['__complete', 'topics'], { env, deps: { kafkaFactory: factory } })).stdout).toBe('orders\norders-dlq\npayments\n');
-    expect((await runCli(['__complete', 'topics', '--', '__'], { env, deps: { kafkaFactory: factory } })).stdout).toBe('__consumer_offsets\n');
+    expect((await runCli(['__complete', 'topics'], { env, deps: { kafkaFactory: factory } })).stdout).toBe(
+      'orders\norders-dlq\npayments\n',
+    );
+    expect((await runCli(['__complete', 'topics', '--', '__'], { env, deps: { kafkaFactory: factory } })).stdout).toBe(
+      '__consumer_offsets\n',
+    );
   });
 
   it('uses the connection flags it is given', async () => {
     let seen: ConnectionSettings | undefined;
     const factory = fakeKafka(topics);
-    await runCli(['__complete', 'topics', '--profile', 'dev', '-b', 'other:9093', '--timeout', '5m', '--', 'x'], { env, deps: { kafkaFactory: (s) => ((seen = s), factory(s)) } });
+    await runCli(['__complete', 'topics', '--profile', 'dev', '-b', 'other:9093', '--timeout', '5m', '--', 'x'], {
+      env,
+      deps: { kafkaFactory: (s) => ((seen = s), factory(s)) },
+    });
     expect(seen).toMatchObject({ bootstrap: ['other:9093'], timeoutMs: 1200, profileName: 'dev' });
   });
 
@@ -65,9 +75,21 @@ describe('ktool __complete (in-process)', () => {
         throw new Error('boom');
       },
     });
-    expect(await runCli(['__complete', 'topics', '--', 'o'], { env, deps: { kafkaFactory: failing } })).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(await runCli(['__complete', 'topics', '--profile', 'nope'], { env, deps: { kafkaFactory: failing } })).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(await runCli(['__complete', 'topics', '-b', 'bad host'], { env, deps: { kafkaFactory: failing } })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runCli(['__complete', 'topics', '--', 'o'], { env, deps: { kafkaFactory: failing } })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
+    expect(await runCli(['__complete', 'topics', '--profile', 'nope'], { env, deps: { kafkaFactory: failing } })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
+    expect(await runCli(['__complete', 'topics', '-b', 'bad host'], { env, deps: { kafkaFactory: failing } })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
     // --debug shows why
     const debug = await runCli(['__complete', 'topics', '--debug', '--profile', 'nope'], { env, deps: { kafkaFactory: failing } });
     expect(debug.code).toBe(3);
@@ -84,7 +106,11 @@ describe('ktool __complete (in-process)', () => {
   it('lists profile names from the config file', async () => {
     expect(await runCli(['__complete', 'profiles'], { env })).toEqual({ code: 0, stdout: 'dev\npreprod\nprod\n', stderr: '' });
     expect((await runCli(['__complete', 'profiles', '--', 'pr'], { env })).stdout).toBe('preprod\nprod\n');
-    expect(await runCli(['__complete', 'profiles'], { env: { KTOOL_CONFIG: join(scratch, 'missing.yaml') } })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runCli(['__complete', 'profiles'], { env: { KTOOL_CONFIG: join(scratch, 'missing.yaml') } })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
     const broken = join(scratch, 'broken.yaml');
     writeFileSync(broken, 'profiles: [1, 2\n');
     expect(await runCli(['__complete', 'profiles'], { env: { KTOOL_CONFIG: broken } })).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -126,7 +152,10 @@ describe('ktool __complete and completion as a process', () => {
     );
   }, 60_000);
 
-  function run(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number; loaded: string[] }> {
+  function run(
+    args: string[],
+    extraEnv: Record<string, string> = {},
+  ): Promise<{ code: number | null; stdout: string; stderr: string; ms: number; loaded: string[] }> {
     const log = join(scratch, `loads-${uniqueName('l')}`);
     writeFileSync(log, '');
     const started = Date.now();
@@ -152,7 +181,7 @@ describe('ktool __complete and completion as a process', () => {
   it('completion and __complete profiles do not load the Kafka client', async () => {
     const completion = await run(['completion', 'bash']);
     expect(completion.code).toBe(0);
-    expect(completion.stdout).toBe(bashCompletion((await buildProgram(async () => {}))));
+    expect(completion.stdout).toBe(bashCompletion(await buildProgram(async () => {})));
     expect(completion.loaded.length).toBeGreaterThan(0);
     expect(kafkaClient(completion.loaded)).toEqual([]);
     const profiles = await run(['__complete', 'profiles', '--', 'd']);

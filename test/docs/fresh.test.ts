@@ -11,10 +11,13 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HINT = 'generated docs are stale: run `npm run gen-docs` and commit completions/ and man/';
 
 describe('committed completions/ and man/ match the command tree', async () => {
-  const files = generateDocs(await (await buildProgram(async () => {})));
+  const files = generateDocs(await await buildProgram(async () => {}));
 
   it('src/commands/registry.ts lists every file that exports a spec', async () => {
-    expect(readFileSync(join(ROOT, REGISTRY_PATH), 'utf8') === (await registrySource(ROOT)), `src/commands/registry.ts is stale; ${HINT}`).toBe(true);
+    expect(
+      readFileSync(join(ROOT, REGISTRY_PATH), 'utf8') === (await registrySource(ROOT)),
+      `src/commands/registry.ts is stale; ${HINT}`,
+    ).toBe(true);
   });
 
   it.each([...files.keys()])('%s', (path) => {

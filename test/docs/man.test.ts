@@ -6,19 +6,32 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { manPages, roffText } from '../../src/docs/man.js';
 
-const pages = manPages((await buildProgram(async () => {})));
+const pages = manPages(await buildProgram(async () => {}));
 const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
 
 describe('man pages', () => {
   it('has one page per visible command', () => {
-    expect([...pages.keys()]).toEqual(expect.arrayContaining(['ktool.1', 'ktool-topics.1', 'ktool-topics-create.1', 'ktool-profile-use.1', 'ktool-completion.1']));
+    expect([...pages.keys()]).toEqual(
+      expect.arrayContaining(['ktool.1', 'ktool-topics.1', 'ktool-topics-create.1', 'ktool-profile-use.1', 'ktool-completion.1']),
+    );
     expect([...pages.keys()].filter((n) => /help|__complete/.test(n))).toEqual([]);
   });
 
   it.each([...pages.keys()])('%s has every section', (name) => {
     const roff = pages.get(name)!;
-    for (const s of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'EXIT STATUS', 'ENVIRONMENT', 'FILES', 'SEE ALSO']) expect(roff).toContain(`\n.SH ${s}\n`);
-    for (const v of ['KTOOL_BROKERS', 'KTOOL_PROFILE', 'KTOOL_TIMEOUT', 'KTOOL_CONFIG', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'NO_COLOR', 'FORCE_COLOR']) expect(roff).toContain(`\\fB${v}\\fR`);
+    for (const s of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'EXIT STATUS', 'ENVIRONMENT', 'FILES', 'SEE ALSO'])
+      expect(roff).toContain(`\n.SH ${s}\n`);
+    for (const v of [
+      'KTOOL_BROKERS',
+      'KTOOL_PROFILE',
+      'KTOOL_TIMEOUT',
+      'KTOOL_CONFIG',
+      'XDG_CONFIG_HOME',
+      'XDG_CACHE_HOME',
+      'NO_COLOR',
+      'FORCE_COLOR',
+    ])
+      expect(roff).toContain(`\\fB${v}\\fR`);
     expect(roff).toContain('~/.config/ktool/config.yaml');
   });
 

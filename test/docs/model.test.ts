@@ -31,22 +31,33 @@ describe('command model', () => {
   });
 
   it('takes choices from commander and from "output format:" descriptions', () => {
-    expect(find('profile add').options.find((o) => o.long === '--sasl-mechanism')?.completer).toEqual({ kind: 'choices', values: ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'] });
-    expect(find('topics list').options.find((o) => o.long === '--format')?.completer).toEqual({ kind: 'choices', values: ['table', 'wide', 'json', 'yaml'] });
+    expect(find('profile add').options.find((o) => o.long === '--sasl-mechanism')?.completer).toEqual({
+      kind: 'choices',
+      values: ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'],
+    });
+    expect(find('topics list').options.find((o) => o.long === '--format')?.completer).toEqual({
+      kind: 'choices',
+      values: ['table', 'wide', 'json', 'yaml'],
+    });
     expect(find('completion').arguments[0].completer).toEqual({ kind: 'choices', values: ['bash', 'zsh', 'fish'] });
   });
 
   it('maps positional arguments to completers by name', () => {
-    for (const path of ['topics describe', 'topics alter', 'topics delete']) expect(find(path).arguments[0].completer).toEqual({ kind: 'topics' });
+    for (const path of ['topics describe', 'topics alter', 'topics delete'])
+      expect(find(path).arguments[0].completer).toEqual({ kind: 'topics' });
     expect(find('topics create').arguments[0].completer).toEqual({ kind: 'none' });
-    for (const path of ['profile use', 'profile show', 'profile delete']) expect(find(path).arguments[0].completer).toEqual({ kind: 'profiles' });
+    for (const path of ['profile use', 'profile show', 'profile delete'])
+      expect(find(path).arguments[0].completer).toEqual({ kind: 'profiles' });
     expect(find('profile add').arguments[0].completer).toEqual({ kind: 'none' });
     for (const path of ['groups describe', 'groups delete', 'lag']) expect(find(path).arguments[0].completer).toEqual({ kind: 'groups' });
-    for (const path of ['consume', 'groups describe']) expect(find(path).options.find((o) => o.long === '--group')?.completer).toEqual({ kind: 'groups' });
+    for (const path of ['consume', 'groups describe'])
+      expect(find(path).options.find((o) => o.long === '--group')?.completer).toEqual({ kind: 'groups' });
     expect(find('help').arguments[0].completer).toMatchObject({ kind: 'choices', values: expect.arrayContaining(['topics', 'profile']) });
     // commands that land later (produce, consume) get topic completion just by their argument names
     expect(argumentCompleter({ path: 'produce', name: 'topic' })).toEqual({ kind: 'topics' });
-    expect(optionCompleter({ path: 'consume', long: '--topic', short: '-t', valueName: 'topic', description: 'topic to read' })).toEqual({ kind: 'topics' });
+    expect(optionCompleter({ path: 'consume', long: '--topic', short: '-t', valueName: 'topic', description: 'topic to read' })).toEqual({
+      kind: 'topics',
+    });
     expect(optionCompleter({ path: 'x', long: '--profile', valueName: 'name', description: '' })).toEqual({ kind: 'profiles' });
     expect(optionCompleter({ path: 'x', long: '--input', valueName: 'file', description: '' })).toEqual({ kind: 'files' });
   });
@@ -54,7 +65,10 @@ describe('command model', () => {
   it('works on any commander tree', () => {
     const p = new Command('ktool');
     const grp = p.command('things').description('things').alias('th');
-    grp.command('show <topic>').description("show 'a' thing [really]").addOption(new Option('--mode <m>', 'mode: fast').choices(['a', 'b']).hideHelp(false));
+    grp
+      .command('show <topic>')
+      .description("show 'a' thing [really]")
+      .addOption(new Option('--mode <m>', 'mode: fast').choices(['a', 'b']).hideHelp(false));
     grp.command('secret', { hidden: true });
     const model = commandModel(p);
     expect(model.subcommands[0]).toMatchObject({ name: 'things', aliases: ['th'] });
@@ -73,5 +87,7 @@ describe('choices listed in descriptions', () => {
     ['how keys are written in the input: text|json|base64|hex', ['text', 'json', 'base64', 'hex']],
     ['none|gzip|snappy|lz4|zstd (default: none)', ['none', 'gzip', 'snappy', 'lz4', 'zstd']],
   ])('%s', (description, values) => expect(choices(description)).toEqual({ kind: 'choices', values }));
-  it.each(['each line is KEY<sep>VALUE', '0, 1 or all (default: all)', 'a regex such as a|b'])('%s: none', (description) => expect(choices(description)).toEqual({ kind: 'none' }));
+  it.each(['each line is KEY<sep>VALUE', '0, 1 or all (default: all)', 'a regex such as a|b'])('%s: none', (description) =>
+    expect(choices(description)).toEqual({ kind: 'none' }),
+  );
 });

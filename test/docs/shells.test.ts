@@ -15,7 +15,10 @@ beforeAll(() => {
   writeFileSync(join(dir, '_ktool'), zshCompletion(program));
   writeFileSync(join(dir, 'ktool.fish'), fishCompletion(program));
   // stand-in ktool for the dynamic completions
-  writeFileSync(join(dir, 'ktool'), `#!/bin/sh\necho "$*" >> ${dir}/calls\ncase "$1 $2" in\n  "__complete topics") printf 'orders\\npayments\\n' ;;\n  "__complete profiles") printf 'dev\\nprod\\n' ;;\nesac\n`);
+  writeFileSync(
+    join(dir, 'ktool'),
+    `#!/bin/sh\necho "$*" >> ${dir}/calls\ncase "$1 $2" in\n  "__complete topics") printf 'orders\\npayments\\n' ;;\n  "__complete profiles") printf 'dev\\nprod\\n' ;;\nesac\n`,
+  );
   chmodSync(join(dir, 'ktool'), 0o755);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +35,11 @@ describe.skipIf(!has('zsh'))('zsh completion', () => {
   it('loads under compinit and defines a function per command', () => {
     const out = execFileSync(
       'zsh',
-      ['-f', '-c', `fpath=(${dir} $fpath); autoload -Uz compinit; compinit -u -D; source ${dir}/_ktool; print -r -- \${_comps[ktool]}; whence -w _ktool_cmd_topics_create _ktool_dynamic`],
+      [
+        '-f',
+        '-c',
+        `fpath=(${dir} $fpath); autoload -Uz compinit; compinit -u -D; source ${dir}/_ktool; print -r -- \${_comps[ktool]}; whence -w _ktool_cmd_topics_create _ktool_dynamic`,
+      ],
       { encoding: 'utf8' },
     );
     expect(out).toContain('_ktool\n');
@@ -64,7 +71,7 @@ describe.skipIf(!has('zsh'))('zsh completion', () => {
     return [...new Set(readFileSync(out, 'utf8').split('\n').filter(Boolean))].sort();
   }
 
-  it('options before the command (ktool --profile dev consume), and the command\'s own after it', () => {
+  it("options before the command (ktool --profile dev consume), and the command's own after it", () => {
     expect(complete('ktool --profile dev consume ')).toEqual(['orders', 'payments']);
     expect(readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean).at(-1)).toBe('__complete topics --profile dev -- ');
     expect(complete('ktool consume --json --profile dev o')).toEqual(['orders']);
@@ -86,7 +93,9 @@ describe.skipIf(!has('zsh'))('zsh completion', () => {
       { env: { PATH: `${dir}:${process.env.PATH}`, HOME: dir }, encoding: 'utf8' },
     );
     expect(out).toBe('opts: -J topics -X msg\norders\npayments\n');
-    expect(readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean).at(-1)).toBe('__complete topics -b kafka:9092 --profile=dev -- o');
+    expect(readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean).at(-1)).toBe(
+      '__complete topics -b kafka:9092 --profile=dev -- o',
+    );
   });
 });
 
@@ -97,7 +106,10 @@ describe.skipIf(!has('fish'))('fish completion', () => {
       env: { PATH: `${dir}:${process.env.PATH}`, HOME: dir },
       encoding: 'utf8',
     });
-    return out.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t')[0]);
   }
 
   it('is valid fish', () => {

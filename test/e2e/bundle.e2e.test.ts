@@ -13,7 +13,9 @@ describe('the bundle', () => {
 
   it('carries no Schema Registry code (avsc)', () => {
     const chunks = new URL('../../dist/chunks/', import.meta.url);
-    const all = readdirSync(chunks).map((f) => readFileSync(new URL(f, chunks), 'utf8')).join('\n');
+    const all = readdirSync(chunks)
+      .map((f) => readFileSync(new URL(f, chunks), 'utf8'))
+      .join('\n');
     expect(all).toContain('__ktoolLazyValidator');
     expect(all).not.toMatch(/avsc|ConfluentSchemaRegistry/);
   });

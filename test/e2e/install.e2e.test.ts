@@ -25,7 +25,12 @@ describe('npm pack, then npm install -g from the tarball, offline', () => {
   const installed = join(prefix, 'lib', 'node_modules', 'ktool');
   // No node_modules anywhere above the install, an empty npm cache, and no registry (--offline):
   // the install works only if the package needs nothing but itself and a Node.
-  const env = { PATH: `${join(prefix, 'bin')}:${nodeDir}:/usr/bin:/bin`, HOME: scratch, KTOOL_CONFIG: join(scratch, 'config.yaml'), NO_COLOR: '1' };
+  const env = {
+    PATH: `${join(prefix, 'bin')}:${nodeDir}:/usr/bin:/bin`,
+    HOME: scratch,
+    KTOOL_CONFIG: join(scratch, 'config.yaml'),
+    NO_COLOR: '1',
+  };
   const ktool = (args: string[], stdin?: string) => runInstalled('ktool', args, env, stdin);
   let files: string[] = [];
 
@@ -33,24 +38,49 @@ describe('npm pack, then npm install -g from the tarball, offline', () => {
     npm(['pack', '--offline', '--pack-destination', scratch], root);
     const tarball = readdirSync(scratch).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBe('ktool-0.1.0.tgz');
-    files = execFileSync('tar', ['tzf', join(scratch, tarball!)], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    npm(['install', '--global', '--offline', '--no-audit', '--no-fund', '--cache', join(scratch, 'npm-cache'), '--prefix', prefix, join(scratch, tarball!)], scratch);
+    files = execFileSync('tar', ['tzf', join(scratch, tarball!)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    npm(
+      [
+        'install',
+        '--global',
+        '--offline',
+        '--no-audit',
+        '--no-fund',
+        '--cache',
+        join(scratch, 'npm-cache'),
+        '--prefix',
+        prefix,
+        join(scratch, tarball!),
+      ],
+      scratch,
+    );
   }, 120_000);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('packs the program only: the launcher, the bundle, completions, man pages, README', () => {
-    for (const file of files) expect(file).toMatch(/^package\/(bin\/ktool|bin\/check-node\.cjs|dist\/ktool\.mjs|dist\/chunks\/[\w-]+\.mjs|completions\/[\w.]+|man\/[\w-]+\.1|README\.md|LICENSE|package\.json)$/);
-    for (const needed of ['bin/ktool', 'bin/check-node.cjs', 'dist/ktool.mjs', 'completions/ktool.bash', 'man/ktool.1', 'README.md']) expect(files).toContain(`package/${needed}`);
+    for (const file of files)
+      expect(file).toMatch(
+        /^package\/(bin\/ktool|bin\/check-node\.cjs|dist\/ktool\.mjs|dist\/chunks\/[\w-]+\.mjs|completions\/[\w.]+|man\/[\w-]+\.1|README\.md|LICENSE|package\.json)$/,
+      );
+    for (const needed of ['bin/ktool', 'bin/check-node.cjs', 'dist/ktool.mjs', 'completions/ktool.bash', 'man/ktool.1', 'README.md'])
+      expect(files).toContain(`package/${needed}`);
   });
 
   it('installs the bundle with every chunk it loads and no other (no chunks of earlier builds)', () => {
     const reached = [...(reachableFiles(join(installed, 'dist', 'ktool.mjs')) as Set<string>)].map((f) => relative(installed, f)).sort();
-    const shipped = files.filter((f) => f.startsWith('package/dist/')).map((f) => f.slice('package/'.length)).sort();
+    const shipped = files
+      .filter((f) => f.startsWith('package/dist/'))
+      .map((f) => f.slice('package/'.length))
+      .sort();
     expect(shipped).toEqual(reached);
   });
 
   it('declares no dependencies: there is nothing to install but the package', () => {
-    const manifest = JSON.parse(execFileSync('tar', ['xzfO', join(scratch, 'ktool-0.1.0.tgz'), 'package/package.json'], { encoding: 'utf8' }));
+    const manifest = JSON.parse(
+      execFileSync('tar', ['xzfO', join(scratch, 'ktool-0.1.0.tgz'), 'package/package.json'], { encoding: 'utf8' }),
+    );
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.optionalDependencies).toBeUndefined();
     expect(manifest.peerDependencies).toBeUndefined();
@@ -70,8 +100,13 @@ describe('npm pack, then npm install -g from the tarball, offline', () => {
     // A `node` that reports v20.11.0 to the program it runs (the real one underneath).
     const oldNode = join(scratch, 'old-node');
     mkdirSync(oldNode);
-    writeFileSync(join(oldNode, 'v20.cjs'), "Object.defineProperty(process, 'version', { value: 'v20.11.0' });\nObject.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.11.0' } });\n");
-    writeFileSync(join(oldNode, 'node'), `#!/bin/sh\nexec '${process.execPath}' --require '${join(oldNode, 'v20.cjs')}' "$@"\n`, { mode: 0o755 });
+    writeFileSync(
+      join(oldNode, 'v20.cjs'),
+      "Object.defineProperty(process, 'version', { value: 'v20.11.0' });\nObject.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.11.0' } });\n",
+    );
+    writeFileSync(join(oldNode, 'node'), `#!/bin/sh\nexec '${process.execPath}' --require '${join(oldNode, 'v20.cjs')}' "$@"\n`, {
+      mode: 0o755,
+    });
     const r = await runInstalled('ktool', ['--version'], { ...env, PATH: `${join(prefix, 'bin')}:${oldNode}:/usr/bin:/bin` });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');

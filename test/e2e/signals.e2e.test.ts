@@ -111,7 +111,9 @@ describe('Ctrl-C and SIGTERM against a broker that never answers (--timeout 60s)
     it.each(SIGNALS)(`${name}: %s ends it within a second, exit %i`, async (signal, code) => {
       const broker = await silentBroker();
       try {
-        const r = await signalled([...argv, '-b', broker.address, '--timeout', '60s'], signal, () => broker.connected.then(() => new Promise((res) => setTimeout(res, 300))));
+        const r = await signalled([...argv, '-b', broker.address, '--timeout', '60s'], signal, () =>
+          broker.connected.then(() => new Promise((res) => setTimeout(res, 300))),
+        );
         expect({ code: r.code, signal: r.signal, stderr: r.stderr }).toEqual({ code, signal: null, stderr: 'error: interrupted\n' });
         expect(r.stdout).toBe('');
         expect(r.afterSignalMs).toBeLessThan(1_000);
@@ -124,7 +126,17 @@ describe('Ctrl-C and SIGTERM against a broker that never answers (--timeout 60s)
   it.each(SIGNALS)('mirror from a silent source: %s ends it within a second, exit %i', async (signal, code) => {
     const broker = await silentBroker();
     try {
-      const args = ['mirror', '--from-bootstrap', broker.address, '--to-bootstrap', process.env.KTOOL_TEST_BOOTSTRAP!, '--topics', topic, '--timeout', '60s'];
+      const args = [
+        'mirror',
+        '--from-bootstrap',
+        broker.address,
+        '--to-bootstrap',
+        process.env.KTOOL_TEST_BOOTSTRAP!,
+        '--topics',
+        topic,
+        '--timeout',
+        '60s',
+      ];
       const r = await signalled(args, signal, () => broker.connected);
       expect({ code: r.code, stderr: r.stderr }).toEqual({ code, stderr: 'error: interrupted\n' });
       expect(r.afterSignalMs).toBeLessThan(1_000);

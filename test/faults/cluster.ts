@@ -19,7 +19,20 @@ export function cli(c: OwnCluster, argv: string[], stdin?: string): Promise<CliR
 /** A topic with replication factor 3 and min.insync.replicas 2: one broker may die without losing acks=all writes. */
 export async function replicatedTopic(c: OwnCluster, prefix: string, partitions = 1, configs: string[] = []): Promise<string> {
   const t = uniqueName(prefix);
-  const r = await cli(c, ['topics', 'create', t, '-b', c.bootstrap, '-p', String(partitions), '-r', '3', '-c', 'min.insync.replicas=2', ...configs.flatMap((x) => ['-c', x])]);
+  const r = await cli(c, [
+    'topics',
+    'create',
+    t,
+    '-b',
+    c.bootstrap,
+    '-p',
+    String(partitions),
+    '-r',
+    '3',
+    '-c',
+    'min.insync.replicas=2',
+    ...configs.flatMap((x) => ['-c', x]),
+  ]);
   expect(r.code, r.stderr).toBe(0);
   return t;
 }
@@ -39,10 +52,13 @@ export async function partitions(c: OwnCluster, topic: string): Promise<Partitio
 
 /** The node id that leads partition 0, as `ktool topics describe --json` reports it. */
 export async function leaderOf(c: OwnCluster, topic: string): Promise<number> {
-  return pollUntil(async () => {
-    const [p] = await partitions(c, topic);
-    return p.leader >= 0 ? p.leader : undefined;
-  }, { what: `a leader for ${topic}` });
+  return pollUntil(
+    async () => {
+      const [p] = await partitions(c, topic);
+      return p.leader >= 0 ? p.leader : undefined;
+    },
+    { what: `a leader for ${topic}` },
+  );
 }
 
 /** The broker JVM's pid from `ktool local status --json` (the cluster's saved state). */
@@ -82,19 +98,29 @@ async function nodeStatus(c: OwnCluster): Promise<{ id: number; alive: boolean; 
 /** Starts again any node an earlier test left dead (a failed test must not leave the next one a node short). */
 export async function reviveDeadNodes(c: OwnCluster): Promise<void> {
   for (const n of await nodeStatus(c)) if (!n.alive) await restartNode(c, n.id);
-  await pollUntil(async () => (await nodeStatus(c)).every((n) => n.alive && n.reachable), { timeoutMs: 90_000, intervalMs: 500, what: 'every node up' });
+  await pollUntil(async () => (await nodeStatus(c)).every((n) => n.alive && n.reachable), {
+    timeoutMs: 90_000,
+    intervalMs: 500,
+    what: 'every node up',
+  });
 }
 
 /** Waits until every replica of the topic's partitions is back in sync (the restarted node caught up). */
 export async function fullIsr(c: OwnCluster, topic: string, timeoutMs = 60_000): Promise<void> {
-  await pollUntil(async () => (await partitions(c, topic)).every((p) => p.isr.length === 3), { timeoutMs, intervalMs: 500, what: `all 3 replicas of ${topic} in sync` });
+  await pollUntil(async () => (await partitions(c, topic)).every((p) => p.isr.length === 3), {
+    timeoutMs,
+    intervalMs: 500,
+    what: `all 3 replicas of ${topic} in sync`,
+  });
 }
 
 /** Stops and starts the whole cluster (same ports and data); returns the bootstrap. */
 export async function restartCluster(c: OwnCluster): Promise<string> {
   const env = ownClusterEnv(c.config);
   await ktoolOutput(['local', 'stop', '--name', c.name], env, 120_000);
-  return (JSON.parse(await ktoolOutput(['local', 'start', '--name', c.name, '--nodes', '3', '--json'], env, 120_000)) as { bootstrap: string }).bootstrap;
+  return (
+    JSON.parse(await ktoolOutput(['local', 'start', '--name', c.name, '--nodes', '3', '--json'], env, 120_000)) as { bootstrap: string }
+  ).bootstrap;
 }
 
 /**
@@ -102,28 +128,40 @@ export async function restartCluster(c: OwnCluster): Promise<string> {
  * bootstrap servers ktool's admin requests can stall on it for their whole --timeout (see the report).
  */
 export async function leaderAvoiding(c: OwnCluster, topic: string, hung: number): Promise<number> {
-  const others = (await nodeStatus(c)).filter((n) => n.id !== hung).map((n) => `127.0.0.1:${n.port}`).join(',');
+  const others = (await nodeStatus(c))
+    .filter((n) => n.id !== hung)
+    .map((n) => `127.0.0.1:${n.port}`)
+    .join(',');
   const out = await new Promise<string>((resolve, reject) => {
-    execFile('kcat', ['-L', '-b', others, '-t', topic, '-J', '-m', '5'], { timeout: 15_000 }, (error, stdout, stderr) => (error ? reject(new Error(`kcat -L: ${stderr || error.message}`)) : resolve(stdout)));
+    execFile('kcat', ['-L', '-b', others, '-t', topic, '-J', '-m', '5'], { timeout: 15_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`kcat -L: ${stderr || error.message}`)) : resolve(stdout),
+    );
   });
-  return (JSON.parse(out) as { topics: { partitions: { partition: number; leader: number }[] }[] }).topics[0].partitions.find((p) => p.partition === 0)!.leader;
+  return (JSON.parse(out) as { topics: { partitions: { partition: number; leader: number }[] }[] }).topics[0].partitions.find(
+    (p) => p.partition === 0,
+  )!.leader;
 }
 
 /** Every record of the topic read by kcat, not by ktool: `partition offset value` lines. */
 export function kcatRead(bootstrap: string, topic: string): Promise<{ partition: number; offset: number; value: string }[]> {
   return new Promise((resolve, reject) => {
-    execFile('kcat', ['-C', '-b', bootstrap, '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%p %o %s\\n'], { maxBuffer: 64 << 20, timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`kcat: ${stderr || error.message}`));
-      resolve(
-        stdout
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => {
-            const [p, o, ...v] = l.split(' ');
-            return { partition: Number(p), offset: Number(o), value: v.join(' ') };
-          }),
-      );
-    });
+    execFile(
+      'kcat',
+      ['-C', '-b', bootstrap, '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%p %o %s\\n'],
+      { maxBuffer: 64 << 20, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`kcat: ${stderr || error.message}`));
+        resolve(
+          stdout
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => {
+              const [p, o, ...v] = l.split(' ');
+              return { partition: Number(p), offset: Number(o), value: v.join(' ') };
+            }),
+        );
+      },
+    );
   });
 }
 

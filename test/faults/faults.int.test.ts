@@ -2,7 +2,24 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { uniqueName } from '../helpers/cli.js';
 import { removeOwnCluster, type OwnCluster } from '../helpers/own-cluster.js';
 import { pollUntil } from '../helpers/poll.js';
-import { brokerPid, cli, fullIsr, kcatRead, leaderAvoiding, leaderOf, partitions, replicatedTopic, restartCluster, killLeftovers, restartNode, reviveDeadNodes, spawnKtool, startFaultCluster, tally, type Child } from './cluster.js';
+import {
+  brokerPid,
+  cli,
+  fullIsr,
+  kcatRead,
+  leaderAvoiding,
+  leaderOf,
+  partitions,
+  replicatedTopic,
+  restartCluster,
+  killLeftovers,
+  restartNode,
+  reviveDeadNodes,
+  spawnKtool,
+  startFaultCluster,
+  tally,
+  type Child,
+} from './cluster.js';
 
 // Faults on a three-node cluster of this file's own (topics: replication factor 3, min.insync.replicas 2).
 // Every count comes from kcat, an independent reader, never from ktool itself.
@@ -36,7 +53,11 @@ async function expectExactlyOnce(topic: string, sent: string[]): Promise<void> {
   const counts = tally(read);
   const missing = sent.filter((v) => !counts.has(v));
   const duplicated = [...counts].filter(([, n]) => n > 1).map(([v]) => v);
-  expect({ missing: missing.length, duplicated: duplicated.length, total: read.length }).toEqual({ missing: 0, duplicated: 0, total: sent.length });
+  expect({ missing: missing.length, duplicated: duplicated.length, total: read.length }).toEqual({
+    missing: 0,
+    duplicated: 0,
+    total: sent.length,
+  });
 }
 
 /** A node killed or paused by a test is running and back in sync before the next test. */
@@ -75,15 +96,35 @@ describe('faults on a three-node cluster', () => {
       const sent = values('m', 0, 100_000);
       expect((await cli(c, ['produce', topic, '-b', SRC], sent.map((v) => `${v}\n`).join(''))).code).toBe(0);
       // The target topic exists first, replicated: the mirror copies into it.
-      expect((await cli(c, ['topics', 'create', topic, '-p', '1', '-r', '3', '-c', 'min.insync.replicas=2', '-b', c.bootstrap])).code).toBe(0);
+      expect((await cli(c, ['topics', 'create', topic, '-p', '1', '-r', '3', '-c', 'min.insync.replicas=2', '-b', c.bootstrap])).code).toBe(
+        0,
+      );
       const leader = await leaderOf(c, topic);
       const pid = await brokerPid(c, leader);
       // Small requests, one at a time: slow enough to be cut half-way.
-      const m = spawnKtool(c, ['mirror', '--from-bootstrap', SRC, '--to-bootstrap', c.bootstrap, '--topics', topic, '--group', group, '--until-caught-up', '--batch-bytes', '2048', '--max-in-flight', '1']);
-      const copied = await pollUntil(async () => {
-        const end = (await partitions(c, topic))[0].latestOffset;
-        return end > 0 ? end : undefined;
-      }, { timeoutMs: 30_000, intervalMs: 50, what: 'the copy started' });
+      const m = spawnKtool(c, [
+        'mirror',
+        '--from-bootstrap',
+        SRC,
+        '--to-bootstrap',
+        c.bootstrap,
+        '--topics',
+        topic,
+        '--group',
+        group,
+        '--until-caught-up',
+        '--batch-bytes',
+        '2048',
+        '--max-in-flight',
+        '1',
+      ]);
+      const copied = await pollUntil(
+        async () => {
+          const end = (await partitions(c, topic))[0].latestOffset;
+          return end > 0 ? end : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 50, what: 'the copy started' },
+      );
       process.kill(pid, 'SIGKILL');
       // The kill came mid-copy (what follows is about records sent across it).
       expect(copied).toBeLessThan(sent.length);
@@ -93,7 +134,18 @@ describe('faults on a three-node cluster', () => {
       await expectExactlyOnce(topic, sent);
       // Waited out inside the producer (same producer id), not by a new session: that would send again what the dead leader had written.
       expect(m.stderr).not.toMatch(/retrying in/);
-      const v = await cli(c, ['mirror', 'verify', '--from-bootstrap', SRC, '--to-bootstrap', c.bootstrap, '--topics', topic, '--deep', '--json']);
+      const v = await cli(c, [
+        'mirror',
+        'verify',
+        '--from-bootstrap',
+        SRC,
+        '--to-bootstrap',
+        c.bootstrap,
+        '--topics',
+        topic,
+        '--deep',
+        '--json',
+      ]);
       const check = (JSON.parse(v.stdout) as { topics: { missing: number; unexpected: number; duplicated: number }[] }).topics[0];
       expect(check).toMatchObject({ missing: 0, unexpected: 0, duplicated: 0 });
       expect(v.code).toBe(0);
@@ -118,7 +170,11 @@ describe('faults on a three-node cluster: a hung broker, a whole restart', () =>
     const stoppedAt = Date.now();
     try {
       // The controllers fence the hung broker after its session timeout: another replica leads.
-      await pollUntil(async () => (await leaderAvoiding(c, t, leader)) !== leader, { timeoutMs: 40_000, intervalMs: 500, what: 'a new leader' });
+      await pollUntil(async () => (await leaderAvoiding(c, t, leader)) !== leader, {
+        timeoutMs: 40_000,
+        intervalMs: 500,
+        what: 'a new leader',
+      });
       await feed(p, sent.slice(2_000, 4_000)).done;
       await pollUntil(() => Date.now() - stoppedAt > 12_000, { timeoutMs: 20_000, what: 'past the session timeout' });
     } finally {

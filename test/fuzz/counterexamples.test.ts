@@ -24,7 +24,9 @@ describe('a lookup table indexed by user text finds only its own keys', () => {
   });
 
   it('configs --entity-type constructor: an unknown entity type, not Object', () => {
-    expect(() => parseEntities({ entityType: 'constructor', entityName: 'x' }, { requireName: true })).toThrow(/unknown entity type "constructor"/);
+    expect(() => parseEntities({ entityType: 'constructor', entityName: 'x' }, { requireName: true })).toThrow(
+      /unknown entity type "constructor"/,
+    );
   });
 
   it('--batch-size 1constructor: a usage error, not NaN bytes', () => {
@@ -52,7 +54,9 @@ describe('numbers too large for what they become', () => {
     const base = { flags: { bootstrapServer: 'h:9092' }, env: {}, config: { profiles: {} } };
     expect(() => resolveConnection({ ...base, flags: { ...base.flags, timeout: '30d' } })).toThrow(/--timeout must be at most 24d20h/);
     expect(() => resolveConnection({ ...base, env: { KTOOL_TIMEOUT: '25d' } })).toThrow(/KTOOL_TIMEOUT must be at most/);
-    expect(() => resolveConnection({ ...base, commandConfig: { unknownKeys: [], all: new Map(), timeoutMs: MAX_TIMER_MS + 1 } })).toThrow(/request.timeout.ms of --command-config must be at most/);
+    expect(() => resolveConnection({ ...base, commandConfig: { unknownKeys: [], all: new Map(), timeoutMs: MAX_TIMER_MS + 1 } })).toThrow(
+      /request.timeout.ms of --command-config must be at most/,
+    );
     expect(resolveConnection({ ...base, flags: { ...base.flags, timeout: '24d' } }).timeoutMs).toBe(24 * 86_400_000);
   });
 
@@ -79,22 +83,23 @@ describe('config.yaml: what ktool writes reads back; nothing is dropped silently
     expect((doc as { x?: unknown }).x).toBeUndefined();
   });
 
-  it.each([
-    [{ p: [{ 'a:b': null }] }],
-    [{ 'a:b': 1 }],
-    [{ l: [{ '"': false }] }],
-    [{ '- a': '' }],
-    [{ k: '-' }],
-  ])('round trip %j', (doc) => {
-    expect(parseYaml(toYaml(doc))).toEqual(doc);
-  });
+  it.each([[{ p: [{ 'a:b': null }] }], [{ 'a:b': 1 }], [{ l: [{ '"': false }] }], [{ '- a': '' }], [{ k: '-' }]])(
+    'round trip %j',
+    (doc) => {
+      expect(parseYaml(toYaml(doc))).toEqual(doc);
+    },
+  );
 });
 
 describe('numbers past what Kafka or JavaScript holds are refused where they are read', () => {
   it('delete-records --offset-json-file: "offset": 1e21 is a usage error, not a BigInt SyntaxError', () => {
-    expect(() => parseOffsetFile('{"partitions":[{"topic":"t","partition":0,"offset":1e+21}]}')).toThrow(/partitions\[0\].offset must be a whole number/);
+    expect(() => parseOffsetFile('{"partitions":[{"topic":"t","partition":0,"offset":1e+21}]}')).toThrow(
+      /partitions\[0\].offset must be a whole number/,
+    );
     expect(parseOffsetFile('{"partitions":[{"topic":"t","partition":0,"offset":"100000000000000000000"}]}')[0].offset).toBe(10n ** 20n);
-    expect(() => parseOffsetFile('{"partitions":[{"topic":"t","partition":9007199254740992,"offset":0}]}')).toThrow(/partition must be a whole number from 0 to 2147483647/);
+    expect(() => parseOffsetFile('{"partitions":[{"topic":"t","partition":9007199254740992,"offset":0}]}')).toThrow(
+      /partition must be a whole number from 0 to 2147483647/,
+    );
   });
 
   it('produce --input json: "partition" beyond int32 is a usage error naming it', () => {

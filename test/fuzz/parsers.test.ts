@@ -63,15 +63,22 @@ const DOCUMENTED = new Set<number>(Object.values(ExitCode));
  * Runs one parse: its value, or undefined when it threw a typed error with a usage (or other
  * documented) exit code. Anything else thrown fails the property with the input that caused it.
  */
-function typed<T>(parse: () => T, { codes = [ExitCode.usage] as number[], also }: { codes?: number[]; also?: (e: unknown) => boolean } = {}): T | undefined {
+function typed<T>(
+  parse: () => T,
+  { codes = [ExitCode.usage] as number[], also }: { codes?: number[]; also?: (e: unknown) => boolean } = {},
+): T | undefined {
   const started = performance.now();
   let value: T | undefined;
   try {
     value = parse();
   } catch (error) {
     if (also?.(error)) return undefined;
-    if (!(error instanceof KtoolError)) throw new Error(`untyped ${(error as Error)?.constructor?.name ?? typeof error}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
-    if (!DOCUMENTED.has(error.exitCode) || !codes.includes(error.exitCode)) throw new Error(`exit code ${error.exitCode} for: ${error.message}`);
+    if (!(error instanceof KtoolError))
+      throw new Error(`untyped ${(error as Error)?.constructor?.name ?? typeof error}: ${(error as Error)?.message ?? String(error)}`, {
+        cause: error,
+      });
+    if (!DOCUMENTED.has(error.exitCode) || !codes.includes(error.exitCode))
+      throw new Error(`exit code ${error.exitCode} for: ${error.message}`);
     if (!error.message) throw new Error('a typed error without a message');
   } finally {
     const took = performance.now() - started;
@@ -92,17 +99,73 @@ const anyText = fc.oneof(
 const PROTO_NAMES = ['constructor', 'valueOf', 'toString', '__proto__', 'hasOwnProperty'];
 
 /** Near-valid text: a grammar's own tokens (and the prototype's names) in random order and number. */
-const soup = (tokens: string[], maxLength = 10) => fc.array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...tokens) }, { weight: 1, arbitrary: fc.constantFrom(...PROTO_NAMES) }), { maxLength }).map((t) => t.join(''));
+const soup = (tokens: string[], maxLength = 10) =>
+  fc
+    .array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...tokens) }, { weight: 1, arbitrary: fc.constantFrom(...PROTO_NAMES) }), {
+      maxLength,
+    })
+    .map((t) => t.join(''));
 
 /** One token repeated hundreds of times, then a tail: what makes a backtracking regex slow. */
 const long = (tokens: string[]) =>
-  fc.tuple(fc.constantFrom(...tokens), fc.integer({ min: 200, max: 5000 }), fc.constantFrom('', '!', ':', ' x', '\n', '=', ',')).map(([t, n, tail]) => t.repeat(n) + tail);
+  fc
+    .tuple(fc.constantFrom(...tokens), fc.integer({ min: 200, max: 5000 }), fc.constantFrom('', '!', ':', ' x', '\n', '=', ','))
+    .map(([t, n, tail]) => t.repeat(n) + tail);
 
-const input = (tokens: string[]) => fc.oneof({ weight: 2, arbitrary: anyText }, { weight: 3, arbitrary: soup(tokens) }, { weight: 1, arbitrary: long(tokens) });
+const input = (tokens: string[]) =>
+  fc.oneof({ weight: 2, arbitrary: anyText }, { weight: 3, arbitrary: soup(tokens) }, { weight: 1, arbitrary: long(tokens) });
 
 const property = <T>(arb: fc.Arbitrary<T>, check: (v: T) => void) => fc.assert(fc.property(arb, check), PARAMS);
 
-const TIME_TOKENS = ['@', '-', '+', ':', '0', '1', '17', '42', '1714521600000', '99999999999999999999', '2026', '-01', '-02-29', '-12-31', '2024-05-01', 'T', ' ', '10:00', ':59', ':60', '.250', '.123456789', 'Z', 'z', '+02:00', '-0130', '+24', 'h', 'm', 's', 'ms', 'd', 'w', '.5', 'P', 'PT', '1H', '1D', 'M', 'S', 'end', 'start', 'earliest', 'latest', 'oldest', 'beginning', 'newest'];
+const TIME_TOKENS = [
+  '@',
+  '-',
+  '+',
+  ':',
+  '0',
+  '1',
+  '17',
+  '42',
+  '1714521600000',
+  '99999999999999999999',
+  '2026',
+  '-01',
+  '-02-29',
+  '-12-31',
+  '2024-05-01',
+  'T',
+  ' ',
+  '10:00',
+  ':59',
+  ':60',
+  '.250',
+  '.123456789',
+  'Z',
+  'z',
+  '+02:00',
+  '-0130',
+  '+24',
+  'h',
+  'm',
+  's',
+  'ms',
+  'd',
+  'w',
+  '.5',
+  'P',
+  'PT',
+  '1H',
+  '1D',
+  'M',
+  'S',
+  'end',
+  'start',
+  'earliest',
+  'latest',
+  'oldest',
+  'beginning',
+  'newest',
+];
 
 describe('offset specs and times', () => {
   it('parseOffsetSpec: a position or a usage error', () => {
@@ -115,7 +178,11 @@ describe('offset specs and times', () => {
 
   it('parseTime / parseTimeArg / parseDatetime: a safe, non-negative epoch ms or a usage error', () => {
     property(input(TIME_TOKENS), (text) => {
-      for (const ms of [typed(() => parseTime(text, { what: '--time', now: NOW })), typed(() => parseTimeArg(text, { what: '--time', now: NOW })), typed(() => parseDatetime(text, NOW))]) {
+      for (const ms of [
+        typed(() => parseTime(text, { what: '--time', now: NOW })),
+        typed(() => parseTimeArg(text, { what: '--time', now: NOW })),
+        typed(() => parseDatetime(text, NOW)),
+      ]) {
         if (ms !== undefined) expect(Number.isSafeInteger(ms) && ms >= 0).toBe(true);
       }
       expect(typeof typed(() => isTime(text), { codes: [] })).toBe('boolean');
@@ -133,10 +200,35 @@ describe('offset specs and times', () => {
   });
 
   it('parseDuration: a finite whole number of ms or a usage error', () => {
-    property(input(['0', '1', '10', '1.5', '.', 'ms', 's', 'm', 'h', 'd', 'w', 'P', '-P', 'T', '1D', '2H', '3M', '4.5S', ' ', '99999999999999999999', '9'.repeat(400)]), (text) => {
-      const ms = typed(() => parseDuration(text, '--timeout'));
-      if (ms !== undefined) expect(Number.isSafeInteger(ms)).toBe(true);
-    });
+    property(
+      input([
+        '0',
+        '1',
+        '10',
+        '1.5',
+        '.',
+        'ms',
+        's',
+        'm',
+        'h',
+        'd',
+        'w',
+        'P',
+        '-P',
+        'T',
+        '1D',
+        '2H',
+        '3M',
+        '4.5S',
+        ' ',
+        '99999999999999999999',
+        '9'.repeat(400),
+      ]),
+      (text) => {
+        const ms = typed(() => parseDuration(text, '--timeout'));
+        if (ms !== undefined) expect(Number.isSafeInteger(ms)).toBe(true);
+      },
+    );
   });
 });
 
@@ -158,7 +250,41 @@ describe('topics and partitions', () => {
 });
 
 describe('connection settings', () => {
-  const propTokens = ['\n', '\r\n', '\r', ' ', '\t', '\f', '#', '!', '=', ':', '\\', '\\\n', '\\u00e9', '\\u12', '\\t', 'key', 'bootstrap.servers', 'security.protocol', 'SASL_SSL', 'SSL', 'sasl.mechanism', 'PLAIN', 'GSSAPI', 'sasl.jaas.config', 'org.apache.kafka.common.security.plain.PlainLoginModule required username="a" password="b\\"c";', 'request.timeout.ms', 'default.api.timeout.ms', '30000', 'ssl.truststore.type', 'PKCS12', 'PEM', 'ssl.keystore.location', 'x'];
+  const propTokens = [
+    '\n',
+    '\r\n',
+    '\r',
+    ' ',
+    '\t',
+    '\f',
+    '#',
+    '!',
+    '=',
+    ':',
+    '\\',
+    '\\\n',
+    '\\u00e9',
+    '\\u12',
+    '\\t',
+    'key',
+    'bootstrap.servers',
+    'security.protocol',
+    'SASL_SSL',
+    'SSL',
+    'sasl.mechanism',
+    'PLAIN',
+    'GSSAPI',
+    'sasl.jaas.config',
+    'org.apache.kafka.common.security.plain.PlainLoginModule required username="a" password="b\\"c";',
+    'request.timeout.ms',
+    'default.api.timeout.ms',
+    '30000',
+    'ssl.truststore.type',
+    'PKCS12',
+    'PEM',
+    'ssl.keystore.location',
+    'x',
+  ];
   it('parseProperties never throws; interpretCommandConfig gives settings or a usage error', () => {
     property(input(propTokens), (text) => {
       const props = typed(() => parseProperties(text), { codes: [] })!;
@@ -176,30 +302,118 @@ describe('connection settings', () => {
   });
 
   it('splitBootstrap: HOST:PORT list with ports a socket takes, or a usage error', () => {
-    const hostPort = fc.tuple(fc.constantFrom('localhost', 'h', '127.0.0.1', '[::1]', '[fe80::1]', 'a b', ''), fc.option(fc.integer({ min: 0, max: 99999 }), { nil: undefined })).map(([h, p]) => (p === undefined ? h : `${h}:${p}`));
+    const hostPort = fc
+      .tuple(
+        fc.constantFrom('localhost', 'h', '127.0.0.1', '[::1]', '[fe80::1]', 'a b', ''),
+        fc.option(fc.integer({ min: 0, max: 99999 }), { nil: undefined }),
+      )
+      .map(([h, p]) => (p === undefined ? h : `${h}:${p}`));
     const lists = fc.array(hostPort, { minLength: 1, maxLength: 3 }).map((l) => l.join(','));
-    property(fc.oneof(lists, input(['localhost', 'h', '127.0.0.1', '[::1]', '[', ']', ':', '9092', '0', '65535', '65536', '99999', ',', ' ', 'a b'])), (text) => {
-      const hosts = typed(() => splitBootstrap(text));
-      for (const h of hosts ?? []) {
-        const port = Number(/:(\d+)$/.exec(h)![1]);
-        expect(port >= 1 && port <= 65535, h).toBe(true);
-      }
-    });
+    property(
+      fc.oneof(
+        lists,
+        input(['localhost', 'h', '127.0.0.1', '[::1]', '[', ']', ':', '9092', '0', '65535', '65536', '99999', ',', ' ', 'a b']),
+      ),
+      (text) => {
+        const hosts = typed(() => splitBootstrap(text));
+        for (const h of hosts ?? []) {
+          const port = Number(/:(\d+)$/.exec(h)![1]);
+          expect(port >= 1 && port <= 65535, h).toBe(true);
+        }
+      },
+    );
   });
 
   it('profile add: a profile or a usage error, whatever the flag values', () => {
     const flag = fc.option(input(['localhost:9092', 'PLAIN', 'SCRAM-SHA-512', 'OAUTHBEARER', '10s', 'x', ',', ':']), { nil: undefined });
-    const flags = fc.record({ bootstrapServer: flag, clientId: flag, timeout: flag, saslMechanism: flag, username: flag, password: flag, token: flag, ca: flag, cert: flag, key: flag, serverName: flag, tls: fc.boolean() }, { requiredKeys: [] });
-    property(fc.tuple(input(['prod', 'a.b', '-', '_', ' ', '/']), flags), ([name, f]) => void typed(() => parseProfileAdd([name], f as never)));
+    const flags = fc.record(
+      {
+        bootstrapServer: flag,
+        clientId: flag,
+        timeout: flag,
+        saslMechanism: flag,
+        username: flag,
+        password: flag,
+        token: flag,
+        ca: flag,
+        cert: flag,
+        key: flag,
+        serverName: flag,
+        tls: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    );
+    property(
+      fc.tuple(input(['prod', 'a.b', '-', '_', ' ', '/']), flags),
+      ([name, f]) => void typed(() => parseProfileAdd([name], f as never)),
+    );
   });
 
-  const yamlTokens = ['\n', '  ', '    ', '- ', '-', 'profiles:', 'current-profile: prod', 'prod:', 'bootstrap: localhost:9092', 'a: 1', 'b:', 'key', ': ', '"q"', '"bad\\', "'s'", "'", '[]', '{}', '[a]', '|', '&x', '*x', '#c', ' #c', '---', 'null', '~', 'true', '12', '-3.5', '99999999999999999999', '__proto__:'];
+  const yamlTokens = [
+    '\n',
+    '  ',
+    '    ',
+    '- ',
+    '-',
+    'profiles:',
+    'current-profile: prod',
+    'prod:',
+    'bootstrap: localhost:9092',
+    'a: 1',
+    'b:',
+    'key',
+    ': ',
+    '"q"',
+    '"bad\\',
+    "'s'",
+    "'",
+    '[]',
+    '{}',
+    '[a]',
+    '|',
+    '&x',
+    '*x',
+    '#c',
+    ' #c',
+    '---',
+    'null',
+    '~',
+    'true',
+    '12',
+    '-3.5',
+    '99999999999999999999',
+    '__proto__:',
+  ];
   it('parseYaml: a value or a usage error naming the line', () => {
     property(fc.oneof(input(yamlTokens), soup(yamlTokens, 40)), (text) => void typed(() => parseYaml(text, 'config.yaml')));
   });
 
   it('round trip: any config.yaml ktool writes (toYaml) reads back the same (parseYaml)', () => {
-    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constantFrom('true', '12', '-1.5', 'null', '~', 'a: b', 'x #y', ' pad', "'", '"', '- a', 'a:b', 'k:', '[]', '{}', '#', '---', '', ...PROTO_NAMES));
+    const text = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+      fc.constantFrom(
+        'true',
+        '12',
+        '-1.5',
+        'null',
+        '~',
+        'a: b',
+        'x #y',
+        ' pad',
+        "'",
+        '"',
+        '- a',
+        'a:b',
+        'k:',
+        '[]',
+        '{}',
+        '#',
+        '---',
+        '',
+        ...PROTO_NAMES,
+      ),
+    );
     const scalar = fc.oneof(text, fc.boolean(), fc.integer(), fc.constant(null));
     const tree = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('map'), tie('list')),
@@ -208,10 +422,16 @@ describe('connection settings', () => {
       list: fc.array(fc.oneof(scalar, tie('map')), { maxLength: 3 }),
     })).map;
     // config.yaml's top level is a mapping (loadConfigFile refuses anything else).
-    property(tree.filter((d) => Object.keys(d).length > 0), (doc) => {
-      const yaml = toYaml(doc);
-      expect(typed(() => parseYaml(yaml, 'config.yaml'), { codes: [] }), yaml).toEqual(doc);
-    });
+    property(
+      tree.filter((d) => Object.keys(d).length > 0),
+      (doc) => {
+        const yaml = toYaml(doc);
+        expect(
+          typed(() => parseYaml(yaml, 'config.yaml'), { codes: [] }),
+          yaml,
+        ).toEqual(doc);
+      },
+    );
   });
 });
 
@@ -222,9 +442,24 @@ describe('consume output formats', () => {
     offset: fc.maxSafeNat(),
     timestamp: fc.integer({ min: -1, max: 8.64e15 }),
     timestampType: fc.constantFrom('CreateTime' as const, 'LogAppendTime' as const),
-    key: fc.option(fc.uint8Array({ maxLength: 20 }).map((b) => Buffer.from(b)), { nil: null }),
-    value: fc.option(fc.uint8Array({ maxLength: 20 }).map((b) => Buffer.from(b)), { nil: null }),
-    headers: fc.array(fc.tuple(fc.uint8Array({ maxLength: 8 }).map((b) => Buffer.from(b)), fc.option(fc.uint8Array({ maxLength: 8 }).map((b) => Buffer.from(b)), { nil: null })), { maxLength: 3 }),
+    key: fc.option(
+      fc.uint8Array({ maxLength: 20 }).map((b) => Buffer.from(b)),
+      { nil: null },
+    ),
+    value: fc.option(
+      fc.uint8Array({ maxLength: 20 }).map((b) => Buffer.from(b)),
+      { nil: null },
+    ),
+    headers: fc.array(
+      fc.tuple(
+        fc.uint8Array({ maxLength: 8 }).map((b) => Buffer.from(b)),
+        fc.option(
+          fc.uint8Array({ maxLength: 8 }).map((b) => Buffer.from(b)),
+          { nil: null },
+        ),
+      ),
+      { maxLength: 3 },
+    ),
   }) satisfies fc.Arbitrary<ConsumedRecord>;
   const sink = (): Sink & { text: () => string } => {
     const chunks: Buffer[] = [];
@@ -232,14 +467,62 @@ describe('consume output formats', () => {
   };
 
   it('compileFormat (kcat -f): a formatter that never throws on any record, or a usage error', () => {
-    property(fc.tuple(input(['%', '%t', '%p', '%o', '%k', '%v', '%s', '%S', '%K', '%h', '%T', '%d', '%%', '%x', '\\', '\\n', '\\t', '\\0', 'lit', ' ', '\n']), record), ([template, r]) => {
-      const format = typed(() => compileFormat(template, 'NULL'));
-      if (format) format(r, sink());
-    });
+    property(
+      fc.tuple(
+        input([
+          '%',
+          '%t',
+          '%p',
+          '%o',
+          '%k',
+          '%v',
+          '%s',
+          '%S',
+          '%K',
+          '%h',
+          '%T',
+          '%d',
+          '%%',
+          '%x',
+          '\\',
+          '\\n',
+          '\\t',
+          '\\0',
+          'lit',
+          ' ',
+          '\n',
+        ]),
+        record,
+      ),
+      ([template, r]) => {
+        const format = typed(() => compileFormat(template, 'NULL'));
+        if (format) format(r, sink());
+      },
+    );
   });
 
   it('parseConsoleProps (--property): a formatter that never throws on any record, or a usage error', () => {
-    const pair = input(['print.key', 'print.value', 'print.timestamp', 'print.partition', 'print.offset', 'print.headers', 'key.separator', 'line.separator', 'headers.separator', 'headers.key.separator', 'null.literal', '=', 'true', 'false', 'TRUE', '\\t', '\\n', ' ', 'x']);
+    const pair = input([
+      'print.key',
+      'print.value',
+      'print.timestamp',
+      'print.partition',
+      'print.offset',
+      'print.headers',
+      'key.separator',
+      'line.separator',
+      'headers.separator',
+      'headers.key.separator',
+      'null.literal',
+      '=',
+      'true',
+      'false',
+      'TRUE',
+      '\\t',
+      '\\n',
+      ' ',
+      'x',
+    ]);
     property(fc.tuple(fc.array(pair, { maxLength: 5 }), record), ([pairs, r]) => {
       const props = typed(() => parseConsoleProps(pairs));
       if (props) consoleFormatter(props)(r, sink());
@@ -274,38 +557,98 @@ describe('consume output formats', () => {
 });
 
 describe('produce input', () => {
-  const jsonScalar = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('text', 'json', 'base64', 'hex', 'CreateTime', 'LogAppendTime', 'ww==', '76', 'zz', '-5', '99999999999999999999'), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
-  const fieldValue = fc.oneof({ weight: 4, arbitrary: jsonScalar }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }, { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('h', 'bin', 'base64', '__proto__'), fc.oneof(jsonScalar, fc.array(jsonScalar, { maxLength: 3 }), fc.jsonValue({ maxDepth: 2 }))) }, { weight: 1, arbitrary: fc.array(fc.oneof(fc.tuple(fc.string({ maxLength: 4 }), jsonScalar), jsonScalar), { maxLength: 3 }) });
-  const envelope = fc.dictionary(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ENVELOPE_FIELDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }), fieldValue, { maxKeys: 8 });
+  const jsonScalar = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('text', 'json', 'base64', 'hex', 'CreateTime', 'LogAppendTime', 'ww==', '76', 'zz', '-5', '99999999999999999999'),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const fieldValue = fc.oneof(
+    { weight: 4, arbitrary: jsonScalar },
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+    {
+      weight: 1,
+      arbitrary: fc.dictionary(
+        fc.constantFrom('h', 'bin', 'base64', '__proto__'),
+        fc.oneof(jsonScalar, fc.array(jsonScalar, { maxLength: 3 }), fc.jsonValue({ maxDepth: 2 })),
+      ),
+    },
+    { weight: 1, arbitrary: fc.array(fc.oneof(fc.tuple(fc.string({ maxLength: 4 }), jsonScalar), jsonScalar), { maxLength: 3 }) },
+  );
+  const envelope = fc.dictionary(
+    fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ENVELOPE_FIELDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }),
+    fieldValue,
+    { maxKeys: 8 },
+  );
 
   it('fromEnvelope: any JSON value gives a record to produce or a usage error', () => {
-    property(fc.oneof(fc.jsonValue(), envelope, envelope.map((e) => ({ value: 'v', ...e }))), (json) => {
-      // Through JSON text, as produce reads it (a JSON.parse object holds "__proto__" as an own key).
-      const back = typed(() => fromEnvelope(JSON.parse(JSON.stringify(json))));
-      if (!back) return;
-      if (back.partition !== undefined) expect(back.partition >= 0 && back.partition <= 2 ** 31 - 1, `partition ${back.partition}`).toBe(true);
-      if (back.timestamp !== undefined) expect(Number.isSafeInteger(back.timestamp)).toBe(true);
-      for (const [k, v] of back.headers) expect(Buffer.isBuffer(k) && (v === null || Buffer.isBuffer(v))).toBe(true);
-    });
+    property(
+      fc.oneof(
+        fc.jsonValue(),
+        envelope,
+        envelope.map((e) => ({ value: 'v', ...e })),
+      ),
+      (json) => {
+        // Through JSON text, as produce reads it (a JSON.parse object holds "__proto__" as an own key).
+        const back = typed(() => fromEnvelope(JSON.parse(JSON.stringify(json))));
+        if (!back) return;
+        if (back.partition !== undefined)
+          expect(back.partition >= 0 && back.partition <= 2 ** 31 - 1, `partition ${back.partition}`).toBe(true);
+        if (back.timestamp !== undefined) expect(Number.isSafeInteger(back.timestamp)).toBe(true);
+        for (const [k, v] of back.headers) expect(Buffer.isBuffer(k) && (v === null || Buffer.isBuffer(v))).toBe(true);
+      },
+    );
   });
 
-  const propTokens = ['parse.key', 'parse.headers', 'key.separator', 'headers.delimiter', 'headers.separator', 'headers.key.separator', 'null.marker', 'ignore.error', '=', 'true', 'false', '\t', ',', ':', '|', 'NULL', '', ' ', 'x'];
+  const propTokens = [
+    'parse.key',
+    'parse.headers',
+    'key.separator',
+    'headers.delimiter',
+    'headers.separator',
+    'headers.key.separator',
+    'null.marker',
+    'ignore.error',
+    '=',
+    'true',
+    'false',
+    '\t',
+    ',',
+    ':',
+    '|',
+    'NULL',
+    '',
+    ' ',
+    'x',
+  ];
   it('reader properties and the line parser: records or a typed error (LineError: the caller names the line)', () => {
     const lineTokens = ['\t', ',', ':', '|', 'NULL', 'k', 'v', 'h', '=', ' ', 'é', '\u{1F600}', '\\'];
-    property(fc.tuple(fc.array(input(propTokens), { maxLength: 6 }), fc.array(fc.oneof(soup(lineTokens, 16), anyText), { maxLength: 5 }), fc.constantFrom('text', 'json', 'base64', 'hex', 'avro')), ([items, lines, enc]) => {
-      const format = typed(() => applyReaderProperties(items));
-      if (!format) return;
-      typed(() => validateLineFormat(format));
-      if (!isValid(format)) return;
-      const serde = typed(() => serdeFor(enc, '--value-encoding'));
-      const parse = makeLineParser(format, serde, serde);
-      const out: ParsedLine = { key: undefined, value: null, headers: undefined };
-      for (const line of lines) typed(() => parse(Buffer.from(line, 'utf8'), out), { also: (e) => e instanceof LineError });
-    });
+    property(
+      fc.tuple(
+        fc.array(input(propTokens), { maxLength: 6 }),
+        fc.array(fc.oneof(soup(lineTokens, 16), anyText), { maxLength: 5 }),
+        fc.constantFrom('text', 'json', 'base64', 'hex', 'avro'),
+      ),
+      ([items, lines, enc]) => {
+        const format = typed(() => applyReaderProperties(items));
+        if (!format) return;
+        typed(() => validateLineFormat(format));
+        if (!isValid(format)) return;
+        const serde = typed(() => serdeFor(enc, '--value-encoding'));
+        const parse = makeLineParser(format, serde, serde);
+        const out: ParsedLine = { key: undefined, value: null, headers: undefined };
+        for (const line of lines) typed(() => parse(Buffer.from(line, 'utf8'), out), { also: (e) => e instanceof LineError });
+      },
+    );
   });
 
   it('unescapeSeparator never throws', () => {
-    property(input(['\\', 't', 'n', 'r', '0', '\\\\', 'x']), (text) => void expect(typeof typed(() => unescapeSeparator(text), { codes: [] })).toBe('string'));
+    property(
+      input(['\\', 't', 'n', 'r', '0', '\\\\', 'x']),
+      (text) => void expect(typeof typed(() => unescapeSeparator(text), { codes: [] })).toBe('string'),
+    );
   });
 });
 
@@ -334,7 +677,29 @@ describe('admin command values', () => {
   });
 
   it('ACL specs: principals, operations, pattern types, hosts, resources, or a usage error', () => {
-    const acl = fc.oneof(input(['User', 'Group', ':', 'alice', '*', ',', ' ', 'Read', 'read', 'WRITE', 'IdempotentWrite', 'idempotent-write', 'describe_configs', 'All', 'x', '-', '_']), fc.array(anyText, { maxLength: 3 }), fc.constantFrom(undefined, false, true, 3));
+    const acl = fc.oneof(
+      input([
+        'User',
+        'Group',
+        ':',
+        'alice',
+        '*',
+        ',',
+        ' ',
+        'Read',
+        'read',
+        'WRITE',
+        'IdempotentWrite',
+        'idempotent-write',
+        'describe_configs',
+        'All',
+        'x',
+        '-',
+        '_',
+      ]),
+      fc.array(anyText, { maxLength: 3 }),
+      fc.constantFrom(undefined, false, true, 3),
+    );
     property(fc.tuple(acl, acl, acl, acl), ([a, b, c, d]) => {
       const principals = typed(() => parsePrincipals(a)) ?? [];
       typed(() => parseOperations(b));
@@ -345,42 +710,117 @@ describe('admin command values', () => {
   });
 
   it('sizes, counts and regexes: a number (within its bounds) or a usage error', () => {
-    property(input(['0', '1', '512', '99999999999999999999', 'k', 'KB', 'mib', 'g', ' ', '-', '.', 'e3', '(', '*', '[', '+', '?', '\\']), (text) => {
-      const size = typed(() => parseSize(text, '--batch-size'));
-      if (size !== undefined) expect(Number.isSafeInteger(size) && size >= 1 && size <= 64 * 1024 * 1024).toBe(true);
-      const n = typed(() => positiveInt(text, '--partitions'));
-      if (n !== undefined) expect(Number.isSafeInteger(n) && n >= 1 && n <= 2 ** 31 - 1).toBe(true);
-      typed(() => compileRegex(text, '--include'));
-    });
+    property(
+      input(['0', '1', '512', '99999999999999999999', 'k', 'KB', 'mib', 'g', ' ', '-', '.', 'e3', '(', '*', '[', '+', '?', '\\']),
+      (text) => {
+        const size = typed(() => parseSize(text, '--batch-size'));
+        if (size !== undefined) expect(Number.isSafeInteger(size) && size >= 1 && size <= 64 * 1024 * 1024).toBe(true);
+        const n = typed(() => positiveInt(text, '--partitions'));
+        if (n !== undefined) expect(Number.isSafeInteger(n) && n >= 1 && n <= 2 ** 31 - 1).toBe(true);
+        typed(() => compileRegex(text, '--include'));
+      },
+    );
   });
 
   it('groups reset-offsets --from-file CSV: plan lines or a usage error naming the line', () => {
     property(input(['g', 'orders', ',', '0', '1', '42', '-1', '99999999999999999999', ' ', '\n', '\r\n', '#', 'x']), (text) => {
-      for (const line of typed(() => parsePlanCsv(text, 'plan.csv')) ?? []) expect(Number.isSafeInteger(line.partition) && Number.isSafeInteger(line.offset)).toBe(true);
+      for (const line of typed(() => parsePlanCsv(text, 'plan.csv')) ?? [])
+        expect(Number.isSafeInteger(line.partition) && Number.isSafeInteger(line.offset)).toBe(true);
     });
   });
 
   it('delete-records --offset-json-file: entries or a usage error', () => {
-    const entry = fc.record({ topic: fc.oneof(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 1 })), partition: fc.oneof(fc.integer({ min: -2, max: 3 }), fc.double(), fc.jsonValue({ maxDepth: 1 })), offset: fc.oneof(fc.integer({ min: -3, max: 100 }), fc.constantFrom('5', '-1', '99999999999999999999', 'x', '1.5'), fc.jsonValue({ maxDepth: 1 })) }, { requiredKeys: [] });
-    const doc = fc.record({ partitions: fc.oneof(fc.array(entry, { maxLength: 4 }), fc.jsonValue({ maxDepth: 1 })), version: fc.constantFrom(undefined, 1, 2, '1') }, { requiredKeys: [] });
-    const bigOffset = fc.tuple(fc.string({ maxLength: 3 }), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n })).map(([t, o]) => `{"partitions":[{"topic":${JSON.stringify(t || 't')},"partition":0,"offset":${o}}]}`);
-    property(fc.oneof(anyText, doc.map((d) => JSON.stringify(d)), bigOffset, fc.jsonValue().map((j) => JSON.stringify(j))), (text) => {
-      for (const e of typed(() => parseOffsetFile(text, 'offsets.json')) ?? []) expect(e.offset >= -1n && Number.isSafeInteger(e.partition)).toBe(true);
-    });
+    const entry = fc.record(
+      {
+        topic: fc.oneof(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 1 })),
+        partition: fc.oneof(fc.integer({ min: -2, max: 3 }), fc.double(), fc.jsonValue({ maxDepth: 1 })),
+        offset: fc.oneof(
+          fc.integer({ min: -3, max: 100 }),
+          fc.constantFrom('5', '-1', '99999999999999999999', 'x', '1.5'),
+          fc.jsonValue({ maxDepth: 1 }),
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    const doc = fc.record(
+      {
+        partitions: fc.oneof(fc.array(entry, { maxLength: 4 }), fc.jsonValue({ maxDepth: 1 })),
+        version: fc.constantFrom(undefined, 1, 2, '1'),
+      },
+      { requiredKeys: [] },
+    );
+    const bigOffset = fc
+      .tuple(fc.string({ maxLength: 3 }), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }))
+      .map(([t, o]) => `{"partitions":[{"topic":${JSON.stringify(t || 't')},"partition":0,"offset":${o}}]}`);
+    property(
+      fc.oneof(
+        anyText,
+        doc.map((d) => JSON.stringify(d)),
+        bigOffset,
+        fc.jsonValue().map((j) => JSON.stringify(j)),
+      ),
+      (text) => {
+        for (const e of typed(() => parseOffsetFile(text, 'offsets.json')) ?? [])
+          expect(e.offset >= -1n && Number.isSafeInteger(e.partition)).toBe(true);
+      },
+    );
   });
 
   it('configs entities, produce --rate/--acks, users SCRAM flags: a value or a usage error', () => {
-    const value = fc.oneof(input(['topic', 'topics', 'broker', 'user', 'client-id', 'ip', 'group', 'client-metrics', '1000', '/s', '/m', '/h', 'k', 'M', '.5', 'all', '-1', '0', '1', 'SCRAM-SHA-256', 'sha-512', '256', ',', ' ']), fc.constantFrom(undefined, true, false, 7));
-    const flags = fc.record({ entityType: value, entityName: value, entityDefault: fc.boolean(), topic: value, broker: value, user: value, client: value, brokerDefaults: fc.boolean() }, { requiredKeys: [] });
-    property(fc.tuple(flags, fc.boolean(), input(['1000', '/s', '/sec', '/m', '/h', 'k', 'M', '.5', '0', ' '])), ([f, requireName, text]) => {
-      typed(() => parseEntities(f, { requireName }));
-      const rate = typed(() => parseRate(text));
-      if (rate !== undefined) expect(rate > 0 && Number.isFinite(rate)).toBe(true);
-      typed(() => parseAcks(text));
-      typed(() => parseMechanisms(f.entityType));
-      typed(() => parseIterations(f.entityName));
-      typed(() => parseUserName(text));
-    });
+    const value = fc.oneof(
+      input([
+        'topic',
+        'topics',
+        'broker',
+        'user',
+        'client-id',
+        'ip',
+        'group',
+        'client-metrics',
+        '1000',
+        '/s',
+        '/m',
+        '/h',
+        'k',
+        'M',
+        '.5',
+        'all',
+        '-1',
+        '0',
+        '1',
+        'SCRAM-SHA-256',
+        'sha-512',
+        '256',
+        ',',
+        ' ',
+      ]),
+      fc.constantFrom(undefined, true, false, 7),
+    );
+    const flags = fc.record(
+      {
+        entityType: value,
+        entityName: value,
+        entityDefault: fc.boolean(),
+        topic: value,
+        broker: value,
+        user: value,
+        client: value,
+        brokerDefaults: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    );
+    property(
+      fc.tuple(flags, fc.boolean(), input(['1000', '/s', '/sec', '/m', '/h', 'k', 'M', '.5', '0', ' '])),
+      ([f, requireName, text]) => {
+        typed(() => parseEntities(f, { requireName }));
+        const rate = typed(() => parseRate(text));
+        if (rate !== undefined) expect(rate > 0 && Number.isFinite(rate)).toBe(true);
+        typed(() => parseAcks(text));
+        typed(() => parseMechanisms(f.entityType));
+        typed(() => parseIterations(f.entityName));
+        typed(() => parseUserName(text));
+      },
+    );
   });
 
   it('mirror --rename: a policy (and MirrorMaker 2 mapping) or a usage error', () => {

@@ -51,9 +51,17 @@ async function waitForEnds(topic: string, ends: number[]): Promise<void> {
   await pollUntil(async () => (await ktool('offsets', topic)).stdout === expected, { what: `end offsets ${expected}` });
 }
 
-const kcg = async (...args: string[]) => runKafkaTool('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', ['--bootstrap-server', bootstrap(), ...args]);
+const kcg = async (...args: string[]) =>
+  runKafkaTool('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', ['--bootstrap-server', bootstrap(), ...args]);
 
-interface Row { current: number | null; end: number | null; lag: number | null; consumerId: string | null; host: string | null; clientId: string | null }
+interface Row {
+  current: number | null;
+  end: number | null;
+  lag: number | null;
+  consumerId: string | null;
+  host: string | null;
+  clientId: string | null;
+}
 const dash = (v: string) => (v === '-' ? null : v);
 const num = (v: string) => (v === '-' ? null : Number(v));
 
@@ -65,7 +73,14 @@ async function kafkaDescribe(g: string): Promise<Map<string, Row>> {
   for (const line of r.stdout.split('\n')) {
     const c = line.trim().split(/\s+/);
     if (c[0] !== g || c.length < 9) continue;
-    out.set(`${c[1]}:${c[2]}`, { current: num(c[3]), end: num(c[4]), lag: num(c[5]), consumerId: dash(c[6]), host: dash(c[7])?.replace(/^\//, '') ?? null, clientId: dash(c[8]) });
+    out.set(`${c[1]}:${c[2]}`, {
+      current: num(c[3]),
+      end: num(c[4]),
+      lag: num(c[5]),
+      consumerId: dash(c[6]),
+      host: dash(c[7])?.replace(/^\//, '') ?? null,
+      clientId: dash(c[8]),
+    });
   }
   return out;
 }
@@ -74,15 +89,34 @@ async function ktoolDescribe(g: string): Promise<Map<string, Row>> {
   const r = await ktool('groups', 'describe', g, '--json');
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  const [detail] = JSON.parse(r.stdout) as { offsets: { topic: string; partition: number; currentOffset: number | null; logEndOffset: number | null; lag: number | null; memberId: string | null; host: string | null; clientId: string | null }[] }[];
-  return new Map(detail.offsets.map((o) => [`${o.topic}:${o.partition}`, { current: o.currentOffset, end: o.logEndOffset, lag: o.lag, consumerId: o.memberId, host: o.host, clientId: o.clientId }]));
+  const [detail] = JSON.parse(r.stdout) as {
+    offsets: {
+      topic: string;
+      partition: number;
+      currentOffset: number | null;
+      logEndOffset: number | null;
+      lag: number | null;
+      memberId: string | null;
+      host: string | null;
+      clientId: string | null;
+    }[];
+  }[];
+  return new Map(
+    detail.offsets.map((o) => [
+      `${o.topic}:${o.partition}`,
+      { current: o.currentOffset, end: o.logEndOffset, lag: o.lag, consumerId: o.memberId, host: o.host, clientId: o.clientId },
+    ]),
+  );
 }
 
 async function committed(...gs: string[]): Promise<Record<string, Record<string, number | null>>> {
   const r = await ktool('groups', 'describe', ...gs, '--json');
   expect(r.stderr).toBe('');
   const out: Record<string, Record<string, number | null>> = {};
-  for (const d of JSON.parse(r.stdout) as { group: string; offsets: { topic: string; partition: number; currentOffset: number | null }[] }[]) {
+  for (const d of JSON.parse(r.stdout) as {
+    group: string;
+    offsets: { topic: string; partition: number; currentOffset: number | null }[];
+  }[]) {
     out[d.group] = Object.fromEntries(d.offsets.map((o) => [`${o.topic}:${o.partition}`, o.currentOffset]));
   }
   return out;
@@ -109,7 +143,25 @@ function ktoolMember(topic: string, g: string, protocol: 'classic' | 'consumer')
 
 /** Kafka's ConsoleConsumer from the jars as a live group member. */
 function consoleMember(topic: string, g: string): () => Promise<void> {
-  const child: ChildProcess = spawn('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-cp', `${kafkaLibs()}/*`, 'org.apache.kafka.tools.consumer.ConsoleConsumer', '--bootstrap-server', bootstrap(), '--topic', topic, '--group', g, '--from-beginning'], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(
+    'java',
+    [
+      '-Xmx256m',
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
+      '-cp',
+      `${kafkaLibs()}/*`,
+      'org.apache.kafka.tools.consumer.ConsoleConsumer',
+      '--bootstrap-server',
+      bootstrap(),
+      '--topic',
+      topic,
+      '--group',
+      g,
+      '--from-beginning',
+    ],
+    { stdio: 'ignore' },
+  );
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
   const stop = async () => {
     child.kill('SIGTERM');
@@ -130,10 +182,13 @@ async function caughtUp(g: string, partitions: number): Promise<void> {
 }
 
 async function empty(g: string): Promise<void> {
-  await pollUntil(async () => {
-    const r = JSON.parse((await ktool('groups', 'describe', g, '--state', '--json')).stdout) as { state: string; members: unknown[] }[];
-    return r[0].state === 'Empty' && r[0].members.length === 0;
-  }, { timeoutMs: 60_000, intervalMs: 300, what: `group ${g} to be empty` });
+  await pollUntil(
+    async () => {
+      const r = JSON.parse((await ktool('groups', 'describe', g, '--state', '--json')).stdout) as { state: string; members: unknown[] }[];
+      return r[0].state === 'Empty' && r[0].members.length === 0;
+    },
+    { timeoutMs: 60_000, intervalMs: 300, what: `group ${g} to be empty` },
+  );
 }
 
 describe('groups and lag against a real broker, with real consumers', () => {
@@ -150,15 +205,26 @@ describe('groups and lag against a real broker, with real consumers', () => {
     // Live members: offsets and owners the same as Kafka's tool shows them.
     for (const g of [gKtool, gConsole, gKip848]) expect(await ktoolDescribe(g), g).toEqual(await kafkaDescribe(g));
 
-    const list = JSON.parse((await ktool('groups', 'list', '--json')).stdout) as { group: string; state: string; type: string; members: number; lag: number }[];
+    const list = JSON.parse((await ktool('groups', 'list', '--json')).stdout) as {
+      group: string;
+      state: string;
+      type: string;
+      members: number;
+      lag: number;
+    }[];
     expect(list.find((g) => g.group === gKtool)).toMatchObject({ state: 'Stable', type: 'classic', members: 1, lag: 0 });
     expect(list.find((g) => g.group === gConsole)).toMatchObject({ state: 'Stable', type: 'classic', members: 1, lag: 0 });
     expect(list.find((g) => g.group === gKip848)).toMatchObject({ state: 'Stable', type: 'consumer', members: 1, lag: 0 });
-    const stable = JSON.parse((await ktool('groups', 'list', '--state', 'Stable', '--type', 'consumer', '--json')).stdout) as { group: string }[];
+    const stable = JSON.parse((await ktool('groups', 'list', '--state', 'Stable', '--type', 'consumer', '--json')).stdout) as {
+      group: string;
+    }[];
     expect(stable.map((g) => g.group)).toContain(gKip848);
     expect(stable.map((g) => g.group)).not.toContain(gKtool);
 
-    const members = JSON.parse((await ktool('groups', 'describe', gKip848, '--members', '--json')).stdout) as { type: string; members: { assignment: unknown[] }[] }[];
+    const members = JSON.parse((await ktool('groups', 'describe', gKip848, '--members', '--json')).stdout) as {
+      type: string;
+      members: { assignment: unknown[] }[];
+    }[];
     expect(members[0].type).toBe('consumer');
     expect(members[0].members[0].assignment).toHaveLength(3);
 
@@ -181,7 +247,12 @@ describe('groups and lag against a real broker, with real consumers', () => {
 
     const lag = await ktool('lag', gKtool, gConsole, gKip848, '--json');
     expect(lag.stderr).toBe('');
-    const data = JSON.parse(lag.stdout) as { group: string; lag: number; timeLagMs: number; partitions: { partition: number; lag: number; timeLagMs: number }[] }[];
+    const data = JSON.parse(lag.stdout) as {
+      group: string;
+      lag: number;
+      timeLagMs: number;
+      partitions: { partition: number; lag: number; timeLagMs: number }[];
+    }[];
     expect(data.map((g) => g.lag)).toEqual([10, 10, 10]);
     for (const g of data) {
       expect(g.partitions.find((p) => p.partition === 2)!.timeLagMs).toBe(0);
@@ -284,7 +355,12 @@ describe('groups and lag against a real broker, with real consumers', () => {
       const after = await committed(theirs, ours);
       expect(after[ours], args.join(' ')).toEqual(after[theirs]);
       // The dry run planned exactly what --execute committed.
-      const planned = Object.fromEntries((JSON.parse(dry.stdout) as { topic: string; partition: number; newOffset: number }[]).map((x) => [`${x.topic}:${x.partition}`, x.newOffset]));
+      const planned = Object.fromEntries(
+        (JSON.parse(dry.stdout) as { topic: string; partition: number; newOffset: number }[]).map((x) => [
+          `${x.topic}:${x.partition}`,
+          x.newOffset,
+        ]),
+      );
       for (const [tp, offset] of Object.entries(planned)) expect(after[ours][tp], `${args.join(' ')} ${tp}`).toBe(offset);
     }
 
@@ -361,11 +437,16 @@ describe('groups and lag against a real broker, with real consumers', () => {
     expect(validateOpenMetrics(prom.stdout)).toEqual([]);
     expect(prom.stdout).toContain(`kafka_consumergroup_lag{group="${g}",topic="${t}",partition="0"} 8\n`);
     expect(prom.stdout).toContain(`kafka_consumergroup_group_lag{group="${g}"} 10\n`);
-    expect(prom.stdout).toMatch(new RegExp(`kafka_consumergroup_lag_seconds\\{group="${g}",topic="${t}",partition="1"\\} \\d+(\\.\\d+)?\\n`));
+    expect(prom.stdout).toMatch(
+      new RegExp(`kafka_consumergroup_lag_seconds\\{group="${g}",topic="${t}",partition="1"\\} \\d+(\\.\\d+)?\\n`),
+    );
 
     const watch = await ktool('lag', g, '--watch', '200ms', '--count', '3');
     expect(watch.code).toBe(0);
-    const lines = watch.stdout.trim().split('\n').map((l) => JSON.parse(l) as { time: number; groups: { group: string; lag: number; ratePerSec: number | null }[] });
+    const lines = watch.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { time: number; groups: { group: string; lag: number; ratePerSec: number | null }[] });
     expect(lines).toHaveLength(3);
     expect(lines[0].groups[0]).toMatchObject({ group: g, lag: 10, ratePerSec: null });
     expect(lines[2].groups[0].ratePerSec).toBe(0);

@@ -9,7 +9,9 @@ export function validateOpenMetrics(text: string): string[] {
   const lines = text.replace(/\n$/, '').split('\n');
   const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*';
   const LABEL_VALUE = '"(?:[^"\\\\\\n]|\\\\[\\\\"n])*"';
-  const SAMPLE = new RegExp(`^(${NAME})(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=${LABEL_VALUE})(?:,[a-zA-Z_][a-zA-Z0-9_]*=${LABEL_VALUE})*\\})? (-?(?:\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|NaN|\\+Inf|-Inf))$`);
+  const SAMPLE = new RegExp(
+    `^(${NAME})(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=${LABEL_VALUE})(?:,[a-zA-Z_][a-zA-Z0-9_]*=${LABEL_VALUE})*\\})? (-?(?:\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|NaN|\\+Inf|-Inf))$`,
+  );
   const families = new Map<string, { type?: string; unit?: string; help?: boolean; samples: number }>();
   const closed = new Set<string>();
   let current: string | undefined;
@@ -32,7 +34,8 @@ export function validateOpenMetrics(text: string): string[] {
       if (f.samples) problems.push(`${at}: metadata after samples of ${name}`);
       if (kind === 'TYPE') {
         if (f.type) problems.push(`${at}: second TYPE for ${name}`);
-        if (!['gauge', 'counter', 'unknown', 'info', 'stateset', 'histogram', 'gaugehistogram', 'summary'].includes(rest)) problems.push(`${at}: unknown type ${rest}`);
+        if (!['gauge', 'counter', 'unknown', 'info', 'stateset', 'histogram', 'gaugehistogram', 'summary'].includes(rest))
+          problems.push(`${at}: unknown type ${rest}`);
         f.type = rest;
       } else if (kind === 'UNIT') {
         if (!name.endsWith(`_${rest}`)) problems.push(`${at}: unit ${rest} is not the suffix of ${name}`);

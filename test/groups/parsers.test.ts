@@ -12,44 +12,141 @@ import { validateOpenMetrics } from './openmetrics.js';
 
 describe('kafka-consumer-groups.sh spellings', () => {
   it.each([
-    [['groups', '--list'], ['groups', 'list']],
-    [['groups', '--list', '--state'], ['groups', 'list']],
-    [['groups', '--list', '--state', 'Stable,Empty', '--bootstrap-server', 'h:1'], ['groups', 'list', '--state', 'Stable,Empty', '--bootstrap-server', 'h:1']],
-    [['groups', '--list', '--type', '--state'], ['groups', 'list']],
-    [['groups', '--describe', '--group', 'g'], ['groups', 'describe', '--group', 'g']],
-    [['groups', '--bootstrap-server', 'h:1', '--describe', '--group', 'g', '--members', '--verbose'], ['groups', 'describe', '--bootstrap-server', 'h:1', '--group', 'g', '--members', '--verbose']],
-    [['groups', '--describe', '--all-groups', '--state'], ['groups', 'describe', '--all-groups', '--state']],
-    [['groups', '--reset-offsets', '--group', 'g', '--topic', 't', '--to-earliest', '--execute'], ['groups', 'reset-offsets', '--group', 'g', '--topic', 't', '--to-earliest', '--execute']],
-    [['groups', '--reset-offsets', '--group', 'g', '--all-topics', '--shift-by', '-5', '--dry-run'], ['groups', 'reset-offsets', '--group', 'g', '--all-topics', '--shift-by', '-5', '--dry-run']],
-    [['groups', '--delete', '--group', 'a', '--group', 'b'], ['groups', 'delete', '--group', 'a', '--group', 'b', '--yes']],
-    [['groups', '--delete-offsets', '--group', 'g', '--topic', 't:0'], ['groups', 'delete-offsets', '--group', 'g', '--topic', 't:0', '--yes']],
-    [['groups', '--describe', '--group', 'g', '--timeout', '5000'], ['groups', 'describe', '--group', 'g', '--timeout', '5000ms']],
-    [['groups', 'describe', 'g', '--state'], ['groups', 'describe', 'g', '--state']],
-    [['groups', 'list'], ['groups', 'list']],
-    [['groups', '--list', '--describe'], ['groups', '--list', '--describe']],
+    [
+      ['groups', '--list'],
+      ['groups', 'list'],
+    ],
+    [
+      ['groups', '--list', '--state'],
+      ['groups', 'list'],
+    ],
+    [
+      ['groups', '--list', '--state', 'Stable,Empty', '--bootstrap-server', 'h:1'],
+      ['groups', 'list', '--state', 'Stable,Empty', '--bootstrap-server', 'h:1'],
+    ],
+    [
+      ['groups', '--list', '--type', '--state'],
+      ['groups', 'list'],
+    ],
+    [
+      ['groups', '--describe', '--group', 'g'],
+      ['groups', 'describe', '--group', 'g'],
+    ],
+    [
+      ['groups', '--bootstrap-server', 'h:1', '--describe', '--group', 'g', '--members', '--verbose'],
+      ['groups', 'describe', '--bootstrap-server', 'h:1', '--group', 'g', '--members', '--verbose'],
+    ],
+    [
+      ['groups', '--describe', '--all-groups', '--state'],
+      ['groups', 'describe', '--all-groups', '--state'],
+    ],
+    [
+      ['groups', '--reset-offsets', '--group', 'g', '--topic', 't', '--to-earliest', '--execute'],
+      ['groups', 'reset-offsets', '--group', 'g', '--topic', 't', '--to-earliest', '--execute'],
+    ],
+    [
+      ['groups', '--reset-offsets', '--group', 'g', '--all-topics', '--shift-by', '-5', '--dry-run'],
+      ['groups', 'reset-offsets', '--group', 'g', '--all-topics', '--shift-by', '-5', '--dry-run'],
+    ],
+    [
+      ['groups', '--delete', '--group', 'a', '--group', 'b'],
+      ['groups', 'delete', '--group', 'a', '--group', 'b', '--yes'],
+    ],
+    [
+      ['groups', '--delete-offsets', '--group', 'g', '--topic', 't:0'],
+      ['groups', 'delete-offsets', '--group', 'g', '--topic', 't:0', '--yes'],
+    ],
+    [
+      ['groups', '--describe', '--group', 'g', '--timeout', '5000'],
+      ['groups', 'describe', '--group', 'g', '--timeout', '5000ms'],
+    ],
+    [
+      ['groups', 'describe', 'g', '--state'],
+      ['groups', 'describe', 'g', '--state'],
+    ],
+    [
+      ['groups', 'list'],
+      ['groups', 'list'],
+    ],
+    [
+      ['groups', '--list', '--describe'],
+      ['groups', '--list', '--describe'],
+    ],
   ])('%j', (argv, expected) => expect(rewriteLegacy(argv)).toEqual(expected));
 });
 
 describe('command lines', () => {
   it.each([
     [['groups', 'list'], 'groups list', { states: [], types: [] }],
-    [['groups', 'list', '--state', 'stable,EMPTY', '--type', 'consumer'], 'groups list', { states: ['Stable', 'Empty'], types: ['consumer'] }],
+    [
+      ['groups', 'list', '--state', 'stable,EMPTY', '--type', 'consumer'],
+      'groups list',
+      { states: ['Stable', 'Empty'], types: ['consumer'] },
+    ],
     [['groups', '--list', '--state', 'preparing-rebalance'], 'groups list', { states: ['PreparingRebalance'], types: [] }],
     [['groups', 'describe', 'a', 'b'], 'groups describe', { groups: ['a', 'b'], all: false, mode: 'offsets', verbose: false }],
-    [['groups', '--describe', '--group', 'g', '--members', '--verbose'], 'groups describe', { groups: ['g'], all: false, mode: 'members', verbose: true }],
+    [
+      ['groups', '--describe', '--group', 'g', '--members', '--verbose'],
+      'groups describe',
+      { groups: ['g'], all: false, mode: 'members', verbose: true },
+    ],
     [['groups', 'describe', '--all-groups', '--state'], 'groups describe', { groups: [], all: true, mode: 'state', verbose: false }],
-    [['groups', 'reset-offsets', 'g', '--topic', 't:0,2', '--topic', 'u', '--to-offset', '5'], 'groups reset-offsets', { groups: ['g'], all: false, topics: [{ topic: 't', partitions: [0, 2] }, { topic: 'u' }], allTopics: false, strategy: { kind: 'offset', offset: 5 }, execute: false, export: false }],
-    [['groups', '--reset-offsets', '--group', 'g', '--all-topics', '--shift-by', '-5', '--execute'], 'groups reset-offsets', { groups: ['g'], all: false, topics: [], allTopics: true, strategy: { kind: 'shift', by: -5 }, execute: true, export: false }],
-    [['groups', 'reset-offsets', 'g', '--all-topics', '--by-duration', 'PT1H', '--export'], 'groups reset-offsets', { groups: ['g'], all: false, topics: [], allTopics: true, strategy: { kind: 'duration', ms: 3_600_000 }, execute: false, export: true }],
-    [['groups', 'reset-offsets', '--from-file', 'p.csv'], 'groups reset-offsets', { groups: [], all: false, topics: [], allTopics: false, strategy: { kind: 'file', path: 'p.csv' }, execute: false, export: false }],
-    [['groups', 'delete-offsets', 'g', '--topic', 't:1'], 'groups delete-offsets', { group: 'g', topics: [{ topic: 't', partitions: [1] }], yes: false }],
+    [
+      ['groups', 'reset-offsets', 'g', '--topic', 't:0,2', '--topic', 'u', '--to-offset', '5'],
+      'groups reset-offsets',
+      {
+        groups: ['g'],
+        all: false,
+        topics: [{ topic: 't', partitions: [0, 2] }, { topic: 'u' }],
+        allTopics: false,
+        strategy: { kind: 'offset', offset: 5 },
+        execute: false,
+        export: false,
+      },
+    ],
+    [
+      ['groups', '--reset-offsets', '--group', 'g', '--all-topics', '--shift-by', '-5', '--execute'],
+      'groups reset-offsets',
+      { groups: ['g'], all: false, topics: [], allTopics: true, strategy: { kind: 'shift', by: -5 }, execute: true, export: false },
+    ],
+    [
+      ['groups', 'reset-offsets', 'g', '--all-topics', '--by-duration', 'PT1H', '--export'],
+      'groups reset-offsets',
+      {
+        groups: ['g'],
+        all: false,
+        topics: [],
+        allTopics: true,
+        strategy: { kind: 'duration', ms: 3_600_000 },
+        execute: false,
+        export: true,
+      },
+    ],
+    [
+      ['groups', 'reset-offsets', '--from-file', 'p.csv'],
+      'groups reset-offsets',
+      { groups: [], all: false, topics: [], allTopics: false, strategy: { kind: 'file', path: 'p.csv' }, execute: false, export: false },
+    ],
+    [
+      ['groups', 'delete-offsets', 'g', '--topic', 't:1'],
+      'groups delete-offsets',
+      { group: 'g', topics: [{ topic: 't', partitions: [1] }], yes: false },
+    ],
     [['groups', '--delete', '--group', 'a', '--group', 'b'], 'groups delete', { groups: ['a', 'b'], all: false, yes: true }],
     [['groups', '--delete', '--all-groups'], 'groups delete', { groups: [], all: true, yes: true }],
     [['lag'], 'lag', { groups: [], topics: [], timeLag: true }],
-    [['lag', 'a', '--group', 'b', '--topic', 't1,t2', '--max-lag', '100', '--max-time-lag', '5m'], 'lag', { groups: ['a', 'b'], topics: ['t1', 't2'], timeLag: true, maxLag: 100, maxTimeLagMs: 300_000 }],
+    [
+      ['lag', 'a', '--group', 'b', '--topic', 't1,t2', '--max-lag', '100', '--max-time-lag', '5m'],
+      'lag',
+      { groups: ['a', 'b'], topics: ['t1', 't2'], timeLag: true, maxLag: 100, maxTimeLagMs: 300_000 },
+    ],
     [['lag', '--watch', '--count', '3', '--no-time-lag'], 'lag', { groups: [], topics: [], timeLag: false, watchMs: 5000, count: 3 }],
     [['lag', '--watch', '500ms'], 'lag', { groups: [], topics: [], timeLag: true, watchMs: 500 }],
-    [['lag', '--topic', 't1:0,2,t2', '--topic', 't1:1', '--topic', 't3:0', '--topic', 't3'], 'lag', { groups: [], topics: ['t1', 't2', 't3'], partitions: { t1: [0, 1, 2] }, timeLag: true }],
+    [
+      ['lag', '--topic', 't1:0,2,t2', '--topic', 't1:1', '--topic', 't3:0', '--topic', 't3'],
+      'lag',
+      { groups: [], topics: ['t1', 't2', 't3'], partitions: { t1: [0, 1, 2] }, timeLag: true },
+    ],
   ])('%j', async (argv, path, options) => {
     const r = await parseArgs(argv);
     expect(r.stderr).toBe('');
@@ -127,12 +224,20 @@ describe('reset arithmetic (ConsumerGroupCommand semantics)', () => {
     ['@-1h', Date.UTC(2026, 0, 31, 7)],
   ])('datetime %s', (text, ms) => expect(parseDatetime(text, Date.UTC(2026, 0, 31, 8))).toBe(ms));
 
-  it.each(['2026-02-30T00:00:00.000', '2026-01-31T08:00:00.000+25:00', 'yesterday', '-10'])('rejects datetime %s', (text) => expect(() => parseDatetime(text)).toThrow(/--to-datetime/));
+  it.each(['2026-02-30T00:00:00.000', '2026-01-31T08:00:00.000+25:00', 'yesterday', '-10'])('rejects datetime %s', (text) =>
+    expect(() => parseDatetime(text)).toThrow(/--to-datetime/),
+  );
 
   it('plan CSV round trip, with and without the group column', () => {
-    const one = [{ group: 'g', topic: 't', partition: 0, offset: 5 }, { group: 'g', topic: 't', partition: 1, offset: 7 }];
+    const one = [
+      { group: 'g', topic: 't', partition: 0, offset: 5 },
+      { group: 'g', topic: 't', partition: 1, offset: 7 },
+    ];
     expect(formatPlanCsv(one)).toBe('t,0,5\nt,1,7\n');
-    expect(parsePlanCsv(formatPlanCsv(one), 'p')).toEqual([{ topic: 't', partition: 0, offset: 5 }, { topic: 't', partition: 1, offset: 7 }]);
+    expect(parsePlanCsv(formatPlanCsv(one), 'p')).toEqual([
+      { topic: 't', partition: 0, offset: 5 },
+      { topic: 't', partition: 1, offset: 7 },
+    ]);
     const two = [...one, { group: 'h', topic: 'u', partition: 0, offset: 1 }];
     expect(formatPlanCsv(two)).toBe('g,t,0,5\ng,t,1,7\nh,u,0,1\n');
     expect(parsePlanCsv(formatPlanCsv(two), 'p')).toEqual(two);
@@ -147,10 +252,37 @@ describe('lag helpers', () => {
   const snapshot = {
     time: 0,
     groups: [
-      { group: 'g"1', state: 'Stable', members: 1, lag: 15, timeLagMs: 90_000, partitions: [
-        { topic: 't', partition: 0, currentOffset: 5, logEndOffset: 20, lag: 15, timeLagMs: 90_000, memberId: 'm', clientId: 'c', host: 'h' },
-        { topic: 't', partition: 1, currentOffset: null, logEndOffset: 3, lag: null, timeLagMs: null, memberId: null, clientId: null, host: null },
-      ] },
+      {
+        group: 'g"1',
+        state: 'Stable',
+        members: 1,
+        lag: 15,
+        timeLagMs: 90_000,
+        partitions: [
+          {
+            topic: 't',
+            partition: 0,
+            currentOffset: 5,
+            logEndOffset: 20,
+            lag: 15,
+            timeLagMs: 90_000,
+            memberId: 'm',
+            clientId: 'c',
+            host: 'h',
+          },
+          {
+            topic: 't',
+            partition: 1,
+            currentOffset: null,
+            logEndOffset: 3,
+            lag: null,
+            timeLagMs: null,
+            memberId: null,
+            clientId: null,
+            host: null,
+          },
+        ],
+      },
     ],
   };
   it('thresholds name the offending partitions', () => {
@@ -170,18 +302,49 @@ describe('lag helpers', () => {
 
   it('trend: rate of change and time to catch up', () => {
     expect(trendOf([{ time: 0, lag: 100 }])).toEqual({ ratePerSec: null, etaSeconds: null });
-    expect(trendOf([{ time: 0, lag: 100 }, { time: 10_000, lag: 50 }])).toEqual({ ratePerSec: -5, etaSeconds: 10 });
-    expect(trendOf([{ time: 0, lag: 100 }, { time: 10_000, lag: 150 }])).toEqual({ ratePerSec: 5, etaSeconds: null });
-    expect(trendOf([{ time: 0, lag: 0 }, { time: 1000, lag: 0 }])).toEqual({ ratePerSec: 0, etaSeconds: 0 });
+    expect(
+      trendOf([
+        { time: 0, lag: 100 },
+        { time: 10_000, lag: 50 },
+      ]),
+    ).toEqual({ ratePerSec: -5, etaSeconds: 10 });
+    expect(
+      trendOf([
+        { time: 0, lag: 100 },
+        { time: 10_000, lag: 150 },
+      ]),
+    ).toEqual({ ratePerSec: 5, etaSeconds: null });
+    expect(
+      trendOf([
+        { time: 0, lag: 0 },
+        { time: 1000, lag: 0 },
+      ]),
+    ).toEqual({ ratePerSec: 0, etaSeconds: 0 });
   });
 });
 
 describe('wire details', () => {
-  it.each([['PREPARINGREBALANCE', 'PreparingRebalance'], ['Stable', 'Stable'], ['COMPLETING_REBALANCE', 'CompletingRebalance'], ['ASSIGNING', 'Assigning'], ['RECONCILING', 'Reconciling'], ['empty', 'Empty'], ['Weird', 'Weird']])('state %s', (raw, name) => expect(normaliseState(raw)).toBe(name));
+  it.each([
+    ['PREPARINGREBALANCE', 'PreparingRebalance'],
+    ['Stable', 'Stable'],
+    ['COMPLETING_REBALANCE', 'CompletingRebalance'],
+    ['ASSIGNING', 'Assigning'],
+    ['RECONCILING', 'Reconciling'],
+    ['empty', 'Empty'],
+    ['Weird', 'Weird'],
+  ])('state %s', (raw, name) => expect(normaliseState(raw)).toBe(name));
 
   it('decodes classic consumer assignments', () => {
-    const parts = [{ topic: 'a', partition: 2 }, { topic: 'a', partition: 0 }, { topic: 'b', partition: 1 }];
-    expect(decodeAssignment(encodeAssignment(parts))).toEqual([{ topic: 'a', partition: 0 }, { topic: 'a', partition: 2 }, { topic: 'b', partition: 1 }]);
+    const parts = [
+      { topic: 'a', partition: 2 },
+      { topic: 'a', partition: 0 },
+      { topic: 'b', partition: 1 },
+    ];
+    expect(decodeAssignment(encodeAssignment(parts))).toEqual([
+      { topic: 'a', partition: 0 },
+      { topic: 'a', partition: 2 },
+      { topic: 'b', partition: 1 },
+    ]);
     expect(decodeAssignment(Buffer.alloc(0))).toEqual([]);
     expect(decodeAssignment(Buffer.from([0, 1, 0, 0, 0, 9]))).toEqual([]);
   });

@@ -27,13 +27,14 @@ export async function runCli(argv: string[], options: CliRunOptions = {}): Promi
   stdout.on('data', (c: Buffer) => out.push(c));
   stderr.on('data', (c: Buffer) => err.push(c));
   const io: Io = {
-    stdin: options.stdin instanceof Readable ? options.stdin : Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    stdin:
+      options.stdin instanceof Readable ? options.stdin : Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     stdout,
     stderr,
     stdinIsTTY: Boolean(options.tty),
     stdoutIsTTY: Boolean(options.tty),
     stderrIsTTY: Boolean(options.tty),
-    columns: options.tty ? options.columns ?? 120 : 0,
+    columns: options.tty ? (options.columns ?? 120) : 0,
     env: { ...testEnv(), ...options.env },
     now: () => Date.now(),
     signal: options.signal ?? new AbortController().signal,

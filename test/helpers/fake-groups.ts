@@ -5,8 +5,15 @@ import { fakeKafka, topic } from './fake-kafka.js';
 /** The epoch ms tier-2 group and lag tests freeze Date at; record timestamps are a minute before. */
 export const NOW = Date.UTC(2026, 0, 31, 8, 0, 0);
 
-const member = (id: string, host: string, clientId: string, assignment: TopicPartition[]) => ({ memberId: id, instanceId: null, clientId, host, assignment });
-const committed = (list: [string, number, number][]): CommittedOffset[] => list.map(([t, partition, offset]) => ({ topic: t, partition, offset: BigInt(offset), leaderEpoch: 0, metadata: null }));
+const member = (id: string, host: string, clientId: string, assignment: TopicPartition[]) => ({
+  memberId: id,
+  instanceId: null,
+  clientId,
+  host,
+  assignment,
+});
+const committed = (list: [string, number, number][]): CommittedOffset[] =>
+  list.map(([t, partition, offset]) => ({ topic: t, partition, offset: BigInt(offset), leaderEpoch: 0, metadata: null }));
 
 /**
  * Topics orders (2 partitions) and payments (1), offsets 10..110 (fakeKafka's admin). Groups:
@@ -16,14 +23,37 @@ const committed = (list: [string, number, number][]): CommittedOffset[] => list.
  * `{ 'audit payments:0': 'GROUP_SUBSCRIBED_TO_TOPIC' }` for deleteOffsets and commitOffsets.
  */
 export function fakeGroups(failures: Record<string, string> = {}) {
-  const calls = { commits: [] as [string, OffsetToCommit[]][], deletedGroups: [] as string[][], deletedOffsets: [] as [string, TopicPartition[]][], timestamps: [] as OffsetToCommit[][] };
+  const calls = {
+    commits: [] as [string, OffsetToCommit[]][],
+    deletedGroups: [] as string[][],
+    deletedOffsets: [] as [string, TopicPartition[]][],
+    timestamps: [] as OffsetToCommit[][],
+  };
   const description = (group: string): GroupDescription => {
     const base = { group, type: 'classic' as const, protocolType: 'consumer', coordinator: { id: 1, host: 'h', port: 9092 } };
-    if (group === 'billing') return { ...base, exists: true, state: 'Stable', assignor: 'range', members: [member('m-1', '/10.0.0.1', 'app-1', [{ topic: 'orders', partition: 0 }, { topic: 'orders', partition: 1 }])] };
+    if (group === 'billing')
+      return {
+        ...base,
+        exists: true,
+        state: 'Stable',
+        assignor: 'range',
+        members: [
+          member('m-1', '/10.0.0.1', 'app-1', [
+            { topic: 'orders', partition: 0 },
+            { topic: 'orders', partition: 1 },
+          ]),
+        ],
+      };
     if (group === 'audit') return { ...base, exists: true, state: 'Empty', assignor: '', members: [] };
     return { ...base, exists: false, state: 'Dead', protocolType: '', assignor: '', members: [] };
   };
-  const offsets: Record<string, CommittedOffset[]> = { billing: committed([['orders', 0, 100], ['orders', 1, 110]]), audit: committed([['payments', 0, 50]]) };
+  const offsets: Record<string, CommittedOffset[]> = {
+    billing: committed([
+      ['orders', 0, 100],
+      ['orders', 1, 110],
+    ]),
+    audit: committed([['payments', 0, 50]]),
+  };
   const outcome = (group: string, p: TopicPartition): PartitionOutcome => {
     const code = failures[`${group} ${p.topic}:${p.partition}`];
     return code ? { ...p, errorCode: code, error: 'refused by the coordinator' } : { ...p };
@@ -47,7 +77,9 @@ export function fakeGroups(failures: Record<string, string> = {}) {
     },
     async deleteGroups(names) {
       calls.deletedGroups.push(names);
-      return names.map((name) => (failures[name] ? { name, ok: false, errorCode: failures[name], error: 'refused by the coordinator' } : { name, ok: true }));
+      return names.map((name) =>
+        failures[name] ? { name, ok: false, errorCode: failures[name], error: 'refused by the coordinator' } : { name, ok: true },
+      );
     },
     async deleteOffsets(group, partitions) {
       calls.deletedOffsets.push([group, partitions]);

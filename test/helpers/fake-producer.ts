@@ -88,7 +88,9 @@ export function fakeProducer(topics: Record<string, number>, options: FakeProduc
     },
     sendEncoded(topic, partition, batch) {
       const { key, headers, values } = encoded.get(batch)!;
-      return ack(batch.count, () => records.push(...values.map((value) => toFake({ topic, partition, key, value: Buffer.from(value), headers }))));
+      return ack(batch.count, () =>
+        records.push(...values.map((value) => toFake({ topic, partition, key, value: Buffer.from(value), headers }))),
+      );
     },
     async beginTransaction() {
       calls.push('begin');

@@ -39,7 +39,10 @@ export async function expectRoundTrip(run: (args: string[], stdin?: string) => P
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toMatch(new RegExp(`^${topic}\\s`, 'm'));
     const lines = ['one', 'two', 'three', 'ünïcödé'];
-    const produced = await run(['produce', topic, '-b', bootstrap, '--compression', 'lz4', '-K', ':'], lines.map((v, i) => `k${i}:${v}\n`).join(''));
+    const produced = await run(
+      ['produce', topic, '-b', bootstrap, '--compression', 'lz4', '-K', ':'],
+      lines.map((v, i) => `k${i}:${v}\n`).join(''),
+    );
     expect(produced.code, produced.stderr).toBe(0);
     expect(produced.stderr).toMatch(/4 records sent/);
     const consumed = await run(['consume', topic, '-b', bootstrap, '-e', '-f', '%k=%v\n']);

@@ -15,7 +15,10 @@ function quietLog4j(): string {
   if (log4j) return log4j;
   const dir = mkdtempSync(join(tmpdir(), 'ktool-log4j-'));
   log4j = join(dir, 'log4j2.properties');
-  writeFileSync(log4j, 'rootLogger.level=WARN\nrootLogger.appenderRef.err.ref=ERR\nappender.err.type=Console\nappender.err.name=ERR\nappender.err.target=SYSTEM_ERR\nappender.err.layout.type=PatternLayout\nappender.err.layout.pattern=%p %m%n\n');
+  writeFileSync(
+    log4j,
+    'rootLogger.level=WARN\nrootLogger.appenderRef.err.ref=ERR\nappender.err.type=Console\nappender.err.name=ERR\nappender.err.target=SYSTEM_ERR\nappender.err.layout.type=PatternLayout\nappender.err.layout.pattern=%p %m%n\n',
+  );
   return log4j;
 }
 
@@ -29,9 +32,26 @@ export interface ToolRun {
  * Runs one of Kafka's own command-line tools from the test jars, e.g.
  * runKafkaTool('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', b, '--list']).
  */
-export function runKafkaTool(mainClass: string, args: string[], options: { stdin?: string | Buffer; timeoutMs?: number } = {}): Promise<ToolRun> {
+export function runKafkaTool(
+  mainClass: string,
+  args: string[],
+  options: { stdin?: string | Buffer; timeoutMs?: number } = {},
+): Promise<ToolRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Dlog4j2.configurationFile=${quietLog4j()}`, '-cp', `${kafkaLibs()}/*`, mainClass, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(
+      'java',
+      [
+        '-Xmx256m',
+        '-XX:TieredStopAtLevel=1',
+        '-XX:+UseSerialGC',
+        `-Dlog4j2.configurationFile=${quietLog4j()}`,
+        '-cp',
+        `${kafkaLibs()}/*`,
+        mainClass,
+        ...args,
+      ],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));

@@ -24,7 +24,9 @@ export const ownClusterEnv = (config: string): NodeJS.ProcessEnv => ({ ...proces
 export async function startOwnCluster(prefix: string, startArgs: string[] = []): Promise<OwnCluster> {
   const config = join(mkdtempSync(join(tmpdir(), `ktool-${prefix}-`)), 'config.yaml');
   const name = `${prefix}-${process.pid}`;
-  const started = JSON.parse(await ktool(['local', 'start', '--name', name, ...startArgs, '--json'], ownClusterEnv(config))) as { bootstrap: string };
+  const started = JSON.parse(await ktool(['local', 'start', '--name', name, ...startArgs, '--json'], ownClusterEnv(config))) as {
+    bootstrap: string;
+  };
   return { name, bootstrap: started.bootstrap, config };
 }
 

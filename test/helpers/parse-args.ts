@@ -12,10 +12,22 @@ export async function parseArgs(argv: string[]): Promise<{ path?: string; option
   const stderr = new PassThrough();
   const err: Buffer[] = [];
   stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await main(argv, {
-    stdin: Readable.from([]), stdout: new PassThrough(), stderr,
-    stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false, columns: 0,
-    env: {}, now: () => 0, signal: new AbortController().signal,
-  }, {}, dispatcher);
+  const code = await main(
+    argv,
+    {
+      stdin: Readable.from([]),
+      stdout: new PassThrough(),
+      stderr,
+      stdinIsTTY: false,
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      columns: 0,
+      env: {},
+      now: () => 0,
+      signal: new AbortController().signal,
+    },
+    {},
+    dispatcher,
+  );
   return { ...captured, code, stderr: Buffer.concat(err).toString() };
 }

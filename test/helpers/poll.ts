@@ -1,5 +1,8 @@
 /** Polls until `check` returns a truthy value or the deadline passes (no fixed sleeps in tests). */
-export async function pollUntil<T>(check: () => Promise<T | undefined | false> | T | undefined | false, { timeoutMs = 15_000, intervalMs = 100, what = 'condition' } = {}): Promise<T> {
+export async function pollUntil<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  { timeoutMs = 15_000, intervalMs = 100, what = 'condition' } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

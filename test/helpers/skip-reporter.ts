@@ -18,7 +18,12 @@ function skippedFor(children: TestCollection): string[] {
   return [...children].flatMap((child: TestSuite | TestCase) => {
     const needs = child.meta().needs;
     const skipped = child.type === 'suite' ? child.state() === 'skipped' : child.result().state === 'skipped';
-    if (needs && skipped) return [child.type === 'suite' ? `${child.fullName} (${[...child.children.allTests()].length} tests): needs ${needs}` : `${child.fullName}: needs ${needs}`];
+    if (needs && skipped)
+      return [
+        child.type === 'suite'
+          ? `${child.fullName} (${[...child.children.allTests()].length} tests): needs ${needs}`
+          : `${child.fullName}: needs ${needs}`,
+      ];
     return child.type === 'suite' ? skippedFor(child.children) : [];
   });
 }

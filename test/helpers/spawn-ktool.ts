@@ -13,7 +13,10 @@ export interface SpawnResult {
 }
 
 /** Tier 3: runs the real bin/ktool (the built bundle) as a user would. */
-export function spawnKtool(args: string[], options: { env?: Record<string, string | undefined>; stdin?: string | Buffer; timeoutMs?: number; shell?: string } = {}): Promise<SpawnResult> {
+export function spawnKtool(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; stdin?: string | Buffer; timeoutMs?: number; shell?: string } = {},
+): Promise<SpawnResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const env = { ...testEnv(), ...options.env } as NodeJS.ProcessEnv;
@@ -28,7 +31,13 @@ export function spawnKtool(args: string[], options: { env?: Record<string, strin
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started });
+      resolve({
+        code,
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: Date.now() - started,
+      });
     });
     child.stdin.end(options.stdin ?? '');
   });

@@ -35,7 +35,11 @@ export async function startTestClusters(scratch: string): Promise<() => Promise<
   ];
   // The first start fetches the jars if needed; the others then find them in the cache.
   const first = JSON.parse(await ktool(['local', 'start', '--name', specs[0][0], '--json'], env)) as Started;
-  const rest = await Promise.all(specs.slice(1).map(async ([name, extra]) => JSON.parse(await ktool(['local', 'start', '--name', name, ...extra, '--json'], env)) as Started));
+  const rest = await Promise.all(
+    specs
+      .slice(1)
+      .map(async ([name, extra]) => JSON.parse(await ktool(['local', 'start', '--name', name, ...extra, '--json'], env)) as Started),
+  );
   const [three, sasl] = rest;
   process.env.KTOOL_TEST_BOOTSTRAP = first.bootstrap;
   process.env.KTOOL_TEST_BOOTSTRAP_3 = three.bootstrap;

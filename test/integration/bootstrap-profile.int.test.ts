@@ -27,7 +27,20 @@ function isolated() {
 /** A profile on the SASL listener with PLAIN (the password crosses the wire in clear, so a capture would show it), made current. */
 async function saslProfile() {
   const p = isolated();
-  const add = await p.run(['profile', 'add', 'sasl', '-b', saslBootstrap(), '--sasl-mechanism', 'PLAIN', '--username', 'admin', '--password', SECRET, '--use']);
+  const add = await p.run([
+    'profile',
+    'add',
+    'sasl',
+    '-b',
+    saslBootstrap(),
+    '--sasl-mechanism',
+    'PLAIN',
+    '--username',
+    'admin',
+    '--password',
+    SECRET,
+    '--use',
+  ]);
   expect(add.code).toBe(0);
   return p;
 }
@@ -37,7 +50,9 @@ function expectNoSecret(...runs: CliRun[]) {
 }
 
 /** A TCP relay to `target` that records the API key of every request the client sends, and all its bytes. */
-async function recordingProxy(target: string): Promise<{ address: string; apiKeys: number[]; bytes: () => Buffer; close: () => Promise<void> }> {
+async function recordingProxy(
+  target: string,
+): Promise<{ address: string; apiKeys: number[]; bytes: () => Buffer; close: () => Promise<void> }> {
   const [host, port] = [target.slice(0, target.lastIndexOf(':')), Number(target.slice(target.lastIndexOf(':') + 1))];
   const chunks: Buffer[] = [];
   const apiKeys: number[] = [];
@@ -70,7 +85,10 @@ async function recordingProxy(target: string): Promise<{ address: string; apiKey
 
 const topics: string[] = [];
 afterAll(async () => {
-  if (topics.length) await runCli(['topics', 'delete', ...topics, '--yes', '--if-exists', '-b', plaintextBootstrap()], { env: { KTOOL_BROKERS: undefined } });
+  if (topics.length)
+    await runCli(['topics', 'delete', ...topics, '--yes', '--if-exists', '-b', plaintextBootstrap()], {
+      env: { KTOOL_BROKERS: undefined },
+    });
 });
 
 describe('-b with a current SASL profile (the profile is not used)', needs('KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP'), () => {
@@ -98,7 +116,9 @@ describe('-b with a current SASL profile (the profile is not used)', needs('KTOO
     const p = await saslProfile();
     const text = await p.run(['profile', 'show', '--resolved', '-b', plaintextBootstrap()]);
     expect(text.code).toBe(0);
-    expect(text.stdout.split('\n')[0]).toBe('profile: none (a bootstrap given with -b starts from defaults, so the current profile sasl is not used; add --profile sasl to use its settings)');
+    expect(text.stdout.split('\n')[0]).toBe(
+      'profile: none (a bootstrap given with -b starts from defaults, so the current profile sasl is not used; add --profile sasl to use its settings)',
+    );
     expect(text.stdout).toMatch(/^security: none$/m);
     const json = JSON.parse((await p.run(['profile', 'show', '--resolved', '--json', '-b', plaintextBootstrap()])).stdout);
     expect(json).toMatchObject({ profile: null, profileSource: 'none', bootstrapSource: 'flag', security: 'none', sasl: null, tls: null });
@@ -107,8 +127,16 @@ describe('-b with a current SASL profile (the profile is not used)', needs('KTOO
     expect(env).toMatchObject({ profile: null, bootstrapSource: 'env', sasl: null });
     expect(env.profileNote).toMatch(/^a bootstrap given in KTOOL_BROKERS starts from defaults/);
     // With --profile the profile applies and -b replaces only its brokers.
-    const withProfile = JSON.parse((await p.run(['profile', 'show', '--resolved', '--json', '--profile', 'sasl', '-b', plaintextBootstrap()])).stdout);
-    expect(withProfile).toMatchObject({ profile: 'sasl', profileSource: 'flag', bootstrap: plaintextBootstrap(), security: 'profile', sasl: { mechanism: 'PLAIN', username: 'admin', password: '<redacted>' } });
+    const withProfile = JSON.parse(
+      (await p.run(['profile', 'show', '--resolved', '--json', '--profile', 'sasl', '-b', plaintextBootstrap()])).stdout,
+    );
+    expect(withProfile).toMatchObject({
+      profile: 'sasl',
+      profileSource: 'flag',
+      bootstrap: plaintextBootstrap(),
+      security: 'profile',
+      sasl: { mechanism: 'PLAIN', username: 'admin', password: '<redacted>' },
+    });
     expect(withProfile.profileNote).toBeUndefined();
     // --brokers, the hidden alias of -b, is -b (it was ignored: the command went to localhost:9092).
     const alias = JSON.parse((await p.run(['profile', 'show', '--resolved', '--json', '--brokers', plaintextBootstrap()])).stdout);

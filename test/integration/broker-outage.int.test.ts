@@ -59,7 +59,9 @@ describe('consume and produce when the broker goes away', () => {
       await pollUntil(async () => (await readAll()).length === 2, { what: 'the records before the outage' });
       await restartOwnCluster(c, 'stop');
       child.stdin.write('c\nd\n');
-      await pollUntil(() => /lost the connection to 127\.0\.0\.1:\d+; retrying for up to \d+s/.test(stderr), { what: 'the outage warning' });
+      await pollUntil(() => /lost the connection to 127\.0\.0\.1:\d+; retrying for up to \d+s/.test(stderr), {
+        what: 'the outage warning',
+      });
       expect(child.exitCode).toBeNull();
       expect(await restartOwnCluster(c, 'start')).toBe(c.bootstrap);
       await pollUntil(() => /go through again after \d+\.\d+s/.test(stderr), { what: 'the recovery', timeoutMs: 60_000 });

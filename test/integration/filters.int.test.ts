@@ -50,7 +50,11 @@ describe('filters that match nothing', () => {
     const wrong = typo(events);
     for (const extra of [['--max-lag', '0'], ['--max-time-lag', '1h'], []]) {
       const r = await ktool('lag', group, '--topic', wrong, ...extra);
-      expectNotFound(r, new RegExp(`^error: topic ${wrong} does not exist$`), new RegExp(`^hint: did you mean [^?]*\\b${events}\\b[^?]*\\? \\(ktool topics list shows the topics\\)$`));
+      expectNotFound(
+        r,
+        new RegExp(`^error: topic ${wrong} does not exist$`),
+        new RegExp(`^hint: did you mean [^?]*\\b${events}\\b[^?]*\\? \\(ktool topics list shows the topics\\)$`),
+      );
     }
     // The same with every group.
     expect((await ktool('lag', '--topic', wrong, '--max-lag', '0')).code).toBe(3);
@@ -61,7 +65,11 @@ describe('filters that match nothing', () => {
     expect(listing.code).toBe(0);
     expect(JSON.parse(listing.stdout)).toEqual([expect.objectContaining({ group, partitions: [] })]);
     const check = await ktool('lag', group, '--topic', other, '--max-lag', '0');
-    expectNotFound(check, new RegExp(`^error: nothing to check on ${other}: consumer group ${group} has no committed offset or owner there$`), new RegExp(`^hint: ktool groups describe ${group} shows what it consumes$`));
+    expectNotFound(
+      check,
+      new RegExp(`^error: nothing to check on ${other}: consumer group ${group} has no committed offset or owner there$`),
+      new RegExp(`^hint: ktool groups describe ${group} shows what it consumes$`),
+    );
     const partition = await ktool('lag', group, '--topic', `${events}:5`, '--max-lag', '0');
     expectNotFound(partition, new RegExp(`^error: nothing to check on ${events}:5: `), /^hint: /);
     // And a check that does match still checks: partition 0 lags by 3.
@@ -72,8 +80,15 @@ describe('filters that match nothing', () => {
 
   it('a group name with a typo: lag and groups describe say which groups are close', async () => {
     const wrong = typo(group);
-    for (const argv of [['lag', wrong, '--max-lag', '0'], ['groups', 'describe', wrong]]) {
-      expectNotFound(await ktool(...argv), new RegExp(`^error: consumer group ${wrong} does not exist$`), new RegExp(`^hint: did you mean [^?]*\\b${group}\\b[^?]*\\? \\(ktool groups list shows the groups\\)$`));
+    for (const argv of [
+      ['lag', wrong, '--max-lag', '0'],
+      ['groups', 'describe', wrong],
+    ]) {
+      expectNotFound(
+        await ktool(...argv),
+        new RegExp(`^error: consumer group ${wrong} does not exist$`),
+        new RegExp(`^hint: did you mean [^?]*\\b${group}\\b[^?]*\\? \\(ktool groups list shows the groups\\)$`),
+      );
     }
   });
 
@@ -82,24 +97,39 @@ describe('filters that match nothing', () => {
     const hint = new RegExp(`^hint: did you mean [^?]*\\b${other}\\b[^?]*\\? \\(ktool topics list shows the topics\\)$`);
     expectNotFound(await ktool('cluster', 'health', wrong), new RegExp(`^error: topic ${wrong} does not exist$`), hint);
     expectNotFound(await ktool('topics', 'describe', wrong), new RegExp(`^error: topic ${wrong} does not exist$`), hint);
-    expectNotFound(await ktool('topics', 'describe', 'no-such-prefix-zz.*'), /^error: no topic matches 'no-such-prefix-zz\.\*' \(a pattern matches whole names\)$/, /^hint: ktool topics list shows the topics$/);
+    expectNotFound(
+      await ktool('topics', 'describe', 'no-such-prefix-zz.*'),
+      /^error: no topic matches 'no-such-prefix-zz\.\*' \(a pattern matches whole names\)$/,
+      /^hint: ktool topics list shows the topics$/,
+    );
   });
 
   it('plain listings whose valid filter matches nothing: exit 0, nothing on stdout, a line on stderr; JSON []', async () => {
     const topicsNone = await ktool('topics', 'list', 'no-such-prefix-zz.*');
-    expect(topicsNone).toEqual({ code: 0, stdout: '', stderr: "no topics matching 'no-such-prefix-zz.*' visible to User:ANONYMOUS; listing needs DESCRIBE on the topics\n" });
+    expect(topicsNone).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: "no topics matching 'no-such-prefix-zz.*' visible to User:ANONYMOUS; listing needs DESCRIBE on the topics\n",
+    });
     expect(await ktool('topics', 'list', 'no-such-prefix-zz.*', '--json')).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
     const dead = await ktool('groups', 'list', '--state', 'Dead');
     expect(dead.code).toBe(0);
-    if (dead.stdout === '') expect(dead.stderr).toBe('no consumer groups in state Dead visible to User:ANONYMOUS; listing needs DESCRIBE on the groups\n');
+    if (dead.stdout === '')
+      expect(dead.stderr).toBe('no consumer groups in state Dead visible to User:ANONYMOUS; listing needs DESCRIBE on the groups\n');
     const unknownState = await ktool('groups', 'list', '--state', 'Stabel');
     expect(unknownState.code).toBe(2);
-    expect(unknownState.stderr).toBe('error: unknown group state "Stabel"\nhint: states: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, Assigning, Reconciling, NotReady, Unknown\n');
+    expect(unknownState.stderr).toBe(
+      'error: unknown group state "Stabel"\nhint: states: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, Assigning, Reconciling, NotReady, Unknown\n',
+    );
   });
 
-  it('acls list: a principal without ACLs is an empty listing (ACLs may name principals that do not exist yet)', needs('KTOOL_TEST_SASL_BOOTSTRAP', 'KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP'), async () => {
-    const nobody = `User:${uniqueName('nobody')}`;
-    expect(await asAdmin(['acls', 'list', '--principal', nobody])).toEqual({ code: 0, stdout: '', stderr: 'no ACLs match\n' });
-    expect(await asAdmin(['acls', 'list', '--principal', nobody, '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
-  });
+  it(
+    'acls list: a principal without ACLs is an empty listing (ACLs may name principals that do not exist yet)',
+    needs('KTOOL_TEST_SASL_BOOTSTRAP', 'KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP'),
+    async () => {
+      const nobody = `User:${uniqueName('nobody')}`;
+      expect(await asAdmin(['acls', 'list', '--principal', nobody])).toEqual({ code: 0, stdout: '', stderr: 'no ACLs match\n' });
+      expect(await asAdmin(['acls', 'list', '--principal', nobody, '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+    },
+  );
 });

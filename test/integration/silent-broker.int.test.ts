@@ -102,11 +102,42 @@ describe('a broker that accepts connections and never answers: exit 4 within --t
   });
 
   it.concurrent('mirror from a silent source to the test broker, and from the test broker to a silent target', async () => {
-    const from = await spawnKtool(['mirror', '--from-bootstrap', silent, '--to-bootstrap', real(), '--topics', source, '--timeout', `${TIMEOUT_S}s`]);
+    const from = await spawnKtool([
+      'mirror',
+      '--from-bootstrap',
+      silent,
+      '--to-bootstrap',
+      real(),
+      '--topics',
+      source,
+      '--timeout',
+      `${TIMEOUT_S}s`,
+    ]);
     expectNoAnswer(from, silent);
-    const to = await spawnKtool(['mirror', '--from-bootstrap', real(), '--to-bootstrap', silent, '--topics', source, '--timeout', `${TIMEOUT_S}s`]);
+    const to = await spawnKtool([
+      'mirror',
+      '--from-bootstrap',
+      real(),
+      '--to-bootstrap',
+      silent,
+      '--topics',
+      source,
+      '--timeout',
+      `${TIMEOUT_S}s`,
+    ]);
     expectNoAnswer(to, silent);
-    const verify = await spawnKtool(['mirror', 'verify', '--from-bootstrap', real(), '--to-bootstrap', silent, '--topics', source, '--timeout', `${TIMEOUT_S}s`]);
+    const verify = await spawnKtool([
+      'mirror',
+      'verify',
+      '--from-bootstrap',
+      real(),
+      '--to-bootstrap',
+      silent,
+      '--topics',
+      source,
+      '--timeout',
+      `${TIMEOUT_S}s`,
+    ]);
     expectNoAnswer(verify, silent);
   });
 });

@@ -22,11 +22,25 @@ describe('topics on a three-node cluster (ktool local --nodes 3)', needs('KTOOL_
     expect(new Set(t.partitions.map((p: { leader: number }) => p.leader))).toEqual(new Set([1, 2, 3]));
     for (const p of t.partitions) expect([...p.isr].sort()).toEqual([1, 2, 3]);
 
-    const tool = await runKafkaTool('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', bootstrap(), '--describe', '--topic', name]);
-    const lines = tool.stdout.trim().split('\n').filter((l) => l.startsWith('\t'));
+    const tool = await runKafkaTool('org.apache.kafka.tools.TopicCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--describe',
+      '--topic',
+      name,
+    ]);
+    const lines = tool.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('\t'));
     expect(lines).toHaveLength(6);
     for (const line of lines) {
-      const f = Object.fromEntries(line.trim().split('\t').map((x) => [x.slice(0, x.indexOf(':')), x.slice(x.indexOf(':') + 1).trim()]));
+      const f = Object.fromEntries(
+        line
+          .trim()
+          .split('\t')
+          .map((x) => [x.slice(0, x.indexOf(':')), x.slice(x.indexOf(':') + 1).trim()]),
+      );
       const ours = t.partitions[Number(f.Partition)];
       expect(ours.leader).toBe(Number(f.Leader));
       expect(ours.replicas.join(',')).toBe(f.Replicas);

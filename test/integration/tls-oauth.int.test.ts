@@ -8,7 +8,11 @@ import { needs } from '../helpers/needs.js';
 const dir = mkdtempSync(join(tmpdir(), 'ktool-tls-'));
 const tlsBootstrap = () => process.env.KTOOL_TEST_TLS_BOOTSTRAP!;
 const files = () => JSON.parse(process.env.KTOOL_TEST_TLS_FILES!) as { ca: string; cert: string; key: string };
-const env = (extra: Record<string, string | undefined> = {}) => ({ KTOOL_CONFIG: join(dir, 'profiles.yaml'), KTOOL_BROKERS: undefined, ...extra });
+const env = (extra: Record<string, string | undefined> = {}) => ({
+  KTOOL_CONFIG: join(dir, 'profiles.yaml'),
+  KTOOL_BROKERS: undefined,
+  ...extra,
+});
 
 /** An unsigned JWT (alg "none"), what the local broker's unsecured OAUTHBEARER validator accepts. */
 function unsecuredJwt(sub: string): string {
@@ -20,7 +24,10 @@ function unsecuredJwt(sub: string): string {
 describe('TLS connections (ktool local --tls: own CA, client certificate required)', needs('KTOOL_TEST_TLS_BOOTSTRAP'), () => {
   it('CA, client certificate and key: a topic round trip over SSL', async () => {
     const { ca, cert, key } = files();
-    expect((await runCli(['profile', 'add', 'tls', '-b', tlsBootstrap(), '--tls', '--ca', ca, '--cert', cert, '--key', key], { env: env() })).code).toBe(0);
+    expect(
+      (await runCli(['profile', 'add', 'tls', '-b', tlsBootstrap(), '--tls', '--ca', ca, '--cert', cert, '--key', key], { env: env() }))
+        .code,
+    ).toBe(0);
     const topic = uniqueName('tls');
     expect((await runCli(['--profile', 'tls', 'topics', 'create', topic], { env: env() })).code).toBe(0);
     expect((await runCli(['--profile', 'tls', 'produce', topic], { env: env(), stdin: 'over-tls\n' })).code).toBe(0);
@@ -34,7 +41,10 @@ describe('TLS connections (ktool local --tls: own CA, client certificate require
     const bundle = join(dir, 'client-bundle.pem');
     writeFileSync(bundle, readFileSync(key, 'utf8') + readFileSync(cert, 'utf8'));
     const props = join(dir, 'ssl.properties');
-    writeFileSync(props, `security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location=${ca}\nssl.keystore.type=PEM\nssl.keystore.location=${bundle}\n`);
+    writeFileSync(
+      props,
+      `security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location=${ca}\nssl.keystore.type=PEM\nssl.keystore.location=${bundle}\n`,
+    );
     const r = await runCli(['topics', 'list', '-b', tlsBootstrap(), '--command-config', props, '--json'], { env: env() });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -51,7 +61,9 @@ describe('TLS connections (ktool local --tls: own CA, client certificate require
 
   it('--insecure-skip-verify connects without the CA; without a client certificate the broker refuses (exit 4)', async () => {
     const { cert, key, ca } = files();
-    await runCli(['profile', 'add', 'skip', '-b', tlsBootstrap(), '--tls', '--insecure-skip-verify', '--cert', cert, '--key', key], { env: env() });
+    await runCli(['profile', 'add', 'skip', '-b', tlsBootstrap(), '--tls', '--insecure-skip-verify', '--cert', cert, '--key', key], {
+      env: env(),
+    });
     expect((await runCli(['--profile', 'skip', 'topics', 'list'], { env: env() })).code).toBe(0);
     await runCli(['profile', 'add', 'nocert', '-b', tlsBootstrap(), '--tls', '--ca', ca], { env: env() });
     const refused = await runCli(['--profile', 'nocert', 'topics', 'list', '--timeout', '5s'], { env: env() });
@@ -67,12 +79,16 @@ describe('SASL OAUTHBEARER (unsecured JWTs on ktool local --sasl)', needs('KTOOL
     const token = unsecuredJwt('admin');
     const tokenFile = join(dir, 'token');
     writeFileSync(tokenFile, token);
-    await runCli(['profile', 'add', 'oauth-cmd', '-b', sasl, '--sasl-mechanism', 'OAUTHBEARER', '--token-command', `cat ${tokenFile}`], { env: env() });
+    await runCli(['profile', 'add', 'oauth-cmd', '-b', sasl, '--sasl-mechanism', 'OAUTHBEARER', '--token-command', `cat ${tokenFile}`], {
+      env: env(),
+    });
     const viaCommand = await runCli(['--profile', 'oauth-cmd', 'topics', 'list', '--json'], { env: env() });
     expect(viaCommand.stderr).toBe('');
     expect(viaCommand.code).toBe(0);
 
-    await runCli(['profile', 'add', 'oauth-env', '-b', sasl, '--sasl-mechanism', 'OAUTHBEARER', '--token-env', 'KTOOL_TEST_TOKEN'], { env: env() });
+    await runCli(['profile', 'add', 'oauth-env', '-b', sasl, '--sasl-mechanism', 'OAUTHBEARER', '--token-env', 'KTOOL_TEST_TOKEN'], {
+      env: env(),
+    });
     expect((await runCli(['--profile', 'oauth-env', 'topics', 'list'], { env: env({ KTOOL_TEST_TOKEN: token }) })).code).toBe(0);
     const bad = await runCli(['--profile', 'oauth-env', 'topics', 'list'], { env: env({ KTOOL_TEST_TOKEN: 'not-a-jwt-secret' }) });
     expect(bad.code).toBe(4);

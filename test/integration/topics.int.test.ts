@@ -32,17 +32,32 @@ function parseTopicCommand(text: string): Map<string, ToolTopic> {
   const topics = new Map<string, ToolTopic>();
   const nums = (s: string) => (s.trim() ? s.split(',').map(Number) : []);
   for (const line of text.split('\n')) {
-    const fields = Object.fromEntries(line.trim().split('\t').map((f) => [f.slice(0, f.indexOf(':')), f.slice(f.indexOf(':') + 1).trim()]));
+    const fields = Object.fromEntries(
+      line
+        .trim()
+        .split('\t')
+        .map((f) => [f.slice(0, f.indexOf(':')), f.slice(f.indexOf(':') + 1).trim()]),
+    );
     if (!line.startsWith('\t') && fields.TopicId) {
       topics.set(fields.Topic, {
         topicId: fields.TopicId,
         partitionCount: Number(fields.PartitionCount),
         replicationFactor: Number(fields.ReplicationFactor),
-        configs: Object.fromEntries((fields.Configs || '').split(',').filter(Boolean).map((kv: string) => kv.split('='))),
+        configs: Object.fromEntries(
+          (fields.Configs || '')
+            .split(',')
+            .filter(Boolean)
+            .map((kv: string) => kv.split('=')),
+        ),
         partitions: [],
       });
     } else if (fields.Partition !== undefined && fields.Topic) {
-      topics.get(fields.Topic)!.partitions.push({ partition: Number(fields.Partition), leader: Number(fields.Leader), replicas: nums(fields.Replicas), isr: nums(fields.Isr) });
+      topics.get(fields.Topic)!.partitions.push({
+        partition: Number(fields.Partition),
+        leader: Number(fields.Leader),
+        replicas: nums(fields.Replicas),
+        isr: nums(fields.Isr),
+      });
     }
   }
   return topics;
@@ -66,7 +81,10 @@ describe('topics against a real broker', () => {
 
     const alter = await ktool('topics', 'alter', name, '--partitions', '5', '--json');
     expect(JSON.parse(alter.stdout)).toEqual({ name, partitionsBefore: 3, partitionsAfter: 5, dryRun: false });
-    await pollUntil(async () => JSON.parse((await ktool('topics', 'describe', name, '--json', '--no-offsets')).stdout)[0].partitionCount === 5, { what: 'partition count 5' });
+    await pollUntil(
+      async () => JSON.parse((await ktool('topics', 'describe', name, '--json', '--no-offsets')).stdout)[0].partitionCount === 5,
+      { what: 'partition count 5' },
+    );
     // -p, as create takes it.
     const short = await ktool('topics', 'alter', name, '-p', '6');
     expect(short.code, short.stderr).toBe(0);
@@ -74,16 +92,32 @@ describe('topics against a real broker', () => {
 
     const del = await ktool('topics', 'delete', name, '--yes', '--json');
     expect(JSON.parse(del.stdout)).toEqual([{ name, status: 'deleted' }]);
-    await pollUntil(async () => !JSON.parse((await ktool('topics', 'list', '--json')).stdout).some((x: { name: string }) => x.name === name), { what: 'topic gone' });
+    await pollUntil(
+      async () => !JSON.parse((await ktool('topics', 'list', '--json')).stdout).some((x: { name: string }) => x.name === name),
+      { what: 'topic gone' },
+    );
   });
 
   it('describe agrees with Kafka TopicCommand from the same jars', async () => {
     const a = await createTopic(4, '-c', 'retention.ms=86400000');
     const b = await createTopic(1, '-c', 'max.message.bytes=200000', '-c', 'segment.bytes=10485760');
-    const tool = await runKafkaTool('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', bootstrap(), '--describe', '--topic', `${a}|${b}`]);
+    const tool = await runKafkaTool('org.apache.kafka.tools.TopicCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--describe',
+      '--topic',
+      `${a}|${b}`,
+    ]);
     expect(tool.code).toBe(0);
     const reference = parseTopicCommand(tool.stdout);
-    const ours = JSON.parse((await ktool('topics', 'describe', a, b, '--json')).stdout) as { name: string; id: string; partitionCount: number; replicationFactor: number; configs: Record<string, string>; partitions: ToolTopic['partitions'] }[];
+    const ours = JSON.parse((await ktool('topics', 'describe', a, b, '--json')).stdout) as {
+      name: string;
+      id: string;
+      partitionCount: number;
+      replicationFactor: number;
+      configs: Record<string, string>;
+      partitions: ToolTopic['partitions'];
+    }[];
     expect(ours.map((t) => t.name).sort()).toEqual([...reference.keys()].sort());
     for (const t of ours) {
       const ref = reference.get(t.name)!;
@@ -98,7 +132,20 @@ describe('topics against a real broker', () => {
   it('kafka-topics.sh spellings work end to end', async () => {
     const name = uniqueName('legacy');
     created.push(name);
-    const create = await ktool('topics', '--create', '--topic', name, '--partitions', '2', '--replication-factor', '1', '--config', 'retention.ms=1000', '--bootstrap-server', bootstrap());
+    const create = await ktool(
+      'topics',
+      '--create',
+      '--topic',
+      name,
+      '--partitions',
+      '2',
+      '--replication-factor',
+      '1',
+      '--config',
+      'retention.ms=1000',
+      '--bootstrap-server',
+      bootstrap(),
+    );
     expect(create.code).toBe(0);
     const describe = await ktool('topics', '--describe', '--topic', name, '--bootstrap-server', bootstrap(), '--json');
     expect(JSON.parse(describe.stdout)[0]).toMatchObject({ name, partitionCount: 2, configs: { 'retention.ms': '1000' } });
@@ -159,7 +206,14 @@ describe('topics against a real broker', () => {
     expect(atMin[0].partitions).toHaveLength(2);
     const under = JSON.parse((await ktool('topics', 'describe', name, '--under-replicated-partitions', '--json')).stdout);
     expect(under).toEqual([]);
-    const tool = await runKafkaTool('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', bootstrap(), '--describe', '--topic', name, '--at-min-isr-partitions']);
+    const tool = await runKafkaTool('org.apache.kafka.tools.TopicCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--describe',
+      '--topic',
+      name,
+      '--at-min-isr-partitions',
+    ]);
     expect(tool.stdout.trim().split('\n')).toHaveLength(2);
   });
 });

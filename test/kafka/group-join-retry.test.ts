@@ -27,7 +27,10 @@ describe('joining a group while the coordinator settles', () => {
     // Fake timers: the half-second pauses between attempts pass at once.
     vi.useFakeTimers();
     try {
-      const c = consumer([new ProtocolError('COORDINATOR_NOT_AVAILABLE'), new MultipleErrors('joinGroup failed 2 times.', [new ProtocolError('COORDINATOR_LOAD_IN_PROGRESS')])]);
+      const c = consumer([
+        new ProtocolError('COORDINATOR_NOT_AVAILABLE'),
+        new MultipleErrors('joinGroup failed 2 times.', [new ProtocolError('COORDINATOR_LOAD_IN_PROGRESS')]),
+      ]);
       const started = startStream(c.consumer, options, Date.now() + 10_000, typed);
       await vi.advanceTimersByTimeAsync(1_000);
       await expect(started).resolves.toEqual({ started: true });

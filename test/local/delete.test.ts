@@ -24,7 +24,11 @@ describe('ktool local delete', () => {
     expect(noTty.stderr).toMatch(/--yes/);
     const no = await cli(['local', 'delete', 'dr'], { tty: true, stdin: 'n\n' });
     expect(no.code).toBe(1);
-    expect(no.stderr).toMatch(new RegExp(`${dir.replace(/[.]/g, '\\.')}\\n.*Delete local cluster dr with all its topics and data, and its profiles dr, dr-sasl\\? \\[y/N\\]`));
+    expect(no.stderr).toMatch(
+      new RegExp(
+        `${dir.replace(/[.]/g, '\\.')}\\n.*Delete local cluster dr with all its topics and data, and its profiles dr, dr-sasl\\? \\[y/N\\]`,
+      ),
+    );
     expect(existsSync(dir)).toBe(true);
 
     const yes = await cli(['local', 'delete', 'dr'], { tty: true, stdin: 'y\n' });
@@ -54,7 +58,9 @@ describe('ktool local delete', () => {
     const broker = await s.broker(busy);
     const refused = await cli(['local', 'delete', 'busy', '--yes']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('error: local cluster "busy" is running (1 node(s) up): its data is in use\nhint: stop it first (ktool local stop --name busy) or pass --stop\n');
+    expect(refused.stderr).toBe(
+      'error: local cluster "busy" is running (1 node(s) up): its data is in use\nhint: stop it first (ktool local stop --name busy) or pass --stop\n',
+    );
     expect(existsSync(join(s.clusters, 'busy'))).toBe(true);
     const exited = new Promise((r) => broker.once('exit', r));
     const stopped = await cli(['local', 'delete', 'busy', '--stop', '--yes', '--json']);

@@ -51,9 +51,23 @@ export function scratchCache(prefix: string): Scratch {
       for (let id = 1; id <= (o.nodes ?? 1); id++) {
         const dir = join(clusters, name, `node-${id}`);
         mkdirSync(join(dir, 'data'), { recursive: true });
-        nodes.push({ id, pid: o.pid ?? 0, ports: { broker: await freePort(), controller: await freePort(), ...(o.sasl ? { sasl: await freePort() } : {}) }, dir });
+        nodes.push({
+          id,
+          pid: o.pid ?? 0,
+          ports: { broker: await freePort(), controller: await freePort(), ...(o.sasl ? { sasl: await freePort() } : {}) },
+          dir,
+        });
       }
-      const state = { name, version: '4.3.1', clusterId: `id-${name}`, libs: '/nowhere', sasl: Boolean(o.sasl), tls: false, nodes, startedAt: new Date().toISOString() } as ClusterState;
+      const state = {
+        name,
+        version: '4.3.1',
+        clusterId: `id-${name}`,
+        libs: '/nowhere',
+        sasl: Boolean(o.sasl),
+        tls: false,
+        nodes,
+        startedAt: new Date().toISOString(),
+      } as ClusterState;
       writeState(state);
       return state;
     },
@@ -70,4 +84,5 @@ export function scratchCache(prefix: string): Scratch {
   };
 }
 
-export const bootstrap = (s: ClusterState, listener: 'broker' | 'sasl' = 'broker') => s.nodes.map((n) => `127.0.0.1:${n.ports[listener]}`).join(',');
+export const bootstrap = (s: ClusterState, listener: 'broker' | 'sasl' = 'broker') =>
+  s.nodes.map((n) => `127.0.0.1:${n.ports[listener]}`).join(',');

@@ -21,13 +21,15 @@ describe('where the Kafka jars come from', () => {
     const work = mkdtempSync(join(tmpdir(), 'ktool-dist-src-'));
     const dist = join(work, 'kafka_2.13-4.3.1', 'libs');
     mkdirSync(dist, { recursive: true });
-    for (const jar of readdirSync(libs()).filter((f) => /^kafka_2\.13-|^kafka-clients-/.test(f))) symlinkSync(join(libs(), jar), join(dist, jar));
+    for (const jar of readdirSync(libs()).filter((f) => /^kafka_2\.13-|^kafka-clients-/.test(f)))
+      symlinkSync(join(libs(), jar), join(dist, jar));
     execFileSync('tar', ['-czhf', join(work, 'kafka.tgz'), '-C', work, 'kafka_2.13-4.3.1']);
     tarball = readFileSync(join(work, 'kafka.tgz'));
     checksum = createHash('sha512').update(tarball).digest('hex').toUpperCase().match(/.{8}/g)!.join(' ');
     server = createServer((req, res) => {
       if (req.url === '/4.3.1/kafka_2.13-4.3.1.tgz') res.end(tarball);
-      else if (req.url === '/4.3.1/kafka_2.13-4.3.1.tgz.sha512') res.end(`kafka_2.13-4.3.1.tgz: ${req.headers['x-bad'] ? '00' : ''}${checksum}\n`);
+      else if (req.url === '/4.3.1/kafka_2.13-4.3.1.tgz.sha512')
+        res.end(`kafka_2.13-4.3.1.tgz: ${req.headers['x-bad'] ? '00' : ''}${checksum}\n`);
       else if (req.url === '/bad/4.3.1/kafka_2.13-4.3.1.tgz') res.end(tarball);
       else if (req.url === '/bad/4.3.1/kafka_2.13-4.3.1.tgz.sha512') res.end(`kafka_2.13-4.3.1.tgz: ${'0'.repeat(128)}\n`);
       else res.writeHead(404).end();
@@ -45,7 +47,9 @@ describe('where the Kafka jars come from', () => {
   });
 
   it('a KAFKA_HOME that is not a distribution is a clear error', async () => {
-    await expect(resolveKafkaJars({ version: '4.3.1', cacheDir: '/nonexistent', env: { KAFKA_HOME: tmpdir() }, log: quiet })).rejects.toThrow(/not a Kafka distribution/);
+    await expect(
+      resolveKafkaJars({ version: '4.3.1', cacheDir: '/nonexistent', env: { KAFKA_HOME: tmpdir() }, log: quiet }),
+    ).rejects.toThrow(/not a Kafka distribution/);
   });
 
   it('then the cache', async () => {
@@ -57,21 +61,35 @@ describe('where the Kafka jars come from', () => {
 
   it('the official tarball when Maven is unavailable, with its SHA-512 checked', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'ktool-cache-'));
-    const r = await resolveKafkaJars({ version: '4.3.1', cacheDir: cache, env: { KTOOL_MVN: 'none', KTOOL_KAFKA_DIST_URL: base }, log: quiet });
+    const r = await resolveKafkaJars({
+      version: '4.3.1',
+      cacheDir: cache,
+      env: { KTOOL_MVN: 'none', KTOOL_KAFKA_DIST_URL: base },
+      log: quiet,
+    });
     expect(r.source).toBe('tarball');
     expect(readdirSync(r.libs)).toContain('kafka_2.13-4.3.1.jar');
   });
 
   it('a wrong checksum is rejected and nothing is cached', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'ktool-cache-'));
-    await expect(resolveKafkaJars({ version: '4.3.1', cacheDir: cache, env: { KTOOL_MVN: 'none', KTOOL_KAFKA_DIST_URL: `${base}/bad` }, log: quiet })).rejects.toThrow(/checksum mismatch/);
+    await expect(
+      resolveKafkaJars({ version: '4.3.1', cacheDir: cache, env: { KTOOL_MVN: 'none', KTOOL_KAFKA_DIST_URL: `${base}/bad` }, log: quiet }),
+    ).rejects.toThrow(/checksum mismatch/);
     expect(existsSync(join(cache, 'kafka', '4.3.1', 'libs'))).toBe(false);
   });
 
   it('no Maven and no reachable download: one message saying what to install', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'ktool-cache-'));
-    const error = await resolveKafkaJars({ version: '4.3.1', cacheDir: cache, env: { KTOOL_MVN: '/nonexistent/mvn', KTOOL_KAFKA_DIST_URL: 'http://127.0.0.1:1' }, log: quiet }).catch((e) => e);
-    expect(error.message).toMatch(/cannot get the Kafka 4.3.1 jars \(mvn: \/nonexistent\/mvn not found; download: cannot reach 127.0.0.1:1/);
+    const error = await resolveKafkaJars({
+      version: '4.3.1',
+      cacheDir: cache,
+      env: { KTOOL_MVN: '/nonexistent/mvn', KTOOL_KAFKA_DIST_URL: 'http://127.0.0.1:1' },
+      log: quiet,
+    }).catch((e) => e);
+    expect(error.message).toMatch(
+      /cannot get the Kafka 4.3.1 jars \(mvn: \/nonexistent\/mvn not found; download: cannot reach 127.0.0.1:1/,
+    );
     expect(error.hint).toMatch(/apt-get install maven/);
   });
 
@@ -80,7 +98,8 @@ describe('where the Kafka jars come from', () => {
     const r = await resolveKafkaJars({ version: '4.3.1', cacheDir: cache, env: { KTOOL_MVN: 'mvn' }, log: quiet });
     expect(r.source).toBe('maven');
     const jars = readdirSync(r.libs);
-    for (const prefix of ['kafka_2.13-4.3.1', 'kafka-tools-4.3.1', 'connect-mirror-4.3.1', 'log4j-slf4j-impl-']) expect(jars.some((j) => j.startsWith(prefix))).toBe(true);
+    for (const prefix of ['kafka_2.13-4.3.1', 'kafka-tools-4.3.1', 'connect-mirror-4.3.1', 'log4j-slf4j-impl-'])
+      expect(jars.some((j) => j.startsWith(prefix))).toBe(true);
     writeFileSync(join(cache, 'done'), '');
   }, 600_000);
 });

@@ -11,7 +11,10 @@ const name = uniqueName('life');
 
 afterAll(async () => {
   await spawnKtool(['local', 'stop', '--name', name], { env });
-  rmSync(join(process.env.XDG_CACHE_HOME || join(process.env.HOME!, '.cache'), 'ktool', 'clusters', name), { recursive: true, force: true });
+  rmSync(join(process.env.XDG_CACHE_HOME || join(process.env.HOME!, '.cache'), 'ktool', 'clusters', name), {
+    recursive: true,
+    force: true,
+  });
 });
 
 describe('ktool local lifecycle', () => {
@@ -25,7 +28,11 @@ describe('ktool local lifecycle', () => {
 
     const status = await spawnKtool(['local', 'status', '--name', name, '--json'], { env });
     expect(status.code).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ running: true, bootstrap: started.bootstrap, nodes: [{ id: 1, alive: true, reachable: true }] });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      running: true,
+      bootstrap: started.bootstrap,
+      nodes: [{ id: 1, alive: true, reachable: true }],
+    });
 
     const again = await spawnKtool(['local', 'start', '--name', name, '--json'], { env });
     expect(JSON.parse(again.stdout)).toMatchObject({ alreadyRunning: true, bootstrap: started.bootstrap });
@@ -67,6 +74,8 @@ describe('ktool local lifecycle', () => {
   it('without Java: one line saying what to install', async () => {
     const r = await spawnKtool(['local', 'start', '--name', uniqueName('nojava')], { env: { ...env, JAVA_HOME: '/nonexistent' } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: Java is not installed (/nonexistent/bin/java not found); Kafka 4 needs Java 17 or newer\nhint: install it, e.g. apt-get install openjdk-17-jre-headless, or set JAVA_HOME\n');
+    expect(r.stderr).toBe(
+      'error: Java is not installed (/nonexistent/bin/java not found); Kafka 4 needs Java 17 or newer\nhint: install it, e.g. apt-get install openjdk-17-jre-headless, or set JAVA_HOME\n',
+    );
   });
 });

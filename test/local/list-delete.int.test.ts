@@ -33,7 +33,18 @@ describe('ktool local list and delete with a real broker', () => {
     const list = await spawnKtool(['local', 'list', '--json'], { env });
     expect(list.code, list.stderr).toBe(0);
     const mine = (JSON.parse(list.stdout) as { name: string }[]).find((c) => c.name === name);
-    expect(mine).toEqual({ name, state: 'running', nodes: 1, bootstrap, saslBootstrap: null, tlsBootstrap: null, version: '4.3.1', clusterId: expect.any(String), profiles: [name], dir });
+    expect(mine).toEqual({
+      name,
+      state: 'running',
+      nodes: 1,
+      bootstrap,
+      saslBootstrap: null,
+      tlsBootstrap: null,
+      version: '4.3.1',
+      clusterId: expect.any(String),
+      profiles: [name],
+      dir,
+    });
 
     const refused = await spawnKtool(['local', 'delete', name, '--yes'], { env });
     expect(refused.code).toBe(1);

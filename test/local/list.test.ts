@@ -22,9 +22,42 @@ describe('ktool local list', () => {
     const r = await cli(['local', 'list', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
-      { name: 'alpha', state: 'running', nodes: 1, bootstrap: bootstrap(a), saslBootstrap: bootstrap(a, 'sasl'), tlsBootstrap: null, version: '4.3.1', clusterId: 'id-alpha', profiles: ['alpha', 'alpha-sasl'], dir: join(s.clusters, 'alpha') },
-      { name: 'beta', state: 'stopped', nodes: 3, bootstrap: bootstrap(b), saslBootstrap: null, tlsBootstrap: null, version: '4.3.1', clusterId: 'id-beta', profiles: ['mine'], dir: join(s.clusters, 'beta') },
-      { name: 'half-made', state: 'unknown', nodes: 0, bootstrap: null, saslBootstrap: null, tlsBootstrap: null, version: null, clusterId: null, profiles: [], dir: join(s.clusters, 'half-made') },
+      {
+        name: 'alpha',
+        state: 'running',
+        nodes: 1,
+        bootstrap: bootstrap(a),
+        saslBootstrap: bootstrap(a, 'sasl'),
+        tlsBootstrap: null,
+        version: '4.3.1',
+        clusterId: 'id-alpha',
+        profiles: ['alpha', 'alpha-sasl'],
+        dir: join(s.clusters, 'alpha'),
+      },
+      {
+        name: 'beta',
+        state: 'stopped',
+        nodes: 3,
+        bootstrap: bootstrap(b),
+        saslBootstrap: null,
+        tlsBootstrap: null,
+        version: '4.3.1',
+        clusterId: 'id-beta',
+        profiles: ['mine'],
+        dir: join(s.clusters, 'beta'),
+      },
+      {
+        name: 'half-made',
+        state: 'unknown',
+        nodes: 0,
+        bootstrap: null,
+        saslBootstrap: null,
+        tlsBootstrap: null,
+        version: null,
+        clusterId: null,
+        profiles: [],
+        dir: join(s.clusters, 'half-made'),
+      },
     ]);
     const table = await cli(['local', 'list']);
     expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+STATE\s+NODES\s+BOOTSTRAP\s+VERSION\s+PROFILES$/);

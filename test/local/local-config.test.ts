@@ -4,8 +4,18 @@ import { randomClusterId, scramFormatArgs, serverProperties, type NodeLayout } f
 import { kafkaPom } from '../../src/local/maven.js';
 import { parseSha512File } from '../../src/local/tarball.js';
 
-const node = (id: number, sasl = false): NodeLayout => ({ id, ports: { broker: 9000 + id, controller: 9100 + id, ...(sasl ? { sasl: 9200 + id } : {}) }, dataDir: `/d/${id}` });
-const props = (text: string) => Object.fromEntries(text.trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+const node = (id: number, sasl = false): NodeLayout => ({
+  id,
+  ports: { broker: 9000 + id, controller: 9100 + id, ...(sasl ? { sasl: 9200 + id } : {}) },
+  dataDir: `/d/${id}`,
+});
+const props = (text: string) =>
+  Object.fromEntries(
+    text
+      .trim()
+      .split('\n')
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 
 describe('server.properties', () => {
   it('single node: combined roles, loopback listeners, RF 1 internals', () => {
@@ -36,7 +46,9 @@ describe('server.properties', () => {
     const p = props(serverProperties(node(1, true), [node(1, true)], { sasl: true }));
     expect(p.listeners).toContain('SASL_PLAINTEXT://127.0.0.1:9201');
     expect(p['sasl.enabled.mechanisms']).toBe('PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER');
-    expect(p['listener.name.sasl_plaintext.oauthbearer.sasl.server.callback.handler.class']).toMatch(/OAuthBearerUnsecuredValidatorCallbackHandler$/);
+    expect(p['listener.name.sasl_plaintext.oauthbearer.sasl.server.callback.handler.class']).toMatch(
+      /OAuthBearerUnsecuredValidatorCallbackHandler$/,
+    );
     expect(p['listener.name.sasl_plaintext.plain.sasl.jaas.config']).toContain('user_alice="alice-secret"');
     expect(p['super.users']).toBe('User:admin;User:ANONYMOUS');
     expect(p['allow.everyone.if.no.acl.found']).toBe('false');
@@ -64,7 +76,8 @@ describe('server.properties', () => {
 
   it('the Maven POM asks for the broker, the tools, MirrorMaker and a log4j2 binding', () => {
     const pom = kafkaPom('4.3.1');
-    for (const a of ['kafka_2.13', 'kafka-tools', 'connect-mirror', 'log4j-slf4j-impl', 'log4j-core']) expect(pom).toContain(`<artifactId>${a}</artifactId>`);
+    for (const a of ['kafka_2.13', 'kafka-tools', 'connect-mirror', 'log4j-slf4j-impl', 'log4j-core'])
+      expect(pom).toContain(`<artifactId>${a}</artifactId>`);
   });
 });
 
@@ -72,7 +85,9 @@ describe('parseSha512File', () => {
   const hex = 'ab'.repeat(64);
   it('reads the Apache format (upper-case groups, wrapped)', () => {
     const groups = hex.toUpperCase().match(/.{8}/g)!;
-    expect(parseSha512File(`kafka_2.13-4.3.1.tgz: ${groups.slice(0, 8).join(' ')}\n                      ${groups.slice(8).join(' ')}\n`)).toBe(hex);
+    expect(
+      parseSha512File(`kafka_2.13-4.3.1.tgz: ${groups.slice(0, 8).join(' ')}\n                      ${groups.slice(8).join(' ')}\n`),
+    ).toBe(hex);
   });
   it('reads sha512sum output', () => expect(parseSha512File(`${hex}  kafka_2.13-4.3.1.tgz\n`)).toBe(hex));
   it('rejects anything else', () => expect(() => parseSha512File('<html>not found</html>')).toThrow(/unreadable/));

@@ -8,7 +8,7 @@ afterAll(() => s.dispose());
 // No mvn and a download URL nothing answers: the start stops at fetching the jars, naming the version it was asked for.
 const noJars = { XDG_CACHE_HOME: s.cache, KTOOL_CONFIG: s.config, KTOOL_MVN: 'none', KTOOL_KAFKA_DIST_URL: 'http://127.0.0.1:1' };
 
-describe('local start --version / --kafka-version: the Kafka version, not ktool\'s', () => {
+describe("local start --version / --kafka-version: the Kafka version, not ktool's", () => {
   it.each([
     [['--version', '4.2.0'], '4.2.0'],
     [['--version=3.9.2'], '3.9.2'],

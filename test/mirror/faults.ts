@@ -28,13 +28,28 @@ export function faultTests(target: () => Target): void {
       const topic = await sourceTopic(3, 40_000);
       const group = uniqueName('mirror-kill');
       const m = await spawnMirror(t, ['--from', 'src', '--to', 'dst', '--topics', topic, '--group', group, ...SLOW]);
-      await pollUntil(async () => (await countRecords(t, t.bootstrap, topic)) >= 3_000, { timeoutMs: 30_000, what: 'a part of the topic copied' });
+      await pollUntil(async () => (await countRecords(t, t.bootstrap, topic)) >= 3_000, {
+        timeoutMs: 30_000,
+        what: 'a part of the topic copied',
+      });
       m.child.kill('SIGKILL');
       await m.exit;
       const copied = await countRecords(t, t.bootstrap, topic);
       expect(copied).toBeLessThan(40_000);
       // The killed member's session must expire (10 s) before the restart gets the partitions.
-      const r = await cli(t, ['mirror', '--from', 'src', '--to', 'dst', '--topics', topic, '--group', group, '--until-caught-up', '--json']);
+      const r = await cli(t, [
+        'mirror',
+        '--from',
+        'src',
+        '--to',
+        'dst',
+        '--topics',
+        topic,
+        '--group',
+        group,
+        '--until-caught-up',
+        '--json',
+      ]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).records).toBeLessThanOrEqual(40_000);
       const v = await cli(t, ['mirror', 'verify', '--from', 'src', '--to', 'dst', '--topics', topic, '--deep', '--json']);
@@ -55,7 +70,10 @@ export function faultTests(target: () => Target): void {
         expect(await localTarget(t, 'start')).toBe(t.bootstrap);
       };
       try {
-        await pollUntil(async () => (await countRecords(t, t.bootstrap, topic)) >= 5_000, { timeoutMs: 45_000, what: 'the first records copied' });
+        await pollUntil(async () => (await countRecords(t, t.bootstrap, topic)) >= 5_000, {
+          timeoutMs: 45_000,
+          what: 'the first records copied',
+        });
         // Stop the target cluster, write more to the source, then start the target again: same port, same data.
         stopped = true;
         await localTarget(t, 'stop');
@@ -63,7 +81,11 @@ export function faultTests(target: () => Target): void {
         // Its producer says so first (it waits out an outage of up to 2 minutes itself), its session after that.
         await pollUntil(() => /retrying (for up to|in)/.test(m.stderr), { timeoutMs: 30_000, what: 'the mirror to notice' });
         await restart();
-        await pollUntil(async () => (await countRecords(t, t.bootstrap, topic)) >= 10_000, { timeoutMs: 60_000, intervalMs: 500, what: 'everything copied after the restart' });
+        await pollUntil(async () => (await countRecords(t, t.bootstrap, topic)) >= 10_000, {
+          timeoutMs: 60_000,
+          intervalMs: 500,
+          what: 'everything copied after the restart',
+        });
       } catch (error) {
         throw new Error(`${(error as Error).message}; mirror stderr: ${m.stderr}`);
       } finally {
@@ -87,12 +109,28 @@ export function faultTests(target: () => Target): void {
       expect((await cli(t, ['produce', topic, '-b', SRC, '-K', '\t'], lines)).code).toBe(0);
       const r = await cli(t, ['mirror', '--from', 'src', '--to', 'dst', '--topics', topic, '--group', group, '--until-caught-up']);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(new RegExp(`error: record at ${topic} partition 0 offset 10 is about \\d+ bytes, more than max.message.bytes=2000`));
+      expect(r.stderr).toMatch(
+        new RegExp(`error: record at ${topic} partition 0 offset 10 is about \\d+ bytes, more than max.message.bytes=2000`),
+      );
       expect(r.stderr).toMatch(/hint: raise it on the target \(ktool configs alter --topic/);
       expect(await countRecords(t, t.bootstrap, topic)).toBe(10);
       // Once the target accepts it, the same group resumes at offset 10: no duplicates, nothing missing.
-      expect((await cli(t, ['configs', 'alter', '--topic', topic, '--add-config', 'max.message.bytes=10000', '-b', t.bootstrap])).code).toBe(0);
-      const again = await cli(t, ['mirror', '--from', 'src', '--to', 'dst', '--topics', topic, '--group', group, '--until-caught-up', '--json']);
+      expect(
+        (await cli(t, ['configs', 'alter', '--topic', topic, '--add-config', 'max.message.bytes=10000', '-b', t.bootstrap])).code,
+      ).toBe(0);
+      const again = await cli(t, [
+        'mirror',
+        '--from',
+        'src',
+        '--to',
+        'dst',
+        '--topics',
+        topic,
+        '--group',
+        group,
+        '--until-caught-up',
+        '--json',
+      ]);
       expect(again.code, again.stderr).toBe(0);
       expect(JSON.parse(again.stdout).records).toBe(6);
       const v = await cli(t, ['mirror', 'verify', '--from', 'src', '--to', 'dst', '--topics', topic, '--deep', '--json']);

@@ -32,11 +32,21 @@ describe('which committed offsets a mirror resumes from', () => {
 describe('identifyPairs waits for a new target topic on the injected clock', () => {
   const plan = { source: 'events', target: 'dr.events', created: true } as TopicPlan;
   const admin = (visible: () => boolean): AdminApi =>
-    ({ describeTopics: async (names: string[]) => ({ topics: visible() ? names.map((name) => topic(name, 1)) : [], missing: visible() ? [] : names }) }) as unknown as AdminApi;
+    ({
+      describeTopics: async (names: string[]) => ({
+        topics: visible() ? names.map((name) => topic(name, 1)) : [],
+        missing: visible() ? [] : names,
+      }),
+    }) as unknown as AdminApi;
 
   it('seen after a few asks: both ids', async () => {
     let asks = 0;
-    const pairs = await identifyPairs(admin(() => true), admin(() => ++asks > 2), [plan], { now: () => 0, signal: new AbortController().signal });
+    const pairs = await identifyPairs(
+      admin(() => true),
+      admin(() => ++asks > 2),
+      [plan],
+      { now: () => 0, signal: new AbortController().signal },
+    );
     expect(pairs.get('events')).toMatchObject({ sourceId: 'id-events', targetId: 'id-dr.events' });
   });
 
@@ -44,13 +54,27 @@ describe('identifyPairs waits for a new target topic on the injected clock', () 
     let clock = 0;
     const io = { now: () => (clock += 20_000), signal: new AbortController().signal };
     const started = Date.now();
-    await expect(identifyPairs(admin(() => true), admin(() => false), [plan], io)).rejects.toThrow(/dr\.events is not in the target's metadata 15s after/);
+    await expect(
+      identifyPairs(
+        admin(() => true),
+        admin(() => false),
+        [plan],
+        io,
+      ),
+    ).rejects.toThrow(/dr\.events is not in the target's metadata 15s after/);
     expect(Date.now() - started).toBeLessThan(200);
   });
 
   it('Ctrl-C: interrupted at once', async () => {
     const stop = new AbortController();
     stop.abort('SIGINT');
-    await expect(identifyPairs(admin(() => true), admin(() => false), [plan], { now: () => 0, signal: stop.signal })).rejects.toBeInstanceOf(CancelledError);
+    await expect(
+      identifyPairs(
+        admin(() => true),
+        admin(() => false),
+        [plan],
+        { now: () => 0, signal: stop.signal },
+      ),
+    ).rejects.toBeInstanceOf(CancelledError);
   });
 });

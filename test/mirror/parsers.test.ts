@@ -48,7 +48,19 @@ describe('mirror options', () => {
   const base = { from: 'a', to: 'b', topics: 'orders|payments' };
   it('defaults', () => {
     const o = parse([], base);
-    expect(o).toMatchObject({ from: { profile: 'a' }, to: { profile: 'b' }, group: 'ktool-mirror.a.b', syncConfigs: false, untilCaughtUp: false, provenance: false, start: 'earliest', batchBytes: 4 << 20, maxInFlight: 4, compression: 'none', commitIntervalMs: 1000 });
+    expect(o).toMatchObject({
+      from: { profile: 'a' },
+      to: { profile: 'b' },
+      group: 'ktool-mirror.a.b',
+      syncConfigs: false,
+      untilCaughtUp: false,
+      provenance: false,
+      start: 'earliest',
+      batchBytes: 4 << 20,
+      maxInFlight: 4,
+      compression: 'none',
+      commitIntervalMs: 1000,
+    });
     expect(o.topics.test('orders')).toBe(true);
     expect(o.topics.test('orders2')).toBe(false);
     expect(o.rename.target('orders')).toBe('orders');
@@ -56,10 +68,22 @@ describe('mirror options', () => {
 
   it.each([
     [{ ...base, group: 'g1' }, { group: 'g1' }],
-    [{ ...base, untilCaughtUp: true, syncConfigs: true, provenance: true }, { untilCaughtUp: true, syncConfigs: true, provenance: true }],
-    [{ ...base, idleTimeout: '5s', commitInterval: '200ms' }, { idleTimeoutMs: 5000, commitIntervalMs: 200 }],
-    [{ ...base, compression: 'zstd', maxInFlight: '1', batchBytes: '65536' }, { compression: 'zstd', maxInFlight: 1, batchBytes: 65536 }],
-    [{ topics: 'x', fromBootstrap: 'h1:9092', toConfig: '/tmp/t.properties' }, { from: { bootstrap: 'h1:9092' }, to: { config: '/tmp/t.properties' } }],
+    [
+      { ...base, untilCaughtUp: true, syncConfigs: true, provenance: true },
+      { untilCaughtUp: true, syncConfigs: true, provenance: true },
+    ],
+    [
+      { ...base, idleTimeout: '5s', commitInterval: '200ms' },
+      { idleTimeoutMs: 5000, commitIntervalMs: 200 },
+    ],
+    [
+      { ...base, compression: 'zstd', maxInFlight: '1', batchBytes: '65536' },
+      { compression: 'zstd', maxInFlight: 1, batchBytes: 65536 },
+    ],
+    [
+      { topics: 'x', fromBootstrap: 'h1:9092', toConfig: '/tmp/t.properties' },
+      { from: { bootstrap: 'h1:9092' }, to: { config: '/tmp/t.properties' } },
+    ],
   ])('%o', (flags, expected) => {
     expect(parse([], flags)).toMatchObject(expected);
   });
@@ -93,7 +117,9 @@ describe('mirror options', () => {
     expect(parse([], { ...base, rename: 'dr.{topic}' }).group).toBe(renamed);
     expect(parse([], { ...base, rename: 'other.{topic}' }).group).not.toBe(renamed);
     expect(parse([], { ...base, rename: '{topic}' }).group).toBe(plain);
-    expect(defaultGroup({ bootstrap: 'a:9092' }, { bootstrap: 'b:9092' }, 'dr.{topic}')).toMatch(/^ktool-mirror\.[0-9a-f]{12}\.rename-[0-9a-f]{8}$/);
+    expect(defaultGroup({ bootstrap: 'a:9092' }, { bootstrap: 'b:9092' }, 'dr.{topic}')).toMatch(
+      /^ktool-mirror\.[0-9a-f]{12}\.rename-[0-9a-f]{8}$/,
+    );
   });
 
   it('verify options', () => {
@@ -121,7 +147,18 @@ describe('record digests and comparison', () => {
   it('covers key, value, headers and timestamp, and fields do not bleed into each other', () => {
     const d = recordDigest(rec('k', 'v', 1, [['h', '1']]));
     expect(recordDigest(rec('k', 'v', 1, [['h', '1']]))).toBe(d);
-    for (const other of [rec('k', 'v', 2, [['h', '1']]), rec('k', 'v', 1, [['h', '2']]), rec('k', 'v', 1), rec('kv', '', 1, [['h', '1']]), rec(null, 'v', 1, [['h', '1']]), rec('k', null, 1, [['h', '1']]), rec('k', 'v', 1, [['h', '1'], ['h', null]])]) {
+    for (const other of [
+      rec('k', 'v', 2, [['h', '1']]),
+      rec('k', 'v', 1, [['h', '2']]),
+      rec('k', 'v', 1),
+      rec('kv', '', 1, [['h', '1']]),
+      rec(null, 'v', 1, [['h', '1']]),
+      rec('k', null, 1, [['h', '1']]),
+      rec('k', 'v', 1, [
+        ['h', '1'],
+        ['h', null],
+      ]),
+    ]) {
       expect(recordDigest(other)).not.toBe(d);
     }
     expect(recordDigest(rec('', 'v'))).not.toBe(recordDigest(rec(null, 'v')));
@@ -133,12 +170,37 @@ describe('record digests and comparison', () => {
 
   const seq = (digests: string[], start = 0) => ({ digests, offsets: digests.map((_, i) => start + i) });
   it.each([
-    ['identical', seq(['a', 'b', 'c']), seq(['a', 'b', 'c']), { missing: 0, duplicated: 0, unexpected: 0, firstDifference: null, match: true }],
-    ['a missing tail', seq(['a', 'b', 'c']), seq(['a', 'b']), { missing: 1, duplicated: 0, firstDifference: { index: 2, sourceOffset: 2, targetOffset: null }, match: false }],
-    ['a re-sent stretch (at-least-once)', seq(['a', 'b', 'c', 'd']), seq(['a', 'b', 'c', 'b', 'c', 'd']), { missing: 0, duplicated: 2, unexpected: 0, firstDifference: { index: 3, sourceOffset: 3, targetOffset: 3 }, match: false }],
-    ['a changed record', seq(['a', 'b', 'c']), seq(['a', 'x', 'c']), { missing: 1, duplicated: 0, unexpected: 1, firstDifference: { index: 1, sourceOffset: 1, targetOffset: 1 } }],
+    [
+      'identical',
+      seq(['a', 'b', 'c']),
+      seq(['a', 'b', 'c']),
+      { missing: 0, duplicated: 0, unexpected: 0, firstDifference: null, match: true },
+    ],
+    [
+      'a missing tail',
+      seq(['a', 'b', 'c']),
+      seq(['a', 'b']),
+      { missing: 1, duplicated: 0, firstDifference: { index: 2, sourceOffset: 2, targetOffset: null }, match: false },
+    ],
+    [
+      'a re-sent stretch (at-least-once)',
+      seq(['a', 'b', 'c', 'd']),
+      seq(['a', 'b', 'c', 'b', 'c', 'd']),
+      { missing: 0, duplicated: 2, unexpected: 0, firstDifference: { index: 3, sourceOffset: 3, targetOffset: 3 }, match: false },
+    ],
+    [
+      'a changed record',
+      seq(['a', 'b', 'c']),
+      seq(['a', 'x', 'c']),
+      { missing: 1, duplicated: 0, unexpected: 1, firstDifference: { index: 1, sourceOffset: 1, targetOffset: 1 } },
+    ],
     ['repeated source records need repeated copies', seq(['a', 'a']), seq(['a']), { missing: 1, duplicated: 0 }],
-    ['different start offsets are named', seq(['a', 'b'], 100), seq(['a', 'c'], 0), { firstDifference: { index: 1, sourceOffset: 101, targetOffset: 1 } }],
+    [
+      'different start offsets are named',
+      seq(['a', 'b'], 100),
+      seq(['a', 'c'], 0),
+      { firstDifference: { index: 1, sourceOffset: 101, targetOffset: 1 } },
+    ],
   ])('%s', (_name, src, tgt, expected) => {
     expect(compareSequences(src, tgt)).toMatchObject(expected);
   });
@@ -186,7 +248,18 @@ describe('acknowledgement order before commits', () => {
 describe('MirrorMaker 2 connector configs', () => {
   const cluster = (alias: string, bootstrap: string, props: [string, string][] = []) => ({ alias, bootstrap, properties: new Map(props) });
   const build = (flags: Record<string, unknown>, extra: Partial<Parameters<typeof mm2Connectors>[0]> = {}) =>
-    mm2Connectors({ name: 'm', source: cluster('src', 'a:9092'), target: cluster('dst', 'b:9092'), selection: parseSelection(flags), tasks: 2, syncConfigs: false, replicationFactor: -1, checkpoints: true, heartbeats: true, ...extra });
+    mm2Connectors({
+      name: 'm',
+      source: cluster('src', 'a:9092'),
+      target: cluster('dst', 'b:9092'),
+      selection: parseSelection(flags),
+      tasks: 2,
+      syncConfigs: false,
+      replicationFactor: -1,
+      checkpoints: true,
+      heartbeats: true,
+      ...extra,
+    });
 
   it('identity names: IdentityReplicationPolicy, three connectors', () => {
     const list = build({ topics: 'orders.*', exclude: 'orders\\.tmp' });
@@ -206,8 +279,23 @@ describe('MirrorMaker 2 connector configs', () => {
   });
 
   it('a rename becomes DefaultReplicationPolicy with its separator; client properties are prefixed', () => {
-    const [source] = build({ topics: 'x', rename: 'src_{topic}' }, { checkpoints: false, heartbeats: false, source: cluster('src', 'a:9092', [['security.protocol', 'SASL_SSL'], ['bootstrap.servers', 'ignored:1']]) });
-    expect(source.config).toMatchObject({ 'replication.policy.class': 'org.apache.kafka.connect.mirror.DefaultReplicationPolicy', 'replication.policy.separator': '_', 'source.cluster.security.protocol': 'SASL_SSL', 'source.cluster.bootstrap.servers': 'a:9092' });
+    const [source] = build(
+      { topics: 'x', rename: 'src_{topic}' },
+      {
+        checkpoints: false,
+        heartbeats: false,
+        source: cluster('src', 'a:9092', [
+          ['security.protocol', 'SASL_SSL'],
+          ['bootstrap.servers', 'ignored:1'],
+        ]),
+      },
+    );
+    expect(source.config).toMatchObject({
+      'replication.policy.class': 'org.apache.kafka.connect.mirror.DefaultReplicationPolicy',
+      'replication.policy.separator': '_',
+      'source.cluster.security.protocol': 'SASL_SSL',
+      'source.cluster.bootstrap.servers': 'a:9092',
+    });
   });
 
   it('refuses a comma in --topics (a list separator for MirrorMaker 2)', () => {
@@ -227,7 +315,9 @@ describe('MirrorMaker 2 connector configs', () => {
   });
 
   it('deploy options', () => {
-    expect(parseDeploy([], { from: 'a', to: 'b', topics: 'x', connectUrl: 'http://c:8083', tasks: '3', checkpoints: false })).toMatchObject({ connectUrl: 'http://c:8083', tasks: 3, checkpoints: false, heartbeats: true, replicationFactor: -1 });
+    expect(parseDeploy([], { from: 'a', to: 'b', topics: 'x', connectUrl: 'http://c:8083', tasks: '3', checkpoints: false })).toMatchObject(
+      { connectUrl: 'http://c:8083', tasks: 3, checkpoints: false, heartbeats: true, replicationFactor: -1 },
+    );
     expect(() => parseDeploy([], { from: 'a', to: 'b', topics: 'x' })).toThrow(/--connect-url URL is required/);
     expect(parseDeploy([], { from: 'a', to: 'b', topics: 'x', dryRun: true }).dryRun).toBe(true);
     // deploy has no --replication-factor flag (its connectors get -1, the target default): the
@@ -238,8 +328,26 @@ describe('MirrorMaker 2 connector configs', () => {
 });
 
 describe('batching source records into produce requests', () => {
-  const plan = (over: Partial<TopicPlan> = {}): TopicPlan => ({ source: 's', target: 't', sourcePartitions: 2, targetPartitions: 2, mapping: 'same', maxMessageBytes: 1_000, created: false, ...over });
-  const rec = (partition: number, offset: number, bytes = 100) => ({ topic: 's', partition, offset, timestamp: 1, timestampType: 'CreateTime' as const, key: Buffer.from('k'), value: Buffer.alloc(bytes), headers: [] });
+  const plan = (over: Partial<TopicPlan> = {}): TopicPlan => ({
+    source: 's',
+    target: 't',
+    sourcePartitions: 2,
+    targetPartitions: 2,
+    mapping: 'same',
+    maxMessageBytes: 1_000,
+    created: false,
+    ...over,
+  });
+  const rec = (partition: number, offset: number, bytes = 100) => ({
+    topic: 's',
+    partition,
+    offset,
+    timestamp: 1,
+    timestampType: 'CreateTime' as const,
+    key: Buffer.from('k'),
+    value: Buffer.alloc(bytes),
+    headers: [],
+  });
 
   it('keeps positions per source partition and flushes before a partition batch exceeds max.message.bytes', async () => {
     const b = new Batcher(new Map([['s', plan()]]), false, false, () => 0);
@@ -261,13 +369,20 @@ describe('batching source records into produce requests', () => {
   it('a record that can never fit: the batch before it is sent, then a clear error', async () => {
     const b = new Batcher(new Map([['s', plan()]]), false, false, () => 0);
     const sent: PendingBatch[] = [];
-    await expect(b.add([rec(0, 1), rec(0, 2, 5_000)], async () => void sent.push(b.take()))).rejects.toThrow(/record at s partition 0 offset 2 is about \d+ bytes, more than max.message.bytes=1000 of the target topic t/);
+    await expect(b.add([rec(0, 1), rec(0, 2, 5_000)], async () => void sent.push(b.take()))).rejects.toThrow(
+      /record at s partition 0 offset 2 is about \d+ bytes, more than max.message.bytes=1000 of the target topic t/,
+    );
     expect(sent).toHaveLength(1);
     expect(sent[0].upTo.get('s\u00000')?.offset).toBe(2n);
   });
 
   it('fewer target partitions: by key hash, keyless by source partition modulo', async () => {
-    const b = new Batcher(new Map([['s', plan({ targetPartitions: 1, mapping: 'hash' })]]), true, false, (key, count) => key.length % count);
+    const b = new Batcher(
+      new Map([['s', plan({ targetPartitions: 1, mapping: 'hash' })]]),
+      true,
+      false,
+      (key, count) => key.length % count,
+    );
     await b.add([rec(1, 7), { ...rec(1, 8), key: null }], async () => undefined);
     const batch = b.take();
     expect(batch.records.map((r) => r.partition)).toEqual([0, 0]);

@@ -23,7 +23,9 @@ const cli = (argv: string[], stdin?: string) => runCli(argv, { env: { KTOOL_CONF
 const BASE_TIMESTAMP = Date.now() - 3_600_000;
 
 async function produce(topic: string, n: number, prefix: string): Promise<void> {
-  const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ partition: i % 2, key: `${prefix}${i}`, value: `${prefix}-value-${i}`, timestamp: BASE_TIMESTAMP + i }));
+  const lines = Array.from({ length: n }, (_, i) =>
+    JSON.stringify({ partition: i % 2, key: `${prefix}${i}`, value: `${prefix}-value-${i}`, timestamp: BASE_TIMESTAMP + i }),
+  );
   const r = await cli(['produce', topic, '-b', SRC, '--input', 'json', '--keep-partitions'], lines.join('\n') + '\n');
   expect(r.code, r.stderr).toBe(0);
 }
@@ -43,7 +45,19 @@ async function mirror(args: string[]) {
 }
 
 async function verify(topic: string, rename?: string): Promise<void> {
-  const v = await cli(['mirror', 'verify', '--from', from, '--to', to, '--topics', topic, ...(rename ? ['--rename', rename] : []), '--deep', '--json']);
+  const v = await cli([
+    'mirror',
+    'verify',
+    '--from',
+    from,
+    '--to',
+    to,
+    '--topics',
+    topic,
+    ...(rename ? ['--rename', rename] : []),
+    '--deep',
+    '--json',
+  ]);
   expect(v.code, v.stdout + v.stderr).toBe(0);
   expect(JSON.parse(v.stdout).topics[0]).toMatchObject({ match: true, missing: 0, duplicated: 0 });
 }
@@ -109,9 +123,18 @@ describe('mirror resumes only the copy it committed for', () => {
     expect((await mirror(['--topics', events, '--group', group])).summary.records).toBe(40);
     await produce(events, 20, 'b');
     const other = await mirror(['--topics', events, '--group', group, '--rename', 'g.{topic}']);
-    expect(other.stderr).toMatch(new RegExp(`warning: ${events} -> g\\.${events}: not resuming from the offsets committed in group ${group} \\(partition 0 at 20, partition 1 at 20\\): they belong to the copy into ${events}; starting from earliest \\(partition 0 at 0, partition 1 at 0\\)`));
+    expect(other.stderr).toMatch(
+      new RegExp(
+        `warning: ${events} -> g\\.${events}: not resuming from the offsets committed in group ${group} \\(partition 0 at 20, partition 1 at 20\\): they belong to the copy into ${events}; starting from earliest \\(partition 0 at 0, partition 1 at 0\\)`,
+      ),
+    );
     expect(other.summary).toMatchObject({ records: 60, topics: [{ created: true, resumed: false }] });
-    expect(other.summary.topics[0].starts[0]).toEqual({ partition: 0, offset: 0, from: 'earliest', ignored: { offset: 20, reason: `they belong to the copy into ${events}` } });
+    expect(other.summary.topics[0].starts[0]).toEqual({
+      partition: 0,
+      offset: 0,
+      from: 'earliest',
+      ignored: { offset: 20, reason: `they belong to the copy into ${events}` },
+    });
     expect(await count(DST, `g.${events}`)).toBe(60);
     await verify(events, 'g.{topic}');
   });

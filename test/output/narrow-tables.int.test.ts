@@ -19,7 +19,23 @@ beforeAll(async () => {
   group = uniqueName('narrow-billing-consumers.production');
   topics.push(topic);
   groups.push(group);
-  expect((await runCli(['topics', 'create', topic, '-p', '3', '-c', 'retention.ms=604800000', '-c', 'cleanup.policy=compact,delete', '-c', 'message.timestamp.type=LogAppendTime'])).code).toBe(0);
+  expect(
+    (
+      await runCli([
+        'topics',
+        'create',
+        topic,
+        '-p',
+        '3',
+        '-c',
+        'retention.ms=604800000',
+        '-c',
+        'cleanup.policy=compact,delete',
+        '-c',
+        'message.timestamp.type=LogAppendTime',
+      ])
+    ).code,
+  ).toBe(0);
   const records = Array.from({ length: 40 }, (_, i) => `k${i}:v${i}`).join('\n') + '\n';
   expect((await runCli(['produce', topic, '-K', ':'], { stdin: records })).code).toBe(0);
   expect((await runCli(['groups', 'reset-offsets', group, '--topic', topic, '--to-offset', '3', '--execute'])).code).toBe(0);
@@ -33,14 +49,46 @@ afterAll(async () => {
 const WIDTHS = [70, 80, 100, 120];
 
 const cases: { name: string; argv: () => string[]; columns: string[] }[] = [
-  { name: 'lag', argv: () => ['lag', group], columns: ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'TIME-LAG'] },
-  { name: 'lag --format wide', argv: () => ['lag', group, '--format', 'wide'], columns: ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'TIME-LAG'] },
-  { name: 'configs describe --format wide', argv: () => ['configs', 'describe', '--topic', topic, '--format', 'wide'], columns: ['NAME', 'VALUE', 'SOURCE', 'SENSITIVE', 'READ-ONLY', 'TYPE', 'SYNONYMS'] },
-  { name: 'configs describe --all --format wide', argv: () => ['configs', 'describe', '--topic', topic, '--all', '--format', 'wide'], columns: ['NAME', 'VALUE', 'SOURCE', 'TYPE', 'SYNONYMS'] },
-  { name: 'groups describe', argv: () => ['groups', 'describe', group], columns: ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG'] },
-  { name: 'topics describe', argv: () => ['topics', 'describe', topic], columns: ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'EARLIEST', 'LATEST', 'MESSAGES'] },
-  { name: 'topics list', argv: () => ['topics', 'list', `${topic}|${topic}x`, '--format', 'wide'], columns: ['NAME', 'PARTITIONS', 'REPLICAS', 'INTERNAL'] },
-  { name: 'cluster info', argv: () => ['cluster', 'info'], columns: ['ID', 'HOST:PORT', 'CONTROLLER', 'FEATURE', 'FINALIZED', 'SUPPORTED'] },
+  {
+    name: 'lag',
+    argv: () => ['lag', group],
+    columns: ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'TIME-LAG'],
+  },
+  {
+    name: 'lag --format wide',
+    argv: () => ['lag', group, '--format', 'wide'],
+    columns: ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'TIME-LAG'],
+  },
+  {
+    name: 'configs describe --format wide',
+    argv: () => ['configs', 'describe', '--topic', topic, '--format', 'wide'],
+    columns: ['NAME', 'VALUE', 'SOURCE', 'SENSITIVE', 'READ-ONLY', 'TYPE', 'SYNONYMS'],
+  },
+  {
+    name: 'configs describe --all --format wide',
+    argv: () => ['configs', 'describe', '--topic', topic, '--all', '--format', 'wide'],
+    columns: ['NAME', 'VALUE', 'SOURCE', 'TYPE', 'SYNONYMS'],
+  },
+  {
+    name: 'groups describe',
+    argv: () => ['groups', 'describe', group],
+    columns: ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG'],
+  },
+  {
+    name: 'topics describe',
+    argv: () => ['topics', 'describe', topic],
+    columns: ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'EARLIEST', 'LATEST', 'MESSAGES'],
+  },
+  {
+    name: 'topics list',
+    argv: () => ['topics', 'list', `${topic}|${topic}x`, '--format', 'wide'],
+    columns: ['NAME', 'PARTITIONS', 'REPLICAS', 'INTERNAL'],
+  },
+  {
+    name: 'cluster info',
+    argv: () => ['cluster', 'info'],
+    columns: ['ID', 'HOST:PORT', 'CONTROLLER', 'FEATURE', 'FINALIZED', 'SUPPORTED'],
+  },
 ];
 
 describe('tables on narrow terminals', () => {
@@ -59,7 +107,9 @@ describe('tables on narrow terminals', () => {
   }
 
   it('lag: the numbers are whole on a narrow terminal (37 records behind on partition 0, committed at 3)', async () => {
-    const json = JSON.parse((await runCli(['lag', group, '--json'])).stdout) as { partitions: { partition: number; currentOffset: number; logEndOffset: number; lag: number }[] }[];
+    const json = JSON.parse((await runCli(['lag', group, '--json'])).stdout) as {
+      partitions: { partition: number; currentOffset: number; logEndOffset: number; lag: number }[];
+    }[];
     const r = await runCli(['lag', group], { tty: true, columns: 70 });
     for (const p of json[0].partitions) {
       // The partition's row: its numbers in order on one line.

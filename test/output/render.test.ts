@@ -12,7 +12,18 @@ const render = (block: TableBlock, columns: number, format = 'table') => renderV
 const lag: TableBlock = {
   head: ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'TIME-LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID'],
   rows: [
-    ['billing-consumers-prod', 'orders.events.v2', 0, 12345678, 12345999, 321, '1h2m', 'consumer-billing-1-5f2c8a9e-0b1d-4c3e-9f7a-1234567890ab', '10.0.12.34', 'consumer-billing-1'],
+    [
+      'billing-consumers-prod',
+      'orders.events.v2',
+      0,
+      12345678,
+      12345999,
+      321,
+      '1h2m',
+      'consumer-billing-1-5f2c8a9e-0b1d-4c3e-9f7a-1234567890ab',
+      '10.0.12.34',
+      'consumer-billing-1',
+    ],
     ['billing-consumers-prod', 'orders.events.v2', 1, 22345678, 23345999, 1000321, '-', null, null, null],
   ],
   numeric: [2, 3, 4, 5, 6],
@@ -27,7 +38,8 @@ describe('tables on a terminal', () => {
       for (const format of ['table', 'wide']) {
         const out = render(lag, columns, format);
         expect(widest(out)).toBeLessThanOrEqual(columns);
-        for (const name of ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'TIME-LAG']) expect(columnShown(out, name), `${format}: ${name}\n${out}`).toBe(true);
+        for (const name of ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'TIME-LAG'])
+          expect(columnShown(out, name), `${format}: ${name}\n${out}`).toBe(true);
         // Numbers are whole on one line.
         for (const n of ['12345678', '12345999', '1000321', '23345999']) expect(out).toContain(n);
       }
@@ -58,15 +70,24 @@ describe('tables on a terminal', () => {
 
   it('off a terminal nothing wraps or shrinks: plain aligned columns, full width', () => {
     const out = render(lag, 0);
-    expect(out.split('\n')[0]).toBe('GROUP                   TOPIC             PARTITION  CURRENT-OFFSET  LOG-END-OFFSET      LAG  TIME-LAG');
-    expect(out.split('\n')[1]).toBe('billing-consumers-prod  orders.events.v2          0        12345678        12345999      321      1h2m');
+    expect(out.split('\n')[0]).toBe(
+      'GROUP                   TOPIC             PARTITION  CURRENT-OFFSET  LOG-END-OFFSET      LAG  TIME-LAG',
+    );
+    expect(out.split('\n')[1]).toBe(
+      'billing-consumers-prod  orders.events.v2          0        12345678        12345999      321      1h2m',
+    );
   });
 
   it('lines blocks (a topic header, its configs) wrap at spaces and commas on a terminal', () => {
     const line = 'Topic: orders.events.v2  TopicId: AbCdEfGhIjKlMnOpQrStUv  PartitionCount: 12  ReplicationFactor: 3';
     const out = renderView([{ lines: [line] }], { format: 'table', chalk, columns: 50 });
     expect(widest(out)).toBeLessThanOrEqual(50);
-    expect(out.split('\n').slice(1, -1).every((l) => l.startsWith('  '))).toBe(true);
+    expect(
+      out
+        .split('\n')
+        .slice(1, -1)
+        .every((l) => l.startsWith('  ')),
+    ).toBe(true);
     expect(out.replace(/\s+/g, ' ')).toBe(line.replace(/\s+/g, ' ') + ' ');
     expect(renderView([{ lines: [line] }], { format: 'table', chalk, columns: 0 })).toBe(line + '\n');
   });

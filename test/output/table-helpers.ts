@@ -3,7 +3,12 @@ import { splitHeader } from '../../src/output/wrap.js';
 /** The widest line of some output, without colour codes. */
 export function widest(out: string): number {
   // eslint-disable-next-line no-control-regex
-  return Math.max(...out.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((l) => l.length));
+  return Math.max(
+    ...out
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map((l) => l.length),
+  );
 }
 
 /**

@@ -15,7 +15,11 @@ afterAll(async () => {
 
 /** partition and value of every record, each partition in offset order (kcat). */
 function readAll(topic: string): string[] {
-  return execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', topic, '-f', '%p %s\n'], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 })
+  return execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', topic, '-f', '%p %s\n'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 << 20,
+  })
     .split('\n')
     .filter(Boolean);
 }
@@ -29,7 +33,19 @@ describe('produce with requests in flight (max.in.flight.requests.per.connection
     const file = join(mkdtempSync(join(tmpdir(), 'ktool-inflight-')), 'lines.txt');
     writeFileSync(file, Array.from({ length: n }, (_, i) => `${i}`).join('\n') + '\n');
     // 16 KB batches: about 180 requests, five of them in flight at a time.
-    const r = await spawnKtool(['produce', topic, '-b', bootstrap(), '--file', file, '--batch-size', '16384', '-X', 'max.in.flight.requests.per.connection=5', '--json']);
+    const r = await spawnKtool([
+      'produce',
+      topic,
+      '-b',
+      bootstrap(),
+      '--file',
+      file,
+      '--batch-size',
+      '16384',
+      '-X',
+      'max.in.flight.requests.per.connection=5',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const rows = readAll(topic);
     expect(rows.length).toBe(n);
@@ -50,7 +66,9 @@ describe('produce with requests in flight (max.in.flight.requests.per.connection
     const topic = uniqueName('inflight');
     expect((await runCli(['topics', 'create', topic, '-p', '1'])).code).toBe(0);
     created.push(topic);
-    const refused = await runCli(['produce', topic, '-X', 'enable.idempotence=true', '-X', 'max.in.flight.requests.per.connection=6'], { stdin: 'a\n' });
+    const refused = await runCli(['produce', topic, '-X', 'enable.idempotence=true', '-X', 'max.in.flight.requests.per.connection=6'], {
+      stdin: 'a\n',
+    });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/error: -X max.in.flight.requests.per.connection=6: at most 5 with idempotence/);
     const plain = await runCli(['produce', topic, '-X', 'max.in.flight.requests.per.connection=6'], { stdin: 'a\nb\n' });

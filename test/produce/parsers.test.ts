@@ -17,7 +17,11 @@ const b = (s: string) => Buffer.from(s, 'utf8');
 const str = (x: Buffer | null | undefined) => (x === undefined ? undefined : x === null ? null : x.toString('utf8'));
 
 function parseLine(line: string, props: string[], enc?: { key?: string; value?: string }) {
-  const p = makeLineParser(applyReaderProperties(props), enc?.key ? serdeFor(enc.key, 'k') : undefined, enc?.value ? serdeFor(enc.value, 'v') : undefined);
+  const p = makeLineParser(
+    applyReaderProperties(props),
+    enc?.key ? serdeFor(enc.key, 'k') : undefined,
+    enc?.value ? serdeFor(enc.value, 'v') : undefined,
+  );
   const out: ParsedLine = { key: undefined, value: null, headers: undefined };
   p(b(line), out);
   return { key: str(out.key), value: str(out.value), headers: out.headers?.map(([k, v]) => [k.toString(), str(v)]) };
@@ -42,17 +46,35 @@ describe('line parser (LineMessageReader compatible)', () => {
     expect(parseLine('h1:v1,h2:v2\tkey\tvalue', ['parse.headers=true', 'parse.key=true'])).toEqual({
       key: 'key',
       value: 'value',
-      headers: [['h1', 'v1'], ['h2', 'v2']],
+      headers: [
+        ['h1', 'v1'],
+        ['h2', 'v2'],
+      ],
     });
   });
   it('header values may contain the key separator after the first; repeated names kept', () => {
-    expect(parseLine('a:1:2,a:3\tv', ['parse.headers=true']).headers).toEqual([['a', '1:2'], ['a', '3']]);
+    expect(parseLine('a:1:2,a:3\tv', ['parse.headers=true']).headers).toEqual([
+      ['a', '1:2'],
+      ['a', '3'],
+    ]);
   });
   it('custom header delimiters', () => {
-    expect(parseLine('a=1;b=2|k|v', ['parse.headers=true', 'headers.delimiter=|', 'headers.separator=;', 'headers.key.separator==', 'parse.key=true', 'key.separator=|'])).toEqual({
+    expect(
+      parseLine('a=1;b=2|k|v', [
+        'parse.headers=true',
+        'headers.delimiter=|',
+        'headers.separator=;',
+        'headers.key.separator==',
+        'parse.key=true',
+        'key.separator=|',
+      ]),
+    ).toEqual({
       key: 'k',
       value: 'v',
-      headers: [['a', '1'], ['b', '2']],
+      headers: [
+        ['a', '1'],
+        ['b', '2'],
+      ],
     });
   });
   it('header without key separator: error, or null value with ignore.error', () => {
@@ -70,7 +92,10 @@ describe('line parser (LineMessageReader compatible)', () => {
     expect(() => parseLine('NULL:x\tv', ['parse.headers=true', 'null.marker=NULL'])).toThrow(/null marker/);
   });
   it('key and value encodings decode the text', () => {
-    expect(parseLine('6869:aGVsbG8=', ['parse.key=true', 'key.separator=:'], { key: 'hex', value: 'base64' })).toMatchObject({ key: 'hi', value: 'hello' });
+    expect(parseLine('6869:aGVsbG8=', ['parse.key=true', 'key.separator=:'], { key: 'hex', value: 'base64' })).toMatchObject({
+      key: 'hi',
+      value: 'hello',
+    });
     expect(() => parseLine('k:{bad', ['parse.key=true', 'key.separator=:'], { value: 'json' })).toThrow(/value: not valid JSON/);
   });
   it('binary-safe: bytes pass through untouched', () => {
@@ -84,7 +109,15 @@ describe('line parser (LineMessageReader compatible)', () => {
 
 describe('--property mapping', () => {
   it('defaults are the Java ones', () => {
-    expect(DEFAULT_LINE_FORMAT).toEqual({ parseKey: false, keySeparator: '\t', parseHeaders: false, headersDelimiter: '\t', headersSeparator: ',', headersKeySeparator: ':', ignoreError: false });
+    expect(DEFAULT_LINE_FORMAT).toEqual({
+      parseKey: false,
+      keySeparator: '\t',
+      parseHeaders: false,
+      headersDelimiter: '\t',
+      headersSeparator: ',',
+      headersKeySeparator: ':',
+      ignoreError: false,
+    });
   });
   it('rejects unknown properties and bad booleans', () => {
     expect(() => applyReaderProperties(['schema.registry.url=x'])).toThrow(/not a line reader property/);
@@ -126,8 +159,26 @@ describe('options', () => {
     expect(() => parse(['t'], { acks: '2' })).toThrow(/0, 1 or all/);
   });
   it('-X maps Java producer settings and rejects unknown ones', () => {
-    const o = parse(['t'], { producerProperty: ['compression.type=zstd', 'linger.ms=20', 'batch.size=65536', 'acks=1', 'retries=3', 'client.id=me', 'delivery.timeout.ms=10000', 'request.timeout.ms=5000'] });
-    expect(o.producer).toMatchObject({ compression: 'zstd', acks: 1, retries: 3, clientId: 'me', deliveryTimeoutMs: 10_000, requestTimeoutMs: 5_000 });
+    const o = parse(['t'], {
+      producerProperty: [
+        'compression.type=zstd',
+        'linger.ms=20',
+        'batch.size=65536',
+        'acks=1',
+        'retries=3',
+        'client.id=me',
+        'delivery.timeout.ms=10000',
+        'request.timeout.ms=5000',
+      ],
+    });
+    expect(o.producer).toMatchObject({
+      compression: 'zstd',
+      acks: 1,
+      retries: 3,
+      clientId: 'me',
+      deliveryTimeoutMs: 10_000,
+      requestTimeoutMs: 5_000,
+    });
     expect(o.lingerMs).toBe(20);
     expect(o.batchBytes).toBe(65536);
     expect(() => parse(['t'], { producerProperty: ['buffer.memory=1'] })).toThrow(/unsupported producer setting/);
@@ -156,7 +207,10 @@ describe('options', () => {
   });
   it('-H and --null-marker', () => {
     const o = parse(['t'], { header: ['a=1', 'b=x=y'], nullMarker: 'NULL' });
-    expect(o.headers).toEqual([['a', '1'], ['b', 'x=y']]);
+    expect(o.headers).toEqual([
+      ['a', '1'],
+      ['b', 'x=y'],
+    ]);
     expect(o.line.nullMarker).toBe('NULL');
   });
 });
@@ -221,11 +275,24 @@ describe('line reader', () => {
 describe('record batch encoder', () => {
   it('decodes with the client library: keys, values, nulls, headers, timestamps, sequence', async () => {
     const records = [
-      { topic: 't', partition: 0, key: b('k1'), value: b('v1'), headers: [[b('h'), b('x')], [b('h'), null]] as [Buffer, Buffer | null][] },
+      {
+        topic: 't',
+        partition: 0,
+        key: b('k1'),
+        value: b('v1'),
+        headers: [
+          [b('h'), b('x')],
+          [b('h'), null],
+        ] as [Buffer, Buffer | null][],
+      },
       { topic: 't', partition: 0, key: null, value: null, timestamp: 1_700_000_000_000 },
       { topic: 't', partition: 0, key: b(''), value: Buffer.alloc(300, 0x61), timestamp: 1_600_000_000_000 },
     ];
-    const buf = await encodeRecordBatch(records, { producerId: 7n, producerEpoch: 1, baseSequence: 42, transactional: true, compression: 'none' }, 1_800_000_000_000);
+    const buf = await encodeRecordBatch(
+      records,
+      { producerId: 7n, producerEpoch: 1, baseSequence: 42, transactional: true, compression: 'none' },
+      1_800_000_000_000,
+    );
     const batch = readRecordsBatch(Reader.from(buf));
     expect(batch.magic).toBe(2);
     expect(batch.producerId).toBe(7n);
@@ -234,7 +301,10 @@ describe('record batch encoder', () => {
     expect(batch.records).toHaveLength(3);
     const [r1, r2, r3] = batch.records;
     expect(r1.key!.toString()).toBe('k1');
-    expect(r1.headers.map(([k, v]) => [k!.toString(), v === null || v === undefined ? null : v.toString()])).toEqual([['h', 'x'], ['h', null]]);
+    expect(r1.headers.map(([k, v]) => [k!.toString(), v === null || v === undefined ? null : v.toString()])).toEqual([
+      ['h', 'x'],
+      ['h', null],
+    ]);
     expect(r2.key == null || r2.key.length === 0).toBe(true);
     expect(batch.firstTimestamp + r2.timestampDelta).toBe(1_700_000_000_000n);
     expect(batch.firstTimestamp + r3.timestampDelta).toBe(1_600_000_000_000n);
@@ -244,13 +314,34 @@ describe('record batch encoder', () => {
     const input = b('alpha\n\nbeta gamma\n' + 'x'.repeat(3000) + '\n');
     const spans: [number, number][] = [];
     for (let start = 0, nl; (nl = input.indexOf(10, start)) !== -1; start = nl + 1) spans.push([start, nl]);
-    for (const [key, headers] of [[null, undefined], [b('user-1'), [[b('src'), b('import')], [b('n'), null]]]] as [Buffer | null, [Buffer, Buffer | null][] | undefined][]) {
+    for (const [key, headers] of [
+      [null, undefined],
+      [
+        b('user-1'),
+        [
+          [b('src'), b('import')],
+          [b('n'), null],
+        ],
+      ],
+    ] as [Buffer | null, [Buffer, Buffer | null][] | undefined][]) {
       const builder = new LineRecordsBuilder(key, headers, 64);
       spans.forEach(([start, end], i) => builder.append(input, start, end, 1_800_000_000_000 + i));
       const built = builder.take();
-      const records = spans.map(([start, end], i) => ({ topic: 't', partition: 0, key, value: input.subarray(start, end), headers, timestamp: 1_800_000_000_000 + i }));
+      const records = spans.map(([start, end], i) => ({
+        topic: 't',
+        partition: 0,
+        key,
+        value: input.subarray(start, end),
+        headers,
+        timestamp: 1_800_000_000_000 + i,
+      }));
       const expected = encodeRecords(records);
-      const view = (r: EncodedRecords) => ({ body: r.body.toString('hex'), count: r.count, firstTimestamp: r.firstTimestamp, maxTimestamp: r.maxTimestamp });
+      const view = (r: EncodedRecords) => ({
+        body: r.body.toString('hex'),
+        count: r.count,
+        firstTimestamp: r.firstTimestamp,
+        maxTimestamp: r.maxTimestamp,
+      });
       expect(view(built)).toEqual(view(expected));
       // Wrapped in place (the header goes into the room kept in front) or by copying: the same batch.
       const header = { producerId: 3n, producerEpoch: 0, baseSequence: 9, transactional: false, compression: 'none' as const };
@@ -266,7 +357,8 @@ describe('record batch encoder', () => {
     const first = builder.take();
     builder.append(line, 0, 5, 2);
     const second = builder.take();
-    const sameMemory = (x: EncodedRecords, y: EncodedRecords) => x.headroom!.buffer === y.headroom!.buffer && x.headroom!.byteOffset === y.headroom!.byteOffset;
+    const sameMemory = (x: EncodedRecords, y: EncodedRecords) =>
+      x.headroom!.buffer === y.headroom!.buffer && x.headroom!.byteOffset === y.headroom!.byteOffset;
     expect(sameMemory(second, first)).toBe(false);
     first.release!();
     builder.append(line, 5, 10, 3);
@@ -282,7 +374,13 @@ describe('record batch encoder', () => {
   it('compressed batches decode', async () => {
     for (const compression of ['gzip', 'snappy', 'lz4', 'zstd'] as const) {
       const records = Array.from({ length: 50 }, (_, i) => ({ topic: 't', partition: 0, key: b(`k${i}`), value: b(`value-${i}`) }));
-      const buf = await encodeRecordBatch(records, { producerId: -1n, producerEpoch: -1, baseSequence: -1, transactional: false, compression });
+      const buf = await encodeRecordBatch(records, {
+        producerId: -1n,
+        producerEpoch: -1,
+        baseSequence: -1,
+        transactional: false,
+        compression,
+      });
       const batch = readRecordsBatch(Reader.from(buf));
       expect(batch.records.map((r) => r.value!.toString())).toEqual(records.map((r) => r.value.toString()));
     }

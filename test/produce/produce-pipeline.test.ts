@@ -23,11 +23,31 @@ class FakeBroker {
   readonly written: string[] = [];
   readonly connection = {
     socket: this.socket,
-    send: (apiKey: number, apiVersion: number, createPayload: () => Writer, parser: Parser, _a: boolean, _b: boolean, callback: (e: Error | null, r?: unknown) => void) => {
+    send: (
+      apiKey: number,
+      apiVersion: number,
+      createPayload: () => Writer,
+      parser: Parser,
+      _a: boolean,
+      _b: boolean,
+      callback: (e: Error | null, r?: unknown) => void,
+    ) => {
       const before = this.socket.groups.length;
-      this.socket.write(Writer.create().appendInt16(apiKey).appendInt16(apiVersion).appendInt32(1).appendString('ktool', false).appendFrom(createPayload()).prependLength().buffer);
+      this.socket.write(
+        Writer.create()
+          .appendInt16(apiKey)
+          .appendInt16(apiVersion)
+          .appendInt32(1)
+          .appendString('ktool', false)
+          .appendFrom(createPayload())
+          .prependLength().buffer,
+      );
       // The pieces behind the frame: batches (61 bytes here) and the next partition's fields between them.
-      const batches = this.socket.groups.slice(before).flatMap((g) => g.slice(1)).filter((b) => b.length === 61).map((b): [number, number] => [b.readInt32BE(0), b.readInt32BE(53)]);
+      const batches = this.socket.groups
+        .slice(before)
+        .flatMap((g) => g.slice(1))
+        .filter((b) => b.length === 61)
+        .map((b): [number, number] => [b.readInt32BE(0), b.readInt32BE(53)]);
       for (const [p, s] of batches) this.written.push(`${p}:${s}`);
       this.pending.push({ batches, parser, callback });
     },
@@ -38,7 +58,13 @@ class FakeBroker {
     const request = this.pending.shift()!;
     const w = Writer.create().appendInt32(1).appendString(TOPIC, false).appendInt32(request.batches.length);
     for (const [partition] of request.batches) {
-      w.appendInt32(partition).appendInt16(codes[partition] ?? 0).appendInt64(0n).appendInt64(-1n).appendInt64(0n).appendInt32(0).appendInt16(-1);
+      w.appendInt32(partition)
+        .appendInt16(codes[partition] ?? 0)
+        .appendInt64(0n)
+        .appendInt64(-1n)
+        .appendInt64(0n)
+        .appendInt32(0)
+        .appendInt16(-1);
     }
     w.appendInt32(0);
     request.callback(null, request.parser(1, 0, 8, Reader.from(w.buffer)));
@@ -80,7 +106,12 @@ async function until(check: () => boolean): Promise<void> {
 /** Settled state of each promise: 'ok', the error's message, or 'pending'. */
 function watch(promises: Promise<void>[]) {
   const states: string[] = promises.map(() => 'pending');
-  promises.forEach((p, i) => p.then(() => (states[i] = 'ok'), (e: Error) => (states[i] = e.message)));
+  promises.forEach((p, i) =>
+    p.then(
+      () => (states[i] = 'ok'),
+      (e: Error) => (states[i] = e.message),
+    ),
+  );
   return states;
 }
 

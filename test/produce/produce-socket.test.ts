@@ -9,12 +9,26 @@ function fakeConnection(socket: FakeSocket, drop: (n: number) => Error | 'silent
   let correlationId = 0;
   return {
     socket,
-    send(apiKey: number, apiVersion: number, createPayload: () => Writer, _parser: unknown, _a: boolean, _b: boolean, callback: (e: Error | null) => void) {
+    send(
+      apiKey: number,
+      apiVersion: number,
+      createPayload: () => Writer,
+      _parser: unknown,
+      _a: boolean,
+      _b: boolean,
+      callback: (e: Error | null) => void,
+    ) {
       const n = ++correlationId;
       const dropped = drop(n);
       if (dropped === 'silently') return;
       if (dropped) return callback(dropped);
-      const frame = Writer.create().appendInt16(apiKey).appendInt16(apiVersion).appendInt32(n).appendString('ktool', false).appendFrom(createPayload()).prependLength();
+      const frame = Writer.create()
+        .appendInt16(apiKey)
+        .appendInt16(apiVersion)
+        .appendInt32(n)
+        .appendString('ktool', false)
+        .appendFrom(createPayload())
+        .prependLength();
       socket.write(frame.buffer);
       callback(null);
     },
@@ -26,7 +40,8 @@ const batch = (partition: number, size: number) => ({ topic: 'orders', partition
 /** What the client would have written had it been given the whole request. */
 function expectedFrame(correlationId: number, parts: ReturnType<typeof produceRequest>): Buffer {
   const body = Buffer.concat([parts.head, ...parts.tail]);
-  return Writer.create().appendInt16(0).appendInt16(8).appendInt32(correlationId).appendString('ktool', false).append(body).prependLength().buffer;
+  return Writer.create().appendInt16(0).appendInt16(8).appendInt32(correlationId).appendString('ktool', false).append(body).prependLength()
+    .buffer;
 }
 
 describe('produce requests on the client socket without the copy', () => {

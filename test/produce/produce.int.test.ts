@@ -23,15 +23,21 @@ async function topic(partitions = 3): Promise<string> {
 
 /** key|value|headers|partition per record, via kcat (consume is written elsewhere). */
 function readBack(t: string, format = '%k|%s|%h|%p\\n', extra: string[] = []): string[] {
-  const out = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-f', format.replace(/\\n/g, '\n'), ...extra], { encoding: 'utf8', timeout: 30_000 });
+  const out = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-f', format.replace(/\\n/g, '\n'), ...extra], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return out.split('\n').filter(Boolean).sort();
 }
 
 async function readCount(t: string, n: number, format?: string, extra?: string[]): Promise<string[]> {
-  return pollUntil(() => {
-    const lines = readBack(t, format, extra);
-    return lines.length >= n ? lines : undefined;
-  }, { what: `${n} records in ${t}` });
+  return pollUntil(
+    () => {
+      const lines = readBack(t, format, extra);
+      return lines.length >= n ? lines : undefined;
+    },
+    { what: `${n} records in ${t}` },
+  );
 }
 
 function spawnKtool(args: string[], stdin?: string | Buffer) {
@@ -53,7 +59,9 @@ afterAll(async () => {
 describe('ktool produce (in-process)', () => {
   it('keys, values and headers per line; summary on stderr; nothing on stdout', async () => {
     const t = await topic();
-    const r = await runCli(['produce', t, '--property', 'parse.headers=true', '--property', 'parse.key=true', '-H', 'g=1'], { stdin: 'h1:v1,h2:v2\tk1\tone\nh1:x\tk2\ttwo\n' });
+    const r = await runCli(['produce', t, '--property', 'parse.headers=true', '--property', 'parse.key=true', '-H', 'g=1'], {
+      stdin: 'h1:v1,h2:v2\tk1\tone\nh1:x\tk2\ttwo\n',
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/2 records sent to topic .*, 0 failed/);
@@ -68,7 +76,9 @@ describe('ktool produce (in-process)', () => {
     const plain = await runCli(['produce', t, '--json'], { stdin: ['a', 'b', 'c'].map(line).join('\n') + '\n' });
     expect(plain.code, plain.stderr).toBe(0);
     expect(JSON.parse(plain.stdout)).toMatchObject({ sent: 3, failed: 0 });
-    const keyed = await runCli(['produce', t, '-K', ':', '--json'], { stdin: ['d', 'e', 'f'].map((c) => `k${c}:${line(c)}`).join('\n') + '\n' });
+    const keyed = await runCli(['produce', t, '-K', ':', '--json'], {
+      stdin: ['d', 'e', 'f'].map((c) => `k${c}:${line(c)}`).join('\n') + '\n',
+    });
     expect(keyed.code, keyed.stderr).toBe(0);
     expect(JSON.parse(keyed.stdout)).toMatchObject({ sent: 3, failed: 0 });
     const back = await readCount(t, 6, '%k|%S\\n');
@@ -93,7 +103,10 @@ describe('ktool produce (in-process)', () => {
 
   it('--reader-property, --key-encoding hex, --rate, --batch-size and --linger-ms, --acks 0 and 1', async () => {
     const t = await topic(1);
-    const kip1147 = await runCli(['produce', t, '--reader-property', 'parse.key=true', '--reader-property', 'key.separator=|', '--key-encoding', 'hex'], { stdin: '6b31|one\n6b32|two\n' });
+    const kip1147 = await runCli(
+      ['produce', t, '--reader-property', 'parse.key=true', '--reader-property', 'key.separator=|', '--key-encoding', 'hex'],
+      { stdin: '6b31|one\n6b32|two\n' },
+    );
     expect(kip1147.code, kip1147.stderr).toBe(0);
     const started = Date.now();
     const paced = await runCli(['produce', t, '--rate', '10/s', '-k', 'r'], { stdin: 'r1\nr2\nr3\nr4\nr5\nr6\n' });
@@ -103,10 +116,23 @@ describe('ktool produce (in-process)', () => {
     const small = await runCli(['produce', t, '--batch-size', '64', '--linger-ms', '0', '-k', 'b', '--json'], { stdin: 'b1\nb2\nb3\n' });
     expect(JSON.parse(small.stdout)).toMatchObject({ sent: 3, failed: 0 });
     for (const acks of ['0', '1']) {
-      const r = await runCli(['produce', t, '--acks', acks, '-X', 'enable.idempotence=false', '-k', `a${acks}`], { stdin: `acks-${acks}\n` });
+      const r = await runCli(['produce', t, '--acks', acks, '-X', 'enable.idempotence=false', '-k', `a${acks}`], {
+        stdin: `acks-${acks}\n`,
+      });
       expect(r.code, r.stderr).toBe(0);
     }
-    expect(await readCount(t, 13, '%k|%s\\n')).toEqual(['k1|one', 'k2|two', ...['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((v) => `r|${v}`), 'b|b1', 'b|b2', 'b|b3', 'a0|acks-0', 'a1|acks-1'].sort());
+    expect(await readCount(t, 13, '%k|%s\\n')).toEqual(
+      [
+        'k1|one',
+        'k2|two',
+        ...['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((v) => `r|${v}`),
+        'b|b1',
+        'b|b2',
+        'b|b3',
+        'a0|acks-0',
+        'a1|acks-1',
+      ].sort(),
+    );
   });
 
   it('--json summary on stdout only; -q: no summary unless something failed', async () => {
@@ -171,7 +197,9 @@ describe('ktool produce (in-process)', () => {
     writeFileSync(join(dir, 'a.txt'), 'line1\nline2\n');
     const r = await runCli(['produce', t, '--input', 'whole', '-f', join(dir, 'a.txt'), '-k', 'doc']);
     expect(r.code, r.stderr).toBe(0);
-    const b = await runCli(['produce', t, '--value-encoding', 'base64', '-k', 'b64'], { stdin: Buffer.from('hello').toString('base64') + '\n' });
+    const b = await runCli(['produce', t, '--value-encoding', 'base64', '-k', 'b64'], {
+      stdin: Buffer.from('hello').toString('base64') + '\n',
+    });
     expect(b.code, b.stderr).toBe(0);
     await readCount(t, 2, '%k\\n');
     const raw = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-f', '%k=%s;'], { encoding: 'utf8' });
@@ -186,7 +214,15 @@ describe('ktool produce (in-process)', () => {
     const ts = Date.now() - 3_600_000;
     const input = [
       JSON.stringify({ key: 'k1', value: 'v1', headers: { a: '1' }, timestamp: ts }),
-      JSON.stringify({ key: Buffer.from('k2').toString('base64'), value: value.toString('base64'), encoding: 'base64', headers: [['r', 'x'], ['r', 'y']] }),
+      JSON.stringify({
+        key: Buffer.from('k2').toString('base64'),
+        value: value.toString('base64'),
+        encoding: 'base64',
+        headers: [
+          ['r', 'x'],
+          ['r', 'y'],
+        ],
+      }),
       JSON.stringify({ key: 'k3', value: null }),
       '',
     ].join('\n');
@@ -206,10 +242,20 @@ describe('ktool produce (in-process)', () => {
     const input = ['{"key":"a","value":"1"}', '{"key":"b","value":"2"}', '{"k":"c","v":"3"}', '{"key":"d","value":"4"}'].join('\n');
     const r = await runCli(['produce', '--input', 'json', t], { stdin: input });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/stdin:3: unknown fields "k", "v" in the JSON envelope \(known: topic, partition, offset, timestamp, timestampType, key, keyEncoding, value, valueEncoding, headers, headerEncoding, encoding\); did you mean "key", "value"\?/);
+    expect(r.stderr).toMatch(
+      /stdin:3: unknown fields "k", "v" in the JSON envelope \(known: topic, partition, offset, timestamp, timestampType, key, keyEncoding, value, valueEncoding, headers, headerEncoding, encoding\); did you mean "key", "value"\?/,
+    );
     expect(r.stderr).toMatch(/2 records sent/);
     expect(await readCount(t, 2, '%k|%s\\n')).toEqual(['a|1', 'b|2']);
-    const bad = ['{"key":"e","value":"5"}', '[1,2]', '{"key":7,"value":"x"}', '"text"', '{"key":"f"}', '{"key":"g","value":{"a":1},"valueEncoding":"base64"}', '{"key":"h","value":"8"}'].join('\n');
+    const bad = [
+      '{"key":"e","value":"5"}',
+      '[1,2]',
+      '{"key":7,"value":"x"}',
+      '"text"',
+      '{"key":"f"}',
+      '{"key":"g","value":{"a":1},"valueEncoding":"base64"}',
+      '{"key":"h","value":"8"}',
+    ].join('\n');
     const s = await runCli(['produce', '--input', 'json', t, '--on-error', 'skip', '--json'], { stdin: bad });
     expect(s.code, s.stderr).toBe(0);
     expect(JSON.parse(s.stdout)).toMatchObject({ sent: 2, skipped: 5 });
@@ -251,9 +297,15 @@ describe('ktool produce (Java compatibility)', () => {
     const t2 = await topic(7);
     const keys = Array.from({ length: 60 }, (_, i) => `key-${i}-${'x'.repeat(i % 5)}`);
     const input = keys.map((k) => `${k}:v`).join('\n') + '\n';
-    const java = await runKafkaTool('org.apache.kafka.tools.ConsoleProducer', ['--bootstrap-server', bootstrap(), '--topic', t1, '--property', 'parse.key=true', '--property', 'key.separator=:'], { stdin: input });
+    const java = await runKafkaTool(
+      'org.apache.kafka.tools.ConsoleProducer',
+      ['--bootstrap-server', bootstrap(), '--topic', t1, '--property', 'parse.key=true', '--property', 'key.separator=:'],
+      { stdin: input },
+    );
     expect(java.code, java.stderr).toBe(0);
-    const ours = await runCli(['produce', '--topic', t2, '--property', 'parse.key=true', '--property', 'key.separator=:'], { stdin: input });
+    const ours = await runCli(['produce', '--topic', t2, '--property', 'parse.key=true', '--property', 'key.separator=:'], {
+      stdin: input,
+    });
     expect(ours.code, ours.stderr).toBe(0);
     const a = await readCount(t1, keys.length, '%k|%p\\n');
     const b = await readCount(t2, keys.length, '%k|%p\\n');
@@ -261,11 +313,25 @@ describe('ktool produce (Java compatibility)', () => {
     expect(new Set(b.map((l) => l.split('|')[1])).size).toBeGreaterThan(3);
   });
 
-  it('records are readable by Kafka\'s Java consumer (CRC checked)', async () => {
+  it("records are readable by Kafka's Java consumer (CRC checked)", async () => {
     const t = await topic(1);
     const r = await runCli(['produce', t, '-K', ':', '-H', 'h=1'], { stdin: 'k:v1\nk:v2\n' });
     expect(r.code, r.stderr).toBe(0);
-    const out = await runKafkaTool('org.apache.kafka.tools.consumer.ConsoleConsumer', ['--bootstrap-server', bootstrap(), '--topic', t, '--from-beginning', '--max-messages', '2', '--formatter-property', 'print.key=true', '--formatter-property', 'print.headers=true', '--command-property', 'check.crcs=true']);
+    const out = await runKafkaTool('org.apache.kafka.tools.consumer.ConsoleConsumer', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--topic',
+      t,
+      '--from-beginning',
+      '--max-messages',
+      '2',
+      '--formatter-property',
+      'print.key=true',
+      '--formatter-property',
+      'print.headers=true',
+      '--command-property',
+      'check.crcs=true',
+    ]);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout.trim().split('\n')).toEqual(['h:1\tk\tv1', 'h:1\tk\tv2']);
   });
@@ -291,7 +357,9 @@ describe('ktool produce (end to end, bin/ktool)', () => {
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
     child.stdin.write('first\nsecond\n');
-    await pollUntil(() => readBack(t, '%s\\n').length === 2 || undefined, { what: 'records sent before the signal' }).catch(() => undefined);
+    await pollUntil(() => readBack(t, '%s\\n').length === 2 || undefined, { what: 'records sent before the signal' }).catch(
+      () => undefined,
+    );
     child.kill('SIGTERM');
     const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
     expect(code).toBe(143);
@@ -306,7 +374,7 @@ describe('ktool produce (end to end, bin/ktool)', () => {
    */
   function varied(seed: number): Buffer {
     let x = seed;
-    const rand = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n);
+    const rand = (n: number) => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n;
     const lines: Buffer[] = [];
     let total = 0;
     while (total < 6_000_000) {
@@ -324,13 +392,26 @@ describe('ktool produce (end to end, bin/ktool)', () => {
   }
 
   function readPartition0(t: string): Buffer {
-    return execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-p', '0', '-o', 'beginning', '-f', '%s\n', '-X', 'fetch.message.max.bytes=4000000'], { timeout: 60_000, maxBuffer: 64 << 20 });
+    return execFileSync(
+      'kcat',
+      ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-p', '0', '-o', 'beginning', '-f', '%s\n', '-X', 'fetch.message.max.bytes=4000000'],
+      { timeout: 60_000, maxBuffer: 64 << 20 },
+    );
   }
 
   it.each([
-    ['stdin from a socket (spawned by Node)', (t: string, file: string) => spawnBin(['produce', t, '-b', bootstrap(), '-p', '0', '--json'], { stdin: readFileSync(file) })],
-    ['stdin from a pipe', (t: string, file: string) => spawnBin([], { shell: `cat "${file}" | "$KTOOL" produce ${t} -b ${bootstrap()} -p 0 --json` })],
-    ['stdin from a file', (t: string, file: string) => spawnBin([], { shell: `"$KTOOL" produce ${t} -b ${bootstrap()} -p 0 --json < "${file}"` })],
+    [
+      'stdin from a socket (spawned by Node)',
+      (t: string, file: string) => spawnBin(['produce', t, '-b', bootstrap(), '-p', '0', '--json'], { stdin: readFileSync(file) }),
+    ],
+    [
+      'stdin from a pipe',
+      (t: string, file: string) => spawnBin([], { shell: `cat "${file}" | "$KTOOL" produce ${t} -b ${bootstrap()} -p 0 --json` }),
+    ],
+    [
+      'stdin from a file',
+      (t: string, file: string) => spawnBin([], { shell: `"$KTOOL" produce ${t} -b ${bootstrap()} -p 0 --json < "${file}"` }),
+    ],
     ['--file', (t: string, file: string) => spawnBin(['produce', t, '-b', bootstrap(), '-p', '0', '--json', '--file', file])],
   ])('plain lines of every length round trip byte for byte: %s', async (_how, produce) => {
     const t = await topic(1);

@@ -29,32 +29,51 @@ afterAll(async () => {
 
 /** Record values as kcat (librdkafka, not ktool) reads them under one isolation level, sorted. */
 function values(t: string, isolation: 'read_committed' | 'read_uncommitted'): string[] {
-  const out = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-X', `isolation.level=${isolation}`, '-f', '%s\n'], { encoding: 'utf8', timeout: 30_000 });
+  const out = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-X', `isolation.level=${isolation}`, '-f', '%s\n'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return out.split('\n').filter(Boolean).sort();
 }
 
 /** Kafka's own view of a transactional id: `kafka-transactions.sh describe` as column -> value. */
 async function describeTransaction(id: string): Promise<Record<string, string>> {
-  const r = await runKafkaTool('org.apache.kafka.tools.TransactionsCommand', ['--bootstrap-server', bootstrap(), 'describe', '--transactional-id', id]);
+  const r = await runKafkaTool('org.apache.kafka.tools.TransactionsCommand', [
+    '--bootstrap-server',
+    bootstrap(),
+    'describe',
+    '--transactional-id',
+    id,
+  ]);
   expect(r.code, r.stderr).toBe(0);
-  const [header, row] = r.stdout.trim().split('\n').map((l) => l.split('\t').map((c) => c.trim()));
+  const [header, row] = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.split('\t').map((c) => c.trim()));
   return Object.fromEntries(header.map((h, i) => [h, row[i] ?? '']));
 }
 
 const lines = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
 
 /** A produce run reading from a pipe the test keeps open. */
-function startProducer(args: string[]): { child: ChildProcessWithoutNullStreams; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+function startProducer(args: string[]): {
+  child: ChildProcessWithoutNullStreams;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+} {
   const child = spawn(KTOOL_BIN, args, { env: { ...process.env, ...testEnv() } as NodeJS.ProcessEnv });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
+  );
   return { child, done };
 }
 
 /** Waits until these values are in the log (sent, not committed). */
 const untilWritten = (t: string, expected: string[]) =>
-  pollUntil(() => expected.every((v) => values(t, 'read_uncommitted').includes(v)), { what: `${expected.length} uncommitted records in ${t}` });
+  pollUntil(() => expected.every((v) => values(t, 'read_uncommitted').includes(v)), {
+    what: `${expected.length} uncommitted records in ${t}`,
+  });
 
 describe('produce --transactional-id', () => {
   it('reuses one transactional id run after run: every run commits, all records are read_committed, Kafka sees CompleteCommit', async () => {
@@ -65,7 +84,11 @@ describe('produce --transactional-id', () => {
       const records = lines(`run${run}`, 20);
       expected.push(...records);
       const r = await spawnKtool(['produce', t, '--transactional-id', id], { stdin: records.join('\n') + '\n' });
-      expect({ run, code: r.code, stderr: r.stderr }).toEqual({ run, code: 0, stderr: expect.stringMatching(/^20 records sent to topic .*; transaction committed\n$/) });
+      expect({ run, code: r.code, stderr: r.stderr }).toEqual({
+        run,
+        code: 0,
+        stderr: expect.stringMatching(/^20 records sent to topic .*; transaction committed\n$/),
+      });
     }
     expect(values(t, 'read_committed')).toEqual(expected.sort());
     const state = await describeTransaction(id);
@@ -73,7 +96,19 @@ describe('produce --transactional-id', () => {
     // Java's transaction.timeout.ms default, not the request timeout.
     expect(state.TransactionTimeoutMs).toBe('60000');
     // Kafka's own consumer agrees (read_committed is not the default there).
-    const java = await runKafkaTool('org.apache.kafka.tools.consumer.ConsoleConsumer', ['--bootstrap-server', bootstrap(), '--topic', t, '--from-beginning', '--isolation-level', 'read_committed', '--max-messages', String(expected.length), '--timeout-ms', '20000']);
+    const java = await runKafkaTool('org.apache.kafka.tools.consumer.ConsoleConsumer', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--topic',
+      t,
+      '--from-beginning',
+      '--isolation-level',
+      'read_committed',
+      '--max-messages',
+      String(expected.length),
+      '--timeout-ms',
+      '20000',
+    ]);
     expect(java.stdout.split('\n').filter(Boolean).sort()).toEqual(expected);
   });
 
@@ -114,8 +149,12 @@ describe('produce --transactional-id', () => {
     expect(r.code, r.stderr).toBe(1);
     const errorLines = r.stderr.split('\n').filter((l) => l.startsWith('error:') || l.startsWith('hint:'));
     expect(errorLines).toHaveLength(2);
-    expect(errorLines[0]).toMatch(new RegExp(`^error: another producer with transactional id ${id} took over \\((INVALID_PRODUCER_EPOCH|PRODUCER_FENCED)\\)$`));
-    expect(errorLines[1]).toBe('hint: one run per transactional id at a time: the newer run fenced this one, and what this one sent is aborted');
+    expect(errorLines[0]).toMatch(
+      new RegExp(`^error: another producer with transactional id ${id} took over \\((INVALID_PRODUCER_EPOCH|PRODUCER_FENCED)\\)$`),
+    );
+    expect(errorLines[1]).toBe(
+      'hint: one run per transactional id at a time: the newer run fenced this one, and what this one sent is aborted',
+    );
     expect(r.stderr).toMatch(/^0 records sent .* 4 failed .*; transaction aborted\n/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(values(t, 'read_committed')).toEqual(['newer-1', 'newer-2']);
@@ -129,14 +168,19 @@ describe('produce --transactional-id', () => {
     slow.child.stdin.write('slow-1\n');
     await untilWritten(t, ['slow-1']);
     // The coordinator looks for expired transactions every 10 s; its abort marker ends the log.
-    await pollUntil(async () => {
-      const d = await runCli(['topics', 'describe', t, '--json']);
-      return (JSON.parse(d.stdout) as [{ partitions: [{ latestOffset: number }] }])[0].partitions[0].latestOffset === 2;
-    }, { timeoutMs: 30_000, intervalMs: 500, what: 'the abort marker of the timed-out transaction' });
+    await pollUntil(
+      async () => {
+        const d = await runCli(['topics', 'describe', t, '--json']);
+        return (JSON.parse(d.stdout) as [{ partitions: [{ latestOffset: number }] }])[0].partitions[0].latestOffset === 2;
+      },
+      { timeoutMs: 30_000, intervalMs: 500, what: 'the abort marker of the timed-out transaction' },
+    );
     slow.child.stdin.end('slow-2\n');
     const r = await slow.done;
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/\nerror: the transaction was open longer than transaction.timeout.ms \(1000 ms\) and the broker aborted it \((INVALID_PRODUCER_EPOCH|PRODUCER_FENCED)\)\nhint: raise it with -X transaction.timeout.ms=N/);
+    expect(r.stderr).toMatch(
+      /\nerror: the transaction was open longer than transaction.timeout.ms \(1000 ms\) and the broker aborted it \((INVALID_PRODUCER_EPOCH|PRODUCER_FENCED)\)\nhint: raise it with -X transaction.timeout.ms=N/,
+    );
     expect(values(t, 'read_committed')).toEqual([]);
     expect((await describeTransaction(id)).TransactionTimeoutMs).toBe('1000');
   }, 60_000);

@@ -14,7 +14,9 @@ const env = { KTOOL_BROKERS: 'fake:9092' };
 function cluster() {
   const deleted: string[][] = [];
   const topics = [topic('orders', 1), topic('payments', 1), topic('__consumer_offsets', 50, [1], true), topic('app-store-changelog', 1)];
-  const deps = { kafkaFactory: fakeKafka(topics, { deleteTopics: async (names) => (deleted.push(names), names.map((name) => ({ name, ok: true }))) }) };
+  const deps = {
+    kafkaFactory: fakeKafka(topics, { deleteTopics: async (names) => (deleted.push(names), names.map((name) => ({ name, ok: true }))) }),
+  };
   return { deps, deleted };
 }
 
@@ -22,7 +24,12 @@ describe('the one confirmation of destructive verbs', () => {
   it('off a terminal without --yes: usage error 2, one wording, nothing deleted', async () => {
     const { deps, deleted } = cluster();
     const r = await runCli(['topics', 'delete', 'orders'], { deps, env });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: delete 1 topic and all their data: needs confirmation and standard input is not a terminal\nhint: pass --yes to go ahead without asking\n' });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error: delete 1 topic and all their data: needs confirmation and standard input is not a terminal\nhint: pass --yes to go ahead without asking\n',
+    });
     expect(deleted).toEqual([]);
   });
 
@@ -83,7 +90,11 @@ describe('the one confirmation of destructive verbs', () => {
     const config = join(dir, 'config.yaml');
     writeFileSync(config, 'profiles:\n  old:\n    bootstrap-servers: h:1\n', { mode: 0o600 });
     const off = await runCli(['profile', 'delete', 'old'], { env: { KTOOL_CONFIG: config } });
-    expect(off).toEqual({ code: 2, stdout: '', stderr: `error: delete profile old from ${config}: needs confirmation and standard input is not a terminal\nhint: pass --yes to go ahead without asking\n` });
+    expect(off).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: delete profile old from ${config}: needs confirmation and standard input is not a terminal\nhint: pass --yes to go ahead without asking\n`,
+    });
     const no = await runCli(['profile', 'delete', 'old'], { env: { KTOOL_CONFIG: config }, tty: true, stdin: 'n\n' });
     expect(no.code).toBe(1);
     expect(no.stderr).toBe(`Delete profile old from ${config}? [y/N] error: aborted: nothing deleted\n`);
@@ -99,7 +110,9 @@ describe('topics delete: internal topics', () => {
     const { deps, deleted } = cluster();
     const r = await runCli(['topics', 'delete', '__consumer_offsets', '--yes'], { deps, env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: refusing to delete internal topic __consumer_offsets (Kafka's committed offsets of every consumer group)\nhint: this can break Kafka or the applications that own it; if you really mean it, name it exactly and add --allow-internal-topics\n");
+    expect(r.stderr).toBe(
+      "error: refusing to delete internal topic __consumer_offsets (Kafka's committed offsets of every consumer group)\nhint: this can break Kafka or the applications that own it; if you really mean it, name it exactly and add --allow-internal-topics\n",
+    );
     expect(deleted).toEqual([]);
   });
 
@@ -115,8 +128,13 @@ describe('topics delete: internal topics', () => {
     const { deps, deleted } = cluster();
     const r = await runCli(['topics', 'delete', '.*', '--yes', '--allow-internal-topics', '--json'], { deps, env });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ name: 'orders', status: 'deleted' }, { name: 'payments', status: 'deleted' }]);
-    expect(r.stderr).toBe('warning: ".*" also matches internal topics __consumer_offsets, app-store-changelog: left out (a pattern never selects internal topics)\n');
+    expect(JSON.parse(r.stdout)).toEqual([
+      { name: 'orders', status: 'deleted' },
+      { name: 'payments', status: 'deleted' },
+    ]);
+    expect(r.stderr).toBe(
+      'warning: ".*" also matches internal topics __consumer_offsets, app-store-changelog: left out (a pattern never selects internal topics)\n',
+    );
     expect(deleted).toEqual([['orders', 'payments']]);
   });
 
@@ -124,13 +142,20 @@ describe('topics delete: internal topics', () => {
     const { deps, deleted } = cluster();
     const r = await runCli(['topics', 'delete', '__.*', '--yes', '--allow-internal-topics'], { deps, env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: "__\.\*" also matches internal topic __consumer_offsets, and a pattern never selects internal topics: nothing to delete\nhint: .*name it exactly and add --allow-internal-topics\n$/);
+    expect(r.stderr).toMatch(
+      /^error: "__\.\*" also matches internal topic __consumer_offsets, and a pattern never selects internal topics: nothing to delete\nhint: .*name it exactly and add --allow-internal-topics\n$/,
+    );
     expect(deleted).toEqual([]);
   });
 
   it('a pattern matching nothing is not found (3) unless --if-exists', async () => {
     const { deps } = cluster();
-    expect(await runCli(['topics', 'delete', 'nope.*', '--yes'], { deps, env })).toEqual({ code: 3, stdout: '', stderr: 'error: no topic matches "nope.*"\nhint: a regex must match whole names (orders-.* rather than orders-); pass --if-exists to ignore it\n' });
+    expect(await runCli(['topics', 'delete', 'nope.*', '--yes'], { deps, env })).toEqual({
+      code: 3,
+      stdout: '',
+      stderr:
+        'error: no topic matches "nope.*"\nhint: a regex must match whole names (orders-.* rather than orders-); pass --if-exists to ignore it\n',
+    });
     expect((await runCli(['topics', 'delete', 'nope.*', '--yes', '--if-exists'], { deps, env })).code).toBe(0);
   });
 });
@@ -139,12 +164,30 @@ describe('every verb that changes a topic refuses internal ones without the flag
   it.each([
     [['topics', 'delete', '__transaction_state', '--yes'], /refusing to delete internal topic __transaction_state/],
     [['topics', '--delete', '--topic', '__consumer_offsets'], /refusing to delete internal topic __consumer_offsets/],
-    [['topics', 'alter', '__consumer_offsets', '--partitions', '100'], /refusing to change the partition count of internal topic __consumer_offsets/],
-    [['topics', '--alter', '--topic', 'app-x-repartition', '--partitions', '4'], /refusing to change the partition count of internal topic app-x-repartition/],
-    [['configs', 'alter', '--topic', '__consumer_offsets', '--add-config', 'cleanup.policy=delete'], /refusing to change the configs of internal topic __consumer_offsets/],
-    [['configs', 'alter', '--topic', '__transaction_state', '--delete-config', 'retention.ms', '--dry-run'], /refusing to change the configs of internal topic __transaction_state/],
-    [['configs', '--alter', '--entity-type', 'topics', '--entity-name', 'connect-offsets', '--add-config', 'retention.ms=1'], /refusing to change the configs of internal topic connect-offsets \(Kafka Connect/],
-    [['delete-records', '__consumer_offsets:0', '--before', '1', '--yes'], /refusing to delete records of internal topic __consumer_offsets/],
+    [
+      ['topics', 'alter', '__consumer_offsets', '--partitions', '100'],
+      /refusing to change the partition count of internal topic __consumer_offsets/,
+    ],
+    [
+      ['topics', '--alter', '--topic', 'app-x-repartition', '--partitions', '4'],
+      /refusing to change the partition count of internal topic app-x-repartition/,
+    ],
+    [
+      ['configs', 'alter', '--topic', '__consumer_offsets', '--add-config', 'cleanup.policy=delete'],
+      /refusing to change the configs of internal topic __consumer_offsets/,
+    ],
+    [
+      ['configs', 'alter', '--topic', '__transaction_state', '--delete-config', 'retention.ms', '--dry-run'],
+      /refusing to change the configs of internal topic __transaction_state/,
+    ],
+    [
+      ['configs', '--alter', '--entity-type', 'topics', '--entity-name', 'connect-offsets', '--add-config', 'retention.ms=1'],
+      /refusing to change the configs of internal topic connect-offsets \(Kafka Connect/,
+    ],
+    [
+      ['delete-records', '__consumer_offsets:0', '--before', '1', '--yes'],
+      /refusing to delete records of internal topic __consumer_offsets/,
+    ],
     [['delete-records', '_schemas', '--before', 'end', '--yes'], /refusing to delete records of internal topic _schemas/],
   ])('%j', async (argv, message) => {
     const r = await parseArgs(argv);
@@ -155,7 +198,19 @@ describe('every verb that changes a topic refuses internal ones without the flag
 
   it('the flag lets an exact name through', async () => {
     expect((await parseArgs(['topics', 'alter', 'app-x-repartition', '--partitions', '4', '--allow-internal-topics'])).code).toBe(0);
-    expect((await parseArgs(['configs', 'alter', '--topic', '__consumer_offsets', '--add-config', 'min.insync.replicas=1', '--allow-internal-topics'])).code).toBe(0);
+    expect(
+      (
+        await parseArgs([
+          'configs',
+          'alter',
+          '--topic',
+          '__consumer_offsets',
+          '--add-config',
+          'min.insync.replicas=1',
+          '--allow-internal-topics',
+        ])
+      ).code,
+    ).toBe(0);
     expect((await parseArgs(['delete-records', 'app-store-changelog:0', '--before', '1', '--allow-internal-topics'])).code).toBe(0);
   });
 });
@@ -165,7 +220,15 @@ describe('kafka-*.sh spellings keep their own prompting', () => {
     expect(rewriteLegacy(['topics', '--delete', '--topic', 'orders'])).toEqual(['topics', 'delete', 'orders', '--yes']);
     expect(rewriteLegacy(['groups', '--delete', '--group', 'g'])).toEqual(['groups', 'delete', '--group', 'g', '--yes']);
     expect(rewriteLegacy(['groups', '--delete', '--all-groups'])).toEqual(['groups', 'delete', '--all-groups', '--yes']);
-    expect(rewriteLegacy(['groups', '--delete-offsets', '--group', 'g', '--topic', 't'])).toEqual(['groups', 'delete-offsets', '--group', 'g', '--topic', 't', '--yes']);
+    expect(rewriteLegacy(['groups', '--delete-offsets', '--group', 'g', '--topic', 't'])).toEqual([
+      'groups',
+      'delete-offsets',
+      '--group',
+      'g',
+      '--topic',
+      't',
+      '--yes',
+    ]);
   });
 
   it('kafka-acls.sh --remove asks, as kafka-acls.sh does, unless --force', () => {

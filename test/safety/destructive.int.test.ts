@@ -31,10 +31,16 @@ describe('internal topics against a real broker', () => {
   it('topics delete __consumer_offsets --yes is refused (exit 2) and the topic is still there', async () => {
     // A group request makes sure __consumer_offsets exists on a fresh cluster.
     await ktool('groups', 'describe', uniqueName('warm-up'));
-    for (const argv of [['topics', 'delete', '__consumer_offsets', '--yes'], ['topics', '--delete', '--topic', '__consumer_offsets'], ['topics', 'delete', '__consumer_offsets', '__transaction_state', '--yes', '--if-exists']]) {
+    for (const argv of [
+      ['topics', 'delete', '__consumer_offsets', '--yes'],
+      ['topics', '--delete', '--topic', '__consumer_offsets'],
+      ['topics', 'delete', '__consumer_offsets', '__transaction_state', '--yes', '--if-exists'],
+    ]) {
       const r = await ktool(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^error: refusing to delete internal topics? __consumer_offsets \(Kafka's committed offsets of every consumer group\)/);
+      expect(r.stderr).toMatch(
+        /^error: refusing to delete internal topics? __consumer_offsets \(Kafka's committed offsets of every consumer group\)/,
+      );
       expect(r.stderr).toMatch(/\nhint: .*--allow-internal-topics\n$/);
     }
     expect(await topicNames()).toContain('__consumer_offsets');
@@ -47,8 +53,13 @@ describe('internal topics against a real broker', () => {
 
     const r = await ktool('topics', 'delete', `${prefix}-.*`, '--yes', '--allow-internal-topics', '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ name: a, status: 'deleted' }, { name: b, status: 'deleted' }]);
-    expect(r.stderr).toBe(`warning: "${prefix}-.*" also matches internal topic ${changelog}: left out (a pattern never selects internal topics)\n`);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { name: a, status: 'deleted' },
+      { name: b, status: 'deleted' },
+    ]);
+    expect(r.stderr).toBe(
+      `warning: "${prefix}-.*" also matches internal topic ${changelog}: left out (a pattern never selects internal topics)\n`,
+    );
     const left = await topicNames();
     expect(left).toContain(changelog);
     expect(left).not.toContain(a);
@@ -81,11 +92,21 @@ describe('internal topics against a real broker', () => {
     const records = await ktool('delete-records', changelog, '--before', 'end', '--yes');
     expect(records.code).toBe(2);
     expect(records.stderr).toMatch(/refusing to delete records of internal topic/);
-    const onOffsets = await ktool('configs', 'alter', '--topic', '__consumer_offsets', '--add-config', 'cleanup.policy=delete', '--dry-run');
+    const onOffsets = await ktool(
+      'configs',
+      'alter',
+      '--topic',
+      '__consumer_offsets',
+      '--add-config',
+      'cleanup.policy=delete',
+      '--dry-run',
+    );
     expect(onOffsets.code).toBe(2);
 
     expect((await ktool('topics', 'alter', changelog, '--partitions', '2', '--allow-internal-topics')).code).toBe(0);
-    expect((await ktool('configs', 'alter', '--topic', changelog, '--add-config', 'retention.ms=86400000', '--allow-internal-topics')).code).toBe(0);
+    expect(
+      (await ktool('configs', 'alter', '--topic', changelog, '--add-config', 'retention.ms=86400000', '--allow-internal-topics')).code,
+    ).toBe(0);
     const deleted = await ktool('topics', 'delete', changelog, '--allow-internal-topics', '--yes', '--json');
     expect(deleted.code, deleted.stderr).toBe(0);
     expect(JSON.parse(deleted.stdout)).toEqual([{ name: changelog, status: 'deleted' }]);
@@ -110,11 +131,15 @@ describe('groups delete asks', () => {
     const { group } = await groupWithOffsets();
     const off = await ktool('groups', 'delete', '--all-groups');
     expect(off.code).toBe(2);
-    expect(off.stderr).toMatch(/^error: delete every consumer group \(\d+\) and their committed offsets: needs confirmation and standard input is not a terminal\nhint: pass --yes to go ahead without asking\n$/);
+    expect(off.stderr).toMatch(
+      /^error: delete every consumer group \(\d+\) and their committed offsets: needs confirmation and standard input is not a terminal\nhint: pass --yes to go ahead without asking\n$/,
+    );
     const no = await runCli(['groups', 'delete', '--all-groups'], { tty: true, stdin: 'n\n' });
     expect(no.code).toBe(1);
     expect(no.stderr).toContain(`  ${group}\n`);
-    expect(no.stderr).toMatch(/Delete every consumer group \(\d+\) and their committed offsets\? \[y\/N\] error: aborted: nothing deleted\n$/);
+    expect(no.stderr).toMatch(
+      /Delete every consumer group \(\d+\) and their committed offsets\? \[y\/N\] error: aborted: nothing deleted\n$/,
+    );
     expect(await groupExists(group)).toBe(true);
   });
 

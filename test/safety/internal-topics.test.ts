@@ -32,7 +32,19 @@ describe('internal topics: the one classification', () => {
     expect(internalTopicOwner(name)).toMatch(owner);
   });
 
-  it.each(['orders', 'orders.v2', 'orders-status', 'reconnect-status', 'connected-devices-offsets', 'changelog-events', 'my_topic', 'heartbeats-v2', 'internal.orders', 'mm2', 'repartitioned'])('%s is an ordinary topic', (name) => {
+  it.each([
+    'orders',
+    'orders.v2',
+    'orders-status',
+    'reconnect-status',
+    'connected-devices-offsets',
+    'changelog-events',
+    'my_topic',
+    'heartbeats-v2',
+    'internal.orders',
+    'mm2',
+    'repartitioned',
+  ])('%s is an ordinary topic', (name) => {
     expect(isInternalTopic(name)).toBe(false);
   });
 
@@ -47,14 +59,22 @@ describe('internal topics: the one classification', () => {
     }
     expect(error).toBeInstanceOf(KtoolError);
     expect((error as KtoolError).exitCode).toBe(2);
-    expect((error as KtoolError).message).toBe("refusing to delete internal topics __consumer_offsets (Kafka's committed offsets of every consumer group), app-store-changelog (a Kafka Streams state store's changelog)");
+    expect((error as KtoolError).message).toBe(
+      "refusing to delete internal topics __consumer_offsets (Kafka's committed offsets of every consumer group), app-store-changelog (a Kafka Streams state store's changelog)",
+    );
     expect((error as KtoolError).hint).toMatch(/name each one exactly and add --allow-internal-topics/);
   });
 
   it('a pattern never selects an internal topic: they come back apart', () => {
     const all = ['__consumer_offsets', '__transaction_state', 'app-a', 'app-store-changelog', 'app-x-repartition', 'other'];
-    expect(splitPatternMatches(/^(?:.*)$/, all)).toEqual({ selected: ['app-a', 'other'], internal: ['__consumer_offsets', '__transaction_state', 'app-store-changelog', 'app-x-repartition'] });
-    expect(splitPatternMatches(/^(?:app-.*)$/, all)).toEqual({ selected: ['app-a'], internal: ['app-store-changelog', 'app-x-repartition'] });
+    expect(splitPatternMatches(/^(?:.*)$/, all)).toEqual({
+      selected: ['app-a', 'other'],
+      internal: ['__consumer_offsets', '__transaction_state', 'app-store-changelog', 'app-x-repartition'],
+    });
+    expect(splitPatternMatches(/^(?:app-.*)$/, all)).toEqual({
+      selected: ['app-a'],
+      internal: ['app-store-changelog', 'app-x-repartition'],
+    });
     expect(splitPatternMatches(/^(?:__.*)$/, all)).toEqual({ selected: [], internal: ['__consumer_offsets', '__transaction_state'] });
   });
 });

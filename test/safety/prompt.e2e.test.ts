@@ -14,10 +14,15 @@ afterAll(async () => {
 
 function underPty(answer: string, args: string[]): Promise<{ code: number; output: string; exitMs: number | null }> {
   return new Promise((resolve, reject) => {
-    execFile('python3', [PTY_RUN, answer, KTOOL_BIN, ...args], { env: { ...testEnv(), TERM: 'dumb' } as NodeJS.ProcessEnv, timeout: 90_000 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`${error.message}\n${stderr}`));
-      resolve(JSON.parse(stdout));
-    });
+    execFile(
+      'python3',
+      [PTY_RUN, answer, KTOOL_BIN, ...args],
+      { env: { ...testEnv(), TERM: 'dumb' } as NodeJS.ProcessEnv, timeout: 90_000 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`${error.message}\n${stderr}`));
+        resolve(JSON.parse(stdout));
+      },
+    );
   });
 }
 

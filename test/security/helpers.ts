@@ -15,9 +15,15 @@ let files = 0;
 
 /** A kafka-*.sh client properties file logging in as `user` over the SASL listener. */
 export function clientConfig(mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512', user: string, password: string): string {
-  const module = mechanism === 'PLAIN' ? 'org.apache.kafka.common.security.plain.PlainLoginModule' : 'org.apache.kafka.common.security.scram.ScramLoginModule';
+  const module =
+    mechanism === 'PLAIN'
+      ? 'org.apache.kafka.common.security.plain.PlainLoginModule'
+      : 'org.apache.kafka.common.security.scram.ScramLoginModule';
   const file = join(dir, `client-${files++}.properties`);
-  writeFileSync(file, `bootstrap.servers=${saslBootstrap()}\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=${mechanism}\nsasl.jaas.config=${module} required username="${user}" password="${password}";\n`);
+  writeFileSync(
+    file,
+    `bootstrap.servers=${saslBootstrap()}\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=${mechanism}\nsasl.jaas.config=${module} required username="${user}" password="${password}";\n`,
+  );
   return file;
 }
 
@@ -42,7 +48,10 @@ export function expectOneLineError(r: CliRun, code: number, message: RegExp): vo
 
 /** Refused by the authorizer: exit 4 and an `error: ...AUTHORIZATION_FAILED` line (produce adds its summary line first). */
 export function expectDenied(r: CliRun): void {
-  expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: 4, stderr: expect.stringMatching(/^error: [^\n]*_AUTHORIZATION_FAILED[^\n]*\n(hint: [^\n]+\n)?$/m) });
+  expect({ code: r.code, stderr: r.stderr }).toMatchObject({
+    code: 4,
+    stderr: expect.stringMatching(/^error: [^\n]*_AUTHORIZATION_FAILED[^\n]*\n(hint: [^\n]+\n)?$/m),
+  });
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(r.stdout).toBe('');
 }

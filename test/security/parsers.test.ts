@@ -7,7 +7,15 @@ import { rewriteLegacyAcls } from '../../src/cli/legacy-acls.js';
 import { parse as parseCreate } from '../../src/commands/acls/create.js';
 import { parse as parseDelete } from '../../src/commands/acls/delete.js';
 import { listFilters, parse as parseList } from '../../src/commands/acls/list.js';
-import { operationLabel, parseOperation, parseOperations, parsePatternType, parsePrincipal, parseResources, roleGrants } from '../../src/commands/acls/vocabulary.js';
+import {
+  operationLabel,
+  parseOperation,
+  parseOperations,
+  parsePatternType,
+  parsePrincipal,
+  parseResources,
+  roleGrants,
+} from '../../src/commands/acls/vocabulary.js';
 import { parse as parseUserCreate } from '../../src/commands/users/create.js';
 import { parse as parseUserDelete } from '../../src/commands/users/delete.js';
 import { parseIterations, parseMechanisms } from '../../src/commands/users/mechanisms.js';
@@ -67,10 +75,18 @@ describe('resources and pattern types', () => {
     ['Match', 'MATCH'],
     ['any', 'ANY'],
   ])('pattern %j', (text, p) => expect(parsePatternType(text)).toBe(p));
-  it('rejects an unknown pattern type', () => expect(() => parsePatternType('glob')).toThrow(expect.objectContaining({ message: 'unknown --resource-pattern-type "glob"', hint: 'use literal, prefixed, any or match' })));
+  it('rejects an unknown pattern type', () =>
+    expect(() => parsePatternType('glob')).toThrow(
+      expect.objectContaining({ message: 'unknown --resource-pattern-type "glob"', hint: 'use literal, prefixed, any or match' }),
+    ));
 
   it('every resource flag, in a stable order', () => {
-    expect(parseResources({ topic: ['t', 't2'], group: ['g'], cluster: true, transactionalId: ['tx'], delegationToken: ['d'], userPrincipal: ['User:u'] }, 'LITERAL')).toEqual([
+    expect(
+      parseResources(
+        { topic: ['t', 't2'], group: ['g'], cluster: true, transactionalId: ['tx'], delegationToken: ['d'], userPrincipal: ['User:u'] },
+        'LITERAL',
+      ),
+    ).toEqual([
       { type: 'TOPIC', name: 't', pattern: 'LITERAL' },
       { type: 'TOPIC', name: 't2', pattern: 'LITERAL' },
       { type: 'GROUP', name: 'g', pattern: 'LITERAL' },
@@ -94,14 +110,27 @@ describe('resources and pattern types', () => {
 
 describe('--producer / --consumer (AclCommand semantics)', () => {
   const res = (flags: Record<string, unknown>) => parseResources(flags, 'LITERAL');
-  const ops = (flags: Record<string, unknown>) => Object.fromEntries(roleGrants(flags, res(flags)).map((g) => [`${g.resource.type}:${g.resource.name}`, g.operations]));
+  const ops = (flags: Record<string, unknown>) =>
+    Object.fromEntries(roleGrants(flags, res(flags)).map((g) => [`${g.resource.type}:${g.resource.name}`, g.operations]));
 
   it.each([
     [{ producer: true, topic: ['t'] }, { 'TOPIC:t': ['WRITE', 'DESCRIBE', 'CREATE'] }],
-    [{ producer: true, idempotent: true, topic: ['t'] }, { 'TOPIC:t': ['WRITE', 'DESCRIBE', 'CREATE'], 'CLUSTER:kafka-cluster': ['IDEMPOTENT_WRITE'] }],
-    [{ producer: true, topic: ['t'], transactionalId: ['tx'] }, { 'TOPIC:t': ['WRITE', 'DESCRIBE', 'CREATE'], 'TRANSACTIONAL_ID:tx': ['WRITE', 'DESCRIBE'] }],
-    [{ consumer: true, topic: ['t'], group: ['g'] }, { 'TOPIC:t': ['READ', 'DESCRIBE'], 'GROUP:g': ['READ'] }],
-    [{ producer: true, consumer: true, topic: ['t'], group: ['g'] }, { 'TOPIC:t': ['WRITE', 'DESCRIBE', 'CREATE', 'READ'], 'GROUP:g': ['READ'] }],
+    [
+      { producer: true, idempotent: true, topic: ['t'] },
+      { 'TOPIC:t': ['WRITE', 'DESCRIBE', 'CREATE'], 'CLUSTER:kafka-cluster': ['IDEMPOTENT_WRITE'] },
+    ],
+    [
+      { producer: true, topic: ['t'], transactionalId: ['tx'] },
+      { 'TOPIC:t': ['WRITE', 'DESCRIBE', 'CREATE'], 'TRANSACTIONAL_ID:tx': ['WRITE', 'DESCRIBE'] },
+    ],
+    [
+      { consumer: true, topic: ['t'], group: ['g'] },
+      { 'TOPIC:t': ['READ', 'DESCRIBE'], 'GROUP:g': ['READ'] },
+    ],
+    [
+      { producer: true, consumer: true, topic: ['t'], group: ['g'] },
+      { 'TOPIC:t': ['WRITE', 'DESCRIBE', 'CREATE', 'READ'], 'GROUP:g': ['READ'] },
+    ],
   ])('%j', (flags, expected) => expect(ops(flags)).toEqual(expected));
 
   it.each([
@@ -114,23 +143,48 @@ describe('--producer / --consumer (AclCommand semantics)', () => {
 });
 
 describe('acls create', () => {
-  const alice = { principal: 'User:alice', host: '*', permission: 'ALLOW', resourceType: 'TOPIC', resourceName: 't', patternType: 'LITERAL' };
+  const alice = {
+    principal: 'User:alice',
+    host: '*',
+    permission: 'ALLOW',
+    resourceType: 'TOPIC',
+    resourceName: 't',
+    patternType: 'LITERAL',
+  };
 
   it('principal x operation x host on each resource', () => {
     const { bindings } = parseCreate([], { allowPrincipal: ['User:alice'], operation: ['Read,Describe'], topic: ['t'] });
-    expect(bindings).toEqual([{ ...alice, operation: 'DESCRIBE' }, { ...alice, operation: 'READ' }]);
-    const many = parseCreate([], { allowPrincipal: ['User:a', 'User:b'], allowHost: ['10.0.0.1', '10.0.0.2'], operation: ['Read'], topic: ['t'], group: ['g'], denyPrincipal: ['User:c'] });
+    expect(bindings).toEqual([
+      { ...alice, operation: 'DESCRIBE' },
+      { ...alice, operation: 'READ' },
+    ]);
+    const many = parseCreate([], {
+      allowPrincipal: ['User:a', 'User:b'],
+      allowHost: ['10.0.0.1', '10.0.0.2'],
+      operation: ['Read'],
+      topic: ['t'],
+      group: ['g'],
+      denyPrincipal: ['User:c'],
+    });
     // (2 principals x 2 hosts allowed + 1 denied from *) on each of 2 resources
     expect(many.bindings).toHaveLength(10);
     expect(many.bindings.filter((b) => b.permission === 'DENY').map((b) => `${b.resourceType}:${b.host}`)).toEqual(['GROUP:*', 'TOPIC:*']);
   });
 
   it('operation defaults to All (kafka-acls.sh), host to *', () => {
-    expect(parseCreate([], { denyPrincipal: ['User:m'], topic: ['t'] }).bindings).toEqual([{ ...alice, principal: 'User:m', operation: 'ALL', permission: 'DENY' }]);
+    expect(parseCreate([], { denyPrincipal: ['User:m'], topic: ['t'] }).bindings).toEqual([
+      { ...alice, principal: 'User:m', operation: 'ALL', permission: 'DENY' },
+    ]);
   });
 
   it('prefixed patterns and the producer role', () => {
-    const { bindings } = parseCreate([], { allowPrincipal: ['User:alice'], producer: true, idempotent: true, topic: ['logs.'], resourcePatternType: 'prefixed' });
+    const { bindings } = parseCreate([], {
+      allowPrincipal: ['User:alice'],
+      producer: true,
+      idempotent: true,
+      topic: ['logs.'],
+      resourcePatternType: 'prefixed',
+    });
     expect(bindings.map((b) => `${b.resourceType}:${b.resourceName}:${b.patternType}:${b.operation}`)).toEqual([
       'CLUSTER:kafka-cluster:LITERAL:IDEMPOTENT_WRITE',
       'TOPIC:logs.:PREFIXED:CREATE',
@@ -158,12 +212,34 @@ describe('acls delete', () => {
   it('a filter of resource, principal and operation', () => {
     const o = parseDelete([], { allowPrincipal: ['User:alice'], operation: ['Read'], topic: ['t'] });
     expect(o.yes).toBe(false); // every delete asks on a terminal and needs --yes otherwise, however precise
-    expect(o.filters).toEqual([{ resourceType: 'TOPIC', resourceName: 't', patternType: 'LITERAL', principal: 'User:alice', host: null, operation: 'READ', permission: 'ALLOW' }]);
+    expect(o.filters).toEqual([
+      {
+        resourceType: 'TOPIC',
+        resourceName: 't',
+        patternType: 'LITERAL',
+        principal: 'User:alice',
+        host: null,
+        operation: 'READ',
+        permission: 'ALLOW',
+      },
+    ]);
   });
 
   it('no principal: any ACL on the resource; no operation: any operation', () => {
-    expect(parseDelete([], { topic: ['t'] }).filters).toEqual([{ resourceType: 'TOPIC', resourceName: 't', patternType: 'LITERAL', principal: null, host: null, operation: 'ANY', permission: 'ANY' }]);
-    expect(parseDelete([], { principal: ['User:a'] }).filters).toEqual([{ resourceType: 'ANY', resourceName: null, patternType: 'ANY', principal: 'User:a', host: null, operation: 'ANY', permission: 'ANY' }]);
+    expect(parseDelete([], { topic: ['t'] }).filters).toEqual([
+      {
+        resourceType: 'TOPIC',
+        resourceName: 't',
+        patternType: 'LITERAL',
+        principal: null,
+        host: null,
+        operation: 'ANY',
+        permission: 'ANY',
+      },
+    ]);
+    expect(parseDelete([], { principal: ['User:a'] }).filters).toEqual([
+      { resourceType: 'ANY', resourceName: null, patternType: 'ANY', principal: 'User:a', host: null, operation: 'ANY', permission: 'ANY' },
+    ]);
   });
 
   it('--producer deletes exactly what --producer created', () => {
@@ -181,40 +257,96 @@ describe('acls delete', () => {
 
 describe('acls list', () => {
   it('no resource: every ACL (pattern ANY); a resource: its literal ACLs, as kafka-acls.sh', () => {
-    expect(listFilters(parseList([], {}))).toEqual([{ resourceType: 'ANY', resourceName: null, patternType: 'ANY', principal: null, host: null, operation: 'ANY', permission: 'ANY' }]);
-    expect(listFilters(parseList([], { topic: ['t'] }))[0]).toMatchObject({ resourceType: 'TOPIC', resourceName: 't', patternType: 'LITERAL' });
+    expect(listFilters(parseList([], {}))).toEqual([
+      { resourceType: 'ANY', resourceName: null, patternType: 'ANY', principal: null, host: null, operation: 'ANY', permission: 'ANY' },
+    ]);
+    expect(listFilters(parseList([], { topic: ['t'] }))[0]).toMatchObject({
+      resourceType: 'TOPIC',
+      resourceName: 't',
+      patternType: 'LITERAL',
+    });
     expect(listFilters(parseList([], { topic: ['t'], resourcePatternType: 'match' }))[0]).toMatchObject({ patternType: 'MATCH' });
   });
 
   it('one filter per resource and principal', () => {
     const filters = listFilters(parseList([], { topic: ['a', 'b'], principal: ['User:x', 'User:y'], operation: ['Read'] }));
-    expect(filters.map((f) => `${f.resourceName}/${f.principal}/${f.operation}`)).toEqual(['a/User:x/READ', 'a/User:y/READ', 'b/User:x/READ', 'b/User:y/READ']);
+    expect(filters.map((f) => `${f.resourceName}/${f.principal}/${f.operation}`)).toEqual([
+      'a/User:x/READ',
+      'a/User:y/READ',
+      'b/User:x/READ',
+      'b/User:y/READ',
+    ]);
   });
 
-  it('rejects --allow-principal (use --principal)', () => expect(() => parseList([], { allowPrincipal: ['User:a'] } as never)).toThrow(/--principal/));
+  it('rejects --allow-principal (use --principal)', () =>
+    expect(() => parseList([], { allowPrincipal: ['User:a'] } as never)).toThrow(/--principal/));
 });
 
 describe('kafka-acls.sh spellings', () => {
   it.each([
-    [['acls', '--add', '--allow-principal', 'User:alice', '--operation', 'Read', '--topic', 't'], ['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'Read', '--topic', 't']],
-    [['acls', '--list'], ['acls', 'list']],
-    [['acls', '--bootstrap-server', 'h:1', '--list', '--topic', 't', '--principal', 'User:a'], ['acls', 'list', '--bootstrap-server', 'h:1', '--topic', 't', '--principal', 'User:a']],
-    [['acls', '--remove', '--topic', 't', '--force'], ['acls', 'delete', '--topic', 't', '--force']],
+    [
+      ['acls', '--add', '--allow-principal', 'User:alice', '--operation', 'Read', '--topic', 't'],
+      ['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'Read', '--topic', 't'],
+    ],
+    [
+      ['acls', '--list'],
+      ['acls', 'list'],
+    ],
+    [
+      ['acls', '--bootstrap-server', 'h:1', '--list', '--topic', 't', '--principal', 'User:a'],
+      ['acls', 'list', '--bootstrap-server', 'h:1', '--topic', 't', '--principal', 'User:a'],
+    ],
+    [
+      ['acls', '--remove', '--topic', 't', '--force'],
+      ['acls', 'delete', '--topic', 't', '--force'],
+    ],
     // kafka-acls.sh --remove's --operation defaults to All: only ACLs whose operation is All go.
-    [['acls', '--remove', '--allow-principal', 'User:a', '--topic', 't'], ['acls', 'delete', '--allow-principal', 'User:a', '--topic', 't', '--operation', 'All']],
-    [['acls', '--remove', '--allow-principal=User:a', '--topic', 't', '--operation', 'Read'], ['acls', 'delete', '--allow-principal=User:a', '--topic', 't', '--operation', 'Read']],
-    [['acls', '--remove', '--allow-principal', 'User:a', '--producer', '--topic', 't'], ['acls', 'delete', '--allow-principal', 'User:a', '--producer', '--topic', 't']],
-    [['acls', 'list', '--topic', 't'], ['acls', 'list', '--topic', 't']],
-    [['acls', '--add', '--remove'], ['acls', '--add', '--remove']],
-    [['users', 'list'], ['users', 'list']],
-    [['topics', 'list'], ['topics', 'list']],
+    [
+      ['acls', '--remove', '--allow-principal', 'User:a', '--topic', 't'],
+      ['acls', 'delete', '--allow-principal', 'User:a', '--topic', 't', '--operation', 'All'],
+    ],
+    [
+      ['acls', '--remove', '--allow-principal=User:a', '--topic', 't', '--operation', 'Read'],
+      ['acls', 'delete', '--allow-principal=User:a', '--topic', 't', '--operation', 'Read'],
+    ],
+    [
+      ['acls', '--remove', '--allow-principal', 'User:a', '--producer', '--topic', 't'],
+      ['acls', 'delete', '--allow-principal', 'User:a', '--producer', '--topic', 't'],
+    ],
+    [
+      ['acls', 'list', '--topic', 't'],
+      ['acls', 'list', '--topic', 't'],
+    ],
+    [
+      ['acls', '--add', '--remove'],
+      ['acls', '--add', '--remove'],
+    ],
+    [
+      ['users', 'list'],
+      ['users', 'list'],
+    ],
+    [
+      ['topics', 'list'],
+      ['topics', 'list'],
+    ],
   ])('%j', (argv, expected) => {
     expect(rewriteLegacyAcls(argv)).toEqual(expected);
     expect(rewriteLegacy(argv)).toEqual(expected);
   });
 
   it('parses end to end into the ktool command', async () => {
-    const r = await parseArgs(['acls', '--add', '--allow-principal', 'User:alice', '--operation', 'Read', '--topic', 't', '--bootstrap-server', 'h:1']);
+    const r = await parseArgs([
+      'acls',
+      '--add',
+      '--allow-principal',
+      'User:alice',
+      '--operation',
+      'Read',
+      '--topic',
+      't',
+      '--bootstrap-server',
+      'h:1',
+    ]);
     expect(r.path).toBe('acls create');
     expect((r.options as { bindings: unknown[] }).bindings).toHaveLength(1);
     const d = await parseArgs(['acls', '--remove', '--topic', 't', '--force']);
@@ -229,7 +361,10 @@ describe('users parsers', () => {
   it.each([
     [['SCRAM-SHA-256'], ['SCRAM-SHA-256']],
     [['scram-sha-512,SCRAM-SHA-256'], ['SCRAM-SHA-512', 'SCRAM-SHA-256']],
-    [['256', 'sha-512', '512'], ['SCRAM-SHA-256', 'SCRAM-SHA-512']],
+    [
+      ['256', 'sha-512', '512'],
+      ['SCRAM-SHA-256', 'SCRAM-SHA-512'],
+    ],
     [undefined, []],
   ])('mechanisms %j', (input, out) => expect(parseMechanisms(input)).toEqual(out));
   it('rejects other mechanisms', () => expect(() => parseMechanisms(['PLAIN'])).toThrow(/unknown SCRAM mechanism "PLAIN"/));
@@ -244,7 +379,11 @@ describe('users parsers', () => {
   it('create: default SCRAM-SHA-512; one user', () => {
     expect(parseUserCreate(['alice'], {})).toEqual({ user: 'alice', mechanisms: ['SCRAM-SHA-512'], iterations: 8192, password: undefined });
     expect(() => parseUserCreate(['a', 'b'], {})).toThrow(/one user name/);
-    expect(parseUserDelete(['a', 'b', 'a'], { mechanism: ['256'], yes: true })).toEqual({ users: ['a', 'b'], mechanisms: ['SCRAM-SHA-256'], yes: true });
+    expect(parseUserDelete(['a', 'b', 'a'], { mechanism: ['256'], yes: true })).toEqual({
+      users: ['a', 'b'],
+      mechanisms: ['SCRAM-SHA-256'],
+      yes: true,
+    });
   });
 });
 
@@ -272,8 +411,16 @@ describe('reading a password', () => {
     const chunks: Buffer[] = [];
     stderr.on('data', (c: Buffer) => chunks.push(c));
     return {
-      stdin: Readable.from([Buffer.from(input)]), stdout: new PassThrough(), stderr,
-      stdinIsTTY: tty, stdoutIsTTY: tty, stderrIsTTY: tty, columns: 0, env: {}, now: () => 0, signal: new AbortController().signal,
+      stdin: Readable.from([Buffer.from(input)]),
+      stdout: new PassThrough(),
+      stderr,
+      stdinIsTTY: tty,
+      stdoutIsTTY: tty,
+      stderrIsTTY: tty,
+      columns: 0,
+      env: {},
+      now: () => 0,
+      signal: new AbortController().signal,
       err: () => Buffer.concat(chunks).toString(),
     };
   };

@@ -15,10 +15,24 @@ describe('bin/ktool acls and users (spawned)', needs('KTOOL_TEST_SASL_BOOTSTRAP'
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout)).toBeInstanceOf(Array);
 
-    const alice = await spawnKtool(['acls', 'create', '--allow-principal', 'User:alice', '--topic', 'anything', '--command-config', clientConfig('PLAIN', 'alice', 'alice-secret')], { env: { KTOOL_BROKERS: undefined } });
+    const alice = await spawnKtool(
+      [
+        'acls',
+        'create',
+        '--allow-principal',
+        'User:alice',
+        '--topic',
+        'anything',
+        '--command-config',
+        clientConfig('PLAIN', 'alice', 'alice-secret'),
+      ],
+      { env: { KTOOL_BROKERS: undefined } },
+    );
     expect(alice.code).toBe(4);
     expect(alice.stdout).toBe('');
-    expect(alice.stderr).toBe('error: User:alice is not allowed to ALTER the cluster (CLUSTER_AUTHORIZATION_FAILED)\nhint: ktool acls create --allow-principal User:alice --operation Alter --cluster\n');
+    expect(alice.stderr).toBe(
+      'error: User:alice is not allowed to ALTER the cluster (CLUSTER_AUTHORIZATION_FAILED)\nhint: ktool acls create --allow-principal User:alice --operation Alter --cluster\n',
+    );
   });
 
   it('a user created from a pipe logs in with SCRAM-SHA-256; after delete it cannot', async () => {
@@ -34,10 +48,13 @@ describe('bin/ktool acls and users (spawned)', needs('KTOOL_TEST_SASL_BOOTSTRAP'
 
     const deleted = await admin(['users', 'delete', user, '--yes']);
     expect(deleted.code).toBe(0);
-    const refused = await pollUntil(async () => {
-      const r = await asUser();
-      return r.code === 4 && r;
-    }, { what: 'the login to fail' });
+    const refused = await pollUntil(
+      async () => {
+        const r = await asUser();
+        return r.code === 4 && r;
+      },
+      { what: 'the login to fail' },
+    );
     expect(refused.stderr).toMatch(/^error: authentication failed at [^\n]*SASL_AUTHENTICATION_FAILED\)\nhint: /);
     expect(refused.stderr).not.toContain(password);
   });

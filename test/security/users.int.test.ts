@@ -26,17 +26,25 @@ const login = (mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA-512', user: string, passw
   runCli(['topics', 'list', '--command-config', clientConfig(mechanism, user, password), '--json'], { env: { KTOOL_BROKERS: undefined } });
 
 const waitForLogin = (mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA-512', user: string, password: string, ok: boolean) =>
-  pollUntil(async () => {
-    const r = await login(mechanism, user, password);
-    return (ok ? r.code === 0 : r.code === 4) && r;
-  }, { what: `${user} login with ${mechanism} to ${ok ? 'work' : 'fail'}` });
+  pollUntil(
+    async () => {
+      const r = await login(mechanism, user, password);
+      return (ok ? r.code === 0 : r.code === 4) && r;
+    },
+    { what: `${user} login with ${mechanism} to ${ok ? 'work' : 'fail'}` },
+  );
 
-interface Listed { user: string; credentials: { mechanism: string; iterations: number }[] }
+interface Listed {
+  user: string;
+  credentials: { mechanism: string; iterations: number }[];
+}
 
 describe('SCRAM users against a SASL cluster', needs('KTOOL_TEST_SASL_BOOTSTRAP', 'KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP'), () => {
   it('create a user, log in with SCRAM-SHA-256 and -512, delete it and the login fails', async () => {
     const { user, password } = newUser();
-    const created = await asAdmin(['users', 'create', user, '--mechanism', 'SCRAM-SHA-256,SCRAM-SHA-512', '--json'], { stdin: `${password}\n` });
+    const created = await asAdmin(['users', 'create', user, '--mechanism', 'SCRAM-SHA-256,SCRAM-SHA-512', '--json'], {
+      stdin: `${password}\n`,
+    });
     expect(json(created)).toEqual({
       user,
       credentials: [
@@ -47,14 +55,39 @@ describe('SCRAM users against a SASL cluster', needs('KTOOL_TEST_SASL_BOOTSTRAP'
     expect(created.stdout + created.stderr).not.toContain(password);
 
     const listed = json<Listed[]>(await asAdmin(['users', 'list', user, '--json']));
-    expect(listed).toEqual([{ user, credentials: [{ mechanism: 'SCRAM-SHA-256', iterations: 8192 }, { mechanism: 'SCRAM-SHA-512', iterations: 8192 }] }]);
+    expect(listed).toEqual([
+      {
+        user,
+        credentials: [
+          { mechanism: 'SCRAM-SHA-256', iterations: 8192 },
+          { mechanism: 'SCRAM-SHA-512', iterations: 8192 },
+        ],
+      },
+    ]);
     const all = json<Listed[]>(await asAdmin(['users', 'list', '--json']));
     expect(all.map((u) => u.user)).toEqual(expect.arrayContaining(['admin', 'alice', user]));
     const table = await asAdmin(['users', 'list', user]);
-    expect(table.stdout.split('\n').slice(0, 3).map((l) => l.split(/\s+/))).toEqual([['USER', 'MECHANISM', 'ITERATIONS'], [user, 'SCRAM-SHA-256', '8192'], [user, 'SCRAM-SHA-512', '8192']]);
+    expect(
+      table.stdout
+        .split('\n')
+        .slice(0, 3)
+        .map((l) => l.split(/\s+/)),
+    ).toEqual([
+      ['USER', 'MECHANISM', 'ITERATIONS'],
+      [user, 'SCRAM-SHA-256', '8192'],
+      [user, 'SCRAM-SHA-512', '8192'],
+    ]);
 
     // kafka-configs.sh sees the same credentials.
-    const tool = await runKafkaTool('kafka.admin.ConfigCommand', ['--bootstrap-server', plaintextBootstrap(), '--describe', '--entity-type', 'users', '--entity-name', user]);
+    const tool = await runKafkaTool('kafka.admin.ConfigCommand', [
+      '--bootstrap-server',
+      plaintextBootstrap(),
+      '--describe',
+      '--entity-type',
+      'users',
+      '--entity-name',
+      user,
+    ]);
     const line = new RegExp(`SCRAM credential configs for user-principal '${user}' are (.*)`).exec(tool.stdout);
     expect(line?.[1].split(', ').sort()).toEqual(['SCRAM-SHA-256=iterations=8192', 'SCRAM-SHA-512=iterations=8192']);
 
@@ -86,7 +119,11 @@ describe('SCRAM users against a SASL cluster', needs('KTOOL_TEST_SASL_BOOTSTRAP'
     await waitForLogin('SCRAM-SHA-256', user, 'the-new-one', true);
     await waitForLogin('SCRAM-SHA-256', user, password, false);
     // Deleting one mechanism keeps the others; the user had only this one.
-    expectOneLineError(await asAdmin(['users', 'delete', user, '--mechanism', 'SCRAM-SHA-512', '--yes']), 3, /has no SCRAM-SHA-512 credential \(it has SCRAM-SHA-256\)/);
+    expectOneLineError(
+      await asAdmin(['users', 'delete', user, '--mechanism', 'SCRAM-SHA-512', '--yes']),
+      3,
+      /has no SCRAM-SHA-512 credential \(it has SCRAM-SHA-256\)/,
+    );
   });
 
   it('on a terminal the password is asked twice without echo', async () => {
@@ -99,14 +136,30 @@ describe('SCRAM users against a SASL cluster', needs('KTOOL_TEST_SASL_BOOTSTRAP'
     expect(mismatch.code).toBe(2);
     expect(mismatch.stderr).toMatch(/error: the passwords do not match; nothing changed\n$/);
     const refused = await asAdmin(['users', 'delete', user]);
-    expectOneLineError(refused, 2, /^error: delete the SCRAM credentials of 1 user: needs confirmation and standard input is not a terminal\nhint: pass --yes/);
+    expectOneLineError(
+      refused,
+      2,
+      /^error: delete the SCRAM credentials of 1 user: needs confirmation and standard input is not a terminal\nhint: pass --yes/,
+    );
   });
 
   it('errors: usage 2, not authorised 4 (alice is no super user)', async () => {
-    expectOneLineError(await asAdmin(['users', 'create', 'x', '--iterations', '100'], { stdin: 'p' }), 2, /--iterations must be a whole number from 4096 to 16384/);
-    expectOneLineError(await asAdmin(['users', 'create', 'x', '--mechanism', 'PLAIN'], { stdin: 'p' }), 2, /unknown SCRAM mechanism "PLAIN"/);
+    expectOneLineError(
+      await asAdmin(['users', 'create', 'x', '--iterations', '100'], { stdin: 'p' }),
+      2,
+      /--iterations must be a whole number from 4096 to 16384/,
+    );
+    expectOneLineError(
+      await asAdmin(['users', 'create', 'x', '--mechanism', 'PLAIN'], { stdin: 'p' }),
+      2,
+      /unknown SCRAM mechanism "PLAIN"/,
+    );
     expectOneLineError(await asAdmin(['users', 'create', 'x'], { stdin: '' }), 2, /the password is empty/);
-    expectOneLineError(await asAlice(['users', 'list']), 4, /^error: User:alice is not allowed to DESCRIBE the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\nhint: ktool acls create --allow-principal User:alice --operation Describe --cluster\n/);
+    expectOneLineError(
+      await asAlice(['users', 'list']),
+      4,
+      /^error: User:alice is not allowed to DESCRIBE the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\nhint: ktool acls create --allow-principal User:alice --operation Describe --cluster\n/,
+    );
     const created = await asAlice(['users', 'create', 'mallory'], { stdin: 'secret-pw' });
     expectOneLineError(created, 4, /^error: User:alice is not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)/);
     expect(created.stderr).not.toContain('secret-pw');

@@ -10,7 +10,14 @@ const colour = { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' };
 const plain = (s: string) => s.replace(/\u001b\[\d+m/g, '');
 
 const acl = (principal: string, operation: AclBinding['operation'], resourceName: string, extra: Partial<AclBinding> = {}): AclBinding => ({
-  principal, host: '*', operation, permission: 'ALLOW', resourceType: 'TOPIC', resourceName, patternType: 'LITERAL', ...extra,
+  principal,
+  host: '*',
+  operation,
+  permission: 'ALLOW',
+  resourceType: 'TOPIC',
+  resourceName,
+  patternType: 'LITERAL',
+  ...extra,
 });
 
 const matches = (f: AclBindingFilter, b: AclBinding) =>
@@ -71,9 +78,21 @@ describe('acls list rendering', () => {
   it('--json and --format yaml: the bindings with Kafka enum names', async () => {
     const { deps } = fake();
     const json = await runCli(['acls', 'list', '--principal', 'User:alice', '--json'], { deps, env });
-    expect(JSON.parse(json.stdout)).toEqual([{ principal: 'User:alice', host: '*', operation: 'READ', permission: 'ALLOW', resourceType: 'TOPIC', resourceName: 'orders', patternType: 'LITERAL' }]);
+    expect(JSON.parse(json.stdout)).toEqual([
+      {
+        principal: 'User:alice',
+        host: '*',
+        operation: 'READ',
+        permission: 'ALLOW',
+        resourceType: 'TOPIC',
+        resourceName: 'orders',
+        patternType: 'LITERAL',
+      },
+    ]);
     const yaml = await runCli(['acls', 'list', '--topic', 'orders', '--format', 'yaml'], { deps, env });
-    expect(yaml.stdout).toBe('- principal: User:alice\n  host: "*"\n  operation: READ\n  permission: ALLOW\n  resourceType: TOPIC\n  resourceName: orders\n  patternType: LITERAL\n');
+    expect(yaml.stdout).toBe(
+      '- principal: User:alice\n  host: "*"\n  operation: READ\n  permission: ALLOW\n  resourceType: TOPIC\n  resourceName: orders\n  patternType: LITERAL\n',
+    );
   });
 
   it('nothing matches: exit 0, empty stdout, "no ACLs match" on stderr for people only', async () => {
@@ -96,7 +115,10 @@ describe('acls list rendering', () => {
 describe('acls create rendering', () => {
   it('off a TTY: the created bindings under a title; those already there apart', async () => {
     const { deps, calls } = fake();
-    const r = await runCli(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'Read,Describe', '--topic', 'orders'], { deps, env });
+    const r = await runCli(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'Read,Describe', '--topic', 'orders'], {
+      deps,
+      env,
+    });
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toBe(
       [
@@ -115,13 +137,23 @@ describe('acls create rendering', () => {
 
   it('--producer --idempotent on a TTY, and --json: created and existing', async () => {
     const { deps } = fake();
-    const r = await runCli(['acls', 'create', '--allow-principal', 'User:carol', '--producer', '--idempotent', '--topic', 'orders', '--json'], { deps, env: colour, tty: true });
+    const r = await runCli(
+      ['acls', 'create', '--allow-principal', 'User:carol', '--producer', '--idempotent', '--topic', 'orders', '--json'],
+      { deps, env: colour, tty: true },
+    );
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data.existing).toEqual([]);
-    expect(data.created.map((b: AclBinding) => `${b.resourceType}:${b.resourceName}:${b.operation}`)).toEqual(['CLUSTER:kafka-cluster:IDEMPOTENT_WRITE', 'TOPIC:orders:CREATE', 'TOPIC:orders:DESCRIBE', 'TOPIC:orders:WRITE']);
+    expect(data.created.map((b: AclBinding) => `${b.resourceType}:${b.resourceName}:${b.operation}`)).toEqual([
+      'CLUSTER:kafka-cluster:IDEMPOTENT_WRITE',
+      'TOPIC:orders:CREATE',
+      'TOPIC:orders:DESCRIBE',
+      'TOPIC:orders:WRITE',
+    ]);
     const yaml = await runCli(['acls', 'create', '--deny-principal', 'User:m', '--topic', 't', '--format', 'yaml'], { deps, env });
-    expect(yaml.stdout).toBe('created:\n  - principal: User:m\n    host: "*"\n    operation: ALL\n    permission: DENY\n    resourceType: TOPIC\n    resourceName: t\n    patternType: LITERAL\nexisting: []\n');
+    expect(yaml.stdout).toBe(
+      'created:\n  - principal: User:m\n    host: "*"\n    operation: ALL\n    permission: DENY\n    resourceType: TOPIC\n    resourceName: t\n    patternType: LITERAL\nexisting: []\n',
+    );
   });
 
   it.each([
@@ -154,7 +186,9 @@ describe('acls delete rendering', () => {
     const { deps, calls } = fake();
     const r = await runCli(['acls', 'delete', '--topic', 'orders', '--yes'], { deps, env });
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout).toBe('Deleted 1 ACL:\nPRINCIPAL   HOST  OPERATION  PERMISSION  RESOURCE-TYPE  NAME    PATTERN\nUser:alice  *     READ       ALLOW       TOPIC          orders  LITERAL\n');
+    expect(r.stdout).toBe(
+      'Deleted 1 ACL:\nPRINCIPAL   HOST  OPERATION  PERMISSION  RESOURCE-TYPE  NAME    PATTERN\nUser:alice  *     READ       ALLOW       TOPIC          orders  LITERAL\n',
+    );
     expect(calls.deleted).toHaveLength(1);
     const json = await runCli(['acls', 'delete', '--principal', 'User:bob', '--force', '--json'], { deps, env });
     expect(JSON.parse(json.stdout)).toEqual({ deleted: [acl('User:bob', 'WRITE', 'logs.', { patternType: 'PREFIXED' })] });

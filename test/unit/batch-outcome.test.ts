@@ -60,7 +60,11 @@ describe('every batch command follows it (tier 2, fakes)', () => {
   it('topics create: one exists, one new -> exit 5, the created one on stdout, the failure on stderr', async () => {
     const deps = { kafkaFactory: fakeKafka([topic('orders', 1)]) };
     const r = await runCli(['topics', 'create', 'orders', 'fresh'], { deps, env });
-    expect([r.code, r.stdout, r.stderr]).toEqual([ExitCode.partial, 'Created: fresh\n', `error: cannot create topic orders: ${exists('orders')} (TOPIC_ALREADY_EXISTS)\n`]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      ExitCode.partial,
+      'Created: fresh\n',
+      `error: cannot create topic orders: ${exists('orders')} (TOPIC_ALREADY_EXISTS)\n`,
+    ]);
   });
 
   it('topics create: all exist -> exit 1, each failure in order, the last as the error with its hint', async () => {
@@ -68,14 +72,27 @@ describe('every batch command follows it (tier 2, fakes)', () => {
     const r = await runCli(['topics', 'create', 'a', 'b'], { deps, env });
     expect(r.code).toBe(ExitCode.operation);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`error: cannot create topic a: ${exists('a')} (TOPIC_ALREADY_EXISTS)\nerror: cannot create topic b: ${exists('b')} (TOPIC_ALREADY_EXISTS)\nhint: pass --if-not-exists to accept an existing topic\n`);
+    expect(r.stderr).toBe(
+      `error: cannot create topic a: ${exists('a')} (TOPIC_ALREADY_EXISTS)\nerror: cannot create topic b: ${exists('b')} (TOPIC_ALREADY_EXISTS)\nhint: pass --if-not-exists to accept an existing topic\n`,
+    );
   });
 
   it('topics delete: one refused -> exit 5; all refused -> exit 4 naming every refused topic', async () => {
-    const refuse = (names: string[]) => names.map((name) => (name === 'ok' ? { name, ok: true } : { name, ok: false, errorCode: 'TOPIC_AUTHORIZATION_FAILED', error: 'Topic authorization failed.' }));
-    const deps = { kafkaFactory: fakeKafka([topic('ok', 1), topic('x', 1), topic('y', 1)], { deleteTopics: async (names) => refuse(names) }) };
+    const refuse = (names: string[]) =>
+      names.map((name) =>
+        name === 'ok'
+          ? { name, ok: true }
+          : { name, ok: false, errorCode: 'TOPIC_AUTHORIZATION_FAILED', error: 'Topic authorization failed.' },
+      );
+    const deps = {
+      kafkaFactory: fakeKafka([topic('ok', 1), topic('x', 1), topic('y', 1)], { deleteTopics: async (names) => refuse(names) }),
+    };
     const some = await runCli(['topics', 'delete', 'ok', 'x', '--yes'], { deps, env });
-    expect([some.code, some.stdout, some.stderr]).toEqual([ExitCode.partial, 'Deleted: ok\n', 'error: cannot delete topic x: Topic authorization failed. (TOPIC_AUTHORIZATION_FAILED)\n']);
+    expect([some.code, some.stdout, some.stderr]).toEqual([
+      ExitCode.partial,
+      'Deleted: ok\n',
+      'error: cannot delete topic x: Topic authorization failed. (TOPIC_AUTHORIZATION_FAILED)\n',
+    ]);
     const all = await runCli(['topics', 'delete', 'x', 'y', '--yes'], { deps, env });
     expect(all.code).toBe(ExitCode.connection);
     const lines = all.stderr.trimEnd().split('\n');
@@ -84,22 +101,34 @@ describe('every batch command follows it (tier 2, fakes)', () => {
   });
 
   const groups = (deleted: Record<string, boolean>): Partial<GroupsApi> => ({
-    deleteGroups: async (names) => names.map((name) => (deleted[name] ? { name, ok: true } : { name, ok: false, errorCode: 'NON_EMPTY_GROUP', error: 'The group is not empty' })),
+    deleteGroups: async (names) =>
+      names.map((name) =>
+        deleted[name] ? { name, ok: true } : { name, ok: false, errorCode: 'NON_EMPTY_GROUP', error: 'The group is not empty' },
+      ),
   });
 
   it('groups delete: some not empty -> exit 5; all -> exit 1 with the hint, each failure once', async () => {
     const deps = { kafkaFactory: fakeKafka([], {}, { groups: groups({ a: true }) as GroupsApi }) };
     const some = await runCli(['groups', 'delete', 'a', 'b', '--yes'], { deps, env });
-    expect([some.code, some.stderr]).toEqual([ExitCode.partial, 'error: cannot delete group b: The group is not empty (NON_EMPTY_GROUP)\n']);
+    expect([some.code, some.stderr]).toEqual([
+      ExitCode.partial,
+      'error: cannot delete group b: The group is not empty (NON_EMPTY_GROUP)\n',
+    ]);
     expect(some.stdout).toBe('deleted group a\nb: The group is not empty (NON_EMPTY_GROUP)\n');
     const all = await runCli(['groups', 'delete', 'b', 'c', '--yes'], { deps, env });
     expect(all.code).toBe(ExitCode.operation);
-    expect(all.stderr).toBe('error: cannot delete group b: The group is not empty (NON_EMPTY_GROUP)\nerror: cannot delete group c: The group is not empty (NON_EMPTY_GROUP)\nhint: the group has active members: stop its consumers first\n');
+    expect(all.stderr).toBe(
+      'error: cannot delete group b: The group is not empty (NON_EMPTY_GROUP)\nerror: cannot delete group c: The group is not empty (NON_EMPTY_GROUP)\nhint: the group has active members: stop its consumers first\n',
+    );
   });
 
   it('groups delete-offsets: one partition refused -> exit 5 with its error line (it used to say nothing on stderr)', async () => {
     const api: Partial<GroupsApi> = {
-      deleteOffsets: async (_group, partitions) => ({ partitions: partitions.map((p) => (p.partition === 0 ? p : { ...p, errorCode: 'GROUP_SUBSCRIBED_TO_TOPIC', error: 'The group is subscribed to the topic' })) }),
+      deleteOffsets: async (_group, partitions) => ({
+        partitions: partitions.map((p) =>
+          p.partition === 0 ? p : { ...p, errorCode: 'GROUP_SUBSCRIBED_TO_TOPIC', error: 'The group is subscribed to the topic' },
+        ),
+      }),
     };
     const deps = { kafkaFactory: fakeKafka([topic('orders', 2)], {}, { groups: api as GroupsApi }) };
     const r = await runCli(['groups', 'delete-offsets', 'g', '--topic', 'orders', '--yes'], { deps, env });
@@ -109,16 +138,42 @@ describe('every batch command follows it (tier 2, fakes)', () => {
   });
 
   it('groups reset-offsets --execute: one partition refused -> the table still printed, exit 5 (it used to throw and print nothing)', async () => {
-    const empty: GroupDescription = { group: 'g', exists: true, state: 'Empty', type: 'classic', protocolType: 'consumer', assignor: '', coordinator: { id: 1, host: 'h', port: 9092 }, members: [] };
+    const empty: GroupDescription = {
+      group: 'g',
+      exists: true,
+      state: 'Empty',
+      type: 'classic',
+      protocolType: 'consumer',
+      assignor: '',
+      coordinator: { id: 1, host: 'h', port: 9092 },
+      members: [],
+    };
     const api: Partial<GroupsApi> = {
       describeGroups: async () => [empty],
-      fetchOffsets: async () => new Map([['g', [{ topic: 'orders', partition: 0, offset: 50n }, { topic: 'orders', partition: 1, offset: 50n }]]]) as never,
-      commitOffsets: async (_group, offsets) => offsets.map((o) => (o.partition === 0 ? { topic: o.topic, partition: o.partition } : { topic: o.topic, partition: o.partition, errorCode: 'OFFSET_METADATA_TOO_LARGE', error: 'too large' })),
+      fetchOffsets: async () =>
+        new Map([
+          [
+            'g',
+            [
+              { topic: 'orders', partition: 0, offset: 50n },
+              { topic: 'orders', partition: 1, offset: 50n },
+            ],
+          ],
+        ]) as never,
+      commitOffsets: async (_group, offsets) =>
+        offsets.map((o) =>
+          o.partition === 0
+            ? { topic: o.topic, partition: o.partition }
+            : { topic: o.topic, partition: o.partition, errorCode: 'OFFSET_METADATA_TOO_LARGE', error: 'too large' },
+        ),
     };
     const deps = { kafkaFactory: fakeKafka([topic('orders', 2)], {}, { groups: api as GroupsApi }) };
     const r = await runCli(['groups', 'reset-offsets', 'g', '--topic', 'orders', '--to-earliest', '--execute', '--json'], { deps, env });
     expect(r.code).toBe(ExitCode.partial);
-    expect(JSON.parse(r.stdout).map((row: { partition: number; executed: boolean }) => [row.partition, row.executed])).toEqual([[0, true], [1, false]]);
+    expect(JSON.parse(r.stdout).map((row: { partition: number; executed: boolean }) => [row.partition, row.executed])).toEqual([
+      [0, true],
+      [1, false],
+    ]);
     expect(r.stderr).toBe('committed new offsets for 1 partition of group g\nerror: g orders:1: too large (OFFSET_METADATA_TOO_LARGE)\n');
   });
 
@@ -126,41 +181,98 @@ describe('every batch command follows it (tier 2, fakes)', () => {
     const acls = (refused: (b: AclBinding) => string | undefined): AclsApi =>
       ({
         describeAcls: async () => [],
-        createAcls: async (list: AclBinding[]) => list.map((binding) => (refused(binding) ? { binding, errorCode: refused(binding), error: 'refused' } : { binding })),
+        createAcls: async (list: AclBinding[]) =>
+          list.map((binding) => (refused(binding) ? { binding, errorCode: refused(binding), error: 'refused' } : { binding })),
       }) as unknown as AclsApi;
     const run = (refused: (b: AclBinding) => string | undefined) =>
-      runCli(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'Read,Write', '--topic', 'orders'], { deps: { kafkaFactory: fakeKafka([], {}, { acls: acls(refused) }) }, env });
+      runCli(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'Read,Write', '--topic', 'orders'], {
+        deps: { kafkaFactory: fakeKafka([], {}, { acls: acls(refused) }) },
+        env,
+      });
     const some = await run((b) => (b.operation === 'WRITE' ? 'INVALID_REQUEST' : undefined));
     expect(some.code).toBe(ExitCode.partial);
-    expect(some.stderr).toBe('error: cannot create ACL ALLOW User:alice WRITE on TOPIC orders (LITERAL) from *: refused (INVALID_REQUEST)\n');
+    expect(some.stderr).toBe(
+      'error: cannot create ACL ALLOW User:alice WRITE on TOPIC orders (LITERAL) from *: refused (INVALID_REQUEST)\n',
+    );
     expect(some.stdout).toMatch(/^Created 1 ACL:\n[\s\S]*READ/);
     expect(some.stdout).not.toMatch(/WRITE/);
     const all = await run(() => 'CLUSTER_AUTHORIZATION_FAILED');
     expect(all.code).toBe(ExitCode.connection);
-    expect(all.stderr).toMatch(/^error: cannot create ACL ALLOW User:alice READ .*\(CLUSTER_AUTHORIZATION_FAILED\)\nerror: .*not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\n/);
+    expect(all.stderr).toMatch(
+      /^error: cannot create ACL ALLOW User:alice READ .*\(CLUSTER_AUTHORIZATION_FAILED\)\nerror: .*not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\n/,
+    );
   });
 
   it('acls delete: one matched ACL refused -> the deleted ones shown, exit 5; a whole filter refused with nothing deleted -> exit 4', async () => {
     const run = (answer: Awaited<ReturnType<AclsApi['deleteAcls']>>) =>
-      runCli(['acls', 'delete', '--allow-principal', 'User:alice', '--topic', 'orders', '--force'], { deps: { kafkaFactory: fakeKafka([], {}, { acls: { deleteAcls: async () => answer } as unknown as AclsApi }) }, env });
-    const binding = (operation: string): AclBinding => ({ principal: 'User:alice', host: '*', operation, permission: 'ALLOW', resourceType: 'TOPIC', resourceName: 'orders', patternType: 'LITERAL' }) as AclBinding;
-    const some = await run({ deleted: [binding('READ')], refused: [{ binding: binding('WRITE'), errorCode: 'UNKNOWN_SERVER_ERROR', error: 'failed' }] });
-    expect([some.code, some.stderr]).toEqual([ExitCode.partial, 'error: cannot delete ACL ALLOW User:alice WRITE on TOPIC orders (LITERAL) from *: failed (UNKNOWN_SERVER_ERROR)\n']);
+      runCli(['acls', 'delete', '--allow-principal', 'User:alice', '--topic', 'orders', '--force'], {
+        deps: { kafkaFactory: fakeKafka([], {}, { acls: { deleteAcls: async () => answer } as unknown as AclsApi }) },
+        env,
+      });
+    const binding = (operation: string): AclBinding =>
+      ({
+        principal: 'User:alice',
+        host: '*',
+        operation,
+        permission: 'ALLOW',
+        resourceType: 'TOPIC',
+        resourceName: 'orders',
+        patternType: 'LITERAL',
+      }) as AclBinding;
+    const some = await run({
+      deleted: [binding('READ')],
+      refused: [{ binding: binding('WRITE'), errorCode: 'UNKNOWN_SERVER_ERROR', error: 'failed' }],
+    });
+    expect([some.code, some.stderr]).toEqual([
+      ExitCode.partial,
+      'error: cannot delete ACL ALLOW User:alice WRITE on TOPIC orders (LITERAL) from *: failed (UNKNOWN_SERVER_ERROR)\n',
+    ]);
     expect(some.stdout).toMatch(/^Deleted 1 ACL:\n[\s\S]*READ/);
-    const none = await run({ deleted: [], refused: [{ filter: { principal: 'User:alice', host: null, operation: 'ANY', permission: 'ALLOW', resourceType: 'TOPIC', resourceName: 'orders', patternType: 'LITERAL' }, errorCode: 'CLUSTER_AUTHORIZATION_FAILED', error: 'deleting ACLs needs Alter on the cluster' }] });
+    const none = await run({
+      deleted: [],
+      refused: [
+        {
+          filter: {
+            principal: 'User:alice',
+            host: null,
+            operation: 'ANY',
+            permission: 'ALLOW',
+            resourceType: 'TOPIC',
+            resourceName: 'orders',
+            patternType: 'LITERAL',
+          },
+          errorCode: 'CLUSTER_AUTHORIZATION_FAILED',
+          error: 'deleting ACLs needs Alter on the cluster',
+        },
+      ],
+    });
     expect(none.code).toBe(ExitCode.connection);
     expect(none.stdout).toBe('');
     expect(none.stderr).toMatch(/not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)/);
   });
 
   it('cluster api-versions: one broker silent -> exit 5; every broker silent -> exit 4 (the advertised addresses are unreachable)', async () => {
-    const broker = (id: number, error?: string): BrokerApiVersions => ({ broker: { id, host: `b${id}`, port: 9092, rack: null }, apis: error ? [] : [{ apiKey: 18, name: 'ApiVersions', minVersion: 0, maxVersion: 4, usableVersion: 4 }], ...(error ? { error } : {}) }) as BrokerApiVersions;
-    const run = (answers: BrokerApiVersions[]) => runCli(['cluster', 'api-versions', '--json'], { deps: { kafkaFactory: fakeKafka([], {}, { cluster: { apiVersions: async () => answers } as unknown as ClusterApi }) }, env });
+    const broker = (id: number, error?: string): BrokerApiVersions =>
+      ({
+        broker: { id, host: `b${id}`, port: 9092, rack: null },
+        apis: error ? [] : [{ apiKey: 18, name: 'ApiVersions', minVersion: 0, maxVersion: 4, usableVersion: 4 }],
+        ...(error ? { error } : {}),
+      }) as BrokerApiVersions;
+    const run = (answers: BrokerApiVersions[]) =>
+      runCli(['cluster', 'api-versions', '--json'], {
+        deps: { kafkaFactory: fakeKafka([], {}, { cluster: { apiVersions: async () => answers } as unknown as ClusterApi }) },
+        env,
+      });
     const some = await run([broker(1), broker(2, 'connect ECONNREFUSED')]);
-    expect([some.code, some.stderr]).toEqual([ExitCode.partial, 'error: broker 2 (b2:9092) did not tell its API versions: connect ECONNREFUSED\n']);
+    expect([some.code, some.stderr]).toEqual([
+      ExitCode.partial,
+      'error: broker 2 (b2:9092) did not tell its API versions: connect ECONNREFUSED\n',
+    ]);
     expect(JSON.parse(some.stdout)).toHaveLength(2);
     const none = await run([broker(1, 'timed out'), broker(2, 'timed out')]);
     expect(none.code).toBe(ExitCode.connection);
-    expect(none.stderr).toMatch(/^error: broker 1 \(b1:9092\) did not tell its API versions: timed out\nerror: broker 2 .*\nhint: check that the brokers' advertised\.listeners/);
+    expect(none.stderr).toMatch(
+      /^error: broker 1 \(b1:9092\) did not tell its API versions: timed out\nerror: broker 2 .*\nhint: check that the brokers' advertised\.listeners/,
+    );
   });
 });

@@ -87,7 +87,9 @@ describe('cluster info rendering', () => {
   it('--json and --format yaml', async () => {
     const json = JSON.parse((await runCli(['cluster', 'info', '--json'], { deps, env })).stdout);
     expect(json).toEqual({ clusterId: 'abc', controllerId: 2, brokers: [k1, k2], features: await api.features() });
-    expect((await runCli(['cluster', 'info', '--format', 'yaml'], { deps, env })).stdout).toMatch(/^clusterId: abc\ncontrollerId: 2\nbrokers:\n  - id: 1\n    host: k1\n    port: 9092\n    rack: null\n/);
+    expect((await runCli(['cluster', 'info', '--format', 'yaml'], { deps, env })).stdout).toMatch(
+      /^clusterId: abc\ncontrollerId: 2\nbrokers:\n  - id: 1\n    host: k1\n    port: 9092\n    rack: null\n/,
+    );
   });
 });
 
@@ -112,14 +114,29 @@ describe('cluster health rendering', () => {
   });
 
   it('healthy topics: OK, exit 0; --json', async () => {
-    expect(await runCli(['cluster', 'health', 'orders'], { deps, env })).toEqual({ code: 0, stderr: '', stdout: 'OK: 1 broker(s), 1 topic(s), 2 partition(s)\noffline: 0  under-replicated: 0  under-min-isr: 0\n' });
+    expect(await runCli(['cluster', 'health', 'orders'], { deps, env })).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: 'OK: 1 broker(s), 1 topic(s), 2 partition(s)\noffline: 0  under-replicated: 0  under-min-isr: 0\n',
+    });
     const json = await runCli(['cluster', 'health', '--json'], { deps, env });
     expect(json.code).toBe(6);
-    expect(JSON.parse(json.stdout)).toMatchObject({ healthy: false, clusterId: 'fake', brokers: 1, topics: 2, partitions: 4, offline: [{ topic: 'payments', partition: 1, leader: -1, replicas: [1, 2], isr: [], minIsr: 2 }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      healthy: false,
+      clusterId: 'fake',
+      brokers: 1,
+      topics: 2,
+      partitions: 4,
+      offline: [{ topic: 'payments', partition: 1, leader: -1, replicas: [1, 2], isr: [], minIsr: 2 }],
+    });
   });
 
   it('a topic that does not exist: exit 3, a did-you-mean hint', async () => {
-    expect(await runCli(['cluster', 'health', 'ordrs'], { deps, env })).toEqual({ code: 3, stdout: '', stderr: 'error: topic ordrs does not exist\nhint: did you mean orders? (ktool topics list shows the topics)\n' });
+    expect(await runCli(['cluster', 'health', 'ordrs'], { deps, env })).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: 'error: topic ordrs does not exist\nhint: did you mean orders? (ktool topics list shows the topics)\n',
+    });
   });
 });
 
@@ -140,14 +157,22 @@ describe('cluster log-dirs rendering', () => {
       ].join('\n'),
     });
     const wide = await runCli(['cluster', 'log-dirs', '--format', 'wide'], { deps, env });
-    expect(wide.stdout.split('\n').slice(4, 7)).toEqual(['BROKER  TOPIC   PARTITION     SIZE  BYTES  OFFSET-LAG  FUTURE  LOG-DIR', '     1  orders          0  2.0 KiB   2048           0          /data/k1', '     1  orders          1    100 B    100           3  yes     /data/k1']);
+    expect(wide.stdout.split('\n').slice(4, 7)).toEqual([
+      'BROKER  TOPIC   PARTITION     SIZE  BYTES  OFFSET-LAG  FUTURE  LOG-DIR',
+      '     1  orders          0  2.0 KiB   2048           0          /data/k1',
+      '     1  orders          1    100 B    100           3  yes     /data/k1',
+    ]);
   });
 
   it('--json is the broker data; --topic-list a,b and --topic select topics; an unknown one: exit 3', async () => {
     expect(JSON.parse((await runCli(['cluster', 'log-dirs', '--json'], { deps, env })).stdout)).toEqual(await api.describeLogDirs(null));
     const some = JSON.parse((await runCli(['cluster', 'log-dirs', '--topic-list', 'payments', '--json'], { deps, env })).stdout);
     expect(some[0].partitions).toEqual([]);
-    expect(await runCli(['cluster', 'log-dirs', '--topic', 'orders', '--topic', 'nope'], { deps, env })).toEqual({ code: 3, stdout: '', stderr: 'error: topic nope does not exist\nhint: ktool topics list shows the topics\n' });
+    expect(await runCli(['cluster', 'log-dirs', '--topic', 'orders', '--topic', 'nope'], { deps, env })).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: 'error: topic nope does not exist\nhint: ktool topics list shows the topics\n',
+    });
   });
 });
 
@@ -155,14 +180,17 @@ describe('cluster api-versions rendering', () => {
   it("table: kafka-broker-api-versions.sh's text; a broker that did not answer: partial, exit 5", async () => {
     expect(await runCli(['cluster', 'api-versions'], { deps, env })).toEqual({
       code: 5,
-      stdout: 'k1:9092 (id: 1 rack: null isFenced: false) -> (\n\tProduce(0): 3 to 12 [usable: 11],\n\tFetch(1): 4 [UNUSABLE]\n)\nk2:9092 (id: 2 rack: r2 isFenced: false) -> ERROR: connect ECONNREFUSED\n',
+      stdout:
+        'k1:9092 (id: 1 rack: null isFenced: false) -> (\n\tProduce(0): 3 to 12 [usable: 11],\n\tFetch(1): 4 [UNUSABLE]\n)\nk2:9092 (id: 2 rack: r2 isFenced: false) -> ERROR: connect ECONNREFUSED\n',
       stderr: 'error: broker 2 (k2:9092) did not tell its API versions: connect ECONNREFUSED\n',
     });
   });
 
   it('wide: a table per broker; --json: the data', async () => {
     const wide = await runCli(['cluster', 'api-versions', '--format', 'wide'], { deps, env });
-    expect(wide.stdout).toBe('Broker 1 (k1:9092)\nAPI      KEY  MIN  MAX  USABLE\nProduce    0    3   12      11\nFetch      1    4    4    none\n\nBroker 2 (k2:9092): connect ECONNREFUSED\nAPI  KEY  MIN  MAX  USABLE\n');
+    expect(wide.stdout).toBe(
+      'Broker 1 (k1:9092)\nAPI      KEY  MIN  MAX  USABLE\nProduce    0    3   12      11\nFetch      1    4    4    none\n\nBroker 2 (k2:9092): connect ECONNREFUSED\nAPI  KEY  MIN  MAX  USABLE\n',
+    );
     const json = await runCli(['cluster', 'api-versions', '--json'], { deps, env });
     expect(json.code).toBe(5);
     expect(JSON.parse(json.stdout)).toEqual(await api.apiVersions());
@@ -174,6 +202,8 @@ describe('cluster api-versions rendering', () => {
     const none = fakeKafka(topics, {}, { cluster: { ...api, apiVersions: async () => (await api.apiVersions()).slice(1) } });
     const r = await runCli(['cluster', 'api-versions'], { deps: { kafkaFactory: none }, env });
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/^error: broker 2 \(k2:9092\) did not tell its API versions: connect ECONNREFUSED\nhint: check that the brokers' advertised\.listeners are reachable/);
+    expect(r.stderr).toMatch(
+      /^error: broker 2 \(k2:9092\) did not tell its API versions: connect ECONNREFUSED\nhint: check that the brokers' advertised\.listeners are reachable/,
+    );
   });
 });

@@ -27,13 +27,19 @@ describe('__complete groups', () => {
     const r = await runCli(['__complete', 'groups', '--', 'ord'], { env, deps: { kafkaFactory: (s) => ((seen = s), factory(s)) } });
     expect(r).toEqual({ code: 0, stdout: 'orders\norders-eu\n', stderr: '' });
     expect(seen).toMatchObject({ bootstrap: ['kafka-1:9092'], timeoutMs: 1200 });
-    expect((await runCli(['__complete', 'groups', '--timeout', '5m'], { env, deps: { kafkaFactory: (s) => ((seen = s), factory(s)) } })).stdout).toBe('orders\norders-eu\npayments\n');
+    expect(
+      (await runCli(['__complete', 'groups', '--timeout', '5m'], { env, deps: { kafkaFactory: (s) => ((seen = s), factory(s)) } })).stdout,
+    ).toBe('orders\norders-eu\npayments\n');
     expect(seen?.timeoutMs).toBe(1200);
   });
 
   it('no match or a failure: nothing, exit 0; --debug reports the failure', async () => {
     const factory = fakeKafka([], {}, { groups: groups(['orders']) });
-    expect(await runCli(['__complete', 'groups', '--', 'x'], { env, deps: { kafkaFactory: factory } })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runCli(['__complete', 'groups', '--', 'x'], { env, deps: { kafkaFactory: factory } })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
     const failing = fakeKafka([], {}, { groups: { listGroups: async () => Promise.reject(new Error('boom')) } as unknown as GroupsApi });
     expect(await runCli(['__complete', 'groups'], { env, deps: { kafkaFactory: failing } })).toEqual({ code: 0, stdout: '', stderr: '' });
     const debug = await runCli(['__complete', 'groups', '--debug'], { env, deps: { kafkaFactory: failing } });
@@ -49,8 +55,17 @@ describe('__complete groups', () => {
 
 describe('completion SHELL usage errors', () => {
   it('an unknown shell or none: exit 2 naming the shells', async () => {
-    expect(await runCli(['completion', 'tcsh'], { env })).toEqual({ code: 2, stdout: '', stderr: "error: command-argument value 'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.\n(run with --help for usage)\n" });
-    expect(await runCli(['completion'], { env })).toEqual({ code: 2, stdout: '', stderr: "error: missing required argument 'shell'\n(run with --help for usage)\n" });
+    expect(await runCli(['completion', 'tcsh'], { env })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "error: command-argument value 'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.\n(run with --help for usage)\n",
+    });
+    expect(await runCli(['completion'], { env })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "error: missing required argument 'shell'\n(run with --help for usage)\n",
+    });
   });
 });
 
@@ -62,6 +77,10 @@ describe('__complete stays hidden', () => {
     const docs = generateDocs(program);
     expect([...docs.keys()].filter((file) => file.includes('__complete'))).toEqual([]);
     // The scripts call it for names, but never offer it (or its verbs) with their descriptions.
-    for (const [file, text] of docs) expect([file, ['values for shell completion', 'topic names starting with PREFIX'].filter((d) => text.includes(d))]).toEqual([file, []]);
+    for (const [file, text] of docs)
+      expect([file, ['values for shell completion', 'topic names starting with PREFIX'].filter((d) => text.includes(d))]).toEqual([
+        file,
+        [],
+      ]);
   });
 });

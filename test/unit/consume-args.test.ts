@@ -4,16 +4,61 @@ import { parseArgs } from '../helpers/parse-args.js';
 /** The command line -> consume's options, through the spec (commander), without running anything. */
 describe('consume arguments -> options', () => {
   it.each([
-    [['consume', 't', '-e'], { topics: ['t'], offsetText: 'start', exitAtEnd: true, output: { kind: 'values' }, isolation: 'read_uncommitted', groupProtocol: 'classic', fetchMaxBytes: 1 << 20, verbose: false }],
-    [['consume', '--topic', 'a', '--topic', 'b', '--from-beginning', '--max-messages', '5'], { topics: ['a', 'b'], offsetText: 'start', maxMessages: 5, exitAtEnd: false }],
-    [['consume', 't', '-p', '0', '-p', '2', '-P', '4-5', '-o', '-10'], { partitions: { partitions: [0, 2, 4, 5] }, offsetText: '-10', offset: { start: { kind: 'fromEnd', delta: 10n } } }],
-    [['consume', 't:1', 'u', '-o', '100:200'], { topics: ['t', 'u'], topicPartitions: { t: { partitions: [1] } }, offset: { start: { kind: 'offset', offset: 100n }, end: { kind: 'offset', offset: 200n } } }],
-    [['consume', 't', '-g', 'billing', '--group-protocol', 'consumer', '--isolation-level', 'read_committed'], { group: 'billing', groupProtocol: 'consumer', isolation: 'read_committed', offsetText: 'end' }],
-    [['consume', 't', '--json', '--key-encoding', 'hex', '--value-encoding', 'base64'], { output: { kind: 'json', keyEncoding: 'hex', valueEncoding: 'base64' } }],
+    [
+      ['consume', 't', '-e'],
+      {
+        topics: ['t'],
+        offsetText: 'start',
+        exitAtEnd: true,
+        output: { kind: 'values' },
+        isolation: 'read_uncommitted',
+        groupProtocol: 'classic',
+        fetchMaxBytes: 1 << 20,
+        verbose: false,
+      },
+    ],
+    [
+      ['consume', '--topic', 'a', '--topic', 'b', '--from-beginning', '--max-messages', '5'],
+      { topics: ['a', 'b'], offsetText: 'start', maxMessages: 5, exitAtEnd: false },
+    ],
+    [
+      ['consume', 't', '-p', '0', '-p', '2', '-P', '4-5', '-o', '-10'],
+      { partitions: { partitions: [0, 2, 4, 5] }, offsetText: '-10', offset: { start: { kind: 'fromEnd', delta: 10n } } },
+    ],
+    [
+      ['consume', 't:1', 'u', '-o', '100:200'],
+      {
+        topics: ['t', 'u'],
+        topicPartitions: { t: { partitions: [1] } },
+        offset: { start: { kind: 'offset', offset: 100n }, end: { kind: 'offset', offset: 200n } },
+      },
+    ],
+    [
+      ['consume', 't', '-g', 'billing', '--group-protocol', 'consumer', '--isolation-level', 'read_committed'],
+      { group: 'billing', groupProtocol: 'consumer', isolation: 'read_committed', offsetText: 'end' },
+    ],
+    [
+      ['consume', 't', '--json', '--key-encoding', 'hex', '--value-encoding', 'base64'],
+      { output: { kind: 'json', keyEncoding: 'hex', valueEncoding: 'base64' } },
+    ],
     [['consume', 't', '--output', 'yaml'], { output: { kind: 'yaml', keyEncoding: 'text', valueEncoding: 'text' } }],
     [['consume', 't', '-f', '%k=%v\\n'], { output: { kind: 'template', template: '%k=%v\\n' } }],
-    [['consume', 't', '--property', 'print.key=true', '--formatter-property', 'key.separator=|'], { output: { kind: 'console', props: expect.objectContaining({ printKey: true, keySeparator: '|' }) } }],
-    [['consume', 't', '--header', 'a=1', '--header', 'b=', '--timeout-ms', '1500', '--fetch-max-bytes', '8MB', '-v'], { headerFilters: [['a', '1'], ['b', '']], idleTimeoutMs: 1500, fetchMaxBytes: 8 << 20, verbose: true }],
+    [
+      ['consume', 't', '--property', 'print.key=true', '--formatter-property', 'key.separator=|'],
+      { output: { kind: 'console', props: expect.objectContaining({ printKey: true, keySeparator: '|' }) } },
+    ],
+    [
+      ['consume', 't', '--header', 'a=1', '--header', 'b=', '--timeout-ms', '1500', '--fetch-max-bytes', '8MB', '-v'],
+      {
+        headerFilters: [
+          ['a', '1'],
+          ['b', ''],
+        ],
+        idleTimeoutMs: 1500,
+        fetchMaxBytes: 8 << 20,
+        verbose: true,
+      },
+    ],
   ])('%j', async (argv, options) => {
     const r = await parseArgs(argv);
     expect(r.stderr).toBe('');
@@ -22,7 +67,9 @@ describe('consume arguments -> options', () => {
   });
 
   it('--grep and --key-grep match anywhere in the value or key', async () => {
-    const { options } = (await parseArgs(['consume', 't', '--grep', 'err(or)?', '--key-grep', '^k'])) as { options: { grep: RegExp; keyGrep: RegExp } };
+    const { options } = (await parseArgs(['consume', 't', '--grep', 'err(or)?', '--key-grep', '^k'])) as {
+      options: { grep: RegExp; keyGrep: RegExp };
+    };
     expect([options.grep.test('an error here'), options.grep.test('fine')]).toEqual([true, false]);
     expect([options.keyGrep.test('k1'), options.keyGrep.test('xk')]).toEqual([true, false]);
   });

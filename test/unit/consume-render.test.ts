@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { OperationError } from '../../src/errors.js';
-import type { ConsumedRecord, GroupReader, GroupReaderOptions, PartitionReader, PartitionReaderOptions } from '../../src/kafka/consumer-types.js';
+import type {
+  ConsumedRecord,
+  GroupReader,
+  GroupReaderOptions,
+  PartitionReader,
+  PartitionReaderOptions,
+} from '../../src/kafka/consumer-types.js';
 import type { GroupsApi } from '../../src/kafka/groups-types.js';
 import { runCli } from '../helpers/cli.js';
 import { fakeKafka, topic } from '../helpers/fake-kafka.js';
@@ -65,7 +71,12 @@ describe('consume rendering (fake readers, no broker)', () => {
         `{"topic":"orders","partition":0,"offset":109,"timestamp":${TS + 109},"timestampType":"CreateTime","key":"k109","value":"v0-109","headers":{"trace":"t1"}}\n`,
     );
     // Every line is JSON on its own (NDJSON), and --format json is the same.
-    expect(r.stdout.trim().split('\n').map((line) => JSON.parse(line).offset)).toEqual([108, 109]);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).offset),
+    ).toEqual([108, 109]);
     expect((await run(['orders', '-p', '0', '-o', '-2', '-e', '--format', 'json'])).stdout).toBe(r.stdout);
   });
 
@@ -78,12 +89,27 @@ describe('consume rendering (fake readers, no broker)', () => {
   });
 
   it('kafka-console-consumer properties: print.key and key.separator', async () => {
-    const r = await run(['--topic', 'orders', '--partition', '1', '-o', '-2', '-e', '--property', 'print.key=true', '--property', 'key.separator=|']);
+    const r = await run([
+      '--topic',
+      'orders',
+      '--partition',
+      '1',
+      '-o',
+      '-2',
+      '-e',
+      '--property',
+      'print.key=true',
+      '--property',
+      'key.separator=|',
+    ]);
     expect(r.stdout).toBe('null|v1-108\nk109|v1-109\n');
   });
 
   it('on a TTY with colour: records stay as they are (consume colours nothing), the --grep summary goes to stderr', async () => {
-    const r = await run(['orders', '-o', '-2', '-e', '--grep', '109'], { env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' }, tty: true });
+    const r = await run(['orders', '-o', '-2', '-e', '--grep', '109'], {
+      env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' },
+      tty: true,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('v0-109\nv1-109\n');
     expect(r.stderr).toBe('consumed 4, written 2, filtered out 2\n');
@@ -119,9 +145,18 @@ describe('consume rendering (fake readers, no broker)', () => {
         async close() {},
       };
     };
-    const r = await runCli(['consume', 'orders', '-g', 'billing', '-n', '3', '--isolation-level', 'read_committed'], { deps: deps(partitionReader(), { groupReader }), env });
+    const r = await runCli(['consume', 'orders', '-g', 'billing', '-n', '3', '--isolation-level', 'read_committed'], {
+      deps: deps(partitionReader(), { groupReader }),
+      env,
+    });
     expect(r).toEqual({ code: 0, stdout: 'v0-10\nv0-11\nv1-10\n', stderr: '' });
-    expect(options[0]).toMatchObject({ groupId: 'billing', topics: ['orders'], protocol: 'classic', fallback: 'earliest', isolation: 'read_committed' });
+    expect(options[0]).toMatchObject({
+      groupId: 'billing',
+      topics: ['orders'],
+      protocol: 'classic',
+      fallback: 'earliest',
+      isolation: 'read_committed',
+    });
     expect(commits.flat()).toEqual([
       { topic: 'orders', partition: 0, offset: 12n },
       { topic: 'orders', partition: 1, offset: 11n },
@@ -137,7 +172,18 @@ describe('consume rendering (fake readers, no broker)', () => {
       async commit() {},
       async close() {},
     });
-    const groups = { fetchOffsets: async () => new Map([['g', [{ topic: 'orders', partition: 0, offset: 108n }, { topic: 'orders', partition: 1, offset: 108n }]]]) } as unknown as GroupsApi;
+    const groups = {
+      fetchOffsets: async () =>
+        new Map([
+          [
+            'g',
+            [
+              { topic: 'orders', partition: 0, offset: 108n },
+              { topic: 'orders', partition: 1, offset: 108n },
+            ],
+          ],
+        ]),
+    } as unknown as GroupsApi;
     const r = await runCli(['consume', 'orders', '-g', 'g', '-e'], { deps: deps(partitionReader(), { groupReader, groups }), env });
     expect(r).toEqual({ code: 0, stdout: 'v0-108\nv1-108\nv0-109\nv1-109\n', stderr: '' });
   });

@@ -20,7 +20,9 @@ function fake(failing: Record<string, string> = {}) {
       sent.push(requests);
       return requests.map((r): DeleteRecordsOutcome => {
         const code = failing[`${r.topic}:${r.partition}`];
-        return code ? { topic: r.topic, partition: r.partition, errorCode: code, error: 'refused by the broker' } : { topic: r.topic, partition: r.partition, lowWatermark: r.offset };
+        return code
+          ? { topic: r.topic, partition: r.partition, errorCode: code, error: 'refused by the broker' }
+          : { topic: r.topic, partition: r.partition, lowWatermark: r.offset };
       });
     },
   };
@@ -36,7 +38,12 @@ describe('delete-records rendering', () => {
     const r = await runCli(['delete-records', 'orders', '--before', '100', '--yes'], { deps, env });
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toBe('partition: orders-0\tlow_watermark: 100\npartition: orders-1\tlow_watermark: 100\n');
-    expect(sent).toEqual([[{ topic: 'orders', partition: 0, offset: 100n }, { topic: 'orders', partition: 1, offset: 100n }]]);
+    expect(sent).toEqual([
+      [
+        { topic: 'orders', partition: 0, offset: 100n },
+        { topic: 'orders', partition: 1, offset: 100n },
+      ],
+    ]);
   });
 
   it('on a TTY: asks first, stops on "n" (exit 1, nothing sent), deletes on "y"', async () => {
@@ -47,7 +54,12 @@ describe('delete-records rendering', () => {
     expect(r.stderr).toMatch(/aborted/);
     expect(no.sent).toEqual([]);
     const yes = fake();
-    const ok = await runCli(['delete-records', 'orders:0', '--before', 'end'], { deps: yes.deps, env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' }, tty: true, stdin: 'y\n' });
+    const ok = await runCli(['delete-records', 'orders:0', '--before', 'end'], {
+      deps: yes.deps,
+      env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' },
+      tty: true,
+      stdin: 'y\n',
+    });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe('partition: orders-0\tlow_watermark: 110\n');
   });
@@ -74,10 +86,24 @@ describe('delete-records rendering', () => {
   it('--offset-json-file: the partitions and offsets of kafka-delete-records.sh JSON', async () => {
     const { deps, sent } = fake();
     const file = join(mkdtempSync(join(tmpdir(), 'ktool-dr-')), 'offsets.json');
-    writeFileSync(file, JSON.stringify({ partitions: [{ topic: 'orders', partition: 1, offset: 20 }, { topic: 'orders', partition: 0, offset: -1 }], version: 1 }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        partitions: [
+          { topic: 'orders', partition: 1, offset: 20 },
+          { topic: 'orders', partition: 0, offset: -1 },
+        ],
+        version: 1,
+      }),
+    );
     const r = await runCli(['delete-records', '--offset-json-file', file, '--yes'], { deps, env });
     expect(r.code).toBe(0);
-    expect(sent).toEqual([[{ topic: 'orders', partition: 1, offset: 20n }, { topic: 'orders', partition: 0, offset: 110n }]]);
+    expect(sent).toEqual([
+      [
+        { topic: 'orders', partition: 1, offset: 20n },
+        { topic: 'orders', partition: 0, offset: 110n },
+      ],
+    ]);
   });
 
   it('some partitions failed: the rest is printed, each failure on stderr, exit 5', async () => {
@@ -100,7 +126,11 @@ describe('delete-records rendering', () => {
   });
 
   it.each([
-    [['orders', '--before', '200', '--yes'], 2, /^error: offset 200 is beyond the end of orders:0 \(high watermark 110\)\nhint: use --before end/],
+    [
+      ['orders', '--before', '200', '--yes'],
+      2,
+      /^error: offset 200 is beyond the end of orders:0 \(high watermark 110\)\nhint: use --before end/,
+    ],
     [['nope', '--before', '1', '--yes'], 3, /^error: topic nope does not exist\n/],
     [['orders:7', '--before', '1', '--yes'], 3, /^error: topic orders has no partition 7 \(it has 2\)\n/],
     [['__consumer_offsets', '--before', '1', '--yes'], 2, /--allow-internal-topics/],

@@ -39,7 +39,11 @@ describe('the Kafka error code rides on the typed error (kafkaCode)', () => {
   });
 
   it('a SASL failure answered by the broker keeps its code too (exit 4)', () => {
-    const error = toKtoolError(new ProtocolError('SASL_AUTHENTICATION_FAILED', 'Authentication failed: Invalid username or password'), ['b:1'], 'connect');
+    const error = toKtoolError(
+      new ProtocolError('SASL_AUTHENTICATION_FAILED', 'Authentication failed: Invalid username or password'),
+      ['b:1'],
+      'connect',
+    );
     expect([error.exitCode, error.kafkaCode]).toEqual([ExitCode.connection, 'SASL_AUTHENTICATION_FAILED']);
   });
 
@@ -51,19 +55,23 @@ describe('the Kafka error code rides on the typed error (kafkaCode)', () => {
 
   it('errors without a Kafka code have none (a local failure, a lost connection)', () => {
     expect(new UsageError('bad flag').kafkaCode).toBeUndefined();
-    expect(toKtoolError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), ['b:1'], 'list').kafkaCode).toBeUndefined();
+    expect(
+      toKtoolError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), ['b:1'], 'list').kafkaCode,
+    ).toBeUndefined();
   });
 
-  it('isUnsupported: by the library code or Kafka\'s UNSUPPORTED_VERSION, not by the words', () => {
+  it("isUnsupported: by the library code or Kafka's UNSUPPORTED_VERSION, not by the words", () => {
     expect(isUnsupported(new UnsupportedApiError('Unsupported API ConsumerGroupDescribe.'))).toBe(true);
     expect(isUnsupported(new ProtocolError('UNSUPPORTED_VERSION'))).toBe(true);
     expect(isUnsupported(new Error('unsupported'))).toBe(false);
     expect(isUnsupported(new ProtocolError('NOT_COORDINATOR'))).toBe(false);
   });
 
-  it('delete-records: the partitions\' codes reach the error (a refusal exit 4 with the ACL, a missing partition exit 3, each with the hint of its code)', async () => {
+  it("delete-records: the partitions' codes reach the error (a refusal exit 4 with the ACL, a missing partition exit 3, each with the hint of its code)", async () => {
     const env = { KTOOL_BROKERS: 'fake:9092', KTOOL_CONFIG: '/nonexistent/config.yaml' };
-    const answer = (errorCode: string): Partial<RecordsApi> => ({ deleteRecords: async (cuts) => cuts.map((c) => ({ topic: c.topic, partition: c.partition, errorCode, error: 'refused' })) });
+    const answer = (errorCode: string): Partial<RecordsApi> => ({
+      deleteRecords: async (cuts) => cuts.map((c) => ({ topic: c.topic, partition: c.partition, errorCode, error: 'refused' })),
+    });
     const cases = [
       ['TOPIC_AUTHORIZATION_FAILED', ExitCode.connection, /hint: ktool acls create .*--operation Delete --topic orders/],
       ['UNKNOWN_TOPIC_OR_PARTITION', ExitCode.notFound, /hint: ktool topics list shows the topics/],

@@ -15,13 +15,27 @@ const ALLOWED = new Set<string>([]);
 const ROOT = join(import.meta.dirname, '../..');
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
-type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration | ts.AccessorDeclaration;
+type FunctionNode =
+  | ts.FunctionDeclaration
+  | ts.FunctionExpression
+  | ts.ArrowFunction
+  | ts.MethodDeclaration
+  | ts.ConstructorDeclaration
+  | ts.AccessorDeclaration;
 
 const isFunction = (n: ts.Node): n is FunctionNode =>
-  ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessor(n) || ts.isSetAccessor(n);
+  ts.isFunctionDeclaration(n) ||
+  ts.isFunctionExpression(n) ||
+  ts.isArrowFunction(n) ||
+  ts.isMethodDeclaration(n) ||
+  ts.isConstructorDeclaration(n) ||
+  ts.isGetAccessor(n) ||
+  ts.isSetAccessor(n);
 
 /** What a reader calls the function: its name, its class's, or the variable or property it is assigned to. */
 function nameOf(n: FunctionNode): string {
@@ -29,7 +43,8 @@ function nameOf(n: FunctionNode): string {
   const owner = n.parent && (ts.isClassDeclaration(n.parent) || ts.isClassExpression(n.parent)) ? n.parent.name?.getText() : undefined;
   if (own) return owner ? `${owner}.${own}` : own;
   const p = n.parent;
-  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && !ts.isComputedPropertyName(p.name)) return p.name.getText();
+  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && !ts.isComputedPropertyName(p.name))
+    return p.name.getText();
   return '<anonymous>';
 }
 
@@ -67,7 +82,10 @@ describe(`no function in src/ is over ${MAX_LINES} lines`, () => {
 
   it('the allow-list names only functions still over the limit', () => {
     const still = new Set(long.map((f) => f.id));
-    expect([...ALLOWED].filter((id) => !still.has(id)), 'now short enough (or renamed): take them off ALLOWED').toEqual([]);
+    expect(
+      [...ALLOWED].filter((id) => !still.has(id)),
+      'now short enough (or renamed): take them off ALLOWED',
+    ).toEqual([]);
   });
 
   it('finds long functions of every kind, named as a reader would', () => {
@@ -80,6 +98,12 @@ describe(`no function in src/ is over ${MAX_LINES} lines`, () => {
       `export const api = { list: async () => {\n${body(101)}\n} };`,
     ].join('\n');
     const found = longFunctions('fixture.ts', text);
-    expect(found.map((f) => `${f.id.split(' > ')[1]} ${f.lines}`)).toEqual(['declared 103', 'arrow 103', 'expression 103', 'Engine.run 103', 'list 103']);
+    expect(found.map((f) => `${f.id.split(' > ')[1]} ${f.lines}`)).toEqual([
+      'declared 103',
+      'arrow 103',
+      'expression 103',
+      'Engine.run 103',
+      'list 103',
+    ]);
   });
 });

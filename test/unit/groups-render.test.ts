@@ -11,7 +11,8 @@ const colour = { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' };
 const plain = (s: string) => s.replace(/\u001b\[\d+m/g, '');
 
 describe('groups list rendering', () => {
-  const TABLE = 'GROUP    STATE   TYPE     PROTOCOL  MEMBERS  LAG\naudit    Empty   classic  consumer        0   60\nbilling  Stable  classic  consumer        1   10\n';
+  const TABLE =
+    'GROUP    STATE   TYPE     PROTOCOL  MEMBERS  LAG\naudit    Empty   classic  consumer        0   60\nbilling  Stable  classic  consumer        1   10\n';
 
   it('off a TTY: plain columns; the kafka-consumer-groups.sh spelling is the same', async () => {
     const { deps } = fakeGroups();
@@ -30,7 +31,9 @@ describe('groups list rendering', () => {
   it('--format wide adds ASSIGNOR and COORDINATOR; --state filters', async () => {
     const { deps } = fakeGroups();
     const wide = await runCli(['groups', 'list', '--format', 'wide', '--state', 'stable'], { deps, env });
-    expect(wide.stdout).toBe('GROUP    STATE   TYPE     PROTOCOL  MEMBERS  LAG  ASSIGNOR  COORDINATOR\nbilling  Stable  classic  consumer        1   10  range               1\n');
+    expect(wide.stdout).toBe(
+      'GROUP    STATE   TYPE     PROTOCOL  MEMBERS  LAG  ASSIGNOR  COORDINATOR\nbilling  Stable  classic  consumer        1   10  range               1\n',
+    );
   });
 
   it('--json and --format yaml', async () => {
@@ -38,10 +41,21 @@ describe('groups list rendering', () => {
     const json = await runCli(['groups', 'list', '--json'], { deps, env });
     expect(JSON.parse(json.stdout)).toEqual([
       { group: 'audit', state: 'Empty', type: 'classic', protocolType: 'consumer', assignor: '', members: 0, coordinator: 1, lag: 60 },
-      { group: 'billing', state: 'Stable', type: 'classic', protocolType: 'consumer', assignor: 'range', members: 1, coordinator: 1, lag: 10 },
+      {
+        group: 'billing',
+        state: 'Stable',
+        type: 'classic',
+        protocolType: 'consumer',
+        assignor: 'range',
+        members: 1,
+        coordinator: 1,
+        lag: 10,
+      },
     ]);
     const yaml = await runCli(['groups', 'list', '--state', 'Empty', '--format', 'yaml'], { deps, env });
-    expect(yaml.stdout).toBe('- group: audit\n  state: Empty\n  type: classic\n  protocolType: consumer\n  assignor: ""\n  members: 0\n  coordinator: 1\n  lag: 60\n');
+    expect(yaml.stdout).toBe(
+      '- group: audit\n  state: Empty\n  type: classic\n  protocolType: consumer\n  assignor: ""\n  members: 0\n  coordinator: 1\n  lag: 60\n',
+    );
   });
 
   it('none in a state: nothing on stdout, a sentence on stderr (exit 0); an unknown state is exit 2', async () => {
@@ -50,7 +64,10 @@ describe('groups list rendering', () => {
     expect([none.code, none.stdout]).toEqual([0, '']);
     expect(none.stderr).toMatch(/consumer groups in state Dead/);
     const bad = await runCli(['groups', 'list', '--state', 'Sleepy'], { deps, env });
-    expect([bad.code, bad.stderr]).toEqual([2, 'error: unknown group state "Sleepy"\nhint: states: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, Assigning, Reconciling, NotReady, Unknown\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'error: unknown group state "Sleepy"\nhint: states: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, Assigning, Reconciling, NotReady, Unknown\n',
+    ]);
   });
 });
 
@@ -78,9 +95,13 @@ describe('groups describe rendering', () => {
   it('--members --verbose and --state: the members with assignments, the coordinator', async () => {
     const { deps } = fakeGroups();
     const members = await runCli(['groups', 'describe', 'billing', '--members', '--verbose'], { deps, env });
-    expect(members.stdout).toBe('GROUP    CONSUMER-ID  HOST       CLIENT-ID  #PARTITIONS  EPOCH  ASSIGNMENT   TARGET-ASSIGNMENT\nbilling  m-1          /10.0.0.1  app-1                2  -      orders(0,1)  -\n');
+    expect(members.stdout).toBe(
+      'GROUP    CONSUMER-ID  HOST       CLIENT-ID  #PARTITIONS  EPOCH  ASSIGNMENT   TARGET-ASSIGNMENT\nbilling  m-1          /10.0.0.1  app-1                2  -      orders(0,1)  -\n',
+    );
     const state = await runCli(['groups', 'describe', '--all-groups', '--state'], { deps, env });
-    expect(state.stdout).toBe('GROUP    COORDINATOR (ID)  ASSIGNMENT-STRATEGY  STATE   #MEMBERS\naudit    h:9092 (1)        -                    Empty          0\nbilling  h:9092 (1)        range                Stable         1\n');
+    expect(state.stdout).toBe(
+      'GROUP    COORDINATOR (ID)  ASSIGNMENT-STRATEGY  STATE   #MEMBERS\naudit    h:9092 (1)        -                    Empty          0\nbilling  h:9092 (1)        range                Stable         1\n',
+    );
   });
 
   it('a group without members: its offsets on stdout; on a terminal stderr says it has no members', async () => {
@@ -90,15 +111,44 @@ describe('groups describe rendering', () => {
     expect(r.stderr).toBe('');
     const tty = await runCli(['groups', 'describe', 'audit'], { deps, env, tty: true });
     expect(tty.stderr).toBe("consumer group 'audit' has no active members\n");
-    expect(r.stdout).toBe('GROUP  TOPIC     PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG  CONSUMER-ID  HOST  CLIENT-ID\naudit  payments          0              50             110   60  -            -     -\n');
+    expect(r.stdout).toBe(
+      'GROUP  TOPIC     PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG  CONSUMER-ID  HOST  CLIENT-ID\naudit  payments          0              50             110   60  -            -     -\n',
+    );
   });
 
   it('--json and --format yaml carry the whole description', async () => {
     const { deps } = fakeGroups();
     const [d] = JSON.parse((await runCli(['groups', 'describe', 'billing', '--json'], { deps, env })).stdout);
-    expect(d).toMatchObject({ group: 'billing', state: 'Stable', type: 'classic', assignor: 'range', coordinator: { id: 1, host: 'h', port: 9092 } });
-    expect(d.members).toEqual([{ memberId: 'm-1', instanceId: null, clientId: 'app-1', host: '/10.0.0.1', assignment: [{ topic: 'orders', partition: 0 }, { topic: 'orders', partition: 1 }] }]);
-    expect(d.offsets[0]).toEqual({ group: 'billing', topic: 'orders', partition: 0, currentOffset: 100, logEndOffset: 110, lag: 10, memberId: 'm-1', host: '/10.0.0.1', clientId: 'app-1' });
+    expect(d).toMatchObject({
+      group: 'billing',
+      state: 'Stable',
+      type: 'classic',
+      assignor: 'range',
+      coordinator: { id: 1, host: 'h', port: 9092 },
+    });
+    expect(d.members).toEqual([
+      {
+        memberId: 'm-1',
+        instanceId: null,
+        clientId: 'app-1',
+        host: '/10.0.0.1',
+        assignment: [
+          { topic: 'orders', partition: 0 },
+          { topic: 'orders', partition: 1 },
+        ],
+      },
+    ]);
+    expect(d.offsets[0]).toEqual({
+      group: 'billing',
+      topic: 'orders',
+      partition: 0,
+      currentOffset: 100,
+      logEndOffset: 110,
+      lag: 10,
+      memberId: 'm-1',
+      host: '/10.0.0.1',
+      clientId: 'app-1',
+    });
     const yaml = await runCli(['groups', 'describe', 'audit', '--format', 'yaml'], { deps, env });
     expect(yaml.stdout).toContain('- group: audit\n  state: Empty\n');
     expect(yaml.stdout).toContain('  offsets:\n    - group: audit\n      topic: payments\n      partition: 0\n      currentOffset: 50\n');
@@ -112,7 +162,10 @@ describe('groups describe rendering', () => {
     const modes = await runCli(['groups', 'describe', 'billing', '--members', '--state'], { deps, env });
     expect([modes.code, modes.stderr]).toEqual([2, 'error: --offsets, --members and --state are exclusive; pick one\n']);
     const none = await runCli(['groups', 'describe'], { deps, env });
-    expect([none.code, none.stderr]).toEqual([2, 'error: groups describe needs a GROUP (or --all-groups)\nhint: ktool groups list shows the groups\n']);
+    expect([none.code, none.stderr]).toEqual([
+      2,
+      'error: groups describe needs a GROUP (or --all-groups)\nhint: ktool groups list shows the groups\n',
+    ]);
   });
 });
 
@@ -121,16 +174,23 @@ describe('groups reset-offsets rendering', () => {
     const { deps, calls } = fakeGroups();
     const r = await runCli(['groups', 'reset-offsets', 'audit', '--topic', 'payments', '--to-earliest'], { deps, env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('GROUP  TOPIC     PARTITION  CURRENT-OFFSET  NEW-OFFSET\naudit  payments          0              50          10\n');
+    expect(r.stdout).toBe(
+      'GROUP  TOPIC     PARTITION  CURRENT-OFFSET  NEW-OFFSET\naudit  payments          0              50          10\n',
+    );
     expect(r.stderr).toBe('dry run: nothing committed; add --execute to apply\n');
     expect(calls.commits).toEqual([]);
   });
 
   it('--execute commits; --format wide shows the log bounds and a clamp; on a TTY the same text', async () => {
     const { deps, calls } = fakeGroups();
-    const r = await runCli(['groups', 'reset-offsets', 'audit', '--topic', 'payments', '--shift-by', '-100', '--execute', '--format', 'wide'], { deps, env: colour, tty: true });
+    const r = await runCli(
+      ['groups', 'reset-offsets', 'audit', '--topic', 'payments', '--shift-by', '-100', '--execute', '--format', 'wide'],
+      { deps, env: colour, tty: true },
+    );
     expect(r.code).toBe(0);
-    expect(plain(r.stdout)).toBe('GROUP  TOPIC     PARTITION  CURRENT-OFFSET  NEW-OFFSET  LOG-START  LOG-END  NOTE\naudit  payments          0              50          10         10      110  clamped from -50\n');
+    expect(plain(r.stdout)).toBe(
+      'GROUP  TOPIC     PARTITION  CURRENT-OFFSET  NEW-OFFSET  LOG-START  LOG-END  NOTE\naudit  payments          0              50          10         10      110  clamped from -50\n',
+    );
     expect(calls.commits).toEqual([['audit', [{ topic: 'payments', partition: 0, offset: 10n }]]]);
   });
 
@@ -139,9 +199,22 @@ describe('groups reset-offsets rendering', () => {
     const csv = await runCli(['groups', 'reset-offsets', 'audit', '--all-topics', '--to-latest', '--export'], { deps, env });
     expect(csv.stdout).toBe('payments,0,110\n');
     const json = await runCli(['groups', 'reset-offsets', 'audit', '--all-topics', '--to-offset', '70', '--json'], { deps, env });
-    expect(JSON.parse(json.stdout)).toEqual([{ group: 'audit', topic: 'payments', partition: 0, currentOffset: 50, newOffset: 70, logStartOffset: 10, logEndOffset: 110, executed: false }]);
+    expect(JSON.parse(json.stdout)).toEqual([
+      {
+        group: 'audit',
+        topic: 'payments',
+        partition: 0,
+        currentOffset: 50,
+        newOffset: 70,
+        logStartOffset: 10,
+        logEndOffset: 110,
+        executed: false,
+      },
+    ]);
     const yaml = await runCli(['groups', 'reset-offsets', 'audit', '--all-topics', '--to-offset', '70', '--format', 'yaml'], { deps, env });
-    expect(yaml.stdout).toBe('- group: audit\n  topic: payments\n  partition: 0\n  currentOffset: 50\n  newOffset: 70\n  logStartOffset: 10\n  logEndOffset: 110\n  executed: false\n');
+    expect(yaml.stdout).toBe(
+      '- group: audit\n  topic: payments\n  partition: 0\n  currentOffset: 50\n  newOffset: 70\n  logStartOffset: 10\n  logEndOffset: 110\n  executed: false\n',
+    );
   });
 
   it('--from-file: the offsets of a plan CSV', async () => {
@@ -157,7 +230,9 @@ describe('groups reset-offsets rendering', () => {
     const { deps, calls } = fakeGroups();
     const r = await runCli(['groups', 'reset-offsets', 'billing', '--topic', 'orders', '--to-earliest', '--execute'], { deps, env });
     expect([r.code, r.stdout]).toEqual([1, '']);
-    expect(r.stderr).toBe('error: group billing is Stable with 1 active member(s): offsets can only be reset while it is empty\nhint: stop its consumers first (ktool groups describe billing --members shows them)\n');
+    expect(r.stderr).toBe(
+      'error: group billing is Stable with 1 active member(s): offsets can only be reset while it is empty\nhint: stop its consumers first (ktool groups describe billing --members shows them)\n',
+    );
     expect(calls.commits).toEqual([]);
     const dry = await runCli(['groups', 'reset-offsets', 'billing', '--topic', 'orders', '--to-earliest'], { deps, env });
     expect(dry.code).toBe(0);
@@ -208,7 +283,9 @@ describe('groups delete rendering', () => {
     expect(some.stderr).toBe('error: cannot delete group billing: refused by the coordinator (NON_EMPTY_GROUP)\n');
     const all = await runCli(['groups', 'delete', 'billing', '--yes'], { deps, env });
     expect(all.code).toBe(1);
-    expect(all.stderr).toMatch(/^error: cannot delete group billing: refused by the coordinator \(NON_EMPTY_GROUP\)\nhint: the group has active members: stop its consumers first\n$/);
+    expect(all.stderr).toMatch(
+      /^error: cannot delete group billing: refused by the coordinator \(NON_EMPTY_GROUP\)\nhint: the group has active members: stop its consumers first\n$/,
+    );
   });
 });
 
@@ -220,7 +297,10 @@ describe('groups delete-offsets rendering', () => {
     expect(calls.deletedOffsets).toEqual([['audit', [{ topic: 'payments', partition: 0 }]]]);
     const json = await runCli(['groups', 'delete-offsets', 'audit', '--topic', 'payments', '--yes', '--json'], { deps, env });
     expect(JSON.parse(json.stdout)).toEqual([{ group: 'audit', topic: 'payments', partition: 0, deleted: true }]);
-    const yaml = await runCli(['groups', 'delete-offsets', '--group', 'audit', '--topic', 'payments:0', '--yes', '--format', 'yaml'], { deps, env });
+    const yaml = await runCli(['groups', 'delete-offsets', '--group', 'audit', '--topic', 'payments:0', '--yes', '--format', 'yaml'], {
+      deps,
+      env,
+    });
     expect(yaml.stdout).toBe('- group: audit\n  topic: payments\n  partition: 0\n  deleted: true\n');
   });
 
@@ -237,11 +317,16 @@ describe('groups delete-offsets rendering', () => {
     const some = fakeGroups({ 'audit orders:1': 'GROUP_SUBSCRIBED_TO_TOPIC' });
     const r = await runCli(['groups', 'delete-offsets', 'audit', '--topic', 'orders', '--yes'], { deps: some.deps, env });
     expect(r.code).toBe(5);
-    expect(r.stdout).toBe('GROUP  TOPIC   PARTITION  STATUS\naudit  orders          0  deleted\naudit  orders          1  refused by the coordinator (GROUP_SUBSCRIBED_TO_TOPIC)\n');
+    expect(r.stdout).toBe(
+      'GROUP  TOPIC   PARTITION  STATUS\naudit  orders          0  deleted\naudit  orders          1  refused by the coordinator (GROUP_SUBSCRIBED_TO_TOPIC)\n',
+    );
     expect(r.stderr).toBe('error: cannot delete offsets of audit orders:1: refused by the coordinator (GROUP_SUBSCRIBED_TO_TOPIC)\n');
     const group = fakeGroups({ audit: 'NON_EMPTY_GROUP' });
     const refused = await runCli(['groups', 'delete-offsets', 'audit', '--topic', 'orders', '--yes'], { deps: group.deps, env });
-    expect([refused.code, refused.stderr]).toEqual([1, 'error: cannot delete offsets of group audit: refused by the coordinator (NON_EMPTY_GROUP)\nhint: the group has active members: stop its consumers first\n']);
+    expect([refused.code, refused.stderr]).toEqual([
+      1,
+      'error: cannot delete offsets of group audit: refused by the coordinator (NON_EMPTY_GROUP)\nhint: the group has active members: stop its consumers first\n',
+    ]);
     const missing = await runCli(['groups', 'delete-offsets', 'audit', '--topic', 'nope', '--yes'], { deps: group.deps, env });
     expect([missing.code, missing.stderr]).toEqual([3, 'error: topic nope does not exist\nhint: ktool topics list shows the topics\n']);
   });

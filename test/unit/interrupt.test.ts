@@ -9,7 +9,10 @@ const never = <T>() => new Promise<T>(() => undefined);
 
 describe('Ctrl-C/SIGTERM backstop (src/cli/interrupt.ts)', () => {
   it('a command that ignores the signal is left after the grace period: one line, 130 for SIGINT, 143 for SIGTERM', async () => {
-    for (const [signal, code] of [['SIGINT', ExitCode.interrupted], ['SIGTERM', ExitCode.terminated]] as const) {
+    for (const [signal, code] of [
+      ['SIGINT', ExitCode.interrupted],
+      ['SIGTERM', ExitCode.terminated],
+    ] as const) {
       const controller = new AbortController();
       // An admin call that neither answers nor listens to the signal (a client library retrying).
       const deps = { kafkaFactory: fakeKafka([], { describeTopics: never, listTopics: never }) };

@@ -17,14 +17,26 @@ const RAW = /RecordError\(|Received response with error|\[object Object\]|\n\s+a
 
 describe('Kafka error codes -> typed errors (src/kafka/errors.ts)', () => {
   it('a keyless record for a compacted topic: the cause in words and a hint, not the RecordError list', () => {
-    const error = toKtoolError(rejected(87, "One or more records have been rejected due to 1 record errors in total, and only showing the first three errors at most: [RecordError(batchIndex=0, message='Compacted topic cannot accept message without key in topic partition orders.v2-0')]"), ['b:1'], 'produce');
+    const error = toKtoolError(
+      rejected(
+        87,
+        "One or more records have been rejected due to 1 record errors in total, and only showing the first three errors at most: [RecordError(batchIndex=0, message='Compacted topic cannot accept message without key in topic partition orders.v2-0')]",
+      ),
+      ['b:1'],
+      'produce',
+    );
     expect(error.exitCode).toBe(ExitCode.operation);
     expect(error.message).toBe('produce: topic orders.v2 is compacted (cleanup.policy=compact) and records need a key (INVALID_RECORD)');
     expect(error.hint).toBe('give a key with -k KEY, or -K SEP to read KEY<SEP>VALUE lines');
   });
 
   it('other record errors: their messages, without the list around them', () => {
-    const text = kafkaErrorText(rejected(32, "One or more records have been rejected due to 2 record errors in total, and only showing the first three errors at most: [RecordError(batchIndex=0, message='Timestamp 1 of message with offset 0 is out of range.'), RecordError(batchIndex=1, message='Timestamp 1 of message with offset 0 is out of range.')]"));
+    const text = kafkaErrorText(
+      rejected(
+        32,
+        "One or more records have been rejected due to 2 record errors in total, and only showing the first three errors at most: [RecordError(batchIndex=0, message='Timestamp 1 of message with offset 0 is out of range.'), RecordError(batchIndex=1, message='Timestamp 1 of message with offset 0 is out of range.')]",
+      ),
+    );
     expect(text).toBe('Timestamp 1 of message with offset 0 is out of range (INVALID_TIMESTAMP)');
     expect(text).not.toMatch(RAW);
   });
@@ -64,14 +76,20 @@ describe('Kafka error codes -> typed errors (src/kafka/errors.ts)', () => {
   });
 
   it('what the library throws without a Kafka code: its words, never [object Object] or its wrapper text', () => {
-    const unsupported = toKtoolError({ code: 'PLT_KFK_UNSUPPORTED_API', message: 'Unsupported API DescribeUserScramCredentials.' }, ['b:1'], 'list users');
+    const unsupported = toKtoolError(
+      { code: 'PLT_KFK_UNSUPPORTED_API', message: 'Unsupported API DescribeUserScramCredentials.' },
+      ['b:1'],
+      'list users',
+    );
     expect([unsupported.message, unsupported.hint, unsupported.exitCode, unsupported.kafkaCode]).toEqual([
       'list users: the broker at b:1 does not support DescribeUserScramCredentials',
       'ktool cluster api-versions shows what the broker supports; this needs a newer Kafka',
       1,
       'UNSUPPORTED_VERSION',
     ]);
-    expect(toKtoolError({ message: 'Unsupported compression codec 9.' }, ['b:1'], 'fetch records').message).toBe('fetch records: Unsupported compression codec 9');
+    expect(toKtoolError({ message: 'Unsupported compression codec 9.' }, ['b:1'], 'fetch records').message).toBe(
+      'fetch records: Unsupported compression codec 9',
+    );
     expect(toKtoolError({ state: 'odd' }, ['b:1'], 'list topics').message).toBe('list topics: {"state":"odd"}');
     const wrapper = toKtoolError(new ResponseError(0, 9, {}, {}), ['b:1'], 'produce');
     expect(wrapper.message).toBe('produce: the broker answered with an error it did not name');
@@ -80,8 +98,14 @@ describe('Kafka error codes -> typed errors (src/kafka/errors.ts)', () => {
   });
 
   it('an authentication failure names the brokers', () => {
-    const error = toKtoolError(new ProtocolError('SASL_AUTHENTICATION_FAILED', 'Authentication failed: Invalid username or password'), ['b:1'], 'list topics');
-    expect(error.message).toBe('authentication failed at b:1: Authentication failed: Invalid username or password (SASL_AUTHENTICATION_FAILED)');
+    const error = toKtoolError(
+      new ProtocolError('SASL_AUTHENTICATION_FAILED', 'Authentication failed: Invalid username or password'),
+      ['b:1'],
+      'list topics',
+    );
+    expect(error.message).toBe(
+      'authentication failed at b:1: Authentication failed: Invalid username or password (SASL_AUTHENTICATION_FAILED)',
+    );
     expect(error.exitCode).toBe(ExitCode.connection);
   });
 });
@@ -90,21 +114,35 @@ describe('files named by the user (src/util/read-user-file.ts)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ktool-user-file-'));
 
   it('missing: exit 3 naming the flag and the path', async () => {
-    const error = await readUserFile(join(dir, 'nope.properties'), '--command-config').catch((e: unknown) => e as { message: string; exitCode: number; hint: string });
-    expect(error).toMatchObject({ message: `--command-config ${join(dir, 'nope.properties')}: no such file`, exitCode: ExitCode.notFound, hint: 'check the path' });
+    const error = await readUserFile(join(dir, 'nope.properties'), '--command-config').catch(
+      (e: unknown) => e as { message: string; exitCode: number; hint: string },
+    );
+    expect(error).toMatchObject({
+      message: `--command-config ${join(dir, 'nope.properties')}: no such file`,
+      exitCode: ExitCode.notFound,
+      hint: 'check the path',
+    });
   });
 
   it('a relative path: the hint says what it resolved to', () => {
-    expect(userFileError({ code: 'ENOENT' }, '--file', 'in.txt').hint).toBe(`check the path (relative to ${process.cwd()}: ${join(process.cwd(), 'in.txt')})`);
+    expect(userFileError({ code: 'ENOENT' }, '--file', 'in.txt').hint).toBe(
+      `check the path (relative to ${process.cwd()}: ${join(process.cwd(), 'in.txt')})`,
+    );
   });
 
   it('a directory: exit 1, for reads and for descriptors', async () => {
-    await expect(readUserFile(dir, '--from-file')).rejects.toMatchObject({ message: `--from-file ${dir} is a directory, not a file`, exitCode: ExitCode.operation });
+    await expect(readUserFile(dir, '--from-file')).rejects.toMatchObject({
+      message: `--from-file ${dir} is a directory, not a file`,
+      exitCode: ExitCode.operation,
+    });
     expect(() => openUserFile(dir, '--file')).toThrow(`--file ${dir} is a directory, not a file`);
   });
 
   // Tests run as root here, where every file is readable: the mapping itself is checked.
   it('not readable: exit 1, permission denied', () => {
-    expect(userFileError(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }), '--ca', '/etc/ca.pem')).toMatchObject({ message: '--ca /etc/ca.pem: permission denied', exitCode: ExitCode.operation });
+    expect(userFileError(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }), '--ca', '/etc/ca.pem')).toMatchObject({
+      message: '--ca /etc/ca.pem: permission denied',
+      exitCode: ExitCode.operation,
+    });
   });
 });

@@ -34,7 +34,12 @@ describe('lag rendering', () => {
     const r = await runCli(['lag'], { deps, env });
     expect([r.code, r.stdout, r.stderr]).toEqual([0, TABLE, '']);
     // Only the partitions that lag are read for a timestamp.
-    expect(calls.timestamps).toEqual([[{ topic: 'payments', partition: 0, offset: 50n }, { topic: 'orders', partition: 0, offset: 100n }]]);
+    expect(calls.timestamps).toEqual([
+      [
+        { topic: 'payments', partition: 0, offset: 50n },
+        { topic: 'orders', partition: 0, offset: 100n },
+      ],
+    ]);
   });
 
   it('on a TTY with FORCE_COLOR: bold headers over the same tables', async () => {
@@ -71,8 +76,28 @@ describe('lag rendering', () => {
         lag: 10,
         timeLagMs: 60000,
         partitions: [
-          { topic: 'orders', partition: 0, currentOffset: 100, logEndOffset: 110, lag: 10, timeLagMs: 60000, memberId: 'm-1', clientId: 'app-1', host: '/10.0.0.1' },
-          { topic: 'orders', partition: 1, currentOffset: 110, logEndOffset: 110, lag: 0, timeLagMs: 0, memberId: 'm-1', clientId: 'app-1', host: '/10.0.0.1' },
+          {
+            topic: 'orders',
+            partition: 0,
+            currentOffset: 100,
+            logEndOffset: 110,
+            lag: 10,
+            timeLagMs: 60000,
+            memberId: 'm-1',
+            clientId: 'app-1',
+            host: '/10.0.0.1',
+          },
+          {
+            topic: 'orders',
+            partition: 1,
+            currentOffset: 110,
+            logEndOffset: 110,
+            lag: 0,
+            timeLagMs: 0,
+            memberId: 'm-1',
+            clientId: 'app-1',
+            host: '/10.0.0.1',
+          },
         ],
       },
     ]);
@@ -113,7 +138,10 @@ describe('lag rendering', () => {
     const { deps } = fakeGroups();
     const r = await runCli(['lag', 'billing', '--watch', '1s', '--count', '1'], { deps, env });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     expect(lines[0].time).toBe(NOW);
     expect(lines[0].groups[0]).toMatchObject({ group: 'billing', lag: 10, ratePerSec: null, etaSeconds: null });
@@ -140,7 +168,10 @@ describe('lag rendering', () => {
     expect(topic.code).toBe(3);
     expect(topic.stderr).toMatch(/^error: topic ordrs does not exist\nhint: .*orders/);
     const check = await runCli(['lag', 'billing', '--topic', 'payments', '--max-lag', '0'], { deps, env });
-    expect([check.code, check.stderr]).toEqual([3, 'error: nothing to check on payments: consumer group billing has no committed offset or owner there\nhint: ktool groups describe billing shows what it consumes\n']);
+    expect([check.code, check.stderr]).toEqual([
+      3,
+      'error: nothing to check on payments: consumer group billing has no committed offset or owner there\nhint: ktool groups describe billing shows what it consumes\n',
+    ]);
   });
 
   it('an unknown --format is exit 2; prometheus is one only lag knows', async () => {
@@ -154,7 +185,10 @@ describe('lag rendering', () => {
 
   it.each([
     [['--count', '2'], 'error: --count goes with --watch\n'],
-    [['--watch', '--format', 'prometheus'], 'error: --format prometheus prints once: run it from cron or a textfile collector instead of --watch\n'],
+    [
+      ['--watch', '--format', 'prometheus'],
+      'error: --format prometheus prints once: run it from cron or a textfile collector instead of --watch\n',
+    ],
     [['--max-lag', 'lots'], 'error: --max-lag must be a whole number, got "lots"\n'],
     [['--no-time-lag', '--max-time-lag', '1m'], 'error: --max-time-lag needs the time lag: drop --no-time-lag\n'],
     [['--watch', '10ms'], 'error: --watch interval must be at least 100ms\n'],

@@ -25,7 +25,10 @@ describe('local start arguments -> options', () => {
   it.each([
     [{}, { name: 'local', nodes: 1, sasl: false, tls: false, fresh: false, version: DEFAULT_KAFKA_VERSION, kafkaHome: undefined }],
     [{ nodes: '3' }, { nodes: 3 }],
-    [{ name: 'dr', sasl: true, tls: true, fresh: true }, { name: 'dr', sasl: true, tls: true, fresh: true }],
+    [
+      { name: 'dr', sasl: true, tls: true, fresh: true },
+      { name: 'dr', sasl: true, tls: true, fresh: true },
+    ],
     [{ kafkaVersion: '3.9.2' }, { version: '3.9.2' }],
     [{ version: ' 4.0.2 ' }, { version: '4.0.2' }],
     [{ kafkaVersion: '4.0.2', version: '4.0.2' }, { version: '4.0.2' }],

@@ -25,7 +25,16 @@ class FakeCluster {
 
   append(name: string, partition: number, key: string | null, value: string, base = 0): void {
     const list = this.records.get(tpKey(name, partition)) ?? [];
-    list.push({ topic: name, partition, offset: base + list.length, timestamp: 1_700_000_000_000 + list.length, timestampType: 'CreateTime', key: key === null ? null : Buffer.from(key), value: Buffer.from(value), headers: [] });
+    list.push({
+      topic: name,
+      partition,
+      offset: base + list.length,
+      timestamp: 1_700_000_000_000 + list.length,
+      timestampType: 'CreateTime',
+      key: key === null ? null : Buffer.from(key),
+      value: Buffer.from(value),
+      headers: [],
+    });
     this.records.set(tpKey(name, partition), list);
   }
 
@@ -41,15 +50,24 @@ class FakeCluster {
       this.topics,
       {
         cluster: async () => ({ clusterId: this.id, controllerId: 1, brokers: [{ id: 1, host: this.id, port: 9092, rack: null }] }),
-        listOffsets: async (partitions, query) => partitions.map((tp): ListedOffset => ({ ...tp, offset: this.bounds(tp)[query === 'earliest' ? 0 : 1], timestamp: -1n })),
+        listOffsets: async (partitions, query) =>
+          partitions.map((tp): ListedOffset => ({ ...tp, offset: this.bounds(tp)[query === 'earliest' ? 0 : 1], timestamp: -1n })),
       },
       {
         mirrorGroup: async (o: MirrorGroupOptions) => ({
           generation: () => 1,
           assignment: () => o.topics.flatMap((t) => Array.from({ length: partitionsOf(t) }, (_, partition) => ({ topic: t, partition }))),
-          committed: async (tps: TopicPartition[]) => new Map(tps.flatMap((tp) => (this.committed.has(tpKey(tp.topic, tp.partition)) ? [[tpKey(tp.topic, tp.partition), this.committed.get(tpKey(tp.topic, tp.partition))!]] : []))),
+          committed: async (tps: TopicPartition[]) =>
+            new Map(
+              tps.flatMap((tp) =>
+                this.committed.has(tpKey(tp.topic, tp.partition))
+                  ? [[tpKey(tp.topic, tp.partition), this.committed.get(tpKey(tp.topic, tp.partition))!]]
+                  : [],
+              ),
+            ),
           commit: async (offsets: { topic: string; partition: number; offset: bigint }[]) => {
-            for (const c of offsets) this.committed.set(tpKey(c.topic, c.partition), { offset: c.offset, metadata: o.commitMetadata?.(c.topic) ?? null });
+            for (const c of offsets)
+              this.committed.set(tpKey(c.topic, c.partition), { offset: c.offset, metadata: o.commitMetadata?.(c.topic) ?? null });
           },
           close: async () => {},
         }),
@@ -59,7 +77,11 @@ class FakeCluster {
             next: async () => {
               if (done) return null;
               done = true;
-              return o.ranges.flatMap((r) => (this.records.get(tpKey(r.topic, r.partition)) ?? []).filter((x) => BigInt(x.offset) >= r.start && (r.end === undefined || BigInt(x.offset) < r.end)));
+              return o.ranges.flatMap((r) =>
+                (this.records.get(tpKey(r.topic, r.partition)) ?? []).filter(
+                  (x) => BigInt(x.offset) >= r.start && (r.end === undefined || BigInt(x.offset) < r.end),
+                ),
+              );
             },
             close: async () => {},
           };
@@ -87,14 +109,23 @@ const sides = ['--from-bootstrap', 'src:9092', '--to-bootstrap', 'dst:9092'];
 
 describe('mirror usage errors (exit 2, nothing opened)', () => {
   it.each([
-    [['--to-bootstrap', 'dst:9092', '--topics', 'x'], 'error: the source cluster is missing\nhint: pass --from PROFILE, --from-bootstrap HOST:PORT or --from-config FILE\n'],
-    [['--from', 'a', '--topics', 'x'], 'error: the target cluster is missing\nhint: pass --to PROFILE, --to-bootstrap HOST:PORT or --to-config FILE\n'],
+    [
+      ['--to-bootstrap', 'dst:9092', '--topics', 'x'],
+      'error: the source cluster is missing\nhint: pass --from PROFILE, --from-bootstrap HOST:PORT or --from-config FILE\n',
+    ],
+    [
+      ['--from', 'a', '--topics', 'x'],
+      'error: the target cluster is missing\nhint: pass --to PROFILE, --to-bootstrap HOST:PORT or --to-config FILE\n',
+    ],
     [sides, "error: --topics REGEX is required\nhint: e.g. --topics 'orders|payments' or --topics '.*'\n"],
     [[...sides, '--topics', 'x', '--compression', 'brotli'], 'error: --compression must be one of none, gzip, snappy, lz4, zstd\n'],
     [[...sides, '--topics', 'x', '--start', 'middle'], 'error: --start must be earliest or latest\n'],
     [[...sides, '--topics', 'x', '--max-in-flight', '9'], /--max-in-flight/],
   ])('%j', async (args, stderr) => {
-    const r = await runCli(['mirror', ...args], { env, deps: { kafkaFactory: () => Promise.reject(new Error('no cluster may be opened')) as never } });
+    const r = await runCli(['mirror', ...args], {
+      env,
+      deps: { kafkaFactory: () => Promise.reject(new Error('no cluster may be opened')) as never },
+    });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     if (typeof stderr === 'string') expect(r.stderr).toBe(stderr);
@@ -115,14 +146,19 @@ describe('mirror run rendering', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const [table, outcome] = r.stdout.split('\n\n');
-    expect(table).toBe('SOURCE    TARGET    PARTITIONS  MAPPING  CREATED  RECORDS\norders    orders             2  same     true           6\npayments  payments           1  same     true           2');
+    expect(table).toBe(
+      'SOURCE    TARGET    PARTITIONS  MAPPING  CREATED  RECORDS\norders    orders             2  same     true           6\npayments  payments           1  same     true           2',
+    );
     expect(outcome).toMatch(/^caught-up: 8 records \(\d+ bytes\) in \d+\.\ds, \d+ records\/s, group ktool-mirror\.[0-9a-f]{12}\n$/);
     expect(target.records.get(tpKey('orders', 1))?.map((x) => x.value!.toString())).toEqual(['orders-1-0', 'orders-1-1', 'orders-1-2']);
   });
 
   it('--json: the summary as data (starts per partition, group, counts)', async () => {
     const { deps } = fresh();
-    const r = await runCli(['mirror', ...sides, '--topics', 'orders', '--rename', 'src.{topic}', '-g', 'g1', '--until-caught-up', '--json'], { env, deps });
+    const r = await runCli(
+      ['mirror', ...sides, '--topics', 'orders', '--rename', 'src.{topic}', '-g', 'g1', '--until-caught-up', '--json'],
+      { env, deps },
+    );
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data).toMatchObject({ source: 'src:9092', target: 'dst:9092', group: 'g1', outcome: 'caught-up', records: 6, retries: 0 });
@@ -142,13 +178,20 @@ describe('mirror run rendering', () => {
         ],
       },
     ]);
-    const yaml = await runCli(['mirror', ...sides, '--topics', 'orders', '-g', 'g2', '--until-caught-up', '--format', 'yaml'], { env, deps: fresh().deps });
+    const yaml = await runCli(['mirror', ...sides, '--topics', 'orders', '-g', 'g2', '--until-caught-up', '--format', 'yaml'], {
+      env,
+      deps: fresh().deps,
+    });
     expect(yaml.stdout).toMatch(/^source: src:9092\ntarget: dst:9092\ngroup: g2\noutcome: caught-up\nrecords: 6\n/);
   });
 
   it('on a TTY with FORCE_COLOR: bold headers, and where each topic starts on stderr', async () => {
     const { deps } = fresh();
-    const r = await runCli(['mirror', ...sides, '--topics', 'payments', '--until-caught-up'], { env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' }, deps, tty: true });
+    const r = await runCli(['mirror', ...sides, '--topics', 'payments', '--until-caught-up'], {
+      env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' },
+      deps,
+      tty: true,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('\u001b[1mSOURCE');
     expect(r.stderr).toContain('copying payments -> payments from earliest (partition 0 at 0)');
@@ -161,16 +204,34 @@ describe('mirror run rendering', () => {
     const r = await runCli(['mirror', ...sides, '--topics', 'payments', '--until-caught-up', '--json'], { env, deps });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('resuming payments -> payments from committed offsets (partition 0 at 2)\n');
-    expect(JSON.parse(r.stdout)).toMatchObject({ records: 1, topics: [{ created: false, resumed: true, starts: [{ partition: 0, offset: 2, from: 'committed' }] }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      records: 1,
+      topics: [{ created: false, resumed: true, starts: [{ partition: 0, offset: 2, from: 'committed' }] }],
+    });
     expect(target.records.get(tpKey('payments', 0))?.map((x) => x.value!.toString())).toEqual(['payments-0-0', 'payments-0-1', 'late']);
   });
 
   it('no source topic matches: exit 3; the same cluster on both sides without --rename: exit 2', async () => {
     const { deps } = fresh();
-    expect(await runCli(['mirror', ...sides, '--topics', 'nope.*'], { env, deps })).toEqual({ code: 3, stdout: '', stderr: "error: no source topic matches --topics 'nope.*'\nhint: list them with `ktool topics list` on the source\n" });
-    const same = await runCli(['mirror', '--from-bootstrap', 'src:9092', '--to-bootstrap', 'src:9093', '--topics', 'orders'], { env, deps });
-    expect(same).toEqual({ code: 2, stdout: '', stderr: "error: source and target are the same cluster: the mirror would copy topics onto themselves\nhint: rename the targets, e.g. --rename 'copy.{topic}'\n" });
-    const loop = await runCli(['mirror', '--from-bootstrap', 'src:9092', '--to-bootstrap', 'src:9093', '--topics', '.*', '--rename', 'copy.{topic}'], { env, deps });
+    expect(await runCli(['mirror', ...sides, '--topics', 'nope.*'], { env, deps })).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: "error: no source topic matches --topics 'nope.*'\nhint: list them with `ktool topics list` on the source\n",
+    });
+    const same = await runCli(['mirror', '--from-bootstrap', 'src:9092', '--to-bootstrap', 'src:9093', '--topics', 'orders'], {
+      env,
+      deps,
+    });
+    expect(same).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "error: source and target are the same cluster: the mirror would copy topics onto themselves\nhint: rename the targets, e.g. --rename 'copy.{topic}'\n",
+    });
+    const loop = await runCli(
+      ['mirror', '--from-bootstrap', 'src:9092', '--to-bootstrap', 'src:9093', '--topics', '.*', '--rename', 'copy.{topic}'],
+      { env, deps },
+    );
     expect(loop.code).toBe(2);
     expect(loop.stderr).toMatch(/^error: target topic copy\.orders also matches --topics on the same cluster/);
   });
@@ -197,7 +258,22 @@ describe('mirror verify rendering', () => {
         '\nmatch: 2 topic(s) have the same record counts\n',
     });
     const json = JSON.parse((await runCli(['mirror', 'verify', ...sides, '--topics', 'payments', '--json'], { env, deps })).stdout);
-    expect(json).toEqual({ match: true, deep: false, topics: [{ source: 'payments', target: 'payments', mapping: 'same', sourceRecords: 2, targetRecords: 2, difference: 0, match: true, partitions: [{ partition: 0, source: 2, target: 2, difference: 0 }] }] });
+    expect(json).toEqual({
+      match: true,
+      deep: false,
+      topics: [
+        {
+          source: 'payments',
+          target: 'payments',
+          mapping: 'same',
+          sourceRecords: 2,
+          targetRecords: 2,
+          difference: 0,
+          match: true,
+          partitions: [{ partition: 0, source: 2, target: 2, difference: 0 }],
+        },
+      ],
+    });
   });
 
   it('a missing record: MISMATCH, a one-line summary on stderr, exit 6', async () => {
@@ -206,7 +282,12 @@ describe('mirror verify rendering', () => {
     const r = await runCli(['mirror', 'verify', ...sides, '--topics', 'orders'], { env, deps });
     expect(r.code).toBe(6);
     expect(r.stderr).toBe('mismatch: 1 of 1 topic(s) differ, e.g. orders -> orders: 7 vs 6 records\n');
-    expect(r.stdout.split('\n').slice(2)).toEqual(['orders  orders          1               4               3    -1  false', '', 'MISMATCH in orders', '']);
+    expect(r.stdout.split('\n').slice(2)).toEqual([
+      'orders  orders          1               4               3    -1  false',
+      '',
+      'MISMATCH in orders',
+      '',
+    ]);
   });
 
   it('--deep: the same counts but another value is found by the digests, exit 6', async () => {
@@ -215,9 +296,15 @@ describe('mirror verify rendering', () => {
     const r = await runCli(['mirror', 'verify', ...sides, '--topics', 'payments', '--deep', '--json'], { env, deps });
     expect(r.code).toBe(6);
     const data = JSON.parse(r.stdout);
-    expect(data).toMatchObject({ match: false, deep: true, topics: [{ source: 'payments', sourceRecords: 2, targetRecords: 2, match: false }] });
+    expect(data).toMatchObject({
+      match: false,
+      deep: true,
+      topics: [{ source: 'payments', sourceRecords: 2, targetRecords: 2, match: false }],
+    });
     expect(data.topics[0].partitions[0].firstDifference).toEqual({ index: 1, sourceOffset: 1, targetOffset: 1 });
-    expect(r.stderr).toMatch(/^mismatch: 1 of 1 topic\(s\) differ, e\.g\. payments -> payments: 2 vs 2 records, .*first difference at source offset 1 \/ target offset 1\n$/);
+    expect(r.stderr).toMatch(
+      /^mismatch: 1 of 1 topic\(s\) differ, e\.g\. payments -> payments: 2 vs 2 records, .*first difference at source offset 1 \/ target offset 1\n$/,
+    );
     const same = await runCli(['mirror', 'verify', ...sides, '--topics', 'orders', '--deep'], { env, deps });
     expect(same.code).toBe(0);
     expect(same.stdout).toMatch(/\nmatch: 1 topic\(s\) identical\n$/);
@@ -225,7 +312,10 @@ describe('mirror verify rendering', () => {
 
   it('a target topic that is missing: mapping missing, no match, exit 6', async () => {
     const source = new FakeCluster('src').topic('orders', 1, 2);
-    const r = await runCli(['mirror', 'verify', ...sides, '--topics', 'orders', '--json'], { env, deps: { kafkaFactory: clusters(source, new FakeCluster('dst')) } });
+    const r = await runCli(['mirror', 'verify', ...sides, '--topics', 'orders', '--json'], {
+      env,
+      deps: { kafkaFactory: clusters(source, new FakeCluster('dst')) },
+    });
     expect(r.code).toBe(6);
     expect(JSON.parse(r.stdout).topics[0]).toMatchObject({ mapping: 'missing', sourceRecords: 2, targetRecords: 0, match: false });
   });
@@ -247,12 +337,28 @@ function fakeConnect(connectors: ConnectorInfo[]) {
 
 const connector = (name: string, kind: string, state = 'RUNNING', task = 'RUNNING'): ConnectorInfo => ({
   name,
-  config: { 'connector.class': `org.apache.kafka.connect.mirror.${kind}`, ...(kind === 'MirrorSourceConnector' ? { topics: 'orders.*' } : {}) },
-  status: { name, connector: { state, worker_id: 'w1:8083' }, tasks: [{ id: 0, state: task, worker_id: 'w1:8083', ...(task === 'FAILED' ? { trace: 'java.lang.RuntimeException: boom\n\tat x' } : {}) }], type: 'source' } as ConnectorInfo['status'],
+  config: {
+    'connector.class': `org.apache.kafka.connect.mirror.${kind}`,
+    ...(kind === 'MirrorSourceConnector' ? { topics: 'orders.*' } : {}),
+  },
+  status: {
+    name,
+    connector: { state, worker_id: 'w1:8083' },
+    tasks: [
+      { id: 0, state: task, worker_id: 'w1:8083', ...(task === 'FAILED' ? { trace: 'java.lang.RuntimeException: boom\n\tat x' } : {}) },
+    ],
+    type: 'source',
+  } as ConnectorInfo['status'],
 });
 
 describe('mirror status, pause, resume, delete (Kafka Connect)', () => {
-  const worker = () => fakeConnect([connector('m-dr-MirrorSourceConnector', 'MirrorSourceConnector'), connector('m-dr-MirrorCheckpointConnector', 'MirrorCheckpointConnector'), connector('other', 'MirrorHeartbeatConnector'), { ...connector('file', 'FileStreamSource'), config: { 'connector.class': 'FileStreamSource' } }]);
+  const worker = () =>
+    fakeConnect([
+      connector('m-dr-MirrorSourceConnector', 'MirrorSourceConnector'),
+      connector('m-dr-MirrorCheckpointConnector', 'MirrorCheckpointConnector'),
+      connector('other', 'MirrorHeartbeatConnector'),
+      { ...connector('file', 'FileStreamSource'), config: { 'connector.class': 'FileStreamSource' } },
+    ]);
   const url = ['--connect-url', 'http://connect:8083'];
 
   it('status: connectors and task states, exit 0; wide adds WORKER and TOPICS; --json', async () => {
@@ -261,11 +367,29 @@ describe('mirror status, pause, resume, delete (Kafka Connect)', () => {
     expect(r).toEqual({
       code: 0,
       stderr: '',
-      stdout: 'CONNECTOR                       CLASS                      STATE    TASKS\nm-dr-MirrorCheckpointConnector  MirrorCheckpointConnector  RUNNING  1 RUNNING\nm-dr-MirrorSourceConnector      MirrorSourceConnector      RUNNING  1 RUNNING\n',
+      stdout:
+        'CONNECTOR                       CLASS                      STATE    TASKS\nm-dr-MirrorCheckpointConnector  MirrorCheckpointConnector  RUNNING  1 RUNNING\nm-dr-MirrorSourceConnector      MirrorSourceConnector      RUNNING  1 RUNNING\n',
     });
-    expect((await runCli(['mirror', 'status', ...url, '--format', 'wide'], { env, deps: { connectFactory } })).stdout.split('\n')[0]).toMatch(/TASKS +WORKER +TOPICS$/);
-    const json = JSON.parse((await runCli(['mirror', 'status', ...url, '--name', 'other', '--json'], { env, deps: { connectFactory } })).stdout);
-    expect(json).toEqual({ connectUrl: 'http://connect:8083', healthy: true, connectors: [{ name: 'other', class: 'MirrorHeartbeatConnector', state: 'RUNNING', worker: 'w1:8083', topics: null, tasks: [{ id: 0, state: 'RUNNING', worker: 'w1:8083' }] }] });
+    expect(
+      (await runCli(['mirror', 'status', ...url, '--format', 'wide'], { env, deps: { connectFactory } })).stdout.split('\n')[0],
+    ).toMatch(/TASKS +WORKER +TOPICS$/);
+    const json = JSON.parse(
+      (await runCli(['mirror', 'status', ...url, '--name', 'other', '--json'], { env, deps: { connectFactory } })).stdout,
+    );
+    expect(json).toEqual({
+      connectUrl: 'http://connect:8083',
+      healthy: true,
+      connectors: [
+        {
+          name: 'other',
+          class: 'MirrorHeartbeatConnector',
+          state: 'RUNNING',
+          worker: 'w1:8083',
+          topics: null,
+          tasks: [{ id: 0, state: 'RUNNING', worker: 'w1:8083' }],
+        },
+      ],
+    });
   });
 
   it('status with a FAILED task: its first trace line on stderr, exit 6', async () => {
@@ -279,16 +403,31 @@ describe('mirror status, pause, resume, delete (Kafka Connect)', () => {
   it('no MirrorMaker 2 connector (by that name): exit 3; no --connect-url: exit 2', async () => {
     const { connectFactory } = worker();
     for (const verb of ['status', 'pause', 'resume']) {
-      expect(await runCli(['mirror', verb, ...url, '--name', 'nope'], { env, deps: { connectFactory } })).toEqual({ code: 3, stdout: '', stderr: 'error: no MirrorMaker 2 connectors named nope-* on http://connect:8083\nhint: create them with `ktool mirror deploy`\n' });
+      expect(await runCli(['mirror', verb, ...url, '--name', 'nope'], { env, deps: { connectFactory } })).toEqual({
+        code: 3,
+        stdout: '',
+        stderr: 'error: no MirrorMaker 2 connectors named nope-* on http://connect:8083\nhint: create them with `ktool mirror deploy`\n',
+      });
     }
-    expect(await runCli(['mirror', 'pause'], { env, deps: { connectFactory } })).toEqual({ code: 2, stdout: '', stderr: 'error: --connect-url URL is required\nhint: the Kafka Connect REST address, e.g. --connect-url http://localhost:8083\n' });
+    expect(await runCli(['mirror', 'pause'], { env, deps: { connectFactory } })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --connect-url URL is required\nhint: the Kafka Connect REST address, e.g. --connect-url http://localhost:8083\n',
+    });
   });
 
   it('pause and resume act on each selected connector and say so', async () => {
     const { calls, connectFactory } = worker();
     const r = await runCli(['mirror', 'pause', ...url, '--name', 'm-dr'], { env, deps: { connectFactory } });
-    expect(r).toEqual({ code: 0, stderr: '', stdout: 'CONNECTOR                       CLASS                      ACTION\nm-dr-MirrorCheckpointConnector  MirrorCheckpointConnector  paused\nm-dr-MirrorSourceConnector      MirrorSourceConnector      paused\n' });
-    expect(JSON.parse((await runCli(['mirror', 'resume', ...url, '--name', 'other', '--json'], { env, deps: { connectFactory } })).stdout)).toEqual({ connectUrl: 'http://connect:8083', connectors: [{ name: 'other', class: 'MirrorHeartbeatConnector', action: 'resumed' }] });
+    expect(r).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        'CONNECTOR                       CLASS                      ACTION\nm-dr-MirrorCheckpointConnector  MirrorCheckpointConnector  paused\nm-dr-MirrorSourceConnector      MirrorSourceConnector      paused\n',
+    });
+    expect(
+      JSON.parse((await runCli(['mirror', 'resume', ...url, '--name', 'other', '--json'], { env, deps: { connectFactory } })).stdout),
+    ).toEqual({ connectUrl: 'http://connect:8083', connectors: [{ name: 'other', class: 'MirrorHeartbeatConnector', action: 'resumed' }] });
     expect(calls).toEqual(['pause m-dr-MirrorCheckpointConnector', 'pause m-dr-MirrorSourceConnector', 'resume other']);
   });
 
@@ -312,10 +451,15 @@ describe('mirror deploy rendering', () => {
   const deploy = ['mirror', 'deploy', ...sides, '--topics', 'orders.*', '--rename', 'prod.{topic}'];
 
   it('--dry-run: each connector config as a KEY/VALUE table, Connect never called; --json', async () => {
-    const r = await runCli([...deploy, '--dry-run'], { env, deps: { connectFactory: () => Promise.reject(new Error('no Connect')) as never } });
+    const r = await runCli([...deploy, '--dry-run'], {
+      env,
+      deps: { connectFactory: () => Promise.reject(new Error('no Connect')) as never },
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^mirror-prod-target-source\nKEY +VALUE\nsource\.cluster\.alias +prod\ntarget\.cluster\.alias +target\nsource\.cluster\.bootstrap\.servers +src:9092\n/);
+    expect(r.stdout).toMatch(
+      /^mirror-prod-target-source\nKEY +VALUE\nsource\.cluster\.alias +prod\ntarget\.cluster\.alias +target\nsource\.cluster\.bootstrap\.servers +src:9092\n/,
+    );
     expect(r.stdout.split('\n').filter((l) => l.startsWith('connector.class'))).toEqual([
       'connector.class                        org.apache.kafka.connect.mirror.MirrorSourceConnector',
       'connector.class                       org.apache.kafka.connect.mirror.MirrorCheckpointConnector',
@@ -346,7 +490,9 @@ describe('mirror deploy rendering', () => {
   });
 
   it('without --connect-url (and not --dry-run), or with an argument: exit 2', async () => {
-    expect((await runCli(deploy, { env })).stderr).toBe('error: --connect-url URL is required\nhint: the Kafka Connect REST address, e.g. --connect-url http://localhost:8083\n');
+    expect((await runCli(deploy, { env })).stderr).toBe(
+      'error: --connect-url URL is required\nhint: the Kafka Connect REST address, e.g. --connect-url http://localhost:8083\n',
+    );
     expect((await runCli([...deploy, '--dry-run', 'extra'], { env })).code).toBe(2);
   });
 });

@@ -11,11 +11,14 @@ function fake() {
   const listOffsets: AdminApi['listOffsets'] = async (partitions: TopicPartition[], query, isolation) => {
     queries.push([query, isolation]);
     return partitions.map((p) => {
-      if (typeof query === 'object') return { ...p, offset: p.partition === 0 ? 42n : -1n, timestamp: p.partition === 0 ? 1700000000000n : -1n };
+      if (typeof query === 'object')
+        return { ...p, offset: p.partition === 0 ? 42n : -1n, timestamp: p.partition === 0 ? 1700000000000n : -1n };
       return { ...p, offset: BigInt((query === 'earliest' ? 10 : 110) + p.partition), timestamp: -1n };
     });
   };
-  const deps = { kafkaFactory: fakeKafka([topic('orders', 2), topic('payments', 1), topic('__consumer_offsets', 1, [1], true)], { listOffsets }) };
+  const deps = {
+    kafkaFactory: fakeKafka([topic('orders', 2), topic('payments', 1), topic('__consumer_offsets', 1, [1], true)], { listOffsets }),
+  };
   return { deps, queries };
 }
 
@@ -30,7 +33,11 @@ describe('offsets rendering', () => {
 
   it('on a TTY with FORCE_COLOR: the same lines (a text rendering, not a table)', async () => {
     const { deps } = fake();
-    const r = await runCli(['offsets', 'orders', '--time', 'earliest'], { deps, env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' }, tty: true });
+    const r = await runCli(['offsets', 'orders', '--time', 'earliest'], {
+      deps,
+      env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' },
+      tty: true,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('orders:0:10\norders:1:11\n');
   });
@@ -40,7 +47,13 @@ describe('offsets rendering', () => {
     const r = await runCli(['offsets', 'orders', '--time', '1700000000000', '--format', 'wide'], { deps, env });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      ['Offsets at 2023-11-14T22:13:20.000Z', 'TOPIC   PARTITION  OFFSET  TIMESTAMP', 'orders          0      42  2023-11-14T22:13:20.000Z', 'orders          1    none', ''].join('\n'),
+      [
+        'Offsets at 2023-11-14T22:13:20.000Z',
+        'TOPIC   PARTITION  OFFSET  TIMESTAMP',
+        'orders          0      42  2023-11-14T22:13:20.000Z',
+        'orders          1    none',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -79,7 +92,11 @@ describe('offsets rendering', () => {
   it('a topic or partition that does not exist is exit 3; bad arguments are exit 2', async () => {
     const { deps } = fake();
     const missing = await runCli(['offsets', 'nope'], { deps, env });
-    expect([missing.code, missing.stdout, missing.stderr]).toEqual([3, '', 'error: topic nope does not exist\nhint: ktool topics list shows the topics\n']);
+    expect([missing.code, missing.stdout, missing.stderr]).toEqual([
+      3,
+      '',
+      'error: topic nope does not exist\nhint: ktool topics list shows the topics\n',
+    ]);
     const partition = await runCli(['offsets', 'orders:5'], { deps, env });
     expect([partition.code, partition.stderr]).toEqual([3, 'error: topic orders has no partition 5 (it has 2)\n']);
     const time = await runCli(['offsets', 'orders', '--time', 'yesterday-ish'], { deps, env });

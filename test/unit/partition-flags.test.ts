@@ -51,7 +51,7 @@ describe('partition flags through the command tree', () => {
     const before = Date.now();
     const r = await parseArgs(['offsets', 't', '--time', '-1h']);
     expect(r.stderr).toBe('');
-    const ms = ((r.options as { time: { timestamp: number } }).time).timestamp;
+    const ms = (r.options as { time: { timestamp: number } }).time.timestamp;
     expect(ms).toBeGreaterThanOrEqual(before - 3_600_000);
     expect(ms).toBeLessThanOrEqual(Date.now() - 3_600_000);
   });

@@ -14,14 +14,18 @@ describe('the command tree', () => {
     const topicsList = await buildProgram(async () => {}, ['topics', 'list']);
     expect(names(topicsList)).toEqual(['topics']);
     expect(names(topicsList.commands[0])).toEqual(['list']);
-    expect(names((await buildProgram(async () => {}, ['topics', 'lsit'])).commands[0])).toEqual(expect.arrayContaining(['list', 'describe', 'create']));
+    expect(names((await buildProgram(async () => {}, ['topics', 'lsit'])).commands[0])).toEqual(
+      expect.arrayContaining(['list', 'describe', 'create']),
+    );
     // Top-level help and suggestions show nouns only: no verb file is loaded for them.
     for (const words of [['help'], ['prodcue'], ['--help'], []]) {
       const program = await buildProgram(async () => {}, words);
       expect(names(program)).toEqual(all);
       expect(program.commands.flatMap((noun) => noun.commands)).toEqual([]);
     }
-    expect(names((await buildProgram(async () => {}, ['help', 'topics'])).commands.find((c) => c.name() === 'topics')!)).toEqual(expect.arrayContaining(['list', 'describe']));
+    expect(names((await buildProgram(async () => {}, ['help', 'topics'])).commands.find((c) => c.name() === 'topics')!)).toEqual(
+      expect.arrayContaining(['list', 'describe']),
+    );
   });
 
   it('help, a mistyped command and options before the command still work', async () => {
@@ -34,7 +38,9 @@ describe('the command tree', () => {
   });
 
   it('a noun without its verb prints its help on stderr and exits 2; asked-for help is stdout and 0', async () => {
-    const nouns = (await buildProgram(async () => {})).commands.filter((c) => c.commands.length > 0 && !(c as unknown as { _actionHandler: unknown })._actionHandler).map((c) => c.name());
+    const nouns = (await buildProgram(async () => {})).commands
+      .filter((c) => c.commands.length > 0 && !(c as unknown as { _actionHandler: unknown })._actionHandler)
+      .map((c) => c.name());
     expect(nouns).toEqual(expect.arrayContaining(['topics', 'groups', 'configs', 'cluster', 'acls', 'users', 'profile', 'local']));
     for (const noun of nouns) {
       const r = await runCli([noun]);

@@ -25,10 +25,16 @@ describe('parseProperties', () => {
 describe('parseJaasConfig', () => {
   it('reads username and password of the SCRAM module', () => {
     const j = parseJaasConfig('org.apache.kafka.common.security.scram.ScramLoginModule required username="alice" password="s3cr\\"et";');
-    expect(j).toEqual({ module: 'org.apache.kafka.common.security.scram.ScramLoginModule', options: { username: 'alice', password: 's3cr"et' } });
+    expect(j).toEqual({
+      module: 'org.apache.kafka.common.security.scram.ScramLoginModule',
+      options: { username: 'alice', password: 's3cr"et' },
+    });
   });
   it('accepts unquoted values', () => {
-    expect(parseJaasConfig('org.apache.kafka.common.security.plain.PlainLoginModule required username=bob password=pw;')?.options).toEqual({ username: 'bob', password: 'pw' });
+    expect(parseJaasConfig('org.apache.kafka.common.security.plain.PlainLoginModule required username=bob password=pw;')?.options).toEqual({
+      username: 'bob',
+      password: 'pw',
+    });
   });
   it('rejects garbage', () => {
     expect(parseJaasConfig('nonsense')).toBeUndefined();

@@ -9,9 +9,27 @@ import { decodeBatches } from '../../src/kafka/record-batch-decode.js';
 import { encodeRecords, wrapRecords } from '../../src/kafka/record-batch-encode.js';
 
 /** One batch as a broker stores it: base offset set, attributes as given (CRC left as encoded: nothing here checks it). */
-async function batchBytes(base: number, records: { key?: Buffer | null; value?: string }[], o: { producerId?: bigint; attributes?: number; compression?: Compression } = {}): Promise<Buffer> {
-  const encoded = encodeRecords(records.map((r) => ({ topic: 't', partition: 0, key: r.key ?? null, value: r.value === undefined ? null : Buffer.from(r.value), timestamp: 1_700_000_000_000 })));
-  const bytes = await wrapRecords(encoded, { producerId: o.producerId ?? -1n, producerEpoch: 0, baseSequence: 0, transactional: false, compression: o.compression ?? 'none' });
+async function batchBytes(
+  base: number,
+  records: { key?: Buffer | null; value?: string }[],
+  o: { producerId?: bigint; attributes?: number; compression?: Compression } = {},
+): Promise<Buffer> {
+  const encoded = encodeRecords(
+    records.map((r) => ({
+      topic: 't',
+      partition: 0,
+      key: r.key ?? null,
+      value: r.value === undefined ? null : Buffer.from(r.value),
+      timestamp: 1_700_000_000_000,
+    })),
+  );
+  const bytes = await wrapRecords(encoded, {
+    producerId: o.producerId ?? -1n,
+    producerEpoch: 0,
+    baseSequence: 0,
+    transactional: false,
+    compression: o.compression ?? 'none',
+  });
   bytes.writeBigInt64BE(BigInt(base), L.BASE_OFFSET);
   if (o.attributes !== undefined) bytes.writeInt16BE(o.attributes | L.codecOf(bytes.readInt16BE(L.ATTRIBUTES)), L.ATTRIBUTES);
   return bytes;
@@ -22,8 +40,16 @@ const COMMIT = Buffer.from([0, 0, 0, 1]);
 
 describe('record batch layout', () => {
   it('the header a producer writes: magic 2, offsets, counts, attribute bits where Kafka reads them', async () => {
-    const encoded = encodeRecords([1, 2, 3].map((i) => ({ topic: 't', partition: 0, key: null, value: Buffer.from(`v${i}`), timestamp: 1000 + i })));
-    const bytes = await wrapRecords(encoded, { producerId: 42n, producerEpoch: 3, baseSequence: 7, transactional: true, compression: 'lz4' });
+    const encoded = encodeRecords(
+      [1, 2, 3].map((i) => ({ topic: 't', partition: 0, key: null, value: Buffer.from(`v${i}`), timestamp: 1000 + i })),
+    );
+    const bytes = await wrapRecords(encoded, {
+      producerId: 42n,
+      producerEpoch: 3,
+      baseSequence: 7,
+      transactional: true,
+      compression: 'lz4',
+    });
     expect(bytes[L.MAGIC]).toBe(2);
     expect(bytes.readInt32BE(L.BATCH_LENGTH)).toBe(bytes.length - L.LENGTH_FIELD_END);
     expect(bytes.readInt16BE(L.ATTRIBUTES)).toBe(0x13); // transactional 0x10 | lz4 3
@@ -39,10 +65,17 @@ describe('record batch layout', () => {
 
   it('attribute bits: codec, LogAppendTime, transactional, control', () => {
     expect(L.writeAttributes({ transactional: false, compression: 'none' })).toBe(0);
-    expect((['gzip', 'snappy', 'lz4', 'zstd'] as const).map((compression) => L.writeAttributes({ transactional: false, compression }))).toEqual([1, 2, 3, 4]);
+    expect(
+      (['gzip', 'snappy', 'lz4', 'zstd'] as const).map((compression) => L.writeAttributes({ transactional: false, compression })),
+    ).toEqual([1, 2, 3, 4]);
     expect(L.writeAttributes({ transactional: true, compression: 'zstd' })).toBe(0x14);
     const attributes = 0x3b; // control | transactional | LogAppendTime | lz4
-    expect([L.codecOf(attributes), L.isLogAppendTime(attributes), L.isTransactional(attributes), L.isControl(attributes)]).toEqual([3, true, true, true]);
+    expect([L.codecOf(attributes), L.isLogAppendTime(attributes), L.isTransactional(attributes), L.isControl(attributes)]).toEqual([
+      3,
+      true,
+      true,
+      true,
+    ]);
     expect([L.codecOf(0), L.isLogAppendTime(0), L.isTransactional(0), L.isControl(0)]).toEqual([0, false, false, false]);
   });
 
@@ -65,10 +98,17 @@ describe('record batch layout', () => {
 
 describe('control batches, decoded from bytes', () => {
   it('are never delivered, and the next offset moves past them', async () => {
-    const data = Buffer.concat([await batchBytes(0, [{ value: 'a' }]), await batchBytes(1, [{ key: COMMIT }], { attributes: L.CONTROL | L.TRANSACTIONAL }), await batchBytes(2, [{ value: 'b' }])]);
+    const data = Buffer.concat([
+      await batchBytes(0, [{ value: 'a' }]),
+      await batchBytes(1, [{ key: COMMIT }], { attributes: L.CONTROL | L.TRANSACTIONAL }),
+      await batchBytes(2, [{ value: 'b' }]),
+    ]);
     const out: ConsumedRecord[] = [];
     expect(decodeBatches(data, 't', 0, 0, undefined, out, decompress)).toBe(3);
-    expect(out.map((r) => [r.offset, r.value?.toString()])).toEqual([[0, 'a'], [2, 'b']]);
+    expect(out.map((r) => [r.offset, r.value?.toString()])).toEqual([
+      [0, 'a'],
+      [2, 'b'],
+    ]);
   });
 
   it('read_committed: a producer is dropped from its aborted transaction up to its ABORT marker, also in a compressed control batch', async () => {
@@ -89,10 +129,19 @@ describe('control batches, decoded from bytes', () => {
 
   it('the library-decoded path takes the same abort marker (a 6-byte control key ends the aborted transaction too)', () => {
     const batch = (offset: bigint, attributes: number, key: Buffer | null, value: string | null): FetchedBatch => ({
-      firstOffset: offset, lastOffsetDelta: 0, producerId: 7n, attributes, firstTimestamp: 0n, maxTimestamp: 0n,
+      firstOffset: offset,
+      lastOffsetDelta: 0,
+      producerId: 7n,
+      attributes,
+      firstTimestamp: 0n,
+      maxTimestamp: 0n,
       records: [{ offsetDelta: 0, timestampDelta: 0n, key, value: value === null ? null : Buffer.from(value), headers: [] }],
     });
-    const batches = [batch(0n, L.TRANSACTIONAL, null, 'aborted'), batch(1n, L.CONTROL | L.TRANSACTIONAL, Buffer.from([0, 1, 0, 0, 0, 0]), null), batch(2n, L.TRANSACTIONAL, null, 'next transaction')];
+    const batches = [
+      batch(0n, L.TRANSACTIONAL, null, 'aborted'),
+      batch(1n, L.CONTROL | L.TRANSACTIONAL, Buffer.from([0, 1, 0, 0, 0, 0]), null),
+      batch(2n, L.TRANSACTIONAL, null, 'next transaction'),
+    ];
     const { records, nextOffset } = toConsumedRecords('t', 0, batches, 0, undefined, abortFilter([{ producerId: 7n, firstOffset: 0n }]));
     expect(records.map((r) => r.value?.toString())).toEqual(['next transaction']);
     expect(nextOffset).toBe(3);

@@ -4,7 +4,7 @@ import { RecordQueue } from '../../src/kafka/record-queue.js';
 
 const rec = (offset: number) => ({ topic: 't', partition: 0, offset }) as ConsumedRecord;
 
-describe('the readers\' record queue', () => {
+describe("the readers' record queue", () => {
   it('shift() hands one array at a time; takeAll() everything in one', () => {
     const q = new RecordQueue();
     q.push([rec(0), rec(1)]);

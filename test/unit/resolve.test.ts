@@ -51,9 +51,21 @@ describe('resolveConnection precedence', () => {
   describe('a bootstrap outside a profile starts from defaults', () => {
     const secured: ConfigFile = {
       'current-profile': 'prod',
-      profiles: { prod: { bootstrap: 'prod:9092', timeout: '30s', 'client-id': 'prod-app', sasl: { mechanism: 'SCRAM-SHA-512', username: 'app', 'password-env': 'PW' }, tls: { enabled: true, ca: '/ca.pem' } } },
+      profiles: {
+        prod: {
+          bootstrap: 'prod:9092',
+          timeout: '30s',
+          'client-id': 'prod-app',
+          sasl: { mechanism: 'SCRAM-SHA-512', username: 'app', 'password-env': 'PW' },
+          tls: { enabled: true, ca: '/ca.pem' },
+        },
+      },
     };
-    const ccSecurity = interpretCommandConfig(parseProperties('security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="cc" password="x";'));
+    const ccSecurity = interpretCommandConfig(
+      parseProperties(
+        'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="cc" password="x";',
+      ),
+    );
 
     it.each([
       ['-b', { bootstrapServer: 'other:1' }, {}, undefined, 'flag', 'config'],
@@ -74,7 +86,14 @@ describe('resolveConnection precedence', () => {
 
     it('--profile with -b: that profile, only its brokers replaced', () => {
       const s = resolveConnection({ flags: { bootstrapServer: 'other:1', profile: 'prod' }, env: {}, config: secured });
-      expect(s).toMatchObject({ profileName: 'prod', bootstrap: ['other:1'], timeoutMs: 30_000, clientId: 'prod-app', sasl: { username: 'app' }, tls: { ca: '/ca.pem' } });
+      expect(s).toMatchObject({
+        profileName: 'prod',
+        bootstrap: ['other:1'],
+        timeoutMs: 30_000,
+        clientId: 'prod-app',
+        sasl: { username: 'app' },
+        tls: { ca: '/ca.pem' },
+      });
       expect(s.skippedProfile).toBeUndefined();
     });
 
@@ -89,17 +108,21 @@ describe('resolveConnection precedence', () => {
       expect(s.sources.security).toBe('command-config');
     });
 
-    it('a --command-config without bootstrap.servers keeps the current profile (its brokers, the file\'s security)', () => {
+    it("a --command-config without bootstrap.servers keeps the current profile (its brokers, the file's security)", () => {
       const s = resolveConnection({ flags: {}, env: {}, config: secured, commandConfig: ccSecurity });
       expect(s).toMatchObject({ profileName: 'prod', bootstrap: ['prod:9092'], sasl: { username: 'cc' } });
     });
 
     it('KTOOL_TIMEOUT still applies (it is not a profile setting)', () => {
-      expect(resolveConnection({ flags: { bootstrapServer: 'other:1' }, env: { KTOOL_TIMEOUT: '3s' }, config: secured }).timeoutMs).toBe(3000);
+      expect(resolveConnection({ flags: { bootstrapServer: 'other:1' }, env: { KTOOL_TIMEOUT: '3s' }, config: secured }).timeoutMs).toBe(
+        3000,
+      );
     });
 
     it('an explicit profile that does not exist is still an error with -b', () => {
-      expect(() => resolveConnection({ flags: { bootstrapServer: 'other:1', profile: 'nope' }, env: {}, config: secured })).toThrow(/profile "nope" does not exist/);
+      expect(() => resolveConnection({ flags: { bootstrapServer: 'other:1', profile: 'nope' }, env: {}, config: secured })).toThrow(
+        /profile "nope" does not exist/,
+      );
     });
   });
 

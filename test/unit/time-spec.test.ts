@@ -90,15 +90,18 @@ describe('the one time syntax (src/cli/time-spec.ts)', () => {
 describe('every flag that takes a time reads the same times', () => {
   // The same text, wherever a time goes: consume -o @T, offsets --time, delete-records --before @T,
   // groups reset-offsets --to-datetime.
-  it.each(['1714521600000', '2024-05-01T10:00:00Z', '2024-05-01T12:00:00.000+02:00', '2024-05-01', '-1h', '+30m', '-PT2H'])('%s', (text) => {
-    const ms = parseTime(text, { what: '--x', now: NOW });
-    expect(parseOffsetSpec(`@${text}`, NOW)).toEqual({ start: { kind: 'time', ms } });
-    expect(parseTimeSpec(text, '--time', NOW)).toEqual({ timestamp: ms });
-    expect(parseTimeSpec(`@${text}`, '--time', NOW)).toEqual({ timestamp: ms });
-    expect(parseCut(`@${text}`, NOW)).toEqual({ time: ms });
-    expect(parseDatetime(text, NOW)).toBe(ms);
-    expect(parseDatetime(`@${text}`, NOW)).toBe(ms);
-  });
+  it.each(['1714521600000', '2024-05-01T10:00:00Z', '2024-05-01T12:00:00.000+02:00', '2024-05-01', '-1h', '+30m', '-PT2H'])(
+    '%s',
+    (text) => {
+      const ms = parseTime(text, { what: '--x', now: NOW });
+      expect(parseOffsetSpec(`@${text}`, NOW)).toEqual({ start: { kind: 'time', ms } });
+      expect(parseTimeSpec(text, '--time', NOW)).toEqual({ timestamp: ms });
+      expect(parseTimeSpec(`@${text}`, '--time', NOW)).toEqual({ timestamp: ms });
+      expect(parseCut(`@${text}`, NOW)).toEqual({ time: ms });
+      expect(parseDatetime(text, NOW)).toBe(ms);
+      expect(parseDatetime(`@${text}`, NOW)).toBe(ms);
+    },
+  );
 
   it('where a bare number is an offset, a time needs its @, and the hint says so', () => {
     expect(parseCut('1000', NOW)).toEqual({ offset: 1000n });
@@ -120,8 +123,14 @@ describe('every flag that takes a time reads the same times', () => {
 
   it('consume ranges split on the range colon, not inside an ISO time', () => {
     const at = (t: string) => ({ kind: 'time', ms: parseTime(t, { what: '', now: NOW }) });
-    expect(parseOffsetSpec('@2026-01-01T10:00:00+02:00:end', NOW)).toEqual({ start: at('2026-01-01T10:00:00+02:00'), end: { kind: 'end' } });
-    expect(parseOffsetSpec('@2026-01-01T10:00:@2026-01-01T11:00', NOW)).toEqual({ start: at('2026-01-01T10:00'), end: at('2026-01-01T11:00') });
+    expect(parseOffsetSpec('@2026-01-01T10:00:00+02:00:end', NOW)).toEqual({
+      start: at('2026-01-01T10:00:00+02:00'),
+      end: { kind: 'end' },
+    });
+    expect(parseOffsetSpec('@2026-01-01T10:00:@2026-01-01T11:00', NOW)).toEqual({
+      start: at('2026-01-01T10:00'),
+      end: at('2026-01-01T11:00'),
+    });
     expect(parseOffsetSpec('@2026-01-01 10:00:00.5Z:@-1h', NOW)).toEqual({ start: at('2026-01-01T10:00:00.500Z'), end: at('-1h') });
     expect(parseOffsetSpec('@-2h:@2026-12-01T00:00:00Z', NOW)).toEqual({ start: at('-2h'), end: at('2026-12-01T00:00:00Z') });
     expect(() => parseOffsetSpec('@2026-01-01T10:00:00Zx', NOW)).toThrow(/invalid offset/);

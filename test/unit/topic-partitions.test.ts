@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseExactTopicPartitions, parsePartitionList, parseTopicSelection, selectPartitions, splitTopicList } from '../../src/cli/topic-partitions.js';
+import {
+  parseExactTopicPartitions,
+  parsePartitionList,
+  parseTopicSelection,
+  selectPartitions,
+  splitTopicList,
+} from '../../src/cli/topic-partitions.js';
 
 describe('TOPIC[:PARTITIONS] (src/cli/topic-partitions.ts)', () => {
   it.each([
@@ -24,16 +30,20 @@ describe('TOPIC[:PARTITIONS] (src/cli/topic-partitions.ts)', () => {
     ['orders:99999999999', /no topic has partition/],
   ])('rejects %j', (text, message) => expect(() => parseTopicSelection(text)).toThrow(message));
 
-  it('kafka-get-offsets.sh --topic-partitions: N-M excludes M', () => expect(parseTopicSelection('t:0-2', { exclusiveUpper: true }).partitions).toEqual([0, 1]));
+  it('kafka-get-offsets.sh --topic-partitions: N-M excludes M', () =>
+    expect(parseTopicSelection('t:0-2', { exclusiveUpper: true }).partitions).toEqual([0, 1]));
 
-  it('the message names the flag', () => expect(() => parseTopicSelection('t:x', { what: '--topic' })).toThrow(/^invalid --topic "t:x": "x" is not a partition$/));
+  it('the message names the flag', () =>
+    expect(() => parseTopicSelection('t:x', { what: '--topic' })).toThrow(/^invalid --topic "t:x": "x" is not a partition$/));
 
   it.each([
     ['t', 3, [0, 1, 2]],
     ['t:0,5-', 7, [0, 5, 6]],
     ['t:1', 3, [1]],
     ['t:2-', 2, []],
-  ])('selects %s of %d partitions', (text, count, expected) => expect(selectPartitions(parseTopicSelection(text), count)).toEqual(expected));
+  ])('selects %s of %d partitions', (text, count, expected) =>
+    expect(selectPartitions(parseTopicSelection(text), count)).toEqual(expected),
+  );
 });
 
 describe('partition lists (-p)', () => {

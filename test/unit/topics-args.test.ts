@@ -3,18 +3,57 @@ import { parseArgs } from '../helpers/parse-args.js';
 
 describe('topics arguments -> options', () => {
   it.each([
-    [['topics', 'create', 't', '-p', '3', '-r', '1', '-c', 'retention.ms=1000', '-c', 'cleanup.policy=compact,delete'], 'topics create', { topics: ['t'], partitions: 3, replicationFactor: 1, configs: { 'retention.ms': '1000', 'cleanup.policy': 'compact,delete' }, ifNotExists: false, dryRun: false }],
-    [['topics', '--create', '--topic', 't', '--partitions', '2', '--replication-factor', '1', '--config', 'a=b', '--if-not-exists'], 'topics create', { topics: ['t'], partitions: 2, replicationFactor: 1, configs: { a: 'b' }, ifNotExists: true, dryRun: false }],
-    [['topics', 'create', 'a', 'b', '--dry-run'], 'topics create', { topics: ['a', 'b'], partitions: undefined, replicationFactor: undefined, configs: {}, ifNotExists: false, dryRun: true }],
+    [
+      ['topics', 'create', 't', '-p', '3', '-r', '1', '-c', 'retention.ms=1000', '-c', 'cleanup.policy=compact,delete'],
+      'topics create',
+      {
+        topics: ['t'],
+        partitions: 3,
+        replicationFactor: 1,
+        configs: { 'retention.ms': '1000', 'cleanup.policy': 'compact,delete' },
+        ifNotExists: false,
+        dryRun: false,
+      },
+    ],
+    [
+      ['topics', '--create', '--topic', 't', '--partitions', '2', '--replication-factor', '1', '--config', 'a=b', '--if-not-exists'],
+      'topics create',
+      { topics: ['t'], partitions: 2, replicationFactor: 1, configs: { a: 'b' }, ifNotExists: true, dryRun: false },
+    ],
+    [
+      ['topics', 'create', 'a', 'b', '--dry-run'],
+      'topics create',
+      { topics: ['a', 'b'], partitions: undefined, replicationFactor: undefined, configs: {}, ifNotExists: false, dryRun: true },
+    ],
     [['topics', 'describe'], 'topics describe', { topics: [], excludeInternal: false, filters: [], offsets: true, ifExists: false }],
-    [['topics', 'describe', 'a', 'b', '--under-replicated-partitions', '--no-offsets'], 'topics describe', { topics: ['a', 'b'], excludeInternal: false, filters: ['under-replicated'], offsets: false, ifExists: false }],
-    [['topics', '--describe', '--topic', 't', '--at-min-isr-partitions', '--unavailable-partitions'], 'topics describe', { topics: ['t'], excludeInternal: false, filters: ['unavailable', 'at-min-isr'], offsets: true, ifExists: false }],
+    [
+      ['topics', 'describe', 'a', 'b', '--under-replicated-partitions', '--no-offsets'],
+      'topics describe',
+      { topics: ['a', 'b'], excludeInternal: false, filters: ['under-replicated'], offsets: false, ifExists: false },
+    ],
+    [
+      ['topics', '--describe', '--topic', 't', '--at-min-isr-partitions', '--unavailable-partitions'],
+      'topics describe',
+      { topics: ['t'], excludeInternal: false, filters: ['unavailable', 'at-min-isr'], offsets: true, ifExists: false },
+    ],
     [['topics', 'alter', 't', '--partitions', '6'], 'topics alter', { topic: 't', partitions: 6, dryRun: false, ifExists: false }],
     // -p as create takes it; --if-exists as describe, delete and kafka-topics.sh --alter take it.
     [['topics', 'alter', 't', '-p', '4', '--if-exists'], 'topics alter', { topic: 't', partitions: 4, dryRun: false, ifExists: true }],
-    [['topics', '--alter', '--topic', 't', '--partitions', '4', '--if-exists'], 'topics alter', { topic: 't', partitions: 4, dryRun: false, ifExists: true }],
-    [['topics', 'delete', 'a', 'a', 'b', '-y'], 'topics delete', { topics: ['a', 'b'], patterns: [], ifExists: false, yes: true, allowInternal: false }],
-    [['topics', 'delete', 'a', 'tmp-.*', '--allow-internal-topics'], 'topics delete', { topics: ['a'], patterns: ['tmp-.*'], ifExists: false, yes: false, allowInternal: true }],
+    [
+      ['topics', '--alter', '--topic', 't', '--partitions', '4', '--if-exists'],
+      'topics alter',
+      { topic: 't', partitions: 4, dryRun: false, ifExists: true },
+    ],
+    [
+      ['topics', 'delete', 'a', 'a', 'b', '-y'],
+      'topics delete',
+      { topics: ['a', 'b'], patterns: [], ifExists: false, yes: true, allowInternal: false },
+    ],
+    [
+      ['topics', 'delete', 'a', 'tmp-.*', '--allow-internal-topics'],
+      'topics delete',
+      { topics: ['a'], patterns: ['tmp-.*'], ifExists: false, yes: false, allowInternal: true },
+    ],
     [['topics', 'list', '--exclude-internal'], 'topics list', { pattern: undefined, excludeInternal: true }],
   ])('%j', async (argv, path, options) => {
     const r = await parseArgs(argv);
@@ -36,7 +75,10 @@ describe('topics arguments -> options', () => {
     [['topics', 'create', 'bad name'], /invalid topic name/],
     [['topics', 'create', 't', '-c', 'novalue'], /key=value/],
     [['topics', 'alter', 't'], /--partitions/],
-    [['topics', 'alter', 't', '-p', '4', '-c', 'retention.ms=1'], /configs are changed with configs alter[\s\S]*hint: ktool configs alter --topic t --add-config 'retention.ms=1'/],
+    [
+      ['topics', 'alter', 't', '-p', '4', '-c', 'retention.ms=1'],
+      /configs are changed with configs alter[\s\S]*hint: ktool configs alter --topic t --add-config 'retention.ms=1'/,
+    ],
     [['topics', 'alter', 't', '-r', '3'], /cannot change the replication factor/],
     [['topics', 'list', '('], /invalid topic regular expression/],
   ])('rejects %j', async (argv, message) => {

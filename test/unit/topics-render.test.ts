@@ -9,12 +9,18 @@ describe('topics list rendering', () => {
   it('off a TTY: plain aligned columns, no colour codes', async () => {
     const r = await runCli(['topics', 'list'], { deps, env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('NAME                PARTITIONS  REPLICAS\n__consumer_offsets           1         1\norders                       2         2\npayments                     1         1\n');
+    expect(r.stdout).toBe(
+      'NAME                PARTITIONS  REPLICAS\n__consumer_offsets           1         1\norders                       2         2\npayments                     1         1\n',
+    );
     expect(r.stderr).toBe('');
   });
 
   it('on a TTY with FORCE_COLOR: bold headers', async () => {
-    const r = await runCli(['topics', 'list', '--exclude-internal'], { deps, env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' }, tty: true });
+    const r = await runCli(['topics', 'list', '--exclude-internal'], {
+      deps,
+      env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' },
+      tty: true,
+    });
     expect(r.stdout).toContain('\u001b[1mNAME');
     expect(r.stdout).not.toContain('__consumer_offsets');
   });
@@ -26,7 +32,12 @@ describe('topics list rendering', () => {
     expect(forced.stdout).toContain('\u001b[1mNAME\u001b[22m                \u001b[1mPARTITIONS\u001b[22m  \u001b[1mREPLICAS\u001b[22m\n');
     // eslint-disable-next-line no-control-regex
     expect(forced.stdout.replace(/\u001b\[\d+m/g, '')).toBe(plain);
-    for (const [extra, args] of [[{ FORCE_COLOR: '1' }, ['--no-color']], [{ FORCE_COLOR: '0', NO_COLOR: undefined }, []], [{ FORCE_COLOR: 'false', NO_COLOR: undefined }, []], [{ FORCE_COLOR: '', NO_COLOR: '1' }, []]] as const) {
+    for (const [extra, args] of [
+      [{ FORCE_COLOR: '1' }, ['--no-color']],
+      [{ FORCE_COLOR: '0', NO_COLOR: undefined }, []],
+      [{ FORCE_COLOR: 'false', NO_COLOR: undefined }, []],
+      [{ FORCE_COLOR: '', NO_COLOR: '1' }, []],
+    ] as const) {
       const r = await runCli(['topics', 'list', ...args], { deps, env: { ...env, ...extra }, tty: true });
       expect([extra, args, r.stdout.includes('\u001b[')]).toEqual([extra, args, false]);
     }
@@ -65,7 +76,16 @@ describe('topics describe rendering', () => {
     expect(r.code).toBe(0);
     const [t] = JSON.parse(r.stdout);
     expect(t).toMatchObject({ name: 'orders', partitionCount: 2, replicationFactor: 2, configs: { 'retention.ms': '1000' } });
-    expect(t.partitions[0]).toEqual({ partition: 0, leader: 1, replicas: [1, 2], isr: [1, 2], offline: [], earliestOffset: 10, latestOffset: 110, messages: 100 });
+    expect(t.partitions[0]).toEqual({
+      partition: 0,
+      leader: 1,
+      replicas: [1, 2],
+      isr: [1, 2],
+      offline: [],
+      earliestOffset: 10,
+      latestOffset: 110,
+      messages: 100,
+    });
   });
 
   it('a missing topic exits 3 unless --if-exists', async () => {

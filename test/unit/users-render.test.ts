@@ -12,7 +12,13 @@ const plain = (s: string) => s.replace(/\u001b\[\d+m/g, '');
 /** SCRAM users in memory: alice has both mechanisms, bob SCRAM-SHA-512; `refuse` fails alterCredentials with that Kafka error. */
 function fake(refuse?: string) {
   let users: ScramUser[] = [
-    { user: 'alice', credentials: [{ mechanism: 'SCRAM-SHA-256', iterations: 4096 }, { mechanism: 'SCRAM-SHA-512', iterations: 8192 }] },
+    {
+      user: 'alice',
+      credentials: [
+        { mechanism: 'SCRAM-SHA-256', iterations: 4096 },
+        { mechanism: 'SCRAM-SHA-512', iterations: 8192 },
+      ],
+    },
     { user: 'bob', credentials: [{ mechanism: 'SCRAM-SHA-512', iterations: 8192 }] },
   ];
   const calls = { deletions: [] as { user: string; mechanism: ScramMechanismName }[][], upserts: [] as ScramUpsert[][] };
@@ -20,20 +26,30 @@ function fake(refuse?: string) {
     async describeUsers(names) {
       if (!names) return users;
       const unknown = names.find((n) => !users.some((u) => u.user === n));
-      if (unknown) throw errorForKafkaCode('RESOURCE_NOT_FOUND', `describe users: attempt to describe a user credential that does not exist: ${unknown}`);
+      if (unknown)
+        throw errorForKafkaCode(
+          'RESOURCE_NOT_FOUND',
+          `describe users: attempt to describe a user credential that does not exist: ${unknown}`,
+        );
       return users.filter((u) => names.includes(u.user));
     },
     async alterCredentials(deletions, upserts) {
       if (refuse) throw errorForKafkaCode(refuse, `alter users: refused (${refuse})`);
       calls.deletions.push(deletions);
       calls.upserts.push(upserts);
-      users = users.map((u) => ({ ...u, credentials: u.credentials.filter((c) => !deletions.some((d) => d.user === u.user && d.mechanism === c.mechanism)) })).filter((u) => u.credentials.length);
+      users = users
+        .map((u) => ({
+          ...u,
+          credentials: u.credentials.filter((c) => !deletions.some((d) => d.user === u.user && d.mechanism === c.mechanism)),
+        }))
+        .filter((u) => u.credentials.length);
     },
   };
   return { deps: { kafkaFactory: fakeKafka([topic('orders', 1)], {}, { scram }) }, calls };
 }
 
-const LIST = 'USER   MECHANISM      ITERATIONS\nalice  SCRAM-SHA-256        4096\nalice  SCRAM-SHA-512        8192\nbob    SCRAM-SHA-512        8192\n';
+const LIST =
+  'USER   MECHANISM      ITERATIONS\nalice  SCRAM-SHA-256        4096\nalice  SCRAM-SHA-512        8192\nbob    SCRAM-SHA-512        8192\n';
 
 describe('users list rendering', () => {
   it('off a TTY: one row per credential, never a salt or key', async () => {
@@ -68,10 +84,19 @@ describe('users list rendering', () => {
 describe('users create rendering', () => {
   it('the password from standard input; a new credential is "Created", an existing one "Updated"', async () => {
     const { deps, calls } = fake();
-    const r = await runCli(['users', 'create', 'bob', '--mechanism', 'SCRAM-SHA-256,SCRAM-SHA-512', '--iterations', '4096'], { deps, env, stdin: 's3cret\n' });
+    const r = await runCli(['users', 'create', 'bob', '--mechanism', 'SCRAM-SHA-256,SCRAM-SHA-512', '--iterations', '4096'], {
+      deps,
+      env,
+      stdin: 's3cret\n',
+    });
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout).toBe('Created SCRAM-SHA-256 credential for user bob (4096 iterations)\nUpdated the password of SCRAM-SHA-512 credential for user bob (4096 iterations)\n');
-    expect(calls.upserts[0].map((u) => [u.user, u.mechanism, u.iterations])).toEqual([['bob', 'SCRAM-SHA-256', 4096], ['bob', 'SCRAM-SHA-512', 4096]]);
+    expect(r.stdout).toBe(
+      'Created SCRAM-SHA-256 credential for user bob (4096 iterations)\nUpdated the password of SCRAM-SHA-512 credential for user bob (4096 iterations)\n',
+    );
+    expect(calls.upserts[0].map((u) => [u.user, u.mechanism, u.iterations])).toEqual([
+      ['bob', 'SCRAM-SHA-256', 4096],
+      ['bob', 'SCRAM-SHA-512', 4096],
+    ]);
     expect(JSON.stringify(calls.upserts)).not.toContain('s3cret');
   });
 
@@ -79,7 +104,10 @@ describe('users create rendering', () => {
     const { deps } = fake();
     const json = await runCli(['users', 'create', 'carol', '--json'], { deps, env, stdin: 'pw' });
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ user: 'carol', credentials: [{ mechanism: 'SCRAM-SHA-512', iterations: 8192, status: 'created' }] });
+    expect(JSON.parse(json.stdout)).toEqual({
+      user: 'carol',
+      credentials: [{ mechanism: 'SCRAM-SHA-512', iterations: 8192, status: 'created' }],
+    });
     const yaml = await runCli(['users', 'create', 'carol', '--password', 'pw', '--format', 'yaml'], { deps, env });
     expect(yaml.stdout).toBe('user: carol\ncredentials:\n  - mechanism: SCRAM-SHA-512\n    iterations: 8192\n    status: created\n');
     expect(yaml.stderr).toMatch(/ps|history/);
@@ -87,7 +115,10 @@ describe('users create rendering', () => {
   });
 
   it.each([
-    [['users', 'create', 'dave', '--mechanism', 'SCRAM-SHA-1'], /^error: unknown SCRAM mechanism "SCRAM-SHA-1"\nhint: use SCRAM-SHA-256 or SCRAM-SHA-512\n$/],
+    [
+      ['users', 'create', 'dave', '--mechanism', 'SCRAM-SHA-1'],
+      /^error: unknown SCRAM mechanism "SCRAM-SHA-1"\nhint: use SCRAM-SHA-256 or SCRAM-SHA-512\n$/,
+    ],
     [['users', 'create', 'dave', '--iterations', '100'], /^error: --iterations must be a whole number from 4096 to 16384, got "100"\n$/],
     [['users', 'create', 'dave'], /^error: the password is empty\nhint: pipe it on standard input/],
   ])('%j: exit 2, nothing sent', async (argv, stderr) => {
@@ -131,7 +162,10 @@ describe('users delete rendering', () => {
   it('a user or mechanism that is not there: exit 3 before asking', async () => {
     const { deps } = fake();
     const user = await runCli(['users', 'delete', 'carol', '--yes'], { deps, env });
-    expect([user.code, user.stderr]).toEqual([3, 'error: user carol has no SCRAM credentials\nhint: see the users with `ktool users list`\n']);
+    expect([user.code, user.stderr]).toEqual([
+      3,
+      'error: user carol has no SCRAM credentials\nhint: see the users with `ktool users list`\n',
+    ]);
     const mechanism = await runCli(['users', 'delete', 'bob', '--mechanism', 'SCRAM-SHA-256', '--yes'], { deps, env });
     expect([mechanism.code, mechanism.stderr]).toEqual([3, 'error: user bob has no SCRAM-SHA-256 credential (it has SCRAM-SHA-512)\n']);
   });

@@ -4,9 +4,24 @@ import { toYaml } from '../../src/output/yaml.js';
 
 describe('yaml round trip', () => {
   const samples: unknown[] = [
-    { 'current-profile': 'local', profiles: { local: { bootstrap: '127.0.0.1:9092' }, prod: { bootstrap: 'a:1,b:2', sasl: { mechanism: 'SCRAM-SHA-512', username: 'app', 'password-env': 'PW' }, tls: { enabled: true, 'insecure-skip-verify': true } } } },
+    {
+      'current-profile': 'local',
+      profiles: {
+        local: { bootstrap: '127.0.0.1:9092' },
+        prod: {
+          bootstrap: 'a:1,b:2',
+          sasl: { mechanism: 'SCRAM-SHA-512', username: 'app', 'password-env': 'PW' },
+          tls: { enabled: true, 'insecure-skip-verify': true },
+        },
+      },
+    },
     { list: ['a', 'b: c', 'true', '', '#x', ' padded '], empty: [], obj: {}, n: 3, f: 1.5, t: true, nul: null },
-    { nested: [{ name: 'x', replicas: [1, 2, 3] }, { name: 'y', replicas: [] }] },
+    {
+      nested: [
+        { name: 'x', replicas: [1, 2, 3] },
+        { name: 'y', replicas: [] },
+      ],
+    },
     { quote: 'it\'s "quoted"', colon: 'a:b', url: 'http://x:1/y', num: '0123', yes: 'yes' },
   ];
   it.each(samples.map((s) => [s]))('%j', (value) => {

@@ -21,7 +21,11 @@ export function parseComplete(args: string[], flags: { debug?: boolean }): Compl
 }
 
 /** Names asked of the current cluster, within DEADLINE_MS, silently nothing on any failure. */
-export async function completeFromCluster(options: CompleteOptions, ctx: Context, names: (clients: KafkaClients) => Promise<string[]>): Promise<CommandResult | void> {
+export async function completeFromCluster(
+  options: CompleteOptions,
+  ctx: Context,
+  names: (clients: KafkaClients) => Promise<string[]>,
+): Promise<CommandResult | void> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), DEADLINE_MS);

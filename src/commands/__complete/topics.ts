@@ -20,5 +20,7 @@ export function parse(args: string[], flags: Flags<typeof spec>): CompleteOption
  * (no output, exit 0) when anything fails or takes longer than DEADLINE_MS.
  */
 export function run(options: CompleteOptions, ctx: Context): Promise<CommandResult | void> {
-  return completeFromCluster(options, ctx, async (clients) => (await clients.admin()).listTopics({ includeInternal: options.prefix.startsWith('_') }));
+  return completeFromCluster(options, ctx, async (clients) =>
+    (await clients.admin()).listTopics({ includeInternal: options.prefix.startsWith('_') }),
+  );
 }

@@ -2,10 +2,28 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
-import { bindingKey, resourceKey, sortBindings, type AclBinding, type AclCreateOutcome, type AclPermission } from '../../kafka/acls-types.js';
+import {
+  bindingKey,
+  resourceKey,
+  sortBindings,
+  type AclBinding,
+  type AclCreateOutcome,
+  type AclPermission,
+} from '../../kafka/acls-types.js';
 import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import type { Block } from '../../output/view.js';
-import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, strings, type Grant } from './vocabulary.js';
+import {
+  checkOperations,
+  checkRoleFlags,
+  parseHosts,
+  parseOperations,
+  parsePatternType,
+  parsePrincipals,
+  parseResources,
+  roleGrants,
+  strings,
+  type Grant,
+} from './vocabulary.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
 import { aclLine, aclTable } from './view.js';
@@ -16,7 +34,11 @@ export const spec = defineCommand({
   command: 'create',
   description: 'add ACLs: each principal x operation x host on each resource (--operation defaults to All)',
   groups: ['connection', 'output', 'base'],
-  options: [...RESOURCE_OPTIONS, { flags: '--resource-pattern-type <type>', description: 'literal (default) or prefixed' }, ...ENTRY_OPTIONS],
+  options: [
+    ...RESOURCE_OPTIONS,
+    { flags: '--resource-pattern-type <type>', description: 'literal (default) or prefixed' },
+    ...ENTRY_OPTIONS,
+  ],
   examples: [
     'ktool acls create --allow-principal User:alice --operation Read,Describe --topic orders',
     'ktool acls create --allow-principal User:alice --producer --idempotent --topic orders',
@@ -44,18 +66,28 @@ export function parse(_args: string[], typed: Flags<typeof spec>): CreateOptions
   const flags: Record<string, unknown> = { ...typed };
   if (strings(flags.principal).length) throw new UsageError('acls create takes --allow-principal or --deny-principal, not --principal');
   const pattern = parsePatternType(flags.resourcePatternType);
-  if (pattern !== 'LITERAL' && pattern !== 'PREFIXED') throw new UsageError(`--resource-pattern-type ${pattern.toLowerCase()} only filters (list, delete); an ACL is literal or prefixed`);
+  if (pattern !== 'LITERAL' && pattern !== 'PREFIXED')
+    throw new UsageError(`--resource-pattern-type ${pattern.toLowerCase()} only filters (list, delete); an ACL is literal or prefixed`);
   const role = checkRoleFlags(flags);
   const resources = parseResources(flags, pattern);
-  if (!resources.length) throw new UsageError('name the resource: --topic T, --group G, --cluster, --transactional-id ID, --delegation-token ID or --user-principal User:U');
+  if (!resources.length)
+    throw new UsageError(
+      'name the resource: --topic T, --group G, --cluster, --transactional-id ID, --delegation-token ID or --user-principal User:U',
+    );
   const allow = parsePrincipals(flags.allowPrincipal);
   const deny = parsePrincipals(flags.denyPrincipal);
-  if (!allow.length && !deny.length) throw new UsageError('give --allow-principal TYPE:NAME or --deny-principal TYPE:NAME', "e.g. --allow-principal User:alice; User:'*' is every user");
+  if (!allow.length && !deny.length)
+    throw new UsageError(
+      'give --allow-principal TYPE:NAME or --deny-principal TYPE:NAME',
+      "e.g. --allow-principal User:alice; User:'*' is every user",
+    );
   const allowHosts = parseHosts(flags.allowHost, '--allow-host', allow, '--allow-principal');
   const denyHosts = parseHosts(flags.denyHost, '--deny-host', deny, '--deny-principal');
   const operations = parseOperations(flags.operation);
   if (operations.includes('ALL') && operations.length > 1) throw new UsageError('--operation All already covers every operation');
-  const grants: Grant[] = role ? roleGrants(flags, resources) : resources.map((resource) => ({ resource, operations: operations.length ? operations : ['ALL'] }));
+  const grants: Grant[] = role
+    ? roleGrants(flags, resources)
+    : resources.map((resource) => ({ resource, operations: operations.length ? operations : ['ALL'] }));
   for (const g of grants) checkOperations(g.resource, g.operations);
 
   const entries: [string, string, AclPermission][] = [
@@ -65,7 +97,13 @@ export function parse(_args: string[], typed: Flags<typeof spec>): CreateOptions
   const bindings = grants.flatMap((g) =>
     g.operations.flatMap((operation) =>
       entries.map(([principal, host, permission]): AclBinding => ({
-        principal, host, operation, permission, resourceType: g.resource.type, resourceName: g.resource.name, patternType: g.resource.pattern as AclBinding['patternType'],
+        principal,
+        host,
+        operation,
+        permission,
+        resourceType: g.resource.type,
+        resourceName: g.resource.name,
+        patternType: g.resource.pattern as AclBinding['patternType'],
       })),
     ),
   );
@@ -77,7 +115,23 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
   // As kafka-acls.sh: look at each resource pattern first so existing bindings are reported, not re-sent.
   const patterns = new Map(options.bindings.map((b) => [resourceKey(b.resourceType, b.resourceName, b.patternType), b]));
   const present = new Set(
-    (await whileChanging('create acls', () => Promise.all([...patterns.values()].map((b) => api.describeAcls({ resourceType: b.resourceType, resourceName: b.resourceName, patternType: b.patternType, principal: null, host: null, operation: 'ANY', permission: 'ANY' })))))
+    (
+      await whileChanging('create acls', () =>
+        Promise.all(
+          [...patterns.values()].map((b) =>
+            api.describeAcls({
+              resourceType: b.resourceType,
+              resourceName: b.resourceName,
+              patternType: b.patternType,
+              principal: null,
+              host: null,
+              operation: 'ANY',
+              permission: 'ANY',
+            }),
+          ),
+        ),
+      )
+    )
       .flat()
       .map(bindingKey),
   );
@@ -91,10 +145,14 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
   if (done.length) view.push(aclTable(done, `Created ${done.length} ACL${done.length === 1 ? '' : 's'}:`));
   if (existing.length) view.push(aclTable(existing, `Already present, unchanged (${existing.length}):`));
   const failure = (f: AclCreateOutcome) => `cannot create ACL ${aclLine(f.binding)}: ${f.error} (${f.errorCode})`;
-  return batchOutcome(ctx.io, { data, view }, {
-    total: options.bindings.length,
-    failed: outcomes.filter((o) => o.errorCode),
-    describe: failure,
-    error: async (f) => errorForKafkaCode(f.errorCode!, failure(f), undefined, { operation: 'Alter', principal: await principal(ctx) }),
-  });
+  return batchOutcome(
+    ctx.io,
+    { data, view },
+    {
+      total: options.bindings.length,
+      failed: outcomes.filter((o) => o.errorCode),
+      describe: failure,
+      error: async (f) => errorForKafkaCode(f.errorCode!, failure(f), undefined, { operation: 'Alter', principal: await principal(ctx) }),
+    },
+  );
 }

@@ -4,11 +4,29 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { YES } from '../../cli/common-options.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
-import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclDeleteRefusal, type AclOperationName, type AclPermission } from '../../kafka/acls-types.js';
+import {
+  bindingKey,
+  sortBindings,
+  type AclBinding,
+  type AclBindingFilter,
+  type AclDeleteRefusal,
+  type AclOperationName,
+  type AclPermission,
+} from '../../kafka/acls-types.js';
 import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
-import { checkOperations, checkRoleFlags, parseHosts, parseOperations, parsePatternType, parsePrincipals, parseResources, roleGrants, type ResourceRef } from './vocabulary.js';
+import {
+  checkOperations,
+  checkRoleFlags,
+  parseHosts,
+  parseOperations,
+  parsePatternType,
+  parsePrincipals,
+  parseResources,
+  roleGrants,
+  type ResourceRef,
+} from './vocabulary.js';
 import { aclLine, aclTable } from './view.js';
 import { ENTRY_OPTIONS, RESOURCE_OPTIONS } from './options.js';
 import { whileChanging } from './authz.js';
@@ -57,7 +75,9 @@ export function parse(_args: string[], typed: Flags<typeof spec>): DeleteOptions
   const deny = parsePrincipals(flags.denyPrincipal);
   const any = parsePrincipals(flags.principal);
   if (!resources.length && !allow.length && !deny.length && !any.length) {
-    throw new UsageError('say which ACLs to delete: a resource (--topic T, --group G, --cluster ...) and/or a principal (--allow-principal, --deny-principal, --principal)');
+    throw new UsageError(
+      'say which ACLs to delete: a resource (--topic T, --group G, --cluster ...) and/or a principal (--allow-principal, --deny-principal, --principal)',
+    );
   }
   const allowHosts = parseHosts(flags.allowHost, '--allow-host', allow, '--allow-principal');
   const denyHosts = parseHosts(flags.denyHost, '--deny-host', deny, '--deny-principal');
@@ -68,10 +88,17 @@ export function parse(_args: string[], typed: Flags<typeof spec>): DeleteOptions
   const grants: Target[] = role
     ? roleGrants(flags, resources)
     : (resources.length ? resources : [undefined]).map((resource) => ({ resource, operations: operations.length ? operations : ['ANY'] }));
-  for (const g of grants) if (g.resource) checkOperations(g.resource, g.operations.filter((o): o is AclOperationName => o !== 'ANY'));
+  for (const g of grants)
+    if (g.resource)
+      checkOperations(
+        g.resource,
+        g.operations.filter((o): o is AclOperationName => o !== 'ANY'),
+      );
 
   const entries: Entry[] = [
-    ...allow.flatMap((principal) => (allowHosts.length ? allowHosts : [null]).map((host): Entry => ({ principal, host, permission: 'ALLOW' }))),
+    ...allow.flatMap((principal) =>
+      (allowHosts.length ? allowHosts : [null]).map((host): Entry => ({ principal, host, permission: 'ALLOW' })),
+    ),
     ...deny.flatMap((principal) => (denyHosts.length ? denyHosts : [null]).map((host): Entry => ({ principal, host, permission: 'DENY' }))),
     ...any.map((principal): Entry => ({ principal, host: null, permission: 'ANY' })),
   ];
@@ -102,8 +129,16 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
   }
   const { deleted, refused } = await api.deleteAcls(options.filters);
   const data: DeleteResult = { deleted };
-  const result = { data, view: deleted.length ? [aclTable(deleted, `Deleted ${deleted.length} ACL${deleted.length === 1 ? '' : 's'}:`)] : refused.length ? [] : [{ lines: ['No ACLs matched; nothing deleted'] }] };
-  const failure = (r: AclDeleteRefusal) => `cannot delete ${r.binding ? `ACL ${aclLine(r.binding)}` : `ACLs matching ${filterLine(r.filter!)}`}: ${r.error} (${r.errorCode})`;
+  const result = {
+    data,
+    view: deleted.length
+      ? [aclTable(deleted, `Deleted ${deleted.length} ACL${deleted.length === 1 ? '' : 's'}:`)]
+      : refused.length
+        ? []
+        : [{ lines: ['No ACLs matched; nothing deleted'] }],
+  };
+  const failure = (r: AclDeleteRefusal) =>
+    `cannot delete ${r.binding ? `ACL ${aclLine(r.binding)}` : `ACLs matching ${filterLine(r.filter!)}`}: ${r.error} (${r.errorCode})`;
   // Some deleted, some refused: exit 5; nothing deleted and something refused: the refusal's error.
   return batchOutcome(ctx.io, result, {
     total: deleted.length + refused.length,

@@ -2,7 +2,14 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
-import { bindingKey, sortBindings, type AclBinding, type AclBindingFilter, type AclOperationName, type AclPatternType } from '../../kafka/acls-types.js';
+import {
+  bindingKey,
+  sortBindings,
+  type AclBinding,
+  type AclBindingFilter,
+  type AclOperationName,
+  type AclPatternType,
+} from '../../kafka/acls-types.js';
 import { parseOperations, parsePatternType, parsePrincipals, parseResources, strings, type ResourceRef } from './vocabulary.js';
 import { aclTable } from './view.js';
 import { RESOURCE_OPTIONS } from './options.js';
@@ -13,11 +20,18 @@ export const spec = defineCommand({
   groups: ['connection', 'output', 'base'],
   options: [
     ...RESOURCE_OPTIONS,
-    { flags: '--resource-pattern-type <type>', description: 'literal (default with a resource), prefixed, any (default without) or match (every ACL that applies to the resource)' },
+    {
+      flags: '--resource-pattern-type <type>',
+      description: 'literal (default with a resource), prefixed, any (default without) or match (every ACL that applies to the resource)',
+    },
     { flags: '--principal <principal>', description: 'only ACLs of this TYPE:NAME, repeatable', repeatable: true },
     { flags: '--operation <ops>', description: 'only these operations (comma-separated, repeatable)', repeatable: true },
   ],
-  examples: ['ktool acls list', 'ktool acls list --topic orders --resource-pattern-type match', 'ktool acls list --principal User:alice --json'],
+  examples: [
+    'ktool acls list',
+    'ktool acls list --topic orders --resource-pattern-type match',
+    'ktool acls list --principal User:alice --json',
+  ],
 });
 
 export interface ListOptions {
@@ -45,7 +59,10 @@ export function parse(_args: string[], typed: Flags<typeof spec>): ListOptions {
   // Read by name, also flags list does not take (a kafka-acls.sh --list spelling may bring them).
   const flags: Record<string, unknown> = { ...typed };
   for (const flag of ['allowPrincipal', 'denyPrincipal', 'allowHost', 'denyHost', 'producer', 'consumer'] as const) {
-    if (strings(flags[flag]).length) throw new UsageError(`acls list does not take --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: filter by principal with --principal TYPE:NAME`);
+    if (strings(flags[flag]).length)
+      throw new UsageError(
+        `acls list does not take --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: filter by principal with --principal TYPE:NAME`,
+      );
   }
   // As kafka-acls.sh: a named resource means its literal ACLs, no resource means every ACL.
   const resources = parseResources(flags, parsePatternType(flags.resourcePatternType));
@@ -76,7 +93,9 @@ export function listFilters(options: ListOptions): AclBindingFilter[] {
 export async function run(options: ListOptions, ctx: Context): Promise<CommandResult> {
   const api = await (await ctx.kafka()).acls();
   const found = (await Promise.all(listFilters(options).map((f) => api.describeAcls(f)))).flat();
-  const unique = new Map(found.filter((b) => !options.operations.length || options.operations.includes(b.operation)).map((b) => [bindingKey(b), b]));
+  const unique = new Map(
+    found.filter((b) => !options.operations.length || options.operations.includes(b.operation)).map((b) => [bindingKey(b), b]),
+  );
   const data: ListResult = sortBindings([...unique.values()]);
   // A filter naming a principal or resource without ACLs is a legitimately empty listing (ACLs may
   // name principals and topics that do not exist yet): exit 0, and for people a line on stderr.

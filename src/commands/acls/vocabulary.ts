@@ -21,12 +21,20 @@ export const strings = (v: unknown): string[] => (v === undefined || v === false
 export function parsePrincipal(text: string): string {
   const value = text.trim();
   const colon = value.indexOf(':');
-  if (colon <= 0 || colon === value.length - 1) throw new UsageError(`a principal is TYPE:NAME, e.g. User:alice, got "${text}"`, "User:'*' means every user");
+  if (colon <= 0 || colon === value.length - 1)
+    throw new UsageError(`a principal is TYPE:NAME, e.g. User:alice, got "${text}"`, "User:'*' means every user");
   return value;
 }
 
 export function parsePrincipals(values: unknown): string[] {
-  return [...new Set(strings(values).flatMap((v) => v.split(',')).filter((v) => v.trim()).map(parsePrincipal))];
+  return [
+    ...new Set(
+      strings(values)
+        .flatMap((v) => v.split(','))
+        .filter((v) => v.trim())
+        .map(parsePrincipal),
+    ),
+  ];
 }
 
 /** Kafka's display name: IDEMPOTENT_WRITE -> IdempotentWrite (what kafka-acls.sh --help lists). */
@@ -46,7 +54,8 @@ export function parseOperation(text: string): AclOperationName {
 /** `--operation Read,Write --operation Describe` -> [READ, WRITE, DESCRIBE]; none -> []. */
 export function parseOperations(values: unknown): AclOperationName[] {
   const items = strings(values).flatMap((v) => v.split(','));
-  if (items.some((i) => !i.trim())) throw new UsageError(`--operation expects names separated by commas, got "${strings(values).join(',')}"`);
+  if (items.some((i) => !i.trim()))
+    throw new UsageError(`--operation expects names separated by commas, got "${strings(values).join(',')}"`);
   return [...new Set(items.map(parseOperation))];
 }
 
@@ -59,7 +68,14 @@ export function parsePatternType(value: unknown, fallback: AclPatternType = 'LIT
 
 /** Hosts for one permission: the flag's values, else `*` (every host) when principals were given. */
 export function parseHosts(values: unknown, flag: string, principals: string[], principalFlag: string): string[] {
-  const hosts = [...new Set(strings(values).flatMap((v) => v.split(',')).map((h) => h.trim()).filter(Boolean))];
+  const hosts = [
+    ...new Set(
+      strings(values)
+        .flatMap((v) => v.split(','))
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (hosts.length && !principals.length) throw new UsageError(`${flag} needs ${principalFlag}`);
   return hosts;
 }
@@ -81,7 +97,8 @@ export function parseResources(flags: Record<string, unknown>, pattern: AclPatte
   add(flags.topic, 'TOPIC', '--topic');
   add(flags.group, 'GROUP', '--group');
   if (flags.cluster) {
-    if (pattern === 'PREFIXED') throw new UsageError('--cluster cannot be combined with --resource-pattern-type prefixed', 'the cluster resource is always literal');
+    if (pattern === 'PREFIXED')
+      throw new UsageError('--cluster cannot be combined with --resource-pattern-type prefixed', 'the cluster resource is always literal');
     out.push({ type: 'CLUSTER', name: CLUSTER_NAME, pattern: pattern === 'ANY' || pattern === 'MATCH' ? pattern : 'LITERAL' });
   }
   add(flags.transactionalId, 'TRANSACTIONAL_ID', '--transactional-id');
@@ -140,7 +157,11 @@ export function roleGrants(flags: Record<string, unknown>, resources: ResourceRe
     if (r.type === 'CLUSTER') return !(producer && flags.idempotent);
     return true;
   });
-  if (unused.length) throw new UsageError(`--${unused[0].type.toLowerCase().replace('_', '-')} is not used by ${[producer && '--producer', consumer && '--consumer'].filter(Boolean).join(' / ')}`, 'give --operation instead of the role to grant other operations');
+  if (unused.length)
+    throw new UsageError(
+      `--${unused[0].type.toLowerCase().replace('_', '-')} is not used by ${[producer && '--producer', consumer && '--consumer'].filter(Boolean).join(' / ')}`,
+      'give --operation instead of the role to grant other operations',
+    );
   const grants = new Map<string, Grant>();
   const grant = (resource: ResourceRef, ops: AclOperationName[]) => {
     const key = resourceKey(resource.type, resource.name, resource.pattern);
@@ -163,6 +184,10 @@ export function checkRoleFlags(flags: Record<string, unknown>): boolean {
   const role = Boolean(flags.producer || flags.consumer);
   if (!role) return false;
   const conflict = (['operation', 'denyPrincipal', 'denyHost'] as const).find((k) => strings(flags[k]).length);
-  if (conflict) throw new UsageError(`--producer/--consumer cannot be combined with --${conflict.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, 'they grant (allow) a fixed set of operations');
+  if (conflict)
+    throw new UsageError(
+      `--producer/--consumer cannot be combined with --${conflict.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+      'they grant (allow) a fixed set of operations',
+    );
   return true;
 }

@@ -9,7 +9,7 @@ export const spec = defineCommand({
   command: 'api-versions',
   description: 'the API versions every broker supports (kafka-broker-api-versions.sh)',
   groups: ['connection', 'output', 'base'],
-  examples: ['ktool cluster api-versions', "ktool cluster api-versions --json | jq '.[0].apis[] | select(.name==\"Fetch\")'"],
+  examples: ['ktool cluster api-versions', 'ktool cluster api-versions --json | jq \'.[0].apis[] | select(.name=="Fetch")\''],
 });
 
 export type ApiVersionsOptions = Record<string, never>;
@@ -50,12 +50,20 @@ export async function run(_options: ApiVersionsOptions, ctx: Context): Promise<C
     rows: b.apis.map((a) => [a.name, a.apiKey, a.minVersion, a.maxVersion, a.usableVersion ?? 'none']),
     numeric: [1, 2, 3, 4],
   }));
-  const failure = (b: BrokerApiVersions) => `broker ${b.broker.id} (${b.broker.host}:${b.broker.port}) did not tell its API versions: ${b.error}`;
-  return batchOutcome(ctx.io, { data, text: { table: apiVersionsText(data) }, view }, {
-    total: data.length,
-    failed: data.filter((b) => b.error),
-    describe: failure,
-    // The bootstrap broker answered, the advertised addresses did not: a listener set-up problem, as a connection failure.
-    error: (b) => new ConnectionError(failure(b), { hint: 'check that the brokers\' advertised.listeners are reachable from here (ktool cluster info lists them)' }),
-  });
+  const failure = (b: BrokerApiVersions) =>
+    `broker ${b.broker.id} (${b.broker.host}:${b.broker.port}) did not tell its API versions: ${b.error}`;
+  return batchOutcome(
+    ctx.io,
+    { data, text: { table: apiVersionsText(data) }, view },
+    {
+      total: data.length,
+      failed: data.filter((b) => b.error),
+      describe: failure,
+      // The bootstrap broker answered, the advertised addresses did not: a listener set-up problem, as a connection failure.
+      error: (b) =>
+        new ConnectionError(failure(b), {
+          hint: "check that the brokers' advertised.listeners are reachable from here (ktool cluster info lists them)",
+        }),
+    },
+  );
 }

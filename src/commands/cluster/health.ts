@@ -10,7 +10,11 @@ export const spec = defineCommand({
   command: 'health [topics...]',
   description: 'offline, under-replicated and under-min-ISR partitions (of every topic, or these); exit code 6 when there are any',
   groups: ['connection', 'output', 'base'],
-  examples: ['ktool cluster health || echo "cluster needs attention"', 'ktool cluster health orders payments', "ktool cluster health --json | jq '.underMinIsr'"],
+  examples: [
+    'ktool cluster health || echo "cluster needs attention"',
+    'ktool cluster health orders payments',
+    "ktool cluster health --json | jq '.underMinIsr'",
+  ],
 });
 
 export interface HealthOptions {
@@ -51,18 +55,40 @@ export function parse(args: string[]): HealthOptions {
 
 export async function run(options: HealthOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
-  const [cluster, { topics, missing }] = await Promise.all([admin.cluster(), admin.describeTopics(options.topics, { includeInternal: true })]);
-  if (missing.length) throw topicsNotFound(missing, missingHint('topics', missing, await admin.listTopics({ includeInternal: true }), await principal(ctx)));
+  const [cluster, { topics, missing }] = await Promise.all([
+    admin.cluster(),
+    admin.describeTopics(options.topics, { includeInternal: true }),
+  ]);
+  if (missing.length)
+    throw topicsNotFound(missing, missingHint('topics', missing, await admin.listTopics({ includeInternal: true }), await principal(ctx)));
   // Kafka hides the topics a principal may not describe: a check that saw none says so.
-  if (!topics.length) ctx.warn(noneVisible('topics', await principal(ctx), 'the check needs DESCRIBE (and DESCRIBE_CONFIGS) on the topics'));
+  if (!topics.length)
+    ctx.warn(noneVisible('topics', await principal(ctx), 'the check needs DESCRIBE (and DESCRIBE_CONFIGS) on the topics'));
   const configs = await admin.describeTopicConfigs(topics.map((t) => t.name));
   const live = new Set(cluster.brokers.map((b) => b.id));
-  const data: HealthResult = { healthy: true, clusterId: cluster.clusterId, controllerId: cluster.controllerId, brokers: cluster.brokers.length, topics: topics.length, partitions: 0, offline: [], underReplicated: [], underMinIsr: [] };
+  const data: HealthResult = {
+    healthy: true,
+    clusterId: cluster.clusterId,
+    controllerId: cluster.controllerId,
+    brokers: cluster.brokers.length,
+    topics: topics.length,
+    partitions: 0,
+    offline: [],
+    underReplicated: [],
+    underMinIsr: [],
+  };
   for (const t of topics) {
     const minIsr = Number(configs.get(t.name)?.find((c) => c.name === 'min.insync.replicas')?.value ?? 1);
     for (const p of t.partitions) {
       data.partitions++;
-      const problem: PartitionProblem = { topic: t.name, partition: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr, minIsr };
+      const problem: PartitionProblem = {
+        topic: t.name,
+        partition: p.partition,
+        leader: p.leader,
+        replicas: p.replicas,
+        isr: p.isr,
+        minIsr,
+      };
       if (p.leader < 0 || !live.has(p.leader)) data.offline.push(problem);
       if (p.isr.length < p.replicas.length) data.underReplicated.push(problem);
       if (p.isr.length < minIsr) data.underMinIsr.push(problem);
@@ -80,7 +106,10 @@ export async function run(options: HealthOptions, ctx: Context): Promise<Command
   ].map(([what, p]) => [what, p.topic, p.partition, p.leader < 0 ? 'none' : p.leader, p.replicas.join(','), p.isr.join(','), p.minIsr]);
   return {
     data,
-    view: [{ lines: summary }, ...(rows.length ? [{ head: ['PROBLEM', 'TOPIC', 'PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'MIN-ISR'], rows, numeric: [2, 6] }] : [])],
+    view: [
+      { lines: summary },
+      ...(rows.length ? [{ head: ['PROBLEM', 'TOPIC', 'PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'MIN-ISR'], rows, numeric: [2, 6] }] : []),
+    ],
     exitCode: data.healthy ? ExitCode.ok : ExitCode.check,
   };
 }

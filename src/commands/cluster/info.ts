@@ -41,7 +41,12 @@ export async function run(_options: InfoOptions, ctx: Context): Promise<CommandR
     data,
     view: [
       { lines: [`Cluster ID: ${cluster.clusterId}`, `Controller: ${cluster.controllerId}`, `Brokers:    ${cluster.brokers.length}`] },
-      { title: 'Brokers', head: ['ID', 'HOST:PORT', 'RACK', 'CONTROLLER'], rows: cluster.brokers.map((b) => [b.id, `${b.host}:${b.port}`, b.rack ?? '', b.id === cluster.controllerId ? 'yes' : '']), numeric: [0] },
+      {
+        title: 'Brokers',
+        head: ['ID', 'HOST:PORT', 'RACK', 'CONTROLLER'],
+        rows: cluster.brokers.map((b) => [b.id, `${b.host}:${b.port}`, b.rack ?? '', b.id === cluster.controllerId ? 'yes' : '']),
+        numeric: [0],
+      },
       {
         title: `Features (epoch ${features.finalizedEpoch})`,
         head: ['FEATURE', 'FINALIZED', 'SUPPORTED'],
@@ -49,7 +54,11 @@ export async function run(_options: InfoOptions, ctx: Context): Promise<CommandR
           const f = finalized.get(n);
           const s = supported.get(n);
           // A supported feature the broker does not list as finalized is at level 0 (as kafka-features.sh shows it).
-          return [n, f ? (f.minVersionLevel === f.maxVersionLevel ? f.maxVersionLevel : `${f.minVersionLevel}-${f.maxVersionLevel}`) : 0, s ? `${s.minVersion}-${s.maxVersion}` : ''];
+          return [
+            n,
+            f ? (f.minVersionLevel === f.maxVersionLevel ? f.maxVersionLevel : `${f.minVersionLevel}-${f.maxVersionLevel}`) : 0,
+            s ? `${s.minVersion}-${s.maxVersion}` : '',
+          ];
         }),
       },
     ],

@@ -31,7 +31,9 @@ const strings = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(
 
 export function parse(args: string[], flags: Flags<typeof spec>): LogDirsOptions {
   // --topic-list a,b is LogDirsCommand's spelling.
-  const topics = [...args, ...strings(flags.topic), ...strings(flags.topicList).flatMap((l) => l.split(','))].map((t) => t.trim()).filter(Boolean);
+  const topics = [...args, ...strings(flags.topic), ...strings(flags.topicList).flatMap((l) => l.split(','))]
+    .map((t) => t.trim())
+    .filter(Boolean);
   return { topics: [...new Set(topics)] };
 }
 
@@ -43,11 +45,34 @@ export async function run(options: LogDirsOptions, ctx: Context): Promise<Comman
   }
   const api = await clients.cluster();
   const data = await api.describeLogDirs(options.topics.length ? options.topics : null);
-  const human = (n: number) => (n < 0 ? '' : n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KiB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MiB` : `${(n / 1024 ** 3).toFixed(1)} GiB`);
-  const dirs = { head: ['BROKER', 'LOG-DIR', 'ERROR', 'PARTITIONS', 'SIZE', 'TOTAL', 'USABLE'], rows: data.map((d) => [d.broker, d.logDir, d.error ?? '', d.partitions.length, human(d.partitions.reduce((n, p) => n + p.size, 0)), human(d.totalBytes), human(d.usableBytes)]), numeric: [0, 3, 4, 5, 6] };
+  const human = (n: number) =>
+    n < 0
+      ? ''
+      : n < 1024
+        ? `${n} B`
+        : n < 1024 ** 2
+          ? `${(n / 1024).toFixed(1)} KiB`
+          : n < 1024 ** 3
+            ? `${(n / 1024 ** 2).toFixed(1)} MiB`
+            : `${(n / 1024 ** 3).toFixed(1)} GiB`;
+  const dirs = {
+    head: ['BROKER', 'LOG-DIR', 'ERROR', 'PARTITIONS', 'SIZE', 'TOTAL', 'USABLE'],
+    rows: data.map((d) => [
+      d.broker,
+      d.logDir,
+      d.error ?? '',
+      d.partitions.length,
+      human(d.partitions.reduce((n, p) => n + p.size, 0)),
+      human(d.totalBytes),
+      human(d.usableBytes),
+    ]),
+    numeric: [0, 3, 4, 5, 6],
+  };
   const parts = {
     head: ['BROKER', 'TOPIC', 'PARTITION', 'SIZE', 'BYTES', 'OFFSET-LAG', 'FUTURE', 'LOG-DIR'],
-    rows: data.flatMap((d) => d.partitions.map((p) => [d.broker, p.topic, p.partition, human(p.size), p.size, p.offsetLag, p.isFuture ? 'yes' : '', d.logDir])),
+    rows: data.flatMap((d) =>
+      d.partitions.map((p) => [d.broker, p.topic, p.partition, human(p.size), p.size, p.offsetLag, p.isFuture ? 'yes' : '', d.logDir]),
+    ),
     numeric: [0, 2, 3, 4, 5],
     wideOnly: [4, 6, 7],
   };

@@ -12,7 +12,8 @@ import { ENTITY_OPTIONS, entityLabel, isQuotaType, parseEntities, QUOTA_TYPES, R
 
 export const spec = defineCommand({
   command: 'alter',
-  description: "change configs with IncrementalAlterConfigs (never read-modify-write), or client quotas; an internal topic's configs only with --allow-internal-topics",
+  description:
+    "change configs with IncrementalAlterConfigs (never read-modify-write), or client quotas; an internal topic's configs only with --allow-internal-topics",
   groups: ['connection', 'output', 'base'],
   // Entity flags, then --allow-internal-topics, then the changes: the order help has always shown.
   options: [
@@ -75,7 +76,10 @@ export function parse(_args: string[], flags: Flags<typeof spec>): AlterOptions 
   };
   const addConfigFile = flags.addConfigFile === undefined ? undefined : String(flags.addConfigFile);
   if (!addConfigFile && !changes.set.length && !changes.delete.length && !changes.append.length && !changes.subtract.length) {
-    throw new UsageError('nothing to change', 'give --add-config k=v[,k=v], --add-config-file FILE, --delete-config k[,k], --append k=v or --subtract k=v');
+    throw new UsageError(
+      'nothing to change',
+      'give --add-config k=v[,k=v], --add-config-file FILE, --delete-config k[,k], --append k=v or --subtract k=v',
+    );
   }
   toOperations(changes); // rejects a name given twice before anything is sent
   // Any change, even a dry run (which shows the refusal early): cleanup.policy or retention on
@@ -83,7 +87,8 @@ export function parse(_args: string[], flags: Flags<typeof spec>): AlterOptions 
   const topics = entities.filter((e) => e.type === 'topics' && e.name).map((e) => e.name!);
   refuseInternalTopics(topics, Boolean(flags.allowInternalTopics), 'change the configs of');
   if (isQuotaType(entities[0].type)) {
-    if (changes.append.length || changes.subtract.length) throw new UsageError('--append and --subtract apply to list configs, not to quotas');
+    if (changes.append.length || changes.subtract.length)
+      throw new UsageError('--append and --subtract apply to list configs, not to quotas');
     for (const [k, v] of changes.set) quotaNumber(k, v);
   }
   return { entities, changes, addConfigFile, dryRun: Boolean(flags.dryRun) };
@@ -103,7 +108,11 @@ async function checkDeletable(api: ConfigsApi, ref: ConfigResourceRef, names: st
   if (ref.kind !== 'topic' || !names.length) return;
   const [known] = await api.describeConfigs([ref]);
   const unknown = names.filter((n) => !known.some((c) => c.name === n));
-  if (unknown.length) throw new UsageError(`topic ${ref.name} has no config ${unknown.join(', ')}`, `ktool configs describe --topic ${ref.name} --all lists its configs`);
+  if (unknown.length)
+    throw new UsageError(
+      `topic ${ref.name} has no config ${unknown.join(', ')}`,
+      `ktool configs describe --topic ${ref.name} --all lists its configs`,
+    );
 }
 
 async function readConfigFile(path: string): Promise<[string, string][]> {
@@ -121,7 +130,7 @@ export async function run(options: AlterOptions, ctx: Context): Promise<CommandR
   const label = entityLabel(options.entities);
   const result: AlterResult = {
     entityType: options.entities.map((e) => e.type).join('+'),
-    entityName: options.entities.length === 1 ? first.name ?? null : null,
+    entityName: options.entities.length === 1 ? (first.name ?? null) : null,
     set: Object.fromEntries(changes.set.map(([k, v]) => [k, shown(k, v)])),
     deleted: changes.delete,
     appended: Object.fromEntries(changes.append),

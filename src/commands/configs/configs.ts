@@ -2,7 +2,8 @@ import { defineCommand } from '../../cli/spec.js';
 
 export const spec = defineCommand({
   command: 'configs',
-  description: 'describe and change topic, broker, group and client-metrics configs and client quotas (kafka-configs.sh spellings work too)',
+  description:
+    'describe and change topic, broker, group and client-metrics configs and client quotas (kafka-configs.sh spellings work too)',
   order: ['describe', 'alter'],
   notes: `kafka-configs.sh spellings are accepted:
   ktool configs --describe --entity-type topics --entity-name t [--all]

@@ -4,14 +4,29 @@ import { defineCommand, type Flags } from '../../cli/spec.js';
 import { NotFoundError } from '../../errors.js';
 import type { ConfigResourceRef, DescribedConfig, QuotaFilter } from '../../kafka/configs-types.js';
 import type { Block } from '../../output/view.js';
-import { ENTITY_OPTIONS, entityLabel, isQuotaType, parseEntities, QUOTA_TYPES, RESOURCE_KINDS, type EntitySelection, type EntityType } from './entity.js';
+import {
+  ENTITY_OPTIONS,
+  entityLabel,
+  isQuotaType,
+  parseEntities,
+  QUOTA_TYPES,
+  RESOURCE_KINDS,
+  type EntitySelection,
+  type EntityType,
+} from './entity.js';
 
 export const spec = defineCommand({
   command: 'describe',
   description: "configs with each value's source, sensitivity and read-only flag; quotas for users/clients/ips",
   groups: ['connection', 'output', 'base'],
   options: [...ENTITY_OPTIONS, { flags: '--all', description: 'every config, also those from broker defaults and built-in defaults' }],
-  examples: ['ktool configs describe --topic orders', 'ktool configs describe --topic orders --all --format wide', 'ktool configs describe --broker 1', 'ktool configs describe --broker-defaults', 'ktool configs describe --user alice'],
+  examples: [
+    'ktool configs describe --topic orders',
+    'ktool configs describe --topic orders --all --format wide',
+    'ktool configs describe --broker 1',
+    'ktool configs describe --broker-defaults',
+    'ktool configs describe --user alice',
+  ],
 });
 
 export interface DescribeOptions {
@@ -101,7 +116,7 @@ function configView(d: EntityConfigs, all: boolean): Block[] {
   if (!d.configs.length) return [{ lines: [title] }];
   const rows = d.configs.map((c) => [
     c.name,
-    c.sensitive ? '<sensitive>' : c.value ?? 'null',
+    c.sensitive ? '<sensitive>' : (c.value ?? 'null'),
     c.source,
     c.sensitive ? 'yes' : 'no',
     c.readOnly ? 'yes' : 'no',
@@ -109,13 +124,17 @@ function configView(d: EntityConfigs, all: boolean): Block[] {
     c.synonyms.map((s) => `${s.source}:${s.name}=${s.value ?? 'null'}`).join(', '),
   ]);
   // Names, values, sources and synonyms wrap on a narrow terminal; TYPE and SYNONYMS are what wide is for: never dropped.
-  return [{ title, head: ['NAME', 'VALUE', 'SOURCE', 'SENSITIVE', 'READ-ONLY', 'TYPE', 'SYNONYMS'], rows, wideOnly: [5, 6], wrap: [0, 1, 2, 6] }];
+  return [
+    { title, head: ['NAME', 'VALUE', 'SOURCE', 'SENSITIVE', 'READ-ONLY', 'TYPE', 'SYNONYMS'], rows, wideOnly: [5, 6], wrap: [0, 1, 2, 6] },
+  ];
 }
 
 function quotaView(data: EntityQuotas[], entities: EntitySelection[]): Block[] {
   if (!data.length) return [{ lines: [`No quotas for ${entityLabel(entities)}`] }];
   const rows = data.flatMap((d) => {
-    const who = Object.entries(d.entity).map(([k, v]) => `${k}=${v ?? '<default>'}`).join(', ');
+    const who = Object.entries(d.entity)
+      .map(([k, v]) => `${k}=${v ?? '<default>'}`)
+      .join(', ');
     return Object.entries(d.quotas).map(([k, v]) => [who, k, v]);
   });
   return [{ head: ['ENTITY', 'QUOTA', 'VALUE'], rows, numeric: [2] }];

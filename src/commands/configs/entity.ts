@@ -7,15 +7,32 @@ export const ENTITY_TYPES = ['topics', 'brokers', 'broker-loggers', 'users', 'cl
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 const ALIASES: Record<string, EntityType> = {
-  topic: 'topics', broker: 'brokers', 'broker-logger': 'broker-loggers', user: 'users', client: 'clients', 'client-id': 'clients', ip: 'ips', group: 'groups',
+  topic: 'topics',
+  broker: 'brokers',
+  'broker-logger': 'broker-loggers',
+  user: 'users',
+  client: 'clients',
+  'client-id': 'clients',
+  ip: 'ips',
+  group: 'groups',
 };
 
 export const QUOTA_TYPES: Partial<Record<EntityType, QuotaFilter['type']>> = { users: 'user', clients: 'client-id', ips: 'ip' };
-export const RESOURCE_KINDS: Partial<Record<EntityType, ConfigResourceKind>> = { topics: 'topic', brokers: 'broker', 'broker-loggers': 'broker-logger', groups: 'group', 'client-metrics': 'client-metrics' };
+export const RESOURCE_KINDS: Partial<Record<EntityType, ConfigResourceKind>> = {
+  topics: 'topic',
+  brokers: 'broker',
+  'broker-loggers': 'broker-logger',
+  groups: 'group',
+  'client-metrics': 'client-metrics',
+};
 
 /** The entity flags of describe and alter: kafka-configs.sh's, then ktool's shortcuts (read by parseEntities). */
 export const ENTITY_OPTIONS = defineOptions([
-  { flags: '--entity-type <type>', description: 'topics, brokers, broker-loggers, users, clients, ips, groups or client-metrics (repeat it for a user + client pair)', repeatable: true },
+  {
+    flags: '--entity-type <type>',
+    description: 'topics, brokers, broker-loggers, users, clients, ips, groups or client-metrics (repeat it for a user + client pair)',
+    repeatable: true,
+  },
   { flags: '--entity-name <name>', description: 'the entity (a broker by id), paired in order with --entity-type', repeatable: true },
   { flags: '--entity-default', description: 'the default entity (brokers, users, clients, ips)' },
   { flags: '--topic <topic>', description: 'shortcut: --entity-type topics --entity-name TOPIC' },
@@ -81,7 +98,8 @@ export function parseEntities(flags: Record<string, unknown>, { requireName }: {
 
   const types = list(flags.entityType).map(entityType);
   const names = list(flags.entityName);
-  if (types.length && entities.length) throw new UsageError('give the entity either with --entity-type/--entity-name or with a shortcut (--topic, --broker ...), not both');
+  if (types.length && entities.length)
+    throw new UsageError('give the entity either with --entity-type/--entity-name or with a shortcut (--topic, --broker ...), not both');
   if (names.length > types.length) throw new UsageError('each --entity-name needs an --entity-type before it');
   if (!types.length && (names.length || flags.entityDefault)) throw new UsageError('--entity-name and --entity-default need --entity-type');
   let defaults = flags.entityDefault ? 1 : 0;
@@ -92,24 +110,42 @@ export function parseEntities(flags: Record<string, unknown>, { requireName }: {
   });
   if (defaults > 0) throw new UsageError('--entity-default given but every --entity-type already has an --entity-name');
 
-  if (entities.length === 0) throw new UsageError('name the entity: --topic T, --broker ID, --broker-defaults, --user U, --client C, --group G ... or --entity-type TYPE --entity-name NAME');
+  if (entities.length === 0)
+    throw new UsageError(
+      'name the entity: --topic T, --broker ID, --broker-defaults, --user U, --client C, --group G ... or --entity-type TYPE --entity-name NAME',
+    );
   validate(entities, requireName);
   return entities;
 }
 
 function validate(entities: EntitySelection[], requireName: boolean): void {
   if (entities.length > 1) {
-    const kinds = entities.map((e) => e.type).sort().join('+');
-    if (kinds !== 'clients+users') throw new UsageError(`only a user and a client can be combined (a user's quota for one client id), got ${entities.map((e) => e.type).join(' and ')}`);
+    const kinds = entities
+      .map((e) => e.type)
+      .sort()
+      .join('+');
+    if (kinds !== 'clients+users')
+      throw new UsageError(
+        `only a user and a client can be combined (a user's quota for one client id), got ${entities.map((e) => e.type).join(' and ')}`,
+      );
   }
   for (const e of entities) {
-    if (e.isDefault && !['brokers', 'users', 'clients', 'ips'].includes(e.type)) throw new UsageError(`--entity-default applies to brokers, users, clients and ips, not ${e.type}`);
+    if (e.isDefault && !['brokers', 'users', 'clients', 'ips'].includes(e.type))
+      throw new UsageError(`--entity-default applies to brokers, users, clients and ips, not ${e.type}`);
     if ((e.type === 'brokers' || e.type === 'broker-loggers') && e.name !== undefined && !/^\d+$/.test(e.name)) {
       throw new UsageError(`a broker is named by its numeric id, got "${e.name}"`, 'see the ids with `ktool cluster info`');
     }
-    if (e.type === 'broker-loggers' && e.name === undefined) throw new UsageError('broker-loggers needs a broker id (--entity-name ID or --broker-logger ID)');
-    if (e.name === '') throw new UsageError(`an empty ${e.type} name is not allowed`, e.type === 'brokers' ? 'use --broker-defaults (or --entity-default) for the cluster-wide default' : undefined);
-    if (requireName && e.name === undefined && !e.isDefault) throw new UsageError(`configs alter needs an entity name for ${e.type} (--entity-name NAME${['brokers', 'users', 'clients', 'ips'].includes(e.type) ? ' or --entity-default' : ''})`);
+    if (e.type === 'broker-loggers' && e.name === undefined)
+      throw new UsageError('broker-loggers needs a broker id (--entity-name ID or --broker-logger ID)');
+    if (e.name === '')
+      throw new UsageError(
+        `an empty ${e.type} name is not allowed`,
+        e.type === 'brokers' ? 'use --broker-defaults (or --entity-default) for the cluster-wide default' : undefined,
+      );
+    if (requireName && e.name === undefined && !e.isDefault)
+      throw new UsageError(
+        `configs alter needs an entity name for ${e.type} (--entity-name NAME${['brokers', 'users', 'clients', 'ips'].includes(e.type) ? ' or --entity-default' : ''})`,
+      );
   }
 }
 
@@ -117,7 +153,16 @@ function validate(entities: EntitySelection[], requireName: boolean): void {
 export function entityLabel(entities: EntitySelection[]): string {
   return entities
     .map((e) => {
-      const singular = e.type === 'users' ? 'user' : e.type === 'clients' ? 'client-id' : e.type === 'ips' ? 'ip' : e.type === 'client-metrics' ? e.type : e.type.replace(/s$/, '');
+      const singular =
+        e.type === 'users'
+          ? 'user'
+          : e.type === 'clients'
+            ? 'client-id'
+            : e.type === 'ips'
+              ? 'ip'
+              : e.type === 'client-metrics'
+                ? e.type
+                : e.type.replace(/s$/, '');
       if (e.isDefault) return `default ${singular}`;
       if (e.name === undefined) return `all ${e.type}`;
       return `${singular} ${e.name}`;

@@ -33,7 +33,19 @@ const KEYS: Record<string, keyof ConsoleFormatProps> = {
 /** Parses `k=v` properties; returns undefined when none were given. */
 export function parseConsoleProps(pairs: string[]): ConsoleFormatProps | undefined {
   if (pairs.length === 0) return undefined;
-  const props: ConsoleFormatProps = { printTimestamp: false, printPartition: false, printOffset: false, printHeaders: false, printKey: false, printValue: true, keySeparator: '\t', lineSeparator: '\n', headersSeparator: ',', headersKeySeparator: ':', nullLiteral: 'null' };
+  const props: ConsoleFormatProps = {
+    printTimestamp: false,
+    printPartition: false,
+    printOffset: false,
+    printHeaders: false,
+    printKey: false,
+    printValue: true,
+    keySeparator: '\t',
+    lineSeparator: '\n',
+    headersSeparator: ',',
+    headersKeySeparator: ':',
+    nullLiteral: 'null',
+  };
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const key = eq < 0 ? pair : pair.slice(0, eq);
@@ -54,7 +66,14 @@ export function consoleFormatter(p: ConsoleFormatProps): RecordFormatter {
     if (p.printTimestamp) fields.push(r.timestamp < 0 ? 'NO_TIMESTAMP' : `${r.timestampType}:${r.timestamp}`);
     if (p.printPartition) fields.push(`Partition:${r.partition}`);
     if (p.printOffset) fields.push(`Offset:${r.offset}`);
-    if (p.printHeaders) fields.push(r.headers.length ? r.headers.map(([k, v]) => `${k.toString('utf8')}${p.headersKeySeparator}${v === null ? p.nullLiteral : v.toString('utf8')}`).join(p.headersSeparator) : 'NO_HEADERS');
+    if (p.printHeaders)
+      fields.push(
+        r.headers.length
+          ? r.headers
+              .map(([k, v]) => `${k.toString('utf8')}${p.headersKeySeparator}${v === null ? p.nullLiteral : v.toString('utf8')}`)
+              .join(p.headersSeparator)
+          : 'NO_HEADERS',
+      );
     if (p.printKey) fields.push(r.key ?? p.nullLiteral);
     if (p.printValue) fields.push(r.value ?? p.nullLiteral);
     fields.forEach((f, i) => {

@@ -10,32 +10,70 @@ import { parseSelection, type ConsumeSelection } from './selection.js';
 
 export const spec = defineCommand({
   command: 'consume [topics...]',
-  description: 'read records (kcat -C / kafka-console-consumer.sh), values to stdout by default; TOPIC:PARTITIONS (orders:0,2) reads some partitions',
+  description:
+    'read records (kcat -C / kafka-console-consumer.sh), values to stdout by default; TOPIC:PARTITIONS (orders:0,2) reads some partitions',
   groups: ['connection'],
   options: [
     { flags: '--topic <topic>', description: 'topic to read (kafka-console-consumer spelling), repeatable', repeatable: true },
     { flags: '--include <regex>', description: 'also read every topic matching REGEX' },
     {
       flags: '-o, --offset <spec>',
-      description: 'start|end|N|-N|+N|N:M|@TIME|@T1:@T2|@TIME:end (TIME: epoch ms, ISO-8601, or relative like -1h); earliest|latest (default: end, new records; start with -e or -n, as kcat)',
+      description:
+        'start|end|N|-N|+N|N:M|@TIME|@T1:@T2|@TIME:end (TIME: epoch ms, ISO-8601, or relative like -1h); earliest|latest (default: end, new records; start with -e or -n, as kcat)',
     },
     { flags: '--from-beginning', description: 'same as -o start' },
-    { flags: '-p, --partition <list>', description: 'read only these partitions of every topic, e.g. 0,2 or 0-3 (kcat -p; kafka-console-consumer --partition N); of one topic: TOPIC:0,2', repeatable: true },
+    {
+      flags: '-p, --partition <list>',
+      description:
+        'read only these partitions of every topic, e.g. 0,2 or 0-3 (kcat -p; kafka-console-consumer --partition N); of one topic: TOPIC:0,2',
+      repeatable: true,
+    },
     { flags: '-P, --partitions <list>', description: 'same as -p', repeatable: true },
     { flags: '-n, --max-messages <n>', description: 'stop after N records written (without -o: the first N, from the start)' },
     { flags: '-e, --exit', description: 'stop when every partition reached the end it had at start (without -o: read from the start)' },
     { flags: '--timeout-ms <ms>', description: 'stop after this long without records' },
-    { flags: '--fetch-max-bytes <size>', description: 'bytes per fetch response, e.g. 8MB for a distant cluster (default 1MB; bounds memory)' },
+    {
+      flags: '--fetch-max-bytes <size>',
+      description: 'bytes per fetch response, e.g. 8MB for a distant cluster (default 1MB; bounds memory)',
+    },
     { flags: '-g, --group <group>', description: 'read as a member of this consumer group and commit what was written' },
-    { flags: '--group-protocol <protocol>', description: 'group protocol: classic or consumer (KIP-848)', choices: ['classic', 'consumer'] },
-    { flags: '--isolation-level <level>', description: 'read_committed hides aborted transactions', choices: ['read_committed', 'read_uncommitted'] },
+    {
+      flags: '--group-protocol <protocol>',
+      description: 'group protocol: classic or consumer (KIP-848)',
+      choices: ['classic', 'consumer'],
+    },
+    {
+      flags: '--isolation-level <level>',
+      description: 'read_committed hides aborted transactions',
+      choices: ['read_committed', 'read_uncommitted'],
+    },
     { flags: '-f, --template <template>', description: "a kcat template: %t %p %o %k %v %s %S %K %h %T %d, \\n \\t (e.g. '%k=%v\\n')" },
-    { flags: '--format <format>', description: 'json (NDJSON envelopes, as --json) or yaml (one YAML document per record, the same envelope); table and wide are refused: records are a stream' },
+    {
+      flags: '--format <format>',
+      description:
+        'json (NDJSON envelopes, as --json) or yaml (one YAML document per record, the same envelope); table and wide are refused: records are a stream',
+    },
     { flags: '--output <format>', description: 'alias of --format', hidden: true },
-    { flags: '--json', description: 'NDJSON envelopes {topic,partition,offset,timestamp,timestampType,key,value,headers}, plus keyEncoding/valueEncoding/headerEncoding when not text' },
-    { flags: '--key-encoding <encoding>', description: 'with --json or --format yaml: text (base64 when not UTF-8), json, base64 or hex', choices: ['text', 'json', 'base64', 'hex'] },
-    { flags: '--value-encoding <encoding>', description: 'with --json or --format yaml: text (base64 when not UTF-8), json (embed JSON values), base64 or hex', choices: ['text', 'json', 'base64', 'hex'] },
-    { flags: '--property <key=value>', description: 'kafka-console-consumer formatter property (print.key=true, key.separator=, ...), repeatable', repeatable: true },
+    {
+      flags: '--json',
+      description:
+        'NDJSON envelopes {topic,partition,offset,timestamp,timestampType,key,value,headers}, plus keyEncoding/valueEncoding/headerEncoding when not text',
+    },
+    {
+      flags: '--key-encoding <encoding>',
+      description: 'with --json or --format yaml: text (base64 when not UTF-8), json, base64 or hex',
+      choices: ['text', 'json', 'base64', 'hex'],
+    },
+    {
+      flags: '--value-encoding <encoding>',
+      description: 'with --json or --format yaml: text (base64 when not UTF-8), json (embed JSON values), base64 or hex',
+      choices: ['text', 'json', 'base64', 'hex'],
+    },
+    {
+      flags: '--property <key=value>',
+      description: 'kafka-console-consumer formatter property (print.key=true, key.separator=, ...), repeatable',
+      repeatable: true,
+    },
     { flags: '--formatter-property <key=value>', description: 'same as --property', repeatable: true },
     { flags: '--grep <regex>', description: 'only records whose value matches' },
     { flags: '--key-grep <regex>', description: 'only records whose key matches' },
@@ -86,7 +124,8 @@ export const DEFAULT_FETCH_MAX_BYTES = 1 << 20;
 export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): ConsumeOptions {
   const { topics, partitions, topicPartitions } = parseSelection(args, f);
   const include = f.include ? compileRegex(f.include, '--include') : undefined;
-  if (topics.length === 0 && !include) throw new UsageError('consume needs a TOPIC (or --include REGEX)', 'e.g. ktool consume orders -o start -e');
+  if (topics.length === 0 && !include)
+    throw new UsageError('consume needs a TOPIC (or --include REGEX)', 'e.g. ktool consume orders -o start -e');
   if (f.fromBeginning && f.offset !== undefined) throw new UsageError('give either --from-beginning or -o/--offset, not both');
   // Without -o: -e and -n read what is there, from the start (as kcat -C); alone, consume follows
   // new records (as kafka-console-consumer). With -g it is where a group with no commit starts.
@@ -95,10 +134,17 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
   const readsExisting = f.exit || (f.maxMessages !== undefined && f.topic === undefined);
   const offsetText = f.fromBeginning ? 'start' : f.offset !== undefined ? f.offset : readsExisting ? 'start' : 'end';
   const group = f.group;
-  if (group && (partitions || topicPartitions)) throw new UsageError('-p/--partition and TOPIC:PARTITIONS cannot be combined with --group', 'a group member reads the partitions the group assigns it');
+  if (group && (partitions || topicPartitions))
+    throw new UsageError(
+      '-p/--partition and TOPIC:PARTITIONS cannot be combined with --group',
+      'a group member reads the partitions the group assigns it',
+    );
   const offset = parseOffsetSpec(offsetText, now);
   if (group && (offset.end || !['start', 'end'].includes(offset.start.kind))) {
-    throw new UsageError(`with --group, -o only takes start or end (where to begin when the group has no committed offset), got "${offsetText}"`, 'drop --group to read an exact range by assignment');
+    throw new UsageError(
+      `with --group, -o only takes start or end (where to begin when the group has no committed offset), got "${offsetText}"`,
+      'drop --group to read an exact range by assignment',
+    );
   }
   const output = parseOutput(f);
   const headerFilters = (f.header ?? []).map((h): [string, string] => {
@@ -116,7 +162,10 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
     maxMessages: positiveInt(f.maxMessages, '--max-messages'),
     exitAtEnd: Boolean(f.exit),
     idleTimeoutMs: positiveInt(f.timeoutMs, '--timeout-ms'),
-    fetchMaxBytes: f.fetchMaxBytes === undefined ? DEFAULT_FETCH_MAX_BYTES : parseSize(f.fetchMaxBytes, '--fetch-max-bytes', { min: 1024, max: 256 << 20 }),
+    fetchMaxBytes:
+      f.fetchMaxBytes === undefined
+        ? DEFAULT_FETCH_MAX_BYTES
+        : parseSize(f.fetchMaxBytes, '--fetch-max-bytes', { min: 1024, max: 256 << 20 }),
     group,
     groupProtocol: f.groupProtocol ?? 'classic',
     isolation: f.isolationLevel ?? 'read_uncommitted',
@@ -131,11 +180,16 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
 /** `consume --json` prints NDJSON envelopes (src/serde/envelope.ts), --format yaml YAML documents; the summary goes to stderr. */
 export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResult | void> {
   // The reading and formatting machinery loads when records are read, not for --help.
-  const [{ readAsGroup, readPartitions }, { RecordsOut }, clients] = await Promise.all([import('./read.js'), import('./records-out.js'), ctx.kafka()]);
+  const [{ readAsGroup, readPartitions }, { RecordsOut }, clients] = await Promise.all([
+    import('./read.js'),
+    import('./records-out.js'),
+    ctx.kafka(),
+  ]);
   const out = new RecordsOut(o, ctx.io);
   await (o.group ? readAsGroup(o, o.group, ctx, clients, out) : readPartitions(o, ctx, clients, out));
   await out.writer.flush();
   const { consumed, written, filtered } = out.counts;
-  if (o.verbose || (ctx.io.stderrIsTTY && out.filtering)) ctx.io.stderr.write(`consumed ${consumed}, written ${written}${out.filtering ? `, filtered out ${filtered}` : ''}\n`);
+  if (o.verbose || (ctx.io.stderrIsTTY && out.filtering))
+    ctx.io.stderr.write(`consumed ${consumed}, written ${written}${out.filtering ? `, filtered out ${filtered}` : ''}\n`);
   if (ctx.io.signal.aborted && ctx.io.signal.reason !== 'EPIPE') return { exitCode: ExitCode.interrupted };
 }

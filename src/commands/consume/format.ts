@@ -53,7 +53,8 @@ export function compileFormat(template: string, nullLiteral = ''): RecordFormatt
       literal += '%';
       continue;
     }
-    if (token === undefined || !TOKENS.includes(token)) throw new UsageError(`unknown format token "%${token ?? ''}" in "${template}"`, 'tokens: %t %p %o %k %v %s %S %K %h %T %d %%');
+    if (token === undefined || !TOKENS.includes(token))
+      throw new UsageError(`unknown format token "%${token ?? ''}" in "${template}"`, 'tokens: %t %p %o %k %v %s %S %K %h %T %d %%');
     flush();
     parts.push(tokenWriter(token, nullLiteral));
   }

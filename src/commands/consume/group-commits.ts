@@ -25,7 +25,9 @@ export class GroupCommits {
   ) {}
 
   formatted(records: ConsumedRecord[]): void {
-    forEachRunEnd(records, (r) => this.pending.set(tpKey(r.topic, r.partition), { topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1) }));
+    forEachRunEnd(records, (r) =>
+      this.pending.set(tpKey(r.topic, r.partition), { topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1) }),
+    );
   }
 
   /** The writer flushed everything formatted so far. */

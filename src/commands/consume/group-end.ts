@@ -36,8 +36,18 @@ export class GroupEnd {
     private readonly committed: CommittedOffsets,
   ) {}
 
-  static async start(admin: AdminApi, committedOffsets: CommittedOffsets, partitions: TopicPartition[], isolation: Isolation, fallback: 'earliest' | 'latest'): Promise<GroupEnd> {
-    const [earliest, latest, committed] = await Promise.all([admin.listOffsets(partitions, 'earliest'), admin.listOffsets(partitions, 'latest', isolation), committedOffsets()]);
+  static async start(
+    admin: AdminApi,
+    committedOffsets: CommittedOffsets,
+    partitions: TopicPartition[],
+    isolation: Isolation,
+    fallback: 'earliest' | 'latest',
+  ): Promise<GroupEnd> {
+    const [earliest, latest, committed] = await Promise.all([
+      admin.listOffsets(partitions, 'earliest'),
+      admin.listOffsets(partitions, 'latest', isolation),
+      committedOffsets(),
+    ]);
     const start = new Map(earliest.map((o) => [key(o), o.offset]));
     const remaining = new Map<string, bigint>();
     for (const o of latest) {

@@ -7,7 +7,10 @@ const bytes = (s: string) => Buffer.from(s, 'utf8');
 const QUOTE = 0x22;
 const OFFSET = bytes(',"offset":');
 const TIMESTAMP = bytes(',"timestamp":');
-const TYPE_KEY = { CreateTime: bytes(',"timestampType":"CreateTime","key":'), LogAppendTime: bytes(',"timestampType":"LogAppendTime","key":') };
+const TYPE_KEY = {
+  CreateTime: bytes(',"timestampType":"CreateTime","key":'),
+  LogAppendTime: bytes(',"timestampType":"LogAppendTime","key":'),
+};
 const NULL = bytes('null');
 const VALUE = bytes(',"value":');
 const NO_HEADERS_END = bytes(',"headers":{}}\n');

@@ -33,8 +33,10 @@ export function parseOffsetSpec(text: string, now: number): OffsetSpec {
     const [a, b] = colon;
     const start = a === '' ? ({ kind: 'start' } as Position) : parsePosition(a, now, t);
     const end = b === '' ? undefined : parsePosition(b, now, t);
-    if (end?.kind === 'fromStart' || end?.kind === 'fromEnd') throw new UsageError(`invalid offset range "${t}": the end must be an offset, a time or "end"`, HELP);
-    if (start.kind === 'offset' && end?.kind === 'offset' && end.offset < start.offset) throw new UsageError(`invalid offset range "${t}": ${end.offset} is before ${start.offset}`);
+    if (end?.kind === 'fromStart' || end?.kind === 'fromEnd')
+      throw new UsageError(`invalid offset range "${t}": the end must be an offset, a time or "end"`, HELP);
+    if (start.kind === 'offset' && end?.kind === 'offset' && end.offset < start.offset)
+      throw new UsageError(`invalid offset range "${t}": ${end.offset} is before ${start.offset}`);
     return { start, end: end?.kind === 'end' ? { kind: 'end' } : end };
   }
   return { start: parsePosition(t, now, t) };
@@ -58,6 +60,7 @@ function parsePosition(p: string, now: number, whole: string): Position {
   if (/^\d+$/.test(p)) return { kind: 'offset', offset: BigInt(p) };
   if (/^-\d+$/.test(p)) return { kind: 'fromEnd', delta: BigInt(p.slice(1)) };
   if (/^\+\d+$/.test(p)) return { kind: 'fromStart', delta: BigInt(p.slice(1)) };
-  if (p.startsWith('@')) return { kind: 'time', ms: parseTime(p.slice(1), { what: `-o/--offset "${whole}"`, now, alternatives: 'after the @: ' }) };
+  if (p.startsWith('@'))
+    return { kind: 'time', ms: parseTime(p.slice(1), { what: `-o/--offset "${whole}"`, now, alternatives: 'after the @: ' }) };
   throw new UsageError(`invalid offset "${whole}"`, HELP);
 }

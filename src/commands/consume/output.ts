@@ -40,17 +40,32 @@ export interface OutputFlags {
 export function parseOutput(f: OutputFlags): ConsumeOutput {
   const template = f.template;
   const formatFlag = f.format ?? f.output;
-  if (template !== undefined && (formatFlag !== undefined || f.json)) throw new UsageError('give -f/--template or --format/--json, not both', 'the template prints the fields it names; --format json|yaml prints every field');
+  if (template !== undefined && (formatFlag !== undefined || f.json))
+    throw new UsageError(
+      'give -f/--template or --format/--json, not both',
+      'the template prints the fields it names; --format json|yaml prints every field',
+    );
   // --json wins over --format, as in every command.
-  const format = f.json ? 'json' : formatFlag !== undefined ? streamFormat(formatFlag, '--format') : template !== undefined && /^(json|yaml|table|wide)$/.test(template) ? streamFormat(template, '-f') : undefined;
+  const format = f.json
+    ? 'json'
+    : formatFlag !== undefined
+      ? streamFormat(formatFlag, '--format')
+      : template !== undefined && /^(json|yaml|table|wide)$/.test(template)
+        ? streamFormat(template, '-f')
+        : undefined;
 
   const props = parseConsoleProps([...(f.property ?? []), ...(f.formatterProperty ?? [])]);
-  if (props && (format || template !== undefined)) throw new UsageError('--property print.* cannot be combined with -f/--template, --format or --json');
+  if (props && (format || template !== undefined))
+    throw new UsageError('--property print.* cannot be combined with -f/--template, --format or --json');
   // Each side its own: --value-encoding base64 leaves text keys readable.
   const keyEncoding = serdeFor(f.keyEncoding ?? 'text', '--key-encoding').name as OutputEncoding;
   const valueEncoding = serdeFor(f.valueEncoding ?? 'text', '--value-encoding').name as OutputEncoding;
   for (const flag of ['keyEncoding', 'valueEncoding'] as const) {
-    if (f[flag] !== undefined && !format) throw new UsageError(`--${flag === 'keyEncoding' ? 'key' : 'value'}-encoding applies only with --json or --format yaml`, 'other outputs print the bytes as they are');
+    if (f[flag] !== undefined && !format)
+      throw new UsageError(
+        `--${flag === 'keyEncoding' ? 'key' : 'value'}-encoding applies only with --json or --format yaml`,
+        'other outputs print the bytes as they are',
+      );
   }
   if (format) return { kind: format, keyEncoding, valueEncoding };
   if (template !== undefined) return { kind: 'template', template };

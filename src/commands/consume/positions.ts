@@ -7,8 +7,17 @@ import { tpKey, type AdminApi, type TopicPartition } from '../../kafka/types.js'
 import type { OffsetSpec, Position } from './offset-spec.js';
 
 /** Resolves an offset spec to concrete [start, end) offsets per partition with ListOffsets. */
-export async function resolveRanges(admin: AdminApi, partitions: TopicPartition[], spec: OffsetSpec, isolation: 'read_committed' | 'read_uncommitted', exitAtEnd: boolean): Promise<PartitionRange[]> {
-  const [earliest, latest] = await Promise.all([admin.listOffsets(partitions, 'earliest'), admin.listOffsets(partitions, 'latest', isolation)]);
+export async function resolveRanges(
+  admin: AdminApi,
+  partitions: TopicPartition[],
+  spec: OffsetSpec,
+  isolation: 'read_committed' | 'read_uncommitted',
+  exitAtEnd: boolean,
+): Promise<PartitionRange[]> {
+  const [earliest, latest] = await Promise.all([
+    admin.listOffsets(partitions, 'earliest'),
+    admin.listOffsets(partitions, 'latest', isolation),
+  ]);
   const key = (t: TopicPartition) => tpKey(t.topic, t.partition);
   const lo = new Map(earliest.map((o) => [key(o), o.offset]));
   const hi = new Map(latest.map((o) => [key(o), o.offset]));
@@ -46,12 +55,21 @@ export async function resolveRanges(admin: AdminApi, partitions: TopicPartition[
 }
 
 /** The partitions to read: of the topics named and those --include matches, what `pick` selects (all when nothing). */
-export async function partitionsToRead(admin: AdminApi, topics: string[], include: RegExp | undefined, pick?: (topic: string) => PartitionSelection | undefined): Promise<TopicPartition[]> {
+export async function partitionsToRead(
+  admin: AdminApi,
+  topics: string[],
+  include: RegExp | undefined,
+  pick?: (topic: string) => PartitionSelection | undefined,
+): Promise<TopicPartition[]> {
   let names = topics;
   if (include) {
     const all = await admin.listTopics({ includeInternal: false });
     names = [...new Set([...topics, ...all.filter((n) => include.test(n))])];
-    if (names.length === 0) throw new NotFoundError(`no topic matches --include ${include.source.slice(4, -2)}`, 'it must match whole topic names, as in Java: e.g. --include \'orders.*\'');
+    if (names.length === 0)
+      throw new NotFoundError(
+        `no topic matches --include ${include.source.slice(4, -2)}`,
+        "it must match whole topic names, as in Java: e.g. --include 'orders.*'",
+      );
   }
   // Metadata was refused Describe, but reading needs Read (which implies Describe): the hint grants that.
   const { topics: found, missing } = await admin.describeTopics(names).catch((error: unknown) => {

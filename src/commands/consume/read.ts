@@ -40,13 +40,22 @@ export async function readAsGroup(o: ConsumeOptions, group: string, ctx: Context
   const partitions = o.include || o.exitAtEnd ? await partitionsToRead(admin, o.topics, o.include, undefined) : [];
   const topics = o.include ? partitions.map((p) => p.topic) : o.topics;
   const fallback = o.offset.start.kind === 'start' ? 'earliest' : 'latest';
-  const reader = await clients.groupReader({ groupId: group, topics: [...new Set(topics)], protocol: o.groupProtocol, fallback, isolation: o.isolation, onWarning: (m) => ctx.warn(m) });
+  const reader = await clients.groupReader({
+    groupId: group,
+    topics: [...new Set(topics)],
+    protocol: o.groupProtocol,
+    fallback,
+    isolation: o.isolation,
+    onWarning: (m) => ctx.warn(m),
+  });
   // Commit only after the output reached stdout: nothing beyond what was written.
   const commits = new GroupCommits((offsets) => reader.commit(offsets));
   const { writer } = out;
   let ok = false;
   try {
-    const end = o.exitAtEnd ? await GroupEnd.start(admin, await committedOffsets(clients, group), partitions, o.isolation, fallback) : undefined;
+    const end = o.exitAtEnd
+      ? await GroupEnd.start(admin, await committedOffsets(clients, group), partitions, o.isolation, fallback)
+      : undefined;
     while (!out.done() && !(end && (await end.done()))) {
       const records = await reader.next();
       end?.observe(records);

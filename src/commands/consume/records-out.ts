@@ -43,7 +43,8 @@ function formatterFor(output: ConsumeOutput): RecordFormatter {
 function matches(o: ConsumeOptions, r: ConsumedRecord): boolean {
   if (o.grep && !(r.value && o.grep.test(r.value.toString('utf8')))) return false;
   if (o.keyGrep && !(r.key && o.keyGrep.test(r.key.toString('utf8')))) return false;
-  for (const [k, v] of o.headerFilters) if (!r.headers.some(([hk, hv]) => hk.toString('utf8') === k && (hv?.toString('utf8') ?? '') === v)) return false;
+  for (const [k, v] of o.headerFilters)
+    if (!r.headers.some(([hk, hv]) => hk.toString('utf8') === k && (hv?.toString('utf8') ?? '') === v)) return false;
   return true;
 }
 
@@ -74,7 +75,12 @@ export class RecordsOut {
   /** Ctrl-C, stdout gone, -n reached, or --timeout-ms without records. */
   done(): boolean {
     const { idleTimeoutMs } = this.o;
-    return this.io.signal.aborted || this.writer.isClosed || this.limitReached() || (idleTimeoutMs !== undefined && Date.now() - this.lastActivity >= idleTimeoutMs);
+    return (
+      this.io.signal.aborted ||
+      this.writer.isClosed ||
+      this.limitReached() ||
+      (idleTimeoutMs !== undefined && Date.now() - this.lastActivity >= idleTimeoutMs)
+    );
   }
 
   /** Formats each record; returns the records taken (formatted or filtered out), whose output is buffered (for group commits). */

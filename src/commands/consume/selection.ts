@@ -20,7 +20,11 @@ const strings = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(
 export function parseSelection(args: string[], f: { topic?: string[]; partition?: string[]; partitions?: string[] }): ConsumeSelection {
   const specs = [...args, ...strings(f.topic)].map((a) => parseTopicSelection(a));
   const pattern = specs.find((s) => s.regex);
-  if (pattern) throw new UsageError(`"${pattern.topic}" is a pattern, not a topic name`, `read every matching topic with --include '${pattern.topic}'`);
+  if (pattern)
+    throw new UsageError(
+      `"${pattern.topic}" is a pattern, not a topic name`,
+      `read every matching topic with --include '${pattern.topic}'`,
+    );
   const topics = [...new Set(specs.map((s) => s.topic))];
   const flag = [...strings(f.partition), ...strings(f.partitions)].join(',');
   const partitions = flag ? parsePartitionList(flag, `-p/--partition "${flag}"`) : undefined;
@@ -33,7 +37,10 @@ export function parseSelection(args: string[], f: { topic?: string[]; partition?
     if (whole.has(s.topic)) continue; // `t t:1` reads all of t
     const had = topicPartitions[s.topic];
     const from = Math.min(s.from ?? Infinity, had?.from ?? Infinity);
-    topicPartitions[s.topic] = { partitions: [...new Set([...(had?.partitions ?? []), ...s.partitions])].sort((a, b) => a - b), ...(from < Infinity ? { from } : {}) };
+    topicPartitions[s.topic] = {
+      partitions: [...new Set([...(had?.partitions ?? []), ...s.partitions])].sort((a, b) => a - b),
+      ...(from < Infinity ? { from } : {}),
+    };
   }
   return { topics, ...(partitions ? { partitions } : {}), ...(Object.keys(topicPartitions).length ? { topicPartitions } : {}) };
 }

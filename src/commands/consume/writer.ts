@@ -24,7 +24,10 @@ export class OutputWriter implements ByteSink {
    */
   private readonly reusable: boolean;
 
-  constructor(private readonly stream: Writable, private readonly blockSize = 1 << 20) {
+  constructor(
+    private readonly stream: Writable,
+    private readonly blockSize = 1 << 20,
+  ) {
     this.block = Buffer.allocUnsafe(blockSize);
     this.reusable = typeof (stream as { fd?: unknown }).fd === 'number';
     stream.on('error', () => {
@@ -38,7 +41,8 @@ export class OutputWriter implements ByteSink {
 
   put(chunk: Buffer | string): void {
     // A string's UTF-8 length costs a pass over it: only asked when its worst case may not fit.
-    const length = typeof chunk !== 'string' ? chunk.length : this.used + chunk.length * 3 <= this.block.length ? 0 : Buffer.byteLength(chunk);
+    const length =
+      typeof chunk !== 'string' ? chunk.length : this.used + chunk.length * 3 <= this.block.length ? 0 : Buffer.byteLength(chunk);
     this.reserve(length);
     if (typeof chunk === 'string') this.used += this.block.write(chunk, this.used);
     else this.used += chunk.copy(this.block, this.used);
@@ -86,11 +90,17 @@ export class OutputWriter implements ByteSink {
       let ok = true;
       blocks.forEach(([block, used], i) => {
         const last = i === blocks.length - 1;
-        ok = this.stream.write(block.subarray(0, used), last ? (error) => {
-          // Written out (in order): every block of this flush can be reused.
-          if (this.reusable) for (const [b] of blocks) if (b.length === this.blockSize && this.spare.length < SPARE_BLOCKS) this.spare.push(b);
-          done(!error && !this.isClosed);
-        } : undefined);
+        ok = this.stream.write(
+          block.subarray(0, used),
+          last
+            ? (error) => {
+                // Written out (in order): every block of this flush can be reused.
+                if (this.reusable)
+                  for (const [b] of blocks) if (b.length === this.blockSize && this.spare.length < SPARE_BLOCKS) this.spare.push(b);
+                done(!error && !this.isClosed);
+              }
+            : undefined,
+        );
       });
       if (!ok) this.stream.once('drain', () => done(!this.isClosed));
     });

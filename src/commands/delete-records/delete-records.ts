@@ -23,9 +23,13 @@ export const spec = defineCommand({
   options: [
     {
       flags: '--before <offset|end|@time>',
-      description: 'delete records below OFFSET, all records (end), or those older than @TIME (epoch ms, ISO-8601 or relative like @-1h; the @ is required)',
+      description:
+        'delete records below OFFSET, all records (end), or those older than @TIME (epoch ms, ISO-8601 or relative like @-1h; the @ is required)',
     },
-    { flags: '--offset-json-file <file>', description: 'kafka-delete-records.sh JSON: {"partitions": [{"topic": "t", "partition": 0, "offset": 3}], "version": 1}' },
+    {
+      flags: '--offset-json-file <file>',
+      description: 'kafka-delete-records.sh JSON: {"partitions": [{"topic": "t", "partition": 0, "offset": 3}], "version": 1}',
+    },
     ...YES,
     ...ALLOW_INTERNAL_TOPICS,
   ],
@@ -74,7 +78,12 @@ export function parseCut(text: string, now = Date.now()): Cut {
   if (/^(end|latest|-1)$/i.test(t)) return 'end';
   if (/^\d+$/.test(t)) return { offset: BigInt(t) };
   if (t.startsWith('@')) return { time: parseTime(t.slice(1), { what: '--before', now, alternatives: CUT_HINT }) };
-  throw new UsageError(`--before: cannot read "${text}"`, isTime(t) ? `a time takes an @ here (a bare number is an offset): --before @${t}` : `${CUT_HINT}TIME is epoch ms, ISO-8601 or relative to now`);
+  throw new UsageError(
+    `--before: cannot read "${text}"`,
+    isTime(t)
+      ? `a time takes an @ here (a bare number is an offset): --before @${t}`
+      : `${CUT_HINT}TIME is epoch ms, ISO-8601 or relative to now`,
+  );
 }
 
 export function parse(args: string[], flags: Flags<typeof spec>): DeleteRecordsOptions {
@@ -83,13 +92,18 @@ export function parse(args: string[], flags: Flags<typeof spec>): DeleteRecordsO
   const offsetJsonFile = flags.offsetJsonFile === undefined ? undefined : String(flags.offsetJsonFile);
   const before = flags.before === undefined ? undefined : parseCut(String(flags.before));
   if (offsetJsonFile) {
-    if (selections.length || before) throw new UsageError('--offset-json-file names the partitions and offsets itself: give no TOPIC and no --before');
+    if (selections.length || before)
+      throw new UsageError('--offset-json-file names the partitions and offsets itself: give no TOPIC and no --before');
   } else {
     if (!selections.length) throw new UsageError('delete-records needs TOPIC[:PARTITIONS] and --before, or --offset-json-file FILE');
     if (!before) throw new UsageError('delete-records needs --before OFFSET|end|@TIME', 'e.g. ktool delete-records orders:0 --before 1000');
   }
   const allowInternal = Boolean(flags.allowInternalTopics);
-  refuseInternalTopics(selections.map((s) => s.topic), allowInternal, 'delete records of');
+  refuseInternalTopics(
+    selections.map((s) => s.topic),
+    allowInternal,
+    'delete records of',
+  );
   return { selections, before, offsetJsonFile, yes: Boolean(flags.yes), allowInternal };
 }
 
@@ -109,9 +123,20 @@ async function cutRequests(options: DeleteRecordsOptions, admin: AdminApi): Prom
   if (options.offsetJsonFile) {
     const text = await readUserFile(options.offsetJsonFile, '--offset-json-file');
     const entries = parseOffsetFile(text, options.offsetJsonFile);
-    refuseInternalTopics(entries.map((e) => e.topic), options.allowInternal, 'delete records of');
+    refuseInternalTopics(
+      entries.map((e) => e.topic),
+      options.allowInternal,
+      'delete records of',
+    );
     // Check every named partition exists (exit 3 otherwise).
-    await resolvePartitions(admin, [...new Set(entries.map((e) => e.topic))].map((topic) => ({ topic, regex: false, partitions: entries.filter((e) => e.topic === topic).map((e) => e.partition) })));
+    await resolvePartitions(
+      admin,
+      [...new Set(entries.map((e) => e.topic))].map((topic) => ({
+        topic,
+        regex: false,
+        partitions: entries.filter((e) => e.topic === topic).map((e) => e.partition),
+      })),
+    );
     return entries.map((e) => ({ topic: e.topic, partition: e.partition, offset: e.offset === -1n ? 'end' : e.offset }));
   }
   const partitions = await resolvePartitions(admin, options.selections);
@@ -126,7 +151,12 @@ async function planCuts(requests: CutRequest[], admin: AdminApi): Promise<Plan[]
   const [earliest, latest, atTime] = await Promise.all([
     admin.listOffsets(partitions, 'earliest'),
     admin.listOffsets(partitions, 'latest'),
-    timed.length ? admin.listOffsets(timed.map(({ topic, partition }) => ({ topic, partition })), { timestamp: (timed[0].offset as { time: number }).time }) : Promise.resolve([]),
+    timed.length
+      ? admin.listOffsets(
+          timed.map(({ topic, partition }) => ({ topic, partition })),
+          { timestamp: (timed[0].offset as { time: number }).time },
+        )
+      : Promise.resolve([]),
   ]);
   const low = new Map(earliest.map((o) => [key(o), o.offset]));
   const high = new Map(latest.map((o) => [key(o), o.offset]));
@@ -134,13 +164,17 @@ async function planCuts(requests: CutRequest[], admin: AdminApi): Promise<Plan[]
   const plan: Plan[] = requests.map((r) => {
     const hw = high.get(key(r)) ?? 0n;
     // No record at or after the time: every record is older, so everything goes.
-    const offset = r.offset === 'end' ? hw : typeof r.offset === 'object' ? ((found.get(key(r)) ?? -1n) < 0n ? hw : found.get(key(r))!) : r.offset;
+    const offset =
+      r.offset === 'end' ? hw : typeof r.offset === 'object' ? ((found.get(key(r)) ?? -1n) < 0n ? hw : found.get(key(r))!) : r.offset;
     return { topic: r.topic, partition: r.partition, offset, earliest: low.get(key(r)) ?? 0n, latest: hw };
   });
   const beyond = plan.filter((p) => p.offset > p.latest);
   if (beyond.length) {
     const b = beyond[0];
-    throw new UsageError(`offset ${b.offset} is beyond the end of ${b.topic}:${b.partition} (high watermark ${b.latest})`, 'use --before end to delete every record');
+    throw new UsageError(
+      `offset ${b.offset} is beyond the end of ${b.topic}:${b.partition} (high watermark ${b.latest})`,
+      'use --before end to delete every record',
+    );
   }
   return plan;
 }
@@ -160,9 +194,16 @@ export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<
   const planned = new Map(plan.map((p) => [key(p), p]));
   const data: DeleteRecordsResultItem[] = outcomes.map((o) => {
     const p = planned.get(key(o))!;
-    if (o.lowWatermark === undefined) return { topic: o.topic, partition: o.partition, requestedOffset: plain(p.offset), errorCode: o.errorCode, error: o.error };
+    if (o.lowWatermark === undefined)
+      return { topic: o.topic, partition: o.partition, requestedOffset: plain(p.offset), errorCode: o.errorCode, error: o.error };
     const removed = o.lowWatermark > p.earliest ? o.lowWatermark - p.earliest : 0n;
-    return { topic: o.topic, partition: o.partition, requestedOffset: plain(p.offset), lowWatermark: plain(o.lowWatermark), deleted: Number(removed) };
+    return {
+      topic: o.topic,
+      partition: o.partition,
+      requestedOffset: plain(p.offset),
+      lowWatermark: plain(o.lowWatermark),
+      deleted: Number(removed),
+    };
   });
 
   // kafka-delete-records.sh's report lines.
@@ -170,9 +211,20 @@ export async function run(options: DeleteRecordsOptions, ctx: Context): Promise<
   const result: CommandResult = {
     data,
     text: { table: lines.length ? lines.join('\n') + '\n' : undefined },
-    view: [{ head: ['TOPIC', 'PARTITION', 'LOW-WATERMARK', 'DELETED', 'ERROR'], rows: data.map((d) => [d.topic, d.partition, d.lowWatermark ?? '', d.deleted ?? '', d.error ? `${d.error} (${d.errorCode})` : '']), numeric: [1, 2, 3] }],
+    view: [
+      {
+        head: ['TOPIC', 'PARTITION', 'LOW-WATERMARK', 'DELETED', 'ERROR'],
+        rows: data.map((d) => [d.topic, d.partition, d.lowWatermark ?? '', d.deleted ?? '', d.error ? `${d.error} (${d.errorCode})` : '']),
+        numeric: [1, 2, 3],
+      },
+    ],
   };
-  return batchOutcome(ctx.io, result, { total: data.length, failed: data.filter((d) => d.errorCode), describe: failure, error: async (f) => failureError(f, await principal(ctx)) });
+  return batchOutcome(ctx.io, result, {
+    total: data.length,
+    failed: data.filter((d) => d.errorCode),
+    describe: failure,
+    error: async (f) => failureError(f, await principal(ctx)),
+  });
 }
 
 const failure = (f: DeleteRecordsResultItem) => `cannot delete records from ${f.topic}:${f.partition}: ${f.error} (${f.errorCode})`;

@@ -36,9 +36,15 @@ export function parseOffsetFile(text: string, file = 'offset JSON file'): Offset
     const e = item as { topic?: unknown; partition?: unknown; offset?: unknown };
     if (!e || typeof e !== 'object') bad(`partitions[${i}] is not an object`);
     if (typeof e.topic !== 'string' || !e.topic) bad(`partitions[${i}].topic must be a non-empty string`);
-    if (typeof e.partition !== 'number' || !Number.isInteger(e.partition) || e.partition < 0 || e.partition > MAX_PARTITION) bad(`partitions[${i}].partition must be a whole number from 0 to ${MAX_PARTITION}`);
+    if (typeof e.partition !== 'number' || !Number.isInteger(e.partition) || e.partition < 0 || e.partition > MAX_PARTITION)
+      bad(`partitions[${i}].partition must be a whole number from 0 to ${MAX_PARTITION}`);
     // A safe integer only: 1e21 is an integer to JSON but String() writes it "1e+21", which BigInt refuses.
-    const offsetText = typeof e.offset === 'number' && Number.isSafeInteger(e.offset) ? String(e.offset) : typeof e.offset === 'string' && /^-?\d+$/.test(e.offset) ? e.offset : undefined;
+    const offsetText =
+      typeof e.offset === 'number' && Number.isSafeInteger(e.offset)
+        ? String(e.offset)
+        : typeof e.offset === 'string' && /^-?\d+$/.test(e.offset)
+          ? e.offset
+          : undefined;
     if (offsetText === undefined) bad(`partitions[${i}].offset must be a whole number`);
     const offset = BigInt(offsetText!);
     if (offset < -1n) bad(`partitions[${i}].offset must be >= 0 (or -1 for the high watermark)`);

@@ -16,7 +16,11 @@ export const spec = defineCommand({
   command: 'delete-offsets [group]',
   description: "delete a group's committed offsets of some topics or partitions; asks on a terminal, needs --yes otherwise",
   groups: ['connection', 'output', 'base'],
-  options: [...GROUP_OPTION, { flags: '--topic <topic[:p,...]>', description: 'a topic, or some of its partitions, repeatable', repeatable: true }, ...YES],
+  options: [
+    ...GROUP_OPTION,
+    { flags: '--topic <topic[:p,...]>', description: 'a topic, or some of its partitions, repeatable', repeatable: true },
+    ...YES,
+  ],
   examples: ['ktool groups delete-offsets billing --topic orders --yes', 'ktool groups delete-offsets billing --topic orders:0,1'],
 });
 
@@ -46,19 +50,58 @@ export async function run(options: DeleteOffsetsOptions, ctx: Context): Promise<
   const admin = await (await ctx.kafka()).admin();
   const { topics, missing } = await admin.describeTopics(options.topics.map((t) => t.topic));
   if (missing.length) throw topicsNotFound(missing);
-  const partitions: TopicPartition[] = options.topics.flatMap((sel) => (sel.partitions ?? topics.find((t) => t.name === sel.topic)!.partitions.map((p) => p.partition)).map((partition) => ({ topic: sel.topic, partition })));
-  const items = options.topics.map((sel) => (sel.partitions ? `${sel.topic}:${sel.partitions.join(',')}` : `${sel.topic} (every partition)`));
-  await confirmDestructive(ctx.io, { action: `delete the committed offsets of group ${options.group} on ${partitions.length} partition${partitions.length > 1 ? 's' : ''}`, items, yes: options.yes });
+  const partitions: TopicPartition[] = options.topics.flatMap((sel) =>
+    (sel.partitions ?? topics.find((t) => t.name === sel.topic)!.partitions.map((p) => p.partition)).map((partition) => ({
+      topic: sel.topic,
+      partition,
+    })),
+  );
+  const items = options.topics.map((sel) =>
+    sel.partitions ? `${sel.topic}:${sel.partitions.join(',')}` : `${sel.topic} (every partition)`,
+  );
+  await confirmDestructive(ctx.io, {
+    action: `delete the committed offsets of group ${options.group} on ${partitions.length} partition${partitions.length > 1 ? 's' : ''}`,
+    items,
+    yes: options.yes,
+  });
   const result = await (await groupsApi(ctx)).deleteOffsets(options.group, partitions);
   // OffsetDelete needs Delete on the group and Read on the topics.
-  if (result.errorCode) throw errorForKafkaCode(result.errorCode, `cannot delete offsets of group ${options.group}: ${result.error} (${result.errorCode})`, HINTS[result.errorCode], { operation: 'Delete', names: [options.group], principal: await principal(ctx) });
-  const rows = result.partitions.map((p) => ({ group: options.group, topic: p.topic, partition: p.partition, deleted: !p.errorCode, ...(p.errorCode ? { errorCode: p.errorCode, error: p.error } : {}) }));
-  const view = [{ head: ['GROUP', 'TOPIC', 'PARTITION', 'STATUS'], rows: rows.map((r) => [r.group, r.topic, r.partition, r.deleted ? 'deleted' : `${r.error} (${r.errorCode})`]), numeric: [2] }];
-  const failure = (f: (typeof rows)[number]) => `cannot delete offsets of ${options.group} ${f.topic}:${f.partition}: ${f.error} (${f.errorCode})`;
-  return batchOutcome(ctx.io, { data: rows, view }, {
-    total: rows.length,
-    failed: rows.filter((r) => !r.deleted),
-    describe: failure,
-    error: async (f, failed) => errorForKafkaCode(f.errorCode!, failure(f), HINTS[f.errorCode!], { operation: 'Read', names: [...new Set(failed.map((x) => x.topic))], principal: await principal(ctx) }),
-  });
+  if (result.errorCode)
+    throw errorForKafkaCode(
+      result.errorCode,
+      `cannot delete offsets of group ${options.group}: ${result.error} (${result.errorCode})`,
+      HINTS[result.errorCode],
+      { operation: 'Delete', names: [options.group], principal: await principal(ctx) },
+    );
+  const rows = result.partitions.map((p) => ({
+    group: options.group,
+    topic: p.topic,
+    partition: p.partition,
+    deleted: !p.errorCode,
+    ...(p.errorCode ? { errorCode: p.errorCode, error: p.error } : {}),
+  }));
+  const view = [
+    {
+      head: ['GROUP', 'TOPIC', 'PARTITION', 'STATUS'],
+      rows: rows.map((r) => [r.group, r.topic, r.partition, r.deleted ? 'deleted' : `${r.error} (${r.errorCode})`]),
+      numeric: [2],
+    },
+  ];
+  const failure = (f: (typeof rows)[number]) =>
+    `cannot delete offsets of ${options.group} ${f.topic}:${f.partition}: ${f.error} (${f.errorCode})`;
+  return batchOutcome(
+    ctx.io,
+    { data: rows, view },
+    {
+      total: rows.length,
+      failed: rows.filter((r) => !r.deleted),
+      describe: failure,
+      error: async (f, failed) =>
+        errorForKafkaCode(f.errorCode!, failure(f), HINTS[f.errorCode!], {
+          operation: 'Read',
+          names: [...new Set(failed.map((x) => x.topic))],
+          principal: await principal(ctx),
+        }),
+    },
+  );
 }

@@ -14,7 +14,11 @@ export const spec = defineCommand({
   command: 'delete [groups...]',
   description: 'delete groups and their committed offsets (the groups must be empty); asks on a terminal, needs --yes otherwise',
   groups: ['connection', 'output', 'base'],
-  options: [...GROUP_OPTION, { flags: '--all-groups', description: 'every consumer group (kafka-consumer-groups.sh --delete --all-groups): lists them and asks' }, ...YES],
+  options: [
+    ...GROUP_OPTION,
+    { flags: '--all-groups', description: 'every consumer group (kafka-consumer-groups.sh --delete --all-groups): lists them and asks' },
+    ...YES,
+  ],
   examples: ['ktool groups delete billing old-billing --yes', 'ktool groups delete --all-groups            # lists every group and asks'],
 });
 
@@ -50,10 +54,19 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
   const results: ItemResult[] = await (await groupsApi(ctx)).deleteGroups(names);
   const view = [{ lines: results.map((r) => (r.ok ? `deleted group ${r.name}` : `${r.name}: ${r.error} (${r.errorCode})`)) }];
   const failure = (f: ItemResult) => `cannot delete group ${f.name}: ${f.error} (${f.errorCode})`;
-  return batchOutcome(ctx.io, { data: results, view }, {
-    total: results.length,
-    failed: results.filter((r) => !r.ok),
-    describe: failure,
-    error: async (f, failed) => errorForKafkaCode(f.errorCode!, failure(f), HINTS[f.errorCode!], { operation: 'Delete', names: failed.filter((x) => x.errorCode === f.errorCode).map((x) => x.name), principal: await principal(ctx) }),
-  });
+  return batchOutcome(
+    ctx.io,
+    { data: results, view },
+    {
+      total: results.length,
+      failed: results.filter((r) => !r.ok),
+      describe: failure,
+      error: async (f, failed) =>
+        errorForKafkaCode(f.errorCode!, failure(f), HINTS[f.errorCode!], {
+          operation: 'Delete',
+          names: failed.filter((x) => x.errorCode === f.errorCode).map((x) => x.name),
+          principal: await principal(ctx),
+        }),
+    },
+  );
 }

@@ -21,7 +21,12 @@ export const spec = defineCommand({
     { flags: '--state', description: 'coordinator, assignment strategy, state and member count' },
     { flags: '--verbose', description: 'with --members: the assignments; with --state: the epochs' },
   ],
-  examples: ['ktool groups describe billing', 'ktool groups describe billing --members --verbose', 'ktool groups describe --all-groups --state', 'ktool groups describe billing --json'],
+  examples: [
+    'ktool groups describe billing',
+    'ktool groups describe billing --members --verbose',
+    'ktool groups describe --all-groups --state',
+    'ktool groups describe billing --json',
+  ],
 });
 
 export interface DescribeOptions {
@@ -71,7 +76,18 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
   if (!options.all) await requireGroups(ctx, described, committed);
   const data: GroupDetail[] = described
     .filter((d) => d.exists || committed.get(d.group)?.length)
-    .map((d) => ({ group: d.group, state: d.state, type: d.type, protocolType: d.protocolType, assignor: d.assignor, coordinator: d.coordinator, groupEpoch: d.groupEpoch, assignmentEpoch: d.assignmentEpoch, members: d.members, offsets: rows.filter((r) => r.group === d.group) }));
+    .map((d) => ({
+      group: d.group,
+      state: d.state,
+      type: d.type,
+      protocolType: d.protocolType,
+      assignor: d.assignor,
+      coordinator: d.coordinator,
+      groupEpoch: d.groupEpoch,
+      assignmentEpoch: d.assignmentEpoch,
+      members: d.members,
+      offsets: rows.filter((r) => r.group === d.group),
+    }));
   for (const d of data) if (!d.members.length && options.mode !== 'state') ctx.info(`consumer group '${d.group}' has no active members`);
   if (!data.length) return { data, view: await emptyListing(ctx, 'consumer groups', 'listing needs DESCRIBE on the groups') };
   return { data, view: view(data, options) };
@@ -81,20 +97,42 @@ function view(data: GroupDetail[], options: DescribeOptions): View {
   if (options.mode === 'state') {
     const head = ['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS'];
     if (options.verbose) head.push('GROUP-EPOCH', 'TARGET-ASSIGNMENT-EPOCH');
-    return [{ head, numeric: [4], rows: data.map((d) => [d.group, `${d.coordinator.host}:${d.coordinator.port} (${d.coordinator.id})`, d.assignor || '-', d.state, d.members.length, ...(options.verbose ? [d.groupEpoch ?? '-', d.assignmentEpoch ?? '-'] : [])]) }];
+    return [
+      {
+        head,
+        numeric: [4],
+        rows: data.map((d) => [
+          d.group,
+          `${d.coordinator.host}:${d.coordinator.port} (${d.coordinator.id})`,
+          d.assignor || '-',
+          d.state,
+          d.members.length,
+          ...(options.verbose ? [d.groupEpoch ?? '-', d.assignmentEpoch ?? '-'] : []),
+        ]),
+      },
+    ];
   }
   if (options.mode === 'members') {
     const head = ['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS'];
     if (options.verbose) head.push('EPOCH', 'ASSIGNMENT', 'TARGET-ASSIGNMENT');
     const rows = data.flatMap((d) =>
-      d.members.map((m) => [d.group, m.memberId, m.host, m.clientId, m.assignment.length, ...(options.verbose ? [m.memberEpoch ?? '-', tps(m.assignment), m.targetAssignment ? tps(m.targetAssignment) : '-'] : [])]),
+      d.members.map((m) => [
+        d.group,
+        m.memberId,
+        m.host,
+        m.clientId,
+        m.assignment.length,
+        ...(options.verbose ? [m.memberEpoch ?? '-', tps(m.assignment), m.targetAssignment ? tps(m.targetAssignment) : '-'] : []),
+      ]),
     );
     return [{ head, rows, numeric: [4] }];
   }
   return [
     {
       head: ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID'],
-      rows: data.flatMap((d) => d.offsets.map((r) => [r.group, r.topic, r.partition, r.currentOffset, r.logEndOffset, r.lag, r.memberId, r.host, r.clientId])),
+      rows: data.flatMap((d) =>
+        d.offsets.map((r) => [r.group, r.topic, r.partition, r.currentOffset, r.logEndOffset, r.lag, r.memberId, r.host, r.clientId]),
+      ),
       numeric: [2, 3, 4, 5],
       // On a narrow terminal the owner columns go before any offset or lag does.
       wrap: [0, 1, 6, 7, 8],

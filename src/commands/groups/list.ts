@@ -10,10 +10,18 @@ export const spec = defineCommand({
   description: 'consumer groups with state, type, protocol, member count and total lag',
   groups: ['connection', 'output', 'base'],
   options: [
-    { flags: '--state <states>', description: 'only groups in these states: Stable,Empty,PreparingRebalance,CompletingRebalance,Dead,Assigning,Reconciling', repeatable: true },
+    {
+      flags: '--state <states>',
+      description: 'only groups in these states: Stable,Empty,PreparingRebalance,CompletingRebalance,Dead,Assigning,Reconciling',
+      repeatable: true,
+    },
     { flags: '--type <types>', description: 'only groups of these types: classic,consumer', repeatable: true },
   ],
-  examples: ['ktool groups list', 'ktool groups list --state Stable,Empty', "ktool groups list --json | jq -r '.[] | select(.lag > 1000) | .group'"],
+  examples: [
+    'ktool groups list',
+    'ktool groups list --state Stable,Empty',
+    "ktool groups list --json | jq -r '.[] | select(.lag > 1000) | .group'",
+  ],
 });
 
 const STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 'Dead', 'Assigning', 'Reconciling', 'NotReady', 'Unknown'];
@@ -55,7 +63,9 @@ export function parse(_args: string[], flags: Flags<typeof spec>): ListOptions {
 
 export async function run(options: ListOptions, ctx: Context): Promise<CommandResult> {
   const api = await groupsApi(ctx);
-  const listed = (await api.listGroups(options.types.length ? options.types : undefined)).filter((g) => !options.states.length || options.states.includes(g.state));
+  const listed = (await api.listGroups(options.types.length ? options.types : undefined)).filter(
+    (g) => !options.states.length || options.states.includes(g.state),
+  );
   const described = await api.describeGroups(listed.map((g) => g.group));
   const { rows } = await collectOffsets(ctx, described);
   const lag = new Map<string, number>();
@@ -72,7 +82,12 @@ export async function run(options: ListOptions, ctx: Context): Promise<CommandRe
     lag: lag.get(d.group) ?? null,
   }));
   if (!data.length) {
-    const which = [options.states.length ? `in state ${options.states.join(' or ')}` : '', options.types.length ? `of type ${options.types.join(' or ')}` : ''].filter(Boolean).join(' ');
+    const which = [
+      options.states.length ? `in state ${options.states.join(' or ')}` : '',
+      options.types.length ? `of type ${options.types.join(' or ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     return { data, view: await emptyListing(ctx, `consumer groups${which ? ` ${which}` : ''}`, 'listing needs DESCRIBE on the groups') };
   }
   return {

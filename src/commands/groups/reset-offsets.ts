@@ -10,7 +10,16 @@ import { principal } from '../missing-hints.js';
 import type { GroupsApi } from '../../kafka/groups-types.js';
 import type { AdminApi, TopicPartition } from '../../kafka/types.js';
 import { parseDuration } from '../../util/duration.js';
-import { formatPlanCsv, parseDatetime, parsePlanCsv, parseTopicArg, target, type PartitionFacts, type PlanLine, type Strategy } from './reset-plan.js';
+import {
+  formatPlanCsv,
+  parseDatetime,
+  parsePlanCsv,
+  parseTopicArg,
+  target,
+  type PartitionFacts,
+  type PlanLine,
+  type Strategy,
+} from './reset-plan.js';
 import { GROUP_OPTION, groupsApi, listFlag, logEndOffsets, tpKey } from './shared.js';
 
 export const spec = defineCommand({
@@ -29,11 +38,18 @@ export const spec = defineCommand({
     { flags: '--shift-by <n>', description: 'by N, negative to go back (clamped to the log)' },
     {
       flags: '--to-datetime <time>',
-      description: 'to the first record at or after YYYY-MM-DDTHH:mm:SS.sss (UTC unless a zone is given), or any ktool time: epoch ms, a date, relative like -1h',
+      description:
+        'to the first record at or after YYYY-MM-DDTHH:mm:SS.sss (UTC unless a zone is given), or any ktool time: epoch ms, a date, relative like -1h',
     },
     { flags: '--by-duration <duration>', description: 'to the first record at or after now minus PnDTnHnMnS (or 1h, 30m)' },
-    { flags: '--from-file <csv>', description: 'to the offsets in a CSV of topic,partition,offset or group,topic,partition,offset (what --export prints)' },
-    { flags: '--execute', description: 'commit the new offsets (stderr then says how many, per group; without it: a dry run, said on stderr)' },
+    {
+      flags: '--from-file <csv>',
+      description: 'to the offsets in a CSV of topic,partition,offset or group,topic,partition,offset (what --export prints)',
+    },
+    {
+      flags: '--execute',
+      description: 'commit the new offsets (stderr then says how many, per group; without it: a dry run, said on stderr)',
+    },
     { flags: '--dry-run', description: 'only show the plan (the default)' },
     { flags: '--export', description: 'print the plan as CSV for --from-file' },
   ],
@@ -74,11 +90,21 @@ export interface ResetRow {
 }
 
 const STRATEGY_FLAGS = ['toEarliest', 'toLatest', 'toCurrent', 'toOffset', 'shiftBy', 'toDatetime', 'byDuration', 'fromFile'] as const;
-const FLAG_NAMES: Record<string, string> = { toEarliest: '--to-earliest', toLatest: '--to-latest', toCurrent: '--to-current', toOffset: '--to-offset', shiftBy: '--shift-by', toDatetime: '--to-datetime', byDuration: '--by-duration', fromFile: '--from-file' };
+const FLAG_NAMES: Record<string, string> = {
+  toEarliest: '--to-earliest',
+  toLatest: '--to-latest',
+  toCurrent: '--to-current',
+  toOffset: '--to-offset',
+  shiftBy: '--shift-by',
+  toDatetime: '--to-datetime',
+  byDuration: '--by-duration',
+  fromFile: '--from-file',
+};
 
 function integer(value: unknown, flag: string, min = -Infinity): number {
   const text = String(value).trim();
-  if (!/^-?\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) throw new UsageError(`${flag} needs a whole number${min === 0 ? ' >= 0' : ''}, got "${text}"`);
+  if (!/^-?\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text)))
+    throw new UsageError(`${flag} needs a whole number${min === 0 ? ' >= 0' : ''}, got "${text}"`);
   return Number(text);
 }
 
@@ -87,26 +113,39 @@ export function parse(args: string[], typed: Flags<typeof spec>): ResetOptions {
   const flags: Record<string, unknown> = { ...typed };
   const given = STRATEGY_FLAGS.filter((k) => flags[k] !== undefined && flags[k] !== false);
   if (given.length !== 1) {
-    throw new UsageError(given.length ? `pick one reset strategy, not ${given.map((k) => FLAG_NAMES[k]).join(' and ')}` : 'reset-offsets needs a strategy', 'one of --to-earliest, --to-latest, --to-current, --to-offset N, --shift-by N, --to-datetime T, --by-duration PnDTnHnMnS, --from-file CSV');
+    throw new UsageError(
+      given.length ? `pick one reset strategy, not ${given.map((k) => FLAG_NAMES[k]).join(' and ')}` : 'reset-offsets needs a strategy',
+      'one of --to-earliest, --to-latest, --to-current, --to-offset N, --shift-by N, --to-datetime T, --by-duration PnDTnHnMnS, --from-file CSV',
+    );
   }
   const k = given[0];
   const v = flags[k];
   const strategy: Strategy =
-    k === 'toEarliest' ? { kind: 'earliest' }
-    : k === 'toLatest' ? { kind: 'latest' }
-    : k === 'toCurrent' ? { kind: 'current' }
-    : k === 'toOffset' ? { kind: 'offset', offset: integer(v, '--to-offset', 0) }
-    : k === 'shiftBy' ? { kind: 'shift', by: integer(v, '--shift-by') }
-    : k === 'toDatetime' ? { kind: 'datetime', timestamp: parseDatetime(String(v)) }
-    : k === 'byDuration' ? { kind: 'duration', ms: parseDuration(String(v), '--by-duration') }
-    : { kind: 'file', path: String(v) };
+    k === 'toEarliest'
+      ? { kind: 'earliest' }
+      : k === 'toLatest'
+        ? { kind: 'latest' }
+        : k === 'toCurrent'
+          ? { kind: 'current' }
+          : k === 'toOffset'
+            ? { kind: 'offset', offset: integer(v, '--to-offset', 0) }
+            : k === 'shiftBy'
+              ? { kind: 'shift', by: integer(v, '--shift-by') }
+              : k === 'toDatetime'
+                ? { kind: 'datetime', timestamp: parseDatetime(String(v)) }
+                : k === 'byDuration'
+                  ? { kind: 'duration', ms: parseDuration(String(v), '--by-duration') }
+                  : { kind: 'file', path: String(v) };
   const groups = [...new Set([...args, ...listFlag(flags.group)])];
   const all = Boolean(flags.allGroups);
   if (all && groups.length) throw new UsageError('give group names or --all-groups, not both');
   if (!all && !groups.length && strategy.kind !== 'file') throw new UsageError('reset-offsets needs a GROUP (or --all-groups)');
-  const topics = (flags.topic === undefined ? [] : Array.isArray(flags.topic) ? (flags.topic as string[]) : [String(flags.topic)]).map(parseTopicArg);
+  const topics = (flags.topic === undefined ? [] : Array.isArray(flags.topic) ? (flags.topic as string[]) : [String(flags.topic)]).map(
+    parseTopicArg,
+  );
   const allTopics = Boolean(flags.allTopics);
-  if (strategy.kind !== 'file' && !allTopics && !topics.length) throw new UsageError('say which partitions: --topic T[:P,...] (repeatable) or --all-topics');
+  if (strategy.kind !== 'file' && !allTopics && !topics.length)
+    throw new UsageError('say which partitions: --topic T[:P,...] (repeatable) or --all-topics');
   if (allTopics && topics.length) throw new UsageError('give --topic or --all-topics, not both');
   if (flags.execute && flags.dryRun) throw new UsageError('--execute and --dry-run contradict each other');
   return { groups, all, topics, allTopics, strategy, execute: Boolean(flags.execute), export: Boolean(flags.export) };
@@ -129,7 +168,8 @@ async function refuseBusy(options: ResetOptions, api: GroupsApi, groups: string[
   const busy = (await api.describeGroups(groups)).filter((d) => !ACTIVE_OK.has(d.state) || d.members.length);
   for (const d of busy) {
     const message = `group ${d.group} is ${d.state} with ${d.members.length} active member(s): offsets can only be reset while it is empty`;
-    if (options.execute) throw new OperationError(message, { hint: 'stop its consumers first (ktool groups describe ' + d.group + ' --members shows them)' });
+    if (options.execute)
+      throw new OperationError(message, { hint: 'stop its consumers first (ktool groups describe ' + d.group + ' --members shows them)' });
     ctx.warn(`${message}; --execute would be refused`);
   }
 }
@@ -162,7 +202,10 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
   const explicit = await explicitPartitions(options, admin);
   const singleGroupPlan = plan.every((p) => p.group === undefined);
   const partitionsOf = (group: string): (TopicPartition & { planned?: number })[] => {
-    if (s.kind === 'file') return plan.filter((p) => (singleGroupPlan ? true : p.group === group)).map((p) => ({ topic: p.topic, partition: p.partition, planned: p.offset }));
+    if (s.kind === 'file')
+      return plan
+        .filter((p) => (singleGroupPlan ? true : p.group === group))
+        .map((p) => ({ topic: p.topic, partition: p.partition, planned: p.offset }));
     if (options.allTopics) return (committed.get(group) ?? []).map((c) => ({ topic: c.topic, partition: c.partition }));
     return explicit;
   };
@@ -175,7 +218,8 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
   const byTime = new Map<string, number | null>();
   if (s.kind === 'datetime' || s.kind === 'duration') {
     const timestamp = s.kind === 'datetime' ? s.timestamp : Date.now() - s.ms;
-    for (const o of await admin.listOffsets(wanted, { timestamp })) byTime.set(tpKey(o.topic, o.partition), o.offset < 0n ? null : Number(o.offset));
+    for (const o of await admin.listOffsets(wanted, { timestamp }))
+      byTime.set(tpKey(o.topic, o.partition), o.offset < 0n ? null : Number(o.offset));
   }
 
   const rows: ResetRow[] = [];
@@ -183,10 +227,29 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
     const current = new Map((committed.get(group) ?? []).map((c) => [tpKey(c.topic, c.partition), Number(c.offset)]));
     for (const p of partitionsOf(group)) {
       const key = tpKey(p.topic, p.partition);
-      const facts: PartitionFacts = { current: current.get(key) ?? null, logStart: starts.get(key)!, logEnd: ends.get(key)!, byTime: byTime.get(key), planned: p.planned };
+      const facts: PartitionFacts = {
+        current: current.get(key) ?? null,
+        logStart: starts.get(key)!,
+        logEnd: ends.get(key)!,
+        byTime: byTime.get(key),
+        planned: p.planned,
+      };
       const t = target(s, facts, `${group} ${key}`);
-      if (t.clamped) ctx.warn(`${group} ${key}: offset ${t.clamped.wanted} is outside the log (${facts.logStart}..${facts.logEnd}); using the ${t.clamped.to}, ${t.offset}`);
-      rows.push({ group, topic: p.topic, partition: p.partition, currentOffset: facts.current, newOffset: t.offset, logStartOffset: facts.logStart, logEndOffset: facts.logEnd, ...(t.clamped ? { clampedFrom: t.clamped.wanted } : {}), executed: false });
+      if (t.clamped)
+        ctx.warn(
+          `${group} ${key}: offset ${t.clamped.wanted} is outside the log (${facts.logStart}..${facts.logEnd}); using the ${t.clamped.to}, ${t.offset}`,
+        );
+      rows.push({
+        group,
+        topic: p.topic,
+        partition: p.partition,
+        currentOffset: facts.current,
+        newOffset: t.offset,
+        logStartOffset: facts.logStart,
+        logEndOffset: facts.logEnd,
+        ...(t.clamped ? { clampedFrom: t.clamped.wanted } : {}),
+        executed: false,
+      });
     }
   }
   rows.sort((a, b) => a.group.localeCompare(b.group) || a.topic.localeCompare(b.topic) || a.partition - b.partition);
@@ -194,7 +257,15 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
   const failed = options.execute ? await commit(ctx, rows) : [];
   if (!options.execute) ctx.io.stderr.write('dry run: nothing committed; add --execute to apply\n');
   // OffsetCommit needs Read on the group and on the topics.
-  const error = async (f: CommitFailure) => errorForKafkaCode(f.code, `committing offsets failed: ${f.text}`, f.code === 'UNKNOWN_MEMBER_ID' || f.code === 'ILLEGAL_GENERATION' ? 'the group has active members: stop its consumers first' : undefined, { operation: 'Read', principal: await principal(ctx) });
+  const error = async (f: CommitFailure) =>
+    errorForKafkaCode(
+      f.code,
+      `committing offsets failed: ${f.text}`,
+      f.code === 'UNKNOWN_MEMBER_ID' || f.code === 'ILLEGAL_GENERATION'
+        ? 'the group has active members: stop its consumers first'
+        : undefined,
+      { operation: 'Read', principal: await principal(ctx) },
+    );
   return batchOutcome(ctx.io, resetResult(rows, options), { total: rows.length, failed, describe: (f) => f.text, error });
 }
 
@@ -205,13 +276,23 @@ function resetResult(rows: ResetRow[], options: ResetOptions): CommandResult {
     view: [
       {
         head: ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'NEW-OFFSET', 'LOG-START', 'LOG-END', 'NOTE'],
-        rows: rows.map((r) => [r.group, r.topic, r.partition, r.currentOffset, r.newOffset, r.logStartOffset, r.logEndOffset, r.clampedFrom !== undefined ? `clamped from ${r.clampedFrom}` : '']),
+        rows: rows.map((r) => [
+          r.group,
+          r.topic,
+          r.partition,
+          r.currentOffset,
+          r.newOffset,
+          r.logStartOffset,
+          r.logEndOffset,
+          r.clampedFrom !== undefined ? `clamped from ${r.clampedFrom}` : '',
+        ]),
         numeric: [2, 3, 4, 5, 6],
         wideOnly: [5, 6, 7],
       },
     ],
   };
-  if (options.export) result.text = formatPlanCsv(rows.map((r) => ({ group: r.group, topic: r.topic, partition: r.partition, offset: r.newOffset })));
+  if (options.export)
+    result.text = formatPlanCsv(rows.map((r) => ({ group: r.group, topic: r.topic, partition: r.partition, offset: r.newOffset })));
   return result;
 }
 
@@ -228,7 +309,10 @@ async function commit(ctx: Context, rows: ResetRow[]): Promise<CommitFailure[]> 
   let succeeded = 0;
   for (const group of [...new Set(rows.map((r) => r.group))]) {
     const mine = rows.filter((r) => r.group === group);
-    const outcomes = await api.commitOffsets(group, mine.map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.newOffset) })));
+    const outcomes = await api.commitOffsets(
+      group,
+      mine.map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.newOffset) })),
+    );
     const before = succeeded;
     for (const o of outcomes) {
       const row = mine.find((r) => r.topic === o.topic && r.partition === o.partition);

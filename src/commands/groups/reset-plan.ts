@@ -48,7 +48,11 @@ export function target(strategy: Strategy, f: PartitionFacts, where: string): Ta
     case 'offset':
       return clamp(strategy.offset, f);
     case 'shift':
-      if (f.current === null) throw new UsageError(`cannot shift ${where}: the group has no committed offset there`, 'use --to-earliest/--to-latest/--to-offset for it first');
+      if (f.current === null)
+        throw new UsageError(
+          `cannot shift ${where}: the group has no committed offset there`,
+          'use --to-earliest/--to-latest/--to-offset for it first',
+        );
       return clamp(f.current + strategy.by, f);
     case 'datetime':
     case 'duration':
@@ -65,7 +69,11 @@ export function target(strategy: Strategy, f: PartitionFacts, where: string): Ta
  * syntax (src/cli/time-spec.ts): epoch ms, a date, relative like -1h.
  */
 export function parseDatetime(text: string, now = Date.now()): number {
-  return parseTimeArg(text, { what: '--to-datetime', now, alternatives: 'use YYYY-MM-DDTHH:mm:SS.sss, optionally with a zone: 2026-01-31T08:00:00.000+01:00 (UTC when none); ' });
+  return parseTimeArg(text, {
+    what: '--to-datetime',
+    now,
+    alternatives: 'use YYYY-MM-DDTHH:mm:SS.sss, optionally with a zone: 2026-01-31T08:00:00.000+01:00 (UTC when none); ',
+  });
 }
 
 export interface PlanLine {
@@ -86,7 +94,14 @@ export function parsePlanCsv(text: string, file: string): PlanLine[] {
     if (cells.length !== 3 && cells.length !== 4) throw bad();
     const [group, topic, partition, offset] = cells.length === 4 ? cells : [undefined, ...cells];
     // Number() of 99999999999999999999 is not that offset: beyond 2^53 (or int32 for a partition) is refused.
-    if (!topic || !/^\d+$/.test(partition!) || !/^\d+$/.test(offset!) || Number(partition) > 2 ** 31 - 1 || !Number.isSafeInteger(Number(offset))) throw bad();
+    if (
+      !topic ||
+      !/^\d+$/.test(partition!) ||
+      !/^\d+$/.test(offset!) ||
+      Number(partition) > 2 ** 31 - 1 ||
+      !Number.isSafeInteger(Number(offset))
+    )
+      throw bad();
     out.push({ ...(group !== undefined ? { group } : {}), topic, partition: Number(partition), offset: Number(offset) });
   });
   return out;

@@ -6,7 +6,13 @@ import type { CommittedOffset, GroupDescription, GroupsApi } from '../../kafka/g
 import { tpKey, type TopicPartition } from '../../kafka/types.js';
 
 /** --group, on every verb that takes GROUP arguments (and lag): kafka-consumer-groups.sh's spelling. */
-export const GROUP_OPTION = defineOptions([{ flags: '--group <group>', description: 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable', repeatable: true }]);
+export const GROUP_OPTION = defineOptions([
+  {
+    flags: '--group <group>',
+    description: 'a group (kafka-consumer-groups.sh spelling of the GROUP argument), repeatable',
+    repeatable: true,
+  },
+]);
 
 export async function groupsApi(ctx: Context): Promise<GroupsApi> {
   return (await ctx.kafka()).groups();
@@ -15,11 +21,18 @@ export async function groupsApi(ctx: Context): Promise<GroupsApi> {
 /** `a,b` and repeated flags -> a list, blanks dropped. */
 export function listFlag(value: unknown): string[] {
   const values = Array.isArray(value) ? value : value === undefined || value === true ? [] : [value];
-  return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** The named groups, or every consumer group with --all-groups. */
-export function groupNames(args: string[], flags: { group?: string[]; allGroups?: true }, verb: string): { groups: string[]; all: boolean } {
+export function groupNames(
+  args: string[],
+  flags: { group?: string[]; allGroups?: true },
+  verb: string,
+): { groups: string[]; all: boolean } {
   const groups = [...new Set([...args, ...listFlag(flags.group)])];
   const all = Boolean(flags.allGroups);
   if (all && groups.length) throw new UsageError(`give group names or --all-groups, not both`);
@@ -49,12 +62,15 @@ export interface OffsetRow {
   clientId: string | null;
 }
 
-
 /**
  * Committed offsets (one OffsetFetch per coordinator), log end offsets (one ListOffsets round) and
  * the assignments, joined per partition. Topics deleted since the commit keep a row without an end.
  */
-export async function collectOffsets(ctx: Context, groups: GroupDescription[], options: { topics?: Set<string> } = {}): Promise<{ rows: OffsetRow[]; committed: Map<string, CommittedOffset[]> }> {
+export async function collectOffsets(
+  ctx: Context,
+  groups: GroupDescription[],
+  options: { topics?: Set<string> } = {},
+): Promise<{ rows: OffsetRow[]; committed: Map<string, CommittedOffset[]> }> {
   const api = await groupsApi(ctx);
   const committed = await api.fetchOffsets(groups.map((g) => g.group));
   const wanted = (topic: string) => !options.topics || options.topics.has(topic);
@@ -64,12 +80,32 @@ export async function collectOffsets(ctx: Context, groups: GroupDescription[], o
     const rows = new Map<string, OffsetRow>();
     for (const c of committed.get(g.group) ?? []) {
       if (!wanted(c.topic)) continue;
-      rows.set(tpKey(c.topic, c.partition), { group: g.group, topic: c.topic, partition: c.partition, currentOffset: Number(c.offset), logEndOffset: null, lag: null, memberId: null, host: null, clientId: null });
+      rows.set(tpKey(c.topic, c.partition), {
+        group: g.group,
+        topic: c.topic,
+        partition: c.partition,
+        currentOffset: Number(c.offset),
+        logEndOffset: null,
+        lag: null,
+        memberId: null,
+        host: null,
+        clientId: null,
+      });
     }
     for (const m of g.members) {
       for (const a of m.assignment) {
         if (!wanted(a.topic)) continue;
-        const row = rows.get(tpKey(a.topic, a.partition)) ?? { group: g.group, topic: a.topic, partition: a.partition, currentOffset: null, logEndOffset: null, lag: null, memberId: null, host: null, clientId: null };
+        const row = rows.get(tpKey(a.topic, a.partition)) ?? {
+          group: g.group,
+          topic: a.topic,
+          partition: a.partition,
+          currentOffset: null,
+          logEndOffset: null,
+          lag: null,
+          memberId: null,
+          host: null,
+          clientId: null,
+        };
         Object.assign(row, { memberId: m.memberId, host: m.host, clientId: m.clientId });
         rows.set(tpKey(a.topic, a.partition), row);
       }
@@ -92,7 +128,11 @@ export async function collectOffsets(ctx: Context, groups: GroupDescription[], o
 }
 
 /** Log end offsets of the partitions that still exist, keyed `topic:partition`. */
-export async function logEndOffsets(ctx: Context, partitions: TopicPartition[], query: 'latest' | 'earliest' = 'latest'): Promise<Map<string, number>> {
+export async function logEndOffsets(
+  ctx: Context,
+  partitions: TopicPartition[],
+  query: 'latest' | 'earliest' = 'latest',
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (!partitions.length) return out;
   const admin = await (await ctx.kafka()).admin();
@@ -104,7 +144,7 @@ export async function logEndOffsets(ctx: Context, partitions: TopicPartition[], 
 }
 
 export function requireExisting(groups: GroupDescription[], committed?: Map<string, CommittedOffset[]>): void {
-  const missing = groups.filter((g) => !g.exists && !(committed?.get(g.group)?.length));
+  const missing = groups.filter((g) => !g.exists && !committed?.get(g.group)?.length);
   if (missing.length) throw groupsNotFound(missing.map((g) => g.group));
 }
 

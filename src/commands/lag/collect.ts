@@ -39,7 +39,10 @@ export interface LagSnapshot {
   groups: GroupLag[];
 }
 
-export async function collectLag(ctx: Context, o: Pick<LagOptions, 'groups' | 'topics' | 'partitions' | 'timeLag' | 'maxLag' | 'maxTimeLagMs'>): Promise<LagSnapshot> {
+export async function collectLag(
+  ctx: Context,
+  o: Pick<LagOptions, 'groups' | 'topics' | 'partitions' | 'timeLag' | 'maxLag' | 'maxTimeLagMs'>,
+): Promise<LagSnapshot> {
   const all = o.groups.length === 0;
   const described = await describeNamed(ctx, o.groups, all);
   const { rows: found, committed } = await collectOffsets(ctx, described, { topics: o.topics.length ? new Set(o.topics) : undefined });
@@ -48,7 +51,12 @@ export async function collectLag(ctx: Context, o: Pick<LagOptions, 'groups' | 't
   await checkTopicFilter(ctx, o, rows);
   const time = Date.now();
   const lagging = rows.filter((r) => r.lag !== null && r.lag > 0);
-  const stamps = o.timeLag && lagging.length ? await (await groupsApi(ctx)).recordTimestamps(lagging.map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.currentOffset!) }))) : new Map<string, number>();
+  const stamps =
+    o.timeLag && lagging.length
+      ? await (
+          await groupsApi(ctx)
+        ).recordTimestamps(lagging.map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.currentOffset!) })))
+      : new Map<string, number>();
   const groups: GroupLag[] = [];
   for (const d of described) {
     const mine = rows.filter((r) => r.group === d.group);
@@ -60,10 +68,27 @@ export async function collectLag(ctx: Context, o: Pick<LagOptions, 'groups' | 't
         const ts = stamps.get(timestampKey(r.topic, r.partition, r.currentOffset!));
         if (ts !== undefined) timeLagMs = Math.max(0, time - ts);
       }
-      return { topic: r.topic, partition: r.partition, currentOffset: r.currentOffset, logEndOffset: r.logEndOffset, lag: r.lag, timeLagMs, memberId: r.memberId, clientId: r.clientId, host: r.host };
+      return {
+        topic: r.topic,
+        partition: r.partition,
+        currentOffset: r.currentOffset,
+        logEndOffset: r.logEndOffset,
+        lag: r.lag,
+        timeLagMs,
+        memberId: r.memberId,
+        clientId: r.clientId,
+        host: r.host,
+      };
     });
     const known = partitions.map((p) => p.timeLagMs).filter((t): t is number => t !== null);
-    groups.push({ group: d.group, state: d.state, members: d.members.length, lag: partitions.reduce((s, p) => s + (p.lag ?? 0), 0), timeLagMs: known.length ? Math.max(...known) : null, partitions });
+    groups.push({
+      group: d.group,
+      state: d.state,
+      members: d.members.length,
+      lag: partitions.reduce((s, p) => s + (p.lag ?? 0), 0),
+      timeLagMs: known.length ? Math.max(...known) : null,
+      partitions,
+    });
   }
   return { time, groups };
 }

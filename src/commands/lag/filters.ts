@@ -12,16 +12,25 @@ import type { LagOptions } from './options.js';
  * that none of the groups' partitions matched is a legitimately empty listing, but in a check
  * (--max-lag, --max-time-lag) it is exit 3: a check that checks nothing must not pass.
  */
-export async function checkTopicFilter(ctx: Context, o: Pick<LagOptions, 'groups' | 'topics' | 'partitions' | 'maxLag' | 'maxTimeLagMs'>, rows: OffsetRow[]): Promise<void> {
+export async function checkTopicFilter(
+  ctx: Context,
+  o: Pick<LagOptions, 'groups' | 'topics' | 'partitions' | 'maxLag' | 'maxTimeLagMs'>,
+  rows: OffsetRow[],
+): Promise<void> {
   const seen = new Set(rows.map((r) => r.topic));
   const unmatched = o.topics.filter((t) => !seen.has(t));
   if (!unmatched.length) return;
   const admin = await (await ctx.kafka()).admin();
   const { missing } = await admin.describeTopics(unmatched);
-  if (missing.length) throw topicsNotFound(missing, missingHint('topics', missing, await admin.listTopics({ includeInternal: true }), await principal(ctx)));
+  if (missing.length)
+    throw topicsNotFound(missing, missingHint('topics', missing, await admin.listTopics({ includeInternal: true }), await principal(ctx)));
   if (o.maxLag === undefined && o.maxTimeLagMs === undefined) return;
   const spec = (t: string) => (o.partitions?.[t] ? `${t}:${o.partitions[t].join(',')}` : t);
-  const who = !o.groups.length ? 'no consumer group has' : o.groups.length > 1 ? `consumer groups ${o.groups.join(', ')} have` : `consumer group ${o.groups[0]} has`;
+  const who = !o.groups.length
+    ? 'no consumer group has'
+    : o.groups.length > 1
+      ? `consumer groups ${o.groups.join(', ')} have`
+      : `consumer group ${o.groups[0]} has`;
   throw new NotFoundError(
     `nothing to check on ${unmatched.map(spec).join(', ')}: ${who} no committed offset or owner there`,
     o.groups.length ? `ktool groups describe ${o.groups[0]} shows what it consumes` : 'ktool lag shows every group and topic',

@@ -18,14 +18,16 @@ export { violations } from './view.js';
 
 export const spec = defineCommand({
   command: 'lag [groups...]',
-  description: 'lag per group, topic and partition, in records and in time (age of the next record to consume); every group when none is named',
+  description:
+    'lag per group, topic and partition, in records and in time (age of the next record to consume); every group when none is named',
   groups: ['connection', 'output', 'base'],
   extraFormats: ['prometheus'],
   options: [
     ...GROUP_OPTION,
     {
       flags: '--topic <topic[:p,...]>',
-      description: 'only these topics, or some of their partitions (orders:0,2), repeatable; a topic that does not exist is exit 3 (with a guess), and so is one no partition matches with --max-lag/--max-time-lag',
+      description:
+        'only these topics, or some of their partitions (orders:0,2), repeatable; a topic that does not exist is exit 3 (with a guess), and so is one no partition matches with --max-lag/--max-time-lag',
       repeatable: true,
     },
     { flags: '--watch [interval]', description: 'redraw every interval (default 5s) with the trend; NDJSON lines when not a terminal' },
@@ -46,7 +48,11 @@ export const spec = defineCommand({
 });
 
 export function parse(args: string[], flags: Flags<typeof spec>): LagOptions {
-  const o: LagOptions = { groups: [...new Set([...args, ...listFlag(flags.group)])], ...topicFilter(flags.topic), timeLag: flags.timeLag !== false };
+  const o: LagOptions = {
+    groups: [...new Set([...args, ...listFlag(flags.group)])],
+    ...topicFilter(flags.topic),
+    timeLag: flags.timeLag !== false,
+  };
   if (flags.watch !== undefined) o.watchMs = flags.watch === true ? 5000 : parseTimerDuration(String(flags.watch), '--watch interval');
   if (o.watchMs !== undefined && o.watchMs < 100) throw new UsageError('--watch interval must be at least 100ms');
   o.count = positiveInt(flags.count, '--count');
@@ -58,17 +64,22 @@ export function parse(args: string[], flags: Flags<typeof spec>): LagOptions {
   if (flags.maxTimeLag !== undefined) o.maxTimeLagMs = parseDuration(String(flags.maxTimeLag), '--max-time-lag');
   if (o.maxTimeLagMs !== undefined && !o.timeLag) throw new UsageError('--max-time-lag needs the time lag: drop --no-time-lag');
   const format = String(flags.format ?? flags.output ?? '');
-  if (o.watchMs !== undefined && format === 'prometheus') throw new UsageError('--format prometheus prints once: run it from cron or a textfile collector instead of --watch');
+  if (o.watchMs !== undefined && format === 'prometheus')
+    throw new UsageError('--format prometheus prints once: run it from cron or a textfile collector instead of --watch');
   return o;
 }
 
 /** --topic t1,t2:0,1 (repeatable): the topic names, and the partitions of those given with some. */
 function topicFilter(flag: unknown): Pick<LagOptions, 'topics' | 'partitions'> {
-  const specs = (Array.isArray(flag) ? flag : flag === undefined ? [] : [flag]).flatMap((v) => splitTopicList(String(v))).map((t) => parseExactTopicPartitions(t, '--topic'));
+  const specs = (Array.isArray(flag) ? flag : flag === undefined ? [] : [flag])
+    .flatMap((v) => splitTopicList(String(v)))
+    .map((t) => parseExactTopicPartitions(t, '--topic'));
   const topics = [...new Set(specs.map((s) => s.topic))];
   const whole = new Set(specs.filter((s) => !s.partitions).map((s) => s.topic));
   const partitions: Record<string, number[]> = {};
-  for (const s of specs) if (s.partitions && !whole.has(s.topic)) partitions[s.topic] = [...new Set([...(partitions[s.topic] ?? []), ...s.partitions])].sort((a, b) => a - b);
+  for (const s of specs)
+    if (s.partitions && !whole.has(s.topic))
+      partitions[s.topic] = [...new Set([...(partitions[s.topic] ?? []), ...s.partitions])].sort((a, b) => a - b);
   return Object.keys(partitions).length ? { topics, partitions } : { topics };
 }
 
@@ -78,6 +89,12 @@ export async function run(options: LagOptions, ctx: Context): Promise<CommandRes
   const bad = violations(snapshot, options);
   reportViolations(ctx, bad);
   const exitCode = bad.length ? ExitCode.check : ExitCode.ok;
-  const view = snapshot.groups.length ? lagView(snapshot.groups) : await emptyListing(ctx, options.topics.length ? `consumer group offsets on ${options.topics.join(', ')}` : 'consumer groups', 'listing needs DESCRIBE on the groups (and on their topics)');
+  const view = snapshot.groups.length
+    ? lagView(snapshot.groups)
+    : await emptyListing(
+        ctx,
+        options.topics.length ? `consumer group offsets on ${options.topics.join(', ')}` : 'consumer groups',
+        'listing needs DESCRIBE on the groups (and on their topics)',
+      );
   return { data: snapshot.groups, view, text: { prometheus: toOpenMetrics(snapshot) }, exitCode };
 }

@@ -6,7 +6,9 @@ function label(value: string): string {
 }
 
 function labels(pairs: Record<string, string | number>): string {
-  return `{${Object.entries(pairs).map(([k, v]) => `${k}="${label(String(v))}"`).join(',')}}`;
+  return `{${Object.entries(pairs)
+    .map(([k, v]) => `${k}="${label(String(v))}"`)
+    .join(',')}}`;
 }
 
 const seconds = (ms: number) => String(Math.round(ms) / 1000);
@@ -18,11 +20,21 @@ const seconds = (ms: number) => String(Math.round(ms) / 1000);
 export function toOpenMetrics(snapshot: LagSnapshot): string {
   const families: { name: string; help: string; unit?: string; samples: string[] }[] = [
     { name: 'kafka_consumergroup_lag', help: 'Records between the committed offset and the log end offset.', samples: [] },
-    { name: 'kafka_consumergroup_lag_seconds', help: 'Age of the record at the committed offset (0 without lag).', unit: 'seconds', samples: [] },
+    {
+      name: 'kafka_consumergroup_lag_seconds',
+      help: 'Age of the record at the committed offset (0 without lag).',
+      unit: 'seconds',
+      samples: [],
+    },
     { name: 'kafka_consumergroup_current_offset', help: 'The committed offset.', samples: [] },
     { name: 'kafka_consumergroup_log_end_offset', help: 'The log end offset of the partition.', samples: [] },
     { name: 'kafka_consumergroup_group_lag', help: 'Sum of the lag over the partitions of the group.', samples: [] },
-    { name: 'kafka_consumergroup_group_lag_seconds', help: 'Largest time lag over the partitions of the group.', unit: 'seconds', samples: [] },
+    {
+      name: 'kafka_consumergroup_group_lag_seconds',
+      help: 'Largest time lag over the partitions of the group.',
+      unit: 'seconds',
+      samples: [],
+    },
     { name: 'kafka_consumergroup_members', help: 'Active members of the group.', samples: [] },
   ];
   const [lag, lagSeconds, current, end, groupLag, groupSeconds, members] = families;

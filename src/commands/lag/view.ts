@@ -9,8 +9,10 @@ export function violations(snapshot: LagSnapshot, o: LagOptions): string[] {
   const out: string[] = [];
   for (const g of snapshot.groups) {
     for (const p of g.partitions) {
-      if (o.maxLag !== undefined && p.lag !== null && p.lag > o.maxLag) out.push(`${g.group} ${p.topic}:${p.partition} lag ${p.lag} > ${o.maxLag}`);
-      if (o.maxTimeLagMs !== undefined && p.timeLagMs !== null && p.timeLagMs > o.maxTimeLagMs) out.push(`${g.group} ${p.topic}:${p.partition} time lag ${formatDuration(p.timeLagMs)} > ${formatDuration(o.maxTimeLagMs)}`);
+      if (o.maxLag !== undefined && p.lag !== null && p.lag > o.maxLag)
+        out.push(`${g.group} ${p.topic}:${p.partition} lag ${p.lag} > ${o.maxLag}`);
+      if (o.maxTimeLagMs !== undefined && p.timeLagMs !== null && p.timeLagMs > o.maxTimeLagMs)
+        out.push(`${g.group} ${p.topic}:${p.partition} time lag ${formatDuration(p.timeLagMs)} > ${formatDuration(o.maxTimeLagMs)}`);
     }
   }
   return out;
@@ -30,7 +32,20 @@ export function lagView(groups: GroupLag[], trend?: Map<string, { ratePerSec: nu
   return [
     {
       head: ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'TIME-LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID'],
-      rows: groups.flatMap((g) => g.partitions.map((p) => [g.group, p.topic, p.partition, p.currentOffset, p.logEndOffset, p.lag, timeLagText(p.timeLagMs), p.memberId, p.host, p.clientId])),
+      rows: groups.flatMap((g) =>
+        g.partitions.map((p) => [
+          g.group,
+          p.topic,
+          p.partition,
+          p.currentOffset,
+          p.logEndOffset,
+          p.lag,
+          timeLagText(p.timeLagMs),
+          p.memberId,
+          p.host,
+          p.clientId,
+        ]),
+      ),
       numeric: [2, 3, 4, 5, 6],
       wideOnly: [7, 8, 9],
       // A narrow terminal wraps names and gives up the owner columns before any offset or lag.
@@ -42,11 +57,14 @@ export function lagView(groups: GroupLag[], trend?: Map<string, { ratePerSec: nu
       rows: groups.map((g) => {
         const t = trend?.get(g.group);
         const row: (string | number | null)[] = [g.group, g.state, g.members, g.partitions.length, g.lag, timeLagText(g.timeLagMs)];
-        if (trend) row.push(t?.ratePerSec === null || t === undefined ? '-' : (t.ratePerSec > 0 ? '+' : '') + t.ratePerSec.toFixed(1), t?.etaSeconds === null || t === undefined ? (g.lag ? 'not catching up' : '-') : formatDuration(t.etaSeconds * 1000));
+        if (trend)
+          row.push(
+            t?.ratePerSec === null || t === undefined ? '-' : (t.ratePerSec > 0 ? '+' : '') + t.ratePerSec.toFixed(1),
+            t?.etaSeconds === null || t === undefined ? (g.lag ? 'not catching up' : '-') : formatDuration(t.etaSeconds * 1000),
+          );
         return row;
       }),
       numeric: trend ? [2, 3, 4, 5, 6, 7] : [2, 3, 4, 5],
     },
   ];
 }
-

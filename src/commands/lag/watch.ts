@@ -51,7 +51,10 @@ export async function watch(options: LagOptions, ctx: Context): Promise<CommandR
     failing = bad.length > 0;
     if (live) {
       const body = renderView(lagView(snapshot.groups, trend), { format: ctx.format, chalk: ctx.chalk, columns: io.columns || 120 });
-      await write(io.stdout, `\x1b[H\x1b[2J${new Date(snapshot.time).toISOString()}  every ${options.watchMs! / 1000}s, Ctrl-C to stop\n\n${body}`);
+      await write(
+        io.stdout,
+        `\x1b[H\x1b[2J${new Date(snapshot.time).toISOString()}  every ${options.watchMs! / 1000}s, Ctrl-C to stop\n\n${body}`,
+      );
     } else {
       const line = { time: snapshot.time, groups: snapshot.groups.map((g) => ({ ...g, ...trend.get(g.group) })) };
       // --format yaml means YAML here too: one document per sample.

@@ -12,7 +12,8 @@ import { describeCluster, profilesFor, savedProfileNames } from '../../local/reg
 
 export const spec = defineCommand({
   command: 'delete <name>',
-  description: "delete a local cluster's data (topics, logs, TLS files) and the profiles `local start` saved for it; asks on a terminal, needs --yes otherwise",
+  description:
+    "delete a local cluster's data (topics, logs, TLS files) and the profiles `local start` saved for it; asks on a terminal, needs --yes otherwise",
   // Listed in the order help has always shown (a spec's groups would come before --stop).
   options: [
     { flags: '--stop', description: 'stop it first when it is running (otherwise a running cluster is refused)' },
@@ -31,7 +32,11 @@ export interface DeleteOptions {
 
 export function parse(args: string[], flags: Flags<typeof spec>): DeleteOptions {
   const f: { stop?: true; yes?: true } = flags;
-  if (args.length !== 1) throw new UsageError(args.length ? `unexpected argument "${args[1]}"` : 'which cluster? local delete needs its name', '`ktool local list` shows them');
+  if (args.length !== 1)
+    throw new UsageError(
+      args.length ? `unexpected argument "${args[1]}"` : 'which cluster? local delete needs its name',
+      '`ktool local list` shows them',
+    );
   const name = args[0];
   // Also what keeps the path inside <cache>/clusters.
   if (!/^[A-Za-z0-9._-]+$/.test(name) || name === '.' || name === '..') throw new UsageError(`invalid cluster name "${name}"`);
@@ -48,7 +53,9 @@ export async function run(o: DeleteOptions, ctx: Context): Promise<CommandResult
   if (!cluster) throw new NotFoundError(`no local cluster named "${o.name}"`, '`ktool local list` shows them');
   const running = cluster.aliveNodes > 0;
   if (running && !o.stop) {
-    throw new OperationError(`local cluster "${o.name}" is ${cluster.runState} (${cluster.aliveNodes} node(s) up): its data is in use`, { hint: `stop it first (ktool local stop --name ${o.name}) or pass --stop` });
+    throw new OperationError(`local cluster "${o.name}" is ${cluster.runState} (${cluster.aliveNodes} node(s) up): its data is in use`, {
+      hint: `stop it first (ktool local stop --name ${o.name}) or pass --stop`,
+    });
   }
   const pointing = profilesFor(cluster.state, await loadConfigFile(ctx.configPath));
   const saved = pointing.filter((p) => savedProfileNames(o.name).includes(p));
@@ -66,9 +73,16 @@ export async function run(o: DeleteOptions, ctx: Context): Promise<CommandResult
     if (config['current-profile'] && saved.includes(config['current-profile'])) delete config['current-profile'];
     await saveConfigFile(ctx.configPath, config);
   }
-  for (const p of pointing.filter((x) => !saved.includes(x))) ctx.warn(`profile ${p} still points at the deleted cluster ${o.name} (ktool profile delete ${p} removes it)`);
+  for (const p of pointing.filter((x) => !saved.includes(x)))
+    ctx.warn(`profile ${p} still points at the deleted cluster ${o.name} (ktool profile delete ${p} removes it)`);
   return {
     data: { name: o.name, dir: cluster.dir, stoppedNodes, removedProfiles: saved },
-    view: [{ lines: [`Deleted local cluster ${o.name}${stoppedNodes.length ? ` (stopped ${stoppedNodes.length} node(s) first)` : ''}${saved.length ? `; removed profile${saved.length > 1 ? 's' : ''} ${saved.join(', ')}` : ''}`] }],
+    view: [
+      {
+        lines: [
+          `Deleted local cluster ${o.name}${stoppedNodes.length ? ` (stopped ${stoppedNodes.length} node(s) first)` : ''}${saved.length ? `; removed profile${saved.length > 1 ? 's' : ''} ${saved.join(', ')}` : ''}`,
+        ],
+      },
+    ],
   };
 }

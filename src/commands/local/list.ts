@@ -9,13 +9,15 @@ import { bootstrapOf } from '../../local/state.js';
 
 export const spec = defineCommand({
   command: 'list',
-  description: 'every local cluster under the cache directory: state (running, stopped, degraded), nodes, bootstrap, version, the profiles pointing at it',
+  description:
+    'every local cluster under the cache directory: state (running, stopped, degraded), nodes, bootstrap, version, the profiles pointing at it',
   groups: ['output', 'base'],
   examples: ['ktool local list', 'ktool local list --json'],
 });
 
 export function parse(args: string[]): Record<string, never> {
-  if (args.length) throw new UsageError(`unexpected argument "${args[0]}"`, 'local list shows every cluster; `ktool local status --name NAME` shows one');
+  if (args.length)
+    throw new UsageError(`unexpected argument "${args[0]}"`, 'local list shows every cluster; `ktool local status --name NAME` shows one');
   return {};
 }
 

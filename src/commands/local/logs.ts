@@ -28,8 +28,14 @@ export interface LogsOptions {
 
 export function parse(_args: string[], f: Flags<typeof spec>): LogsOptions {
   // The log is printed as it is: an output format would be silently ignored.
-  if (f.json || f.format !== undefined || f.output !== undefined) throw new UsageError("local logs prints the broker's log as it is: --format and --json do not apply", 'filter it with grep');
-  return { name: f.name ?? 'local', node: positiveInt(f.node ?? '1', '--node')!, lines: positiveInt(f.lines ?? '100', '--lines')!, follow: Boolean(f.follow) };
+  if (f.json || f.format !== undefined || f.output !== undefined)
+    throw new UsageError("local logs prints the broker's log as it is: --format and --json do not apply", 'filter it with grep');
+  return {
+    name: f.name ?? 'local',
+    node: positiveInt(f.node ?? '1', '--node')!,
+    lines: positiveInt(f.lines ?? '100', '--lines')!,
+    follow: Boolean(f.follow),
+  };
 }
 
 export async function run(o: LogsOptions, ctx: Context): Promise<void> {

@@ -20,12 +20,16 @@ export const spec = defineCommand({
     { flags: '--nodes <n>', description: 'number of brokers', choices: ['1', '3'], default: '1' },
     {
       flags: '--sasl',
-      description: 'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512, unsecured-JWT OAUTHBEARER; admin/admin-secret) with an authorizer, and a <name>-sasl profile',
+      description:
+        'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512, unsecured-JWT OAUTHBEARER; admin/admin-secret) with an authorizer, and a <name>-sasl profile',
     },
     { flags: '--tls', description: 'add an SSL listener (own CA, client certificate required; needs openssl) and a <name>-tls profile' },
     { flags: '--fresh', description: 'start a stopped cluster anew instead of again with its data' },
     { flags: '--kafka-version <version>', description: `Kafka version to run (default ${DEFAULT_KAFKA_VERSION}; 3.3 and newer, KRaft)` },
-    { flags: '--version <version>', description: "same as --kafka-version (here it is not ktool's own version: that is `ktool --version`)" },
+    {
+      flags: '--version <version>',
+      description: "same as --kafka-version (here it is not ktool's own version: that is `ktool --version`)",
+    },
     { flags: '--kafka-home <dir>', description: 'use an unpacked Kafka distribution (env KAFKA_HOME)' },
   ],
   examples: [
@@ -74,14 +78,23 @@ export function parse(_args: string[], f: Flags<typeof spec>): StartOptions {
   const version = kafkaVersion(f);
   if (f.sasl) checkSaslSupported(version);
   // The spec's choices let only 1 and 3 through.
-  return { name, nodes: f.nodes === '3' ? 3 : 1, sasl: Boolean(f.sasl), tls: Boolean(f.tls), fresh: Boolean(f.fresh), version, kafkaHome: f.kafkaHome };
+  return {
+    name,
+    nodes: f.nodes === '3' ? 3 : 1,
+    sasl: Boolean(f.sasl),
+    tls: Boolean(f.tls),
+    fresh: Boolean(f.fresh),
+    version,
+    kafkaHome: f.kafkaHome,
+  };
 }
 
 /** --kafka-version, or its short spelling --version (both given: they must agree). */
 function kafkaVersion(f: Flags<typeof spec>): string {
   const long = f.kafkaVersion;
   const short = f.version;
-  if (long !== undefined && short !== undefined && long !== short) throw new UsageError(`--kafka-version ${long} and --version ${short} disagree`, 'give one of them');
+  if (long !== undefined && short !== undefined && long !== short)
+    throw new UsageError(`--kafka-version ${long} and --version ${short} disagree`, 'give one of them');
   const version = (long ?? short ?? DEFAULT_KAFKA_VERSION).trim();
   parseKafkaVersion(version);
   return version;
@@ -91,7 +104,14 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
   const spinner = ctx.spinner(`starting Kafka ${o.version} (${o.nodes} node${o.nodes > 1 ? 's' : ''})`);
   let result;
   try {
-    result = await startCluster({ ...o, cacheDir: cacheDir(ctx.env), env: ctx.env, log: (m) => spinner.update(m), signal: ctx.io.signal, ready: (bootstrap, brokers) => brokersReady(ctx, bootstrap, brokers) });
+    result = await startCluster({
+      ...o,
+      cacheDir: cacheDir(ctx.env),
+      env: ctx.env,
+      log: (m) => spinner.update(m),
+      signal: ctx.io.signal,
+      ready: (bootstrap, brokers) => brokersReady(ctx, bootstrap, brokers),
+    });
   } finally {
     spinner.stop();
   }
@@ -103,7 +123,12 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
   if (state.sasl) {
     saslBootstrap = bootstrapOf(state, 'sasl');
     profiles.push(`${o.name}-sasl`);
-    await upsertProfile(ctx.configPath, `${o.name}-sasl`, { bootstrap: saslBootstrap, sasl: { mechanism: 'SCRAM-SHA-256', username: 'admin', password: SASL_USERS.admin } }, false);
+    await upsertProfile(
+      ctx.configPath,
+      `${o.name}-sasl`,
+      { bootstrap: saslBootstrap, sasl: { mechanism: 'SCRAM-SHA-256', username: 'admin', password: SASL_USERS.admin } },
+      false,
+    );
   }
   let tlsBootstrap: string | null = null;
   let tls: StartData['tls'] = null;
@@ -112,9 +137,27 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
     tlsBootstrap = bootstrapOf(state, 'ssl');
     tls = { ca: files.ca, cert: files.clientCert, key: files.clientKey };
     profiles.push(`${o.name}-tls`);
-    await upsertProfile(ctx.configPath, `${o.name}-tls`, { bootstrap: tlsBootstrap, tls: { enabled: true, ca: tls.ca, cert: tls.cert, key: tls.key } }, false);
+    await upsertProfile(
+      ctx.configPath,
+      `${o.name}-tls`,
+      { bootstrap: tlsBootstrap, tls: { enabled: true, ca: tls.ca, cert: tls.cert, key: tls.key } },
+      false,
+    );
   }
-  const data: StartData = { name: o.name, running: true, alreadyRunning: result.alreadyRunning, version: state.version, clusterId: state.clusterId, bootstrap, saslBootstrap, tlsBootstrap, tls, nodes: state.nodes.length, profiles, startMs: result.ms };
+  const data: StartData = {
+    name: o.name,
+    running: true,
+    alreadyRunning: result.alreadyRunning,
+    version: state.version,
+    clusterId: state.clusterId,
+    bootstrap,
+    saslBootstrap,
+    tlsBootstrap,
+    tls,
+    nodes: state.nodes.length,
+    profiles,
+    startMs: result.ms,
+  };
   const lines = [
     `${result.alreadyRunning ? 'Already running' : 'Started'}: Kafka ${state.version}, ${state.nodes.length} node(s), cluster ${o.name}${result.alreadyRunning ? '' : ` in ${(result.ms / 1000).toFixed(1)}s`}`,
     `bootstrap: ${bootstrap}${saslBootstrap ? `   SASL_PLAINTEXT: ${saslBootstrap} (admin/admin-secret, alice/alice-secret)` : ''}${tlsBootstrap ? `   SSL: ${tlsBootstrap} (client certificate required)` : ''}`,

@@ -20,13 +20,26 @@ export async function run(o: { name: string }, ctx: Context): Promise<CommandRes
   const state = await loadClusterState(ctx.env, o.name);
   const nodes = await clusterStatus(state);
   const running = nodes.every((n) => n.alive && n.reachable);
-  const data = { name: o.name, running, version: state.version, clusterId: state.clusterId, bootstrap: bootstrapOf(state), saslBootstrap: state.sasl ? bootstrapOf(state, 'sasl') : null, tlsBootstrap: state.tls ? bootstrapOf(state, 'ssl') : null, nodes };
+  const data = {
+    name: o.name,
+    running,
+    version: state.version,
+    clusterId: state.clusterId,
+    bootstrap: bootstrapOf(state),
+    saslBootstrap: state.sasl ? bootstrapOf(state, 'sasl') : null,
+    tlsBootstrap: state.tls ? bootstrapOf(state, 'ssl') : null,
+    nodes,
+  };
   return {
     data,
     exitCode: running ? ExitCode.ok : ExitCode.notFound,
     view: [
       { lines: [`${o.name}: ${running ? 'running' : 'not running'} (Kafka ${state.version}, bootstrap ${data.bootstrap})`] },
-      { head: ['NODE', 'PID', 'ALIVE', 'PORT', 'SASL PORT', 'SSL PORT', 'REACHABLE', 'DIR'], rows: nodes.map((n) => [n.id, n.pid, n.alive ? 'yes' : 'no', n.port, n.saslPort, n.sslPort, n.reachable ? 'yes' : 'no', n.dir]), wideOnly: [7] },
+      {
+        head: ['NODE', 'PID', 'ALIVE', 'PORT', 'SASL PORT', 'SSL PORT', 'REACHABLE', 'DIR'],
+        rows: nodes.map((n) => [n.id, n.pid, n.alive ? 'yes' : 'no', n.port, n.saslPort, n.sslPort, n.reachable ? 'yes' : 'no', n.dir]),
+        wideOnly: [7],
+      },
     ],
   };
 }

@@ -17,5 +17,8 @@ export const parse = nameOption;
 export async function run(o: { name: string }, ctx: Context): Promise<CommandResult> {
   const state = await loadClusterState(ctx.env, o.name);
   const { stopped } = await stopCluster(state);
-  return { data: { name: o.name, stoppedNodes: stopped }, view: [{ lines: [stopped.length ? `Stopped ${o.name} (${stopped.length} node(s))` : `${o.name} was not running`] }] };
+  return {
+    data: { name: o.name, stoppedNodes: stopped },
+    view: [{ lines: [stopped.length ? `Stopped ${o.name} (${stopped.length} node(s))` : `${o.name} was not running`] }],
+  };
 }

@@ -42,7 +42,7 @@ export class Batcher {
 
   /** Adds records; `flush` sends the current batch when a partition's batch would get too large. */
   async add(records: ConsumedRecord[], flush: () => Promise<void>): Promise<void> {
-    for (let i = 0; i < records.length; ) {
+    for (let i = 0; i < records.length;) {
       const first = records[i];
       const plan = this.plans.get(first.topic)!;
       const key = tpKey(first.topic, first.partition);

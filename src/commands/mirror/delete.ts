@@ -19,6 +19,11 @@ export function parse(args: string[], flags: Flags<typeof spec>): ConnectTarget 
 /** `mirror delete --json`: { connectUrl, connectors: [{ name, class, action: "deleted" }] }. */
 export async function run(o: ConnectTarget & { yes: boolean }, ctx: Context): Promise<CommandResult> {
   // Without --name this is every MirrorMaker 2 connector on the worker: list them before asking.
-  const confirm = (connectors: { name: string }[]) => confirmDestructive(ctx.io, { action: `delete ${connectors.length} MirrorMaker 2 connector${connectors.length > 1 ? 's' : ''} from ${o.connectUrl}`, items: connectors.map((c) => c.name), yes: o.yes });
+  const confirm = (connectors: { name: string }[]) =>
+    confirmDestructive(ctx.io, {
+      action: `delete ${connectors.length} MirrorMaker 2 connector${connectors.length > 1 ? 's' : ''} from ${o.connectUrl}`,
+      items: connectors.map((c) => c.name),
+      yes: o.yes,
+    });
   return eachConnector(o, ctx, 'deleted', (api, name) => api.remove(name), confirm);
 }

@@ -28,7 +28,10 @@ export const spec = defineCommand({
     ...groupOptions('output'),
     ...groupOptions('base'),
   ],
-  examples: ["ktool mirror deploy --connect-url http://localhost:8083 --from prod --to dr --topics 'orders.*'", 'ktool mirror deploy --connect-url $URL --from prod --to dr --topics orders --dry-run --json'],
+  examples: [
+    "ktool mirror deploy --connect-url http://localhost:8083 --from prod --to dr --topics 'orders.*'",
+    'ktool mirror deploy --connect-url $URL --from prod --to dr --topics orders --dry-run --json',
+  ],
 });
 
 export interface DeployOptions extends SidesOptions, TopicSelection {
@@ -48,7 +51,8 @@ export function parse(args: string[], flags: Flags<typeof spec>): DeployOptions 
   const f: Record<string, unknown> = { ...flags };
   if (args.length) throw new UsageError(`unexpected argument "${args[0]}"`);
   const rf = f.replicationFactor === undefined ? -1 : Number(f.replicationFactor);
-  if (!Number.isInteger(rf) || rf === 0 || rf < -1) throw new UsageError('--replication-factor must be a positive whole number (or -1: the target broker default)');
+  if (!Number.isInteger(rf) || rf === 0 || rf < -1)
+    throw new UsageError('--replication-factor must be a positive whole number (or -1: the target broker default)');
   return {
     ...parseSides(f),
     ...parseSelection(f),
@@ -70,7 +74,10 @@ async function cluster(ctx: Context, spec: SideSpec, alias: string, timeout: str
   const settings = await sideSettings(ctx, spec, timeout);
   const properties = spec.config ? (await loadCommandConfig(spec.config, spec.configFlag)).all : new Map<string, string>();
   if (!spec.config && (settings.sasl || settings.tls)) {
-    throw new UsageError(`the ${alias} cluster uses SASL or TLS from profile ${spec.profile}: MirrorMaker 2 needs them as client properties`, `pass --${alias === 'source' ? 'from' : 'to'}-config FILE with security.protocol, sasl.mechanism and sasl.jaas.config (they are stored in the connector config)`);
+    throw new UsageError(
+      `the ${alias} cluster uses SASL or TLS from profile ${spec.profile}: MirrorMaker 2 needs them as client properties`,
+      `pass --${alias === 'source' ? 'from' : 'to'}-config FILE with security.protocol, sasl.mechanism and sasl.jaas.config (they are stored in the connector config)`,
+    );
   }
   return { alias, bootstrap: settings.bootstrap.join(','), properties };
 }
@@ -84,10 +91,21 @@ export async function run(o: DeployOptions, ctx: Context): Promise<CommandResult
   const [source, target] = await Promise.all([cluster(ctx, o.from, 'source', o.timeout), cluster(ctx, o.to, 'target', o.timeout)]);
   source.alias = aliases.source;
   target.alias = aliases.target;
-  const connectors = mm2Connectors({ name: o.name ?? `mirror-${aliases.source}-${aliases.target}`, source, target, selection: o, tasks: o.tasks, syncConfigs: o.syncConfigs, replicationFactor: o.replicationFactor, checkpoints: o.checkpoints, heartbeats: o.heartbeats });
+  const connectors = mm2Connectors({
+    name: o.name ?? `mirror-${aliases.source}-${aliases.target}`,
+    source,
+    target,
+    selection: o,
+    tasks: o.tasks,
+    syncConfigs: o.syncConfigs,
+    replicationFactor: o.replicationFactor,
+    checkpoints: o.checkpoints,
+    heartbeats: o.heartbeats,
+  });
   const results: { name: string; class: string; action: string; config?: Record<string, string> }[] = [];
   if (o.dryRun) {
-    for (const c of connectors) results.push({ name: c.name, class: c.config['connector.class'].split('.').pop()!, action: 'dry-run', config: c.config });
+    for (const c of connectors)
+      results.push({ name: c.name, class: c.config['connector.class'].split('.').pop()!, action: 'dry-run', config: c.config });
   } else {
     const api = await ctx.connect(o.connectUrl);
     for (const c of connectors) {
@@ -97,7 +115,14 @@ export async function run(o: DeployOptions, ctx: Context): Promise<CommandResult
   }
   const data = { connectUrl: o.connectUrl || null, connectors: results };
   const view = o.dryRun
-    ? connectors.map((c) => ({ title: c.name, head: ['KEY', 'VALUE'], rows: Object.entries(c.config).map(([k, v]) => [k, /password|secret|jaas/i.test(k) ? '********' : v]) }))
-    : [{ head: ['CONNECTOR', 'CLASS', 'ACTION'], rows: results.map((r) => [r.name, r.class, r.action]) }, { lines: [`check progress with: ktool mirror status --connect-url ${o.connectUrl}`] }];
+    ? connectors.map((c) => ({
+        title: c.name,
+        head: ['KEY', 'VALUE'],
+        rows: Object.entries(c.config).map(([k, v]) => [k, /password|secret|jaas/i.test(k) ? '********' : v]),
+      }))
+    : [
+        { head: ['CONNECTOR', 'CLASS', 'ACTION'], rows: results.map((r) => [r.name, r.class, r.action]) },
+        { lines: [`check progress with: ktool mirror status --connect-url ${o.connectUrl}`] },
+      ];
   return { data, view };
 }

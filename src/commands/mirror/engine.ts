@@ -55,7 +55,6 @@ export interface EngineSettings {
 
 export type EngineOutcome = 'caught-up' | 'stopped' | 'idle';
 
-
 export class MirrorEngine {
   readonly acks = new AckTracker();
   private readonly plans: Map<string, TopicPlan>;
@@ -67,7 +66,10 @@ export class MirrorEngine {
   /** Set once a session got going: later failures are outages to wait out, not configuration errors. */
   private running = false;
 
-  constructor(private readonly deps: EngineDeps, private readonly s: EngineSettings) {
+  constructor(
+    private readonly deps: EngineDeps,
+    private readonly s: EngineSettings,
+  ) {
     this.plans = new Map(s.plans.map((p) => [p.source, p]));
   }
 
@@ -135,7 +137,12 @@ export class MirrorEngine {
    * Reports each partition's first start in this run. A start from --start is committed at once
    * (with this pair's stamp): the group's position then belongs to this copy, foreign offsets gone.
    */
-  private noteStarts(assignment: TopicPartition[], starts: Map<string, bigint>, fromPolicy: Set<string>, ignored: Map<string, { offset: bigint; reason: string }>): void {
+  private noteStarts(
+    assignment: TopicPartition[],
+    starts: Map<string, bigint>,
+    fromPolicy: Set<string>,
+    ignored: Map<string, { offset: bigint; reason: string }>,
+  ): void {
     const fresh: StartDecision[] = [];
     for (const tp of assignment) {
       const key = tpKey(tp.topic, tp.partition);
@@ -144,7 +151,13 @@ export class MirrorEngine {
       const offset = starts.get(key)!;
       const policy = fromPolicy.has(key);
       if (policy) this.acks.reached({ topic: tp.topic, partition: tp.partition, offset });
-      fresh.push({ topic: tp.topic, partition: tp.partition, offset, from: policy ? this.s.start : 'committed', ignored: ignored.get(key) });
+      fresh.push({
+        topic: tp.topic,
+        partition: tp.partition,
+        offset,
+        from: policy ? this.s.start : 'committed',
+        ignored: ignored.get(key),
+      });
     }
     if (fresh.length) this.deps.onStarts?.(fresh);
   }
@@ -183,7 +196,12 @@ export class MirrorEngine {
    * Reads and sends until the session ends (a stop, a rebalance, the reader at its end, idle) or
    * fails; waits for every send in flight and closes the reader either way.
    */
-  private async copy(reader: PartitionReader, producer: ProducerApi, generation: number, owned: Set<string>): Promise<{ outcome?: 'rebalance' | 'waiting' | EngineOutcome; failure?: unknown }> {
+  private async copy(
+    reader: PartitionReader,
+    producer: ProducerApi,
+    generation: number,
+    owned: Set<string>,
+  ): Promise<{ outcome?: 'rebalance' | 'waiting' | EngineOutcome; failure?: unknown }> {
     const inFlight = new Set<Promise<void>>();
     let failure: unknown;
     const batcher = new Batcher(this.plans, this.s.provenance, this.s.compressed, this.deps.partitionFor);
@@ -196,12 +214,15 @@ export class MirrorEngine {
       const b = batcher.take();
       if (b.records.length === 0) return;
       const entry = this.acks.sent({ upTo: b.upTo, records: b.records.length, bytes: b.payload, perTopic: b.perTopic });
-      const p: Promise<void> = producer.send(b.records).then(
-        () => this.acks.acknowledged(entry),
-        (error: unknown) => {
-          failure ??= sendFailure(error, b.from, b.upTo, this.plans);
-        },
-      ).finally(() => inFlight.delete(p));
+      const p: Promise<void> = producer
+        .send(b.records)
+        .then(
+          () => this.acks.acknowledged(entry),
+          (error: unknown) => {
+            failure ??= sendFailure(error, b.from, b.upTo, this.plans);
+          },
+        )
+        .finally(() => inFlight.delete(p));
       inFlight.add(p);
     };
     const room = async () => {
@@ -260,7 +281,12 @@ export class MirrorEngine {
   }
 
   /** Commits what the session got acknowledged (only its own partitions after a rebalance) and rethrows its failure. */
-  private async settle(outcome: 'rebalance' | 'waiting' | EngineOutcome | undefined, failure: unknown, owned: Set<string>, ranges: PartitionRange[]): Promise<'rebalance' | 'waiting' | EngineOutcome> {
+  private async settle(
+    outcome: 'rebalance' | 'waiting' | EngineOutcome | undefined,
+    failure: unknown,
+    owned: Set<string>,
+    ranges: PartitionRange[],
+  ): Promise<'rebalance' | 'waiting' | EngineOutcome> {
     if (failure) {
       this.acks.dropPending();
       // Keep what was acknowledged before the failure, whatever comes next.
@@ -269,11 +295,20 @@ export class MirrorEngine {
     }
     if (outcome === 'waiting' && this.s.ends) {
       // Every owned partition was read up to its end and acknowledged.
-      for (const r of ranges) if (r.end !== undefined && r.end > r.start) this.acks.reached({ topic: r.topic, partition: r.partition, offset: r.end });
+      for (const r of ranges)
+        if (r.end !== undefined && r.end > r.start) this.acks.reached({ topic: r.topic, partition: r.partition, offset: r.end });
     }
     // After a rebalance, revoked partitions belong to another member now: it restarts from the
     // last commit (copying again what was acknowledged since: duplicates, never a gap).
-    const keep = outcome === 'rebalance' ? new Set(this.deps.group.assignment().map((tp) => tpKey(tp.topic, tp.partition)).filter((k) => owned.has(k))) : owned;
+    const keep =
+      outcome === 'rebalance'
+        ? new Set(
+            this.deps.group
+              .assignment()
+              .map((tp) => tpKey(tp.topic, tp.partition))
+              .filter((k) => owned.has(k)),
+          )
+        : owned;
     await this.commit(keep);
     if (outcome === 'waiting' && this.s.ends) return (await this.groupCaughtUp()) ? 'caught-up' : 'waiting';
     return outcome ?? 'waiting';

@@ -21,7 +21,11 @@ export const spec = defineCommand({
   options: [
     ...SIDE_OPTIONS,
     ...SELECTION_OPTIONS,
-    { flags: '-g, --group <group>', description: 'consumer group on the source (default: derived from --from, --to and --rename); only offsets it committed for the same target topic are resumed from' },
+    {
+      flags: '-g, --group <group>',
+      description:
+        'consumer group on the source (default: derived from --from, --to and --rename); only offsets it committed for the same target topic are resumed from',
+    },
     { flags: '--sync-configs', description: "create missing target topics with the source topic's configs" },
     { flags: '--until-caught-up', description: 'stop when every partition reached the end offset it had at start' },
     { flags: '--provenance', description: 'add header ktool.mirror.source = TOPIC/PARTITION/OFFSET to each copy' },
@@ -72,7 +76,17 @@ export interface MirrorSummary {
   durationMs: number;
   recordsPerSecond: number;
   retries: number;
-  topics: { source: string; target: string; partitions: number; targetPartitions: number; mapping: 'same' | 'hash'; created: boolean; records: number; resumed: boolean; starts: PartitionStart[] }[];
+  topics: {
+    source: string;
+    target: string;
+    partitions: number;
+    targetPartitions: number;
+    mapping: 'same' | 'hash';
+    created: boolean;
+    records: number;
+    resumed: boolean;
+    starts: PartitionStart[];
+  }[];
 }
 
 export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult> {
@@ -97,19 +111,47 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
       {
         group,
         sourceAdmin,
-        openReader: (ranges) => sides.source.partitionReader({ ranges, isolation: 'read_committed', onWarning: (m) => ctx.warn(m), logStart: async (topic, partition) => (await sourceAdmin.listOffsets([{ topic, partition }], 'earliest'))[0].offset }),
+        openReader: (ranges) =>
+          sides.source.partitionReader({
+            ranges,
+            isolation: 'read_committed',
+            onWarning: (m) => ctx.warn(m),
+            logStart: async (topic, partition) => (await sourceAdmin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
+          }),
         // Retries are bounded by delivery.timeout.ms only, as Java's: a leader fail-over (seconds)
         // is waited out with the same producer id and sequence numbers, so a batch the dead leader
         // had written is deduplicated by the new one. A new session (new producer id) would copy it twice.
-        openProducer: () => sides.target.producer({ acks: -1, idempotent: true, compression: o.compression, clientId: `ktool-mirror-${process.pid}` }, { signal: ctx.io.signal, onWarning: (m) => ctx.warn(m) }),
+        openProducer: () =>
+          sides.target.producer(
+            { acks: -1, idempotent: true, compression: o.compression, clientId: `ktool-mirror-${process.pid}` },
+            { signal: ctx.io.signal, onWarning: (m) => ctx.warn(m) },
+          ),
         partitionFor: javaPartition,
         stopped,
-        onAssignment: o.verbose ? (a, gen) => ctx.io.stderr.write(`generation ${gen}: assigned ${a.length} partition(s)${a.length ? `: ${a.map((tp) => `${tp.topic}:${tp.partition}`).join(',')}` : ''}\n`) : undefined,
+        onAssignment: o.verbose
+          ? (a, gen) =>
+              ctx.io.stderr.write(
+                `generation ${gen}: assigned ${a.length} partition(s)${a.length ? `: ${a.map((tp) => `${tp.topic}:${tp.partition}`).join(',')}` : ''}\n`,
+              )
+          : undefined,
         foreignReason: (topic, metadata) => foreignReason(pairs.get(topic)!, metadata),
         onStarts: (starts) => report.add(starts),
-        onRetry: (error, delayMs) => ctx.io.stderr.write(`warning: ${(error as Error)?.message ?? error}; retrying in ${(delayMs / 1000).toFixed(1)}s (nothing is lost: the mirror restarts from the last acknowledged offsets)\n`),
+        onRetry: (error, delayMs) =>
+          ctx.io.stderr.write(
+            `warning: ${(error as Error)?.message ?? error}; retrying in ${(delayMs / 1000).toFixed(1)}s (nothing is lost: the mirror restarts from the last acknowledged offsets)\n`,
+          ),
       },
-      { plans, ends, start: o.start, provenance: o.provenance, batchBytes: o.batchBytes, maxInFlight: o.maxInFlight, compressed: o.compression !== 'none', commitIntervalMs: o.commitIntervalMs, idleTimeoutMs: o.idleTimeoutMs },
+      {
+        plans,
+        ends,
+        start: o.start,
+        provenance: o.provenance,
+        batchBytes: o.batchBytes,
+        maxInFlight: o.maxInFlight,
+        compressed: o.compression !== 'none',
+        commitIntervalMs: o.commitIntervalMs,
+        idleTimeoutMs: o.idleTimeoutMs,
+      },
     );
     await engine.noteLogStarts();
     const progress = ctx.io.stderrIsTTY ? startProgress(ctx, engine, plans, ends, sourceAdmin) : undefined;
@@ -130,26 +172,54 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
  * The topics to copy and each one's target (created when missing, with the same configs): a copy
  * onto the same cluster needs --rename, and a target that --topics also selects is refused.
  */
-async function planMirror(o: MirrorOptions, ctx: Context, sourceAdmin: AdminApi, targetAdmin: AdminApi): Promise<{ names: string[]; plans: TopicPlan[] }> {
+async function planMirror(
+  o: MirrorOptions,
+  ctx: Context,
+  sourceAdmin: AdminApi,
+  targetAdmin: AdminApi,
+): Promise<{ names: string[]; plans: TopicPlan[] }> {
   const [sourceCluster, targetCluster] = await Promise.all([sourceAdmin.cluster(), targetAdmin.cluster()]);
   if (sourceCluster.clusterId === targetCluster.clusterId && !o.rename.pattern) {
-    throw new UsageError('source and target are the same cluster: the mirror would copy topics onto themselves', "rename the targets, e.g. --rename 'copy.{topic}'");
+    throw new UsageError(
+      'source and target are the same cluster: the mirror would copy topics onto themselves',
+      "rename the targets, e.g. --rename 'copy.{topic}'",
+    );
   }
   const names = await selectTopics(sourceAdmin, o);
-  const plans = await planTopics(sourceAdmin, targetAdmin, names, o, { syncConfigs: o.syncConfigs, replicationFactor: o.replicationFactor, create: true });
+  const plans = await planTopics(sourceAdmin, targetAdmin, names, o, {
+    syncConfigs: o.syncConfigs,
+    replicationFactor: o.replicationFactor,
+    create: true,
+  });
   for (const p of plans) {
     if (p.created) ctx.info(`created ${p.target} on the target (${p.sourcePartitions} partitions)`);
-    if (p.mapping === 'hash') ctx.warn(`${p.target} has ${p.targetPartitions} partitions, fewer than ${p.source} (${p.sourcePartitions}): records go by key hash (Java murmur2), keyless ones to source partition modulo ${p.targetPartitions}`);
+    if (p.mapping === 'hash')
+      ctx.warn(
+        `${p.target} has ${p.targetPartitions} partitions, fewer than ${p.source} (${p.sourcePartitions}): records go by key hash (Java murmur2), keyless ones to source partition modulo ${p.targetPartitions}`,
+      );
   }
   if (sourceCluster.clusterId === targetCluster.clusterId) {
     const sourceSet = new Set(names);
     const loop = plans.find((p) => sourceSet.has(p.target) || o.topics.test(p.target));
-    if (loop) throw new UsageError(`target topic ${loop.target} also matches --topics on the same cluster: the mirror would copy its own output`, 'narrow --topics or use --exclude');
+    if (loop)
+      throw new UsageError(
+        `target topic ${loop.target} also matches --topics on the same cluster: the mirror would copy its own output`,
+        'narrow --topics or use --exclude',
+      );
   }
   return { names, plans };
 }
 
-function summarize(o: MirrorOptions, source: string, target: string, plans: TopicPlan[], engine: MirrorEngine, report: StartReport, outcome: EngineOutcome, durationMs: number): CommandResult {
+function summarize(
+  o: MirrorOptions,
+  source: string,
+  target: string,
+  plans: TopicPlan[],
+  engine: MirrorEngine,
+  report: StartReport,
+  outcome: EngineOutcome,
+  durationMs: number,
+): CommandResult {
   const data: MirrorSummary = {
     source,
     target,
@@ -160,13 +230,31 @@ function summarize(o: MirrorOptions, source: string, target: string, plans: Topi
     durationMs,
     recordsPerSecond: durationMs > 0 ? Math.round((engine.acks.records * 1000) / durationMs) : 0,
     retries: engine.retries,
-    topics: plans.map((p) => ({ source: p.source, target: p.target, partitions: p.sourcePartitions, targetPartitions: p.targetPartitions, mapping: p.mapping, created: p.created, records: engine.acks.perTopic.get(p.source) ?? 0, resumed: report.starts(p.source).some((s) => s.from === 'committed'), starts: report.starts(p.source) })),
+    topics: plans.map((p) => ({
+      source: p.source,
+      target: p.target,
+      partitions: p.sourcePartitions,
+      targetPartitions: p.targetPartitions,
+      mapping: p.mapping,
+      created: p.created,
+      records: engine.acks.perTopic.get(p.source) ?? 0,
+      resumed: report.starts(p.source).some((s) => s.from === 'committed'),
+      starts: report.starts(p.source),
+    })),
   };
   return {
     data,
     view: [
-      { head: ['SOURCE', 'TARGET', 'PARTITIONS', 'MAPPING', 'CREATED', 'RECORDS'], numeric: [2, 5], rows: data.topics.map((t) => [t.source, t.target, t.partitions, t.mapping, t.created, t.records]) },
-      { lines: [`${outcome}: ${data.records} records (${data.bytes} bytes) in ${(durationMs / 1000).toFixed(1)}s, ${data.recordsPerSecond} records/s, group ${o.group}`] },
+      {
+        head: ['SOURCE', 'TARGET', 'PARTITIONS', 'MAPPING', 'CREATED', 'RECORDS'],
+        numeric: [2, 5],
+        rows: data.topics.map((t) => [t.source, t.target, t.partitions, t.mapping, t.created, t.records]),
+      },
+      {
+        lines: [
+          `${outcome}: ${data.records} records (${data.bytes} bytes) in ${(durationMs / 1000).toFixed(1)}s, ${data.recordsPerSecond} records/s, group ${o.group}`,
+        ],
+      },
     ],
     exitCode: outcome === 'stopped' ? ExitCode.interrupted : undefined,
   };

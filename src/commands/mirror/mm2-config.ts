@@ -31,12 +31,19 @@ export const MIRROR_CLASSES = {
 const BYTES = 'org.apache.kafka.connect.converters.ByteArrayConverter';
 
 /** The source alias --rename implies: `src.{topic}` means alias "src" (DefaultReplicationPolicy). */
-export function aliasesFor(selection: TopicSelection, sourceAlias: string | undefined, targetAlias: string | undefined): { source: string; target: string } {
+export function aliasesFor(
+  selection: TopicSelection,
+  sourceAlias: string | undefined,
+  targetAlias: string | undefined,
+): { source: string; target: string } {
   const policy = mm2Policy(selection.rename);
   if (!policy.identity && sourceAlias && sourceAlias !== policy.alias) {
-    throw new UsageError(`--source-alias ${sourceAlias} contradicts --rename '${selection.rename.pattern}' (alias ${policy.alias})`, 'MirrorMaker 2 names copies SOURCE_ALIAS + separator + topic: give one of them');
+    throw new UsageError(
+      `--source-alias ${sourceAlias} contradicts --rename '${selection.rename.pattern}' (alias ${policy.alias})`,
+      'MirrorMaker 2 names copies SOURCE_ALIAS + separator + topic: give one of them',
+    );
   }
-  return { source: policy.identity ? sourceAlias ?? 'source' : policy.alias, target: targetAlias ?? 'target' };
+  return { source: policy.identity ? (sourceAlias ?? 'source') : policy.alias, target: targetAlias ?? 'target' };
 }
 
 /**
@@ -46,7 +53,10 @@ export function aliasesFor(selection: TopicSelection, sourceAlias: string | unde
  */
 export function mm2Connectors(o: Mm2Options): { name: string; config: Record<string, string> }[] {
   if (o.selection.topicsText.includes(',')) {
-    throw new UsageError(`--topics '${o.selection.topicsText}' contains a comma, which MirrorMaker 2 reads as a list separator`, "use alternation instead: 'a|b'");
+    throw new UsageError(
+      `--topics '${o.selection.topicsText}' contains a comma, which MirrorMaker 2 reads as a list separator`,
+      "use alternation instead: 'a|b'",
+    );
   }
   const policy = mm2Policy(o.selection.rename);
   const common: Record<string, string> = {
@@ -58,10 +68,15 @@ export function mm2Connectors(o: Mm2Options): { name: string; config: Record<str
     'value.converter': BYTES,
     'header.converter': BYTES,
     'tasks.max': String(o.tasks),
-    'replication.policy.class': policy.identity ? 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy' : 'org.apache.kafka.connect.mirror.DefaultReplicationPolicy',
+    'replication.policy.class': policy.identity
+      ? 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy'
+      : 'org.apache.kafka.connect.mirror.DefaultReplicationPolicy',
   };
   if (!policy.identity) common['replication.policy.separator'] = policy.separator;
-  for (const [side, cluster] of [['source', o.source], ['target', o.target]] as const) {
+  for (const [side, cluster] of [
+    ['source', o.source],
+    ['target', o.target],
+  ] as const) {
     for (const [k, v] of cluster.properties) if (k !== 'bootstrap.servers') common[`${side}.cluster.${k}`] = v;
   }
   const rf = String(o.replicationFactor);
@@ -82,10 +97,27 @@ export function mm2Connectors(o: Mm2Options): { name: string; config: Record<str
     },
   ];
   if (o.checkpoints) {
-    out.push({ name: `${o.name}-checkpoint`, config: { ...common, 'connector.class': MIRROR_CLASSES.checkpoint, groups: '.*', 'checkpoints.topic.replication.factor': rf, 'emit.checkpoints.interval.seconds': '10' } as never });
+    out.push({
+      name: `${o.name}-checkpoint`,
+      config: {
+        ...common,
+        'connector.class': MIRROR_CLASSES.checkpoint,
+        groups: '.*',
+        'checkpoints.topic.replication.factor': rf,
+        'emit.checkpoints.interval.seconds': '10',
+      } as never,
+    });
   }
   if (o.heartbeats) {
-    out.push({ name: `${o.name}-heartbeat`, config: { ...common, 'connector.class': MIRROR_CLASSES.heartbeat, 'heartbeats.topic.replication.factor': rf, 'emit.heartbeats.interval.seconds': '5' } as never });
+    out.push({
+      name: `${o.name}-heartbeat`,
+      config: {
+        ...common,
+        'connector.class': MIRROR_CLASSES.heartbeat,
+        'heartbeats.topic.replication.factor': rf,
+        'emit.heartbeats.interval.seconds': '5',
+      } as never,
+    });
   }
   return out;
 }

@@ -78,7 +78,8 @@ export function parse(args: string[], f: Record<string, unknown>): MirrorOptions
   const sides = parseSides(f);
   const selection = parseSelection(f);
   const compression = String(f.compression ?? 'none');
-  if (!(COMPRESSIONS as readonly string[]).includes(compression)) throw new UsageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`);
+  if (!(COMPRESSIONS as readonly string[]).includes(compression))
+    throw new UsageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`);
   const start = String(f.start ?? 'earliest');
   if (start !== 'earliest' && start !== 'latest') throw new UsageError('--start must be earliest or latest');
   return {

@@ -63,7 +63,13 @@ export function foreignReason(p: PairIdentity, metadata: string | null): string 
  * broker's metadata yet: asked again for up to `waitMs` on the injected clock (io.now), and no
  * longer once Ctrl-C aborted io.signal.
  */
-export async function identifyPairs(source: AdminApi, target: AdminApi, plans: TopicPlan[], io: Pick<Io, 'now' | 'signal'>, waitMs = 15_000): Promise<Map<string, PairIdentity>> {
+export async function identifyPairs(
+  source: AdminApi,
+  target: AdminApi,
+  plans: TopicPlan[],
+  io: Pick<Io, 'now' | 'signal'>,
+  waitMs = 15_000,
+): Promise<Map<string, PairIdentity>> {
   const { topics: sources } = await source.describeTopics(plans.map((p) => p.source));
   const sourceIds = new Map(sources.map((t) => [t.name, t.id]));
   const targetIds = new Map<string, string>();
@@ -76,11 +82,23 @@ export async function identifyPairs(source: AdminApi, target: AdminApi, plans: T
     if (topics.length === missing.length) continue;
     if (io.signal.aborted) throw new CancelledError();
     if (io.now() >= deadline) {
-      throw new OperationError(`target topic ${missing.find((m) => !targetIds.has(m))} is not in the target's metadata ${waitMs / 1000}s after it was created`, { hint: 'check the target cluster with `ktool topics describe`, then run the mirror again' });
+      throw new OperationError(
+        `target topic ${missing.find((m) => !targetIds.has(m))} is not in the target's metadata ${waitMs / 1000}s after it was created`,
+        { hint: 'check the target cluster with `ktool topics describe`, then run the mirror again' },
+      );
     }
     await sleep(200, io.signal);
   }
   return new Map(
-    plans.map((p) => [p.source, { source: p.source, target: p.target, sourceId: sourceIds.get(p.source) ?? '', targetId: targetIds.get(p.target)!, created: p.created }]),
+    plans.map((p) => [
+      p.source,
+      {
+        source: p.source,
+        target: p.target,
+        sourceId: sourceIds.get(p.source) ?? '',
+        targetId: targetIds.get(p.target)!,
+        created: p.created,
+      },
+    ]),
   );
 }

@@ -5,7 +5,13 @@ import type { MirrorEngine } from './engine.js';
 import type { TopicPlan } from './topics.js';
 
 /** One stderr line, rewritten every second (TTY only): records/s and what remains per topic. */
-export function startProgress(ctx: Context, engine: MirrorEngine, plans: TopicPlan[], ends: Map<string, bigint> | undefined, admin: AdminApi): { stop(): void } {
+export function startProgress(
+  ctx: Context,
+  engine: MirrorEngine,
+  plans: TopicPlan[],
+  ends: Map<string, bigint> | undefined,
+  admin: AdminApi,
+): { stop(): void } {
   let last = engine.acks.records;
   let lastAt = Date.now();
   let latest = ends;
@@ -18,7 +24,13 @@ export function startProgress(ctx: Context, engine: MirrorEngine, plans: TopicPl
     lastAt = now;
     if (!ends && !refreshing) {
       refreshing = true;
-      admin.listOffsets(all, 'latest', 'read_committed').then((list) => (latest = new Map(list.map((x) => [tpKey(x.topic, x.partition), x.offset]))), () => undefined).finally(() => (refreshing = false));
+      admin
+        .listOffsets(all, 'latest', 'read_committed')
+        .then(
+          (list) => (latest = new Map(list.map((x) => [tpKey(x.topic, x.partition), x.offset]))),
+          () => undefined,
+        )
+        .finally(() => (refreshing = false));
     }
     const remaining = plans.map((p) => {
       let left = 0n;
@@ -30,7 +42,9 @@ export function startProgress(ctx: Context, engine: MirrorEngine, plans: TopicPl
       }
       return `${p.source} ${left}`;
     });
-    ctx.io.stderr.write(`\r\x1b[K${engine.acks.records} records, ${rate}/s; remaining: ${remaining.slice(0, 6).join(', ')}${remaining.length > 6 ? ', ...' : ''}`);
+    ctx.io.stderr.write(
+      `\r\x1b[K${engine.acks.records} records, ${rate}/s; remaining: ${remaining.slice(0, 6).join(', ')}${remaining.length > 6 ? ', ...' : ''}`,
+    );
   }, 1000);
   timer.unref();
   return {

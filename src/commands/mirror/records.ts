@@ -10,9 +10,17 @@ export const BATCH_OVERHEAD = 61 + 12;
 export const HEADER_OVERHEAD = 10;
 
 /** The copy of a source record: same partition, or by key hash when the target has fewer. */
-export function toTarget(r: ConsumedRecord, plan: TopicPlan, provenance: boolean, partitionFor: (key: Buffer, count: number) => number): ProduceRecord {
-  const partition = plan.mapping === 'same' ? r.partition : r.key ? partitionFor(r.key, plan.targetPartitions) : r.partition % plan.targetPartitions;
-  const headers = provenance ? [...r.headers, [PROVENANCE, Buffer.from(`${r.topic}/${r.partition}/${r.offset}`)] as [Buffer, Buffer]] : r.headers;
+export function toTarget(
+  r: ConsumedRecord,
+  plan: TopicPlan,
+  provenance: boolean,
+  partitionFor: (key: Buffer, count: number) => number,
+): ProduceRecord {
+  const partition =
+    plan.mapping === 'same' ? r.partition : r.key ? partitionFor(r.key, plan.targetPartitions) : r.partition % plan.targetPartitions;
+  const headers = provenance
+    ? [...r.headers, [PROVENANCE, Buffer.from(`${r.topic}/${r.partition}/${r.offset}`)] as [Buffer, Buffer]]
+    : r.headers;
   return { topic: plan.target, partition, key: r.key, value: r.value, headers, timestamp: r.timestamp };
 }
 

@@ -13,7 +13,8 @@ const LEGAL = /^[a-zA-Z0-9._-]+$/;
 
 export function parseRename(pattern: string | undefined): RenamePolicy {
   if (pattern === undefined || pattern === '{topic}') return { target: (s) => s };
-  if (!pattern.includes('{topic}')) throw new UsageError(`--rename "${pattern}" must contain {topic}`, "e.g. --rename 'src.{topic}' mirrors orders to src.orders");
+  if (!pattern.includes('{topic}'))
+    throw new UsageError(`--rename "${pattern}" must contain {topic}`, "e.g. --rename 'src.{topic}' mirrors orders to src.orders");
   if ((pattern.match(/\{topic\}/g) ?? []).length > 1) throw new UsageError(`--rename "${pattern}" may contain {topic} only once`);
   const [prefix, suffix] = pattern.split('{topic}');
   if ((prefix + suffix).length > 0 && !LEGAL.test(prefix + suffix)) {
@@ -30,6 +31,10 @@ export function parseRename(pattern: string | undefined): RenamePolicy {
 export function mm2Policy(policy: RenamePolicy): { identity: true } | { identity: false; alias: string; separator: string } {
   if (!policy.pattern) return { identity: true };
   const m = /^([a-zA-Z0-9_-]+)([._-]+)\{topic\}$/.exec(policy.pattern);
-  if (!m) throw new UsageError(`--rename "${policy.pattern}" has no MirrorMaker 2 equivalent`, "MirrorMaker 2 renames as ALIAS + SEPARATOR + topic, e.g. --rename 'src.{topic}'");
+  if (!m)
+    throw new UsageError(
+      `--rename "${policy.pattern}" has no MirrorMaker 2 equivalent`,
+      "MirrorMaker 2 renames as ALIAS + SEPARATOR + topic, e.g. --rename 'src.{topic}'",
+    );
   return { identity: false, alias: m[1], separator: m[2] };
 }

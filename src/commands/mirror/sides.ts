@@ -41,7 +41,10 @@ function side(f: Record<string, unknown>, name: 'from' | 'to'): SideSpec {
     configFlag: `--${name}-config`,
   };
   if (!spec.profile && !spec.bootstrap && !spec.config) {
-    throw new UsageError(`the ${name === 'from' ? 'source' : 'target'} cluster is missing`, `pass --${name} PROFILE, --${name}-bootstrap HOST:PORT or --${name}-config FILE`);
+    throw new UsageError(
+      `the ${name === 'from' ? 'source' : 'target'} cluster is missing`,
+      `pass --${name} PROFILE, --${name}-bootstrap HOST:PORT or --${name}-config FILE`,
+    );
   }
   return spec;
 }
@@ -58,7 +61,12 @@ export async function sideSettings(ctx: Context, spec: SideSpec, timeout: string
   const config = await loadConfigFile(ctx.configPath);
   const commandConfig = spec.config ? await loadCommandConfig(spec.config, spec.configFlag) : undefined;
   const env = { ...ctx.env, KTOOL_BROKERS: undefined, KTOOL_PROFILE: undefined };
-  const settings = resolveConnection({ flags: { profile: spec.profile, bootstrapServer: spec.bootstrap, timeout }, env, config: spec.profile ? config : { profiles: config.profiles }, commandConfig });
+  const settings = resolveConnection({
+    flags: { profile: spec.profile, bootstrapServer: spec.bootstrap, timeout },
+    env,
+    config: spec.profile ? config : { profiles: config.profiles },
+    commandConfig,
+  });
   return settings;
 }
 

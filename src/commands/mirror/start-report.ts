@@ -26,7 +26,11 @@ export class StartReport {
   private readonly byTopic = new Map<string, PartitionStart[]>();
   private readonly targets: Map<string, string>;
 
-  constructor(private readonly ctx: Context, plans: TopicPlan[], private readonly group: string) {
+  constructor(
+    private readonly ctx: Context,
+    plans: TopicPlan[],
+    private readonly group: string,
+  ) {
     this.targets = new Map(plans.map((p) => [p.source, p.target]));
   }
 
@@ -34,7 +38,13 @@ export class StartReport {
     const topics = new Map<string, StartDecision[]>();
     for (const d of decisions) topics.set(d.topic, [...(topics.get(d.topic) ?? []), d]);
     for (const [topic, ds] of topics) {
-      this.byTopic.set(topic, [...(this.byTopic.get(topic) ?? []), ...ds.map(({ partition, offset, from, ignored }) => ({ partition, offset, from, ignored }))].sort((a, b) => a.partition - b.partition));
+      this.byTopic.set(
+        topic,
+        [
+          ...(this.byTopic.get(topic) ?? []),
+          ...ds.map(({ partition, offset, from, ignored }) => ({ partition, offset, from, ignored })),
+        ].sort((a, b) => a.partition - b.partition),
+      );
       this.say(`${topic} -> ${this.targets.get(topic)}`, ds);
     }
   }
@@ -46,7 +56,9 @@ export class StartReport {
     const ignored = ds.filter((d) => d.ignored);
     if (ignored.length) {
       const reasons = [...new Set(ignored.map((d) => d.ignored!.reason))].join('; ');
-      this.ctx.warn(`${pair}: not resuming from the offsets committed in group ${this.group} (${list(ignored.map((d) => at({ partition: d.partition, offset: d.ignored!.offset })))}): ${reasons}; starting from ${fresh[0].from} (${list(ignored.map(at))})`);
+      this.ctx.warn(
+        `${pair}: not resuming from the offsets committed in group ${this.group} (${list(ignored.map((d) => at({ partition: d.partition, offset: d.ignored!.offset })))}): ${reasons}; starting from ${fresh[0].from} (${list(ignored.map(at))})`,
+      );
     }
     if (resumed.length) {
       const others = fresh.length ? `; ${list(fresh.map((d) => `partition ${d.partition} from ${d.from} at ${d.offset}`))}` : '';

@@ -27,7 +27,12 @@ export async function run(o: ConnectTarget, ctx: Context): Promise<CommandResult
     state: c.status.connector.state,
     worker: c.status.connector.worker_id,
     topics: c.config.topics ?? null,
-    tasks: c.status.tasks.map((t) => ({ id: t.id, state: t.state, worker: t.worker_id, ...(t.trace ? { trace: t.trace.split('\n')[0] } : {}) })),
+    tasks: c.status.tasks.map((t) => ({
+      id: t.id,
+      state: t.state,
+      worker: t.worker_id,
+      ...(t.trace ? { trace: t.trace.split('\n')[0] } : {}),
+    })),
   }));
   const failed = rows.filter((r) => r.state === 'FAILED' || r.tasks.some((t) => t.state === 'FAILED'));
   for (const r of failed) {
@@ -41,7 +46,13 @@ export async function run(o: ConnectTarget, ctx: Context): Promise<CommandResult
   };
   return {
     data: { connectUrl: o.connectUrl, healthy: failed.length === 0, connectors: rows },
-    view: [{ head: ['CONNECTOR', 'CLASS', 'STATE', 'TASKS', 'WORKER', 'TOPICS'], wideOnly: [4, 5], rows: rows.map((r) => [r.name, r.class, r.state, summary(r.tasks), r.worker, r.topics ?? '']) }],
+    view: [
+      {
+        head: ['CONNECTOR', 'CLASS', 'STATE', 'TASKS', 'WORKER', 'TOPICS'],
+        wideOnly: [4, 5],
+        rows: rows.map((r) => [r.name, r.class, r.state, summary(r.tasks), r.worker, r.topics ?? '']),
+      },
+    ],
     exitCode: failed.length ? ExitCode.check : undefined,
   };
 }

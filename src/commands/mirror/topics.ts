@@ -19,19 +19,34 @@ export interface TopicPlan {
 export async function selectTopics(admin: AdminApi, s: TopicSelection): Promise<string[]> {
   const names = await admin.listTopics({ includeInternal: false });
   const chosen = names.filter((n) => s.topics.test(n) && !(s.exclude && s.exclude.test(n)) && !n.startsWith('__')).sort();
-  if (chosen.length === 0) throw new NotFoundError(`no source topic matches --topics '${s.topicsText}'${s.exclude ? ' (after --exclude)' : ''}`, 'list them with `ktool topics list` on the source');
+  if (chosen.length === 0)
+    throw new NotFoundError(
+      `no source topic matches --topics '${s.topicsText}'${s.exclude ? ' (after --exclude)' : ''}`,
+      'list them with `ktool topics list` on the source',
+    );
   return chosen;
 }
 
 // Topic configs that describe a topic's data and can be copied; the rest (follower throttles,
 // leader-side settings) belong to the cluster they were set on.
-const NOT_COPIED = new Set(['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas', 'message.format.version', 'min.insync.replicas']);
+const NOT_COPIED = new Set([
+  'leader.replication.throttled.replicas',
+  'follower.replication.throttled.replicas',
+  'message.format.version',
+  'min.insync.replicas',
+]);
 
 /**
  * Describes the source topics and the targets, creates missing targets (source partition count,
  * and with syncConfigs the source's explicitly set topic configs).
  */
-export async function planTopics(source: AdminApi, target: AdminApi, names: string[], s: TopicSelection, o: { syncConfigs: boolean; replicationFactor?: number; create: boolean }): Promise<TopicPlan[]> {
+export async function planTopics(
+  source: AdminApi,
+  target: AdminApi,
+  names: string[],
+  s: TopicSelection,
+  o: { syncConfigs: boolean; replicationFactor?: number; create: boolean },
+): Promise<TopicPlan[]> {
   const { topics: described } = await source.describeTopics(names);
   const targets = names.map((n) => s.rename.target(n));
   const { topics: existing } = await target.describeTopics(targets);
@@ -45,12 +60,19 @@ export async function planTopics(source: AdminApi, target: AdminApi, names: stri
         name: s.rename.target(t.name),
         partitions: t.partitions.length,
         replicationFactor: o.replicationFactor,
-        configs: Object.fromEntries((configs.get(t.name) ?? []).filter((c) => c.source === 'DYNAMIC_TOPIC_CONFIG' && c.value !== null && !c.sensitive && !NOT_COPIED.has(c.name)).map((c) => [c.name, c.value!])),
+        configs: Object.fromEntries(
+          (configs.get(t.name) ?? [])
+            .filter((c) => c.source === 'DYNAMIC_TOPIC_CONFIG' && c.value !== null && !c.sensitive && !NOT_COPIED.has(c.name))
+            .map((c) => [c.name, c.value!]),
+        ),
       })),
       { validateOnly: false },
     );
     const failed = results.filter((r) => !r.ok && r.errorCode !== 'TOPIC_ALREADY_EXISTS');
-    if (failed.length) throw new OperationError(`cannot create target topic ${failed[0].name}: ${failed[0].error}`, { hint: 'create it yourself on the target, or check the target user may create topics' });
+    if (failed.length)
+      throw new OperationError(`cannot create target topic ${failed[0].name}: ${failed[0].error}`, {
+        hint: 'create it yourself on the target, or check the target user may create topics',
+      });
     for (const t of missing) {
       created.add(s.rename.target(t.name));
       existingCount.set(s.rename.target(t.name), t.partitions.length);

@@ -19,7 +19,10 @@ export const spec = defineCommand({
     ...groupOptions('output'),
     ...groupOptions('base'),
   ],
-  examples: ["ktool mirror verify --from prod --to dr --topics 'orders.*'", "ktool mirror verify --from old --to new --topics '.*' --deep --json"],
+  examples: [
+    "ktool mirror verify --from prod --to dr --topics 'orders.*'",
+    "ktool mirror verify --from old --to new --topics '.*' --deep --json",
+  ],
 });
 
 export interface VerifyOptions extends SidesOptions, TopicSelection {
@@ -71,7 +74,10 @@ const tps = (topic: string, n: number): TopicPartition[] => Array.from({ length:
 async function counts(clients: KafkaClients, topic: string, partitions: number): Promise<number[]> {
   if (partitions === 0) return [];
   const admin = await clients.admin();
-  const [start, end] = await Promise.all([admin.listOffsets(tps(topic, partitions), 'earliest'), admin.listOffsets(tps(topic, partitions), 'latest')]);
+  const [start, end] = await Promise.all([
+    admin.listOffsets(tps(topic, partitions), 'earliest'),
+    admin.listOffsets(tps(topic, partitions), 'latest'),
+  ]);
   const out = new Array<number>(partitions).fill(0);
   for (const e of end) out[e.partition] = Number(e.offset - (start.find((s) => s.partition === e.partition)?.offset ?? 0n));
   return out;
@@ -82,9 +88,17 @@ async function sequences(clients: KafkaClients, topic: string, partitions: numbe
   const out: Sequence[] = Array.from({ length: partitions }, () => ({ digests: [], offsets: [] }));
   if (partitions === 0) return out;
   const admin = await clients.admin();
-  const [start, end] = await Promise.all([admin.listOffsets(tps(topic, partitions), 'earliest'), admin.listOffsets(tps(topic, partitions), 'latest', 'read_committed')]);
+  const [start, end] = await Promise.all([
+    admin.listOffsets(tps(topic, partitions), 'earliest'),
+    admin.listOffsets(tps(topic, partitions), 'latest', 'read_committed'),
+  ]);
   const reader = await clients.partitionReader({
-    ranges: end.map((e) => ({ topic, partition: e.partition, start: start.find((s) => s.partition === e.partition)!.offset, end: e.offset })),
+    ranges: end.map((e) => ({
+      topic,
+      partition: e.partition,
+      start: start.find((s) => s.partition === e.partition)!.offset,
+      end: e.offset,
+    })),
     isolation: 'read_committed',
     logStart: async (t, p) => (await admin.listOffsets([{ topic: t, partition: p }], 'earliest'))[0].offset,
   });
@@ -120,33 +134,65 @@ export async function run(o: VerifyOptions, ctx: Context): Promise<CommandResult
 /** One topic compared: record counts per partition, or with --deep each record's digest. */
 async function checkTopic(plan: TopicPlan, deep: boolean, source: KafkaClients, target: KafkaClients): Promise<TopicCheck> {
   const mapping = plan.targetPartitions === 0 ? 'missing' : plan.mapping;
-  const check: TopicCheck = { source: plan.source, target: plan.target, mapping, sourceRecords: 0, targetRecords: 0, difference: 0, match: true, partitions: [] };
+  const check: TopicCheck = {
+    source: plan.source,
+    target: plan.target,
+    mapping,
+    sourceRecords: 0,
+    targetRecords: 0,
+    difference: 0,
+    match: true,
+    partitions: [],
+  };
   const rows = Math.max(plan.sourcePartitions, plan.targetPartitions);
   if (deep) {
-    const [src, tgt] = await Promise.all([sequences(source, plan.source, plan.sourcePartitions), sequences(target, plan.target, plan.targetPartitions)]);
+    const [src, tgt] = await Promise.all([
+      sequences(source, plan.source, plan.sourcePartitions),
+      sequences(target, plan.target, plan.targetPartitions),
+    ]);
     const none: Sequence = { digests: [], offsets: [] };
     if (mapping === 'same' || mapping === 'missing') {
       for (let p = 0; p < rows; p++) {
         const c = compareSequences(src[p] ?? none, tgt[p] ?? none);
-        check.partitions.push({ partition: p, source: c.source, target: c.target, difference: c.target - c.source, missing: c.missing, duplicated: c.duplicated, unexpected: c.unexpected, firstDifference: c.firstDifference });
+        check.partitions.push({
+          partition: p,
+          source: c.source,
+          target: c.target,
+          difference: c.target - c.source,
+          missing: c.missing,
+          duplicated: c.duplicated,
+          unexpected: c.unexpected,
+          firstDifference: c.firstDifference,
+        });
         if (!c.match) check.match = false;
       }
     } else {
       // Repartitioned by key: order across partitions is gone; compare the topic as a multiset.
       const flat = (list: Sequence[]): Sequence => ({ digests: list.flatMap((s) => s.digests), offsets: list.flatMap((s) => s.offsets) });
       const c = compareSequences(flat(src), flat(tgt), false);
-      for (let p = 0; p < rows; p++) check.partitions.push({ partition: p, source: src[p]?.digests.length ?? 0, target: tgt[p]?.digests.length ?? 0, difference: (tgt[p]?.digests.length ?? 0) - (src[p]?.digests.length ?? 0) });
+      for (let p = 0; p < rows; p++)
+        check.partitions.push({
+          partition: p,
+          source: src[p]?.digests.length ?? 0,
+          target: tgt[p]?.digests.length ?? 0,
+          difference: (tgt[p]?.digests.length ?? 0) - (src[p]?.digests.length ?? 0),
+        });
       check.match = c.match;
       Object.assign(check, { missing: c.missing, duplicated: c.duplicated, unexpected: c.unexpected });
     }
   } else {
-    const [src, tgt] = await Promise.all([counts(source, plan.source, plan.sourcePartitions), counts(target, plan.target, plan.targetPartitions)]);
-    for (let p = 0; p < rows; p++) check.partitions.push({ partition: p, source: src[p] ?? 0, target: tgt[p] ?? 0, difference: (tgt[p] ?? 0) - (src[p] ?? 0) });
+    const [src, tgt] = await Promise.all([
+      counts(source, plan.source, plan.sourcePartitions),
+      counts(target, plan.target, plan.targetPartitions),
+    ]);
+    for (let p = 0; p < rows; p++)
+      check.partitions.push({ partition: p, source: src[p] ?? 0, target: tgt[p] ?? 0, difference: (tgt[p] ?? 0) - (src[p] ?? 0) });
   }
   check.sourceRecords = check.partitions.reduce((n, p) => n + p.source, 0);
   check.targetRecords = check.partitions.reduce((n, p) => n + p.target, 0);
   check.difference = check.targetRecords - check.sourceRecords;
-  if (!deep) check.match = mapping === 'same' ? check.partitions.every((p) => p.difference === 0) : mapping === 'hash' && check.difference === 0;
+  if (!deep)
+    check.match = mapping === 'same' ? check.partitions.every((p) => p.difference === 0) : mapping === 'hash' && check.difference === 0;
   if (deep && check.missing === undefined) {
     check.missing = check.partitions.reduce((n, p) => n + (p.missing ?? 0), 0);
     check.duplicated = check.partitions.reduce((n, p) => n + (p.duplicated ?? 0), 0);
@@ -162,15 +208,55 @@ function verifyResult(topics: TopicCheck[], deep: boolean, ctx: Context): Comman
   if (bad.length) {
     const first = bad[0];
     const diff = first.partitions.find((p) => p.firstDifference)?.firstDifference;
-    ctx.io.stderr.write(`mismatch: ${bad.length} of ${topics.length} topic(s) differ, e.g. ${first.source} -> ${first.target}: ${first.sourceRecords} vs ${first.targetRecords} records${deep ? `, ${first.missing} missing, ${first.duplicated} duplicated, ${first.unexpected} unexpected` : ''}${diff ? `, first difference at source offset ${diff.sourceOffset ?? 'none'} / target offset ${diff.targetOffset ?? 'none'}` : ''}\n`);
+    ctx.io.stderr.write(
+      `mismatch: ${bad.length} of ${topics.length} topic(s) differ, e.g. ${first.source} -> ${first.target}: ${first.sourceRecords} vs ${first.targetRecords} records${deep ? `, ${first.missing} missing, ${first.duplicated} duplicated, ${first.unexpected} unexpected` : ''}${diff ? `, first difference at source offset ${diff.sourceOffset ?? 'none'} / target offset ${diff.targetOffset ?? 'none'}` : ''}\n`,
+    );
   }
-  const head = ['SOURCE', 'TARGET', 'PARTITION', 'SOURCE-RECORDS', 'TARGET-RECORDS', 'DIFF', ...(deep ? ['MISSING', 'DUPLICATED', 'UNEXPECTED', 'FIRST-DIFF'] : []), 'MATCH'];
+  const head = [
+    'SOURCE',
+    'TARGET',
+    'PARTITION',
+    'SOURCE-RECORDS',
+    'TARGET-RECORDS',
+    'DIFF',
+    ...(deep ? ['MISSING', 'DUPLICATED', 'UNEXPECTED', 'FIRST-DIFF'] : []),
+    'MATCH',
+  ];
   const rows = topics.flatMap((t) =>
-    t.partitions.map((p) => [t.source, t.target, p.partition, p.source, p.target, p.difference, ...(deep ? [p.missing ?? '', p.duplicated ?? '', p.unexpected ?? '', p.firstDifference ? `${p.firstDifference.sourceOffset ?? '-'}/${p.firstDifference.targetOffset ?? '-'}` : ''] : []), t.mapping === 'hash' ? (p.partition === 0 ? t.match : '') : !(p.difference || p.missing || p.duplicated || p.unexpected || p.firstDifference) && t.mapping !== 'missing']),
+    t.partitions.map((p) => [
+      t.source,
+      t.target,
+      p.partition,
+      p.source,
+      p.target,
+      p.difference,
+      ...(deep
+        ? [
+            p.missing ?? '',
+            p.duplicated ?? '',
+            p.unexpected ?? '',
+            p.firstDifference ? `${p.firstDifference.sourceOffset ?? '-'}/${p.firstDifference.targetOffset ?? '-'}` : '',
+          ]
+        : []),
+      t.mapping === 'hash'
+        ? p.partition === 0
+          ? t.match
+          : ''
+        : !(p.difference || p.missing || p.duplicated || p.unexpected || p.firstDifference) && t.mapping !== 'missing',
+    ]),
   );
   return {
     data,
-    view: [{ head, rows, numeric: [2, 3, 4, 5, ...(deep ? [6, 7, 8] : [])] }, { lines: [data.match ? `match: ${topics.length} topic(s) ${deep ? 'identical' : 'have the same record counts'}` : `MISMATCH in ${bad.map((t) => t.source).join(', ')}`] }],
+    view: [
+      { head, rows, numeric: [2, 3, 4, 5, ...(deep ? [6, 7, 8] : [])] },
+      {
+        lines: [
+          data.match
+            ? `match: ${topics.length} topic(s) ${deep ? 'identical' : 'have the same record counts'}`
+            : `MISMATCH in ${bad.map((t) => t.source).join(', ')}`,
+        ],
+      },
+    ],
     exitCode: data.match ? undefined : ExitCode.check,
   };
 }

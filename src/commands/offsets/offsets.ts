@@ -14,12 +14,21 @@ export const spec = defineCommand({
   options: [
     {
       flags: '--time <spec>',
-      description: 'earliest, latest, max-timestamp, earliest-local, latest-tiered (or -2, -1, -3, -4, -5), or a time: epoch ms, ISO-8601 (UTC without a zone) or relative like -1h, @ optional (default latest)',
+      description:
+        'earliest, latest, max-timestamp, earliest-local, latest-tiered (or -2, -1, -3, -4, -5), or a time: epoch ms, ISO-8601 (UTC without a zone) or relative like -1h, @ optional (default latest)',
     },
     { flags: '--topic <topic>', description: 'kafka-get-offsets.sh: the topic (a regex), repeatable', repeatable: true },
-    { flags: '-p, --partition <list>', description: 'only these partitions of every topic named, e.g. 0,2 or 0-3 (as TOPIC:0,2), repeatable', repeatable: true },
+    {
+      flags: '-p, --partition <list>',
+      description: 'only these partitions of every topic named, e.g. 0,2 or 0-3 (as TOPIC:0,2), repeatable',
+      repeatable: true,
+    },
     { flags: '-P, --partitions <list>', description: 'same as -p (kafka-get-offsets.sh spelling, with --topic)', repeatable: true },
-    { flags: '--topic-partitions <specs>', description: 'kafka-get-offsets.sh: t1:0-2,t2:1,t3 (N-M excludes M, as there)', repeatable: true },
+    {
+      flags: '--topic-partitions <specs>',
+      description: 'kafka-get-offsets.sh: t1:0-2,t2:1,t3 (N-M excludes M, as there)',
+      repeatable: true,
+    },
     { flags: '--exclude-internal-topics', description: 'with no topic named: skip internal topics' },
     { flags: '--isolation <level>', description: 'read_uncommitted (default) or read_committed (latest = last stable offset)' },
   ],
@@ -59,12 +68,15 @@ export function parse(args: string[], flags: Flags<typeof spec>, now = Date.now(
   const named = [...args, ...strings(flags.topic)].map((a) => parseTopicSelection(a));
   const partitionFlag = [...strings(flags.partition), ...strings(flags.partitions)].join(',');
   const selections = partitionFlag ? named.map((s) => withPartitions(s, partitionFlag)) : named;
-  if (partitionFlag && !named.length) throw new UsageError('-p/--partitions needs a TOPIC (or --topic)', 'e.g. ktool offsets orders -p 0,1 (or orders:0,1)');
+  if (partitionFlag && !named.length)
+    throw new UsageError('-p/--partitions needs a TOPIC (or --topic)', 'e.g. ktool offsets orders -p 0,1 (or orders:0,1)');
   // kafka-get-offsets.sh: --topic-partitions t1:0-2,t2
   // GetOffsetShell reads N-M in --topic-partitions with an exclusive upper bound; keep its meaning there.
-  for (const list of strings(flags.topicPartitions)) for (const spec of list.split(',').filter(Boolean)) selections.push(parseTopicSelection(spec, { exclusiveUpper: true }));
+  for (const list of strings(flags.topicPartitions))
+    for (const spec of list.split(',').filter(Boolean)) selections.push(parseTopicSelection(spec, { exclusiveUpper: true }));
   const isolation = flags.isolation === undefined ? 'read_uncommitted' : String(flags.isolation).replace(/-/g, '_');
-  if (isolation !== 'read_uncommitted' && isolation !== 'read_committed') throw new UsageError(`--isolation must be read_uncommitted or read_committed, got "${String(flags.isolation)}"`);
+  if (isolation !== 'read_uncommitted' && isolation !== 'read_committed')
+    throw new UsageError(`--isolation must be read_uncommitted or read_committed, got "${String(flags.isolation)}"`);
   return {
     selections,
     time: parseTimeSpec(flags.time === undefined ? 'latest' : String(flags.time), '--time', now),
@@ -90,7 +102,17 @@ export async function run(options: OffsetsOptions, ctx: Context): Promise<Comman
     return { topic, partition, offset, timestamp: o ? Number(o.timestamp) : -1 };
   });
   // kafka-get-offsets.sh prints topic:partition:offset and leaves out partitions without an answer.
-  const text = data.filter((d) => d.offset !== null).map((d) => `${d.topic}:${d.partition}:${d.offset}\n`).join('');
-  const view = [{ title: `Offsets at ${describeQuery(options.time)}`, head: ['TOPIC', 'PARTITION', 'OFFSET', 'TIMESTAMP'], rows: data.map((d) => [d.topic, d.partition, d.offset ?? 'none', d.timestamp >= 0 ? new Date(d.timestamp).toISOString() : '']), numeric: [1, 2] }];
+  const text = data
+    .filter((d) => d.offset !== null)
+    .map((d) => `${d.topic}:${d.partition}:${d.offset}\n`)
+    .join('');
+  const view = [
+    {
+      title: `Offsets at ${describeQuery(options.time)}`,
+      head: ['TOPIC', 'PARTITION', 'OFFSET', 'TIMESTAMP'],
+      rows: data.map((d) => [d.topic, d.partition, d.offset ?? 'none', d.timestamp >= 0 ? new Date(d.timestamp).toISOString() : '']),
+      numeric: [1, 2],
+    },
+  ];
   return { data, text: { table: text }, view };
 }

@@ -9,7 +9,11 @@ import { selectPartitions, type TopicSelection } from '../../cli/topic-partition
  * partition that does not exist is an error (exit 3); a pattern may match nothing. No selections:
  * every topic (internal ones unless excludeInternal).
  */
-export async function resolvePartitions(admin: AdminApi, selections: TopicSelection[], { excludeInternal = false } = {}): Promise<TopicPartition[]> {
+export async function resolvePartitions(
+  admin: AdminApi,
+  selections: TopicSelection[],
+  { excludeInternal = false } = {},
+): Promise<TopicPartition[]> {
   const chosen = new Map<string, TopicSelection[]>();
   if (selections.length === 0 || selections.some((s) => s.regex)) {
     const all = await admin.listTopics({ includeInternal: !excludeInternal });

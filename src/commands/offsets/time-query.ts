@@ -23,10 +23,18 @@ const NAMED: Record<string, OffsetQuery> = {
 export function parseTimeSpec(text: string, flag = '--time', now = Date.now()): OffsetQuery {
   const t = text.trim().toLowerCase();
   if (Object.hasOwn(NAMED, t)) return NAMED[t];
-  return { timestamp: parseTimeArg(text, { what: flag, now, alternatives: 'use earliest, latest, max-timestamp (or -2, -1, -3) or a time: ' }) };
+  return {
+    timestamp: parseTimeArg(text, { what: flag, now, alternatives: 'use earliest, latest, max-timestamp (or -2, -1, -3) or a time: ' }),
+  };
 }
 
 /** How a query is shown to people. */
 export function describeQuery(q: OffsetQuery): string {
-  return typeof q === 'string' ? q : q.timestamp === -4 ? 'earliest-local' : q.timestamp === -5 ? 'latest-tiered' : new Date(q.timestamp).toISOString();
+  return typeof q === 'string'
+    ? q
+    : q.timestamp === -4
+      ? 'earliest-local'
+      : q.timestamp === -5
+        ? 'latest-tiered'
+        : new Date(q.timestamp).toISOString();
 }

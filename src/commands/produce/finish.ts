@@ -28,7 +28,12 @@ export interface FinishState {
 export async function finish(state: FinishState, read: ReadOutcome): Promise<CommandResult> {
   const { sender, producer } = state;
   await deliver(state, read.fatal === undefined && sender.error === undefined);
-  const ok = read.fatal === undefined && sender.error === undefined && state.badLines.stoppedAt === undefined && !read.interrupted && sender.counts.failed === 0;
+  const ok =
+    read.fatal === undefined &&
+    sender.error === undefined &&
+    state.badLines.stoppedAt === undefined &&
+    !read.interrupted &&
+    sender.counts.failed === 0;
   const tx = state.transactional ? await endTransaction(producer, sender, ok) : undefined;
   await producer.close();
 
@@ -59,7 +64,11 @@ async function deliver({ sender, plain }: FinishState, sendRest: boolean): Promi
 }
 
 /** Commits when everything went, else aborts; after an abort nothing counts as sent. */
-async function endTransaction(producer: ProducerApi, sender: Sender, commit: boolean): Promise<{ outcome: 'committed' | 'aborted'; error?: unknown }> {
+async function endTransaction(
+  producer: ProducerApi,
+  sender: Sender,
+  commit: boolean,
+): Promise<{ outcome: 'committed' | 'aborted'; error?: unknown }> {
   let outcome: 'committed' | 'aborted';
   let error: unknown;
   try {
@@ -104,10 +113,12 @@ function errorOf(summary: ProduceSummary, fatal: unknown, stopError: unknown, ba
   if (fatal !== undefined) return fatal;
   if (stopError !== undefined) {
     const err = stopError instanceof KtoolError ? stopError : new OperationError(String((stopError as Error)?.message ?? stopError));
-    if (summary.sent > 0 && summary.failed > 0) return new PartialFailureError(`${summary.failed} of ${summary.sent + summary.failed} records failed: ${err.message}`, err.hint);
+    if (summary.sent > 0 && summary.failed > 0)
+      return new PartialFailureError(`${summary.failed} of ${summary.sent + summary.failed} records failed: ${err.message}`, err.hint);
     return err;
   }
-  if (badLine) return new OperationError(`bad input at ${badLine}`, { hint: 'nothing after that line was sent; --on-error skip skips bad lines' });
+  if (badLine)
+    return new OperationError(`bad input at ${badLine}`, { hint: 'nothing after that line was sent; --on-error skip skips bad lines' });
   if (summary.failed > 0) return new PartialFailureError(`${summary.failed} records failed`);
   return undefined;
 }

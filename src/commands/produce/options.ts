@@ -50,12 +50,14 @@ export const str = (v: unknown): string | undefined => (v === undefined || v ===
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
   const v = String(value).toLowerCase();
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag}: unknown value "${String(value)}"`, `use one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw new UsageError(`${flag}: unknown value "${String(value)}"`, `use one of ${allowed.join(', ')}`);
   return v as T;
 }
 
 export function int(value: string, flag: string, min: number, max: number): number {
-  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
   return Number(value);
 }
 
@@ -76,8 +78,19 @@ function bool(value: string, flag: string): boolean {
 
 /** Java producer settings that -X (and --producer-property) understands. */
 export const PRODUCER_PROPERTIES = [
-  'acks', 'enable.idempotence', 'compression.type', 'batch.size', 'linger.ms', 'transactional.id', 'client.id', 'retries',
-  'retry.backoff.ms', 'request.timeout.ms', 'delivery.timeout.ms', 'max.in.flight.requests.per.connection', 'metadata.max.age.ms',
+  'acks',
+  'enable.idempotence',
+  'compression.type',
+  'batch.size',
+  'linger.ms',
+  'transactional.id',
+  'client.id',
+  'retries',
+  'retry.backoff.ms',
+  'request.timeout.ms',
+  'delivery.timeout.ms',
+  'max.in.flight.requests.per.connection',
+  'metadata.max.age.ms',
   'transaction.timeout.ms',
 ] as const;
 
@@ -152,7 +165,10 @@ export function applyProducerProperties(items: string[]): Tunables {
         t.metadataMaxAgeMs = int(value, flag, 0, 2 ** 31 - 1);
         break;
       default:
-        throw new UsageError(`-X ${key}: unsupported producer setting`, `supported: ${PRODUCER_PROPERTIES.join(', ')}; connection settings (security.protocol, sasl.*, ssl.*) go in --command-config or a profile`);
+        throw new UsageError(
+          `-X ${key}: unsupported producer setting`,
+          `supported: ${PRODUCER_PROPERTIES.join(', ')}; connection settings (security.protocol, sasl.*, ssl.*) go in --command-config or a profile`,
+        );
     }
   }
   return t;
@@ -162,14 +178,21 @@ export function applyProducerProperties(items: string[]): Tunables {
 export function topicOf(args: string[], flagTopic: string | undefined): string | undefined {
   const positional = args[0];
   if (args.length > 1) throw new UsageError(`produce takes one topic, got ${args.length}: ${args.join(' ')}`);
-  if (positional && flagTopic && positional !== flagTopic) throw new UsageError(`two topics given: "${positional}" and --topic "${flagTopic}"`);
+  if (positional && flagTopic && positional !== flagTopic)
+    throw new UsageError(`two topics given: "${positional}" and --topic "${flagTopic}"`);
   const topic = positional ?? flagTopic;
-  if (topic !== undefined && (!TOPIC_NAME.test(topic) || topic === '.' || topic === '..')) throw new UsageError(`invalid topic name "${topic}"`);
+  if (topic !== undefined && (!TOPIC_NAME.test(topic) || topic === '.' || topic === '..'))
+    throw new UsageError(`invalid topic name "${topic}"`);
   return topic;
 }
 
 /** The line format: --property / --reader-property, then -K and --null-marker on top. */
-export function lineFormatOf(property: string[], readerProperty: string[], keySeparator: string | undefined, nullMarker: string | undefined): LineFormat {
+export function lineFormatOf(
+  property: string[],
+  readerProperty: string[],
+  keySeparator: string | undefined,
+  nullMarker: string | undefined,
+): LineFormat {
   let line = applyReaderProperties(property, DEFAULT_LINE_FORMAT, '--property');
   line = applyReaderProperties(readerProperty, line, '--reader-property');
   if (keySeparator !== undefined) {
@@ -183,12 +206,26 @@ export function lineFormatOf(property: string[], readerProperty: string[], keySe
 }
 
 /** What each input mode takes: keys and headers parsed from lines only with --input line; --input json's envelopes say how they are written. */
-export function checkInputMode(input: InputMode, line: LineFormat, fixedKey: string | undefined, keyEncoding: Encoding, valueEncoding: Encoding): void {
-  if (fixedKey !== undefined && line.parseKey) throw new UsageError('-k/--key (one key for all records) and a key per line (-K / parse.key=true) exclude each other');
-  if (input !== 'line' && (line.parseKey || line.parseHeaders)) throw new UsageError(`--input ${input} does not parse keys or headers from lines`, 'drop -K / parse.key / parse.headers, or use --input line');
+export function checkInputMode(
+  input: InputMode,
+  line: LineFormat,
+  fixedKey: string | undefined,
+  keyEncoding: Encoding,
+  valueEncoding: Encoding,
+): void {
+  if (fixedKey !== undefined && line.parseKey)
+    throw new UsageError('-k/--key (one key for all records) and a key per line (-K / parse.key=true) exclude each other');
+  if (input !== 'line' && (line.parseKey || line.parseHeaders))
+    throw new UsageError(
+      `--input ${input} does not parse keys or headers from lines`,
+      'drop -K / parse.key / parse.headers, or use --input line',
+    );
   if (input === 'json' && fixedKey !== undefined) throw new UsageError('--input json takes keys from the input; -k does not apply');
   if (input === 'json' && (keyEncoding !== 'text' || valueEncoding !== 'text' || line.nullMarker !== undefined)) {
-    throw new UsageError('--input json: each envelope says how its key and value are written; --key-encoding, --value-encoding and --null-marker do not apply', 'use "keyEncoding"/"valueEncoding": "base64"|"hex"|"json" in the envelope, and null for a null key or a tombstone');
+    throw new UsageError(
+      '--input json: each envelope says how its key and value are written; --key-encoding, --value-encoding and --null-marker do not apply',
+      'use "keyEncoding"/"valueEncoding": "base64"|"hex"|"json" in the envelope, and null for a null key or a tombstone',
+    );
   }
   if (fixedKey !== undefined) {
     try {
@@ -212,8 +249,13 @@ export function headersOf(items: string[]): [string, string][] {
 export function partitionOf(partition: string | undefined, partitions: string | undefined): number | undefined {
   if (partition !== undefined && partitions !== undefined) throw new UsageError('give -p/--partition once');
   const text = partition ?? partitions;
-  if (text?.includes(',')) throw new UsageError(`-p/--partition takes one partition, got "${text}"`, 'produce writes every record to one partition; without -p records go by key hash');
-  if (text !== undefined && /[a-z]/i.test(text)) throw new UsageError(`-p/--partition takes a partition number, got "${text}"`, 'kcat\'s -P is this command itself: ktool produce TOPIC');
+  if (text?.includes(','))
+    throw new UsageError(
+      `-p/--partition takes one partition, got "${text}"`,
+      'produce writes every record to one partition; without -p records go by key hash',
+    );
+  if (text !== undefined && /[a-z]/i.test(text))
+    throw new UsageError(`-p/--partition takes a partition number, got "${text}"`, "kcat's -P is this command itself: ktool produce TOPIC");
   return text === undefined ? undefined : int(text, '-p/--partition', 0, 2 ** 31 - 1);
 }
 
@@ -228,16 +270,20 @@ export interface ProducerFlags {
 
 /** --acks, idempotence, transactions and compression from the flags and -X, checked against each other as the Java client does. */
 export function producerSettingsOf(flags: ProducerFlags, x: Tunables): ProducerSettings {
-  const acks: Acks = flags.acks !== undefined ? parseAcks(flags.acks) : x.acks ?? -1;
+  const acks: Acks = flags.acks !== undefined ? parseAcks(flags.acks) : (x.acks ?? -1);
   const transactionalId = flags.transactionalId ?? x.transactionalId;
   // As the Java client: idempotence is on unless acks is not "all" (or it is switched off).
   const explicitNoIdempotence = flags.idempotence === false || x.idempotence === false;
-  if (acks !== -1 && x.idempotence === true) throw new UsageError('idempotence needs --acks all', 'drop enable.idempotence=true or use --acks all');
+  if (acks !== -1 && x.idempotence === true)
+    throw new UsageError('idempotence needs --acks all', 'drop enable.idempotence=true or use --acks all');
   // As Java: more than 5 requests in flight turns idempotence off unless it was asked for (the
   // broker keeps the last 5 batches per partition to drop duplicates), then it is an error.
   const explicitIdempotence = x.idempotence === true || transactionalId !== undefined;
   if (x.maxInFlight !== undefined && x.maxInFlight > 5 && explicitIdempotence) {
-    throw new UsageError(`-X max.in.flight.requests.per.connection=${x.maxInFlight}: at most 5 with idempotence`, 'use 1-5, or -X enable.idempotence=false (retries may then reorder records)');
+    throw new UsageError(
+      `-X max.in.flight.requests.per.connection=${x.maxInFlight}: at most 5 with idempotence`,
+      'use 1-5, or -X enable.idempotence=false (retries may then reorder records)',
+    );
   }
   const idempotent = acks === -1 && !explicitNoIdempotence && !(x.maxInFlight !== undefined && x.maxInFlight > 5);
   if (transactionalId !== undefined) {
@@ -245,7 +291,8 @@ export function producerSettingsOf(flags: ProducerFlags, x: Tunables): ProducerS
     if (acks !== -1) throw new UsageError('transactions need --acks all');
     if (explicitNoIdempotence) throw new UsageError('transactions need idempotence (drop --no-idempotence / enable.idempotence=false)');
   }
-  const compression = flags.compression !== undefined ? oneOf(flags.compression, COMPRESSIONS, '--compression', 'none') : x.compression ?? 'none';
+  const compression =
+    flags.compression !== undefined ? oneOf(flags.compression, COMPRESSIONS, '--compression', 'none') : (x.compression ?? 'none');
 
   const producer: ProducerSettings = { acks, idempotent, compression };
   if (transactionalId !== undefined) producer.transactionalId = transactionalId;

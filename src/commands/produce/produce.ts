@@ -13,8 +13,21 @@ import { serdeFor, type Encoding } from '../../serde/serde.js';
 import { BadLines } from './bad-lines.js';
 import { finish } from './finish.js';
 import {
-  applyProducerProperties, checkInputMode, DEFAULT_BATCH_BYTES, DEFAULT_LINGER_MS, DEFAULT_MAX_IN_FLIGHT, headersOf, INPUTS, int, lineFormatOf, oneOf,
-  partitionOf, producerSettingsOf, topicOf, withTunables, type ProduceOptions,
+  applyProducerProperties,
+  checkInputMode,
+  DEFAULT_BATCH_BYTES,
+  DEFAULT_LINGER_MS,
+  DEFAULT_MAX_IN_FLIGHT,
+  headersOf,
+  INPUTS,
+  int,
+  lineFormatOf,
+  oneOf,
+  partitionOf,
+  producerSettingsOf,
+  topicOf,
+  withTunables,
+  type ProduceOptions,
 } from './options.js';
 import { Partitions } from './partitions.js';
 import { parseRate } from './rate.js';
@@ -29,18 +42,28 @@ export const spec = defineCommand({
   options: [
     { flags: '--topic <topic>', description: 'the topic (kafka-console-producer spelling of TOPIC)' },
     { flags: '-f, --file <file>', description: 'read this file instead of standard input, repeatable', repeatable: true },
-    { flags: '--input <mode>', description: 'line (one record per line), whole (one record per file or stdin), json (one JSON envelope per line, as consume --json prints; an unknown field is an error)', default: 'line' },
+    {
+      flags: '--input <mode>',
+      description:
+        'line (one record per line), whole (one record per file or stdin), json (one JSON envelope per line, as consume --json prints; an unknown field is an error)',
+      default: 'line',
+    },
     { flags: '-k, --key <key>', description: 'the key of every record' },
     { flags: '-K, --key-separator <sep>', description: 'each line is KEY<sep>VALUE (\\t for a tab)' },
     { flags: '-H, --header <name=value>', description: 'a header on every record, repeatable', repeatable: true },
-    { flags: '--property <key=value>', description: 'line reader property: parse.key, key.separator, parse.headers, headers.delimiter, headers.separator, headers.key.separator, null.marker, ignore.error', repeatable: true },
+    {
+      flags: '--property <key=value>',
+      description:
+        'line reader property: parse.key, key.separator, parse.headers, headers.delimiter, headers.separator, headers.key.separator, null.marker, ignore.error',
+      repeatable: true,
+    },
     { flags: '--reader-property <key=value>', description: 'same as --property (KIP-1147)', repeatable: true },
     { flags: '--key-encoding <enc>', description: 'how keys are written in the input: text|json|base64|hex', default: 'text' },
     { flags: '--value-encoding <enc>', description: 'how values are written in the input: text|json|base64|hex', default: 'text' },
     { flags: '--null-marker <text>', description: 'a key or value equal to this is null (a value: a tombstone)' },
     { flags: '-p, --partition <n>', description: 'write every record to this partition (default: by key hash, as the Java client)' },
-    { flags: '-P, --partitions <n>', description: 'alias of -p (consume\'s other spelling)', hidden: true },
-    { flags: '--keep-partitions', description: '--input json: keep each record\'s partition also when writing to another topic' },
+    { flags: '-P, --partitions <n>', description: "alias of -p (consume's other spelling)", hidden: true },
+    { flags: '--keep-partitions', description: "--input json: keep each record's partition also when writing to another topic" },
     { flags: '--acks <acks>', description: '0, 1 or all (default: all)' },
     { flags: '--no-idempotence', description: 'turn off idempotence (on by default with --acks all)' },
     { flags: '--compression <codec>', description: 'none|gzip|snappy|lz4|zstd (default: none)' },
@@ -49,15 +72,21 @@ export const spec = defineCommand({
     { flags: '--rate <n/s>', description: 'at most this many records per second, e.g. 1000/s' },
     {
       flags: '-X, --producer-property <key=value>',
-      description: 'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, transactional.id, retries, max.in.flight.requests.per.connection: 5, at most 5 with idempotence, ...), repeatable',
+      description:
+        'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, transactional.id, retries, max.in.flight.requests.per.connection: 5, at most 5 with idempotence, ...), repeatable',
       repeatable: true,
     },
     {
       flags: '--transactional-id <id>',
-      description: 'write the whole input in one transaction (aborted on any error); reuse the id every run: a new run aborts what a killed one left open and fences one still running (-X transaction.timeout.ms, default 60000)',
+      description:
+        'write the whole input in one transaction (aborted on any error); reuse the id every run: a new run aborts what a killed one left open and fences one still running (-X transaction.timeout.ms, default 60000)',
     },
     { flags: '--on-error <mode>', description: 'a bad input line: fail (stop; nothing after it is sent) or skip', default: 'fail' },
-    { flags: '-q, --quiet', description: 'no summary line on stderr unless something failed, was skipped or interrupted (--json: the summary is the JSON on stdout only)' },
+    {
+      flags: '-q, --quiet',
+      description:
+        'no summary line on stderr unless something failed, was skipped or interrupted (--json: the summary is the JSON on stdout only)',
+    },
   ],
   examples: [
     'echo hello | ktool produce orders',
@@ -75,7 +104,11 @@ export const spec = defineCommand({
 export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions {
   const topic = topicOf(args, flags.topic);
   const input = oneOf(flags.input, INPUTS, '--input', 'line');
-  if (!topic && input !== 'json') throw new UsageError('produce needs a topic: ktool produce TOPIC (or --topic TOPIC)', 'only --input json can take each record\'s topic from the input');
+  if (!topic && input !== 'json')
+    throw new UsageError(
+      'produce needs a topic: ktool produce TOPIC (or --topic TOPIC)',
+      "only --input json can take each record's topic from the input",
+    );
   const keyEncoding = serdeFor(flags.keyEncoding ?? 'text', '--key-encoding').name as Encoding;
   const valueEncoding = serdeFor(flags.valueEncoding ?? 'text', '--value-encoding').name as Encoding;
   const line = lineFormatOf(flags.property ?? [], flags.readerProperty ?? [], flags.keySeparator, flags.nullMarker);
@@ -85,8 +118,8 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
   const partition = partitionOf(flags.partition, flags.partitions);
   const x = applyProducerProperties(flags.producerProperty ?? []);
   const producer = producerSettingsOf(flags, x);
-  const batchBytes = flags.batchSize !== undefined ? parseSize(flags.batchSize, '--batch-size') : x.batchBytes ?? DEFAULT_BATCH_BYTES;
-  const lingerMs = flags.lingerMs !== undefined ? int(flags.lingerMs, '--linger-ms', 0, 600_000) : x.lingerMs ?? DEFAULT_LINGER_MS;
+  const batchBytes = flags.batchSize !== undefined ? parseSize(flags.batchSize, '--batch-size') : (x.batchBytes ?? DEFAULT_BATCH_BYTES);
+  const lingerMs = flags.lingerMs !== undefined ? int(flags.lingerMs, '--linger-ms', 0, 600_000) : (x.lingerMs ?? DEFAULT_LINGER_MS);
   const rate = flags.rate !== undefined ? parseRate(flags.rate) : undefined;
   const onError = oneOf(flags.onError, ['fail', 'skip'] as const, '--on-error', 'fail');
   withTunables(producer, x);
@@ -125,7 +158,9 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
   if (options.topic !== undefined) {
     const n = await partitions.count(options.topic);
     if (options.partition !== undefined && options.partition >= n) {
-      throw new UsageError(`--partition ${options.partition} is out of range: topic ${options.topic} has ${n} partition${n === 1 ? '' : 's'} (0-${n - 1})`);
+      throw new UsageError(
+        `--partition ${options.partition} is out of range: topic ${options.topic} has ${n} partition${n === 1 ? '' : 's'} (0-${n - 1})`,
+      );
     }
   }
   // After Ctrl-C/SIGTERM acknowledgements are awaited only briefly: the signal stops the waiting.

@@ -28,7 +28,16 @@ export const DEFAULT_LINE_FORMAT: LineFormat = {
   ignoreError: false,
 };
 
-export const READER_PROPERTIES = ['parse.key', 'key.separator', 'parse.headers', 'headers.delimiter', 'headers.separator', 'headers.key.separator', 'null.marker', 'ignore.error'] as const;
+export const READER_PROPERTIES = [
+  'parse.key',
+  'key.separator',
+  'parse.headers',
+  'headers.delimiter',
+  'headers.separator',
+  'headers.key.separator',
+  'null.marker',
+  'ignore.error',
+] as const;
 
 function bool(value: string, name: string): boolean {
   const v = value.trim().toLowerCase();
@@ -76,7 +85,10 @@ export function applyReaderProperties(items: string[], start: LineFormat = DEFAU
         format.ignoreError = bool(value, name);
         break;
       default:
-        throw new UsageError(`${flag} ${name}: not a line reader property`, `supported: ${READER_PROPERTIES.join(', ')} (producer settings go in -X key=value)`);
+        throw new UsageError(
+          `${flag} ${name}: not a line reader property`,
+          `supported: ${READER_PROPERTIES.join(', ')} (producer settings go in -X key=value)`,
+        );
     }
   }
   return format;

@@ -13,7 +13,8 @@ export function parseRate(text: string): number {
   const perSecond = n / unit;
   if (!(perSecond > 0)) throw new UsageError(`--rate must be above 0, got "${text}"`);
   // 1e400/s is Infinity: no limit at all, which is what leaving --rate out says.
-  if (!Number.isFinite(perSecond)) throw new UsageError(`--rate "${text}" is too large`, 'leave --rate out to produce as fast as the broker takes it');
+  if (!Number.isFinite(perSecond))
+    throw new UsageError(`--rate "${text}" is too large`, 'leave --rate out to produce as fast as the broker takes it');
   return perSecond;
 }
 

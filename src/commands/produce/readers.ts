@@ -71,7 +71,11 @@ const CR = 0x0d;
  * Calls onLine for each line of the chunks. onLine may return a promise (back-pressure: the next
  * line waits for it). Returns the number of lines. A last line without "\n" counts as a line.
  */
-export function forEachLine(chunks: AsyncIterable<Buffer | string>, onLine: (line: Buffer, lineNo: number) => void | Promise<void>, afterChunk?: () => void): Promise<number> {
+export function forEachLine(
+  chunks: AsyncIterable<Buffer | string>,
+  onLine: (line: Buffer, lineNo: number) => void | Promise<void>,
+  afterChunk?: () => void,
+): Promise<number> {
   return forEachLineSpan(chunks, (buf, start, end, lineNo) => onLine(buf.subarray(start, end), lineNo), afterChunk);
 }
 
@@ -79,7 +83,11 @@ export function forEachLine(chunks: AsyncIterable<Buffer | string>, onLine: (lin
  * forEachLine without a Buffer per line: each line is buf[start, end), "\r\n" already cut to the
  * line. For callers that copy the bytes straight on (plain-line produce).
  */
-export async function forEachLineSpan(chunks: AsyncIterable<Buffer | string>, onLine: (buf: Buffer, start: number, end: number, lineNo: number) => void | Promise<void>, afterChunk?: () => void): Promise<number> {
+export async function forEachLineSpan(
+  chunks: AsyncIterable<Buffer | string>,
+  onLine: (buf: Buffer, start: number, end: number, lineNo: number) => void | Promise<void>,
+  afterChunk?: () => void,
+): Promise<number> {
   let carry: Buffer | undefined;
   let lineNo = 0;
   for await (const raw of chunks) {

@@ -56,7 +56,13 @@ export class RecordInput {
     this.headerBytes = this.headers ? headerBytesOf(this.headers) : 0;
     this.limiter = options.rate !== undefined ? new RateLimiter(options.rate) : undefined;
     const { line } = options;
-    const plainLines = options.input === 'line' && !line.parseKey && !line.parseHeaders && line.nullMarker === undefined && this.valueSerde.name === 'text' && !this.limiter;
+    const plainLines =
+      options.input === 'line' &&
+      !line.parseKey &&
+      !line.parseHeaders &&
+      line.nullMarker === undefined &&
+      this.valueSerde.name === 'text' &&
+      !this.limiter;
     this.plain = plainLines
       ? new PlainLines(producer, sender, options.topic!, this.fixedKey, this.headers, options.batchBytes, options.lingerMs, () => {
           const partition = partitions.of(options.topic!, this.fixedKey, partitions.known(options.topic!)!);
@@ -77,7 +83,8 @@ export class RecordInput {
         const stream = source.open(signal, Boolean(plain));
         if (this.options.input === 'whole') await this.whole(source, stream);
         else if (plain) await forEachLineSpan(stream, plain.onLine, plain.afterChunk);
-        else await forEachLine(stream, this.options.input === 'json' ? this.jsonHandler(source) : this.lineHandler(source), linger.afterChunk);
+        else
+          await forEachLine(stream, this.options.input === 'json' ? this.jsonHandler(source) : this.lineHandler(source), linger.afterChunk);
       }
     } catch (error) {
       if (error instanceof Stop || error instanceof SendFailed) return { interrupted: signal.aborted }; // stopped on purpose: bad line or failed request
@@ -158,9 +165,13 @@ export class RecordInput {
       const count = partitions.known(topic) ?? (await this.countOfRecordTopic(topic, where));
       if (count === undefined) return;
       let partition: number;
-      const keep = decoded.partition !== undefined && options.partition === undefined && (options.topic === undefined || options.keepPartitions || decoded.topic === options.topic);
+      const keep =
+        decoded.partition !== undefined &&
+        options.partition === undefined &&
+        (options.topic === undefined || options.keepPartitions || decoded.topic === options.topic);
       if (keep) {
-        if (decoded.partition! >= count) return badLines.report(where, `"partition": ${decoded.partition} is out of range: topic ${topic} has ${count} partitions`);
+        if (decoded.partition! >= count)
+          return badLines.report(where, `"partition": ${decoded.partition} is out of range: topic ${topic} has ${count} partitions`);
         partition = decoded.partition!;
       } else partition = partitions.of(topic, decoded.key, count);
       const headers = this.withHeaders(decoded.headers.length ? decoded.headers : undefined);
@@ -200,7 +211,13 @@ export class RecordInput {
         return;
       }
     }
-    const record: ProduceRecord = { topic, partition: this.partitions.of(topic, fixedKey, this.partitions.known(topic)!), key: fixedKey, value, headers: this.headers };
+    const record: ProduceRecord = {
+      topic,
+      partition: this.partitions.of(topic, fixedKey, this.partitions.known(topic)!),
+      key: fixedKey,
+      value,
+      headers: this.headers,
+    };
     await this.enqueue(record, (value?.length ?? 0) + (fixedKey?.length ?? 0) + 16 + this.headerBytes);
   }
 

@@ -97,7 +97,10 @@ export class Sender {
       }
       this.wakeWaiters();
     };
-    const p: Promise<void> = send().then(() => settle(), (error: unknown) => settle(error ?? new Error('send failed')));
+    const p: Promise<void> = send().then(
+      () => settle(),
+      (error: unknown) => settle(error ?? new Error('send failed')),
+    );
     this.inFlight.set(p, count);
   }
 

@@ -72,7 +72,11 @@ export function parse(args: string[], flags: Flags<typeof spec>): AddOptions {
   }
   if (mechanism) {
     if (mechanism === 'OAUTHBEARER' ? tokenSources.length === 0 : !f.username || passwordSources.length === 0) {
-      throw new UsageError(mechanism === 'OAUTHBEARER' ? 'OAUTHBEARER needs --token, --token-env or --token-command' : `${mechanism} needs --username and a password (--password-env VAR, --password-command CMD or --password P)`);
+      throw new UsageError(
+        mechanism === 'OAUTHBEARER'
+          ? 'OAUTHBEARER needs --token, --token-env or --token-command'
+          : `${mechanism} needs --username and a password (--password-env VAR, --password-command CMD or --password P)`,
+      );
     }
     profile.sasl = {
       mechanism,
@@ -87,11 +91,21 @@ export function parse(args: string[], flags: Flags<typeof spec>): AddOptions {
   }
   if (f.tls || f.ca || f.cert || f.key || f.insecureSkipVerify || f.serverName) {
     if (Boolean(f.cert) !== Boolean(f.key)) throw new UsageError('--cert and --key go together (mutual TLS)');
-    profile.tls = { enabled: true, ca: str('ca'), cert: str('cert'), key: str('key'), 'server-name': str('serverName'), 'insecure-skip-verify': f.insecureSkipVerify ? true : undefined };
+    profile.tls = {
+      enabled: true,
+      ca: str('ca'),
+      cert: str('cert'),
+      key: str('key'),
+      'server-name': str('serverName'),
+      'insecure-skip-verify': f.insecureSkipVerify ? true : undefined,
+    };
   }
   // `add` replaces: without brokers it would save (or overwrite a profile with) one that names no cluster.
   if (!profile.bootstrap) {
-    throw new UsageError(`profile add ${name} needs -b/--bootstrap-server HOST:PORT: a profile names a cluster`, `e.g. ktool profile add ${name} -b localhost:9092${f.use ? ' --use' : ''} (plus --tls, --sasl-mechanism ... as needed); to switch to a saved profile: ktool profile use ${name}`);
+    throw new UsageError(
+      `profile add ${name} needs -b/--bootstrap-server HOST:PORT: a profile names a cluster`,
+      `e.g. ktool profile add ${name} -b localhost:9092${f.use ? ' --use' : ''} (plus --tls, --sasl-mechanism ... as needed); to switch to a saved profile: ktool profile use ${name}`,
+    );
   }
   return { name, profile, use: Boolean(f.use), storedSecret: f.password !== undefined || f.token !== undefined };
 }
@@ -103,7 +117,8 @@ export async function run(options: AddOptions, ctx: Context): Promise<CommandRes
     if (path) checkUserFile(path, `--${role}`);
   }
   const config = await upsertProfile(ctx.configPath, options.name, options.profile, options.use);
-  if (options.storedSecret) ctx.warn(`the secret is stored in ${ctx.configPath} (mode 0600); --password-env or --password-command keep it out of the file`);
+  if (options.storedSecret)
+    ctx.warn(`the secret is stored in ${ctx.configPath} (mode 0600); --password-env or --password-command keep it out of the file`);
   const current = config['current-profile'] === options.name;
   ctx.io.stderr.write(`Saved profile ${options.name}${current ? ' (current)' : ''} in ${ctx.configPath}\n`);
 }

@@ -18,6 +18,19 @@ export function parse(): Record<string, never> {
 /** `profile list --json`: [{name, current, bootstrap, security}]. */
 export async function run(_options: unknown, ctx: Context): Promise<CommandResult> {
   const config = await loadConfigFile(ctx.configPath);
-  const data = Object.entries(config.profiles).map(([name, p]) => ({ name, current: config['current-profile'] === name, bootstrap: p.bootstrap ?? null, security: securityLabel(p) }));
-  return { data, view: [{ head: ['', 'NAME', 'BOOTSTRAP', 'SECURITY'], rows: data.map((p) => [p.current ? '*' : '', p.name, p.bootstrap ?? '(default)', p.security]) }] };
+  const data = Object.entries(config.profiles).map(([name, p]) => ({
+    name,
+    current: config['current-profile'] === name,
+    bootstrap: p.bootstrap ?? null,
+    security: securityLabel(p),
+  }));
+  return {
+    data,
+    view: [
+      {
+        head: ['', 'NAME', 'BOOTSTRAP', 'SECURITY'],
+        rows: data.map((p) => [p.current ? '*' : '', p.name, p.bootstrap ?? '(default)', p.security]),
+      },
+    ],
+  };
 }

@@ -13,7 +13,11 @@ export const spec = defineCommand({
   description: 'show a profile (secrets redacted); --resolved shows what a command would use, and where each value came from',
   groups: ['output', 'base', 'connection'],
   options: [{ flags: '--resolved', description: 'apply flags, environment and profile precedence' }],
-  examples: ['ktool profile show prod', 'ktool profile show --resolved --profile prod -b k3:9093   # prod with another bootstrap', 'ktool profile show --resolved -b other:9092   # -b alone: no profile, defaults'],
+  examples: [
+    'ktool profile show prod',
+    'ktool profile show --resolved --profile prod -b k3:9093   # prod with another bootstrap',
+    'ktool profile show --resolved -b other:9092   # -b alone: no profile, defaults',
+  ],
 });
 
 export interface ShowOptions {
@@ -29,12 +33,20 @@ export async function run(options: ShowOptions, ctx: Context): Promise<CommandRe
   if (options.resolved) return resolved(ctx);
   const config = await loadConfigFile(ctx.configPath);
   const name = options.name ?? config['current-profile'];
-  if (!name || !config.profiles[name]) throw new NotFoundError(name ? `profile "${name}" does not exist` : 'no current profile', 'ktool profile list; ktool profile add NAME -b HOST:PORT');
+  if (!name || !config.profiles[name])
+    throw new NotFoundError(
+      name ? `profile "${name}" does not exist` : 'no current profile',
+      'ktool profile list; ktool profile add NAME -b HOST:PORT',
+    );
   const data = { name, current: config['current-profile'] === name, ...redactProfile(config.profiles[name]) };
   return { data, text: toYaml(data) };
 }
 
-const NAMED_BY = { flag: 'given with -b', 'command-config': 'given in --command-config (bootstrap.servers)', env: 'given in KTOOL_BROKERS' };
+const NAMED_BY = {
+  flag: 'given with -b',
+  'command-config': 'given in --command-config (bootstrap.servers)',
+  env: 'given in KTOOL_BROKERS',
+};
 
 /** Why no profile applies although one is current (or in KTOOL_PROFILE), and how to use it. */
 function skippedNote(skipped: SkippedProfile | undefined): string | undefined {
@@ -57,8 +69,22 @@ async function resolved(ctx: Context): Promise<CommandResult> {
     timeoutSource: s.sources.timeout,
     clientId: s.clientId,
     security: s.sasl || s.tls ? s.sources.security : 'none',
-    sasl: s.sasl ? { mechanism: s.sasl.mechanism, username: s.sasl.username ?? null, password: describeSecret(s.sasl.password) ?? null, token: describeSecret(s.sasl.token) ?? null } : null,
-    tls: s.tls ? { ca: s.tls.ca?.includes('BEGIN') ? '<inline PEM>' : s.tls.ca ?? null, cert: s.tls.cert?.includes('BEGIN') ? '<inline PEM>' : s.tls.cert ?? null, key: s.tls.key ? '<redacted>' : null, insecureSkipVerify: Boolean(s.tls.insecureSkipVerify) } : null,
+    sasl: s.sasl
+      ? {
+          mechanism: s.sasl.mechanism,
+          username: s.sasl.username ?? null,
+          password: describeSecret(s.sasl.password) ?? null,
+          token: describeSecret(s.sasl.token) ?? null,
+        }
+      : null,
+    tls: s.tls
+      ? {
+          ca: s.tls.ca?.includes('BEGIN') ? '<inline PEM>' : (s.tls.ca ?? null),
+          cert: s.tls.cert?.includes('BEGIN') ? '<inline PEM>' : (s.tls.cert ?? null),
+          key: s.tls.key ? '<redacted>' : null,
+          insecureSkipVerify: Boolean(s.tls.insecureSkipVerify),
+        }
+      : null,
   };
   if (!note) return { data, text: toYaml(data) };
   // For people the reason goes where the profile name would be, as a sentence (not a quoted YAML string).

@@ -18,7 +18,10 @@ export function parse(args: string[]): { name: string } {
 export async function run(options: { name: string }, ctx: Context): Promise<void> {
   const config = await loadConfigFile(ctx.configPath);
   if (!config.profiles[options.name]) {
-    throw new NotFoundError(`profile "${options.name}" does not exist`, `known profiles: ${Object.keys(config.profiles).join(', ') || 'none (ktool profile add)'}`);
+    throw new NotFoundError(
+      `profile "${options.name}" does not exist`,
+      `known profiles: ${Object.keys(config.profiles).join(', ') || 'none (ktool profile add)'}`,
+    );
   }
   config['current-profile'] = options.name;
   await saveConfigFile(ctx.configPath, config);

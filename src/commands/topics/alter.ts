@@ -31,10 +31,19 @@ export interface AlterOptions {
 export function parse(args: string[], flags: Flags<typeof spec>): AlterOptions {
   if (args.length !== 1) throw new UsageError('topics alter takes exactly one topic');
   const configs = flags.config as string[] | undefined;
-  if (configs?.length) throw new UsageError('topics alter changes the partition count only; topic configs are changed with configs alter', `ktool configs alter --topic ${args[0]} --add-config '${configs.join(',')}'`);
-  if (flags.replicationFactor !== undefined) throw new UsageError('topics alter cannot change the replication factor', 'Kafka changes it by reassigning partitions: kafka-reassign-partitions.sh');
+  if (configs?.length)
+    throw new UsageError(
+      'topics alter changes the partition count only; topic configs are changed with configs alter',
+      `ktool configs alter --topic ${args[0]} --add-config '${configs.join(',')}'`,
+    );
+  if (flags.replicationFactor !== undefined)
+    throw new UsageError(
+      'topics alter cannot change the replication factor',
+      'Kafka changes it by reassigning partitions: kafka-reassign-partitions.sh',
+    );
   const partitions = positiveInt(flags.partitions, '--partitions');
-  if (partitions === undefined) throw new UsageError('topics alter needs --partitions N', 'to change configs use `ktool configs alter --topic T`');
+  if (partitions === undefined)
+    throw new UsageError('topics alter needs --partitions N', 'to change configs use `ktool configs alter --topic T`');
   // More partitions break an internal topic: __consumer_offsets maps groups to partitions by hash,
   // a Streams changelog must match its input's partition count.
   refuseInternalTopics(args, Boolean(flags.allowInternalTopics), 'change the partition count of');
@@ -52,12 +61,18 @@ export async function run(options: AlterOptions, ctx: Context): Promise<CommandR
   }
   const before = topics[0].partitions.length;
   if (options.partitions < before) {
-    throw new UsageError(`topic ${options.topic} has ${before} partitions; Kafka cannot reduce the partition count`, 'create a new topic with fewer partitions and copy the data (ktool mirror)');
+    throw new UsageError(
+      `topic ${options.topic} has ${before} partitions; Kafka cannot reduce the partition count`,
+      'create a new topic with fewer partitions and copy the data (ktool mirror)',
+    );
   }
   if (options.partitions === before) {
     throw new UsageError(`topic ${options.topic} already has ${before} partitions`);
   }
   await admin.createPartitions(options.topic, options.partitions, { validateOnly: options.dryRun });
   const data = { name: options.topic, partitionsBefore: before, partitionsAfter: options.partitions, dryRun: options.dryRun };
-  return { data, view: [{ lines: [`${options.dryRun ? 'Valid (dry run): ' : ''}${options.topic}: partitions ${before} -> ${options.partitions}`] }] };
+  return {
+    data,
+    view: [{ lines: [`${options.dryRun ? 'Valid (dry run): ' : ''}${options.topic}: partitions ${before} -> ${options.partitions}`] }],
+  };
 }

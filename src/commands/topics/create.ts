@@ -19,7 +19,11 @@ export const spec = defineCommand({
     { flags: '--if-not-exists', description: 'no error when the topic already exists' },
     { flags: '--dry-run', description: 'validate on the broker without creating' },
   ],
-  examples: ['ktool topics create orders -p 6 -r 3 -c retention.ms=86400000 -c cleanup.policy=compact', 'ktool topics create orders --if-not-exists', 'ktool topics create orders -p 1000 --dry-run'],
+  examples: [
+    'ktool topics create orders -p 6 -r 3 -c retention.ms=86400000 -c cleanup.policy=compact',
+    'ktool topics create orders --if-not-exists',
+    'ktool topics create orders -p 1000 --dry-run',
+  ],
 });
 
 export interface CreateOptions {
@@ -61,7 +65,12 @@ export function parse(args: string[], flags: Flags<typeof spec>): CreateOptions 
 export async function run(options: CreateOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
   const results = await admin.createTopics(
-    options.topics.map((name) => ({ name, partitions: options.partitions, replicationFactor: options.replicationFactor, configs: options.configs })),
+    options.topics.map((name) => ({
+      name,
+      partitions: options.partitions,
+      replicationFactor: options.replicationFactor,
+      configs: options.configs,
+    })),
     { validateOnly: options.dryRun },
   );
   const outcomes: CreateOutcome[] = results.map((r) => {
@@ -73,7 +82,16 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
   if (created.length) await waitUntilVisible(admin, created, (await ctx.connection()).timeoutMs, ctx.io);
   const result: CommandResult = {
     data: outcomes,
-    view: [{ lines: outcomes.filter((o) => o.status !== 'failed').map((o) => `${o.status === 'created' ? 'Created' : o.status === 'exists' ? 'Already exists' : 'Valid (dry run, nothing created)'}: ${o.name}`) }],
+    view: [
+      {
+        lines: outcomes
+          .filter((o) => o.status !== 'failed')
+          .map(
+            (o) =>
+              `${o.status === 'created' ? 'Created' : o.status === 'exists' ? 'Already exists' : 'Valid (dry run, nothing created)'}: ${o.name}`,
+          ),
+      },
+    ],
   };
   return batchOutcome(ctx.io, result, {
     total: outcomes.length,
@@ -92,5 +110,9 @@ function single(f: CreateOutcome, failed: readonly CreateOutcome[], principal: s
     INVALID_REPLICATION_FACTOR: 'the replication factor cannot exceed the number of brokers (ktool cluster info)',
   };
   const refused = failed.filter((x) => x.errorCode === f.errorCode).map((x) => x.name);
-  return errorForKafkaCode(f.errorCode ?? 'UNKNOWN_SERVER_ERROR', message, hints[f.errorCode ?? ''], { operation: 'Create', names: refused, principal });
+  return errorForKafkaCode(f.errorCode ?? 'UNKNOWN_SERVER_ERROR', message, hints[f.errorCode ?? ''], {
+    operation: 'Create',
+    names: refused,
+    principal,
+  });
 }

@@ -23,7 +23,11 @@ export const spec = defineCommand({
     { flags: '--no-offsets', description: 'skip earliest/latest offsets (faster on huge clusters)' },
     { flags: '--if-exists', description: 'no error for topics that do not exist' },
   ],
-  examples: ['ktool topics describe orders', 'ktool topics describe --under-replicated-partitions', "ktool topics describe orders --json | jq '.[0].partitions[] | {partition, leader, isr}'"],
+  examples: [
+    'ktool topics describe orders',
+    'ktool topics describe --under-replicated-partitions',
+    "ktool topics describe orders --json | jq '.[0].partitions[] | {partition, leader, isr}'",
+  ],
 });
 
 export interface DescribeOptions {
@@ -73,10 +77,13 @@ export function parse(args: string[], flags: Flags<typeof spec>): DescribeOption
  * describe, so a name it lacks is asked for by name: Kafka then says TOPIC_AUTHORIZATION_FAILED
  * (exit 4) if the principal may not describe it, else that it does not exist.
  */
-async function resolveNames(admin: AdminApi, options: DescribeOptions): Promise<{ names: string[]; missing: string[]; unmatched: string[]; all: string[] }> {
+async function resolveNames(
+  admin: AdminApi,
+  options: DescribeOptions,
+): Promise<{ names: string[]; missing: string[]; unmatched: string[]; all: string[] }> {
   const all = await admin.listTopics({ includeInternal: true });
   if (options.topics.length === 0) {
-    return { names: options.excludeInternal ? (await admin.listTopics({ includeInternal: false })) : all, missing: [], unmatched: [], all };
+    return { names: options.excludeInternal ? await admin.listTopics({ includeInternal: false }) : all, missing: [], unmatched: [], all };
   }
   const existing = new Set(all);
   const names = new Set<string>();
@@ -101,7 +108,10 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
   if ((missing.length || unmatched.length) && !options.ifExists) {
     const who = await principal(ctx);
     if (missing.length) throw topicsNotFound(missing, missingHint('topics', missing, all, who));
-    throw new NotFoundError(`no topic matches ${unmatched.map((p) => `'${p}'`).join(', ')} (a pattern matches whole names)`, missingHint('topics', [], all, who));
+    throw new NotFoundError(
+      `no topic matches ${unmatched.map((p) => `'${p}'`).join(', ')} (a pattern matches whole names)`,
+      missingHint('topics', [], all, who),
+    );
   }
   // Describe without DescribeConfigs is a common ACL set-up: show the partitions anyway.
   let configsDenied = false;
@@ -111,7 +121,11 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
     ctx.warn(`topic configs not shown: ${error.message}`);
     return new Map<string, ConfigEntry[]>();
   });
-  const [{ topics }, configs, cluster] = await Promise.all([admin.describeTopics(names), configsOrNone, options.filters.length ? admin.cluster() : undefined]);
+  const [{ topics }, configs, cluster] = await Promise.all([
+    admin.describeTopics(names),
+    configsOrNone,
+    options.filters.length ? admin.cluster() : undefined,
+  ]);
   const offsets = options.offsets ? await fetchOffsets(admin, topics) : undefined;
   const live = new Set(cluster?.brokers.map((b) => b.id) ?? []);
 
@@ -131,7 +145,13 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
           replicas: p.replicas,
           isr: p.isr,
           offline: p.offline,
-          ...(offsets ? { earliestOffset: earliest, latestOffset: latest, messages: earliest !== undefined && latest !== undefined ? latest - earliest : undefined } : {}),
+          ...(offsets
+            ? {
+                earliestOffset: earliest,
+                latestOffset: latest,
+                messages: earliest !== undefined && latest !== undefined ? latest - earliest : undefined,
+              }
+            : {}),
         };
       });
     if (options.filters.length && partitions.length === 0) continue;
@@ -141,7 +161,9 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
       internal: t.internal,
       partitionCount: t.partitions.length,
       replicationFactor: t.partitions[0]?.replicas.length ?? 0,
-      configs: configsDenied ? null : Object.fromEntries(entries.filter((c) => !c.isDefault).map((c) => [c.name, c.sensitive ? null : c.value])),
+      configs: configsDenied
+        ? null
+        : Object.fromEntries(entries.filter((c) => !c.isDefault).map((c) => [c.name, c.sensitive ? null : c.value])),
       partitions,
     });
   }
@@ -150,16 +172,33 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
 }
 
 async function fetchOffsets(admin: AdminApi, topics: TopicInfo[]) {
-  const partitions = topics.flatMap((t) => t.partitions.filter((p) => p.leader >= 0).map((p) => ({ topic: t.name, partition: p.partition })));
+  const partitions = topics.flatMap((t) =>
+    t.partitions.filter((p) => p.leader >= 0).map((p) => ({ topic: t.name, partition: p.partition })),
+  );
   const [earliest, latest] = await Promise.all([admin.listOffsets(partitions, 'earliest'), admin.listOffsets(partitions, 'latest')]);
   const toMap = (list: typeof earliest) => new Map(list.map((o) => [`${o.topic}:${o.partition}`, Number(o.offset)]));
   return { earliest: toMap(earliest), latest: toMap(latest) };
 }
 
 function topicView(t: TopicDescription, withOffsets: boolean): Block[] {
-  const configs = t.configs === null ? '(not authorized)' : Object.entries(t.configs).map(([k, v]) => `${k}=${v ?? '<sensitive>'}`).join(',');
-  const header = [`Topic: ${t.name}  TopicId: ${t.id}  PartitionCount: ${t.partitionCount}  ReplicationFactor: ${t.replicationFactor}${t.internal ? '  (internal)' : ''}`, `Configs: ${configs || '-'}`];
+  const configs =
+    t.configs === null
+      ? '(not authorized)'
+      : Object.entries(t.configs)
+          .map(([k, v]) => `${k}=${v ?? '<sensitive>'}`)
+          .join(',');
+  const header = [
+    `Topic: ${t.name}  TopicId: ${t.id}  PartitionCount: ${t.partitionCount}  ReplicationFactor: ${t.replicationFactor}${t.internal ? '  (internal)' : ''}`,
+    `Configs: ${configs || '-'}`,
+  ];
   const head = ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'OFFLINE', ...(withOffsets ? ['EARLIEST', 'LATEST', 'MESSAGES'] : [])];
-  const rows = t.partitions.map((p) => [p.partition, p.leader < 0 ? 'none' : p.leader, p.replicas.join(','), p.isr.join(','), p.offline.join(',') || '', ...(withOffsets ? [p.earliestOffset, p.latestOffset, p.messages] : [])]);
+  const rows = t.partitions.map((p) => [
+    p.partition,
+    p.leader < 0 ? 'none' : p.leader,
+    p.replicas.join(','),
+    p.isr.join(','),
+    p.offline.join(',') || '',
+    ...(withOffsets ? [p.earliestOffset, p.latestOffset, p.messages] : []),
+  ]);
   return [{ lines: header }, { head, rows, numeric: [0, 1, 5, 6, 7], wideOnly: [4] }];
 }

@@ -34,15 +34,33 @@ export function parse(args: string[], flags: Flags<typeof spec>): ListOptions {
 export async function run(options: ListOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
   const { topics } = await admin.describeTopics([], { includeInternal: !options.excludeInternal });
-  const data: TopicListItem[] = topics.filter((t) => !options.pattern || options.pattern.test(t.name)).map((t) => ({
-    name: t.name,
-    partitions: t.partitions.length,
-    replicationFactor: t.partitions[0]?.replicas.length ?? 0,
-    internal: t.internal,
-  }));
-  if (!data.length) return { data, view: await emptyListing(ctx, options.pattern ? `topics matching '${options.pattern.source.slice(4, -2)}'` : 'topics', 'listing needs DESCRIBE on the topics') };
+  const data: TopicListItem[] = topics
+    .filter((t) => !options.pattern || options.pattern.test(t.name))
+    .map((t) => ({
+      name: t.name,
+      partitions: t.partitions.length,
+      replicationFactor: t.partitions[0]?.replicas.length ?? 0,
+      internal: t.internal,
+    }));
+  if (!data.length)
+    return {
+      data,
+      view: await emptyListing(
+        ctx,
+        options.pattern ? `topics matching '${options.pattern.source.slice(4, -2)}'` : 'topics',
+        'listing needs DESCRIBE on the topics',
+      ),
+    };
   return {
     data,
-    view: [{ head: ['NAME', 'PARTITIONS', 'REPLICAS', 'INTERNAL'], rows: data.map((t) => [t.name, t.partitions, t.replicationFactor, t.internal ? 'yes' : '']), numeric: [1, 2], wideOnly: [3], wrap: [0] }],
+    view: [
+      {
+        head: ['NAME', 'PARTITIONS', 'REPLICAS', 'INTERNAL'],
+        rows: data.map((t) => [t.name, t.partitions, t.replicationFactor, t.internal ? 'yes' : '']),
+        numeric: [1, 2],
+        wideOnly: [3],
+        wrap: [0],
+      },
+    ],
   };
 }

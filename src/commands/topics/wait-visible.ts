@@ -7,7 +7,12 @@ import { sleep } from '../../util/sleep.js';
  * `ktool topics create t && ktool produce t` never races the controller. Gives up quietly at the
  * deadline or on Ctrl-C: the topic exists, it is just not visible everywhere yet.
  */
-export async function waitUntilVisible(admin: AdminApi, names: string[], timeoutMs: number, io: Pick<Io, 'now' | 'signal'>): Promise<boolean> {
+export async function waitUntilVisible(
+  admin: AdminApi,
+  names: string[],
+  timeoutMs: number,
+  io: Pick<Io, 'now' | 'signal'>,
+): Promise<boolean> {
   const deadline = io.now() + timeoutMs;
   while (io.now() < deadline && !io.signal.aborted) {
     const { topics, missing } = await admin.describeTopics(names);

@@ -13,11 +13,21 @@ export const spec = defineCommand({
   description: 'create a SCRAM user or replace its password; the password is read from standard input, or asked without echo on a terminal',
   groups: ['connection', 'output', 'base'],
   options: [
-    { flags: '--mechanism <mechanism>', description: 'SCRAM-SHA-256 and/or SCRAM-SHA-512 (default SCRAM-SHA-512); comma-separated, repeatable', repeatable: true },
+    {
+      flags: '--mechanism <mechanism>',
+      description: 'SCRAM-SHA-256 and/or SCRAM-SHA-512 (default SCRAM-SHA-512); comma-separated, repeatable',
+      repeatable: true,
+    },
     { flags: '--iterations <n>', description: 'PBKDF2 iterations, 4096-16384 (default 8192)' },
-    { flags: '--password <password>', description: 'the password on the command line (visible in ps and shell history: prefer standard input)' },
+    {
+      flags: '--password <password>',
+      description: 'the password on the command line (visible in ps and shell history: prefer standard input)',
+    },
   ],
-  examples: ['printf %s "$PW" | ktool users create alice --mechanism SCRAM-SHA-256,SCRAM-SHA-512', 'ktool users create alice            # asks twice on a terminal'],
+  examples: [
+    'printf %s "$PW" | ktool users create alice --mechanism SCRAM-SHA-256,SCRAM-SHA-512',
+    'ktool users create alice            # asks twice on a terminal',
+  ],
 });
 
 export interface CreateOptions {
@@ -57,8 +67,15 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
   await api.alterCredentials([], upserts);
   const data: CreateResult = {
     user: options.user,
-    credentials: options.mechanisms.map((mechanism) => ({ mechanism, iterations: options.iterations, status: before?.credentials.some((c) => c.mechanism === mechanism) ? 'updated' : 'created' })),
+    credentials: options.mechanisms.map((mechanism) => ({
+      mechanism,
+      iterations: options.iterations,
+      status: before?.credentials.some((c) => c.mechanism === mechanism) ? 'updated' : 'created',
+    })),
   };
-  const lines = data.credentials.map((c) => `${c.status === 'created' ? 'Created' : 'Updated the password of'} ${c.mechanism} credential for user ${options.user} (${c.iterations} iterations)`);
+  const lines = data.credentials.map(
+    (c) =>
+      `${c.status === 'created' ? 'Created' : 'Updated the password of'} ${c.mechanism} credential for user ${options.user} (${c.iterations} iterations)`,
+  );
   return { data, view: [{ lines }] };
 }

@@ -12,7 +12,14 @@ export const spec = defineCommand({
   command: 'delete <users...>',
   description: "delete users' SCRAM credentials (asks on a terminal; needs --yes otherwise)",
   groups: ['connection', 'output', 'base'],
-  options: [{ flags: '--mechanism <mechanism>', description: 'only this mechanism (default: every one the user has); comma-separated, repeatable', repeatable: true }, ...YES],
+  options: [
+    {
+      flags: '--mechanism <mechanism>',
+      description: 'only this mechanism (default: every one the user has); comma-separated, repeatable',
+      repeatable: true,
+    },
+    ...YES,
+  ],
   examples: ['ktool users delete alice --yes', 'ktool users delete alice --mechanism SCRAM-SHA-256 --yes'],
 });
 
@@ -33,7 +40,9 @@ export function parse(args: string[], flags: Flags<typeof spec>): DeleteOptions 
 
 export async function run(options: DeleteOptions, ctx: Context): Promise<CommandResult> {
   const api = await (await ctx.kafka()).scram();
-  const known = new Map((await whileChanging('delete user', () => api.describeUsers(null))).map((u) => [u.user, u.credentials.map((c) => c.mechanism)]));
+  const known = new Map(
+    (await whileChanging('delete user', () => api.describeUsers(null))).map((u) => [u.user, u.credentials.map((c) => c.mechanism)]),
+  );
   const plan: DeleteResult = options.users.map((user) => {
     const has = known.get(user) ?? [];
     if (!has.length) throw new NotFoundError(`user ${user} has no SCRAM credentials`, 'see the users with `ktool users list`');
@@ -43,7 +52,19 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
   });
   // They can no longer log in with SCRAM.
   const items = plan.map((p) => `${p.user} (${p.mechanisms.join(', ')})`);
-  await confirmDestructive(ctx.io, { action: `delete the SCRAM credentials of ${plan.length} user${plan.length > 1 ? 's' : ''}`, items, yes: options.yes });
-  await api.alterCredentials(plan.flatMap((p) => p.mechanisms.map((mechanism) => ({ user: p.user, mechanism }))), []);
-  return { data: plan, view: [{ lines: plan.map((p) => `Deleted ${p.mechanisms.join(', ')} credential${p.mechanisms.length > 1 ? 's' : ''} of user ${p.user}`) }] };
+  await confirmDestructive(ctx.io, {
+    action: `delete the SCRAM credentials of ${plan.length} user${plan.length > 1 ? 's' : ''}`,
+    items,
+    yes: options.yes,
+  });
+  await api.alterCredentials(
+    plan.flatMap((p) => p.mechanisms.map((mechanism) => ({ user: p.user, mechanism }))),
+    [],
+  );
+  return {
+    data: plan,
+    view: [
+      { lines: plan.map((p) => `Deleted ${p.mechanisms.join(', ')} credential${p.mechanisms.length > 1 ? 's' : ''} of user ${p.user}`) },
+    ],
+  };
 }

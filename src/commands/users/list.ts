@@ -30,5 +30,8 @@ export async function run(options: ListOptions, ctx: Context): Promise<CommandRe
   const api = await (await ctx.kafka()).scram();
   const data: ListResult = await api.describeUsers(options.users.length ? options.users : null);
   const rows = data.flatMap((u) => u.credentials.map((c) => [u.user, c.mechanism, c.iterations]));
-  return { data, view: rows.length ? [{ head: ['USER', 'MECHANISM', 'ITERATIONS'], rows, numeric: [2] }] : [{ lines: ['No SCRAM users'] }] };
+  return {
+    data,
+    view: rows.length ? [{ head: ['USER', 'MECHANISM', 'ITERATIONS'], rows, numeric: [2] }] : [{ lines: ['No SCRAM users'] }],
+  };
 }

@@ -6,7 +6,10 @@ import { strings } from '../acls/vocabulary.js';
 
 /** `--mechanism SCRAM-SHA-256,scram-sha-512` (repeatable); also 256 / 512 / sha-512. */
 export function parseMechanisms(values: unknown): ScramMechanismName[] {
-  const items = strings(values).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const items = strings(values)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return [
     ...new Set(
       items.map((item) => {

@@ -14,7 +14,9 @@ export async function readPasswordFromStdin(io: Io): Promise<string> {
     if (size > MAX_BYTES) throw new UsageError('the password on standard input is too long');
     chunks.push(buf);
   }
-  const text = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (/[\r\n]/.test(text)) throw new UsageError('the password on standard input must be one line');
   return text;
 }
@@ -74,7 +76,9 @@ export function promptHidden(io: Io, question: string): Promise<string> {
 export async function newPassword(io: Io, user: string, flag: unknown, warn: (m: string) => void): Promise<string> {
   let password: string;
   if (flag !== undefined) {
-    warn('a password given with --password is visible to other users of this machine (ps, shell history); pipe it on standard input instead');
+    warn(
+      'a password given with --password is visible to other users of this machine (ps, shell history); pipe it on standard input instead',
+    );
     password = String(flag);
   } else if (io.stdinIsTTY) {
     password = await promptHidden(io, `Password for ${user}: `);
@@ -84,6 +88,10 @@ export async function newPassword(io: Io, user: string, flag: unknown, warn: (m:
   } else {
     password = await readPasswordFromStdin(io);
   }
-  if (!password) throw new UsageError('the password is empty', 'pipe it on standard input (printf %s "$PW" | ktool users create NAME) or run on a terminal to be asked');
+  if (!password)
+    throw new UsageError(
+      'the password is empty',
+      'pipe it on standard input (printf %s "$PW" | ktool users create NAME) or run on a terminal to be asked',
+    );
   return password;
 }
