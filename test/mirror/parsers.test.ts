@@ -350,7 +350,7 @@ describe('batching source records into produce requests', () => {
   });
 
   it('keeps positions per source partition and flushes before a partition batch exceeds max.message.bytes', async () => {
-    const b = new Batcher(new Map([['s', plan()]]), false, false, () => 0);
+    const b = new Batcher(new Map([['s', plan()]]), false, false, () => 0, 1 << 20);
     const sent: PendingBatch[] = [];
     const flush = async () => void sent.push(b.take());
     await b.add([...Array.from({ length: 12 }, (_, i) => rec(0, 10 + i)), rec(1, 5)], flush);
@@ -367,7 +367,7 @@ describe('batching source records into produce requests', () => {
   });
 
   it('a record that can never fit: the batch before it is sent, then a clear error', async () => {
-    const b = new Batcher(new Map([['s', plan()]]), false, false, () => 0);
+    const b = new Batcher(new Map([['s', plan()]]), false, false, () => 0, 1 << 20);
     const sent: PendingBatch[] = [];
     await expect(b.add([rec(0, 1), rec(0, 2, 5_000)], async () => void sent.push(b.take()))).rejects.toThrow(
       /record at s partition 0 offset 2 is about \d+ bytes, more than max.message.bytes=1000 of the target topic t/,
@@ -382,6 +382,7 @@ describe('batching source records into produce requests', () => {
       true,
       false,
       (key, count) => key.length % count,
+      1 << 20,
     );
     await b.add([rec(1, 7), { ...rec(1, 8), key: null }], async () => undefined);
     const batch = b.take();

@@ -32,6 +32,8 @@ export class Batcher {
     private readonly provenance: boolean,
     private readonly compressed: boolean,
     private readonly partitionFor: (key: Buffer, count: number) => number,
+    /** --batch-bytes: the most a request holds, unless one record alone is larger. */
+    private readonly batchBytes: number,
   ) {}
 
   take(): PendingBatch {
@@ -40,7 +42,10 @@ export class Batcher {
     return b;
   }
 
-  /** Adds records; `flush` sends the current batch when a partition's batch would get too large. */
+  /**
+   * Adds records; `flush` sends the current batch before a record would take it past --batch-bytes
+   * (a larger record then goes alone) or a partition's batch past max.message.bytes.
+   */
   async add(records: ConsumedRecord[], flush: () => Promise<void>): Promise<void> {
     for (let i = 0; i < records.length;) {
       const first = records[i];
@@ -69,7 +74,12 @@ export class Batcher {
           throw new RecordTooLargeError(r, plan, size + BATCH_OVERHEAD);
         }
         const pk = samePartition ?? tpKey(plan.target, out.partition);
-        if ((this.current.partitionBytes.get(pk) ?? 0) + size + BATCH_OVERHEAD > plan.maxMessageBytes) {
+        const c = this.current;
+        // An empty request takes any record: one larger than --batch-bytes goes alone.
+        if (
+          (c.bytes > 0 && c.bytes + size > this.batchBytes) ||
+          (c.partitionBytes.get(pk) ?? 0) + size + BATCH_OVERHEAD > plan.maxMessageBytes
+        ) {
           mark(j);
           await flush();
         }

@@ -204,7 +204,7 @@ export class MirrorEngine {
   ): Promise<{ outcome?: 'rebalance' | 'waiting' | EngineOutcome; failure?: unknown }> {
     const inFlight = new Set<Promise<void>>();
     let failure: unknown;
-    const batcher = new Batcher(this.plans, this.s.provenance, this.s.compressed, this.deps.partitionFor);
+    const batcher = new Batcher(this.plans, this.s.provenance, this.s.compressed, this.deps.partitionFor, this.s.batchBytes);
     let lastCommit = Date.now();
 
     // Once a send failed nothing more is sent in this session: the next one restarts from the last
