@@ -33,7 +33,7 @@ export const spec = defineCommand({
     { flags: '--idle-timeout <duration>', description: 'stop after this long without a record' },
     { flags: '--compression <codec>', description: 'target compression: none, gzip, snappy, lz4, zstd (default none)' },
     { flags: '--replication-factor <n>', description: 'for created target topics (default: the target broker default)' },
-    { flags: '--batch-bytes <n>', description: 'bytes per produce request (default 4 MiB)' },
+    { flags: '--batch-bytes <n>', description: 'most bytes per produce request (default 4 MiB); a larger record goes alone' },
     { flags: '--max-in-flight <n>', description: 'produce requests in flight, 1-5 (default 4)' },
     { flags: '--commit-interval <duration>', description: 'how often acknowledged offsets are committed (default 1s)' },
     { flags: '-v, --verbose', description: "print each rebalance's partition assignment on stderr" },
