@@ -42,7 +42,8 @@ export const ALLOW_INTERNAL_TOPICS = defineOptions([
   {
     flags: '--allow-internal-topics',
     description:
-      'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, MirrorMaker 2 ...); a pattern never selects them',
+      'DANGEROUS: act on internal topics named exactly (__consumer_offsets, Connect, Streams, ' +
+      'MirrorMaker 2 ...); a pattern never selects them',
   },
 ]);
 

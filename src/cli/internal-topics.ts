@@ -60,7 +60,9 @@ export function refuseInternalTopics(names: readonly string[], allowed: boolean,
   const listed = internal.map((n) => `${n} (${internalTopicOwner(n)})`).join(', ');
   throw new UsageError(
     `refusing to ${action} internal topic${internal.length > 1 ? 's' : ''} ${listed}`,
-    `this can break Kafka or the applications that own ${internal.length > 1 ? 'them' : 'it'}; if you really mean it, name ${internal.length > 1 ? 'each one' : 'it'} exactly and add ${ALLOW_INTERNAL_FLAG}`,
+    `this can break Kafka or the applications that own ${internal.length > 1 ? 'them' : 'it'}; ` +
+      `if you really mean it, name ${internal.length > 1 ? 'each one' : 'it'} exactly and add ` +
+      `${ALLOW_INTERNAL_FLAG}`,
   );
 }
 

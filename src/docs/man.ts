@@ -16,7 +16,8 @@ export const ENVIRONMENT: [string, string][] = [
   ['NO_COLOR', 'Any non-empty value disables colours (unless FORCE_COLOR is set).'],
   [
     'FORCE_COLOR',
-    'Any non-empty value colours the output even when it is not a terminal (tables: bold headers), also over NO_COLOR; 0 or false disables colours. --no-color beats both.',
+    'Any non-empty value colours the output even when it is not a terminal (tables: bold ' +
+      'headers), also over NO_COLOR; 0 or false disables colours. --no-color beats both.',
   ],
 ];
 

@@ -28,7 +28,9 @@ export const RULES: Record<string, Rule> = {
   SASL_AUTHENTICATION_FAILED: { kind: 'connection', hint: SASL_HINT },
   ILLEGAL_SASL_STATE: {
     kind: 'connection',
-    hint: 'the listener does not expect this SASL exchange: check the address (a PLAINTEXT or SSL listener?) and the security settings (ktool profile show --resolved)',
+    hint:
+      'the listener does not expect this SASL exchange: check the address (a PLAINTEXT or SSL ' +
+      'listener?) and the security settings (ktool profile show --resolved)',
   },
   UNSUPPORTED_SASL_MECHANISM: { kind: 'connection', hint: 'use a mechanism this listener enables (sasl.enabled.mechanisms on the broker)' },
   REQUEST_TIMED_OUT: { kind: 'connection', hint: 'raise --timeout, or check the brokers (ktool cluster health)' },
@@ -62,12 +64,17 @@ export const RULES: Record<string, Rule> = {
   TOPIC_ALREADY_EXISTS: { kind: 'operation', hint: 'pick another name, or pass --if-not-exists to accept the existing topic' },
   MESSAGE_TOO_LARGE: {
     kind: 'operation',
-    hint: 'a record is larger than the topic accepts (max.message.bytes, 1 MiB by default): send smaller records or raise it (ktool configs alter --topic T --add-config max.message.bytes=N)',
+    hint:
+      'a record is larger than the topic accepts (max.message.bytes, 1 MiB by default): send ' +
+      'smaller records or raise it (ktool configs alter --topic T --add-config ' +
+      'max.message.bytes=N)',
   },
   RECORD_LIST_TOO_LARGE: { kind: 'operation', hint: 'send smaller requests (produce --batch-size)' },
   NOT_ENOUGH_REPLICAS: {
     kind: 'operation',
-    hint: 'fewer replicas are in sync than min.insync.replicas requires: wait for the brokers (ktool cluster health) or produce with --acks 1',
+    hint:
+      'fewer replicas are in sync than min.insync.replicas requires: wait for the brokers (ktool ' +
+      'cluster health) or produce with --acks 1',
   },
   NOT_ENOUGH_REPLICAS_AFTER_APPEND: {
     kind: 'operation',
@@ -76,7 +83,9 @@ export const RULES: Record<string, Rule> = {
   SECURITY_DISABLED: {
     kind: 'operation',
     text: 'the cluster has no authorizer configured (SECURITY_DISABLED), so it keeps no ACLs',
-    hint: "ACLs need authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer in the brokers' and controllers' configuration",
+    hint:
+      'ACLs need authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer ' +
+      "in the brokers' and controllers' configuration",
   },
   TOPIC_DELETION_DISABLED: { kind: 'operation', hint: 'the brokers run with delete.topic.enable=false' },
   NON_EMPTY_GROUP: { kind: 'operation', hint: MEMBERS_HINT },

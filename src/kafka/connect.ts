@@ -53,7 +53,8 @@ export function connectClient(baseUrl: string, timeoutMs = 10_000): ConnectApi {
         const inner = (error as { cause?: { code?: string; message?: string } }).cause;
         const cause = inner?.code ?? inner?.message ?? (error as Error).name;
         throw new ConnectionError(
-          `cannot reach Kafka Connect at ${root}: ${cause === 'ECONNREFUSED' ? 'connection refused' : cause === 'TimeoutError' ? 'timed out' : cause}`,
+          `cannot reach Kafka Connect at ${root}: ` +
+            `${cause === 'ECONNREFUSED' ? 'connection refused' : cause === 'TimeoutError' ? 'timed out' : cause}`,
           { hint: 'is the Connect worker running and --connect-url right? (its REST listener, e.g. http://host:8083)' },
         );
       }

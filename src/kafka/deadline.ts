@@ -21,7 +21,9 @@ export function formatTimeout(ms: number): string {
  */
 export function noAnswer(d: Pick<Deadline, 'timeoutMs' | 'brokers'>): ConnectionError {
   return new ConnectionError(`no answer from ${d.brokers.join(',')} within ${formatTimeout(d.timeoutMs)} (--timeout)`, {
-    hint: 'is it a Kafka listener, up, with the security protocol the profile says (ktool profile show --resolved)? raise --timeout for a slow cluster',
+    hint:
+      'is it a Kafka listener, up, with the security protocol the profile says (ktool profile ' +
+      'show --resolved)? raise --timeout for a slow cluster',
   });
 }
 

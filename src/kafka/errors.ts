@@ -75,11 +75,12 @@ function serverText(leaf: PltError): { text: string; hint?: string } {
   return { text: messages.join('; ').replace(/\.$/, '') };
 }
 
+const NETWORK_LIKE =
+  /PLT_KFK_NETWORK|PLT_KFK_TIMEOUT|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|timed out|Connection closed|socket/i;
+
 function isNetworkLike(e: PltError): boolean {
   const text = `${e.code ?? ''} ${e.message}`;
-  return /PLT_KFK_NETWORK|PLT_KFK_TIMEOUT|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|timed out|Connection closed|socket/i.test(
-    text,
-  );
+  return NETWORK_LIKE.test(text);
 }
 
 /**
@@ -198,7 +199,10 @@ export function toKtoolError(error: unknown, brokers: string[], action: string):
   return new OperationError(`${action}: ${libraryText(leaves[0] ?? error)}`, { cause: error });
 }
 
-/** A library error without a Kafka code or a network cause: its words, not its wrapper's ("Received response with error while executing API ..."). */
+/**
+ * A library error without a Kafka code or a network cause: its words, not its wrapper's ("Received response with
+ * error while executing API ...").
+ */
 function libraryText(e: unknown): string {
   const message = plainText(e).replace(/\.$/, '');
   return /^Received response with error/.test(message) ? 'the broker answered with an error it did not name' : message;

@@ -115,7 +115,10 @@ export async function startStream(consumer: Consumer_, o: GroupReaderOptions, de
   }
 }
 
-/** Where the stream's fetches leave their records: queued, with the leader epoch a commit names; the stream paused while MAX_QUEUED_RESPONSES wait. */
+/**
+ * Where the stream's fetches leave their records: queued, with the leader epoch a commit names; the stream
+ * paused while MAX_QUEUED_RESPONSES wait.
+ */
 class Fetches implements FetchSink {
   readonly epochs = new Map<string, number>();
   /** The stream, once there is one. */
@@ -155,7 +158,10 @@ class Member implements GroupReader {
     private readonly typed: Typed,
   ) {}
 
-  /** What has arrived; waits at most one poll (and not past Ctrl-C) when nothing has, so the caller can check its idle timeout and signals. */
+  /**
+   * What has arrived; waits at most one poll (and not past Ctrl-C) when nothing has, so the caller can check its
+   * idle timeout and signals.
+   */
   async next(): Promise<ConsumedRecord[]> {
     const { queue } = this;
     if (queue.failure) throw this.typed(queue.failure);
@@ -179,7 +185,8 @@ class Member implements GroupReader {
       if (!id || !REBALANCING.has(id)) throw this.typed(error);
       // Not retried later: by then another member may own these partitions and have committed further.
       this.o.onWarning?.(
-        `offsets not committed, the group is rebalancing (${id}): the records since the last commit will be read again by whoever gets their partitions`,
+        `offsets not committed, the group is rebalancing (${id}): the records since the last ` +
+          `commit will be read again by whoever gets their partitions`,
       );
     }
   }

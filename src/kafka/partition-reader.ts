@@ -275,7 +275,8 @@ class Outage {
     if (this.since === undefined) {
       this.since = now;
       this.o.onWarning?.(
-        `lost the connection to ${where.join(',')}; reconnecting${Number.isFinite(maxMs) ? ` for up to ${Math.round(maxMs / 1000)}s` : ' until it is back (Ctrl-C stops)'}`,
+        `lost the connection to ${where.join(',')}; ` +
+          `reconnecting${Number.isFinite(maxMs) ? ` for up to ${Math.round(maxMs / 1000)}s` : ' until it is back (Ctrl-C stops)'}`,
       );
     } else if (now - this.since > maxMs) throw toKtoolError(error, where, 'fetch records');
     await new Promise((r) => setTimeout(r, this.backoff));

@@ -35,7 +35,10 @@ type LibraryProducer = Producer<unknown, unknown, unknown, unknown>;
 /** Records of one partition, encoded when their turn comes (sequence numbers are given in order). */
 type PartitionRecords = { topic: string; partition: number; count: number; encode: () => EncodedRecords };
 
-/** A failure as ktool reports it: a refusal names this connection's principal (producing needs Write, on the topic and on the transactional id). */
+/**
+ * A failure as ktool reports it: a refusal names this connection's principal (producing needs Write, on the
+ * topic and on the transactional id).
+ */
 type Fail = (error: unknown, action: string) => KtoolError;
 
 /**
@@ -230,7 +233,10 @@ class BatchMaker {
   }
 }
 
-/** A send's records grouped by partition. Sticky partitioning puts a whole flush on one partition: the group is looked up only on a change. */
+/**
+ * A send's records grouped by partition. Sticky partitioning puts a whole flush on one partition: the group is
+ * looked up only on a change.
+ */
 function byPartition(records: ProduceRecord[]): PartitionRecords[] {
   const groups = new Map<string, ProduceRecord[]>();
   let list: ProduceRecord[] = [];

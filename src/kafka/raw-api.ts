@@ -62,7 +62,9 @@ export function chooseVersion<V extends Versions>(client: Client, versions: V): 
       if (usable) return resolve(usable);
       reject(
         new UnsupportedApiError(
-          `Unsupported API version: ktool sends ${name} v${versions.map((v) => v.version).join('/')}, the broker and the client library share v${newest.version} at most.`,
+          `Unsupported API version: ktool sends ${name} ` +
+            `v${versions.map((v) => v.version).join('/')}, the broker and the client library share ` +
+            `v${newest.version} at most.`,
         ),
       );
     }),

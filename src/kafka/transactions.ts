@@ -60,7 +60,10 @@ export class Transactions {
     return this.added.has(`${tp.topic}:${tp.partition}`);
   }
 
-  /** InitProducerId as a new producer (-1/-1): the coordinator aborts a transaction a killed run left open, fences any other producer with the id, and bumps the epoch. */
+  /**
+   * InitProducerId as a new producer (-1/-1): the coordinator aborts a transaction a killed run left open, fences
+   * any other producer with the id, and bumps the epoch.
+   */
   async init(): Promise<void> {
     const { transactionalId, timeoutMs } = this.settings;
     const r = await this.call('initialise the transactional producer', (coordinator) =>
@@ -114,7 +117,9 @@ export class Transactions {
       this.fencedBy = new OperationError(
         `the transaction was open longer than transaction.timeout.ms (${timeoutMs} ms) and the broker aborted it (${id})`,
         {
-          hint: "raise it with -X transaction.timeout.ms=N (at most the broker's transaction.max.timeout.ms, 15 minutes by default) or send less per run",
+          hint:
+            "raise it with -X transaction.timeout.ms=N (at most the broker's " +
+            'transaction.max.timeout.ms, 15 minutes by default) or send less per run',
           kafkaCode: id,
         },
       );

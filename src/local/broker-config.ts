@@ -66,12 +66,15 @@ export function serverProperties(node: NodeLayout, all: NodeLayout[], { sasl, tl
       .join(' ');
     lines.push(
       'sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER',
-      `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${SASL_USERS.admin}" ${plainUsers};`,
+      `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule ` +
+        `required username="admin" password="${SASL_USERS.admin}" ${plainUsers};`,
       'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
       'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
       // Unsigned JWTs whose `sub` is the principal: enough to test a client's OAUTHBEARER, never for production.
-      'listener.name.sasl_plaintext.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;',
-      'listener.name.sasl_plaintext.oauthbearer.sasl.server.callback.handler.class=org.apache.kafka.common.security.oauthbearer.internals.unsecured.OAuthBearerUnsecuredValidatorCallbackHandler',
+      'listener.name.sasl_plaintext.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule ' +
+        'required;',
+      'listener.name.sasl_plaintext.oauthbearer.sasl.server.callback.handler.class=' +
+        'org.apache.kafka.common.security.oauthbearer.internals.unsecured.OAuthBearerUnsecuredValidatorCallbackHandler',
       'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
       // The PLAINTEXT listener (ANONYMOUS) and the controllers keep full rights; SASL users get ACLs.
       `super.users=User:admin;User:ANONYMOUS${tls ? `;User:CN=${CLIENT_CN}` : ''}`,

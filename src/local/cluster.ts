@@ -160,7 +160,9 @@ async function waitReady(state: ClusterState, o: StartOptions): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new OperationError(
-    `Kafka did not become ready within ${Math.round(Number(o.env.KTOOL_LOCAL_START_TIMEOUT_MS ?? 120_000) / 1000)}s. Last log lines:\n${await logTail(state.nodes[0].dir)}`,
+    `Kafka did not become ready within ` +
+      `${Math.round(Number(o.env.KTOOL_LOCAL_START_TIMEOUT_MS ?? 120_000) / 1000)}s. Last log ` +
+      `lines:\n${await logTail(state.nodes[0].dir)}`,
   );
 }
 

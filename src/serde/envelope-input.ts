@@ -160,7 +160,9 @@ function headerValue(v: unknown, name: string, encoding: 'text' | 'base64' | 'he
     return decodeString((v as { base64: string }).base64, 'base64', `header "${name}"`);
   if ((typeof v === 'number' || typeof v === 'boolean') && encoding === 'text') return Buffer.from(String(v), 'utf8');
   throw new UsageError(
-    `header "${name}": a value must be a string or null${encoding === 'text' ? '' : ` (${encoding})`}, or an array of them for a repeated name; got ${kind(v)}`,
+    `header "${name}": a value must be a string or ` +
+      `null${encoding === 'text' ? '' : ` (${encoding})`}, or an array of them for a repeated ` +
+      `name; got ${kind(v)}`,
   );
 }
 

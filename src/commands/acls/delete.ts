@@ -76,7 +76,8 @@ export function parse(_args: string[], typed: Flags<typeof spec>): DeleteOptions
   const any = parsePrincipals(flags.principal);
   if (!resources.length && !allow.length && !deny.length && !any.length) {
     throw new UsageError(
-      'say which ACLs to delete: a resource (--topic T, --group G, --cluster ...) and/or a principal (--allow-principal, --deny-principal, --principal)',
+      'say which ACLs to delete: a resource (--topic T, --group G, --cluster ...) and/or a ' +
+        'principal (--allow-principal, --deny-principal, --principal)',
     );
   }
   const allowHosts = parseHosts(flags.allowHost, '--allow-host', allow, '--allow-principal');
@@ -150,5 +151,8 @@ export async function run(options: DeleteOptions, ctx: Context): Promise<Command
 
 /** A filter in words, as aclLine says a binding: ALLOW any principal READ on TOPIC orders (LITERAL) from any host. */
 function filterLine(f: AclBindingFilter): string {
-  return `${f.permission} ${f.principal ?? 'any principal'} ${f.operation} on ${f.resourceType} ${f.resourceName ?? 'any name'} (${f.patternType}) from ${f.host ?? 'any host'}`;
+  return (
+    `${f.permission} ${f.principal ?? 'any principal'} ${f.operation} on ${f.resourceType} ` +
+    `${f.resourceName ?? 'any name'} (${f.patternType}) from ${f.host ?? 'any host'}`
+  );
 }

@@ -38,7 +38,9 @@ export const ENTRY_OPTIONS = defineOptions([
   {
     flags: '--operation <ops>',
     description:
-      'Read, Write, Create, Delete, Alter, Describe, ClusterAction, DescribeConfigs, AlterConfigs, IdempotentWrite, CreateTokens, DescribeTokens, TwoPhaseCommit or All; comma-separated, repeatable',
+      'Read, Write, Create, Delete, Alter, Describe, ClusterAction, DescribeConfigs, ' +
+      'AlterConfigs, IdempotentWrite, CreateTokens, DescribeTokens, TwoPhaseCommit or All; ' +
+      'comma-separated, repeatable',
     repeatable: true,
   },
   { flags: '--producer', description: 'producer role: Write, Describe, Create on --topic (and Write, Describe on --transactional-id)' },

@@ -159,7 +159,8 @@ export function roleGrants(flags: Record<string, unknown>, resources: ResourceRe
   });
   if (unused.length)
     throw new UsageError(
-      `--${unused[0].type.toLowerCase().replace('_', '-')} is not used by ${[producer && '--producer', consumer && '--consumer'].filter(Boolean).join(' / ')}`,
+      `--${unused[0].type.toLowerCase().replace('_', '-')} is not used by ` +
+        `${[producer && '--producer', consumer && '--consumer'].filter(Boolean).join(' / ')}`,
       'give --operation instead of the role to grant other operations',
     );
   const grants = new Map<string, Grant>();

@@ -8,7 +8,8 @@ export const spec = defineCommand({
   arguments: [{ name: '<shell>', description: 'bash, zsh or fish', choices: ['bash', 'zsh', 'fish'] }],
   // The trailing newline keeps the blank lines help always had before the examples.
   notes:
-    'Topic and profile names complete from the cluster of the current profile (or the -b/--profile given on the line), with a short timeout.\n',
+    'Topic and profile names complete from the cluster of the current profile (or the ' +
+    '-b/--profile given on the line), with a short timeout.\n',
   examples: [
     'source <(ktool completion bash)                            # add to ~/.bashrc',
     'ktool completion bash > ~/.local/share/bash-completion/completions/ktool',

@@ -13,7 +13,8 @@ import { ENTITY_OPTIONS, entityLabel, isQuotaType, parseEntities, QUOTA_TYPES, R
 export const spec = defineCommand({
   command: 'alter',
   description:
-    "change configs with IncrementalAlterConfigs (never read-modify-write), or client quotas; an internal topic's configs only with --allow-internal-topics",
+    'change configs with IncrementalAlterConfigs (never read-modify-write), or client quotas; ' +
+    "an internal topic's configs only with --allow-internal-topics",
   groups: ['connection', 'output', 'base'],
   // Entity flags, then --allow-internal-topics, then the changes: the order help has always shown.
   options: [

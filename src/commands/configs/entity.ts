@@ -112,7 +112,8 @@ export function parseEntities(flags: Record<string, unknown>, { requireName }: {
 
   if (entities.length === 0)
     throw new UsageError(
-      'name the entity: --topic T, --broker ID, --broker-defaults, --user U, --client C, --group G ... or --entity-type TYPE --entity-name NAME',
+      'name the entity: --topic T, --broker ID, --broker-defaults, --user U, --client C, --group ' +
+        'G ... or --entity-type TYPE --entity-name NAME',
     );
   validate(entities, requireName);
   return entities;
@@ -144,7 +145,8 @@ function validate(entities: EntitySelection[], requireName: boolean): void {
       );
     if (requireName && e.name === undefined && !e.isDefault)
       throw new UsageError(
-        `configs alter needs an entity name for ${e.type} (--entity-name NAME${['brokers', 'users', 'clients', 'ips'].includes(e.type) ? ' or --entity-default' : ''})`,
+        `configs alter needs an entity name for ${e.type} (--entity-name ` +
+          `NAME${['brokers', 'users', 'clients', 'ips'].includes(e.type) ? ' or --entity-default' : ''})`,
       );
   }
 }

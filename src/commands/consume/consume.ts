@@ -19,13 +19,15 @@ export const spec = defineCommand({
     {
       flags: '-o, --offset <spec>',
       description:
-        'start|end|N|-N|+N|N:M|@TIME|@T1:@T2|@TIME:end (TIME: epoch ms, ISO-8601, or relative like -1h); earliest|latest (default: end, new records; start with -e or -n, as kcat)',
+        'start|end|N|-N|+N|N:M|@TIME|@T1:@T2|@TIME:end (TIME: epoch ms, ISO-8601, or relative like ' +
+        '-1h); earliest|latest (default: end, new records; start with -e or -n, as kcat)',
     },
     { flags: '--from-beginning', description: 'same as -o start' },
     {
       flags: '-p, --partition <list>',
       description:
-        'read only these partitions of every topic, e.g. 0,2 or 0-3 (kcat -p; kafka-console-consumer --partition N); of one topic: TOPIC:0,2',
+        'read only these partitions of every topic, e.g. 0,2 or 0-3 (kcat -p; ' +
+        'kafka-console-consumer --partition N); of one topic: TOPIC:0,2',
       repeatable: true,
     },
     { flags: '-P, --partitions <list>', description: 'same as -p', repeatable: true },
@@ -51,13 +53,15 @@ export const spec = defineCommand({
     {
       flags: '--format <format>',
       description:
-        'json (NDJSON envelopes, as --json) or yaml (one YAML document per record, the same envelope); table and wide are refused: records are a stream',
+        'json (NDJSON envelopes, as --json) or yaml (one YAML document per record, the same ' +
+        'envelope); table and wide are refused: records are a stream',
     },
     { flags: '--output <format>', description: 'alias of --format', hidden: true },
     {
       flags: '--json',
       description:
-        'NDJSON envelopes {topic,partition,offset,timestamp,timestampType,key,value,headers}, plus keyEncoding/valueEncoding/headerEncoding when not text',
+        'NDJSON envelopes {topic,partition,offset,timestamp,timestampType,key,value,headers}, plus ' +
+        'keyEncoding/valueEncoding/headerEncoding when not text',
     },
     {
       flags: '--key-encoding <encoding>',

@@ -24,7 +24,8 @@ export const spec = defineCommand({
     {
       flags: '--before <offset|end|@time>',
       description:
-        'delete records below OFFSET, all records (end), or those older than @TIME (epoch ms, ISO-8601 or relative like @-1h; the @ is required)',
+        'delete records below OFFSET, all records (end), or those older than @TIME (epoch ms, ' +
+        'ISO-8601 or relative like @-1h; the @ is required)',
     },
     {
       flags: '--offset-json-file <file>',

@@ -39,7 +39,8 @@ export const spec = defineCommand({
     {
       flags: '--to-datetime <time>',
       description:
-        'to the first record at or after YYYY-MM-DDTHH:mm:SS.sss (UTC unless a zone is given), or any ktool time: epoch ms, a date, relative like -1h',
+        'to the first record at or after YYYY-MM-DDTHH:mm:SS.sss (UTC unless a zone is given), or ' +
+        'any ktool time: epoch ms, a date, relative like -1h',
     },
     { flags: '--by-duration <duration>', description: 'to the first record at or after now minus PnDTnHnMnS (or 1h, 30m)' },
     {
@@ -115,7 +116,8 @@ export function parse(args: string[], typed: Flags<typeof spec>): ResetOptions {
   if (given.length !== 1) {
     throw new UsageError(
       given.length ? `pick one reset strategy, not ${given.map((k) => FLAG_NAMES[k]).join(' and ')}` : 'reset-offsets needs a strategy',
-      'one of --to-earliest, --to-latest, --to-current, --to-offset N, --shift-by N, --to-datetime T, --by-duration PnDTnHnMnS, --from-file CSV',
+      'one of --to-earliest, --to-latest, --to-current, --to-offset N, --shift-by N, ' +
+        '--to-datetime T, --by-duration PnDTnHnMnS, --from-file CSV',
     );
   }
   const k = given[0];
@@ -237,7 +239,8 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
       const t = target(s, facts, `${group} ${key}`);
       if (t.clamped)
         ctx.warn(
-          `${group} ${key}: offset ${t.clamped.wanted} is outside the log (${facts.logStart}..${facts.logEnd}); using the ${t.clamped.to}, ${t.offset}`,
+          `${group} ${key}: offset ${t.clamped.wanted} is outside the log ` +
+            `(${facts.logStart}..${facts.logEnd}); using the ${t.clamped.to}, ${t.offset}`,
         );
       rows.push({
         group,

@@ -27,7 +27,9 @@ export const spec = defineCommand({
     {
       flags: '--topic <topic[:p,...]>',
       description:
-        'only these topics, or some of their partitions (orders:0,2), repeatable; a topic that does not exist is exit 3 (with a guess), and so is one no partition matches with --max-lag/--max-time-lag',
+        'only these topics, or some of their partitions (orders:0,2), repeatable; a topic that ' +
+        'does not exist is exit 3 (with a guess), and so is one no partition matches with ' +
+        '--max-lag/--max-time-lag',
       repeatable: true,
     },
     { flags: '--watch [interval]', description: 'redraw every interval (default 5s) with the trend; NDJSON lines when not a terminal' },

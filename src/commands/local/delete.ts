@@ -13,7 +13,8 @@ import { describeCluster, profilesFor, savedProfileNames } from '../../local/reg
 export const spec = defineCommand({
   command: 'delete <name>',
   description:
-    "delete a local cluster's data (topics, logs, TLS files) and the profiles `local start` saved for it; asks on a terminal, needs --yes otherwise",
+    "delete a local cluster's data (topics, logs, TLS files) and the profiles `local start` " +
+    'saved for it; asks on a terminal, needs --yes otherwise',
   // Listed in the order help has always shown (a spec's groups would come before --stop).
   options: [
     { flags: '--stop', description: 'stop it first when it is running (otherwise a running cluster is refused)' },
@@ -60,7 +61,9 @@ export async function run(o: DeleteOptions, ctx: Context): Promise<CommandResult
   const pointing = profilesFor(cluster.state, await loadConfigFile(ctx.configPath));
   const saved = pointing.filter((p) => savedProfileNames(o.name).includes(p));
   await confirmDestructive(ctx.io, {
-    action: `${running ? 'stop and ' : ''}delete local cluster ${o.name} with all its topics and data${saved.length ? `, and its profile${saved.length > 1 ? 's' : ''} ${saved.join(', ')}` : ''}`,
+    action:
+      `${running ? 'stop and ' : ''}delete local cluster ${o.name} with all its topics and ` +
+      `data${saved.length ? `, and its profile${saved.length > 1 ? 's' : ''} ${saved.join(', ')}` : ''}`,
     items: [cluster.dir],
     yes: o.yes,
   });
@@ -80,7 +83,9 @@ export async function run(o: DeleteOptions, ctx: Context): Promise<CommandResult
     view: [
       {
         lines: [
-          `Deleted local cluster ${o.name}${stoppedNodes.length ? ` (stopped ${stoppedNodes.length} node(s) first)` : ''}${saved.length ? `; removed profile${saved.length > 1 ? 's' : ''} ${saved.join(', ')}` : ''}`,
+          `Deleted local cluster ${o.name}` +
+            `${stoppedNodes.length ? ` (stopped ${stoppedNodes.length} node(s) first)` : ''}` +
+            `${saved.length ? `; removed profile${saved.length > 1 ? 's' : ''} ${saved.join(', ')}` : ''}`,
         ],
       },
     ],

@@ -10,7 +10,8 @@ import { bootstrapOf } from '../../local/state.js';
 export const spec = defineCommand({
   command: 'list',
   description:
-    'every local cluster under the cache directory: state (running, stopped, degraded), nodes, bootstrap, version, the profiles pointing at it',
+    'every local cluster under the cache directory: state (running, stopped, degraded), nodes, ' +
+    'bootstrap, version, the profiles pointing at it',
   groups: ['output', 'base'],
   examples: ['ktool local list', 'ktool local list --json'],
 });

@@ -21,7 +21,8 @@ export const spec = defineCommand({
     {
       flags: '--sasl',
       description:
-        'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512, unsecured-JWT OAUTHBEARER; admin/admin-secret) with an authorizer, and a <name>-sasl profile',
+        'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512, unsecured-JWT OAUTHBEARER; ' +
+        'admin/admin-secret) with an authorizer, and a <name>-sasl profile',
     },
     { flags: '--tls', description: 'add an SSL listener (own CA, client certificate required; needs openssl) and a <name>-tls profile' },
     { flags: '--fresh', description: 'start a stopped cluster anew instead of again with its data' },
@@ -159,8 +160,12 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
     startMs: result.ms,
   };
   const lines = [
-    `${result.alreadyRunning ? 'Already running' : 'Started'}: Kafka ${state.version}, ${state.nodes.length} node(s), cluster ${o.name}${result.alreadyRunning ? '' : ` in ${(result.ms / 1000).toFixed(1)}s`}`,
-    `bootstrap: ${bootstrap}${saslBootstrap ? `   SASL_PLAINTEXT: ${saslBootstrap} (admin/admin-secret, alice/alice-secret)` : ''}${tlsBootstrap ? `   SSL: ${tlsBootstrap} (client certificate required)` : ''}`,
+    `${result.alreadyRunning ? 'Already running' : 'Started'}: Kafka ${state.version}, ` +
+      `${state.nodes.length} node(s), cluster ` +
+      `${o.name}${result.alreadyRunning ? '' : ` in ${(result.ms / 1000).toFixed(1)}s`}`,
+    `bootstrap: ${bootstrap}` +
+      `${saslBootstrap ? `   SASL_PLAINTEXT: ${saslBootstrap} (admin/admin-secret, alice/alice-secret)` : ''}` +
+      `${tlsBootstrap ? `   SSL: ${tlsBootstrap} (client certificate required)` : ''}`,
     `profiles:  ${profiles.join(', ')}${o.name === 'local' ? ' (local is now the current profile)' : ''}`,
   ];
   return { data, view: [{ lines }] };

@@ -15,7 +15,10 @@ export const spec = defineCommand({
 
 export const parse = nameOption;
 
-/** `local status --json`: {name, running, version, clusterId, bootstrap, saslBootstrap, tlsBootstrap, nodes: [{id, pid, alive, port, saslPort, sslPort, reachable, dir}]}. */
+/**
+ * `local status --json`: {name, running, version, clusterId, bootstrap, saslBootstrap, tlsBootstrap, nodes:
+ * [{id, pid, alive, port, saslPort, sslPort, reachable, dir}]}.
+ */
 export async function run(o: { name: string }, ctx: Context): Promise<CommandResult> {
   const state = await loadClusterState(ctx.env, o.name);
   const nodes = await clusterStatus(state);

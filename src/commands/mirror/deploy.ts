@@ -76,7 +76,8 @@ async function cluster(ctx: Context, spec: SideSpec, alias: string, timeout: str
   if (!spec.config && (settings.sasl || settings.tls)) {
     throw new UsageError(
       `the ${alias} cluster uses SASL or TLS from profile ${spec.profile}: MirrorMaker 2 needs them as client properties`,
-      `pass --${alias === 'source' ? 'from' : 'to'}-config FILE with security.protocol, sasl.mechanism and sasl.jaas.config (they are stored in the connector config)`,
+      `pass --${alias === 'source' ? 'from' : 'to'}-config FILE with security.protocol, ` +
+        `sasl.mechanism and sasl.jaas.config (they are stored in the connector config)`,
     );
   }
   return { alias, bootstrap: settings.bootstrap.join(','), properties };

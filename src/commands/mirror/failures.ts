@@ -23,9 +23,13 @@ const codeOf = (error: unknown): string => (error instanceof KtoolError ? (error
 export class RecordTooLargeError extends OperationError {
   constructor(r: ConsumedRecord, plan: TopicPlan, bytes: number) {
     super(
-      `record at ${r.topic} partition ${r.partition} offset ${r.offset} is about ${bytes} bytes, more than max.message.bytes=${plan.maxMessageBytes} of the target topic ${plan.target}; nothing at or after this offset was committed`,
+      `record at ${r.topic} partition ${r.partition} offset ${r.offset} is about ${bytes} bytes, ` +
+        `more than max.message.bytes=${plan.maxMessageBytes} of the target topic ${plan.target}; ` +
+        `nothing at or after this offset was committed`,
       {
-        hint: `raise it on the target (ktool configs alter --topic ${plan.target} --add-config max.message.bytes=${roundUp(bytes)}) and run the mirror again`,
+        hint:
+          `raise it on the target (ktool configs alter --topic ${plan.target} --add-config ` +
+          `max.message.bytes=${roundUp(bytes)}) and run the mirror again`,
       },
     );
   }
@@ -49,9 +53,14 @@ export function sendFailure(
   );
   const targets = [...new Set([...from.values()].map((p) => plans.get(p.topic)?.target).filter(Boolean))];
   return new OperationError(
-    `the target refused records as too large (${text.replace(/^produce: /, '')}) among ${ranges.join(', ')}; nothing at or after them was committed`,
+    `the target refused records as too large (${text.replace(/^produce: /, '')}) among ` +
+      `${ranges.join(', ')}; nothing at or after them was committed`,
     {
-      hint: `raise max.message.bytes on the target topic${targets.length > 1 ? 's' : ''} ${targets.join(', ')} (ktool configs alter --topic ${targets.length === 1 ? targets[0] : 'NAME'} --add-config max.message.bytes=BYTES) and run the mirror again`,
+      hint:
+        `raise max.message.bytes on the target topic${targets.length > 1 ? 's' : ''} ` +
+        `${targets.join(', ')} (ktool configs alter --topic ` +
+        `${targets.length === 1 ? targets[0] : 'NAME'} --add-config max.message.bytes=BYTES) and ` +
+        `run the mirror again`,
     },
   );
 }

@@ -24,7 +24,8 @@ export const spec = defineCommand({
     {
       flags: '-g, --group <group>',
       description:
-        'consumer group on the source (default: derived from --from, --to and --rename); only offsets it committed for the same target topic are resumed from',
+        'consumer group on the source (default: derived from --from, --to and --rename); only ' +
+        'offsets it committed for the same target topic are resumed from',
     },
     { flags: '--sync-configs', description: "create missing target topics with the source topic's configs" },
     { flags: '--until-caught-up', description: 'stop when every partition reached the end offset it had at start' },
@@ -42,7 +43,9 @@ export const spec = defineCommand({
   ],
   // The trailing newline keeps the blank line help has before the examples.
   notes:
-    'A target leader that dies or moves is waited out by the idempotent producer (up to 2 minutes) with the same sequence numbers: nothing is copied twice. A longer outage restarts from the last acknowledged offsets (at-least-once).\n',
+    'A target leader that dies or moves is waited out by the idempotent producer (up to 2 ' +
+    'minutes) with the same sequence numbers: nothing is copied twice. A longer outage ' +
+    'restarts from the last acknowledged offsets (at-least-once).\n',
   examples: [
     "ktool mirror --from prod --to dr --topics 'orders|payments'",
     "ktool mirror --from prod --to dr --topics '.*' --exclude 'tmp\\..*' --rename 'prod.{topic}' --sync-configs",
@@ -131,14 +134,17 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
         onAssignment: o.verbose
           ? (a, gen) =>
               ctx.io.stderr.write(
-                `generation ${gen}: assigned ${a.length} partition(s)${a.length ? `: ${a.map((tp) => `${tp.topic}:${tp.partition}`).join(',')}` : ''}\n`,
+                `generation ${gen}: assigned ${a.length} ` +
+                  `partition(s)${a.length ? `: ${a.map((tp) => `${tp.topic}:${tp.partition}`).join(',')}` : ''}\n`,
               )
           : undefined,
         foreignReason: (topic, metadata) => foreignReason(pairs.get(topic)!, metadata),
         onStarts: (starts) => report.add(starts),
         onRetry: (error, delayMs) =>
           ctx.io.stderr.write(
-            `warning: ${(error as Error)?.message ?? error}; retrying in ${(delayMs / 1000).toFixed(1)}s (nothing is lost: the mirror restarts from the last acknowledged offsets)\n`,
+            `warning: ${(error as Error)?.message ?? error}; retrying in ` +
+              `${(delayMs / 1000).toFixed(1)}s (nothing is lost: the mirror restarts from the last ` +
+              `acknowledged offsets)\n`,
           ),
       },
       {
@@ -195,7 +201,9 @@ async function planMirror(
     if (p.created) ctx.info(`created ${p.target} on the target (${p.sourcePartitions} partitions)`);
     if (p.mapping === 'hash')
       ctx.warn(
-        `${p.target} has ${p.targetPartitions} partitions, fewer than ${p.source} (${p.sourcePartitions}): records go by key hash (Java murmur2), keyless ones to source partition modulo ${p.targetPartitions}`,
+        `${p.target} has ${p.targetPartitions} partitions, fewer than ${p.source} ` +
+          `(${p.sourcePartitions}): records go by key hash (Java murmur2), keyless ones to source ` +
+          `partition modulo ${p.targetPartitions}`,
       );
   }
   if (sourceCluster.clusterId === targetCluster.clusterId) {
@@ -252,7 +260,8 @@ function summarize(
       },
       {
         lines: [
-          `${outcome}: ${data.records} records (${data.bytes} bytes) in ${(durationMs / 1000).toFixed(1)}s, ${data.recordsPerSecond} records/s, group ${o.group}`,
+          `${outcome}: ${data.records} records (${data.bytes} bytes) in ` +
+            `${(durationMs / 1000).toFixed(1)}s, ${data.recordsPerSecond} records/s, group ${o.group}`,
         ],
       },
     ],

@@ -43,7 +43,8 @@ export function startProgress(
       return `${p.source} ${left}`;
     });
     ctx.io.stderr.write(
-      `\r\x1b[K${engine.acks.records} records, ${rate}/s; remaining: ${remaining.slice(0, 6).join(', ')}${remaining.length > 6 ? ', ...' : ''}`,
+      `\r\x1b[K${engine.acks.records} records, ${rate}/s; remaining: ` +
+        `${remaining.slice(0, 6).join(', ')}${remaining.length > 6 ? ', ...' : ''}`,
     );
   }, 1000);
   timer.unref();

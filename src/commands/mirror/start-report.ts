@@ -57,7 +57,9 @@ export class StartReport {
     if (ignored.length) {
       const reasons = [...new Set(ignored.map((d) => d.ignored!.reason))].join('; ');
       this.ctx.warn(
-        `${pair}: not resuming from the offsets committed in group ${this.group} (${list(ignored.map((d) => at({ partition: d.partition, offset: d.ignored!.offset })))}): ${reasons}; starting from ${fresh[0].from} (${list(ignored.map(at))})`,
+        `${pair}: not resuming from the offsets committed in group ${this.group} ` +
+          `(${list(ignored.map((d) => at({ partition: d.partition, offset: d.ignored!.offset })))}): ` +
+          `${reasons}; starting from ${fresh[0].from} (${list(ignored.map(at))})`,
       );
     }
     if (resumed.length) {

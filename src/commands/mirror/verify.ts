@@ -208,8 +208,14 @@ function verifyResult(topics: TopicCheck[], deep: boolean, ctx: Context): Comman
   if (bad.length) {
     const first = bad[0];
     const diff = first.partitions.find((p) => p.firstDifference)?.firstDifference;
+    const firstDifference = diff
+      ? `, first difference at source offset ${diff.sourceOffset ?? 'none'} / target offset ${diff.targetOffset ?? 'none'}`
+      : '';
     ctx.io.stderr.write(
-      `mismatch: ${bad.length} of ${topics.length} topic(s) differ, e.g. ${first.source} -> ${first.target}: ${first.sourceRecords} vs ${first.targetRecords} records${deep ? `, ${first.missing} missing, ${first.duplicated} duplicated, ${first.unexpected} unexpected` : ''}${diff ? `, first difference at source offset ${diff.sourceOffset ?? 'none'} / target offset ${diff.targetOffset ?? 'none'}` : ''}\n`,
+      `mismatch: ${bad.length} of ${topics.length} topic(s) differ, e.g. ${first.source} -> ` +
+        `${first.target}: ${first.sourceRecords} vs ${first.targetRecords} records` +
+        `${deep ? `, ${first.missing} missing, ${first.duplicated} duplicated, ${first.unexpected} unexpected` : ''}` +
+        `${firstDifference}\n`,
     );
   }
   const head = [

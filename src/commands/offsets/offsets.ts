@@ -15,7 +15,9 @@ export const spec = defineCommand({
     {
       flags: '--time <spec>',
       description:
-        'earliest, latest, max-timestamp, earliest-local, latest-tiered (or -2, -1, -3, -4, -5), or a time: epoch ms, ISO-8601 (UTC without a zone) or relative like -1h, @ optional (default latest)',
+        'earliest, latest, max-timestamp, earliest-local, latest-tiered (or -2, -1, -3, -4, -5), ' +
+        'or a time: epoch ms, ISO-8601 (UTC without a zone) or relative like -1h, @ optional ' +
+        '(default latest)',
     },
     { flags: '--topic <topic>', description: 'kafka-get-offsets.sh: the topic (a regex), repeatable', repeatable: true },
     {

@@ -167,7 +167,8 @@ export function applyProducerProperties(items: string[]): Tunables {
       default:
         throw new UsageError(
           `-X ${key}: unsupported producer setting`,
-          `supported: ${PRODUCER_PROPERTIES.join(', ')}; connection settings (security.protocol, sasl.*, ssl.*) go in --command-config or a profile`,
+          `supported: ${PRODUCER_PROPERTIES.join(', ')}; connection settings (security.protocol, ` +
+            `sasl.*, ssl.*) go in --command-config or a profile`,
         );
     }
   }
@@ -205,7 +206,10 @@ export function lineFormatOf(
   return line;
 }
 
-/** What each input mode takes: keys and headers parsed from lines only with --input line; --input json's envelopes say how they are written. */
+/**
+ * What each input mode takes: keys and headers parsed from lines only with --input line; --input json's
+ * envelopes say how they are written.
+ */
 export function checkInputMode(
   input: InputMode,
   line: LineFormat,

@@ -45,7 +45,8 @@ export const spec = defineCommand({
     {
       flags: '--input <mode>',
       description:
-        'line (one record per line), whole (one record per file or stdin), json (one JSON envelope per line, as consume --json prints; an unknown field is an error)',
+        'line (one record per line), whole (one record per file or stdin), json (one JSON envelope ' +
+        'per line, as consume --json prints; an unknown field is an error)',
       default: 'line',
     },
     { flags: '-k, --key <key>', description: 'the key of every record' },
@@ -54,7 +55,8 @@ export const spec = defineCommand({
     {
       flags: '--property <key=value>',
       description:
-        'line reader property: parse.key, key.separator, parse.headers, headers.delimiter, headers.separator, headers.key.separator, null.marker, ignore.error',
+        'line reader property: parse.key, key.separator, parse.headers, headers.delimiter, ' +
+        'headers.separator, headers.key.separator, null.marker, ignore.error',
       repeatable: true,
     },
     { flags: '--reader-property <key=value>', description: 'same as --property (KIP-1147)', repeatable: true },
@@ -73,13 +75,17 @@ export const spec = defineCommand({
     {
       flags: '-X, --producer-property <key=value>',
       description:
-        'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, transactional.id, retries, max.in.flight.requests.per.connection: 5, at most 5 with idempotence, ...), repeatable',
+        'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, ' +
+        'transactional.id, retries, max.in.flight.requests.per.connection: 5, at most 5 with ' +
+        'idempotence, ...), repeatable',
       repeatable: true,
     },
     {
       flags: '--transactional-id <id>',
       description:
-        'write the whole input in one transaction (aborted on any error); reuse the id every run: a new run aborts what a killed one left open and fences one still running (-X transaction.timeout.ms, default 60000)',
+        'write the whole input in one transaction (aborted on any error); reuse the id every run: ' +
+        'a new run aborts what a killed one left open and fences one still running (-X ' +
+        'transaction.timeout.ms, default 60000)',
     },
     { flags: '--on-error <mode>', description: 'a bad input line: fail (stop; nothing after it is sent) or skip', default: 'fail' },
     {

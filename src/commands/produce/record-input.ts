@@ -87,7 +87,8 @@ export class RecordInput {
           await forEachLine(stream, this.options.input === 'json' ? this.jsonHandler(source) : this.lineHandler(source), linger.afterChunk);
       }
     } catch (error) {
-      if (error instanceof Stop || error instanceof SendFailed) return { interrupted: signal.aborted }; // stopped on purpose: bad line or failed request
+      // Stopped on purpose: a bad line or a failed request.
+      if (error instanceof Stop || error instanceof SendFailed) return { interrupted: signal.aborted };
       if (signal.aborted && ((error as Error)?.name === 'AbortError' || error instanceof CancelledError)) return { interrupted: true };
       return { fatal: error, interrupted: signal.aborted };
     } finally {

@@ -35,7 +35,8 @@ export const spec = defineCommand({
   ],
   examples: [
     'ktool profile add dev -b localhost:9092 --use',
-    'ktool profile add prod -b k1:9093,k2:9093 --tls --ca ca.pem --sasl-mechanism SCRAM-SHA-512 --username app --password-env KAFKA_PASSWORD',
+    'ktool profile add prod -b k1:9093,k2:9093 --tls --ca ca.pem --sasl-mechanism ' +
+      'SCRAM-SHA-512 --username app --password-env KAFKA_PASSWORD',
     "ktool profile add cloud -b pkc.example:9092 --tls --sasl-mechanism PLAIN --username KEY --password-command 'pass show kafka/cloud'",
   ],
 });
@@ -104,7 +105,8 @@ export function parse(args: string[], flags: Flags<typeof spec>): AddOptions {
   if (!profile.bootstrap) {
     throw new UsageError(
       `profile add ${name} needs -b/--bootstrap-server HOST:PORT: a profile names a cluster`,
-      `e.g. ktool profile add ${name} -b localhost:9092${f.use ? ' --use' : ''} (plus --tls, --sasl-mechanism ... as needed); to switch to a saved profile: ktool profile use ${name}`,
+      `e.g. ktool profile add ${name} -b localhost:9092${f.use ? ' --use' : ''} (plus --tls, ` +
+        `--sasl-mechanism ... as needed); to switch to a saved profile: ktool profile use ${name}`,
     );
   }
   return { name, profile, use: Boolean(f.use), storedSecret: f.password !== undefined || f.token !== undefined };

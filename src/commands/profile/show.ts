@@ -52,7 +52,10 @@ const NAMED_BY = {
 function skippedNote(skipped: SkippedProfile | undefined): string | undefined {
   if (!skipped) return undefined;
   const which = skipped.source === 'config' ? `the current profile ${skipped.name}` : `profile ${skipped.name} from KTOOL_PROFILE`;
-  return `a bootstrap ${NAMED_BY[skipped.because]} starts from defaults, so ${which} is not used; add --profile ${skipped.name} to use its settings`;
+  return (
+    `a bootstrap ${NAMED_BY[skipped.because]} starts from defaults, so ${which} is not used; ` +
+    `add --profile ${skipped.name} to use its settings`
+  );
 }
 
 /** What a command would connect with, and where each value came from (`--resolved --json`). */

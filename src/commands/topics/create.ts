@@ -88,7 +88,8 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
           .filter((o) => o.status !== 'failed')
           .map(
             (o) =>
-              `${o.status === 'created' ? 'Created' : o.status === 'exists' ? 'Already exists' : 'Valid (dry run, nothing created)'}: ${o.name}`,
+              `${o.status === 'created' ? 'Created' : o.status === 'exists' ? 'Already exists' : 'Valid (dry run, nothing created)'}: ` +
+              `${o.name}`,
           ),
       },
     ],

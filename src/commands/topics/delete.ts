@@ -14,7 +14,8 @@ import { principal } from '../missing-hints.js';
 export const spec = defineCommand({
   command: 'delete <topics...>',
   description:
-    'delete topics by name or whole-name regex (a TOPIC with regex characters); asks on a terminal, needs --yes otherwise; a regex never selects internal topics',
+    'delete topics by name or whole-name regex (a TOPIC with regex characters); asks on a ' +
+    'terminal, needs --yes otherwise; a regex never selects internal topics',
   groups: ['connection', 'output', 'base', 'yes', 'allow-internal-topics'],
   options: [{ flags: '--if-exists', description: 'no error for topics (or regexes) that match nothing' }],
   examples: [

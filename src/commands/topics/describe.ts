@@ -188,7 +188,8 @@ function topicView(t: TopicDescription, withOffsets: boolean): Block[] {
           .map(([k, v]) => `${k}=${v ?? '<sensitive>'}`)
           .join(',');
   const header = [
-    `Topic: ${t.name}  TopicId: ${t.id}  PartitionCount: ${t.partitionCount}  ReplicationFactor: ${t.replicationFactor}${t.internal ? '  (internal)' : ''}`,
+    `Topic: ${t.name}  TopicId: ${t.id}  PartitionCount: ${t.partitionCount}  ` +
+      `ReplicationFactor: ${t.replicationFactor}${t.internal ? '  (internal)' : ''}`,
     `Configs: ${configs || '-'}`,
   ];
   const head = ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'OFFLINE', ...(withOffsets ? ['EARLIEST', 'LATEST', 'MESSAGES'] : [])];

@@ -75,7 +75,8 @@ export async function run(options: CreateOptions, ctx: Context): Promise<Command
   };
   const lines = data.credentials.map(
     (c) =>
-      `${c.status === 'created' ? 'Created' : 'Updated the password of'} ${c.mechanism} credential for user ${options.user} (${c.iterations} iterations)`,
+      `${c.status === 'created' ? 'Created' : 'Updated the password of'} ${c.mechanism} ` +
+      `credential for user ${options.user} (${c.iterations} iterations)`,
   );
   return { data, view: [{ lines }] };
 }
