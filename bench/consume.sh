@@ -12,7 +12,12 @@ LIBS=${KAFKA_LIBS:-${XDG_CACHE_HOME:-$HOME/.cache}/ktool/kafka/4.3.1/libs}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 KTOOL="$ROOT/bin/ktool"
 # Default broker: the one `ktool local start` runs (started if needed).
-if [ -n "${1:-}" ]; then B=$1; else "$KTOOL" local start >/dev/null 2>&1; B=$("$KTOOL" local status --json | node -e 'process.stdin.on("data", (d) => console.log(JSON.parse(d).bootstrap))'); fi
+if [ -n "${1:-}" ]; then
+  B=$1
+else
+  "$KTOOL" local start >/dev/null 2>&1
+  B=$("$KTOOL" local status --json | node -e 'process.stdin.on("data", (d) => console.log(JSON.parse(d).bootstrap))')
+fi
 WORK=$(mktemp -d)
 TOPIC="bench-consume-$$-$(date +%s)"
 trap '"$KTOOL" topics delete "$TOPIC" -b "$B" --yes >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
@@ -30,7 +35,8 @@ run() { # tool, round
     ktool) timed "$1" "$2" "$N" /dev/null "$WORK/out" "$KTOOL" consume "$TOPIC" -b "$B" -o start -e -f '%v\n' ;;
     ktool-json) timed "$1" "$2" "$N" /dev/null "$WORK/out" "$KTOOL" consume "$TOPIC" -b "$B" -o start -e --json ;;
     kcat) timed "$1" "$2" "$N" /dev/null "$WORK/out" kcat -C -e -q -b "$B" -t "$TOPIC" -f '%s\n' ;;
-    ConsoleConsumer) timed "$1" "$2" "$N" /dev/null "$WORK/out" java -cp "$LIBS/*" org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$B" --topic "$TOPIC" --from-beginning --max-messages "$N" ;;
+    ConsoleConsumer) timed "$1" "$2" "$N" /dev/null "$WORK/out" java -cp "$LIBS/*" org.apache.kafka.tools.consumer.ConsoleConsumer \
+      --bootstrap-server "$B" --topic "$TOPIC" --from-beginning --max-messages "$N" ;;
   esac
   local lines; lines=$(wc -l < "$WORK/out")
   [ "$lines" -eq "$N" ] || echo "  ($1 wrote $lines lines, not $N)"

@@ -62,7 +62,9 @@ try {
   writeFileSync(planFile, plan.join('\n') + '\n');
   run(['groups', 'reset-offsets', '--from-file', planFile, '--execute', '--json']);
   console.log(
-    `setup: ${TOPICS} topics x ${PARTITIONS} partitions, ${GROUPS} groups x ${PER_GROUP * PARTITIONS} committed partitions (${plan.length} in all), ${((Date.now() - t0) / 1000).toFixed(1)} s, broker ${broker}`,
+    `setup: ${TOPICS} topics x ${PARTITIONS} partitions, ${GROUPS} groups x ` +
+      `${PER_GROUP * PARTITIONS} committed partitions (${plan.length} in all), ` +
+      `${((Date.now() - t0) / 1000).toFixed(1)} s, broker ${broker}`,
   );
 
   function time(label, argvToRun, n) {
@@ -112,7 +114,9 @@ try {
     if (/^\d+$/.test(c[5])) theirLag += Number(c[5]);
   }
   console.log(
-    `total lag: ktool ${ourLag} over ${ourPartitions} partitions (${withTime} with a time lag), kafka-consumer-groups.sh ${theirLag} over ${theirPartitions} partitions${ourLag === theirLag && ourPartitions === theirPartitions ? ' (same)' : ' (DIFFERENT)'}`,
+    `total lag: ktool ${ourLag} over ${ourPartitions} partitions (${withTime} with a time ` +
+      `lag), kafka-consumer-groups.sh ${theirLag} over ${theirPartitions} ` +
+      `partitions${ourLag === theirLag && ourPartitions === theirPartitions ? ' (same)' : ' (DIFFERENT)'}`,
   );
   const fmt = (x) => `${x.ms.toFixed(0).padStart(7)} ms  (runs: ${x.all.map((m) => m.toFixed(0)).join(', ')})`;
   console.log(`ktool lag --json                       ${fmt(ours)}`);

@@ -34,7 +34,9 @@ export function kafkaToolArgv(libs, mainClass, args) {
     log4j = join(mkdtempSync(join(tmpdir(), 'ktool-bench-')), 'log4j2.properties');
     writeFileSync(
       log4j,
-      'rootLogger.level=WARN\nrootLogger.appenderRef.err.ref=ERR\nappender.err.type=Console\nappender.err.name=ERR\nappender.err.target=SYSTEM_ERR\nappender.err.layout.type=PatternLayout\nappender.err.layout.pattern=%p %m%n\n',
+      'rootLogger.level=WARN\nrootLogger.appenderRef.err.ref=ERR\n' +
+        'appender.err.type=Console\nappender.err.name=ERR\nappender.err.target=SYSTEM_ERR\n' +
+        'appender.err.layout.type=PatternLayout\nappender.err.layout.pattern=%p %m%n\n',
     );
   }
   return ['java', `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${libs}/*`, mainClass, ...args];

@@ -50,7 +50,8 @@ timed() { # name, target topic, command...
 }
 
 echo "$N records of $SIZE bytes, 3 partitions, $S -> $D"
-timed "ktool mirror" "ktool.$TOPIC" "$KTOOL" mirror --from-bootstrap "$S" --to-bootstrap "$D" --topics "$TOPIC" --rename 'ktool.{topic}' --group "bench-$$" --until-caught-up
+timed "ktool mirror" "ktool.$TOPIC" "$KTOOL" mirror --from-bootstrap "$S" --to-bootstrap "$D" --topics "$TOPIC" \
+  --rename 'ktool.{topic}' --group "bench-$$" --until-caught-up
 timed "kcat -C -e | kcat -P" "kcat.$TOPIC" sh -c "kcat -C -e -q -b '$S' -t '$TOPIC' -f '%s\n' | kcat -P -b '$D' -t 'kcat.$TOPIC'"
 
 if [ -z "${SKIP_JAVA:-}" ] && [ -d "$LIBS" ]; then
@@ -75,14 +76,27 @@ emit.heartbeats.enabled = false
 emit.checkpoints.enabled = false
 refresh.topics.interval.seconds = 1
 PROPS
-  printf 'rootLogger.level=WARN\nrootLogger.appenderRef.err.ref=ERR\nappender.err.type=Console\nappender.err.name=ERR\nappender.err.target=SYSTEM_ERR\nappender.err.layout.type=PatternLayout\nappender.err.layout.pattern=%%p %%m%%n\n' > "$WORK/log4j2.properties"
+  cat > "$WORK/log4j2.properties" <<'LOG4J'
+rootLogger.level=WARN
+rootLogger.appenderRef.err.ref=ERR
+appender.err.type=Console
+appender.err.name=ERR
+appender.err.target=SYSTEM_ERR
+appender.err.layout.type=PatternLayout
+appender.err.layout.pattern=%p %m%n
+LOG4J
   # MirrorMaker 2 names the copy SOURCE_ALIAS.TOPIC ("src.") and never exits: time until every record arrived.
   started=$(date +%s.%N)
-  java -Xmx1g "-Dlog4j2.configurationFile=$WORK/log4j2.properties" -cp "$LIBS/*" org.apache.kafka.connect.mirror.MirrorMaker "$WORK/mm2.properties" >"$WORK/mm2.log" 2>&1 &
+  java -Xmx1g "-Dlog4j2.configurationFile=$WORK/log4j2.properties" -cp "$LIBS/*" \
+    org.apache.kafka.connect.mirror.MirrorMaker "$WORK/mm2.properties" >"$WORK/mm2.log" 2>&1 &
   MM2_PID=$!
   deadline=$(( $(date +%s) + 600 ))
   while [ "$(count "src.$TOPIC")" -lt "$N" ]; do
-    if [ "$(date +%s)" -gt "$deadline" ] || ! kill -0 "$MM2_PID" 2>/dev/null; then echo "MirrorMaker 2 did not finish; last log lines:"; tail -5 "$WORK/mm2.log"; break; fi
+    if [ "$(date +%s)" -gt "$deadline" ] || ! kill -0 "$MM2_PID" 2>/dev/null; then
+      echo "MirrorMaker 2 did not finish; last log lines:"
+      tail -5 "$WORK/mm2.log"
+      break
+    fi
     sleep 0.2
   done
   secs=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
@@ -96,5 +110,6 @@ fi
 
 k=$(cat "$WORK/rate.ktool mirror")
 for other in "kcat -C -e | kcat -P" "MirrorMaker 2"; do
-  [ -f "$WORK/rate.$other" ] && awk -v a="$k" -v b="$(cat "$WORK/rate.$other")" -v o="$other" 'BEGIN { printf "ktool mirror / %s: %.2fx\n", o, a / b }'
+  [ -f "$WORK/rate.$other" ] &&
+    awk -v a="$k" -v b="$(cat "$WORK/rate.$other")" -v o="$other" 'BEGIN { printf "ktool mirror / %s: %.2fx\n", o, a / b }'
 done

@@ -14,7 +14,12 @@ LIBS=${KAFKA_LIBS:-${XDG_CACHE_HOME:-$HOME/.cache}/ktool/kafka/4.3.1/libs}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 KTOOL="$ROOT/bin/ktool"
 # Default broker: the one `ktool local start` runs (started if needed).
-if [ -n "${1:-}" ]; then B=$1; else "$KTOOL" local start >/dev/null 2>&1; B=$("$KTOOL" local status --json | node -e 'process.stdin.on("data", (d) => console.log(JSON.parse(d).bootstrap))'); fi
+if [ -n "${1:-}" ]; then
+  B=$1
+else
+  "$KTOOL" local start >/dev/null 2>&1
+  B=$("$KTOOL" local status --json | node -e 'process.stdin.on("data", (d) => console.log(JSON.parse(d).bootstrap))')
+fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 . "$ROOT/bench/rounds.sh"
@@ -47,7 +52,8 @@ run() { # tool, round
     kcat)
       [ "$INPUT" = file ] && f=(-l "$FILE")
       input kcat -b "$B" -P -t "$topic" ${Z:+-z "$Z"} "${f[@]}" ;;
-    ConsoleProducer) input java -cp "$LIBS/*" org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$B" --topic "$topic" ${Z:+--compression-codec "$Z"} ;;
+    ConsoleProducer) input java -cp "$LIBS/*" org.apache.kafka.tools.ConsoleProducer \
+      --bootstrap-server "$B" --topic "$topic" ${Z:+--compression-codec "$Z"} ;;
   esac
   "$KTOOL" topics delete "$topic" -b "$B" --yes >/dev/null || true
 }

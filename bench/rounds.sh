@@ -17,7 +17,8 @@ timed() {
   local tool=$1 round=$2 records=$3 in=$4 out=$5; shift 5
   /usr/bin/time -f '%e %M' -o "$WORK/time" "$@" <"$in" >"$out" 2>"$WORK/err" || { echo "$tool failed:"; cat "$WORK/err"; return; }
   local secs rss; read -r secs rss < "$WORK/time"
-  printf 'round %d  %-16s %6.2fs %10d records/s %5d MB peak RSS\n' "$round" "$tool" "$secs" "$(awk -v n="$records" -v s="$secs" 'BEGIN { printf "%d", n / s }')" $((rss / 1024))
+  printf 'round %d  %-16s %6.2fs %10d records/s %5d MB peak RSS\n' "$round" "$tool" "$secs" \
+    "$(awk -v n="$records" -v s="$secs" 'BEGIN { printf "%d", n / s }')" $((rss / 1024))
   echo "$secs $((rss / 1024))" >> "$WORK/runs.$tool"
 }
 
@@ -31,12 +32,15 @@ summary() {
   local tool other
   for tool in "$@"; do
     [ -f "$WORK/runs.$tool" ] || continue
-    printf '  %-16s %6.2fs %10d records/s %5d MB peak RSS (max)\n' "$tool" "$(median_secs "$tool")" "$(awk -v n="$records" -v s="$(median_secs "$tool")" 'BEGIN { printf "%d", n / s }')" "$(max_rss "$tool")"
+    printf '  %-16s %6.2fs %10d records/s %5d MB peak RSS (max)\n' "$tool" "$(median_secs "$tool")" \
+      "$(awk -v n="$records" -v s="$(median_secs "$tool")" 'BEGIN { printf "%d", n / s }')" "$(max_rss "$tool")"
   done
   for tool in "$@"; do
     [[ $tool == ktool* ]] && [ -f "$WORK/runs.$tool" ] || continue
     for other in "$@"; do
-      [[ $other == ktool* ]] || [ ! -f "$WORK/runs.$other" ] || awk -v a="$(median_secs "$tool")" -v b="$(median_secs "$other")" -v me="$tool" -v o="$other" 'BEGIN { printf "%s / %s: %.2fx\n", me, o, b / a }'
+      [[ $other == ktool* ]] || [ ! -f "$WORK/runs.$other" ] ||
+        awk -v a="$(median_secs "$tool")" -v b="$(median_secs "$other")" -v me="$tool" -v o="$other" \
+          'BEGIN { printf "%s / %s: %.2fx\n", me, o, b / a }'
     done
   done
 }

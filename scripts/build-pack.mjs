@@ -63,7 +63,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const stale = readdirSync(join(dist, 'chunks')).filter((chunk) => !reached.has(join(dist, 'chunks', chunk)));
   writeFileSync(
     join(dist, '.npmignore'),
-    `# Written by scripts/build-pack.mjs: chunks of earlier builds, left out of the package.\n${stale.map((c) => `chunks/${c}\n`).join('')}`,
+    `# Written by scripts/build-pack.mjs: chunks of earlier builds, left out of the package.\n` +
+      `${stale.map((c) => `chunks/${c}\n`).join('')}`,
   );
   console.error(
     `build-pack: dist/ktool.mjs and ${reached.size - 1} chunks, no runtime dependencies (${stale.length} stale chunks left out)`,

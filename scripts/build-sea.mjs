@@ -106,6 +106,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await rm(work, { recursive: true, force: true });
   const size = (await stat(join(outDir, 'ktool'))).size;
   console.error(
-    `build-sea: dist-sea/ktool ${version}, ${megabytes(size)} (node ${process.version}${stripped ? ', stripped' : ''}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `build-sea: dist-sea/ktool ${version}, ${megabytes(size)} (node ` +
+      `${process.version}${stripped ? ', stripped' : ''}) in ` +
+      `${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 }
