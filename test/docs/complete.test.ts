@@ -19,7 +19,8 @@ beforeAll(() => {
   mkdirSync(scratch, { recursive: true });
   writeFileSync(
     config,
-    'current-profile: prod\nprofiles:\n  dev:\n    bootstrap: localhost:9092\n  prod:\n    bootstrap: kafka-1:9092\n    timeout: 60s\n  preprod:\n    bootstrap: kafka-2:9092\n',
+    'current-profile: prod\nprofiles:\n  dev:\n    bootstrap: localhost:9092\n  prod:\n' +
+      '    bootstrap: kafka-1:9092\n    timeout: 60s\n  preprod:\n    bootstrap: kafka-2:9092\n',
   );
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -148,7 +149,9 @@ describe('ktool __complete and completion as a process', () => {
     hook = join(scratch, 'hook.mjs');
     writeFileSync(
       hook,
-      `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nregisterHooks({ load(url, context, next) { appendFileSync(process.env.LOAD_LOG, url + '\\n'); return next(url, context); } });\n`,
+      `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\n` +
+        `registerHooks({ load(url, context, next) { appendFileSync(process.env.LOAD_LOG, url + '\\n'); ` +
+        `return next(url, context); } });\n`,
     );
   }, 60_000);
 

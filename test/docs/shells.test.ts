@@ -17,7 +17,8 @@ beforeAll(() => {
   // stand-in ktool for the dynamic completions
   writeFileSync(
     join(dir, 'ktool'),
-    `#!/bin/sh\necho "$*" >> ${dir}/calls\ncase "$1 $2" in\n  "__complete topics") printf 'orders\\npayments\\n' ;;\n  "__complete profiles") printf 'dev\\nprod\\n' ;;\nesac\n`,
+    `#!/bin/sh\necho "$*" >> ${dir}/calls\ncase "$1 $2" in\n` +
+      `  "__complete topics") printf 'orders\\npayments\\n' ;;\n  "__complete profiles") printf 'dev\\nprod\\n' ;;\nesac\n`,
   );
   chmodSync(join(dir, 'ktool'), 0o755);
 });
@@ -38,7 +39,8 @@ describe.skipIf(!has('zsh'))('zsh completion', () => {
       [
         '-f',
         '-c',
-        `fpath=(${dir} $fpath); autoload -Uz compinit; compinit -u -D; source ${dir}/_ktool; print -r -- \${_comps[ktool]}; whence -w _ktool_cmd_topics_create _ktool_dynamic`,
+        `fpath=(${dir} $fpath); autoload -Uz compinit; compinit -u -D; source ${dir}/_ktool; ` +
+          `print -r -- \${_comps[ktool]}; whence -w _ktool_cmd_topics_create _ktool_dynamic`,
       ],
       { encoding: 'utf8' },
     );
@@ -50,6 +52,10 @@ describe.skipIf(!has('zsh'))('zsh completion', () => {
   /** What zsh offers for the line, from a real completion widget in a pseudo-terminal (zpty). */
   function complete(line: string): string[] {
     const out = join(dir, 'zsh-offered');
+    // Records each candidate the completion adds, then adds it as usual.
+    const offered =
+      `offered() { local -a r; compadd() { builtin compadd -O r "$@"; print -rl -- $r >> ${out}; ` +
+      `builtin compadd "$@" }; _ktool "$@" }; compdef offered ktool`;
     writeFileSync(out, '');
     execFileSync(
       'zsh',
@@ -59,7 +65,7 @@ describe.skipIf(!has('zsh'))('zsh completion', () => {
         `zmodload zsh/zpty
          zpty z zsh -f -i
          zpty -w z 'PS1=""; fpath=(${dir} $fpath); autoload -Uz compinit; compinit -u -D 2>/dev/null'
-         zpty -w z 'offered() { local -a r; compadd() { builtin compadd -O r "$@"; print -rl -- $r >> ${out}; builtin compadd "$@" }; _ktool "$@" }; compdef offered ktool'
+         zpty -w z '${offered}'
          zpty -n -w z "$1"$'\t'
          for i in {1..100}; do [[ -s ${out} ]] && break; sleep 0.05; done
          sleep 0.3; zpty -d z`,

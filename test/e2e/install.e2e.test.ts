@@ -62,7 +62,10 @@ describe('npm pack, then npm install -g from the tarball, offline', () => {
   it('packs the program only: the launcher, the bundle, completions, man pages, README', () => {
     for (const file of files)
       expect(file).toMatch(
-        /^package\/(bin\/ktool|bin\/check-node\.cjs|dist\/ktool\.mjs|dist\/chunks\/[\w-]+\.mjs|completions\/[\w.]+|man\/[\w-]+\.1|README\.md|LICENSE|package\.json)$/,
+        new RegExp(
+          String.raw`^package\/(bin\/ktool|bin\/check-node\.cjs|dist\/ktool\.mjs|dist\/chunks\/[\w-]+\.mjs|` +
+            String.raw`completions\/[\w.]+|man\/[\w-]+\.1|README\.md|LICENSE|package\.json)$`,
+        ),
       );
     for (const needed of ['bin/ktool', 'bin/check-node.cjs', 'dist/ktool.mjs', 'completions/ktool.bash', 'man/ktool.1', 'README.md'])
       expect(files).toContain(`package/${needed}`);
@@ -102,7 +105,8 @@ describe('npm pack, then npm install -g from the tarball, offline', () => {
     mkdirSync(oldNode);
     writeFileSync(
       join(oldNode, 'v20.cjs'),
-      "Object.defineProperty(process, 'version', { value: 'v20.11.0' });\nObject.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.11.0' } });\n",
+      "Object.defineProperty(process, 'version', { value: 'v20.11.0' });\n" +
+        "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.11.0' } });\n",
     );
     writeFileSync(join(oldNode, 'node'), `#!/bin/sh\nexec '${process.execPath}' --require '${join(oldNode, 'v20.cjs')}' "$@"\n`, {
       mode: 0o755,

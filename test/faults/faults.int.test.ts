@@ -85,108 +85,118 @@ describe('faults on a three-node cluster', () => {
     await recover(leader, t);
   }, 150_000);
 
-  it('kill -9 of the target partition leader during mirror: the target is complete, 0 duplicated (the idempotent producer waits out the fail-over), mirror verify --deep passes after the restart', async () => {
-    const SRC = process.env.KTOOL_TEST_BOOTSTRAP!;
-    const topic = uniqueName('fault-mirror');
-    const group = uniqueName('fault-mirror');
-    expect((await cli(c, ['topics', 'create', topic, '-p', '1', '-b', SRC])).code).toBe(0);
-    try {
-      // Enough for a copy of seconds, and more than one fetch (one holds ~27,000 of these): the kill
-      // lands mid-copy, with a fetch's batches still to send (a failed session used to send them all).
-      const sent = values('m', 0, 100_000);
-      expect((await cli(c, ['produce', topic, '-b', SRC], sent.map((v) => `${v}\n`).join(''))).code).toBe(0);
-      // The target topic exists first, replicated: the mirror copies into it.
-      expect((await cli(c, ['topics', 'create', topic, '-p', '1', '-r', '3', '-c', 'min.insync.replicas=2', '-b', c.bootstrap])).code).toBe(
-        0,
-      );
-      const leader = await leaderOf(c, topic);
-      const pid = await brokerPid(c, leader);
-      // Small requests, one at a time: slow enough to be cut half-way.
-      const m = spawnKtool(c, [
-        'mirror',
-        '--from-bootstrap',
-        SRC,
-        '--to-bootstrap',
-        c.bootstrap,
-        '--topics',
-        topic,
-        '--group',
-        group,
-        '--until-caught-up',
-        '--batch-bytes',
-        '2048',
-        '--max-in-flight',
-        '1',
-      ]);
-      const copied = await pollUntil(
-        async () => {
-          const end = (await partitions(c, topic))[0].latestOffset;
-          return end > 0 ? end : undefined;
-        },
-        { timeoutMs: 30_000, intervalMs: 50, what: 'the copy started' },
-      );
-      process.kill(pid, 'SIGKILL');
-      // The kill came mid-copy (what follows is about records sent across it).
-      expect(copied).toBeLessThan(sent.length);
-      expect(await m.exit, m.stderr).toBe(0);
-      expect(m.stderr).not.toMatch(/\n\s+at /);
-      await recover(leader, topic);
-      await expectExactlyOnce(topic, sent);
-      // Waited out inside the producer (same producer id), not by a new session: that would send again what the dead leader had written.
-      expect(m.stderr).not.toMatch(/retrying in/);
-      const v = await cli(c, [
-        'mirror',
-        'verify',
-        '--from-bootstrap',
-        SRC,
-        '--to-bootstrap',
-        c.bootstrap,
-        '--topics',
-        topic,
-        '--deep',
-        '--json',
-      ]);
-      const check = (JSON.parse(v.stdout) as { topics: { missing: number; unexpected: number; duplicated: number }[] }).topics[0];
-      expect(check).toMatchObject({ missing: 0, unexpected: 0, duplicated: 0 });
-      expect(v.code).toBe(0);
-    } finally {
-      // The shared source cluster keeps nothing of this test.
-      await cli(c, ['topics', 'delete', topic, '--yes', '--if-exists', '-b', SRC]);
-      await cli(c, ['groups', 'delete', group, '--yes', '-b', SRC]);
-    }
-  }, 150_000);
+  it(
+    'kill -9 of the target partition leader during mirror: the target is complete, 0 duplicated (the ' +
+      'idempotent producer waits out the fail-over), mirror verify --deep passes after the restart',
+    async () => {
+      const SRC = process.env.KTOOL_TEST_BOOTSTRAP!;
+      const topic = uniqueName('fault-mirror');
+      const group = uniqueName('fault-mirror');
+      expect((await cli(c, ['topics', 'create', topic, '-p', '1', '-b', SRC])).code).toBe(0);
+      try {
+        // Enough for a copy of seconds, and more than one fetch (one holds ~27,000 of these): the kill
+        // lands mid-copy, with a fetch's batches still to send (a failed session used to send them all).
+        const sent = values('m', 0, 100_000);
+        expect((await cli(c, ['produce', topic, '-b', SRC], sent.map((v) => `${v}\n`).join(''))).code).toBe(0);
+        // The target topic exists first, replicated: the mirror copies into it.
+        expect(
+          (await cli(c, ['topics', 'create', topic, '-p', '1', '-r', '3', '-c', 'min.insync.replicas=2', '-b', c.bootstrap])).code,
+        ).toBe(0);
+        const leader = await leaderOf(c, topic);
+        const pid = await brokerPid(c, leader);
+        // Small requests, one at a time: slow enough to be cut half-way.
+        const m = spawnKtool(c, [
+          'mirror',
+          '--from-bootstrap',
+          SRC,
+          '--to-bootstrap',
+          c.bootstrap,
+          '--topics',
+          topic,
+          '--group',
+          group,
+          '--until-caught-up',
+          '--batch-bytes',
+          '2048',
+          '--max-in-flight',
+          '1',
+        ]);
+        const copied = await pollUntil(
+          async () => {
+            const end = (await partitions(c, topic))[0].latestOffset;
+            return end > 0 ? end : undefined;
+          },
+          { timeoutMs: 30_000, intervalMs: 50, what: 'the copy started' },
+        );
+        process.kill(pid, 'SIGKILL');
+        // The kill came mid-copy (what follows is about records sent across it).
+        expect(copied).toBeLessThan(sent.length);
+        expect(await m.exit, m.stderr).toBe(0);
+        expect(m.stderr).not.toMatch(/\n\s+at /);
+        await recover(leader, topic);
+        await expectExactlyOnce(topic, sent);
+        // Waited out inside the producer (same producer id), not by a new session: that would send again what the dead leader had written.
+        expect(m.stderr).not.toMatch(/retrying in/);
+        const v = await cli(c, [
+          'mirror',
+          'verify',
+          '--from-bootstrap',
+          SRC,
+          '--to-bootstrap',
+          c.bootstrap,
+          '--topics',
+          topic,
+          '--deep',
+          '--json',
+        ]);
+        const check = (JSON.parse(v.stdout) as { topics: { missing: number; unexpected: number; duplicated: number }[] }).topics[0];
+        expect(check).toMatchObject({ missing: 0, unexpected: 0, duplicated: 0 });
+        expect(v.code).toBe(0);
+      } finally {
+        // The shared source cluster keeps nothing of this test.
+        await cli(c, ['topics', 'delete', topic, '--yes', '--if-exists', '-b', SRC]);
+        await cli(c, ['groups', 'delete', group, '--yes', '-b', SRC]);
+      }
+    },
+    150_000,
+  );
 });
 
 describe('faults on a three-node cluster: a hung broker, a whole restart', () => {
-  it('SIGSTOP of the leader longer than broker.session.timeout.ms (9 s), then SIGCONT: produce --acks all goes on elsewhere, 0 lost, 0 duplicated, the hung broker rejoins', async () => {
-    const t = await replicatedTopic(c, 'fault-hung');
-    const leader = await leaderOf(c, t);
-    const pid = await brokerPid(c, leader);
-    const sent = values('h', 0, 6_000);
-    const p = spawnKtool(c, ['produce', t, '-b', c.bootstrap, '--acks', 'all']);
-    const f = feed(p, sent.slice(0, 2_000));
-    await f.done;
-    process.kill(pid, 'SIGSTOP');
-    const stoppedAt = Date.now();
-    try {
-      // The controllers fence the hung broker after its session timeout: another replica leads.
-      await pollUntil(async () => (await leaderAvoiding(c, t, leader)) !== leader, {
-        timeoutMs: 40_000,
-        intervalMs: 500,
-        what: 'a new leader',
-      });
-      await feed(p, sent.slice(2_000, 4_000)).done;
-      await pollUntil(() => Date.now() - stoppedAt > 12_000, { timeoutMs: 20_000, what: 'past the session timeout' });
-    } finally {
-      process.kill(pid, 'SIGCONT');
-    }
-    await feed(p, sent.slice(4_000)).done;
-    p.child.stdin!.end();
-    expect(await p.exit, p.stderr).toBe(0);
-    expect(p.stderr).toMatch(/6000 records sent to topic .*, 0 failed/);
-    await fullIsr(c, t, 90_000);
-    await expectExactlyOnce(t, sent);
-  }, 150_000);
+  it(
+    'SIGSTOP of the leader longer than broker.session.timeout.ms (9 s), then SIGCONT: produce --acks ' +
+      'all goes on elsewhere, 0 lost, 0 duplicated, the hung broker rejoins',
+    async () => {
+      const t = await replicatedTopic(c, 'fault-hung');
+      const leader = await leaderOf(c, t);
+      const pid = await brokerPid(c, leader);
+      const sent = values('h', 0, 6_000);
+      const p = spawnKtool(c, ['produce', t, '-b', c.bootstrap, '--acks', 'all']);
+      const f = feed(p, sent.slice(0, 2_000));
+      await f.done;
+      process.kill(pid, 'SIGSTOP');
+      const stoppedAt = Date.now();
+      try {
+        // The controllers fence the hung broker after its session timeout: another replica leads.
+        await pollUntil(async () => (await leaderAvoiding(c, t, leader)) !== leader, {
+          timeoutMs: 40_000,
+          intervalMs: 500,
+          what: 'a new leader',
+        });
+        await feed(p, sent.slice(2_000, 4_000)).done;
+        await pollUntil(() => Date.now() - stoppedAt > 12_000, { timeoutMs: 20_000, what: 'past the session timeout' });
+      } finally {
+        process.kill(pid, 'SIGCONT');
+      }
+      await feed(p, sent.slice(4_000)).done;
+      p.child.stdin!.end();
+      expect(await p.exit, p.stderr).toBe(0);
+      expect(p.stderr).toMatch(/6000 records sent to topic .*, 0 failed/);
+      await fullIsr(c, t, 90_000);
+      await expectExactlyOnce(t, sent);
+    },
+    150_000,
+  );
 
   // consume -g across this restart is kept out: in two fresh-clone CI runs of 2026-12-01 it stopped
   // receiving after the restart (the consume -g disruption bugs listed in issue 15's note).

@@ -55,7 +55,10 @@ const PARAMS = {
 };
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
-/** Longest one parse may take (`0-999999`, a million partitions, takes ~300 ms): a regex that backtracks on a long input shows here, not as a hung CLI. */
+/**
+ * Longest one parse may take (`0-999999`, a million partitions, takes ~300 ms): a regex that backtracks on a
+ * long input shows here, not as a hung CLI.
+ */
 const SLOW_MS = 2_000;
 const DOCUMENTED = new Set<number>(Object.values(ExitCode));
 

@@ -10,7 +10,8 @@ export function validateOpenMetrics(text: string): string[] {
   const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*';
   const LABEL_VALUE = '"(?:[^"\\\\\\n]|\\\\[\\\\"n])*"';
   const SAMPLE = new RegExp(
-    `^(${NAME})(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=${LABEL_VALUE})(?:,[a-zA-Z_][a-zA-Z0-9_]*=${LABEL_VALUE})*\\})? (-?(?:\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|NaN|\\+Inf|-Inf))$`,
+    `^(${NAME})(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=${LABEL_VALUE})(?:,[a-zA-Z_][a-zA-Z0-9_]*=${LABEL_VALUE})*\\})? ` +
+      `(-?(?:\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|NaN|\\+Inf|-Inf))$`,
   );
   const families = new Map<string, { type?: string; unit?: string; help?: boolean; samples: number }>();
   const closed = new Set<string>();

@@ -17,7 +17,9 @@ function quietLog4j(): string {
   log4j = join(dir, 'log4j2.properties');
   writeFileSync(
     log4j,
-    'rootLogger.level=WARN\nrootLogger.appenderRef.err.ref=ERR\nappender.err.type=Console\nappender.err.name=ERR\nappender.err.target=SYSTEM_ERR\nappender.err.layout.type=PatternLayout\nappender.err.layout.pattern=%p %m%n\n',
+    'rootLogger.level=WARN\nrootLogger.appenderRef.err.ref=ERR\nappender.err.type=Console\n' +
+      'appender.err.name=ERR\nappender.err.target=SYSTEM_ERR\nappender.err.layout.type=PatternLayout\n' +
+      'appender.err.layout.pattern=%p %m%n\n',
   );
   return log4j;
 }

@@ -117,7 +117,8 @@ describe('-b with a current SASL profile (the profile is not used)', needs('KTOO
     const text = await p.run(['profile', 'show', '--resolved', '-b', plaintextBootstrap()]);
     expect(text.code).toBe(0);
     expect(text.stdout.split('\n')[0]).toBe(
-      'profile: none (a bootstrap given with -b starts from defaults, so the current profile sasl is not used; add --profile sasl to use its settings)',
+      'profile: none (a bootstrap given with -b starts from defaults, so the current profile sasl is not ' +
+        'used; add --profile sasl to use its settings)',
     );
     expect(text.stdout).toMatch(/^security: none$/m);
     const json = JSON.parse((await p.run(['profile', 'show', '--resolved', '--json', '-b', plaintextBootstrap()])).stdout);

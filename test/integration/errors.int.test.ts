@@ -378,7 +378,8 @@ beforeAll(async () => {
   }
   writeFileSync(
     join(dir, 'gone-ca.yaml'),
-    `current-profile: gone\nprofiles:\n  gone:\n    bootstrap: ${process.env.KTOOL_TEST_BOOTSTRAP}\n    tls:\n      enabled: true\n      ca: ${join(dir, 'deleted-ca.pem')}\n`,
+    `current-profile: gone\nprofiles:\n  gone:\n    bootstrap: ${process.env.KTOOL_TEST_BOOTSTRAP}\n` +
+      `    tls:\n      enabled: true\n      ca: ${join(dir, 'deleted-ca.pem')}\n`,
   );
 });
 

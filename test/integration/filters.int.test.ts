@@ -119,7 +119,9 @@ describe('filters that match nothing', () => {
     const unknownState = await ktool('groups', 'list', '--state', 'Stabel');
     expect(unknownState.code).toBe(2);
     expect(unknownState.stderr).toBe(
-      'error: unknown group state "Stabel"\nhint: states: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, Assigning, Reconciling, NotReady, Unknown\n',
+      'error: unknown group state "Stabel"\n' +
+        'hint: states: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, Assigning, Reconciling, ' +
+        'NotReady, Unknown\n',
     );
   });
 

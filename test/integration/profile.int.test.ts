@@ -127,7 +127,8 @@ describe('profiles', () => {
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr).toMatch(
         new RegExp(
-          `^error: profile add ${argv[2]} needs -b/--bootstrap-server HOST:PORT: a profile names a cluster\\nhint: e\\.g\\. ktool profile add ${argv[2]} -b localhost:9092`,
+          `^error: profile add ${argv[2]} needs -b/--bootstrap-server HOST:PORT: a profile names a ` +
+            `cluster\\nhint: e\\.g\\. ktool profile add ${argv[2]} -b localhost:9092`,
         ),
       );
     }

@@ -16,7 +16,9 @@ function commandConfig(mechanism: string, user: string, password: string): strin
   const file = join(dir, `${mechanism}-${user}-${password}.properties`);
   writeFileSync(
     file,
-    `bootstrap.servers=${saslBootstrap()}\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=${mechanism}\nsasl.jaas.config=${module} required username="${user}" password="${password}";\n`,
+    `bootstrap.servers=${saslBootstrap()}\nsecurity.protocol=SASL_PLAINTEXT\n` +
+      `sasl.mechanism=${mechanism}\n` +
+      `sasl.jaas.config=${module} required username="${user}" password="${password}";\n`,
   );
   return file;
 }
@@ -39,7 +41,10 @@ describe('SASL connections (ktool local --sasl)', needs('KTOOL_TEST_SASL_BOOTSTR
       });
       expect(r.code).toBe(4);
       expect(r.stderr).toMatch(
-        /^error: authentication failed at 127\.0\.0\.1:\d+: .*(invalid credentials|Invalid username or password).*\(SASL_AUTHENTICATION_FAILED\)\n/,
+        new RegExp(
+          String.raw`^error: authentication failed at 127\.0\.0\.1:\d+: .*(invalid credentials|Invalid username or ` +
+            String.raw`password).*\(SASL_AUTHENTICATION_FAILED\)\n`,
+        ),
       );
       expect(r.stderr).not.toContain('not-the-password');
       expect(r.stdout).toBe('');

@@ -43,7 +43,8 @@ describe('TLS connections (ktool local --tls: own CA, client certificate require
     const props = join(dir, 'ssl.properties');
     writeFileSync(
       props,
-      `security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location=${ca}\nssl.keystore.type=PEM\nssl.keystore.location=${bundle}\n`,
+      `security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location=${ca}\n` +
+        `ssl.keystore.type=PEM\nssl.keystore.location=${bundle}\n`,
     );
     const r = await runCli(['topics', 'list', '-b', tlsBootstrap(), '--command-config', props, '--json'], { env: env() });
     expect(r.stderr).toBe('');

@@ -159,15 +159,20 @@ describe('the installed client library, as group-fetch.ts assumes it', () => {
     ]);
   });
 
-  it('MessagesStream fetches next from after the last batch of a partition, control batches included, and delivers nothing of a control batch', async () => {
-    const { requests, offsets } = await runStream();
-    expect(requests.length, 'the stream fetched again after the first answer').toBeGreaterThan(1);
-    expect(
-      requests[1].topics[0].partitions[0].fetchOffset,
-      'the next fetch starts after the LAST batch (a control batch at 8): group-fetch.ts hands the stream one empty control batch to move its position',
-    ).toBe(9n);
-    expect(offsets, 'records of the data batch are delivered, the control batch delivers nothing').toEqual([5n, 6n, 7n]);
-  });
+  it(
+    'MessagesStream fetches next from after the last batch of a partition, control batches included, ' +
+      'and delivers nothing of a control batch',
+    async () => {
+      const { requests, offsets } = await runStream();
+      expect(requests.length, 'the stream fetched again after the first answer').toBeGreaterThan(1);
+      expect(
+        requests[1].topics[0].partitions[0].fetchOffset,
+        'the next fetch starts after the LAST batch (a control batch at 8): group-fetch.ts hands the stream ' +
+          'one empty control batch to move its position',
+      ).toBe(9n);
+      expect(offsets, 'records of the data batch are delivered, the control batch delivers nothing').toEqual([5n, 6n, 7n]);
+    },
+  );
 });
 
 describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the installed library', () => {
@@ -304,46 +309,50 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
     }
   });
 
-  it("the library's kGetApi answers the newest version it implements within the announced range, so callApi sends the newest pinned one the broker takes", async () => {
-    const { Admin, UnsupportedApiError, protocolAPIsByName } = await import('@platformatic/kafka');
-    const { PINNED } = await import('../../src/kafka/pinned-apis.js');
-    const { chooseVersion } = await import('../../src/kafka/raw-api.js');
-    const admin = new Admin({ clientId: 'ktool-contract', bootstrapBrokers: ['127.0.0.1:1'] });
-    try {
-      // The client caches the broker's ApiVersions answer under a private symbol; filled in here instead of from a broker.
-      const kApis = Object.getOwnPropertySymbols(admin).find((s) => s.description === 'plt.kafka.base.apis');
-      expect(kApis, "the client keeps the broker's ApiVersions answer under Symbol(plt.kafka.base.apis)").toBeDefined();
-      const announce = (ranges: Record<string, [number, number]>) => {
-        (admin as unknown as Record<symbol, unknown>)[kApis!] = Object.entries(ranges).map(([name, [minVersion, maxVersion]]) => ({
-          name,
-          apiKey: protocolAPIsByName[name as keyof typeof protocolAPIsByName],
-          minVersion,
-          maxVersion,
-        }));
-      };
-      for (const [name, versions] of Object.entries(PINNED)) {
-        announce({ [name]: [0, 99] });
-        expect(
-          (await chooseVersion(admin, versions)).version,
-          `${name}: a broker newer than the library gets ktool's newest pinned version`,
-        ).toBe(versions[0].version);
-        for (const api of versions) {
-          announce({ [name]: [0, api.version] });
+  it(
+    "the library's kGetApi answers the newest version it implements within the announced range, so " +
+      'callApi sends the newest pinned one the broker takes',
+    async () => {
+      const { Admin, UnsupportedApiError, protocolAPIsByName } = await import('@platformatic/kafka');
+      const { PINNED } = await import('../../src/kafka/pinned-apis.js');
+      const { chooseVersion } = await import('../../src/kafka/raw-api.js');
+      const admin = new Admin({ clientId: 'ktool-contract', bootstrapBrokers: ['127.0.0.1:1'] });
+      try {
+        // The client caches the broker's ApiVersions answer under a private symbol; filled in here instead of from a broker.
+        const kApis = Object.getOwnPropertySymbols(admin).find((s) => s.description === 'plt.kafka.base.apis');
+        expect(kApis, "the client keeps the broker's ApiVersions answer under Symbol(plt.kafka.base.apis)").toBeDefined();
+        const announce = (ranges: Record<string, [number, number]>) => {
+          (admin as unknown as Record<symbol, unknown>)[kApis!] = Object.entries(ranges).map(([name, [minVersion, maxVersion]]) => ({
+            name,
+            apiKey: protocolAPIsByName[name as keyof typeof protocolAPIsByName],
+            minVersion,
+            maxVersion,
+          }));
+        };
+        for (const [name, versions] of Object.entries(PINNED)) {
+          announce({ [name]: [0, 99] });
           expect(
             (await chooseVersion(admin, versions)).version,
-            `${name}: a broker announcing v0-${api.version} gets v${api.version}`,
-          ).toBe(api.version);
+            `${name}: a broker newer than the library gets ktool's newest pinned version`,
+          ).toBe(versions[0].version);
+          for (const api of versions) {
+            announce({ [name]: [0, api.version] });
+            expect(
+              (await chooseVersion(admin, versions)).version,
+              `${name}: a broker announcing v0-${api.version} gets v${api.version}`,
+            ).toBe(api.version);
+          }
         }
+        announce({ Metadata: [0, 12] });
+        await expect(
+          chooseVersion(admin, PINNED.ConsumerGroupDescribe),
+          'an API the broker does not announce fails with UnsupportedApiError (groups.ts treats every group as classic then)',
+        ).rejects.toBeInstanceOf(UnsupportedApiError);
+      } finally {
+        await admin.close().catch(() => undefined);
       }
-      announce({ Metadata: [0, 12] });
-      await expect(
-        chooseVersion(admin, PINNED.ConsumerGroupDescribe),
-        'an API the broker does not announce fails with UnsupportedApiError (groups.ts treats every group as classic then)',
-      ).rejects.toBeInstanceOf(UnsupportedApiError);
-    } finally {
-      await admin.close().catch(() => undefined);
-    }
-  });
+    },
+  );
 });
 
 describe("murmur2 of our own (src/kafka/partitioner.ts) is the client library's", () => {

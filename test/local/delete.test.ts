@@ -59,7 +59,8 @@ describe('ktool local delete', () => {
     const refused = await cli(['local', 'delete', 'busy', '--yes']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      'error: local cluster "busy" is running (1 node(s) up): its data is in use\nhint: stop it first (ktool local stop --name busy) or pass --stop\n',
+      'error: local cluster "busy" is running (1 node(s) up): its data is in use\n' +
+        'hint: stop it first (ktool local stop --name busy) or pass --stop\n',
     );
     expect(existsSync(join(s.clusters, 'busy'))).toBe(true);
     const exited = new Promise((r) => broker.once('exit', r));

@@ -75,7 +75,8 @@ describe('ktool local lifecycle', () => {
     const r = await spawnKtool(['local', 'start', '--name', uniqueName('nojava')], { env: { ...env, JAVA_HOME: '/nonexistent' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      'error: Java is not installed (/nonexistent/bin/java not found); Kafka 4 needs Java 17 or newer\nhint: install it, e.g. apt-get install openjdk-17-jre-headless, or set JAVA_HOME\n',
+      'error: Java is not installed (/nonexistent/bin/java not found); Kafka 4 needs Java 17 or newer\n' +
+        'hint: install it, e.g. apt-get install openjdk-17-jre-headless, or set JAVA_HOME\n',
     );
   });
 });

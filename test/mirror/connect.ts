@@ -55,7 +55,9 @@ async function startWorker(bootstrap: string): Promise<void> {
   );
   writeFileSync(
     join(dir, 'log4j2.properties'),
-    'rootLogger.level=WARN\nrootLogger.appenderRef.err.ref=ERR\nappender.err.type=Console\nappender.err.name=ERR\nappender.err.target=SYSTEM_ERR\nappender.err.layout.type=PatternLayout\nappender.err.layout.pattern=%p %c{1} %m%n\n',
+    'rootLogger.level=WARN\nrootLogger.appenderRef.err.ref=ERR\nappender.err.type=Console\n' +
+      'appender.err.name=ERR\nappender.err.target=SYSTEM_ERR\nappender.err.layout.type=PatternLayout\n' +
+      'appender.err.layout.pattern=%p %c{1} %m%n\n',
   );
   worker = spawn(
     'java',

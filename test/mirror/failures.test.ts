@@ -52,7 +52,8 @@ describe('mirror failures: fatal or retried', () => {
       plans,
     ) as OperationError;
     expect(error.message).toBe(
-      'the target refused records as too large (too large (MESSAGE_TOO_LARGE)) among events partition 0 offsets 10-14; nothing at or after them was committed',
+      'the target refused records as too large (too large (MESSAGE_TOO_LARGE)) among events partition 0 ' +
+        'offsets 10-14; nothing at or after them was committed',
     );
     expect(error.hint).toMatch(/--topic dr\.events --add-config max\.message\.bytes=BYTES/);
     const other = errorForKafkaCode('NOT_LEADER_OR_FOLLOWER', 'produce: moved');

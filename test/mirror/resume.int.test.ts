@@ -125,7 +125,9 @@ describe('mirror resumes only the copy it committed for', () => {
     const other = await mirror(['--topics', events, '--group', group, '--rename', 'g.{topic}']);
     expect(other.stderr).toMatch(
       new RegExp(
-        `warning: ${events} -> g\\.${events}: not resuming from the offsets committed in group ${group} \\(partition 0 at 20, partition 1 at 20\\): they belong to the copy into ${events}; starting from earliest \\(partition 0 at 0, partition 1 at 0\\)`,
+        `warning: ${events} -> g\\.${events}: not resuming from the offsets committed in group ${group} ` +
+          `\\(partition 0 at 20, partition 1 at 20\\): they belong to the copy into ${events}; starting from ` +
+          `earliest \\(partition 0 at 0, partition 1 at 0\\)`,
       ),
     );
     expect(other.summary).toMatchObject({ records: 60, topics: [{ created: true, resumed: false }] });

@@ -20,7 +20,8 @@ describe('envelope output: one fixed shape', () => {
       headers: new Map([[b('h'), b('1')]]),
     });
     expect(JSON.stringify(env)).toBe(
-      '{"topic":"t","partition":1,"offset":5,"timestamp":1700000000000,"timestampType":"CreateTime","key":"k","value":"v","headers":{"h":"1"}}',
+      '{"topic":"t","partition":1,"offset":5,"timestamp":1700000000000,"timestampType":"CreateTime",' +
+        '"key":"k","value":"v","headers":{"h":"1"}}',
     );
   });
 
@@ -193,7 +194,11 @@ describe('envelope input: strict', () => {
     [
       'unknown fields, with the known ones and a guess',
       { k: 'a', v: '1' },
-      /^unknown fields "k", "v" in the JSON envelope \(known: topic, partition, offset, timestamp, timestampType, key, keyEncoding, value, valueEncoding, headers, headerEncoding, encoding\); did you mean "key", "value"\?$/,
+      new RegExp(
+        String.raw`^unknown fields "k", "v" in the JSON envelope \(known: topic, partition, offset, timestamp, ` +
+          String.raw`timestampType, key, keyEncoding, value, valueEncoding, headers, headerEncoding, encoding\); did you ` +
+          String.raw`mean "key", "value"\?$`,
+      ),
     ],
     [
       'one unknown field',

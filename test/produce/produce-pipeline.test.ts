@@ -116,35 +116,39 @@ function watch(promises: Promise<void>[]) {
 }
 
 describe('produce pipeline: requests in flight, sequence order kept on retries', () => {
-  it('batch 2 of 4 in flight fails: 3 and 4 (out of order behind it) and a new 5th are sent again after it, in sequence order, each sequence unchanged', async () => {
-    const broker = new FakeBroker();
-    const p = pipeline(broker);
-    const acks: Promise<void>[] = [];
-    for (const seq of [0, 10, 20, 30]) acks.push(...(await p.submit([batch(0, seq)])));
-    const states = watch(acks);
-    expect(broker.pending.length).toBe(4); // all four in flight at once
-    broker.answer(); // seq 0 written
-    broker.answer({ 0: NOT_LEADER }); // seq 10 refused: retriable
-    broker.answer({ 0: OUT_OF_ORDER }); // 20 and 30 arrive behind the gap
-    broker.answer({ 0: OUT_OF_ORDER });
-    await until(() => broker.pending.length === 1);
-    acks.push(...(await p.submit([batch(0, 40)]))); // new while the partition recovers: waits
-    const later = watch(acks.slice(4));
-    // One at a time: the failed batches, each after the previous one was acknowledged.
-    expect(broker.written.slice(4)).toEqual(['0:10']);
-    broker.answer();
-    await until(() => broker.pending.length === 1);
-    expect(broker.written.slice(4)).toEqual(['0:10', '0:20']);
-    broker.answer();
-    // The last failed batch, then the new one pipelined behind it.
-    await until(() => broker.pending.length === 2);
-    expect(broker.written.slice(4)).toEqual(['0:10', '0:20', '0:30', '0:40']);
-    broker.answer();
-    broker.answer();
-    await Promise.all(acks);
-    expect([...states, ...later]).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
-    expect(broker.written).toEqual(['0:0', '0:10', '0:20', '0:30', '0:10', '0:20', '0:30', '0:40']);
-  });
+  it(
+    'batch 2 of 4 in flight fails: 3 and 4 (out of order behind it) and a new 5th are sent again after ' +
+      'it, in sequence order, each sequence unchanged',
+    async () => {
+      const broker = new FakeBroker();
+      const p = pipeline(broker);
+      const acks: Promise<void>[] = [];
+      for (const seq of [0, 10, 20, 30]) acks.push(...(await p.submit([batch(0, seq)])));
+      const states = watch(acks);
+      expect(broker.pending.length).toBe(4); // all four in flight at once
+      broker.answer(); // seq 0 written
+      broker.answer({ 0: NOT_LEADER }); // seq 10 refused: retriable
+      broker.answer({ 0: OUT_OF_ORDER }); // 20 and 30 arrive behind the gap
+      broker.answer({ 0: OUT_OF_ORDER });
+      await until(() => broker.pending.length === 1);
+      acks.push(...(await p.submit([batch(0, 40)]))); // new while the partition recovers: waits
+      const later = watch(acks.slice(4));
+      // One at a time: the failed batches, each after the previous one was acknowledged.
+      expect(broker.written.slice(4)).toEqual(['0:10']);
+      broker.answer();
+      await until(() => broker.pending.length === 1);
+      expect(broker.written.slice(4)).toEqual(['0:10', '0:20']);
+      broker.answer();
+      // The last failed batch, then the new one pipelined behind it.
+      await until(() => broker.pending.length === 2);
+      expect(broker.written.slice(4)).toEqual(['0:10', '0:20', '0:30', '0:40']);
+      broker.answer();
+      broker.answer();
+      await Promise.all(acks);
+      expect([...states, ...later]).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+      expect(broker.written).toEqual(['0:0', '0:10', '0:20', '0:30', '0:10', '0:20', '0:30', '0:40']);
+    },
+  );
 
   it('other partitions in the same requests are not sent again; DUPLICATE_SEQUENCE_NUMBER counts as acknowledged', async () => {
     const broker = new FakeBroker();

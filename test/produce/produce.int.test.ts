@@ -243,7 +243,11 @@ describe('ktool produce (in-process)', () => {
     const r = await runCli(['produce', '--input', 'json', t], { stdin: input });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /stdin:3: unknown fields "k", "v" in the JSON envelope \(known: topic, partition, offset, timestamp, timestampType, key, keyEncoding, value, valueEncoding, headers, headerEncoding, encoding\); did you mean "key", "value"\?/,
+      new RegExp(
+        String.raw`stdin:3: unknown fields "k", "v" in the JSON envelope \(known: topic, partition, offset, timestamp, ` +
+          String.raw`timestampType, key, keyEncoding, value, valueEncoding, headers, headerEncoding, encoding\); did you ` +
+          String.raw`mean "key", "value"\?`,
+      ),
     );
     expect(r.stderr).toMatch(/2 records sent/);
     expect(await readCount(t, 2, '%k|%s\\n')).toEqual(['a|1', 'b|2']);

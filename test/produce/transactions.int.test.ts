@@ -76,41 +76,44 @@ const untilWritten = (t: string, expected: string[]) =>
   });
 
 describe('produce --transactional-id', () => {
-  it('reuses one transactional id run after run: every run commits, all records are read_committed, Kafka sees CompleteCommit', async () => {
-    const t = await topic();
-    const id = uniqueName('txn-id');
-    const expected: string[] = [];
-    for (let run = 1; run <= 5; run++) {
-      const records = lines(`run${run}`, 20);
-      expected.push(...records);
-      const r = await spawnKtool(['produce', t, '--transactional-id', id], { stdin: records.join('\n') + '\n' });
-      expect({ run, code: r.code, stderr: r.stderr }).toEqual({
-        run,
-        code: 0,
-        stderr: expect.stringMatching(/^20 records sent to topic .*; transaction committed\n$/),
-      });
-    }
-    expect(values(t, 'read_committed')).toEqual(expected.sort());
-    const state = await describeTransaction(id);
-    expect(state.TransactionState).toBe('CompleteCommit');
-    // Java's transaction.timeout.ms default, not the request timeout.
-    expect(state.TransactionTimeoutMs).toBe('60000');
-    // Kafka's own consumer agrees (read_committed is not the default there).
-    const java = await runKafkaTool('org.apache.kafka.tools.consumer.ConsoleConsumer', [
-      '--bootstrap-server',
-      bootstrap(),
-      '--topic',
-      t,
-      '--from-beginning',
-      '--isolation-level',
-      'read_committed',
-      '--max-messages',
-      String(expected.length),
-      '--timeout-ms',
-      '20000',
-    ]);
-    expect(java.stdout.split('\n').filter(Boolean).sort()).toEqual(expected);
-  });
+  it(
+    'reuses one transactional id run after run: every run commits, all records are read_committed, ' + 'Kafka sees CompleteCommit',
+    async () => {
+      const t = await topic();
+      const id = uniqueName('txn-id');
+      const expected: string[] = [];
+      for (let run = 1; run <= 5; run++) {
+        const records = lines(`run${run}`, 20);
+        expected.push(...records);
+        const r = await spawnKtool(['produce', t, '--transactional-id', id], { stdin: records.join('\n') + '\n' });
+        expect({ run, code: r.code, stderr: r.stderr }).toEqual({
+          run,
+          code: 0,
+          stderr: expect.stringMatching(/^20 records sent to topic .*; transaction committed\n$/),
+        });
+      }
+      expect(values(t, 'read_committed')).toEqual(expected.sort());
+      const state = await describeTransaction(id);
+      expect(state.TransactionState).toBe('CompleteCommit');
+      // Java's transaction.timeout.ms default, not the request timeout.
+      expect(state.TransactionTimeoutMs).toBe('60000');
+      // Kafka's own consumer agrees (read_committed is not the default there).
+      const java = await runKafkaTool('org.apache.kafka.tools.consumer.ConsoleConsumer', [
+        '--bootstrap-server',
+        bootstrap(),
+        '--topic',
+        t,
+        '--from-beginning',
+        '--isolation-level',
+        'read_committed',
+        '--max-messages',
+        String(expected.length),
+        '--timeout-ms',
+        '20000',
+      ]);
+      expect(java.stdout.split('\n').filter(Boolean).sort()).toEqual(expected);
+    },
+  );
 
   it('a run killed with -9 mid-transaction: the next run with the id aborts its transaction and commits its own', async () => {
     const t = await topic();
@@ -132,34 +135,38 @@ describe('produce --transactional-id', () => {
     expect((await describeTransaction(id)).TransactionState).toBe('CompleteCommit');
   });
 
-  it('two concurrent runs with one id: the newer commits, the older is fenced with a one-line error and none of its records are visible', async () => {
-    const t = await topic();
-    const id = uniqueName('txn-id');
-    const older = startProducer(['produce', t, '--transactional-id', id, '--linger-ms', '0']);
-    const before = lines('older', 3);
-    older.child.stdin.write(before.join('\n') + '\n');
-    await untilWritten(t, before);
+  it(
+    'two concurrent runs with one id: the newer commits, the older is fenced with a one-line error and ' +
+      'none of its records are visible',
+    async () => {
+      const t = await topic();
+      const id = uniqueName('txn-id');
+      const older = startProducer(['produce', t, '--transactional-id', id, '--linger-ms', '0']);
+      const before = lines('older', 3);
+      older.child.stdin.write(before.join('\n') + '\n');
+      await untilWritten(t, before);
 
-    const newer = await spawnKtool(['produce', t, '--transactional-id', id], { stdin: 'newer-1\nnewer-2\n' });
-    expect(newer.code, newer.stderr).toBe(0);
-    expect(newer.stderr).toMatch(/transaction committed\n$/);
+      const newer = await spawnKtool(['produce', t, '--transactional-id', id], { stdin: 'newer-1\nnewer-2\n' });
+      expect(newer.code, newer.stderr).toBe(0);
+      expect(newer.stderr).toMatch(/transaction committed\n$/);
 
-    older.child.stdin.end('older-late\n');
-    const r = await older.done;
-    expect(r.code, r.stderr).toBe(1);
-    const errorLines = r.stderr.split('\n').filter((l) => l.startsWith('error:') || l.startsWith('hint:'));
-    expect(errorLines).toHaveLength(2);
-    expect(errorLines[0]).toMatch(
-      new RegExp(`^error: another producer with transactional id ${id} took over \\((INVALID_PRODUCER_EPOCH|PRODUCER_FENCED)\\)$`),
-    );
-    expect(errorLines[1]).toBe(
-      'hint: one run per transactional id at a time: the newer run fenced this one, and what this one sent is aborted',
-    );
-    expect(r.stderr).toMatch(/^0 records sent .* 4 failed .*; transaction aborted\n/);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(values(t, 'read_committed')).toEqual(['newer-1', 'newer-2']);
-    expect((await describeTransaction(id)).TransactionState).toBe('CompleteCommit');
-  });
+      older.child.stdin.end('older-late\n');
+      const r = await older.done;
+      expect(r.code, r.stderr).toBe(1);
+      const errorLines = r.stderr.split('\n').filter((l) => l.startsWith('error:') || l.startsWith('hint:'));
+      expect(errorLines).toHaveLength(2);
+      expect(errorLines[0]).toMatch(
+        new RegExp(`^error: another producer with transactional id ${id} took over \\((INVALID_PRODUCER_EPOCH|PRODUCER_FENCED)\\)$`),
+      );
+      expect(errorLines[1]).toBe(
+        'hint: one run per transactional id at a time: the newer run fenced this one, and what this one sent is aborted',
+      );
+      expect(r.stderr).toMatch(/^0 records sent .* 4 failed .*; transaction aborted\n/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(values(t, 'read_committed')).toEqual(['newer-1', 'newer-2']);
+      expect((await describeTransaction(id)).TransactionState).toBe('CompleteCommit');
+    },
+  );
 
   it('-X transaction.timeout.ms: a transaction open longer is aborted by the broker, and the error says so', async () => {
     const t = await topic(1);
@@ -179,7 +186,11 @@ describe('produce --transactional-id', () => {
     const r = await slow.done;
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(
-      /\nerror: the transaction was open longer than transaction.timeout.ms \(1000 ms\) and the broker aborted it \((INVALID_PRODUCER_EPOCH|PRODUCER_FENCED)\)\nhint: raise it with -X transaction.timeout.ms=N/,
+      new RegExp(
+        String.raw`\nerror: the transaction was open longer than transaction.timeout.ms \(1000 ms\) and the broker ` +
+          String.raw`aborted it \((INVALID_PRODUCER_EPOCH|PRODUCER_FENCED)\)\n` +
+          String.raw`hint: raise it with -X transaction.timeout.ms=N`,
+      ),
     );
     expect(values(t, 'read_committed')).toEqual([]);
     expect((await describeTransaction(id)).TransactionTimeoutMs).toBe('1000');
@@ -199,23 +210,36 @@ describe('produce --transactional-id with ACLs', needs('KTOOL_TEST_SASL_BOOTSTRA
     if (topics.length) await asAdmin(['topics', 'delete', ...topics, '--if-exists', '--yes']);
   });
 
-  it("a principal with Kafka's producer ACLs (Write, Describe on the topic and the transactional id) commits; no ClusterAction needed", async () => {
-    const t = uniqueName('txn-acl');
-    const id = uniqueName('txn-acl-id');
-    expect((await asAdmin(['topics', 'create', t, '-p', '2'])).code).toBe(0);
-    topics.push(t);
-    const acl = await asAdmin(['acls', 'create', '--allow-principal', 'User:alice', '--producer', '--topic', t, '--transactional-id', id]);
-    expect(acl.code, acl.stderr).toBe(0);
-    try {
-      // The ACLs were created in one request; once alice may describe the topic, the broker has them all.
-      await pollUntil(async () => (await asAlice(['topics', 'describe', t])).code === 0, { what: 'the ACLs to apply' });
-      const r = await asAlice(['produce', t, '--transactional-id', id], { stdin: 'a\nb\nc\n' });
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/3 records sent .*; transaction committed/);
-      const again = await asAlice(['produce', t, '--transactional-id', id], { stdin: 'd\n' });
-      expect(again.code, again.stderr).toBe(0);
-    } finally {
-      await asAdmin(['acls', 'delete', '--transactional-id', id, '--yes']);
-    }
-  });
+  it(
+    "a principal with Kafka's producer ACLs (Write, Describe on the topic and the transactional id) " + 'commits; no ClusterAction needed',
+    async () => {
+      const t = uniqueName('txn-acl');
+      const id = uniqueName('txn-acl-id');
+      expect((await asAdmin(['topics', 'create', t, '-p', '2'])).code).toBe(0);
+      topics.push(t);
+      const acl = await asAdmin([
+        'acls',
+        'create',
+        '--allow-principal',
+        'User:alice',
+        '--producer',
+        '--topic',
+        t,
+        '--transactional-id',
+        id,
+      ]);
+      expect(acl.code, acl.stderr).toBe(0);
+      try {
+        // The ACLs were created in one request; once alice may describe the topic, the broker has them all.
+        await pollUntil(async () => (await asAlice(['topics', 'describe', t])).code === 0, { what: 'the ACLs to apply' });
+        const r = await asAlice(['produce', t, '--transactional-id', id], { stdin: 'a\nb\nc\n' });
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).toMatch(/3 records sent .*; transaction committed/);
+        const again = await asAlice(['produce', t, '--transactional-id', id], { stdin: 'd\n' });
+        expect(again.code, again.stderr).toBe(0);
+      } finally {
+        await asAdmin(['acls', 'delete', '--transactional-id', id, '--yes']);
+      }
+    },
+  );
 });

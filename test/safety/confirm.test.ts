@@ -28,7 +28,8 @@ describe('the one confirmation of destructive verbs', () => {
       code: 2,
       stdout: '',
       stderr:
-        'error: delete 1 topic and all their data: needs confirmation and standard input is not a terminal\nhint: pass --yes to go ahead without asking\n',
+        'error: delete 1 topic and all their data: needs confirmation and standard input is not a terminal\n' +
+        'hint: pass --yes to go ahead without asking\n',
     });
     expect(deleted).toEqual([]);
   });
@@ -93,7 +94,9 @@ describe('the one confirmation of destructive verbs', () => {
     expect(off).toEqual({
       code: 2,
       stdout: '',
-      stderr: `error: delete profile old from ${config}: needs confirmation and standard input is not a terminal\nhint: pass --yes to go ahead without asking\n`,
+      stderr:
+        `error: delete profile old from ${config}: needs confirmation and standard input is not a terminal\n` +
+        `hint: pass --yes to go ahead without asking\n`,
     });
     const no = await runCli(['profile', 'delete', 'old'], { env: { KTOOL_CONFIG: config }, tty: true, stdin: 'n\n' });
     expect(no.code).toBe(1);
@@ -111,7 +114,9 @@ describe('topics delete: internal topics', () => {
     const r = await runCli(['topics', 'delete', '__consumer_offsets', '--yes'], { deps, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      "error: refusing to delete internal topic __consumer_offsets (Kafka's committed offsets of every consumer group)\nhint: this can break Kafka or the applications that own it; if you really mean it, name it exactly and add --allow-internal-topics\n",
+      "error: refusing to delete internal topic __consumer_offsets (Kafka's committed offsets of every " +
+        'consumer group)\nhint: this can break Kafka or the applications that own it; if you really mean it, ' +
+        'name it exactly and add --allow-internal-topics\n',
     );
     expect(deleted).toEqual([]);
   });
@@ -133,7 +138,8 @@ describe('topics delete: internal topics', () => {
       { name: 'payments', status: 'deleted' },
     ]);
     expect(r.stderr).toBe(
-      'warning: ".*" also matches internal topics __consumer_offsets, app-store-changelog: left out (a pattern never selects internal topics)\n',
+      'warning: ".*" also matches internal topics __consumer_offsets, app-store-changelog: left out (a ' +
+        'pattern never selects internal topics)\n',
     );
     expect(deleted).toEqual([['orders', 'payments']]);
   });
@@ -143,7 +149,10 @@ describe('topics delete: internal topics', () => {
     const r = await runCli(['topics', 'delete', '__.*', '--yes', '--allow-internal-topics'], { deps, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^error: "__\.\*" also matches internal topic __consumer_offsets, and a pattern never selects internal topics: nothing to delete\nhint: .*name it exactly and add --allow-internal-topics\n$/,
+      new RegExp(
+        String.raw`^error: "__\.\*" also matches internal topic __consumer_offsets, and a pattern never selects ` +
+          String.raw`internal topics: nothing to delete\nhint: .*name it exactly and add --allow-internal-topics\n$`,
+      ),
     );
     expect(deleted).toEqual([]);
   });
@@ -154,7 +163,9 @@ describe('topics delete: internal topics', () => {
       code: 3,
       stdout: '',
       stderr:
-        'error: no topic matches "nope.*"\nhint: a regex must match whole names (orders-.* rather than orders-); pass --if-exists to ignore it\n',
+        'error: no topic matches "nope.*"\n' +
+        'hint: a regex must match whole names (orders-.* rather than orders-); pass --if-exists to ignore ' +
+        'it\n',
     });
     expect((await runCli(['topics', 'delete', 'nope.*', '--yes', '--if-exists'], { deps, env })).code).toBe(0);
   });

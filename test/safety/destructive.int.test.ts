@@ -75,42 +75,45 @@ describe('internal topics against a real broker', () => {
     expect(await topicNames()).toEqual(expect.arrayContaining([changelog, '__consumer_offsets']));
   });
 
-  it('an exact internal name needs --allow-internal-topics: refused without, deleted with (a Streams-style changelog of ours)', async () => {
-    const changelog = await createTopic(`${uniqueName('safety-app')}-counts-changelog`);
-    const refused = await ktool('topics', 'delete', changelog, '--yes');
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/refusing to delete internal topic .*-counts-changelog \(a Kafka Streams state store's changelog\)/);
-    expect(await topicNames()).toContain(changelog);
+  it(
+    'an exact internal name needs --allow-internal-topics: refused without, deleted with (a ' + 'Streams-style changelog of ours)',
+    async () => {
+      const changelog = await createTopic(`${uniqueName('safety-app')}-counts-changelog`);
+      const refused = await ktool('topics', 'delete', changelog, '--yes');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/refusing to delete internal topic .*-counts-changelog \(a Kafka Streams state store's changelog\)/);
+      expect(await topicNames()).toContain(changelog);
 
-    // The other verbs that change a topic: the same guard, before anything is sent.
-    const alter = await ktool('topics', 'alter', changelog, '--partitions', '2');
-    expect(alter.code).toBe(2);
-    expect(alter.stderr).toMatch(/refusing to change the partition count of internal topic/);
-    const configs = await ktool('configs', 'alter', '--topic', changelog, '--add-config', 'retention.ms=1000');
-    expect(configs.code).toBe(2);
-    expect(configs.stderr).toMatch(/refusing to change the configs of internal topic/);
-    const records = await ktool('delete-records', changelog, '--before', 'end', '--yes');
-    expect(records.code).toBe(2);
-    expect(records.stderr).toMatch(/refusing to delete records of internal topic/);
-    const onOffsets = await ktool(
-      'configs',
-      'alter',
-      '--topic',
-      '__consumer_offsets',
-      '--add-config',
-      'cleanup.policy=delete',
-      '--dry-run',
-    );
-    expect(onOffsets.code).toBe(2);
+      // The other verbs that change a topic: the same guard, before anything is sent.
+      const alter = await ktool('topics', 'alter', changelog, '--partitions', '2');
+      expect(alter.code).toBe(2);
+      expect(alter.stderr).toMatch(/refusing to change the partition count of internal topic/);
+      const configs = await ktool('configs', 'alter', '--topic', changelog, '--add-config', 'retention.ms=1000');
+      expect(configs.code).toBe(2);
+      expect(configs.stderr).toMatch(/refusing to change the configs of internal topic/);
+      const records = await ktool('delete-records', changelog, '--before', 'end', '--yes');
+      expect(records.code).toBe(2);
+      expect(records.stderr).toMatch(/refusing to delete records of internal topic/);
+      const onOffsets = await ktool(
+        'configs',
+        'alter',
+        '--topic',
+        '__consumer_offsets',
+        '--add-config',
+        'cleanup.policy=delete',
+        '--dry-run',
+      );
+      expect(onOffsets.code).toBe(2);
 
-    expect((await ktool('topics', 'alter', changelog, '--partitions', '2', '--allow-internal-topics')).code).toBe(0);
-    expect(
-      (await ktool('configs', 'alter', '--topic', changelog, '--add-config', 'retention.ms=86400000', '--allow-internal-topics')).code,
-    ).toBe(0);
-    const deleted = await ktool('topics', 'delete', changelog, '--allow-internal-topics', '--yes', '--json');
-    expect(deleted.code, deleted.stderr).toBe(0);
-    expect(JSON.parse(deleted.stdout)).toEqual([{ name: changelog, status: 'deleted' }]);
-  });
+      expect((await ktool('topics', 'alter', changelog, '--partitions', '2', '--allow-internal-topics')).code).toBe(0);
+      expect(
+        (await ktool('configs', 'alter', '--topic', changelog, '--add-config', 'retention.ms=86400000', '--allow-internal-topics')).code,
+      ).toBe(0);
+      const deleted = await ktool('topics', 'delete', changelog, '--allow-internal-topics', '--yes', '--json');
+      expect(deleted.code, deleted.stderr).toBe(0);
+      expect(JSON.parse(deleted.stdout)).toEqual([{ name: changelog, status: 'deleted' }]);
+    },
+  );
 });
 
 describe('groups delete asks', () => {
@@ -132,7 +135,10 @@ describe('groups delete asks', () => {
     const off = await ktool('groups', 'delete', '--all-groups');
     expect(off.code).toBe(2);
     expect(off.stderr).toMatch(
-      /^error: delete every consumer group \(\d+\) and their committed offsets: needs confirmation and standard input is not a terminal\nhint: pass --yes to go ahead without asking\n$/,
+      new RegExp(
+        String.raw`^error: delete every consumer group \(\d+\) and their committed offsets: needs confirmation and ` +
+          String.raw`standard input is not a terminal\nhint: pass --yes to go ahead without asking\n$`,
+      ),
     );
     const no = await runCli(['groups', 'delete', '--all-groups'], { tty: true, stdin: 'n\n' });
     expect(no.code).toBe(1);

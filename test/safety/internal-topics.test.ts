@@ -60,7 +60,8 @@ describe('internal topics: the one classification', () => {
     expect(error).toBeInstanceOf(KtoolError);
     expect((error as KtoolError).exitCode).toBe(2);
     expect((error as KtoolError).message).toBe(
-      "refusing to delete internal topics __consumer_offsets (Kafka's committed offsets of every consumer group), app-store-changelog (a Kafka Streams state store's changelog)",
+      "refusing to delete internal topics __consumer_offsets (Kafka's committed offsets of every consumer " +
+        "group), app-store-changelog (a Kafka Streams state store's changelog)",
     );
     expect((error as KtoolError).hint).toMatch(/name each one exactly and add --allow-internal-topics/);
   });

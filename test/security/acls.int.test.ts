@@ -280,12 +280,18 @@ describe(
       expectOneLineError(
         await asAlice(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'All', '--topic', 't']),
         4,
-        /^error: User:alice is not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\nhint: ktool acls create --allow-principal User:alice --operation Alter --cluster\n/,
+        new RegExp(
+          String.raw`^error: User:alice is not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\n` +
+            String.raw`hint: ktool acls create --allow-principal User:alice --operation Alter --cluster\n`,
+        ),
       );
       expectOneLineError(
         await asAlice(['acls', 'list']),
         4,
-        /^error: User:alice is not allowed to DESCRIBE the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\nhint: ktool acls create --allow-principal User:alice --operation Describe --cluster\n/,
+        new RegExp(
+          String.raw`^error: User:alice is not allowed to DESCRIBE the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\n` +
+            String.raw`hint: ktool acls create --allow-principal User:alice --operation Describe --cluster\n`,
+        ),
       );
       expectOneLineError(
         await asAlice(['acls', 'delete', '--allow-principal', 'User:alice', '--operation', 'Read', '--topic', 't', '--yes']),
@@ -304,7 +310,11 @@ describe.skipIf(!process.env.KTOOL_TEST_BOOTSTRAP || process.env.KTOOL_TEST_BOOT
       expectOneLineError(
         await runCli(['acls', 'list']),
         1,
-        /^error: the cluster has no authorizer configured \(SECURITY_DISABLED\), so it keeps no ACLs\nhint: ACLs need authorizer\.class\.name=org\.apache\.kafka\.metadata\.authorizer\.StandardAuthorizer in the brokers' and controllers' configuration\n$/,
+        new RegExp(
+          String.raw`^error: the cluster has no authorizer configured \(SECURITY_DISABLED\), so it keeps no ACLs\n` +
+            String.raw`hint: ACLs need authorizer\.class\.name=org\.apache\.kafka\.metadata\.authorizer\.StandardAuthorizer ` +
+            String.raw`in the brokers' and controllers' configuration\n$`,
+        ),
       );
     });
   },

@@ -40,7 +40,8 @@ function expectRefusal(r: CliRun, error: string, hint: string): void {
 const describeTopic = (t: string) =>
   [
     `User:alice is not allowed to DESCRIBE topic ${t} (TOPIC_AUTHORIZATION_FAILED)`,
-    `ktool acls create --allow-principal User:alice --operation Describe --topic ${t} (without Describe, Kafka does not say whether a topic exists)`,
+    `ktool acls create --allow-principal User:alice --operation Describe --topic ${t} (without ` +
+      `Describe, Kafka does not say whether a topic exists)`,
   ] as const;
 
 describe(
@@ -71,7 +72,8 @@ describe(
       const produced = await asAlice(['produce', secret], { stdin: 'x\n' });
       expect(produced.code).toBe(4);
       expect(produced.stderr).toContain(
-        `error: User:alice is not allowed to WRITE topic ${secret} (TOPIC_AUTHORIZATION_FAILED)\nhint: ktool acls create --allow-principal User:alice --operation Write --topic ${secret}\n`,
+        `error: User:alice is not allowed to WRITE topic ${secret} (TOPIC_AUTHORIZATION_FAILED)\n` +
+          `hint: ktool acls create --allow-principal User:alice --operation Write --topic ${secret}\n`,
       );
     });
 
@@ -164,7 +166,9 @@ describe(
       );
       expect(refused.code).toBe(4);
       expect(refused.stderr).toContain(
-        `error: User:alice is not allowed to WRITE transactional id ${id} (TRANSACTIONAL_ID_AUTHORIZATION_FAILED)\nhint: ktool acls create --allow-principal User:alice --operation Write --transactional-id ${id}\n`,
+        `error: User:alice is not allowed to WRITE transactional id ${id} ` +
+          `(TRANSACTIONAL_ID_AUTHORIZATION_FAILED)\n` +
+          `hint: ktool acls create --allow-principal User:alice --operation Write --transactional-id ${id}\n`,
       );
       expect(refused.stderr).not.toContain('alice-secret');
     });

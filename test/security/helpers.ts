@@ -22,7 +22,9 @@ export function clientConfig(mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-5
   const file = join(dir, `client-${files++}.properties`);
   writeFileSync(
     file,
-    `bootstrap.servers=${saslBootstrap()}\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=${mechanism}\nsasl.jaas.config=${module} required username="${user}" password="${password}";\n`,
+    `bootstrap.servers=${saslBootstrap()}\nsecurity.protocol=SASL_PLAINTEXT\n` +
+      `sasl.mechanism=${mechanism}\n` +
+      `sasl.jaas.config=${module} required username="${user}" password="${password}";\n`,
   );
   return file;
 }

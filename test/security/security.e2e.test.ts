@@ -31,7 +31,8 @@ describe('bin/ktool acls and users (spawned)', needs('KTOOL_TEST_SASL_BOOTSTRAP'
     expect(alice.code).toBe(4);
     expect(alice.stdout).toBe('');
     expect(alice.stderr).toBe(
-      'error: User:alice is not allowed to ALTER the cluster (CLUSTER_AUTHORIZATION_FAILED)\nhint: ktool acls create --allow-principal User:alice --operation Alter --cluster\n',
+      'error: User:alice is not allowed to ALTER the cluster (CLUSTER_AUTHORIZATION_FAILED)\n' +
+        'hint: ktool acls create --allow-principal User:alice --operation Alter --cluster\n',
     );
   });
 

@@ -158,7 +158,10 @@ describe('SCRAM users against a SASL cluster', needs('KTOOL_TEST_SASL_BOOTSTRAP'
     expectOneLineError(
       await asAlice(['users', 'list']),
       4,
-      /^error: User:alice is not allowed to DESCRIBE the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\nhint: ktool acls create --allow-principal User:alice --operation Describe --cluster\n/,
+      new RegExp(
+        String.raw`^error: User:alice is not allowed to DESCRIBE the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\n` +
+          String.raw`hint: ktool acls create --allow-principal User:alice --operation Describe --cluster\n`,
+      ),
     );
     const created = await asAlice(['users', 'create', 'mallory'], { stdin: 'secret-pw' });
     expectOneLineError(created, 4, /^error: User:alice is not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)/);

@@ -91,7 +91,8 @@ describe('acls list rendering', () => {
     ]);
     const yaml = await runCli(['acls', 'list', '--topic', 'orders', '--format', 'yaml'], { deps, env });
     expect(yaml.stdout).toBe(
-      '- principal: User:alice\n  host: "*"\n  operation: READ\n  permission: ALLOW\n  resourceType: TOPIC\n  resourceName: orders\n  patternType: LITERAL\n',
+      '- principal: User:alice\n  host: "*"\n  operation: READ\n  permission: ALLOW\n' +
+        '  resourceType: TOPIC\n  resourceName: orders\n  patternType: LITERAL\n',
     );
   });
 
@@ -152,7 +153,8 @@ describe('acls create rendering', () => {
     ]);
     const yaml = await runCli(['acls', 'create', '--deny-principal', 'User:m', '--topic', 't', '--format', 'yaml'], { deps, env });
     expect(yaml.stdout).toBe(
-      'created:\n  - principal: User:m\n    host: "*"\n    operation: ALL\n    permission: DENY\n    resourceType: TOPIC\n    resourceName: t\n    patternType: LITERAL\nexisting: []\n',
+      'created:\n  - principal: User:m\n    host: "*"\n    operation: ALL\n    permission: DENY\n' +
+        '    resourceType: TOPIC\n    resourceName: t\n    patternType: LITERAL\nexisting: []\n',
     );
   });
 
@@ -187,7 +189,8 @@ describe('acls delete rendering', () => {
     const r = await runCli(['acls', 'delete', '--topic', 'orders', '--yes'], { deps, env });
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toBe(
-      'Deleted 1 ACL:\nPRINCIPAL   HOST  OPERATION  PERMISSION  RESOURCE-TYPE  NAME    PATTERN\nUser:alice  *     READ       ALLOW       TOPIC          orders  LITERAL\n',
+      'Deleted 1 ACL:\nPRINCIPAL   HOST  OPERATION  PERMISSION  RESOURCE-TYPE  NAME    PATTERN\n' +
+        'User:alice  *     READ       ALLOW       TOPIC          orders  LITERAL\n',
     );
     expect(calls.deleted).toHaveLength(1);
     const json = await runCli(['acls', 'delete', '--principal', 'User:bob', '--force', '--json'], { deps, env });

@@ -73,7 +73,9 @@ describe('every batch command follows it (tier 2, fakes)', () => {
     expect(r.code).toBe(ExitCode.operation);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      `error: cannot create topic a: ${exists('a')} (TOPIC_ALREADY_EXISTS)\nerror: cannot create topic b: ${exists('b')} (TOPIC_ALREADY_EXISTS)\nhint: pass --if-not-exists to accept an existing topic\n`,
+      `error: cannot create topic a: ${exists('a')} (TOPIC_ALREADY_EXISTS)\n` +
+        `error: cannot create topic b: ${exists('b')} (TOPIC_ALREADY_EXISTS)\n` +
+        `hint: pass --if-not-exists to accept an existing topic\n`,
     );
   });
 
@@ -118,7 +120,9 @@ describe('every batch command follows it (tier 2, fakes)', () => {
     const all = await runCli(['groups', 'delete', 'b', 'c', '--yes'], { deps, env });
     expect(all.code).toBe(ExitCode.operation);
     expect(all.stderr).toBe(
-      'error: cannot delete group b: The group is not empty (NON_EMPTY_GROUP)\nerror: cannot delete group c: The group is not empty (NON_EMPTY_GROUP)\nhint: the group has active members: stop its consumers first\n',
+      'error: cannot delete group b: The group is not empty (NON_EMPTY_GROUP)\n' +
+        'error: cannot delete group c: The group is not empty (NON_EMPTY_GROUP)\n' +
+        'hint: the group has active members: stop its consumers first\n',
     );
   });
 
@@ -137,142 +141,161 @@ describe('every batch command follows it (tier 2, fakes)', () => {
     expect(r.stdout).toMatch(/orders\s+0\s+deleted\n/);
   });
 
-  it('groups reset-offsets --execute: one partition refused -> the table still printed, exit 5 (it used to throw and print nothing)', async () => {
-    const empty: GroupDescription = {
-      group: 'g',
-      exists: true,
-      state: 'Empty',
-      type: 'classic',
-      protocolType: 'consumer',
-      assignor: '',
-      coordinator: { id: 1, host: 'h', port: 9092 },
-      members: [],
-    };
-    const api: Partial<GroupsApi> = {
-      describeGroups: async () => [empty],
-      fetchOffsets: async () =>
-        new Map([
-          [
-            'g',
+  it(
+    'groups reset-offsets --execute: one partition refused -> the table still printed, exit 5 (it used ' + 'to throw and print nothing)',
+    async () => {
+      const empty: GroupDescription = {
+        group: 'g',
+        exists: true,
+        state: 'Empty',
+        type: 'classic',
+        protocolType: 'consumer',
+        assignor: '',
+        coordinator: { id: 1, host: 'h', port: 9092 },
+        members: [],
+      };
+      const api: Partial<GroupsApi> = {
+        describeGroups: async () => [empty],
+        fetchOffsets: async () =>
+          new Map([
             [
-              { topic: 'orders', partition: 0, offset: 50n },
-              { topic: 'orders', partition: 1, offset: 50n },
+              'g',
+              [
+                { topic: 'orders', partition: 0, offset: 50n },
+                { topic: 'orders', partition: 1, offset: 50n },
+              ],
             ],
-          ],
-        ]) as never,
-      commitOffsets: async (_group, offsets) =>
-        offsets.map((o) =>
-          o.partition === 0
-            ? { topic: o.topic, partition: o.partition }
-            : { topic: o.topic, partition: o.partition, errorCode: 'OFFSET_METADATA_TOO_LARGE', error: 'too large' },
+          ]) as never,
+        commitOffsets: async (_group, offsets) =>
+          offsets.map((o) =>
+            o.partition === 0
+              ? { topic: o.topic, partition: o.partition }
+              : { topic: o.topic, partition: o.partition, errorCode: 'OFFSET_METADATA_TOO_LARGE', error: 'too large' },
+          ),
+      };
+      const deps = { kafkaFactory: fakeKafka([topic('orders', 2)], {}, { groups: api as GroupsApi }) };
+      const r = await runCli(['groups', 'reset-offsets', 'g', '--topic', 'orders', '--to-earliest', '--execute', '--json'], { deps, env });
+      expect(r.code).toBe(ExitCode.partial);
+      expect(JSON.parse(r.stdout).map((row: { partition: number; executed: boolean }) => [row.partition, row.executed])).toEqual([
+        [0, true],
+        [1, false],
+      ]);
+      expect(r.stderr).toBe('committed new offsets for 1 partition of group g\nerror: g orders:1: too large (OFFSET_METADATA_TOO_LARGE)\n');
+    },
+  );
+
+  it(
+    'acls create: one binding refused -> the others created and shown, exit 5; every one refused -> ' +
+      'exit 4 naming the ACL that would allow it',
+    async () => {
+      const acls = (refused: (b: AclBinding) => string | undefined): AclsApi =>
+        ({
+          describeAcls: async () => [],
+          createAcls: async (list: AclBinding[]) =>
+            list.map((binding) => (refused(binding) ? { binding, errorCode: refused(binding), error: 'refused' } : { binding })),
+        }) as unknown as AclsApi;
+      const run = (refused: (b: AclBinding) => string | undefined) =>
+        runCli(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'Read,Write', '--topic', 'orders'], {
+          deps: { kafkaFactory: fakeKafka([], {}, { acls: acls(refused) }) },
+          env,
+        });
+      const some = await run((b) => (b.operation === 'WRITE' ? 'INVALID_REQUEST' : undefined));
+      expect(some.code).toBe(ExitCode.partial);
+      expect(some.stderr).toBe(
+        'error: cannot create ACL ALLOW User:alice WRITE on TOPIC orders (LITERAL) from *: refused (INVALID_REQUEST)\n',
+      );
+      expect(some.stdout).toMatch(/^Created 1 ACL:\n[\s\S]*READ/);
+      expect(some.stdout).not.toMatch(/WRITE/);
+      const all = await run(() => 'CLUSTER_AUTHORIZATION_FAILED');
+      expect(all.code).toBe(ExitCode.connection);
+      expect(all.stderr).toMatch(
+        new RegExp(
+          String.raw`^error: cannot create ACL ALLOW User:alice READ .*\(CLUSTER_AUTHORIZATION_FAILED\)\n` +
+            String.raw`error: .*not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\n`,
         ),
-    };
-    const deps = { kafkaFactory: fakeKafka([topic('orders', 2)], {}, { groups: api as GroupsApi }) };
-    const r = await runCli(['groups', 'reset-offsets', 'g', '--topic', 'orders', '--to-earliest', '--execute', '--json'], { deps, env });
-    expect(r.code).toBe(ExitCode.partial);
-    expect(JSON.parse(r.stdout).map((row: { partition: number; executed: boolean }) => [row.partition, row.executed])).toEqual([
-      [0, true],
-      [1, false],
-    ]);
-    expect(r.stderr).toBe('committed new offsets for 1 partition of group g\nerror: g orders:1: too large (OFFSET_METADATA_TOO_LARGE)\n');
-  });
+      );
+    },
+  );
 
-  it('acls create: one binding refused -> the others created and shown, exit 5; every one refused -> exit 4 naming the ACL that would allow it', async () => {
-    const acls = (refused: (b: AclBinding) => string | undefined): AclsApi =>
-      ({
-        describeAcls: async () => [],
-        createAcls: async (list: AclBinding[]) =>
-          list.map((binding) => (refused(binding) ? { binding, errorCode: refused(binding), error: 'refused' } : { binding })),
-      }) as unknown as AclsApi;
-    const run = (refused: (b: AclBinding) => string | undefined) =>
-      runCli(['acls', 'create', '--allow-principal', 'User:alice', '--operation', 'Read,Write', '--topic', 'orders'], {
-        deps: { kafkaFactory: fakeKafka([], {}, { acls: acls(refused) }) },
-        env,
+  it(
+    'acls delete: one matched ACL refused -> the deleted ones shown, exit 5; a whole filter refused ' + 'with nothing deleted -> exit 4',
+    async () => {
+      const run = (answer: Awaited<ReturnType<AclsApi['deleteAcls']>>) =>
+        runCli(['acls', 'delete', '--allow-principal', 'User:alice', '--topic', 'orders', '--force'], {
+          deps: { kafkaFactory: fakeKafka([], {}, { acls: { deleteAcls: async () => answer } as unknown as AclsApi }) },
+          env,
+        });
+      const binding = (operation: string): AclBinding =>
+        ({
+          principal: 'User:alice',
+          host: '*',
+          operation,
+          permission: 'ALLOW',
+          resourceType: 'TOPIC',
+          resourceName: 'orders',
+          patternType: 'LITERAL',
+        }) as AclBinding;
+      const some = await run({
+        deleted: [binding('READ')],
+        refused: [{ binding: binding('WRITE'), errorCode: 'UNKNOWN_SERVER_ERROR', error: 'failed' }],
       });
-    const some = await run((b) => (b.operation === 'WRITE' ? 'INVALID_REQUEST' : undefined));
-    expect(some.code).toBe(ExitCode.partial);
-    expect(some.stderr).toBe(
-      'error: cannot create ACL ALLOW User:alice WRITE on TOPIC orders (LITERAL) from *: refused (INVALID_REQUEST)\n',
-    );
-    expect(some.stdout).toMatch(/^Created 1 ACL:\n[\s\S]*READ/);
-    expect(some.stdout).not.toMatch(/WRITE/);
-    const all = await run(() => 'CLUSTER_AUTHORIZATION_FAILED');
-    expect(all.code).toBe(ExitCode.connection);
-    expect(all.stderr).toMatch(
-      /^error: cannot create ACL ALLOW User:alice READ .*\(CLUSTER_AUTHORIZATION_FAILED\)\nerror: .*not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)\n/,
-    );
-  });
-
-  it('acls delete: one matched ACL refused -> the deleted ones shown, exit 5; a whole filter refused with nothing deleted -> exit 4', async () => {
-    const run = (answer: Awaited<ReturnType<AclsApi['deleteAcls']>>) =>
-      runCli(['acls', 'delete', '--allow-principal', 'User:alice', '--topic', 'orders', '--force'], {
-        deps: { kafkaFactory: fakeKafka([], {}, { acls: { deleteAcls: async () => answer } as unknown as AclsApi }) },
-        env,
-      });
-    const binding = (operation: string): AclBinding =>
-      ({
-        principal: 'User:alice',
-        host: '*',
-        operation,
-        permission: 'ALLOW',
-        resourceType: 'TOPIC',
-        resourceName: 'orders',
-        patternType: 'LITERAL',
-      }) as AclBinding;
-    const some = await run({
-      deleted: [binding('READ')],
-      refused: [{ binding: binding('WRITE'), errorCode: 'UNKNOWN_SERVER_ERROR', error: 'failed' }],
-    });
-    expect([some.code, some.stderr]).toEqual([
-      ExitCode.partial,
-      'error: cannot delete ACL ALLOW User:alice WRITE on TOPIC orders (LITERAL) from *: failed (UNKNOWN_SERVER_ERROR)\n',
-    ]);
-    expect(some.stdout).toMatch(/^Deleted 1 ACL:\n[\s\S]*READ/);
-    const none = await run({
-      deleted: [],
-      refused: [
-        {
-          filter: {
-            principal: 'User:alice',
-            host: null,
-            operation: 'ANY',
-            permission: 'ALLOW',
-            resourceType: 'TOPIC',
-            resourceName: 'orders',
-            patternType: 'LITERAL',
+      expect([some.code, some.stderr]).toEqual([
+        ExitCode.partial,
+        'error: cannot delete ACL ALLOW User:alice WRITE on TOPIC orders (LITERAL) from *: failed (UNKNOWN_SERVER_ERROR)\n',
+      ]);
+      expect(some.stdout).toMatch(/^Deleted 1 ACL:\n[\s\S]*READ/);
+      const none = await run({
+        deleted: [],
+        refused: [
+          {
+            filter: {
+              principal: 'User:alice',
+              host: null,
+              operation: 'ANY',
+              permission: 'ALLOW',
+              resourceType: 'TOPIC',
+              resourceName: 'orders',
+              patternType: 'LITERAL',
+            },
+            errorCode: 'CLUSTER_AUTHORIZATION_FAILED',
+            error: 'deleting ACLs needs Alter on the cluster',
           },
-          errorCode: 'CLUSTER_AUTHORIZATION_FAILED',
-          error: 'deleting ACLs needs Alter on the cluster',
-        },
-      ],
-    });
-    expect(none.code).toBe(ExitCode.connection);
-    expect(none.stdout).toBe('');
-    expect(none.stderr).toMatch(/not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)/);
-  });
-
-  it('cluster api-versions: one broker silent -> exit 5; every broker silent -> exit 4 (the advertised addresses are unreachable)', async () => {
-    const broker = (id: number, error?: string): BrokerApiVersions =>
-      ({
-        broker: { id, host: `b${id}`, port: 9092, rack: null },
-        apis: error ? [] : [{ apiKey: 18, name: 'ApiVersions', minVersion: 0, maxVersion: 4, usableVersion: 4 }],
-        ...(error ? { error } : {}),
-      }) as BrokerApiVersions;
-    const run = (answers: BrokerApiVersions[]) =>
-      runCli(['cluster', 'api-versions', '--json'], {
-        deps: { kafkaFactory: fakeKafka([], {}, { cluster: { apiVersions: async () => answers } as unknown as ClusterApi }) },
-        env,
+        ],
       });
-    const some = await run([broker(1), broker(2, 'connect ECONNREFUSED')]);
-    expect([some.code, some.stderr]).toEqual([
-      ExitCode.partial,
-      'error: broker 2 (b2:9092) did not tell its API versions: connect ECONNREFUSED\n',
-    ]);
-    expect(JSON.parse(some.stdout)).toHaveLength(2);
-    const none = await run([broker(1, 'timed out'), broker(2, 'timed out')]);
-    expect(none.code).toBe(ExitCode.connection);
-    expect(none.stderr).toMatch(
-      /^error: broker 1 \(b1:9092\) did not tell its API versions: timed out\nerror: broker 2 .*\nhint: check that the brokers' advertised\.listeners/,
-    );
-  });
+      expect(none.code).toBe(ExitCode.connection);
+      expect(none.stdout).toBe('');
+      expect(none.stderr).toMatch(/not allowed to ALTER the cluster \(CLUSTER_AUTHORIZATION_FAILED\)/);
+    },
+  );
+
+  it(
+    'cluster api-versions: one broker silent -> exit 5; every broker silent -> exit 4 (the advertised ' + 'addresses are unreachable)',
+    async () => {
+      const broker = (id: number, error?: string): BrokerApiVersions =>
+        ({
+          broker: { id, host: `b${id}`, port: 9092, rack: null },
+          apis: error ? [] : [{ apiKey: 18, name: 'ApiVersions', minVersion: 0, maxVersion: 4, usableVersion: 4 }],
+          ...(error ? { error } : {}),
+        }) as BrokerApiVersions;
+      const run = (answers: BrokerApiVersions[]) =>
+        runCli(['cluster', 'api-versions', '--json'], {
+          deps: { kafkaFactory: fakeKafka([], {}, { cluster: { apiVersions: async () => answers } as unknown as ClusterApi }) },
+          env,
+        });
+      const some = await run([broker(1), broker(2, 'connect ECONNREFUSED')]);
+      expect([some.code, some.stderr]).toEqual([
+        ExitCode.partial,
+        'error: broker 2 (b2:9092) did not tell its API versions: connect ECONNREFUSED\n',
+      ]);
+      expect(JSON.parse(some.stdout)).toHaveLength(2);
+      const none = await run([broker(1, 'timed out'), broker(2, 'timed out')]);
+      expect(none.code).toBe(ExitCode.connection);
+      expect(none.stderr).toMatch(
+        new RegExp(
+          String.raw`^error: broker 1 \(b1:9092\) did not tell its API versions: timed out\nerror: broker 2 .*\n` +
+            String.raw`hint: check that the brokers' advertised\.listeners`,
+        ),
+      );
+    },
+  );
 });

@@ -59,7 +59,8 @@ describe('completion SHELL usage errors', () => {
       code: 2,
       stdout: '',
       stderr:
-        "error: command-argument value 'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.\n(run with --help for usage)\n",
+        "error: command-argument value 'tcsh' is invalid for argument 'shell'. Allowed choices are bash, " +
+        'zsh, fish.\n(run with --help for usage)\n',
     });
     expect(await runCli(['completion'], { env })).toEqual({
       code: 2,

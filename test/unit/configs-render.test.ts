@@ -210,7 +210,8 @@ describe('configs alter rendering', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'Completed updating config for topic orders\n  set retention.ms=1000\n  set sasl.jaas.config=<sensitive>\n  appended delete to cleanup.policy\n',
+      'Completed updating config for topic orders\n  set retention.ms=1000\n' +
+        '  set sasl.jaas.config=<sensitive>\n  appended delete to cleanup.policy\n',
     );
     expect(calls.alter).toEqual([
       [
@@ -256,7 +257,8 @@ describe('configs alter rendering', () => {
     });
     expect(yaml.code).toBe(0);
     expect(yaml.stdout).toBe(
-      'entityType: users\nentityName: alice\nset:\n  producer_byte_rate: 1048576\ndeleted: []\nappended: {}\nsubtracted: {}\ndryRun: false\nentity:\n  user: alice\n',
+      'entityType: users\nentityName: alice\nset:\n  producer_byte_rate: 1048576\ndeleted: []\n' +
+        'appended: {}\nsubtracted: {}\ndryRun: false\nentity:\n  user: alice\n',
     );
     expect(calls.quotas).toEqual([[[{ type: 'user', name: 'alice' }], { producer_byte_rate: 1048576 }, [], false]]);
   });

@@ -67,8 +67,10 @@ describe('consume rendering (fake readers, no broker)', () => {
     const r = await run(['orders', '-p', '0', '-o', '-2', '-e', '--json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      `{"topic":"orders","partition":0,"offset":108,"timestamp":${TS + 108},"timestampType":"CreateTime","key":null,"value":"v0-108","headers":{}}\n` +
-        `{"topic":"orders","partition":0,"offset":109,"timestamp":${TS + 109},"timestampType":"CreateTime","key":"k109","value":"v0-109","headers":{"trace":"t1"}}\n`,
+      `{"topic":"orders","partition":0,"offset":108,"timestamp":${TS + 108},"timestampType":"CreateTime",` +
+        `"key":null,"value":"v0-108","headers":{}}\n` +
+        `{"topic":"orders","partition":0,"offset":109,"timestamp":${TS + 109},"timestampType":"CreateTime",` +
+        `"key":"k109","value":"v0-109","headers":{"trace":"t1"}}\n`,
     );
     // Every line is JSON on its own (NDJSON), and --format json is the same.
     expect(

@@ -67,25 +67,29 @@ describe('the Kafka error code rides on the typed error (kafkaCode)', () => {
     expect(isUnsupported(new ProtocolError('NOT_COORDINATOR'))).toBe(false);
   });
 
-  it("delete-records: the partitions' codes reach the error (a refusal exit 4 with the ACL, a missing partition exit 3, each with the hint of its code)", async () => {
-    const env = { KTOOL_BROKERS: 'fake:9092', KTOOL_CONFIG: '/nonexistent/config.yaml' };
-    const answer = (errorCode: string): Partial<RecordsApi> => ({
-      deleteRecords: async (cuts) => cuts.map((c) => ({ topic: c.topic, partition: c.partition, errorCode, error: 'refused' })),
-    });
-    const cases = [
-      ['TOPIC_AUTHORIZATION_FAILED', ExitCode.connection, /hint: ktool acls create .*--operation Delete --topic orders/],
-      ['UNKNOWN_TOPIC_OR_PARTITION', ExitCode.notFound, /hint: ktool topics list shows the topics/],
-      ['OFFSET_OUT_OF_RANGE', ExitCode.usage, /\(OFFSET_OUT_OF_RANGE\)\n$/],
-      ['KAFKA_STORAGE_ERROR', ExitCode.operation, /hint: a broker cannot use a log directory/],
-    ] as const;
-    for (const [code, exit, stderr] of cases) {
-      const deps = { kafkaFactory: fakeKafka([topic('orders', 1)], {}, { records: answer(code) as RecordsApi }) };
-      const r = await runCli(['delete-records', 'orders:0', '--before', '20', '--yes'], { deps, env });
-      expect([code, r.code]).toEqual([code, exit]);
-      expect(r.stderr).toContain(`(${code})`);
-      expect(r.stderr).toMatch(stderr);
-    }
-  });
+  it(
+    "delete-records: the partitions' codes reach the error (a refusal exit 4 with the ACL, a missing " +
+      'partition exit 3, each with the hint of its code)',
+    async () => {
+      const env = { KTOOL_BROKERS: 'fake:9092', KTOOL_CONFIG: '/nonexistent/config.yaml' };
+      const answer = (errorCode: string): Partial<RecordsApi> => ({
+        deleteRecords: async (cuts) => cuts.map((c) => ({ topic: c.topic, partition: c.partition, errorCode, error: 'refused' })),
+      });
+      const cases = [
+        ['TOPIC_AUTHORIZATION_FAILED', ExitCode.connection, /hint: ktool acls create .*--operation Delete --topic orders/],
+        ['UNKNOWN_TOPIC_OR_PARTITION', ExitCode.notFound, /hint: ktool topics list shows the topics/],
+        ['OFFSET_OUT_OF_RANGE', ExitCode.usage, /\(OFFSET_OUT_OF_RANGE\)\n$/],
+        ['KAFKA_STORAGE_ERROR', ExitCode.operation, /hint: a broker cannot use a log directory/],
+      ] as const;
+      for (const [code, exit, stderr] of cases) {
+        const deps = { kafkaFactory: fakeKafka([topic('orders', 1)], {}, { records: answer(code) as RecordsApi }) };
+        const r = await runCli(['delete-records', 'orders:0', '--before', '20', '--yes'], { deps, env });
+        expect([code, r.code]).toEqual([code, exit]);
+        expect(r.stderr).toContain(`(${code})`);
+        expect(r.stderr).toMatch(stderr);
+      }
+    },
+  );
 
   it('a missing mvn is a NotFoundError, told apart by its type (it used to be matched by "not found$")', async () => {
     const dest = join(mkdtempSync(join(tmpdir(), 'ktool-mvn-test-')), 'libs');

@@ -12,7 +12,9 @@ const plain = (s: string) => s.replace(/\u001b\[\d+m/g, '');
 
 describe('groups list rendering', () => {
   const TABLE =
-    'GROUP    STATE   TYPE     PROTOCOL  MEMBERS  LAG\naudit    Empty   classic  consumer        0   60\nbilling  Stable  classic  consumer        1   10\n';
+    'GROUP    STATE   TYPE     PROTOCOL  MEMBERS  LAG\n' +
+    'audit    Empty   classic  consumer        0   60\nbilling  Stable  classic  consumer        1   10\n' +
+    '';
 
   it('off a TTY: plain columns; the kafka-consumer-groups.sh spelling is the same', async () => {
     const { deps } = fakeGroups();
@@ -32,7 +34,8 @@ describe('groups list rendering', () => {
     const { deps } = fakeGroups();
     const wide = await runCli(['groups', 'list', '--format', 'wide', '--state', 'stable'], { deps, env });
     expect(wide.stdout).toBe(
-      'GROUP    STATE   TYPE     PROTOCOL  MEMBERS  LAG  ASSIGNOR  COORDINATOR\nbilling  Stable  classic  consumer        1   10  range               1\n',
+      'GROUP    STATE   TYPE     PROTOCOL  MEMBERS  LAG  ASSIGNOR  COORDINATOR\n' +
+        'billing  Stable  classic  consumer        1   10  range               1\n',
     );
   });
 
@@ -54,7 +57,8 @@ describe('groups list rendering', () => {
     ]);
     const yaml = await runCli(['groups', 'list', '--state', 'Empty', '--format', 'yaml'], { deps, env });
     expect(yaml.stdout).toBe(
-      '- group: audit\n  state: Empty\n  type: classic\n  protocolType: consumer\n  assignor: ""\n  members: 0\n  coordinator: 1\n  lag: 60\n',
+      '- group: audit\n  state: Empty\n  type: classic\n  protocolType: consumer\n  assignor: ""\n' +
+        '  members: 0\n  coordinator: 1\n  lag: 60\n',
     );
   });
 
@@ -66,7 +70,9 @@ describe('groups list rendering', () => {
     const bad = await runCli(['groups', 'list', '--state', 'Sleepy'], { deps, env });
     expect([bad.code, bad.stderr]).toEqual([
       2,
-      'error: unknown group state "Sleepy"\nhint: states: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, Assigning, Reconciling, NotReady, Unknown\n',
+      'error: unknown group state "Sleepy"\n' +
+        'hint: states: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, Assigning, Reconciling, ' +
+        'NotReady, Unknown\n',
     ]);
   });
 });
@@ -96,11 +102,14 @@ describe('groups describe rendering', () => {
     const { deps } = fakeGroups();
     const members = await runCli(['groups', 'describe', 'billing', '--members', '--verbose'], { deps, env });
     expect(members.stdout).toBe(
-      'GROUP    CONSUMER-ID  HOST       CLIENT-ID  #PARTITIONS  EPOCH  ASSIGNMENT   TARGET-ASSIGNMENT\nbilling  m-1          /10.0.0.1  app-1                2  -      orders(0,1)  -\n',
+      'GROUP    CONSUMER-ID  HOST       CLIENT-ID  #PARTITIONS  EPOCH  ASSIGNMENT   TARGET-ASSIGNMENT\n' +
+        'billing  m-1          /10.0.0.1  app-1                2  -      orders(0,1)  -\n',
     );
     const state = await runCli(['groups', 'describe', '--all-groups', '--state'], { deps, env });
     expect(state.stdout).toBe(
-      'GROUP    COORDINATOR (ID)  ASSIGNMENT-STRATEGY  STATE   #MEMBERS\naudit    h:9092 (1)        -                    Empty          0\nbilling  h:9092 (1)        range                Stable         1\n',
+      'GROUP    COORDINATOR (ID)  ASSIGNMENT-STRATEGY  STATE   #MEMBERS\n' +
+        'audit    h:9092 (1)        -                    Empty          0\n' +
+        'billing  h:9092 (1)        range                Stable         1\n',
     );
   });
 
@@ -112,7 +121,8 @@ describe('groups describe rendering', () => {
     const tty = await runCli(['groups', 'describe', 'audit'], { deps, env, tty: true });
     expect(tty.stderr).toBe("consumer group 'audit' has no active members\n");
     expect(r.stdout).toBe(
-      'GROUP  TOPIC     PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG  CONSUMER-ID  HOST  CLIENT-ID\naudit  payments          0              50             110   60  -            -     -\n',
+      'GROUP  TOPIC     PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG  CONSUMER-ID  HOST  CLIENT-ID\n' +
+        'audit  payments          0              50             110   60  -            -     -\n',
     );
   });
 
@@ -189,7 +199,8 @@ describe('groups reset-offsets rendering', () => {
     );
     expect(r.code).toBe(0);
     expect(plain(r.stdout)).toBe(
-      'GROUP  TOPIC     PARTITION  CURRENT-OFFSET  NEW-OFFSET  LOG-START  LOG-END  NOTE\naudit  payments          0              50          10         10      110  clamped from -50\n',
+      'GROUP  TOPIC     PARTITION  CURRENT-OFFSET  NEW-OFFSET  LOG-START  LOG-END  NOTE\n' +
+        'audit  payments          0              50          10         10      110  clamped from -50\n',
     );
     expect(calls.commits).toEqual([['audit', [{ topic: 'payments', partition: 0, offset: 10n }]]]);
   });
@@ -213,7 +224,8 @@ describe('groups reset-offsets rendering', () => {
     ]);
     const yaml = await runCli(['groups', 'reset-offsets', 'audit', '--all-topics', '--to-offset', '70', '--format', 'yaml'], { deps, env });
     expect(yaml.stdout).toBe(
-      '- group: audit\n  topic: payments\n  partition: 0\n  currentOffset: 50\n  newOffset: 70\n  logStartOffset: 10\n  logEndOffset: 110\n  executed: false\n',
+      '- group: audit\n  topic: payments\n  partition: 0\n  currentOffset: 50\n  newOffset: 70\n' +
+        '  logStartOffset: 10\n  logEndOffset: 110\n  executed: false\n',
     );
   });
 
@@ -231,7 +243,8 @@ describe('groups reset-offsets rendering', () => {
     const r = await runCli(['groups', 'reset-offsets', 'billing', '--topic', 'orders', '--to-earliest', '--execute'], { deps, env });
     expect([r.code, r.stdout]).toEqual([1, '']);
     expect(r.stderr).toBe(
-      'error: group billing is Stable with 1 active member(s): offsets can only be reset while it is empty\nhint: stop its consumers first (ktool groups describe billing --members shows them)\n',
+      'error: group billing is Stable with 1 active member(s): offsets can only be reset while it is ' +
+        'empty\nhint: stop its consumers first (ktool groups describe billing --members shows them)\n',
     );
     expect(calls.commits).toEqual([]);
     const dry = await runCli(['groups', 'reset-offsets', 'billing', '--topic', 'orders', '--to-earliest'], { deps, env });
@@ -284,7 +297,10 @@ describe('groups delete rendering', () => {
     const all = await runCli(['groups', 'delete', 'billing', '--yes'], { deps, env });
     expect(all.code).toBe(1);
     expect(all.stderr).toMatch(
-      /^error: cannot delete group billing: refused by the coordinator \(NON_EMPTY_GROUP\)\nhint: the group has active members: stop its consumers first\n$/,
+      new RegExp(
+        String.raw`^error: cannot delete group billing: refused by the coordinator \(NON_EMPTY_GROUP\)\n` +
+          String.raw`hint: the group has active members: stop its consumers first\n$`,
+      ),
     );
   });
 });
@@ -318,14 +334,16 @@ describe('groups delete-offsets rendering', () => {
     const r = await runCli(['groups', 'delete-offsets', 'audit', '--topic', 'orders', '--yes'], { deps: some.deps, env });
     expect(r.code).toBe(5);
     expect(r.stdout).toBe(
-      'GROUP  TOPIC   PARTITION  STATUS\naudit  orders          0  deleted\naudit  orders          1  refused by the coordinator (GROUP_SUBSCRIBED_TO_TOPIC)\n',
+      'GROUP  TOPIC   PARTITION  STATUS\naudit  orders          0  deleted\n' +
+        'audit  orders          1  refused by the coordinator (GROUP_SUBSCRIBED_TO_TOPIC)\n',
     );
     expect(r.stderr).toBe('error: cannot delete offsets of audit orders:1: refused by the coordinator (GROUP_SUBSCRIBED_TO_TOPIC)\n');
     const group = fakeGroups({ audit: 'NON_EMPTY_GROUP' });
     const refused = await runCli(['groups', 'delete-offsets', 'audit', '--topic', 'orders', '--yes'], { deps: group.deps, env });
     expect([refused.code, refused.stderr]).toEqual([
       1,
-      'error: cannot delete offsets of group audit: refused by the coordinator (NON_EMPTY_GROUP)\nhint: the group has active members: stop its consumers first\n',
+      'error: cannot delete offsets of group audit: refused by the coordinator (NON_EMPTY_GROUP)\n' +
+        'hint: the group has active members: stop its consumers first\n',
     ]);
     const missing = await runCli(['groups', 'delete-offsets', 'audit', '--topic', 'nope', '--yes'], { deps: group.deps, env });
     expect([missing.code, missing.stderr]).toEqual([3, 'error: topic nope does not exist\nhint: ktool topics list shows the topics\n']);

@@ -20,7 +20,9 @@ describe('Kafka error codes -> typed errors (src/kafka/errors.ts)', () => {
     const error = toKtoolError(
       rejected(
         87,
-        "One or more records have been rejected due to 1 record errors in total, and only showing the first three errors at most: [RecordError(batchIndex=0, message='Compacted topic cannot accept message without key in topic partition orders.v2-0')]",
+        'One or more records have been rejected due to 1 record errors in total, and only showing the first ' +
+          "three errors at most: [RecordError(batchIndex=0, message='Compacted topic cannot accept message " +
+          "without key in topic partition orders.v2-0')]",
       ),
       ['b:1'],
       'produce',
@@ -34,7 +36,10 @@ describe('Kafka error codes -> typed errors (src/kafka/errors.ts)', () => {
     const text = kafkaErrorText(
       rejected(
         32,
-        "One or more records have been rejected due to 2 record errors in total, and only showing the first three errors at most: [RecordError(batchIndex=0, message='Timestamp 1 of message with offset 0 is out of range.'), RecordError(batchIndex=1, message='Timestamp 1 of message with offset 0 is out of range.')]",
+        'One or more records have been rejected due to 2 record errors in total, and only showing the first ' +
+          "three errors at most: [RecordError(batchIndex=0, message='Timestamp 1 of message with offset 0 is " +
+          "out of range.'), RecordError(batchIndex=1, message='Timestamp 1 of message with offset 0 is out of " +
+          "range.')]",
       ),
     );
     expect(text).toBe('Timestamp 1 of message with offset 0 is out of range (INVALID_TIMESTAMP)');

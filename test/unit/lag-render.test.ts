@@ -170,7 +170,8 @@ describe('lag rendering', () => {
     const check = await runCli(['lag', 'billing', '--topic', 'payments', '--max-lag', '0'], { deps, env });
     expect([check.code, check.stderr]).toEqual([
       3,
-      'error: nothing to check on payments: consumer group billing has no committed offset or owner there\nhint: ktool groups describe billing shows what it consumes\n',
+      'error: nothing to check on payments: consumer group billing has no committed offset or owner ' +
+        'there\nhint: ktool groups describe billing shows what it consumes\n',
     ]);
   });
 

@@ -137,7 +137,9 @@ describe('local status and stop rendering', () => {
     expect(r.stderr).toBe('');
     // Ephemeral ports have five digits; SSL PORT is '-' without --tls; DIR is wide only.
     expect(r.stdout).toBe(
-      `alpha: not running (Kafka 4.3.1, bootstrap 127.0.0.1:${port})\n\nNODE  PID  ALIVE  PORT   SASL PORT  SSL PORT  REACHABLE\n1     0    no     ${port}  ${port + 20}      -         no\n`,
+      `alpha: not running (Kafka 4.3.1, bootstrap 127.0.0.1:${port})\n\n` +
+        `NODE  PID  ALIVE  PORT   SASL PORT  SSL PORT  REACHABLE\n` +
+        `1     0    no     ${port}  ${port + 20}      -         no\n`,
     );
     const json = await runCli(['local', 'status', '--name', 'beta', '--json'], { env });
     expect(json.code).toBe(3);

@@ -147,7 +147,9 @@ describe('mirror run rendering', () => {
     expect(r.code).toBe(0);
     const [table, outcome] = r.stdout.split('\n\n');
     expect(table).toBe(
-      'SOURCE    TARGET    PARTITIONS  MAPPING  CREATED  RECORDS\norders    orders             2  same     true           6\npayments  payments           1  same     true           2',
+      'SOURCE    TARGET    PARTITIONS  MAPPING  CREATED  RECORDS\n' +
+        'orders    orders             2  same     true           6\n' +
+        'payments  payments           1  same     true           2',
     );
     expect(outcome).toMatch(/^caught-up: 8 records \(\d+ bytes\) in \d+\.\ds, \d+ records\/s, group ktool-mirror\.[0-9a-f]{12}\n$/);
     expect(target.records.get(tpKey('orders', 1))?.map((x) => x.value!.toString())).toEqual(['orders-1-0', 'orders-1-1', 'orders-1-2']);
@@ -226,7 +228,8 @@ describe('mirror run rendering', () => {
       code: 2,
       stdout: '',
       stderr:
-        "error: source and target are the same cluster: the mirror would copy topics onto themselves\nhint: rename the targets, e.g. --rename 'copy.{topic}'\n",
+        'error: source and target are the same cluster: the mirror would copy topics onto themselves\n' +
+        "hint: rename the targets, e.g. --rename 'copy.{topic}'\n",
     });
     const loop = await runCli(
       ['mirror', '--from-bootstrap', 'src:9092', '--to-bootstrap', 'src:9093', '--topics', '.*', '--rename', 'copy.{topic}'],
@@ -303,7 +306,10 @@ describe('mirror verify rendering', () => {
     });
     expect(data.topics[0].partitions[0].firstDifference).toEqual({ index: 1, sourceOffset: 1, targetOffset: 1 });
     expect(r.stderr).toMatch(
-      /^mismatch: 1 of 1 topic\(s\) differ, e\.g\. payments -> payments: 2 vs 2 records, .*first difference at source offset 1 \/ target offset 1\n$/,
+      new RegExp(
+        String.raw`^mismatch: 1 of 1 topic\(s\) differ, e\.g\. payments -> payments: 2 vs 2 records, .*first ` +
+          String.raw`difference at source offset 1 \/ target offset 1\n$`,
+      ),
     );
     const same = await runCli(['mirror', 'verify', ...sides, '--topics', 'orders', '--deep'], { env, deps });
     expect(same.code).toBe(0);
@@ -368,7 +374,9 @@ describe('mirror status, pause, resume, delete (Kafka Connect)', () => {
       code: 0,
       stderr: '',
       stdout:
-        'CONNECTOR                       CLASS                      STATE    TASKS\nm-dr-MirrorCheckpointConnector  MirrorCheckpointConnector  RUNNING  1 RUNNING\nm-dr-MirrorSourceConnector      MirrorSourceConnector      RUNNING  1 RUNNING\n',
+        'CONNECTOR                       CLASS                      STATE    TASKS\n' +
+        'm-dr-MirrorCheckpointConnector  MirrorCheckpointConnector  RUNNING  1 RUNNING\n' +
+        'm-dr-MirrorSourceConnector      MirrorSourceConnector      RUNNING  1 RUNNING\n',
     });
     expect(
       (await runCli(['mirror', 'status', ...url, '--format', 'wide'], { env, deps: { connectFactory } })).stdout.split('\n')[0],
@@ -423,7 +431,9 @@ describe('mirror status, pause, resume, delete (Kafka Connect)', () => {
       code: 0,
       stderr: '',
       stdout:
-        'CONNECTOR                       CLASS                      ACTION\nm-dr-MirrorCheckpointConnector  MirrorCheckpointConnector  paused\nm-dr-MirrorSourceConnector      MirrorSourceConnector      paused\n',
+        'CONNECTOR                       CLASS                      ACTION\n' +
+        'm-dr-MirrorCheckpointConnector  MirrorCheckpointConnector  paused\n' +
+        'm-dr-MirrorSourceConnector      MirrorSourceConnector      paused\n',
     });
     expect(
       JSON.parse((await runCli(['mirror', 'resume', ...url, '--name', 'other', '--json'], { env, deps: { connectFactory } })).stdout),
@@ -458,7 +468,10 @@ describe('mirror deploy rendering', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(
-      /^mirror-prod-target-source\nKEY +VALUE\nsource\.cluster\.alias +prod\ntarget\.cluster\.alias +target\nsource\.cluster\.bootstrap\.servers +src:9092\n/,
+      new RegExp(
+        String.raw`^mirror-prod-target-source\nKEY +VALUE\nsource\.cluster\.alias +prod\n` +
+          String.raw`target\.cluster\.alias +target\nsource\.cluster\.bootstrap\.servers +src:9092\n`,
+      ),
     );
     expect(r.stdout.split('\n').filter((l) => l.startsWith('connector.class'))).toEqual([
       'connector.class                        org.apache.kafka.connect.mirror.MirrorSourceConnector',

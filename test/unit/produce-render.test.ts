@@ -76,7 +76,8 @@ describe('produce: output off a TTY', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'reading records from the terminal, one per line; Ctrl-D to finish\n1 record sent to topic orders, 0 failed (1 B in 0.00s, 0 records/s)\n',
+      'reading records from the terminal, one per line; Ctrl-D to finish\n' +
+        '1 record sent to topic orders, 0 failed (1 B in 0.00s, 0 records/s)\n',
     );
   });
 });
@@ -89,7 +90,9 @@ describe('produce: on a TTY with colour', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      'reading records from the terminal, one per line; Ctrl-D to finish\n\u001b[33mwarning:\u001b[39m stdin:1: no key separator ":" found (skipped)\n1 record sent to topic orders, 0 failed, 1 skipped (18 B in 0.00s, 0 records/s)\n',
+      'reading records from the terminal, one per line; Ctrl-D to finish\n' +
+        '\u001b[33mwarning:\u001b[39m stdin:1: no key separator ":" found (skipped)\n' +
+        '1 record sent to topic orders, 0 failed, 1 skipped (18 B in 0.00s, 0 records/s)\n',
     );
   });
 });
@@ -141,7 +144,8 @@ describe('produce: exit codes', () => {
     for (const [args, message] of [
       [
         [],
-        "error: produce needs a topic: ktool produce TOPIC (or --topic TOPIC)\nhint: only --input json can take each record's topic from the input\n",
+        'error: produce needs a topic: ktool produce TOPIC (or --topic TOPIC)\n' +
+          "hint: only --input json can take each record's topic from the input\n",
       ],
       [
         ['orders', '-p', 'x'],
@@ -150,7 +154,8 @@ describe('produce: exit codes', () => {
       [['orders', '--input', 'xml'], 'error: --input: unknown value "xml"\nhint: use one of line, whole, json\n'],
       [
         ['orders', '-X', 'max.in.flight.requests.per.connection=6', '--transactional-id', 't'],
-        'error: -X max.in.flight.requests.per.connection=6: at most 5 with idempotence\nhint: use 1-5, or -X enable.idempotence=false (retries may then reorder records)\n',
+        'error: -X max.in.flight.requests.per.connection=6: at most 5 with idempotence\n' +
+          'hint: use 1-5, or -X enable.idempotence=false (retries may then reorder records)\n',
       ],
       [['orders', '-p', '1'], 'error: --partition 1 is out of range: topic orders has 1 partition (0-0)\n'],
     ] as const) {
@@ -180,7 +185,8 @@ describe('produce: exit codes', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       '1 record sent to topic orders, 0 failed (18 B in 0.00s, 0 records/s)\n' +
-        'error: bad input at stdin:2: no key separator ":" found\nhint: nothing after that line was sent; --on-error skip skips bad lines\n',
+        'error: bad input at stdin:2: no key separator ":" found\n' +
+        'hint: nothing after that line was sent; --on-error skip skips bad lines\n',
     );
     expect(r.producer.records.map((x) => x.value)).toEqual(['a']);
   });
@@ -189,14 +195,16 @@ describe('produce: exit codes', () => {
     const r = await produce(['orders', '-K', ':', '--on-error', 'skip'], 'k:a\nbad\nk:c\n');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      'warning: stdin:2: no key separator ":" found (skipped)\n2 records sent to topic orders, 0 failed, 1 skipped (36 B in 0.00s, 0 records/s)\n',
+      'warning: stdin:2: no key separator ":" found (skipped)\n' +
+        '2 records sent to topic orders, 0 failed, 1 skipped (36 B in 0.00s, 0 records/s)\n',
     );
   });
 
   it('-q still prints the summary when something was skipped', async () => {
     const r = await produce(['orders', '-K', ':', '--on-error', 'skip', '-q'], 'bad\nk:a\n');
     expect(r.stderr).toBe(
-      'warning: stdin:1: no key separator ":" found (skipped)\n1 record sent to topic orders, 0 failed, 1 skipped (18 B in 0.00s, 0 records/s)\n',
+      'warning: stdin:1: no key separator ":" found (skipped)\n' +
+        '1 record sent to topic orders, 0 failed, 1 skipped (18 B in 0.00s, 0 records/s)\n',
     );
   });
 
@@ -276,7 +284,8 @@ describe('produce --transactional-id', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      '0 records sent to topic orders, 1 failed (1 B in 0.00s, 0 records/s); transaction aborted\nerror: cannot commit the transaction: PRODUCER_FENCED\n',
+      '0 records sent to topic orders, 1 failed (1 B in 0.00s, 0 records/s); transaction aborted\n' +
+        'error: cannot commit the transaction: PRODUCER_FENCED\n',
     );
   });
 });

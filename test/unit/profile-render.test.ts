@@ -62,11 +62,15 @@ describe('profile add', () => {
     expect(secret).toEqual({
       code: 0,
       stdout: '',
-      stderr: `warning: the secret is stored in ${config} (mode 0600); --password-env or --password-command keep it out of the file\nSaved profile prod in ${config}\n`,
+      stderr:
+        `warning: the secret is stored in ${config} (mode 0600); --password-env or --password-command keep ` +
+        `it out of the file\nSaved profile prod in ${config}\n`,
     });
     expect(statSync(config).mode & 0o777).toBe(0o600);
     expect(readFileSync(config, 'utf8')).toBe(
-      '# ktool configuration: edit with `ktool profile add|use|delete` or by hand.\ncurrent-profile: dev\nprofiles:\n  dev:\n    bootstrap: localhost:9092\n  prod:\n    bootstrap: "k1:9093,k2:9093"\n    sasl:\n      mechanism: SCRAM-SHA-512\n      username: app\n      password: s3cret\n',
+      '# ktool configuration: edit with `ktool profile add|use|delete` or by hand.\ncurrent-profile: dev\n' +
+        'profiles:\n  dev:\n    bootstrap: localhost:9092\n  prod:\n    bootstrap: "k1:9093,k2:9093"\n' +
+        '    sasl:\n      mechanism: SCRAM-SHA-512\n      username: app\n      password: s3cret\n',
     );
   });
 
@@ -74,11 +78,14 @@ describe('profile add', () => {
     [['bad name', '-b', 'x:1'], 'error: invalid profile name "bad name"\nhint: use letters, digits, . _ -\n'],
     [
       ['x'],
-      'error: profile add x needs -b/--bootstrap-server HOST:PORT: a profile names a cluster\nhint: e.g. ktool profile add x -b localhost:9092 (plus --tls, --sasl-mechanism ... as needed); to switch to a saved profile: ktool profile use x\n',
+      'error: profile add x needs -b/--bootstrap-server HOST:PORT: a profile names a cluster\n' +
+        'hint: e.g. ktool profile add x -b localhost:9092 (plus --tls, --sasl-mechanism ... as needed); to ' +
+        'switch to a saved profile: ktool profile use x\n',
     ],
     [
       ['x', '-b', 'h:1', '--sasl-mechanism', 'FOO'],
-      "error: option '--sasl-mechanism <mechanism>' argument 'FOO' is invalid. Allowed choices are PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER.\n(run with --help for usage)\n",
+      "error: option '--sasl-mechanism <mechanism>' argument 'FOO' is invalid. Allowed choices are PLAIN, " +
+        'SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER.\n(run with --help for usage)\n',
     ],
     [['x', '-b', 'h:1', '--username', 'u'], 'error: SASL credentials need --sasl-mechanism\nhint: e.g. --sasl-mechanism SCRAM-SHA-512\n'],
     [
@@ -104,7 +111,8 @@ describe('profile list rendering', () => {
       code: 0,
       stderr: '',
       stdout:
-        '   NAME   BOOTSTRAP        SECURITY\n*  dev    localhost:9092   plaintext\n   prod   k1:9093,k2:9093  TLS + SASL SCRAM-SHA-512\n   cloud  c:9092           SASL PLAIN\n',
+        '   NAME   BOOTSTRAP        SECURITY\n*  dev    localhost:9092   plaintext\n' +
+        '   prod   k1:9093,k2:9093  TLS + SASL SCRAM-SHA-512\n   cloud  c:9092           SASL PLAIN\n',
     });
   });
 
@@ -133,7 +141,8 @@ describe('profile show rendering', () => {
   it('YAML with secrets redacted (the same for --format table and yaml); --json', async () => {
     await three();
     const yaml =
-      'name: prod\ncurrent: false\nbootstrap: "k1:9093,k2:9093"\nsasl:\n  mechanism: SCRAM-SHA-512\n  username: app\n  password: "<redacted>"\ntls:\n  enabled: true\n  ca: /etc/hosts\n';
+      'name: prod\ncurrent: false\nbootstrap: "k1:9093,k2:9093"\nsasl:\n  mechanism: SCRAM-SHA-512\n' +
+      '  username: app\n  password: "<redacted>"\ntls:\n  enabled: true\n  ca: /etc/hosts\n';
     expect(await cli(['profile', 'show', 'prod'])).toEqual({ code: 0, stderr: '', stdout: yaml });
     expect((await cli(['profile', 'show', 'prod', '--format', 'yaml'])).stdout).toBe(yaml);
     expect(JSON.parse((await cli(['profile', 'show', 'prod', '--json'])).stdout)).toEqual({
@@ -158,11 +167,14 @@ describe('profile show rendering', () => {
       code: 0,
       stderr: '',
       stdout:
-        'profile: cloud\nprofileSource: flag\nbootstrap: c:9092\nbootstrapSource: profile\ntimeoutMs: 30000\ntimeoutSource: profile\nclientId: ktool\nsecurity: profile\nsasl:\n  mechanism: PLAIN\n  username: u\n  password: "<from env PW>"\n  token: null\ntls: null\n',
+        'profile: cloud\nprofileSource: flag\nbootstrap: c:9092\nbootstrapSource: profile\n' +
+        'timeoutMs: 30000\ntimeoutSource: profile\nclientId: ktool\nsecurity: profile\nsasl:\n' +
+        '  mechanism: PLAIN\n  username: u\n  password: "<from env PW>"\n  token: null\ntls: null\n',
     });
     const bare = await cli(['profile', 'show', '--resolved', '-b', 'x:1']);
     expect(bare.stdout.split('\n').slice(0, 3)).toEqual([
-      'profile: none (a bootstrap given with -b starts from defaults, so the current profile dev is not used; add --profile dev to use its settings)',
+      'profile: none (a bootstrap given with -b starts from defaults, so the current profile dev is not ' +
+        'used; add --profile dev to use its settings)',
       'profileSource: none',
       'bootstrap: x:1',
     ]);
@@ -206,7 +218,9 @@ describe('profile use and delete', () => {
     expect(await cli(['profile', 'delete', 'cloud'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: `error: delete profile cloud from ${config}: needs confirmation and standard input is not a terminal\nhint: pass --yes to go ahead without asking\n`,
+      stderr:
+        `error: delete profile cloud from ${config}: needs confirmation and standard input is not a ` +
+        `terminal\nhint: pass --yes to go ahead without asking\n`,
     });
     const no = await cli(['profile', 'delete', 'cloud'], { tty: true, stdin: 'n\n' });
     expect(no.code).toBe(1);

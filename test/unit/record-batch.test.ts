@@ -111,21 +111,24 @@ describe('control batches, decoded from bytes', () => {
     ]);
   });
 
-  it('read_committed: a producer is dropped from its aborted transaction up to its ABORT marker, also in a compressed control batch', async () => {
-    const tx = L.TRANSACTIONAL;
-    for (const compression of ['none', 'zstd'] as const) {
-      const data = Buffer.concat([
-        await batchBytes(0, [{ value: 'aborted-1' }, { value: 'aborted-2' }], { producerId: 7n, attributes: tx, compression }),
-        await batchBytes(2, [{ value: 'committed' }], { producerId: 8n, attributes: tx, compression }),
-        await batchBytes(3, [{ key: Buffer.from([0, 1, 0, 0, 0, 0]) }], { producerId: 7n, attributes: L.CONTROL | tx, compression }),
-        await batchBytes(4, [{ key: COMMIT }], { producerId: 8n, attributes: L.CONTROL | tx, compression }),
-        await batchBytes(5, [{ value: 'after-abort' }], { producerId: 7n, attributes: tx, compression }),
-      ]);
-      const out: ConsumedRecord[] = [];
-      const next = decodeBatches(data, 't', 0, 0, undefined, out, decompress, abortFilter([{ producerId: 7n, firstOffset: 0n }]));
-      expect([compression, next, out.map((r) => r.value?.toString())]).toEqual([compression, 6, ['committed', 'after-abort']]);
-    }
-  });
+  it(
+    'read_committed: a producer is dropped from its aborted transaction up to its ABORT marker, also in ' + 'a compressed control batch',
+    async () => {
+      const tx = L.TRANSACTIONAL;
+      for (const compression of ['none', 'zstd'] as const) {
+        const data = Buffer.concat([
+          await batchBytes(0, [{ value: 'aborted-1' }, { value: 'aborted-2' }], { producerId: 7n, attributes: tx, compression }),
+          await batchBytes(2, [{ value: 'committed' }], { producerId: 8n, attributes: tx, compression }),
+          await batchBytes(3, [{ key: Buffer.from([0, 1, 0, 0, 0, 0]) }], { producerId: 7n, attributes: L.CONTROL | tx, compression }),
+          await batchBytes(4, [{ key: COMMIT }], { producerId: 8n, attributes: L.CONTROL | tx, compression }),
+          await batchBytes(5, [{ value: 'after-abort' }], { producerId: 7n, attributes: tx, compression }),
+        ]);
+        const out: ConsumedRecord[] = [];
+        const next = decodeBatches(data, 't', 0, 0, undefined, out, decompress, abortFilter([{ producerId: 7n, firstOffset: 0n }]));
+        expect([compression, next, out.map((r) => r.value?.toString())]).toEqual([compression, 6, ['committed', 'after-abort']]);
+      }
+    },
+  );
 
   it('the library-decoded path takes the same abort marker (a 6-byte control key ends the aborted transaction too)', () => {
     const batch = (offset: bigint, attributes: number, key: Buffer | null, value: string | null): FetchedBatch => ({

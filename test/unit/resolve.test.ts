@@ -63,7 +63,9 @@ describe('resolveConnection precedence', () => {
     };
     const ccSecurity = interpretCommandConfig(
       parseProperties(
-        'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="cc" password="x";',
+        'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n' +
+          'sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="cc" ' +
+          'password="x";',
       ),
     );
 

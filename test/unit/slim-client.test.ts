@@ -5,7 +5,9 @@ import { makeAjvInstanceLazy, makeAjvLazy, makeTlsLazy } from '../../scripts/sli
 
 describe('slim-client build patch', () => {
   it('turns top-level ajv.compile calls into lazily compiled validators with the same behaviour', () => {
-    const source = `const ajv = { compile: (schema) => { globalThis.__compiled = (globalThis.__compiled ?? 0) + 1; const v = (d) => { v.errors = d === schema.ok ? null : ['bad']; return d === schema.ok; }; return v; } };
+    const source =
+      `const ajv = { compile: (schema) => { globalThis.__compiled = (globalThis.__compiled ?? 0) + 1; ` +
+      `const v = (d) => { v.errors = d === schema.ok ? null : ['bad']; return d === schema.ok; }; return v; } };
 export const aValidator = ajv.compile({ ok: 1 });
 export const bValidator = ajv.compile({
   ok: (2)

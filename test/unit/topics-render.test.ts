@@ -10,7 +10,8 @@ describe('topics list rendering', () => {
     const r = await runCli(['topics', 'list'], { deps, env });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'NAME                PARTITIONS  REPLICAS\n__consumer_offsets           1         1\norders                       2         2\npayments                     1         1\n',
+      'NAME                PARTITIONS  REPLICAS\n__consumer_offsets           1         1\n' +
+        'orders                       2         2\npayments                     1         1\n',
     );
     expect(r.stderr).toBe('');
   });

@@ -49,7 +49,8 @@ function fake(refuse?: string) {
 }
 
 const LIST =
-  'USER   MECHANISM      ITERATIONS\nalice  SCRAM-SHA-256        4096\nalice  SCRAM-SHA-512        8192\nbob    SCRAM-SHA-512        8192\n';
+  'USER   MECHANISM      ITERATIONS\nalice  SCRAM-SHA-256        4096\n' +
+  'alice  SCRAM-SHA-512        8192\nbob    SCRAM-SHA-512        8192\n';
 
 describe('users list rendering', () => {
   it('off a TTY: one row per credential, never a salt or key', async () => {
@@ -91,7 +92,8 @@ describe('users create rendering', () => {
     });
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toBe(
-      'Created SCRAM-SHA-256 credential for user bob (4096 iterations)\nUpdated the password of SCRAM-SHA-512 credential for user bob (4096 iterations)\n',
+      'Created SCRAM-SHA-256 credential for user bob (4096 iterations)\n' +
+        'Updated the password of SCRAM-SHA-512 credential for user bob (4096 iterations)\n',
     );
     expect(calls.upserts[0].map((u) => [u.user, u.mechanism, u.iterations])).toEqual([
       ['bob', 'SCRAM-SHA-256', 4096],
