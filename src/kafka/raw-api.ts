@@ -81,11 +81,15 @@ export async function requestApi<V extends Versions>(
   args: ArgsOfAll<V> & unknown[],
   broker?: Broker,
 ): Promise<ResponseOf<V>> {
+  const { connection, api } = await connectAndChoose(client, versions, broker);
+  return api.async(connection, ...args);
+}
+
+async function connectAndChoose<V extends Versions>(client: Client, versions: V, broker?: Broker) {
   // The connection first: an unreachable broker fails fast, not through the library's retried
   // ApiVersions behind kGetApi.
   const connection = await connectionTo(client, broker);
-  const api = await chooseVersion(client, versions);
-  return api.async(connection, ...args);
+  return { connection, api: await chooseVersion(client, versions) };
 }
 
 /**
@@ -98,8 +102,11 @@ export async function callApi<V extends Versions>(
   args: ArgsOfAll<V> & unknown[],
   broker?: Broker,
 ): Promise<ResponseOf<V>> {
+  // Outside the try: a failed SASL handshake also carries a response (SaslAuthenticate's), which
+  // is not this request's answer (a bad OAUTHBEARER token read as a Metadata answer: a TypeError).
+  const { connection, api } = await connectAndChoose(client, versions, broker);
   try {
-    return await requestApi(client, versions, args, broker);
+    return await api.async(connection, ...args);
   } catch (error) {
     if (error instanceof Error && 'response' in error && error.response !== undefined) return error.response as ResponseOf<V>;
     throw error;
