@@ -15,7 +15,7 @@ function clientFailingToConnect(error: Error): Client {
 }
 
 describe('callApi', () => {
-  it("fails when the connection fails, even if the failure carries a response (a SASL handshake's): it is not this request's answer", async () => {
+  it("fails when the connection fails, even with a response on the error (a SASL handshake's, not this request's answer)", async () => {
     const refused = Object.assign(new Error('SASL authentication failed'), { response: { errorCode: 58, errorMessage: 'bad token' } });
     await expect(callApi(clientFailingToConnect(refused), [metadataV12.api], [null])).rejects.toBe(refused);
   });
