@@ -13,9 +13,18 @@
  *
  * Without idempotence each failed batch is sent again on its own, as soon as its backoff ends:
  * with more than one request in flight a retry may land after a later batch (as in Java).
+ *
+ * A batch refused as too large (MESSAGE_TOO_LARGE, RECORD_LIST_TOO_LARGE) is split and its pieces
+ * sent in its place, as Java's Sender.splitAndReenqueue: they share out its sequence numbers (the
+ * broker wrote none of them), go before the partition's later batches (which come back out of
+ * order behind the gap) and are split again if still too large. The pieces are at most half the
+ * smallest batch of the topic refused so far: a too-small limit is learnt, not halved down to
+ * every time. A refused batch of one record fails (RecordTooLargeError). Without idempotence the
+ * pieces go one at a time, so that they land in order.
  */
 import type { Connection } from '@platformatic/kafka';
 import { kafkaErrorId } from './errors.js';
+import { RecordTooLargeError } from './record-too-large.js';
 import { partitionError, type ProduceRequestParts } from './produce-request.js';
 import { sendProduce } from './produce-socket.js';
 import { sleep } from '../util/sleep.js';
@@ -47,6 +56,10 @@ export interface PipelineDeps<Leader = unknown> {
   onFailing?(error: unknown, deadline: number): void;
   /** A batch sent again was acknowledged. */
   onRecovered?(): void;
+  /** A batch refused as too large, in batches of at most maxBytes (record-batch-split.ts); absent: it fails. */
+  split?(batch: Batch, maxBytes: number): Promise<Batch[]>;
+  /** How many records a batch holds (a refused batch of one cannot be split). */
+  count?(batch: Batch): number;
 }
 
 const MAX_BACKOFF_MS = 1_000;
@@ -55,11 +68,14 @@ const NEVER = new AbortController().signal;
 interface Entry {
   batch: Batch;
   lane: Lane;
-  /** Position in its partition: the order of the sequence numbers. */
+  /** Position in its partition: the order of the sequence numbers; a split batch shares [order, order + span) out. */
   order: number;
+  span: number;
   attempts: number;
   error?: unknown;
   deadline?: number;
+  /** Refused as too large: its pieces, once split. */
+  pieces?: Promise<Batch[]>;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -78,9 +94,25 @@ interface Lane {
 
 const isDuplicate = (error: unknown) => kafkaErrorId(error) === 'DUPLICATE_SEQUENCE_NUMBER';
 const isOutOfOrder = (error: unknown) => kafkaErrorId(error) === 'OUT_OF_ORDER_SEQUENCE_NUMBER';
+const TOO_LARGE = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE']);
+
+/** A failure that came after some of the batch's records were written (a piece of a split batch failed). */
+export class PartlyWritten extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly written: number,
+  ) {
+    super((error as Error)?.message ?? String(error), { cause: error });
+  }
+}
+
+/** Records of the batch written before the error: only pieces of a split batch can have some. */
+export const writtenBefore = (error: unknown): number => (error instanceof PartlyWritten ? error.written : 0);
 
 export class ProducePipeline<Leader = unknown> {
   private readonly lanes = new Map<string, Lane>();
+  /** Per topic, the smallest batch refused as too large (bytes). */
+  private readonly refused = new Map<string, number>();
 
   constructor(private readonly deps: PipelineDeps<Leader>) {}
 
@@ -93,7 +125,7 @@ export class ProducePipeline<Leader = unknown> {
     const promises = batches.map((batch) => {
       const lane = this.lane(batch);
       return new Promise<void>((resolve, reject) => {
-        const entry: Entry = { batch, lane, order: lane.next++, attempts: 0, resolve, reject };
+        const entry: Entry = { batch, lane, order: lane.next++, span: 1, attempts: 0, resolve, reject };
         // A partition that recovers sends its new batches after the ones it sends again.
         if (lane.recovering) lane.held.push(entry);
         else {
@@ -150,6 +182,8 @@ export class ProducePipeline<Leader = unknown> {
     if (error === undefined || (this.deps.idempotent && isDuplicate(error))) {
       if (e.error !== undefined) this.deps.onRecovered?.();
       e.resolve();
+    } else if (this.deps.split && TOO_LARGE.has(kafkaErrorId(error) ?? '')) {
+      this.split(e, error);
     } else if (!this.mayRetry(e, error)) {
       this.fail(e, error);
     } else {
@@ -166,6 +200,82 @@ export class ProducePipeline<Leader = unknown> {
       }
     }
     if (lane.inflight.size === 0) for (const wake of lane.idle.splice(0)) wake();
+  }
+
+  /**
+   * A batch refused as too large: split (pieces of at most half the smallest refused batch of the
+   * topic), the pieces sent in its place; a single record fails with an error naming it.
+   */
+  private split(e: Entry, error: unknown): void {
+    const { topic, bytes } = e.batch;
+    if ((this.deps.count?.(e.batch) ?? 0) < 2) return this.fail(e, new RecordTooLargeError(topic, e.batch.partition, bytes.length, error));
+    const smallest = Math.min(this.refused.get(topic) ?? Infinity, bytes.length);
+    this.refused.set(topic, smallest);
+    e.error = error;
+    e.deadline ??= Date.now() + this.deps.deliveryTimeoutMs;
+    e.pieces = this.deps.split!(e.batch, Math.floor(smallest / 2));
+    e.pieces.catch(() => undefined);
+    if (!this.deps.idempotent) {
+      void this.sendPieces(e);
+      return;
+    }
+    const lane = e.lane;
+    const at = lane.held.findIndex((h) => h.order > e.order);
+    lane.held.splice(at === -1 ? lane.held.length : at, 0, e);
+    if (!lane.recovering) {
+      lane.recovering = true;
+      void this.recover(lane);
+    }
+  }
+
+  /** Entries for a split batch's pieces, in its place; it settles once they all have (failed: with what was written). */
+  private pieceEntries(e: Entry, batches: Batch[]): Entry[] {
+    let left = batches.length;
+    let written = 0;
+    let failure: unknown;
+    const settled = () => {
+      if (--left > 0) return;
+      if (failure === undefined) e.resolve();
+      else e.reject(written > 0 ? new PartlyWritten(failure instanceof PartlyWritten ? failure.error : failure, written) : failure);
+    };
+    const span = e.span / batches.length;
+    return batches.map((batch, i) => ({
+      batch,
+      lane: e.lane,
+      order: e.order + i * span,
+      span,
+      attempts: 0,
+      deadline: e.deadline,
+      resolve: () => {
+        written += this.deps.count?.(batch) ?? 0;
+        settled();
+      },
+      reject: (error: unknown) => {
+        failure ??= error;
+        written += writtenBefore(error);
+        settled();
+      },
+    }));
+  }
+
+  /** Without idempotence: the pieces one at a time, each once the previous one was answered (in order, however they fare). */
+  private async sendPieces(e: Entry): Promise<void> {
+    let batches: Batch[];
+    try {
+      batches = await e.pieces!;
+    } catch {
+      return this.fail(e, e.error);
+    }
+    for (const piece of this.pieceEntries(e, batches)) {
+      const answered = new Promise<void>((done) => {
+        const { resolve, reject } = piece;
+        piece.resolve = () => (resolve(), done());
+        piece.reject = (error) => (reject(error), done());
+      });
+      piece.lane.inflight.add(piece);
+      await this.transmit([piece], false);
+      await answered;
+    }
   }
 
   /** As Java: a retriable error (or out of order behind a gap being filled), within retries and delivery.timeout.ms. */
@@ -211,6 +321,20 @@ export class ProducePipeline<Leader = unknown> {
   private async recover(lane: Lane): Promise<void> {
     while (lane.held.length > 0) {
       const e = lane.held[0];
+      if (e.pieces) {
+        // A batch refused as too large: its pieces take its place (sent pipelined, as new ones).
+        let batches: Batch[] | undefined;
+        try {
+          batches = await e.pieces;
+        } catch {
+          batches = undefined;
+        }
+        if (lane.held[0] !== e) continue;
+        lane.held.shift();
+        if (batches) lane.held.unshift(...this.pieceEntries(e, batches));
+        else this.fail(e, e.error);
+        continue;
+      }
       if (e.error === undefined) {
         // Every batch before it was sent again: the new ones go out pipelined, in order.
         lane.held.shift();

@@ -43,7 +43,11 @@ export interface ProducerApi {
   partitionCount(topic: string): Promise<number>;
   /** Java-compatible: murmur2(key) & 0x7fffffff % count (same as the Java client's default partitioner). */
   partitionFor(key: Buffer, count: number): number;
-  /** Sends one batch and resolves when the broker acknowledged it (immediately with acks=0). */
+  /**
+   * Sends one batch and resolves when the broker acknowledged it (immediately with acks=0). A
+   * failure may come after some of its records were written (a batch refused as too large is split
+   * and a piece failed; another partition's batch went): the error's recordsWritten says how many.
+   */
   send(records: ProduceRecord[]): Promise<void>;
   /** A builder for plain lines (same key and headers on every record), for sendEncoded(). */
   lineRecords(key: Buffer | null, headers: [Buffer, Buffer | null][] | undefined, capacity: number): LineRecords;
@@ -55,6 +59,14 @@ export interface ProducerApi {
   /** Closes connections. Await every send() first: the library does not wait for them. */
   close(): Promise<void>;
 }
+
+/** A send()'s failure after some of its records were written. */
+export interface PartlyWrittenError extends Error {
+  recordsWritten: number;
+}
+
+/** Records of a failed send() that were written all the same (0 unless the error says so). */
+export const recordsWrittenBy = (error: unknown): number => (error as Partial<PartlyWrittenError> | undefined)?.recordsWritten ?? 0;
 
 /** The records section of a batch for one partition, before the batch header wraps it. */
 export interface EncodedRecords {

@@ -9,7 +9,7 @@
  * state, and the batch maker that gives sequence numbers in call order.
  */
 import { Producer, type BaseOptions, type Broker, type ProducerOptions } from '@platformatic/kafka';
-import { OperationError, type KtoolError } from '../errors.js';
+import { KtoolError, OperationError } from '../errors.js';
 import { answerWithin } from './deadline.js';
 import { javaPartition } from './partitioner.js';
 import { attribute } from './denied.js';
@@ -19,9 +19,13 @@ import { connectionTo } from './raw-api.js';
 import type { ClientPlumbing } from './plumbing.js';
 import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
-import { ProducePipeline, type Batch, type PipelineDeps } from './produce-pipeline.js';
+import { PartlyWritten, ProducePipeline, writtenBefore, type Batch, type PipelineDeps } from './produce-pipeline.js';
 import type { BatchWriteHeader } from './record-batch.js';
 import { encodeRecords, LineRecordsBuilder, wrapRecords } from './record-batch-encode.js';
+import { recordCount, splitBatch } from './record-batch-split.js';
+import { RecordTooLargeError } from './record-too-large.js';
+import { PINNED } from './pinned-apis.js';
+import { callApi } from './raw-api.js';
 import { DEFAULT_TRANSACTION_TIMEOUT_MS, Transactions } from './transactions.js';
 
 /** Java's delivery.timeout.ms default. */
@@ -65,6 +69,30 @@ function outageReporter(brokers: string[], onWarning: ((message: string) => void
       warned = false;
     },
   };
+}
+
+/** Splitting a batch refused as too large (record-batch-split.ts), and its record count. */
+const splitting: Pick<PipelineDeps, 'split' | 'count'> = {
+  split: async (batch, maxBytes) => (await splitBatch(batch.bytes, maxBytes)).map((bytes) => ({ ...batch, bytes })),
+  count: (batch) => recordCount(batch.bytes),
+};
+
+/** The topic's max.message.bytes for the error naming a record too large, when the principal may read it (else undefined). */
+async function topicLimit(producer: LibraryProducer, topic: string, timeoutMs: number, brokers: string[]): Promise<number | undefined> {
+  try {
+    const response = await answerWithin(
+      callApi(producer, PINNED.DescribeConfigs, [
+        [{ resourceType: 2, resourceName: topic, configurationKeys: ['max.message.bytes'] }],
+        false,
+        false,
+      ]),
+      { timeoutMs, brokers },
+    );
+    const value = Number(response.results[0]?.configs.find((c) => c.name === 'max.message.bytes')?.value);
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** ktool never asks the broker to create a topic (auto.create.topics.enable): a typo would make one. */
@@ -294,22 +322,53 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
     idempotent,
     signal: hooks.signal,
     isClosed: () => closed,
+    ...splitting,
   });
   const batches = new BatchMaker(producer, transactions, idempotent, settings);
 
   // Prepares (sequence numbers, encoding, queueing) strictly in call order; waits for the acks concurrently.
   let chain: Promise<unknown> = Promise.resolve();
   const inOrder = async (items: () => PartitionRecords[]): Promise<void> => {
+    let counts: number[] = [];
     const dispatched = chain.then(async () => {
       const list = items();
+      counts = list.map((item) => item.count);
       return list.length === 0 ? [] : pipeline.submit(await batches.make(list));
     });
     chain = dispatched.catch(() => undefined);
+    let acks: Promise<void>[];
     try {
-      await Promise.all(await dispatched);
+      acks = await dispatched;
     } catch (error) {
       throw fail(error, 'produce');
     }
+    try {
+      await Promise.all(acks);
+    } catch (error) {
+      throw await failedSend(error, acks, counts);
+    }
+  };
+  /**
+   * A send that failed, once every batch of it settled: the error (a record too large names the
+   * topic's limit) and, when some of its records were written (other partitions, pieces of a split
+   * batch), how many: recordsWritten (PartlyWrittenError).
+   */
+  const failedSend = async (error: unknown, acks: Promise<void>[], counts: number[]): Promise<KtoolError> => {
+    let written = 0;
+    (await Promise.allSettled(acks)).forEach((r, i) => (written += r.status === 'fulfilled' ? counts[i] : writtenBefore(r.reason)));
+    let cause = error instanceof PartlyWritten ? error.error : error;
+    if (cause instanceof RecordTooLargeError && cause.limit === undefined) {
+      const limit = await topicLimit(producer, cause.topic, timeoutMs, brokers);
+      if (limit !== undefined) cause = new RecordTooLargeError(cause.topic, cause.partition, cause.batchBytes, cause.cause, limit);
+    }
+    const failure = fail(cause, 'produce');
+    if (written === 0) return failure;
+    return Object.assign(
+      new KtoolError(failure.message, failure.exitCode, { hint: failure.hint, kafkaCode: failure.kafkaCode, cause: failure }),
+      {
+        recordsWritten: written,
+      },
+    );
   };
 
   return {

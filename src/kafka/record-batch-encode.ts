@@ -42,7 +42,7 @@ function uvarintSize(n: number): number {
 }
 
 const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
-const varintSize = (n: number): number => uvarintSize(zigzag(n));
+export const varintSize = (n: number): number => uvarintSize(zigzag(n));
 
 function writeUvarint(buf: Buffer, pos: number, n: number): number {
   while (n >= 0x80) {
@@ -53,7 +53,7 @@ function writeUvarint(buf: Buffer, pos: number, n: number): number {
   return pos;
 }
 
-const writeVarint = (buf: Buffer, pos: number, n: number): number => writeUvarint(buf, pos, zigzag(n));
+export const writeVarint = (buf: Buffer, pos: number, n: number): number => writeUvarint(buf, pos, zigzag(n));
 
 function recordBodySize(r: ProduceRecord, i: number, tsDelta: number): number {
   let size = 1 + varintSize(tsDelta) + varintSize(i);

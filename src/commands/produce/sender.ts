@@ -3,7 +3,7 @@
  * and cheap; the reader awaits flush() so that reading stops while requests are queued
  * (back-pressure on the input). A failed request stops the run: nothing after it is sent.
  */
-import type { EncodedRecords, ProduceRecord, ProducerApi } from '../../kafka/producer-types.js';
+import { recordsWrittenBy, type EncodedRecords, type ProduceRecord, type ProducerApi } from '../../kafka/producer-types.js';
 
 export interface SenderCounts {
   sent: number;
@@ -92,7 +92,11 @@ export class Sender {
         this.counts.sent += count;
         this.counts.bytes += bytes;
       } else {
-        this.counts.failed += count;
+        // A batch refused as too large was split and a piece failed: the pieces before it were written.
+        const written = recordsWrittenBy(error);
+        this.counts.sent += written;
+        this.counts.failed += count - written;
+        if (written > 0) this.counts.bytes += Math.round((bytes * written) / count);
         this.error ??= error;
       }
       this.wakeWaiters();
