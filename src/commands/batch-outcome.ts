@@ -18,8 +18,8 @@ export interface Batch<F> {
 
 /**
  * The partial-failure policy of every command that acts on a batch of items (topics create and
- * delete, delete-records, groups delete, delete-offsets and reset-offsets, cluster api-versions),
- * in one place so that they agree (README, Exit codes):
+ * delete, delete-records, groups delete, delete-offsets and reset-offsets, cluster api-versions,
+ * acls create and delete), in one place so that they agree (README, Exit codes):
  *
  * - every item done: the result as it is, exit 0;
  * - some failed: what was done is still printed, each failure is one `error:` line on stderr, exit 5;
