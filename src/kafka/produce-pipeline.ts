@@ -17,7 +17,8 @@
  * A batch refused as too large (MESSAGE_TOO_LARGE, RECORD_LIST_TOO_LARGE) is split and its pieces
  * sent in its place, as Java's Sender.splitAndReenqueue: they share out its sequence numbers (the
  * broker wrote none of them), go before the partition's later batches (which come back out of
- * order behind the gap) and are split again if still too large. The pieces are at most half the
+ * order behind the gap) one at a time (as Java sends batches that already have sequence numbers)
+ * and are split again if still too large. The pieces are at most half the
  * smallest batch of the topic refused so far: a too-small limit is learnt, not halved down to
  * every time. A refused batch of one record fails (RecordTooLargeError). Without idempotence the
  * pieces go one at a time, so that they land in order.
@@ -76,6 +77,12 @@ interface Entry {
   deadline?: number;
   /** Refused as too large: its pieces, once split. */
   pieces?: Promise<Batch[]>;
+  /**
+   * A piece of a split batch: sent only once nothing of its partition is in flight, as Java sends
+   * a batch that has its sequence numbers already. A partition the broker holds no state for yet
+   * takes any first sequence number: pieces pipelined could land out of order.
+   */
+  piece?: true;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -246,6 +253,7 @@ export class ProducePipeline<Leader = unknown> {
       span,
       attempts: 0,
       deadline: e.deadline,
+      piece: true as const,
       resolve: () => {
         written += this.deps.count?.(batch) ?? 0;
         settled();
@@ -322,7 +330,7 @@ export class ProducePipeline<Leader = unknown> {
     while (lane.held.length > 0) {
       const e = lane.held[0];
       if (e.pieces) {
-        // A batch refused as too large: its pieces take its place (sent pipelined, as new ones).
+        // A batch refused as too large: its pieces take its place.
         let batches: Batch[] | undefined;
         try {
           batches = await e.pieces;
@@ -335,7 +343,7 @@ export class ProducePipeline<Leader = unknown> {
         else this.fail(e, e.error);
         continue;
       }
-      if (e.error === undefined) {
+      if (e.error === undefined && !e.piece) {
         // Every batch before it was sent again: the new ones go out pipelined, in order.
         lane.held.shift();
         lane.inflight.add(e);
@@ -346,17 +354,21 @@ export class ProducePipeline<Leader = unknown> {
         await new Promise<void>((wake) => lane.idle.push(wake));
         continue;
       }
-      await this.backoff(e);
-      if (lane.held[0] !== e) continue;
-      if (!this.stillTrying(e)) {
-        lane.held.shift();
-        this.fail(e, e.error);
-        continue;
+      // A piece never sent goes at once; a failed batch (or piece) after a backoff.
+      const retry = e.error !== undefined;
+      if (retry) {
+        await this.backoff(e);
+        if (lane.held[0] !== e) continue;
+        if (!this.stillTrying(e)) {
+          lane.held.shift();
+          this.fail(e, e.error);
+          continue;
+        }
+        e.attempts++;
       }
       lane.held.shift();
-      e.attempts++;
       lane.inflight.add(e);
-      await this.transmit([e], true);
+      await this.transmit([e], retry);
     }
     lane.recovering = false;
   }

@@ -21,7 +21,7 @@ type Parser = (c: number, k: number, v: number, r: Reader) => unknown;
 /**
  * A broker for one topic with a max.message.bytes: it refuses a batch larger than the limit
  * (MESSAGE_TOO_LARGE, before anything else, as Kafka does), checks sequence numbers as an idempotent
- * partition does (OUT_OF_ORDER_SEQUENCE_NUMBER for a gap) and keeps what it wrote. It answers each
+ * partition does (OUT_OF_ORDER_SEQUENCE_NUMBER for a gap, any first one accepted) and keeps what it wrote. It answers each
  * request on its own, in the order they came (as one connection does).
  */
 class LimitedBroker {
@@ -99,7 +99,9 @@ class LimitedBroker {
     }
     const sequence = batch.readInt32BE(53);
     if (this.idempotent) {
-      if (sequence !== (this.nextSequence.get(partition) ?? 0)) return OUT_OF_ORDER;
+      // As Kafka: a producer the partition holds no state for may start at any sequence number.
+      const expected = this.nextSequence.get(partition);
+      if (expected !== undefined && sequence !== expected) return OUT_OF_ORDER;
       this.nextSequence.set(partition, sequence + recordCount(batch));
     }
     const log = this.log.get(partition) ?? [];
