@@ -61,7 +61,8 @@ describe('produce into a topic whose max.message.bytes is smaller than a batch: 
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(
         new RegExp(
-          `^error: 11 of 21 records failed: a record too large for topic ${topic} \\(partition 0\\): 50\\d\\d bytes .*max\\.message\\.bytes=2000`,
+          `^error: 11 of 21 records failed: a record too large for topic ${topic} ` +
+            `\\(partition 0\\): 50\\d\\d bytes .*max\\.message\\.bytes=2000`,
         ),
       );
       expect(r.stderr).toMatch(/hint: send smaller records, or raise the limit/);
