@@ -16,6 +16,20 @@ const MAX_QUEUED_RESPONSES = 4;
 const FETCH_BYTES = 1 << 20;
 const FETCH_WAIT_MS = 200;
 
+/** Between the client library's retries of a failed request: a leader that moved is fetched from within this. */
+const RETRY_MS = 250;
+
+/**
+ * How many times the client library retries a failed request of the member (a fetch, a commit, finding
+ * the coordinator, a rejoin): enough to span --timeout, and at least 10. A partition leader or group
+ * coordinator killed outright keeps its role until the controllers fence it (broker.session.timeout.ms,
+ * 9 s by default): 10 retries 250 ms apart gave up after ~2.5 s, and `consume -g` exited 4 where
+ * Java's consumer rides out the fail-over.
+ */
+export function retriesWithin(timeoutMs: number): number {
+  return Math.max(10, Math.ceil(timeoutMs / RETRY_MS));
+}
+
 /** Commit errors of a member caught in a rebalance: the commit is dropped, reading goes on. */
 const REBALANCING = new Set([
   'REBALANCE_IN_PROGRESS',
@@ -39,7 +53,7 @@ type Typed = (error: unknown) => Error;
  * it has written records out); the records come from its fetches (group-fetch.ts).
  */
 export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOptions): Promise<GroupReader> {
-  const consumer = groupConsumer(await clients.baseOptions(), o);
+  const consumer = groupConsumer(await clients.baseOptions(), o, clients.settings.timeoutMs);
   clients.onClose(() => consumer.close(true));
   const brokers = clients.settings.bootstrap;
   // Errors of the library (group authorization, coordinator gone) become typed one-liners.
@@ -74,16 +88,18 @@ export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOpt
   return new Member(consumer, stream, queue, fetches, o, typed);
 }
 
-function groupConsumer(base: BaseOptions, o: GroupReaderOptions): Consumer_ {
+function groupConsumer(base: BaseOptions, o: GroupReaderOptions, timeoutMs: number): Consumer_ {
   const protocol: ConsumerOptions<unknown, unknown, unknown, unknown> =
     o.protocol === 'consumer'
       ? { ...base, groupId: o.groupId, groupProtocol: 'consumer' }
       : { ...base, groupId: o.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 };
   return new Consumer({
     ...protocol,
-    // A rejoin meets REBALANCE_IN_PROGRESS while members come and go; the Java consumer retries
-    // it for as long as it polls. After these the member gives up (reading ends with the error).
-    retries: 10,
+    // A rejoin meets REBALANCE_IN_PROGRESS while members come and go, a fetch or a commit meets a
+    // leader or coordinator that died until another takes over; the Java consumer retries these for as
+    // long as it polls. After --timeout the member gives up (reading ends with the error, exit 4).
+    retries: retriesWithin(timeoutMs),
+    retryDelay: RETRY_MS,
     isolationLevel: o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED,
   });
 }

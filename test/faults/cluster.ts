@@ -5,6 +5,7 @@ import { javaBinary } from '../../src/local/java.js';
 import { spawnBroker } from '../../src/local/process.js';
 import { clusterDir, readState, writeState } from '../../src/local/state.js';
 import { runCli, uniqueName, type CliRun } from '../helpers/cli.js';
+import { runKafkaTool } from '../helpers/kafka-tools.js';
 import { ownClusterEnv, startOwnCluster, type OwnCluster } from '../helpers/own-cluster.js';
 import { pollUntil } from '../helpers/poll.js';
 import { KTOOL_BIN, ktoolOutput } from '../helpers/spawn-ktool.js';
@@ -199,3 +200,32 @@ export function spawnKtool(c: OwnCluster, args: string[]): Child {
 }
 
 export const lines = (s: string): string[] => s.split('\n').filter(Boolean);
+
+/** The node that coordinates the group, as `ktool groups describe --state --json` reports it. */
+export async function coordinatorOf(c: OwnCluster, group: string): Promise<number> {
+  return pollUntil(
+    async () => {
+      const r = await cli(c, ['groups', 'describe', group, '--state', '--json', '-b', c.bootstrap, '--timeout', '5s']);
+      const id = r.code === 0 ? (JSON.parse(r.stdout) as { coordinator: { id: number } }[])[0]?.coordinator.id : undefined;
+      return id !== undefined && id >= 0 ? id : undefined;
+    },
+    { what: `the coordinator of ${group}` },
+  );
+}
+
+/** The group's committed offsets by partition, from Kafka's own kafka-consumer-groups, not from ktool. */
+export async function committedByKafka(bootstrap: string, group: string): Promise<Map<number, number>> {
+  const r = await runKafkaTool('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', [
+    '--bootstrap-server',
+    bootstrap,
+    '--describe',
+    '--group',
+    group,
+  ]);
+  const committed = new Map<number, number>();
+  for (const row of lines(r.stdout).filter((l) => l.startsWith(`${group} `))) {
+    const [, , partition, current] = row.split(/\s+/);
+    if (/^\d+$/.test(current)) committed.set(Number(partition), Number(current));
+  }
+  return committed;
+}

@@ -5,10 +5,13 @@ import { pollUntil } from '../helpers/poll.js';
 import {
   brokerPid,
   cli,
+  committedByKafka,
+  coordinatorOf,
   fullIsr,
   kcatRead,
   leaderAvoiding,
   leaderOf,
+  lines,
   partitions,
   replicatedTopic,
   restartCluster,
@@ -60,6 +63,18 @@ async function expectExactlyOnce(topic: string, sent: string[]): Promise<void> {
   });
 }
 
+/** A group reader's output (`-f '%p %o %s\n'`): each value's count, and by partition the next offset after what it wrote. */
+function written(stdout: string): { counts: Map<string, number>; next: Map<number, number> } {
+  const next = new Map<number, number>();
+  const read: string[] = [];
+  for (const l of lines(stdout)) {
+    const [p, o, v] = l.split(' ');
+    read.push(v);
+    next.set(Number(p), Math.max(next.get(Number(p)) ?? 0, Number(o) + 1));
+  }
+  return { counts: tally(read), next };
+}
+
 /** A node killed or paused by a test is running and back in sync before the next test. */
 async function recover(node: number, topic: string): Promise<void> {
   await restartNode(c, node);
@@ -84,6 +99,52 @@ describe('faults on a three-node cluster', () => {
     await expectExactlyOnce(t, sent);
     await recover(leader, t);
   }, 150_000);
+
+  it(
+    'kill -9 of the group coordinator (also a partition leader) during consume -g: the reader waits out the ' +
+      'fail-over, reads every record, and its commits are never ahead of what it wrote to stdout',
+    async () => {
+      const t = await replicatedTopic(c, 'fault-consume', 3);
+      const group = uniqueName('fault-consume');
+      const sent = values('g', 0, 6_000);
+      const reader = spawnKtool(c, ['consume', t, '-g', group, '-o', 'start', '-f', '%p %o %s\\n', '-b', c.bootstrap]);
+      const p = spawnKtool(c, ['produce', t, '-b', c.bootstrap, '--acks', 'all']);
+      await feed(p, sent.slice(0, 2_000)).done;
+      await pollUntil(() => lines(reader.stdout).length >= 2_000, { timeoutMs: 30_000, what: 'the first 2,000 records read' });
+      const coordinator = await coordinatorOf(c, group);
+      // Three partitions on three nodes: the coordinator leads one of them, so both a coordinator and a leader fail over.
+      expect((await partitions(c, t)).map((x) => x.leader)).toContain(coordinator);
+      process.kill(await brokerPid(c, coordinator), 'SIGKILL');
+      await feed(p, sent.slice(2_000)).done;
+      p.child.stdin!.end();
+      expect(await p.exit, p.stderr).toBe(0);
+      await pollUntil(() => written(reader.stdout).counts.size >= sent.length || reader.child.exitCode !== null, {
+        timeoutMs: 90_000,
+        intervalMs: 200,
+        what: 'every record read by consume -g',
+      });
+      // Still running: the fail-over was waited out, not an exit.
+      expect(reader.child.exitCode, reader.stderr).toBe(null);
+      // Commits read by Kafka's own tool while the reader runs, then what the reader had written by then.
+      const midway = await committedByKafka(c.bootstrap, group);
+      const { next } = written(reader.stdout);
+      for (const [partition, offset] of midway) expect(offset).toBeLessThanOrEqual(next.get(partition) ?? 0);
+      reader.child.kill('SIGINT');
+      expect(await reader.exit, reader.stderr).toBe(130);
+      expect(reader.stderr).not.toMatch(/error:|\n\s+at /);
+      const out = written(reader.stdout);
+      const missing = sent.filter((v) => !out.counts.has(v));
+      expect({ missing: missing.length, unexpected: [...out.counts.keys()].filter((v) => !v.startsWith('g-')).length }).toEqual({
+        missing: 0,
+        unexpected: 0,
+      });
+      // kcat, an independent reader, sees the topic as produced; the final commits are exactly what was written.
+      await expectExactlyOnce(t, sent);
+      expect(await committedByKafka(c.bootstrap, group)).toEqual(out.next);
+      await recover(coordinator, t);
+    },
+    180_000,
+  );
 
   it(
     'kill -9 of the target partition leader during mirror: the target is complete, 0 duplicated (the ' +
