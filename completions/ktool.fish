@@ -348,7 +348,7 @@ complete -c ktool -n '__ktool_is produce' -l keep-partitions -d '--input json: k
 complete -c ktool -n '__ktool_is produce' -l acks -x -d '0, 1 or all (default: all)'
 complete -c ktool -n '__ktool_is produce' -l no-idempotence -d 'turn off idempotence (on by default with --acks all)'
 complete -c ktool -n '__ktool_is produce' -l compression -x -a 'none gzip snappy lz4 zstd' -d 'none|gzip|snappy|lz4|zstd (default: none)'
-complete -c ktool -n '__ktool_is produce' -l batch-size -x -d 'bytes per produce request, e.g. 1MB (default 1000000)'
+complete -c ktool -n '__ktool_is produce' -l batch-size -x -d 'bytes per produce request, e.g. 1MB (default 1000000); a batch over the topic\'s max.message.bytes is split and sent again in order, a record over it alone fails'
 complete -c ktool -n '__ktool_is produce' -l linger-ms -x -d 'wait this long for more input before sending a partial batch (default 5)'
 complete -c ktool -n '__ktool_is produce' -l rate -x -d 'at most this many records per second, e.g. 1000/s'
 complete -c ktool -n '__ktool_is produce' -s X -l producer-property -x -d 'Java producer setting (acks, compression.type, batch.size, linger.ms, enable.idempotence, transactional.id, retries, max.in.flight.requests.per.connection: 5, at most 5 with idempotence, ...), repeatable'

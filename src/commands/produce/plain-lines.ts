@@ -33,7 +33,7 @@ export class PlainLines {
   readonly onLine = (buf: Buffer, start: number, end: number): void | Promise<void> => {
     if (this.sender.error !== undefined) throw new SendFailed();
     // A long line that would take the batch past --batch-size goes into the next one: a batch
-    // over the broker's message.max.bytes (1 MiB by default) would fail as a whole.
+    // over the broker's message.max.bytes (1 MiB by default) would be refused and split (a round trip).
     if (this.records.count > 0 && this.records.bytes + (end - start) > this.batchBytes) {
       return this.flush().then(() => this.onLine(buf, start, end));
     }

@@ -69,7 +69,12 @@ export const spec = defineCommand({
     { flags: '--acks <acks>', description: '0, 1 or all (default: all)' },
     { flags: '--no-idempotence', description: 'turn off idempotence (on by default with --acks all)' },
     { flags: '--compression <codec>', description: 'none|gzip|snappy|lz4|zstd (default: none)' },
-    { flags: '--batch-size <bytes>', description: 'bytes per produce request, e.g. 1MB (default 1000000)' },
+    {
+      flags: '--batch-size <bytes>',
+      description:
+        "bytes per produce request, e.g. 1MB (default 1000000); a batch over the topic's max.message.bytes " +
+        'is split and sent again in order, a record over it alone fails',
+    },
     { flags: '--linger-ms <ms>', description: 'wait this long for more input before sending a partial batch (default 5)' },
     { flags: '--rate <n/s>', description: 'at most this many records per second, e.g. 1000/s' },
     {
