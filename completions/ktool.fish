@@ -373,7 +373,7 @@ complete -c ktool -n '__ktool_is consume' -s n -l max-messages -x -d 'stop after
 complete -c ktool -n '__ktool_is consume' -s e -l exit -d 'stop when every partition reached the end it had at start (without -o: read from the start)'
 complete -c ktool -n '__ktool_is consume' -l timeout-ms -x -d 'stop after this long without records'
 complete -c ktool -n '__ktool_is consume' -l fetch-max-bytes -x -d 'bytes per fetch response, e.g. 8MB for a distant cluster (default 1MB; bounds memory)'
-complete -c ktool -n '__ktool_is consume' -s g -l group -x -a '(__ktool_dynamic groups)' -d 'read as a member of this consumer group and commit what was written'
+complete -c ktool -n '__ktool_is consume' -s g -l group -x -a '(__ktool_dynamic groups)' -d 'read as a member of this consumer group and commit what was written; a fail-over or a cluster restart is waited out for up to --timeout'
 complete -c ktool -n '__ktool_is consume' -l group-protocol -x -a 'classic consumer' -d 'group protocol: classic or consumer (KIP-848)'
 complete -c ktool -n '__ktool_is consume' -l isolation-level -x -a 'read_committed read_uncommitted' -d 'read_committed hides aborted transactions'
 complete -c ktool -n '__ktool_is consume' -s f -l template -x -d 'a kcat template: %t %p %o %k %v %s %S %K %h %T %d, \\n \\t (e.g. \'%k=%v\\n\')'

@@ -38,7 +38,12 @@ export const spec = defineCommand({
       flags: '--fetch-max-bytes <size>',
       description: 'bytes per fetch response, e.g. 8MB for a distant cluster (default 1MB; bounds memory)',
     },
-    { flags: '-g, --group <group>', description: 'read as a member of this consumer group and commit what was written' },
+    {
+      flags: '-g, --group <group>',
+      description:
+        'read as a member of this consumer group and commit what was written; a fail-over or a cluster ' +
+        'restart is waited out for up to --timeout',
+    },
     {
       flags: '--group-protocol <protocol>',
       description: 'group protocol: classic or consumer (KIP-848)',
