@@ -4,6 +4,7 @@ import { answerWithin } from './deadline.js';
 import { attribute, DeniedError } from './denied.js';
 import { kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
 import { takeStreamFetches, type FetchSink } from './group-fetch.js';
+import { OutageClock } from './group-outage.js';
 import type { ClientPlumbing } from './plumbing.js';
 import { RecordQueue } from './record-queue.js';
 import { tpKey } from './types.js';
@@ -74,7 +75,10 @@ export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOpt
   // Membership errors (a rejoin that failed) come as the consumer's 'error' event: without a
   // listener they would be thrown from a timer.
   consumer.on('error', (error) => queue.fail(error));
-  const fetches = new Fetches(queue);
+  const outage = new OutageClock(clients.settings.timeoutMs, brokers);
+  consumer.on('client:performWithRetry:retry', () => outage.failed());
+  consumer.on('consumer:heartbeat:end', () => outage.answered());
+  const fetches = new Fetches(queue, outage);
   await takeStreamFetches(consumer, { topics: o.topics, isolation: o.isolation, partitionMaxBytes: FETCH_BYTES }, fetches).catch(
     (error: unknown) => {
       throw typed(error);
@@ -85,7 +89,7 @@ export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOpt
   stream.on('data', () => queue.fail(new Error("the client delivered a record past ktool's reader")));
   stream.on('error', (error) => queue.fail(error));
   fetches.stream = stream;
-  return new Member(consumer, stream, queue, fetches, o, typed);
+  return new Member(consumer, stream, queue, fetches, o, typed, { timeoutMs: clients.settings.timeoutMs, brokers, outage });
 }
 
 function groupConsumer(base: BaseOptions, o: GroupReaderOptions, timeoutMs: number): Consumer_ {
@@ -143,7 +147,10 @@ class Fetches implements FetchSink {
   queuedResponses = 0;
   private fresh = false;
 
-  constructor(private readonly queue: RecordQueue) {}
+  constructor(
+    private readonly queue: RecordQueue,
+    private readonly outage: OutageClock,
+  ) {}
 
   records(records: ConsumedRecord[], leaderEpoch: number): void {
     this.queue.push(records);
@@ -152,6 +159,7 @@ class Fetches implements FetchSink {
   }
 
   afterResponse(): void {
+    this.outage.answered();
     if (this.fresh) this.queuedResponses++;
     this.fresh = false;
     if (this.queuedResponses >= MAX_QUEUED_RESPONSES) this.stream?.pause();
@@ -172,6 +180,7 @@ class Member implements GroupReader {
     private readonly fetches: Fetches,
     private readonly o: GroupReaderOptions,
     private readonly typed: Typed,
+    private readonly limits: { timeoutMs: number; brokers: string[]; outage: OutageClock },
   ) {}
 
   /**
@@ -184,6 +193,8 @@ class Member implements GroupReader {
     if (queue.length === 0) {
       await queue.waitForRecords();
       if (queue.failure) throw this.typed(queue.failure);
+      const lost = this.limits.outage.expired();
+      if (lost) throw lost;
     }
     const records = queue.takeAll();
     this.fetches.queuedResponses = 0;
@@ -195,7 +206,13 @@ class Member implements GroupReader {
     if (offsets.length === 0) return;
     const { epochs } = this.fetches;
     try {
-      await this.consumer.commit({ offsets: offsets.map((x) => ({ ...x, leaderEpoch: epochs.get(tpKey(x.topic, x.partition)) ?? -1 })) });
+      // Bounded by --timeout: the library's own retries (nested ones multiply) outlast it by far.
+      // Not by Ctrl-C: what was written is still committed when it stops the reading.
+      const { timeoutMs, brokers } = this.limits;
+      const commit = this.consumer.commit({
+        offsets: offsets.map((x) => ({ ...x, leaderEpoch: epochs.get(tpKey(x.topic, x.partition)) ?? -1 })),
+      });
+      await answerWithin(commit, { timeoutMs, brokers });
     } catch (error) {
       const id = kafkaErrorId(error);
       if (!id || !REBALANCING.has(id)) throw this.typed(error);

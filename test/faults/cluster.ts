@@ -117,8 +117,18 @@ export async function fullIsr(c: OwnCluster, topic: string, timeoutMs = 60_000):
 
 /** Stops and starts the whole cluster (same ports and data); returns the bootstrap. */
 export async function restartCluster(c: OwnCluster): Promise<string> {
+  await stopCluster(c);
+  return startCluster(c);
+}
+
+/** Stops every node of the cluster. */
+export async function stopCluster(c: OwnCluster): Promise<void> {
+  await ktoolOutput(['local', 'stop', '--name', c.name], ownClusterEnv(c.config), 120_000);
+}
+
+/** Starts the stopped cluster again (same ports and data); returns the bootstrap. */
+export async function startCluster(c: OwnCluster): Promise<string> {
   const env = ownClusterEnv(c.config);
-  await ktoolOutput(['local', 'stop', '--name', c.name], env, 120_000);
   return (
     JSON.parse(await ktoolOutput(['local', 'start', '--name', c.name, '--nodes', '3', '--json'], env, 120_000)) as { bootstrap: string }
   ).bootstrap;
