@@ -282,6 +282,25 @@ describe('faults on a three-node cluster: a hung broker, a whole restart', () =>
     }
   }, 150_000);
 
+  it('Ctrl-C while every broker is gone during consume -g (--timeout 60s): ends with exit 130 within seconds', async () => {
+    const t = await replicatedTopic(c, 'fault-gone-int');
+    const group = uniqueName('fault-gone-int');
+    const reader = spawnKtool(c, ['consume', t, '-g', group, '-o', 'start', '--timeout', '60s', '-b', c.bootstrap]);
+    expect((await cli(c, ['produce', t, '-b', c.bootstrap], 'a\n')).code).toBe(0);
+    await pollUntil(() => lines(reader.stdout).length >= 1, { timeoutMs: 30_000, what: 'the record read' });
+    try {
+      await stopCluster(c);
+      reader.child.kill('SIGINT');
+      const at = Date.now();
+      const code = await Promise.race([reader.exit, new Promise((r) => setTimeout(() => r('still running'), 45_000))]);
+      expect(code, reader.stderr).toBe(130);
+      expect(Date.now() - at).toBeLessThan(10_000);
+      expect(reader.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      expect(await startCluster(c)).toBe(c.bootstrap);
+    }
+  }, 150_000);
+
   it(
     'the whole cluster restarted mid-run: produce waits, then delivers everything once; consume -g (--timeout ' +
       'longer than the restart) goes on reading, every record written, commits exactly what was written',
