@@ -288,6 +288,30 @@ function byPartition(records: ProduceRecord[]): PartitionRecords[] {
   }));
 }
 
+/**
+ * A send that failed, once every batch of it settled: the error (a record too large names the
+ * topic's limit) and, when some of its records were written (other partitions, pieces of a split
+ * batch), how many: recordsWritten (PartlyWrittenError).
+ */
+async function failedSend(
+  error: unknown,
+  acks: Promise<void>[],
+  counts: number[],
+  on: { producer: LibraryProducer; fail: Fail; timeoutMs: number; brokers: string[] },
+): Promise<KtoolError> {
+  let written = 0;
+  (await Promise.allSettled(acks)).forEach((r, i) => (written += r.status === 'fulfilled' ? counts[i] : writtenBefore(r.reason)));
+  let cause = error instanceof PartlyWritten ? error.error : error;
+  if (cause instanceof RecordTooLargeError && cause.limit === undefined) {
+    const limit = await topicLimit(on.producer, cause.topic, on.timeoutMs, on.brokers);
+    if (limit !== undefined) cause = new RecordTooLargeError(cause.topic, cause.partition, cause.batchBytes, cause.cause, limit);
+  }
+  const failure = on.fail(cause, 'produce');
+  if (written === 0) return failure;
+  const partly = new KtoolError(failure.message, failure.exitCode, { hint: failure.hint, kafkaCode: failure.kafkaCode, cause: failure });
+  return Object.assign(partly, { recordsWritten: written });
+}
+
 export async function openProducer(clients: ClientPlumbing, settings: ProducerSettings, hooks: ProducerHooks = {}): Promise<ProducerApi> {
   const base = await clients.baseOptions();
   const brokers = clients.settings.bootstrap;
@@ -345,32 +369,9 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
     try {
       await Promise.all(acks);
     } catch (error) {
-      throw await failedSend(error, acks, counts);
+      throw await failedSend(error, acks, counts, { producer, fail, timeoutMs, brokers });
     }
   };
-  /**
-   * A send that failed, once every batch of it settled: the error (a record too large names the
-   * topic's limit) and, when some of its records were written (other partitions, pieces of a split
-   * batch), how many: recordsWritten (PartlyWrittenError).
-   */
-  const failedSend = async (error: unknown, acks: Promise<void>[], counts: number[]): Promise<KtoolError> => {
-    let written = 0;
-    (await Promise.allSettled(acks)).forEach((r, i) => (written += r.status === 'fulfilled' ? counts[i] : writtenBefore(r.reason)));
-    let cause = error instanceof PartlyWritten ? error.error : error;
-    if (cause instanceof RecordTooLargeError && cause.limit === undefined) {
-      const limit = await topicLimit(producer, cause.topic, timeoutMs, brokers);
-      if (limit !== undefined) cause = new RecordTooLargeError(cause.topic, cause.partition, cause.batchBytes, cause.cause, limit);
-    }
-    const failure = fail(cause, 'produce');
-    if (written === 0) return failure;
-    return Object.assign(
-      new KtoolError(failure.message, failure.exitCode, { hint: failure.hint, kafkaCode: failure.kafkaCode, cause: failure }),
-      {
-        recordsWritten: written,
-      },
-    );
-  };
-
   return {
     async partitionCount(topic) {
       let metadata;
