@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Batcher, type PendingBatch } from '../../src/commands/mirror/batcher.js';
-import { MirrorEngine } from '../../src/commands/mirror/engine.js';
 import { recordSize } from '../../src/commands/mirror/records.js';
 import type { TopicPlan } from '../../src/commands/mirror/topics.js';
-import type { ConsumedRecord, PartitionRange } from '../../src/kafka/consumer-types.js';
-import type { CommittedPosition } from '../../src/kafka/mirror-types.js';
+import type { ConsumedRecord } from '../../src/kafka/consumer-types.js';
 import type { ProduceRecord, ProducerApi } from '../../src/kafka/producer-types.js';
-import { tpKey, type AdminApi } from '../../src/kafka/types.js';
+import { tpKey } from '../../src/kafka/types.js';
+import { oneFetchEngine } from './one-fetch-engine.js';
 
 // The target's default max.message.bytes: far above the request sizes chosen here.
 const plan: TopicPlan = {
@@ -110,48 +109,9 @@ describe('mirror engine with --batch-bytes', () => {
       async close() {},
     } as unknown as ProducerApi;
     const count = 20_000;
-    const commits = new Map<string, CommittedPosition>();
-    const engine = new MirrorEngine(
-      {
-        group: {
-          generation: () => 1,
-          assignment: () => [{ topic: 's', partition: 0 }],
-          committed: async () => new Map(commits),
-          commit: async (offsets) => offsets.forEach((o) => commits.set(tpKey(o.topic, o.partition), { offset: o.offset, metadata: null })),
-          close: async () => {},
-        },
-        sourceAdmin: {
-          listOffsets: async (tps: { topic: string; partition: number }[]) => tps.map((tp) => ({ ...tp, offset: 0n })),
-        } as unknown as AdminApi,
-        // The whole topic in one fetch, as a broker answers for a small topic.
-        async openReader([range]: PartitionRange[]) {
-          let done = false;
-          return {
-            async next() {
-              if (done) return null;
-              done = true;
-              return Array.from({ length: count - Number(range.start) }, (_, i) => ({ ...rec(0, i), timestamp: i }));
-            },
-            async close() {},
-          };
-        },
-        openProducer: async () => producer,
-        partitionFor: () => 0,
-        stopped: () => false,
-        onRetry: () => undefined,
-        foreignReason: () => undefined,
-      },
-      {
-        plans: [plan],
-        ends: new Map([[tpKey('s', 0), BigInt(count)]]),
-        start: 'earliest',
-        provenance: false,
-        batchBytes: 2_048,
-        maxInFlight: 1,
-        compressed: false,
-        commitIntervalMs: 60_000,
-      },
-    );
+    // The whole topic in one fetch, as a broker answers for a small topic.
+    const record = (offset: number) => ({ ...rec(0, offset), timestamp: offset });
+    const engine = oneFetchEngine({ plan, count, record, producer, batchBytes: 2_048 });
     expect(await engine.run()).toBe('caught-up');
     expect(Math.max(...requestBytes)).toBeLessThanOrEqual(2_048);
     expect(requestBytes).toHaveLength(1_000);

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MirrorEngine } from '../../src/commands/mirror/engine.js';
 import type { TopicPlan } from '../../src/commands/mirror/topics.js';
 import { ConnectionError } from '../../src/errors.js';
-import type { ConsumedRecord, PartitionRange } from '../../src/kafka/consumer-types.js';
-import type { CommittedPosition } from '../../src/kafka/mirror-types.js';
+import type { ConsumedRecord } from '../../src/kafka/consumer-types.js';
 import type { ProduceRecord, ProducerApi } from '../../src/kafka/producer-types.js';
-import { tpKey, type AdminApi } from '../../src/kafka/types.js';
+import { oneFetchEngine } from './one-fetch-engine.js';
 
 const TOPIC = 'events';
 const COUNT = 1_000;
@@ -50,48 +48,7 @@ async function mirrorWithOneFailedSend(): Promise<{ written: Map<number, number>
     },
     async close() {},
   } as unknown as ProducerApi;
-  const commits = new Map<string, CommittedPosition>();
-  const engine = new MirrorEngine(
-    {
-      group: {
-        generation: () => 1,
-        assignment: () => [{ topic: TOPIC, partition: 0 }],
-        committed: async () => new Map(commits),
-        commit: async (offsets) => offsets.forEach((o) => commits.set(tpKey(o.topic, o.partition), { offset: o.offset, metadata: null })),
-        close: async () => {},
-      },
-      sourceAdmin: {
-        listOffsets: async (tps: { topic: string; partition: number }[]) => tps.map((tp) => ({ ...tp, offset: 0n })),
-      } as unknown as AdminApi,
-      // Each session's reader hands its whole range over in one fetch, as a broker does with a small topic.
-      async openReader([range]: PartitionRange[]) {
-        let done = false;
-        return {
-          async next() {
-            if (done) return null;
-            done = true;
-            return Array.from({ length: COUNT - Number(range.start) }, (_, i) => record(Number(range.start) + i));
-          },
-          async close() {},
-        };
-      },
-      openProducer: async () => producer,
-      partitionFor: () => 0,
-      stopped: () => false,
-      onRetry: () => undefined,
-      foreignReason: () => undefined,
-    },
-    {
-      plans: [plan],
-      ends: new Map([[tpKey(TOPIC, 0), BigInt(COUNT)]]),
-      start: 'earliest',
-      provenance: false,
-      batchBytes: 1 << 20,
-      maxInFlight: 1,
-      compressed: false,
-      commitIntervalMs: 60_000,
-    },
-  );
+  const engine = oneFetchEngine({ plan, count: COUNT, record, producer, batchBytes: 1 << 20 });
   const outcome = await engine.run();
   return { written, retries: engine.retries, outcome };
 }
