@@ -1,3 +1,4 @@
+import { Writer, type Connection, type Reader } from '@platformatic/kafka';
 import { EventEmitter } from 'node:events';
 
 /**
@@ -34,4 +35,35 @@ export class FakeSocket extends EventEmitter {
     if (this.strict) throw error;
     this.destroyedWith = error;
   }
+}
+
+export type Parser = (correlationId: number, apiKey: number, apiVersion: number, reader: Reader) => unknown;
+export type SendCallback = (error: Error | null, response?: unknown) => void;
+
+/**
+ * A Connection over `socket` whose send() frames each request as the library does (size, API key,
+ * version, correlation id 1, client id) and writes it; `onRequest` gets the corked groups that
+ * request wrote (the frame first), its parser and its callback, to answer when the test wants.
+ */
+export function fakeConnection(
+  socket: FakeSocket,
+  onRequest: (groups: Buffer[][], parser: Parser, callback: SendCallback) => void,
+): Connection {
+  return {
+    socket,
+    send: (
+      apiKey: number,
+      apiVersion: number,
+      createPayload: () => Writer,
+      parser: Parser,
+      _a: boolean,
+      _b: boolean,
+      callback: SendCallback,
+    ) => {
+      const before = socket.groups.length;
+      const frame = Writer.create().appendInt16(apiKey).appendInt16(apiVersion).appendInt32(1).appendString('ktool', false);
+      socket.write(frame.appendFrom(createPayload()).prependLength().buffer);
+      onRequest(socket.groups.slice(before), parser, callback);
+    },
+  } as unknown as Connection;
 }

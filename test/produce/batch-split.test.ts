@@ -1,4 +1,4 @@
-import { crc32c, Reader, Writer, type Connection } from '@platformatic/kafka';
+import { crc32c, Reader, Writer } from '@platformatic/kafka';
 import { describe, expect, it } from 'vitest';
 import type { ConsumedRecord } from '../../src/kafka/consumer-types.js';
 import { decompress } from '../../src/kafka/fast-fetch.js';
@@ -10,13 +10,11 @@ import { decodeBatches } from '../../src/kafka/record-batch-decode.js';
 import { encodeRecordBatch } from '../../src/kafka/record-batch-encode.js';
 import { recordCount, splitBatch } from '../../src/kafka/record-batch-split.js';
 import { RecordTooLargeError } from '../../src/kafka/record-too-large.js';
-import { FakeSocket } from '../helpers/fake-socket.js';
+import { fakeConnection, FakeSocket } from '../helpers/fake-socket.js';
 
 const TOPIC = 'orders';
 const MESSAGE_TOO_LARGE = 10;
 const OUT_OF_ORDER = 45;
-
-type Parser = (c: number, k: number, v: number, r: Reader) => unknown;
 
 /**
  * A broker for one topic with a max.message.bytes: it refuses a batch larger than the limit
@@ -38,27 +36,13 @@ class LimitedBroker {
     private readonly idempotent: boolean,
   ) {}
 
-  readonly connection = {
-    socket: this.socket,
-    send: (
-      apiKey: number,
-      apiVersion: number,
-      createPayload: () => Writer,
-      parser: Parser,
-      _a: boolean,
-      _b: boolean,
-      callback: (e: Error | null, r?: unknown) => void,
-    ) => {
-      const before = this.socket.groups.length;
-      const frame = Writer.create().appendInt16(apiKey).appendInt16(apiVersion).appendInt32(1).appendString('ktool', false);
-      this.socket.write(frame.appendFrom(createPayload()).prependLength().buffer);
-      const request = Buffer.concat(this.socket.groups.slice(before).flat());
-      this.requests++;
-      const answer = this.handle(request);
-      // Answered later, in order: the pipeline has several requests in flight.
-      this.answering = this.answering.then(() => new Promise((r) => setImmediate(r))).then(() => callback(null, parser(1, 0, 8, answer)));
-    },
-  } as unknown as Connection;
+  readonly connection = fakeConnection(this.socket, (groups, parser, callback) => {
+    const request = Buffer.concat(groups.flat());
+    this.requests++;
+    const answer = this.handle(request);
+    // Answered later, in order: the pipeline has several requests in flight.
+    this.answering = this.answering.then(() => new Promise((r) => setImmediate(r))).then(() => callback(null, parser(1, 0, 8, answer)));
+  });
 
   private handle(request: Buffer): Reader {
     const r = Reader.from(request);

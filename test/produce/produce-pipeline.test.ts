@@ -1,17 +1,15 @@
-import { Reader, Writer, type Connection } from '@platformatic/kafka';
+import { Reader, Writer } from '@platformatic/kafka';
 import { describe, expect, it } from 'vitest';
 import { ProducePipeline, type Batch, type PipelineDeps } from '../../src/kafka/produce-pipeline.js';
 import { produceRequest } from '../../src/kafka/produce-request.js';
 import { retriable } from '../../src/kafka/producer.js';
-import { FakeSocket } from '../helpers/fake-socket.js';
+import { fakeConnection, FakeSocket, type Parser } from '../helpers/fake-socket.js';
 
 const TOPIC = 'orders';
 const NOT_LEADER = 6;
 const MESSAGE_TOO_LARGE = 10;
 const OUT_OF_ORDER = 45;
 const DUPLICATE = 46;
-
-type Parser = (c: number, k: number, v: number, r: Reader) => unknown;
 
 /** A connection that writes requests as the client does and answers only when the test says so, in order. */
 class FakeBroker {
@@ -21,37 +19,15 @@ class FakeBroker {
   readonly pending: { batches: [number, number][]; parser: Parser; callback: (e: Error | null, r?: unknown) => void }[] = [];
   /** Every batch written, in order, as partition:sequence. */
   readonly written: string[] = [];
-  readonly connection = {
-    socket: this.socket,
-    send: (
-      apiKey: number,
-      apiVersion: number,
-      createPayload: () => Writer,
-      parser: Parser,
-      _a: boolean,
-      _b: boolean,
-      callback: (e: Error | null, r?: unknown) => void,
-    ) => {
-      const before = this.socket.groups.length;
-      this.socket.write(
-        Writer.create()
-          .appendInt16(apiKey)
-          .appendInt16(apiVersion)
-          .appendInt32(1)
-          .appendString('ktool', false)
-          .appendFrom(createPayload())
-          .prependLength().buffer,
-      );
-      // The pieces behind the frame: batches (61 bytes here) and the next partition's fields between them.
-      const batches = this.socket.groups
-        .slice(before)
-        .flatMap((g) => g.slice(1))
-        .filter((b) => b.length === 61)
-        .map((b): [number, number] => [b.readInt32BE(0), b.readInt32BE(53)]);
-      for (const [p, s] of batches) this.written.push(`${p}:${s}`);
-      this.pending.push({ batches, parser, callback });
-    },
-  } as unknown as Connection;
+  readonly connection = fakeConnection(this.socket, (groups, parser, callback) => {
+    // The pieces behind the frame: batches (61 bytes here) and the next partition's fields between them.
+    const batches = groups
+      .flatMap((g) => g.slice(1))
+      .filter((b) => b.length === 61)
+      .map((b): [number, number] => [b.readInt32BE(0), b.readInt32BE(53)]);
+    for (const [p, s] of batches) this.written.push(`${p}:${s}`);
+    this.pending.push({ batches, parser, callback });
+  });
 
   /** Answers the oldest request: each partition's error code (0 when not named). */
   answer(codes: Record<number, number> = {}): void {
