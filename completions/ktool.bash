@@ -36,10 +36,10 @@ _ktool_options() {
     'topics alter') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --allow-internal-topics -p --partitions --if-exists --dry-run -h --help' ;;
     'topics delete') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --allow-internal-topics --if-exists -h --help' ;;
     'profile') echo '-h --help' ;;
-    'profile add') echo '--no-color --debug -b --bootstrap-server --client-id --timeout --sasl-mechanism --username --password --password-env --password-command --token --token-env --token-command --tls --ca --cert --key --server-name --insecure-skip-verify --use -h --help' ;;
+    'profile add') echo '--no-color --debug -b --bootstrap-server --client-id --timeout --sasl-mechanism --username --password --password-env --password-command --token --token-env --token-command --tls --ca --cert --key --server-name --insecure-skip-verify --schema-registry --sr-username --sr-password --sr-password-env --sr-password-command --sr-token-env --sr-ca --use -h --help' ;;
     'profile use') echo '--no-color --debug -h --help' ;;
     'profile list') echo '--format --json --no-color --debug -h --help' ;;
-    'profile show') echo '--format --json --no-color --debug -b --bootstrap-server --command-config --profile --timeout --resolved -h --help' ;;
+    'profile show') echo '--format --json --no-color --debug -b --bootstrap-server --command-config --profile --timeout --schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca --resolved -h --help' ;;
     'profile delete') echo '--no-color --debug -y --yes -h --help' ;;
     'local') echo '-h --help' ;;
     'local start') echo '--name --format --json --no-color --debug --nodes --sasl --tls --fresh --kafka-version --version --kafka-home -h --help' ;;
@@ -139,9 +139,9 @@ _ktool_option_value() {
       esac ;;
     'profile add')
       case "$2" in
-        -b|--bootstrap-server|--client-id|--timeout|--username|--password|--password-env|--password-command|--token|--token-env|--token-command|--server-name) echo 'none' ;;
+        -b|--bootstrap-server|--client-id|--timeout|--username|--password|--password-env|--password-command|--token|--token-env|--token-command|--server-name|--schema-registry|--sr-username|--sr-password|--sr-password-env|--sr-password-command|--sr-token-env) echo 'none' ;;
         --sasl-mechanism) echo 'choices PLAIN SCRAM-SHA-256 SCRAM-SHA-512 OAUTHBEARER' ;;
-        --ca|--cert|--key) echo 'files' ;;
+        --ca|--cert|--key|--sr-ca) echo 'files' ;;
         *) return 1 ;;
       esac ;;
     'profile list')
@@ -153,8 +153,8 @@ _ktool_option_value() {
     'profile show')
       case "$2" in
         --format) echo 'choices table wide json yaml' ;;
-        --output|-b|--bootstrap-server|--brokers|--timeout) echo 'none' ;;
-        --command-config) echo 'files' ;;
+        --output|-b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env) echo 'none' ;;
+        --command-config|--sr-ca) echo 'files' ;;
         --profile) echo 'profiles' ;;
         *) return 1 ;;
       esac ;;

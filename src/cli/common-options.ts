@@ -15,6 +15,25 @@ const CONNECTION: readonly OptionSpec[] = [
   },
 ];
 
+/**
+ * The Schema Registry, on the commands that use one (schemas, produce, consume): a group of its own
+ * rather than part of `connection`, so that the help of the 40 commands that never talk to a
+ * registry does not grow five lines. Precedence: src/config/resolve.ts resolveSchemaRegistry.
+ */
+const SCHEMA_REGISTRY: readonly OptionSpec[] = [
+  {
+    flags: '--schema-registry <url>',
+    description:
+      'Schema Registry URL with its base path, e.g. http://host:8081 or http://host:8080/apis/ccompat/v7 ' +
+      '(env KTOOL_SCHEMA_REGISTRY; schema.registry.url in --command-config; the profile)',
+  },
+  { flags: '--schema-registry-url <url>', description: 'alias of --schema-registry', hidden: true },
+  { flags: '--sr-username <user>', description: 'Schema Registry basic-auth user' },
+  { flags: '--sr-password-env <var>', description: 'read the Schema Registry password from this environment variable' },
+  { flags: '--sr-token-env <var>', description: 'read a Schema Registry bearer token from this environment variable' },
+  { flags: '--sr-ca <file>', description: 'CA certificate (PEM) to trust for an https Schema Registry' },
+];
+
 /** Output flags; `-o` is deliberately not one of them (it is consume's offset, as in kcat and rpk). */
 function outputOptions(extraFormats: readonly string[] = []): readonly OptionSpec[] {
   return [
@@ -52,6 +71,8 @@ export function groupOptions(group: OptionGroup, extraFormats?: readonly string[
   switch (group) {
     case 'connection':
       return CONNECTION;
+    case 'schema-registry':
+      return SCHEMA_REGISTRY;
     case 'output':
       return outputOptions(extraFormats);
     case 'base':

@@ -1,11 +1,14 @@
 import type { ChalkInstance } from 'chalk';
-import { loadCommandConfig } from '../config/command-config.js';
+import { loadCommandConfig, type CommandConfig } from '../config/command-config.js';
 import type { ConnectionSettings } from '../config/connection.js';
 import { configFilePath } from '../config/paths.js';
-import { resolveConnection } from '../config/resolve.js';
+import { resolveConnection, resolveSchemaRegistry } from '../config/resolve.js';
+import type { ConfigFile } from '../config/profile-types.js';
 import { loadConfigFile } from '../config/store.js';
+import { UsageError } from '../errors.js';
 import type { ConnectApi } from '../kafka/connect.js';
 import type { KafkaClients, KafkaFactory } from '../kafka/types.js';
+import type { SchemaRegistry, SchemaRegistrySettings } from '../schema-registry/types.js';
 import { colorEnabled, makeChalk } from '../output/color.js';
 import { resolveFormat } from '../output/format.js';
 import type { Io } from './io.js';
@@ -24,6 +27,13 @@ export interface GlobalOptions {
   json?: boolean;
   color?: boolean;
   debug?: boolean;
+  /** The schema-registry group (common-options.ts). */
+  schemaRegistry?: string;
+  schemaRegistryUrl?: string;
+  srUsername?: string;
+  srPasswordEnv?: string;
+  srTokenEnv?: string;
+  srCa?: string;
 }
 
 export interface Context {
@@ -37,6 +47,13 @@ export interface Context {
   debug: boolean;
   configPath: string;
   connection(): Promise<ConnectionSettings>;
+  /** The Schema Registry settings after precedence, or undefined when none is configured. */
+  schemaRegistrySettings(): Promise<SchemaRegistrySettings | undefined>;
+  /**
+   * The Schema Registry client (src/schema-registry/client.ts), created on first use and closed
+   * with the command; a usage error (exit 2) when no registry is configured.
+   */
+  schemaRegistry(): Promise<SchemaRegistry>;
   /** Every Kafka capability (admin, groups, configs, producer, readers ...) of the connection the flags name. */
   kafka(): Promise<KafkaClients>;
   /** The same for another cluster (mirror's source and target), closed with the command. */
@@ -54,6 +71,8 @@ export interface Context {
 export interface ContextDeps {
   kafkaFactory?: KafkaFactory;
   connectFactory?: (url: string) => ConnectApi;
+  /** Unit tests: test/helpers/fake-schema-registry.ts. */
+  schemaRegistryFactory?: (settings: SchemaRegistrySettings) => SchemaRegistry;
 }
 
 export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {}, extraFormats: readonly string[] = []): Context {
@@ -63,12 +82,16 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
   const errChalk = makeChalk(colorEnabled({ noColor: opts.color === false, env, isTTY: io.stderrIsTTY }));
   const configPath = configFilePath(env);
   let connection: Promise<ConnectionSettings> | undefined;
+  let loaded: Promise<{ config: ConfigFile; commandConfig?: CommandConfig }> | undefined;
+  let registrySettings: Promise<SchemaRegistrySettings | undefined> | undefined;
+  let registry: Promise<SchemaRegistry> | undefined;
   let clients: Promise<KafkaClients> | undefined;
   /** Clients of other clusters not closed yet (a readiness probe opens and closes one per poll). */
   const others = new Set<KafkaClients>();
   let factory: Promise<KafkaFactory> | undefined;
   const kafkaFactory = () => (factory ??= deps.kafkaFactory ? Promise.resolve(deps.kafkaFactory) : defaultFactory(env, io.signal));
   const warned = new Set<string>();
+  const load = () => (loaded ??= loadConfigs(configPath, opts.commandConfig, (m) => ctx.warn(m)));
 
   const ctx: Context = {
     io,
@@ -80,14 +103,21 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
     configPath,
     connection() {
       connection ??= (async () => {
-        const config = await loadConfigFile(configPath);
-        const commandConfig = opts.commandConfig ? await loadCommandConfig(opts.commandConfig) : undefined;
-        if (commandConfig?.unknownKeys.length) {
-          ctx.warn(`ignoring unknown keys in ${opts.commandConfig}: ${commandConfig.unknownKeys.join(', ')}`);
-        }
+        const { config, commandConfig } = await load();
         return resolveConnection({ flags: { ...opts, bootstrapServer: opts.bootstrapServer ?? opts.brokers }, env, config, commandConfig });
       })();
       return connection;
+    },
+    schemaRegistrySettings() {
+      registrySettings ??= (async () => {
+        const { config, commandConfig } = await load();
+        return resolveSchemaRegistry({ flags: opts, env, config, commandConfig, connection: await ctx.connection() });
+      })();
+      return registrySettings;
+    },
+    schemaRegistry() {
+      registry ??= ctx.schemaRegistrySettings().then((settings) => openSchemaRegistry(settings, deps, env, io.signal));
+      return registry;
     },
     kafka() {
       clients ??= (async () => {
@@ -126,10 +156,42 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
     },
     async dispose() {
       const main = clients ? await clients.catch(() => undefined) : undefined;
+      (registry ? await registry.catch(() => undefined) : undefined)?.close();
       await Promise.allSettled([main?.close(), ...[...others].map((other) => other.close())]);
     },
   };
   return ctx;
+}
+
+/** config.yaml and the --command-config file, read once for the connection and the registry. */
+async function loadConfigs(
+  configPath: string,
+  commandConfigPath: string | undefined,
+  warn: (message: string) => void,
+): Promise<{ config: ConfigFile; commandConfig?: CommandConfig }> {
+  const config = await loadConfigFile(configPath);
+  const commandConfig = commandConfigPath ? await loadCommandConfig(commandConfigPath) : undefined;
+  if (commandConfig?.unknownKeys.length) warn(`ignoring unknown keys in ${commandConfigPath}: ${commandConfig.unknownKeys.join(', ')}`);
+  return { config, commandConfig };
+}
+
+async function openSchemaRegistry(
+  settings: SchemaRegistrySettings | undefined,
+  deps: ContextDeps,
+  env: Record<string, string | undefined>,
+  signal: AbortSignal,
+): Promise<SchemaRegistry> {
+  if (!settings) {
+    throw new UsageError(
+      'no schema registry configured',
+      'pass --schema-registry URL, set KTOOL_SCHEMA_REGISTRY, schema.registry.url in --command-config, ' +
+        'or a profile with one (ktool local start --schema-registry makes one)',
+    );
+  }
+  if (deps.schemaRegistryFactory) return deps.schemaRegistryFactory(settings);
+  // Loaded on first use: commands that never talk to a registry never load its client.
+  const { createSchemaRegistry } = await import('../schema-registry/client.js');
+  return createSchemaRegistry(settings, env, signal);
 }
 
 async function defaultFactory(env: Record<string, string | undefined>, signal: AbortSignal): Promise<KafkaFactory> {

@@ -28,7 +28,7 @@ export interface ArgumentSpec {
 }
 
 /** Flag groups shared by many commands (src/cli/common-options.ts): added before the command's own. */
-export type OptionGroup = 'connection' | 'output' | 'base' | 'yes' | 'allow-internal-topics';
+export type OptionGroup = 'connection' | 'schema-registry' | 'output' | 'base' | 'yes' | 'allow-internal-topics';
 
 export interface CommandSpec {
   /**

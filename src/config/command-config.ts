@@ -3,6 +3,7 @@ import { readUserFile } from '../util/read-user-file.js';
 import type { SaslSettings, TlsSettings } from './connection.js';
 import { SASL_MECHANISMS, type SaslMechanism } from './profile-types.js';
 import { parseJaasConfig, parseProperties } from './properties.js';
+import { SCHEMA_REGISTRY_KEYS, schemaRegistryFromProperties, type SchemaRegistryConfig } from './schema-registry-config.js';
 
 /** What a kafka-*.sh client properties file contributes to a connection. */
 export interface CommandConfig {
@@ -11,6 +12,8 @@ export interface CommandConfig {
   timeoutMs?: number;
   sasl?: SaslSettings;
   tls?: TlsSettings;
+  /** schema.registry.url, basic.auth.*, bearer.auth.*, schema.registry.ssl.* (src/config/schema-registry-config.ts). */
+  schemaRegistry?: SchemaRegistryConfig;
   /** Keys ktool does not use; reported once on stderr by the caller. */
   unknownKeys: string[];
   /** Every property, for commands that pass producer/consumer settings through. */
@@ -37,6 +40,7 @@ const CLIENT_ONLY_KEYS = new Set([
   'request.timeout.ms',
   'default.api.timeout.ms',
   'sasl.oauthbearer.token',
+  ...SCHEMA_REGISTRY_KEYS,
 ]);
 
 /** `flag` names where the path came from in messages (--command-config, mirror's --from-config ...). */
@@ -60,6 +64,7 @@ export function interpretCommandConfig(props: Map<string, string>, source = 'com
   }
   if (protocol.startsWith('SASL')) out.sasl = saslFrom(props, source);
   if (protocol === 'SSL' || protocol === 'SASL_SSL') out.tls = tlsFrom(props, source);
+  out.schemaRegistry = schemaRegistryFromProperties(props, source, out.sasl);
   return out;
 }
 

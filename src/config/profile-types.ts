@@ -22,12 +22,31 @@ export interface TlsProfile {
   'server-name'?: string;
 }
 
+/** The cluster's Schema Registry: its URL (with any base path) and how to authenticate; secrets as for SASL. */
+export interface SchemaRegistryProfile {
+  url: string;
+  username?: string;
+  password?: string;
+  'password-env'?: string;
+  'password-command'?: string;
+  /** Bearer token (instead of username/password). */
+  token?: string;
+  'token-env'?: string;
+  'token-command'?: string;
+  /** PEM files: the CA to trust, and a client certificate and key for mTLS. */
+  ca?: string;
+  cert?: string;
+  key?: string;
+  'insecure-skip-verify'?: boolean;
+}
+
 export interface Profile {
   bootstrap?: string;
   'client-id'?: string;
   timeout?: string;
   sasl?: SaslProfile;
   tls?: TlsProfile;
+  'schema-registry'?: SchemaRegistryProfile;
 }
 
 export interface ConfigFile {

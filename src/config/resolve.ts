@@ -3,6 +3,7 @@ import { formatDuration, MAX_TIMER_MS, parseDuration } from '../util/duration.js
 import type { CommandConfig } from './command-config.js';
 import type { ConnectionSettings, SaslSettings, SecretSource, SettingSource, SkippedProfile, TlsSettings } from './connection.js';
 import type { ConfigFile, Profile, SaslProfile } from './profile-types.js';
+import type { SchemaRegistrySettings } from '../schema-registry/types.js';
 
 export const DEFAULT_BOOTSTRAP = 'localhost:9092';
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -180,4 +181,103 @@ function saslFromProfile(p: SaslProfile, profileName: string): SaslSettings {
 function tlsFromProfile(p: Profile): TlsSettings {
   const t = p.tls ?? {};
   return { ca: t.ca, cert: t.cert, key: t.key, insecureSkipVerify: t['insecure-skip-verify'] === true, serverName: t['server-name'] };
+}
+
+export interface SchemaRegistryFlags {
+  schemaRegistry?: string;
+  /** --schema-registry-url, the hidden alias. */
+  schemaRegistryUrl?: string;
+  srUsername?: string;
+  srPasswordEnv?: string;
+  srTokenEnv?: string;
+  srCa?: string;
+}
+
+/**
+ * The Schema Registry, resolved after the connection (whose profile and timeout it uses).
+ * Precedence, highest first:
+ *
+ * - url:         `--schema-registry` > `--command-config` schema.registry.url > `KTOOL_SCHEMA_REGISTRY`
+ *                > the profile's `schema-registry.url` > none (a command that needs one says so).
+ *                The URL includes any base path (Apicurio: http://host:8080/apis/ccompat/v7).
+ * - credentials: `--sr-username`/`--sr-password-env` or `--sr-token-env` > `--command-config`
+ *                (basic.auth.user.info, bearer.auth.token) > `user:password@` in the URL
+ *                > the profile's, only when the URL is the profile's (a URL named elsewhere is
+ *                another registry: the profile's password is not sent to it, as with -b).
+ * - TLS:         `--sr-ca` > `--command-config` schema.registry.ssl.* > the profile's (same rule).
+ * - timeout:     the connection's (--timeout ...).
+ */
+export function resolveSchemaRegistry(input: {
+  flags: SchemaRegistryFlags;
+  env: Record<string, string | undefined>;
+  config: ConfigFile;
+  commandConfig?: CommandConfig;
+  connection: ConnectionSettings;
+}): SchemaRegistrySettings | undefined {
+  const { flags, env, config, commandConfig, connection } = input;
+  const fromFile = commandConfig?.schemaRegistry;
+  const profile = connection.profileName ? config.profiles[connection.profileName]?.['schema-registry'] : undefined;
+  const flagUrl = flags.schemaRegistry ?? flags.schemaRegistryUrl;
+  const [raw, urlSource, what]: [string | undefined, SettingSource, string] = flagUrl
+    ? [flagUrl, 'flag', '--schema-registry']
+    : fromFile?.url
+      ? [fromFile.url, 'command-config', 'schema.registry.url of --command-config']
+      : env.KTOOL_SCHEMA_REGISTRY
+        ? [env.KTOOL_SCHEMA_REGISTRY, 'env', 'KTOOL_SCHEMA_REGISTRY']
+        : profile?.url
+          ? [profile.url, 'profile', `schema-registry.url of profile ${connection.profileName}`]
+          : [undefined, 'default', ''];
+  if (raw === undefined) return undefined;
+  const { url, username: urlUser, password: urlPassword } = parseRegistryUrl(raw, what);
+  const own = urlSource === 'profile' ? profile : undefined;
+  const settings: SchemaRegistrySettings = { url, timeoutMs: connection.timeoutMs, sources: { url: urlSource, auth: 'default' } };
+  if (flags.srUsername !== undefined || flags.srPasswordEnv !== undefined || flags.srTokenEnv !== undefined) {
+    if (flags.srTokenEnv !== undefined && (flags.srUsername !== undefined || flags.srPasswordEnv !== undefined))
+      throw new UsageError('give --sr-token-env or --sr-username/--sr-password-env, not both');
+    if (flags.srPasswordEnv !== undefined && flags.srUsername === undefined) throw new UsageError('--sr-password-env needs --sr-username');
+    settings.username = flags.srUsername;
+    settings.password = flags.srPasswordEnv === undefined ? undefined : { env: flags.srPasswordEnv };
+    settings.token = flags.srTokenEnv === undefined ? undefined : { env: flags.srTokenEnv };
+    settings.sources.auth = 'flag';
+  } else if (fromFile?.username !== undefined || fromFile?.token) {
+    [settings.username, settings.password, settings.token] = [fromFile.username, fromFile.password, fromFile.token];
+    settings.sources.auth = 'command-config';
+  } else if (urlUser !== undefined) {
+    [settings.username, settings.password] = [urlUser, urlPassword === undefined ? undefined : { value: urlPassword }];
+    settings.sources.auth = 'url';
+  } else if (own && (own.username !== undefined || own.token || own['token-env'] || own['token-command'])) {
+    settings.username = own.username;
+    settings.password = secret(own.password, own['password-env'], own['password-command']);
+    settings.token = secret(own.token, own['token-env'], own['token-command']);
+    settings.sources.auth = 'profile';
+  }
+  if (flags.srCa) settings.tls = { ca: flags.srCa };
+  else if (fromFile?.tls) settings.tls = fromFile.tls;
+  else if (own && (own.ca || own.cert || own['insecure-skip-verify']))
+    settings.tls = { ca: own.ca, cert: own.cert, key: own.key, insecureSkipVerify: own['insecure-skip-verify'] === true };
+  return settings;
+}
+
+/** An http(s) URL without a trailing slash; `user:password@` taken out of it (never shown). */
+export function parseRegistryUrl(raw: string, what: string): { url: string; username?: string; password?: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw.trim());
+  } catch {
+    throw new UsageError(`${what}: invalid URL "${redactUrl(raw)}"`, 'e.g. http://localhost:8081 or http://localhost:8080/apis/ccompat/v7');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new UsageError(`${what}: the schema registry URL must start with http:// or https://, got "${redactUrl(raw)}"`);
+  const username = parsed.username ? decodeURIComponent(parsed.username) : undefined;
+  const password = parsed.password ? decodeURIComponent(parsed.password) : undefined;
+  parsed.username = '';
+  parsed.password = '';
+  parsed.search = '';
+  parsed.hash = '';
+  return { url: parsed.toString().replace(/\/+$/, ''), username, password };
+}
+
+/** A URL as it may be shown: any password replaced. */
+function redactUrl(raw: string): string {
+  return raw.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:<redacted>@');
 }

@@ -2,8 +2,8 @@ import { defineCommand, type Flags } from '../../cli/spec.js';
 import { SASL_MECHANISMS } from '../../config/profile-types.js';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
-import type { Profile, SaslMechanism } from '../../config/profile-types.js';
-import { splitBootstrap } from '../../config/resolve.js';
+import type { Profile, SaslMechanism, SchemaRegistryProfile } from '../../config/profile-types.js';
+import { parseRegistryUrl, splitBootstrap } from '../../config/resolve.js';
 import { upsertProfile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import { parseTimerDuration } from '../../util/duration.js';
@@ -31,6 +31,13 @@ export const spec = defineCommand({
     { flags: '--key <file>', description: 'client private key (PEM) for mTLS' },
     { flags: '--server-name <name>', description: 'TLS server name (SNI) to verify' },
     { flags: '--insecure-skip-verify', description: 'do not verify the broker certificate (test clusters only)' },
+    { flags: '--schema-registry <url>', description: "the cluster's Schema Registry URL, with its base path" },
+    { flags: '--sr-username <user>', description: 'Schema Registry basic-auth user' },
+    { flags: '--sr-password <password>', description: 'Schema Registry password, stored in the file (prefer --sr-password-env)' },
+    { flags: '--sr-password-env <var>', description: 'read the Schema Registry password from this environment variable' },
+    { flags: '--sr-password-command <cmd>', description: 'run this command to get the Schema Registry password' },
+    { flags: '--sr-token-env <var>', description: 'read a Schema Registry bearer token from this environment variable' },
+    { flags: '--sr-ca <file>', description: 'CA certificate (PEM) of an https Schema Registry' },
     { flags: '--use', description: 'make it the current profile' },
   ],
   examples: [
@@ -38,6 +45,7 @@ export const spec = defineCommand({
     'ktool profile add prod -b k1:9093,k2:9093 --tls --ca ca.pem --sasl-mechanism ' +
       'SCRAM-SHA-512 --username app --password-env KAFKA_PASSWORD',
     "ktool profile add cloud -b pkc.example:9092 --tls --sasl-mechanism PLAIN --username KEY --password-command 'pass show kafka/cloud'",
+    'ktool profile add dev -b localhost:9092 --schema-registry http://localhost:8081 --sr-username app --sr-password-env SR_PASSWORD',
   ],
 });
 
@@ -101,6 +109,8 @@ export function parse(args: string[], flags: Flags<typeof spec>): AddOptions {
       'insecure-skip-verify': f.insecureSkipVerify ? true : undefined,
     };
   }
+  profile['schema-registry'] = schemaRegistryProfile(str);
+  if (!profile['schema-registry']) delete profile['schema-registry'];
   // `add` replaces: without brokers it would save (or overwrite a profile with) one that names no cluster.
   if (!profile.bootstrap) {
     throw new UsageError(
@@ -109,7 +119,39 @@ export function parse(args: string[], flags: Flags<typeof spec>): AddOptions {
         `--sasl-mechanism ... as needed); to switch to a saved profile: ktool profile use ${name}`,
     );
   }
-  return { name, profile, use: Boolean(f.use), storedSecret: f.password !== undefined || f.token !== undefined };
+  return {
+    name,
+    profile,
+    use: Boolean(f.use),
+    storedSecret: f.password !== undefined || f.token !== undefined || f.srPassword !== undefined,
+  };
+}
+
+/** The --schema-registry and --sr-* flags as the profile's `schema-registry` block. */
+function schemaRegistryProfile(str: (k: string) => string | undefined): SchemaRegistryProfile | undefined {
+  const keys = ['srUsername', 'srPassword', 'srPasswordEnv', 'srPasswordCommand', 'srTokenEnv', 'srCa'];
+  const url = str('schemaRegistry');
+  if (!url) {
+    const stray = keys.find((k) => str(k) !== undefined);
+    if (stray) throw new UsageError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --schema-registry URL`);
+    return undefined;
+  }
+  parseRegistryUrl(url, '--schema-registry');
+  const passwords = ['srPassword', 'srPasswordEnv', 'srPasswordCommand'].filter((k) => str(k) !== undefined);
+  if (passwords.length > 1) throw new UsageError('give only one of --sr-password, --sr-password-env, --sr-password-command');
+  if (passwords.length && !str('srUsername')) throw new UsageError('a Schema Registry password needs --sr-username');
+  if (str('srTokenEnv') && (passwords.length || str('srUsername')))
+    throw new UsageError('give --sr-token-env or --sr-username with a password, not both');
+  const entries = Object.entries({
+    url,
+    username: str('srUsername'),
+    password: str('srPassword'),
+    'password-env': str('srPasswordEnv'),
+    'password-command': str('srPasswordCommand'),
+    'token-env': str('srTokenEnv'),
+    ca: str('srCa'),
+  }).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(entries) as unknown as SchemaRegistryProfile;
 }
 
 export async function run(options: AddOptions, ctx: Context): Promise<CommandResult | void> {
@@ -118,6 +160,8 @@ export async function run(options: AddOptions, ctx: Context): Promise<CommandRes
     const path = options.profile.tls?.[role];
     if (path) checkUserFile(path, `--${role}`);
   }
+  const srCa = options.profile['schema-registry']?.ca;
+  if (srCa) checkUserFile(srCa, '--sr-ca');
   const config = await upsertProfile(ctx.configPath, options.name, options.profile, options.use);
   if (options.storedSecret)
     ctx.warn(`the secret is stored in ${ctx.configPath} (mode 0600); --password-env or --password-command keep it out of the file`);

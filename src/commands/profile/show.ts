@@ -11,7 +11,7 @@ import { redactProfile } from './redact.js';
 export const spec = defineCommand({
   command: 'show [name]',
   description: 'show a profile (secrets redacted); --resolved shows what a command would use, and where each value came from',
-  groups: ['output', 'base', 'connection'],
+  groups: ['output', 'base', 'connection', 'schema-registry'],
   options: [{ flags: '--resolved', description: 'apply flags, environment and profile precedence' }],
   examples: [
     'ktool profile show prod',
@@ -61,6 +61,7 @@ function skippedNote(skipped: SkippedProfile | undefined): string | undefined {
 /** What a command would connect with, and where each value came from (`--resolved --json`). */
 async function resolved(ctx: Context): Promise<CommandResult> {
   const s = await ctx.connection();
+  const registry = await ctx.schemaRegistrySettings();
   const note = skippedNote(s.skippedProfile);
   const data = {
     profile: s.profileName ?? null,
@@ -88,6 +89,17 @@ async function resolved(ctx: Context): Promise<CommandResult> {
           insecureSkipVerify: Boolean(s.tls.insecureSkipVerify),
         }
       : null,
+    ...(registry && {
+      schemaRegistry: {
+        url: registry.url,
+        urlSource: registry.sources.url,
+        username: registry.username ?? null,
+        password: describeSecret(registry.password) ?? null,
+        token: describeSecret(registry.token) ?? null,
+        authSource: registry.sources.auth,
+        ca: registry.tls?.ca?.includes('BEGIN') ? '<inline PEM>' : (registry.tls?.ca ?? null),
+      },
+    }),
   };
   if (!note) return { data, text: toYaml(data) };
   // For people the reason goes where the profile name would be, as a sentence (not a quoted YAML string).
