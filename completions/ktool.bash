@@ -42,7 +42,7 @@ _ktool_options() {
     'profile show') echo '--format --json --no-color --debug -b --bootstrap-server --command-config --profile --timeout --schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca --resolved -h --help' ;;
     'profile delete') echo '--no-color --debug -y --yes -h --help' ;;
     'local') echo '-h --help' ;;
-    'local start') echo '--name --format --json --no-color --debug --nodes --sasl --tls --fresh --kafka-version --version --kafka-home -h --help' ;;
+    'local start') echo '--name --format --json --no-color --debug --nodes --sasl --tls --schema-registry --fresh --kafka-version --version --kafka-home -h --help' ;;
     'local stop') echo '--name --format --json --no-color --debug -h --help' ;;
     'local status') echo '--name --format --json --no-color --debug -h --help' ;;
     'local list') echo '--format --json --no-color --debug -h --help' ;;

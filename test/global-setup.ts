@@ -7,6 +7,8 @@
  *                                 authorizer on; KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP is its PLAINTEXT listener
  *   KTOOL_TEST_TLS_BOOTSTRAP      the same cluster's SSL listener (client certificate required);
  *                                 KTOOL_TEST_TLS_FILES is JSON {ca, cert, key} (PEM file paths)
+ *   KTOOL_TEST_SCHEMA_REGISTRY    Apicurio Registry next to the single-node cluster (`local start --schema-registry`),
+ *                                 its Confluent API URL (http://127.0.0.1:PORT/apis/ccompat/v7)
  *   KTOOL_TEST_KAFKA_LIBS         the jars Kafka's own tools run from
  *   KTOOL_TEST_CONFIG             an isolated config.yaml
  */

@@ -10,6 +10,7 @@ interface Started {
   saslBootstrap: string | null;
   tlsBootstrap: string | null;
   tls: { ca: string; cert: string; key: string } | null;
+  schemaRegistry: { url: string } | null;
 }
 
 /** Runs the real CLI, as a user would: the suite's brokers come from `ktool local` itself. */
@@ -17,8 +18,9 @@ const ktool = (args: string[], env: NodeJS.ProcessEnv) => ktoolOutput(args, env,
 
 /**
  * Starts a single-node, a three-node and a SASL + TLS cluster (names ktool-test-*, free ports, the
- * user's jar cache) unless KTOOL_TEST_BOOTSTRAP names an existing cluster, and exports their
- * bootstraps. Returns the teardown.
+ * user's jar cache) and a Schema Registry next to the first, unless KTOOL_TEST_BOOTSTRAP names an
+ * existing cluster (then KTOOL_TEST_SCHEMA_REGISTRY, if set, names its registry), and exports
+ * their addresses. Returns the teardown.
  */
 export async function startTestClusters(scratch: string): Promise<() => Promise<void>> {
   const env: NodeJS.ProcessEnv = { ...process.env, KTOOL_CONFIG: join(scratch, 'clusters.yaml'), NO_COLOR: '1' };
@@ -33,14 +35,18 @@ export async function startTestClusters(scratch: string): Promise<() => Promise<
     [`${prefix}-3`, ['--nodes', '3']],
     [`${prefix}-sasl`, ['--sasl', '--tls']],
   ];
-  // The first start fetches the jars if needed; the others then find them in the cache.
+  // The first start fetches the jars if needed; the others then find them in the cache. The
+  // Schema Registry joins the first cluster (`local start --schema-registry` on a running cluster
+  // starts only the registry) while the other two start.
   const first = JSON.parse(await ktool(['local', 'start', '--name', specs[0][0], '--json'], env)) as Started;
-  const rest = await Promise.all(
-    specs
+  const [registry, ...rest] = await Promise.all([
+    ktool(['local', 'start', '--name', specs[0][0], '--schema-registry', '--json'], env).then((out) => JSON.parse(out) as Started),
+    ...specs
       .slice(1)
       .map(async ([name, extra]) => JSON.parse(await ktool(['local', 'start', '--name', name, ...extra, '--json'], env)) as Started),
-  );
+  ]);
   const [three, sasl] = rest;
+  process.env.KTOOL_TEST_SCHEMA_REGISTRY = registry.schemaRegistry!.url;
   process.env.KTOOL_TEST_BOOTSTRAP = first.bootstrap;
   process.env.KTOOL_TEST_BOOTSTRAP_3 = three.bootstrap;
   process.env.KTOOL_TEST_SASL_BOOTSTRAP = sasl.saslBootstrap!;

@@ -48,7 +48,7 @@ describe('ktool local lifecycle', () => {
     expect(logs.stdout.trim().split('\n').length).toBeGreaterThan(0);
 
     const stop = await spawnKtool(['local', 'stop', '--name', name, '--json'], { env, timeoutMs: 60_000 });
-    expect(JSON.parse(stop.stdout)).toEqual({ name, stoppedNodes: [1] });
+    expect(JSON.parse(stop.stdout)).toEqual({ name, stoppedNodes: [1], schemaRegistryStopped: false });
     const after = await spawnKtool(['local', 'status', '--name', name], { env });
     expect(after.code).toBe(3);
     expect(after.stdout).toMatch(/not running/);

@@ -176,6 +176,7 @@ describe('local status and stop rendering', () => {
     expect(JSON.parse((await runCli(['local', 'stop', '--name', 'beta', '--json'], { env })).stdout)).toEqual({
       name: 'beta',
       stoppedNodes: [],
+      schemaRegistryStopped: false,
     });
   });
 });

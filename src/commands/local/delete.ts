@@ -7,6 +7,7 @@ import { defineCommand, type Flags } from '../../cli/spec.js';
 import { cacheDir } from '../../config/paths.js';
 import { loadConfigFile, saveConfigFile } from '../../config/store.js';
 import { NotFoundError, OperationError, UsageError } from '../../errors.js';
+import { stopRegistry } from '../../local/schema-registry.js';
 import { stopCluster } from '../../local/cluster.js';
 import { describeCluster, profilesFor, savedProfileNames } from '../../local/registry.js';
 
@@ -68,6 +69,8 @@ export async function run(o: DeleteOptions, ctx: Context): Promise<CommandResult
     yes: o.yes,
   });
   const stoppedNodes = running && cluster.state ? (await stopCluster(cluster.state)).stopped : [];
+  // Its registry too: its database file is in the directory removed next.
+  await stopRegistry(cluster.dir);
   await rm(cluster.dir, { recursive: true, force: true });
   if (saved.length) {
     // Read again: the file may have changed while the question was on screen.

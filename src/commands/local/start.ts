@@ -5,9 +5,11 @@ import { cacheDir } from '../../config/paths.js';
 import { upsertProfile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import { SASL_USERS } from '../../local/broker-config.js';
-import { startCluster } from '../../local/cluster.js';
+import { clusterRunning, startCluster } from '../../local/cluster.js';
+import { readRegistryState, registryUrl, startRegistry, stopRegistry } from '../../local/schema-registry.js';
+import type { Profile } from '../../config/profile-types.js';
 import { checkSaslSupported, DEFAULT_KAFKA_VERSION, parseKafkaVersion } from '../../local/versions.js';
-import { bootstrapOf, clusterDir } from '../../local/state.js';
+import { bootstrapOf, clusterDir, readState } from '../../local/state.js';
 import { tlsFiles } from '../../local/tls.js';
 import { brokersReady } from './ready.js';
 import { NAME_AND_OUTPUT } from './shared.js';
@@ -25,6 +27,12 @@ export const spec = defineCommand({
         'admin/admin-secret) with an authorizer, and a <name>-sasl profile',
     },
     { flags: '--tls', description: 'add an SSL listener (own CA, client certificate required; needs openssl) and a <name>-tls profile' },
+    {
+      flags: '--schema-registry',
+      description:
+        'also start a Schema Registry (Apicurio, Confluent API; fetched with mvn once; Java 21+, or 17 with an older Apicurio) ' +
+        'and put its URL in the profiles; a cluster started with one restarts it',
+    },
     { flags: '--fresh', description: 'start a stopped cluster anew instead of again with its data' },
     { flags: '--kafka-version <version>', description: `Kafka version to run (default ${DEFAULT_KAFKA_VERSION}; 3.3 and newer, KRaft)` },
     {
@@ -36,6 +44,7 @@ export const spec = defineCommand({
   examples: [
     'ktool local start',
     'ktool local start --nodes 3',
+    'ktool local start --schema-registry && ktool schemas list',
     'ktool local start --sasl && ktool --profile local-sasl topics list',
     'ktool local start --tls && ktool --profile local-tls topics list',
     'ktool local start --name dr   # a second, independent cluster',
@@ -54,6 +63,7 @@ export interface StartOptions {
   fresh: boolean;
   version: string;
   kafkaHome?: string;
+  schemaRegistry: boolean;
 }
 
 /** `local start --json`: what was started and the profiles saved for it. */
@@ -71,6 +81,8 @@ export interface StartData {
   nodes: number;
   profiles: string[];
   startMs: number;
+  /** --schema-registry (or a cluster started with one before): its URL, with the Confluent API's base path. */
+  schemaRegistry: { url: string; version: string; java: string; alreadyRunning: boolean } | null;
 }
 
 export function parse(_args: string[], f: Flags<typeof spec>): StartOptions {
@@ -87,6 +99,8 @@ export function parse(_args: string[], f: Flags<typeof spec>): StartOptions {
     fresh: Boolean(f.fresh),
     version,
     kafkaHome: f.kafkaHome,
+    // Read by name: the schema-registry group's --schema-registry <url> types the same key as a string.
+    schemaRegistry: Boolean((f as Record<string, unknown>).schemaRegistry),
   };
 }
 
@@ -103,8 +117,14 @@ function kafkaVersion(f: Flags<typeof spec>): string {
 
 export async function run(o: StartOptions, ctx: Context): Promise<CommandResult> {
   const spinner = ctx.spinner(`starting Kafka ${o.version} (${o.nodes} node${o.nodes > 1 ? 's' : ''})`);
+  const dir = clusterDir(cacheDir(ctx.env), o.name);
+  // Known before the start: --fresh wipes the directory that records it.
+  const withRegistry = o.schemaRegistry || (await readRegistryState(dir)) !== undefined;
   let result;
+  let registry: Awaited<ReturnType<typeof startRegistry>> | undefined;
   try {
+    // A registry left running by a cluster that is not: stopped before its files are reused or wiped.
+    if (!(await clusterRunning(await readState(dir)))) await stopRegistry(dir);
     result = await startCluster({
       ...o,
       cacheDir: cacheDir(ctx.env),
@@ -113,13 +133,19 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
       signal: ctx.io.signal,
       ready: (bootstrap, brokers) => brokersReady(ctx, bootstrap, brokers),
     });
+    if (withRegistry) {
+      spinner.update('starting the Schema Registry');
+      registry = await startRegistry({ clusterDir: dir, cacheDir: cacheDir(ctx.env), env: ctx.env, log: (m) => spinner.update(m) });
+    }
   } finally {
     spinner.stop();
   }
   const { state } = result;
   const bootstrap = bootstrapOf(state);
   const profiles = [o.name];
-  await upsertProfile(ctx.configPath, o.name, { bootstrap }, o.name === 'local');
+  const srUrl = registry && registryUrl(registry.state);
+  const withUrl = (p: Profile): Profile => (srUrl ? { ...p, 'schema-registry': { url: srUrl } } : p);
+  await upsertProfile(ctx.configPath, o.name, withUrl({ bootstrap }), o.name === 'local');
   let saslBootstrap: string | null = null;
   if (state.sasl) {
     saslBootstrap = bootstrapOf(state, 'sasl');
@@ -127,7 +153,7 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
     await upsertProfile(
       ctx.configPath,
       `${o.name}-sasl`,
-      { bootstrap: saslBootstrap, sasl: { mechanism: 'SCRAM-SHA-256', username: 'admin', password: SASL_USERS.admin } },
+      withUrl({ bootstrap: saslBootstrap, sasl: { mechanism: 'SCRAM-SHA-256', username: 'admin', password: SASL_USERS.admin } }),
       false,
     );
   }
@@ -141,7 +167,7 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
     await upsertProfile(
       ctx.configPath,
       `${o.name}-tls`,
-      { bootstrap: tlsBootstrap, tls: { enabled: true, ca: tls.ca, cert: tls.cert, key: tls.key } },
+      withUrl({ bootstrap: tlsBootstrap, tls: { enabled: true, ca: tls.ca, cert: tls.cert, key: tls.key } }),
       false,
     );
   }
@@ -158,6 +184,9 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
     nodes: state.nodes.length,
     profiles,
     startMs: result.ms,
+    schemaRegistry: registry
+      ? { url: srUrl!, version: registry.state.version, java: registry.state.java, alreadyRunning: registry.alreadyRunning }
+      : null,
   };
   const lines = [
     `${result.alreadyRunning ? 'Already running' : 'Started'}: Kafka ${state.version}, ` +
@@ -166,6 +195,12 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
     `bootstrap: ${bootstrap}` +
       `${saslBootstrap ? `   SASL_PLAINTEXT: ${saslBootstrap} (admin/admin-secret, alice/alice-secret)` : ''}` +
       `${tlsBootstrap ? `   SSL: ${tlsBootstrap} (client certificate required)` : ''}`,
+    ...(registry
+      ? [
+          `schema registry: ${srUrl} (Apicurio ${registry.state.version} on Java ${registry.state.javaMajor}, ` +
+            `compatibility BACKWARD${registry.alreadyRunning ? ', already running' : ''})`,
+        ]
+      : []),
     `profiles:  ${profiles.join(', ')}${o.name === 'local' ? ' (local is now the current profile)' : ''}`,
   ];
   return { data, view: [{ lines }] };
