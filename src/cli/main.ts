@@ -3,6 +3,7 @@ import { ExitCode, signalExitCode, UsageError, type ExitCodeValue } from '../err
 import type { ContextDeps } from './context.js';
 import { reportError, runningDispatcher, type Dispatcher, type Runtime } from './dispatch.js';
 import type { Io } from './io.js';
+import { dropinName } from '../dropin/detect.js';
 import { hoistLeadingOptions } from './hoist.js';
 import { rewriteLegacy } from './legacy.js';
 import { buildProgram } from './program.js';
@@ -14,6 +15,19 @@ import { buildProgram } from './program.js';
 export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispatcher?: Dispatcher): Promise<ExitCodeValue> {
   const runtime: Runtime = { io, deps, exitCode: ExitCode.ok };
   const debug = argv.includes('--debug');
+  // A kafka-*.sh spelling (`topics --list`): the original's options, output and exit codes (src/dropin/).
+  const dropin = dropinName(argv);
+  if (dropin) {
+    try {
+      const { loadDropin, runDropin } = await import('../dropin/entry.js');
+      return signalExitCode(await runDropin(await loadDropin(dropin), argv.slice(1), io, deps), io.signal);
+    } catch (error) {
+      if (io.signal.aborted && io.signal.reason === 'EPIPE') return ExitCode.ok;
+      reportError(io, error, debug);
+      // Every failure of the originals is exit 1; ktool's internal-topic guard keeps its 2.
+      return signalExitCode(error instanceof UsageError ? ExitCode.usage : (1 as ExitCodeValue), io.signal);
+    }
+  }
   const args = rewriteLegacy(hoistLeadingOptions(argv));
   const program = await buildProgram(dispatcher ?? runningDispatcher(runtime), args);
   program.exitOverride();

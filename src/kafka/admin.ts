@@ -1,6 +1,6 @@
 import { Admin, ConfigResourceTypes, FetchIsolationLevels, ListOffsetTimestamps, ProtocolError } from '@platformatic/kafka';
 import { deniedError } from './denied.js';
-import { errorName, errorText } from './errors.js';
+import { errorName, errorText, isUnsupported } from './errors.js';
 import { listOffsetsByLeader } from './list-offsets.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi, type ResponseOf } from './raw-api.js';
@@ -12,6 +12,7 @@ import type {
   ListedOffset,
   NewTopic,
   OffsetQuery,
+  PartitionElr,
   TopicInfo,
   TopicPartition,
 } from './types.js';
@@ -42,7 +43,8 @@ export function kafkaUuid(hex: string): string {
 function itemResult(item: { name?: string | null; errorCode: number; errorMessage?: string | null }): ItemResult {
   const name = item.name ?? '';
   if (!item.errorCode) return { name, ok: true };
-  return { name, ok: false, errorCode: errorName(item.errorCode), error: errorText(item.errorCode, item.errorMessage) };
+  const failed = { name, ok: false, errorCode: errorName(item.errorCode), error: errorText(item.errorCode, item.errorMessage) };
+  return item.errorMessage ? { ...failed, serverMessage: item.errorMessage } : failed;
 }
 
 type Metadata = ResponseOf<typeof PINNED.Metadata>;
@@ -103,6 +105,29 @@ async function topicConfigs(admin: Admin, names: string[]): Promise<Map<string, 
       })),
     );
   }
+  return out;
+}
+
+/** DescribeTopicPartitions, page after page (2,000 partitions each, as Java's admin client asks). */
+async function eligibleLeaders(admin: Admin, names: string[]): Promise<Map<string, PartitionElr[]> | undefined> {
+  const out = new Map<string, PartitionElr[]>();
+  if (names.length === 0) return out;
+  let cursor: { topicName: string; partitionIndex: number } | undefined;
+  do {
+    let response;
+    try {
+      response = await callApi(admin, PINNED.DescribeTopicPartitions, [names.map((name) => ({ name })), 2000, cursor]);
+    } catch (error) {
+      if (isUnsupported(error)) return undefined;
+      throw error;
+    }
+    for (const t of response.topics) {
+      const list = out.get(t.name ?? '') ?? [];
+      for (const p of t.partitions) list.push({ partition: p.partitionIndex, elr: p.eligibleLeaderReplicas, lastKnownElr: p.lastKnownElr });
+      out.set(t.name ?? '', list);
+    }
+    cursor = response.nextCursor ?? undefined;
+  } while (cursor);
   return out;
 }
 
@@ -172,5 +197,7 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
       const response = await callApi(admin, PINNED.DeleteTopics, [names.map((name) => ({ name })), timeoutMs]);
       return response.responses.map(itemResult);
     },
+
+    eligibleLeaders: (names) => eligibleLeaders(admin, names),
   };
 }

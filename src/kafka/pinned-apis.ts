@@ -26,6 +26,7 @@ import {
   describeConfigsV4,
   describeGroupsV5,
   describeLogDirsV4,
+  describeTopicPartitionsV0,
   describeUserScramCredentialsV0,
   endTxnV3,
   endTxnV4,
@@ -67,6 +68,8 @@ export const PINNED = {
   DescribeGroups: [describeGroupsV5.api],
   // Brokers before KIP-848 (3.3 ...) have no ConsumerGroupDescribe: callApi fails with UnsupportedApiError.
   ConsumerGroupDescribe: [consumerGroupDescribeV0.api],
+  // Kafka 3.8+ (ELR, kafka-topics.sh's describe); older brokers: UnsupportedApiError, Elr: N/A.
+  DescribeTopicPartitions: [describeTopicPartitionsV0.api],
   OffsetFetch: [offsetFetchV9.api, offsetFetchV8.api], // 3.3: v8
   OffsetCommit: [offsetCommitV9.api, offsetCommitV8.api], // 3.3: v8
   OffsetDelete: [offsetDeleteV0.api],

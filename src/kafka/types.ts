@@ -88,6 +88,8 @@ export interface ItemResult {
   ok: boolean;
   error?: string;
   errorCode?: string;
+  /** The broker's own words, as sent (Kafka's tools print them so: kafka-topics.sh's drop-in does). */
+  serverMessage?: string;
 }
 
 export interface AdminApi {
@@ -104,6 +106,18 @@ export interface AdminApi {
   createTopics(topics: NewTopic[], options: { validateOnly: boolean }): Promise<ItemResult[]>;
   createPartitions(topic: string, totalCount: number, options: { validateOnly: boolean }): Promise<void>;
   deleteTopics(names: string[]): Promise<ItemResult[]>;
+  /**
+   * Eligible leader replicas (KIP-966) per topic and partition, from DescribeTopicPartitions;
+   * undefined when the broker does not take that request (before Kafka 3.8).
+   */
+  eligibleLeaders(names: string[]): Promise<Map<string, PartitionElr[]> | undefined>;
+}
+
+export interface PartitionElr {
+  partition: number;
+  /** null when the broker does not track it (ELR disabled). */
+  elr: number[] | null;
+  lastKnownElr: number[] | null;
 }
 
 /**

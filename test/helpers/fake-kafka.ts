@@ -56,6 +56,9 @@ export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}
     async deleteTopics(names) {
       return names.map((name) => ({ name, ok: true }));
     },
+    async eligibleLeaders() {
+      return undefined;
+    },
     ...overrides,
   };
   const capability =

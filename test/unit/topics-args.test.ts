@@ -16,7 +16,20 @@ describe('topics arguments -> options', () => {
       },
     ],
     [
-      ['topics', '--create', '--topic', 't', '--partitions', '2', '--replication-factor', '1', '--config', 'a=b', '--if-not-exists'],
+      [
+        'topics',
+        '--create',
+        '--topic',
+        't',
+        '--partitions',
+        '2',
+        '--replication-factor',
+        '1',
+        '--config',
+        'a=b',
+        '--if-not-exists',
+        '--json',
+      ],
       'topics create',
       { topics: ['t'], partitions: 2, replicationFactor: 1, configs: { a: 'b' }, ifNotExists: true, dryRun: false },
     ],
@@ -32,7 +45,7 @@ describe('topics arguments -> options', () => {
       { topics: ['a', 'b'], excludeInternal: false, filters: ['under-replicated'], offsets: false, ifExists: false },
     ],
     [
-      ['topics', '--describe', '--topic', 't', '--at-min-isr-partitions', '--unavailable-partitions'],
+      ['topics', '--describe', '--topic', 't', '--at-min-isr-partitions', '--unavailable-partitions', '--json'],
       'topics describe',
       { topics: ['t'], excludeInternal: false, filters: ['unavailable', 'at-min-isr'], offsets: true, ifExists: false },
     ],
@@ -40,7 +53,7 @@ describe('topics arguments -> options', () => {
     // -p as create takes it; --if-exists as describe, delete and kafka-topics.sh --alter take it.
     [['topics', 'alter', 't', '-p', '4', '--if-exists'], 'topics alter', { topic: 't', partitions: 4, dryRun: false, ifExists: true }],
     [
-      ['topics', '--alter', '--topic', 't', '--partitions', '4', '--if-exists'],
+      ['topics', '--alter', '--topic', 't', '--partitions', '4', '--if-exists', '--json'],
       'topics alter',
       { topic: 't', partitions: 4, dryRun: false, ifExists: true },
     ],

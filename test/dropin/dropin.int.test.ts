@@ -1,0 +1,35 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { needs } from '../helpers/needs.js';
+import { SCRIPTS } from './cases.js';
+import { runDifferential, type Compared } from './run.js';
+
+describe('drop-in: kafka-*.sh spellings against Kafka tool classes', needs('KTOOL_TEST_BOOTSTRAP', 'KTOOL_TEST_KAFKA_LIBS'), () => {
+  let results: Compared[] = [];
+  beforeAll(async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'ktool-dropin-')), 'config.yaml');
+    results = await runDifferential(SCRIPTS, { KTOOL_CONFIG: config });
+    // KTOOL_DROPIN_DUMP=file: both sides of every invocation, for working on a script.
+    if (process.env.KTOOL_DROPIN_DUMP) {
+      const dump = results.map((r) => ({ ...r, script: r.script.script, args: r.script.cases[r.index].args }));
+      writeFileSync(
+        process.env.KTOOL_DROPIN_DUMP,
+        JSON.stringify(dump, (k, v) => (k === 'script' && typeof v === 'object' ? undefined : v), 1),
+      );
+    }
+  }, 600_000);
+
+  for (const script of SCRIPTS) {
+    describe(script.script, () => {
+      script.cases.forEach((c, i) => {
+        it(`${c.args.join(' ')}${c.stdin === undefined ? '' : ' < input'}`, () => {
+          const r = results.find((x) => x.script === script && x.index === i);
+          expect(r, 'harness ran').toBeDefined();
+          expect(r!.ktool).toEqual(r!.kafka);
+        });
+      });
+    });
+  }
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { dropinName } from '../../src/dropin/detect.js';
+import { javaHashMapCapacity, javaHashMapOrder, javaStringHash } from '../../src/dropin/java-hash-order.js';
+import { JoptError, parseJopt, unsupportedGiven } from '../../src/dropin/jopt.js';
+import { TOPICS_OPTIONS } from '../../src/dropin/topics.js';
+
+describe('which command lines are a kafka-*.sh spelling', () => {
+  it.each([
+    [['topics', '--list'], 'topics'],
+    [['topics', '--bootstrap-server', 'h:1', '--describe', '--topic', 't'], 'topics'],
+    [['topics', '--bootstrap-server', 'h:1'], 'topics'],
+    [['topics', '--bogus'], 'topics'],
+    // ktool's own spellings, help, and original spellings mixed with ktool's flags.
+    [['topics', 'list'], undefined],
+    [['topics', '--help'], undefined],
+    [['topics', '--describe', '--topic', 't', '--json'], undefined],
+    [['topics', '--list', '-b', 'h:1'], undefined],
+    [['topics', '--delete', '--topic', 't', '--allow-internal-topics'], undefined],
+    [['produce', '--list'], undefined],
+  ])('%j -> %s', (argv, expected) => expect(dropinName(argv)).toBe(expected));
+});
+
+describe("jopt-simple's parsing, as Kafka's tools configure it", () => {
+  it('takes --name value and --name=value, keeps every value, ignores operands', () => {
+    const r = parseJopt(['--topic', 'a', '--config=x=1', '--config', 'y=2', '--list', 'extra'], TOPICS_OPTIONS);
+    expect(r.values.get('topic')).toEqual(['a']);
+    expect(r.values.get('config')).toEqual(['x=1', 'y=2']);
+    expect(r.values.get('list')).toEqual(['']);
+    expect(r.operands).toEqual(['extra']);
+  });
+
+  it.each([
+    [['--bogus'], 'bogus is not a recognized option'],
+    // No abbreviations (Kafka builds its parsers with them off).
+    [['--li'], 'li is not a recognized option'],
+    [['--topic'], 'Option topic requires an argument'],
+    [['--topic', '--list'], 'Option topic requires an argument'],
+    [['--list=1'], 'Option list does not take an argument'],
+  ])('%j: %s', (args, message) => {
+    expect(() => parseJopt(args, TOPICS_OPTIONS)).toThrow(new JoptError(message));
+  });
+
+  it('names the options ktool does not implement', () => {
+    const r = parseJopt(['--create', '--topic', 't', '--replica-assignment', '1:2'], TOPICS_OPTIONS);
+    expect(unsupportedGiven(r, TOPICS_OPTIONS).map((o) => o.name)).toEqual(['replica-assignment']);
+  });
+});
+
+describe("Java's HashMap order (TopicCommand prints several topics in it)", () => {
+  it('String.hashCode as Java computes it (int overflow included)', () => {
+    expect(javaStringHash('')).toBe(0);
+    expect(javaStringHash('a')).toBe(97);
+    expect(javaStringHash('orders')).toBe(-1008770331);
+    expect(javaStringHash('polygenelubricants')).toBe(-2147483648);
+  });
+
+  it('table sizes of new HashMap<>(n) after n puts', () => {
+    expect([0, 1, 2, 3, 4, 6, 7, 13, 16, 17].map((n) => javaHashMapCapacity(n, n))).toEqual([1, 2, 4, 4, 8, 8, 16, 32, 32, 32]);
+  });
+
+  it('iterates buckets in index order, a bucket in insertion order', () => {
+    // Java 17: new HashMap<>(3) after put("b"), put("a"), put("c") iterates a, b, c (buckets 1, 2, 3 of 4).
+    expect(javaHashMapOrder(['b', 'a', 'c'])).toEqual(['a', 'b', 'c']);
+    // "Aa" and "BB" share a hash: insertion order.
+    expect(javaHashMapOrder(['BB', 'Aa'])).toEqual(['BB', 'Aa']);
+  });
+});
