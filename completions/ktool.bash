@@ -48,8 +48,8 @@ _ktool_options() {
     'local list') echo '--format --json --no-color --debug -h --help' ;;
     'local delete') echo '--stop -y --yes --format --json --no-color --debug -h --help' ;;
     'local logs') echo '--name --format --json --no-color --debug --node -n --lines -f --follow -h --help' ;;
-    'produce') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --transactional-id --on-error -q --quiet -h --help' ;;
-    'consume') echo '-b --bootstrap-server --command-config --profile --timeout --topic --include -o --offset --from-beginning -p --partition -P --partitions -n --max-messages -e --exit --timeout-ms --fetch-max-bytes -g --group --group-protocol --isolation-level -f --template --format --json --key-encoding --value-encoding --property --formatter-property --grep --key-grep --header -v --verbose --no-color --debug -h --help' ;;
+    'produce') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --value-format --key-format --value-schema --key-schema --value-schema-id --key-schema-id --value-subject --key-subject --subject-strategy --register --value-message --key-message --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --transactional-id --on-error -q --quiet -h --help' ;;
+    'consume') echo '-b --bootstrap-server --command-config --profile --timeout --topic --include -o --offset --from-beginning -p --partition -P --partitions -n --max-messages -e --exit --timeout-ms --fetch-max-bytes -g --group --group-protocol --isolation-level -f --template --format --json --key-encoding --value-encoding --value-format --key-format --property --formatter-property --grep --key-grep --header -v --verbose --no-color --debug -h --help' ;;
     'completion') echo '-h --help' ;;
     'configs') echo '-h --help' ;;
     'configs describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --entity-type --entity-name --entity-default --topic --broker --broker-defaults --broker-logger --user --user-defaults --client --client-defaults --ip --ip-defaults --group --client-metrics --all -h --help' ;;
@@ -198,8 +198,8 @@ _ktool_option_value() {
       esac ;;
     'produce')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--null-marker|-p|--partition|-P|--partitions|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--transactional-id|--on-error) echo 'none' ;;
-        --command-config|-f|--file) echo 'files' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--value-format|--key-format|--value-schema-id|--key-schema-id|--value-subject|--key-subject|--subject-strategy|--value-message|--key-message|--null-marker|-p|--partition|-P|--partitions|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--transactional-id|--on-error) echo 'none' ;;
+        --command-config|-f|--file|--value-schema|--key-schema) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
         --topic) echo 'topics' ;;
@@ -217,6 +217,7 @@ _ktool_option_value() {
         --group-protocol) echo 'choices classic consumer' ;;
         --isolation-level) echo 'choices read_committed read_uncommitted' ;;
         --key-encoding|--value-encoding) echo 'choices text json base64 hex' ;;
+        --value-format|--key-format) echo 'choices auto avro protobuf json-schema raw' ;;
         *) return 1 ;;
       esac ;;
     'configs describe')

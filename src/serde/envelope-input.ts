@@ -6,6 +6,10 @@
  * "valueEncoding".
  */
 import { UsageError } from '../errors.js';
+import { TYPED_FORMATS, type SchemaCodec, type TypedFormat } from './codec-types.js';
+import { FieldError } from './field-error.js';
+import type { TypedSerde } from './typed-produce.js';
+import { frame } from './wire.js';
 
 /** One record to produce, decoded from an envelope. */
 export interface DecodedEnvelope {
@@ -27,16 +31,45 @@ export const ENVELOPE_FIELDS = [
   'timestampType',
   'key',
   'keyEncoding',
+  'keySchemaId',
+  'keyBytes',
   'value',
   'valueEncoding',
+  'valueSchemaId',
+  'valueBytes',
   'headers',
   'headerEncoding',
   'encoding',
 ] as const;
 const KNOWN = new Set<string>(ENVELOPE_FIELDS);
 
-type Encoding = 'text' | 'base64' | 'hex' | 'json';
-const ENCODINGS: readonly string[] = ['text', 'base64', 'hex', 'json'];
+type Encoding = 'text' | 'base64' | 'hex' | 'json' | TypedFormat;
+const ENCODINGS: readonly string[] = ['text', 'base64', 'hex', 'json', ...TYPED_FORMATS];
+
+/**
+ * Typed values in envelopes: "valueEncoding": "avro" (or protobuf, json-schema) with "valueSchemaId"
+ * encodes "value" with that schema; a plain value is encoded with --value-format's schema when given.
+ * "valueBytes" (consume --json writes it when the decoded value would not re-encode to the record's
+ * bytes) is sent as it is.
+ */
+export interface EnvelopeTyping {
+  key?: TypedSerde;
+  value?: TypedSerde;
+  /** A codec already loaded (schemaIdsToLoad names the ones to load first). */
+  byId(id: number): SchemaCodec | undefined;
+}
+
+/** The schema ids an envelope's typed sides need (to load before fromEnvelope). */
+export function schemaIdsToLoad(json: unknown): number[] {
+  if (json === null || typeof json !== 'object') return [];
+  const o = json as Record<string, unknown>;
+  const ids: number[] = [];
+  for (const side of ['key', 'value'] as const) {
+    const id = o[`${side}SchemaId`];
+    if (typeof id === 'number' && Number.isInteger(id) && id >= 0 && o[`${side}Bytes`] === undefined) ids.push(id);
+  }
+  return ids;
+}
 
 const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 
@@ -44,18 +77,18 @@ const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array
  * An envelope (a parsed JSON value) -> bytes to produce. Throws UsageError naming the problem
  * (the caller adds the line number).
  */
-export function fromEnvelope(json: unknown): DecodedEnvelope {
+export function fromEnvelope(json: unknown, typing?: EnvelopeTyping): DecodedEnvelope {
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     throw new UsageError(`expected a JSON object (one envelope per line), got ${kind(json)}`);
   const o = json as Record<string, unknown>;
   checkFields(o);
   if (!('value' in o)) throw new UsageError('no "value" field (a tombstone is "value": null)');
   const legacy = encodingField(o, 'encoding');
-  if (legacy === 'json')
+  if (legacy !== undefined && legacy !== 'base64' && legacy !== 'hex' && legacy !== 'text')
     throw new UsageError('"encoding" must be "base64", "hex" or "text" (use "valueEncoding": "json" for an embedded JSON value)');
   const out: DecodedEnvelope = {
-    key: side(o.key, encodingField(o, 'keyEncoding') ?? legacy, 'key'),
-    value: side(o.value, encodingField(o, 'valueEncoding') ?? legacy, 'value'),
+    key: typedSide(o, 'key', legacy, typing),
+    value: typedSide(o, 'value', legacy, typing),
     headers: headersFromJson(o.headers, headerEncodings(o.headerEncoding)),
   };
   if (o.timestamp !== undefined && o.timestamp !== null) {
@@ -113,12 +146,49 @@ function encodingField(o: Record<string, unknown>, field: string): Encoding | un
   const v = o[field];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string' || !ENCODINGS.includes(v))
-    throw new UsageError(`"${field}" must be "base64", "hex", "json" or "text", got ${JSON.stringify(v)}`);
+    throw new UsageError(
+      `"${field}" must be "base64", "hex", "json", "text", "avro", "protobuf" or "json-schema", got ${JSON.stringify(v)}`,
+    );
   return v as Encoding;
 }
 
+/** A key or value, typed: its bytes as given (keyBytes), encoded with its schema id or --key-format's schema, or as side() reads it. */
+function typedSide(
+  o: Record<string, unknown>,
+  field: 'key' | 'value',
+  legacy: Encoding | undefined,
+  typing?: EnvelopeTyping,
+): Buffer | null {
+  const encoding = encodingField(o, `${field}Encoding`) ?? legacy;
+  const id = o[`${field}SchemaId`];
+  const bytes = o[`${field}Bytes`];
+  if (id !== undefined && id !== null && !(typeof id === 'number' && Number.isInteger(id) && id >= 0 && id <= 0xffffffff))
+    throw new UsageError(`"${field}SchemaId" must be a schema id (a whole number)`);
+  const typed = encoding !== undefined && (TYPED_FORMATS as readonly string[]).includes(encoding);
+  if (bytes !== undefined && bytes !== null) {
+    if (typeof bytes !== 'string') throw new UsageError(`"${field}Bytes" must be a base64 string`);
+    return decodeString(bytes, 'base64', `"${field}Bytes"`);
+  }
+  const v = o[field];
+  const given = field === 'key' ? typing?.key : typing?.value;
+  try {
+    if (typed && v !== null && v !== undefined) {
+      if (typeof id !== 'number') throw new UsageError(`"${field}Encoding": "${encoding}" needs "${field}SchemaId"`);
+      const codec = typing?.byId(id);
+      if (!codec) throw new UsageError(`"${field}Encoding": "${encoding}" needs a schema registry (schema id ${id})`);
+      if (codec.format !== encoding) throw new UsageError(`schema id ${id} is a ${codec.format} schema, not ${encoding}`);
+      return frame(id, codec.encode(v));
+    }
+    if (given && encoding === undefined && v !== null && v !== undefined) return given.encodeJson(v);
+  } catch (error) {
+    if (error instanceof FieldError) throw new UsageError(`"${field}"${error.path}: ${error.reason}`);
+    throw error;
+  }
+  return side(v, typed ? undefined : (encoding as 'text' | 'base64' | 'hex' | 'json' | undefined), field);
+}
+
 /** A key or value: a string in its encoding, null, or (json, or an older embedded value) any JSON value. */
-function side(v: unknown, encoding: Encoding | undefined, field: 'key' | 'value'): Buffer | null {
+function side(v: unknown, encoding: 'text' | 'base64' | 'hex' | 'json' | undefined, field: 'key' | 'value'): Buffer | null {
   if (v === undefined || v === null) return null;
   if (encoding === 'json') return Buffer.from(JSON.stringify(v), 'utf8');
   if (typeof v === 'string') return decodeString(v, encoding ?? 'text', `"${field}"`);

@@ -17,11 +17,12 @@
  * - headerEncoding: absent unless a header value is not UTF-8; then {name: "base64"} for each such
  *   name, and every value of that name is base64.
  */
+import type { TypedFormat } from './codec-types.js';
 import { isUtf8 } from './serde.js';
 
 export { fromEnvelope, type DecodedEnvelope } from './envelope-input.js';
 
-export type SideEncoding = 'base64' | 'hex' | 'json';
+export type SideEncoding = 'base64' | 'hex' | 'json' | TypedFormat;
 export type EnvelopeHeaderValue = string | null;
 export type EnvelopeHeaders = Record<string, EnvelopeHeaderValue | EnvelopeHeaderValue[]>;
 
@@ -35,8 +36,12 @@ export interface Envelope {
   timestampType?: 'CreateTime' | 'LogAppendTime';
   key: unknown;
   keyEncoding?: SideEncoding;
+  keySchemaId?: number;
+  keyBytes?: string;
   value: unknown;
   valueEncoding?: SideEncoding;
+  valueSchemaId?: number;
+  valueBytes?: string;
   headers: EnvelopeHeaders;
   headerEncoding?: Record<string, 'base64'>;
 }
@@ -63,9 +68,19 @@ export interface EnvelopeRecord {
  */
 export type OutputEncoding = 'text' | 'json' | 'base64' | 'hex';
 
+/** A key or value decoded with its schema (consume): the JSON, and whether it re-encodes to the record's bytes. */
+export interface TypedSide {
+  value: unknown;
+  format: TypedFormat;
+  schemaId: number;
+  exact: boolean;
+}
+
 export interface ToEnvelopeOptions {
   keyEncoding?: OutputEncoding;
   valueEncoding?: OutputEncoding;
+  typedKey?: TypedSide;
+  typedValue?: TypedSide;
 }
 
 /** The envelope of one consumed record (key order is fixed: topic, partition, offset, ...). */
@@ -77,16 +92,34 @@ export function toEnvelope(record: EnvelopeRecord, options: ToEnvelopeOptions = 
   if (record.offset !== undefined) env.offset = safeNumber(record.offset);
   if (record.timestamp !== undefined) env.timestamp = Number(record.timestamp);
   if (record.timestampType !== undefined) env.timestampType = record.timestampType;
-  const key = encodeSide(record.key ?? null, options.keyEncoding ?? 'text');
-  env.key = key.json;
-  if (key.encoding) env.keyEncoding = key.encoding;
-  const value = encodeSide(record.value ?? null, options.valueEncoding ?? 'text');
-  env.value = value.json;
-  if (value.encoding) env.valueEncoding = value.encoding;
+  const { typedKey, typedValue } = options;
+  if (typedKey) typedFields(env, 'key', typedKey, record.key!);
+  else {
+    const key = encodeSide(record.key ?? null, options.keyEncoding ?? 'text');
+    env.key = key.json;
+    if (key.encoding) env.keyEncoding = key.encoding;
+  }
+  if (typedValue) typedFields(env, 'value', typedValue, record.value!);
+  else {
+    const value = encodeSide(record.value ?? null, options.valueEncoding ?? 'text');
+    env.value = value.json;
+    if (value.encoding) env.valueEncoding = value.encoding;
+  }
   const headers = envelopeHeaders(record.headers);
   env.headers = headers.headers;
   if (headers.headerEncoding) env.headerEncoding = headers.headerEncoding;
   return env;
+}
+
+/**
+ * A decoded side: the JSON, its format and schema id, and the record's bytes (base64) when the JSON
+ * would not encode back to them (produce --input json then sends the bytes: the copy stays exact).
+ */
+function typedFields(env: Envelope, side: 'key' | 'value', typed: TypedSide, bytes: Buffer): void {
+  env[side] = typed.value;
+  env[`${side}Encoding`] = typed.format;
+  env[`${side}SchemaId`] = typed.schemaId;
+  if (!typed.exact) env[`${side}Bytes`] = bytes.toString('base64');
 }
 
 function encodeSide(bytes: Buffer | null, mode: OutputEncoding): { json: unknown; encoding?: SideEncoding } {

@@ -196,7 +196,8 @@ describe('envelope input: strict', () => {
       { k: 'a', v: '1' },
       new RegExp(
         String.raw`^unknown fields "k", "v" in the JSON envelope \(known: topic, partition, offset, timestamp, ` +
-          String.raw`timestampType, key, keyEncoding, value, valueEncoding, headers, headerEncoding, encoding\); did you ` +
+          String.raw`timestampType, key, keyEncoding, keySchemaId, keyBytes, value, valueEncoding, valueSchemaId, valueBytes, ` +
+          String.raw`headers, headerEncoding, encoding\); did you ` +
           String.raw`mean "key", "value"\?$`,
       ),
     ],
@@ -224,7 +225,7 @@ describe('envelope input: strict', () => {
     [
       'an unknown valueEncoding',
       { value: 'x', valueEncoding: 'utf16' },
-      /"valueEncoding" must be "base64", "hex", "json" or "text", got "utf16"/,
+      /"valueEncoding" must be "base64", "hex", "json", "text", "avro", "protobuf" or "json-schema", got "utf16"/,
     ],
     ['bad base64', { value: '***', valueEncoding: 'base64' }, /"value" is not valid base64/],
     ['bad hex key', { key: 'xyz', keyEncoding: 'hex', value: null }, /"key" is not valid hex/],

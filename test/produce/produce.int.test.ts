@@ -245,7 +245,8 @@ describe('ktool produce (in-process)', () => {
     expect(r.stderr).toMatch(
       new RegExp(
         String.raw`stdin:3: unknown fields "k", "v" in the JSON envelope \(known: topic, partition, offset, timestamp, ` +
-          String.raw`timestampType, key, keyEncoding, value, valueEncoding, headers, headerEncoding, encoding\); did you ` +
+          String.raw`timestampType, key, keyEncoding, keySchemaId, keyBytes, value, valueEncoding, valueSchemaId, valueBytes, ` +
+          String.raw`headers, headerEncoding, encoding\); did you ` +
           String.raw`mean "key", "value"\?`,
       ),
     );

@@ -7,6 +7,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { parseOffsetSpec, type OffsetSpec } from './offset-spec.js';
 import { parseOutput, type ConsumeOutput } from './output.js';
 import { parseSelection, type ConsumeSelection } from './selection.js';
+import type { ConsumeFormat } from '../../serde/typed-consume.js';
 
 export const spec = defineCommand({
   command: 'consume [topics...]',
@@ -79,6 +80,14 @@ export const spec = defineCommand({
       choices: ['text', 'json', 'base64', 'hex'],
     },
     {
+      flags: '--value-format <format>',
+      description:
+        'auto (default: a value in the schema registry wire format is decoded with its schema, when a registry ' +
+        'is set), avro, protobuf or json-schema (only that), or raw (the bytes as they are)',
+      choices: ['auto', 'avro', 'protobuf', 'json-schema', 'raw'],
+    },
+    { flags: '--key-format <format>', description: 'the same for keys', choices: ['auto', 'avro', 'protobuf', 'json-schema', 'raw'] },
+    {
       flags: '--property <key=value>',
       description: 'kafka-console-consumer formatter property (print.key=true, key.separator=, ...), repeatable',
       repeatable: true,
@@ -102,6 +111,7 @@ export const spec = defineCommand({
     'ktool consume orders:0 -o -1 --format yaml         # the last record, every field',
     'ktool consume --topic orders --from-beginning --property print.key=true --property key.separator=:',
     'ktool consume t1 --json -e | ktool produce --input json t2   # copy a topic, keys and headers included',
+    'KTOOL_SCHEMA_REGISTRY=http://localhost:8081 ktool consume orders -e   # Avro/Protobuf/JSON Schema values as JSON',
   ],
   // --format is read by parse: records are a stream (json lines, yaml documents), never a table.
   ownsFormatFlag: true,
@@ -125,6 +135,9 @@ export interface ConsumeOptions extends ConsumeSelection {
   keyGrep?: RegExp;
   headerFilters: [string, string][];
   verbose: boolean;
+  /** Schema registry decoding per side (auto: framed records when a registry is set). */
+  keyFormat: ConsumeFormat;
+  valueFormat: ConsumeFormat;
 }
 
 /** 1 MiB fetches keep a million-record read under 200 MB RSS; raise for distant clusters. */
@@ -183,6 +196,8 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
     keyGrep: f.keyGrep ? compileRegex(`.*(?:${f.keyGrep}).*`, '--key-grep') : undefined,
     headerFilters,
     verbose: Boolean(f.verbose),
+    keyFormat: f.keyFormat ?? 'auto',
+    valueFormat: f.valueFormat ?? 'auto',
   };
 }
 
@@ -194,11 +209,31 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
     import('./records-out.js'),
     ctx.kafka(),
   ]);
-  const out = new RecordsOut(o, ctx.io);
+  const out = new RecordsOut(o, ctx.io, await decoderFor(o, ctx));
   await (o.group ? readAsGroup(o, o.group, ctx, clients, out) : readPartitions(o, ctx, clients, out));
   await out.writer.flush();
   const { consumed, written, filtered } = out.counts;
+  const rawLine = out.decoder?.summary();
+  if (rawLine) ctx.warn(rawLine);
   if (o.verbose || (ctx.io.stderrIsTTY && out.filtering))
     ctx.io.stderr.write(`consumed ${consumed}, written ${written}${out.filtering ? `, filtered out ${filtered}` : ''}\n`);
   if (ctx.io.signal.aborted && ctx.io.signal.reason !== 'EPIPE') return { exitCode: ExitCode.interrupted };
+}
+
+/** The schema registry decoder: with a registry set, unless both sides are raw; a forced format needs one. */
+async function decoderFor(o: ConsumeOptions, ctx: Context) {
+  const typed = (f: ConsumeFormat) => f !== 'auto' && f !== 'raw';
+  if (o.keyFormat === 'raw' && o.valueFormat === 'raw') return undefined;
+  const { schemaLookupFor } = await import('../../serde/lookup.js');
+  const lookup = await schemaLookupFor(ctx.env);
+  if (!lookup) {
+    if (typed(o.keyFormat) || typed(o.valueFormat))
+      throw new UsageError(
+        `--${typed(o.valueFormat) ? 'value' : 'key'}-format ${typed(o.valueFormat) ? o.valueFormat : o.keyFormat} needs a schema registry`,
+        'set KTOOL_SCHEMA_REGISTRY=URL (its base path included)',
+      );
+    return undefined;
+  }
+  const { RecordDecoder } = await import('../../serde/typed-consume.js');
+  return new RecordDecoder(lookup, { key: o.keyFormat, value: o.valueFormat }, (m) => ctx.warn(m));
 }

@@ -25,6 +25,7 @@ export async function readPartitions(o: ConsumeOptions, ctx: Context, clients: K
     while (!out.done()) {
       const records = await reader.next();
       if (records === null) break;
+      await out.prepare(records);
       out.emit(records);
       if (!(await writer.flush()) && writer.isClosed) break;
     }
@@ -59,6 +60,7 @@ export async function readAsGroup(o: ConsumeOptions, group: string, ctx: Context
     while (!out.done() && !(end && (await end.done()))) {
       const records = await reader.next();
       end?.observe(records);
+      await out.prepare(records);
       commits.formatted(out.emit(records));
       if (await writer.flush()) commits.flushed();
       await commits.commitIfDue();

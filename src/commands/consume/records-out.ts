@@ -9,8 +9,41 @@ import { compileFormat, type RecordFormatter } from './format.js';
 import { jsonLineFormatter } from './json-line.js';
 import type { ConsumeOutput } from './output.js';
 import { OutputWriter } from './writer.js';
+import type { RecordDecoder } from '../../serde/typed-consume.js';
 
 const NEWLINE = Buffer.from('\n');
+
+/**
+ * Records decoded with their schemas: the envelope gets the JSON value, its format and schema id;
+ * other outputs print the value (and key) as JSON text. A record with nothing decoded goes the
+ * usual way.
+ */
+function decodingFormatter(output: ConsumeOutput, inner: RecordFormatter, decoder: RecordDecoder): RecordFormatter {
+  if (output.kind === 'json' || output.kind === 'yaml') {
+    const { keyEncoding, valueEncoding } = output;
+    const yaml = output.kind === 'yaml';
+    return (r, out) => {
+      const typedKey = decoder.decode(r, 'key');
+      const typedValue = decoder.decode(r, 'value');
+      if (!typedKey && !typedValue) return inner(r, out);
+      const env = toEnvelope(r, { keyEncoding, valueEncoding, typedKey, typedValue });
+      out.put(yaml ? `---\n${toYaml(toPlain(env))}` : JSON.stringify(env) + '\n');
+    };
+  }
+  return (r, out) => {
+    const key = decoder.decode(r, 'key');
+    const value = decoder.decode(r, 'value');
+    if (!key && !value) return inner(r, out);
+    inner(
+      {
+        ...r,
+        key: key ? Buffer.from(JSON.stringify(key.value), 'utf8') : r.key,
+        value: value ? Buffer.from(JSON.stringify(value.value), 'utf8') : r.value,
+      },
+      out,
+    );
+  };
+}
 
 function formatterFor(output: ConsumeOutput): RecordFormatter {
   switch (output.kind) {
@@ -62,9 +95,11 @@ export class RecordsOut {
   constructor(
     private readonly o: ConsumeOptions,
     private readonly io: Io,
+    readonly decoder?: RecordDecoder,
   ) {
     this.writer = new OutputWriter(io.stdout);
-    this.format = formatterFor(o.output);
+    const format = formatterFor(o.output);
+    this.format = decoder ? decodingFormatter(o.output, format, decoder) : format;
     this.filtering = Boolean(o.grep || o.keyGrep || o.headerFilters.length);
   }
 
@@ -81,6 +116,11 @@ export class RecordsOut {
       this.limitReached() ||
       (idleTimeoutMs !== undefined && Date.now() - this.lastActivity >= idleTimeoutMs)
     );
+  }
+
+  /** Before emit(): the schemas the records name are fetched (once each). */
+  async prepare(records: ConsumedRecord[]): Promise<void> {
+    if (this.decoder && records.length) await this.decoder.prepare(records);
   }
 
   /** Formats each record; returns the records taken (formatted or filtered out), whose output is buffered (for group commits). */

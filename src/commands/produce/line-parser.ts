@@ -4,6 +4,7 @@
  * raw bytes (UTF-8 separators match the same places as Java's String.indexOf), so text values are
  * never decoded and re-encoded.
  */
+import { FieldError } from '../../serde/field-error.js';
 import type { Serde } from '../../serde/serde.js';
 import type { LineFormat } from './properties.js';
 
@@ -94,6 +95,8 @@ function encode(serde: Serde, bytes: Buffer, what: string): Buffer {
   try {
     return serde.encode(bytes.toString('utf8'));
   } catch (error) {
+    // A typed value's field path stands on its own (stdin:17: .items[2].price: expected double, got "abc").
+    if (error instanceof FieldError && what === 'value' && error.path) throw new LineError(error.message);
     throw new LineError(`${what}: ${(error as Error).message}`);
   }
 }

@@ -3,6 +3,7 @@ import { parseSize } from '../../cli/parse-helpers.js';
 import { UsageError } from '../../errors.js';
 import type { Acks, Compression, ProducerSettings } from '../../kafka/producer-types.js';
 import { ENCODINGS, serdeFor, type Encoding } from '../../serde/serde.js';
+import type { SchemaChoice } from '../../serde/typed-produce.js';
 import { applyReaderProperties, DEFAULT_LINE_FORMAT, unescapeSeparator, validateLineFormat, type LineFormat } from './properties.js';
 import { parseRate } from './rate.js';
 
@@ -18,6 +19,9 @@ export interface ProduceOptions {
   input: InputMode;
   keyEncoding: Encoding;
   valueEncoding: Encoding;
+  /** --key-format/--value-format avro|protobuf|json-schema: where the schema comes from. */
+  keySchema?: SchemaChoice;
+  valueSchema?: SchemaChoice;
   /** -k: the key of every record (encoded with --key-encoding). */
   fixedKey?: string;
   line: LineFormat;

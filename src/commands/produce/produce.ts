@@ -33,7 +33,9 @@ import { Partitions } from './partitions.js';
 import { parseRate } from './rate.js';
 import { fileSource, stdinSource, type Source } from './readers.js';
 import { RecordInput } from './record-input.js';
+import { schemaSidesOf } from './schema-options.js';
 import { Sender } from './sender.js';
+import { typedSides } from './typed-sides.js';
 
 export const spec = defineCommand({
   command: 'produce [topic]',
@@ -62,6 +64,30 @@ export const spec = defineCommand({
     { flags: '--reader-property <key=value>', description: 'same as --property (KIP-1147)', repeatable: true },
     { flags: '--key-encoding <enc>', description: 'how keys are written in the input: text|json|base64|hex', default: 'text' },
     { flags: '--value-encoding <enc>', description: 'how values are written in the input: text|json|base64|hex', default: 'text' },
+    {
+      flags: '--value-format <format>',
+      description:
+        'avro|protobuf|json-schema: each value is JSON, encoded with its schema in the Confluent wire format ' +
+        '(needs a schema registry); json|string|bytes: as --value-encoding json|text|base64',
+    },
+    { flags: '--key-format <format>', description: "the same for keys (-k, -K or the envelope's key)" },
+    { flags: '--value-schema <file>', description: 'the value schema (.avsc, .proto, .json), looked up under the subject' },
+    { flags: '--key-schema <file>', description: 'the key schema' },
+    { flags: '--value-schema-id <id>', description: 'encode values with this registered schema id' },
+    { flags: '--key-schema-id <id>', description: 'encode keys with this registered schema id' },
+    {
+      flags: '--value-subject <subject>',
+      description: 'the value subject (default by --subject-strategy: TOPIC-value); its latest schema',
+    },
+    { flags: '--key-subject <subject>', description: 'the key subject (default TOPIC-key)' },
+    {
+      flags: '--subject-strategy <strategy>',
+      description: "topic (TOPIC-value), record (the record's full name) or topic-record (TOPIC-name)",
+      default: 'topic',
+    },
+    { flags: '--register', description: 'register the --value-schema/--key-schema file under its subject first (off by default)' },
+    { flags: '--value-message <name>', description: 'protobuf: the message type of values (default: the first in the schema)' },
+    { flags: '--key-message <name>', description: 'protobuf: the message type of keys' },
     { flags: '--null-marker <text>', description: 'a key or value equal to this is null (a value: a tombstone)' },
     { flags: '-p, --partition <n>', description: 'write every record to this partition (default: by key hash, as the Java client)' },
     { flags: '-P, --partitions <n>', description: "alias of -p (consume's other spelling)", hidden: true },
@@ -109,6 +135,8 @@ export const spec = defineCommand({
     'ktool produce orders --file big.txt --compression zstd --json',
     'ktool produce orders -k user-1 --null-marker NULL <<< NULL  # a tombstone',
     'ktool produce orders --transactional-id nightly-load < batch.txt   # all or nothing; the same id every night',
+    `echo '{"id":"o-1","amount":12.5}' | ktool produce orders --value-format avro   # with orders-value's latest schema`,
+    'ktool produce orders --value-format avro --value-schema order.avsc --register < orders.jsonl',
   ],
 });
 
@@ -120,8 +148,10 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
       'produce needs a topic: ktool produce TOPIC (or --topic TOPIC)',
       "only --input json can take each record's topic from the input",
     );
-  const keyEncoding = serdeFor(flags.keyEncoding ?? 'text', '--key-encoding').name as Encoding;
-  const valueEncoding = serdeFor(flags.valueEncoding ?? 'text', '--value-encoding').name as Encoding;
+  const schemas = schemaSidesOf(flags);
+  const keyEncoding = schemas.keyEncoding ?? (serdeFor(flags.keyEncoding ?? 'text', '--key-encoding').name as Encoding);
+  const valueEncoding = schemas.valueEncoding ?? (serdeFor(flags.valueEncoding ?? 'text', '--value-encoding').name as Encoding);
+  if (input === 'whole' && schemas.key) throw new UsageError('--input whole reads no keys: --key-format applies to -k, -K or --input json');
   const line = lineFormatOf(flags.property ?? [], flags.readerProperty ?? [], flags.keySeparator, flags.nullMarker);
   const fixedKey = flags.key;
   checkInputMode(input, line, fixedKey, keyEncoding, valueEncoding);
@@ -151,6 +181,8 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
     quiet: Boolean(flags.quiet),
   };
   if (topic !== undefined) options.topic = topic;
+  if (schemas.key) options.keySchema = schemas.key;
+  if (schemas.value) options.valueSchema = schemas.value;
   if (fixedKey !== undefined) options.fixedKey = fixedKey;
   if (partition !== undefined) options.partition = partition;
   if (rate !== undefined) options.rate = rate;
@@ -163,6 +195,8 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
   const sources: Source[] = options.files.length ? options.files.map(fileSource) : [stdinSource(() => ctx.io.stdin, ctx.io.stdinFd)];
   if (options.files.length === 0 && ctx.io.stdinIsTTY) ctx.info('reading records from the terminal, one per line; Ctrl-D to finish');
 
+  // Schemas first: a bad schema file or an unknown subject fails before anything is read or sent.
+  const typed = options.keySchema || options.valueSchema || options.input === 'json' ? await typedSides(options, ctx) : undefined;
   const clients = await ctx.kafka();
   const producer = await clients.producer(options.producer, { signal, onWarning: (m) => ctx.warn(m) });
   const partitions = new Partitions(producer, options.partition);
@@ -178,7 +212,7 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
   const sender = new Sender(producer, options.batchBytes, options.maxInFlightSends, signal);
   sender.onFlush = partitions.next;
   const badLines = new BadLines(options.onError, (m) => ctx.warn(m));
-  const input = new RecordInput(options, producer, sender, partitions, badLines, signal);
+  const input = new RecordInput(options, producer, sender, partitions, badLines, signal, typed);
 
   if (options.producer.transactionalId) await producer.beginTransaction();
   const read = await input.read(sources);

@@ -5,7 +5,9 @@
  */
 import { CancelledError, ExitCode, KtoolError, UsageError } from '../../errors.js';
 import type { ProduceRecord, ProducerApi } from '../../kafka/producer-types.js';
+import { schemaIdsToLoad } from '../../serde/envelope-input.js';
 import { fromEnvelope } from '../../serde/envelope.js';
+import { parseJsonExact } from '../../serde/field-error.js';
 import { serdeFor, type Serde } from '../../serde/serde.js';
 import { sleep } from '../../util/sleep.js';
 import { Stop, type BadLines } from './bad-lines.js';
@@ -16,6 +18,7 @@ import { PlainLines, SendFailed } from './plain-lines.js';
 import { RateLimiter } from './rate.js';
 import { forEachLine, forEachLineSpan, readWhole, type Source } from './readers.js';
 import type { Sender } from './sender.js';
+import type { TypedSides } from './typed-sides.js';
 
 type Headers = [Buffer, Buffer | null][];
 type LineHandler = (line: Buffer, lineNo: number) => void | Promise<void>;
@@ -24,6 +27,14 @@ type LineHandler = (line: Buffer, lineNo: number) => void | Promise<void>;
 export interface ReadOutcome {
   fatal?: unknown;
   interrupted: boolean;
+}
+
+function encodeFixedKey(serde: Serde, key: string): Buffer {
+  try {
+    return serde.encode(key);
+  } catch (error) {
+    throw new UsageError(`-k/--key: ${(error as Error).message}`);
+  }
 }
 
 const headerBytesOf = (h: Headers) => h.reduce((n, [k, v]) => n + k.length + (v?.length ?? 0) + 4, 0);
@@ -48,10 +59,11 @@ export class RecordInput {
     private readonly partitions: Partitions,
     private readonly badLines: BadLines,
     private readonly signal: AbortSignal,
+    private readonly typed?: TypedSides,
   ) {
-    this.keySerde = serdeFor(options.keyEncoding, '--key-encoding');
-    this.valueSerde = serdeFor(options.valueEncoding, '--value-encoding');
-    this.fixedKey = options.fixedKey !== undefined ? this.keySerde.encode(options.fixedKey) : null;
+    this.keySerde = typed?.key ?? serdeFor(options.keyEncoding, '--key-encoding');
+    this.valueSerde = typed?.value ?? serdeFor(options.valueEncoding, '--value-encoding');
+    this.fixedKey = options.fixedKey !== undefined ? encodeFixedKey(this.keySerde, options.fixedKey) : null;
     this.headers = options.headers.length ? options.headers.map(([k, v]) => [Buffer.from(k, 'utf8'), Buffer.from(v, 'utf8')]) : undefined;
     this.headerBytes = this.headers ? headerBytesOf(this.headers) : 0;
     this.limiter = options.rate !== undefined ? new RateLimiter(options.rate) : undefined;
@@ -155,7 +167,9 @@ export class RecordInput {
       if (line.length === 0 || /^\s*$/.test(line.toString('latin1'))) return;
       let decoded;
       try {
-        decoded = fromEnvelope(JSON.parse(line.toString('utf8')));
+        const json = this.typed ? parseJsonExact(line.toString('utf8')) : JSON.parse(line.toString('utf8'));
+        if (this.typed) await this.typed.load(schemaIdsToLoad(json));
+        decoded = fromEnvelope(json, this.typed);
       } catch (error) {
         if (error instanceof SyntaxError) return badLines.report(where, `invalid JSON: ${error.message}`);
         if (error instanceof UsageError) return badLines.report(where, error.message);
