@@ -1,12 +1,11 @@
-/**
- * The schema registry a command uses, when one is configured. Until the connection option
- * (--schema-registry, a profile field) is on main, it is the KTOOL_SCHEMA_REGISTRY environment variable.
- */
-import type { SchemaLookup } from './registry-types.js';
+/** The schema registry a command uses for its codecs, when one is configured (--schema-registry, env, profile). */
+import type { Context } from '../cli/context.js';
+import type { SchemaRegistry } from '../schema-registry/types.js';
 
-export async function schemaLookupFor(env: Record<string, string | undefined>): Promise<SchemaLookup | undefined> {
-  const url = env.KTOOL_SCHEMA_REGISTRY;
-  if (!url) return undefined;
-  const { httpLookup } = await import('./http-lookup.js');
-  return httpLookup(url);
+/** What the codecs ask of a registry. */
+export type SchemaLookup = Pick<SchemaRegistry, 'getSchemaById' | 'getSubjectVersion' | 'lookupSchema' | 'register'>;
+
+export async function schemaLookupFor(ctx: Pick<Context, 'schemaRegistrySettings' | 'schemaRegistry'>): Promise<SchemaLookup | undefined> {
+  if (!(await ctx.schemaRegistrySettings())) return undefined;
+  return ctx.schemaRegistry();
 }

@@ -6,15 +6,16 @@
 import { UsageError } from '../errors.js';
 import type { SchemaCodec, SchemaSource, TypedFormat } from './codec-types.js';
 import { FORMAT_OF_TYPE } from './codec-types.js';
-import type { RegistrySchema, SchemaLookup, SchemaType } from './registry-types.js';
+import type { SchemaInput, SchemaType } from '../schema-registry/types.js';
+import type { SchemaLookup } from './lookup.js';
 
-export const formatOf = (schema: RegistrySchema): TypedFormat => FORMAT_OF_TYPE[schema.schemaType ?? 'AVRO'] ?? 'avro';
+export const formatOf = (schema: SchemaInput): TypedFormat => FORMAT_OF_TYPE[schema.schemaType ?? 'AVRO'] ?? 'avro';
 
 /** The schema and every schema it references, transitively; each referenced subject version is fetched once. */
-export async function sourceOf(schema: RegistrySchema, lookup: SchemaLookup | undefined): Promise<SchemaSource> {
+export async function sourceOf(schema: SchemaInput, lookup: SchemaLookup | undefined): Promise<SchemaSource> {
   const references: SchemaSource['references'] = [];
   const seen = new Set<string>();
-  const visit = async (s: RegistrySchema) => {
+  const visit = async (s: SchemaInput) => {
     for (const ref of s.references ?? []) {
       const key = `${ref.subject}@${ref.version}`;
       if (seen.has(key)) continue;

@@ -9,7 +9,7 @@ import type { ConsumedRecord } from '../kafka/consumer-types.js';
 import type { SchemaCodec, TypedFormat } from './codec-types.js';
 import type { TypedSide } from './envelope.js';
 import { CodecCache } from './schemas.js';
-import type { SchemaLookup } from './registry-types.js';
+import type { SchemaLookup } from './lookup.js';
 import { HEADER_BYTES, schemaIdOf } from './wire.js';
 
 export const CONSUME_FORMATS = ['auto', 'avro', 'protobuf', 'json-schema', 'raw'] as const;

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { readUserFileSync } from '../util/read-user-file.js';
 import type { SchemaCodec, TypedFormat } from './codec-types.js';
 import { FieldError, parseJsonExact } from './field-error.js';
-import type { SchemaLookup } from './registry-types.js';
+import type { SchemaLookup } from './lookup.js';
 import { compile, formatOf, SCHEMA_TYPES, sourceOf } from './schemas.js';
 import type { Serde } from './serde.js';
 import { frame } from './wire.js';
@@ -94,7 +94,11 @@ export async function resolveSide(
   lookup: SchemaLookup | undefined,
 ): Promise<TypedSerde> {
   const flag = `--${side}-format ${choice.format}`;
-  if (!lookup) throw new UsageError(`${flag} needs a schema registry`, 'set KTOOL_SCHEMA_REGISTRY=URL (its base path included)');
+  if (!lookup)
+    throw new UsageError(
+      `${flag} needs a schema registry`,
+      'pass --schema-registry URL (its base path included) or set KTOOL_SCHEMA_REGISTRY',
+    );
   if (choice.id !== undefined) {
     const schema = await lookup.getSchemaById(choice.id);
     if (formatOf(schema) !== choice.format)
@@ -116,15 +120,12 @@ export async function resolveSide(
   const schema = { schema: text, schemaType: SCHEMA_TYPES[choice.format] };
   // Parsed before asking the registry: a bad file fails with its own error.
   const codec = await compile(choice.format, { schema: text, references: [] }, choice.file!, choice.message);
-  if (choice.register) return typedSerde((await lookup.register(subject, schema)).id, codec);
-  try {
-    return typedSerde((await lookup.lookupSchema(subject, schema)).id, codec);
-  } catch (error) {
-    if ((error as { exitCode?: number }).exitCode === 3)
-      throw new UsageError(
-        `the schema in ${choice.file} is not registered under subject ${subject}`,
-        `register it with --register (or ktool schemas register ${subject} ${choice.file})`,
-      );
-    throw error;
-  }
+  if (choice.register) return typedSerde(await lookup.register(subject, schema), codec);
+  const found = await lookup.lookupSchema(subject, schema);
+  if (!found)
+    throw new UsageError(
+      `the schema in ${choice.file} is not registered under subject ${subject}`,
+      `register it with --register (or ktool schemas register ${subject} ${choice.file})`,
+    );
+  return typedSerde(found.id, codec);
 }

@@ -13,7 +13,7 @@ export const spec = defineCommand({
   command: 'consume [topics...]',
   description:
     'read records (kcat -C / kafka-console-consumer.sh), values to stdout by default; TOPIC:PARTITIONS (orders:0,2) reads some partitions',
-  groups: ['connection'],
+  groups: ['connection', 'schema-registry'],
   options: [
     { flags: '--topic <topic>', description: 'topic to read (kafka-console-consumer spelling), repeatable', repeatable: true },
     { flags: '--include <regex>', description: 'also read every topic matching REGEX' },
@@ -111,7 +111,7 @@ export const spec = defineCommand({
     'ktool consume orders:0 -o -1 --format yaml         # the last record, every field',
     'ktool consume --topic orders --from-beginning --property print.key=true --property key.separator=:',
     'ktool consume t1 --json -e | ktool produce --input json t2   # copy a topic, keys and headers included',
-    'KTOOL_SCHEMA_REGISTRY=http://localhost:8081 ktool consume orders -e   # Avro/Protobuf/JSON Schema values as JSON',
+    'ktool consume orders -e --schema-registry http://localhost:8081   # Avro/Protobuf/JSON Schema values as JSON',
   ],
   // --format is read by parse: records are a stream (json lines, yaml documents), never a table.
   ownsFormatFlag: true,
@@ -225,12 +225,12 @@ async function decoderFor(o: ConsumeOptions, ctx: Context) {
   const typed = (f: ConsumeFormat) => f !== 'auto' && f !== 'raw';
   if (o.keyFormat === 'raw' && o.valueFormat === 'raw') return undefined;
   const { schemaLookupFor } = await import('../../serde/lookup.js');
-  const lookup = await schemaLookupFor(ctx.env);
+  const lookup = await schemaLookupFor(ctx);
   if (!lookup) {
     if (typed(o.keyFormat) || typed(o.valueFormat))
       throw new UsageError(
         `--${typed(o.valueFormat) ? 'value' : 'key'}-format ${typed(o.valueFormat) ? o.valueFormat : o.keyFormat} needs a schema registry`,
-        'set KTOOL_SCHEMA_REGISTRY=URL (its base path included)',
+        'pass --schema-registry URL (its base path included) or set KTOOL_SCHEMA_REGISTRY',
       );
     return undefined;
   }

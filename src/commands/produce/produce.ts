@@ -40,7 +40,7 @@ import { typedSides } from './typed-sides.js';
 export const spec = defineCommand({
   command: 'produce [topic]',
   description: 'write records from standard input or files, one per line (kafka-console-producer and kcat -P spellings work too)',
-  groups: ['connection', 'output', 'base'],
+  groups: ['connection', 'schema-registry', 'output', 'base'],
   options: [
     { flags: '--topic <topic>', description: 'the topic (kafka-console-producer spelling of TOPIC)' },
     { flags: '-f, --file <file>', description: 'read this file instead of standard input, repeatable', repeatable: true },

@@ -14,7 +14,7 @@ export async function typedSides(options: ProduceOptions, ctx: Context): Promise
     import('../../serde/typed-produce.js'),
     import('../../serde/schemas.js'),
   ]);
-  const lookup = await schemaLookupFor(ctx.env);
+  const lookup = await schemaLookupFor(ctx);
   const cache = lookup ? new CodecCache(lookup) : undefined;
   const sides: TypedSides = {
     byId: (id) => cache?.cached(id),
