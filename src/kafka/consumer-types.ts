@@ -33,6 +33,13 @@ export interface PartitionReader {
 /** Reads as a member of a consumer group; commits only what the caller says was delivered. */
 export interface GroupReader {
   next(): Promise<ConsumedRecord[]>;
+  /**
+   * The partitions whose fetch position the last next() moved, by "topic:partition" (tpKey): the
+   * next offset to read after what it returned, past any transaction marker or aborted records that
+   * followed its records (never returned). A topic written in transactions ends on a marker, not on a
+   * record: -e stops and commits there, as Java's consumer does with its position.
+   */
+  reached(): ReadonlyMap<string, { topic: string; partition: number; offset: bigint }>;
   /** Commits `offset` (the next offset to read) for each partition given; a commit lost to a rebalance is only a warning. */
   commit(offsets: { topic: string; partition: number; offset: bigint }[]): Promise<void>;
   close(): Promise<void>;

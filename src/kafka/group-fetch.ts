@@ -23,6 +23,11 @@ import { tpKey } from './types.js';
 export interface FetchSink {
   /** One partition's records from one response, in offset order. */
   records(records: ConsumedRecord[], leaderEpoch: number): void;
+  /**
+   * Where one partition's fetching goes on after a response (its records went to records() first):
+   * past transaction markers and aborted records, which give no record.
+   */
+  position(topic: string, partition: number, next: number): void;
   /** A response was handed to the stream (after its records went to records()). */
   afterResponse(): void;
   /** Taking records failed (a bug, not a broker error): reading must stop. */
@@ -144,6 +149,7 @@ class StreamFetches {
     const response: FetchResponse = { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses: [] };
     // Handed on only once all of the response decoded: after a throw the library fetches it again.
     const taken: [ConsumedRecord[], number][] = [];
+    const positions: [string, number, number][] = [];
     for (const t of raw.responses) {
       const topic = this.names.get(t.topicId)!;
       const partitions: FetchResponse['responses'][number]['partitions'] = [];
@@ -164,6 +170,7 @@ class StreamFetches {
         if (records.length)
           taken.push([records, p.records.length >= PARTITION_LEADER_EPOCH + 4 ? p.records.readInt32BE(PARTITION_LEADER_EPOCH) : -1]);
         if (next <= start) continue;
+        positions.push([topic, p.partitionIndex, next]);
         // Where the stream fetches next: after this batch. A control batch: nothing to deliver.
         const position = {
           firstOffset: BigInt(next - 1),
@@ -194,6 +201,7 @@ class StreamFetches {
       response.responses.push({ topicId: t.topicId, partitions });
     }
     for (const [records, epoch] of taken) this.sink.records(records, epoch);
+    for (const [topic, partition, next] of positions) this.sink.position(topic, partition, next);
     return response;
   }
 
@@ -229,10 +237,18 @@ class StreamFetches {
         // Only partitions this fetch asked for: the library's own fetches (incremental sessions) may
         // bring back others, whose data is stale.
         if (!batches?.length || start === undefined || topic === undefined) continue;
-        const { records } = toConsumedRecords(topic, p.partitionIndex, batches, start, undefined, this.filter(p.abortedTransactions));
+        const { records, nextOffset } = toConsumedRecords(
+          topic,
+          p.partitionIndex,
+          batches,
+          start,
+          undefined,
+          this.filter(p.abortedTransactions),
+        );
         const last = batches[batches.length - 1];
         p.records = [{ ...last, records: [] }];
         if (records.length) this.sink.records(records, last.partitionLeaderEpoch ?? -1);
+        if (nextOffset > start) this.sink.position(topic, p.partitionIndex, nextOffset);
       }
     }
   }

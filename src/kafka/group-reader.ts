@@ -44,6 +44,7 @@ const REBALANCING = new Set([
 const COORDINATOR_SETTLING = new Set(['COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR', 'COORDINATOR_LOAD_IN_PROGRESS']);
 
 type Consumer_ = Consumer<unknown, unknown, unknown, unknown>;
+type Position = { topic: string; partition: number; offset: bigint };
 /** The stream of the client library, as far as ktool drives it (it only fetches while it flows). */
 type FlowingStream = Pick<MessagesStream<unknown, unknown, unknown, unknown>, 'on' | 'pause' | 'resume' | 'isPaused' | 'close'>;
 type Typed = (error: unknown) => Error;
@@ -141,6 +142,8 @@ export async function startStream(consumer: Consumer_, o: GroupReaderOptions, de
  */
 class Fetches implements FetchSink {
   readonly epochs = new Map<string, number>();
+  /** Fetch positions that moved since next() last took the queue (their records are queued). */
+  readonly positions = new Map<string, Position>();
   /** The stream, once there is one. */
   stream: FlowingStream | undefined;
   /** Responses with records waiting for next(). */
@@ -158,6 +161,10 @@ class Fetches implements FetchSink {
     this.fresh = true;
   }
 
+  position(topic: string, partition: number, next: number): void {
+    this.positions.set(tpKey(topic, partition), { topic, partition, offset: BigInt(next) });
+  }
+
   afterResponse(): void {
     this.outage.answered();
     if (this.fresh) this.queuedResponses++;
@@ -173,6 +180,8 @@ class Fetches implements FetchSink {
 
 /** The reader handed to consume: what arrived, commits of what was written, and leaving the group. */
 class Member implements GroupReader {
+  private moved = new Map<string, Position>();
+
   constructor(
     private readonly consumer: Consumer_,
     private readonly stream: FlowingStream,
@@ -196,10 +205,17 @@ class Member implements GroupReader {
       const lost = this.limits.outage.expired();
       if (lost) throw lost;
     }
+    // Positions recorded so far belong to records queued so far: all of them are taken now.
     const records = queue.takeAll();
+    this.moved = new Map(this.fetches.positions);
+    this.fetches.positions.clear();
     this.fetches.queuedResponses = 0;
     if (this.stream.isPaused()) this.stream.resume();
     return records;
+  }
+
+  reached(): ReadonlyMap<string, Position> {
+    return this.moved;
   }
 
   async commit(offsets: { topic: string; partition: number; offset: bigint }[]): Promise<void> {

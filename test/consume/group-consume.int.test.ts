@@ -124,4 +124,20 @@ describe('consume -g against a real broker', () => {
       expect(got[0].timestamp).toBeGreaterThanOrEqual(before - 5_000);
     }
   });
+
+  it('-e on a topic written in transactions stops at its end marker (no hang) and commits past it: lag 0', async () => {
+    const t = await topic(1);
+    await produce(t, ['a', 'b', 'c']);
+    const tx = await runCli(['produce', t, '--transactional-id', uniqueName('tx')], { stdin: 'd\ne\n' });
+    expect(tx.code, tx.stderr).toBe(0);
+    const group = uniqueName('txend');
+    // Offsets 0-4 are records, 5 the commit marker: the end offset is 6 and no record has offset 5.
+    const r = await spawnKtool(['consume', t, '-g', group, '-e'], { timeoutMs: 20_000 });
+    expect(r.signal, 'killed after 20 s').toBeNull();
+    expect({ code: r.code, out: lines(r.stdout) }).toEqual({ code: 0, out: ['a', 'b', 'c', 'd', 'e'] });
+    expect(await committed(group)).toBe(6);
+    // Nothing left: a second run ends at once with no records.
+    const again = await spawnKtool(['consume', t, '-g', group, '-e'], { timeoutMs: 20_000 });
+    expect({ code: again.code, out: again.stdout }).toEqual({ code: 0, out: '' });
+  });
 });

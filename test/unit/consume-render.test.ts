@@ -8,6 +8,7 @@ import type {
   PartitionReaderOptions,
 } from '../../src/kafka/consumer-types.js';
 import type { GroupsApi } from '../../src/kafka/groups-types.js';
+import { tpKey } from '../../src/kafka/types.js';
 import { runCli } from '../helpers/cli.js';
 import { fakeKafka, topic } from '../helpers/fake-kafka.js';
 
@@ -141,6 +142,7 @@ describe('consume rendering (fake readers, no broker)', () => {
         async next() {
           return calls++ === 0 ? [record('orders', 0, 10), record('orders', 0, 11), record('orders', 1, 10)] : [];
         },
+        reached: () => new Map(),
         async commit(offsets) {
           commits.push(offsets);
         },
@@ -171,6 +173,7 @@ describe('consume rendering (fake readers, no broker)', () => {
       async next() {
         return offset < 110 ? [record('orders', 0, offset), record('orders', 1, offset++)] : [];
       },
+      reached: () => new Map(),
       async commit() {},
       async close() {},
     });
@@ -188,6 +191,35 @@ describe('consume rendering (fake readers, no broker)', () => {
     } as unknown as GroupsApi;
     const r = await runCli(['consume', 'orders', '-g', 'g', '-e'], { deps: deps(partitionReader(), { groupReader, groups }), env });
     expect(r).toEqual({ code: 0, stdout: 'v0-108\nv1-108\nv0-109\nv1-109\n', stderr: '' });
+  });
+  it('-g -e: a partition ending on a transaction marker is at its end by the fetch position, which is committed', async () => {
+    // Records 108 on both partitions, then each partition's commit marker at 109: the end offset is 110.
+    let calls = 0;
+    const commits: string[] = [];
+    const at = (offset: bigint) => new Map([0, 1].map((partition) => [tpKey('orders', partition), { topic: 'orders', partition, offset }]));
+    const groupReader = async (): Promise<GroupReader> => {
+      let reached = at(0n);
+      return {
+        async next() {
+          // Without the position, -e would wait here for ever: fail instead.
+          if (++calls > 5) throw new Error('still reading past the end');
+          reached = calls === 1 ? at(110n) : new Map();
+          return calls === 1 ? [record('orders', 0, 108), record('orders', 1, 108)] : [];
+        },
+        reached: () => reached,
+        async commit(offsets) {
+          commits.push(...offsets.map((o) => `${o.partition}@${o.offset}`));
+        },
+        async close() {},
+      };
+    };
+    const groups = {
+      fetchOffsets: async () => new Map([['g', [0, 1].map((partition) => ({ topic: 'orders', partition, offset: 108n }))]]),
+    } as unknown as GroupsApi;
+    const r = await runCli(['consume', 'orders', '-g', 'g', '-e'], { deps: deps(partitionReader(), { groupReader, groups }), env });
+    expect(r).toEqual({ code: 0, stdout: 'v0-108\nv1-108\n', stderr: '' });
+    expect(calls).toBe(1);
+    expect(commits.sort()).toEqual(['0@110', '1@110']);
   });
 });
 

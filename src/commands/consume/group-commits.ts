@@ -24,10 +24,16 @@ export class GroupCommits {
     private readonly now: () => number = Date.now,
   ) {}
 
-  formatted(records: ConsumedRecord[]): void {
+  /**
+   * `records` went into the writer's buffer. `reached`: the fetch positions after them (past transaction
+   * markers and aborted records), given when every record they follow was taken; committed in place of
+   * the last record's next offset, as Java's consumer commits its position (no lag of one marker).
+   */
+  formatted(records: ConsumedRecord[], reached?: ReadonlyMap<string, Offset>): void {
     forEachRunEnd(records, (r) =>
       this.pending.set(tpKey(r.topic, r.partition), { topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1) }),
     );
+    if (reached) for (const [k, position] of reached) this.pending.set(k, position);
   }
 
   /** The writer flushed everything formatted so far. */

@@ -59,12 +59,20 @@ export class GroupEnd {
     return new GroupEnd(remaining, committedOffsets);
   }
 
-  observe(records: ConsumedRecord[]): void {
+  /**
+   * The records read, and the fetch positions reached with them: a partition whose last offset is a
+   * transaction marker (or aborted records) is at its end only by its position, no record has that offset.
+   */
+  observe(records: ConsumedRecord[], reached: ReadonlyMap<string, { offset: bigint }> = new Map()): void {
     if (this.remaining.size === 0) return;
     forEachRunEnd(records, (r) => {
       const end = this.remaining.get(key(r));
       if (end !== undefined && BigInt(r.offset) + 1n >= end) this.remaining.delete(key(r));
     });
+    for (const [k, { offset }] of reached) {
+      const end = this.remaining.get(k);
+      if (end !== undefined && offset >= end) this.remaining.delete(k);
+    }
   }
 
   /** True when every partition is at its end; asks the group's commits at most once a second. */

@@ -59,9 +59,12 @@ export async function readAsGroup(o: ConsumeOptions, group: string, ctx: Context
       : undefined;
     while (!out.done() && !(end && (await end.done()))) {
       const records = await reader.next();
-      end?.observe(records);
+      const reached = reader.reached();
+      end?.observe(records, reached);
       await out.prepare(records);
-      commits.formatted(out.emit(records));
+      const taken = out.emit(records);
+      // Past the last record to the fetch position only when every record was taken (not when -n cut them).
+      commits.formatted(taken, taken.length === records.length ? reached : undefined);
       if (await writer.flush()) commits.flushed();
       await commits.commitIfDue();
     }
