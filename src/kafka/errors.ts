@@ -1,5 +1,6 @@
 import { protocolErrors, protocolErrorsCodesById } from '@platformatic/kafka';
 import { AuthenticationError, ConnectionError, KtoolError, OperationError, plainText } from '../errors.js';
+import { brokerTooOld } from './broker-too-old.js';
 import { isDeniedCode, type Denial } from './denied.js';
 import { errorForKafkaCode, isAuthentication, RULES } from './code-errors.js';
 
@@ -149,6 +150,8 @@ export function toKtoolError(error: unknown, brokers: string[], action: string):
   const leaves = leafErrors(error);
   const protocol = leaves.find((e) => e.apiId);
   const where = brokers.join(',');
+  const tooOld = brokerTooOld(error, where, action);
+  if (tooOld) return tooOld;
   if (protocol?.apiId) {
     const id = protocol.apiId;
     const { text, hint } = serverText(protocol);

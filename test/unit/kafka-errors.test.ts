@@ -81,13 +81,9 @@ describe('Kafka error codes -> typed errors (src/kafka/errors.ts)', () => {
   });
 
   it('what the library throws without a Kafka code: its words, never [object Object] or its wrapper text', () => {
-    const unsupported = toKtoolError(
-      { code: 'PLT_KFK_UNSUPPORTED_API', message: 'Unsupported API DescribeUserScramCredentials.' },
-      ['b:1'],
-      'list users',
-    );
+    const unsupported = toKtoolError({ code: 'PLT_KFK_UNSUPPORTED_API', message: 'Unsupported API DescribeAcls.' }, ['b:1'], 'list acls');
     expect([unsupported.message, unsupported.hint, unsupported.exitCode, unsupported.kafkaCode]).toEqual([
-      'list users: the broker at b:1 does not support DescribeUserScramCredentials',
+      'list acls: the broker at b:1 does not support DescribeAcls',
       'ktool cluster api-versions shows what the broker supports; this needs a newer Kafka',
       1,
       'UNSUPPORTED_VERSION',
@@ -100,6 +96,33 @@ describe('Kafka error codes -> typed errors (src/kafka/errors.ts)', () => {
     expect(wrapper.message).toBe('produce: the broker answered with an error it did not name');
     for (const e of [toKtoolError({ state: 'odd' }, [], 'x'), wrapper]) expect(e.message).not.toMatch(RAW);
     expect(describeError({ code: 7 }, false)).toBe('error: {"code":7}');
+  });
+
+  it('a request an older broker lacks: one line naming the Kafka release it needs, exit 1', () => {
+    const scram = toKtoolError(
+      { code: 'PLT_KFK_UNSUPPORTED_API', message: 'Unsupported API DescribeUserScramCredentials.' },
+      ['b:1'],
+      'list users',
+    );
+    expect([scram.message, scram.hint, scram.exitCode, scram.kafkaCode]).toEqual([
+      'list users: needs Kafka 3.5+ (SCRAM users on a KRaft cluster); the broker at b:1 does not support DescribeUserScramCredentials',
+      'ktool cluster api-versions shows what the broker supports',
+      1,
+      'UNSUPPORTED_VERSION',
+    ]);
+    // No usable version (a 3.6 broker's ConsumerGroupHeartbeat), and the broker's own refusal (3.9, preview off).
+    const noVersion = { code: 'PLT_KFK_UNSUPPORTED_API', message: 'No usable implementation found for API ConsumerGroupHeartbeat.' };
+    const refused = new ResponseError(68, 0, { '': [35, null] }, {});
+    for (const error of [noVersion, refused]) {
+      const e = toKtoolError(error, ['b:1'], 'read as group g');
+      expect([e.message, e.hint, e.exitCode, e.kafkaCode]).toEqual([
+        'read as group g: needs Kafka 4.0+ (KIP-848 consumer groups, --group-protocol consumer); ' +
+          'the broker at b:1 does not support ConsumerGroupHeartbeat',
+        'use --group-protocol classic (the default) with this broker',
+        1,
+        'UNSUPPORTED_VERSION',
+      ]);
+    }
   });
 
   it('an authentication failure names the brokers', () => {
