@@ -19,11 +19,13 @@ export interface NodeLayout {
 export interface Security {
   /** SASL_PLAINTEXT listener: PLAIN, SCRAM-SHA-256/512 and (unsecured JWT) OAUTHBEARER, authorizer on. */
   sasl: boolean;
+  /** SCRAM among the SASL mechanisms (Kafka 3.5+ in KRaft mode: versions.ts hasKraftScram); true when not given. */
+  scram?: boolean;
   /** SSL listener with client certificates required. */
   tls?: TlsMaterial;
 }
 
-export function serverProperties(node: NodeLayout, all: NodeLayout[], { sasl, tls }: Security): string {
+export function serverProperties(node: NodeLayout, all: NodeLayout[], { sasl, tls, scram = true }: Security): string {
   const rf = all.length >= 3 ? 3 : 1;
   const listeners = [`PLAINTEXT://127.0.0.1:${node.ports.broker}`, `CONTROLLER://127.0.0.1:${node.ports.controller}`];
   const advertised = [`PLAINTEXT://127.0.0.1:${node.ports.broker}`];
@@ -64,12 +66,17 @@ export function serverProperties(node: NodeLayout, all: NodeLayout[], { sasl, tl
     const plainUsers = Object.entries(SASL_USERS)
       .map(([u, p]) => `user_${u}="${p}"`)
       .join(' ');
+    const scramModule = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
     lines.push(
-      'sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER',
+      `sasl.enabled.mechanisms=${scram ? 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER' : 'PLAIN,OAUTHBEARER'}`,
       `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule ` +
         `required username="admin" password="${SASL_USERS.admin}" ${plainUsers};`,
-      'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
-      'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
+      ...(scram
+        ? [
+            `listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=${scramModule}`,
+            `listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=${scramModule}`,
+          ]
+        : []),
       // Unsigned JWTs whose `sub` is the principal: enough to test a client's OAUTHBEARER, never for production.
       'listener.name.sasl_plaintext.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule ' +
         'required;',

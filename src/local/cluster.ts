@@ -14,8 +14,9 @@ import {
 import { checkJava, javaBinary } from './java.js';
 import { resolveKafkaJars } from './kafka-jars.js';
 import { freePorts, portOpen } from './ports.js';
-import { logTail, runJava, spawnBroker } from './process.js';
+import { brokerHeap, logTail, runJava, spawnBroker } from './process.js';
 import { ensureTlsMaterial } from './tls.js';
+import { hasKraftScram } from './versions.js';
 import { bootstrapOf, clusterDir, nodeAlive, pidAlive, readState, writeState, type ClusterState } from './state.js';
 
 export { DEFAULT_KAFKA_VERSION } from './versions.js';
@@ -77,7 +78,7 @@ export async function startCluster(o: StartOptions): Promise<StartResult> {
   // and every client's profile name them); otherwise, or with --fresh, it is made anew.
   const resumable = previous && !o.fresh && sameShape(previous, o) && previous.version === o.version && (await portsFree(previous));
   const state = resumable ? { ...previous, libs, startedAt: new Date().toISOString() } : await formatCluster(dir, o, java, libs);
-  for (const node of state.nodes) node.pid = spawnBroker(java, libs, node.dir);
+  for (const node of state.nodes) node.pid = spawnBroker(java, libs, node.dir, brokerHeap(o.env));
   await writeState(dir, state);
 
   try {
@@ -102,7 +103,7 @@ async function portsFree(state: ClusterState): Promise<boolean> {
   return (await Promise.all(ports.map((p) => portOpen(p)))).every((open) => !open);
 }
 
-/** A new cluster: free ports, a new cluster id, formatted storage (with the SCRAM users for --sasl). */
+/** A new cluster: free ports, a new cluster id, formatted storage (with the SCRAM users for --sasl on Kafka 3.5+). */
 async function formatCluster(dir: string, o: StartOptions, java: string, libs: string): Promise<ClusterState> {
   await rm(dir, { recursive: true, force: true });
   const tls = o.tls ? await ensureTlsMaterial(dir) : undefined;
@@ -114,11 +115,12 @@ async function formatCluster(dir: string, o: StartOptions, java: string, libs: s
     return { id: i + 1, ports: nodePorts, dataDir: join(dir, `node-${i + 1}`, 'data') };
   });
   const clusterId = randomClusterId(randomBytes);
+  const scram = hasKraftScram(o.version);
   await Promise.all(
     layout.map(async (node) => {
       const nodeDir = join(dir, `node-${node.id}`);
       await mkdir(node.dataDir, { recursive: true });
-      await writeFile(join(nodeDir, 'server.properties'), serverProperties(node, layout, { sasl: o.sasl, tls }));
+      await writeFile(join(nodeDir, 'server.properties'), serverProperties(node, layout, { sasl: o.sasl, tls, scram }));
       // Both: a 4.x broker reads the log4j2 file, a 3.x one the log4j 1 file (process.ts names both).
       await writeFile(join(nodeDir, 'log4j2.properties'), log4jProperties(join(nodeDir, 'server.log')));
       await writeFile(join(nodeDir, 'log4j.properties'), log4j1Properties(join(nodeDir, 'server.log')));
@@ -126,7 +128,7 @@ async function formatCluster(dir: string, o: StartOptions, java: string, libs: s
         java,
         libs,
         'kafka.tools.StorageTool',
-        ['format', '-t', clusterId, '-c', join(nodeDir, 'server.properties'), ...(o.sasl ? scramFormatArgs() : [])],
+        ['format', '-t', clusterId, '-c', join(nodeDir, 'server.properties'), ...(o.sasl && scram ? scramFormatArgs() : [])],
         nodeDir,
       );
     }),

@@ -4,7 +4,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OperationError } from '../errors.js';
 
-const BROKER_JVM = ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true'];
+/** A broker's heap unless KAFKA_HEAP_OPTS says otherwise (as for Kafka's kafka-server-start.sh, whose default is 1 GB). */
+const BROKER_HEAP = ['-Xms256m', '-Xmx768m'];
+const BROKER_JVM = ['-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true'];
+
+/** The heap flags of a broker: KAFKA_HEAP_OPTS (split on spaces) when set, else 256 MB growing to 768 MB. */
+export function brokerHeap(env: Record<string, string | undefined>): string[] {
+  const opts = env.KAFKA_HEAP_OPTS?.trim();
+  return opts ? opts.split(/\s+/) : BROKER_HEAP;
+}
 
 /** Logging settings in `dir` for either line: log4j2 (Kafka 4.x) and log4j 1 / reload4j (3.x). */
 function logConfig(dir: string): string[] {
@@ -31,13 +39,22 @@ export function runJava(java: string, libs: string, mainClass: string, args: str
   });
 }
 
-/** Starts a broker JVM detached from this process (it outlives `ktool local start`). */
-export function spawnBroker(java: string, libs: string, dir: string): number {
+/** Starts a broker JVM detached from this process (it outlives `ktool local start`); `heap`: brokerHeap(). */
+export function spawnBroker(java: string, libs: string, dir: string, heap: string[] = BROKER_HEAP): number {
   const out = openSync(join(dir, 'stdout.log'), 'a');
   try {
     const child = spawn(
       java,
-      [...BROKER_JVM, ...logConfig(dir), `-Dkafka.logs.dir=${dir}`, '-cp', `${libs}/*`, 'kafka.Kafka', join(dir, 'server.properties')],
+      [
+        ...heap,
+        ...BROKER_JVM,
+        ...logConfig(dir),
+        `-Dkafka.logs.dir=${dir}`,
+        '-cp',
+        `${libs}/*`,
+        'kafka.Kafka',
+        join(dir, 'server.properties'),
+      ],
       {
         detached: true,
         stdio: ['ignore', out, out],

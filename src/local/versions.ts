@@ -24,12 +24,11 @@ export function usesLog4j1(version: string): boolean {
   return parseKafkaVersion(version)[0] < 4;
 }
 
-/** StorageTool's --add-scram (the SCRAM users `--sasl` writes at format time) came with Kafka 3.5. */
-export function checkSaslSupported(version: string): void {
+/**
+ * SCRAM in KRaft mode (StorageTool's --add-scram, the SCRAM users `--sasl` writes at format time) came with
+ * Kafka 3.5: before it, `--sasl` offers PLAIN and OAUTHBEARER only.
+ */
+export function hasKraftScram(version: string): boolean {
   const [major, minor] = parseKafkaVersion(version);
-  if (major === 3 && minor < 5)
-    throw new UsageError(
-      `local start --sasl needs Kafka 3.5 or newer (its SCRAM users are written at format time); ${version} is older`,
-      'drop --sasl, or pick --kafka-version 3.5.0 or newer',
-    );
+  return major > 3 || minor >= 5;
 }

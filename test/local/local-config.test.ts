@@ -3,6 +3,8 @@ import { tlsFiles } from '../../src/local/tls.js';
 import { randomClusterId, scramFormatArgs, serverProperties, type NodeLayout } from '../../src/local/broker-config.js';
 import { kafkaPom } from '../../src/local/maven.js';
 import { parseSha512File } from '../../src/local/tarball.js';
+import { brokerHeap } from '../../src/local/process.js';
+import { hasKraftScram } from '../../src/local/versions.js';
 
 const node = (id: number, sasl = false): NodeLayout => ({
   id,
@@ -55,6 +57,14 @@ describe('server.properties', () => {
     expect(scramFormatArgs()).toContain('SCRAM-SHA-512=[name=alice,password=alice-secret]');
   });
 
+  it('SASL before Kafka 3.5 (no SCRAM in KRaft): PLAIN and OAUTHBEARER only, the authorizer all the same', () => {
+    const p = props(serverProperties(node(1, true), [node(1, true)], { sasl: true, scram: false }));
+    expect(p['sasl.enabled.mechanisms']).toBe('PLAIN,OAUTHBEARER');
+    expect(Object.keys(p).filter((k) => /scram/.test(k))).toEqual([]);
+    expect(p['authorizer.class.name']).toMatch(/StandardAuthorizer$/);
+    expect(['3.3.2', '3.4.1', '3.5.0', '3.9.2', '4.0.0'].map(hasKraftScram)).toEqual([false, false, true, true, true]);
+  });
+
   it('TLS: an SSL listener with a PKCS12 key store, the CA as PEM trust store, client certificates required', () => {
     const tls = tlsFiles('/c');
     const n = { ...node(1), ports: { ...node(1).ports, ssl: 9301 } };
@@ -91,4 +101,12 @@ describe('parseSha512File', () => {
   });
   it('reads sha512sum output', () => expect(parseSha512File(`${hex}  kafka_2.13-4.3.1.tgz\n`)).toBe(hex));
   it('rejects anything else', () => expect(() => parseSha512File('<html>not found</html>')).toThrow(/unreadable/));
+});
+
+describe('broker heap', () => {
+  it('KAFKA_HEAP_OPTS replaces the default heap flags, as for kafka-server-start.sh', () => {
+    expect(brokerHeap({})).toEqual(['-Xms256m', '-Xmx768m']);
+    expect(brokerHeap({ KAFKA_HEAP_OPTS: '  ' })).toEqual(['-Xms256m', '-Xmx768m']);
+    expect(brokerHeap({ KAFKA_HEAP_OPTS: ' -Xms128m  -Xmx512m ' })).toEqual(['-Xms128m', '-Xmx512m']);
+  });
 });

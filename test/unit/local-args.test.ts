@@ -30,6 +30,11 @@ describe('local start arguments -> options', () => {
       { name: 'dr', sasl: true, tls: true, fresh: true },
     ],
     [{ kafkaVersion: '3.9.2' }, { version: '3.9.2' }],
+    // Before 3.5, --sasl is PLAIN and OAUTHBEARER only (no SCRAM in KRaft), not refused.
+    [
+      { kafkaVersion: '3.4.1', sasl: true },
+      { version: '3.4.1', sasl: true },
+    ],
     [{ version: ' 4.0.2 ' }, { version: '4.0.2' }],
     [{ kafkaVersion: '4.0.2', version: '4.0.2' }, { version: '4.0.2' }],
     [{ kafkaHome: '/opt/kafka' }, { kafkaHome: '/opt/kafka' }],
@@ -42,7 +47,6 @@ describe('local start arguments -> options', () => {
     [{ kafkaVersion: '4.0.2', version: '4.1.0' }, /disagree/],
     [{ kafkaVersion: 'latest' }, /latest/],
     [{ kafkaVersion: '3.2.3' }, /3\.2\.3/],
-    [{ kafkaVersion: '3.4.1', sasl: true }, /--sasl/],
   ] as const)('%j is a usage error', (flags, message) => {
     expect(() => parseStart([], { ...base, ...flags })).toThrow(UsageError);
     expect(() => parseStart([], { ...base, ...flags })).toThrow(message);

@@ -8,7 +8,7 @@ import { SASL_USERS } from '../../local/broker-config.js';
 import { clusterRunning, startCluster } from '../../local/cluster.js';
 import { readRegistryState, registryUrl, startRegistry, stopRegistry } from '../../local/schema-registry.js';
 import type { Profile } from '../../config/profile-types.js';
-import { checkSaslSupported, DEFAULT_KAFKA_VERSION, parseKafkaVersion } from '../../local/versions.js';
+import { DEFAULT_KAFKA_VERSION, hasKraftScram, parseKafkaVersion } from '../../local/versions.js';
 import { bootstrapOf, clusterDir, readState } from '../../local/state.js';
 import { tlsFiles } from '../../local/tls.js';
 import { brokersReady } from './ready.js';
@@ -23,7 +23,7 @@ export const spec = defineCommand({
     {
       flags: '--sasl',
       description:
-        'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512, unsecured-JWT OAUTHBEARER; ' +
+        'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512 from Kafka 3.5, unsecured-JWT OAUTHBEARER; ' +
         'admin/admin-secret) with an authorizer, and a <name>-sasl profile',
     },
     { flags: '--tls', description: 'add an SSL listener (own CA, client certificate required; needs openssl) and a <name>-tls profile' },
@@ -89,7 +89,6 @@ export function parse(_args: string[], f: Flags<typeof spec>): StartOptions {
   const name = f.name ?? 'local';
   if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new UsageError(`invalid cluster name "${name}"`);
   const version = kafkaVersion(f);
-  if (f.sasl) checkSaslSupported(version);
   // The spec's choices let only 1 and 3 through.
   return {
     name,
@@ -153,7 +152,11 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
     await upsertProfile(
       ctx.configPath,
       `${o.name}-sasl`,
-      withUrl({ bootstrap: saslBootstrap, sasl: { mechanism: 'SCRAM-SHA-256', username: 'admin', password: SASL_USERS.admin } }),
+      // Kafka before 3.5 has no SCRAM in KRaft mode: PLAIN there.
+      withUrl({
+        bootstrap: saslBootstrap,
+        sasl: { mechanism: hasKraftScram(state.version) ? 'SCRAM-SHA-256' : 'PLAIN', username: 'admin', password: SASL_USERS.admin },
+      }),
       false,
     );
   }
