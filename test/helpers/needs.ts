@@ -2,7 +2,7 @@ import type { TestOptions } from 'vitest';
 
 declare module 'vitest' {
   interface TaskMeta {
-    /** What a suite needs that this run lacks (env vars naming a cluster, KTOOL_COMPAT=1 ...): it was skipped. */
+    /** What a suite needs that this run lacks (env vars naming a cluster ...): it was skipped. */
     needs?: string;
   }
 }
