@@ -121,8 +121,17 @@ function libraryOptions(base: BaseOptions, settings: ProducerSettings): Producer
   return options;
 }
 
+/** A partition without a leader in the metadata: worth retrying once the metadata names one (canRetry, as the client marks its own). */
+export class NoLeaderError extends Error {
+  readonly canRetry = true;
+  readonly hasStaleMetadata = true;
+  constructor() {
+    super('no leader broker in the metadata for this partition');
+  }
+}
+
 /** Leader routing: batches grouped by their partition's leader, from the client's metadata (fresh when `force`: after a failure). */
-function leaderRouting(producer: LibraryProducer): Pick<PipelineDeps<Broker | undefined>, 'leaders' | 'connection'> {
+export function leaderRouting(producer: LibraryProducer): Pick<PipelineDeps<Broker | undefined>, 'leaders' | 'connection'> {
   return {
     async leaders(batches, force) {
       const topics = [...new Set(batches.map((b) => b.topic))];
@@ -136,10 +145,9 @@ function leaderRouting(producer: LibraryProducer): Pick<PipelineDeps<Broker | un
       }
       return byLeader;
     },
-    // No leader in the metadata: fails as the library's connection pool did when handed none (and
-    // never falls back to a bootstrap connection, which connectionTo() gives without a broker).
-    connection: (broker) =>
-      broker ? connectionTo(producer, broker) : Promise.reject(new TypeError('no leader broker in the metadata for this partition')),
+    // No leader in the metadata (an election under way): retried after a fresh metadata, as Java waits
+    // for a leader (until delivery.timeout.ms); never a bootstrap connection, which connectionTo() gives without a broker.
+    connection: (broker) => (broker ? connectionTo(producer, broker) : Promise.reject(new NoLeaderError())),
   };
 }
 
@@ -218,17 +226,17 @@ class TransactionState {
 }
 
 /**
- * Sequence state and encoding: each partition's records become a batch whose header carries the
- * producer id and epoch and the partition's next sequence number, given strictly in call order.
+ * Encoding: each partition's records become a batch whose header carries the producer id and epoch
+ * and the partition's next sequence number, given strictly in call order by the pipeline (which
+ * numbers a partition's batches again under a new epoch after a gap: produce-pipeline.ts).
  */
 class BatchMaker {
-  private readonly sequences = new Map<string, number>();
-
   constructor(
     private readonly producer: LibraryProducer,
     private readonly transactions: TransactionState,
     private readonly idempotent: boolean,
     private readonly settings: ProducerSettings,
+    private readonly pipeline: ProducePipeline<Broker | undefined>,
   ) {}
 
   async make(items: PartitionRecords[]): Promise<Batch[]> {
@@ -238,10 +246,11 @@ class BatchMaker {
     const inTransaction = this.transactions.open;
     const batches: Batch[] = [];
     for (const item of items) {
+      const { sequence, epoch } = this.idempotent ? this.pipeline.sequence(item.topic, item.partition, item.count) : { sequence: -1 };
       const header: BatchWriteHeader = {
         producerId: txn ? txn.producerId : this.idempotent ? this.producer.producerId! : -1n,
-        producerEpoch: txn ? txn.producerEpoch : this.idempotent ? this.producer.producerEpoch! : -1,
-        baseSequence: this.idempotent ? this.nextSequence(item) : -1,
+        producerEpoch: txn ? txn.producerEpoch : this.idempotent ? (epoch ?? this.producer.producerEpoch!) : -1,
+        baseSequence: sequence,
         transactional: inTransaction,
         compression: this.settings.compression,
       };
@@ -250,14 +259,6 @@ class BatchMaker {
       batches.push(batch);
     }
     return batches;
-  }
-
-  /** The partition's next sequence number; the following one is `count` on (wrapping at 2^31, as Java). */
-  private nextSequence(item: PartitionRecords): number {
-    const key = `${item.topic}:${item.partition}`;
-    const base = this.sequences.get(key) ?? 0;
-    this.sequences.set(key, (base + item.count) % 2147483648);
-    return base;
   }
 }
 
@@ -348,7 +349,7 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
     isClosed: () => closed,
     ...splitting,
   });
-  const batches = new BatchMaker(producer, transactions, idempotent, settings);
+  const batches = new BatchMaker(producer, transactions, idempotent, settings, pipeline);
 
   // Prepares (sequence numbers, encoding, queueing) strictly in call order; waits for the acks concurrently.
   let chain: Promise<unknown> = Promise.resolve();

@@ -245,3 +245,15 @@ export async function wrapRecords(records: EncodedRecords, header: BatchWriteHea
   out.writeUInt32BE(crc32c(out.subarray(L.ATTRIBUTES)) >>> 0, L.CRC);
   return out;
 }
+
+/**
+ * Gives the batch another producer epoch and base sequence, in place, and its CRC again (an
+ * idempotent producer's epoch bump numbers a partition's unacknowledged batches from 0). Nothing
+ * is written when it already has them.
+ */
+export function restampBatch(batch: Buffer, epoch: number, sequence: number): void {
+  if (batch.readInt16BE(L.PRODUCER_EPOCH) === epoch && batch.readInt32BE(L.BASE_SEQUENCE) === sequence) return;
+  batch.writeInt16BE(epoch, L.PRODUCER_EPOCH);
+  batch.writeInt32BE(sequence, L.BASE_SEQUENCE);
+  batch.writeUInt32BE(crc32c(batch.subarray(L.ATTRIBUTES)) >>> 0, L.CRC);
+}

@@ -212,6 +212,22 @@ describe('a batch larger than max.message.bytes is split and sent again, in orde
     },
   );
 
+  it(
+    "a fresh producer's first batch refused as too large while a smaller second one follows: the second waits " +
+      'for the first (split) to be acknowledged, every record once, in order (the broker takes any first sequence)',
+    async () => {
+      const broker = new LimitedBroker(2_000, true);
+      const input = Array.from({ length: 12 }, (_, i) => value(i));
+      const [first] = await batches(0, input.slice(0, 10), 10, true); // 3 kB: refused
+      const [second] = await batches(0, input.slice(10), 2, true); // 600 bytes: fits
+      second.bytes.writeInt32BE(10, 53); // its sequence follows the first's 10 records
+      second.bytes.writeUInt32BE(crc32c(second.bytes.subarray(21)) >>> 0, 17);
+      const results = await submitAll(pipeline(broker, true), [first, second]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+      expect(broker.values(0)).toEqual(input);
+    },
+  );
+
   it('splitBatch keeps the sequence range: pieces start where the previous ended; never fewer than two pieces', async () => {
     const [batch] = await batches(
       0,

@@ -70,4 +70,31 @@ describe('produce into a topic whose max.message.bytes is smaller than a batch: 
       expect(values(topic)).toEqual(input.slice(0, 10));
     },
   );
+
+  it(
+    "a fresh producer's first batch too large (16 records: 4.8 kB) and its second small (4 records): the second waits " +
+      'for the first, split, to be written; each record once, in order, exit 0',
+    async () => {
+      const topic = await smallTopic();
+      const input = lines(20);
+      const r = await runCli(['produce', topic, '--batch-size', '5000'], { stdin: input.join('\n') + '\n' });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/^20 records sent to topic \S+, 0 failed/);
+      expect(values(topic)).toEqual(input);
+    },
+  );
+
+  it(
+    'a record of 5,000 bytes between batches of 5 (--batch-size 1500): it fails alone, exit 5; the batches after it ' +
+      'are written all the same, once each, in order (the epoch is bumped and they are numbered again from 0)',
+    async () => {
+      const topic = await smallTopic();
+      const input = [...lines(10), ...lines(1, 5_000, 10), ...lines(10, 300, 11)];
+      const r = await runCli(['produce', topic, '--batch-size', '1500'], { stdin: input.join('\n') + '\n' });
+      expect(r.code, r.stderr).toBe(5);
+      expect(r.stderr).toMatch(/20 records sent to topic \S+, 1 failed/);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('error:'))).toHaveLength(1);
+      expect(values(topic)).toEqual([...input.slice(0, 10), ...input.slice(11)]);
+    },
+  );
 });
