@@ -12,7 +12,7 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror help' ;;
+    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status list delete logs help' ;;
@@ -83,6 +83,7 @@ _ktool_options() {
     'mirror pause') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror resume') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror delete') echo '--connect-url --name -y --yes --format --json --no-color --debug -h --help' ;;
+    'pipe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --where --map --key --on-error -o --offset -e --exit -n --max-messages -p --partition -P --partitions --isolation-level --fetch-max-bytes --compression --acks -v --verbose -h --help' ;;
   esac
 }
 
@@ -449,6 +450,16 @@ _ktool_option_value() {
         --format) echo 'choices table wide json yaml' ;;
         *) return 1 ;;
       esac ;;
+    'pipe')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--where|--map|--key|-o|--offset|-n|--max-messages|-p|--partition|-P|--partitions|--fetch-max-bytes|--compression|--acks) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --on-error) echo 'choices stop skip' ;;
+        --isolation-level) echo 'choices read_committed read_uncommitted' ;;
+        *) return 1 ;;
+      esac ;;
     *) return 1 ;;
   esac
 }
@@ -562,7 +573,7 @@ _ktool_argument() {
       esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror' ;;
+        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe' ;;
       esac ;;
   esac
 }

@@ -14,6 +14,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: 'local', load: () => import('./local/local.js') },
   { path: 'mirror', load: () => import('./mirror/mirror.js') },
   { path: 'offsets', load: () => import('./offsets/offsets.js') },
+  { path: 'pipe', load: () => import('./pipe/pipe.js') },
   { path: 'produce', load: () => import('./produce/produce.js') },
   { path: 'profile', load: () => import('./profile/profile.js') },
   { path: 'topics', load: () => import('./topics/topics.js') },
