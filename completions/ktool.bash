@@ -12,7 +12,7 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe help' ;;
+    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe stats help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status list delete logs help' ;;
@@ -84,6 +84,7 @@ _ktool_options() {
     'mirror resume') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror delete') echo '--connect-url --name -y --yes --format --json --no-color --debug -h --help' ;;
     'pipe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --where --map --key --on-error -o --offset -e --exit -n --max-messages -p --partition -P --partitions --isolation-level --fetch-max-bytes --compression --acks -v --verbose -h --help' ;;
+    'stats') echo '-b --bootstrap-server --command-config --profile --timeout --count --sum --avg --min --max --rate --ema --alpha --span --half-life --no-adjust --by --tumbling --hopping --session --last --grace --emit --time --to --explain -o --offset -p --partition -P --partitions -n --max-messages -e --exit --fetch-max-bytes --isolation-level --format --json --no-color --debug -h --help' ;;
   esac
 }
 
@@ -460,6 +461,17 @@ _ktool_option_value() {
         --isolation-level) echo 'choices read_committed read_uncommitted' ;;
         *) return 1 ;;
       esac ;;
+    'stats')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--alpha|--span|--half-life|--by|--tumbling|--hopping|--session|--last|--grace|--time|-o|--offset|-p|--partition|-P|--partitions|-n|--max-messages|--fetch-max-bytes|--format|--output) echo 'none' ;;
+        --command-config|--sum|--avg|--min|--max|--ema) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --emit) echo 'choices update final' ;;
+        --to) echo 'topics' ;;
+        --explain) echo 'choices ksql flink' ;;
+        --isolation-level) echo 'choices read_committed read_uncommitted' ;;
+        *) return 1 ;;
+      esac ;;
     *) return 1 ;;
   esac
 }
@@ -571,9 +583,13 @@ _ktool_argument() {
       case "$2" in
         0) echo 'choices list create delete' ;;
       esac ;;
+    'stats')
+      case "$2" in
+        0) echo 'topics' ;;
+      esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe' ;;
+        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe stats' ;;
       esac ;;
   esac
 }

@@ -17,6 +17,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: 'pipe', load: () => import('./pipe/pipe.js') },
   { path: 'produce', load: () => import('./produce/produce.js') },
   { path: 'profile', load: () => import('./profile/profile.js') },
+  { path: 'stats', load: () => import('./stats/stats.js') },
   { path: 'topics', load: () => import('./topics/topics.js') },
   { path: 'users', load: () => import('./users/users.js') },
   { path: '__complete groups', load: () => import('./__complete/groups.js') },

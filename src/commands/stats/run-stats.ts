@@ -1,0 +1,170 @@
+/**
+ * The stats run: read the topic as `consume` does (same offsets, partitions, isolation, -e, -n),
+ * hand each record to the engine, and each batch's rows to the sink: NDJSON, the live table, a
+ * table or YAML at the end, or a topic. Records of one fetch are processed in timestamp order
+ * across partitions (as a Kafka Streams task picks the partition with the oldest head record).
+ */
+import type { Context } from '../../cli/context.js';
+import type { CommandResult } from '../../cli/dispatch.js';
+import { ExitCode } from '../../errors.js';
+import type { ConsumedRecord } from '../../kafka/consumer-types.js';
+import type { KafkaClients } from '../../kafka/types.js';
+import { tpKey } from '../../kafka/types.js';
+import { toPlain } from '../../output/render.js';
+import { toYaml } from '../../output/yaml.js';
+import { StatsEngine } from '../../stats/engine.js';
+import { extractor } from '../../stats/extract.js';
+import type { StatsRow } from '../../stats/types.js';
+import { partitionsToRead, resolveRanges } from '../consume/positions.js';
+import { LiveTable } from './live.js';
+import { rowsTable } from './rows-view.js';
+import { CollectSink, NdjsonSink, type RowSink } from './sinks.js';
+import type { StatsOptions } from './stats.js';
+
+/** Offsets read and ends known, per partition: the footer's lag. */
+class Lag {
+  readonly next = new Map<string, number>();
+  readonly end = new Map<string, number>();
+  observe(r: ConsumedRecord): void {
+    this.next.set(tpKey(r.topic, r.partition), r.offset + 1);
+  }
+  total(): number | null {
+    if (this.end.size === 0) return null;
+    let sum = 0;
+    for (const [k, end] of this.end) sum += Math.max(0, end - (this.next.get(k) ?? end));
+    return sum;
+  }
+}
+
+async function openSink(o: StatsOptions, ctx: Context, clients: KafkaClients, engine: StatsEngine): Promise<RowSink> {
+  if (o.to) {
+    const { TopicSink } = await import('./to-topic.js');
+    const producer = await clients.producer({ acks: -1, idempotent: true, compression: 'lz4' }, { signal: ctx.io.signal });
+    return TopicSink.open(producer, o.to);
+  }
+  const live = ctx.io.stdoutIsTTY && (o.output === 'auto' || o.output === 'table');
+  if (live) {
+    const title = `ktool stats ${o.topic}${o.byText.length ? ` by ${o.byText.join(', ')}` : ''}  (Ctrl-C to stop)`;
+    return new LiveTable(ctx.io, engine, o.stats, o.by.length > 0, title, 'table', ctx.chalk);
+  }
+  if (o.output === 'json' || o.output === 'auto') return new NdjsonSink(ctx.io.stdout);
+  return new CollectSink();
+}
+
+/**
+ * The records of one fetch in the order a Kafka Streams task takes them: each partition in offset
+ * order, and across partitions the one whose next record is the oldest first (PartitionGroup).
+ */
+export function streamsOrder(records: ConsumedRecord[]): ConsumedRecord[] {
+  const byPartition = new Map<string, ConsumedRecord[]>();
+  for (const r of records) {
+    const k = tpKey(r.topic, r.partition);
+    const list = byPartition.get(k);
+    if (list) list.push(r);
+    else byPartition.set(k, [r]);
+  }
+  if (byPartition.size < 2) return records;
+  const queues = [...byPartition.values()];
+  const at = new Array<number>(queues.length).fill(0);
+  const out: ConsumedRecord[] = [];
+  for (;;) {
+    let best = -1;
+    for (let q = 0; q < queues.length; q++)
+      if (at[q] < queues[q].length && (best < 0 || queues[q][at[q]].timestamp < queues[best][at[best]].timestamp)) best = q;
+    if (best < 0) return out;
+    out.push(queues[best][at[best]++]);
+  }
+}
+
+export async function runStats(o: StatsOptions, ctx: Context): Promise<CommandResult> {
+  const clients = await ctx.kafka();
+  const admin = await clients.admin();
+  const partitions = await partitionsToRead(admin, [o.topic], undefined, (t) => o.topicPartitions?.[t] ?? o.partitions);
+  const ranges = await resolveRanges(admin, partitions, o.offset, o.isolation, o.exitAtEnd);
+  const engine = new StatsEngine(o.stats, { coalesce: true });
+  const extract = extractor({ by: o.by, fields: o.fieldPaths, time: o.time });
+  const sink = await openSink(o, ctx, clients, engine);
+  const lag = new Lag();
+  for (const r of ranges) if (r.end !== undefined) lag.end.set(tpKey(r.topic, r.partition), Number(r.end));
+  const live = sink instanceof LiveTable ? sink : undefined;
+  const refresh = live && lag.end.size === 0 ? refreshEnds(ctx, clients, partitions, o.isolation, lag) : undefined;
+  const reader = await clients.partitionReader({
+    ranges,
+    isolation: o.isolation,
+    onWarning: (m) => ctx.warn(m),
+    logStart: async (topic, partition) => (await admin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
+    maxOutageMs: ranges.some((r) => r.end !== undefined) ? clients.settings.timeoutMs : Infinity,
+    maxBytes: o.fetchMaxBytes,
+  });
+  let reachedEnd = false;
+  let taken = 0;
+  const ordered = partitions.length > 1 && o.time.kind === 'record';
+  try {
+    while (!ctx.io.signal.aborted && !sink.closed) {
+      const batch = await reader.next();
+      if (batch === null) {
+        reachedEnd = true;
+        break;
+      }
+      for (const r of ordered ? streamsOrder(batch) : batch) {
+        if (o.maxMessages !== undefined && taken >= o.maxMessages) break;
+        taken++;
+        lag.observe(r);
+        engine.process(extract(r));
+      }
+      await sink.rows(engine.take());
+      await live?.tick({ lag: lag.total() });
+      if (o.maxMessages !== undefined && taken >= o.maxMessages) {
+        reachedEnd = true;
+        break;
+      }
+    }
+  } finally {
+    refresh?.stop();
+    await reader.close();
+  }
+  // -e (or an end offset, or -n): the end of input closes every window.
+  if (reachedEnd) await sink.rows(engine.end());
+  await live?.tick({ lag: lag.total() }, true);
+  await sink.end();
+  return finish(o, ctx, engine, sink);
+}
+
+function finish(o: StatsOptions, ctx: Context, engine: StatsEngine, sink: RowSink): CommandResult {
+  const c = engine.counts();
+  const notes: string[] = [];
+  if (c.late) notes.push(`${c.late} late (record, window) pairs dropped: their window had closed (--grace to keep them)`);
+  c.notNumber.forEach((n, i) => n && notes.push(`${n} of ${c.records} records had no number at ${o.stats.fields[i]}`));
+  if (c.badTime) notes.push(`${c.badTime} records skipped: no usable event time at ${o.timeText}`);
+  for (const n of notes) ctx.warn(n);
+  if (o.to && 'written' in sink) ctx.io.stderr.write(`${c.records} records read, ${String(sink.written)} rows written to ${o.to}\n`);
+  const interrupted = ctx.io.signal.aborted && ctx.io.signal.reason !== 'EPIPE';
+  if (sink instanceof CollectSink) {
+    const rows: StatsRow[] = sink.all;
+    if (o.output === 'yaml') return { text: toYaml(toPlain(rows)), ...(interrupted ? { exitCode: ExitCode.interrupted } : {}) };
+    return { data: rows, view: [rowsTable(rows, o.stats, o.by.length > 0)], ...(interrupted ? { exitCode: ExitCode.interrupted } : {}) };
+  }
+  return interrupted ? { exitCode: ExitCode.interrupted } : {};
+}
+
+/** Following a topic on a terminal: the high watermarks every 5 s, for the footer's lag. */
+function refreshEnds(
+  ctx: Context,
+  clients: KafkaClients,
+  partitions: { topic: string; partition: number }[],
+  isolation: 'read_committed' | 'read_uncommitted',
+  lag: Lag,
+): { stop(): void } {
+  const poll = async () => {
+    try {
+      const admin = await clients.admin();
+      for (const e of await admin.listOffsets(partitions, 'latest', isolation)) lag.end.set(tpKey(e.topic, e.partition), Number(e.offset));
+    } catch {
+      // the footer keeps the last lag it had
+    }
+  };
+  void poll();
+  const timer = setInterval(() => void poll(), 5000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
