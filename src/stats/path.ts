@@ -23,7 +23,8 @@ export function parsePath(text: string, what = 'path'): Segment[] {
   while (at < s.length) {
     re.lastIndex = at;
     const m = re.exec(s);
-    if (!m) throw new UsageError(`${what}: cannot read "${text}" at "${s.slice(at)}"`, 'e.g. .value.price, .headers.region, .value.items[0]');
+    if (!m)
+      throw new UsageError(`${what}: cannot read "${text}" at "${s.slice(at)}"`, 'e.g. .value.price, .headers.region, .value.items[0]');
     if (m[1] !== undefined) out.push(m[1]);
     else if (m[2] !== undefined) out.push(JSON.parse(`"${m[2]}"`) as string);
     else if (m[3] !== undefined) out.push(Number(m[3]));

@@ -153,8 +153,7 @@ export class PerRecordEngine {
     if (g.partition !== undefined) row.partition = g.partition;
     if (g.offset !== undefined) row.offset = g.offset;
     const a = g.current;
-    const seconds =
-      w.kind === 'last-time' ? w.span / 1000 : a[0] > 1 ? (w.kind === 'none' ? (a[1] - g.first) / 1000 : null) : null;
+    const seconds = w.kind === 'last-time' ? w.span / 1000 : a[0] > 1 ? (w.kind === 'none' ? (a[1] - g.first) / 1000 : null) : null;
     putMetrics(row, this.metrics, a, seconds || null);
     if (g.ema) for (const m of this.metrics) if (m.kind === 'ema') row[m.name] = emaValue(this.spec.ema!, g.ema, m.field!);
     row.final = final;

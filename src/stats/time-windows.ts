@@ -135,6 +135,9 @@ export class TimeWindowEngine {
     this.windows.clear();
     this.starts = s.windows.map(([start]) => start);
     for (const [start, cells] of s.windows)
-      this.windows.set(start, new Map(cells.map(([group, groupValue, agg]) => [group, { group, groupValue, start, agg: aggFromJson(agg) }])));
+      this.windows.set(
+        start,
+        new Map(cells.map(([group, groupValue, agg]) => [group, { group, groupValue, start, agg: aggFromJson(agg) }])),
+      );
   }
 }

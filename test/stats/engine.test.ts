@@ -223,13 +223,23 @@ describe('per-record metrics', () => {
   type StatsSpecEma = NonNullable<ReturnType<typeof spec>['ema']>;
 
   it('EMA alpha 0.5, adjust=False: y = 0.5 y + 0.5 x', () => {
-    expect(ema({ alpha: 0.5, adjust: false }).filter(([k]) => k === 'a').map(([, v]) => v)).toEqual([10, 15, 22.5, 31.25, 28.125, 39.063]);
+    expect(
+      ema({ alpha: 0.5, adjust: false })
+        .filter(([k]) => k === 'a')
+        .map(([, v]) => v),
+    ).toEqual([10, 15, 22.5, 31.25, 28.125, 39.063]);
   });
   it('EMA alpha 0.5, adjust=True (pandas default): sum 0.5^i x / sum 0.5^i', () => {
-    expect(ema({ alpha: 0.5, adjust: true }).filter(([k]) => k === 'a').map(([, v]) => v)).toEqual([
-      10, 16.667, 24.286, 32.667, 28.71, 39.524,
-    ]);
-    expect(ema({ alpha: 0.5, adjust: true }).filter(([k]) => k === 'b').map(([, v]) => v)).toEqual([5, 11.667, 19.286]);
+    expect(
+      ema({ alpha: 0.5, adjust: true })
+        .filter(([k]) => k === 'a')
+        .map(([, v]) => v),
+    ).toEqual([10, 16.667, 24.286, 32.667, 28.71, 39.524]);
+    expect(
+      ema({ alpha: 0.5, adjust: true })
+        .filter(([k]) => k === 'b')
+        .map(([, v]) => v),
+    ).toEqual([5, 11.667, 19.286]);
   });
   it('EMA half-life 30s over event time, adjust=True: weights 0.5^((t_newest - t)/30s)', () => {
     // #2: (10 * 0.5^(20/30) + 20) / (0.5^(20/30) + 1) = 16.135

@@ -74,7 +74,8 @@ function duration(text: string, flag: string): number {
 
 export function parseWindow(f: MetricFlags): WindowSpec {
   const given = (['tumbling', 'hopping', 'session', 'last'] as const).filter((k) => f[k] !== undefined);
-  if (given.length > 1) throw new UsageError(`give one of --tumbling, --hopping, --session, --last; got ${given.map((g) => `--${g}`).join(' and ')}`);
+  if (given.length > 1)
+    throw new UsageError(`give one of --tumbling, --hopping, --session, --last; got ${given.map((g) => `--${g}`).join(' and ')}`);
   if (f.tumbling !== undefined) {
     const size = duration(f.tumbling, '--tumbling');
     return { kind: 'time', size, advance: size };
@@ -107,7 +108,8 @@ export function parseEma(f: MetricFlags, hasEma: boolean): EmaSpec | undefined {
     if (given.length || f.adjust === false) throw new UsageError('--alpha, --span, --half-life and --no-adjust go with --ema PATH');
     return undefined;
   }
-  if (given.length !== 1) throw new UsageError('--ema needs one of --alpha A, --span N or --half-life D', 'e.g. --ema .value.price --span 20');
+  if (given.length !== 1)
+    throw new UsageError('--ema needs one of --alpha A, --span N or --half-life D', 'e.g. --ema .value.price --span 20');
   if (f.alpha !== undefined) {
     const alpha = Number(f.alpha);
     if (!(alpha > 0 && alpha <= 1)) throw new UsageError(`--alpha must be in (0, 1], got "${f.alpha}"`);
@@ -125,15 +127,17 @@ export function parseEma(f: MetricFlags, hasEma: boolean): EmaSpec | undefined {
 export function parseStatsSpec(f: MetricFlags, bounded: boolean): { spec: StatsSpec; fieldPaths: Segment[][] } {
   const { metrics, fields, fieldPaths } = parseMetrics(f);
   const window = parseWindow(f);
-  const ema = parseEma(f, metrics.some((m) => m.kind === 'ema'));
+  const ema = parseEma(
+    f,
+    metrics.some((m) => m.kind === 'ema'),
+  );
   if (ema && (window.kind === 'time' || window.kind === 'session'))
     throw new UsageError('--ema is a per-record metric: it does not go with --tumbling, --hopping or --session', 'drop the window');
   const grace = f.grace === undefined ? 0 : parseDuration(f.grace, '--grace');
   if (grace < 0) throw new UsageError('--grace cannot be negative');
   if (f.grace !== undefined && (window.kind === 'none' || window.kind === 'last-count'))
     throw new UsageError('--grace goes with a time window: --tumbling, --hopping, --session or --last DURATION');
-  if (f.emit !== undefined && !['update', 'final'].includes(f.emit))
-    throw new UsageError(`--emit takes update or final, got "${f.emit}"`);
+  if (f.emit !== undefined && !['update', 'final'].includes(f.emit)) throw new UsageError(`--emit takes update or final, got "${f.emit}"`);
   // A bounded read's answer is the table at its end: final rows by default; following a topic, updates.
   const emit = (f.emit as 'update' | 'final' | undefined) ?? (bounded ? 'final' : 'update');
   return { spec: { fields, metrics, window, grace, emit, ...(ema ? { ema } : {}) }, fieldPaths };

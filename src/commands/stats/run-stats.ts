@@ -104,6 +104,7 @@ export async function runStats(o: StatsOptions, ctx: Context): Promise<CommandRe
       const batch = await reader.next();
       if (batch === null) {
         reachedEnd = true;
+        for (const [k, end] of lag.end) lag.next.set(k, end);
         break;
       }
       for (const r of ordered ? streamsOrder(batch) : batch) {

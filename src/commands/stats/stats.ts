@@ -20,7 +20,11 @@ export const spec = defineCommand({
   groups: ['connection'],
   options: [
     { flags: '--count', description: 'records per group and window (always a column; the default metric)' },
-    { flags: '--sum <path>', description: 'sum of a field, e.g. .value.amount (a path into the consume --json envelope), repeatable', repeatable: true },
+    {
+      flags: '--sum <path>',
+      description: 'sum of a field, e.g. .value.amount (a path into the consume --json envelope), repeatable',
+      repeatable: true,
+    },
     { flags: '--avg <path>', description: 'mean of a field, repeatable', repeatable: true },
     { flags: '--min <path>', description: 'smallest value of a field, repeatable', repeatable: true },
     { flags: '--max <path>', description: 'largest value of a field, repeatable', repeatable: true },
@@ -46,15 +50,29 @@ export const spec = defineCommand({
       flags: '--last <duration|n>',
       description: 'per record, over the group records of the last DURATION ([t-D, t]) or the last N records: moving average',
     },
-    { flags: '--grace <duration>', description: 'how long a window accepts late records after its end (default 0, as Streams); later ones are dropped and counted' },
+    {
+      flags: '--grace <duration>',
+      description: 'how long a window accepts late records after its end (default 0, as Streams); later ones are dropped and counted',
+    },
     {
       flags: '--emit <when>',
-      description: 'update: a row per change (coalesced per fetch); final: one row per window when it closes (default: final with -e, else update)',
+      description:
+        'update: a row per change (coalesced per fetch); final: one row per window when it closes (default: final with -e, else update)',
       choices: ['update', 'final'],
     },
-    { flags: '--time <source>', description: 'event time: record (the record timestamp, default), now (arrival), or a path (epoch ms or ISO-8601)' },
-    { flags: '--to <topic>', description: 'write the rows to this topic (key: group and window start as JSON; value: the row), at least once' },
-    { flags: '--explain <dialect>', description: 'print the equivalent ksqlDB or Flink SQL statement and exit', choices: ['ksql', 'flink'] },
+    {
+      flags: '--time <source>',
+      description: 'event time: record (the record timestamp, default), now (arrival), or a path (epoch ms or ISO-8601)',
+    },
+    {
+      flags: '--to <topic>',
+      description: 'write the rows to this topic (key: group and window start as JSON; value: the row), at least once',
+    },
+    {
+      flags: '--explain <dialect>',
+      description: 'print the equivalent ksqlDB or Flink SQL statement and exit',
+      choices: ['ksql', 'flink'],
+    },
     {
       flags: '-o, --offset <spec>',
       description: 'as consume: start|end|N|-N|+N|N:M|@TIME|@T1:@T2 (default: end, new records; start with -e or -n)',
@@ -137,7 +155,8 @@ function parseOutputFlag(f: Flags<typeof spec>, bounded: boolean): StatsOutput {
   const chosen = f.json ? 'json' : (f.format ?? f.output);
   if (chosen === undefined) return 'auto';
   if (!['table', 'json', 'yaml'].includes(chosen)) throw new UsageError(`unknown output format "${chosen}"`, 'use table, json or yaml');
-  if (chosen === 'yaml' && !bounded) throw new UsageError('--format yaml needs a bounded read (-e or an end offset): rows are a stream', 'or --json');
+  if (chosen === 'yaml' && !bounded)
+    throw new UsageError('--format yaml needs a bounded read (-e or an end offset): rows are a stream', 'or --json');
   return chosen as StatsOutput;
 }
 
@@ -151,7 +170,8 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
   const bounded = exitAtEnd || offset.end !== undefined || f.maxMessages !== undefined;
   const { spec: stats, fieldPaths } = parseStatsSpec(f, bounded);
   const byText = (f.by ?? []).map(String);
-  if (f.to !== undefined && f.explain !== undefined) throw new UsageError('--explain prints a statement and exits: it does not go with --to');
+  if (f.to !== undefined && f.explain !== undefined)
+    throw new UsageError('--explain prints a statement and exits: it does not go with --to');
   return {
     ...selection,
     topic: selection.topics[0],
