@@ -49,7 +49,9 @@ function selectList(x: ExplainInput, d: 'ksql' | 'flink'): string[] {
 
 function unsupported(x: ExplainInput, d: 'ksql' | 'flink'): string | undefined {
   if (x.spec.metrics.some((m) => m.kind === 'ema'))
-    return `-- no ${d === 'ksql' ? 'ksqlDB' : 'Flink SQL'} equivalent: EMA is not a built-in aggregate (a user-defined aggregate is needed)`;
+    return (
+      `-- no ${d === 'ksql' ? 'ksqlDB' : 'Flink SQL'} equivalent: ` + 'EMA is not a built-in aggregate (a user-defined aggregate is needed)'
+    );
   if (d === 'ksql' && (x.spec.window.kind === 'last-time' || x.spec.window.kind === 'last-count'))
     return '-- no ksqlDB equivalent: ksqlDB has no per-row moving window (confluentinc/ksql#6873); Flink: --explain flink';
   if (x.spec.metrics.some((m) => m.kind === 'rate')) return `-- rate has no built-in: COUNT(*) divided by the window length in seconds`;

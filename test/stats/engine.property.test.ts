@@ -143,7 +143,10 @@ describe('time windows: incremental == brute force', () => {
   });
 });
 
-/** Sessions by the book, over a flat list: expire end <= previous stream time - gap - grace, merge within gap, late if merged end < close. */
+/**
+ * Sessions by the book, over a flat list: expire end <= previous stream time - gap - grace, merge
+ * within gap, late if merged end < close.
+ */
 function bruteSessions(inputs: EngineInput[], gap: number, grace: number): [number, object][] {
   type S = { key: string; start: number; end: number; vals: number[] };
   let open: S[] = [];

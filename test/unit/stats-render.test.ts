@@ -49,7 +49,8 @@ describe('stats rendering (fake reader, no broker)', () => {
     const r = await run(['-e', '--by', 'key', '--tumbling', '1m', '--sum', '.value.price', '--avg', '.value.price']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe(
-      `{"key":"a","windowStart":${T0},"windowEnd":${T0 + 60_000},"count":3,"sum_price":60,"avg_price":20,"timestamp":${T0 + 59_999},"final":true}`,
+      `{"key":"a","windowStart":${T0},"windowEnd":${T0 + 60_000},"count":3,"sum_price":60,"avg_price":20,` +
+        `"timestamp":${T0 + 59_999},"final":true}`,
     );
     expect(lines(r.stdout).map((l) => [l.key, (Number(l.windowStart) - T0) / 1000, l.count])).toEqual([
       ['a', 0, 3],

@@ -8,7 +8,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function showTime(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return '';
   const d = new Date(ms);
-  const base = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const base = `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
   return d.getUTCMilliseconds() ? `${base}.${String(d.getUTCMilliseconds()).padStart(3, '0')}` : base;
 }
 
