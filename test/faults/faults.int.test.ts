@@ -237,6 +237,12 @@ describe('faults on a three-node cluster: a hung broker, a whole restart', () =>
       const p = spawnKtool(c, ['produce', t, '-b', c.bootstrap, '--acks', 'all']);
       const f = feed(p, sent.slice(0, 2_000));
       await f.done;
+      // Stopped mid-produce, not before produce's first metadata answer (a loaded machine can take seconds):
+      // the first 2,000 are written first.
+      await pollUntil(async () => (await partitions(c, t))[0].latestOffset >= 2_000, {
+        timeoutMs: 60_000,
+        what: 'the first 2,000 written',
+      });
       process.kill(pid, 'SIGSTOP');
       const stoppedAt = Date.now();
       try {
