@@ -84,6 +84,24 @@ const AVRO_VALUES = [
     '"todMicros":"23:59:59.999999","uid":"ffffffff-ffff-ffff-ffff-ffffffffffff"}',
 ];
 
+const EVENT_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'Event',
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    kind: { enum: ['click', 'view'] },
+    items: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'integer' } } } },
+    meta: { type: ['object', 'null'] },
+  },
+  required: ['id', 'kind'],
+};
+const JSON_VALUES = [
+  '{"id":"e-1","kind":"click","items":[{"sku":"a","qty":1}],"meta":{"nested":{"deep":[1,2.5,"x",null,true]}}}',
+  '{"id":"e-2","kind":"view","meta":null}',
+  '{"id":"ünï ☃","kind":"click","items":[]}',
+];
+
 /** Lines compared as JSON values, integers kept exact (Python prints 1e+300 where JSON.stringify prints 1e300). */
 const canonical = (lines: string[]) => lines.map((l) => JSON.stringify(JSON.parse(l.replace(/(-?\d{16,})/g, '"$1"'))));
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
@@ -152,5 +170,32 @@ describe('schema registry interop with Python confluent-kafka', needs('KTOOL_TES
     await ktool(['produce', '--input', 'json', copy, '-q'], json.stdout);
     const [a, b] = await Promise.all([py(['raw', bootstrap, source, '3']), py(['raw', bootstrap, copy, '3'])]);
     expect(lines(b)).toEqual(lines(a));
+  });
+
+  it('JSON Schema: Python JSONSerializer records decode to the same JSON, ktool records validate and decode in Python', async () => {
+    const schemaFile = join(dir, 'event.json');
+    writeFileSync(schemaFile, JSON.stringify(EVENT_SCHEMA));
+    const fromPython = await topic();
+    const fromKtool = await topic();
+    await py(['produce', 'json-schema', bootstrap, registry, fromPython, schemaFile], JSON_VALUES.join('\n') + '\n');
+    const decoded = await ktool(['consume', fromPython, '-e']);
+    expect(canonical(lines(decoded.stdout))).toEqual(canonical(JSON_VALUES));
+    // Python writes compact JSON (orjson, or json.dumps without spaces), as JSON.stringify: no bytes kept beside the value.
+    const envelopes = lines((await ktool(['consume', fromPython, '-e', '--json'])).stdout).map((l) => JSON.parse(l));
+    expect(envelopes[0]).toMatchObject({ valueEncoding: 'json-schema', value: JSON.parse(JSON_VALUES[0]) });
+    expect(envelopes[0].valueBytes).toBeUndefined();
+    await ktool(['produce', fromKtool, '--value-format', 'json-schema', '--value-subject', `${fromPython}-value`, '-q'], JSON_VALUES.join('\n'));
+    const n = String(JSON_VALUES.length);
+    const [a, b] = await Promise.all([py(['raw', bootstrap, fromPython, n]), py(['raw', bootstrap, fromKtool, n])]);
+    expect(lines(b)).toEqual(lines(a));
+    const back = await py(['consume', 'json-schema', bootstrap, registry, fromKtool, String(JSON_VALUES.length), schemaFile]);
+    expect(canonical(lines(back))).toEqual(canonical(JSON_VALUES));
+    // A value the schema refuses is not sent: the line and the field path say why.
+    const bad = await spawnKtool(['produce', fromKtool, '--value-format', 'json-schema', '--value-subject', `${fromPython}-value`], {
+      env,
+      stdin: '{"id":"e-9","kind":"click","items":[{"sku":"a","qty":1},{"sku":"b","qty":"two"}]}\n',
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('stdin:1: .items[1].qty: must be integer');
   });
 });
