@@ -8,6 +8,15 @@
  * google/protobuf/*.proto files come with protobufjs.
  */
 import protobuf from 'protobufjs';
+import descriptorModule from 'protobufjs/ext/descriptor/index.js';
+
+/** protobufjs's descriptor extension (its typings do not declare what it adds to Root). */
+const descriptor = descriptorModule as unknown as { FileDescriptorProto: { decode(bytes: Uint8Array): unknown } };
+const RootWithDescriptors = protobuf.Root as unknown as {
+  fromDescriptor(set: unknown): protobuf.Root;
+};
+const toDescriptor = (root: protobuf.Root) =>
+  (root as unknown as { toDescriptor(syntax: string): { file: unknown[] } }).toDescriptor('proto3');
 import type { Decoded, SchemaCodec, SchemaSource } from './codec-types.js';
 import { ProtoJson } from './protobuf-json.js';
 import { decodeMessageIndexes, encodeMessageIndexes } from './wire.js';
@@ -54,10 +63,62 @@ function buildRoot(source: SchemaSource): { root: protobuf.Root; pkg: string | u
   return { root, pkg: main.package };
 }
 
+/**
+ * A schema given as a base64 FileDescriptorProto (what Confluent's serializers register; Confluent's
+ * registry turns it into .proto text, Apicurio keeps it as it is) rather than .proto text.
+ */
+const isDescriptor = (text: string) => !/\b(message|syntax|enum|package)\b/.test(text) && /^[A-Za-z0-9+/=\s]+$/.test(text);
+
+interface FileProto {
+  name?: string;
+  package?: string;
+  dependency?: string[];
+  messageType?: MessageProto[];
+}
+interface MessageProto {
+  name?: string;
+  nestedType?: MessageProto[];
+  options?: { mapEntry?: boolean };
+}
+
+function fromDescriptors(source: SchemaSource): { root: protobuf.Root; pkg: string | undefined; paths: Map<string, number[]> } {
+  const decode = (text: string, what: string): FileProto => {
+    if (!isDescriptor(text)) throw new Error(`${what} is .proto text while the schema is a file descriptor`);
+    return descriptor.FileDescriptorProto.decode(Buffer.from(text, 'base64')) as unknown as FileProto;
+  };
+  const main = decode(source.schema, 'the schema');
+  const refs = source.references.map((r) => decode(r.schema, `the reference ${r.name}`));
+  const given = new Set(refs.map((f) => f.name));
+  const google = new protobuf.Root();
+  let wellKnown = false;
+  for (const file of [main, ...refs].flatMap((f) => f.dependency ?? [])) {
+    if (given.has(file) || !WELL_KNOWN.test(file)) continue;
+    const common = protobuf.common.get(file) as { nested: protobuf.INamespace['nested'] } | undefined;
+    if (!common) throw new Error(`it imports ${file}, which protobufjs does not have`);
+    google.addJSON(common.nested!);
+    given.add(file);
+    wellKnown = true;
+  }
+  const files = wellKnown ? [...(toDescriptor(google).file as FileProto[])] : [];
+  const root = RootWithDescriptors.fromDescriptor({ file: [...files, ...refs, main] });
+  const paths = new Map<string, number[]>();
+  const walk = (messages: MessageProto[] | undefined, prefix: string, path: number[]) =>
+    (messages ?? []).forEach((m, i) => {
+      // A map field's entry type counts in the indexes (as in protoc's descriptors) but is no message of its own.
+      if (m.options?.mapEntry) return;
+      const name = `${prefix}${m.name}`;
+      paths.set(name, [...path, i]);
+      walk(m.nestedType, `${name}.`, [...path, i]);
+    });
+  walk(main.messageType, main.package ? `${main.package}.` : '', []);
+  return { root, pkg: main.package || undefined, paths };
+}
+
 /** Compiles a .proto schema; `message` names the type to encode (default: the file's first message). */
 export function protobufCodec(source: SchemaSource, message?: string): SchemaCodec {
-  const paths = messagePaths(source.schema);
-  const { root, pkg } = buildRoot(source);
+  const { root, pkg, paths } = isDescriptor(source.schema)
+    ? fromDescriptors(source)
+    : { ...buildRoot(source), paths: messagePaths(source.schema) };
   const byPath = new Map<string, Type>();
   for (const [name, path] of paths) byPath.set(path.join('.'), root.lookupType(name));
   const json = new ProtoJson();

@@ -102,8 +102,65 @@ const JSON_VALUES = [
   '{"id":"ünï ☃","kind":"click","items":[]}',
 ];
 
+const MONEY_PROTO = `syntax = "proto3";
+package shared;
+
+message Money {
+  string currency = 1;
+  int64 cents = 2;
+}
+`;
+const SHOP_PROTO = `syntax = "proto3";
+package shop;
+
+import "money.proto";
+import "google/protobuf/timestamp.proto";
+import "google/protobuf/wrappers.proto";
+
+message Order {
+  string order_id = 1;
+  int64 big = 2;
+  repeated Item items = 3;
+  map<string, int32> tags = 4;
+  google.protobuf.Timestamp at = 5;
+  google.protobuf.StringValue note = 6;
+  Status status = 7;
+  bytes blob = 8;
+  shared.Money total = 9;
+  double ratio = 10;
+  bool ok = 11;
+  oneof pay {
+    string card = 12;
+    string iban = 13;
+  }
+  message Item {
+    string sku = 1;
+    uint32 qty = 2;
+  }
+  enum Status {
+    NEW = 0;
+    PAID = 1;
+  }
+}
+
+message Refund {
+  string order_id = 1;
+  Order.Item item = 2;
+  shared.Money amount = 3;
+}
+`;
+/** Protobuf's canonical JSON, as MessageToDict prints it (defaults left out). */
+const ORDERS = [
+  '{"orderId":"o-1","big":"1234567890123456789","items":[{"sku":"a","qty":2},{"sku":"b"}],"tags":{"x":7},' +
+    '"at":"2024-05-31T13:45:10.123Z","note":"gift","status":"PAID","blob":"AAH/","total":{"currency":"EUR","cents":"1250"},' +
+    '"ratio":0.5,"ok":true,"card":"4111"}',
+  '{"orderId":"o-2","big":"-9223372036854775808","at":"1970-01-01T00:00:00Z","note":"","iban":"DE00"}',
+  '{"orderId":"ünï ☃"}',
+];
+const REFUNDS = ['{"orderId":"o-1","item":{"sku":"a","qty":1},"amount":{"currency":"EUR","cents":"-5"}}'];
+
 /** Lines compared as JSON values, integers kept exact (Python prints 1e+300 where JSON.stringify prints 1e300). */
-const canonical = (lines: string[]) => lines.map((l) => JSON.stringify(JSON.parse(l.replace(/(-?\d{16,})/g, '"$1"'))));
+const canonical = (lines: string[]) => lines.map((l) => JSON.stringify(JSON.parse(l.replace(/(?<=[:[,])(-?\d{16,})(?=[,\]}])/g, '"$1"'))));
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 
 async function py(args: string[], stdin?: string): Promise<string> {
@@ -184,7 +241,10 @@ describe('schema registry interop with Python confluent-kafka', needs('KTOOL_TES
     const envelopes = lines((await ktool(['consume', fromPython, '-e', '--json'])).stdout).map((l) => JSON.parse(l));
     expect(envelopes[0]).toMatchObject({ valueEncoding: 'json-schema', value: JSON.parse(JSON_VALUES[0]) });
     expect(envelopes[0].valueBytes).toBeUndefined();
-    await ktool(['produce', fromKtool, '--value-format', 'json-schema', '--value-subject', `${fromPython}-value`, '-q'], JSON_VALUES.join('\n'));
+    await ktool(
+      ['produce', fromKtool, '--value-format', 'json-schema', '--value-subject', `${fromPython}-value`, '-q'],
+      JSON_VALUES.join('\n'),
+    );
     const n = String(JSON_VALUES.length);
     const [a, b] = await Promise.all([py(['raw', bootstrap, fromPython, n]), py(['raw', bootstrap, fromKtool, n])]);
     expect(lines(b)).toEqual(lines(a));
@@ -197,5 +257,35 @@ describe('schema registry interop with Python confluent-kafka', needs('KTOOL_TES
     });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('stdin:1: .items[1].qty: must be integer');
+  });
+
+  it('Protobuf: nested messages, two messages in one file, an import by reference, well-known types; both ways, same bytes', async () => {
+    const protoDir = mkdtempSync(join(dir, 'proto-'));
+    writeFileSync(join(protoDir, 'money.proto'), MONEY_PROTO);
+    writeFileSync(join(protoDir, 'shop.proto'), SHOP_PROTO);
+    const fromPython = await topic();
+    const fromKtool = await topic();
+    const refunds = await topic();
+    const subject = `${fromPython}-value`;
+    // Python registers shop.proto and, by reference, money.proto (as base64 file descriptors, which Apicurio keeps).
+    await py(['produce', 'protobuf', bootstrap, registry, fromPython, protoDir, 'shop', 'Order'], ORDERS.join('\n') + '\n');
+    await py(['produce', 'protobuf', bootstrap, registry, fromPython, protoDir, 'shop', 'Refund'], REFUNDS.join('\n') + '\n');
+    // Both messages decode, each by its message index ([0] is written as 0, Refund as [1]).
+    const decoded = await ktool(['consume', fromPython, '-e']);
+    expect(canonical(lines(decoded.stdout))).toEqual(canonical([...ORDERS, ...REFUNDS]));
+    await ktool(['produce', fromKtool, '--value-format', 'protobuf', '--value-subject', subject, '-q'], ORDERS.join('\n'));
+    await ktool(
+      ['produce', refunds, '--value-format', 'protobuf', '--value-subject', subject, '--value-message', 'Refund', '-q'],
+      REFUNDS.join('\n'),
+    );
+    const all = String(ORDERS.length + REFUNDS.length);
+    const [a, b, c] = await Promise.all([
+      py(['raw', bootstrap, fromPython, all]),
+      py(['raw', bootstrap, fromKtool, String(ORDERS.length)]),
+      py(['raw', bootstrap, refunds, String(REFUNDS.length)]),
+    ]);
+    expect([...lines(b), ...lines(c)]).toEqual(lines(a));
+    const back = await py(['consume', 'protobuf', bootstrap, registry, fromKtool, String(ORDERS.length), protoDir, 'shop', 'Order']);
+    expect(canonical(lines(back))).toEqual(canonical(ORDERS));
   });
 });

@@ -8,6 +8,8 @@ to and from what the Python serializers take and give, using the schema.
   interop.py consume avro BOOTSTRAP REGISTRY TOPIC COUNT SCHEMA_FILE > values.jsonl
   interop.py produce json-schema ... / consume json-schema ...   (values are plain JSON)
   interop.py raw BOOTSTRAP TOPIC COUNT     the records' value bytes, hex, one per line
+  interop.py produce protobuf BOOTSTRAP REGISTRY TOPIC PROTO_DIR MODULE MESSAGE < canonical-JSON lines
+  interop.py consume protobuf BOOTSTRAP REGISTRY TOPIC COUNT PROTO_DIR MODULE MESSAGE > MessageToDict JSON lines
 """
 import base64
 import datetime
@@ -197,6 +199,46 @@ def consume(fmt, bootstrap, registry, topic, count, schema_file):
         print(json.dumps(value, separators=(",", ":")))
 
 
+def proto_classes(proto_dir):
+    """Python classes of the test's .proto files (grpc_tools' protoc, into the same folder)."""
+    import importlib
+    import os
+    import subprocess
+
+    import grpc_tools
+
+    files = sorted(f for f in os.listdir(proto_dir) if f.endswith(".proto"))
+    include = os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")
+    subprocess.run([sys.executable, "-m", "grpc_tools.protoc", f"-I{proto_dir}", f"-I{include}", f"--python_out={proto_dir}", *files],
+                   check=True)
+    sys.path.insert(0, proto_dir)
+    return {f[:-6]: importlib.import_module(f[:-6] + "_pb2") for f in files}
+
+
+def proto_produce(bootstrap, registry, topic, proto_dir, module, message):
+    from confluent_kafka.schema_registry.protobuf import ProtobufSerializer
+    from google.protobuf import json_format
+    cls = getattr(proto_classes(proto_dir)[module], message)
+    client = SchemaRegistryClient({"url": registry})
+    ser = ProtobufSerializer(cls, client, {"auto.register.schemas": True})
+    producer = Producer({"bootstrap.servers": bootstrap})
+    ctx = SerializationContext(topic, MessageField.VALUE)
+    for line in sys.stdin:
+        if line.strip():
+            producer.produce(topic, value=ser(json_format.ParseDict(json.loads(line), cls()), ctx))
+    producer.flush(30)
+
+
+def proto_consume(bootstrap, registry, topic, count, proto_dir, module, message):
+    from confluent_kafka.schema_registry.protobuf import ProtobufDeserializer
+    from google.protobuf import json_format
+    cls = getattr(proto_classes(proto_dir)[module], message)
+    de = ProtobufDeserializer(cls, {"use.deprecated.format": False})
+    for raw in read_raw(bootstrap, topic, count):
+        msg = de(raw, SerializationContext(topic, MessageField.VALUE))
+        print(json.dumps(json_format.MessageToDict(msg), separators=(",", ":"), ensure_ascii=False))
+
+
 def read_raw(bootstrap, topic, count):
     consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": f"interop-{topic}", "auto.offset.reset": "earliest",
                          "enable.auto.commit": False})
@@ -214,7 +256,12 @@ def read_raw(bootstrap, topic, count):
 
 if __name__ == "__main__":
     cmd = sys.argv[1]
-    if cmd == "produce":
+    if cmd == "produce" and sys.argv[2] == "protobuf":
+        proto_produce(*sys.argv[3:9])
+    elif cmd == "consume" and sys.argv[2] == "protobuf":
+        b, r, t, n, d, mod, msg = sys.argv[3:10]
+        proto_consume(b, r, t, int(n), d, mod, msg)
+    elif cmd == "produce":
         produce(*sys.argv[2:7])
     elif cmd == "consume":
         fmt, bootstrap, registry, topic, count, schema_file = sys.argv[2:8]
