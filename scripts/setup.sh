@@ -49,6 +49,7 @@ fi
 # interop tests and benchmarks (grpcio-tools' protoc makes their Protobuf classes): a venv in .venv/, pinned.
 if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import confluent_kafka, fastavro, jsonschema, grpc_tools' >/dev/null 2>&1; then
   say "installing Python confluent-kafka into .venv/ (schema interop tests)"
-  (python3 -m venv .venv && .venv/bin/pip install -q 'confluent-kafka[avro,json,protobuf,schemaregistry]==2.16.1' grpcio-tools==1.85.1 >&2) ||
+  (python3 -m venv .venv &&
+    .venv/bin/pip install -q 'confluent-kafka[avro,json,protobuf,schemaregistry]==2.16.1' grpcio-tools==1.85.1 >&2) ||
     say "could not install confluent-kafka; the schema interop tests will fail"
 fi
