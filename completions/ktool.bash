@@ -12,7 +12,7 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe stats help' ;;
+    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe schemas stats help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status list delete logs help' ;;
@@ -22,6 +22,7 @@ _ktool_subcommands() {
     'acls') echo 'list create delete help' ;;
     'users') echo 'list create delete help' ;;
     'mirror') echo 'verify deploy status pause resume delete' ;;
+    'schemas') echo 'list versions get register check diff config mode delete help' ;;
   esac
 }
 
@@ -84,6 +85,16 @@ _ktool_options() {
     'mirror resume') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror delete') echo '--connect-url --name -y --yes --format --json --no-color --debug -h --help' ;;
     'pipe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --where --map --key --on-error -o --offset -e --exit -n --max-messages -p --partition -P --partitions --isolation-level --fetch-max-bytes --compression --acks -v --verbose -h --help' ;;
+    'schemas') echo '-h --help' ;;
+    'schemas list') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --deleted -h --help' ;;
+    'schemas versions') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --deleted -h --help' ;;
+    'schemas get') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --id --schema-only --deleted -h --help' ;;
+    'schemas register') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -t --type --reference --normalize -h --help' ;;
+    'schemas check') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -t --type --reference --all --version -h --help' ;;
+    'schemas diff') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -U --context -h --help' ;;
+    'schemas config') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --compatibility --reset -h --help' ;;
+    'schemas mode') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --set --force -h --help' ;;
+    'schemas delete') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --permanent -h --help' ;;
     'stats') echo '-b --bootstrap-server --command-config --profile --timeout --count --sum --avg --min --max --rate --ema --alpha --span --half-life --no-adjust --by --tumbling --hopping --session --last --grace --emit --time --to --explain -o --offset -p --partition -P --partitions -n --max-messages -e --exit --fetch-max-bytes --isolation-level --format --json --no-color --debug -h --help' ;;
   esac
 }
@@ -200,12 +211,14 @@ _ktool_option_value() {
       esac ;;
     'produce')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--value-format|--key-format|--value-schema-id|--key-schema-id|--value-subject|--key-subject|--subject-strategy|--value-message|--key-message|--null-marker|-p|--partition|-P|--partitions|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--transactional-id|--on-error) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--value-format|--key-format|--subject-strategy|--value-message|--key-message|--null-marker|-p|--partition|-P|--partitions|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--transactional-id|--on-error) echo 'none' ;;
         --command-config|--sr-ca|-f|--file|--value-schema|--key-schema) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
         --topic) echo 'topics' ;;
         --key-encoding|--value-encoding) echo 'choices text json base64 hex' ;;
+        --value-schema-id|--key-schema-id) echo 'schema-ids' ;;
+        --value-subject|--key-subject) echo 'subjects' ;;
         --compression) echo 'choices none gzip snappy lz4 zstd' ;;
         *) return 1 ;;
       esac ;;
@@ -461,6 +474,83 @@ _ktool_option_value() {
         --isolation-level) echo 'choices read_committed read_uncommitted' ;;
         *) return 1 ;;
       esac ;;
+    'schemas list')
+      case "$2" in
+        --schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|-b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --sr-ca|--command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'schemas versions')
+      case "$2" in
+        --schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|-b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --sr-ca|--command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'schemas get')
+      case "$2" in
+        --schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|-b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --sr-ca|--command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --id) echo 'schema-ids' ;;
+        *) return 1 ;;
+      esac ;;
+    'schemas register')
+      case "$2" in
+        --schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|-b|--bootstrap-server|--brokers|--timeout|--output|--reference) echo 'none' ;;
+        --sr-ca|--command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        -t|--type) echo 'choices avro protobuf json' ;;
+        *) return 1 ;;
+      esac ;;
+    'schemas check')
+      case "$2" in
+        --schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|-b|--bootstrap-server|--brokers|--timeout|--output|--reference|--version) echo 'none' ;;
+        --sr-ca|--command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        -t|--type) echo 'choices avro protobuf json' ;;
+        *) return 1 ;;
+      esac ;;
+    'schemas diff')
+      case "$2" in
+        --schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|-b|--bootstrap-server|--brokers|--timeout|--output|-U|--context) echo 'none' ;;
+        --sr-ca|--command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'schemas config')
+      case "$2" in
+        --schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|-b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --sr-ca|--command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --compatibility) echo 'choices BACKWARD BACKWARD_TRANSITIVE FORWARD FORWARD_TRANSITIVE FULL FULL_TRANSITIVE NONE' ;;
+        *) return 1 ;;
+      esac ;;
+    'schemas mode')
+      case "$2" in
+        --schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|-b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --sr-ca|--command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --set) echo 'choices READWRITE READONLY IMPORT' ;;
+        *) return 1 ;;
+      esac ;;
+    'schemas delete')
+      case "$2" in
+        --schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|-b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --sr-ca|--command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
     'stats')
       case "$2" in
         -b|--bootstrap-server|--brokers|--timeout|--alpha|--span|--half-life|--by|--tumbling|--hopping|--session|--last|--grace|--time|-o|--offset|-p|--partition|-P|--partitions|-n|--max-messages|--fetch-max-bytes|--format|--output) echo 'none' ;;
@@ -583,13 +673,51 @@ _ktool_argument() {
       case "$2" in
         0) echo 'choices list create delete' ;;
       esac ;;
+    'schemas versions')
+      case "$2" in
+        0) echo 'subjects' ;;
+      esac ;;
+    'schemas get')
+      case "$2" in
+        0) echo 'subjects' ;;
+      esac ;;
+    'schemas register')
+      case "$2" in
+        0) echo 'subjects' ;;
+        1) echo 'files' ;;
+      esac ;;
+    'schemas check')
+      case "$2" in
+        0) echo 'subjects' ;;
+        1) echo 'files' ;;
+      esac ;;
+    'schemas diff')
+      case "$2" in
+        0) echo 'subjects' ;;
+      esac ;;
+    'schemas config')
+      case "$2" in
+        0) echo 'subjects' ;;
+      esac ;;
+    'schemas mode')
+      case "$2" in
+        0) echo 'subjects' ;;
+      esac ;;
+    'schemas delete')
+      case "$2" in
+        0) echo 'subjects' ;;
+      esac ;;
+    'schemas help')
+      case "$2" in
+        0) echo 'choices list versions get register check diff config mode delete' ;;
+      esac ;;
     'stats')
       case "$2" in
         0) echo 'topics' ;;
       esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe stats' ;;
+        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe schemas stats' ;;
       esac ;;
   esac
 }
@@ -598,7 +726,7 @@ _ktool_argument() {
 _ktool_values() {
   local kind=${1%% *} cur=$2
   case $kind in
-    topics|groups|profiles)
+    topics|groups|profiles|subjects|schema-ids)
       local IFS=$'\n'
       COMPREPLY=($(compgen -W "$("$_ktool_bin" __complete "$kind" "${_ktool_conn[@]}" -- "$cur" 2>/dev/null)" -- "$cur"))
       ;;
@@ -640,11 +768,11 @@ _ktool() {
     case $w in
       --) dashdash=1 ;;
       --*=*)
-        case ${w%%=*} in -b|--bootstrap-server|--brokers|--command-config|--profile) _ktool_conn+=("$w") ;; esac ;;
+        case ${w%%=*} in -b|--bootstrap-server|--brokers|--command-config|--profile|--schema-registry) _ktool_conn+=("$w") ;; esac ;;
       -?*)
         if _ktool_option_value "$path" "$w" >/dev/null; then
           if ((i + 1 == cword)); then value_of=$w; break; fi
-          case $w in -b|--bootstrap-server|--brokers|--command-config|--profile) _ktool_conn+=("$w" "${words[i + 1]}") ;; esac
+          case $w in -b|--bootstrap-server|--brokers|--command-config|--profile|--schema-registry) _ktool_conn+=("$w" "${words[i + 1]}") ;; esac
           i=$((i + 1))
         fi ;;
       *)

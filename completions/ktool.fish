@@ -8,9 +8,9 @@
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
-set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local list' 'local delete' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'pipe' 'stats' 'help'
-set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--schema-registry' '--sr-username' '--sr-password' '--sr-password-env' '--sr-password-command' '--sr-token-env' '--sr-ca' '--schema-registry-url' '--name' '--nodes' '--kafka-version' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--value-format' '--key-format' '--value-schema' '--key-schema' '--value-schema-id' '--key-schema-id' '--value-subject' '--key-subject' '--subject-strategy' '--value-message' '--key-message' '--null-marker' '--partition' '-P' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--transactional-id' '--on-error' '--include' '-o' '--offset' '--max-messages' '--timeout-ms' '--fetch-max-bytes' '-g' '--group' '--group-protocol' '--isolation-level' '--template' '--formatter-property' '--grep' '--key-grep' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file' '--state' '--type' '--to-offset' '--shift-by' '--to-datetime' '--by-duration' '--from-file' '--watch' '--count' '--max-lag' '--max-time-lag' '--delegation-token' '--user-principal' '--resource-pattern-type' '--principal' '--operation' '--allow-principal' '--deny-principal' '--allow-host' '--deny-host' '--mechanism' '--iterations' '--from' '--from-bootstrap' '--from-config' '--to' '--to-bootstrap' '--to-config' '--topics' '--exclude' '--rename' '--start' '--idle-timeout' '--batch-bytes' '--max-in-flight' '--commit-interval' '--connect-url' '--source-alias' '--target-alias' '--tasks' '--where' '--map' '--sum' '--avg' '--min' '--max' '--ema' '--alpha' '--span' '--half-life' '--by' '--tumbling' '--hopping' '--session' '--last' '--grace' '--emit' '--explain'
-set -g __ktool_connection_flags -b --bootstrap-server --brokers --command-config --profile
+set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local list' 'local delete' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'pipe' 'schemas' 'schemas list' 'schemas versions' 'schemas get' 'schemas register' 'schemas check' 'schemas diff' 'schemas config' 'schemas mode' 'schemas delete' 'schemas help' 'stats' 'help'
+set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--schema-registry' '--sr-username' '--sr-password' '--sr-password-env' '--sr-password-command' '--sr-token-env' '--sr-ca' '--schema-registry-url' '--name' '--nodes' '--kafka-version' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--value-format' '--key-format' '--value-schema' '--key-schema' '--value-schema-id' '--key-schema-id' '--value-subject' '--key-subject' '--subject-strategy' '--value-message' '--key-message' '--null-marker' '--partition' '-P' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--transactional-id' '--on-error' '--include' '-o' '--offset' '--max-messages' '--timeout-ms' '--fetch-max-bytes' '-g' '--group' '--group-protocol' '--isolation-level' '--template' '--formatter-property' '--grep' '--key-grep' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file' '--state' '--type' '--to-offset' '--shift-by' '--to-datetime' '--by-duration' '--from-file' '--watch' '--count' '--max-lag' '--max-time-lag' '--delegation-token' '--user-principal' '--resource-pattern-type' '--principal' '--operation' '--allow-principal' '--deny-principal' '--allow-host' '--deny-host' '--mechanism' '--iterations' '--from' '--from-bootstrap' '--from-config' '--to' '--to-bootstrap' '--to-config' '--topics' '--exclude' '--rename' '--start' '--idle-timeout' '--batch-bytes' '--max-in-flight' '--commit-interval' '--connect-url' '--source-alias' '--target-alias' '--tasks' '--where' '--map' '--id' '-t' '--reference' '-U' '--context' '--compatibility' '--set' '--sum' '--avg' '--min' '--max' '--ema' '--alpha' '--span' '--half-life' '--by' '--tumbling' '--hopping' '--session' '--last' '--grace' '--emit' '--explain'
+set -g __ktool_connection_flags -b --bootstrap-server --brokers --command-config --profile --schema-registry
 
 # The command path typed so far (e.g. "topics create"), skipping options and their values.
 function __ktool_path
@@ -47,7 +47,7 @@ function __ktool_is
     test "$path" = "$argv"
 end
 
-# $argv[1]: topics|groups|profiles. Passes on the connection flags typed so far.
+# $argv[1]: topics|groups|profiles|subjects|schema-ids. Passes on the connection flags typed so far.
 function __ktool_dynamic
     set -l tokens (commandline -opc)
     set -l bin $tokens[1]
@@ -57,7 +57,7 @@ function __ktool_dynamic
         set -l t $tokens[$i]
         if contains -- $t $__ktool_connection_flags; and test $i -lt $n
             set conn $conn $t $tokens[(math $i + 1)]
-        else if string match -qr -- '^--(bootstrap-server|brokers|command-config|profile)=' $t
+        else if string match -qr -- '^--(bootstrap-server|brokers|command-config|profile|schema-registry)=' $t
             set conn $conn $t
         end
     end
@@ -83,6 +83,7 @@ complete -c ktool -n '__ktool_is' -f -a 'acls' -d 'list, create and delete ACLs 
 complete -c ktool -n '__ktool_is' -f -a 'users' -d 'SCRAM users: list, create (or change the password of) and delete SCRAM-SHA-256/512 credentials'
 complete -c ktool -n '__ktool_is' -f -a 'mirror' -d 'copy topics from one cluster to another (MirrorMaker 2 style), verify copies, drive MirrorMaker 2 on Kafka Connect'
 complete -c ktool -n '__ktool_is' -f -a 'pipe' -d 'copy records from one topic to another, filtered and transformed by JavaScript expressions (the Kafka Streams "hello world")'
+complete -c ktool -n '__ktool_is' -f -a 'schemas' -d 'Schema Registry subjects and schemas: list, get, register, check compatibility, config, delete, diff'
 complete -c ktool -n '__ktool_is' -f -a 'stats' -d 'count, sum, average, min, max, rate, moving averages and EMA over a topic, per group and time window (Kafka Streams windows: tumbling, hopping, session), live on a terminal, NDJSON when piped'
 complete -c ktool -n '__ktool_is' -f -a 'help' -d 'show help for a command'
 complete -c ktool -n '__ktool_is' -s V -l version -d 'output the version number'
@@ -366,10 +367,10 @@ complete -c ktool -n '__ktool_is produce' -l value-format -x -d 'avro|protobuf|j
 complete -c ktool -n '__ktool_is produce' -l key-format -x -d 'the same for keys (-k, -K or the envelope\'s key)'
 complete -c ktool -n '__ktool_is produce' -l value-schema -r -F -d 'the value schema (.avsc, .proto, .json), looked up under the subject'
 complete -c ktool -n '__ktool_is produce' -l key-schema -r -F -d 'the key schema'
-complete -c ktool -n '__ktool_is produce' -l value-schema-id -x -d 'encode values with this registered schema id'
-complete -c ktool -n '__ktool_is produce' -l key-schema-id -x -d 'encode keys with this registered schema id'
-complete -c ktool -n '__ktool_is produce' -l value-subject -x -d 'the value subject (default by --subject-strategy: TOPIC-value); its latest schema'
-complete -c ktool -n '__ktool_is produce' -l key-subject -x -d 'the key subject (default TOPIC-key)'
+complete -c ktool -n '__ktool_is produce' -l value-schema-id -x -a '(__ktool_dynamic schema-ids)' -d 'encode values with this registered schema id'
+complete -c ktool -n '__ktool_is produce' -l key-schema-id -x -a '(__ktool_dynamic schema-ids)' -d 'encode keys with this registered schema id'
+complete -c ktool -n '__ktool_is produce' -l value-subject -x -a '(__ktool_dynamic subjects)' -d 'the value subject (default by --subject-strategy: TOPIC-value); its latest schema'
+complete -c ktool -n '__ktool_is produce' -l key-subject -x -a '(__ktool_dynamic subjects)' -d 'the key subject (default TOPIC-key)'
 complete -c ktool -n '__ktool_is produce' -l subject-strategy -x -d 'topic (TOPIC-value), record (the record\'s full name) or topic-record (TOPIC-name)'
 complete -c ktool -n '__ktool_is produce' -l register -d 'register the --value-schema/--key-schema file under its subject first (off by default)'
 complete -c ktool -n '__ktool_is produce' -l value-message -x -d 'protobuf: the message type of values (default: the first in the schema)'
@@ -992,6 +993,193 @@ complete -c ktool -n '__ktool_is pipe' -l acks -x -d '0, 1 or all (default all, 
 complete -c ktool -n '__ktool_is pipe' -s v -l verbose -d 'print the summary on stderr even when stdout is not a terminal'
 complete -c ktool -n '__ktool_is pipe' -s h -l help -d 'display help for command'
 
+# ktool schemas
+complete -c ktool -n '__ktool_is schemas' -f -a 'list' -d 'list subjects (those starting with PREFIX)'
+complete -c ktool -n '__ktool_is schemas' -f -a 'versions' -d 'a subject\'s versions with their schema ids and types'
+complete -c ktool -n '__ktool_is schemas' -f -a 'get' -d 'show a schema: SUBJECT[@VERSION|@latest], or --id N'
+complete -c ktool -n '__ktool_is schemas' -f -a 'register' -d 'register a schema under a subject (a new version, or the existing one\'s id when already there)'
+complete -c ktool -n '__ktool_is schemas' -f -a 'check' -d 'would the registry accept this schema? compatibility against the subject\'s latest version, one, or all (exit 6 when not)'
+complete -c ktool -n '__ktool_is schemas' -f -a 'diff' -d 'what changed between two versions of a subject (TO defaults to latest); Avro and JSON pretty-printed first'
+complete -c ktool -n '__ktool_is schemas' -f -a 'config' -d 'show or set the compatibility level, global or of a subject'
+complete -c ktool -n '__ktool_is schemas' -f -a 'mode' -d 'show or set the registry mode (READWRITE, READONLY, IMPORT), global or of a subject'
+complete -c ktool -n '__ktool_is schemas' -f -a 'delete' -d 'delete a subject, or one version of it (SUBJECT@VERSION): soft (restorable by re-registering) or --permanent'
+complete -c ktool -n '__ktool_is schemas' -f -a 'help' -d 'show help for a command'
+complete -c ktool -n '__ktool_is schemas' -s h -l help -d 'display help for command'
+
+# ktool schemas list
+complete -c ktool -n '__ktool_is schemas list' -l schema-registry -x -d 'Schema Registry URL with its base path, e.g. http://host:8081 or http://host:8080/apis/ccompat/v7 (env KTOOL_SCHEMA_REGISTRY; schema.registry.url in --command-config; the profile)'
+complete -c ktool -n '__ktool_is schemas list' -l sr-username -x -d 'Schema Registry basic-auth user'
+complete -c ktool -n '__ktool_is schemas list' -l sr-password-env -x -d 'read the Schema Registry password from this environment variable'
+complete -c ktool -n '__ktool_is schemas list' -l sr-token-env -x -d 'read a Schema Registry bearer token from this environment variable'
+complete -c ktool -n '__ktool_is schemas list' -l sr-ca -r -F -d 'CA certificate (PEM) to trust for an https Schema Registry'
+complete -c ktool -n '__ktool_is schemas list' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is schemas list' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is schemas list' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is schemas list' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is schemas list' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is schemas list' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is schemas list' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is schemas list' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is schemas list' -l deleted -d 'include soft-deleted subjects (marked as such)'
+complete -c ktool -n '__ktool_is schemas list' -s h -l help -d 'display help for command'
+
+# ktool schemas versions
+complete -c ktool -n '__ktool_is schemas versions' -l schema-registry -x -d 'Schema Registry URL with its base path, e.g. http://host:8081 or http://host:8080/apis/ccompat/v7 (env KTOOL_SCHEMA_REGISTRY; schema.registry.url in --command-config; the profile)'
+complete -c ktool -n '__ktool_is schemas versions' -l sr-username -x -d 'Schema Registry basic-auth user'
+complete -c ktool -n '__ktool_is schemas versions' -l sr-password-env -x -d 'read the Schema Registry password from this environment variable'
+complete -c ktool -n '__ktool_is schemas versions' -l sr-token-env -x -d 'read a Schema Registry bearer token from this environment variable'
+complete -c ktool -n '__ktool_is schemas versions' -l sr-ca -r -F -d 'CA certificate (PEM) to trust for an https Schema Registry'
+complete -c ktool -n '__ktool_is schemas versions' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is schemas versions' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is schemas versions' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is schemas versions' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is schemas versions' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is schemas versions' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is schemas versions' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is schemas versions' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is schemas versions' -l deleted -d 'include soft-deleted versions (marked as such)'
+complete -c ktool -n '__ktool_is schemas versions' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is schemas versions' -f -a '(__ktool_dynamic subjects)'
+
+# ktool schemas get
+complete -c ktool -n '__ktool_is schemas get' -l schema-registry -x -d 'Schema Registry URL with its base path, e.g. http://host:8081 or http://host:8080/apis/ccompat/v7 (env KTOOL_SCHEMA_REGISTRY; schema.registry.url in --command-config; the profile)'
+complete -c ktool -n '__ktool_is schemas get' -l sr-username -x -d 'Schema Registry basic-auth user'
+complete -c ktool -n '__ktool_is schemas get' -l sr-password-env -x -d 'read the Schema Registry password from this environment variable'
+complete -c ktool -n '__ktool_is schemas get' -l sr-token-env -x -d 'read a Schema Registry bearer token from this environment variable'
+complete -c ktool -n '__ktool_is schemas get' -l sr-ca -r -F -d 'CA certificate (PEM) to trust for an https Schema Registry'
+complete -c ktool -n '__ktool_is schemas get' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is schemas get' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is schemas get' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is schemas get' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is schemas get' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is schemas get' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is schemas get' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is schemas get' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is schemas get' -l id -x -a '(__ktool_dynamic schema-ids)' -d 'the schema with this id (and the subjects/versions that use it)'
+complete -c ktool -n '__ktool_is schemas get' -l schema-only -d 'print the schema text alone, as stored (for > file.avsc)'
+complete -c ktool -n '__ktool_is schemas get' -l deleted -d 'also find a soft-deleted version'
+complete -c ktool -n '__ktool_is schemas get' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is schemas get' -f -a '(__ktool_dynamic subjects)'
+
+# ktool schemas register
+complete -c ktool -n '__ktool_is schemas register' -l schema-registry -x -d 'Schema Registry URL with its base path, e.g. http://host:8081 or http://host:8080/apis/ccompat/v7 (env KTOOL_SCHEMA_REGISTRY; schema.registry.url in --command-config; the profile)'
+complete -c ktool -n '__ktool_is schemas register' -l sr-username -x -d 'Schema Registry basic-auth user'
+complete -c ktool -n '__ktool_is schemas register' -l sr-password-env -x -d 'read the Schema Registry password from this environment variable'
+complete -c ktool -n '__ktool_is schemas register' -l sr-token-env -x -d 'read a Schema Registry bearer token from this environment variable'
+complete -c ktool -n '__ktool_is schemas register' -l sr-ca -r -F -d 'CA certificate (PEM) to trust for an https Schema Registry'
+complete -c ktool -n '__ktool_is schemas register' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is schemas register' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is schemas register' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is schemas register' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is schemas register' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is schemas register' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is schemas register' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is schemas register' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is schemas register' -s t -l type -x -a 'avro protobuf json' -d 'schema language (default: from the extension: .avsc avro, .proto protobuf, .json JSON Schema or Avro by content)'
+complete -c ktool -n '__ktool_is schemas register' -l reference -x -d 'a schema this one imports, repeatable (Avro named type, .proto import, JSON $ref)'
+complete -c ktool -n '__ktool_is schemas register' -l normalize -d 'ask the registry to normalize the schema first (Confluent 7.2+)'
+complete -c ktool -n '__ktool_is schemas register' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is schemas register' -f -a '(__ktool_dynamic subjects)'
+
+# ktool schemas check
+complete -c ktool -n '__ktool_is schemas check' -l schema-registry -x -d 'Schema Registry URL with its base path, e.g. http://host:8081 or http://host:8080/apis/ccompat/v7 (env KTOOL_SCHEMA_REGISTRY; schema.registry.url in --command-config; the profile)'
+complete -c ktool -n '__ktool_is schemas check' -l sr-username -x -d 'Schema Registry basic-auth user'
+complete -c ktool -n '__ktool_is schemas check' -l sr-password-env -x -d 'read the Schema Registry password from this environment variable'
+complete -c ktool -n '__ktool_is schemas check' -l sr-token-env -x -d 'read a Schema Registry bearer token from this environment variable'
+complete -c ktool -n '__ktool_is schemas check' -l sr-ca -r -F -d 'CA certificate (PEM) to trust for an https Schema Registry'
+complete -c ktool -n '__ktool_is schemas check' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is schemas check' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is schemas check' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is schemas check' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is schemas check' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is schemas check' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is schemas check' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is schemas check' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is schemas check' -s t -l type -x -a 'avro protobuf json' -d 'schema language (default: from the extension: .avsc avro, .proto protobuf, .json JSON Schema or Avro by content)'
+complete -c ktool -n '__ktool_is schemas check' -l reference -x -d 'a schema this one imports, repeatable (Avro named type, .proto import, JSON $ref)'
+complete -c ktool -n '__ktool_is schemas check' -l all -d 'against every version (what a *_TRANSITIVE level checks)'
+complete -c ktool -n '__ktool_is schemas check' -l version -x -d 'against this version'
+complete -c ktool -n '__ktool_is schemas check' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is schemas check' -f -a '(__ktool_dynamic subjects)'
+
+# ktool schemas diff
+complete -c ktool -n '__ktool_is schemas diff' -l schema-registry -x -d 'Schema Registry URL with its base path, e.g. http://host:8081 or http://host:8080/apis/ccompat/v7 (env KTOOL_SCHEMA_REGISTRY; schema.registry.url in --command-config; the profile)'
+complete -c ktool -n '__ktool_is schemas diff' -l sr-username -x -d 'Schema Registry basic-auth user'
+complete -c ktool -n '__ktool_is schemas diff' -l sr-password-env -x -d 'read the Schema Registry password from this environment variable'
+complete -c ktool -n '__ktool_is schemas diff' -l sr-token-env -x -d 'read a Schema Registry bearer token from this environment variable'
+complete -c ktool -n '__ktool_is schemas diff' -l sr-ca -r -F -d 'CA certificate (PEM) to trust for an https Schema Registry'
+complete -c ktool -n '__ktool_is schemas diff' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is schemas diff' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is schemas diff' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is schemas diff' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is schemas diff' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is schemas diff' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is schemas diff' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is schemas diff' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is schemas diff' -s U -l context -x -d 'unchanged lines around each change'
+complete -c ktool -n '__ktool_is schemas diff' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is schemas diff' -f -a '(__ktool_dynamic subjects)'
+
+# ktool schemas config
+complete -c ktool -n '__ktool_is schemas config' -l schema-registry -x -d 'Schema Registry URL with its base path, e.g. http://host:8081 or http://host:8080/apis/ccompat/v7 (env KTOOL_SCHEMA_REGISTRY; schema.registry.url in --command-config; the profile)'
+complete -c ktool -n '__ktool_is schemas config' -l sr-username -x -d 'Schema Registry basic-auth user'
+complete -c ktool -n '__ktool_is schemas config' -l sr-password-env -x -d 'read the Schema Registry password from this environment variable'
+complete -c ktool -n '__ktool_is schemas config' -l sr-token-env -x -d 'read a Schema Registry bearer token from this environment variable'
+complete -c ktool -n '__ktool_is schemas config' -l sr-ca -r -F -d 'CA certificate (PEM) to trust for an https Schema Registry'
+complete -c ktool -n '__ktool_is schemas config' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is schemas config' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is schemas config' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is schemas config' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is schemas config' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is schemas config' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is schemas config' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is schemas config' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is schemas config' -l compatibility -x -a 'BACKWARD BACKWARD_TRANSITIVE FORWARD FORWARD_TRANSITIVE FULL FULL_TRANSITIVE NONE' -d 'set it to this level'
+complete -c ktool -n '__ktool_is schemas config' -l reset -d 'remove the subject\'s own level: it follows the global one again'
+complete -c ktool -n '__ktool_is schemas config' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is schemas config' -f -a '(__ktool_dynamic subjects)'
+
+# ktool schemas mode
+complete -c ktool -n '__ktool_is schemas mode' -l schema-registry -x -d 'Schema Registry URL with its base path, e.g. http://host:8081 or http://host:8080/apis/ccompat/v7 (env KTOOL_SCHEMA_REGISTRY; schema.registry.url in --command-config; the profile)'
+complete -c ktool -n '__ktool_is schemas mode' -l sr-username -x -d 'Schema Registry basic-auth user'
+complete -c ktool -n '__ktool_is schemas mode' -l sr-password-env -x -d 'read the Schema Registry password from this environment variable'
+complete -c ktool -n '__ktool_is schemas mode' -l sr-token-env -x -d 'read a Schema Registry bearer token from this environment variable'
+complete -c ktool -n '__ktool_is schemas mode' -l sr-ca -r -F -d 'CA certificate (PEM) to trust for an https Schema Registry'
+complete -c ktool -n '__ktool_is schemas mode' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is schemas mode' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is schemas mode' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is schemas mode' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is schemas mode' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is schemas mode' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is schemas mode' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is schemas mode' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is schemas mode' -l set -x -a 'READWRITE READONLY IMPORT' -d 'set it'
+complete -c ktool -n '__ktool_is schemas mode' -l force -d 'IMPORT even when subjects exist (Confluent ?force=true)'
+complete -c ktool -n '__ktool_is schemas mode' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is schemas mode' -f -a '(__ktool_dynamic subjects)'
+
+# ktool schemas delete
+complete -c ktool -n '__ktool_is schemas delete' -l schema-registry -x -d 'Schema Registry URL with its base path, e.g. http://host:8081 or http://host:8080/apis/ccompat/v7 (env KTOOL_SCHEMA_REGISTRY; schema.registry.url in --command-config; the profile)'
+complete -c ktool -n '__ktool_is schemas delete' -l sr-username -x -d 'Schema Registry basic-auth user'
+complete -c ktool -n '__ktool_is schemas delete' -l sr-password-env -x -d 'read the Schema Registry password from this environment variable'
+complete -c ktool -n '__ktool_is schemas delete' -l sr-token-env -x -d 'read a Schema Registry bearer token from this environment variable'
+complete -c ktool -n '__ktool_is schemas delete' -l sr-ca -r -F -d 'CA certificate (PEM) to trust for an https Schema Registry'
+complete -c ktool -n '__ktool_is schemas delete' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is schemas delete' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is schemas delete' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is schemas delete' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is schemas delete' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is schemas delete' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is schemas delete' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is schemas delete' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is schemas delete' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
+complete -c ktool -n '__ktool_is schemas delete' -l permanent -d 'delete for good (soft-deletes first when needed, as the registry requires)'
+complete -c ktool -n '__ktool_is schemas delete' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is schemas delete' -f -a '(__ktool_dynamic subjects)'
+
+# ktool schemas help
+complete -c ktool -n '__ktool_is schemas help' -f -a 'list versions get register check diff config mode delete'
+
 # ktool stats
 complete -c ktool -n '__ktool_is stats' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is stats' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
@@ -1033,4 +1221,4 @@ complete -c ktool -n '__ktool_is stats' -s h -l help -d 'display help for comman
 complete -c ktool -n '__ktool_is stats' -f -a '(__ktool_dynamic topics)'
 
 # ktool help
-complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe stats'
+complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe schemas stats'

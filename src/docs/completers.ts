@@ -5,7 +5,8 @@
  */
 
 /**
- * - topics / groups / profiles: asked of ktool itself (`ktool __complete topics|groups|profiles PREFIX`)
+ * - topics / groups / profiles / subjects / schema-ids: asked of ktool itself
+ *   (`ktool __complete topics|groups|profiles|subjects|schema-ids PREFIX`)
  * - files: the shell's file-name completion
  * - choices: a fixed list
  */
@@ -14,6 +15,8 @@ export type Completer =
   | { kind: 'topics' }
   | { kind: 'groups' }
   | { kind: 'profiles' }
+  | { kind: 'subjects' }
+  | { kind: 'schema-ids' }
   | { kind: 'files' }
   | { kind: 'choices'; values: string[] };
 
@@ -42,6 +45,8 @@ export const ARGUMENT_RULES: ArgumentRule[] = [
   { argument: /^topics?$/, completer: { kind: 'topics' } },
   { argument: /^groups?$/, completer: { kind: 'groups' } },
   { argument: /^profiles?$/, completer: { kind: 'profiles' } },
+  // a new subject may be registered: existing ones still complete (a new version of one is the usual case)
+  { argument: /^subjects?$/, completer: { kind: 'subjects' } },
   { command: /^profile (use|show|delete)$/, argument: /^names?$/, completer: { kind: 'profiles' } },
   { argument: /^(file|path)s?$/, completer: { kind: 'files' } },
 ];
@@ -51,13 +56,16 @@ export const OPTION_RULES: OptionRule[] = [
   { value: /^topics?$/, completer: { kind: 'topics' } },
   { long: /^--group$/, completer: { kind: 'groups' } },
   { long: /^--profile$/, completer: { kind: 'profiles' } },
+  { command: /^schemas /, long: /^--id$/, completer: { kind: 'schema-ids' } },
+  { long: /^--(value|key)-subject$/, completer: { kind: 'subjects' } },
+  { long: /^--(value|key)-schema-id$/, completer: { kind: 'schema-ids' } },
   { value: /^(file|path|dir|directory)$/, completer: { kind: 'files' } },
   // `output format: table|wide|json|yaml`, `none|gzip|snappy|lz4|zstd (default: none)`
   { choicesInDescription: /(?:^|:\s)([\w-]+(?:\|[\w-]+)+)(?=[\s(,;]|$)/ },
 ];
 
 /** Flags the completion scripts pass on to `ktool __complete topics`, so it asks the same cluster. */
-export const CONNECTION_FLAGS = ['-b', '--bootstrap-server', '--brokers', '--command-config', '--profile'] as const;
+export const CONNECTION_FLAGS = ['-b', '--bootstrap-server', '--brokers', '--command-config', '--profile', '--schema-registry'] as const;
 
 export function argumentCompleter(arg: { path: string; name: string }): Completer {
   for (const rule of ARGUMENT_RULES) {

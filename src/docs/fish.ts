@@ -15,6 +15,8 @@ function values(c: Completer): string {
     case 'topics':
     case 'groups':
     case 'profiles':
+    case 'subjects':
+    case 'schema-ids':
       return `-x -a ${q(`(__ktool_dynamic ${c.kind})`)}`;
     case 'choices':
       return `-x -a ${q(c.values.join(' '))}`;
@@ -101,7 +103,7 @@ function __ktool_is
     test "$path" = "$argv"
 end
 
-# $argv[1]: topics|groups|profiles. Passes on the connection flags typed so far.
+# $argv[1]: topics|groups|profiles|subjects|schema-ids. Passes on the connection flags typed so far.
 function __ktool_dynamic
     set -l tokens (commandline -opc)
     set -l bin $tokens[1]
@@ -111,7 +113,7 @@ function __ktool_dynamic
         set -l t $tokens[$i]
         if contains -- $t $__ktool_connection_flags; and test $i -lt $n
             set conn $conn $t $tokens[(math $i + 1)]
-        else if string match -qr -- '^--(bootstrap-server|brokers|command-config|profile)=' $t
+        else if string match -qr -- '^--(bootstrap-server|brokers|command-config|profile|schema-registry)=' $t
             set conn $conn $t
         end
     end

@@ -23,6 +23,8 @@ function action(c: Completer): string {
     case 'topics':
     case 'groups':
     case 'profiles':
+    case 'subjects':
+    case 'schema-ids':
       return `_ktool_dynamic ${c.kind}`;
     case 'choices':
       return `(${c.values.map((v) => v.replace(/([\\\s()'"])/g, '\\$1')).join(' ')})`;
@@ -99,7 +101,7 @@ export function zshCompletion(program: Command): string {
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
-# Last argument: topics|groups|profiles (_arguments puts compadd options before it). Passes on the
+# Last argument: topics|groups|profiles|subjects|schema-ids (_arguments puts compadd options before it). Passes on the
 # connection flags typed so far.
 _ktool_dynamic() {
   local kind=\${@[-1]}

@@ -112,7 +112,9 @@ export function registryError(status: number, body: unknown, what: string, url: 
   }
   if (status === 404) return new RegistryNotFoundError(notFoundMessage(code, what, message), code, status);
   if (status === 409 && code === RegistryCode.incompatible) {
-    return new IncompatibleSchemaError(`schema is incompatible with ${what}`, incompatibilityReasons(raw));
+    const reasons = incompatibilityReasons(raw);
+    const message = `schema is incompatible with ${what}${reasons.length ? `: ${reasons.join('; ')}` : ''}`;
+    return new IncompatibleSchemaError(message, reasons, "the subject's compatibility level decides (ktool schemas config SUBJECT)");
   }
   if (status === 422 || status === 400) return new RegistryUsageError(`schema registry refused ${what}: ${message}`, code, status);
   return new RegistryOperationError(`schema registry ${url}: ${what} failed: ${message}`, code, status);
@@ -137,6 +139,9 @@ function notFoundMessage(code: number, what: string, message: string): string {
 export function incompatibilityReasons(message: string): string[] {
   const descriptions = [...message.matchAll(/description:'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]);
   if (descriptions.length) return descriptions;
+  // Apicurio: "RuleViolationException: Incompatible artifact: x [AVRO], num of incompatible diffs: {1}, list of diff types: [...]"
+  const apicurio = /list of diff types: \[(.*)\]\s*$/s.exec(message);
+  if (apicurio) return [oneLine(apicurio[1])];
   const text = oneLine(message);
   return text ? [text] : [];
 }

@@ -30,8 +30,8 @@ export function createTransport(options: TransportOptions): Transport {
   const base = new URL(options.url);
   const secure = base.protocol === 'https:';
   const agent = secure
-    ? new HttpsAgent({ keepAlive: true, maxSockets: 4, ...options.tls })
-    : new HttpAgent({ keepAlive: true, maxSockets: 4 });
+    ? new HttpsAgent({ keepAlive: true, maxSockets: 8, ...options.tls })
+    : new HttpAgent({ keepAlive: true, maxSockets: 8 });
   const basePath = base.pathname.replace(/\/+$/, '');
 
   function send(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {

@@ -21,17 +21,22 @@ export function parseComplete(args: string[], flags: { debug?: boolean }): Compl
 }
 
 /** Names asked of the current cluster, within DEADLINE_MS, silently nothing on any failure. */
-export async function completeFromCluster(
+export function completeFromCluster(
   options: CompleteOptions,
   ctx: Context,
   names: (clients: KafkaClients) => Promise<string[]>,
 ): Promise<CommandResult | void> {
+  return completeWithin(options, async () => names(await ctx.kafka()));
+}
+
+/** Names from any source (the cluster, the Schema Registry), within DEADLINE_MS, silently nothing on any failure. */
+export async function completeWithin(options: CompleteOptions, names: () => Promise<string[]>): Promise<CommandResult | void> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), DEADLINE_MS);
     timer.unref();
   });
-  const listed = (async () => names(await ctx.kafka()))();
+  const listed = names();
   listed.catch(() => undefined); // a late failure after the deadline must not surface
   try {
     const found = await Promise.race([listed, deadline]);
