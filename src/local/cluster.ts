@@ -14,7 +14,7 @@ import {
 import { checkJava, javaBinary } from './java.js';
 import { resolveKafkaJars } from './kafka-jars.js';
 import { freePorts, portOpen } from './ports.js';
-import { brokerHeap, logTail, runJava, spawnBroker } from './process.js';
+import { brokerJvm, logTail, runJava, spawnBroker } from './process.js';
 import { ensureTlsMaterial } from './tls.js';
 import { hasKraftScram } from './versions.js';
 import { bootstrapOf, clusterDir, nodeAlive, pidAlive, readState, writeState, type ClusterState } from './state.js';
@@ -78,7 +78,7 @@ export async function startCluster(o: StartOptions): Promise<StartResult> {
   // and every client's profile name them); otherwise, or with --fresh, it is made anew.
   const resumable = previous && !o.fresh && sameShape(previous, o) && previous.version === o.version && (await portsFree(previous));
   const state = resumable ? { ...previous, libs, startedAt: new Date().toISOString() } : await formatCluster(dir, o, java, libs);
-  for (const node of state.nodes) node.pid = spawnBroker(java, libs, node.dir, brokerHeap(o.env));
+  for (const node of state.nodes) node.pid = spawnBroker(java, libs, node.dir, brokerJvm(o.env));
   await writeState(dir, state);
 
   try {

@@ -6,12 +6,17 @@ import { OperationError } from '../errors.js';
 
 /** A broker's heap unless KAFKA_HEAP_OPTS says otherwise (as for Kafka's kafka-server-start.sh, whose default is 1 GB). */
 const BROKER_HEAP = ['-Xms256m', '-Xmx768m'];
+/** The rest of a broker's JVM flags unless KAFKA_JVM_PERFORMANCE_OPTS says otherwise (as for Kafka's kafka-run-class.sh). */
 const BROKER_JVM = ['-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true'];
 
-/** The heap flags of a broker: KAFKA_HEAP_OPTS (split on spaces) when set, else 256 MB growing to 768 MB. */
-export function brokerHeap(env: Record<string, string | undefined>): string[] {
-  const opts = env.KAFKA_HEAP_OPTS?.trim();
-  return opts ? opts.split(/\s+/) : BROKER_HEAP;
+const split = (opts: string | undefined, fallback: string[]) => (opts?.trim() ? opts.trim().split(/\s+/) : fallback);
+
+/**
+ * A broker's JVM flags: KAFKA_HEAP_OPTS (else 256 MB growing to 768 MB), then KAFKA_JVM_PERFORMANCE_OPTS (else G1
+ * with 20 ms pauses), each split on spaces, as Kafka's own start scripts take them.
+ */
+export function brokerJvm(env: Record<string, string | undefined>): string[] {
+  return [...split(env.KAFKA_HEAP_OPTS, BROKER_HEAP), ...split(env.KAFKA_JVM_PERFORMANCE_OPTS, BROKER_JVM)];
 }
 
 /** Logging settings in `dir` for either line: log4j2 (Kafka 4.x) and log4j 1 / reload4j (3.x). */
@@ -39,22 +44,13 @@ export function runJava(java: string, libs: string, mainClass: string, args: str
   });
 }
 
-/** Starts a broker JVM detached from this process (it outlives `ktool local start`); `heap`: brokerHeap(). */
-export function spawnBroker(java: string, libs: string, dir: string, heap: string[] = BROKER_HEAP): number {
+/** Starts a broker JVM detached from this process (it outlives `ktool local start`); `jvm`: brokerJvm(). */
+export function spawnBroker(java: string, libs: string, dir: string, jvm: string[] = brokerJvm({})): number {
   const out = openSync(join(dir, 'stdout.log'), 'a');
   try {
     const child = spawn(
       java,
-      [
-        ...heap,
-        ...BROKER_JVM,
-        ...logConfig(dir),
-        `-Dkafka.logs.dir=${dir}`,
-        '-cp',
-        `${libs}/*`,
-        'kafka.Kafka',
-        join(dir, 'server.properties'),
-      ],
+      [...jvm, ...logConfig(dir), `-Dkafka.logs.dir=${dir}`, '-cp', `${libs}/*`, 'kafka.Kafka', join(dir, 'server.properties')],
       {
         detached: true,
         stdio: ['ignore', out, out],

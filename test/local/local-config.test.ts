@@ -3,7 +3,7 @@ import { tlsFiles } from '../../src/local/tls.js';
 import { randomClusterId, scramFormatArgs, serverProperties, type NodeLayout } from '../../src/local/broker-config.js';
 import { kafkaPom } from '../../src/local/maven.js';
 import { parseSha512File } from '../../src/local/tarball.js';
-import { brokerHeap } from '../../src/local/process.js';
+import { brokerJvm } from '../../src/local/process.js';
 import { hasKraftScram } from '../../src/local/versions.js';
 
 const node = (id: number, sasl = false): NodeLayout => ({
@@ -103,10 +103,17 @@ describe('parseSha512File', () => {
   it('rejects anything else', () => expect(() => parseSha512File('<html>not found</html>')).toThrow(/unreadable/));
 });
 
-describe('broker heap', () => {
-  it('KAFKA_HEAP_OPTS replaces the default heap flags, as for kafka-server-start.sh', () => {
-    expect(brokerHeap({})).toEqual(['-Xms256m', '-Xmx768m']);
-    expect(brokerHeap({ KAFKA_HEAP_OPTS: '  ' })).toEqual(['-Xms256m', '-Xmx768m']);
-    expect(brokerHeap({ KAFKA_HEAP_OPTS: ' -Xms128m  -Xmx512m ' })).toEqual(['-Xms128m', '-Xmx512m']);
+describe('broker JVM flags', () => {
+  it('KAFKA_HEAP_OPTS and KAFKA_JVM_PERFORMANCE_OPTS replace the defaults, as for Kafka start scripts', () => {
+    const g1 = ['-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true'];
+    expect(brokerJvm({})).toEqual(['-Xms256m', '-Xmx768m', ...g1]);
+    expect(brokerJvm({ KAFKA_HEAP_OPTS: '  ', KAFKA_JVM_PERFORMANCE_OPTS: '' })).toEqual(['-Xms256m', '-Xmx768m', ...g1]);
+    expect(brokerJvm({ KAFKA_HEAP_OPTS: ' -Xms128m  -Xmx512m ' })).toEqual(['-Xms128m', '-Xmx512m', ...g1]);
+    expect(brokerJvm({ KAFKA_JVM_PERFORMANCE_OPTS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' })).toEqual([
+      '-Xms256m',
+      '-Xmx768m',
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
+    ]);
   });
 });
