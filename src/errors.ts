@@ -24,7 +24,7 @@ export const EXIT_CODE_HELP = `Exit codes:
   3    not found (topic, group, profile, file)
   4    connection, authentication or TLS failure, or refused by the authorizer (the principal and the ACL that would allow it)
   5    partial failure (some items of a batch failed, the others were done)
-  6    a check did not pass (threshold exceeded, unhealthy cluster)
+  6    a check did not pass (threshold exceeded, unhealthy cluster, a schema the registry finds incompatible)
   130  interrupted (Ctrl-C, SIGINT)
   143  terminated (SIGTERM)`;
 
