@@ -49,7 +49,7 @@ _ktool_options() {
     'local list') echo '--format --json --no-color --debug -h --help' ;;
     'local delete') echo '--stop -y --yes --format --json --no-color --debug -h --help' ;;
     'local logs') echo '--name --format --json --no-color --debug --node -n --lines -f --follow -h --help' ;;
-    'produce') echo '-b --bootstrap-server --command-config --profile --timeout --schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --value-format --key-format --value-schema --key-schema --value-schema-id --key-schema-id --value-subject --key-subject --subject-strategy --register --value-message --key-message --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --transactional-id --on-error -q --quiet -h --help' ;;
+    'produce') echo '-b --bootstrap-server --command-config --profile --timeout --schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --value-format --key-format --value-schema --key-schema --value-schema-id --key-schema-id --value-subject --key-subject --subject-strategy --register --value-message --key-message --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --command-property --transactional-id --on-error -q --quiet -h --help' ;;
     'consume') echo '-b --bootstrap-server --command-config --profile --timeout --schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca --topic --include -o --offset --from-beginning -p --partition -P --partitions -n --max-messages -e --exit --timeout-ms --fetch-max-bytes -g --group --group-protocol --isolation-level -f --template --format --json --key-encoding --value-encoding --value-format --key-format --property --formatter-property --grep --key-grep --header -v --verbose --no-color --debug -h --help' ;;
     'completion') echo '-h --help' ;;
     'configs') echo '-h --help' ;;
@@ -211,7 +211,7 @@ _ktool_option_value() {
       esac ;;
     'produce')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--value-format|--key-format|--subject-strategy|--value-message|--key-message|--null-marker|-p|--partition|-P|--partitions|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--transactional-id|--on-error) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--value-format|--key-format|--subject-strategy|--value-message|--key-message|--null-marker|-p|--partition|-P|--partitions|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--command-property|--transactional-id|--on-error) echo 'none' ;;
         --command-config|--sr-ca|-f|--file|--value-schema|--key-schema) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;

@@ -19,7 +19,29 @@ export function rewriteLegacy(argv: string[]): string[] {
   if (argv[0] === 'configs') return rewriteLegacyConfigs(argv);
   if (argv[0] === 'groups') return rewriteLegacyGroups(argv);
   if (argv[0] === 'acls' || argv[0] === 'users') return rewriteLegacyAcls(argv);
+  if (argv[0] === 'produce' || argv[0] === 'offsets') return rewriteConsoleProducer(argv);
   return argv;
+}
+
+/**
+ * kafka-console-producer.sh and kafka-get-offsets.sh spellings Kafka 4 dropped or renamed but guides
+ * still use: --broker-list is --bootstrap-server; --compression-codec [CODEC] (gzip when no codec
+ * is given) is --compression.
+ */
+function rewriteConsoleProducer(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--broker-list') out.push('--bootstrap-server');
+    else if (arg.startsWith('--broker-list=')) out.push(`--bootstrap-server=${arg.slice('--broker-list='.length)}`);
+    else if (arg === '--compression-codec' && argv[0] === 'produce') {
+      const next = argv[i + 1];
+      const hasValue = next !== undefined && !next.startsWith('-');
+      out.push('--compression', hasValue ? next : 'gzip');
+      if (hasValue) i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function rewriteTopics(argv: string[]): string[] {

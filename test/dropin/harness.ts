@@ -137,7 +137,8 @@ export async function runKtoolInOrder(invocations: { args: string[]; stdin?: str
  * not): none, warning, processed (the console consumer's count) or error.
  */
 export function stderrClass(stderr: string): string {
-  const first = stderr.split('\n').find((l) => l.trim() !== '') ?? '';
+  // Kafka 4.3's consumers open with a note advertising KIP-848: not the run's outcome, skipped.
+  const first = stderr.split('\n').find((l) => l.trim() !== '' && !l.startsWith('The consumer rebalance protocol (KIP-848)')) ?? '';
   if (first === '') return 'none';
   if (/^Processed a total of \d+ messages$/.test(first)) return first;
   if (/^(WARN|warning:|WARNING)/.test(first)) return 'warning';

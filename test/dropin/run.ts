@@ -45,6 +45,10 @@ function observe(run: string, side: Side, c: Case, outcome: Outcome, state: stri
 async function snapshot(run: string, side: Side, c: Case, env: Record<string, string>): Promise<string[]> {
   const out: string[] = [];
   for (const cmd of c.state ?? []) {
+    if (cmd[0] === 'kcat') {
+      out.push(placeholders(run, side, await kcatRecords(sideName(run, side, cmd[1]))));
+      continue;
+    }
     const r = await spawnKtool([...withBroker(cmd, run, side), '-b', bootstrap()], { env });
     const text = placeholders(run, side, r.stdout).replace(/"id": ?"[A-Za-z0-9_-]{22}"/g, '"id":"<id>"');
     out.push(`${r.code} ${text}`);
@@ -75,7 +79,7 @@ export async function runDifferential(scripts: readonly Script[], env: Record<st
   const [kafka, ktool] = await Promise.all([
     runInOneJvm(all.map(({ script, c }) => ({ mainClass: script.mainClass, args: withBroker(c.args, run, 'k'), stdin: c.stdin }))),
     runKtoolInOrder(
-      all.map(({ script, c }) => ({ args: [...script.noun, ...withBroker(c.args, run, 't')], stdin: c.stdin })),
+      all.map(({ script, c }) => ({ args: [...script.noun, ...withBroker(c.ktoolArgs ?? c.args, run, 't')], stdin: c.stdin })),
       env,
     ),
   ]);

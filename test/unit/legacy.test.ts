@@ -36,6 +36,19 @@ describe('kafka-topics.sh spellings', () => {
       ['produce', '--list'],
       ['produce', '--list'],
     ],
+    // kafka-console-producer.sh spellings Kafka 4 dropped: --broker-list, --compression-codec [gzip].
+    [
+      ['produce', '--broker-list', 'h:1', '--topic', 't', '--compression-codec'],
+      ['produce', '--bootstrap-server', 'h:1', '--topic', 't', '--compression', 'gzip'],
+    ],
+    [
+      ['produce', '--broker-list=h:1', '--topic', 't', '--compression-codec', 'lz4'],
+      ['produce', '--bootstrap-server=h:1', '--topic', 't', '--compression', 'lz4'],
+    ],
+    [
+      ['offsets', '--broker-list', 'h:1', '--topic', 't'],
+      ['offsets', '--bootstrap-server', 'h:1', '--topic', 't'],
+    ],
   ])('%j', (argv, expected) => expect(rewriteLegacy(argv)).toEqual(expected));
 });
 

@@ -1,5 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { write } from '../../cli/io.js';
 import { groupOptions } from '../../cli/common-options.js';
 import { compileRegex, parseSize, positiveInt } from '../../cli/parse-helpers.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
@@ -12,7 +13,8 @@ import type { ConsumeFormat } from '../../serde/typed-consume.js';
 export const spec = defineCommand({
   command: 'consume [topics...]',
   description:
-    'read records (kcat -C / kafka-console-consumer.sh), values to stdout by default; TOPIC:PARTITIONS (orders:0,2) reads some partitions',
+    "read records (kafka-console-consumer.sh spellings; of kcat's, -o/-p/-e/-f), values to stdout by default;" +
+    ' TOPIC:PARTITIONS (orders:0,2) reads some partitions',
   groups: ['connection', 'schema-registry'],
   options: [
     { flags: '--topic <topic>', description: 'topic to read (kafka-console-consumer spelling), repeatable', repeatable: true },
@@ -138,6 +140,11 @@ export interface ConsumeOptions extends ConsumeSelection {
   /** Schema registry decoding per side (auto: framed records when a registry is set). */
   keyFormat: ConsumeFormat;
   valueFormat: ConsumeFormat;
+  /**
+   * kafka-console-consumer's spelling (--topic): its closing `Processed a total of N messages` on
+   * stderr, and its deprecation line for --property on stdout first.
+   */
+  console?: { propertyWarning: boolean };
 }
 
 /** 1 MiB fetches keep a million-record read under 200 MB RSS; raise for distant clusters. */
@@ -198,7 +205,13 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
     verbose: Boolean(f.verbose),
     keyFormat: f.keyFormat ?? 'auto',
     valueFormat: f.valueFormat ?? 'auto',
+    ...(consoleSpelling(args, f) ? { console: { propertyWarning: Boolean(f.property?.length) } } : {}),
   };
+}
+
+/** kafka-console-consumer's own spelling: --topic, and none of kcat's or ktool's output flags (-e, -f, --json, --format). */
+function consoleSpelling(args: string[], f: Flags<typeof spec>): boolean {
+  return f.topic !== undefined && args.length === 0 && !f.exit && f.template === undefined && !f.json && f.format === undefined;
 }
 
 /** `consume --json` prints NDJSON envelopes (src/serde/envelope.ts), --format yaml YAML documents; the summary goes to stderr. */
@@ -210,11 +223,18 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
     ctx.kafka(),
   ]);
   const out = new RecordsOut(o, ctx.io, await decoderFor(o, ctx));
+  if (o.console?.propertyWarning) {
+    await write(
+      ctx.io.stdout,
+      'Option --property is deprecated and will be removed in a future version. Use --formatter-property instead.\n',
+    );
+  }
   await (o.group ? readAsGroup(o, o.group, ctx, clients, out) : readPartitions(o, ctx, clients, out));
   await out.writer.flush();
   const { consumed, written, filtered } = out.counts;
   const rawLine = out.decoder?.summary();
   if (rawLine) ctx.warn(rawLine);
+  if (o.console) ctx.io.stderr.write(`Processed a total of ${consumed} messages\n`);
   if (o.verbose || (ctx.io.stderrIsTTY && out.filtering))
     ctx.io.stderr.write(`consumed ${consumed}, written ${written}${out.filtering ? `, filtered out ${filtered}` : ''}\n`);
   if (ctx.io.signal.aborted && ctx.io.signal.reason !== 'EPIPE') return { exitCode: ExitCode.interrupted };

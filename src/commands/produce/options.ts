@@ -12,6 +12,8 @@ export type InputMode = (typeof INPUTS)[number];
 export const COMPRESSIONS: readonly Compression[] = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
 
 export interface ProduceOptions {
+  /** kafka-console-producer's deprecation lines for its own spelling, printed on stdout first. */
+  consoleWarnings: string[];
   /** Absent only with --input json, where each record names its topic. */
   topic?: string;
   /** Input files in order; empty means standard input. */

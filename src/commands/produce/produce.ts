@@ -6,6 +6,7 @@
  */
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
+import { write } from '../../cli/io.js';
 import { parseSize } from '../../cli/parse-helpers.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
@@ -39,7 +40,7 @@ import { typedSides } from './typed-sides.js';
 
 export const spec = defineCommand({
   command: 'produce [topic]',
-  description: 'write records from standard input or files, one per line (kafka-console-producer and kcat -P spellings work too)',
+  description: "write records from standard input or files, one per line (kafka-console-producer.sh spellings; of kcat's, -k/-K/-H/-p/-X)",
   groups: ['connection', 'schema-registry', 'output', 'base'],
   options: [
     { flags: '--topic <topic>', description: 'the topic (kafka-console-producer spelling of TOPIC)' },
@@ -111,6 +112,7 @@ export const spec = defineCommand({
         'idempotence, ...), repeatable',
       repeatable: true,
     },
+    { flags: '--command-property <key=value>', description: 'same as --producer-property (Kafka 4.x name)', repeatable: true },
     {
       flags: '--transactional-id <id>',
       description:
@@ -157,7 +159,7 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
   checkInputMode(input, line, fixedKey, keyEncoding, valueEncoding);
   const headers = headersOf(flags.header ?? []);
   const partition = partitionOf(flags.partition, flags.partitions);
-  const x = applyProducerProperties(flags.producerProperty ?? []);
+  const x = applyProducerProperties([...(flags.producerProperty ?? []), ...(flags.commandProperty ?? [])]);
   const producer = producerSettingsOf(flags, x);
   const batchBytes = flags.batchSize !== undefined ? parseSize(flags.batchSize, '--batch-size') : (x.batchBytes ?? DEFAULT_BATCH_BYTES);
   const lingerMs = flags.lingerMs !== undefined ? int(flags.lingerMs, '--linger-ms', 0, 600_000) : (x.lingerMs ?? DEFAULT_LINGER_MS);
@@ -178,7 +180,9 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
     lingerMs,
     maxInFlightSends: x.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
     onError,
-    quiet: Boolean(flags.quiet),
+    // kafka-console-producer's spelling (--topic) prints no summary, as the original (only trouble is reported).
+    quiet: Boolean(flags.quiet) || (flags.topic !== undefined && args.length === 0),
+    consoleWarnings: consoleWarnings(flags),
   };
   if (topic !== undefined) options.topic = topic;
   if (schemas.key) options.keySchema = schemas.key;
@@ -189,8 +193,21 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
   return options;
 }
 
+/** ConsoleProducer 4.x's deprecation lines, on stdout as it prints them, for its own spelling. */
+function consoleWarnings(flags: Flags<typeof spec>): string[] {
+  if (flags.topic === undefined) return [];
+  const out: string[] = [];
+  if (flags.property?.length)
+    out.push('Warning: --property is deprecated and will be removed in a future version. Use --reader-property instead.');
+  if (flags.producerProperty?.length && !flags.commandProperty?.length) {
+    out.push('Warning: --producer-property is deprecated and will be removed in a future version. Use --command-property instead.');
+  }
+  return out;
+}
+
 export async function run(options: ProduceOptions, ctx: Context): Promise<CommandResult> {
   const started = performance.now();
+  if (options.consoleWarnings.length) await write(ctx.io.stdout, options.consoleWarnings.map((w) => `${w}\n`).join(''));
   const { signal } = ctx.io;
   const sources: Source[] = options.files.length ? options.files.map(fileSource) : [stdinSource(() => ctx.io.stdin, ctx.io.stdinFd)];
   if (options.files.length === 0 && ctx.io.stdinIsTTY) ctx.info('reading records from the terminal, one per line; Ctrl-D to finish');
