@@ -7,7 +7,7 @@
  */
 import { UsageError } from '../errors.js';
 import { TYPED_FORMATS, type SchemaCodec, type TypedFormat } from './codec-types.js';
-import { FieldError } from './field-error.js';
+import { exactInteger, FieldError } from './field-error.js';
 import type { TypedSerde } from './typed-produce.js';
 import { frame } from './wire.js';
 
@@ -187,13 +187,16 @@ function typedSide(
   return side(v, typed ? undefined : (encoding as 'text' | 'base64' | 'hex' | 'json' | undefined), field);
 }
 
+/** JSON text of a parsed value; integers past 2^53 (read exactly, as bigint) are written as they were. */
+const jsonText = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? exactInteger(x) : x));
+
 /** A key or value: a string in its encoding, null, or (json, or an older embedded value) any JSON value. */
 function side(v: unknown, encoding: 'text' | 'base64' | 'hex' | 'json' | undefined, field: 'key' | 'value'): Buffer | null {
   if (v === undefined || v === null) return null;
-  if (encoding === 'json') return Buffer.from(JSON.stringify(v), 'utf8');
+  if (encoding === 'json') return Buffer.from(jsonText(v), 'utf8');
   if (typeof v === 'string') return decodeString(v, encoding ?? 'text', `"${field}"`);
   // Older ktool embedded JSON values (--value-encoding json) without saying so.
-  if (field === 'value' && encoding === undefined) return Buffer.from(JSON.stringify(v), 'utf8');
+  if (field === 'value' && encoding === undefined) return Buffer.from(jsonText(v), 'utf8');
   const how =
     encoding && encoding !== 'text'
       ? ` with "${field}Encoding": "${encoding}"`
@@ -228,7 +231,8 @@ function headerValue(v: unknown, name: string, encoding: 'text' | 'base64' | 'he
   // Older ktool wrote binary values of repeated headers as {"base64": "..."}.
   if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { base64?: unknown }).base64 === 'string')
     return decodeString((v as { base64: string }).base64, 'base64', `header "${name}"`);
-  if ((typeof v === 'number' || typeof v === 'boolean') && encoding === 'text') return Buffer.from(String(v), 'utf8');
+  if ((typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') && encoding === 'text')
+    return Buffer.from(String(v), 'utf8');
   throw new UsageError(
     `header "${name}": a value must be a string or ` +
       `null${encoding === 'text' ? '' : ` (${encoding})`}, or an array of them for a repeated ` +
