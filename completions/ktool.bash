@@ -84,7 +84,7 @@ _ktool_options() {
     'mirror pause') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror resume') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror delete') echo '--connect-url --name -y --yes --format --json --no-color --debug -h --help' ;;
-    'pipe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --where --map --key --on-error -o --offset -e --exit -n --max-messages -p --partition -P --partitions --isolation-level --fetch-max-bytes --compression --acks -v --verbose -h --help' ;;
+    'pipe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --where --map --key --on-error -o --offset -e --exit -n --max-messages -p --partition -P --partitions --isolation-level --fetch-max-bytes --compression --acks -g --group --commit-interval --transaction-timeout -v --verbose -h --help' ;;
     'schemas') echo '-h --help' ;;
     'schemas list') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --deleted -h --help' ;;
     'schemas versions') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --deleted -h --help' ;;
@@ -466,12 +466,13 @@ _ktool_option_value() {
       esac ;;
     'pipe')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--where|--map|--key|-o|--offset|-n|--max-messages|-p|--partition|-P|--partitions|--fetch-max-bytes|--compression|--acks) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--where|--map|--key|-o|--offset|-n|--max-messages|-p|--partition|-P|--partitions|--fetch-max-bytes|--compression|--acks|--commit-interval|--transaction-timeout) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
         --on-error) echo 'choices stop skip' ;;
         --isolation-level) echo 'choices read_committed read_uncommitted' ;;
+        -g|--group) echo 'groups' ;;
         *) return 1 ;;
       esac ;;
     'schemas list')

@@ -59,8 +59,11 @@ export interface GroupsApi {
   listGroups(types?: string[]): Promise<GroupListing[]>;
   /** ConsumerGroupDescribe for KIP-848 groups, DescribeGroups for the rest, batched per coordinator. */
   describeGroups(groups: string[]): Promise<GroupDescription[]>;
-  /** Every committed offset of each group: one OffsetFetch per coordinator. */
-  fetchOffsets(groups: string[]): Promise<Map<string, CommittedOffset[]>>;
+  /**
+   * Every committed offset of each group: one OffsetFetch per coordinator. requireStable (KIP-447): a
+   * partition with a transactional commit still open fails with kafkaCode UNSTABLE_OFFSET_COMMIT.
+   */
+  fetchOffsets(groups: string[], options?: { requireStable?: boolean }): Promise<Map<string, CommittedOffset[]>>;
   /** Commits from outside the group (generation -1): the group must be empty. */
   commitOffsets(group: string, offsets: OffsetToCommit[]): Promise<PartitionOutcome[]>;
   deleteGroups(groups: string[]): Promise<ItemResult[]>;

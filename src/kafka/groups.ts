@@ -38,7 +38,7 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
       return unique.map((g) => found.find((d) => d.group === g)!);
     },
 
-    fetchOffsets: (groups) => fetchOffsets(admin, coordinators, groups),
+    fetchOffsets: (groups, options) => fetchOffsets(admin, coordinators, groups, options?.requireStable ?? false),
 
     async commitOffsets(group, offsets) {
       if (!offsets.length) return [];
@@ -79,7 +79,12 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
 }
 
 /** Every committed offset of each group: one OffsetFetch per coordinator. */
-async function fetchOffsets(admin: Admin, coordinators: Coordinators, groups: string[]): Promise<Map<string, CommittedOffset[]>> {
+async function fetchOffsets(
+  admin: Admin,
+  coordinators: Coordinators,
+  groups: string[],
+  requireStable: boolean,
+): Promise<Map<string, CommittedOffset[]>> {
   const out = new Map<string, CommittedOffset[]>();
   const unique = [...new Set(groups)];
   if (!unique.length) return out;
@@ -87,7 +92,7 @@ async function fetchOffsets(admin: Admin, coordinators: Coordinators, groups: st
     const r = await callApi(
       admin,
       PINNED.OffsetFetch,
-      [list.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false],
+      [list.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), requireStable],
       broker,
     );
     for (const g of r.groups) {

@@ -42,17 +42,18 @@ export async function openMirrorGroup(clients: ClientPlumbing, o: MirrorGroupOpt
 
   return {
     generation: () => consumer.generationId,
+    memberId: () => consumer.memberId ?? '',
     assignment() {
       const out: TopicPartition[] = [];
       for (const a of consumer.assignments ?? []) for (const partition of a.partitions) out.push({ topic: a.topic, partition });
       return out.sort((x, y) => (x.topic === y.topic ? x.partition - y.partition : x.topic < y.topic ? -1 : 1));
     },
-    async committed(partitions) {
+    async committed(partitions, options) {
       const out = new Map<string, CommittedPosition>();
       if (partitions.length === 0) return out;
       // Through the admin connection: the consumer's own OffsetFetch drops the commit metadata.
       const wanted = new Set(partitions.map((p) => tpKey(p.topic, p.partition)));
-      for (const c of (await groups.fetchOffsets([o.groupId])).get(o.groupId) ?? []) {
+      for (const c of (await groups.fetchOffsets([o.groupId], options)).get(o.groupId) ?? []) {
         const key = tpKey(c.topic, c.partition);
         if (wanted.has(key)) out.set(key, { offset: c.offset, metadata: c.metadata });
       }

@@ -4,10 +4,12 @@ import type { TopicPartition } from './types.js';
 export interface MirrorGroup {
   /** Changes on every rebalance; the mirror restarts its session when it does. */
   generation(): number;
+  /** This member's id in the group (with generation(): what a transactional offset commit is fenced by). */
+  memberId(): string;
   /** The partitions this member owns in the current generation. */
   assignment(): TopicPartition[];
   /** Committed offsets of these partitions with their commit metadata; absent when none is committed. */
-  committed(partitions: TopicPartition[]): Promise<Map<string, CommittedPosition>>;
+  committed(partitions: TopicPartition[], options?: { requireStable?: boolean }): Promise<Map<string, CommittedPosition>>;
   /** Commits `offset` (the next offset to read) for each partition given, with the topic's commit metadata. */
   commit(offsets: { topic: string; partition: number; offset: bigint }[]): Promise<void>;
   /** Leaves the group (the partitions go to the other members at once). */

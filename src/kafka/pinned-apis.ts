@@ -7,6 +7,7 @@
  * library and the ranges of Kafka 3.3.2, 3.9.2 and 4.4.0.
  */
 import {
+  addOffsetsToTxnV3,
   addPartitionsToTxnV3,
   alterClientQuotasV1,
   alterUserScramCredentialsV0,
@@ -48,6 +49,7 @@ import {
   offsetDeleteV0,
   offsetFetchV8,
   offsetFetchV9,
+  txnOffsetCommitV3,
 } from '@platformatic/kafka';
 
 export const PINNED = {
@@ -84,4 +86,7 @@ export const PINNED = {
   InitProducerId: [initProducerIdV5.api, initProducerIdV4.api, initProducerIdV3.api], // 3.3: v4
   AddPartitionsToTxn: [addPartitionsToTxnV3.api],
   EndTxn: [endTxnV4.api, endTxnV3.api], // 3.3: v3
+  // Offsets in a transaction (pipe -g): v3 carries the group's generation and member id (KIP-447) and metadata.
+  AddOffsetsToTxn: [addOffsetsToTxnV3.api],
+  TxnOffsetCommit: [txnOffsetCommitV3.api],
 } as const;

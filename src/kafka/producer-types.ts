@@ -54,6 +54,12 @@ export interface ProducerApi {
   /** Sends records already encoded for one partition, like send(). */
   sendEncoded(topic: string, partition: number, records: EncodedRecords): Promise<void>;
   beginTransaction(): Promise<void>;
+  /**
+   * Java's sendOffsetsToTransaction: the input offsets commit with the transaction, or not at all.
+   * A rebalance that moved the group on fails it with kafkaCode ILLEGAL_GENERATION (or
+   * UNKNOWN_MEMBER_ID, REBALANCE_IN_PROGRESS): abort, and redo from the committed offsets.
+   */
+  sendOffsetsToTransaction(group: TxnGroup, offsets: TxnOffset[]): Promise<void>;
   commitTransaction(): Promise<void>;
   abortTransaction(): Promise<void>;
   /** Closes connections. Await every send() first: the library does not wait for them. */
@@ -95,4 +101,20 @@ export interface ProducerHooks {
   signal?: AbortSignal;
   /** A broker that went away (retrying) and came back. */
   onWarning?: (message: string) => void;
+}
+
+/** The consumer group whose offsets a transaction commits, as Java's ConsumerGroupMetadata. */
+export interface TxnGroup {
+  groupId: string;
+  generationId: number;
+  memberId: string;
+  groupInstanceId: string | null;
+}
+
+/** The next offset to read of one input partition, with the metadata stored beside it. */
+export interface TxnOffset {
+  topic: string;
+  partition: number;
+  offset: bigint;
+  metadata?: string | null;
 }

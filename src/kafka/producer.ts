@@ -17,7 +17,7 @@ import { isConnectionLoss, kafkaErrorId, kafkaErrorText, toKtoolError } from './
 import { topicsNotFound } from './not-found.js';
 import { connectionTo } from './raw-api.js';
 import type { ClientPlumbing } from './plumbing.js';
-import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
+import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerHooks, ProducerSettings, TxnGroup, TxnOffset } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
 import { PartlyWritten, ProducePipeline, writtenBefore, type Batch, type PipelineDeps } from './produce-pipeline.js';
 import type { BatchWriteHeader } from './record-batch.js';
@@ -26,7 +26,7 @@ import { recordCount, splitBatch } from './record-batch-split.js';
 import { RecordTooLargeError } from './record-too-large.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi } from './raw-api.js';
-import { DEFAULT_TRANSACTION_TIMEOUT_MS, Transactions } from './transactions.js';
+import { DEFAULT_TRANSACTION_TIMEOUT_MS, GroupFencedError, Transactions } from './transactions.js';
 
 /** Java's delivery.timeout.ms default. */
 const DELIVERY_TIMEOUT_MS = 120_000;
@@ -218,6 +218,17 @@ class TransactionState {
     }
   }
 
+  async sendOffsets(group: TxnGroup, offsets: TxnOffset[]): Promise<void> {
+    if (!this.txn || !this.open) throw new OperationError('offsets go into a transaction: none is open');
+    try {
+      await this.txn.sendOffsets(group, offsets);
+    } catch (error) {
+      // A rebalance is the caller's to handle (abort and redo), not a failure of the producer.
+      if (error instanceof GroupFencedError) throw error;
+      throw this.fail(error, 'commit offsets in the transaction');
+    }
+  }
+
   /** Before a transactional send: the transaction learns its partitions (AddPartitionsToTxn). */
   async addPartitions(items: PartitionRecords[]): Promise<void> {
     if (!this.open) throw new OperationError('a transactional producer sends only inside a transaction');
@@ -402,6 +413,7 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
       return acks === 0 ? sent : sent.then(() => records.release?.());
     },
     beginTransaction: () => transactions.begin(),
+    sendOffsetsToTransaction: (group, offsets) => transactions.sendOffsets(group, offsets),
     commitTransaction: () => transactions.commit(),
     abortTransaction: () => transactions.abort(),
     close,

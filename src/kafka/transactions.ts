@@ -18,9 +18,10 @@ import { ResponseError, UnsupportedApiError } from '@platformatic/kafka';
 import { KtoolError, OperationError, UsageError } from '../errors.js';
 import { sleep } from '../util/sleep.js';
 import { DeniedError } from './denied.js';
-import { isConnectionLoss, kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
+import { errorName, isConnectionLoss, kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi, requestApi, type Client } from './raw-api.js';
+import type { TxnGroup, TxnOffset } from './producer-types.js';
 import type { TopicPartition } from './types.js';
 
 /** Java's transaction.timeout.ms default. */
@@ -28,6 +29,16 @@ export const DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
 /** Java's max.block.ms: how long InitProducerId, AddPartitionsToTxn and EndTxn are retried. */
 const MAX_BLOCK_MS = 60_000;
 const TRANSACTION_KEY = 1;
+const GROUP_KEY = 0;
+/** The group moved on (a rebalance): this member's offsets are refused, KIP-447's zombie fencing. */
+const GROUP_FENCED = new Set(['ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID', 'REBALANCE_IN_PROGRESS']);
+const GROUP_RETRY = new Set([
+  'NOT_COORDINATOR',
+  'COORDINATOR_NOT_AVAILABLE',
+  'COORDINATOR_LOAD_IN_PROGRESS',
+  'CONCURRENT_TRANSACTIONS',
+  'REQUEST_TIMED_OUT',
+]);
 const FENCED = new Set(['PRODUCER_FENCED', 'INVALID_PRODUCER_EPOCH']);
 const FIND_AGAIN = new Set(['NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE']);
 const WAIT = new Set(['CONCURRENT_TRANSACTIONS', 'COORDINATOR_LOAD_IN_PROGRESS', 'REQUEST_TIMED_OUT']);
@@ -39,6 +50,17 @@ interface Settings {
   brokers: string[];
   signal?: AbortSignal;
 }
+
+/** TxnOffsetCommit refused because the group moved to a newer generation: abort, rejoin, redo. */
+export class GroupFencedError extends OperationError {
+  constructor(groupId: string, code: string) {
+    super(`group ${groupId} moved to a new generation (${code}): the open transaction is aborted and its work redone`, {
+      kafkaCode: code,
+    });
+  }
+}
+
+class NoCoordinatorYet extends Error {}
 
 export class Transactions {
   producerId = -1n;
@@ -105,6 +127,92 @@ export class Transactions {
       requestApi(this.producer, PINNED.EndTxn, [transactionalId, this.producerId, this.producerEpoch, commit], coordinator),
     );
     this.added.clear();
+  }
+
+  /**
+   * Java's sendOffsetsToTransaction(offsets, groupMetadata): AddOffsetsToTxn to the transaction
+   * coordinator, then one TxnOffsetCommit with every partition, the group's generation and member
+   * id (so the group coordinator refuses a member fenced by a rebalance: GroupFencedError) and
+   * each offset's metadata. The library's own sends one request per message, without metadata.
+   */
+  async sendOffsets(group: TxnGroup, offsets: TxnOffset[]): Promise<void> {
+    if (!offsets.length) return;
+    const { transactionalId } = this.settings;
+    await this.call('add offsets to the transaction', (coordinator) =>
+      requestApi(this.producer, PINNED.AddOffsetsToTxn, [transactionalId, this.producerId, this.producerEpoch, group.groupId], coordinator),
+    );
+    if (this.added.size === 0) this.startedAt = Date.now();
+    // The transaction now has something to end, even with no records in it.
+    this.added.add(`\u0000offsets:${group.groupId}`);
+    const topics = new Map<
+      string,
+      { partitionIndex: number; committedOffset: bigint; committedLeaderEpoch: number; committedMetadata: string | null }[]
+    >();
+    for (const o of offsets) {
+      const list = topics.get(o.topic) ?? [];
+      list.push({
+        partitionIndex: o.partition,
+        committedOffset: o.offset,
+        committedLeaderEpoch: -1,
+        committedMetadata: o.metadata ?? null,
+      });
+      topics.set(o.topic, list);
+    }
+    const args = [
+      transactionalId,
+      group.groupId,
+      this.producerId,
+      this.producerEpoch,
+      group.generationId,
+      group.memberId,
+      group.groupInstanceId,
+      [...topics].map(([name, partitions]) => ({ name, partitions })),
+    ] as const;
+    await this.commitOffsets(group.groupId, [...args]);
+  }
+
+  private async commitOffsets(
+    groupId: string,
+    args: Parameters<(typeof PINNED.TxnOffsetCommit)[0]['async']> extends [unknown, ...infer A] ? A : never,
+  ): Promise<void> {
+    const deadline = Date.now() + MAX_BLOCK_MS;
+    const signal = this.settings.signal ?? this.never;
+    for (let attempt = 1; ; attempt++) {
+      let codes: string[];
+      try {
+        const coordinator = await this.groupCoordinator(groupId);
+        const r = await callApi(this.producer, PINNED.TxnOffsetCommit, args, coordinator);
+        codes = [...new Set(r.topics.flatMap((t) => t.partitions.filter((p) => p.errorCode).map((p) => errorName(p.errorCode))))];
+      } catch (error) {
+        const retry = error instanceof NoCoordinatorYet || isConnectionLoss(error);
+        if (!retry || signal.aborted || Date.now() >= deadline) throw this.fail(error, [], 'commit offsets in the transaction');
+        codes = ['COORDINATOR_NOT_AVAILABLE'];
+      }
+      if (!codes.length) return;
+      const fenced = codes.find((c) => GROUP_FENCED.has(c));
+      if (fenced) throw new GroupFencedError(groupId, fenced);
+      const producerFenced = codes.find((c) => FENCED.has(c));
+      if (producerFenced)
+        throw (this.fencedBy = new OperationError(`the transaction was fenced (${producerFenced})`, { kafkaCode: producerFenced }));
+      if (!codes.every((c) => GROUP_RETRY.has(c)) || signal.aborted || Date.now() >= deadline)
+        throw new OperationError(`commit offsets in the transaction for group ${groupId}: ${codes.join(', ')}`, { kafkaCode: codes[0] });
+      this.groupCoordinators.delete(groupId);
+      await sleep(Math.min(this.settings.retryBackoffMs * 2 ** (attempt - 1), 1_000), signal);
+    }
+  }
+
+  private readonly groupCoordinators = new Map<string, { host: string; port: number }>();
+
+  private async groupCoordinator(groupId: string): Promise<{ host: string; port: number }> {
+    let found = this.groupCoordinators.get(groupId);
+    if (!found) {
+      const r = await callApi(this.producer, PINNED.FindCoordinator, [GROUP_KEY, [groupId]]);
+      const c = r.coordinators.find((x) => x.key === groupId);
+      if (!c || c.errorCode) throw new NoCoordinatorYet();
+      found = { host: c.host, port: c.port };
+      this.groupCoordinators.set(groupId, found);
+    }
+    return found;
   }
 
   /** The error to report for a failure of this transactional producer (a fenced one gets the takeover message). */

@@ -1,4 +1,4 @@
-import type { EncodedRecords, LineRecords, ProduceRecord, ProducerApi } from '../../src/kafka/producer-types.js';
+import type { EncodedRecords, LineRecords, ProduceRecord, ProducerApi, TxnGroup, TxnOffset } from '../../src/kafka/producer-types.js';
 import { javaPartition } from '../../src/kafka/partitioner.js';
 import { topicsNotFound } from '../../src/kafka/not-found.js';
 
@@ -16,8 +16,10 @@ export interface FakeProducer extends ProducerApi {
   readonly records: FakeRecord[];
   /** Every send (send and sendEncoded), acknowledged or not: its record count. */
   readonly sends: number[];
-  /** begin, commit, abort and close, in order. */
+  /** begin, offsets, commit, abort and close, in order. */
   readonly calls: string[];
+  /** Every sendOffsetsToTransaction, in order. */
+  readonly offsets: { group: TxnGroup; offsets: TxnOffset[] }[];
 }
 
 export interface FakeProducerOptions {
@@ -27,6 +29,8 @@ export interface FakeProducerOptions {
   failMetadata?: (topic: string) => Error | undefined;
   /** The error commitTransaction fails with. */
   failCommit?: Error;
+  /** The error the nth sendOffsetsToTransaction (1-based) fails with, if any. */
+  failOffsets?: (n: number) => Error | undefined;
 }
 
 const text = (b: Buffer | null) => (b === null ? null : b.toString('utf8'));
@@ -36,6 +40,7 @@ export function fakeProducer(topics: Record<string, number>, options: FakeProduc
   const records: FakeRecord[] = [];
   const sends: number[] = [];
   const calls: string[] = [];
+  const offsets: { group: TxnGroup; offsets: TxnOffset[] }[] = [];
   /** What sendEncoded's records hold (the fake's "encoding" keeps the lines). */
   const encoded = new WeakMap<EncodedRecords, { key: Buffer | null; headers: [Buffer, Buffer | null][] | undefined; values: string[] }>();
   const ack = async (count: number, accept: () => void) => {
@@ -55,6 +60,7 @@ export function fakeProducer(topics: Record<string, number>, options: FakeProduc
     records,
     sends,
     calls,
+    offsets,
     async partitionCount(topic) {
       const error = options.failMetadata?.(topic);
       if (error) throw error;
@@ -94,6 +100,12 @@ export function fakeProducer(topics: Record<string, number>, options: FakeProduc
     },
     async beginTransaction() {
       calls.push('begin');
+    },
+    async sendOffsetsToTransaction(group, list) {
+      calls.push('offsets');
+      const error = options.failOffsets?.(offsets.length + 1);
+      offsets.push({ group, offsets: list });
+      if (error) throw error;
     },
     async commitTransaction() {
       calls.push('commit');

@@ -231,6 +231,8 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       InitProducerId: [0, 4],
       AddPartitionsToTxn: [0, 3],
       EndTxn: [0, 3],
+      AddOffsetsToTxn: [0, 3],
+      TxnOffsetCommit: [0, 3],
     },
     '3.9.2': {
       Metadata: [0, 12],
@@ -262,6 +264,8 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       InitProducerId: [0, 5],
       AddPartitionsToTxn: [0, 5],
       EndTxn: [0, 4],
+      AddOffsetsToTxn: [0, 4],
+      TxnOffsetCommit: [0, 4],
     },
     '4.4.0': {
       Metadata: [0, 13],
@@ -293,6 +297,8 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       InitProducerId: [0, 6],
       AddPartitionsToTxn: [0, 5],
       EndTxn: [0, 5],
+      AddOffsetsToTxn: [0, 4],
+      TxnOffsetCommit: [0, 6],
     },
   };
 

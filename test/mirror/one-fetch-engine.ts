@@ -25,6 +25,7 @@ export function oneFetchEngine({ plan, count, record, producer, batchBytes }: On
     {
       group: {
         generation: () => 1,
+        memberId: () => 'member-1',
         assignment: () => [{ topic: plan.source, partition: 0 }],
         committed: async () => new Map(commits),
         commit: async (offsets) => offsets.forEach((o) => commits.set(tpKey(o.topic, o.partition), { offset: o.offset, metadata: null })),

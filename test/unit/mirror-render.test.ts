@@ -56,6 +56,7 @@ class FakeCluster {
       {
         mirrorGroup: async (o: MirrorGroupOptions) => ({
           generation: () => 1,
+          memberId: () => 'member-1',
           assignment: () => o.topics.flatMap((t) => Array.from({ length: partitionsOf(t) }, (_, partition) => ({ topic: t, partition }))),
           committed: async (tps: TopicPartition[]) =>
             new Map(

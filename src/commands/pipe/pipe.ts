@@ -39,6 +39,17 @@ export const spec = defineCommand({
     { flags: '--fetch-max-bytes <size>', description: 'bytes per fetch response (default 1MB)' },
     { flags: '--compression <codec>', description: 'none, gzip, snappy, lz4, zstd (default none)' },
     { flags: '--acks <acks>', description: '0, 1 or all (default all, idempotent)' },
+    {
+      flags: '-g, --group <app>',
+      description:
+        'run as application APP, exactly once: processes of the same APP share the partitions; each commit is one ' +
+        'transaction with the output and the input offsets; a restart resumes (-o start|end: where a new APP begins)',
+    },
+    { flags: '--commit-interval <duration>', description: 'with -g: how often the transaction is committed (default 100ms)' },
+    {
+      flags: '--transaction-timeout <duration>',
+      description: "with -g: transaction.timeout.ms (default 10s): how soon a killed process's open transaction is aborted",
+    },
     { flags: '-v, --verbose', description: 'print the summary on stderr even when stdout is not a terminal' },
   ],
   notes:
@@ -52,6 +63,8 @@ export const spec = defineCommand({
     "ktool pipe orders by-customer --key 'value.customer' --map '({id: value.id, total: value.total})'",
     'ktool pipe clicks eu-clicks --where \'headers.region === "eu"\' -o start -e',
     "ktool pipe orders audit --where 'value?.amount >= 1e6' --on-error skip",
+    "ktool pipe input-topic output-topic --map 'value.toUpperCase()' -g upper   # exactly once; run it again elsewhere to scale out",
+    'ktool pipe reset upper --execute                                          # start APP over: offsets and internal topics',
   ],
 });
 
@@ -62,8 +75,15 @@ export function parse(args: string[], flags: Flags<typeof spec>): PipeOptions {
 export async function run(o: PipeOptions, ctx: Context): Promise<CommandResult> {
   const started = performance.now();
   const transform = new Transform(o, o.onError, (m) => ctx.warn(m));
-  const { copy } = await import('./copy.js');
-  const outcome = await copy(o, ctx, transform);
+  let outcome: { written: number; failed: number; error?: unknown; transactions?: number };
+  if (o.app !== undefined) {
+    const { runApp } = await import('./app.js');
+    const counts = await runApp({ ...o, app: o.app }, ctx, transform);
+    outcome = { written: counts.written, failed: 0, error: counts.error, transactions: counts.transactions };
+  } else {
+    const { copy } = await import('./copy.js');
+    outcome = await copy(o, ctx, transform);
+  }
   const { read, filtered, failed } = transform.counts;
   const durationMs = Math.round(performance.now() - started);
   const summary: PipeSummary = {
@@ -78,6 +98,7 @@ export async function run(o: PipeOptions, ctx: Context): Promise<CommandResult> 
     recordsPerSecond: durationMs > 0 ? Math.round((read * 1000) / durationMs) : read,
     interrupted: ctx.io.signal.aborted,
   };
+  if (outcome.transactions !== undefined) summary.transactions = outcome.transactions;
   // Skipped records, failed sends and errors are always summed up on stderr; a clean run only on a terminal or with -v.
   const troubled = outcome.error !== undefined || failed > 0 || outcome.failed > 0;
   const result: CommandResult = { data: summary, stderr: troubled || o.verbose || ctx.io.stderrIsTTY ? `${summaryLine(summary)}\n` : '' };

@@ -1,0 +1,217 @@
+/**
+ * The consume-transform-produce loop of an application run with -g APP, exactly once, as Kafka
+ * Streams' exactly_once_v2: the processes of APP share the input partitions through consumer group
+ * APP; each commit is ONE transaction holding the output records, the state stores' changelog
+ * snapshots and the input offsets (TxnOffsetCommit with the group's generation and member id, so
+ * the group coordinator refuses a member a rebalance left behind: KIP-447). One transactional
+ * producer per process (transactional.id APP-<random>); a killed process's open transaction is
+ * aborted by the coordinator after transaction.timeout.ms, and the next owner of its partitions
+ * waits for that (OffsetFetch with requireStable) before it reads the committed offsets.
+ *
+ * A session is one generation of the group: committed offsets (or the fallback) and the restored
+ * state, then records in transactions every commitIntervalMs. A new generation or a fenced commit
+ * aborts the open transaction and starts a new session: uncommitted work is redone from the
+ * committed offsets and the committed state, so read_committed output holds each input record's
+ * result once.
+ */
+import { KtoolError } from '../errors.js';
+import type { ConsumedRecord, Isolation, PartitionReader } from '../kafka/consumer-types.js';
+import type { MirrorGroup } from '../kafka/mirror-types.js';
+import type { ProduceRecord, ProducerApi, TxnOffset } from '../kafka/producer-types.js';
+import type { AdminApi } from '../kafka/types.js';
+import { sleep } from '../util/sleep.js';
+import { restoreStores, type OpenReader } from './restore.js';
+import { changelogTopic, snapshotKey, type NamedStore } from './state-store.js';
+
+export interface AppProcessor {
+  /** The output records of these input records (in offset order per partition). Throwing stops the run. */
+  process(records: ConsumedRecord[]): ProduceRecord[];
+}
+
+export interface ExactlyOnceOptions {
+  app: string;
+  input: string;
+  /** Where a partition without a committed offset starts. */
+  fallback: 'earliest' | 'latest';
+  isolation: Isolation;
+  commitIntervalMs: number;
+  /** How long a partition's open transactional commit is waited for (a killed process's, until the coordinator aborts it). */
+  stableWaitMs: number;
+  stores: NamedStore[];
+  processor: AppProcessor;
+  producer: ProducerApi;
+  group: MirrorGroup;
+  admin: AdminApi;
+  openReader: OpenReader;
+  signal: AbortSignal;
+  now: () => number;
+  /** Assignments and restores, for -v. */
+  info?: (message: string) => void;
+}
+
+export interface LoopCounts {
+  read: number;
+  /** Output records in committed transactions. */
+  written: number;
+  transactions: number;
+  /** Sessions ended by a new generation or a fenced commit (their work redone). */
+  redone: number;
+}
+
+/** The open transaction's work: what a commit writes. */
+class Pending {
+  sends: Promise<void>[] = [];
+  written = 0;
+  read = 0;
+  readonly next = new Map<number, bigint>();
+  open = false;
+}
+
+export class ExactlyOnceLoop {
+  readonly counts: LoopCounts = { read: 0, written: 0, transactions: 0, redone: 0 };
+
+  constructor(private readonly o: ExactlyOnceOptions) {}
+
+  /** Runs until Ctrl-C (what was processed is committed first) or a fatal error. */
+  async run(): Promise<void> {
+    while (!this.o.signal.aborted) await this.session();
+  }
+
+  private async session(): Promise<void> {
+    const { group, input, signal } = this.o;
+    const generation = group.generation();
+    const partitions = group
+      .assignment()
+      .filter((tp) => tp.topic === input)
+      .map((tp) => tp.partition);
+    if (partitions.length === 0) {
+      // Nothing assigned (more processes than partitions): wait for a rebalance.
+      while (!signal.aborted && group.generation() === generation) await sleep(100, signal).catch(() => undefined);
+      return;
+    }
+    const starts = await this.startOffsets(partitions);
+    const restored = await restoreStores(this.o.app, input, partitions, this.o.stores, this.o.admin, this.o.openReader);
+    this.o.info?.(
+      `generation ${generation}: ${input} partitions ${partitions.join(',')}` +
+        (this.o.stores.length ? `, ${restored} snapshots restored` : ''),
+    );
+    const reader = await this.o.openReader(
+      partitions.map((partition) => ({ topic: input, partition, start: starts.get(partition)! })),
+      this.o.isolation,
+    );
+    try {
+      await this.process(reader, generation);
+    } finally {
+      await reader.close();
+      for (const { store } of this.o.stores) for (const p of partitions) store.release?.(p);
+    }
+  }
+
+  /** Records in transactions until the generation changes, a commit is fenced, or Ctrl-C (after a last commit). */
+  private async process(reader: PartitionReader, generation: number): Promise<void> {
+    const { producer, group, signal, now, commitIntervalMs } = this.o;
+    let pending = new Pending();
+    let due = now() + commitIntervalMs;
+    try {
+      for (;;) {
+        if (group.generation() !== generation) return await this.redo(pending);
+        if (signal.aborted) {
+          await this.commit(pending, generation);
+          return;
+        }
+        const records = await reader.next();
+        if (records === null) break;
+        if (records.length) {
+          if (!pending.open) {
+            await producer.beginTransaction();
+            pending.open = true;
+            due = now() + commitIntervalMs;
+          }
+          const out = this.o.processor.process(records);
+          pending.read += records.length;
+          for (const r of records) pending.next.set(r.partition, BigInt(r.offset) + 1n);
+          if (out.length) pending.sends.push(producer.send(out));
+          pending.written += out.length;
+        }
+        if (pending.open && now() >= due) {
+          if (!(await this.commit(pending, generation))) return;
+          pending = new Pending();
+        }
+      }
+      await this.commit(pending, generation);
+    } catch (error) {
+      if (pending.open) await producer.abortTransaction().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Ends the open transaction: every send acknowledged, the snapshots, the offsets, EndTxn. False when the group fenced it. */
+  private async commit(p: Pending, generation: number): Promise<boolean> {
+    if (!p.open) return true;
+    const { producer, group, app, input } = this.o;
+    await Promise.all(p.sends);
+    const snapshots: ProduceRecord[] = [];
+    for (const { name, store } of this.o.stores) {
+      for (const partition of p.next.keys()) {
+        const key = Buffer.from(snapshotKey(input, partition));
+        snapshots.push({ topic: changelogTopic(app, name), partition, key, value: store.snapshot(partition) });
+      }
+    }
+    if (snapshots.length) await producer.send(snapshots);
+    const offsets: TxnOffset[] = [...p.next].map(([partition, offset]) => ({ topic: input, partition, offset, metadata: '' }));
+    try {
+      await producer.sendOffsetsToTransaction(
+        { groupId: app, generationId: generation, memberId: group.memberId(), groupInstanceId: null },
+        offsets,
+      );
+    } catch (error) {
+      if (!isGroupFenced(error)) throw error;
+      await this.redo(p);
+      return false;
+    }
+    await producer.commitTransaction();
+    p.open = false;
+    this.counts.transactions++;
+    this.counts.read += p.read;
+    this.counts.written += p.written;
+    return true;
+  }
+
+  /** The group moved on: the open transaction is aborted and its records are read again by whoever owns them now. */
+  private async redo(p: Pending): Promise<void> {
+    if (!p.open) return;
+    await Promise.allSettled(p.sends);
+    await this.o.producer.abortTransaction();
+    p.open = false;
+    this.counts.redone++;
+  }
+
+  /** Committed offsets, waiting out another member's transactional commit still open (KIP-447); the fallback for the rest. */
+  private async startOffsets(partitions: number[]): Promise<Map<number, bigint>> {
+    const { group, input, admin, fallback, signal, now } = this.o;
+    const tps = partitions.map((partition) => ({ topic: input, partition }));
+    const giveUp = now() + this.o.stableWaitMs;
+    for (;;) {
+      try {
+        const committed = await group.committed(tps, { requireStable: true });
+        const out = new Map<number, bigint>();
+        for (const p of partitions) {
+          const c = committed.get(`${input}\u0000${p}`);
+          if (c) out.set(p, c.offset);
+        }
+        const rest = tps.filter((tp) => !out.has(tp.partition));
+        if (rest.length) for (const o of await admin.listOffsets(rest, fallback)) out.set(o.partition, o.offset);
+        return out;
+      } catch (error) {
+        if (!(error instanceof KtoolError && error.kafkaCode === 'UNSTABLE_OFFSET_COMMIT') || now() >= giveUp || signal.aborted)
+          throw error;
+        await sleep(200, signal).catch(() => undefined);
+      }
+    }
+  }
+}
+
+const FENCED = new Set(['ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID', 'REBALANCE_IN_PROGRESS']);
+function isGroupFenced(error: unknown): boolean {
+  return error instanceof KtoolError && error.kafkaCode !== undefined && FENCED.has(error.kafkaCode);
+}
