@@ -79,7 +79,9 @@ export function encodeRecords(records: ProduceRecord[], now = Date.now()): Encod
     sizes[i] = body;
     total += uvarintSize(zigzag(body)) + body;
   }
-  const recs: Buffer = Buffer.allocUnsafe(total);
+  // Room for the batch header in front: wrapRecords() writes it in place, no copy of the records.
+  const headroom: Buffer = Buffer.allocUnsafe(L.RECORDS + total);
+  const recs = headroom.subarray(L.RECORDS);
   let pos = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
@@ -91,7 +93,7 @@ export function encodeRecords(records: ProduceRecord[], now = Date.now()): Encod
     pos = writeBytes(recs, pos, r.value);
     pos = writeHeaders(recs, pos, r.headers);
   }
-  return { body: recs, count: records.length, firstTimestamp: first, maxTimestamp: maxTs };
+  return { body: recs, headroom, count: records.length, firstTimestamp: first, maxTimestamp: maxTs };
 }
 
 function writeBytes(buf: Buffer, pos: number, b: Buffer | null): number {
