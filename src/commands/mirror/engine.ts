@@ -213,13 +213,16 @@ export class MirrorEngine {
       if (failure) return;
       const b = batcher.take();
       if (b.records.length === 0) return;
-      const entry = this.acks.sent({ upTo: b.upTo, records: b.records.length, bytes: b.payload, perTopic: b.perTopic });
+      const { from, upTo } = b;
+      const entry = this.acks.sent({ upTo, records: b.records.length, bytes: b.payload, perTopic: b.perTopic });
+      // Only the positions stay referenced while the request is in flight: the records (and the
+      // fetched bytes their keys and values point into) go once the producer encoded them.
       const p: Promise<void> = producer
         .send(b.records)
         .then(
           () => this.acks.acknowledged(entry),
           (error: unknown) => {
-            failure ??= sendFailure(error, b.from, b.upTo, this.plans);
+            failure ??= sendFailure(error, from, upTo, this.plans);
           },
         )
         .finally(() => inFlight.delete(p));
