@@ -1,6 +1,20 @@
 import { ConnectionError } from '../errors.js';
 import { formatTimeout } from './deadline.js';
 
+/** Between the client library's retries of a failed request: a leader that moved is fetched from within this. */
+export const RETRY_MS = 250;
+
+/**
+ * How many times the client library retries a failed request of a group member (a fetch, a commit, finding
+ * the coordinator, a heartbeat, a rejoin): enough to span --timeout, and at least 10. A partition leader or
+ * group coordinator killed outright keeps its role until the controllers fence it (broker.session.timeout.ms,
+ * 9 s by default): 10 retries 250 ms apart gave up after ~2.5 s, and `consume -g` exited 4 where
+ * Java's consumer rides out the fail-over. `consume -g` and the mirror's group both use it.
+ */
+export function retriesWithin(timeoutMs: number): number {
+  return Math.max(10, Math.ceil(timeoutMs / RETRY_MS));
+}
+
 /**
  * A group member's outage clock: the client library retries each failed request on its own, and a
  * request retried inside another (a fetch's metadata refresh) multiplies the retries, so with every

@@ -4,10 +4,12 @@ import { answerWithin } from './deadline.js';
 import { attribute, DeniedError } from './denied.js';
 import { kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
 import { takeStreamFetches, type FetchSink } from './group-fetch.js';
-import { OutageClock } from './group-outage.js';
+import { OutageClock, RETRY_MS, retriesWithin } from './group-outage.js';
 import type { ClientPlumbing } from './plumbing.js';
 import { RecordQueue } from './record-queue.js';
 import { tpKey } from './types.js';
+
+export { retriesWithin } from './group-outage.js';
 
 /**
  * Fetch responses (of at most FETCH_BYTES each) whose records may wait for next() before the
@@ -16,20 +18,6 @@ import { tpKey } from './types.js';
 const MAX_QUEUED_RESPONSES = 4;
 const FETCH_BYTES = 1 << 20;
 const FETCH_WAIT_MS = 200;
-
-/** Between the client library's retries of a failed request: a leader that moved is fetched from within this. */
-const RETRY_MS = 250;
-
-/**
- * How many times the client library retries a failed request of the member (a fetch, a commit, finding
- * the coordinator, a rejoin): enough to span --timeout, and at least 10. A partition leader or group
- * coordinator killed outright keeps its role until the controllers fence it (broker.session.timeout.ms,
- * 9 s by default): 10 retries 250 ms apart gave up after ~2.5 s, and `consume -g` exited 4 where
- * Java's consumer rides out the fail-over.
- */
-export function retriesWithin(timeoutMs: number): number {
-  return Math.max(10, Math.ceil(timeoutMs / RETRY_MS));
-}
 
 /** Commit errors of a member caught in a rebalance: the commit is dropped, reading goes on. */
 const REBALANCING = new Set([

@@ -1,4 +1,5 @@
 import { Consumer } from '@platformatic/kafka';
+import { RETRY_MS, retriesWithin } from './group-outage.js';
 import type { CommittedPosition, MirrorGroup, MirrorGroupOptions } from './mirror-types.js';
 import { tpKey } from './mirror-types.js';
 import { stampCommits } from './offset-commit-metadata.js';
@@ -16,9 +17,12 @@ export async function openMirrorGroup(clients: ClientPlumbing, o: MirrorGroupOpt
   const consumer = new Consumer<unknown, unknown, unknown, unknown>({
     ...base,
     groupId: o.groupId,
-    // A rejoin meets REBALANCE_IN_PROGRESS while members come and go; after the last retry the
-    // library stops heartbeating for good (see group-reader.ts).
-    retries: 10,
+    // A rejoin meets REBALANCE_IN_PROGRESS while members come and go, a heartbeat or a commit meets a
+    // coordinator that died until another takes over (a broker killed outright keeps its roles until
+    // the controllers fence it, 9 s): retried for --timeout as consume -g does (group-outage.ts). After
+    // the last retry the library stops heartbeating for good; 10 retries gave up within ~2.5 s.
+    retries: retriesWithin(clients.settings.timeoutMs),
+    retryDelay: RETRY_MS,
     sessionTimeout: session,
     rebalanceTimeout: Math.max(session, 30_000),
     heartbeatInterval: Math.min(1_000, Math.floor(session / 3)),
