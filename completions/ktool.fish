@@ -878,7 +878,7 @@ complete -c ktool -n '__ktool_is mirror' -l start -x -d 'where a new group start
 complete -c ktool -n '__ktool_is mirror' -l idle-timeout -x -d 'stop after this long without a record'
 complete -c ktool -n '__ktool_is mirror' -l compression -x -d 'target compression: none, gzip, snappy, lz4, zstd (default none)'
 complete -c ktool -n '__ktool_is mirror' -l replication-factor -x -d 'for created target topics (default: the target broker default)'
-complete -c ktool -n '__ktool_is mirror' -l batch-bytes -x -d 'most bytes per produce request (default 4 MiB); a larger record goes alone'
+complete -c ktool -n '__ktool_is mirror' -l batch-bytes -x -d 'most bytes per produce request (default 512 KiB); a larger record goes alone'
 complete -c ktool -n '__ktool_is mirror' -l max-in-flight -x -d 'produce requests in flight, 1-5 (default 4)'
 complete -c ktool -n '__ktool_is mirror' -l commit-interval -x -d 'how often acknowledged offsets are committed (default 1s)'
 complete -c ktool -n '__ktool_is mirror' -s v -l verbose -d 'print each rebalance\'s partition assignment on stderr'

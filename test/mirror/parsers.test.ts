@@ -56,7 +56,7 @@ describe('mirror options', () => {
       untilCaughtUp: false,
       provenance: false,
       start: 'earliest',
-      batchBytes: 4 << 20,
+      batchBytes: 512 << 10,
       maxInFlight: 4,
       compression: 'none',
       commitIntervalMs: 1000,

@@ -7,7 +7,7 @@ import { tpKey } from '../../kafka/mirror-types.js';
 import type { AdminApi } from '../../kafka/types.js';
 import { javaPartition } from '../../kafka/partitioner.js';
 import { MirrorEngine, type EngineOutcome } from './engine.js';
-import { parse as parseMirror, SELECTION_OPTIONS, type MirrorOptions } from './options.js';
+import { MIRROR_FETCH_BYTES, parse as parseMirror, SELECTION_OPTIONS, type MirrorOptions } from './options.js';
 import { commitStamp, foreignReason, identifyPairs } from './pair-stamp.js';
 import { startProgress } from './progress.js';
 import { openSides, SIDE_OPTIONS } from './sides.js';
@@ -34,7 +34,7 @@ export const spec = defineCommand({
     { flags: '--idle-timeout <duration>', description: 'stop after this long without a record' },
     { flags: '--compression <codec>', description: 'target compression: none, gzip, snappy, lz4, zstd (default none)' },
     { flags: '--replication-factor <n>', description: 'for created target topics (default: the target broker default)' },
-    { flags: '--batch-bytes <n>', description: 'most bytes per produce request (default 4 MiB); a larger record goes alone' },
+    { flags: '--batch-bytes <n>', description: 'most bytes per produce request (default 512 KiB); a larger record goes alone' },
     { flags: '--max-in-flight <n>', description: 'produce requests in flight, 1-5 (default 4)' },
     { flags: '--commit-interval <duration>', description: 'how often acknowledged offsets are committed (default 1s)' },
     { flags: '-v, --verbose', description: "print each rebalance's partition assignment on stderr" },
@@ -118,6 +118,7 @@ export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult
           sides.source.partitionReader({
             ranges,
             isolation: 'read_committed',
+            maxBytes: MIRROR_FETCH_BYTES,
             onWarning: (m) => ctx.warn(m),
             logStart: async (topic, partition) => (await sourceAdmin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
           }),
