@@ -71,11 +71,13 @@ export class SessionEngine {
       return;
     }
     const agg = newAgg(this.fields);
+    // Streams sends no tombstone when the merged session is the record's own point [t, t] (it replaces it in place).
+    const replaced = start !== t || end !== t;
     for (const s of merged) {
       mergeInto(agg, s.agg);
       s.alive = false;
       this.out.forget(s);
-      if (this.emitUpdates) this.out.push(this.tombstone(s));
+      if (this.emitUpdates && replaced) this.out.push(this.tombstone(s));
     }
     addTo(agg, t, r.values);
     const session: Session = { group: r.group, groupValue: r.groupValue, start, end, agg, alive: true };

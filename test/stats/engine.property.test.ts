@@ -170,7 +170,8 @@ function bruteSessions(inputs: EngineInput[], gap: number, grace: number): [numb
     const end = Math.max(t, ...hit.map((s) => s.end));
     if (end >= close) {
       hit.sort((x, y) => x.start - y.start);
-      for (const s of hit) out.push([i, { key: s.key, windowStart: s.start, windowEnd: s.end, tombstone: true, final: false }]);
+      if (start !== t || end !== t)
+        for (const s of hit) out.push([i, { key: s.key, windowStart: s.start, windowEnd: s.end, tombstone: true, final: false }]);
       open = open.filter((s) => !hit.includes(s));
       const merged = { key: r.group, start, end, vals: [...hit.flatMap((s) => s.vals), r.values[0]] };
       open.push(merged);

@@ -1,10 +1,11 @@
 // The reference for `ktool stats`: Kafka Streams 4.3.1 itself, through TopologyTestDriver (no broker).
-// Run as a single-file source program (Java 17, no javac): java -cp 'JARS/*' Ref.java MODE SIZE ADVANCE GRACE EMIT
+// Run as a single-file source program (Java 17, no javac): java -cp 'JARS/*' Ref.java < scenarios
+// stdin: scenarios, each a line `# MODE SIZE ADVANCE GRACE EMIT` then its records, one a line, KEY<TAB>TIMESTAMP_MS<TAB>VALUE:
 //   MODE tumbling|hopping|session (SIZE: the window size, or the session's inactivity gap, in ms; ADVANCE: hopping's)
 //   EMIT update|final
-// stdin: one record per line, KEY<TAB>TIMESTAMP_MS<TAB>VALUE (a number); stdout: one JSON row per result Streams
-// forwards, {"i":N,"key":K,"windowStart":S,"windowEnd":E,"count":C,"sum":X} where N is the index of the input record
-// being processed; a merged-away session is {"i":N,"key":K,"windowStart":S,"windowEnd":E,"tombstone":true}.
+// Each scenario runs in a new TopologyTestDriver. stdout: one JSON row per result Streams forwards,
+// {"s":SCENARIO,"i":N,"key":K,"windowStart":S,"windowEnd":E,"count":C,"sum":X} where N is the index of the input record
+// being processed; a merged-away session is {"s":SCENARIO,"i":N,"key":K,"windowStart":S,"windowEnd":E,"tombstone":true}.
 // Caching is off and every record is checked for closed windows (emit interval 0): the complete update stream.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -24,16 +25,35 @@ import org.apache.kafka.streams.kstream.*;
 
 public class Ref {
     static int current = -1;
+    static int scenario = -1;
 
     static void row(String key, long start, long end, String agg) {
         String k = "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        String head = "{\"i\":" + current + ",\"key\":" + k + ",\"windowStart\":" + start + ",\"windowEnd\":" + end;
+        String head = "{\"s\":" + scenario + ",\"i\":" + current + ",\"key\":" + k + ",\"windowStart\":" + start + ",\"windowEnd\":" + end;
         if (agg == null) { System.out.println(head + ",\"tombstone\":true}"); return; }
         String[] p = agg.split(",");
         System.out.println(head + ",\"count\":" + p[0] + ",\"sum\":" + p[1] + "}");
     }
 
     public static void main(String[] args) throws Exception {
+        BufferedReader r = new BufferedReader(new InputStreamReader(System.in));
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        String[] header = null;
+        for (String line; (line = r.readLine()) != null; ) {
+            if (line.isEmpty()) continue;
+            if (line.startsWith("#")) {
+                if (header != null) run(header, lines);
+                header = line.substring(1).trim().split("\\s+");
+                lines = new java.util.ArrayList<>();
+            } else lines.add(line);
+        }
+        if (header != null) run(header, lines);
+        System.out.flush();
+    }
+
+    static void run(String[] args, java.util.List<String> lines) throws Exception {
+        scenario++;
+        current = -1;
         String mode = args[0];
         long size = Long.parseLong(args[1]), advance = Long.parseLong(args[2]), grace = Long.parseLong(args[3]);
         boolean fin = args[4].equals("final");
@@ -70,15 +90,12 @@ public class Ref {
         p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ktool-stats-ref").toString());
         try (TopologyTestDriver d = new TopologyTestDriver(b.build(), p, Instant.EPOCH)) {
             TestInputTopic<String, Double> in = d.createInputTopic("in", new StringSerializer(), new DoubleSerializer());
-            BufferedReader r = new BufferedReader(new InputStreamReader(System.in));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isEmpty()) continue;
+            for (String line : lines) {
                 String[] f = line.split("\t");
                 current++;
                 d.advanceWallClockTime(Duration.ofSeconds(1));
                 in.pipeInput(f[0], Double.parseDouble(f[2]), Long.parseLong(f[1]));
             }
         }
-        System.out.flush();
     }
 }
