@@ -52,27 +52,54 @@ async function openSink(o: StatsOptions, ctx: Context, clients: KafkaClients, en
 }
 
 /**
- * The records of one fetch in the order a Kafka Streams task takes them: each partition in offset
- * order, and across partitions the one whose next record is the oldest first (PartitionGroup).
+ * Records in the order a Kafka Streams task takes them: each partition in offset order, and across
+ * partitions the one whose next record is the oldest first (PartitionGroup). Records wait here while
+ * a partition that has not reached its end has nothing buffered (its next record may be older), so
+ * a partition fetched later than another is not made late by it; when the reader is caught up
+ * (three empty fetches in a row), at the end, or past BUFFER records, what is buffered goes anyway.
  */
-export function streamsOrder(records: ConsumedRecord[]): ConsumedRecord[] {
-  const byPartition = new Map<string, ConsumedRecord[]>();
-  for (const r of records) {
-    const k = tpKey(r.topic, r.partition);
-    const list = byPartition.get(k);
-    if (list) list.push(r);
-    else byPartition.set(k, [r]);
+export class StreamsOrder {
+  static readonly BUFFER = 200_000;
+  private readonly queues = new Map<string, { records: ConsumedRecord[]; at: number }>();
+  private buffered = 0;
+  constructor(
+    partitions: string[],
+    private readonly active: (tp: string) => boolean,
+  ) {
+    // Every partition from the start: one not fetched yet holds the others back too.
+    for (const k of partitions) this.queues.set(k, { records: [], at: 0 });
   }
-  if (byPartition.size < 2) return records;
-  const queues = [...byPartition.values()];
-  const at = new Array<number>(queues.length).fill(0);
-  const out: ConsumedRecord[] = [];
-  for (;;) {
-    let best = -1;
-    for (let q = 0; q < queues.length; q++)
-      if (at[q] < queues[q].length && (best < 0 || queues[q][at[q]].timestamp < queues[best][at[best]].timestamp)) best = q;
-    if (best < 0) return out;
-    out.push(queues[best][at[best]++]);
+
+  push(records: ConsumedRecord[]): void {
+    for (const r of records) {
+      const k = tpKey(r.topic, r.partition);
+      let q = this.queues.get(k);
+      if (!q) this.queues.set(k, (q = { records: [], at: 0 }));
+      q.records.push(r);
+    }
+    this.buffered += records.length;
+  }
+
+  /** Hands on records in order while every partition still reading has one buffered (all of them when `force`). */
+  *take(force: boolean): Generator<ConsumedRecord> {
+    force ||= this.buffered > StreamsOrder.BUFFER;
+    for (;;) {
+      let best: { records: ConsumedRecord[]; at: number } | undefined;
+      for (const [k, q] of this.queues) {
+        if (q.at >= q.records.length) {
+          if (!force && this.active(k)) return;
+          continue;
+        }
+        if (!best || q.records[q.at].timestamp < best.records[best.at].timestamp) best = q;
+      }
+      if (!best) return;
+      this.buffered--;
+      yield best.records[best.at++];
+      if (best.at === best.records.length) {
+        best.records = [];
+        best.at = 0;
+      }
+    }
   }
 }
 
@@ -85,7 +112,10 @@ export async function runStats(o: StatsOptions, ctx: Context): Promise<CommandRe
   const extract = extractor({ by: o.by, fields: o.fieldPaths, time: o.time });
   const sink = await openSink(o, ctx, clients, engine);
   const lag = new Lag();
-  for (const r of ranges) if (r.end !== undefined) lag.end.set(tpKey(r.topic, r.partition), Number(r.end));
+  for (const r of ranges) {
+    lag.next.set(tpKey(r.topic, r.partition), Number(r.start));
+    if (r.end !== undefined) lag.end.set(tpKey(r.topic, r.partition), Number(r.end));
+  }
   const live = sink instanceof LiveTable ? sink : undefined;
   const refresh = live && lag.end.size === 0 ? refreshEnds(ctx, clients, partitions, o.isolation, lag) : undefined;
   const reader = await clients.partitionReader({
@@ -98,28 +128,35 @@ export async function runStats(o: StatsOptions, ctx: Context): Promise<CommandRe
   });
   let reachedEnd = false;
   let taken = 0;
-  const ordered = partitions.length > 1 && o.time.kind === 'record';
+  // Every partition read is active until it reaches its end (a bounded read); unbounded ones stay active.
+  const active = (tp: string) => !lag.end.has(tp) || lag.next.get(tp)! < lag.end.get(tp)!;
+  const order = new StreamsOrder(
+    partitions.map((p) => tpKey(p.topic, p.partition)),
+    (tp) => o.time.kind === 'record' && partitions.length > 1 && active(tp),
+  );
+  const limit = () => o.maxMessages !== undefined && taken >= o.maxMessages;
+  let idle = 0;
   try {
-    while (!ctx.io.signal.aborted && !sink.closed) {
+    while (!ctx.io.signal.aborted && !sink.closed && !limit()) {
       const batch = await reader.next();
-      if (batch === null) {
-        reachedEnd = true;
-        for (const [k, end] of lag.end) lag.next.set(k, end);
-        break;
-      }
-      for (const r of ordered ? streamsOrder(batch) : batch) {
-        if (o.maxMessages !== undefined && taken >= o.maxMessages) break;
+      if (batch === null) reachedEnd = true;
+      order.push(batch ?? []);
+      // Caught up (several empty fetches in a row): a partition with nothing new no longer holds the others back.
+      idle = batch?.length ? 0 : idle + 1;
+      for (const r of order.take(batch === null || idle >= 3)) {
+        if (limit()) break;
         taken++;
         lag.observe(r);
         engine.process(extract(r));
       }
       await sink.rows(engine.take());
       await live?.tick({ lag: lag.total() });
-      if (o.maxMessages !== undefined && taken >= o.maxMessages) {
-        reachedEnd = true;
+      if (batch === null) {
+        for (const [k, end] of lag.end) lag.next.set(k, end);
         break;
       }
     }
+    if (limit()) reachedEnd = true;
   } finally {
     refresh?.stop();
     await reader.close();
