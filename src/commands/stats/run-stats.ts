@@ -56,10 +56,10 @@ async function openSink(o: StatsOptions, ctx: Context, clients: KafkaClients, en
  * partitions the one whose next record is the oldest first (PartitionGroup). Records wait here while
  * a partition that has not reached its end has nothing buffered (its next record may be older), so
  * a partition fetched later than another is not made late by it; when the reader is caught up
- * (three empty fetches in a row), at the end, or past BUFFER records, what is buffered goes anyway.
+ * (three empty fetches in a row), at the end, or past BUFFER records (it bounds memory: the reader cannot pause a partition as Streams does), what is buffered goes anyway.
  */
 export class StreamsOrder {
-  static readonly BUFFER = 200_000;
+  static readonly BUFFER = 50_000;
   private readonly queues = new Map<string, { records: ConsumedRecord[]; at: number }>();
   private buffered = 0;
   constructor(
