@@ -2,8 +2,8 @@ import { missingPartitions, selectPartitions, type PartitionSelection } from '..
 import { NotFoundError } from '../../errors.js';
 import { DeniedError } from '../../kafka/denied.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
-import type { PartitionRange } from '../../kafka/consumer-types.js';
-import { tpKey, type AdminApi, type TopicPartition } from '../../kafka/types.js';
+import type { PartitionRange, PartitionReader } from '../../kafka/consumer-types.js';
+import { tpKey, type AdminApi, type KafkaClients, type TopicPartition } from '../../kafka/types.js';
 import type { OffsetSpec, Position } from './offset-spec.js';
 
 /** Resolves an offset spec to concrete [start, end) offsets per partition with ListOffsets. */
@@ -85,4 +85,23 @@ export async function partitionsToRead(
     for (const partition of selectPartitions(selection, t.partitions.length)) out.push({ topic: t.name, partition });
   }
   return out;
+}
+
+/**
+ * The reader of consume without a group, shared by pipe and stats: following a topic it waits out a
+ * broker restart; with an end to reach, only up to --timeout.
+ */
+export async function openRangeReader(
+  clients: KafkaClients,
+  admin: AdminApi,
+  o: { ranges: PartitionRange[]; isolation: 'read_committed' | 'read_uncommitted'; fetchMaxBytes?: number; warn: (m: string) => void },
+): Promise<PartitionReader> {
+  return clients.partitionReader({
+    ranges: o.ranges,
+    isolation: o.isolation,
+    onWarning: o.warn,
+    logStart: async (topic, partition) => (await admin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
+    maxOutageMs: o.ranges.some((r) => r.end !== undefined) ? clients.settings.timeoutMs : Infinity,
+    maxBytes: o.fetchMaxBytes,
+  });
 }

@@ -3,7 +3,7 @@ import type { KafkaClients } from '../../kafka/types.js';
 import type { ConsumeOptions } from './consume.js';
 import { GroupCommits } from './group-commits.js';
 import { committedOffsets, GroupEnd } from './group-end.js';
-import { partitionsToRead, resolveRanges } from './positions.js';
+import { openRangeReader, partitionsToRead, resolveRanges } from './positions.js';
 import type { RecordsOut } from './records-out.js';
 
 /** Without a group: the partitions asked for, from their resolved start offsets to their ends (if any). */
@@ -11,14 +11,11 @@ export async function readPartitions(o: ConsumeOptions, ctx: Context, clients: K
   const admin = await clients.admin();
   const partitions = await partitionsToRead(admin, o.topics, o.include, (topic) => o.topicPartitions?.[topic] ?? o.partitions);
   const ranges = await resolveRanges(admin, partitions, o.offset, o.isolation, o.exitAtEnd);
-  const reader = await clients.partitionReader({
+  const reader = await openRangeReader(clients, admin, {
     ranges,
     isolation: o.isolation,
-    onWarning: (m) => ctx.warn(m),
-    logStart: async (topic, partition) => (await admin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
-    // Following a topic, wait out a broker restart; with an end to reach, only up to --timeout.
-    maxOutageMs: ranges.some((r) => r.end !== undefined) ? clients.settings.timeoutMs : Infinity,
-    maxBytes: o.fetchMaxBytes,
+    fetchMaxBytes: o.fetchMaxBytes,
+    warn: (m) => ctx.warn(m),
   });
   const { writer } = out;
   try {

@@ -5,7 +5,7 @@
  * nothing is committed anywhere; -g gives exactly once.
  */
 import type { Context } from '../../cli/context.js';
-import { partitionsToRead, resolveRanges } from '../consume/positions.js';
+import { openRangeReader, partitionsToRead, resolveRanges } from '../consume/positions.js';
 import { Sender } from '../produce/sender.js';
 import type { PipeOptions } from './options.js';
 import { outputRecord, recordSize } from './route.js';
@@ -29,13 +29,11 @@ export async function copy(o: PipeOptions, ctx: Context, transform: Transform): 
   const { signal } = ctx.io;
   const producer = await clients.producer(o.producer, { signal, onWarning: (m) => ctx.warn(m) });
   const count = await producer.partitionCount(o.output);
-  const reader = await clients.partitionReader({
+  const reader = await openRangeReader(clients, admin, {
     ranges,
     isolation: o.isolation,
-    onWarning: (m) => ctx.warn(m),
-    logStart: async (topic, partition) => (await admin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
-    maxOutageMs: ranges.some((r) => r.end !== undefined) ? clients.settings.timeoutMs : Infinity,
-    maxBytes: o.fetchMaxBytes,
+    fetchMaxBytes: o.fetchMaxBytes,
+    warn: (m) => ctx.warn(m),
   });
   const sender = new Sender(producer, BATCH_BYTES, IN_FLIGHT, signal);
   let left = o.maxMessages ?? Infinity;
