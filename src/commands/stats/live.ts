@@ -6,7 +6,7 @@
 import type { Io } from '../../cli/io.js';
 import { write } from '../../cli/io.js';
 import { renderView } from '../../output/render.js';
-import type { StatsEngine } from '../../stats/engine.js';
+import type { Stats } from '../../stats/partitioned.js';
 import type { StatsRow, StatsSpec } from '../../stats/types.js';
 import { rowsTable, showTime } from './rows-view.js';
 import type { RowSink } from './sinks.js';
@@ -30,7 +30,7 @@ export class LiveTable implements RowSink {
 
   constructor(
     private readonly io: Io,
-    private readonly engine: StatsEngine,
+    private readonly engine: Stats,
     private readonly spec: StatsSpec,
     private readonly grouped: boolean,
     private readonly title: string,

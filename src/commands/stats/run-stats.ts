@@ -1,8 +1,9 @@
 /**
  * The stats run: read the topic as `consume` does (same offsets, partitions, isolation, -e, -n),
  * hand each record to the engine, and each batch's rows to the sink: NDJSON, the live table, a
- * table or YAML at the end, or a topic. Records of one fetch are processed in timestamp order
- * across partitions (as a Kafka Streams task picks the partition with the oldest head record).
+ * table or YAML at the end, or a topic. With --by key / partition an engine per partition (its own
+ * stream time, as Streams' tasks); otherwise one engine, records taken in timestamp order across
+ * partitions (as a Kafka Streams task picks the partition with the oldest head record).
  */
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
@@ -14,6 +15,7 @@ import { toPlain } from '../../output/render.js';
 import { toYaml } from '../../output/yaml.js';
 import { StatsEngine } from '../../stats/engine.js';
 import { extractor } from '../../stats/extract.js';
+import { groupsStayInPartition, PartitionedEngine, type Stats } from '../../stats/partitioned.js';
 import type { StatsRow } from '../../stats/types.js';
 import { partitionsToRead, resolveRanges } from '../consume/positions.js';
 import { LiveTable } from './live.js';
@@ -36,7 +38,7 @@ class Lag {
   }
 }
 
-async function openSink(o: StatsOptions, ctx: Context, clients: KafkaClients, engine: StatsEngine): Promise<RowSink> {
+async function openSink(o: StatsOptions, ctx: Context, clients: KafkaClients, engine: Stats): Promise<RowSink> {
   if (o.to) {
     const { TopicSink } = await import('./to-topic.js');
     const producer = await clients.producer({ acks: -1, idempotent: true, compression: 'lz4' }, { signal: ctx.io.signal });
@@ -52,11 +54,13 @@ async function openSink(o: StatsOptions, ctx: Context, clients: KafkaClients, en
 }
 
 /**
- * Records in the order a Kafka Streams task takes them: each partition in offset order, and across
- * partitions the one whose next record is the oldest first (PartitionGroup). Records wait here while
- * a partition that has not reached its end has nothing buffered (its next record may be older), so
- * a partition fetched later than another is not made late by it; when the reader is caught up
- * (three empty fetches in a row), at the end, or past BUFFER records (it bounds memory: the reader cannot pause a partition as Streams does), what is buffered goes anyway.
+ * For the single engine (groups spanning partitions). Records in the order a Kafka Streams task takes
+ * them: each partition in offset order, and across partitions the one whose next record is the oldest
+ * first (PartitionGroup). Records wait here while a partition that has not reached its end has nothing
+ * buffered (its next record may be older), so a partition fetched later than another is not made late
+ * by it; when the reader is caught up (three empty fetches in a row), at the end, or past BUFFER
+ * records (it bounds memory: the reader cannot pause a partition as Streams does), what is buffered
+ * goes anyway.
  */
 export class StreamsOrder {
   static readonly BUFFER = 50_000;
@@ -108,7 +112,10 @@ export async function runStats(o: StatsOptions, ctx: Context): Promise<CommandRe
   const admin = await clients.admin();
   const partitions = await partitionsToRead(admin, [o.topic], undefined, (t) => o.topicPartitions?.[t] ?? o.partitions);
   const ranges = await resolveRanges(admin, partitions, o.offset, o.isolation, o.exitAtEnd);
-  const engine = new StatsEngine(o.stats, { coalesce: true });
+  // Each group in one partition (--by key / partition): an engine per partition, each its own stream time,
+  // as Streams' tasks; records need no order across partitions then. Otherwise one engine over all of them.
+  const perPartition = groupsStayInPartition(o.by);
+  const engine: Stats = perPartition ? new PartitionedEngine(o.stats, { coalesce: true }) : new StatsEngine(o.stats, { coalesce: true });
   const extract = extractor({ by: o.by, fields: o.fieldPaths, time: o.time });
   const sink = await openSink(o, ctx, clients, engine);
   const lag = new Lag();
@@ -132,7 +139,7 @@ export async function runStats(o: StatsOptions, ctx: Context): Promise<CommandRe
   const active = (tp: string) => !lag.end.has(tp) || lag.next.get(tp)! < lag.end.get(tp)!;
   const order = new StreamsOrder(
     partitions.map((p) => tpKey(p.topic, p.partition)),
-    (tp) => o.time.kind === 'record' && partitions.length > 1 && active(tp),
+    (tp) => !perPartition && o.time.kind === 'record' && partitions.length > 1 && active(tp),
   );
   const limit = () => o.maxMessages !== undefined && taken >= o.maxMessages;
   let idle = 0;
@@ -168,7 +175,7 @@ export async function runStats(o: StatsOptions, ctx: Context): Promise<CommandRe
   return finish(o, ctx, engine, sink);
 }
 
-function finish(o: StatsOptions, ctx: Context, engine: StatsEngine, sink: RowSink): CommandResult {
+function finish(o: StatsOptions, ctx: Context, engine: Stats, sink: RowSink): CommandResult {
   const c = engine.counts();
   const notes: string[] = [];
   if (c.late) notes.push(`${c.late} late (record, window) pairs dropped: their window had closed (--grace to keep them)`);

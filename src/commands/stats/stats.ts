@@ -99,7 +99,11 @@ export const spec = defineCommand({
     'Windows follow Kafka Streams: a window is [start, end) aligned on the epoch (UTC); stream time is the largest ' +
     'record time seen; a record is added while end + grace > stream time, else dropped and counted late; a window is ' +
     'final once end + grace <= stream time. Sessions are [first, last] (both inclusive) and merge records up to GAP apart. ' +
-    'With -e every window closes at the end of input and is emitted. NDJSON rows: {key, windowStart, windowEnd, count, ' +
+    'With -e every window closes at the end of input and is emitted. With --by key, --by partition or both, each input ' +
+    'partition has its own stream time (an engine per partition, as Streams runs a task per partition for a keyed ' +
+    'aggregation); without --by, or with topic or a path among --by, one stream time covers every partition read (Streams ' +
+    'would repartition; its result depends on arrival order), and a partition read far behind the others can have records ' +
+    'dropped as late. NDJSON rows: {key, windowStart, windowEnd, count, ' +
     'sum_x, avg_x, min_x, max_x, rate, timestamp, final}; per-record rows (--last, running, EMA) carry timestamp, partition, ' +
     'offset. EMA: --span N or --alpha A weigh the group records in arrival order; --half-life D weighs by event time ' +
     '(order-independent with adjust). adjust=True (default) is pandas ewm default; --no-adjust is y = (1-a) y + a x.',
