@@ -11,8 +11,8 @@ export const sharedBuildOptions = () => ({
   logLevel: 'warning',
   // The client's WebAssembly (CRC-32C, lz4, snappy) inlined in JS: nothing to read from disk.
   alias: { '@platformatic/wasm-utils': '@platformatic/wasm-utils/bundled' },
-  // Optional packages of the client, each loaded inside a try with a fallback: protobufjs only by the
-  // Schema Registry code slim-client drops, @node-rs/crc32 (native CRC) instead of the WebAssembly one.
-  external: ['protobufjs', '@node-rs/crc32'],
+  // An optional package of the client, loaded inside a try with a fallback: @node-rs/crc32 (native CRC)
+  // instead of the WebAssembly one. protobufjs is bundled: ktool's own Protobuf codec (src/serde) needs it.
+  external: ['@node-rs/crc32'],
   plugins: [slimClientPlugin()],
 });

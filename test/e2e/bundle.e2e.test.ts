@@ -11,13 +11,28 @@ describe('the bundle', () => {
   const env = { KTOOL_CONFIG: join(home, 'config.yaml'), KTOOL_PROFILE: undefined };
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-  it('carries no Schema Registry code (avsc)', () => {
-    const chunks = new URL('../../dist/chunks/', import.meta.url);
+  it("drops the client's Schema Registry code; ktool's own codecs (avsc, protobufjs) load only when a command decodes", () => {
+    const dist = new URL('../../dist/', import.meta.url);
+    const chunks = new URL('chunks/', dist);
+    const text = (f: URL) => readFileSync(f, 'utf8');
     const all = readdirSync(chunks)
-      .map((f) => readFileSync(new URL(f, chunks), 'utf8'))
+      .map((f) => text(new URL(f, chunks)))
       .join('\n');
     expect(all).toContain('__ktoolLazyValidator');
-    expect(all).not.toMatch(/avsc|ConfluentSchemaRegistry/);
+    expect(all).not.toMatch(/ConfluentSchemaRegistry/);
+    // What start-up loads: the entry and the chunks it imports statically, transitively.
+    const seen = new Set<string>();
+    const visit = (file: URL) => {
+      if (seen.has(file.href)) return;
+      seen.add(file.href);
+      for (const m of text(file).matchAll(/^(?:import|export)\b[^;]*?from\s*"(\.[^"]+)"|^import\s*"(\.[^"]+)"/gm)) {
+        visit(new URL(m[1] ?? m[2], file));
+      }
+    };
+    visit(new URL('ktool.mjs', dist));
+    const startup = [...seen].map((href) => text(new URL(href))).join('\n');
+    expect(all).toMatch(/avsc|protobufjs/i);
+    expect(startup).not.toMatch(/avsc|protobufjs/i);
   });
 
   it('__complete topics lists the topics of a real cluster', async () => {

@@ -117,9 +117,9 @@ describe('internal topics against a real broker', () => {
 });
 
 describe('groups delete asks', () => {
-  async function groupWithOffsets(): Promise<{ group: string; topic: string }> {
+  async function groupWithOffsets(prefix = 'safety-g'): Promise<{ group: string; topic: string }> {
     const topic = await createTopic(uniqueName('safety-groups'));
-    const group = uniqueName('safety-g');
+    const group = uniqueName(prefix);
     groups.push(group);
     const r = await ktool('groups', 'reset-offsets', group, '--topic', topic, '--to-latest', '--execute');
     expect(r.code, r.stderr).toBe(0);
@@ -131,7 +131,8 @@ describe('groups delete asks', () => {
   }
 
   it('--all-groups off a terminal without --yes is refused (exit 2) and deletes nothing; on a terminal "n" aborts (exit 1)', async () => {
-    const { group } = await groupWithOffsets();
+    // A name that sorts first: the prompt lists the first 20 groups by name, and the suite's broker holds more.
+    const { group } = await groupWithOffsets('0-safety-g');
     const off = await ktool('groups', 'delete', '--all-groups');
     expect(off.code).toBe(2);
     expect(off.stderr).toMatch(

@@ -238,7 +238,10 @@ describe(
         /needs confirmation and standard input is not a terminal/,
       );
       expect((await legacy('--remove', '--allow-principal', 'User:alice', '--operation', 'Read', '--topic', t, '--force')).code).toBe(0);
-      expect(JSON.parse((await legacy('--list', '--topic', t, '--json')).stdout)).toEqual([]);
+      // The broker answering --list learns of the removal through the metadata log a moment later.
+      await pollUntil(async () => JSON.parse((await legacy('--list', '--topic', t, '--json')).stdout).length === 0, {
+        what: 'the ACL gone',
+      });
 
       await legacy('--add', '--allow-principal', 'User:alice', '--operation', 'Read,Describe', '--topic', t);
       // kafka-acls.sh --remove without --operation means operation All: nothing matches here.
