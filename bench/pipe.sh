@@ -13,12 +13,8 @@ N=${2:-1000000}
 ROUNDS=${ROUNDS:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 KTOOL="$ROOT/bin/ktool"
-if [ -n "${1:-}" ]; then
-  B=$1
-else
-  "$KTOOL" local start >/dev/null 2>&1
-  B=$("$KTOOL" local status --json | node -e 'process.stdin.on("data", (d) => console.log(JSON.parse(d).bootstrap))')
-fi
+. "$ROOT/bench/broker.sh"
+B=$(bench_broker "${1:-}")
 WORK=$(mktemp -d)
 TOPIC="bench-pipe-$$-$(date +%s)"
 cleanup() {

@@ -13,13 +13,8 @@ ROUNDS=${ROUNDS:-3}
 LIBS=${KAFKA_LIBS:-${XDG_CACHE_HOME:-$HOME/.cache}/ktool/kafka/4.3.1/libs}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 KTOOL="$ROOT/bin/ktool"
-# Default broker: the one `ktool local start` runs (started if needed).
-if [ -n "${1:-}" ]; then
-  B=$1
-else
-  "$KTOOL" local start >/dev/null 2>&1
-  B=$("$KTOOL" local status --json | node -e 'process.stdin.on("data", (d) => console.log(JSON.parse(d).bootstrap))')
-fi
+. "$ROOT/bench/broker.sh"
+B=$(bench_broker "${1:-}")
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 . "$ROOT/bench/rounds.sh"

@@ -14,12 +14,8 @@ K=${3:-100000}
 ROUNDS=${ROUNDS:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 KTOOL="$ROOT/bin/ktool"
-if [ -n "${1:-}" ]; then
-  B=$1
-else
-  "$KTOOL" local start >/dev/null 2>&1
-  B=$("$KTOOL" local status --json | node -e 'process.stdin.on("data", (d) => console.log(JSON.parse(d).bootstrap))')
-fi
+. "$ROOT/bench/broker.sh"
+B=$(bench_broker "${1:-}")
 JARS=${KTOOL_STREAMS_REF_JARS:-${XDG_CACHE_HOME:-$HOME/.cache}/ktool/kafka-streams/4.3.1}
 if [ ! -f "$JARS/kafka-streams-4.3.1.jar" ]; then
   mvn -B -q -f "$ROOT/test/stats/streams-ref/pom.xml" dependency:copy-dependencies -DoutputDirectory="$JARS" -DincludeScope=runtime
