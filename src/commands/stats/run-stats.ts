@@ -17,7 +17,7 @@ import { StatsEngine } from '../../stats/engine.js';
 import { extractor } from '../../stats/extract.js';
 import { groupsStayInPartition, PartitionedEngine, type Stats } from '../../stats/partitioned.js';
 import type { StatsRow } from '../../stats/types.js';
-import { partitionsToRead, resolveRanges } from '../consume/positions.js';
+import { openRangeReader, partitionsToRead, resolveRanges } from '../consume/positions.js';
 import { LiveTable } from './live.js';
 import { rowsTable } from './rows-view.js';
 import { CollectSink, NdjsonSink, type RowSink } from './sinks.js';
@@ -125,13 +125,11 @@ export async function runStats(o: StatsOptions, ctx: Context): Promise<CommandRe
   }
   const live = sink instanceof LiveTable ? sink : undefined;
   const refresh = live && lag.end.size === 0 ? refreshEnds(ctx, clients, partitions, o.isolation, lag) : undefined;
-  const reader = await clients.partitionReader({
+  const reader = await openRangeReader(clients, admin, {
     ranges,
     isolation: o.isolation,
-    onWarning: (m) => ctx.warn(m),
-    logStart: async (topic, partition) => (await admin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
-    maxOutageMs: ranges.some((r) => r.end !== undefined) ? clients.settings.timeoutMs : Infinity,
-    maxBytes: o.fetchMaxBytes,
+    fetchMaxBytes: o.fetchMaxBytes,
+    warn: (m) => ctx.warn(m),
   });
   let reachedEnd = false;
   let taken = 0;
