@@ -12,7 +12,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { OperationError } from '../errors.js';
-import { apicurioLauncher, chooseRegistryJava, resolveApicurio } from './apicurio.js';
+import { apicurioLauncher, chooseRegistryJava, type RegistryJava, resolveApicurio } from './apicurio.js';
 import { freePorts, portOpen } from './ports.js';
 import { pidAlive } from './state.js';
 
@@ -69,6 +69,25 @@ export function registryAlive(state: Pick<RegistryState, 'pid' | 'dir'>): boolea
   }
 }
 
+export interface PreparedRegistry {
+  java: RegistryJava;
+  /** The unpacked Apicurio distribution. */
+  home: string;
+}
+
+/**
+ * The Java and the Apicurio release to run, fetched if need be: `local start` does this before it
+ * starts the brokers, so that no Java or no download fails with nothing started.
+ */
+export async function prepareRegistry(o: {
+  cacheDir: string;
+  env: Record<string, string | undefined>;
+  log: (message: string) => void;
+}): Promise<PreparedRegistry> {
+  const java = await chooseRegistryJava(o.env);
+  return { java, home: await resolveApicurio({ version: java.version, cacheDir: o.cacheDir, env: o.env, log: o.log }) };
+}
+
 /**
  * Starts the registry of the cluster in `clusterDir` unless it already runs; again on its old
  * port when that is free (the profile names it), else on a new one.
@@ -79,12 +98,13 @@ export async function startRegistry(o: {
   env: Record<string, string | undefined>;
   log: (message: string) => void;
   signal?: AbortSignal;
+  /** From prepareRegistry, done before the cluster starts. */
+  prepared?: PreparedRegistry;
 }): Promise<{ state: RegistryState; alreadyRunning: boolean }> {
   const previous = await readRegistryState(o.clusterDir);
   if (previous && registryAlive(previous) && (await answers(registryUrl(previous)))) return { state: previous, alreadyRunning: true };
   if (previous) await stopRegistry(o.clusterDir);
-  const java = await chooseRegistryJava(o.env);
-  const home = await resolveApicurio({ version: java.version, cacheDir: o.cacheDir, env: o.env, log: o.log });
+  const { java, home } = o.prepared ?? (await prepareRegistry(o));
   const dir = registryDir(o.clusterDir);
   const reuse = previous && !(await portOpen(previous.port)) && !(await portOpen(previous.managementPort));
   const [port, managementPort] = reuse ? [previous.port, previous.managementPort] : await freePorts(2);
@@ -104,6 +124,7 @@ export async function startRegistry(o: {
   await writeRegistryState(state);
   try {
     await waitRegistryReady(state, o.env, o.signal);
+    if (!previous) await defaultCompatibility(registryUrl(state));
   } catch (error) {
     await stopRegistry(o.clusterDir);
     throw error;
@@ -163,6 +184,34 @@ async function waitRegistryReady(state: RegistryState, env: Record<string, strin
   throw new OperationError(
     `the Schema Registry did not answer within ${Math.round(limitMs / 1000)}s. Last log lines:\n${await registryLogTail(state.dir)}`,
   );
+}
+
+/**
+ * A new registry's global compatibility is BACKWARD, Confluent's default. Apicurio 3.3 reports the
+ * `apicurio.rules.global.compatibility` default in GET /config; 3.0.9 enforces it but reports NONE,
+ * so on a first start with another answer the level is set explicitly (never on a restart, where
+ * the user may have changed it).
+ */
+async function defaultCompatibility(url: string): Promise<void> {
+  const current = await call(url, 'GET', '/config');
+  if (/"compatibilityLevel"\s*:\s*"BACKWARD"/.test(current.body)) return;
+  const put = await call(url, 'PUT', '/config', JSON.stringify({ compatibility: 'BACKWARD' }));
+  if (put.status !== 200) throw new OperationError(`could not set the new Schema Registry's compatibility to BACKWARD: HTTP ${put.status}`);
+}
+
+function call(url: string, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers = body ? { 'content-type': 'application/vnd.schemaregistry.v1+json' } : undefined;
+    const req = request(`${url}${path}`, { method, headers, timeout: 30_000 }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer within 30 s`)));
+    req.on('error', (error) => reject(new OperationError(`the new Schema Registry did not answer ${method} ${path}: ${error.message}`)));
+    req.end(body);
+  });
 }
 
 /** GET /subjects answers 200: the API is up (the management port's /health/ready exists only on 3.1+). */

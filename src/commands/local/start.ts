@@ -6,7 +6,7 @@ import { upsertProfile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import { SASL_USERS } from '../../local/broker-config.js';
 import { clusterRunning, startCluster } from '../../local/cluster.js';
-import { readRegistryState, registryUrl, startRegistry, stopRegistry } from '../../local/schema-registry.js';
+import { prepareRegistry, readRegistryState, registryUrl, startRegistry, stopRegistry } from '../../local/schema-registry.js';
 import type { Profile } from '../../config/profile-types.js';
 import { DEFAULT_KAFKA_VERSION, hasKraftScram, parseKafkaVersion } from '../../local/versions.js';
 import { bootstrapOf, clusterDir, readState } from '../../local/state.js';
@@ -124,6 +124,9 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
   try {
     // A registry left running by a cluster that is not: stopped before its files are reused or wiped.
     if (!(await clusterRunning(await readState(dir)))) await stopRegistry(dir);
+    // Java and the Apicurio download first: when they fail, nothing has been started.
+    const log = (m: string) => spinner.update(m);
+    const prepared = withRegistry ? await prepareRegistry({ cacheDir: cacheDir(ctx.env), env: ctx.env, log }) : undefined;
     result = await startCluster({
       ...o,
       cacheDir: cacheDir(ctx.env),
@@ -134,7 +137,7 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
     });
     if (withRegistry) {
       spinner.update('starting the Schema Registry');
-      registry = await startRegistry({ clusterDir: dir, cacheDir: cacheDir(ctx.env), env: ctx.env, log: (m) => spinner.update(m) });
+      registry = await startRegistry({ clusterDir: dir, cacheDir: cacheDir(ctx.env), env: ctx.env, log, prepared });
     }
   } finally {
     spinner.stop();
