@@ -69,22 +69,24 @@ describe('resolveApicurio', () => {
     const cache = mkdtempSync(join(root, 'cache-'));
     const env = { KTOOL_MVN: '/nonexistent/mvn', KTOOL_MAVEN_REPO: `${repo}/bad` };
     const error = await resolveApicurio({ version: '9.9.9', cacheDir: cache, env, log: quiet }).catch((e: Error) => e);
-    expect((error as Error).message).toMatch(
-      /^cannot get Apicurio Registry 9\.9\.9 \(mvn: \/nonexistent\/mvn not found; download: checksum mismatch for http:.*: expected sha1 0{40}, got [0-9a-f]{40}\)$/,
-    );
+    expect((error as Error).message).toMatch(/^cannot get Apicurio Registry 9\.9\.9 \(mvn: \/nonexistent\/mvn not found; download: /);
+    expect((error as Error).message).toMatch(/checksum mismatch for http:.*: expected sha1 0{40}, got [0-9a-f]{40}\)$/);
     expect(existsSync(join(cache, 'apicurio', '9.9.9'))).toBe(false);
   });
 
   it('KTOOL_MVN=none and an unreachable repository: one message with what to do', async () => {
     const cache = mkdtempSync(join(root, 'cache-'));
-    const error = await resolveApicurio({
+    const error = (await resolveApicurio({
       version: '9.9.9',
       cacheDir: cache,
       env: { KTOOL_MVN: 'none', KTOOL_MAVEN_REPO: 'http://127.0.0.1:1' },
       log: quiet,
-    }).catch((e: Error & { hint?: string }) => e);
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error & { hint?: string };
     expect(error.message).toMatch(/^cannot get Apicurio Registry 9\.9\.9 \(download: cannot reach 127\.0\.0\.1:1: .*\)$/);
-    expect((error as { hint?: string }).hint).toMatch(/KTOOL_APICURIO_HOME/);
+    expect(error.hint).toMatch(/KTOOL_APICURIO_HOME/);
   });
 });
 
