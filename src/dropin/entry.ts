@@ -11,6 +11,8 @@ import { outOf, UsageExit, type DropinScript } from './script.js';
 
 const SCRIPTS: Record<DropinName, () => Promise<DropinScript>> = {
   topics: async () => (await import('./topics.js')).TOPICS,
+  configs: async () => (await import('./configs.js')).CONFIGS,
+  groups: async () => (await import('./groups.js')).GROUPS,
 };
 
 export function loadDropin(name: DropinName): Promise<DropinScript> {

@@ -23,6 +23,10 @@ export interface JoptResult {
   /** Every value given per option name (a switch: one '' per use). */
   readonly values: ReadonlyMap<string, string[]>;
   readonly operands: string[];
+  /** Every option given, in command-line order (jopt-simple's OptionSet.specs(), for interleaved options). */
+  readonly sequence: { name: string; value: string }[];
+  /** The command line as given (ConfigCommand repeats it in its error line). */
+  readonly args: readonly string[];
 }
 
 const looksLikeOption = (arg: string) => arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg);
@@ -31,7 +35,11 @@ export function parseJopt(args: readonly string[], table: readonly JoptOption[])
   const byName = new Map(table.map((o) => [o.name, o]));
   const values = new Map<string, string[]>();
   const operands: string[] = [];
-  const add = (name: string, value: string) => values.set(name, [...(values.get(name) ?? []), value]);
+  const sequence: { name: string; value: string }[] = [];
+  const add = (name: string, value: string) => {
+    values.set(name, [...(values.get(name) ?? []), value]);
+    sequence.push({ name, value });
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
@@ -54,7 +62,7 @@ export function parseJopt(args: readonly string[], table: readonly JoptOption[])
     else if (i + 1 < args.length && !looksLikeOption(args[i + 1])) add(name, args[++i]);
     else throw new JoptError(`Option ${name} requires an argument`);
   }
-  return { values, operands };
+  return { values, operands, sequence, args };
 }
 
 /** The last value of an option (jopt-simple's valueOf), or undefined. */

@@ -6,11 +6,15 @@ import { needs } from '../helpers/needs.js';
 import { SCRIPTS } from './cases.js';
 import { runDifferential, type Compared } from './run.js';
 
+// KTOOL_DROPIN_ONLY=kafka-configs.sh,...: only these scripts' tables (working on one script).
+const ONLY = process.env.KTOOL_DROPIN_ONLY?.split(',');
+const SELECTED = SCRIPTS.filter((s) => !ONLY || ONLY.includes(s.script));
+
 describe('drop-in: kafka-*.sh spellings against Kafka tool classes', needs('KTOOL_TEST_BOOTSTRAP', 'KTOOL_TEST_KAFKA_LIBS'), () => {
   let results: Compared[] = [];
   beforeAll(async () => {
     const config = join(mkdtempSync(join(tmpdir(), 'ktool-dropin-')), 'config.yaml');
-    results = await runDifferential(SCRIPTS, { KTOOL_CONFIG: config });
+    results = await runDifferential(SELECTED, { KTOOL_CONFIG: config });
     // KTOOL_DROPIN_DUMP=file: both sides of every invocation, for working on a script.
     if (process.env.KTOOL_DROPIN_DUMP) {
       const dump = results.map((r) => ({ ...r, script: r.script.script, args: r.script.cases[r.index].args }));
@@ -21,7 +25,7 @@ describe('drop-in: kafka-*.sh spellings against Kafka tool classes', needs('KTOO
     }
   }, 600_000);
 
-  for (const script of SCRIPTS) {
+  for (const script of SELECTED) {
     describe(script.script, () => {
       script.cases.forEach((c, i) => {
         it(`${c.args.join(' ')}${c.stdin === undefined ? '' : ' < input'}`, () => {

@@ -12,7 +12,8 @@ describe('configs arguments -> options', () => {
       { entities: [topic('orders')], all: true },
     ],
     [
-      ['configs', '--describe', '--entity-type', 'brokers', '--entity-default'],
+      // With a ktool flag (--json), kafka-configs.sh's spelling is ktool's command (alone, it is the drop-in).
+      ['configs', '--describe', '--entity-type', 'brokers', '--entity-default', '--json'],
       'configs describe',
       { entities: [{ type: 'brokers', isDefault: true }], all: false },
     ],
@@ -99,13 +100,13 @@ describe('configs arguments -> options', () => {
       },
     ],
     [
-      ['configs', '--alter', '--entity-type', 'users', '--entity-default', '--add-config', 'producer_byte_rate=1'],
+      ['configs', '--alter', '--entity-type', 'users', '--entity-default', '--add-config', 'producer_byte_rate=1', '--dry-run'],
       'configs alter',
       {
         entities: [{ type: 'users', isDefault: true }],
         changes: { set: [['producer_byte_rate', '1']], delete: [], append: [], subtract: [] },
         addConfigFile: undefined,
-        dryRun: false,
+        dryRun: true,
       },
     ],
   ])('%j', async (argv, path, options) => {
