@@ -1,7 +1,11 @@
 import type { ConsumedRecord } from './consumer-types.js';
+import type { BatchCursor } from './record-batch-decode.js';
 
 /** How long next() waits for records before it returns none, so the caller can check its idle timeout. */
 const POLL_MS = 500;
+
+/** Records handed out at a time from fetched bytes: far fewer objects alive than a young generation holds. */
+const SLICE = 1000;
 
 /**
  * Records fetched but not yet taken by the reader's next(), shared by both readers: the fetching
@@ -10,23 +14,30 @@ const POLL_MS = 500;
  * (back-pressure). A failure of the fetching side is kept for the taker to throw.
  */
 export class RecordQueue {
-  private readonly chunks: ConsumedRecord[][] = [];
+  private readonly chunks: (ConsumedRecord[] | BatchCursor)[] = [];
+  private headStarted = false;
   private wake: (() => void) | undefined;
   private taken: (() => void) | undefined;
   private error: Error | undefined;
 
   constructor(private readonly signal?: AbortSignal) {}
 
-  /** Arrays of records waiting (one per partition and response). */
+  /** Arrays of records or fetched bytes waiting (one per partition and response). */
   get length(): number {
     return this.chunks.length;
+  }
+
+  /** The taker has started on the last chunk waiting: the time to fetch the next ones. */
+  get onLast(): boolean {
+    return this.chunks.length === 0 || (this.chunks.length === 1 && this.headStarted);
   }
 
   get failure(): Error | undefined {
     return this.error;
   }
 
-  push(records: ConsumedRecord[]): void {
+  /** Records, or fetched bytes decoded as they are taken. */
+  push(records: ConsumedRecord[] | BatchCursor): void {
     this.chunks.push(records);
   }
 
@@ -43,17 +54,48 @@ export class RecordQueue {
     this.notify();
   }
 
-  /** The oldest array (one partition's records from one response); lets the fetching side go on. */
+  /**
+   * The oldest records (one partition's, from one response; a slice of them when they arrived as
+   * bytes); lets the fetching side go on.
+   */
   shift(): ConsumedRecord[] | undefined {
-    const records = this.chunks.shift();
-    if (records) this.release();
-    return records;
+    while (this.chunks.length) {
+      const head = this.chunks[0];
+      let records: ConsumedRecord[];
+      if (Array.isArray(head)) {
+        records = head;
+        this.chunks.shift();
+        this.headStarted = false;
+      } else {
+        records = [];
+        head.take(records, SLICE);
+        this.headStarted = !head.done;
+        if (head.done) this.chunks.shift();
+      }
+      this.release();
+      if (records.length) return records;
+    }
+    return undefined;
   }
 
   /** Everything waiting, in one array. */
   takeAll(): ConsumedRecord[] {
-    const records = this.chunks.length === 1 ? this.chunks[0] : this.chunks.flat();
+    const records: ConsumedRecord[] = [];
+    for (const chunk of this.chunks) {
+      if (Array.isArray(chunk)) {
+        if (this.chunks.length === 1) return this.takeOnly(chunk);
+        for (const r of chunk) records.push(r);
+      } else chunk.take(records, Infinity);
+    }
     this.chunks.length = 0;
+    this.headStarted = false;
+    this.release();
+    return records;
+  }
+
+  private takeOnly(records: ConsumedRecord[]): ConsumedRecord[] {
+    this.chunks.length = 0;
+    this.headStarted = false;
     this.release();
     return records;
   }

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { abortFilter } from '../../src/kafka/abort-filter.js';
+import type { ConsumedRecord } from '../../src/kafka/consumer-types.js';
+import { decompress } from '../../src/kafka/fast-fetch.js';
+import * as L from '../../src/kafka/record-batch.js';
+import { BatchCursor, decodeBatches } from '../../src/kafka/record-batch-decode.js';
+import { encodeRecords, wrapRecords } from '../../src/kafka/record-batch-encode.js';
+import { RecordQueue } from '../../src/kafka/record-queue.js';
+
+/** `count` records with values `${base + i}` in one batch at offset `base`. */
+async function batch(base: number, count: number, o: { producerId?: bigint; attributes?: number } = {}): Promise<Buffer> {
+  const records = Array.from({ length: count }, (_, i) => ({
+    topic: 't',
+    partition: 0,
+    key: null,
+    value: Buffer.from(String(base + i)),
+    timestamp: 1_700_000_000_000,
+  }));
+  const bytes = await wrapRecords(encodeRecords(records), {
+    producerId: o.producerId ?? -1n,
+    producerEpoch: 0,
+    baseSequence: 0,
+    transactional: false,
+    compression: 'none',
+  });
+  bytes.writeBigInt64BE(BigInt(base), L.BASE_OFFSET);
+  if (o.attributes !== undefined) bytes.writeInt16BE(o.attributes, L.ATTRIBUTES);
+  return bytes;
+}
+
+const values = (records: ConsumedRecord[]) => records.map((r) => Number(r.value!.toString()));
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+const cursor = (data: Buffer, from = 0, end?: number) => new BatchCursor(data, { topic: 't', partition: 0, from, end, decompress });
+
+describe('BatchCursor: fetched bytes decoded a few batches at a time', () => {
+  it('knows the next offset from the headers alone, before decoding anything (partial batch at the end ignored)', async () => {
+    const data = Buffer.concat([await batch(0, 10), await batch(10, 10), (await batch(20, 10)).subarray(0, 30)]);
+    const c = cursor(data);
+    expect(c.nextOffset).toBe(20);
+    expect(c.done).toBe(false);
+    expect(cursor(data, 0, 15).nextOffset).toBe(15);
+  });
+
+  it('take(out, n) decodes whole batches until n more records; the slices together are decodeBatches', async () => {
+    const data = Buffer.concat(await Promise.all(range(0, 10).map((i) => batch(i * 7, 7))));
+    const c = cursor(data, 3, 65);
+    const slices: number[][] = [];
+    while (!c.done) {
+      const out: ConsumedRecord[] = [];
+      c.take(out, 10);
+      slices.push(values(out));
+    }
+    expect(slices.map((s) => s.length)).toEqual([11, 14, 14, 14, 9]);
+    const whole: ConsumedRecord[] = [];
+    expect(decodeBatches(data, 't', 0, 3, 65, whole, decompress)).toBe(65);
+    expect(slices.flat()).toEqual(values(whole));
+    expect(slices.flat()).toEqual(range(3, 65));
+  });
+
+  it('an aborted transaction is filtered in order across slices (the filter is stateful)', async () => {
+    const tx = L.TRANSACTIONAL;
+    const data = Buffer.concat([
+      await batch(0, 2, { producerId: 7n, attributes: tx }),
+      await batch(2, 2, { producerId: 8n, attributes: tx }),
+      await batch(4, 1, { producerId: 7n, attributes: L.CONTROL | tx }), // value "4" as key-less control: not an abort marker
+      await batch(5, 2),
+    ]);
+    const c = new BatchCursor(data, {
+      topic: 't',
+      partition: 0,
+      from: 0,
+      end: undefined,
+      decompress,
+      keep: abortFilter([{ producerId: 7n, firstOffset: 0n }]),
+    });
+    const out: ConsumedRecord[] = [];
+    while (!c.done) c.take(out, 1);
+    expect(values(out)).toEqual([2, 3, 5, 6]);
+  });
+});
+
+describe('RecordQueue with fetched bytes', () => {
+  it('shift() hands out slices, in order, arrays and bytes mixed; onLast once the last chunk is started', async () => {
+    const q = new RecordQueue();
+    const big = cursor(Buffer.concat(await Promise.all(range(0, 30).map((i) => batch(i * 100, 100)))));
+    q.push([
+      { topic: 't', partition: 1, offset: 0, timestamp: 0, timestampType: 'CreateTime', key: null, value: Buffer.from('-1'), headers: [] },
+    ]);
+    q.push(big);
+    expect(q.onLast).toBe(false);
+    const got: number[] = [];
+    let slices = 0;
+    for (let r = q.shift(); r; r = q.shift()) {
+      got.push(...values(r));
+      slices++;
+      if (slices === 2) expect(q.onLast).toBe(true);
+    }
+    expect(got).toEqual([-1, ...range(0, 3000)]);
+    expect(slices).toBe(4);
+    expect(q.length).toBe(0);
+    expect(q.onLast).toBe(true);
+  });
+
+  it('takeAll() decodes everything waiting, in order', async () => {
+    const q = new RecordQueue();
+    q.push(cursor(await batch(0, 5)));
+    q.push(cursor(await batch(5, 5)));
+    expect(values(q.takeAll())).toEqual(range(0, 10));
+    expect(q.length).toBe(0);
+  });
+});
