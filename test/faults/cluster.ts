@@ -154,11 +154,15 @@ export async function leaderAvoiding(c: OwnCluster, topic: string, hung: number)
 }
 
 /** Every record of the topic read by kcat, not by ktool: `partition offset value` lines. */
-export function kcatRead(bootstrap: string, topic: string): Promise<{ partition: number; offset: number; value: string }[]> {
+export function kcatRead(
+  bootstrap: string,
+  topic: string,
+  isolation: 'read_uncommitted' | 'read_committed' = 'read_uncommitted',
+): Promise<{ partition: number; offset: number; value: string }[]> {
   return new Promise((resolve, reject) => {
     execFile(
       'kcat',
-      ['-C', '-b', bootstrap, '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%p %o %s\\n'],
+      ['-C', '-b', bootstrap, '-t', topic, '-X', `isolation.level=${isolation}`, '-o', 'beginning', '-e', '-q', '-f', '%p %o %s\\n'],
       { maxBuffer: 64 << 20, timeout: 60_000 },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`kcat: ${stderr || error.message}`));

@@ -225,6 +225,45 @@ describe('faults on a three-node cluster', () => {
   );
 });
 
+describe('faults on a three-node cluster: exactly-once apps', () => {
+  it(
+    "kill -9 of the output partitions' leader during pipe -g (exactly once): the pipe rides out the fail-over " +
+      'and OUT read with read_committed holds each input record once',
+    async () => {
+      const src = await replicatedTopic(c, 'fault-pipe-in', 3);
+      const dst = await replicatedTopic(c, 'fault-pipe-out', 3);
+      const app = uniqueName('fault-pipe');
+      const sent = values('e', 0, 20_000);
+      const send = async (part: string[]) =>
+        expect((await cli(c, ['produce', src, '-b', c.bootstrap, '--acks', 'all'], part.map((v) => `${v}\n`).join(''))).code).toBe(0);
+      await send(sent.slice(0, 10_000));
+      const pipe = spawnKtool(c, ['pipe', src, dst, '-g', app, '--map', 'value + "!"', '-b', c.bootstrap]);
+      await pollUntil(async () => (await kcatRead(c.bootstrap, dst)).length > 0, { timeoutMs: 60_000, what: 'the first output' });
+      const leader = (await partitions(c, dst))[0].leader;
+      process.kill(await brokerPid(c, leader), 'SIGKILL');
+      await send(sent.slice(10_000));
+      const committed = async () => (await kcatRead(c.bootstrap, dst, 'read_committed')).map((r) => r.value);
+      await pollUntil(async () => (await committed()).length >= sent.length || pipe.child.exitCode !== null, {
+        timeoutMs: 120_000,
+        intervalMs: 1_000,
+        what: 'every record committed to OUT',
+      });
+      expect(pipe.child.exitCode, pipe.stderr).toBe(null);
+      pipe.child.kill('SIGINT');
+      expect(await pipe.exit, pipe.stderr).toBe(130);
+      const counts = tally(await committed());
+      const expected = sent.map((v) => `${v}!`);
+      expect({
+        missing: expected.filter((v) => !counts.has(v)).length,
+        duplicated: [...counts].filter(([, n]) => n > 1).length,
+        total: [...counts.values()].reduce((a, b) => a + b, 0),
+      }).toEqual({ missing: 0, duplicated: 0, total: expected.length });
+      await recover(leader, dst);
+    },
+    240_000,
+  );
+});
+
 describe('faults on a three-node cluster: a hung broker, a whole restart', () => {
   it(
     'SIGSTOP of the leader longer than broker.session.timeout.ms (9 s), then SIGCONT: produce --acks ' +
