@@ -181,7 +181,7 @@ function typedSide(
     }
     if (given && encoding === undefined && v !== null && v !== undefined) return given.encodeJson(v);
   } catch (error) {
-    if (error instanceof FieldError) throw new UsageError(`"${field}"${error.path}: ${error.reason}`);
+    if (error instanceof FieldError) throw new UsageError(`.${field}${error.path}: ${error.reason}`);
     throw error;
   }
   return side(v, typed ? undefined : (encoding as 'text' | 'base64' | 'hex' | 'json' | undefined), field);

@@ -11,7 +11,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import AjvDraft4 from 'ajv-draft-04';
 import type { ErrorObject } from 'ajv';
 import type { Decoded, SchemaCodec, SchemaSource } from './codec-types.js';
-import { exactInteger, FieldError, isRawJson, parseJsonExact, segment } from './field-error.js';
+import { exactInteger, FieldError, isRawJson, parseJsonExact, segment, shown } from './field-error.js';
 
 interface Validator {
   (value: unknown): boolean;
@@ -47,7 +47,23 @@ function pathOf(pointer: string): string {
     .join('');
 }
 
-function describe(e: ErrorObject): FieldError {
+/** The instance at a JSON pointer of the validated value (for the "got ..." of a type error). */
+function at(root: unknown, pointer: string): unknown {
+  let v = root;
+  for (const p of pointer.split('/').slice(1)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[p.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return v;
+}
+
+/** The first error as a FieldError: `.items[2].price: expected number, got "abc"` for a type error, else ajv's words. */
+function describe(e: ErrorObject, root: unknown): FieldError {
+  if (e.keyword === 'type') {
+    const type = (e.params as { type?: string | string[] }).type;
+    const expected = Array.isArray(type) ? type.join(' or ') : String(type);
+    return new FieldError(`expected ${expected}, got ${shown(at(root, e.instancePath))}`, pathOf(e.instancePath));
+  }
   const extra =
     e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : '';
   const allowed =
@@ -76,7 +92,7 @@ export function jsonSchemaCodec(source: SchemaSource): SchemaCodec {
     encode(value: unknown): Buffer {
       const json = text(value);
       const checked = json.includes('n') && /\d{16}/.test(json) ? JSON.parse(JSON.stringify(value, bigintsAsNumbers)) : value;
-      if (!validate(checked)) throw describe(validate.errors![0]);
+      if (!validate(checked)) throw describe(validate.errors![0], checked);
       return Buffer.from(json, 'utf8');
     },
     decode(payload: Buffer): Decoded {

@@ -147,10 +147,10 @@ describe('ktool produce (in-process)', () => {
     // Something went wrong: the summary is said even with -q.
     const skipped = await runCli(['produce', t, '-q', '-K', ':', '--on-error', 'skip'], { stdin: 'k:f\nbroken\n' });
     expect(skipped.code, skipped.stderr).toBe(0);
-    expect(skipped.stderr).toMatch(/^warning: stdin:2: .*\(skipped\)\n1 record sent to topic .*, 0 failed, 1 skipped/);
+    expect(skipped.stderr).toMatch(/^warning: line 2: .*\(skipped\)\n1 record sent to topic .*, 0 failed, 1 skipped/);
     const failed = await runCli(['produce', t, '-q', '-K', ':'], { stdin: 'broken\n' });
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/^0 records sent to topic .*\nerror: bad input at stdin:1/);
+    expect(failed.stderr).toMatch(/^0 records sent to topic .*\nerror: line 1/);
     expect(await readCount(t, 6, '%s\\n')).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
@@ -174,13 +174,13 @@ describe('ktool produce (in-process)', () => {
     const t = await topic(1);
     const r = await runCli(['produce', t, '-K', ':'], { stdin: 'a:1\nb:2\nbroken\nc:3\n' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/stdin:3: no key separator ":" found/);
+    expect(r.stderr).toMatch(/line 3: no key separator ":" found/);
     expect(r.stderr).toMatch(/2 records sent/);
     expect(await readCount(t, 2, '%k|%s\\n')).toEqual(['a|1', 'b|2']);
     const s = await runCli(['produce', t, '-K', ':', '--on-error', 'skip', '--json'], { stdin: 'd:4\nbroken\ne:5\n' });
     expect(s.code, s.stderr).toBe(0);
     expect(JSON.parse(s.stdout)).toMatchObject({ sent: 2, skipped: 1 });
-    expect(s.stderr).toMatch(/stdin:2: .*skipped/);
+    expect(s.stderr).toMatch(/line 2: .*skipped/);
   });
 
   it('null marker makes tombstones and null keys', async () => {
@@ -234,7 +234,7 @@ describe('ktool produce (in-process)', () => {
     expect(lines.find((l) => l.startsWith('k3|'))).toMatch(/\|-1$/);
     const bad = await runCli(['produce', '--input', 'json', t], { stdin: '{"value":"ok"}\n{not json}\n' });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/stdin:2: invalid JSON/);
+    expect(bad.stderr).toMatch(/line 2: invalid JSON/);
   });
 
   it('--input json is strict: unknown fields, wrong types and non-objects name the line; --on-error skip goes on', async () => {
@@ -244,7 +244,7 @@ describe('ktool produce (in-process)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       new RegExp(
-        String.raw`stdin:3: unknown fields "k", "v" in the JSON envelope \(known: topic, partition, offset, timestamp, ` +
+        String.raw`line 3: unknown fields "k", "v" in the JSON envelope \(known: topic, partition, offset, timestamp, ` +
           String.raw`timestampType, key, keyEncoding, keySchemaId, keyBytes, value, valueEncoding, valueSchemaId, valueBytes, ` +
           String.raw`headers, headerEncoding, encoding\); did you ` +
           String.raw`mean "key", "value"\?`,
@@ -264,11 +264,11 @@ describe('ktool produce (in-process)', () => {
     const s = await runCli(['produce', '--input', 'json', t, '--on-error', 'skip', '--json'], { stdin: bad });
     expect(s.code, s.stderr).toBe(0);
     expect(JSON.parse(s.stdout)).toMatchObject({ sent: 2, skipped: 5 });
-    expect(s.stderr).toMatch(/stdin:2: expected a JSON object \(one envelope per line\), got an array \(skipped\)/);
-    expect(s.stderr).toMatch(/stdin:3: "key" must be a string or null .*got a number \(skipped\)/);
-    expect(s.stderr).toMatch(/stdin:4: expected a JSON object .*got a string \(skipped\)/);
-    expect(s.stderr).toMatch(/stdin:5: no "value" field \(a tombstone is "value": null\) \(skipped\)/);
-    expect(s.stderr).toMatch(/stdin:6: "value" must be a string or null with "valueEncoding": "base64", got an object \(skipped\)/);
+    expect(s.stderr).toMatch(/line 2: expected a JSON object \(one envelope per line\), got an array \(skipped\)/);
+    expect(s.stderr).toMatch(/line 3: "key" must be a string or null .*got a number \(skipped\)/);
+    expect(s.stderr).toMatch(/line 4: expected a JSON object .*got a string \(skipped\)/);
+    expect(s.stderr).toMatch(/line 5: no "value" field \(a tombstone is "value": null\) \(skipped\)/);
+    expect(s.stderr).toMatch(/line 6: "value" must be a string or null with "valueEncoding": "base64", got an object \(skipped\)/);
     // No tombstone was written for any of them.
     expect(await readCount(t, 4, '%k|%s\\n')).toEqual(['a|1', 'b|2', 'e|5', 'h|8']);
   });
@@ -353,7 +353,7 @@ describe('ktool produce (end to end, bin/ktool)', () => {
     expect(usage.code).toBe(2);
     const bad = await spawnKtool(['produce', t, '-K', ':', '-b', bootstrap()], 'x\n');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/stdin:1/);
+    expect(bad.stderr).toMatch(/line 1/);
   });
 
   it('SIGTERM: sends what it read, waits for acks, exits 143', async () => {

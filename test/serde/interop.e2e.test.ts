@@ -256,7 +256,7 @@ describe('schema registry interop with Python confluent-kafka', needs('KTOOL_TES
       stdin: '{"id":"e-9","kind":"click","items":[{"sku":"a","qty":1},{"sku":"b","qty":"two"}]}\n',
     });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('stdin:1: .items[1].qty: must be integer');
+    expect(bad.stderr).toContain('line 1: .items[1].qty: expected integer, got "two"');
   });
 
   it('Protobuf: nested messages, two messages in one file, an import by reference, well-known types; both ways, same bytes', async () => {

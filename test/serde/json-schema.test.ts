@@ -28,7 +28,7 @@ describe('JSON Schema codec', () => {
       }
       return 'no error';
     };
-    expect(errorOf({ id: 'a', items: [{ price: 1 }, { price: 1 }, { price: 'abc' }] })).toBe('.items[2].price: must be number');
+    expect(errorOf({ id: 'a', items: [{ price: 1 }, { price: 1 }, { price: 'abc' }] })).toBe('.items[2].price: expected number, got "abc"');
     expect(errorOf({})).toBe("must have required property 'id'");
     expect(errorOf({ id: 'a', x: 1 })).toBe('must NOT have additional properties (x)');
   });
@@ -47,6 +47,6 @@ describe('JSON Schema codec', () => {
       properties: { total: { $ref: 'money.json' } },
     });
     const codec = jsonSchemaCodec({ schema: main, references: [{ name: 'money.json', schema: ref }] });
-    expect(() => codec.encode({ total: { cents: 1.5 } })).toThrow('.total.cents: must be integer');
+    expect(() => codec.encode({ total: { cents: 1.5 } })).toThrow('.total.cents: expected integer, got 1.5');
   });
 });

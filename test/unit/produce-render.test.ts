@@ -91,7 +91,7 @@ describe('produce: on a TTY with colour', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       'reading records from the terminal, one per line; Ctrl-D to finish\n' +
-        '\u001b[33mwarning:\u001b[39m stdin:1: no key separator ":" found (skipped)\n' +
+        '\u001b[33mwarning:\u001b[39m line 1: no key separator ":" found (skipped)\n' +
         '1 record sent to topic orders, 0 failed, 1 skipped (18 B in 0.00s, 0 records/s)\n',
     );
   });
@@ -132,9 +132,9 @@ describe('produce: --json and --format yaml', () => {
     expect(r.code).toBe(1);
     const data = JSON.parse(r.stdout);
     expect(data).toMatchObject({ sent: 1, failed: 0, skipped: 0, interrupted: false });
-    expect(data.error).toMatch(/^stdin:2: invalid JSON: /);
+    expect(data.error).toMatch(/^line 2: invalid JSON: /);
     expect(r.stderr).toMatch(
-      /^error: bad input at stdin:2: invalid JSON: .*\nhint: nothing after that line was sent; --on-error skip skips bad lines\n$/,
+      /^error: line 2: invalid JSON: .*\nhint: nothing from that line on was sent; --on-error skip skips bad lines\n$/,
     );
   });
 });
@@ -185,8 +185,8 @@ describe('produce: exit codes', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       '1 record sent to topic orders, 0 failed (18 B in 0.00s, 0 records/s)\n' +
-        'error: bad input at stdin:2: no key separator ":" found\n' +
-        'hint: nothing after that line was sent; --on-error skip skips bad lines\n',
+        'error: line 2: no key separator ":" found\n' +
+        'hint: nothing from that line on was sent; --on-error skip skips bad lines\n',
     );
     expect(r.producer.records.map((x) => x.value)).toEqual(['a']);
   });
@@ -195,7 +195,7 @@ describe('produce: exit codes', () => {
     const r = await produce(['orders', '-K', ':', '--on-error', 'skip'], 'k:a\nbad\nk:c\n');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      'warning: stdin:2: no key separator ":" found (skipped)\n' +
+      'warning: line 2: no key separator ":" found (skipped)\n' +
         '2 records sent to topic orders, 0 failed, 1 skipped (36 B in 0.00s, 0 records/s)\n',
     );
   });
@@ -203,7 +203,7 @@ describe('produce: exit codes', () => {
   it('-q still prints the summary when something was skipped', async () => {
     const r = await produce(['orders', '-K', ':', '--on-error', 'skip', '-q'], 'bad\nk:a\n');
     expect(r.stderr).toBe(
-      'warning: stdin:1: no key separator ":" found (skipped)\n' +
+      'warning: line 1: no key separator ":" found (skipped)\n' +
         '1 record sent to topic orders, 0 failed, 1 skipped (18 B in 0.00s, 0 records/s)\n',
     );
   });

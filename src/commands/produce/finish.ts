@@ -117,8 +117,7 @@ function errorOf(summary: ProduceSummary, fatal: unknown, stopError: unknown, ba
       return new PartialFailureError(`${summary.failed} of ${summary.sent + summary.failed} records failed: ${err.message}`, err.hint);
     return err;
   }
-  if (badLine)
-    return new OperationError(`bad input at ${badLine}`, { hint: 'nothing after that line was sent; --on-error skip skips bad lines' });
+  if (badLine) return new OperationError(badLine, { hint: 'nothing from that line on was sent; --on-error skip skips bad lines' });
   if (summary.failed > 0) return new PartialFailureError(`${summary.failed} records failed`);
   return undefined;
 }

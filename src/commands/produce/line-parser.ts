@@ -95,7 +95,7 @@ function encode(serde: Serde, bytes: Buffer, what: string): Buffer {
   try {
     return serde.encode(bytes.toString('utf8'));
   } catch (error) {
-    // A typed value's field path stands on its own (stdin:17: .items[2].price: expected double, got "abc").
+    // A typed value's field path stands on its own (line 17: .items[2].price: expected double, got "abc").
     if (error instanceof FieldError && what === 'value' && error.path) throw new LineError(error.message);
     throw new LineError(`${what}: ${(error as Error).message}`);
   }

@@ -7,6 +7,11 @@ import { addAbortSignal, type Readable } from 'node:stream';
 import { openUserFile } from '../../util/read-user-file.js';
 import { fdChunks } from './fd-chunks.js';
 
+/** Where a line is, as messages say it: `line 17` on stdin, `orders.json line 17` in a file. */
+export function lineAt(source: Source, lineNo: number): string {
+  return source.name === 'stdin' ? `line ${lineNo}` : `${source.name} line ${lineNo}`;
+}
+
 export interface Source {
   /** "stdin" or the file name, for messages. */
   name: string;

@@ -16,7 +16,7 @@ import type { ProduceOptions } from './options.js';
 import type { Partitions } from './partitions.js';
 import { PlainLines, SendFailed } from './plain-lines.js';
 import { RateLimiter } from './rate.js';
-import { forEachLine, forEachLineSpan, readWhole, type Source } from './readers.js';
+import { forEachLine, forEachLineSpan, lineAt, readWhole, type Source } from './readers.js';
 import type { Sender } from './sender.js';
 import type { TypedSides } from './typed-sides.js';
 
@@ -148,7 +148,7 @@ export class RecordInput {
       try {
         parse(line, out);
       } catch (error) {
-        if (error instanceof LineError) return badLines.report(`${source.name}:${lineNo}`, error.message);
+        if (error instanceof LineError) return badLines.report(lineAt(source, lineNo), error.message);
         throw error;
       }
       const key = out.key === undefined ? fixedKey : out.key;
@@ -163,7 +163,7 @@ export class RecordInput {
     const { sender, partitions, badLines, options } = this;
     return async (line, lineNo) => {
       if (sender.error !== undefined) throw new Stop();
-      const where = `${source.name}:${lineNo}`;
+      const where = lineAt(source, lineNo);
       if (line.length === 0 || /^\s*$/.test(line.toString('latin1'))) return;
       let decoded;
       try {
