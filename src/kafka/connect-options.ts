@@ -4,13 +4,15 @@ import type { ConnectionSettings } from '../config/connection.js';
 import { resolveSecret } from '../config/secrets.js';
 import { UsageError } from '../errors.js';
 import { readUserFile } from '../util/read-user-file.js';
+import { answeringFirst } from './bootstrap-probe.js';
 
 /** Client-library base options for our settings; secrets are resolved here, at connect time. */
 export async function baseClientOptions(settings: ConnectionSettings, env: Record<string, string | undefined>): Promise<BaseOptions> {
+  const plaintext = !settings.sasl && !settings.tls;
   const options: BaseOptions = {
     clientId: settings.clientId,
-    bootstrapBrokers: settings.bootstrap,
-    connectTimeout: Math.min(settings.timeoutMs, 10_000),
+    bootstrapBrokers: plaintext ? await answeringFirst(settings.bootstrap, Math.min(settings.timeoutMs / 4, 2_000)) : settings.bootstrap,
+    connectTimeout: connectTimeout(settings),
     timeout: settings.timeoutMs,
     requestTimeout: settings.timeoutMs,
     retries: 2,
@@ -45,6 +47,16 @@ export async function baseClientOptions(settings: ConnectionSettings, env: Recor
     if (t.serverName) options.tlsServerName = t.serverName;
   }
   return options;
+}
+
+/**
+ * Long enough for a TLS handshake and SASL authentication to a far broker; with several bootstrap
+ * brokers, short enough that one whose handshake stalls leaves time to try the next within --timeout.
+ */
+function connectTimeout(settings: ConnectionSettings): number {
+  const n = settings.bootstrap.length;
+  const bound = Math.min(settings.timeoutMs, 10_000);
+  return n < 2 ? bound : Math.max(1_000, Math.min(bound, Math.floor(settings.timeoutMs / (n + 1))));
 }
 
 const PROPERTY = { ca: 'ssl.truststore.location', cert: 'ssl.keystore.location', key: 'ssl.keystore.key' };

@@ -67,6 +67,12 @@ describe('bin/ktool end to end', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.ms).toBeLessThan(3_500);
     });
+
+    it('in first place of several bootstrap brokers: the next one answers and the command succeeds (exit 0, not 4)', async () => {
+      const r = await spawnKtool(['topics', 'list', '-b', `127.0.0.1:${port},${process.env.KTOOL_TEST_BOOTSTRAP}`, '--timeout', '10s']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    });
   });
 
   it('--debug adds the stack trace', async () => {
