@@ -51,6 +51,25 @@ describe('TLS connections (ktool local --tls: own CA, client certificate require
     expect(r.code).toBe(0);
   });
 
+  it('a hung broker first in the bootstrap list (its TLS handshake never completes): the next one is tried in time, exit 0', async () => {
+    const { createServer } = await import('node:net');
+    const sockets: import('node:net').Socket[] = [];
+    const hung = createServer((s) => sockets.push(s));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    try {
+      const { ca, cert, key } = files();
+      const first = `127.0.0.1:${(hung.address() as import('node:net').AddressInfo).port}`;
+      const add = ['profile', 'add', 'tls-hung', '-b', `${first},${tlsBootstrap()}`, '--tls', '--ca', ca, '--cert', cert, '--key', key];
+      expect((await runCli(add, { env: env() })).code).toBe(0);
+      const r = await runCli(['--profile', 'tls-hung', 'topics', 'list', '--timeout', '10s'], { env: env() });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    } finally {
+      for (const s of sockets) s.destroy();
+      hung.close();
+    }
+  });
+
   it('without the CA: one line naming the broker and the certificate problem, exit 4', async () => {
     const { cert, key } = files();
     await runCli(['profile', 'add', 'noca', '-b', tlsBootstrap(), '--tls', '--cert', cert, '--key', key], { env: env() });
