@@ -12,7 +12,7 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe schemas stats help' ;;
+    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror partitions pipe schemas stats help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status list delete logs help' ;;
@@ -22,6 +22,7 @@ _ktool_subcommands() {
     'acls') echo 'list create delete help' ;;
     'users') echo 'list create delete help' ;;
     'mirror') echo 'verify deploy status pause resume delete' ;;
+    'partitions') echo 'reassign elect-leaders help' ;;
     'schemas') echo 'list versions get register check diff config mode delete help' ;;
   esac
 }
@@ -84,6 +85,9 @@ _ktool_options() {
     'mirror pause') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror resume') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror delete') echo '--connect-url --name -y --yes --format --json --no-color --debug -h --help' ;;
+    'partitions') echo '-h --help' ;;
+    'partitions reassign') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --generate --execute --verify --cancel --list --topics-to-move-json-file --topics --broker-list --disable-rack-aware --reassignment-json-file --throttle --replica-alter-log-dirs-throttle --additional --preserve-throttles --disallow-replication-factor-change --wait --out --dry-run -h --help' ;;
+    'partitions elect-leaders') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --preferred --unclean --election-type --topic --partition --all-topic-partitions --path-to-json-file -h --help' ;;
     'pipe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --where --map --key --on-error -o --offset -e --exit -n --max-messages -p --partition -P --partitions --isolation-level --fetch-max-bytes --compression --acks -g --group --commit-interval --transaction-timeout -v --verbose -h --help' ;;
     'schemas') echo '-h --help' ;;
     'schemas list') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --deleted -h --help' ;;
@@ -464,6 +468,24 @@ _ktool_option_value() {
         --format) echo 'choices table wide json yaml' ;;
         *) return 1 ;;
       esac ;;
+    'partitions reassign')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--broker-list|--throttle|--replica-alter-log-dirs-throttle) echo 'none' ;;
+        --command-config|--topics-to-move-json-file|--reassignment-json-file|--out) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topics) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'partitions elect-leaders')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--election-type|--partition) echo 'none' ;;
+        --command-config|--path-to-json-file) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
     'pipe')
       case "$2" in
         -b|--bootstrap-server|--brokers|--timeout|--output|--where|--map|--key|-o|--offset|-n|--max-messages|-p|--partition|-P|--partitions|--fetch-max-bytes|--compression|--acks|--commit-interval|--transaction-timeout) echo 'none' ;;
@@ -674,6 +696,14 @@ _ktool_argument() {
       case "$2" in
         0) echo 'choices list create delete' ;;
       esac ;;
+    'partitions elect-leaders')
+      case "$2" in
+        *) echo 'topics' ;;
+      esac ;;
+    'partitions help')
+      case "$2" in
+        0) echo 'choices reassign elect-leaders' ;;
+      esac ;;
     'schemas versions')
       case "$2" in
         0) echo 'subjects' ;;
@@ -718,7 +748,7 @@ _ktool_argument() {
       esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe schemas stats' ;;
+        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror partitions pipe schemas stats' ;;
       esac ;;
   esac
 }

@@ -8,8 +8,8 @@
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
-set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local list' 'local delete' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'pipe' 'schemas' 'schemas list' 'schemas versions' 'schemas get' 'schemas register' 'schemas check' 'schemas diff' 'schemas config' 'schemas mode' 'schemas delete' 'schemas help' 'stats' 'help'
-set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--schema-registry' '--sr-username' '--sr-password' '--sr-password-env' '--sr-password-command' '--sr-token-env' '--sr-ca' '--schema-registry-url' '--name' '--nodes' '--kafka-version' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--value-format' '--key-format' '--value-schema' '--key-schema' '--value-schema-id' '--key-schema-id' '--value-subject' '--key-subject' '--subject-strategy' '--value-message' '--key-message' '--null-marker' '--partition' '-P' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--command-property' '--transactional-id' '--on-error' '--include' '-o' '--offset' '--max-messages' '--timeout-ms' '--fetch-max-bytes' '-g' '--group' '--group-protocol' '--isolation-level' '--template' '--formatter-property' '--grep' '--key-grep' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file' '--state' '--type' '--to-offset' '--shift-by' '--to-datetime' '--by-duration' '--from-file' '--watch' '--count' '--max-lag' '--max-time-lag' '--delegation-token' '--user-principal' '--resource-pattern-type' '--principal' '--operation' '--allow-principal' '--deny-principal' '--allow-host' '--deny-host' '--mechanism' '--iterations' '--from' '--from-bootstrap' '--from-config' '--to' '--to-bootstrap' '--to-config' '--topics' '--exclude' '--rename' '--start' '--idle-timeout' '--batch-bytes' '--max-in-flight' '--commit-interval' '--connect-url' '--source-alias' '--target-alias' '--tasks' '--where' '--map' '--transaction-timeout' '--id' '-t' '--reference' '-U' '--context' '--compatibility' '--set' '--sum' '--avg' '--min' '--max' '--ema' '--alpha' '--span' '--half-life' '--by' '--tumbling' '--hopping' '--session' '--last' '--grace' '--emit' '--explain'
+set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local list' 'local delete' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'partitions' 'partitions reassign' 'partitions elect-leaders' 'partitions help' 'pipe' 'schemas' 'schemas list' 'schemas versions' 'schemas get' 'schemas register' 'schemas check' 'schemas diff' 'schemas config' 'schemas mode' 'schemas delete' 'schemas help' 'stats' 'help'
+set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--schema-registry' '--sr-username' '--sr-password' '--sr-password-env' '--sr-password-command' '--sr-token-env' '--sr-ca' '--schema-registry-url' '--name' '--nodes' '--kafka-version' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--value-format' '--key-format' '--value-schema' '--key-schema' '--value-schema-id' '--key-schema-id' '--value-subject' '--key-subject' '--subject-strategy' '--value-message' '--key-message' '--null-marker' '--partition' '-P' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--command-property' '--transactional-id' '--on-error' '--include' '-o' '--offset' '--max-messages' '--timeout-ms' '--fetch-max-bytes' '-g' '--group' '--group-protocol' '--isolation-level' '--template' '--formatter-property' '--grep' '--key-grep' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file' '--state' '--type' '--to-offset' '--shift-by' '--to-datetime' '--by-duration' '--from-file' '--watch' '--count' '--max-lag' '--max-time-lag' '--delegation-token' '--user-principal' '--resource-pattern-type' '--principal' '--operation' '--allow-principal' '--deny-principal' '--allow-host' '--deny-host' '--mechanism' '--iterations' '--from' '--from-bootstrap' '--from-config' '--to' '--to-bootstrap' '--to-config' '--topics' '--exclude' '--rename' '--start' '--idle-timeout' '--batch-bytes' '--max-in-flight' '--commit-interval' '--connect-url' '--source-alias' '--target-alias' '--tasks' '--topics-to-move-json-file' '--broker-list' '--reassignment-json-file' '--throttle' '--replica-alter-log-dirs-throttle' '--out' '--election-type' '--path-to-json-file' '--where' '--map' '--transaction-timeout' '--id' '-t' '--reference' '-U' '--context' '--compatibility' '--set' '--sum' '--avg' '--min' '--max' '--ema' '--alpha' '--span' '--half-life' '--by' '--tumbling' '--hopping' '--session' '--last' '--grace' '--emit' '--explain'
 set -g __ktool_connection_flags -b --bootstrap-server --brokers --command-config --profile --schema-registry
 
 # The command path typed so far (e.g. "topics create"), skipping options and their values.
@@ -82,6 +82,7 @@ complete -c ktool -n '__ktool_is' -f -a 'lag' -d 'lag per group, topic and parti
 complete -c ktool -n '__ktool_is' -f -a 'acls' -d 'list, create and delete ACLs (kafka-acls.sh spellings work too)'
 complete -c ktool -n '__ktool_is' -f -a 'users' -d 'SCRAM users: list, create (or change the password of) and delete SCRAM-SHA-256/512 credentials'
 complete -c ktool -n '__ktool_is' -f -a 'mirror' -d 'copy topics from one cluster to another (MirrorMaker 2 style), verify copies, drive MirrorMaker 2 on Kafka Connect'
+complete -c ktool -n '__ktool_is' -f -a 'partitions' -d 'move partition replicas between brokers and elect leaders (kafka-reassign-partitions.sh, kafka-leader-election.sh)'
 complete -c ktool -n '__ktool_is' -f -a 'pipe' -d 'copy records from one topic to another, filtered and transformed by JavaScript expressions (the Kafka Streams "hello world")'
 complete -c ktool -n '__ktool_is' -f -a 'schemas' -d 'Schema Registry subjects and schemas: list, get, register, check compatibility, config, delete, diff'
 complete -c ktool -n '__ktool_is' -f -a 'stats' -d 'count, sum, average, min, max, rate, moving averages and EMA over a topic, per group and time window (Kafka Streams windows: tumbling, hopping, session), live on a terminal, NDJSON when piped'
@@ -969,6 +970,65 @@ complete -c ktool -n '__ktool_is mirror delete' -l no-color -d 'disable colours 
 complete -c ktool -n '__ktool_is mirror delete' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is mirror delete' -s h -l help -d 'display help for command'
 
+# ktool partitions
+complete -c ktool -n '__ktool_is partitions' -f -a 'reassign' -d 'generate, execute, verify, cancel and list partition reassignments (kafka-reassign-partitions.sh; plans in its JSON format)'
+complete -c ktool -n '__ktool_is partitions' -f -a 'elect-leaders' -d 'move leadership back to the preferred replicas, or elect an out-of-sync one (kafka-leader-election.sh)'
+complete -c ktool -n '__ktool_is partitions' -f -a 'help' -d 'show help for a command'
+complete -c ktool -n '__ktool_is partitions' -s h -l help -d 'display help for command'
+
+# ktool partitions reassign
+complete -c ktool -n '__ktool_is partitions reassign' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is partitions reassign' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is partitions reassign' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is partitions reassign' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is partitions reassign' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is partitions reassign' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is partitions reassign' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is partitions reassign' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is partitions reassign' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
+complete -c ktool -n '__ktool_is partitions reassign' -l generate -d 'propose a plan moving the topics of --topics-to-move-json-file (or --topics) onto --broker-list'
+complete -c ktool -n '__ktool_is partitions reassign' -l execute -d 'start the reassignments of --reassignment-json-file (a dry run on a terminal without --yes)'
+complete -c ktool -n '__ktool_is partitions reassign' -l verify -d 'show whether the plan is done; once nothing moves, remove the throttles'
+complete -c ktool -n '__ktool_is partitions reassign' -l cancel -d 'put the plan\'s partitions still moving back on their original replicas, remove the throttles'
+complete -c ktool -n '__ktool_is partitions reassign' -l list -d 'the reassignments in progress in the cluster'
+complete -c ktool -n '__ktool_is partitions reassign' -l topics-to-move-json-file -r -F -d 'generate: {"topics":[{"topic":"t"}],"version":1}'
+complete -c ktool -n '__ktool_is partitions reassign' -l topics -x -a '(__ktool_dynamic topics)' -d 'generate: the topics, comma-separated (instead of the JSON file)'
+complete -c ktool -n '__ktool_is partitions reassign' -l broker-list -x -d 'generate: the brokers to place replicas on, "1,2,3"'
+complete -c ktool -n '__ktool_is partitions reassign' -l disable-rack-aware -d 'generate: ignore the brokers\' racks'
+complete -c ktool -n '__ktool_is partitions reassign' -l reassignment-json-file -r -F -d 'execute, verify, cancel: the plan (what --generate proposes, Kafka\'s format)'
+complete -c ktool -n '__ktool_is partitions reassign' -l throttle -x -d 'execute: limit replication between brokers while moving (removed by --verify or --wait)'
+complete -c ktool -n '__ktool_is partitions reassign' -l replica-alter-log-dirs-throttle -x -d 'execute: limit moves between log directories of a broker'
+complete -c ktool -n '__ktool_is partitions reassign' -l additional -d 'execute while other reassignments are in progress (or change the throttle of one)'
+complete -c ktool -n '__ktool_is partitions reassign' -l preserve-throttles -d 'verify, cancel: leave the throttles in place'
+complete -c ktool -n '__ktool_is partitions reassign' -l disallow-replication-factor-change -d 'execute: refuse a plan that changes a replica count (Kafka 4.1+)'
+complete -c ktool -n '__ktool_is partitions reassign' -l wait -d 'execute: wait until every partition of the plan has moved, then remove the throttles'
+complete -c ktool -n '__ktool_is partitions reassign' -l out -r -F -d 'generate: write the proposed plan there; execute: the rollback plan (current replicas)'
+complete -c ktool -n '__ktool_is partitions reassign' -l dry-run -d 'execute: show what would move, change nothing'
+complete -c ktool -n '__ktool_is partitions reassign' -s h -l help -d 'display help for command'
+
+# ktool partitions elect-leaders
+complete -c ktool -n '__ktool_is partitions elect-leaders' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l preferred -d 'elect each partition\'s preferred (first) replica where it is in sync and not leading'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l unclean -d 'elect any live replica of a partition without a leader (may lose records: asks first)'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l election-type -x -d 'PREFERRED or UNCLEAN (the script\'s spelling of the two flags above)'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l topic -x -a '(__ktool_dynamic topics)' -d 'the script\'s spelling: one topic, with --partition'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l partition -x -d 'with --topic'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l all-topic-partitions -d 'every partition the election type applies to'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -l path-to-json-file -r -F -d '{"partitions":[{"topic":"t","partition":0}]}'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is partitions elect-leaders' -f -a '(__ktool_dynamic topics)'
+
+# ktool partitions help
+complete -c ktool -n '__ktool_is partitions help' -f -a 'reassign elect-leaders'
+
 # ktool pipe
 complete -c ktool -n '__ktool_is pipe' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is pipe' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
@@ -1225,4 +1285,4 @@ complete -c ktool -n '__ktool_is stats' -s h -l help -d 'display help for comman
 complete -c ktool -n '__ktool_is stats' -f -a '(__ktool_dynamic topics)'
 
 # ktool help
-complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror pipe schemas stats'
+complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror partitions pipe schemas stats'

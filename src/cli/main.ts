@@ -3,7 +3,7 @@ import { ExitCode, signalExitCode, UsageError, type ExitCodeValue } from '../err
 import type { ContextDeps } from './context.js';
 import { reportError, runningDispatcher, type Dispatcher, type Runtime } from './dispatch.js';
 import type { Io } from './io.js';
-import { dropinName } from '../dropin/detect.js';
+import { dropinName, dropinWords } from '../dropin/detect.js';
 import { hoistLeadingOptions } from './hoist.js';
 import { rewriteLegacy } from './legacy.js';
 import { buildProgram } from './program.js';
@@ -20,7 +20,7 @@ export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispa
   if (dropin) {
     try {
       const { loadDropin, runDropin } = await import('../dropin/entry.js');
-      return signalExitCode(await runDropin(await loadDropin(dropin), argv.slice(1), io, deps), io.signal);
+      return signalExitCode(await runDropin(await loadDropin(dropin), argv.slice(dropinWords(dropin)), io, deps), io.signal);
     } catch (error) {
       if (io.signal.aborted && io.signal.reason === 'EPIPE') return ExitCode.ok;
       reportError(io, error, debug);

@@ -4,9 +4,26 @@
  * --json` mixes in a ktool flag, so it stays ktool's command (src/cli/legacy.ts turns it into
  * `topics describe t --json`). Loads nothing; main asks it before building the command tree.
  */
-export type DropinName = 'topics' | 'configs' | 'groups';
+export type DropinName = 'topics' | 'configs' | 'groups' | 'reassign' | 'elect-leaders';
 
 const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs']);
+
+/**
+ * Verbs whose original is a script of its own (kafka-reassign-partitions.sh is `partitions
+ * reassign`): the original's spelling is told from ktool's own by the --bootstrap-server (or
+ * --bootstrap-controller) the original requires, so a line copied from Kafka's docs prints Kafka's
+ * lines while `ktool partitions reassign --execute ...` with a profile or -b keeps ktool's output
+ * and its dry run on a terminal.
+ */
+const VERBS: Readonly<Record<string, { name: DropinName; own: ReadonlySet<string> }>> = {
+  'partitions reassign': { name: 'reassign', own: new Set(['--timeout']) },
+  'partitions elect-leaders': { name: 'elect-leaders', own: new Set() },
+};
+
+/** How many words of the command line name the drop-in (`topics`: 1, `partitions reassign`: 2). */
+export function dropinWords(name: DropinName): number {
+  return name === 'reassign' || name === 'elect-leaders' ? 2 : 1;
+}
 
 /** ktool's own flags (connection, output, safety) that no kafka-*.sh script of these nouns has. */
 const KTOOL_ONLY: ReadonlySet<string> = new Set([
@@ -34,6 +51,14 @@ const SCRIPT_HAS: Partial<Record<DropinName, ReadonlySet<string>>> = {
 const HELP = new Set(['-h', '--help']);
 
 export function dropinName(argv: readonly string[]): DropinName | undefined {
+  const verb = VERBS[argv.slice(0, 2).join(' ')];
+  if (verb) {
+    const rest = argv.slice(2);
+    const names = rest.map((a) => a.split('=')[0]);
+    if (!names.some((a) => a === '--bootstrap-server' || a === '--bootstrap-controller')) return undefined;
+    if (names.some((a) => KTOOL_ONLY.has(a) && !verb.own.has(a))) return undefined;
+    return verb.name;
+  }
   const [noun, ...rest] = argv;
   if (!NOUNS.has(noun) || rest.length === 0 || !rest[0].startsWith('-')) return undefined;
   if (rest.every((a) => HELP.has(a))) return undefined;

@@ -13,6 +13,8 @@ const SCRIPTS: Record<DropinName, () => Promise<DropinScript>> = {
   topics: async () => (await import('./topics.js')).TOPICS,
   configs: async () => (await import('./configs.js')).CONFIGS,
   groups: async () => (await import('./groups.js')).GROUPS,
+  reassign: async () => (await import('./reassign.js')).REASSIGN,
+  'elect-leaders': async () => (await import('./elect-leaders.js')).ELECT_LEADERS,
 };
 
 export function loadDropin(name: DropinName): Promise<DropinScript> {
@@ -36,7 +38,11 @@ export async function runDropin(script: DropinScript, args: string[], io: Io, de
     return 1 as ExitCodeValue;
   }
   const bootstrap = valueOf(parsed, script.bootstrapOption);
-  const ctx = createContext(io, { bootstrapServer: bootstrap, commandConfig: valueOf(parsed, 'command-config') }, deps);
+  const ctx = createContext(
+    io,
+    { bootstrapServer: bootstrap, commandConfig: valueOf(parsed, 'command-config') ?? valueOf(parsed, 'admin.config') },
+    deps,
+  );
   try {
     return (await script.run(parsed, ctx, outOf(ctx))) as ExitCodeValue;
   } catch (error) {

@@ -38,3 +38,22 @@ export function javaHashMapOrder(keys: readonly string[], initialCapacity = keys
     .sort((x, y) => x.b - y.b || x.i - y.i)
     .map((x) => x.key);
 }
+
+/**
+ * Items in the order a Java HashSet/HashMap of default capacity (16) iterates them after they were
+ * added in this order, for any hashCode (Integer: the value; TopicPartition: javaTpHash).
+ */
+export function javaHashOrder<T>(items: readonly T[], hash: (item: T) => number, initialCapacity = 16): T[] {
+  const mask = javaHashMapCapacity(initialCapacity, items.length) - 1;
+  return items
+    .map((item, i) => {
+      const h = hash(item);
+      return { item, i, b: (h ^ (h >>> 16)) & mask };
+    })
+    .sort((x, y) => x.b - y.b || x.i - y.i)
+    .map((x) => x.item);
+}
+
+/** TopicPartition.hashCode: 31 * (31 + partition) + topic.hashCode(), in int arithmetic. */
+export const javaTpHash = (tp: { topic: string; partition: number }): number =>
+  (Math.imul(31, 31 + tp.partition) + javaStringHash(tp.topic)) | 0;

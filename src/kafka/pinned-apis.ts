@@ -10,6 +10,8 @@ import {
   addOffsetsToTxnV3,
   addPartitionsToTxnV3,
   alterClientQuotasV1,
+  alterPartitionReassignmentsV0,
+  alterPartitionReassignmentsV1,
   alterUserScramCredentialsV0,
   apiVersionsV3,
   apiVersionsV4,
@@ -39,6 +41,7 @@ import {
   initProducerIdV4,
   initProducerIdV5,
   listGroupsV4,
+  listPartitionReassignmentsV0,
   listGroupsV5,
   listOffsetsV7,
   listOffsetsV8,
@@ -89,4 +92,7 @@ export const PINNED = {
   // Offsets in a transaction (pipe -g): v3 carries the group's generation and member id (KIP-447) and metadata.
   AddOffsetsToTxn: [addOffsetsToTxnV3.api],
   TxnOffsetCommit: [txnOffsetCommitV3.api],
+  // Reassignments (partitions reassign, topics alter --replication-factor); ElectLeaders is ktool's own (partitions.ts).
+  AlterPartitionReassignments: [alterPartitionReassignmentsV1.api, alterPartitionReassignmentsV0.api], // before 4.1: v0 (always allows a replica count change)
+  ListPartitionReassignments: [listPartitionReassignmentsV0.api],
 } as const;

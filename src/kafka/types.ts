@@ -9,6 +9,7 @@ import type { ConfigsApi } from './configs-types.js';
 import type { GroupReader, GroupReaderOptions, PartitionReader, PartitionReaderOptions } from './consumer-types.js';
 import type { GroupsApi } from './groups-types.js';
 import type { MirrorGroup, MirrorGroupOptions } from './mirror-types.js';
+import type { PartitionsApi } from './partitions-types.js';
 import type { ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
 import type { RecordsApi } from './records-types.js';
 import type { ScramApi } from './scram-types.js';
@@ -136,6 +137,8 @@ export interface KafkaClients {
   cluster(): Promise<ClusterApi>;
   records(): Promise<RecordsApi>;
   scram(): Promise<ScramApi>;
+  /** Reassignments and leader elections. */
+  partitions(): Promise<PartitionsApi>;
   producer(settings: ProducerSettings, hooks?: ProducerHooks): Promise<ProducerApi>;
   /** Group-less reading of partitions from given offsets (consume without -g, mirror verify). */
   partitionReader(options: PartitionReaderOptions): Promise<PartitionReader>;

@@ -78,6 +78,7 @@ export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}
       cluster: capability('cluster'),
       records: capability('records'),
       scram: capability('scram'),
+      partitions: capability('partitions'),
       producer: capability('producer'),
       partitionReader: capability('partitionReader'),
       groupReader: capability('groupReader'),

@@ -233,6 +233,8 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       EndTxn: [0, 3],
       AddOffsetsToTxn: [0, 3],
       TxnOffsetCommit: [0, 3],
+      AlterPartitionReassignments: [0, 0],
+      ListPartitionReassignments: [0, 0],
     },
     '3.9.2': {
       Metadata: [0, 12],
@@ -266,6 +268,8 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       EndTxn: [0, 4],
       AddOffsetsToTxn: [0, 4],
       TxnOffsetCommit: [0, 4],
+      AlterPartitionReassignments: [0, 0],
+      ListPartitionReassignments: [0, 0],
     },
     '4.4.0': {
       Metadata: [0, 13],
@@ -299,6 +303,8 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       EndTxn: [0, 5],
       AddOffsetsToTxn: [0, 4],
       TxnOffsetCommit: [0, 6],
+      AlterPartitionReassignments: [0, 1],
+      ListPartitionReassignments: [0, 0],
     },
   };
 

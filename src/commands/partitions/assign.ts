@@ -1,0 +1,132 @@
+/**
+ * Replica placement. `assignReplicas` is Kafka's AdminUtils.assignReplicasToBrokers (what
+ * kafka-reassign-partitions.sh --generate proposes): round robin from a start index and a replica
+ * shift, rack-alternated when the brokers have racks. Java draws both at random; `random` lets the
+ * tests fix them. `changeReplicationFactor` is ktool's own, for topics alter --replication-factor.
+ */
+import type { BrokerInfo } from '../../kafka/types.js';
+import { PlanError } from './plan.js';
+
+export interface BrokerRack {
+  id: number;
+  rack: string | null;
+}
+
+const replicaIndex = (first: number, shift: number, j: number, n: number) => (first + 1 + ((shift + j) % (n - 1))) % n;
+
+/** Brokers listed one rack after another (racks sorted, each rack's brokers ascending). */
+export function rackAlternated(brokers: readonly BrokerRack[]): number[] {
+  const byRack = new Map<string, number[]>();
+  for (const b of brokers) byRack.set(b.rack!, [...(byRack.get(b.rack!) ?? []), b.id]);
+  const racks = [...byRack.keys()].sort();
+  for (const r of racks) byRack.get(r)!.sort((a, b) => a - b);
+  const out: number[] = [];
+  const next = new Map(racks.map((r) => [r, 0]));
+  for (let i = 0; out.length < brokers.length; i = (i + 1) % racks.length) {
+    const list = byRack.get(racks[i])!;
+    const at = next.get(racks[i])!;
+    if (at < list.length) {
+      out.push(list[at]);
+      next.set(racks[i], at + 1);
+    }
+  }
+  return out;
+}
+
+/** Partition -> replicas for a topic of `partitions` partitions on `brokers` (in the order given). */
+export function assignReplicas(
+  brokers: readonly BrokerRack[],
+  partitions: number,
+  replicationFactor: number,
+  random: (n: number) => number = (n) => Math.floor(Math.random() * n),
+): number[][] {
+  if (partitions <= 0) throw new PlanError('Number of partitions must be larger than 0.');
+  if (replicationFactor <= 0) throw new PlanError('Replication factor must be larger than 0.');
+  if (replicationFactor > brokers.length)
+    throw new PlanError(`Replication factor: ${replicationFactor} larger than available brokers: ${brokers.length}.`);
+  const rackAware = brokers.some((b) => b.rack !== null);
+  if (rackAware && brokers.some((b) => b.rack === null))
+    throw new PlanError('Not all brokers have rack information for replica rack aware assignment.');
+  const list = rackAware ? rackAlternated(brokers) : brokers.map((b) => b.id);
+  const rackOf = new Map(brokers.map((b) => [b.id, b.rack]));
+  const numRacks = new Set(brokers.map((b) => b.rack)).size;
+  const n = list.length;
+  const start = random(n);
+  let shift = random(n);
+  const out: number[][] = [];
+  for (let p = 0; p < partitions; p++) {
+    if (p > 0 && p % n === 0) shift += 1;
+    const first = (p + start) % n;
+    const replicas = [list[first]];
+    if (!rackAware) {
+      for (let j = 0; j < replicationFactor - 1; j++) replicas.push(list[replicaIndex(first, shift, j, n)]);
+    } else {
+      const racks = new Set([rackOf.get(list[first])]);
+      let k = 0;
+      while (replicas.length < replicationFactor) {
+        const broker = list[replicaIndex(first, shift * numRacks, k++, n)];
+        const rack = rackOf.get(broker);
+        if ((!racks.has(rack) || racks.size === numRacks) && (!replicas.includes(broker) || replicas.length === n)) {
+          replicas.push(broker);
+          racks.add(rack);
+        }
+      }
+    }
+    out.push(replicas);
+  }
+  return out;
+}
+
+export interface CurrentPartition {
+  partition: number;
+  replicas: number[];
+  isr: number[];
+}
+
+/**
+ * New replica lists for a new replication factor. Growing keeps every replica (the leader first, so
+ * no leadership moves) and adds, per partition, a broker on a rack the partition is not on yet when
+ * there is one, then the one holding fewest replicas of the topic so far (ties: rotated by partition,
+ * so a topic's new replicas spread). Shrinking keeps the preferred leader, then in-sync replicas
+ * before others, and a replica on a rack not kept yet before a second one on the same rack.
+ */
+export function changeReplicationFactor(
+  partitions: readonly CurrentPartition[],
+  brokers: readonly BrokerInfo[],
+  factor: number,
+): number[][] {
+  if (factor < 1) throw new PlanError('Replication factor must be larger than 0.');
+  if (factor > brokers.length) throw new PlanError(`Replication factor: ${factor} larger than available brokers: ${brokers.length}.`);
+  const rackOf = new Map(brokers.map((b) => [b.id, b.rack]));
+  const load = new Map(brokers.map((b) => [b.id, 0]));
+  for (const p of partitions) for (const r of p.replicas) load.set(r, (load.get(r) ?? 0) + 1);
+  const ids = brokers.map((b) => b.id).sort((a, b) => a - b);
+  return partitions.map((p) => {
+    if (factor <= p.replicas.length) return shrink(p, factor, rackOf);
+    const replicas = [...p.replicas];
+    while (replicas.length < factor) {
+      const racks = new Set(replicas.map((r) => rackOf.get(r) ?? null));
+      const rotated = ids.map((_, i) => ids[(i + p.partition) % ids.length]).filter((id) => !replicas.includes(id));
+      const score = (id: number) => (rackOf.get(id) !== null && !racks.has(rackOf.get(id)!) ? 0 : 1);
+      const best = rotated.reduce((a, b) => (score(b) < score(a) || (score(b) === score(a) && load.get(b)! < load.get(a)!) ? b : a));
+      replicas.push(best);
+      load.set(best, load.get(best)! + 1);
+    }
+    return replicas;
+  });
+}
+
+function shrink(p: CurrentPartition, factor: number, rackOf: Map<number, string | null>): number[] {
+  const [preferred, ...rest] = p.replicas;
+  const kept = [preferred];
+  const candidates = [...rest].sort((a, b) => Number(!p.isr.includes(a)) - Number(!p.isr.includes(b)));
+  for (const pass of [true, false]) {
+    for (const c of candidates) {
+      if (kept.length >= factor || kept.includes(c)) continue;
+      const racks = new Set(kept.map((r) => rackOf.get(r) ?? null));
+      if (pass && (rackOf.get(c) === null || racks.has(rackOf.get(c)!))) continue;
+      kept.push(c);
+    }
+  }
+  return p.replicas.filter((r) => kept.includes(r));
+}
