@@ -35,7 +35,7 @@ _ktool_options() {
     'topics list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --exclude-internal -h --help' ;;
     'topics describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --exclude-internal --under-replicated-partitions --unavailable-partitions --under-min-isr-partitions --at-min-isr-partitions --no-offsets --if-exists -h --help' ;;
     'topics create') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -p --partitions -r --replication-factor -c --config --if-not-exists --dry-run -h --help' ;;
-    'topics alter') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --allow-internal-topics -p --partitions --if-exists --dry-run -h --help' ;;
+    'topics alter') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --allow-internal-topics -p --partitions --if-exists -r --replication-factor --wait --throttle --dry-run -h --help' ;;
     'topics delete') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --allow-internal-topics --if-exists -h --help' ;;
     'profile') echo '-h --help' ;;
     'profile add') echo '--no-color --debug -b --bootstrap-server --client-id --timeout --sasl-mechanism --username --password --password-env --password-command --token --token-env --token-command --tls --ca --cert --key --server-name --insecure-skip-verify --schema-registry --sr-username --sr-password --sr-password-env --sr-password-command --sr-token-env --sr-ca --use -h --help' ;;
@@ -140,7 +140,7 @@ _ktool_option_value() {
       esac ;;
     'topics alter')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|-p|--partitions|-c|--config|-r|--replication-factor) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|-p|--partitions|-r|--replication-factor|--throttle|-c|--config) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;

@@ -83,7 +83,9 @@ export const ELECT_LEADERS: DropinScript = {
       if (r.notNeeded.length) await out.stdout(`Valid replica already elected for partitions ${set(r.notNeeded)}\n`);
       if (r.failed.length) {
         for (const f of javaHashOrder(r.failed, javaTpHash))
-          await out.stdout(`Error completing leader election (${type}) for partition: ${tpName(f)}: ${javaException(f.error!)}: ${f.message}\n`);
+          await out.stdout(
+            `Error completing leader election (${type}) for partition: ${tpName(f)}: ${javaException(f.error!)}: ${f.message}\n`,
+          );
         throw new Failed(`${r.failed.length} replica(s) could not be elected`);
       }
       return 0;

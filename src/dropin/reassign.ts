@@ -134,13 +134,17 @@ const RUNNERS: Record<Action, (o: JoptResult, ctx: Context, out: DropinOut) => P
         'Save this to use as the --reassignment-json-file option during rollback\n',
     );
     if (options.throttle !== undefined || options.logDirThrottle !== undefined)
-      await out.stdout('Warning: You must run --verify periodically, until the reassignment completes, to ensure the throttle is removed.\n');
+      await out.stdout(
+        'Warning: You must run --verify periodically, until the reassignment completes, to ensure the throttle is removed.\n',
+      );
     const throttles = await ops.applyThrottles(ctx, prepared, options);
     if (throttles.interBroker) await out.stdout(`The inter-broker throttle limit was set to ${throttles.interBroker.rate} B/s\n`);
     if (throttles.logDir) await out.stdout(`The replica-alter-dir throttle limit was set to ${throttles.logDir.rate} B/s\n`);
     const errors = await ops.startReassignments(ctx, plan, options.allowReplicationFactorChange);
     if (errors.length) throw new Terse(`Error reassigning partition(s):\n${errors.map((e) => `${tpName(e)}: ${e.message}`).join('\n')}`);
-    const started = [...new Map(plan.map((p) => [tpName(p), p])).values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+    const started = [...new Map(plan.map((p) => [tpName(p), p])).values()].sort((a, b) =>
+      a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition,
+    );
     await out.stdout(`Successfully started partition reassignment${s(started.length)} for ${started.map(tpName).join(',')}\n`);
   },
   async verify(o, ctx, out) {
@@ -161,10 +165,13 @@ const RUNNERS: Record<Action, (o: JoptResult, ctx: Context, out: DropinOut) => P
     const result = await ops.cancel(ctx, plan, has(o, 'preserve-throttles'));
     if (result.errors.length)
       throw new Terse(
-        `Error cancelling partition reassignment${s(result.errors.length)} for:\n` + result.errors.map((e) => `${tpName(e)}: ${e.message}`).join('\n'),
+        `Error cancelling partition reassignment${s(result.errors.length)} for:\n` +
+          result.errors.map((e) => `${tpName(e)}: ${e.message}`).join('\n'),
       );
     if (result.cancelled.length)
-      await out.stdout(`Successfully cancelled partition reassignment${s(result.cancelled.length)} for: ${result.cancelled.map(tpName).join(',')}\n`);
+      await out.stdout(
+        `Successfully cancelled partition reassignment${s(result.cancelled.length)} for: ${result.cancelled.map(tpName).join(',')}\n`,
+      );
     else await out.stdout('None of the specified partition reassignments are active.\n');
     // Java prints this one without a line end: the clearing lines follow on the same line.
     await out.stdout('None of the specified partition moves are active.');

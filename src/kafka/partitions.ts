@@ -106,9 +106,7 @@ export function makePartitionsApi(admin: Admin): PartitionsApi {
       }));
       const response = await callApi(admin, PINNED.AlterPartitionReassignments, [TIMEOUT_MS, allowReplicationFactorChange, topics]);
       failOnTopLevel(response.errorCode, response.errorMessage, 'reassigning partitions');
-      const answers = new Map(
-        response.responses.flatMap((t) => t.partitions.map((p) => [`${t.name}\0${p.partitionIndex}`, p] as const)),
-      );
+      const answers = new Map(response.responses.flatMap((t) => t.partitions.map((p) => [`${t.name}\0${p.partitionIndex}`, p] as const)));
       return changes.map((c) => {
         const a = answers.get(`${c.topic}\0${c.partition}`);
         return outcome(c, a?.errorCode ?? 0, a?.errorMessage ?? null);

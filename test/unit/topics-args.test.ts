@@ -49,13 +49,21 @@ describe('topics arguments -> options', () => {
       'topics describe',
       { topics: ['t'], excludeInternal: false, filters: ['unavailable', 'at-min-isr'], offsets: true, ifExists: false },
     ],
-    [['topics', 'alter', 't', '--partitions', '6'], 'topics alter', { topic: 't', partitions: 6, dryRun: false, ifExists: false }],
+    [
+      ['topics', 'alter', 't', '--partitions', '6'],
+      'topics alter',
+      { topic: 't', partitions: 6, wait: false, dryRun: false, ifExists: false },
+    ],
     // -p as create takes it; --if-exists as describe, delete and kafka-topics.sh --alter take it.
-    [['topics', 'alter', 't', '-p', '4', '--if-exists'], 'topics alter', { topic: 't', partitions: 4, dryRun: false, ifExists: true }],
+    [
+      ['topics', 'alter', 't', '-p', '4', '--if-exists'],
+      'topics alter',
+      { topic: 't', partitions: 4, wait: false, dryRun: false, ifExists: true },
+    ],
     [
       ['topics', '--alter', '--topic', 't', '--partitions', '4', '--if-exists', '--json'],
       'topics alter',
-      { topic: 't', partitions: 4, dryRun: false, ifExists: true },
+      { topic: 't', partitions: 4, wait: false, dryRun: false, ifExists: true },
     ],
     [
       ['topics', 'delete', 'a', 'a', 'b', '-y'],
@@ -68,6 +76,11 @@ describe('topics arguments -> options', () => {
       { topics: ['a'], patterns: ['tmp-.*'], ifExists: false, yes: false, allowInternal: true },
     ],
     [['topics', 'list', '--exclude-internal'], 'topics list', { pattern: undefined, excludeInternal: true }],
+    [
+      ['topics', 'alter', 't', '-r', '3', '--wait', '--throttle', '1000'],
+      'topics alter',
+      { topic: 't', replicationFactor: 3, partitions: undefined, wait: true, throttle: 1000, dryRun: false, ifExists: false },
+    ],
   ])('%j', async (argv, path, options) => {
     const r = await parseArgs(argv);
     expect(r.stderr).toBe('');
@@ -92,7 +105,10 @@ describe('topics arguments -> options', () => {
       ['topics', 'alter', 't', '-p', '4', '-c', 'retention.ms=1'],
       /configs are changed with configs alter[\s\S]*hint: ktool configs alter --topic t --add-config 'retention.ms=1'/,
     ],
-    [['topics', 'alter', 't', '-r', '3'], /cannot change the replication factor/],
+    [['topics', 'alter', 't', '-r', '3', '-p', '4'], /one after the other/],
+    [['topics', 'alter', 't', '-p', '4', '--wait'], /--wait and --throttle go with --replication-factor/],
+    [['topics', 'alter', 't', '-r', '0'], /--replication-factor must be a whole number/],
+    [['topics', 'alter', '__consumer_offsets', '-r', '3'], /replication factor of/],
     [['topics', 'list', '('], /invalid topic regular expression/],
   ])('rejects %j', async (argv, message) => {
     const r = await parseArgs(argv);

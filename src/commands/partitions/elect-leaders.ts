@@ -14,10 +14,10 @@ export const spec = defineCommand({
   arguments: [{ name: '[topics...]', description: 'topics (all their partitions) or topic:0,1 (some); none with --all-topic-partitions' }],
   groups: ['connection', 'output', 'base', 'yes'],
   options: [
-    { flags: '--preferred', description: 'elect each partition\'s preferred (first) replica where it is in sync and not leading' },
+    { flags: '--preferred', description: "elect each partition's preferred (first) replica where it is in sync and not leading" },
     { flags: '--unclean', description: 'elect any live replica of a partition without a leader (may lose records: asks first)' },
-    { flags: '--election-type <type>', description: 'PREFERRED or UNCLEAN (the script\'s spelling of the two flags above)' },
-    { flags: '--topic <topic>', description: 'the script\'s spelling: one topic, with --partition' },
+    { flags: '--election-type <type>', description: "PREFERRED or UNCLEAN (the script's spelling of the two flags above)" },
+    { flags: '--topic <topic>', description: "the script's spelling: one topic, with --partition" },
     { flags: '--partition <n>', description: 'with --topic' },
     { flags: '--all-topic-partitions', description: 'every partition the election type applies to' },
     { flags: '--path-to-json-file <file>', description: '{"partitions":[{"topic":"t","partition":0}]}' },
@@ -43,7 +43,8 @@ function electionType(flags: Flags<typeof spec>): ElectionType {
   const given = [flags.preferred && 'PREFERRED', flags.unclean && 'UNCLEAN', flags.electionType?.toUpperCase()].filter(Boolean);
   const types = [...new Set(given)];
   if (types.length !== 1) throw new UsageError('give one election type: --preferred, --unclean or --election-type PREFERRED|UNCLEAN');
-  if (types[0] !== 'PREFERRED' && types[0] !== 'UNCLEAN') throw new UsageError(`--election-type is PREFERRED or UNCLEAN, not ${flags.electionType}`);
+  if (types[0] !== 'PREFERRED' && types[0] !== 'UNCLEAN')
+    throw new UsageError(`--election-type is PREFERRED or UNCLEAN, not ${flags.electionType}`);
   return types[0];
 }
 
@@ -66,7 +67,8 @@ export function parse(args: string[], flags: Flags<typeof spec>): ElectOptions {
   } else if (flags.partition !== undefined) throw new UsageError('--partition goes with --topic');
   const all = Boolean(flags.allTopicPartitions);
   const sources = [targets.length > 0, all, flags.pathToJsonFile !== undefined].filter(Boolean).length;
-  if (sources !== 1) throw new UsageError('name the partitions one way: topics, --topic/--partition, --all-topic-partitions or --path-to-json-file');
+  if (sources !== 1)
+    throw new UsageError('name the partitions one way: topics, --topic/--partition, --all-topic-partitions or --path-to-json-file');
   return { type, targets, file: flags.pathToJsonFile, all, yes: Boolean(flags.yes) };
 }
 
@@ -116,7 +118,13 @@ export async function run(o: ElectOptions, ctx: Context): Promise<CommandResult>
   const result: CommandResult = {
     data,
     view: rows.length
-      ? [{ head: ['TOPIC', 'PARTITION', 'RESULT', 'ERROR'], rows: rows.map((x) => [x.topic, x.partition, x.result, x.message]), numeric: [1] }]
+      ? [
+          {
+            head: ['TOPIC', 'PARTITION', 'RESULT', 'ERROR'],
+            rows: rows.map((x) => [x.topic, x.partition, x.result, x.message]),
+            numeric: [1],
+          },
+        ]
       : [{ lines: ['No partition needed an election.'] }],
   };
   if (r.failed.length) return { ...result, exitCode: 1, error: new OperationError(`${r.failed.length} leader election(s) failed`) };

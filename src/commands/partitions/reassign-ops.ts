@@ -23,8 +23,14 @@ const key = (tp: TopicPartition) => `${tp.topic}\0${tp.partition}`;
 export async function currentAssignment(ctx: Context, topics: readonly string[]): Promise<Assignment[]> {
   const admin = await (await ctx.kafka()).admin();
   const { topics: found, missing } = await admin.describeTopics([...new Set(topics)]);
-  if (missing.length) throw new NotFoundError(`Topic ${missing[0]} not found.`, 'ktool topics list shows the topics', { kafkaCode: 'UNKNOWN_TOPIC_OR_PARTITION' });
-  const dirs = await replicaLogDirs(ctx, found.map((t) => t.name));
+  if (missing.length)
+    throw new NotFoundError(`Topic ${missing[0]} not found.`, 'ktool topics list shows the topics', {
+      kafkaCode: 'UNKNOWN_TOPIC_OR_PARTITION',
+    });
+  const dirs = await replicaLogDirs(
+    ctx,
+    found.map((t) => t.name),
+  );
   return found
     .flatMap((t) =>
       t.partitions.map((p) => ({
@@ -42,8 +48,7 @@ async function replicaLogDirs(ctx: Context, topics: string[]): Promise<Map<strin
   const out = new Map<string, string>();
   if (!topics.length) return out;
   const described = await (await (await ctx.kafka()).cluster()).describeLogDirs(topics);
-  for (const d of described)
-    for (const p of d.partitions) if (!p.isFuture) out.set(`${d.broker}\0${p.topic}\0${p.partition}`, d.logDir);
+  for (const d of described) for (const p of d.partitions) if (!p.isFuture) out.set(`${d.broker}\0${p.topic}\0${p.partition}`, d.logDir);
   return out;
 }
 
@@ -53,15 +58,20 @@ export interface Generated {
 }
 
 /** --generate: each topic's partitions spread over `brokerIds` by Kafka's own placement (AdminUtils), racks when all have one. */
-export async function generate(ctx: Context, topics: readonly string[], brokerIds: readonly number[], rackAware: boolean): Promise<Generated> {
+export async function generate(
+  ctx: Context,
+  topics: readonly string[],
+  brokerIds: readonly number[],
+  rackAware: boolean,
+): Promise<Generated> {
   const current = await currentAssignment(ctx, topics);
   const { brokers } = await (await (await ctx.kafka()).admin()).cluster();
-  const chosen = brokers
-    .filter((b) => brokerIds.includes(b.id))
-    .map((b) => ({ id: b.id, rack: rackAware ? b.rack : null }));
+  const chosen = brokers.filter((b) => brokerIds.includes(b.id)).map((b) => ({ id: b.id, rack: rackAware ? b.rack : null }));
   const rackless = chosen.filter((b) => b.rack === null).length;
   if (rackAware && rackless !== 0 && rackless !== chosen.length)
-    throw new PlanError('Not all brokers have rack information. Add --disable-rack-aware in command line to make replica assignment without rack information.');
+    throw new PlanError(
+      'Not all brokers have rack information. Add --disable-rack-aware in command line to make replica assignment without rack information.',
+    );
   const proposed: Assignment[] = [];
   for (const topic of [...new Set(current.map((a) => a.topic))]) {
     const parts = current.filter((a) => a.topic === topic);
@@ -159,7 +169,10 @@ export async function applyThrottles(ctx: Context, p: Prepared, o: ExecuteOption
 /** Starts the plan's reassignments; the partitions the controller refused, sorted (empty: all started). */
 export async function startReassignments(ctx: Context, plan: readonly PlanEntry[], allowRf: boolean): Promise<PartitionOutcome[]> {
   const api = await (await ctx.kafka()).partitions();
-  const outcomes = await api.alterReassignments(plan.map((p) => ({ topic: p.topic, partition: p.partition, replicas: p.replicas })), allowRf);
+  const outcomes = await api.alterReassignments(
+    plan.map((p) => ({ topic: p.topic, partition: p.partition, replicas: p.replicas })),
+    allowRf,
+  );
   return outcomes.filter((o) => o.error).sort(compareTp);
 }
 
@@ -204,7 +217,11 @@ function dedupe(states: PartitionState[]): PartitionState[] {
 }
 
 /** clearAllThrottles: every live broker and every broker of the plan; the plan's topics. Lists in the plan's order. */
-async function clearAll(ctx: Context, plan: readonly PlanEntry[], brokers: readonly BrokerInfo[]): Promise<{ brokers: number[]; topics: string[] }> {
+async function clearAll(
+  ctx: Context,
+  plan: readonly PlanEntry[],
+  brokers: readonly BrokerInfo[],
+): Promise<{ brokers: number[]; topics: string[] }> {
   const ids = [...new Set([...brokers.map((b) => b.id), ...plan.flatMap((p) => p.replicas)])];
   const topics = [...new Set(plan.map((p) => p.topic))];
   await clearThrottles(await (await ctx.kafka()).configs(), ids, topics);
@@ -225,7 +242,12 @@ export async function cancel(ctx: Context, plan: readonly PlanEntry[], preserveT
   // Kafka's rule: one still only adding replicas with none to remove is not cancelled this way.
   const targets = ongoing.filter((r) => r.adding.length === 0 || r.removing.length > 0).sort(compareTp);
   const errors = targets.length
-    ? (await api.alterReassignments(targets.map((t) => ({ topic: t.topic, partition: t.partition, replicas: null })), true)).filter((o) => o.error)
+    ? (
+        await api.alterReassignments(
+          targets.map((t) => ({ topic: t.topic, partition: t.partition, replicas: null })),
+          true,
+        )
+      ).filter((o) => o.error)
     : [];
   if (errors.length) return { cancelled: [], errors: errors.sort(compareTp) };
   const result: Cancelled = { cancelled: targets.map((t) => ({ topic: t.topic, partition: t.partition })), errors: [] };

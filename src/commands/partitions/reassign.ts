@@ -16,14 +16,20 @@ export const spec = defineCommand({
     { flags: '--generate', description: 'propose a plan moving the topics of --topics-to-move-json-file (or --topics) onto --broker-list' },
     { flags: '--execute', description: 'start the reassignments of --reassignment-json-file (a dry run on a terminal without --yes)' },
     { flags: '--verify', description: 'show whether the plan is done; once nothing moves, remove the throttles' },
-    { flags: '--cancel', description: 'put the plan\'s partitions still moving back on their original replicas, remove the throttles' },
+    { flags: '--cancel', description: "put the plan's partitions still moving back on their original replicas, remove the throttles" },
     { flags: '--list', description: 'the reassignments in progress in the cluster' },
     { flags: '--topics-to-move-json-file <file>', description: 'generate: {"topics":[{"topic":"t"}],"version":1}' },
     { flags: '--topics <names>', description: 'generate: the topics, comma-separated (instead of the JSON file)' },
     { flags: '--broker-list <ids>', description: 'generate: the brokers to place replicas on, "1,2,3"' },
-    { flags: '--disable-rack-aware', description: 'generate: ignore the brokers\' racks' },
-    { flags: '--reassignment-json-file <file>', description: 'execute, verify, cancel: the plan (what --generate proposes, Kafka\'s format)' },
-    { flags: '--throttle <bytes/s>', description: 'execute: limit replication between brokers while moving (removed by --verify or --wait)' },
+    { flags: '--disable-rack-aware', description: "generate: ignore the brokers' racks" },
+    {
+      flags: '--reassignment-json-file <file>',
+      description: "execute, verify, cancel: the plan (what --generate proposes, Kafka's format)",
+    },
+    {
+      flags: '--throttle <bytes/s>',
+      description: 'execute: limit replication between brokers while moving (removed by --verify or --wait)',
+    },
     { flags: '--replica-alter-log-dirs-throttle <bytes/s>', description: 'execute: limit moves between log directories of a broker' },
     { flags: '--additional', description: 'execute while other reassignments are in progress (or change the throttle of one)' },
     { flags: '--preserve-throttles', description: 'verify, cancel: leave the throttles in place' },
@@ -33,9 +39,9 @@ export const spec = defineCommand({
     { flags: '--dry-run', description: 'execute: show what would move, change nothing' },
   ],
   notes:
-    'Exactly one of --generate, --execute, --verify, --cancel, --list. Plans are Kafka\'s JSON, so a plan goes from ktool to ' +
+    "Exactly one of --generate, --execute, --verify, --cancel, --list. Plans are Kafka's JSON, so a plan goes from ktool to " +
     'kafka-reassign-partitions.sh and back. --execute on a terminal is a dry run unless --yes; off a terminal it runs. ' +
-    'With --bootstrap-server and only the script\'s flags, the command line is kafka-reassign-partitions.sh\'s and prints its lines.',
+    "With --bootstrap-server and only the script's flags, the command line is kafka-reassign-partitions.sh's and prints its lines.",
   examples: [
     'ktool partitions reassign --generate --topics orders,payments --broker-list 1,2,3 --out plan.json',
     'ktool partitions reassign --execute --reassignment-json-file plan.json --throttle 50000000 --yes',
@@ -167,7 +173,7 @@ const MODE_RUNNERS: Record<Mode, (o: ReassignOptions, ctx: Context) => Promise<C
       view: [
         {
           lines: [
-            r.cancelled.length ? `Cancelled: ${r.cancelled.map(tpName).join(', ')}` : 'None of the plan\'s partitions was being reassigned.',
+            r.cancelled.length ? `Cancelled: ${r.cancelled.map(tpName).join(', ')}` : "None of the plan's partitions was being reassigned.",
             ...clearedLines(r.cleared),
           ],
         },
@@ -222,7 +228,12 @@ async function execute(o: ReassignOptions, ctx: Context): Promise<CommandResult>
   const prepared = await ops.prepareExecute(ctx, plan, o.execute);
   const dryRun = o.dryRun || (ctx.io.stdinIsTTY && !o.yes);
   const now = new Map(prepared.current.map((a) => [tpName(a), a.replicas]));
-  const moves = dedupe(plan).map((p) => ({ topic: p.topic, partition: p.partition, current: now.get(tpName(p)) ?? [], target: p.replicas }));
+  const moves = dedupe(plan).map((p) => ({
+    topic: p.topic,
+    partition: p.partition,
+    current: now.get(tpName(p)) ?? [],
+    target: p.replicas,
+  }));
   if (o.out) await writeFile(o.out, `${planJson(prepared.current)}\n`);
   const table = {
     head: ['TOPIC', 'PARTITION', 'CURRENT', 'TARGET'],
@@ -238,9 +249,13 @@ async function execute(o: ReassignOptions, ctx: Context): Promise<CommandResult>
   const errors = await ops.startReassignments(ctx, plan, o.execute.allowReplicationFactorChange);
   if (errors.length) throw ops.refusedError(errors, 'the controller refused to reassign');
   const lines = [`Started ${moves.length} partition reassignment${moves.length === 1 ? '' : 's'}.`];
-  if (throttles.interBroker) lines.push(`Throttled to ${throttles.interBroker.rate} B/s on brokers ${throttles.interBroker.brokers.join(',')}.`);
+  if (throttles.interBroker)
+    lines.push(`Throttled to ${throttles.interBroker.rate} B/s on brokers ${throttles.interBroker.brokers.join(',')}.`);
   if (!o.wait) {
-    lines.push(`Follow with: ktool partitions reassign --verify --reassignment-json-file ${o.planFile}` + (throttles.interBroker ? ' (removes the throttle once done)' : ''));
+    lines.push(
+      `Follow with: ktool partitions reassign --verify --reassignment-json-file ${o.planFile}` +
+        (throttles.interBroker ? ' (removes the throttle once done)' : ''),
+    );
     return { data: { ...data, started: true }, view: [table, { lines }] };
   }
   const verified = await waitForReassignments(ctx, plan, o.preserveThrottles);

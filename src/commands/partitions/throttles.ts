@@ -90,7 +90,11 @@ export async function setThrottles(configs: ConfigsApi, moves: Map<string, Map<n
 
 export async function setLogDirThrottle(configs: ConfigsApi, brokers: readonly number[], rate: number): Promise<void> {
   for (const id of brokers)
-    await configs.alterConfigs({ kind: 'broker', name: String(id) }, [{ op: 'set', name: BROKER_THROTTLES[2], value: String(rate) }], false);
+    await configs.alterConfigs(
+      { kind: 'broker', name: String(id) },
+      [{ op: 'set', name: BROKER_THROTTLES[2], value: String(rate) }],
+      false,
+    );
 }
 
 /** Deletes every reassignment throttle on these brokers and topics. */
