@@ -88,7 +88,8 @@ export interface CurrentPartition {
  * no leadership moves) and adds, per partition, a broker on a rack the partition is not on yet when
  * there is one, then the one holding fewest replicas of the topic so far (ties: rotated by partition,
  * so a topic's new replicas spread). Shrinking keeps the preferred leader, then in-sync replicas
- * before others, and a replica on a rack not kept yet before a second one on the same rack.
+ * before others, a replica on a rack not kept yet before a second one on the same rack, then the
+ * broker keeping fewest of the topic's replicas.
  */
 export function changeReplicationFactor(
   partitions: readonly CurrentPartition[],
@@ -101,8 +102,11 @@ export function changeReplicationFactor(
   const load = new Map(brokers.map((b) => [b.id, 0]));
   for (const p of partitions) for (const r of p.replicas) load.set(r, (load.get(r) ?? 0) + 1);
   const ids = brokers.map((b) => b.id).sort((a, b) => a - b);
+  // What shrinking keeps, per broker: the preferred leaders first (always kept), then each choice.
+  const kept = new Map(brokers.map((b) => [b.id, 0]));
+  for (const p of partitions) if (factor < p.replicas.length) kept.set(p.replicas[0], (kept.get(p.replicas[0]) ?? 0) + 1);
   return partitions.map((p) => {
-    if (factor <= p.replicas.length) return shrink(p, factor, rackOf);
+    if (factor <= p.replicas.length) return shrink(p, factor, rackOf, kept);
     const replicas = [...p.replicas];
     while (replicas.length < factor) {
       const racks = new Set(replicas.map((r) => rackOf.get(r) ?? null));
@@ -116,17 +120,27 @@ export function changeReplicationFactor(
   });
 }
 
-function shrink(p: CurrentPartition, factor: number, rackOf: Map<number, string | null>): number[] {
-  const [preferred, ...rest] = p.replicas;
-  const kept = [preferred];
-  const candidates = [...rest].sort((a, b) => Number(!p.isr.includes(a)) - Number(!p.isr.includes(b)));
-  for (const pass of [true, false]) {
-    for (const c of candidates) {
-      if (kept.length >= factor || kept.includes(c)) continue;
-      const racks = new Set(kept.map((r) => rackOf.get(r) ?? null));
-      if (pass && (rackOf.get(c) === null || racks.has(rackOf.get(c)!))) continue;
-      kept.push(c);
-    }
+function shrink(p: CurrentPartition, factor: number, rackOf: Map<number, string | null>, kept: Map<number, number>): number[] {
+  if (factor === p.replicas.length) return [...p.replicas];
+  const chosen = [p.replicas[0]];
+  const rest = p.replicas.slice(1);
+  while (chosen.length < factor) {
+    const racks = new Set(chosen.map((r) => rackOf.get(r) ?? null));
+    const rank = (b: number) => [
+      p.isr.includes(b) ? 0 : 1,
+      rackOf.get(b) !== null && rackOf.get(b) !== undefined && !racks.has(rackOf.get(b)!) ? 0 : 1,
+      kept.get(b) ?? 0,
+      rest.indexOf(b),
+    ];
+    const best = rest
+      .filter((b) => !chosen.includes(b))
+      .reduce((a, b) => {
+        const [ra, rb] = [rank(a), rank(b)];
+        const i = ra.findIndex((x, k) => x !== rb[k]);
+        return i >= 0 && rb[i] < ra[i] ? b : a;
+      });
+    chosen.push(best);
+    kept.set(best, (kept.get(best) ?? 0) + 1);
   }
-  return p.replicas.filter((r) => kept.includes(r));
+  return p.replicas.filter((r) => chosen.includes(r));
 }
