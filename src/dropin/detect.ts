@@ -15,9 +15,13 @@ const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs']);
  * lines while `ktool partitions reassign --execute ...` with a profile or -b keeps ktool's output
  * and its dry run on a terminal.
  */
-const VERBS: Readonly<Record<string, { name: DropinName; own: ReadonlySet<string> }>> = {
-  'partitions reassign': { name: 'reassign', own: new Set(['--timeout']) },
-  'partitions elect-leaders': { name: 'elect-leaders', own: new Set() },
+const VERBS: Readonly<Record<string, { name: DropinName; own: ReadonlySet<string>; anyOf: readonly string[] }>> = {
+  'partitions reassign': {
+    name: 'reassign',
+    own: new Set(['--timeout']),
+    anyOf: ['--generate', '--execute', '--verify', '--cancel', '--list'],
+  },
+  'partitions elect-leaders': { name: 'elect-leaders', own: new Set(), anyOf: ['--election-type'] },
 };
 
 /** How many words of the command line name the drop-in (`topics`: 1, `partitions reassign`: 2). */
@@ -57,6 +61,8 @@ export function dropinName(argv: readonly string[]): DropinName | undefined {
     const names = rest.map((a) => a.split('=')[0]);
     if (!names.some((a) => a === '--bootstrap-server' || a === '--bootstrap-controller')) return undefined;
     if (names.some((a) => KTOOL_ONLY.has(a) && !verb.own.has(a))) return undefined;
+    // The original's action (or required election type): `--bootstrap-server H` alone is ktool's connection flag.
+    if (!names.some((a) => verb.anyOf.includes(a))) return undefined;
     return verb.name;
   }
   const [noun, ...rest] = argv;

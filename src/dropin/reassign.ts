@@ -155,7 +155,8 @@ const RUNNERS: Record<Action, (o: JoptResult, ctx: Context, out: DropinOut) => P
         ? `Reassignment of partition ${tpName(st)} is still in progress.`
         : st.current.join(',') === st.target.join(',')
           ? `Reassignment of partition ${tpName(st)} is completed.`
-          : `There is no active reassignment of partition ${tpName(st)}, but replica set is ${st.current.join(',')} rather than ${st.target.join(',')}.`,
+          : `There is no active reassignment of partition ${tpName(st)}, ` +
+            `but replica set is ${st.current.join(',')} rather than ${st.target.join(',')}.`,
     );
     await out.stdout(['Status of partition reassignment:', ...lines].join('\n') + '\n\n');
     await printCleared(out, result.cleared);

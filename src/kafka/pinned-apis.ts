@@ -93,6 +93,7 @@ export const PINNED = {
   AddOffsetsToTxn: [addOffsetsToTxnV3.api],
   TxnOffsetCommit: [txnOffsetCommitV3.api],
   // Reassignments (partitions reassign, topics alter --replication-factor); ElectLeaders is ktool's own (partitions.ts).
-  AlterPartitionReassignments: [alterPartitionReassignmentsV1.api, alterPartitionReassignmentsV0.api], // before 4.1: v0 (always allows a replica count change)
+  // Before 4.1: v0 (always allows a replica count change).
+  AlterPartitionReassignments: [alterPartitionReassignmentsV1.api, alterPartitionReassignmentsV0.api],
   ListPartitionReassignments: [listPartitionReassignmentsV0.api],
 } as const;

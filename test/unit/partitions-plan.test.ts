@@ -14,7 +14,8 @@ import { javaHashOrder, javaStringHash, javaTpHash } from '../../src/dropin/java
 describe('reassignment plans (Kafka JSON)', () => {
   it('reads a plan, log_dirs defaulting to any, and writes it back as Java does (sorted, compact)', () => {
     const plan = parsePlanJson(
-      '{"partitions":[{"topic":"b","partition":1,"replicas":[2,3]},{"topic":"a","partition":0,"replicas":[1],"log_dirs":["any"]}],"version":1}',
+      '{"partitions":[{"topic":"b","partition":1,"replicas":[2,3]},' +
+        '{"topic":"a","partition":0,"replicas":[1],"log_dirs":["any"]}],"version":1}',
     );
     expect(plan).toEqual([
       { topic: 'b', partition: 1, replicas: [2, 3], logDirs: ['any', 'any'] },

@@ -98,7 +98,9 @@ export async function run(o: ElectOptions, ctx: Context): Promise<CommandResult>
   if (o.type === 'UNCLEAN') {
     const { confirmDestructive } = await import('../../cli/confirm.js');
     await confirmDestructive(ctx.io, {
-      action: `elect out-of-sync leaders for ${partitions ? partitions.length + ' partition(s)' : 'every leaderless partition'} (records may be lost)`,
+      action:
+        `elect out-of-sync leaders for ${partitions ? partitions.length + ' partition(s)' : 'every leaderless partition'} ` +
+        '(records may be lost)',
       items: partitions?.map(tpName),
       yes: o.yes,
     });

@@ -70,7 +70,8 @@ export async function generate(
   const rackless = chosen.filter((b) => b.rack === null).length;
   if (rackAware && rackless !== 0 && rackless !== chosen.length)
     throw new PlanError(
-      'Not all brokers have rack information. Add --disable-rack-aware in command line to make replica assignment without rack information.',
+      'Not all brokers have rack information. Add --disable-rack-aware in command line to make replica assignment ' +
+        'without rack information.',
     );
   const proposed: Assignment[] = [];
   for (const topic of [...new Set(current.map((a) => a.topic))]) {
