@@ -12,7 +12,7 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror partitions pipe schemas stats help' ;;
+    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status list delete logs help' ;;
@@ -85,6 +85,7 @@ _ktool_options() {
     'mirror pause') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror resume') echo '--connect-url --name --format --json --no-color --debug -h --help' ;;
     'mirror delete') echo '--connect-url --name -y --yes --format --json --no-color --debug -h --help' ;;
+    'dump-log') echo '--format --json --no-color --debug --files --print-data-log --deep-iteration --offsets-decoder --transaction-log-decoder --share-group-state-decoder --cluster-metadata-decoder --remote-log-metadata-decoder --key-decoder-class --value-decoder-class --max-bytes --max-message-size --index-sanity-check --verify-index-only --skip-record-metadata -h --help' ;;
     'partitions') echo '-h --help' ;;
     'partitions reassign') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --generate --execute --verify --cancel --list --topics-to-move-json-file --topics --broker-list --disable-rack-aware --reassignment-json-file --throttle --replica-alter-log-dirs-throttle --additional --preserve-throttles --disallow-replication-factor-change --wait --out --dry-run -h --help' ;;
     'partitions elect-leaders') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --preferred --unclean --election-type --topic --partition --all-topic-partitions --path-to-json-file -h --help' ;;
@@ -468,6 +469,12 @@ _ktool_option_value() {
         --format) echo 'choices table wide json yaml' ;;
         *) return 1 ;;
       esac ;;
+    'dump-log')
+      case "$2" in
+        --format) echo 'choices table wide json yaml kafka' ;;
+        --output|--files|--key-decoder-class|--value-decoder-class|--max-bytes|--max-message-size) echo 'none' ;;
+        *) return 1 ;;
+      esac ;;
     'partitions reassign')
       case "$2" in
         -b|--bootstrap-server|--brokers|--timeout|--output|--broker-list|--throttle|--replica-alter-log-dirs-throttle) echo 'none' ;;
@@ -696,6 +703,10 @@ _ktool_argument() {
       case "$2" in
         0) echo 'choices list create delete' ;;
       esac ;;
+    'dump-log')
+      case "$2" in
+        *) echo 'files' ;;
+      esac ;;
     'partitions elect-leaders')
       case "$2" in
         *) echo 'topics' ;;
@@ -748,7 +759,7 @@ _ktool_argument() {
       esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror partitions pipe schemas stats' ;;
+        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats' ;;
       esac ;;
   esac
 }

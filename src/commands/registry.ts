@@ -9,6 +9,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: 'configs', load: () => import('./configs/configs.js') },
   { path: 'consume', load: () => import('./consume/consume.js') },
   { path: 'delete-records', load: () => import('./delete-records/delete-records.js') },
+  { path: 'dump-log', load: () => import('./dump-log/dump-log.js') },
   { path: 'groups', load: () => import('./groups/groups.js') },
   { path: 'lag', load: () => import('./lag/lag.js') },
   { path: 'local', load: () => import('./local/local.js') },

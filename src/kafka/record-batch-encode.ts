@@ -17,7 +17,7 @@ import type { BatchWriteHeader } from './record-batch.js';
  * CRC-32C of a batch. The client's optional native CRC (@node-rs/crc32) is called directly: the
  * client wraps it in `new Uint8Array(data)`, a copy of every batch (100 MB per million records).
  */
-const crc32c: (data: Buffer) => number = (() => {
+export const crc32c: (data: Buffer) => number = (() => {
   try {
     const native = (createRequire(import.meta.url)('@node-rs/crc32') as { crc32c: (data: Uint8Array) => number }).crc32c;
     if (native(Buffer.from('123456789')) === 0xe3069283) return native;

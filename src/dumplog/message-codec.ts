@@ -1,0 +1,318 @@
+/**
+ * Decodes a Kafka message (a coordinator or metadata record, a KRaft control record) from its bytes
+ * by its JSON definition (message-schemas.json, from Kafka's jars) and writes it as Kafka's generated
+ * JsonConverter classes do: fields in definition order, those of the version only, tagged fields
+ * only when they differ from their default, int64 exact, bytes as base64, uuids as Kafka prints them.
+ */
+
+export interface FieldDef {
+  name: string;
+  type: string;
+  /** Absent on a field that is only tagged: its taggedVersions then. */
+  versions?: string;
+  nullableVersions?: string;
+  taggedVersions?: string;
+  tag?: number;
+  default?: string | number | boolean | null;
+  fields?: FieldDef[];
+}
+
+export interface MessageDef {
+  name: string;
+  type: string;
+  apiKey?: number;
+  validVersions: string;
+  flexibleVersions: string;
+  fields: FieldDef[];
+  commonStructs?: { name: string; versions?: string; fields: FieldDef[] }[];
+}
+
+/** A decoded value, in the shapes the JSON writer knows. */
+export type JValue = null | boolean | number | bigint | string | Buffer | JDouble | JValue[] | JObject;
+
+/** A float64 field's value: Java prints 1000.0 where a JSON number would be 1000. */
+export class JDouble {
+  constructor(readonly value: number) {}
+}
+export interface JObject {
+  [k: string]: JValue;
+}
+
+/** "0+", "3+", "1", "0-4", "none" -> does `v` fall in it. */
+export function inVersions(range: string | undefined, v: number): boolean {
+  if (range === undefined || range === 'none') return false;
+  const plus = /^(\d+)\+$/.exec(range);
+  if (plus) return v >= Number(plus[1]);
+  const span = /^(\d+)-(\d+)$/.exec(range);
+  if (span) return v >= Number(span[1]) && v <= Number(span[2]);
+  return v === Number(range);
+}
+
+export class Reader {
+  constructor(
+    readonly buf: Buffer,
+    public pos = 0,
+  ) {}
+  private need(n: number): void {
+    if (this.pos + n > this.buf.length) throw new RangeError(`message ends at ${this.buf.length}, needs ${this.pos + n} bytes`);
+  }
+  int8(): number {
+    this.need(1);
+    return this.buf.readInt8(this.pos++);
+  }
+  int16(): number {
+    this.need(2);
+    const v = this.buf.readInt16BE(this.pos);
+    this.pos += 2;
+    return v;
+  }
+  uint16(): number {
+    this.need(2);
+    const v = this.buf.readUInt16BE(this.pos);
+    this.pos += 2;
+    return v;
+  }
+  int32(): number {
+    this.need(4);
+    const v = this.buf.readInt32BE(this.pos);
+    this.pos += 4;
+    return v;
+  }
+  uint32(): number {
+    this.need(4);
+    const v = this.buf.readUInt32BE(this.pos);
+    this.pos += 4;
+    return v;
+  }
+  int64(): bigint {
+    this.need(8);
+    const v = this.buf.readBigInt64BE(this.pos);
+    this.pos += 8;
+    return v;
+  }
+  float64(): number {
+    this.need(8);
+    const v = this.buf.readDoubleBE(this.pos);
+    this.pos += 8;
+    return v;
+  }
+  uvarint(): number {
+    let result = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      this.need(1);
+      byte = this.buf[this.pos++];
+      result += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return result;
+  }
+  bytes(n: number): Buffer {
+    this.need(n);
+    const out = this.buf.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+}
+
+const ZERO_UUID = Buffer.alloc(16);
+
+/** Kafka's Uuid.toString(): 16 bytes as URL-safe base64 without padding. */
+export const uuidString = (b: Buffer): string => b.toString('base64url');
+
+interface Ctx {
+  version: number;
+  flexible: boolean;
+  structs: Map<string, FieldDef[]>;
+}
+
+function fieldsOf(type: string, field: FieldDef, ctx: Ctx): FieldDef[] {
+  const fields = field.fields ?? ctx.structs.get(type);
+  if (!fields) throw new Error(`no definition of struct ${type}`);
+  return fields;
+}
+
+function readLength(r: Reader, ctx: Ctx, wide: boolean): number {
+  if (ctx.flexible) return r.uvarint() - 1;
+  return wide ? r.int32() : r.int16();
+}
+
+function readScalar(type: string, field: FieldDef, r: Reader, ctx: Ctx): JValue {
+  switch (type) {
+    case 'bool':
+      return r.int8() !== 0;
+    case 'int8':
+      return r.int8();
+    case 'int16':
+      return r.int16();
+    case 'uint16':
+      return r.uint16();
+    case 'int32':
+      return r.int32();
+    case 'uint32':
+      return r.uint32();
+    case 'int64':
+      return r.int64();
+    case 'float64':
+      return new JDouble(r.float64());
+    case 'uuid':
+      return uuidString(r.bytes(16));
+    case 'string': {
+      const n = readLength(r, ctx, false);
+      return n < 0 ? null : r.bytes(n).toString('utf8');
+    }
+    case 'bytes':
+    case 'records': {
+      const n = readLength(r, ctx, true);
+      return n < 0 ? null : Buffer.from(r.bytes(n));
+    }
+    default:
+      return readStruct(fieldsOf(type, field, ctx), r, ctx);
+  }
+}
+
+function readValue(field: FieldDef, r: Reader, ctx: Ctx): JValue {
+  if (field.type.startsWith('[]')) {
+    const n = readLength(r, ctx, true);
+    if (n < 0) return null;
+    const inner = field.type.slice(2);
+    const out: JValue[] = [];
+    for (let i = 0; i < n; i++) out.push(readScalar(inner, field, r, ctx));
+    return out;
+  }
+  return readScalar(field.type, field, r, ctx);
+}
+
+/** The value a field has when absent: its "default", else its type's zero. */
+export function defaultOf(field: FieldDef, ctx: Pick<Ctx, 'structs' | 'version'>): JValue {
+  const d = field.default;
+  if (d === null || d === 'null') return null;
+  if (field.type.startsWith('[]')) return [];
+  switch (field.type) {
+    case 'bool':
+      return d === true || d === 'true';
+    case 'int64':
+      return BigInt(d ?? 0);
+    case 'int8':
+    case 'int16':
+    case 'uint16':
+    case 'int32':
+    case 'uint32':
+      return Number(d ?? 0);
+    case 'float64':
+      return new JDouble(Number(d ?? 0));
+    case 'string':
+      return d === undefined ? '' : String(d);
+    case 'uuid':
+      return uuidString(ZERO_UUID);
+    case 'bytes':
+    case 'records':
+      return Buffer.alloc(0);
+    default: {
+      const out: JObject = {};
+      for (const f of field.fields ?? ctx.structs.get(field.type) ?? []) out[camel(f.name)] = defaultOf(f, ctx);
+      return out;
+    }
+  }
+}
+
+/** The JSON name Kafka's converters use: the field name with its first letter in lower case. */
+export const camel = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
+
+function readTagged(fields: FieldDef[], r: Reader, ctx: Ctx): Map<number, JValue> {
+  const found = new Map<number, JValue>();
+  const count = r.uvarint();
+  for (let i = 0; i < count; i++) {
+    const tag = r.uvarint();
+    const size = r.uvarint();
+    const end = r.pos + size;
+    const field = fields.find((f) => f.tag === tag && inVersions(f.taggedVersions, ctx.version));
+    if (field) found.set(tag, readValue(field, new Reader(r.buf.subarray(r.pos, end)), ctx));
+    r.pos = end;
+  }
+  return found;
+}
+
+function readStruct(fields: FieldDef[], r: Reader, ctx: Ctx): JObject {
+  const out: JObject = {};
+  for (const f of fields) {
+    if (!inVersions(f.versions ?? f.taggedVersions, ctx.version) || inVersions(f.taggedVersions, ctx.version)) continue;
+    out[camel(f.name)] = readValue(f, r, ctx);
+  }
+  if (!ctx.flexible) return out;
+  const tagged = readTagged(fields, r, ctx);
+  // Tagged fields in definition order, written only when not their default (as the converters do).
+  const result: JObject = {};
+  for (const f of fields) {
+    if (!inVersions(f.versions ?? f.taggedVersions, ctx.version)) continue;
+    const name = camel(f.name);
+    if (!inVersions(f.taggedVersions, ctx.version)) {
+      result[name] = out[name];
+      continue;
+    }
+    const value = tagged.get(f.tag!);
+    if (value !== undefined && !sameValue(value, defaultOf(f, ctx))) result[name] = value;
+  }
+  return result;
+}
+
+function sameValue(a: JValue, b: JValue): boolean {
+  return jsonText(a) === jsonText(b);
+}
+
+export function structsOf(def: MessageDef): Map<string, FieldDef[]> {
+  const structs = new Map<string, FieldDef[]>();
+  const walk = (fields: FieldDef[]) => {
+    for (const f of fields) {
+      if (f.fields) {
+        structs.set(f.type.replace(/^\[\]/, ''), f.fields);
+        walk(f.fields);
+      }
+    }
+  };
+  for (const s of def.commonStructs ?? []) {
+    structs.set(s.name, s.fields);
+    walk(s.fields);
+  }
+  walk(def.fields);
+  return structs;
+}
+
+/** The message's fields at `version`, read from `r`. */
+export function readMessage(def: MessageDef, version: number, r: Reader): JObject {
+  const ctx: Ctx = { version, flexible: inVersions(def.flexibleVersions, version), structs: structsOf(def) };
+  return readStruct(def.fields, r, ctx);
+}
+
+/** Java's Double.toString for the values a float64 field holds. */
+function javaDouble(n: number): string {
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity';
+  const abs = Math.abs(n);
+  if (abs === 0 || (abs >= 1e-3 && abs < 1e7)) {
+    const s = String(n);
+    return s.includes('.') ? s : `${s}.0`;
+  }
+  const [mantissa, exp] = n.toExponential().split('e');
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exp)}`;
+}
+
+/** Jackson's escaping: short escapes for \b \t \n \f \r, \u00XX (upper-case hex) for other controls. */
+function jsonString(s: string): string {
+  return JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, (_, h: string) => `\\u00${h.toUpperCase()}`);
+}
+
+/** Compact JSON as Jackson's ObjectNode.toString() writes it. */
+export function jsonText(v: JValue): string {
+  if (v === null) return 'null';
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') return String(v);
+  if (v instanceof JDouble) return javaDouble(v.value);
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return jsonString(v);
+  if (Buffer.isBuffer(v)) return `"${v.toString('base64')}"`;
+  if (Array.isArray(v)) return `[${v.map(jsonText).join(',')}]`;
+  return `{${Object.entries(v)
+    .map(([k, x]) => `${jsonString(k)}:${jsonText(x)}`)
+    .join(',')}}`;
+}
