@@ -34,8 +34,12 @@ export function kafkaLine(e: DumpEvent, skipRecordMetadata: boolean): string {
       const txn = e.currentTxnFirstOffset === null ? 'OptionalLong.empty' : `OptionalLong[${e.currentTxnFirstOffset}]`;
       return (
         `producerId: ${e.producerId} producerEpoch: ${e.producerEpoch} coordinatorEpoch: ${e.coordinatorEpoch} ` +
-        `currentTxnFirstOffset: ${txn} lastTimestamp: ${e.lastTimestamp} firstSequence: ${e.firstSequence} ` +
-        `lastSequence: ${e.lastSequence} lastOffset: ${e.lastOffset} offsetDelta: ${e.offsetDelta} timestamp: ${e.timestamp}\n`
+        `currentTxnFirstOffset: ${txn} lastTimestamp: ${e.lastTimestamp}` +
+        // The last batch's metadata only when it has one (a snapshot keeps offset -1 for a producer without).
+        (e.lastOffset < 0n
+          ? '\n'
+          : ` firstSequence: ${e.firstSequence} lastSequence: ${e.lastSequence} lastOffset: ${e.lastOffset} ` +
+            `offsetDelta: ${e.offsetDelta} timestamp: ${e.timestamp}\n`)
       );
     }
     case 'aborted':

@@ -138,7 +138,7 @@ function readLength(r: Reader, ctx: Ctx, wide: boolean): number {
   return wide ? r.int32() : r.int16();
 }
 
-function readScalar(type: string, field: FieldDef, r: Reader, ctx: Ctx): JValue {
+function readScalar(type: string, field: FieldDef, r: Reader, ctx: Ctx, element = false): JValue {
   switch (type) {
     case 'bool':
       return r.int8() !== 0;
@@ -168,6 +168,9 @@ function readScalar(type: string, field: FieldDef, r: Reader, ctx: Ctx): JValue 
       return n < 0 ? null : Buffer.from(r.bytes(n));
     }
     default:
+      // A nullable struct starts with a presence byte: 1 present; -1 is null, and so is the 0 Kafka 4.3 writes for a
+      // null tagged ConsumerGroupMemberMetadataValue.classicMemberMetadata (its tool prints null there).
+      if (!element && inVersions(field.nullableVersions, ctx.version) && r.int8() !== 1) return null;
       return readStruct(fieldsOf(type, field, ctx), r, ctx);
   }
 }
@@ -178,16 +181,20 @@ function readValue(field: FieldDef, r: Reader, ctx: Ctx): JValue {
     if (n < 0) return null;
     const inner = field.type.slice(2);
     const out: JValue[] = [];
-    for (let i = 0; i < n; i++) out.push(readScalar(inner, field, r, ctx));
+    for (let i = 0; i < n; i++) out.push(readScalar(inner, field, r, ctx, true));
     return out;
   }
   return readScalar(field.type, field, r, ctx);
 }
 
+const SCALARS = new Set(['bool', 'int8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'float64', 'string', 'uuid', 'bytes', 'records']);
+
 /** The value a field has when absent: its "default", else its type's zero. */
 export function defaultOf(field: FieldDef, ctx: Pick<Ctx, 'structs' | 'version'>): JValue {
   const d = field.default;
-  if (d === null || d === 'null') return null;
+  const struct = !field.type.startsWith('[]') && !SCALARS.has(field.type);
+  // A struct's default is the struct of defaults even where the definition says null (a null one is written and printed).
+  if ((d === null || d === 'null') && !struct) return null;
   if (field.type.startsWith('[]')) return [];
   switch (field.type) {
     case 'bool':
