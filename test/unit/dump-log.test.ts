@@ -3,7 +3,8 @@
  * (test/fixtures/dump-log/expected/*.txt were printed by Kafka 4.3.1's DumpLogSegments from the
  * repository root with these arguments): segments with headers, null keys, every codec, a committed
  * and an aborted transaction, a transaction index, a __consumer_offsets prefix (cut mid-batch: the
- * "invalid bytes" line) with its producer snapshot, __transaction_state, a KRaft checkpoint.
+ * "invalid bytes" line) with its producer snapshot, __transaction_state, __share_group_state (a share group made by
+ * Kafka's console share consumer), a KRaft checkpoint.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ describe('dump-log --files: the lines of kafka-dump-log.sh', () => {
       ['--files', `${F}/offsets/00000000000000000110.log,${F}/offsets/00000000000000000163.snapshot`, '--offsets-decoder'],
     ],
     ['txn', ['--files', `${F}/txn/00000000000000000000.log`, '--transaction-log-decoder']],
+    ['share', ['--files', `${F}/share/00000000000000000000.log`, '--share-group-state-decoder']],
     ['meta', ['--files', `${F}/meta/00000000000000017221-0000000001.checkpoint`, '--cluster-metadata-decoder']],
     ['meta-deep', ['--files', `${F}/meta/00000000000000017221-0000000001.checkpoint`, '--deep-iteration']],
   ];
