@@ -2,6 +2,7 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { ExitCode, UsageError } from '../../errors.js';
+import { RegistryCode, RegistryUsageError } from '../../schema-registry/errors.js';
 import { parseReferences, readSchemaFile, SCHEMAS_GROUPS, TYPE_OPTION, versionNumber } from './shared.js';
 
 export const spec = defineCommand({
@@ -34,11 +35,23 @@ export function parse(args: string[], flags: Flags<typeof spec>): CheckOptions {
   return { subject: args[0], file: args[1], type: flags.type, references: parseReferences(flags.reference), against };
 }
 
+const REFERENCES_HINT =
+  "a schema with references: Apicurio's compatibility check does not resolve them (Confluent's does); " +
+  '`ktool schemas register` checks compatibility with them resolved and refuses an incompatible schema (exit 6)';
+
 /** `schemas check --json`: {subject, against, compatible, messages}; exit 6 when not compatible. */
 export async function run(o: CheckOptions, ctx: Context): Promise<CommandResult> {
   const schema = await readSchemaFile(o.file, o.type, o.references);
   const registry = await ctx.schemaRegistry();
-  const result = await registry.checkCompatibility(o.subject, schema, o.against);
+  let result;
+  try {
+    result = await registry.checkCompatibility(o.subject, schema, o.against);
+  } catch (error) {
+    // Apicurio 3's compatibility endpoint does not resolve references (its register does): it calls the schema invalid.
+    if (error instanceof RegistryUsageError && error.registryCode === RegistryCode.invalidSchema && o.references.length > 0)
+      throw new RegistryUsageError(error.message, error.registryCode, error.httpStatus, REFERENCES_HINT);
+    throw error;
+  }
   const data = { subject: o.subject, against: o.against, compatible: result.isCompatible, messages: result.messages };
   const target =
     o.against === 'all' ? `every version of ${o.subject}` : o.against === 'latest' ? o.subject : `${o.subject} version ${o.against}`;
