@@ -100,7 +100,7 @@ _ktool_options() {
     'schemas config') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --compatibility --reset -h --help' ;;
     'schemas mode') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --set --force -h --help' ;;
     'schemas delete') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --permanent -h --help' ;;
-    'stats') echo '-b --bootstrap-server --command-config --profile --timeout --count --sum --avg --min --max --rate --ema --alpha --span --half-life --no-adjust --by --tumbling --hopping --session --last --grace --emit --time --to --explain -o --offset -p --partition -P --partitions -n --max-messages -e --exit --fetch-max-bytes --isolation-level --format --json --no-color --debug -h --help' ;;
+    'stats') echo '-b --bootstrap-server --command-config --profile --timeout --count --sum --avg --min --max --rate --ema --alpha --span --half-life --no-adjust --by --tumbling --hopping --session --last --grace --emit --time --to -g --group --commit-interval --transaction-timeout --explain -o --offset -p --partition -P --partitions -n --max-messages -e --exit --fetch-max-bytes --isolation-level --format --json --no-color --debug -h --help' ;;
   esac
 }
 
@@ -583,11 +583,12 @@ _ktool_option_value() {
       esac ;;
     'stats')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--alpha|--span|--half-life|--by|--tumbling|--hopping|--session|--last|--grace|--time|-o|--offset|-p|--partition|-P|--partitions|-n|--max-messages|--fetch-max-bytes|--format|--output) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--alpha|--span|--half-life|--by|--tumbling|--hopping|--session|--last|--grace|--time|--commit-interval|--transaction-timeout|-o|--offset|-p|--partition|-P|--partitions|-n|--max-messages|--fetch-max-bytes|--format|--output) echo 'none' ;;
         --command-config|--sum|--avg|--min|--max|--ema) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --emit) echo 'choices update final' ;;
         --to) echo 'topics' ;;
+        -g|--group) echo 'groups' ;;
         --explain) echo 'choices ksql flink' ;;
         --isolation-level) echo 'choices read_committed read_uncommitted' ;;
         *) return 1 ;;

@@ -21,7 +21,7 @@ import type { ProduceRecord, ProducerApi, TxnOffset } from '../kafka/producer-ty
 import type { AdminApi } from '../kafka/types.js';
 import { sleep } from '../util/sleep.js';
 import { restoreStores, type OpenReader } from './restore.js';
-import { changelogTopic, snapshotKey, type NamedStore } from './state-store.js';
+import { changelogPrefix, changelogTopic, type NamedStore } from './state-store.js';
 
 export interface AppProcessor {
   /** The output records of these input records (in offset order per partition). Throwing stops the run. */
@@ -93,7 +93,7 @@ export class ExactlyOnceLoop {
     const restored = await restoreStores(this.o.app, input, partitions, this.o.stores, this.o.admin, this.o.openReader);
     this.o.info?.(
       `generation ${generation}: ${input} partitions ${partitions.join(',')}` +
-        (this.o.stores.length ? `, ${restored} snapshots restored` : ''),
+        (this.o.stores.length ? `, ${restored} state keys restored` : ''),
     );
     const reader = await this.o.openReader(
       partitions.map((partition) => ({ topic: input, partition, start: starts.get(partition)! })),
@@ -150,14 +150,15 @@ export class ExactlyOnceLoop {
     if (!p.open) return true;
     const { producer, group, app, input } = this.o;
     await Promise.all(p.sends);
-    const snapshots: ProduceRecord[] = [];
+    const changes: ProduceRecord[] = [];
     for (const { name, store } of this.o.stores) {
+      const topic = changelogTopic(app, name);
       for (const partition of p.next.keys()) {
-        const key = Buffer.from(snapshotKey(input, partition));
-        snapshots.push({ topic: changelogTopic(app, name), partition, key, value: store.snapshot(partition) });
+        const prefix = changelogPrefix(input, partition);
+        for (const c of store.changes(partition)) changes.push({ topic, partition, key: Buffer.from(prefix + c.key), value: c.value });
       }
     }
-    if (snapshots.length) await producer.send(snapshots);
+    if (changes.length) await producer.send(changes);
     const offsets: TxnOffset[] = [...p.next].map(([partition, offset]) => ({ topic: input, partition, offset, metadata: '' }));
     try {
       await producer.sendOffsetsToTransaction(

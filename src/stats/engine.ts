@@ -4,6 +4,7 @@
  * stream time over the records it is given. Its whole state is plain JSON (snapshot / restore), so a
  * changelog can keep it per input partition and a restored engine continues exactly as one never stopped.
  */
+import type { CellEntry } from './cell-log.js';
 import { PerRecordEngine, type PerRecordSnapshot } from './per-record.js';
 import { SessionEngine, type SessionsSnapshot } from './sessions.js';
 import { TimeWindowEngine, type TimeWindowsSnapshot } from './time-windows.js';
@@ -24,6 +25,13 @@ export interface EngineOptions {
 }
 
 type Inner = TimeWindowEngine | SessionEngine | PerRecordEngine;
+
+/** A snapshot without its cells: the changelog's record per partition beside the cells' (see cell-log.ts). */
+export interface EngineHeader extends Omit<EngineSnapshot, 'state'> {
+  kind: EngineSnapshot['state']['kind'];
+  streamTime: number | null;
+  late: number;
+}
 
 export class StatsEngine {
   private records = 0;
@@ -95,6 +103,39 @@ export class StatsEngine {
       badTime: this.badTime,
       notNumber: [...this.notNumber],
       state: this.inner.snapshot(),
+    };
+  }
+
+  /** From now on, changes() gives the cells changed since its last call (a stats application's changelog). */
+  trackChanges(): void {
+    this.inner.track();
+  }
+
+  /** The header and the cells changed since the last call (value null: the cell is gone). After trackChanges(). */
+  changes(): { header: EngineHeader; cells: CellEntry[] } {
+    const { spec, records, badTime, notNumber, state } = this.snapshotHeader();
+    return { header: { spec, records, badTime, notNumber, ...state }, cells: this.inner.log?.drain() ?? [] };
+  }
+
+  /** Continues from a changelog: the header and the latest value of each cell, in any order. */
+  restoreChanges(h: EngineHeader, cells: unknown[]): void {
+    if (h.spec !== JSON.stringify(this.spec)) throw new Error('the changelog was written with other stats flags');
+    if (h.kind !== this.snapshotHeader().state.kind) throw new Error(`the changelog holds ${h.kind} state`);
+    this.records = h.records;
+    this.badTime = h.badTime;
+    this.notNumber.splice(0, this.notNumber.length, ...h.notNumber);
+    this.inner.restoreCells(h.streamTime, h.late, cells);
+  }
+
+  private snapshotHeader(): Omit<EngineSnapshot, 'state'> & { state: Pick<EngineHeader, 'kind' | 'streamTime' | 'late'> } {
+    const inner = this.inner;
+    const kind = inner instanceof TimeWindowEngine ? 'time' : inner instanceof SessionEngine ? 'session' : 'per-record';
+    return {
+      spec: JSON.stringify(this.spec),
+      records: this.records,
+      badTime: this.badTime,
+      notNumber: [...this.notNumber],
+      state: { kind, streamTime: Number.isFinite(inner.streamTime) ? inner.streamTime : null, late: inner.late },
     };
   }
 

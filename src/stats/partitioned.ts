@@ -6,7 +6,8 @@
  * group anyway, so the engines' rows are simply put together and their counts summed.
  * A key found in two partitions (a custom partitioner) gives a row per partition, as Streams' tasks do.
  */
-import { StatsEngine, type EngineOptions, type EngineSnapshot } from './engine.js';
+import type { CellEntry } from './cell-log.js';
+import { StatsEngine, type EngineHeader, type EngineOptions, type EngineSnapshot } from './engine.js';
 import type { Segment } from './path.js';
 import type { EngineCounts, EngineInput, StatsRow, StatsSpec } from './types.js';
 
@@ -23,14 +24,37 @@ export class PartitionedEngine implements Stats {
 
   constructor(
     readonly spec: StatsSpec,
-    private readonly options: EngineOptions = {},
+    private readonly options: EngineOptions & { trackChanges?: boolean } = {},
   ) {}
 
   /** The engine (the task) of a partition, created on its first record. */
   engine(partition: number): StatsEngine {
     let e = this.engines.get(partition);
-    if (!e) this.engines.set(partition, (e = new StatsEngine(this.spec, this.options)));
+    if (!e) this.engines.set(partition, (e = this.newEngine()));
     return e;
+  }
+
+  private newEngine(): StatsEngine {
+    const e = new StatsEngine(this.spec, this.options);
+    if (this.options.trackChanges) e.trackChanges();
+    return e;
+  }
+
+  /** A partition's header and the cells changed since the last call (trackChanges). */
+  changes(partition: number): { header: EngineHeader; cells: CellEntry[] } {
+    return this.engine(partition).changes();
+  }
+
+  /** A partition's state from its changelog (a fresh engine; no header: nothing was kept). */
+  restorePartition(partition: number, header: EngineHeader | null, cells: unknown[]): void {
+    const e = this.newEngine();
+    if (header) e.restoreChanges(header, cells);
+    this.engines.set(partition, e);
+  }
+
+  /** The partition went elsewhere (a rebalance): its engine is dropped. */
+  release(partition: number): void {
+    this.engines.delete(partition);
   }
 
   process(r: EngineInput): void {

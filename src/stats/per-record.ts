@@ -8,6 +8,7 @@
  * - EMA (ema.ts) next to any of them.
  */
 import { addTo, aggFromJson, aggToJson, newAgg, putMetrics, type Agg } from './agg.js';
+import { CellLog } from './cell-log.js';
 import { emaAdd, emaValue, newEma, type EmaState } from './ema.js';
 import { Emitter } from './emitter.js';
 import type { EngineInput, MetricSpec, StatsRow, StatsSpec } from './types.js';
@@ -59,6 +60,8 @@ export class PerRecordEngine {
   late = 0;
   private readonly groups = new Map<string, GroupState>();
   readonly out: Emitter<GroupState>;
+  /** With -g: the groups changed since the last commit (the changelog). */
+  log?: CellLog<GroupState>;
   private readonly fields: number;
   private readonly metrics: MetricSpec[];
 
@@ -104,6 +107,7 @@ export class PerRecordEngine {
     g.time = r.time;
     g.partition = r.partition;
     g.offset = r.offset;
+    this.log?.touch(g);
     if (this.emitUpdates) this.out.update(g);
   }
 
@@ -160,19 +164,22 @@ export class PerRecordEngine {
     return row;
   }
 
+  track(): void {
+    this.log = new CellLog<GroupState>(
+      (g) => g.group,
+      (g) => groupJson(g),
+    );
+  }
+
+  /** State from the changelog: its header and the groups (as the log's json) in any order. */
+  restoreCells(streamTime: number | null, late: number, cells: unknown[]): void {
+    this.restore({ kind: 'per-record', streamTime, late, groups: cells as PerRecordSnapshot['groups'] });
+    this.log?.clear();
+    for (const g of this.cells()) this.log?.restored(g);
+  }
+
   snapshot(): PerRecordSnapshot {
-    const groups = [...this.groups.values()].map((g) => ({
-      group: g.group,
-      groupValue: g.groupValue,
-      agg: aggToJson(g.agg),
-      first: g.first,
-      entries: g.entries.slice(g.head).map((e): [number, (number | null)[]] => [e.time, e.values.map((v) => (v === v ? v : null))]),
-      ema: g.ema ? [...g.ema] : null,
-      time: g.time,
-      ...(g.partition !== undefined ? { partition: g.partition } : {}),
-      ...(g.offset !== undefined ? { offset: g.offset } : {}),
-      current: aggToJson(g.current),
-    }));
+    const groups = [...this.groups.values()].map(groupJson);
     return { kind: 'per-record', streamTime: Number.isFinite(this.streamTime) ? this.streamTime : null, late: this.late, groups };
   }
 
@@ -203,4 +210,19 @@ function firstAtLeast(entries: Entry[], from: number, t: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+function groupJson(g: GroupState): PerRecordSnapshot['groups'][number] {
+  return {
+    group: g.group,
+    groupValue: g.groupValue,
+    agg: aggToJson(g.agg),
+    first: g.first,
+    entries: g.entries.slice(g.head).map((e): [number, (number | null)[]] => [e.time, e.values.map((v) => (v === v ? v : null))]),
+    ema: g.ema ? [...g.ema] : null,
+    time: g.time,
+    ...(g.partition !== undefined ? { partition: g.partition } : {}),
+    ...(g.offset !== undefined ? { offset: g.offset } : {}),
+    current: aggToJson(g.current),
+  };
 }

@@ -11,6 +11,7 @@
  * emit final gives it then, once, and it is forgotten: no later record merges with it.
  */
 import { addTo, aggFromJson, aggToJson, mergeInto, newAgg, putMetrics, type Agg } from './agg.js';
+import { CellLog } from './cell-log.js';
 import { Emitter } from './emitter.js';
 import { MinHeap } from './heap.js';
 import type { EngineInput, MetricSpec, StatsRow } from './types.js';
@@ -38,6 +39,8 @@ export class SessionEngine {
   private readonly groups = new Map<string, Session[]>();
   private readonly byEnd = new MinHeap<Session>((s) => s.end);
   readonly out: Emitter<Session>;
+  /** With -g: the sessions changed since the last commit (the changelog). */
+  log?: CellLog<Session>;
 
   constructor(
     private readonly gap: number,
@@ -76,6 +79,7 @@ export class SessionEngine {
     for (const s of merged) {
       mergeInto(agg, s.agg);
       s.alive = false;
+      this.log?.remove(s);
       this.out.forget(s);
       if (this.emitUpdates && replaced) this.out.push(this.tombstone(s));
     }
@@ -84,6 +88,7 @@ export class SessionEngine {
     list.splice(i, j - i, session);
     this.groups.set(r.group, list);
     this.byEnd.push(session);
+    this.log?.touch(session);
     if (this.emitUpdates) this.out.update(session);
     this.closeBefore(close);
   }
@@ -99,6 +104,7 @@ export class SessionEngine {
       if (!s.alive) continue;
       s.alive = false;
       this.out.final(s);
+      this.log?.remove(s);
       const list = this.groups.get(s.group)!;
       list.splice(list.indexOf(s), 1);
       if (list.length === 0) this.groups.delete(s.group);
@@ -125,6 +131,21 @@ export class SessionEngine {
     const sessions: SessionsSnapshot['sessions'] = [];
     for (const s of this.cells()) sessions.push([s.group, s.groupValue, s.start, s.end, aggToJson(s.agg)]);
     return { kind: 'session', streamTime: Number.isFinite(this.streamTime) ? this.streamTime : null, late: this.late, sessions };
+  }
+
+  track(): void {
+    this.log = new CellLog<Session>(
+      (s) => `${s.start}|${s.group}`,
+      (s) => [s.group, s.groupValue, s.start, s.end, aggToJson(s.agg)],
+    );
+  }
+
+  /** State from the changelog: its header and the sessions (as the log's json) in any order. */
+  restoreCells(streamTime: number | null, late: number, cells: unknown[]): void {
+    const sessions = (cells as SessionsSnapshot['sessions']).slice().sort((a, b) => a[2] - b[2]);
+    this.restore({ kind: 'session', streamTime, late, sessions });
+    this.log?.clear();
+    for (const s of this.cells()) this.log?.restored(s);
   }
 
   restore(snap: SessionsSnapshot): void {

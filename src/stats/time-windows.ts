@@ -9,6 +9,7 @@
  * - a window closes once end <= streamTime - grace: emit final gives it then, exactly once.
  */
 import { addTo, aggFromJson, aggToJson, newAgg, putMetrics, type Agg } from './agg.js';
+import { CellLog } from './cell-log.js';
 import { Emitter } from './emitter.js';
 import type { EngineInput, MetricSpec, StatsRow } from './types.js';
 
@@ -40,6 +41,8 @@ export class TimeWindowEngine {
   private readonly windows = new Map<number, Map<string, TimeCell>>();
   private starts: number[] = [];
   readonly out: Emitter<TimeCell>;
+  /** With -g: the cells changed since the last commit (the changelog). */
+  log?: CellLog<TimeCell>;
 
   constructor(
     private readonly size: number,
@@ -74,6 +77,7 @@ export class TimeWindowEngine {
         byGroup.set(r.group, cell);
       }
       addTo(cell.agg, r.time, r.values);
+      this.log?.touch(cell);
       if (this.emitUpdates) this.out.update(cell);
     }
     this.closeUpTo(close);
@@ -90,7 +94,10 @@ export class TimeWindowEngine {
     let i = 0;
     while (i < starts.length && starts[i] + size <= close) {
       const byGroup = this.windows.get(starts[i])!;
-      for (const cell of byGroup.values()) this.out.final(cell);
+      for (const cell of byGroup.values()) {
+        this.out.final(cell);
+        this.log?.remove(cell);
+      }
       this.windows.delete(starts[i]);
       i++;
     }
@@ -127,6 +134,26 @@ export class TimeWindowEngine {
       late: this.late,
       windows: this.starts.map((s) => [s, [...this.windows.get(s)!.values()].map((c) => [c.group, c.groupValue, aggToJson(c.agg)])]),
     };
+  }
+
+  track(): void {
+    this.log = new CellLog<TimeCell>(
+      (c) => `${c.start}|${c.group}`,
+      (c) => [c.start, c.group, c.groupValue, aggToJson(c.agg)],
+    );
+  }
+
+  /** State from the changelog: its header and the cells (as the log's json) in any order. */
+  restoreCells(streamTime: number | null, late: number, cells: unknown[]): void {
+    const byStart = new Map<number, [string, unknown, (number | null)[]][]>();
+    for (const c of cells as [number, string, unknown, (number | null)[]][]) {
+      const list = byStart.get(c[0]) ?? [];
+      list.push([c[1], c[2], c[3]]);
+      byStart.set(c[0], list);
+    }
+    this.restore({ kind: 'time', streamTime, late, windows: [...byStart].sort((a, b) => a[0] - b[0]) });
+    this.log?.clear();
+    for (const c of this.cells()) this.log?.restored(c);
   }
 
   restore(s: TimeWindowsSnapshot): void {

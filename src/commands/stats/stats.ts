@@ -10,6 +10,7 @@ import type { TimeSource } from '../../stats/extract.js';
 import { DEFAULT_FETCH_MAX_BYTES } from '../consume/consume.js';
 import { parseOffsetSpec, type OffsetSpec } from '../consume/offset-spec.js';
 import { parseSelection, type ConsumeSelection } from '../consume/selection.js';
+import { parseStatsApp, type StatsAppOptions } from './app-options.js';
 import { parseStatsSpec } from './metrics-flags.js';
 
 export const spec = defineCommand({
@@ -66,7 +67,18 @@ export const spec = defineCommand({
     },
     {
       flags: '--to <topic>',
-      description: 'write the rows to this topic (key: group and window start as JSON; value: the row), at least once',
+      description: 'write the rows to this topic (key: group and window start as JSON; value: the row), at least once (-g: exactly once)',
+    },
+    {
+      flags: '-g, --group <app>',
+      description:
+        'with --to and --by key/partition: run as application APP, exactly once; processes of the same APP share the ' +
+        'partitions, state per partition in topic APP-stats-store-changelog; a restart resumes (-o start|end: where a new APP begins)',
+    },
+    { flags: '--commit-interval <duration>', description: 'with -g: how often the transaction is committed (default 100ms)' },
+    {
+      flags: '--transaction-timeout <duration>',
+      description: "with -g: transaction.timeout.ms (default 10s): how soon a killed process's open transaction is aborted",
     },
     {
       flags: '--explain <dialect>',
@@ -118,6 +130,8 @@ export const spec = defineCommand({
     'ktool stats clicks --by key --session 30m -o start -e --format yaml',
     'ktool stats orders --by key --sum .value.amount --tumbling 1h --emit final --to revenue-hourly',
     'ktool stats orders --by key --tumbling 1h --sum .value.amount --explain ksql',
+    'ktool stats orders --by key --tumbling 1h --count --emit final --to orders-hourly -g hourly  # exactly once; start more to scale out',
+    'ktool stats reset hourly --execute                               # start the application over',
   ],
   ownsFormatFlag: true,
 });
@@ -141,6 +155,8 @@ export interface StatsOptions extends ConsumeSelection {
   output: StatsOutput;
   to?: string;
   explain?: 'ksql' | 'flink';
+  /** -g APP: exactly once, resumable, shared by every process of APP (app.ts). */
+  app?: StatsAppOptions;
 }
 
 export function parseBy(text: string): Segment[] {
@@ -168,7 +184,7 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
   const selection = parseSelection(args, f);
   if (selection.topics.length !== 1) throw new UsageError('stats reads one TOPIC', 'e.g. ktool stats orders --by key --tumbling 1m');
   const readsExisting = Boolean(f.exit) || f.maxMessages !== undefined;
-  const offsetText = f.offset ?? (readsExisting ? 'start' : 'end');
+  const offsetText = f.offset ?? (readsExisting || f.group !== undefined ? 'start' : 'end');
   const offset = parseOffsetSpec(offsetText, now);
   const exitAtEnd = Boolean(f.exit);
   const bounded = exitAtEnd || offset.end !== undefined || f.maxMessages !== undefined;
@@ -176,6 +192,8 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
   const byText = (f.by ?? []).map(String);
   if (f.to !== undefined && f.explain !== undefined)
     throw new UsageError('--explain prints a statement and exits: it does not go with --to');
+  const by = byText.map(parseBy);
+  const app = parseStatsApp(f, by, byText, offset, offsetText);
   return {
     ...selection,
     topic: selection.topics[0],
@@ -186,9 +204,10 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
       f.fetchMaxBytes === undefined
         ? DEFAULT_FETCH_MAX_BYTES
         : parseSize(f.fetchMaxBytes, '--fetch-max-bytes', { min: 1024, max: 256 << 20 }),
-    isolation: f.isolationLevel ?? 'read_uncommitted',
+    // An application reads what is committed, as Kafka Streams under exactly-once.
+    isolation: f.isolationLevel ?? (app ? 'read_committed' : 'read_uncommitted'),
     stats,
-    by: byText.map(parseBy),
+    by,
     byText,
     fieldPaths,
     time: parseTime(f.time),
@@ -196,6 +215,7 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
     output: parseOutputFlag(f, bounded),
     ...(f.to !== undefined ? { to: f.to } : {}),
     ...(f.explain !== undefined ? { explain: f.explain as 'ksql' | 'flink' } : {}),
+    ...(app ? { app } : {}),
   };
 }
 
@@ -203,6 +223,10 @@ export async function run(o: StatsOptions, ctx: Context): Promise<CommandResult 
   if (o.explain) {
     const { explain } = await import('../../stats/explain.js');
     return { text: explain(o.explain, { topic: o.topic, spec: o.stats, by: o.byText, time: o.timeText }) + '\n' };
+  }
+  if (o.app) {
+    const { runStatsApp } = await import('./app.js');
+    return runStatsApp(o, o.app, ctx);
   }
   const { runStats } = await import('./run-stats.js');
   return runStats(o, ctx);

@@ -3,9 +3,10 @@
  * ({"key":...,"windowStart":...}, keys sorted, no spaces), so a compacted topic keeps the latest
  * row per window (a KTable); value: the row's JSON; timestamp: the row's (the newest input record
  * in it). At least once: a batch is acknowledged before the next is read; a failure ends the run.
- * The exactly-once variant (-g: one transaction per commit with the input offsets) replaces this sink.
+ * The exactly-once variant (-g, app.ts: one transaction per commit with the changelog and the input
+ * offsets) writes the same records.
  */
-import type { ProducerApi } from '../../kafka/producer-types.js';
+import type { ProduceRecord, ProducerApi } from '../../kafka/producer-types.js';
 import type { StatsRow } from '../../stats/types.js';
 import type { RowSink } from './sinks.js';
 
@@ -25,6 +26,19 @@ export function rowKey(r: StatsRow): Buffer {
   return Buffer.from(canonicalJson(r.windowStart === undefined ? { key: r.key } : { key: r.key, windowStart: r.windowStart }));
 }
 
+/** A row as the record --to writes. */
+export function rowRecord(r: StatsRow, topic: string, partitions: number, producer: Pick<ProducerApi, 'partitionFor'>): ProduceRecord {
+  const key = rowKey(r);
+  return {
+    topic,
+    partition: producer.partitionFor(key, partitions),
+    key,
+    // A merged-away session is a tombstone, as Streams writes it: a compacted topic forgets it.
+    value: r.tombstone ? null : Buffer.from(JSON.stringify(r)),
+    ...(typeof r.timestamp === 'number' && r.timestamp >= 0 ? { timestamp: r.timestamp } : {}),
+  };
+}
+
 export class TopicSink implements RowSink {
   readonly closed = false;
   written = 0;
@@ -40,17 +54,7 @@ export class TopicSink implements RowSink {
 
   async rows(rows: StatsRow[]): Promise<void> {
     if (!rows.length) return;
-    const records = rows.map((r) => {
-      const key = rowKey(r);
-      return {
-        topic: this.topic,
-        partition: this.producer.partitionFor(key, this.partitions),
-        key,
-        // A merged-away session is a tombstone, as Streams writes it: a compacted topic forgets it.
-        value: r.tombstone ? null : Buffer.from(JSON.stringify(r)),
-        ...(typeof r.timestamp === 'number' && r.timestamp >= 0 ? { timestamp: r.timestamp } : {}),
-      };
-    });
+    const records = rows.map((r) => rowRecord(r, this.topic, this.partitions, this.producer));
     await this.producer.send(records);
     this.written += records.length;
   }
