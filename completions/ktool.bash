@@ -23,7 +23,9 @@ _ktool_subcommands() {
     'users') echo 'list create delete help' ;;
     'mirror') echo 'verify deploy status pause resume delete' ;;
     'partitions') echo 'reassign elect-leaders help' ;;
+    'pipe') echo 'reset' ;;
     'schemas') echo 'list versions get register check diff config mode delete help' ;;
+    'stats') echo 'reset' ;;
   esac
 }
 
@@ -90,6 +92,7 @@ _ktool_options() {
     'partitions reassign') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --generate --execute --verify --cancel --list --topics-to-move-json-file --topics --broker-list --disable-rack-aware --reassignment-json-file --throttle --replica-alter-log-dirs-throttle --additional --preserve-throttles --disallow-replication-factor-change --wait --out --dry-run -h --help' ;;
     'partitions elect-leaders') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --preferred --unclean --election-type --topic --partition --all-topic-partitions --path-to-json-file -h --help' ;;
     'pipe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --where --map --key --on-error -o --offset -e --exit -n --max-messages -p --partition -P --partitions --isolation-level --fetch-max-bytes --compression --acks -g --group --commit-interval --transaction-timeout -v --verbose -h --help' ;;
+    'pipe reset') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --execute -h --help' ;;
     'schemas') echo '-h --help' ;;
     'schemas list') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --deleted -h --help' ;;
     'schemas versions') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --deleted -h --help' ;;
@@ -101,6 +104,7 @@ _ktool_options() {
     'schemas mode') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --set --force -h --help' ;;
     'schemas delete') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --permanent -h --help' ;;
     'stats') echo '-b --bootstrap-server --command-config --profile --timeout --count --sum --avg --min --max --rate --ema --alpha --span --half-life --no-adjust --by --tumbling --hopping --session --last --grace --emit --time --to -g --group --commit-interval --transaction-timeout --explain -o --offset -p --partition -P --partitions -n --max-messages -e --exit --fetch-max-bytes --isolation-level --format --json --no-color --debug -h --help' ;;
+    'stats reset') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --execute -h --help' ;;
   esac
 }
 
@@ -504,6 +508,14 @@ _ktool_option_value() {
         -g|--group) echo 'groups' ;;
         *) return 1 ;;
       esac ;;
+    'pipe reset')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
     'schemas list')
       case "$2" in
         --schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|-b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
@@ -591,6 +603,14 @@ _ktool_option_value() {
         -g|--group) echo 'groups' ;;
         --explain) echo 'choices ksql flink' ;;
         --isolation-level) echo 'choices read_committed read_uncommitted' ;;
+        *) return 1 ;;
+      esac ;;
+    'stats reset')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
         *) return 1 ;;
       esac ;;
     *) return 1 ;;

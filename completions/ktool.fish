@@ -8,7 +8,7 @@
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
-set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local list' 'local delete' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'dump-log' 'partitions' 'partitions reassign' 'partitions elect-leaders' 'partitions help' 'pipe' 'schemas' 'schemas list' 'schemas versions' 'schemas get' 'schemas register' 'schemas check' 'schemas diff' 'schemas config' 'schemas mode' 'schemas delete' 'schemas help' 'stats' 'help'
+set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local list' 'local delete' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'dump-log' 'partitions' 'partitions reassign' 'partitions elect-leaders' 'partitions help' 'pipe' 'pipe reset' 'schemas' 'schemas list' 'schemas versions' 'schemas get' 'schemas register' 'schemas check' 'schemas diff' 'schemas config' 'schemas mode' 'schemas delete' 'schemas help' 'stats' 'stats reset' 'help'
 set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--throttle' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--schema-registry' '--sr-username' '--sr-password' '--sr-password-env' '--sr-password-command' '--sr-token-env' '--sr-ca' '--schema-registry-url' '--name' '--nodes' '--kafka-version' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--value-format' '--key-format' '--value-schema' '--key-schema' '--value-schema-id' '--key-schema-id' '--value-subject' '--key-subject' '--subject-strategy' '--value-message' '--key-message' '--null-marker' '--partition' '-P' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--command-property' '--transactional-id' '--on-error' '--include' '-o' '--offset' '--max-messages' '--timeout-ms' '--fetch-max-bytes' '-g' '--group' '--group-protocol' '--isolation-level' '--template' '--formatter-property' '--grep' '--key-grep' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file' '--state' '--type' '--to-offset' '--shift-by' '--to-datetime' '--by-duration' '--from-file' '--watch' '--count' '--max-lag' '--max-time-lag' '--delegation-token' '--user-principal' '--resource-pattern-type' '--principal' '--operation' '--allow-principal' '--deny-principal' '--allow-host' '--deny-host' '--mechanism' '--iterations' '--from' '--from-bootstrap' '--from-config' '--to' '--to-bootstrap' '--to-config' '--topics' '--exclude' '--rename' '--start' '--idle-timeout' '--batch-bytes' '--max-in-flight' '--commit-interval' '--connect-url' '--source-alias' '--target-alias' '--tasks' '--files' '--key-decoder-class' '--value-decoder-class' '--max-bytes' '--max-message-size' '--topics-to-move-json-file' '--broker-list' '--reassignment-json-file' '--replica-alter-log-dirs-throttle' '--out' '--election-type' '--path-to-json-file' '--where' '--map' '--transaction-timeout' '--id' '-t' '--reference' '-U' '--context' '--compatibility' '--set' '--sum' '--avg' '--min' '--max' '--ema' '--alpha' '--span' '--half-life' '--by' '--tumbling' '--hopping' '--session' '--last' '--grace' '--emit' '--explain'
 set -g __ktool_connection_flags -b --bootstrap-server --brokers --command-config --profile --schema-registry
 
@@ -1057,6 +1057,7 @@ complete -c ktool -n '__ktool_is partitions elect-leaders' -f -a '(__ktool_dynam
 complete -c ktool -n '__ktool_is partitions help' -f -a 'reassign elect-leaders'
 
 # ktool pipe
+complete -c ktool -n '__ktool_is pipe' -f -a 'reset' -d 'start a pipe -g application over: its group\'s offsets back to the earliest, its internal topics deleted (as kafka-streams-application-reset); a dry run unless --execute'
 complete -c ktool -n '__ktool_is pipe' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is pipe' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is pipe' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
@@ -1083,6 +1084,18 @@ complete -c ktool -n '__ktool_is pipe' -l commit-interval -x -d 'with -g: how of
 complete -c ktool -n '__ktool_is pipe' -l transaction-timeout -x -d 'with -g: transaction.timeout.ms (default 10s): how soon a killed process\'s open transaction is aborted'
 complete -c ktool -n '__ktool_is pipe' -s v -l verbose -d 'print the summary on stderr even when stdout is not a terminal'
 complete -c ktool -n '__ktool_is pipe' -s h -l help -d 'display help for command'
+
+# ktool pipe reset
+complete -c ktool -n '__ktool_is pipe reset' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is pipe reset' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is pipe reset' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is pipe reset' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is pipe reset' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is pipe reset' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is pipe reset' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is pipe reset' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is pipe reset' -l execute -d 'do it (the group must be empty: stop every process of APP first)'
+complete -c ktool -n '__ktool_is pipe reset' -s h -l help -d 'display help for command'
 
 # ktool schemas
 complete -c ktool -n '__ktool_is schemas' -f -a 'list' -d 'list subjects (those starting with PREFIX)'
@@ -1272,6 +1285,7 @@ complete -c ktool -n '__ktool_is schemas delete' -f -a '(__ktool_dynamic subject
 complete -c ktool -n '__ktool_is schemas help' -f -a 'list versions get register check diff config mode delete'
 
 # ktool stats
+complete -c ktool -n '__ktool_is stats' -f -a 'reset' -d 'start a stats -g application over: its group\'s offsets back to the earliest, its internal topics deleted (as kafka-streams-application-reset); a dry run unless --execute'
 complete -c ktool -n '__ktool_is stats' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
 complete -c ktool -n '__ktool_is stats' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
 complete -c ktool -n '__ktool_is stats' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
@@ -1313,6 +1327,18 @@ complete -c ktool -n '__ktool_is stats' -l no-color -d 'disable colours (also NO
 complete -c ktool -n '__ktool_is stats' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is stats' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is stats' -f -a '(__ktool_dynamic topics)'
+
+# ktool stats reset
+complete -c ktool -n '__ktool_is stats reset' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is stats reset' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is stats reset' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is stats reset' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is stats reset' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is stats reset' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is stats reset' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is stats reset' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is stats reset' -l execute -d 'do it (the group must be empty: stop every process of APP first)'
+complete -c ktool -n '__ktool_is stats reset' -s h -l help -d 'display help for command'
 
 # ktool help
 complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats'

@@ -88,4 +88,44 @@ describe('stats arguments', () => {
     await refused(['t', '--tumbling', '0s'], /--tumbling must be longer than 0/);
     await refused(['t', 'u'], /stats reads one TOPIC|too many arguments/);
   });
+
+  it('-g APP: with --to and --by key/partition; reads from the start, read_committed, 100ms commits, 10s transactions', async () => {
+    const o = await opts('in', '--by', 'key', '--tumbling', '1m', '-g', 'app1', '--to', 'out');
+    expect(o.app).toEqual({ app: 'app1', commitIntervalMs: 100, transactionTimeoutMs: 10_000 });
+    expect(o.offset.start.kind).toBe('start');
+    expect(o.isolation).toBe('read_committed');
+    expect(o.stats.emit).toBe('update');
+    const p = await opts('in', '--by', 'partition', '--by', 'key', '-g', 'a', '--to', 'o', '--commit-interval', '1s', '-o', 'end');
+    expect(p.app).toMatchObject({ commitIntervalMs: 1000 });
+    expect(p.offset.start.kind).toBe('end');
+    expect((await opts('in', '--by', 'key', '-g', 'a', '--to', 'o', '--emit', 'final', '--tumbling', '1m')).stats.emit).toBe('final');
+  });
+
+  it('-g refuses a grouping that would need a repartition topic, naming why and the alternative', async () => {
+    await refused(
+      ['in', '--by', '.value.region', '-g', 'a', '--to', 'o'],
+      /-g needs --by key and\/or --by partition: grouped by \.value\.region/,
+    );
+    await refused(['in', '--by', '.value.region', '-g', 'a', '--to', 'o'], /APP-\.\.\.-repartition/);
+    await refused(['in', '--by', '.value.region', '-g', 'a', '--to', 'o'], /ktool pipe IN IN-by-field -g a-rekey --key 'value\.region'/);
+    await refused(['in', '--by', 'key', '--by', 'topic', '-g', 'a', '--to', 'o'], /grouped by topic/);
+    await refused(['in', '-g', 'a', '--to', 'o'], /without --by \(one group over every partition\)/);
+  });
+
+  it('-g refuses what an application cannot do', async () => {
+    await refused(['in', '--by', 'key', '-g', 'a'], /-g writes the rows exactly once to a topic: it needs --to TOPIC/);
+    await refused(['in', '--by', 'key', '-g', 'a b', '--to', 'o'], /invalid application id "a b"/);
+    await refused(['in', '--by', 'key', '-g', 'a', '--to', 'o', '-e'], /-e and -n do not apply with -g/);
+    await refused(['in', '--by', 'key', '-g', 'a', '--to', 'o', '-p', '0'], /-p\/--partition cannot be combined with -g/);
+    await refused(['in', '--by', 'key', '-g', 'a', '--to', 'o', '-o', '5'], /-o only takes start or end/);
+    await refused(['in', '--commit-interval', '1s'], /--commit-interval needs -g/);
+  });
+
+  it('stats reset APP: a dry run unless --execute', async () => {
+    const r = await parseArgs(['stats', 'reset', 'app1']);
+    expect(r.options).toEqual({ app: 'app1', execute: false });
+    expect((await parseArgs(['stats', 'reset', 'app1', '--execute'])).options).toEqual({ app: 'app1', execute: true });
+    expect((await parseArgs(['pipe', 'reset', 'app1', '--execute'])).options).toEqual({ app: 'app1', execute: true });
+    expect((await parseArgs(['pipe', 'reset', 'a/b'])).code).toBe(2);
+  });
 });
