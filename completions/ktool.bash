@@ -103,7 +103,7 @@ _ktool_options() {
     'schemas config') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --compatibility --reset -h --help' ;;
     'schemas mode') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --set --force -h --help' ;;
     'schemas delete') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --permanent -h --help' ;;
-    'stats') echo '-b --bootstrap-server --command-config --profile --timeout --count --sum --avg --min --max --rate --ema --alpha --span --half-life --no-adjust --by --tumbling --hopping --session --last --grace --emit --time --to -g --group --commit-interval --transaction-timeout --explain -o --offset -p --partition -P --partitions -n --max-messages -e --exit --fetch-max-bytes --isolation-level --format --json --no-color --debug -h --help' ;;
+    'stats') echo '-b --bootstrap-server --command-config --profile --timeout --count --sum --avg --min --max --rate --ema --alpha --span --half-life --no-adjust --by --tumbling --hopping --session --last --grace --emit --time --to -g --group --commit-interval --transaction-timeout --until-caught-up --explain -o --offset -p --partition -P --partitions -n --max-messages -e --exit --fetch-max-bytes --isolation-level --format --json --no-color --debug -h --help' ;;
     'stats reset') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --execute -h --help' ;;
   esac
 }

@@ -1313,6 +1313,7 @@ complete -c ktool -n '__ktool_is stats' -l to -x -a '(__ktool_dynamic topics)' -
 complete -c ktool -n '__ktool_is stats' -s g -l group -x -a '(__ktool_dynamic groups)' -d 'with --to and --by key/partition: run as application APP, exactly once; processes of the same APP share the partitions, state per partition in topic APP-stats-store-changelog; a restart resumes (-o start|end: where a new APP begins)'
 complete -c ktool -n '__ktool_is stats' -l commit-interval -x -d 'with -g: how often the transaction is committed (default 100ms)'
 complete -c ktool -n '__ktool_is stats' -l transaction-timeout -x -d 'with -g: transaction.timeout.ms (default 10s): how soon a killed process\'s open transaction is aborted'
+complete -c ktool -n '__ktool_is stats' -l until-caught-up -d 'with -g: stop, committed, once the partitions this process owns reached the ends they had when assigned (open windows stay open, in the changelog: the next run continues them)'
 complete -c ktool -n '__ktool_is stats' -l explain -x -a 'ksql flink' -d 'print the equivalent ksqlDB or Flink SQL statement and exit'
 complete -c ktool -n '__ktool_is stats' -s o -l offset -x -d 'as consume: start|end|N|-N|+N|N:M|@TIME|@T1:@T2 (default: end, new records; start with -e or -n)'
 complete -c ktool -n '__ktool_is stats' -s p -l partition -x -d 'read only these partitions, e.g. 0,2 or 0-3'

@@ -4,13 +4,19 @@ import type { AdminApi } from '../kafka/types.js';
 
 /**
  * Creates a store's changelog topic when it is missing, as Kafka Streams does at start: compacted
- * (the latest value of each key is the state), with the input's partition count (changelog
+ * (the latest value of each key is the state; a window store's also deleted after a retention), with the input's partition count (changelog
  * partition P holds input partition P's state) and the broker's default replication factor.
  * Several processes starting at once may race to create it: TOPIC_ALREADY_EXISTS is fine. An
  * existing one with another partition count is refused (the input grew: the state would be split
  * differently), as Streams refuses it.
  */
-export async function ensureChangelog(admin: AdminApi, topic: string, partitions: number, app: string): Promise<'created' | 'exists'> {
+export async function ensureChangelog(
+  admin: AdminApi,
+  topic: string,
+  partitions: number,
+  app: string,
+  configs: Record<string, string> = { 'cleanup.policy': 'compact' },
+): Promise<'created' | 'exists'> {
   const { topics } = await admin.describeTopics([topic]);
   if (topics.length) {
     const have = topics[0].partitions.length;
@@ -20,7 +26,7 @@ export async function ensureChangelog(admin: AdminApi, topic: string, partitions
       });
     return 'exists';
   }
-  const [result] = await admin.createTopics([{ name: topic, partitions, configs: { 'cleanup.policy': 'compact' } }], {
+  const [result] = await admin.createTopics([{ name: topic, partitions, configs }], {
     validateOnly: false,
   });
   if (!result.ok && result.errorCode !== 'TOPIC_ALREADY_EXISTS')

@@ -35,6 +35,8 @@ export interface ExactlyOnceOptions {
   fallback: 'earliest' | 'latest';
   isolation: Isolation;
   commitIntervalMs: number;
+  /** Stop (after a last commit) once the assigned partitions reached the ends they had when assigned. */
+  untilCaughtUp?: boolean;
   /** How long a partition's open transactional commit is waited for (a killed process's, until the coordinator aborts it). */
   stableWaitMs: number;
   stores: NamedStore[];
@@ -74,10 +76,11 @@ export class ExactlyOnceLoop {
 
   /** Runs until Ctrl-C (what was processed is committed first) or a fatal error. */
   async run(): Promise<void> {
-    while (!this.o.signal.aborted) await this.session();
+    while (!this.o.signal.aborted) if ((await this.session()) === 'caught-up') return;
   }
 
-  private async session(): Promise<void> {
+  /** One generation's work; 'caught-up' when --until-caught-up's ends were reached. */
+  private async session(): Promise<'caught-up' | void> {
     const { group, input, signal } = this.o;
     const generation = group.generation();
     const partitions = group
@@ -85,6 +88,7 @@ export class ExactlyOnceLoop {
       .filter((tp) => tp.topic === input)
       .map((tp) => tp.partition);
     if (partitions.length === 0) {
+      if (this.o.untilCaughtUp) return 'caught-up';
       // Nothing assigned (more processes than partitions): wait for a rebalance.
       while (!signal.aborted && group.generation() === generation) await sleep(100, signal).catch(() => undefined);
       return;
@@ -95,20 +99,32 @@ export class ExactlyOnceLoop {
       `generation ${generation}: ${input} partitions ${partitions.join(',')}` +
         (this.o.stores.length ? `, ${restored} state keys restored` : ''),
     );
+    const ends = this.o.untilCaughtUp ? await this.endOffsets(partitions) : undefined;
     const reader = await this.o.openReader(
-      partitions.map((partition) => ({ topic: input, partition, start: starts.get(partition)! })),
+      partitions.map((partition) => ({ topic: input, partition, start: starts.get(partition)!, end: ends?.get(partition) })),
       this.o.isolation,
     );
     try {
-      await this.process(reader, generation);
+      return await this.process(reader, generation);
     } finally {
       await reader.close();
       for (const { store } of this.o.stores) for (const p of partitions) store.release?.(p);
     }
   }
 
-  /** Records in transactions until the generation changes, a commit is fenced, or Ctrl-C (after a last commit). */
-  private async process(reader: PartitionReader, generation: number): Promise<void> {
+  /** Where each partition ends now (what the reader sees: the last stable offset under read_committed). */
+  private async endOffsets(partitions: number[]): Promise<Map<number, bigint>> {
+    const { admin, input, isolation } = this.o;
+    const ends = await admin.listOffsets(
+      partitions.map((partition) => ({ topic: input, partition })),
+      'latest',
+      isolation,
+    );
+    return new Map(ends.map((e) => [e.partition, e.offset]));
+  }
+
+  /** Records in transactions until the generation changes, a commit is fenced, Ctrl-C (after a last commit) or the ends. */
+  private async process(reader: PartitionReader, generation: number): Promise<'caught-up' | void> {
     const { producer, group, signal, now, commitIntervalMs } = this.o;
     let pending = new Pending();
     let due = now() + commitIntervalMs;
@@ -138,7 +154,7 @@ export class ExactlyOnceLoop {
           pending = new Pending();
         }
       }
-      await this.commit(pending, generation);
+      if ((await this.commit(pending, generation)) && this.o.untilCaughtUp) return 'caught-up';
     } catch (error) {
       if (pending.open) await producer.abortTransaction().catch(() => undefined);
       throw error;

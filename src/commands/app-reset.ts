@@ -19,9 +19,9 @@ export function resetSpec(noun: 'stats' | 'pipe') {
     options: [{ flags: '--execute', description: 'do it (the group must be empty: stop every process of APP first)' }],
     notes:
       "Internal topics are those Kafka Streams counts as an application's: named APP-...-changelog or APP-...-repartition " +
-      `(${noun === 'stats' ? 'stats -g keeps its state in APP-stats-store-changelog' : 'pipe -g keeps no state; a stats application of the same id would'}). ` +
-      'The dry run prints the same plan and changes nothing. JSON: {app, group: {state, members}, offsets: [{topic, partition, from, to}], ' +
-      'deleteTopics, executed}.',
+      `(${noun === 'stats' ? 'stats -g keeps its state in APP-stats-store-changelog' : 'pipe -g keeps no state'}). ` +
+      'The dry run prints the same plan and changes nothing. JSON: {app, group: {state, members}, ' +
+      'offsets: [{topic, partition, from, to}], deleteTopics, executed}.',
     examples: [`ktool ${noun} reset myapp                 # what would be reset`, `ktool ${noun} reset myapp --execute`],
   });
 }

@@ -19,6 +19,8 @@ interface Entry {
 }
 
 export interface GroupState {
+  /** CellLog's state (-g). */
+  logged?: number;
   group: string;
   groupValue: unknown;
   /** running: everything; --last: the records inside the last window. */

@@ -17,6 +17,8 @@ import { MinHeap } from './heap.js';
 import type { EngineInput, MetricSpec, StatsRow } from './types.js';
 
 export interface Session {
+  /** CellLog's state (-g). */
+  logged?: number;
   group: string;
   groupValue: unknown;
   start: number;
@@ -84,7 +86,7 @@ export class SessionEngine {
       if (this.emitUpdates && replaced) this.out.push(this.tombstone(s));
     }
     addTo(agg, t, r.values);
-    const session: Session = { group: r.group, groupValue: r.groupValue, start, end, agg, alive: true };
+    const session: Session = { group: r.group, groupValue: r.groupValue, start, end, agg, alive: true, logged: 0 };
     list.splice(i, j - i, session);
     this.groups.set(r.group, list);
     this.byEnd.push(session);

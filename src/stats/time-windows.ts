@@ -14,6 +14,8 @@ import { Emitter } from './emitter.js';
 import type { EngineInput, MetricSpec, StatsRow } from './types.js';
 
 export interface TimeCell {
+  /** CellLog's state (-g). */
+  logged?: number;
   group: string;
   groupValue: unknown;
   start: number;
@@ -73,7 +75,7 @@ export class TimeWindowEngine {
       }
       let cell = byGroup.get(r.group);
       if (!cell) {
-        cell = { group: r.group, groupValue: r.groupValue, start, agg: newAgg(this.fields) };
+        cell = { group: r.group, groupValue: r.groupValue, start, agg: newAgg(this.fields), logged: 0 };
         byGroup.set(r.group, cell);
       }
       addTo(cell.agg, r.time, r.values);
@@ -96,7 +98,8 @@ export class TimeWindowEngine {
       const byGroup = this.windows.get(starts[i])!;
       for (const cell of byGroup.values()) {
         this.out.final(cell);
-        this.log?.remove(cell);
+        // No tombstone: restoreCells leaves closed windows out, and the changelog's retention deletes them (see track()).
+        this.log?.forget(cell);
       }
       this.windows.delete(starts[i]);
       i++;
@@ -136,6 +139,12 @@ export class TimeWindowEngine {
     };
   }
 
+  /**
+   * The changelog of time windows is written as Kafka Streams writes a window store's: a record per
+   * changed window and group, no tombstone when a window closes (a third fewer records than with
+   * them), the topic's retention (windowRetentionMs) deleting closed windows' records, and restoring
+   * leaving out the windows the restored stream time has closed.
+   */
   track(): void {
     this.log = new CellLog<TimeCell>(
       (c) => `${c.start}|${c.group}`,
@@ -151,7 +160,10 @@ export class TimeWindowEngine {
       list.push([c[1], c[2], c[3]]);
       byStart.set(c[0], list);
     }
-    this.restore({ kind: 'time', streamTime, late, windows: [...byStart].sort((a, b) => a[0] - b[0]) });
+    // Closed already (closeUpTo ran after the last record): their final rows were committed; their records await retention.
+    const close = (streamTime ?? -Infinity) - this.grace;
+    const open = [...byStart].filter(([start]) => start + this.size > close).sort((a, b) => a[0] - b[0]);
+    this.restore({ kind: 'time', streamTime, late, windows: open });
     this.log?.clear();
     for (const c of this.cells()) this.log?.restored(c);
   }
@@ -168,3 +180,11 @@ export class TimeWindowEngine {
       );
   }
 }
+
+/**
+ * retention.ms of a time-window changelog: as Kafka Streams (window size + grace + its
+ * windowstore.changelog.additional.retention.ms, 1 day). A window still open must have been written
+ * within that (it closes once stream time passes end + grace), unless the partition's input stops
+ * for longer: then, as with Streams, its records may be gone.
+ */
+export const windowRetentionMs = (size: number, grace: number): number => size + grace + 86_400_000;

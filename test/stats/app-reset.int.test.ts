@@ -66,7 +66,7 @@ async function plan(noun: string, name: string, ...more: string[]): Promise<{ co
 const committedAll = (p: Plan) => p.offsets.length === 2 && p.offsets.reduce((n, o) => n + Number(o.from), 0) === 200;
 
 describe('ktool stats reset / pipe reset', () => {
-  it('stats: dry run lists offsets and the changelog (as StreamsResetter infers it); refuses while running; --execute does it', async () => {
+  it('stats: the dry run lists offsets and the changelog (as StreamsResetter); --execute refuses while running, then does it', async () => {
     const { app: name, src, dst } = await app('stats');
     const proc = start(['stats', src, '--by', 'key', '--count', '-g', name, '--to', dst]);
     // Running: the dry run says so; --execute refuses with a clear error, exit 1.

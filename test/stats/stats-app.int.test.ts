@@ -140,4 +140,17 @@ describe('ktool stats -g: exactly once across kill -9', () => {
     await Promise.all([exited(procs[0]), exited(procs[2])]);
     await expectSameAsUninterrupted(src, dst, want);
   }, 420_000);
+
+  it('--until-caught-up: exits 0 once caught up, committed; two such runs over the two halves == an uninterrupted run', async () => {
+    const [src, dst, app] = await topics();
+    const once = () => runCli(['stats', src, ...STATS, '-g', app, '--to', dst, '--until-caught-up']);
+    const first = await once();
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(new RegExp(`^${HALF} records read, \\d+ rows written to ${dst}`, 'm'));
+    await produce(src, HALF, N);
+    const second = await once();
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(new RegExp(`^${N - HALF} records read`, 'm'));
+    await expectSameAsUninterrupted(src, dst, await expected(src));
+  }, 240_000);
 });

@@ -91,7 +91,7 @@ describe('stats arguments', () => {
 
   it('-g APP: with --to and --by key/partition; reads from the start, read_committed, 100ms commits, 10s transactions', async () => {
     const o = await opts('in', '--by', 'key', '--tumbling', '1m', '-g', 'app1', '--to', 'out');
-    expect(o.app).toEqual({ app: 'app1', commitIntervalMs: 100, transactionTimeoutMs: 10_000 });
+    expect(o.app).toEqual({ app: 'app1', commitIntervalMs: 100, transactionTimeoutMs: 10_000, untilCaughtUp: false });
     expect(o.offset.start.kind).toBe('start');
     expect(o.isolation).toBe('read_committed');
     expect(o.stats.emit).toBe('update');

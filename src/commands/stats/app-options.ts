@@ -14,12 +14,15 @@ export interface StatsAppOptions {
   commitIntervalMs: number;
   /** transaction.timeout.ms (Kafka Streams' EOS default: 10 s). */
   transactionTimeoutMs: number;
+  /** Stop once the partitions this process owns reached the ends they had when assigned (windows stay open, in the changelog). */
+  untilCaughtUp: boolean;
 }
 
 export interface StatsAppFlags {
   group?: string;
   commitInterval?: string;
   transactionTimeout?: string;
+  untilCaughtUp?: boolean;
   to?: string;
   exit?: boolean;
   maxMessages?: string;
@@ -63,6 +66,7 @@ export function parseStatsApp(
     app,
     commitIntervalMs: durationMs(f.commitInterval, '--commit-interval', 100),
     transactionTimeoutMs: durationMs(f.transactionTimeout, '--transaction-timeout', 10_000),
+    untilCaughtUp: Boolean(f.untilCaughtUp),
   };
 }
 

@@ -24,6 +24,7 @@ import type { ProduceRecord } from '../../kafka/producer-types.js';
 import { StatsStore } from '../../stats/changelog-store.js';
 import { extractor } from '../../stats/extract.js';
 import { PartitionedEngine } from '../../stats/partitioned.js';
+import { windowRetentionMs } from '../../stats/time-windows.js';
 import type { StatsAppOptions } from './app-options.js';
 import type { StatsOptions } from './stats.js';
 import { rowRecord } from './to-topic.js';
@@ -38,7 +39,12 @@ export async function runStatsApp(o: StatsOptions, a: StatsAppOptions, ctx: Cont
   if (missing.length) throw topicsNotFound(missing, `create it first: ktool topics create ${missing[0]}`);
   const inputPartitions = topics.find((t) => t.name === o.topic)!.partitions.length;
   const changelog = changelogTopic(a.app, STATS_STORE);
-  if ((await ensureChangelog(admin, changelog, inputPartitions, a.app)) === 'created') ctx.info(`created ${changelog}`);
+  const w = o.stats.window;
+  const configs: Record<string, string> =
+    w.kind === 'time'
+      ? { 'cleanup.policy': 'compact,delete', 'retention.ms': String(windowRetentionMs(w.size, o.stats.grace)) }
+      : { 'cleanup.policy': 'compact' };
+  if ((await ensureChangelog(admin, changelog, inputPartitions, a.app, configs)) === 'created') ctx.info(`created ${changelog}`);
   const { signal } = ctx.io;
   const producer = await clients.producer(
     // KIP-447: one transactional producer per process; the group's generation fences a zombie.
@@ -61,6 +67,7 @@ export async function runStatsApp(o: StatsOptions, a: StatsAppOptions, ctx: Cont
     fallback: o.offset.start.kind === 'end' ? 'latest' : 'earliest',
     isolation: o.isolation,
     commitIntervalMs: a.commitIntervalMs,
+    untilCaughtUp: a.untilCaughtUp,
     // A killed process's transaction is aborted after transaction.timeout.ms; the coordinator checks every 10 s.
     stableWaitMs: a.transactionTimeoutMs + 30_000,
     stores: [{ name: STATS_STORE, store: new StatsStore(engine, a.app) }],

@@ -81,6 +81,12 @@ export const spec = defineCommand({
       description: "with -g: transaction.timeout.ms (default 10s): how soon a killed process's open transaction is aborted",
     },
     {
+      flags: '--until-caught-up',
+      description:
+        'with -g: stop, committed, once the partitions this process owns reached the ends they had when assigned ' +
+        '(open windows stay open, in the changelog: the next run continues them)',
+    },
+    {
       flags: '--explain <dialect>',
       description: 'print the equivalent ksqlDB or Flink SQL statement and exit',
       choices: ['ksql', 'flink'],

@@ -23,7 +23,10 @@ export function canonicalJson(v: unknown): string {
 }
 
 export function rowKey(r: StatsRow): Buffer {
-  return Buffer.from(canonicalJson(r.windowStart === undefined ? { key: r.key } : { key: r.key, windowStart: r.windowStart }));
+  const k = r.key;
+  // The usual key (a string or a number) without canonicalJson's generic walk: the same bytes.
+  const key = typeof k === 'string' || typeof k === 'number' || k === null ? JSON.stringify(k) : canonicalJson(k);
+  return Buffer.from(r.windowStart === undefined ? `{"key":${key}}` : `{"key":${key},"windowStart":${r.windowStart}}`);
 }
 
 /** A row as the record --to writes. */
