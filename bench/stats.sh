@@ -54,7 +54,8 @@ run() { # tool, round
       "$KTOOL" stats "$TOPIC" -b "$B" -o start -e --by key --tumbling 1m --count --avg .value.x
       echo "  $(wc -l < "$WORK/out.$2") windows" ;;
     ktool-stats-eos) timed "$1" "$2" "$N" /dev/null "$WORK/eos.$2" \
-      "$KTOOL" stats "$TOPIC" -b "$B" --by key --tumbling 1m --count --avg .value.x --emit final -g "$TOPIC-app$2" --to "$TOPIC-out" --until-caught-up
+      "$KTOOL" stats "$TOPIC" -b "$B" --by key --tumbling 1m --count --avg .value.x --emit final \
+      -g "$TOPIC-app$2" --to "$TOPIC-out" --until-caught-up
       echo "  $(tail -1 "$WORK/err")" ;;
     streams) timed "$1" "$2" "$N" /dev/null "$WORK/streams.$2" java -cp "$JARS/*" "$ROOT/bench/stats/BenchStreams.java" "$B" "$TOPIC" "$N"
       echo "  $(cat "$WORK/streams.$2")" ;;

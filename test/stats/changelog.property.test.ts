@@ -149,7 +149,7 @@ describe('stats application state: rebuilt from the changelog, then continued', 
     );
   });
 
-  it('time windows: no tombstone when a window closes (restore leaves closed windows out); nothing for one opened and closed between commits', () => {
+  it('time windows: no tombstone when a window closes (restore leaves it out), nothing for one opened and closed between commits', () => {
     const s = SPECS[0];
     const engine = new PartitionedEngine(s, { trackChanges: true });
     const store = new StatsStore(engine, 'app');
