@@ -4,11 +4,15 @@
  * `{x}` a name of the side's own (`{run}` the side's prefix, for regexes). What a case normalises
  * is only what the original itself varies between two runs, named in `normalize`.
  */
+import { ELECT, REASSIGN } from './cases-partitions.js';
+
 export type Normalizer =
   /** Lines naming no topic of this run dropped (other tests share the broker), the rest sorted (the sides' names differ). */
   | 'this-run-only'
   /** Topic ids (random per topic). */
-  | 'topic-id';
+  | 'topic-id'
+  /** The replicas of kafka-reassign-partitions.sh --generate's proposal (AdminUtils draws its start at random). */
+  | 'proposed-replicas';
 
 export interface Case {
   /** Arguments after the script (for ktool, after its noun). */
@@ -39,6 +43,12 @@ export interface Script {
   /** Native ktool commands run for both sides before the cases (topics, records, groups); `mayFail`: a failure is the point. */
   setup: { args: string[]; stdin?: string; mayFail?: true }[];
   cases: Case[];
+  /** The shared three-node cluster (KTOOL_TEST_BOOTSTRAP_3) instead of the one-node one. */
+  cluster?: 'three';
+  /** Files the cases name as `@name` (plans, topic lists), written for each side with its names. */
+  files?: Record<string, string>;
+  /** Native ktool commands run once after the cases (with the first side's names and files). */
+  cleanup?: string[][];
 }
 
 const B = 'B';
@@ -546,4 +556,4 @@ const DUMP_LOG: Script = {
   ],
 };
 
-export const SCRIPTS: readonly Script[] = [TOPICS, PRODUCER, CONSUMER, OFFSETS, CONFIGS, GROUPS, DUMP_LOG];
+export const SCRIPTS: readonly Script[] = [TOPICS, PRODUCER, CONSUMER, OFFSETS, CONFIGS, GROUPS, DUMP_LOG, REASSIGN, ELECT];

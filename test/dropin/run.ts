@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Case, Normalizer, Script } from './cases.js';
 import { bootstrap, placeholders, runInOneJvm, runKtoolInOrder, sideName, stderrClass, type Outcome, type Side } from './harness.js';
 import { spawnKtool } from '../helpers/spawn-ktool.js';
@@ -30,10 +33,35 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
       .sort()
       .join('\n'),
   'topic-id': (text) => text.replace(/TopicId: [A-Za-z0-9_-]{22}/g, 'TopicId: <id>'),
+  // ReassignPartitionsCommand --generate draws its start broker and replica shift at random (AdminUtils).
+  'proposed-replicas': (text) =>
+    text.replace(
+      /(Proposed partition reassignment configuration\n)(.*)/,
+      (_, head: string, json: string) => head + json.replace(/"replicas":\[[\d,]*\]/g, '"replicas":[<random>]'),
+    ),
 };
 
-function withBroker(args: string[], run: string, side: Side): string[] {
-  return args.map((a) => (a === 'B' ? bootstrap() : resolveLogFileArg(sideName(run, side, a), () => brokerLogDir(bootstrap()))));
+/** The broker of a script's cluster, and where each side's files are written. */
+interface Cluster {
+  bootstrap: string;
+  dir: string;
+}
+
+/** `B` is the broker; `@name` a file of the script's `files`, written for the side (its names in it). */
+function withBroker(args: string[], run: string, side: Side, cluster: Cluster = { bootstrap: bootstrap(), dir: '' }): string[] {
+  return args.map((a) =>
+    a === 'B'
+      ? cluster.bootstrap
+      : a.startsWith('@')
+        ? join(cluster.dir, `${side}-${a.slice(1)}`)
+        : resolveLogFileArg(sideName(run, side, a), () => brokerLogDir(cluster.bootstrap)),
+  );
+}
+
+function writeFiles(scripts: readonly Script[], run: string, dir: string): void {
+  for (const script of scripts)
+    for (const [name, text] of Object.entries(script.files ?? {}))
+      for (const side of ['k', 't'] as const) writeFileSync(join(dir, `${side}-${name}`), sideName(run, side, text));
 }
 
 function observe(run: string, side: Side, c: Case, outcome: Outcome, state: string[]): Observed {
@@ -43,14 +71,14 @@ function observe(run: string, side: Side, c: Case, outcome: Outcome, state: stri
 }
 
 /** State commands' output, ids and offsets' timestamps out (they differ between any two topics). */
-async function snapshot(run: string, side: Side, c: Case, env: Record<string, string>): Promise<string[]> {
+async function snapshot(run: string, side: Side, c: Case, env: Record<string, string>, cluster: Cluster): Promise<string[]> {
   const out: string[] = [];
   for (const cmd of c.state ?? []) {
     if (cmd[0] === 'kcat') {
       out.push(placeholders(run, side, await kcatRecords(sideName(run, side, cmd[1]))));
       continue;
     }
-    const r = await spawnKtool([...withBroker(cmd, run, side), '-b', bootstrap()], { env });
+    const r = await spawnKtool([...withBroker(cmd, run, side, cluster), '-b', cluster.bootstrap], { env });
     const text = placeholders(run, side, r.stdout).replace(/"id": ?"[A-Za-z0-9_-]{22}"/g, '"id":"<id>"');
     out.push(`${r.code} ${text}`);
   }
@@ -68,25 +96,48 @@ export function kcatRecords(topic: string): Promise<string> {
 
 export async function runDifferential(scripts: readonly Script[], env: Record<string, string>): Promise<Compared[]> {
   const run = `dropin-${randomBytes(3).toString('hex')}`;
+  const dir = mkdtempSync(join(tmpdir(), 'ktool-dropin-files-'));
+  writeFiles(scripts, run, dir);
+  const one = scripts.filter((s) => s.cluster !== 'three');
+  const three = scripts.filter((s) => s.cluster === 'three');
+  const results = await runPhase(one, run, env, { bootstrap: bootstrap(), dir }, false);
+  if (three.length) results.push(...(await runPhase(three, run, env, { bootstrap: bootstrap3(), dir }, true)));
+  return results;
+}
+
+/** The three-node cluster's bootstrap (KTOOL_TEST_BOOTSTRAP_3), for scripts whose cases need replicas to move. */
+export function bootstrap3(): string {
+  const b = process.env.KTOOL_TEST_BOOTSTRAP_3;
+  if (!b) throw new Error('KTOOL_TEST_BOOTSTRAP_3 is not set');
+  return b;
+}
+
+/**
+ * One cluster's scripts: set-ups, then every case through Kafka's tool and through ktool. The sides
+ * run at the same time, except where an invocation looks at the whole cluster's state (a
+ * reassignment in progress anywhere keeps --verify from clearing throttles): one side after the other.
+ */
+async function runPhase(scripts: readonly Script[], run: string, env: Record<string, string>, cluster: Cluster, oneAfterOther: boolean) {
   const setups = scripts.flatMap((s) => s.setup);
   for (const side of ['k', 't'] as const) {
     // Shared fixtures ({=x}) once, on the first side.
     for (const step of setups.filter((s) => side === 'k' || !s.args.some((a) => a.includes('{=')))) {
-      const r = await spawnKtool([...withBroker(step.args, run, side), '-b', bootstrap()], { env, stdin: step.stdin });
+      const r = await spawnKtool([...withBroker(step.args, run, side, cluster), '-b', cluster.bootstrap], { env, stdin: step.stdin });
       if (r.code !== 0 && !step.mayFail) throw new Error(`set-up ${step.args.join(' ')}: ${r.stderr}`);
     }
   }
   const all = scripts.flatMap((script) => script.cases.map((c, index) => ({ script, c, index })));
-  const [kafka, ktool] = await Promise.all([
-    runInOneJvm(all.map(({ script, c }) => ({ mainClass: script.mainClass, args: withBroker(c.args, run, 'k'), stdin: c.stdin }))),
+  const java = () =>
+    runInOneJvm(all.map(({ script, c }) => ({ mainClass: script.mainClass, args: withBroker(c.args, run, 'k', cluster), stdin: c.stdin })));
+  const ours = () =>
     runKtoolInOrder(
-      all.map(({ script, c }) => ({ args: [...script.noun, ...withBroker(c.ktoolArgs ?? c.args, run, 't')], stdin: c.stdin })),
+      all.map(({ script, c }) => ({ args: [...script.noun, ...withBroker(c.ktoolArgs ?? c.args, run, 't', cluster)], stdin: c.stdin })),
       env,
-    ),
-  ]);
+    );
+  const [kafka, ktool] = oneAfterOther ? [await java(), await ours()] : await Promise.all([java(), ours()]);
   const results: Compared[] = [];
   for (const [i, { script, c, index }] of all.entries()) {
-    const [ks, ts] = await Promise.all([snapshot(run, 'k', c, env), snapshot(run, 't', c, env)]);
+    const [ks, ts] = await Promise.all([snapshot(run, 'k', c, env, cluster), snapshot(run, 't', c, env, cluster)]);
     results.push({
       script,
       index,
@@ -95,7 +146,9 @@ export async function runDifferential(scripts: readonly Script[], env: Record<st
       ms: { kafka: kafka[i].ms, ktool: ktool[i].ms },
     });
   }
-  // Clean-up: this run's topics, both sides.
-  await spawnKtool(['topics', 'delete', `${run}-.*`, '--yes', '-b', bootstrap()], { env });
+  // Clean-up: the scripts' own (throttles left on brokers), then this run's topics, both sides.
+  for (const step of scripts.flatMap((s) => s.cleanup ?? []))
+    await spawnKtool([...withBroker(step, run, 'k', cluster), '-b', cluster.bootstrap], { env });
+  await spawnKtool(['topics', 'delete', `${run}-.*`, '--yes', '-b', cluster.bootstrap], { env });
   return results;
 }

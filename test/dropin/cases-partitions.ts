@@ -1,0 +1,159 @@
+/**
+ * The differential harness's cases for kafka-reassign-partitions.sh and kafka-leader-election.sh,
+ * on the three-node cluster (replicas have somewhere to move). The set-up puts each side's topics on
+ * the same brokers (ktool's own reassign --wait), so the current assignments they print are equal.
+ */
+import type { Script } from './cases.js';
+
+const B = 'B';
+const plan = (partitions: [string, number, number[]][]) =>
+  JSON.stringify({ version: 1, partitions: partitions.map(([topic, partition, replicas]) => ({ topic, partition, replicas })) });
+
+const FILES: Record<string, string> = {
+  fix: plan([
+    ['{r1}', 0, [1]],
+    ['{r1}', 1, [2]],
+    ['{r2}', 0, [3]],
+    ['{e1}', 0, [1, 2]],
+  ]),
+  swap: plan([['{e1}', 0, [2, 1]]]),
+  topics: JSON.stringify({ topics: [{ topic: '{r1}' }], version: 1 }),
+  moveR2: plan([['{r2}', 0, [3, 1]]]),
+  r1Now: plan([
+    ['{r1}', 0, [1]],
+    ['{r1}', 1, [2]],
+  ]),
+  r1Other: plan([['{r1}', 0, [2]]]),
+  r1Add: plan([['{r1}', 1, [2, 3]]]),
+  badBroker: plan([['{r1}', 0, [9]]]),
+  elect: JSON.stringify({
+    partitions: [
+      { topic: '{=e2}', partition: 0 },
+      { topic: '{=e2}', partition: 1 },
+    ],
+  }),
+};
+
+export const REASSIGN: Script = {
+  script: 'kafka-reassign-partitions.sh',
+  cluster: 'three',
+  files: FILES,
+  helpFlags: [
+    'additional',
+    'bootstrap-controller',
+    'bootstrap-server',
+    'broker-list',
+    'cancel',
+    'command-config',
+    'disable-rack-aware',
+    'disallow-replication-factor-change',
+    'execute',
+    'generate',
+    'help',
+    'list',
+    'preserve-throttles',
+    'reassignment-json-file',
+    'replica-alter-log-dirs-throttle',
+    'throttle',
+    'timeout',
+    'topics-to-move-json-file',
+    'verify',
+    'version',
+  ],
+  mainClass: 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
+  noun: ['partitions', 'reassign'],
+  setup: [
+    { args: ['topics', 'create', '{r1}', '-p', '2', '-r', '1'] },
+    { args: ['topics', 'create', '{r2}', '-r', '1'] },
+    { args: ['topics', 'create', '{e1}', '-r', '2'] },
+    { args: ['topics', 'create', '{=e2}', '-p', '2', '-r', '2'] },
+    { args: ['partitions', 'reassign', '--execute', '--reassignment-json-file', '@fix', '--additional', '--yes', '--wait'] },
+    { args: ['partitions', 'elect-leaders', '--preferred', '{e1}'] },
+    // {e1}-0 led by 1, its preferred replica now 2: for kafka-leader-election.sh's cases.
+    { args: ['partitions', 'reassign', '--execute', '--reassignment-json-file', '@swap', '--additional', '--yes', '--wait'] },
+  ],
+  cases: [
+    { args: ['--bootstrap-server', B, '--list'] },
+    {
+      args: ['--bootstrap-server', B, '--generate', '--topics-to-move-json-file', '@topics', '--broker-list', '1,2,3'],
+      normalize: ['proposed-replicas'],
+    },
+    {
+      args: [
+        '--bootstrap-server',
+        B,
+        '--generate',
+        '--topics-to-move-json-file',
+        '@topics',
+        '--broker-list',
+        '2,3',
+        '--disable-rack-aware',
+      ],
+      normalize: ['proposed-replicas'],
+    },
+    { args: ['--bootstrap-server', B, '--execute', '--reassignment-json-file', '@moveR2', '--throttle', '10000000'] },
+    { args: ['--bootstrap-server', B, '--verify', '--reassignment-json-file', '@r1Now', '--preserve-throttles'] },
+    { args: ['--bootstrap-server', B, '--verify', '--reassignment-json-file', '@r1Other', '--preserve-throttles'] },
+    { args: ['--bootstrap-server', B, '--cancel', '--reassignment-json-file', '@r1Now', '--preserve-throttles'] },
+    {
+      args: ['--bootstrap-server', B, '--execute', '--reassignment-json-file', '@badBroker'],
+      differs: {
+        fields: ['stdout'],
+        why: "the original prints its exception's stack trace after the same `Error: Unknown broker id 9` line",
+      },
+    },
+    {
+      args: ['--bootstrap-server', B, '--verify', '--reassignment-json-file', '@moveR2'],
+      state: [['configs', 'describe', '--topic', '{r2}', '--json']],
+    },
+    {
+      args: [
+        '--bootstrap-server',
+        B,
+        '--execute',
+        '--reassignment-json-file',
+        '@r1Add',
+        '--additional',
+        '--throttle',
+        '5000',
+        '--replica-alter-log-dirs-throttle',
+        '6000',
+      ],
+      state: [['configs', 'describe', '--topic', '{r1}', '--json']],
+    },
+    { args: ['--bootstrap-server', B, '--verify'] },
+    { args: ['--bootstrap-server', B, '--list', '--throttle', '5'] },
+    { args: ['--bootstrap-server', B, '--generate', '--list'] },
+  ],
+  // Throttles the last execute left on the brokers and on {r1}.
+  cleanup: [['partitions', 'reassign', '--verify', '--reassignment-json-file', '@r1Now']],
+};
+
+export const ELECT: Script = {
+  script: 'kafka-leader-election.sh',
+  cluster: 'three',
+  helpFlags: [
+    'admin.config',
+    'all-topic-partitions',
+    'bootstrap-server',
+    'command-config',
+    'election-type',
+    'help',
+    'partition',
+    'path-to-json-file',
+    'topic',
+    'version',
+  ],
+  mainClass: 'org.apache.kafka.tools.LeaderElectionCommand',
+  noun: ['partitions', 'elect-leaders'],
+  setup: [],
+  cases: [
+    { args: ['--bootstrap-server', B, '--election-type', 'PREFERRED', '--topic', '{e1}', '--partition', '0'] },
+    { args: ['--bootstrap-server', B, '--election-type', 'PREFERRED', '--topic', '{e1}', '--partition', '0'] },
+    { args: ['--bootstrap-server', B, '--election-type', 'preferred', '--path-to-json-file', '@elect'] },
+    { args: ['--bootstrap-server', B, '--election-type', 'unclean', '--topic', '{e1}', '--partition', '0'] },
+    { args: ['--bootstrap-server', B, '--election-type', 'PREFERRED', '--topic', '{nope}', '--partition', '0'] },
+    { args: ['--bootstrap-server', B, '--election-type', 'PREFERRED'] },
+    { args: ['--bootstrap-server', B, '--election-type', 'PREFERRED', '--topic', '{e1}'] },
+  ],
+};
