@@ -607,7 +607,7 @@ complete -c ktool -n '__ktool_is delete-records' -s h -l help -d 'display help f
 complete -c ktool -n '__ktool_is delete-records' -f -a '(__ktool_dynamic topics)'
 
 # ktool groups
-complete -c ktool -n '__ktool_is groups' -f -a 'list' -d 'consumer groups with state, type, protocol, member count and total lag'
+complete -c ktool -n '__ktool_is groups' -f -a 'list' -d 'groups (classic, consumer, share, streams) with state, type, protocol, member count and total lag'
 complete -c ktool -n '__ktool_is groups' -f -a 'describe' -d 'per partition CURRENT-OFFSET, LOG-END-OFFSET, LAG and owner (--offsets, the default), the members, or the state'
 complete -c ktool -n '__ktool_is groups' -f -a 'reset-offsets' -d 'move committed offsets (dry run unless --execute; the group must have no active members)'
 complete -c ktool -n '__ktool_is groups' -f -a 'delete' -d 'delete groups and their committed offsets (the groups must be empty); asks on a terminal, needs --yes otherwise'
@@ -625,7 +625,7 @@ complete -c ktool -n '__ktool_is groups list' -l json -d 'shorthand for --format
 complete -c ktool -n '__ktool_is groups list' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is groups list' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is groups list' -l state -x -d 'only groups in these states: Stable,Empty,PreparingRebalance,CompletingRebalance,Dead,Assigning,Reconciling'
-complete -c ktool -n '__ktool_is groups list' -l type -x -d 'only groups of these types: classic,consumer'
+complete -c ktool -n '__ktool_is groups list' -l type -x -d 'only groups of these types: classic,consumer,share,streams'
 complete -c ktool -n '__ktool_is groups list' -s h -l help -d 'display help for command'
 
 # ktool groups describe

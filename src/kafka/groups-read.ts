@@ -6,6 +6,7 @@ import { groupError, kafkaError, type Broker } from './groups-coordinators.js';
 import type { GroupDescription, GroupListing } from './groups-types.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi } from './raw-api.js';
+import { describeShareGroups } from './share-groups.js';
 
 const GROUP_ID_NOT_FOUND = 69;
 
@@ -100,6 +101,15 @@ export async function describeOn(admin: Admin, broker: Broker, groups: string[])
       })),
     });
   }
-  if (classic.length) out.push(...(await describeClassic(admin, broker, classic)));
+  // A share group (KIP-932) is not found by either describe: ask ShareGroupDescribe first (brokers before 4.1 lack it).
+  const share = classic.length
+    ? await describeShareGroups(admin, broker, classic).catch((e: unknown) => {
+        if (isUnsupported(e)) return [];
+        throw e;
+      })
+    : [];
+  out.push(...share);
+  const rest = classic.filter((g) => !share.some((s) => s.group === g));
+  if (rest.length) out.push(...(await describeClassic(admin, broker, rest)));
   return out;
 }

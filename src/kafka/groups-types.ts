@@ -28,7 +28,7 @@ export interface GroupDescription {
   /** False when the coordinator knows nothing of the group (Dead, no members). */
   exists: boolean;
   state: string;
-  type: 'classic' | 'consumer';
+  type: 'classic' | 'consumer' | 'share';
   protocolType: string;
   /** The assignment strategy (range, cooperative-sticky, uniform ...); empty when none. */
   assignor: string;

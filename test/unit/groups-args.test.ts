@@ -69,7 +69,7 @@ describe('groups and lag arguments -> options', () => {
   });
 
   it.each([
-    [['groups', 'list', '--type', 'share'], /unknown group type "share"/],
+    [['groups', 'list', '--type', 'connect'], /unknown group type "connect"/],
     [['groups', 'describe', 'g', '--all-groups'], /give group names or --all-groups, not both/],
     [['groups', 'describe', 'g', '--verbose'], /--verbose goes with --members or --state/],
     [['groups', 'reset-offsets', 'g', '--all-topics'], /reset-offsets needs a strategy/],

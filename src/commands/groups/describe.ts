@@ -45,7 +45,7 @@ export interface DescribeOptions {
 export interface GroupDetail {
   group: string;
   state: string;
-  type: 'classic' | 'consumer';
+  type: 'classic' | 'consumer' | 'share';
   protocolType: string;
   assignor: string;
   coordinator: { id: number; host: string; port: number };

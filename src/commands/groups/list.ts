@@ -3,11 +3,12 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { emptyListing } from '../missing-hints.js';
+import type { GroupListing, GroupsApi } from '../../kafka/groups-types.js';
 import { collectOffsets, groupsApi, listFlag } from './shared.js';
 
 export const spec = defineCommand({
   command: 'list',
-  description: 'consumer groups with state, type, protocol, member count and total lag',
+  description: 'groups (classic, consumer, share, streams) with state, type, protocol, member count and total lag',
   groups: ['connection', 'output', 'base'],
   options: [
     {
@@ -15,7 +16,7 @@ export const spec = defineCommand({
       description: 'only groups in these states: Stable,Empty,PreparingRebalance,CompletingRebalance,Dead,Assigning,Reconciling',
       repeatable: true,
     },
-    { flags: '--type <types>', description: 'only groups of these types: classic,consumer', repeatable: true },
+    { flags: '--type <types>', description: 'only groups of these types: classic,consumer,share,streams', repeatable: true },
   ],
   examples: [
     'ktool groups list',
@@ -25,7 +26,7 @@ export const spec = defineCommand({
 });
 
 const STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 'Dead', 'Assigning', 'Reconciling', 'NotReady', 'Unknown'];
-const TYPES = ['classic', 'consumer'];
+const TYPES = ['classic', 'consumer', 'share', 'streams'];
 
 export interface ListOptions {
   /** Kafka's state names; empty: every state. */
@@ -61,9 +62,21 @@ export function parse(_args: string[], flags: Flags<typeof spec>): ListOptions {
   return { states, types };
 }
 
+/**
+ * Every group type: classic, consumer, share (KIP-932) and streams (KIP-1071). A broker before Kafka
+ * 4.1 may refuse the types it does not know: then classic and consumer, as before.
+ */
+async function everyType(api: GroupsApi): Promise<GroupListing[]> {
+  try {
+    return await api.listGroups(TYPES);
+  } catch {
+    return api.listGroups(['classic', 'consumer']);
+  }
+}
+
 export async function run(options: ListOptions, ctx: Context): Promise<CommandResult> {
   const api = await groupsApi(ctx);
-  const listed = (await api.listGroups(options.types.length ? options.types : undefined)).filter(
+  const listed = (options.types.length ? await api.listGroups(options.types) : await everyType(api)).filter(
     (g) => !options.states.length || options.states.includes(g.state),
   );
   const described = await api.describeGroups(listed.map((g) => g.group));
