@@ -3,6 +3,7 @@ import type { ConsumedRecord } from '../../kafka/consumer-types.js';
 import { toPlain } from '../../output/render.js';
 import { toYaml } from '../../output/yaml.js';
 import { toEnvelope } from '../../serde/envelope.js';
+import { schemaIdOf } from '../../serde/wire.js';
 import { consoleFormatter } from './console-format.js';
 import type { ConsumeOptions } from './consume.js';
 import { compileFormat, type RecordFormatter } from './format.js';
@@ -25,8 +26,16 @@ function decodingFormatter(output: ConsumeOutput, inner: RecordFormatter, decode
     return (r, out) => {
       const typedKey = decoder.decode(r, 'key');
       const typedValue = decoder.decode(r, 'value');
-      if (!typedKey && !typedValue) return inner(r, out);
-      const env = toEnvelope(r, { keyEncoding, valueEncoding, typedKey, typedValue });
+      // A framed side left undecoded (unknown id, registry down, bytes that do not decode) is binary: base64.
+      const rawKey = !typedKey && schemaIdOf(r.key) !== undefined && (keyEncoding ?? 'text') === 'text';
+      const rawValue = !typedValue && schemaIdOf(r.value) !== undefined && (valueEncoding ?? 'text') === 'text';
+      if (!typedKey && !typedValue && !rawKey && !rawValue) return inner(r, out);
+      const env = toEnvelope(r, {
+        keyEncoding: rawKey ? 'base64' : keyEncoding,
+        valueEncoding: rawValue ? 'base64' : valueEncoding,
+        typedKey,
+        typedValue,
+      });
       out.put(yaml ? `---\n${toYaml(toPlain(env))}` : JSON.stringify(env) + '\n');
     };
   }
