@@ -12,7 +12,7 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats help' ;;
+    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats transactions help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status list delete logs help' ;;
@@ -26,6 +26,7 @@ _ktool_subcommands() {
     'pipe') echo 'reset' ;;
     'schemas') echo 'list versions get register check diff config mode delete help' ;;
     'stats') echo 'reset' ;;
+    'transactions') echo 'list describe describe-producers find-hanging abort help' ;;
   esac
 }
 
@@ -105,6 +106,12 @@ _ktool_options() {
     'schemas delete') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --permanent -h --help' ;;
     'stats') echo '-b --bootstrap-server --command-config --profile --timeout --count --sum --avg --min --max --rate --ema --alpha --span --half-life --no-adjust --by --tumbling --hopping --session --last --grace --emit --time --to -g --group --commit-interval --transaction-timeout --until-caught-up --explain -o --offset -p --partition -P --partitions -n --max-messages -e --exit --fetch-max-bytes --isolation-level --format --json --no-color --debug -h --help' ;;
     'stats reset') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --execute -h --help' ;;
+    'transactions') echo '-h --help' ;;
+    'transactions list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --state --producer-id --duration-filter -h --help' ;;
+    'transactions describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --transactional-id -h --help' ;;
+    'transactions describe-producers') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --partition --broker-id -h --help' ;;
+    'transactions find-hanging') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --broker-id --topic --partition --max-transaction-timeout -h --help' ;;
+    'transactions abort') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --partition --start-offset --producer-id --producer-epoch --coordinator-epoch -y --yes -h --help' ;;
   esac
 }
 
@@ -613,6 +620,50 @@ _ktool_option_value() {
         --format) echo 'choices table wide json yaml' ;;
         *) return 1 ;;
       esac ;;
+    'transactions list')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--producer-id|--duration-filter|--transactional-id-pattern) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --state) echo 'choices Empty Ongoing PrepareCommit PrepareAbort CompleteCommit CompleteAbort PrepareEpochFence' ;;
+        *) return 1 ;;
+      esac ;;
+    'transactions describe')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--transactional-id) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'transactions describe-producers')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--partition|--broker-id) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'transactions find-hanging')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--broker-id|--partition|--max-transaction-timeout) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'transactions abort')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--partition|--start-offset|--producer-id|--producer-epoch|--coordinator-epoch) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
     *) return 1 ;;
   esac
 }
@@ -778,9 +829,18 @@ _ktool_argument() {
       case "$2" in
         0) echo 'topics' ;;
       esac ;;
+    'transactions find-hanging')
+      case "$2" in
+        0) echo 'topics' ;;
+        1) echo 'topics' ;;
+      esac ;;
+    'transactions help')
+      case "$2" in
+        0) echo 'choices list describe describe-producers find-hanging abort' ;;
+      esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats' ;;
+        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats transactions' ;;
       esac ;;
   esac
 }

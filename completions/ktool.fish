@@ -8,8 +8,8 @@
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
-set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local list' 'local delete' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'dump-log' 'partitions' 'partitions reassign' 'partitions elect-leaders' 'partitions help' 'pipe' 'pipe reset' 'schemas' 'schemas list' 'schemas versions' 'schemas get' 'schemas register' 'schemas check' 'schemas diff' 'schemas config' 'schemas mode' 'schemas delete' 'schemas help' 'stats' 'stats reset' 'help'
-set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--throttle' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--schema-registry' '--sr-username' '--sr-password' '--sr-password-env' '--sr-password-command' '--sr-token-env' '--sr-ca' '--schema-registry-url' '--name' '--nodes' '--kafka-version' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--value-format' '--key-format' '--value-schema' '--key-schema' '--value-schema-id' '--key-schema-id' '--value-subject' '--key-subject' '--subject-strategy' '--value-message' '--key-message' '--null-marker' '--partition' '-P' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--command-property' '--transactional-id' '--on-error' '--include' '-o' '--offset' '--max-messages' '--timeout-ms' '--fetch-max-bytes' '-g' '--group' '--group-protocol' '--isolation-level' '--template' '--formatter-property' '--grep' '--key-grep' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file' '--state' '--type' '--to-offset' '--shift-by' '--to-datetime' '--by-duration' '--from-file' '--watch' '--count' '--max-lag' '--max-time-lag' '--delegation-token' '--user-principal' '--resource-pattern-type' '--principal' '--operation' '--allow-principal' '--deny-principal' '--allow-host' '--deny-host' '--mechanism' '--iterations' '--from' '--from-bootstrap' '--from-config' '--to' '--to-bootstrap' '--to-config' '--topics' '--exclude' '--rename' '--start' '--idle-timeout' '--batch-bytes' '--max-in-flight' '--commit-interval' '--connect-url' '--source-alias' '--target-alias' '--tasks' '--files' '--key-decoder-class' '--value-decoder-class' '--max-bytes' '--max-message-size' '--topics-to-move-json-file' '--broker-list' '--reassignment-json-file' '--replica-alter-log-dirs-throttle' '--out' '--election-type' '--path-to-json-file' '--where' '--map' '--transaction-timeout' '--id' '-t' '--reference' '-U' '--context' '--compatibility' '--set' '--sum' '--avg' '--min' '--max' '--ema' '--alpha' '--span' '--half-life' '--by' '--tumbling' '--hopping' '--session' '--last' '--grace' '--emit' '--explain'
+set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local list' 'local delete' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'dump-log' 'partitions' 'partitions reassign' 'partitions elect-leaders' 'partitions help' 'pipe' 'pipe reset' 'schemas' 'schemas list' 'schemas versions' 'schemas get' 'schemas register' 'schemas check' 'schemas diff' 'schemas config' 'schemas mode' 'schemas delete' 'schemas help' 'stats' 'stats reset' 'transactions' 'transactions list' 'transactions describe' 'transactions describe-producers' 'transactions find-hanging' 'transactions abort' 'transactions help' 'help'
+set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--throttle' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--schema-registry' '--sr-username' '--sr-password' '--sr-password-env' '--sr-password-command' '--sr-token-env' '--sr-ca' '--schema-registry-url' '--name' '--nodes' '--kafka-version' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--value-format' '--key-format' '--value-schema' '--key-schema' '--value-schema-id' '--key-schema-id' '--value-subject' '--key-subject' '--subject-strategy' '--value-message' '--key-message' '--null-marker' '--partition' '-P' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--command-property' '--transactional-id' '--on-error' '--include' '-o' '--offset' '--max-messages' '--timeout-ms' '--fetch-max-bytes' '-g' '--group' '--group-protocol' '--isolation-level' '--template' '--formatter-property' '--grep' '--key-grep' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file' '--state' '--type' '--to-offset' '--shift-by' '--to-datetime' '--by-duration' '--from-file' '--watch' '--count' '--max-lag' '--max-time-lag' '--delegation-token' '--user-principal' '--resource-pattern-type' '--principal' '--operation' '--allow-principal' '--deny-principal' '--allow-host' '--deny-host' '--mechanism' '--iterations' '--from' '--from-bootstrap' '--from-config' '--to' '--to-bootstrap' '--to-config' '--topics' '--exclude' '--rename' '--start' '--idle-timeout' '--batch-bytes' '--max-in-flight' '--commit-interval' '--connect-url' '--source-alias' '--target-alias' '--tasks' '--files' '--key-decoder-class' '--value-decoder-class' '--max-bytes' '--max-message-size' '--topics-to-move-json-file' '--broker-list' '--reassignment-json-file' '--replica-alter-log-dirs-throttle' '--out' '--election-type' '--path-to-json-file' '--where' '--map' '--transaction-timeout' '--id' '-t' '--reference' '-U' '--context' '--compatibility' '--set' '--sum' '--avg' '--min' '--max' '--ema' '--alpha' '--span' '--half-life' '--by' '--tumbling' '--hopping' '--session' '--last' '--grace' '--emit' '--explain' '--producer-id' '--duration-filter' '--transactional-id-pattern' '--broker-id' '--max-transaction-timeout' '--start-offset' '--producer-epoch' '--coordinator-epoch'
 set -g __ktool_connection_flags -b --bootstrap-server --brokers --command-config --profile --schema-registry
 
 # The command path typed so far (e.g. "topics create"), skipping options and their values.
@@ -87,6 +87,7 @@ complete -c ktool -n '__ktool_is' -f -a 'partitions' -d 'move partition replicas
 complete -c ktool -n '__ktool_is' -f -a 'pipe' -d 'copy records from one topic to another, filtered and transformed by JavaScript expressions (the Kafka Streams "hello world")'
 complete -c ktool -n '__ktool_is' -f -a 'schemas' -d 'Schema Registry subjects and schemas: list, get, register, check compatibility, config, delete, diff'
 complete -c ktool -n '__ktool_is' -f -a 'stats' -d 'count, sum, average, min, max, rate, moving averages and EMA over a topic, per group and time window (Kafka Streams windows: tumbling, hopping, session), live on a terminal, NDJSON when piped'
+complete -c ktool -n '__ktool_is' -f -a 'transactions' -d 'transactions and producer state: list, describe, describe-producers, find-hanging, abort (kafka-transactions.sh)'
 complete -c ktool -n '__ktool_is' -f -a 'help' -d 'show help for a command'
 complete -c ktool -n '__ktool_is' -s V -l version -d 'output the version number'
 complete -c ktool -n '__ktool_is' -s h -l help -d 'display help for command'
@@ -1341,5 +1342,91 @@ complete -c ktool -n '__ktool_is stats reset' -l debug -d 'show stack traces and
 complete -c ktool -n '__ktool_is stats reset' -l execute -d 'do it (the group must be empty: stop every process of APP first)'
 complete -c ktool -n '__ktool_is stats reset' -s h -l help -d 'display help for command'
 
+# ktool transactions
+complete -c ktool -n '__ktool_is transactions' -f -a 'list' -d 'transactional ids on every broker (each coordinates its own): producer id and state'
+complete -c ktool -n '__ktool_is transactions' -f -a 'describe' -d 'state of transactional ids at their coordinator: producer id and epoch, open partitions, start time, timeout'
+complete -c ktool -n '__ktool_is transactions' -f -a 'describe-producers' -d 'active producers of a partition (its leader\'s state, or a replica\'s): epoch, sequence, open transaction'
+complete -c ktool -n '__ktool_is transactions' -f -a 'find-hanging' -d 'transactions left open on partitions that their coordinator will never end (they hold read_committed consumers back)'
+complete -c ktool -n '__ktool_is transactions' -f -a 'abort' -d 'abort a hanging transaction on a partition (writes its abort marker; needs ClusterAction); asks on a terminal'
+complete -c ktool -n '__ktool_is transactions' -f -a 'help' -d 'show help for a command'
+complete -c ktool -n '__ktool_is transactions' -s h -l help -d 'display help for command'
+
+# ktool transactions list
+complete -c ktool -n '__ktool_is transactions list' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is transactions list' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is transactions list' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is transactions list' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is transactions list' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is transactions list' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is transactions list' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is transactions list' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is transactions list' -l state -x -a 'Empty Ongoing PrepareCommit PrepareAbort CompleteCommit CompleteAbort PrepareEpochFence' -d 'only these states, repeatable: Empty|Ongoing|PrepareCommit|PrepareAbort|CompleteCommit|CompleteAbort|PrepareEpochFence'
+complete -c ktool -n '__ktool_is transactions list' -l producer-id -x -d 'only this producer id, repeatable'
+complete -c ktool -n '__ktool_is transactions list' -l duration-filter -x -d 'only transactions open longer than this many ms (Kafka 3.8+)'
+complete -c ktool -n '__ktool_is transactions list' -s h -l help -d 'display help for command'
+
+# ktool transactions describe
+complete -c ktool -n '__ktool_is transactions describe' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is transactions describe' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is transactions describe' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is transactions describe' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is transactions describe' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is transactions describe' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is transactions describe' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is transactions describe' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is transactions describe' -l transactional-id -x -d 'a transactional id (kafka-transactions.sh spelling), repeatable'
+complete -c ktool -n '__ktool_is transactions describe' -s h -l help -d 'display help for command'
+
+# ktool transactions describe-producers
+complete -c ktool -n '__ktool_is transactions describe-producers' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is transactions describe-producers' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is transactions describe-producers' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is transactions describe-producers' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is transactions describe-producers' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is transactions describe-producers' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is transactions describe-producers' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is transactions describe-producers' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is transactions describe-producers' -l topic -x -a '(__ktool_dynamic topics)' -d 'the topic (kafka-transactions.sh spelling)'
+complete -c ktool -n '__ktool_is transactions describe-producers' -l partition -x -d 'the partition (kafka-transactions.sh spelling)'
+complete -c ktool -n '__ktool_is transactions describe-producers' -l broker-id -x -d 'ask this replica instead of the leader'
+complete -c ktool -n '__ktool_is transactions describe-producers' -s h -l help -d 'display help for command'
+
+# ktool transactions find-hanging
+complete -c ktool -n '__ktool_is transactions find-hanging' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is transactions find-hanging' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is transactions find-hanging' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is transactions find-hanging' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is transactions find-hanging' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is transactions find-hanging' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is transactions find-hanging' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is transactions find-hanging' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is transactions find-hanging' -l broker-id -x -d 'search the partitions this broker has a replica of'
+complete -c ktool -n '__ktool_is transactions find-hanging' -l topic -x -a '(__ktool_dynamic topics)' -d 'search this topic (kafka-transactions.sh spelling)'
+complete -c ktool -n '__ktool_is transactions find-hanging' -l partition -x -d 'only this partition of the topic'
+complete -c ktool -n '__ktool_is transactions find-hanging' -l max-transaction-timeout -x -d 'transactions open for less than this are not hanging yet: the brokers\' transaction.max.timeout.ms'
+complete -c ktool -n '__ktool_is transactions find-hanging' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is transactions find-hanging' -f -a '(__ktool_dynamic topics)'
+
+# ktool transactions abort
+complete -c ktool -n '__ktool_is transactions abort' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is transactions abort' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is transactions abort' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is transactions abort' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is transactions abort' -l format -x -a 'table wide json yaml' -d 'output format: table|wide|json|yaml'
+complete -c ktool -n '__ktool_is transactions abort' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is transactions abort' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is transactions abort' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is transactions abort' -l topic -x -a '(__ktool_dynamic topics)' -d 'the topic (kafka-transactions.sh spelling)'
+complete -c ktool -n '__ktool_is transactions abort' -l partition -x -d 'the partition (kafka-transactions.sh spelling)'
+complete -c ktool -n '__ktool_is transactions abort' -l start-offset -x -d 'the transaction that starts at this offset (find-hanging shows it)'
+complete -c ktool -n '__ktool_is transactions abort' -l producer-id -x -d 'or name the producer: its id ...'
+complete -c ktool -n '__ktool_is transactions abort' -l producer-epoch -x -d '... its epoch ...'
+complete -c ktool -n '__ktool_is transactions abort' -l coordinator-epoch -x -d '... and the coordinator epoch (-1 is taken as 0)'
+complete -c ktool -n '__ktool_is transactions abort' -s y -l yes -d 'do not ask for confirmation (required when standard input is not a terminal)'
+complete -c ktool -n '__ktool_is transactions abort' -s h -l help -d 'display help for command'
+
+# ktool transactions help
+complete -c ktool -n '__ktool_is transactions help' -f -a 'list describe describe-producers find-hanging abort'
+
 # ktool help
-complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats'
+complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats transactions'

@@ -4,9 +4,9 @@
  * --json` mixes in a ktool flag, so it stays ktool's command (src/cli/legacy.ts turns it into
  * `topics describe t --json`). Loads nothing; main asks it before building the command tree.
  */
-export type DropinName = 'topics' | 'configs' | 'groups' | 'reassign' | 'elect-leaders';
+export type DropinName = 'topics' | 'configs' | 'groups' | 'reassign' | 'elect-leaders' | 'transactions';
 
-const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs']);
+const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'transactions']);
 
 /**
  * Verbs whose original is a script of its own (kafka-reassign-partitions.sh is `partitions

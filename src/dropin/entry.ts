@@ -15,6 +15,7 @@ const SCRIPTS: Record<DropinName, () => Promise<DropinScript>> = {
   groups: async () => (await import('./groups.js')).GROUPS,
   reassign: async () => (await import('./reassign.js')).REASSIGN,
   'elect-leaders': async () => (await import('./elect-leaders.js')).ELECT_LEADERS,
+  transactions: async () => (await import('./transactions.js')).TRANSACTIONS,
 };
 
 export function loadDropin(name: DropinName): Promise<DropinScript> {
@@ -24,13 +25,13 @@ export function loadDropin(name: DropinName): Promise<DropinScript> {
 export async function runDropin(script: DropinScript, args: string[], io: Io, deps: ContextDeps): Promise<ExitCodeValue> {
   let parsed;
   try {
-    parsed = parseJopt(args, script.options);
+    parsed = script.parse ? script.parse(args) : parseJopt(args, script.options);
   } catch (error) {
     if (!(error instanceof JoptError)) throw error;
-    io.stderr.write(`${error.message}\n`);
+    io.stderr.write(script.parse ? `${script.script}: error: ${error.message}\n` : `${error.message}\n`);
     return 1 as ExitCodeValue;
   }
-  const unsupported = unsupportedGiven(parsed, script.options);
+  const unsupported = script.unsupported ? script.unsupported(parsed) : unsupportedGiven(parsed, script.options);
   if (unsupported.length) {
     io.stderr.write(
       `${script.script} options ktool does not support: ` + unsupported.map((o) => `--${o.name} (${o.unsupported})`).join(', ') + '\n',

@@ -12,6 +12,10 @@ export interface DropinScript {
   readonly script: string;
   /** The original's options, as its --help lists them. */
   readonly options: readonly JoptOption[];
+  /** The original's own parsing when it is not jopt-simple's (argparse.ts); it throws JoptError to refuse. */
+  parse?(args: string[]): JoptResult;
+  /** The options given that ktool does not implement, when `parse` is the script's own. */
+  unsupported?(parsed: JoptResult): readonly { name: string; unsupported?: string }[];
   /** The connection flags the context is built from. */
   readonly bootstrapOption: string;
   run(parsed: JoptResult, ctx: Context, out: DropinOut): Promise<number>;

@@ -62,6 +62,7 @@ export function createKafkaClients(
     records: () => overAdmin('records', async (a) => (await import('./records.js')).makeRecordsApi(a, settings.timeoutMs)),
     scram: () => overAdmin('scram', async (a) => (await import('./scram.js')).makeScramApi(a)),
     partitions: () => overAdmin('partitions', async (a) => (await import('./partitions.js')).makePartitionsApi(a)),
+    transactions: () => overAdmin('transactions', async (a) => (await import('./transactions-admin.js')).makeTransactionsApi(a)),
     producer: async (producerSettings, hooks) => (await import('./producer.js')).openProducer(plumbing, producerSettings, hooks),
     partitionReader: async (options) => (await import('./partition-reader.js')).openPartitionReader(plumbing, options),
     groupReader: async (options) => (await import('./group-reader.js')).openGroupReader(plumbing, options),

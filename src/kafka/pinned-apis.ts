@@ -29,6 +29,11 @@ import {
   describeConfigsV4,
   describeGroupsV5,
   describeLogDirsV4,
+  describeProducersV0,
+  describeQuorumV0,
+  describeQuorumV1,
+  describeQuorumV2,
+  describeTransactionsV0,
   describeTopicPartitionsV0,
   describeUserScramCredentialsV0,
   endTxnV3,
@@ -44,6 +49,9 @@ import {
   listPartitionReassignmentsV0,
   listGroupsV5,
   listOffsetsV7,
+  listTransactionsV0,
+  listTransactionsV1,
+  listTransactionsV2,
   listOffsetsV8,
   listOffsetsV9,
   metadataV12,
@@ -53,6 +61,7 @@ import {
   offsetFetchV8,
   offsetFetchV9,
   txnOffsetCommitV3,
+  updateFeaturesV1,
 } from '@platformatic/kafka';
 
 export const PINNED = {
@@ -96,4 +105,13 @@ export const PINNED = {
   // Before 4.1: v0 (always allows a replica count change).
   AlterPartitionReassignments: [alterPartitionReassignmentsV1.api, alterPartitionReassignmentsV0.api],
   ListPartitionReassignments: [listPartitionReassignmentsV0.api],
+  // kafka-transactions.sh's requests (transactions-admin.ts). ListTransactions v1 adds the duration
+  // filter (Kafka 3.8: refused before), v2 the transactional id pattern (4.1: applied by ktool before).
+  ListTransactions: [listTransactionsV2.api, listTransactionsV1.api, listTransactionsV0.api], // 3.3: v0
+  DescribeTransactions: [describeTransactionsV0.api],
+  DescribeProducers: [describeProducersV0.api],
+  // kafka-metadata-quorum.sh (cluster quorum): v1 adds fetch and caught-up times, v2 directory ids and listeners.
+  DescribeQuorum: [describeQuorumV2.api, describeQuorumV1.api, describeQuorumV0.api], // 3.3: v1
+  // kafka-features.sh (cluster features): v1 is the first with validateOnly (--dry-run); v0 would apply it.
+  UpdateFeatures: [updateFeaturesV1.api],
 } as const;

@@ -13,6 +13,7 @@ import type { PartitionsApi } from './partitions-types.js';
 import type { ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
 import type { RecordsApi } from './records-types.js';
 import type { ScramApi } from './scram-types.js';
+import type { TransactionsApi } from './transactions-admin-types.js';
 
 export interface BrokerInfo {
   id: number;
@@ -139,6 +140,8 @@ export interface KafkaClients {
   scram(): Promise<ScramApi>;
   /** Reassignments and leader elections. */
   partitions(): Promise<PartitionsApi>;
+  /** kafka-transactions.sh's requests: list, describe, producers, abort markers. */
+  transactions(): Promise<TransactionsApi>;
   producer(settings: ProducerSettings, hooks?: ProducerHooks): Promise<ProducerApi>;
   /** Group-less reading of partitions from given offsets (consume without -g, mirror verify). */
   partitionReader(options: PartitionReaderOptions): Promise<PartitionReader>;

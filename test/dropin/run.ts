@@ -39,6 +39,18 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
       /(Proposed partition reassignment configuration\n)(.*)/,
       (_, head: string, json: string) => head + json.replace(/"replicas":\[[\d,]*\]/g, '"replicas":[<random>]'),
     ),
+  'txn-duration': (text) =>
+    text
+      .split('\n')
+      .map((line, i) =>
+        i === 0 || !line
+          ? line
+          : line
+              .split('\t')
+              .map((cell, c) => (c === 7 ? '<ms>' : cell))
+              .join('\t'),
+      )
+      .join('\n'),
 };
 
 /** The broker of a script's cluster, and where each side's files are written. */

@@ -79,6 +79,7 @@ export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}
       records: capability('records'),
       scram: capability('scram'),
       partitions: capability('partitions'),
+      transactions: capability('transactions'),
       producer: capability('producer'),
       partitionReader: capability('partitionReader'),
       groupReader: capability('groupReader'),

@@ -235,6 +235,11 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       TxnOffsetCommit: [0, 3],
       AlterPartitionReassignments: [0, 0],
       ListPartitionReassignments: [0, 0],
+      ListTransactions: [0, 0],
+      DescribeTransactions: [0, 0],
+      DescribeProducers: [0, 0],
+      DescribeQuorum: [0, 1],
+      UpdateFeatures: [0, 1],
     },
     '3.9.2': {
       Metadata: [0, 12],
@@ -270,6 +275,11 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       TxnOffsetCommit: [0, 4],
       AlterPartitionReassignments: [0, 0],
       ListPartitionReassignments: [0, 0],
+      ListTransactions: [0, 1],
+      DescribeTransactions: [0, 0],
+      DescribeProducers: [0, 0],
+      DescribeQuorum: [0, 2],
+      UpdateFeatures: [0, 1],
     },
     '4.4.0': {
       Metadata: [0, 13],
@@ -305,6 +315,11 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       TxnOffsetCommit: [0, 6],
       AlterPartitionReassignments: [0, 1],
       ListPartitionReassignments: [0, 0],
+      ListTransactions: [0, 2],
+      DescribeTransactions: [0, 0],
+      DescribeProducers: [0, 0],
+      DescribeQuorum: [0, 2],
+      UpdateFeatures: [0, 2],
     },
   };
 
