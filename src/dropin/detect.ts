@@ -6,7 +6,7 @@
  */
 export type DropinName = 'topics' | 'configs' | 'groups' | 'reassign' | 'elect-leaders' | 'transactions';
 
-const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'transactions']);
+const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'groups', 'transactions']);
 
 /**
  * Verbs whose original is a script of its own (kafka-reassign-partitions.sh is `partitions

@@ -9,6 +9,8 @@ export interface JoptOption {
   readonly name: string;
   /** Takes a value (`--topic <String: topic>`), or is a switch (`--list`). */
   readonly value: boolean;
+  /** The value may be left out (jopt-simple's withOptionalArg: `--state` or `--state Stable`). */
+  readonly optional?: boolean;
   /**
    * Accepted but not implemented by ktool: the reason, named on stderr in one line when given
    * (never silently ignored).
@@ -60,6 +62,7 @@ export function parseJopt(args: readonly string[], table: readonly JoptOption[])
       add(name, '');
     } else if (eq !== -1) add(name, body.slice(eq + 1));
     else if (i + 1 < args.length && !looksLikeOption(args[i + 1])) add(name, args[++i]);
+    else if (option.optional) add(name, '');
     else throw new JoptError(`Option ${name} requires an argument`);
   }
   return { values, operands, sequence, args };

@@ -14,7 +14,9 @@ export type Normalizer =
   /** The replicas of kafka-reassign-partitions.sh --generate's proposal (AdminUtils draws its start at random). */
   | 'proposed-replicas'
   /** kafka-transactions.sh describe's TransactionDurationMs (now minus the start: the clock's). */
-  | 'txn-duration';
+  | 'txn-duration'
+  /** Runs of spaces as one: column widths follow the longest name of every group on the shared broker. */
+  | 'columns';
 
 export interface Case {
   /** Arguments after the script (for ktool, after its noun). */
@@ -453,32 +455,63 @@ const GROUPS: Script = {
     { args: ['topics', 'create', '{=gt}', '-p', '2'] },
     { args: ['produce', '{=gt}', '--key-separator', ':'], stdin: LINES },
     { args: ['consume', '{=gt}', '-g', '{=grp}', '-e'] },
+    { args: ['consume', '{=gt}', '-g', '{rg}', '-e'] },
+    { args: ['consume', '{=gt}', '-g', '{dg}', '-e'] },
+    { args: ['consume', '{=gt}', '-g', '{og}', '-e'] },
   ],
   cases: [
+    { args: ['--bootstrap-server', B, '--list'], normalize: ['this-run-only'] },
+    { args: ['--bootstrap-server', B, '--list', '--state'], normalize: ['this-run-only', 'columns'] },
+    { args: ['--bootstrap-server', B, '--list', '--type'], normalize: ['this-run-only', 'columns'] },
+    { args: ['--bootstrap-server', B, '--list', '--state', 'Empty', '--type', 'classic'], normalize: ['this-run-only', 'columns'] },
+    { args: ['--bootstrap-server', B, '--describe', '--group', '{=grp}'] },
+    { args: ['--bootstrap-server', B, '--describe', '--group', '{=grp}', '--offsets', '--verbose'] },
+    { args: ['--bootstrap-server', B, '--describe', '--group', '{=grp}', '--state'] },
+    { args: ['--bootstrap-server', B, '--describe', '--group', '{=grp}', '--state', '--verbose'] },
+    { args: ['--bootstrap-server', B, '--describe', '--group', '{=grp}', '--members'] },
+    { args: ['--bootstrap-server', B, '--describe', '--group', '{=grp}', '--members', '--verbose', '--timeout', '10000'] },
+    { args: ['--bootstrap-server', B, '--describe', '--group', '{nope}'] },
+    { args: ['--bootstrap-server', B, '--reset-offsets', '--group', '{rg}', '--topic', '{=gt}', '--to-earliest'] },
+    { args: ['--bootstrap-server', B, '--reset-offsets', '--group', '{rg}', '--topic', '{=gt}', '--to-latest', '--dry-run'] },
     {
-      args: ['--bootstrap-server', B, '--list'],
-      normalize: ['this-run-only'],
-      differs: { fields: ['stdout'], why: "ktool's table with STATE, TYPE ... columns, not names one per line" },
+      args: ['--bootstrap-server', B, '--reset-offsets', '--group', '{rg}', '--all-topics', '--to-offset', '1', '--execute'],
+      state: [['groups', 'describe', '{rg}', '--json']],
     },
     {
-      args: ['--bootstrap-server', B, '--describe', '--group', '{=grp}'],
-      differs: { fields: ['stdout', 'stderr'], why: "ktool's table layout, not the original's; no 'has no active members' line" },
+      args: [
+        '--bootstrap-server',
+        B,
+        '--reset-offsets',
+        '--group',
+        '{rg}',
+        '--topic',
+        '{=gt}:0',
+        '--shift-by',
+        '-1',
+        '--execute',
+        '--export',
+      ],
+      state: [['groups', 'describe', '{rg}', '--json']],
     },
+    { args: ['--bootstrap-server', B, '--reset-offsets', '--group', '{rg}', '--topic', '{=gt}', '--to-current', '--dry-run'] },
     {
-      args: ['--bootstrap-server', B, '--describe', '--group', '{=grp}', '--state'],
-      differs: { fields: ['stdout', 'stderr'], why: "ktool's table layout, not the original's; no 'has no active members' line" },
+      args: [
+        ...['--bootstrap-server', B, '--reset-offsets', '--group', '{rg}', '--topic', '{=gt}'],
+        ...['--to-datetime', '2020-01-01T00:00:00.000', '--dry-run'],
+      ],
     },
+    { args: ['--bootstrap-server', B, '--reset-offsets', '--group', '{rg}', '--topic', '{=gt}', '--by-duration', 'PT1H', '--dry-run'] },
+    { args: ['--bootstrap-server', B, '--reset-offsets', '--group', '{rg}', '--topic', '{=gt}'] },
+    { args: ['--bootstrap-server', B, '--reset-offsets', '--group', '{rg}', '--to-earliest'] },
     {
-      args: ['--bootstrap-server', B, '--describe', '--group', '{=grp}', '--members'],
-      differs: { fields: ['stdout', 'stderr'], why: "ktool's table layout, not the original's; no 'has no active members' line" },
+      args: ['--bootstrap-server', B, '--delete-offsets', '--group', '{og}', '--topic', '{=gt}:1'],
+      state: [['groups', 'describe', '{og}', '--json']],
     },
-    {
-      args: ['--bootstrap-server', B, '--describe', '--group', '{=nope}'],
-      differs: {
-        fields: ['stdout', 'code'],
-        why: "the original prints 'Error: ... GroupIdNotFoundException' on stdout and exits 0; ktool 3",
-      },
-    },
+    { args: ['--bootstrap-server', B, '--delete-offsets', '--group', '{og}', '--topic', '{nope}'] },
+    { args: ['--bootstrap-server', B, '--delete', '--group', '{nope}'] },
+    { args: ['--bootstrap-server', B, '--delete', '--group', '{dg}'], state: [['groups', 'describe', '{dg}', '--json']] },
+    { args: ['--bootstrap-server', B, '--list', '--bogus'] },
+    { args: ['--bootstrap-server', B] },
   ],
 };
 

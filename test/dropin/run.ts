@@ -51,6 +51,7 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
               .join('\t'),
       )
       .join('\n'),
+  columns: (text) => text.replace(/ +/g, ' '),
 };
 
 /** The broker of a script's cluster, and where each side's files are written. */
@@ -132,8 +133,10 @@ export function bootstrap3(): string {
 async function runPhase(scripts: readonly Script[], run: string, env: Record<string, string>, cluster: Cluster, oneAfterOther: boolean) {
   const setups = scripts.flatMap((s) => s.setup);
   for (const side of ['k', 't'] as const) {
-    // Shared fixtures ({=x}) once, on the first side.
-    for (const step of setups.filter((s) => side === 'k' || !s.args.some((a) => a.includes('{=')))) {
+    // Shared fixtures (only {=x} names) once, on the first side; a step naming a side's own {x} runs on both.
+    for (const step of setups.filter(
+      (s) => side === 'k' || s.args.some((a) => /\{[^=]/.test(a)) || !s.args.some((a) => a.includes('{=')),
+    )) {
       const r = await spawnKtool([...withBroker(step.args, run, side, cluster), '-b', cluster.bootstrap], { env, stdin: step.stdin });
       if (r.code !== 0 && !step.mayFail) throw new Error(`set-up ${step.args.join(' ')}: ${r.stderr}`);
     }

@@ -83,10 +83,10 @@ describe('command lines', () => {
       'groups list',
       { states: ['Stable', 'Empty'], types: ['consumer'] },
     ],
-    [['groups', '--list', '--state', 'preparing-rebalance'], 'groups list', { states: ['PreparingRebalance'], types: [] }],
+    [['groups', '--list', '--state', 'preparing-rebalance', '--json'], 'groups list', { states: ['PreparingRebalance'], types: [] }],
     [['groups', 'describe', 'a', 'b'], 'groups describe', { groups: ['a', 'b'], all: false, mode: 'offsets', verbose: false }],
     [
-      ['groups', '--describe', '--group', 'g', '--members', '--verbose'],
+      ['groups', '--describe', '--group', 'g', '--members', '--verbose', '--json'],
       'groups describe',
       { groups: ['g'], all: false, mode: 'members', verbose: true },
     ],
@@ -105,7 +105,7 @@ describe('command lines', () => {
       },
     ],
     [
-      ['groups', '--reset-offsets', '--group', 'g', '--all-topics', '--shift-by', '-5', '--execute'],
+      ['groups', '--reset-offsets', '--group', 'g', '--all-topics', '--shift-by', '-5', '--execute', '--json'],
       'groups reset-offsets',
       { groups: ['g'], all: false, topics: [], allTopics: true, strategy: { kind: 'shift', by: -5 }, execute: true, export: false },
     ],
@@ -132,8 +132,8 @@ describe('command lines', () => {
       'groups delete-offsets',
       { group: 'g', topics: [{ topic: 't', partitions: [1] }], yes: false },
     ],
-    [['groups', '--delete', '--group', 'a', '--group', 'b'], 'groups delete', { groups: ['a', 'b'], all: false, yes: true }],
-    [['groups', '--delete', '--all-groups'], 'groups delete', { groups: [], all: true, yes: true }],
+    [['groups', '--delete', '--group', 'a', '--group', 'b', '--json'], 'groups delete', { groups: ['a', 'b'], all: false, yes: true }],
+    [['groups', '--delete', '--all-groups', '--json'], 'groups delete', { groups: [], all: true, yes: true }],
     [['lag'], 'lag', { groups: [], topics: [], timeLag: true }],
     [
       ['lag', 'a', '--group', 'b', '--topic', 't1,t2', '--max-lag', '100', '--max-time-lag', '5m'],

@@ -8,13 +8,17 @@ describe('groups and lag arguments -> options', () => {
       'groups list',
       { states: ['Stable', 'Empty'], types: ['consumer'] },
     ],
-    [['groups', '--list'], 'groups list', { states: [], types: [] }],
+    [['groups', '--list', '--json'], 'groups list', { states: [], types: [] }],
     [
       ['groups', 'describe', 'a', '--group', 'b', '--group', 'a', '--members', '--verbose'],
       'groups describe',
       { groups: ['a', 'b'], all: false, mode: 'members', verbose: true },
     ],
-    [['groups', '--describe', '--all-groups', '--state'], 'groups describe', { groups: [], all: true, mode: 'state', verbose: false }],
+    [
+      ['groups', '--describe', '--all-groups', '--state', '--json'],
+      'groups describe',
+      { groups: [], all: true, mode: 'state', verbose: false },
+    ],
     [
       ['groups', 'reset-offsets', 'g', '--topic', 'orders:0,1', '--shift-by', '-100', '--execute'],
       'groups reset-offsets',
@@ -29,7 +33,7 @@ describe('groups and lag arguments -> options', () => {
       },
     ],
     [
-      ['groups', '--reset-offsets', '--group', 'g', '--all-topics', '--to-earliest', '--export'],
+      ['groups', '--reset-offsets', '--group', 'g', '--all-topics', '--to-earliest', '--export', '--json'],
       'groups reset-offsets',
       { groups: ['g'], all: false, topics: [], allTopics: true, strategy: { kind: 'earliest' }, execute: false, export: true },
     ],
