@@ -89,7 +89,8 @@ export async function describeMembers(groups: GroupDescription[], verbose: boole
       `${pad(c.group, w.group)} ${pad(c.id, w.id)} ${withInstance ? `${pad(c.instance, w.instance)} ` : ''}` +
       `${pad(c.host, w.host)} ${pad(c.client, w.client)} ${pad(c.n, 15)} `;
     const extra = (c: string[]) => `${pad(c[0], 15)} ${pad(c[1], w.current)} ${pad(c[2], 15)} ${pad(c[3], w.target)}`;
-    let text = `\n${row({ group: 'GROUP', id: 'CONSUMER-ID', instance: 'GROUP-INSTANCE-ID', host: 'HOST', client: 'CLIENT-ID', n: '#PARTITIONS' })}`;
+    const head = { group: 'GROUP', id: 'CONSUMER-ID', instance: 'GROUP-INSTANCE-ID', host: 'HOST', client: 'CLIENT-ID', n: '#PARTITIONS' };
+    let text = `\n${row(head)}`;
     if (verbose) text += extra(['CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT']);
     text += '\n';
     for (const m of members) {
