@@ -12,7 +12,7 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats transactions help' ;;
+    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions perf pipe schemas stats transactions help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status list delete logs help' ;;
@@ -23,6 +23,7 @@ _ktool_subcommands() {
     'users') echo 'list create delete help' ;;
     'mirror') echo 'verify deploy status pause resume delete' ;;
     'partitions') echo 'reassign elect-leaders help' ;;
+    'perf') echo 'produce consume e2e help' ;;
     'pipe') echo 'reset' ;;
     'schemas') echo 'list versions get register check diff config mode delete help' ;;
     'stats') echo 'reset' ;;
@@ -92,6 +93,10 @@ _ktool_options() {
     'partitions') echo '-h --help' ;;
     'partitions reassign') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --generate --execute --verify --cancel --list --topics-to-move-json-file --topics --broker-list --disable-rack-aware --reassignment-json-file --throttle --replica-alter-log-dirs-throttle --additional --preserve-throttles --disallow-replication-factor-change --wait --out --dry-run -h --help' ;;
     'partitions elect-leaders') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --preferred --unclean --election-type --topic --partition --all-topic-partitions --path-to-json-file -h --help' ;;
+    'perf') echo '-h --help' ;;
+    'perf produce') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -n --num-records -s --record-size --payload-file --payload-delimiter --payload-monotonic --throughput --acks --compression --batch-size --linger-ms -X --producer-property --transactional-id --transaction-duration-ms --warmup-records --reporting-interval -h --help' ;;
+    'perf consume') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --include -n --num-records -g --group --from-latest --record-timeout --reporting-interval -h --help' ;;
+    'perf e2e') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -n --num-records -s --record-size --acks --record-key-size --num-headers --record-header-key-size --record-header-size -h --help' ;;
     'pipe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --where --map --key --on-error -o --offset -e --exit -n --max-messages -p --partition -P --partitions --isolation-level --fetch-max-bytes --compression --acks -g --group --commit-interval --transaction-timeout -v --verbose -h --help' ;;
     'pipe reset') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --execute -h --help' ;;
     'schemas') echo '-h --help' ;;
@@ -504,6 +509,32 @@ _ktool_option_value() {
         --topic) echo 'topics' ;;
         *) return 1 ;;
       esac ;;
+    'perf produce')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|-n|--num-records|-s|--record-size|--payload-delimiter|--throughput|--acks|--batch-size|--linger-ms|-X|--producer-property|--command-property|--producer-props|--transactional-id|--transaction-duration-ms|--warmup-records|--reporting-interval) echo 'none' ;;
+        --command-config|--payload-file) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml csv' ;;
+        --compression) echo 'choices none gzip snappy lz4 zstd' ;;
+        *) return 1 ;;
+      esac ;;
+    'perf consume')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--include|-n|--num-records|--messages|--record-timeout|--reporting-interval) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml csv' ;;
+        -g|--group) echo 'groups' ;;
+        *) return 1 ;;
+      esac ;;
+    'perf e2e')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|-n|--num-records|-s|--record-size|--acks|--producer-acks|--record-key-size|--num-headers|--record-header-key-size|--record-header-size) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml csv' ;;
+        *) return 1 ;;
+      esac ;;
     'pipe')
       case "$2" in
         -b|--bootstrap-server|--brokers|--timeout|--output|--where|--map|--key|-o|--offset|-n|--max-messages|-p|--partition|-P|--partitions|--fetch-max-bytes|--compression|--acks|--commit-interval|--transaction-timeout) echo 'none' ;;
@@ -787,6 +818,22 @@ _ktool_argument() {
       case "$2" in
         0) echo 'choices reassign elect-leaders' ;;
       esac ;;
+    'perf produce')
+      case "$2" in
+        0) echo 'topics' ;;
+      esac ;;
+    'perf consume')
+      case "$2" in
+        0) echo 'topics' ;;
+      esac ;;
+    'perf e2e')
+      case "$2" in
+        0) echo 'topics' ;;
+      esac ;;
+    'perf help')
+      case "$2" in
+        0) echo 'choices produce consume e2e' ;;
+      esac ;;
     'schemas versions')
       case "$2" in
         0) echo 'subjects' ;;
@@ -840,7 +887,7 @@ _ktool_argument() {
       esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats transactions' ;;
+        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions perf pipe schemas stats transactions' ;;
       esac ;;
   esac
 }

@@ -8,8 +8,8 @@
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
-set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local list' 'local delete' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'dump-log' 'partitions' 'partitions reassign' 'partitions elect-leaders' 'partitions help' 'pipe' 'pipe reset' 'schemas' 'schemas list' 'schemas versions' 'schemas get' 'schemas register' 'schemas check' 'schemas diff' 'schemas config' 'schemas mode' 'schemas delete' 'schemas help' 'stats' 'stats reset' 'transactions' 'transactions list' 'transactions describe' 'transactions describe-producers' 'transactions find-hanging' 'transactions abort' 'transactions help' 'help'
-set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--throttle' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--schema-registry' '--sr-username' '--sr-password' '--sr-password-env' '--sr-password-command' '--sr-token-env' '--sr-ca' '--schema-registry-url' '--name' '--nodes' '--kafka-version' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--value-format' '--key-format' '--value-schema' '--key-schema' '--value-schema-id' '--key-schema-id' '--value-subject' '--key-subject' '--subject-strategy' '--value-message' '--key-message' '--null-marker' '--partition' '-P' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--command-property' '--transactional-id' '--on-error' '--include' '-o' '--offset' '--max-messages' '--timeout-ms' '--fetch-max-bytes' '-g' '--group' '--group-protocol' '--isolation-level' '--template' '--formatter-property' '--grep' '--key-grep' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file' '--state' '--type' '--to-offset' '--shift-by' '--to-datetime' '--by-duration' '--from-file' '--watch' '--count' '--max-lag' '--max-time-lag' '--delegation-token' '--user-principal' '--resource-pattern-type' '--principal' '--operation' '--allow-principal' '--deny-principal' '--allow-host' '--deny-host' '--mechanism' '--iterations' '--from' '--from-bootstrap' '--from-config' '--to' '--to-bootstrap' '--to-config' '--topics' '--exclude' '--rename' '--start' '--idle-timeout' '--batch-bytes' '--max-in-flight' '--commit-interval' '--connect-url' '--source-alias' '--target-alias' '--tasks' '--files' '--key-decoder-class' '--value-decoder-class' '--max-bytes' '--max-message-size' '--topics-to-move-json-file' '--broker-list' '--reassignment-json-file' '--replica-alter-log-dirs-throttle' '--out' '--election-type' '--path-to-json-file' '--where' '--map' '--transaction-timeout' '--id' '-t' '--reference' '-U' '--context' '--compatibility' '--set' '--sum' '--avg' '--min' '--max' '--ema' '--alpha' '--span' '--half-life' '--by' '--tumbling' '--hopping' '--session' '--last' '--grace' '--emit' '--explain' '--producer-id' '--duration-filter' '--transactional-id-pattern' '--broker-id' '--max-transaction-timeout' '--start-offset' '--producer-epoch' '--coordinator-epoch'
+set -g __ktool_paths 'topics' 'topics list' 'topics describe' 'topics create' 'topics alter' 'topics delete' 'topics help' 'profile' 'profile add' 'profile use' 'profile list' 'profile show' 'profile delete' 'profile help' 'local' 'local start' 'local stop' 'local status' 'local list' 'local delete' 'local logs' 'local help' 'produce' 'consume' 'completion' 'configs' 'configs describe' 'configs alter' 'configs help' 'cluster' 'cluster info' 'cluster health' 'cluster log-dirs' 'cluster api-versions' 'cluster help' 'offsets' 'delete-records' 'groups' 'groups list' 'groups describe' 'groups reset-offsets' 'groups delete' 'groups delete-offsets' 'groups help' 'lag' 'acls' 'acls list' 'acls create' 'acls delete' 'acls help' 'users' 'users list' 'users create' 'users delete' 'users help' 'mirror' 'mirror verify' 'mirror deploy' 'mirror status' 'mirror pause' 'mirror resume' 'mirror delete' 'dump-log' 'partitions' 'partitions reassign' 'partitions elect-leaders' 'partitions help' 'perf' 'perf produce' 'perf consume' 'perf e2e' 'perf help' 'pipe' 'pipe reset' 'schemas' 'schemas list' 'schemas versions' 'schemas get' 'schemas register' 'schemas check' 'schemas diff' 'schemas config' 'schemas mode' 'schemas delete' 'schemas help' 'stats' 'stats reset' 'transactions' 'transactions list' 'transactions describe' 'transactions describe-producers' 'transactions find-hanging' 'transactions abort' 'transactions help' 'help'
+set -g __ktool_value_options '-b' '--bootstrap-server' '--brokers' '--command-config' '--profile' '--timeout' '--format' '--output' '-p' '--partitions' '-r' '--replication-factor' '-c' '--config' '--throttle' '--client-id' '--sasl-mechanism' '--username' '--password' '--password-env' '--password-command' '--token' '--token-env' '--token-command' '--ca' '--cert' '--key' '--server-name' '--schema-registry' '--sr-username' '--sr-password' '--sr-password-env' '--sr-password-command' '--sr-token-env' '--sr-ca' '--schema-registry-url' '--name' '--nodes' '--kafka-version' '--version' '--kafka-home' '--node' '-n' '--lines' '--topic' '-f' '--file' '--input' '-k' '-K' '--key-separator' '-H' '--header' '--property' '--reader-property' '--key-encoding' '--value-encoding' '--value-format' '--key-format' '--value-schema' '--key-schema' '--value-schema-id' '--key-schema-id' '--value-subject' '--key-subject' '--subject-strategy' '--value-message' '--key-message' '--null-marker' '--partition' '-P' '--acks' '--compression' '--batch-size' '--linger-ms' '--rate' '-X' '--producer-property' '--command-property' '--transactional-id' '--on-error' '--include' '-o' '--offset' '--max-messages' '--timeout-ms' '--fetch-max-bytes' '-g' '--group' '--group-protocol' '--isolation-level' '--template' '--formatter-property' '--grep' '--key-grep' '--entity-type' '--entity-name' '--broker' '--broker-logger' '--user' '--client' '--ip' '--client-metrics' '--add-config' '--add-config-file' '--delete-config' '--append' '--subtract' '--topic-list' '--time' '--topic-partitions' '--isolation' '--before' '--offset-json-file' '--state' '--type' '--to-offset' '--shift-by' '--to-datetime' '--by-duration' '--from-file' '--watch' '--count' '--max-lag' '--max-time-lag' '--delegation-token' '--user-principal' '--resource-pattern-type' '--principal' '--operation' '--allow-principal' '--deny-principal' '--allow-host' '--deny-host' '--mechanism' '--iterations' '--from' '--from-bootstrap' '--from-config' '--to' '--to-bootstrap' '--to-config' '--topics' '--exclude' '--rename' '--start' '--idle-timeout' '--batch-bytes' '--max-in-flight' '--commit-interval' '--connect-url' '--source-alias' '--target-alias' '--tasks' '--files' '--key-decoder-class' '--value-decoder-class' '--max-bytes' '--max-message-size' '--topics-to-move-json-file' '--broker-list' '--reassignment-json-file' '--replica-alter-log-dirs-throttle' '--out' '--election-type' '--path-to-json-file' '--num-records' '-s' '--record-size' '--payload-file' '--payload-delimiter' '--throughput' '--producer-props' '--transaction-duration-ms' '--warmup-records' '--reporting-interval' '--messages' '--record-timeout' '--producer-acks' '--record-key-size' '--num-headers' '--record-header-key-size' '--record-header-size' '--where' '--map' '--transaction-timeout' '--id' '-t' '--reference' '-U' '--context' '--compatibility' '--set' '--sum' '--avg' '--min' '--max' '--ema' '--alpha' '--span' '--half-life' '--by' '--tumbling' '--hopping' '--session' '--last' '--grace' '--emit' '--explain' '--producer-id' '--duration-filter' '--transactional-id-pattern' '--broker-id' '--max-transaction-timeout' '--start-offset' '--producer-epoch' '--coordinator-epoch'
 set -g __ktool_connection_flags -b --bootstrap-server --brokers --command-config --profile --schema-registry
 
 # The command path typed so far (e.g. "topics create"), skipping options and their values.
@@ -84,6 +84,7 @@ complete -c ktool -n '__ktool_is' -f -a 'users' -d 'SCRAM users: list, create (o
 complete -c ktool -n '__ktool_is' -f -a 'mirror' -d 'copy topics from one cluster to another (MirrorMaker 2 style), verify copies, drive MirrorMaker 2 on Kafka Connect'
 complete -c ktool -n '__ktool_is' -f -a 'dump-log' -d 'decode log segments (.log), offset and time indexes, producer snapshots, transaction indexes and KRaft metadata logs and checkpoints offline (kafka-dump-log.sh)'
 complete -c ktool -n '__ktool_is' -f -a 'partitions' -d 'move partition replicas between brokers and elect leaders (kafka-reassign-partitions.sh, kafka-leader-election.sh)'
+complete -c ktool -n '__ktool_is' -f -a 'perf' -d 'benchmarks: producer throughput and latency, consumer throughput, end-to-end latency (kafka-producer-perf-test.sh, kafka-consumer-perf-test.sh, kafka-e2e-latency.sh spellings)'
 complete -c ktool -n '__ktool_is' -f -a 'pipe' -d 'copy records from one topic to another, filtered and transformed by JavaScript expressions (the Kafka Streams "hello world")'
 complete -c ktool -n '__ktool_is' -f -a 'schemas' -d 'Schema Registry subjects and schemas: list, get, register, check compatibility, config, delete, diff'
 complete -c ktool -n '__ktool_is' -f -a 'stats' -d 'count, sum, average, min, max, rate, moving averages and EMA over a topic, per group and time window (Kafka Streams windows: tumbling, hopping, session), live on a terminal, NDJSON when piped'
@@ -1057,6 +1058,80 @@ complete -c ktool -n '__ktool_is partitions elect-leaders' -f -a '(__ktool_dynam
 # ktool partitions help
 complete -c ktool -n '__ktool_is partitions help' -f -a 'reassign elect-leaders'
 
+# ktool perf
+complete -c ktool -n '__ktool_is perf' -f -a 'produce' -d 'producer benchmark: records/s, MB/s and latency percentiles (kafka-producer-perf-test.sh)'
+complete -c ktool -n '__ktool_is perf' -f -a 'consume' -d 'consumer benchmark: records/s and MB/s reading as a group member (kafka-consumer-perf-test.sh)'
+complete -c ktool -n '__ktool_is perf' -f -a 'e2e' -d 'end-to-end latency: each record sent, acknowledged and read back before the next (kafka-e2e-latency.sh)'
+complete -c ktool -n '__ktool_is perf' -f -a 'help' -d 'show help for a command'
+complete -c ktool -n '__ktool_is perf' -s h -l help -d 'display help for command'
+
+# ktool perf produce
+complete -c ktool -n '__ktool_is perf produce' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is perf produce' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is perf produce' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is perf produce' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is perf produce' -l format -x -a 'table wide json yaml csv' -d 'output format: table|wide|json|yaml|csv'
+complete -c ktool -n '__ktool_is perf produce' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is perf produce' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is perf produce' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is perf produce' -s n -l num-records -x -d 'records to send'
+complete -c ktool -n '__ktool_is perf produce' -s s -l record-size -x -d 'bytes per record, random capital letters (default 100)'
+complete -c ktool -n '__ktool_is perf produce' -l payload-file -r -F -d 'send random pieces of this UTF-8 file instead (split at --payload-delimiter)'
+complete -c ktool -n '__ktool_is perf produce' -l payload-delimiter -x -d 'what separates the pieces of --payload-file (a Java regex)'
+complete -c ktool -n '__ktool_is perf produce' -l payload-monotonic -d 'each record is its number (0, 1, 2 ...) as text'
+complete -c ktool -n '__ktool_is perf produce' -l throughput -x -d 'at most about N records/s, throttled as the Java tool does (-1: no limit, the default)'
+complete -c ktool -n '__ktool_is perf produce' -l acks -x -d '0, 1 or all (default all, as the Java client)'
+complete -c ktool -n '__ktool_is perf produce' -l compression -x -a 'none gzip snappy lz4 zstd' -d 'none|gzip|snappy|lz4|zstd (default none)'
+complete -c ktool -n '__ktool_is perf produce' -l batch-size -x -d 'bytes per partition batch (default 16384: the Java client\'s batch.size)'
+complete -c ktool -n '__ktool_is perf produce' -l linger-ms -x -d 'wait this long to fill a batch (default 5: the Java client\'s linger.ms)'
+complete -c ktool -n '__ktool_is perf produce' -s X -l producer-property -x -d 'Java producer setting (acks, batch.size, linger.ms, compression.type, max.in.flight.requests.per.connection ...)'
+complete -c ktool -n '__ktool_is perf produce' -l transactional-id -x -d 'send in transactions with this id (committed every --transaction-duration-ms)'
+complete -c ktool -n '__ktool_is perf produce' -l transaction-duration-ms -x -d 'commit a transaction once it is this old (default 3000 with --transactional-id)'
+complete -c ktool -n '__ktool_is perf produce' -l warmup-records -x -d 'leave the first N records out of a second, steady-state summary'
+complete -c ktool -n '__ktool_is perf produce' -l reporting-interval -x -d 'a row every this many milliseconds (--json, --format csv)'
+complete -c ktool -n '__ktool_is perf produce' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is perf produce' -f -a '(__ktool_dynamic topics)'
+
+# ktool perf consume
+complete -c ktool -n '__ktool_is perf consume' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is perf consume' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is perf consume' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is perf consume' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is perf consume' -l format -x -a 'table wide json yaml csv' -d 'output format: table|wide|json|yaml|csv'
+complete -c ktool -n '__ktool_is perf consume' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is perf consume' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is perf consume' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is perf consume' -l include -x -d 'read every topic whose whole name matches (at the start) instead of TOPIC'
+complete -c ktool -n '__ktool_is perf consume' -s n -l num-records -x -d 'records to read (default: what the topics hold when the run starts)'
+complete -c ktool -n '__ktool_is perf consume' -s g -l group -x -a '(__ktool_dynamic groups)' -d 'the consumer group (default perf-consumer-NNNNN, as the Java tool)'
+complete -c ktool -n '__ktool_is perf consume' -l from-latest -d 'a group without committed offsets starts at the end (default: the start)'
+complete -c ktool -n '__ktool_is perf consume' -l record-timeout -x -d 'stop when no record came for this long (the original --timeout)'
+complete -c ktool -n '__ktool_is perf consume' -l reporting-interval -x -d 'a row every this many milliseconds (--json, --format csv)'
+complete -c ktool -n '__ktool_is perf consume' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is perf consume' -f -a '(__ktool_dynamic topics)'
+
+# ktool perf e2e
+complete -c ktool -n '__ktool_is perf e2e' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
+complete -c ktool -n '__ktool_is perf e2e' -l command-config -r -F -d 'client properties file, as for kafka-*.sh'
+complete -c ktool -n '__ktool_is perf e2e' -l profile -x -a '(__ktool_dynamic profiles)' -d 'use this profile (env KTOOL_PROFILE)'
+complete -c ktool -n '__ktool_is perf e2e' -l timeout -x -d 'connect/request timeout, e.g. 10s, at most 24d20h (env KTOOL_TIMEOUT): a broker that does not answer within it is exit 4'
+complete -c ktool -n '__ktool_is perf e2e' -l format -x -a 'table wide json yaml csv' -d 'output format: table|wide|json|yaml|csv'
+complete -c ktool -n '__ktool_is perf e2e' -l json -d 'shorthand for --format json'
+complete -c ktool -n '__ktool_is perf e2e' -l no-color -d 'disable colours (also NO_COLOR=1)'
+complete -c ktool -n '__ktool_is perf e2e' -l debug -d 'show stack traces and client details on errors'
+complete -c ktool -n '__ktool_is perf e2e' -s n -l num-records -x -d 'records to send, one at a time'
+complete -c ktool -n '__ktool_is perf e2e' -s s -l record-size -x -d 'bytes per record'
+complete -c ktool -n '__ktool_is perf e2e' -l acks -x -d '1 or all (the latency of a record acknowledged by the leader, or by every in-sync replica)'
+complete -c ktool -n '__ktool_is perf e2e' -l record-key-size -x -d 'a key of this many bytes (default: no key)'
+complete -c ktool -n '__ktool_is perf e2e' -l num-headers -x -d 'headers per record (default 0)'
+complete -c ktool -n '__ktool_is perf e2e' -l record-header-key-size -x -d 'bytes per header key'
+complete -c ktool -n '__ktool_is perf e2e' -l record-header-size -x -d 'bytes per header value (-1: a null value)'
+complete -c ktool -n '__ktool_is perf e2e' -s h -l help -d 'display help for command'
+complete -c ktool -n '__ktool_is perf e2e' -f -a '(__ktool_dynamic topics)'
+
+# ktool perf help
+complete -c ktool -n '__ktool_is perf help' -f -a 'produce consume e2e'
+
 # ktool pipe
 complete -c ktool -n '__ktool_is pipe' -f -a 'reset' -d 'start a pipe -g application over: its group\'s offsets back to the earliest, its internal topics deleted (as kafka-streams-application-reset); a dry run unless --execute'
 complete -c ktool -n '__ktool_is pipe' -s b -l bootstrap-server -x -d 'brokers HOST:PORT[,HOST:PORT] (env KTOOL_BROKERS); names a cluster: no profile applies unless --profile is given too'
@@ -1429,4 +1504,4 @@ complete -c ktool -n '__ktool_is transactions abort' -s h -l help -d 'display he
 complete -c ktool -n '__ktool_is transactions help' -f -a 'list describe describe-producers find-hanging abort'
 
 # ktool help
-complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions pipe schemas stats transactions'
+complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions perf pipe schemas stats transactions'

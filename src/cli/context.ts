@@ -20,6 +20,11 @@ export interface GlobalOptions {
   /** --brokers, the hidden alias of --bootstrap-server. */
   brokers?: string;
   commandConfig?: string;
+  /**
+   * Keys of the --command-config file the command reads itself (the perf tools' producer and
+   * consumer settings): not reported as unknown.
+   */
+  commandConfigKeys?: (key: string) => boolean;
   profile?: string;
   timeout?: string;
   format?: string;
@@ -91,7 +96,7 @@ export function createContext(io: Io, opts: GlobalOptions, deps: ContextDeps = {
   let factory: Promise<KafkaFactory> | undefined;
   const kafkaFactory = () => (factory ??= deps.kafkaFactory ? Promise.resolve(deps.kafkaFactory) : defaultFactory(env, io.signal));
   const warned = new Set<string>();
-  const load = () => (loaded ??= loadConfigs(configPath, opts.commandConfig, (m) => ctx.warn(m)));
+  const load = () => (loaded ??= loadConfigs(configPath, opts.commandConfig, (m) => ctx.warn(m), opts.commandConfigKeys));
 
   const ctx: Context = {
     io,
@@ -168,10 +173,12 @@ async function loadConfigs(
   configPath: string,
   commandConfigPath: string | undefined,
   warn: (message: string) => void,
+  usedByCommand: (key: string) => boolean = () => false,
 ): Promise<{ config: ConfigFile; commandConfig?: CommandConfig }> {
   const config = await loadConfigFile(configPath);
   const commandConfig = commandConfigPath ? await loadCommandConfig(commandConfigPath) : undefined;
-  if (commandConfig?.unknownKeys.length) warn(`ignoring unknown keys in ${commandConfigPath}: ${commandConfig.unknownKeys.join(', ')}`);
+  const unknown = commandConfig?.unknownKeys.filter((k) => !usedByCommand(k)) ?? [];
+  if (unknown.length) warn(`ignoring unknown keys in ${commandConfigPath}: ${unknown.join(', ')}`);
   return { config, commandConfig };
 }
 

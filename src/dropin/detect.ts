@@ -4,7 +4,8 @@
  * --json` mixes in a ktool flag, so it stays ktool's command (src/cli/legacy.ts turns it into
  * `topics describe t --json`). Loads nothing; main asks it before building the command tree.
  */
-export type DropinName = 'topics' | 'configs' | 'groups' | 'reassign' | 'elect-leaders' | 'transactions';
+export type DropinName =
+  'topics' | 'configs' | 'groups' | 'reassign' | 'elect-leaders' | 'transactions' | 'perf-produce' | 'perf-consume' | 'perf-e2e';
 
 const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'groups', 'transactions']);
 
@@ -26,7 +27,7 @@ const VERBS: Readonly<Record<string, { name: DropinName; own: ReadonlySet<string
 
 /** How many words of the command line name the drop-in (`topics`: 1, `partitions reassign`: 2). */
 export function dropinWords(name: DropinName): number {
-  return name === 'reassign' || name === 'elect-leaders' ? 2 : 1;
+  return name === 'reassign' || name === 'elect-leaders' || name.startsWith('perf-') ? 2 : 1;
 }
 
 /** ktool's own flags (connection, output, safety) that no kafka-*.sh script of these nouns has. */
@@ -54,6 +55,45 @@ const SCRIPT_HAS: Partial<Record<DropinName, ReadonlySet<string>>> = {
 
 const HELP = new Set(['-h', '--help']);
 
+/** ktool perf's own flags that none of the three Java perf tools has (their --timeout is ConsumerPerformance's). */
+const PERF_KTOOL_ONLY: ReadonlySet<string> = new Set([
+  ...[...KTOOL_ONLY].filter((f) => f !== '--timeout'),
+  '-n',
+  '-s',
+  '-g',
+  '-X',
+  '--producer-property',
+  '--acks',
+  '--compression',
+  '--batch-size',
+  '--linger-ms',
+  '--record-timeout',
+]);
+
+const PERF_VERBS: Record<string, DropinName> = { produce: 'perf-produce', consume: 'perf-consume', e2e: 'perf-e2e' };
+
+/**
+ * The perf tools are `perf produce|consume|e2e` with the original's `--topic` (or consume's
+ * `--include` with `--num-records` or `--messages`), or EndToEndLatency's five or six positional
+ * arguments, and no ktool flag: `ktool perf produce TOPIC ...` is ktool's own.
+ */
+function perfDropin([verb, ...rest]: readonly string[]): DropinName | undefined {
+  const name = PERF_VERBS[verb];
+  if (!name || rest.length === 0) return undefined;
+  if (name === 'perf-e2e' && legacyE2e(rest)) return name;
+  if (!rest[0].startsWith('-') || rest.every((a) => HELP.has(a))) return undefined;
+  if (rest.some((a) => PERF_KTOOL_ONLY.has(a.split('=')[0]))) return undefined;
+  const named = (flag: string) => rest.some((a) => a === flag || a.startsWith(`${flag}=`));
+  // ktool's own spelling has TOPIC, never --topic; its consume has --include too: the original's with a record count.
+  const count = named('--num-records') || named('--messages');
+  return named('--topic') || (name === 'perf-consume' && named('--include') && count) ? name : undefined;
+}
+
+/** EndToEndLatency's positional form: broker_list topic num_records acks record_size [properties_file]. */
+function legacyE2e(args: readonly string[]): boolean {
+  return (args.length === 5 || args.length === 6) && !args.some((a) => a.startsWith('-')) && /^\d+$/.test(args[2]);
+}
+
 export function dropinName(argv: readonly string[]): DropinName | undefined {
   const verb = VERBS[argv.slice(0, 2).join(' ')];
   if (verb) {
@@ -66,6 +106,7 @@ export function dropinName(argv: readonly string[]): DropinName | undefined {
     return verb.name;
   }
   const [noun, ...rest] = argv;
+  if (noun === 'perf') return perfDropin(rest);
   if (!NOUNS.has(noun) || rest.length === 0 || !rest[0].startsWith('-')) return undefined;
   if (rest.every((a) => HELP.has(a))) return undefined;
   const own = SCRIPT_HAS[noun as DropinName];

@@ -16,6 +16,9 @@ const SCRIPTS: Record<DropinName, () => Promise<DropinScript>> = {
   reassign: async () => (await import('./reassign.js')).REASSIGN,
   'elect-leaders': async () => (await import('./elect-leaders.js')).ELECT_LEADERS,
   transactions: async () => (await import('./transactions.js')).TRANSACTIONS,
+  'perf-produce': async () => (await import('./perf-produce.js')).PRODUCER_PERFORMANCE,
+  'perf-consume': async () => (await import('./perf-consume.js')).CONSUMER_PERFORMANCE,
+  'perf-e2e': async () => (await import('./perf-e2e.js')).END_TO_END_LATENCY,
 };
 
 export function loadDropin(name: DropinName): Promise<DropinScript> {
@@ -28,7 +31,13 @@ export async function runDropin(script: DropinScript, args: string[], io: Io, de
     parsed = script.parse ? script.parse(args) : parseJopt(args, script.options);
   } catch (error) {
     if (!(error instanceof JoptError)) throw error;
-    io.stderr.write(script.parse ? `${script.script}: error: ${error.message}\n` : `${error.message}\n`);
+    const message = script.usageError
+      ? script.usageError(error.message)
+      : script.parse
+        ? `${script.script}: error: ${error.message}`
+        : error.message;
+    io.stderr.write(`${message}
+`);
     return 1 as ExitCodeValue;
   }
   const unsupported = script.unsupported ? script.unsupported(parsed) : unsupportedGiven(parsed, script.options);
@@ -38,17 +47,26 @@ export async function runDropin(script: DropinScript, args: string[], io: Io, de
     );
     return 1 as ExitCodeValue;
   }
-  const bootstrap = valueOf(parsed, script.bootstrapOption);
-  const ctx = createContext(
-    io,
-    { bootstrapServer: bootstrap, commandConfig: valueOf(parsed, 'command-config') ?? valueOf(parsed, 'admin.config') },
-    deps,
-  );
+  const ignored = script.options.filter((o) => o.ignored !== undefined && parsed.values.has(o.name));
+  if (ignored.length) {
+    io.stderr.write(
+      `warning: ${script.script} options ktool does not honour (ignored): ` +
+        ignored.map((o) => `--${o.name} (${o.ignored})`).join(', ') +
+        '\n',
+    );
+  }
+  const connection = script.connection
+    ? script.connection(parsed)
+    : {
+        bootstrapServer: valueOf(parsed, script.bootstrapOption),
+        commandConfig: valueOf(parsed, 'command-config') ?? valueOf(parsed, 'admin.config'),
+      };
+  const ctx = createContext(io, connection, deps);
   try {
     return (await script.run(parsed, ctx, outOf(ctx))) as ExitCodeValue;
   } catch (error) {
     if (error instanceof UsageExit) {
-      io.stderr.write(`${error.message}\n(run with --help for usage)\n`);
+      io.stderr.write(script.usageError ? `${script.usageError(error.message)}\n` : `${error.message}\n(run with --help for usage)\n`);
       return 1 as ExitCodeValue;
     }
     throw error;

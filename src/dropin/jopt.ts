@@ -16,6 +16,8 @@ export interface JoptOption {
    * (never silently ignored).
    */
   readonly unsupported?: string;
+  /** Accepted, without effect in ktool: the reason, named on stderr in one line, and the run goes on. */
+  readonly ignored?: string;
 }
 
 /** A command line the original refuses: its message on stderr, exit 1 (jopt-simple's exceptions). */

@@ -5,6 +5,7 @@
  */
 import type { Context } from '../cli/context.js';
 import { write } from '../cli/io.js';
+import type { GlobalOptions } from '../cli/context.js';
 import type { JoptOption, JoptResult } from './jopt.js';
 
 export interface DropinScript {
@@ -12,12 +13,19 @@ export interface DropinScript {
   readonly script: string;
   /** The original's options, as its --help lists them. */
   readonly options: readonly JoptOption[];
-  /** The original's own parsing when it is not jopt-simple's (argparse.ts); it throws JoptError to refuse. */
-  parse?(args: string[]): JoptResult;
+  /**
+   * The original's own parsing when it is not jopt-simple's (argparse4j: argparse.ts with
+   * sub-commands, argparse-flat.ts without); it throws JoptError to refuse.
+   */
+  parse?(args: readonly string[]): JoptResult;
   /** The options given that ktool does not implement, when `parse` is the script's own. */
   unsupported?(parsed: JoptResult): readonly { name: string; unsupported?: string }[];
   /** The connection flags the context is built from. */
   readonly bootstrapOption: string;
+  /** The connection when it is not only `--<bootstrapOption>` and `--command-config` (properties given inline). */
+  connection?(parsed: JoptResult): GlobalOptions;
+  /** How an error of the parser is printed (argparse4j: its usage, then `<prog>: error: ...`); default: the message. */
+  usageError?(message: string): string;
   run(parsed: JoptResult, ctx: Context, out: DropinOut): Promise<number>;
 }
 

@@ -16,7 +16,9 @@ export type Normalizer =
   /** kafka-transactions.sh describe's TransactionDurationMs (now minus the start: the clock's). */
   | 'txn-duration'
   /** Runs of spaces as one: column widths follow the longest name of every group on the shared broker. */
-  | 'columns';
+  | 'columns'
+  /** Every number (and date) as N: the perf tools' figures are timings, different in any two runs. */
+  | 'numbers';
 
 export interface Case {
   /** Arguments after the script (for ktool, after its noun). */
@@ -642,4 +644,183 @@ const TRANSACTIONS: Script = {
   ],
 };
 
-export const SCRIPTS: readonly Script[] = [TOPICS, PRODUCER, CONSUMER, OFFSETS, CONFIGS, GROUPS, DUMP_LOG, REASSIGN, ELECT, TRANSACTIONS];
+const PRODUCER_PERF: Script = {
+  script: 'kafka-producer-perf-test.sh',
+  helpFlags: [
+    'bootstrap-server',
+    'command-config',
+    'command-property',
+    'help',
+    'num-records',
+    'payload-delimiter',
+    'payload-file',
+    'payload-monotonic',
+    'print-metrics',
+    'producer-props',
+    'producer.config',
+    'record-size',
+    'reporting-interval',
+    'throughput',
+    'topic',
+    'transaction-duration-ms',
+    'transactional-id',
+    'warmup-records',
+  ],
+  mainClass: 'org.apache.kafka.tools.ProducerPerformance',
+  noun: ['perf', 'produce'],
+  // The topics exist first: the Java producer's auto-creation logs a WARN the comparison would see.
+  setup: [{ args: ['topics', 'create', '{pp1}', '{pp2}', '{pp3}', '{pp4}', '{pp5}'] }],
+  cases: [
+    {
+      args: ['--topic', '{pp1}', '--num-records', '2000', '--record-size', '100', '--throughput', '-1', '--bootstrap-server', B],
+      normalize: ['numbers'],
+    },
+    {
+      args: ['--topic', '{pp2}', '--num-records', '500', '--payload-monotonic', '--throughput', '-1', '--bootstrap-server', B],
+      normalize: ['numbers'],
+      state: [['kcat', '{pp2}']],
+    },
+    {
+      args: [
+        '--topic',
+        '{pp3}',
+        '--num-records',
+        '100',
+        '--record-size',
+        '10',
+        '--throughput',
+        '-1',
+        '--bootstrap-server',
+        B,
+        '--producer-props',
+        'acks=1',
+      ],
+      normalize: ['numbers'],
+    },
+    {
+      args: [
+        ...['--topic', '{pp4}', '--num-records', '300', '--payload-monotonic', '--throughput', '1000', '--bootstrap-server', B],
+        ...['--transactional-id', '{tx4}', '--transaction-duration-ms', '100'],
+      ],
+      // No state: where the transaction markers fall (the offsets) depends on timing, in the original too.
+      normalize: ['numbers'],
+    },
+    {
+      args: [
+        '--topic',
+        '{pp5}',
+        '--num-records',
+        '200',
+        '--record-size',
+        '10',
+        '--throughput',
+        '-1',
+        '--bootstrap-server',
+        B,
+        '--warmup-records',
+        '50',
+      ],
+      normalize: ['numbers'],
+    },
+    { args: ['--topic', '{pp5}', '--num-records', '10', '--throughput', '-1', '--bootstrap-server', B] },
+    { args: ['--topic', '{pp5}', '--num-records', '0', '--record-size', '1', '--throughput', '-1', '--bootstrap-server', B] },
+    { args: ['--topic', '{pp5}', '--num-records', '1', '--record-size', '1', '--throughput', '-1', '--bogus'] },
+  ],
+};
+
+const CONSUMER_PERF: Script = {
+  script: 'kafka-consumer-perf-test.sh',
+  helpFlags: [
+    'bootstrap-server',
+    'command-config',
+    'command-property',
+    'consumer.config',
+    'date-format',
+    'fetch-size',
+    'from-latest',
+    'group',
+    'help',
+    'hide-header',
+    'include',
+    'messages',
+    'num-records',
+    'print-metrics',
+    'reporting-interval',
+    'show-detailed-stats',
+    'socket-buffer-size',
+    'timeout',
+    'topic',
+    'version',
+  ],
+  mainClass: 'org.apache.kafka.tools.ConsumerPerformance',
+  noun: ['perf', 'consume'],
+  setup: [{ args: ['topics', 'create', '{=pc}'] }, { args: ['perf', 'produce', '{=pc}', '-n', '1000', '-s', '50', '--acks', '1'] }],
+  cases: [
+    { args: ['--bootstrap-server', B, '--topic', '{=pc}', '--num-records', '1000'], normalize: ['numbers'] },
+    { args: ['--bootstrap-server', B, '--topic', '{=pc}', '--messages', '1000', '--hide-header'], normalize: ['numbers'] },
+    {
+      args: [
+        '--bootstrap-server',
+        B,
+        '--topic',
+        '{=pc}',
+        '--num-records',
+        '1000',
+        '--show-detailed-stats',
+        '--reporting-interval',
+        '600000',
+      ],
+      normalize: ['numbers'],
+    },
+    { args: ['--bootstrap-server', B, '--topic', '{=pc}', '--num-records', '2000', '--timeout', '1000'], normalize: ['numbers'] },
+    { args: ['--bootstrap-server', B, '--include', '{=run}-pc', '--num-records', '1000', '--date-format', 'yyyy'], normalize: ['numbers'] },
+    { args: ['--bootstrap-server', B, '--topic', '{=pc}'] },
+  ],
+};
+
+const E2E_LATENCY: Script = {
+  script: 'kafka-e2e-latency.sh',
+  helpFlags: [
+    'bootstrap-server',
+    'command-config',
+    'help',
+    'num-headers',
+    'num-records',
+    'producer-acks',
+    'record-header-key-size',
+    'record-header-size',
+    'record-key-size',
+    'record-size',
+    'topic',
+    'version',
+  ],
+  mainClass: 'org.apache.kafka.tools.EndToEndLatency',
+  noun: ['perf', 'e2e'],
+  setup: [],
+  cases: [
+    // The positional form; the topic does not exist: both create it. The same records (java.util.Random(0)'s letters).
+    { args: [B, '{e1}', '20', '1', '10'], normalize: ['numbers'], state: [['kcat', '{e1}']] },
+    {
+      args: ['--bootstrap-server', B, '--topic', '{e2}', '--num-records', '10', '--producer-acks', 'all', '--record-size', '5'],
+      normalize: ['numbers'],
+      state: [['kcat', '{e2}']],
+    },
+    { args: ['--bootstrap-server', B, '--topic', '{e3}', '--num-records', '5', '--producer-acks', '0', '--record-size', '5'] },
+  ],
+};
+
+export const SCRIPTS: readonly Script[] = [
+  TOPICS,
+  PRODUCER,
+  CONSUMER,
+  OFFSETS,
+  CONFIGS,
+  GROUPS,
+  DUMP_LOG,
+  REASSIGN,
+  ELECT,
+  TRANSACTIONS,
+  PRODUCER_PERF,
+  CONSUMER_PERF,
+  E2E_LATENCY,
+];

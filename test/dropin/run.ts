@@ -52,6 +52,7 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
       )
       .join('\n'),
   columns: (text) => text.replace(/ +/g, ' '),
+  numbers: (text) => text.replace(/\b(\d+(\.\d+)?(E-?\d+)?|Infinity|NaN)\b/g, 'N'),
 };
 
 /** The broker of a script's cluster, and where each side's files are written. */
