@@ -102,10 +102,8 @@ export const REASSIGN: Script = {
         why: "the original prints its exception's stack trace after the same `Error: Unknown broker id 9` line",
       },
     },
-    {
-      args: ['--bootstrap-server', B, '--verify', '--reassignment-json-file', '@moveR2'],
-      state: [['configs', 'describe', '--topic', '{r2}', '--json']],
-    },
+    // No `--verify @moveR2` here: Kafka's tool, run in one JVM, reaches it while the move may still be in
+    // progress, ktool later; the verify that clears throttles is compared in test/admin/partitions.int.test.ts.
     {
       args: [
         '--bootstrap-server',
