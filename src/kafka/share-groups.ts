@@ -85,10 +85,14 @@ function parseResponse(_c: number, _k: number, _v: number, reader: Reader): { gr
   return { groups };
 }
 
-const shareGroupDescribeV1 = createAPI<[string[]], { groups: ShareGroup[] }>(77, 1, createRequest, parseResponse);
+const SHARE_GROUP_DESCRIBE = 77;
+const shareGroupDescribeV1 = createAPI<[string[]], { groups: ShareGroup[] }>(SHARE_GROUP_DESCRIBE, 1, createRequest, parseResponse);
 
 /** The share groups among `groups` on their coordinator `broker`; the others (not share groups) are left out. */
 export async function describeShareGroups(admin: Admin, broker: Broker, groups: string[]): Promise<GroupDescription[]> {
+  // A broker closes the connection on an API it does not know (before Kafka 4.1): ask only those that announce it.
+  const apis = await admin.listApis();
+  if (!apis.some((a) => a.apiKey === SHARE_GROUP_DESCRIBE && a.maxVersion >= 1)) return [];
   const connection = await connectionTo(admin, broker);
   const response = await shareGroupDescribeV1.async(connection, groups);
   return response.groups

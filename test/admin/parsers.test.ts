@@ -176,41 +176,6 @@ describe('kafka-configs.sh spellings', () => {
     expect(rewriteLegacyConfigs(argv)).toEqual(expected);
     expect(rewriteLegacy(argv)).toEqual(expected);
   });
-
-  it('parses end to end through the CLI', async () => {
-    const r = await parseArgs([
-      'configs',
-      '--alter',
-      '--bootstrap-server',
-      'b:1',
-      '--entity-type',
-      'users',
-      '--entity-name',
-      'u',
-      '--entity-type',
-      'clients',
-      '--entity-default',
-      '--add-config',
-      'producer_byte_rate=10,consumer_byte_rate=20',
-      '--delete-config',
-      'request_percentage',
-    ]);
-    expect(r.code).toBe(0);
-    expect(r.path).toBe('configs alter');
-    expect(r.options).toMatchObject({
-      entities: [
-        { type: 'users', name: 'u', isDefault: false },
-        { type: 'clients', isDefault: true },
-      ],
-      changes: {
-        set: [
-          ['producer_byte_rate', '10'],
-          ['consumer_byte_rate', '20'],
-        ],
-        delete: ['request_percentage'],
-      },
-    });
-  });
 });
 
 describe('topic selections', () => {

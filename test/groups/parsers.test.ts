@@ -156,7 +156,7 @@ describe('command lines', () => {
 
   it.each([
     [['groups', 'list', '--state', 'Sleepy'], /unknown group state/],
-    [['groups', 'list', '--type', 'share'], /unknown group type/],
+    [['groups', 'list', '--type', 'bogus'], /unknown group type/],
     [['groups', 'describe'], /needs a GROUP/],
     [['groups', 'describe', 'g', '--all-groups'], /not both/],
     [['groups', 'describe', 'g', '--members', '--state'], /exclusive/],
