@@ -11,7 +11,7 @@ describe('bin/ktool pipe', () => {
   it('--help shows the expression fields and examples', async () => {
     const r = await spawnKtool(['pipe', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage: ktool pipe [options] <in> <out>');
+    expect(r.stdout).toContain('Usage: ktool pipe [options] [command] <in> <out>');
     expect(r.stdout).toContain("--where 'value.total > 100'");
     expect(r.stdout).toMatch(/topic, partition, offset, timestamp,\s+key, value, headers/);
   });
