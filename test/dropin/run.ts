@@ -53,6 +53,7 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
       .join('\n'),
   columns: (text) => text.replace(/ +/g, ' '),
   numbers: (text) => text.replace(/\b(\d+(\.\d+)?(E-?\d+)?|Infinity|NaN)\b/g, 'N'),
+  'both-sides': (text) => text, // in observe(): it needs the run's names
 };
 
 /** The broker of a script's cluster, and where each side's files are written. */
@@ -79,9 +80,26 @@ function writeFiles(scripts: readonly Script[], run: string, dir: string): void 
 }
 
 function observe(run: string, side: Side, c: Case, outcome: Outcome, state: string[]): Observed {
-  let stdout = placeholders(run, side, outcome.stdout);
+  const names = (text: string) =>
+    c.normalize?.includes('both-sides')
+      ? placeholders(run, side === 'k' ? 't' : 'k', placeholders(run, side, text))
+      : placeholders(run, side, text);
+  let stdout = names(outcome.stdout);
   for (const n of c.normalize ?? []) stdout = NORMALIZERS[n](stdout);
-  return { stdout, stderr: stderrClass(placeholders(run, side, outcome.stderr)), code: outcome.code, state };
+  return { stdout, stderr: stderrClass(names(outcome.stderr)), code: outcome.code, state };
+}
+
+/**
+ * Waits (60 s at most) until no reassignment of this run moves: Kafka's side leaves one in progress
+ * (a throttled execute), and ktool's side's `--list` looks at the whole cluster.
+ */
+async function settleReassignments(run: string, env: Record<string, string>, cluster: Cluster): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const r = await spawnKtool(['partitions', 'reassign', '--list', '--json', '-b', cluster.bootstrap], { env });
+    if ((r.code === 0 && !r.stdout.includes(run)) || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** State commands' output, ids and offsets' timestamps out (they differ between any two topics). */
@@ -150,7 +168,9 @@ async function runPhase(scripts: readonly Script[], run: string, env: Record<str
       all.map(({ script, c }) => ({ args: [...script.noun, ...withBroker(c.ktoolArgs ?? c.args, run, 't', cluster)], stdin: c.stdin })),
       env,
     );
-  const [kafka, ktool] = oneAfterOther ? [await java(), await ours()] : await Promise.all([java(), ours()]);
+  const [kafka, ktool] = oneAfterOther
+    ? [await java().then(async (outcomes) => (await settleReassignments(run, env, cluster), outcomes)), await ours()]
+    : await Promise.all([java(), ours()]);
   const results: Compared[] = [];
   for (const [i, { script, c, index }] of all.entries()) {
     const [ks, ts] = await Promise.all([snapshot(run, 'k', c, env, cluster), snapshot(run, 't', c, env, cluster)]);
