@@ -46,7 +46,12 @@ export function splitAddress(address: string): { host: string; port: number } {
   return { host: address.slice(0, at).replace(/^\[|\]$/g, ''), port: Number(address.slice(at + 1)) };
 }
 
-/** Size, api key 18, version 0, correlation id 1, client id "ktool-probe". */
+/**
+ * Size, api key 18, version 0, correlation id 1, client id "ktool-probe". Written out rather than
+ * through the library's ApiVersions encoder: that one sends over a library Connection, which would
+ * open TLS/SASL and queue behind its own timeouts, the very stall this probe exists to step around;
+ * the probe only needs some bytes back, never parses them, so 18 fixed bytes are the whole protocol.
+ */
 const API_VERSIONS_V0 = (() => {
   const clientId = Buffer.from('ktool-probe');
   const body = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length);

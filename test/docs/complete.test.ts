@@ -3,11 +3,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli, uniqueName } from '../helpers/cli.js';
 import { fakeKafka, topic } from '../helpers/fake-kafka.js';
 import { bashCompletion, fishCompletion, zshCompletion } from '../../src/docs/index.js';
 import { buildProgram } from '../../src/cli/program.js';
+import { DEADLINE_MS } from '../../src/commands/__complete/shared.js';
 import type { ConnectionSettings } from '../../src/config/connection.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -98,10 +99,19 @@ describe('ktool __complete (in-process)', () => {
   });
 
   it('gives up after its deadline', async () => {
-    const hanging = fakeKafka([], { listTopics: () => new Promise(() => {}) });
-    const started = Date.now();
-    expect(await runCli(['__complete', 'topics'], { env, deps: { kafkaFactory: hanging } })).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // The clock is faked: the deadline is proven by time advanced, not by a wall-clock bound a loaded machine breaks.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const hanging = fakeKafka([], { listTopics: () => new Promise(() => {}) });
+      let settled = false;
+      const result = runCli(['__complete', 'topics'], { env, deps: { kafkaFactory: hanging } }).finally(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(DEADLINE_MS - 1);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await result).toEqual({ code: 0, stdout: '', stderr: '' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('lists profile names from the config file', async () => {
@@ -158,10 +168,9 @@ describe('ktool __complete and completion as a process', () => {
   function run(
     args: string[],
     extraEnv: Record<string, string> = {},
-  ): Promise<{ code: number | null; stdout: string; stderr: string; ms: number; loaded: string[] }> {
+  ): Promise<{ code: number | null; stdout: string; stderr: string; loaded: string[] }> {
     const log = join(scratch, `loads-${uniqueName('l')}`);
     writeFileSync(log, '');
-    const started = Date.now();
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', pathToFileURL(hook).href, bundle, ...args], {
         env: { PATH: process.env.PATH, HOME: scratch, KTOOL_CONFIG: config, NO_COLOR: '1', LOAD_LOG: log, ...extraEnv },
@@ -170,11 +179,11 @@ describe('ktool __complete and completion as a process', () => {
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c));
       child.stderr.on('data', (c: Buffer) => (stderr += c));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000); // a hang shows as code null
       child.on('error', reject);
       child.on('close', (code) => {
         clearTimeout(timer);
-        resolve({ code, stdout, stderr, ms: Date.now() - started, loaded: readFileSync(log, 'utf8').split('\n').filter(Boolean) });
+        resolve({ code, stdout, stderr, loaded: readFileSync(log, 'utf8').split('\n').filter(Boolean) });
       });
     });
   }
@@ -192,14 +201,15 @@ describe('ktool __complete and completion as a process', () => {
     expect(kafkaClient(profiles.loaded)).toEqual([]);
   });
 
-  it('__complete topics against an unreachable cluster: nothing, exit 0, within 2 s', async () => {
+  // No wall-clock bounds on spawned processes (start-up alone takes seconds on a loaded machine): the
+  // deadline is proven with a faked clock above; here, that a real connection failure ends the same way.
+  it('__complete topics against an unreachable cluster: nothing, exit 0', async () => {
     const r = await run(['__complete', 'topics', '-b', '127.0.0.1:1', '--', 'o']);
     expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(r.ms).toBeLessThan(2_000);
     expect(kafkaClient(r.loaded).length).toBeGreaterThan(0); // it did try
   });
 
-  it('__complete topics against a broker that accepts but never answers: nothing, exit 0, within 2 s', async () => {
+  it('__complete topics against a broker that accepts but never answers: nothing, exit 0 (the deadline, not the timeout)', async () => {
     const { createServer } = await import('node:net');
     const sockets: import('node:net').Socket[] = [];
     const server = createServer((s) => sockets.push(s));
@@ -208,7 +218,6 @@ describe('ktool __complete and completion as a process', () => {
       const port = (server.address() as import('node:net').AddressInfo).port;
       const r = await run(['__complete', 'topics', '-b', `127.0.0.1:${port}`]);
       expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
-      expect(r.ms).toBeLessThan(2_000);
     } finally {
       for (const s of sockets) s.destroy();
       server.close();
