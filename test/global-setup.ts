@@ -18,12 +18,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestClusters } from './helpers/test-clusters.js';
 
+/**
+ * Whether the files named on the command line are all of the unit tier (no `.int.`/`.e2e.` file, no
+ * directory but test/unit): then no broker is started (three clusters cost a minute and a core).
+ * Anything else, a name filter included, starts them as before.
+ */
+export function unitTierOnly(argv: readonly string[]): boolean {
+  const filters = argv.filter((a) => !a.startsWith('-') && a !== 'run' && a !== 'watch');
+  const unit = (f: string) => /^(\.\/)?test\/unit(\/|$)/.test(f) || (/\.test\.ts$/.test(f) && !/\.(int|e2e)\.test\.ts$/.test(f));
+  return filters.length > 0 && filters.every(unit);
+}
+
 export default async function setup(): Promise<() => Promise<void>> {
   // End-to-end tests run the bundle; build it so they never test stale code.
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   const scratch = mkdtempSync(join(tmpdir(), 'ktool-test-'));
   process.env.KTOOL_TEST_CONFIG = join(scratch, 'config.yaml');
-  const stop = await startTestClusters(scratch);
+  const stop = unitTierOnly(process.argv.slice(2)) ? async () => {} : await startTestClusters(scratch);
   return async () => {
     await stop();
     rmSync(scratch, { recursive: true, force: true });
