@@ -66,6 +66,7 @@ export function createKafkaClients(
     producer: async (producerSettings, hooks) => (await import('./producer.js')).openProducer(plumbing, producerSettings, hooks),
     partitionReader: async (options) => (await import('./partition-reader.js')).openPartitionReader(plumbing, options),
     groupReader: async (options) => (await import('./group-reader.js')).openGroupReader(plumbing, options),
+    shareReader: async (options) => (await import('./share-reader.js')).openShareReader(plumbing, options),
     mirrorGroup: async (options) => (await import('./mirror-group.js')).openMirrorGroup(plumbing, options),
     async close() {
       await Promise.allSettled(closers.map((close) => close()));

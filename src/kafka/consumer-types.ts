@@ -70,3 +70,24 @@ export interface PartitionReaderOptions {
    */
   maxOutageMs?: number;
 }
+
+/**
+ * Reads as a member of a share group (KIP-932): the records it returns are acquired by this member
+ * until acknowledged (or until the broker's acquisition lock times out, 30 s by default); records
+ * are not ordered across calls and may be delivered again when released.
+ */
+export interface ShareReader {
+  /** The next acquired records; an empty array while waiting. */
+  next(): Promise<ConsumedRecord[]>;
+  /** accept: processed (written), never delivered again; release: back to the group, delivered again. Sent with the next request. */
+  acknowledge(records: ConsumedRecord[], type: 'accept' | 'release'): void;
+  /** Sends what is acknowledged, releases what is not (the share sessions close) and leaves the group. */
+  close(): Promise<void>;
+}
+
+export interface ShareReaderOptions {
+  groupId: string;
+  topics: string[];
+  /** Acknowledgements the broker refused (those records come again), a lost session. */
+  onWarning?: (message: string) => void;
+}

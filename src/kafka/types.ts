@@ -6,7 +6,14 @@ import type { ConnectionSettings } from '../config/connection.js';
 import type { AclsApi } from './acls-types.js';
 import type { ClusterApi } from './cluster-types.js';
 import type { ConfigsApi } from './configs-types.js';
-import type { GroupReader, GroupReaderOptions, PartitionReader, PartitionReaderOptions } from './consumer-types.js';
+import type {
+  GroupReader,
+  GroupReaderOptions,
+  PartitionReader,
+  PartitionReaderOptions,
+  ShareReader,
+  ShareReaderOptions,
+} from './consumer-types.js';
 import type { GroupsApi } from './groups-types.js';
 import type { MirrorGroup, MirrorGroupOptions } from './mirror-types.js';
 import type { PartitionsApi } from './partitions-types.js';
@@ -147,6 +154,8 @@ export interface KafkaClients {
   partitionReader(options: PartitionReaderOptions): Promise<PartitionReader>;
   /** Reading as a member of a consumer group (consume -g). */
   groupReader(options: GroupReaderOptions): Promise<GroupReader>;
+  /** Reading as a member of a share group (KIP-932, consume --share-group). */
+  shareReader(options: ShareReaderOptions): Promise<ShareReader>;
   /** Group membership without a record stream (the mirror reads with its own fetches). */
   mirrorGroup(options: MirrorGroupOptions): Promise<MirrorGroup>;
   close(): Promise<void>;

@@ -83,6 +83,7 @@ export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}
       producer: capability('producer'),
       partitionReader: capability('partitionReader'),
       groupReader: capability('groupReader'),
+      shareReader: capability('shareReader'),
       mirrorGroup: capability('mirrorGroup'),
       close: async () => {},
     }) as KafkaClients;

@@ -37,6 +37,7 @@ describe('consume arguments -> options', () => {
       ['consume', 't', '-g', 'billing', '--group-protocol', 'consumer', '--isolation-level', 'read_committed'],
       { group: 'billing', groupProtocol: 'consumer', isolation: 'read_committed', offsetText: 'end' },
     ],
+    [['consume', 't', 'u', '--share-group', 'workers', '-n', '10'], { topics: ['t', 'u'], shareGroup: 'workers', maxMessages: 10 }],
     [
       ['consume', 't', '--json', '--key-encoding', 'hex', '--value-encoding', 'base64'],
       { output: { kind: 'json', keyEncoding: 'hex', valueEncoding: 'base64' } },
@@ -78,6 +79,14 @@ describe('consume arguments -> options', () => {
     [['consume', 't', '--isolation-level', 'dirty'], /argument 'dirty' is invalid. Allowed choices are read_committed, read_uncommitted/],
     [['consume', 't', '--group-protocol', 'new'], /Allowed choices are classic, consumer/],
     [['consume', 't', '--value-encoding', 'rot13'], /Allowed choices are text, json, base64, hex/],
+    [['consume', 't', '--share-group', 'w', '-g', 'x'], /--group cannot be combined with --share-group/],
+    [['consume', 't:0', '--share-group', 'w'], /-p\/--partition and TOPIC:PARTITIONS cannot be combined with --share-group/],
+    [['consume', 't', '--share-group', 'w', '-p', '0'], /-p\/--partition and TOPIC:PARTITIONS cannot be combined/],
+    [['consume', '--include', 't.*', '--share-group', 'w'], /--include cannot be combined with --share-group/],
+    [['consume', 't', '--share-group', 'w', '--from-beginning'], /-o\/--offset and --from-beginning cannot be combined/],
+    [['consume', 't', '--share-group', 'w', '-e'], /-e\/--exit cannot be combined with --share-group/],
+    [['consume', 't', '--share-group', 'w', '--isolation-level', 'read_committed'], /--isolation-level cannot be combined/],
+    [['consume', 't', '--share-group', ''], /--share-group needs a group id/],
   ])('the spec refuses %j (exit 2)', async (argv, message) => {
     const r = await parseArgs(argv);
     expect(r.code).toBe(2);

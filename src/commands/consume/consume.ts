@@ -48,6 +48,13 @@ export const spec = defineCommand({
         'restart is waited out for up to --timeout',
     },
     {
+      flags: '--share-group <group>',
+      description:
+        'read as a member of this share group (KIP-932, Kafka 4.1+ with share groups enabled): members share ' +
+        'the records of every partition; each is acknowledged once written, what was not written is released; where ' +
+        'a new group starts is its share.auto.offset.reset config (latest by default)',
+    },
+    {
       flags: '--group-protocol <protocol>',
       description: 'group protocol: classic or consumer (KIP-848)',
       choices: ['classic', 'consumer'],
@@ -109,6 +116,7 @@ export const spec = defineCommand({
     "ktool consume orders -o -10 -e -f '%p:%o %k=%v\\n' # the last 10 per partition",
     'ktool consume orders -o @-1h:end                  # the last hour',
     'ktool consume orders -g billing                   # as a group member; commits what was written',
+    'ktool consume orders --share-group workers -n 100   # as a share group member (KIP-932): records split among members',
     'ktool consume orders --json -e | jq .value',
     'ktool consume orders:0 -o -1 --format yaml         # the last record, every field',
     'ktool consume --topic orders --from-beginning --property print.key=true --property key.separator=:',
@@ -130,6 +138,8 @@ export interface ConsumeOptions extends ConsumeSelection {
   /** Bytes per fetch response (without -g); bounds memory, larger helps over high-latency links. */
   fetchMaxBytes: number;
   group?: string;
+  /** A share group (KIP-932) to read as a member of. */
+  shareGroup?: string;
   groupProtocol: 'classic' | 'consumer';
   isolation: 'read_committed' | 'read_uncommitted';
   output: ConsumeOutput;
@@ -175,6 +185,7 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
       'drop --group to read an exact range by assignment',
     );
   }
+  if (f.shareGroup !== undefined) checkShareGroup(f, Boolean(partitions || topicPartitions));
   const output = parseOutput(f);
   const headerFilters = (f.header ?? []).map((h): [string, string] => {
     const eq = h.indexOf('=');
@@ -196,6 +207,7 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
         ? DEFAULT_FETCH_MAX_BYTES
         : parseSize(f.fetchMaxBytes, '--fetch-max-bytes', { min: 1024, max: 256 << 20 }),
     group,
+    ...(f.shareGroup !== undefined ? { shareGroup: f.shareGroup } : {}),
     groupProtocol: f.groupProtocol ?? 'classic',
     isolation: f.isolationLevel ?? 'read_uncommitted',
     output,
@@ -209,6 +221,27 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
   };
 }
 
+/** A share group member reads what the group hands it: no positions, partitions or ends of its own. */
+function checkShareGroup(f: Flags<typeof spec>, partitions: boolean): void {
+  const refused: [boolean, string][] = [
+    [f.group !== undefined, '--group'],
+    [partitions, '-p/--partition and TOPIC:PARTITIONS'],
+    [f.include !== undefined, '--include'],
+    [f.offset !== undefined || Boolean(f.fromBeginning), '-o/--offset and --from-beginning'],
+    [Boolean(f.exit), '-e/--exit'],
+    [f.groupProtocol !== undefined, '--group-protocol'],
+    [f.isolationLevel !== undefined, '--isolation-level'],
+  ];
+  const found = refused.find(([given]) => given);
+  if (!f.shareGroup) throw new UsageError('--share-group needs a group id');
+  if (found)
+    throw new UsageError(
+      `${found[1]} cannot be combined with --share-group`,
+      'a share group member reads what the group hands it; where a new group starts is its share.auto.offset.reset config ' +
+        '(ktool configs alter --entity-type groups --entity-name G --add-config share.auto.offset.reset=earliest)',
+    );
+}
+
 /** kafka-console-consumer's own spelling: --topic, and none of kcat's or ktool's output flags (-e, -f, --json, --format). */
 function consoleSpelling(args: string[], f: Flags<typeof spec>): boolean {
   return f.topic !== undefined && args.length === 0 && !f.exit && f.template === undefined && !f.json && f.format === undefined;
@@ -217,7 +250,7 @@ function consoleSpelling(args: string[], f: Flags<typeof spec>): boolean {
 /** `consume --json` prints NDJSON envelopes (src/serde/envelope.ts), --format yaml YAML documents; the summary goes to stderr. */
 export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResult | void> {
   // The reading and formatting machinery loads when records are read, not for --help.
-  const [{ readAsGroup, readPartitions }, { RecordsOut }, clients] = await Promise.all([
+  const [{ readAsGroup, readAsShareGroup, readPartitions }, { RecordsOut }, clients] = await Promise.all([
     import('./read.js'),
     import('./records-out.js'),
     ctx.kafka(),
@@ -229,7 +262,8 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
       'Option --property is deprecated and will be removed in a future version. Use --formatter-property instead.\n',
     );
   }
-  await (o.group ? readAsGroup(o, o.group, ctx, clients, out) : readPartitions(o, ctx, clients, out));
+  if (o.shareGroup !== undefined) await readAsShareGroup(o, o.shareGroup, ctx, clients, out);
+  else await (o.group ? readAsGroup(o, o.group, ctx, clients, out) : readPartitions(o, ctx, clients, out));
   await out.writer.flush();
   const { consumed, written, filtered } = out.counts;
   const rawLine = out.decoder?.summary();

@@ -1,4 +1,5 @@
 import type { Context } from '../../cli/context.js';
+import type { ConsumedRecord } from '../../kafka/consumer-types.js';
 import type { KafkaClients } from '../../kafka/types.js';
 import type { ConsumeOptions } from './consume.js';
 import { GroupCommits } from './group-commits.js';
@@ -76,5 +77,32 @@ export async function readAsGroup(o: ConsumeOptions, group: string, ctx: Context
     } finally {
       await reader.close();
     }
+  }
+}
+
+/**
+ * As a member of share group `group` (KIP-932): records are acknowledged (ACCEPT) only once written
+ * to stdout; those formatted but not written (stdout gone, Ctrl-C) and those past -n are released
+ * (RELEASE), so the group delivers them again, to this member or another.
+ */
+export async function readAsShareGroup(o: ConsumeOptions, group: string, ctx: Context, clients: KafkaClients, out: RecordsOut) {
+  const reader = await clients.shareReader({ groupId: group, topics: [...new Set(o.topics)], onWarning: (m) => ctx.warn(m) });
+  const { writer } = out;
+  let unwritten: ConsumedRecord[] = [];
+  try {
+    while (!out.done()) {
+      const records = await reader.next();
+      await out.prepare(records);
+      const taken = out.emit(records);
+      if (taken.length < records.length) reader.acknowledge(records.slice(taken.length), 'release');
+      unwritten.push(...taken);
+      if (!(await writer.flush())) break;
+      reader.acknowledge(unwritten, 'accept');
+      unwritten = [];
+    }
+  } finally {
+    const written = unwritten.length > 0 && (await writer.flush());
+    reader.acknowledge(unwritten, written ? 'accept' : 'release');
+    await reader.close();
   }
 }
