@@ -13,20 +13,31 @@
  *   KTOOL_TEST_CONFIG             an isolated config.yaml
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestClusters } from './helpers/test-clusters.js';
 
 /**
- * Whether the files named on the command line are all of the unit tier (no `.int.`/`.e2e.` file, no
- * directory but test/unit): then no broker is started (three clusters cost a minute and a core).
- * Anything else, a name filter included, starts them as before.
+ * Whether every file or folder named on the command line holds only unit-tier tests (no `.int.` or
+ * `.e2e.` file, nothing under test/compat): then no broker is started (three clusters cost a minute
+ * and a core on every `vitest run test/unit test/docs`). Anything else, a name filter included,
+ * starts them as before.
  */
-export function unitTierOnly(argv: readonly string[]): boolean {
+export function unitTierOnly(argv: readonly string[], listDir: (dir: string) => string[] | undefined = testFilesUnder): boolean {
   const filters = argv.filter((a) => !a.startsWith('-') && a !== 'run' && a !== 'watch');
-  const unit = (f: string) => /^(\.\/)?test\/unit(\/|$)/.test(f) || (/\.test\.ts$/.test(f) && !/\.(int|e2e)\.test\.ts$/.test(f));
+  const unitFile = (f: string) => /\.test\.ts$/.test(f) && !/\.(int|e2e)\.test\.ts$/.test(f) && !f.includes('compat/');
+  const unit = (f: string) => (/\.ts$/.test(f) ? unitFile(f) : (listDir(f)?.every(unitFile) ?? false));
   return filters.length > 0 && filters.every(unit);
+}
+
+/** The test files below a folder (undefined when it is none: a name filter, then). */
+function testFilesUnder(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f));
+  } catch {
+    return undefined;
+  }
 }
 
 export default async function setup(): Promise<() => Promise<void>> {

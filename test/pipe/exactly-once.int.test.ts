@@ -1,16 +1,14 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, testEnv, uniqueName } from '../helpers/cli.js';
-import { KTOOL_BIN } from '../helpers/spawn-ktool.js';
+import { runCli, uniqueName } from '../helpers/cli.js';
+import { committedValues, exited, running, startKtool, writtenCount } from '../helpers/eos.js';
+import { pollUntil } from '../helpers/poll.js';
 
 /**
  * pipe -g against the broker, through bin/ktool: processes killed with SIGKILL mid-run, restarted;
  * OUT read with read_committed (kcat, an independent reader) holds each input record's result
  * exactly once.
  */
-const bootstrap = () => process.env.KTOOL_TEST_BOOTSTRAP!;
 const created: string[] = [];
-const running = new Set<ChildProcess>();
 const N = 300_000;
 
 afterAll(async () => {
@@ -35,42 +33,7 @@ async function produceRange(topic: string, from: number, count: number): Promise
   expect((await runCli(['produce', topic, '-q'], { stdin: lines })).code).toBe(0);
 }
 
-function start(src: string, dst: string, app: string): ChildProcess {
-  const child = spawn(KTOOL_BIN, ['pipe', src, dst, '-g', app, '--map', 'value + "!"'], {
-    env: testEnv() as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  running.add(child);
-  child.on('exit', () => running.delete(child));
-  return child;
-}
-
-/** Values in OUT as read_committed sees them. */
-function committed(t: string): string[] {
-  const out = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-X', 'isolation.level=read_committed', '-f', '%s\n'], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    maxBuffer: 64 << 20,
-  });
-  return out.split('\n').filter(Boolean);
-}
-
-/** Records (and markers) written to OUT, committed or not. */
-function written(t: string): number {
-  const out = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-f', '.'], { encoding: 'utf8', timeout: 60_000 });
-  return out.length;
-}
-
-async function until(check: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-const killed = (c: ChildProcess) =>
-  new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode ? resolve() : c.once('exit', () => resolve())));
+const start = (src: string, dst: string, app: string) => startKtool(['pipe', src, dst, '-g', app, '--map', 'value + "!"']);
 
 function expectExactlyOnce(values: string[]): void {
   const counts = new Map<string, number>();
@@ -87,30 +50,30 @@ describe('ktool pipe -g: exactly once across kill -9', () => {
     // however fast it runs, so the second always has committed work to skip and new work to do.
     const [src, dst, app] = await topics(N / 2);
     const first = start(src, dst, app);
-    await until(() => written(dst) > 0, 60_000, 'the first output');
+    await pollUntil(() => writtenCount(dst) > 0, { timeoutMs: 60_000, intervalMs: 250, what: 'the first output' });
     first.kill('SIGKILL');
-    await killed(first);
-    expect(committed(dst).length).toBeLessThan(N);
+    await exited(first);
+    expect(committedValues(dst).length).toBeLessThan(N);
     await produceRange(src, N / 2, N / 2);
     const second = start(src, dst, app);
-    await until(() => committed(dst).length >= N, 120_000, 'every record committed');
+    await pollUntil(() => committedValues(dst).length >= N, { timeoutMs: 120_000, intervalMs: 250, what: 'every record committed' });
     second.kill('SIGINT');
-    await killed(second);
+    await exited(second);
     expect(second.exitCode).toBe(130);
-    expectExactlyOnce(committed(dst));
+    expectExactlyOnce(committedValues(dst));
   }, 240_000);
 
   it('three processes share the partitions; one killed with SIGKILL mid-input: the other two finish, each record once', async () => {
     const [src, dst, app] = await topics(N / 2);
     const procs = [start(src, dst, app), start(src, dst, app), start(src, dst, app)];
-    await until(() => written(dst) > 0, 60_000, 'the first output');
+    await pollUntil(() => writtenCount(dst) > 0, { timeoutMs: 60_000, intervalMs: 250, what: 'the first output' });
     procs[1].kill('SIGKILL');
-    await killed(procs[1]);
+    await exited(procs[1]);
     // The second half arrives after the kill: the two left take the killed one's partitions over.
     await produceRange(src, N / 2, N / 2);
-    await until(() => committed(dst).length >= N, 180_000, 'every record committed');
+    await pollUntil(() => committedValues(dst).length >= N, { timeoutMs: 180_000, intervalMs: 250, what: 'every record committed' });
     for (const p of [procs[0], procs[2]]) p.kill('SIGINT');
-    await Promise.all([killed(procs[0]), killed(procs[2])]);
-    expectExactlyOnce(committed(dst));
+    await Promise.all([exited(procs[0]), exited(procs[2])]);
+    expectExactlyOnce(committedValues(dst));
   }, 300_000);
 });

@@ -1,7 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, testEnv, uniqueName } from '../helpers/cli.js';
-import { KTOOL_BIN } from '../helpers/spawn-ktool.js';
+import { runCli, uniqueName } from '../helpers/cli.js';
+import { committedValues, exited, running, startKtool, writtenCount } from '../helpers/eos.js';
+import { pollUntil } from '../helpers/poll.js';
 
 /**
  * stats -g against the broker, through bin/ktool: processes killed with SIGKILL mid-run and
@@ -10,9 +10,7 @@ import { KTOOL_BIN } from '../helpers/spawn-ktool.js';
  * independent reader) holds exactly the final rows the same stats gives without -g over the same
  * input (-e), but for the last window, which an application's stream time never closes.
  */
-const bootstrap = () => process.env.KTOOL_TEST_BOOTSTRAP!;
 const created: string[] = [];
-const running = new Set<ChildProcess>();
 const N = 120_000;
 const KEYS = 200;
 /** Produced before the kill; the rest after. Not on a window boundary: a window is open across the kill. */
@@ -51,41 +49,7 @@ async function topics(): Promise<[string, string, string]> {
   return [src, dst, app];
 }
 
-function start(src: string, dst: string, app: string): ChildProcess {
-  const child = spawn(KTOOL_BIN, ['stats', src, ...STATS, '-g', app, '--to', dst], {
-    env: testEnv() as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  running.add(child);
-  child.on('exit', () => running.delete(child));
-  return child;
-}
-
-/** Values in OUT as read_committed sees them. */
-function committed(t: string): string[] {
-  const out = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-X', 'isolation.level=read_committed', '-f', '%s\n'], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    maxBuffer: 64 << 20,
-  });
-  return out.split('\n').filter(Boolean);
-}
-
-/** Records written to OUT, committed or not. */
-function written(t: string): number {
-  return execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-f', '.'], { encoding: 'utf8', timeout: 60_000 }).length;
-}
-
-async function until(check: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-const exited = (c: ChildProcess) =>
-  new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode ? resolve() : c.once('exit', () => resolve())));
+const start = (src: string, dst: string, app: string) => startKtool(['stats', src, ...STATS, '-g', app, '--to', dst]);
 
 /** What an uninterrupted run gives: stats without -g over the whole input, every window but the last (still open in an application). */
 async function expected(src: string): Promise<string[]> {
@@ -97,7 +61,7 @@ async function expected(src: string): Promise<string[]> {
 }
 
 async function expectSameAsUninterrupted(src: string, dst: string, want: string[]): Promise<void> {
-  const got = committed(dst).sort();
+  const got = committedValues(dst).sort();
   const seen = new Set<string>();
   const twice = got.filter((v) => seen.size === seen.add(v).size);
   expect(twice.slice(0, 3), `${twice.length} rows written more than once`).toEqual([]);
@@ -109,14 +73,14 @@ describe('ktool stats -g: exactly once across kill -9', () => {
   it('one process killed with SIGKILL and started again after more input: OUT (read_committed) == an uninterrupted run', async () => {
     const [src, dst, app] = await topics();
     const first = start(src, dst, app);
-    await until(() => written(dst) > 0, 90_000, 'the first rows');
+    await pollUntil(() => writtenCount(dst) > 0, { timeoutMs: 90_000, intervalMs: 500, what: 'the first rows' });
     first.kill('SIGKILL');
     await exited(first);
     await produce(src, HALF, N);
     const want = await expected(src);
-    expect(committed(dst).length).toBeLessThan(want.length);
+    expect(committedValues(dst).length).toBeLessThan(want.length);
     const second = start(src, dst, app);
-    await until(() => committed(dst).length >= want.length, 180_000, 'every row committed');
+    await pollUntil(() => committedValues(dst).length >= want.length, { timeoutMs: 180_000, intervalMs: 500, what: 'every row committed' });
     second.kill('SIGINT');
     await exited(second);
     expect(second.exitCode).toBe(130);
@@ -129,13 +93,13 @@ describe('ktool stats -g: exactly once across kill -9', () => {
   it('three processes share the partitions; one killed with SIGKILL: the other two finish, OUT == an uninterrupted run', async () => {
     const [src, dst, app] = await topics();
     const procs = [start(src, dst, app), start(src, dst, app), start(src, dst, app)];
-    await until(() => written(dst) > 0, 90_000, 'the first rows');
+    await pollUntil(() => writtenCount(dst) > 0, { timeoutMs: 90_000, intervalMs: 500, what: 'the first rows' });
     procs[1].kill('SIGKILL');
     await exited(procs[1]);
     // The second half arrives after the kill: the two left take the killed one's partitions and windows over.
     await produce(src, HALF, N);
     const want = await expected(src);
-    await until(() => committed(dst).length >= want.length, 240_000, 'every row committed');
+    await pollUntil(() => committedValues(dst).length >= want.length, { timeoutMs: 240_000, intervalMs: 500, what: 'every row committed' });
     for (const p of [procs[0], procs[2]]) p.kill('SIGINT');
     await Promise.all([exited(procs[0]), exited(procs[2])]);
     await expectSameAsUninterrupted(src, dst, want);
