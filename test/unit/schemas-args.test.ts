@@ -32,6 +32,20 @@ describe('schemas arguments -> options', () => {
       },
     ],
     [
+      ['schemas', 'register', 's', 'f.proto', '--reference', 'money.proto=money-value@latest', '--reference', 'a.proto=a@2'],
+      'schemas register',
+      {
+        subject: 's',
+        file: 'f.proto',
+        type: undefined,
+        references: [
+          { name: 'money.proto', subject: 'money-value', version: 'latest' },
+          { name: 'a.proto', subject: 'a', version: 2 },
+        ],
+        normalize: false,
+      },
+    ],
+    [
       ['schemas', 'check', 's', 'f.proto'],
       'schemas check',
       { subject: 's', file: 'f.proto', type: undefined, references: [], against: 'latest' },
@@ -73,6 +87,7 @@ describe('schemas arguments -> options', () => {
     [['schemas', 'get', 's@-1'], 'invalid version "-1" in s@-1'],
     [['schemas', 'register', 's'], "missing required argument 'file'"],
     [['schemas', 'register', 's', 'f', '--reference', 'x=y'], 'invalid --reference "x=y"'],
+    [['schemas', 'register', 's', 'f', '--reference', 'x=y@newest'], 'invalid --reference "x=y@newest"'],
     [
       ['schemas', 'register', 's', 'f', '--type', 'xml'],
       "option '-t, --type <type>' argument 'xml' is invalid. Allowed choices are avro, protobuf, json.",

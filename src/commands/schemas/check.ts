@@ -3,7 +3,7 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { RegistryCode, RegistryUsageError } from '../../schema-registry/errors.js';
-import { parseReferences, readSchemaFile, SCHEMAS_GROUPS, TYPE_OPTION, versionNumber } from './shared.js';
+import { parseReferences, readSchemaFile, resolveReferences, SCHEMAS_GROUPS, TYPE_OPTION, versionNumber } from './shared.js';
 
 export const spec = defineCommand({
   command: 'check <subject> <file>',
@@ -41,8 +41,9 @@ const REFERENCES_HINT =
 
 /** `schemas check --json`: {subject, against, compatible, messages}; exit 6 when not compatible. */
 export async function run(o: CheckOptions, ctx: Context): Promise<CommandResult> {
-  const schema = await readSchemaFile(o.file, o.type, o.references);
+  const schema = await readSchemaFile(o.file, o.type);
   const registry = await ctx.schemaRegistry();
+  schema.references = await resolveReferences(o.references, registry);
   let result;
   try {
     result = await registry.checkCompatibility(o.subject, schema, o.against);

@@ -3,7 +3,7 @@ import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import type { SchemaInput } from '../../schema-registry/types.js';
-import { parseReferences, readSchemaFile, SCHEMAS_GROUPS, TYPE_OPTION } from './shared.js';
+import { parseReferences, readSchemaFile, resolveReferences, SCHEMAS_GROUPS, TYPE_OPTION } from './shared.js';
 
 export const spec = defineCommand({
   command: 'register <subject> <file>',
@@ -18,6 +18,7 @@ export const spec = defineCommand({
     'ktool schemas register payments-value payment.proto',
     'ktool schemas register events-value event.json --type json',
     'ktool schemas register invoices-value invoice.avsc --reference shop.Money=money-value@1',
+    'ktool schemas register orders-value order.proto --reference money.proto=money-value@latest',
   ],
 });
 
@@ -43,8 +44,9 @@ export function parse(args: string[], flags: Flags<typeof spec>): RegisterOption
 
 /** `schemas register --json`: {subject, id, version, schemaType, new} (new: false when the schema was already registered). */
 export async function run(o: RegisterOptions, ctx: Context): Promise<CommandResult> {
-  const schema: SchemaInput = await readSchemaFile(o.file, o.type, o.references);
+  const schema: SchemaInput = await readSchemaFile(o.file, o.type);
   const registry = await ctx.schemaRegistry();
+  schema.references = await resolveReferences(o.references, registry);
   const before = await registry.lookupSchema(o.subject, schema);
   const id = await registry.register(o.subject, schema, { normalize: o.normalize || undefined });
   const after = before ?? (await registry.lookupSchema(o.subject, schema));

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { defineOptions } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { readUserFile } from '../../util/read-user-file.js';
-import type { SchemaInput, SchemaReference, SchemaType } from '../../schema-registry/types.js';
+import type { SchemaInput, SchemaReference, SchemaRegistry, SchemaType } from '../../schema-registry/types.js';
 
 /** The registry flags, then connection (for --profile/--timeout), output and base: every verb's groups. */
 export const SCHEMAS_GROUPS = ['schema-registry', 'connection', 'output', 'base'] as const;
@@ -16,7 +16,8 @@ export const TYPE_OPTION = defineOptions([
   },
   {
     flags: '--reference <name=subject@version>',
-    description: 'a schema this one imports, repeatable (Avro named type, .proto import, JSON $ref)',
+    description:
+      'a schema this one imports, repeatable (Avro named type, .proto import, JSON $ref); @latest is resolved to the current version',
     repeatable: true,
   },
 ]);
@@ -48,18 +49,46 @@ export function versionNumber(text: string, context: string = text): number {
   return Number(text);
 }
 
-/** `--reference name=subject@version` (version required: a reference names one exact schema). */
-export function parseReferences(values: unknown): SchemaReference[] {
+/** A `--reference` as given: its version a number, or latest (resolved against the registry before use). */
+export interface ReferenceArg {
+  name: string;
+  subject: string;
+  version: number | 'latest';
+}
+
+/** `--reference name=subject@version` or `name=subject@latest` (a version required: a reference names one exact schema). */
+export function parseReferences(values: unknown): ReferenceArg[] {
   const list = Array.isArray(values) ? (values as string[]) : values === undefined ? [] : [String(values)];
   return list.map((value) => {
-    const m = /^([^=]+)=(.+)@(\d+)$/.exec(value);
-    if (!m) throw new UsageError(`invalid --reference "${value}"`, 'expected NAME=SUBJECT@VERSION, e.g. shop.Money=money-value@1');
-    return { name: m[1], subject: m[2], version: versionNumber(m[3], `--reference ${value}`) };
+    const m = /^([^=]+)=(.+)@(\d+|latest)$/.exec(value);
+    if (!m)
+      throw new UsageError(
+        `invalid --reference "${value}"`,
+        'expected NAME=SUBJECT@VERSION or NAME=SUBJECT@latest, e.g. shop.Money=money-value@1',
+      );
+    return { name: m[1], subject: m[2], version: m[3] === 'latest' ? 'latest' : versionNumber(m[3], `--reference ${value}`) };
   });
 }
 
+/**
+ * The references with @latest replaced by the subject's current version number: the registry
+ * stores a reference with a number (Confluent's API needs one), so what was registered stays
+ * pinned when the referenced subject moves on. An unknown subject is exit 3.
+ */
+export async function resolveReferences(
+  refs: ReferenceArg[],
+  registry: Pick<SchemaRegistry, 'getSubjectVersion'>,
+): Promise<SchemaReference[]> {
+  const resolved: SchemaReference[] = [];
+  for (const ref of refs) {
+    const version = ref.version === 'latest' ? (await registry.getSubjectVersion(ref.subject, 'latest')).version : ref.version;
+    resolved.push({ name: ref.name, subject: ref.subject, version });
+  }
+  return resolved;
+}
+
 /** Reads a schema file; the type from --type, else its extension, else its content; Avro and JSON Schema must be JSON. */
-export async function readSchemaFile(path: string, type: string | undefined, references: SchemaReference[]): Promise<SchemaInput> {
+export async function readSchemaFile(path: string, type: string | undefined, references: SchemaReference[] = []): Promise<SchemaInput> {
   const text = await readUserFile(path, 'the schema file');
   const schemaType = type ? TYPES[type] : guessType(path, text);
   if (schemaType !== 'PROTOBUF') {
