@@ -10,6 +10,7 @@ import { TYPED_FORMATS, type SchemaCodec, type TypedFormat } from './codec-types
 import { exactInteger, FieldError } from './field-error.js';
 import type { TypedSerde } from './typed-produce.js';
 import { frame } from './wire.js';
+import { isBase64 } from './serde.js';
 
 /** One record to produce, decoded from an envelope. */
 export interface DecodedEnvelope {
@@ -206,7 +207,7 @@ function side(v: unknown, encoding: 'text' | 'base64' | 'hex' | 'json' | undefin
 
 function decodeString(v: string, encoding: 'text' | 'base64' | 'hex', what: string): Buffer {
   if (encoding === 'text') return Buffer.from(v, 'utf8');
-  if (encoding === 'base64' && !/^[A-Za-z0-9+/_-]*={0,2}$/.test(v)) throw new UsageError(`${what} is not valid base64`);
+  if (encoding === 'base64' && !isBase64(v)) throw new UsageError(`${what} is not valid base64`);
   if (encoding === 'hex' && !/^([0-9a-fA-F]{2})*$/.test(v)) throw new UsageError(`${what} is not valid hex`);
   return Buffer.from(v, encoding);
 }

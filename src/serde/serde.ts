@@ -17,14 +17,16 @@ export type Encoding = (typeof ENCODINGS)[number];
 
 const text: Serde = { name: 'text', encode: (s) => Buffer.from(s, 'utf8'), decode: (b) => b.toString('utf8') };
 
+/** JSON text: checked, then sent as written (re-serialising would round integers past 2^53 and respace the text). */
 const json: Serde = {
   name: 'json',
   encode(s) {
     try {
-      return Buffer.from(JSON.stringify(JSON.parse(s)), 'utf8');
+      JSON.parse(s);
     } catch (error) {
       throw new UsageError(`not valid JSON: ${(error as Error).message}`);
     }
+    return Buffer.from(s, 'utf8');
   },
   decode: (b) => b.toString('utf8'),
 };
@@ -32,11 +34,21 @@ const json: Serde = {
 const base64: Serde = {
   name: 'base64',
   encode(s) {
-    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(s.trim())) throw new UsageError('not valid base64');
+    if (!isBase64(s.trim())) throw new UsageError('not valid base64');
     return Buffer.from(s.trim(), 'base64');
   },
   decode: (b) => b.toString('base64'),
 };
+
+/**
+ * Standard or URL-safe base64, padded or not. A length of 4n+1 characters is never valid (Node would
+ * drop the last one silently: "a" decoded to nothing).
+ */
+export function isBase64(s: string): boolean {
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(s)) return false;
+  const padded = s.endsWith('=');
+  return padded ? s.length % 4 === 0 : s.length % 4 !== 1;
+}
 
 const hex: Serde = {
   name: 'hex',

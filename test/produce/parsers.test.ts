@@ -98,6 +98,15 @@ describe('line parser (LineMessageReader compatible)', () => {
     });
     expect(() => parseLine('k:{bad', ['parse.key=true', 'key.separator=:'], { value: 'json' })).toThrow(/value: not valid JSON/);
   });
+  it('json is sent as written (integers past 2^53 exact, spacing kept); base64 of an impossible length is refused', () => {
+    const text = '{"n": 12345678901234567891, "x": 1.0}';
+    expect(parseLine(text, [], { value: 'json' })).toMatchObject({ value: text });
+    expect(parseLine('YQ', [], { value: 'base64' })).toMatchObject({ value: 'a' });
+    expect(parseLine('YQ==', [], { value: 'base64' })).toMatchObject({ value: 'a' });
+    expect(parseLine('', [], { value: 'base64' })).toMatchObject({ value: '' });
+    for (const bad of ['a', 'YWJjZ', 'YQ=', 'Y Q'])
+      expect(() => parseLine(bad, [], { value: 'base64' }), bad).toThrow(/value: not valid base64/);
+  });
   it('binary-safe: bytes pass through untouched', () => {
     const p = makeLineParser(DEFAULT_LINE_FORMAT);
     const out: ParsedLine = { key: undefined, value: null, headers: undefined };
