@@ -28,7 +28,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const cli = (argv: string[], stdin?: string) => runCli(argv, { env: { KTOOL_SCHEMA_REGISTRY: url }, stdin });
+// KTOOL_TIMEOUT: the shared registry is a JVM on a loaded machine; more than the default 10 s for an answer.
+const cli = (argv: string[], stdin?: string) => runCli(argv, { env: { KTOOL_SCHEMA_REGISTRY: url, KTOOL_TIMEOUT: '60s' }, stdin });
 async function ok(argv: string[], stdin?: string) {
   const r = await cli(argv, stdin);
   expect(r.code, `ktool ${argv.join(' ')}: ${r.stderr}`).toBe(0);
