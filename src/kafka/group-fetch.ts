@@ -2,9 +2,10 @@
  * The records of a group member, taken from the fetches of the client library's stream. The
  * stream keeps doing what it does well (membership, assignments, fetch positions, errors); it
  * fetches through the consumer's public fetch(), which is wrapped here:
- * - the fetch itself goes out as a Fetch v17 whose record batches are decoded by ktool
- *   (record-batch-decode.ts: no object per record beyond the record, 2-3x faster than the library's
- *   decoding and its message objects, a third of the memory, and LogAppendTime kept);
+ * - the fetch itself goes out as a Fetch v17 whose record batches are decoded by ktool as they are
+ *   taken, a slice at a time (record-batch-decode.ts, BatchCursor: no object per record beyond the
+ *   record, 2-3x faster than the library's decoding and its message objects, a fraction of the
+ *   memory, and LogAppendTime kept);
  * - the stream gets a response with one empty control batch per partition, which moves its
  *   fetch position past what was taken and delivers nothing;
  * - a fetch with any error, or a broker without Fetch v17, goes the library's way, so the stream
@@ -13,21 +14,28 @@
  */
 import { FetchIsolationLevels, type CallbackWithPromise, type Consumer, type FetchOptions, type fetchV17 } from '@platformatic/kafka';
 import { abortFilter } from './abort-filter.js';
-import { decodeBatches } from './record-batch-decode.js';
+import { BatchCursor } from './record-batch-decode.js';
 import { CONTROL, PARTITION_LEADER_EPOCH } from './record-batch.js';
 import type { ConsumedRecord, Isolation } from './consumer-types.js';
 import { toConsumedRecords } from './decode.js';
 import { decompress, rawFetch, supportsFastFetch, type RawFetchResponse } from './fast-fetch.js';
 import { tpKey } from './types.js';
 
+/** One partition's part of one response that moved its fetch position. */
+export interface FetchedPartition {
+  topic: string;
+  partition: number;
+  /** Its records in offset order: decoded, or the fetched bytes to decode as they are taken (none, only markers: a chunk all the same). */
+  records: ConsumedRecord[] | BatchCursor;
+  /** The leader epoch of the batches (-1: unknown): what a commit of their offsets names. */
+  leaderEpoch: number;
+  /** Where fetching goes on after them: past transaction markers and aborted records, which give no record. */
+  next: number;
+}
+
 export interface FetchSink {
-  /** One partition's records from one response, in offset order. */
-  records(records: ConsumedRecord[], leaderEpoch: number): void;
-  /**
-   * Where one partition's fetching goes on after a response (its records went to records() first):
-   * past transaction markers and aborted records, which give no record.
-   */
-  position(topic: string, partition: number, next: number): void;
+  /** Each partition of a response whose position moved, in the response's order. */
+  fetched(part: FetchedPartition): void;
   /** A response was handed to the stream (after its records went to records()). */
   afterResponse(): void;
   /** Taking records failed (a bug, not a broker error): reading must stop. */
@@ -147,61 +155,26 @@ class StreamFetches {
     const from = this.fetchOffsets(request);
     // What the stream reads of a response: each partition's records (it checks errors only on a failed fetch).
     const response: FetchResponse = { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses: [] };
-    // Handed on only once all of the response decoded: after a throw the library fetches it again.
-    const taken: [ConsumedRecord[], number][] = [];
-    const positions: [string, number, number][] = [];
+    // Handed on only once all of the response is read: after a throw the library fetches it again.
+    const fetched: FetchedPartition[] = [];
     for (const t of raw.responses) {
       const topic = this.names.get(t.topicId)!;
       const partitions: FetchResponse['responses'][number]['partitions'] = [];
       for (const p of t.partitions) {
         const start = from.get(tpKey(t.topicId, p.partitionIndex));
         if (start === undefined || !p.records) continue;
-        const records: ConsumedRecord[] = [];
-        const next = decodeBatches(
-          p.records,
-          topic,
-          p.partitionIndex,
-          start,
-          undefined,
-          records,
-          decompress,
-          this.filter(p.abortedTransactions),
-        );
-        if (records.length)
-          taken.push([records, p.records.length >= PARTITION_LEADER_EPOCH + 4 ? p.records.readInt32BE(PARTITION_LEADER_EPOCH) : -1]);
+        const o = { topic, partition: p.partitionIndex, from: start, end: undefined, decompress, keep: this.filter(p.abortedTransactions) };
+        // Decoded as the records are taken (Member.next()): the next offset comes from the batch headers.
+        const records = new BatchCursor(p.records, o);
+        const next = records.nextOffset;
         if (next <= start) continue;
-        positions.push([topic, p.partitionIndex, next]);
-        // Where the stream fetches next: after this batch. A control batch: nothing to deliver.
-        const position = {
-          firstOffset: BigInt(next - 1),
-          length: 0,
-          partitionLeaderEpoch: -1,
-          magic: 2,
-          crc: 0,
-          attributes: CONTROL,
-          lastOffsetDelta: 0,
-          firstTimestamp: 0n,
-          maxTimestamp: 0n,
-          producerId: -1n,
-          producerEpoch: -1,
-          firstSequence: -1,
-          records: [],
-        };
-        partitions.push({
-          partitionIndex: p.partitionIndex,
-          errorCode: 0,
-          highWatermark: p.highWatermark,
-          lastStableOffset: -1n,
-          logStartOffset: -1n,
-          preferredReadReplica: -1,
-          records: [position],
-          abortedTransactions: null,
-        });
+        const leaderEpoch = p.records.length >= PARTITION_LEADER_EPOCH + 4 ? p.records.readInt32BE(PARTITION_LEADER_EPOCH) : -1;
+        fetched.push({ topic, partition: p.partitionIndex, records, leaderEpoch, next });
+        partitions.push(positionOnly(p.partitionIndex, p.highWatermark, next));
       }
       response.responses.push({ topicId: t.topicId, partitions });
     }
-    for (const [records, epoch] of taken) this.sink.records(records, epoch);
-    for (const [topic, partition, next] of positions) this.sink.position(topic, partition, next);
+    for (const part of fetched) this.sink.fetched(part);
     return response;
   }
 
@@ -247,9 +220,48 @@ class StreamFetches {
         );
         const last = batches[batches.length - 1];
         p.records = [{ ...last, records: [] }];
-        if (records.length) this.sink.records(records, last.partitionLeaderEpoch ?? -1);
-        if (nextOffset > start) this.sink.position(topic, p.partitionIndex, nextOffset);
+        if (nextOffset > start)
+          this.sink.fetched({
+            topic,
+            partition: p.partitionIndex,
+            records,
+            leaderEpoch: last.partitionLeaderEpoch ?? -1,
+            next: nextOffset,
+          });
       }
     }
   }
+}
+
+/** What the stream gets of a partition: one empty control batch, so that it fetches next at `next` and delivers nothing. */
+function positionOnly(
+  partitionIndex: number,
+  highWatermark: bigint,
+  next: number,
+): FetchResponse['responses'][number]['partitions'][number] {
+  const position = {
+    firstOffset: BigInt(next - 1),
+    length: 0,
+    partitionLeaderEpoch: -1,
+    magic: 2,
+    crc: 0,
+    attributes: CONTROL,
+    lastOffsetDelta: 0,
+    firstTimestamp: 0n,
+    maxTimestamp: 0n,
+    producerId: -1n,
+    producerEpoch: -1,
+    firstSequence: -1,
+    records: [],
+  };
+  return {
+    partitionIndex,
+    errorCode: 0,
+    highWatermark,
+    lastStableOffset: -1n,
+    logStartOffset: -1n,
+    preferredReadReplica: -1,
+    records: [position],
+    abortedTransactions: null,
+  };
 }

@@ -3,7 +3,7 @@ import type { ConsumedRecord, GroupReader, GroupReaderOptions } from './consumer
 import { answerWithin } from './deadline.js';
 import { attribute, DeniedError } from './denied.js';
 import { kafkaErrorId, leafErrors, toKtoolError } from './errors.js';
-import { takeStreamFetches, type FetchSink } from './group-fetch.js';
+import { takeStreamFetches, type FetchedPartition, type FetchSink } from './group-fetch.js';
 import { OutageClock, RETRY_MS, retriesWithin } from './group-outage.js';
 import type { ClientPlumbing } from './plumbing.js';
 import { RecordQueue } from './record-queue.js';
@@ -13,7 +13,8 @@ export { retriesWithin } from './group-outage.js';
 
 /**
  * Fetch responses (of at most FETCH_BYTES each) whose records may wait for next() before the
- * stream is paused: bounds memory when stdout is slow, whatever the size of the records.
+ * stream is paused: bounds memory when stdout is slow, whatever the size of the records. They
+ * wait as fetched bytes, decoded a slice at a time as next() takes them.
  */
 const MAX_QUEUED_RESPONSES = 4;
 const FETCH_BYTES = 1 << 20;
@@ -125,38 +126,44 @@ export async function startStream(consumer: Consumer_, o: GroupReaderOptions, de
 }
 
 /**
- * Where the stream's fetches leave their records: queued, with the leader epoch a commit names; the stream
- * paused while MAX_QUEUED_RESPONSES wait.
+ * Where the stream's fetches leave their records: queued, each partition's part of a response one
+ * chunk, decoded a slice at a time as next() takes it; the stream paused while MAX_QUEUED_RESPONSES
+ * have records waiting. A partition's position after a chunk counts as reached only once every
+ * record of the chunk was handed out: consume commits it as soon as they are written.
  */
 class Fetches implements FetchSink {
+  /** The leader epoch of the records last handed out, by partition: what a commit of their offsets names. */
   readonly epochs = new Map<string, number>();
-  /** Fetch positions that moved since next() last took the queue (their records are queued). */
-  readonly positions = new Map<string, Position>();
+  /** Positions after the chunks the last next() finished (their records all handed out). */
+  reached = new Map<string, Position>();
   /** The stream, once there is one. */
   stream: FlowingStream | undefined;
-  /** Responses with records waiting for next(). */
+  /** Responses with a chunk waiting for next(). */
   queuedResponses = 0;
-  private fresh = false;
+  /** Chunks of the response being handed over that are still waiting. */
+  private current = { waiting: 0 };
 
   constructor(
     private readonly queue: RecordQueue,
     private readonly outage: OutageClock,
   ) {}
 
-  records(records: ConsumedRecord[], leaderEpoch: number): void {
-    this.queue.push(records);
-    this.epochs.set(tpKey(records[0].topic, records[0].partition), leaderEpoch);
-    this.fresh = true;
-  }
-
-  position(topic: string, partition: number, next: number): void {
-    this.positions.set(tpKey(topic, partition), { topic, partition, offset: BigInt(next) });
+  fetched(part: FetchedPartition): void {
+    const { topic, partition, leaderEpoch, next } = part;
+    const response = this.current;
+    if (response.waiting++ === 0) this.queuedResponses++;
+    const key = tpKey(topic, partition);
+    this.queue.push(part.records, (done) => {
+      this.epochs.set(key, leaderEpoch);
+      if (!done) return;
+      this.reached.set(key, { topic, partition, offset: BigInt(next) });
+      if (--response.waiting === 0) this.queuedResponses--;
+    });
   }
 
   afterResponse(): void {
     this.outage.answered();
-    if (this.fresh) this.queuedResponses++;
-    this.fresh = false;
+    this.current = { waiting: 0 };
     if (this.queuedResponses >= MAX_QUEUED_RESPONSES) this.stream?.pause();
     this.queue.notify();
   }
@@ -168,8 +175,6 @@ class Fetches implements FetchSink {
 
 /** The reader handed to consume: what arrived, commits of what was written, and leaving the group. */
 class Member implements GroupReader {
-  private moved = new Map<string, Position>();
-
   constructor(
     private readonly consumer: Consumer_,
     private readonly stream: FlowingStream,
@@ -193,17 +198,23 @@ class Member implements GroupReader {
       const lost = this.limits.outage.expired();
       if (lost) throw lost;
     }
-    // Positions recorded so far belong to records queued so far: all of them are taken now.
-    const records = queue.takeAll();
-    this.moved = new Map(this.fetches.positions);
-    this.fetches.positions.clear();
-    this.fetches.queuedResponses = 0;
-    if (this.stream.isPaused()) this.stream.resume();
+    // One slice (up to the end of one partition's part of a response): the chunks it finished say what was reached.
+    const { fetches } = this;
+    fetches.reached = new Map();
+    let records: ConsumedRecord[];
+    try {
+      records = queue.shift() ?? [];
+    } catch (error) {
+      // Bytes that do not decode (a bug, or a codec the fetch could not know of): reading must stop.
+      queue.fail(error as Error);
+      throw this.typed(error);
+    }
+    if (fetches.queuedResponses < MAX_QUEUED_RESPONSES && this.stream.isPaused()) this.stream.resume();
     return records;
   }
 
   reached(): ReadonlyMap<string, Position> {
-    return this.moved;
+    return this.fetches.reached;
   }
 
   async commit(offsets: { topic: string; partition: number; offset: bigint }[]): Promise<void> {

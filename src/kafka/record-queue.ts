@@ -8,13 +8,24 @@ const POLL_MS = 500;
 const SLICE = 1000;
 
 /**
+ * Told each time shift() handed out records of a chunk (or passed it, empty): `done` once the chunk
+ * is used up, every record of it handed out (a group reader's position after it is then reached).
+ */
+export type Taken = (done: boolean) => void;
+
+interface Chunk {
+  source: ConsumedRecord[] | BatchCursor;
+  taken?: Taken;
+}
+
+/**
  * Records fetched but not yet taken by the reader's next(), shared by both readers: the fetching
  * side pushes one array per partition and response and wakes the taker; the taker waits at most
  * one poll (and not past Ctrl-C) for them; the fetching side may wait until they are taken
  * (back-pressure). A failure of the fetching side is kept for the taker to throw.
  */
 export class RecordQueue {
-  private readonly chunks: (ConsumedRecord[] | BatchCursor)[] = [];
+  private readonly chunks: Chunk[] = [];
   private headStarted = false;
   private wake: (() => void) | undefined;
   private taken: (() => void) | undefined;
@@ -36,9 +47,9 @@ export class RecordQueue {
     return this.error;
   }
 
-  /** Records, or fetched bytes decoded as they are taken. */
-  push(records: ConsumedRecord[] | BatchCursor): void {
-    this.chunks.push(records);
+  /** Records, or fetched bytes decoded as they are taken; `taken` is told as shift() hands them out. */
+  push(records: ConsumedRecord[] | BatchCursor, taken?: Taken): void {
+    this.chunks.push({ source: records, taken });
   }
 
   /** Wakes a taker waiting in waitForRecords(): after a response, a failure or the end. */
@@ -56,48 +67,27 @@ export class RecordQueue {
 
   /**
    * The oldest records (one partition's, from one response; a slice of them when they arrived as
-   * bytes); lets the fetching side go on.
+   * bytes); lets the fetching side go on. Chunks that hold no record (only transaction markers or
+   * aborted records) are passed on the way; undefined when nothing but those was waiting.
    */
   shift(): ConsumedRecord[] | undefined {
     while (this.chunks.length) {
       const head = this.chunks[0];
       let records: ConsumedRecord[];
-      if (Array.isArray(head)) {
-        records = head;
-        this.chunks.shift();
-        this.headStarted = false;
-      } else {
+      let done = true;
+      if (Array.isArray(head.source)) records = head.source;
+      else {
         records = [];
-        head.take(records, SLICE);
-        this.headStarted = !head.done;
-        if (head.done) this.chunks.shift();
+        head.source.take(records, SLICE);
+        done = head.source.done;
       }
+      this.headStarted = !done;
+      if (done) this.chunks.shift();
+      head.taken?.(done);
       this.release();
       if (records.length) return records;
     }
     return undefined;
-  }
-
-  /** Everything waiting, in one array. */
-  takeAll(): ConsumedRecord[] {
-    const records: ConsumedRecord[] = [];
-    for (const chunk of this.chunks) {
-      if (Array.isArray(chunk)) {
-        if (this.chunks.length === 1) return this.takeOnly(chunk);
-        for (const r of chunk) records.push(r);
-      } else chunk.take(records, Infinity);
-    }
-    this.chunks.length = 0;
-    this.headStarted = false;
-    this.release();
-    return records;
-  }
-
-  private takeOnly(records: ConsumedRecord[]): ConsumedRecord[] {
-    this.chunks.length = 0;
-    this.headStarted = false;
-    this.release();
-    return records;
   }
 
   /** Until notify(), one poll, or the signal, whichever comes first. */

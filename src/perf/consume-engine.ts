@@ -58,9 +58,12 @@ export async function consumePerf(
   let current = now();
   let lastReport = startMs;
   let lastConsumed = startMs;
+  // Every partition's position as far as it was read (each next() names only those it moved).
+  const reached = new Map<string, { topic: string; partition: number; offset: bigint }>();
   try {
     while (records < plan.numRecords && current - lastConsumed <= plan.timeoutMs && !signal.aborted) {
       const batch = await reader.next();
+      for (const [k, position] of reader.reached()) reached.set(k, position);
       current = now();
       if (batch.length > 0) lastConsumed = current;
       for (const r of batch) {
@@ -78,7 +81,7 @@ export async function consumePerf(
       }
     }
     const endMs = now();
-    await reader.commit([...reader.reached().values()]).catch(() => undefined);
+    await reader.commit([...reached.values()]).catch(() => undefined);
     return { startMs, endMs, joinMs, records, bytes, timedOut: records < plan.numRecords && !signal.aborted, interrupted: signal.aborted };
   } finally {
     await reader.close();

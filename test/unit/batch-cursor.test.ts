@@ -101,11 +101,20 @@ describe('RecordQueue with fetched bytes', () => {
     expect(q.onLast).toBe(true);
   });
 
-  it('takeAll() decodes everything waiting, in order', async () => {
+  it('each slice is told to its chunk, done only with its last record; chunks without a record are passed, told done', async () => {
     const q = new RecordQueue();
-    q.push(cursor(await batch(0, 5)));
-    q.push(cursor(await batch(5, 5)));
-    expect(values(q.takeAll())).toEqual(range(0, 10));
+    const told: string[] = [];
+    q.push(cursor(Buffer.concat(await Promise.all(range(0, 25).map((i) => batch(i * 100, 100))))), (done) => told.push(`a${done}`));
+    // Only a control batch (a transaction marker): no record, its position still to be reached.
+    q.push(cursor(await batch(2500, 1, { attributes: L.CONTROL })), (done) => told.push(`m${done}`));
+    q.push(cursor(await batch(2501, 5)), (done) => told.push(`b${done}`));
+    const lengths: number[] = [];
+    for (let r = q.shift(); r; r = q.shift()) lengths.push(r.length);
+    expect(lengths).toEqual([1000, 1000, 500, 5]);
+    expect(told).toEqual(['afalse', 'afalse', 'atrue', 'mtrue', 'btrue']);
+    q.push(cursor(await batch(2506, 1, { attributes: L.CONTROL })), (done) => told.push(`c${done}`));
+    expect(q.shift()).toBeUndefined();
+    expect(told.at(-1)).toBe('ctrue');
     expect(q.length).toBe(0);
   });
 });

@@ -5,15 +5,17 @@ import { RecordQueue } from '../../src/kafka/record-queue.js';
 const rec = (offset: number) => ({ topic: 't', partition: 0, offset }) as ConsumedRecord;
 
 describe("the readers' record queue", () => {
-  it('shift() hands one array at a time; takeAll() everything in one', () => {
+  it('shift() hands one array at a time, telling its owner it is done', () => {
     const q = new RecordQueue();
-    q.push([rec(0), rec(1)]);
+    const told: boolean[] = [];
+    q.push([rec(0), rec(1)], (done) => told.push(done));
     q.push([rec(2)]);
     expect(q.length).toBe(2);
     expect(q.shift()!.map((r) => r.offset)).toEqual([0, 1]);
+    expect(told).toEqual([true]);
     q.push([rec(3)]);
-    expect(q.takeAll().map((r) => r.offset)).toEqual([2, 3]);
-    expect(q.takeAll()).toEqual([]);
+    expect(q.shift()!.map((r) => r.offset)).toEqual([2]);
+    expect(q.shift()!.map((r) => r.offset)).toEqual([3]);
     expect(q.shift()).toBeUndefined();
   });
 
