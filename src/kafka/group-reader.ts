@@ -75,6 +75,9 @@ export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOpt
     },
   );
   const stream = await startStream(consumer, o, Date.now() + clients.settings.timeoutMs, typed);
+  // Joined: the coordinator answered. A join that took retries longer than --timeout (a new cluster's
+  // coordinator loading on a busy machine) is not an outage: the first next() ended reading with exit 4.
+  outage.answered();
   // Nothing reaches 'data' (group-fetch.ts hands the stream no records).
   stream.on('data', () => queue.fail(new Error("the client delivered a record past ktool's reader")));
   stream.on('error', (error) => queue.fail(error));
