@@ -54,6 +54,15 @@ export interface PartitionOutcome extends TopicPartition {
   error?: string;
 }
 
+/** A share group's state of one partition (KIP-932): where its next delivery starts, and the records after it. */
+export interface ShareOffset extends TopicPartition {
+  /** The share-partition start offset; null before the group has state there. */
+  startOffset: bigint | null;
+  leaderEpoch: number | null;
+  /** As the broker computes it (Kafka 4.2+); null when it does not. */
+  lag: bigint | null;
+}
+
 export interface GroupsApi {
   /** Consumer groups (classic and consumer types), optionally of these types only. */
   listGroups(types?: string[]): Promise<GroupListing[]>;
@@ -67,6 +76,15 @@ export interface GroupsApi {
   /** Commits from outside the group (generation -1): the group must be empty. */
   commitOffsets(group: string, offsets: OffsetToCommit[]): Promise<PartitionOutcome[]>;
   deleteGroups(groups: string[]): Promise<ItemResult[]>;
+  /** Share groups (KIP-932): each group's start offset and lag per partition (DescribeShareGroupOffsets); none for other groups. */
+  fetchShareOffsets(groups: string[]): Promise<Map<string, ShareOffset[]>>;
+  /** Sets a share group's start offsets (AlterShareGroupOffsets): the group must have no members. */
+  alterShareOffsets(group: string, offsets: OffsetToCommit[]): Promise<PartitionOutcome[]>;
+  /** Deletes a share group's state of whole topics (DeleteShareGroupOffsets). */
+  deleteShareOffsets(
+    group: string,
+    topics: string[],
+  ): Promise<{ errorCode?: string; error?: string; topics: { topic: string; errorCode?: string; error?: string }[] }>;
   deleteOffsets(
     group: string,
     partitions: TopicPartition[],

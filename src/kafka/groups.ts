@@ -3,6 +3,7 @@ import { OperationError } from '../errors.js';
 import { errorName, errorText } from './errors.js';
 import { COORDINATOR_ATTEMPTS, Coordinators, groupError, RETRY_COORDINATOR } from './groups-coordinators.js';
 import { describeOn, listGroups } from './groups-read.js';
+import { alterShareGroupOffsets, deleteShareGroupOffsets, fetchShareOffsets } from './groups-share.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi } from './raw-api.js';
 import { readRecordTimestamps } from './groups-timestamps.js';
@@ -57,6 +58,9 @@ export function makeGroupsApi(admin: Admin): GroupsApi {
     },
 
     deleteGroups: (groups) => deleteGroups(admin, coordinators, groups),
+    fetchShareOffsets: (groups) => fetchShareOffsets(admin, coordinators, groups),
+    alterShareOffsets: (group, offsets) => alterShareGroupOffsets(admin, coordinators, group, offsets),
+    deleteShareOffsets: (group, topics) => deleteShareGroupOffsets(admin, coordinators, group, topics),
 
     async deleteOffsets(group, partitions) {
       const topics = byTopic(partitions, (p) => ({ partitionIndex: p.partition }));

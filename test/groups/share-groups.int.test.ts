@@ -1,6 +1,6 @@
 /**
  * Share groups (KIP-932) in `groups list` and `groups describe`: a share group made by Kafka 4.3.1's
- * own console share consumer (ktool has no share consumer yet) is listed with TYPE share and its
+ * own console share consumer is listed with TYPE share and its
  * member, and described with the member's assignment (ShareGroupDescribe, src/kafka/share-groups.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';

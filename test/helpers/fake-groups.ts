@@ -86,6 +86,16 @@ export function fakeGroups(failures: Record<string, string> = {}) {
       if (failures[group]) return { errorCode: failures[group], error: 'refused by the coordinator', partitions: [] };
       return { partitions: partitions.map((p) => outcome(group, p)) };
     },
+    async fetchShareOffsets() {
+      return new Map();
+    },
+    async alterShareOffsets(group, list) {
+      calls.commits.push([group, list]);
+      return list.map((p) => outcome(group, p));
+    },
+    async deleteShareOffsets(group, topics) {
+      return { topics: topics.map((topic) => ({ topic })) };
+    },
     async recordTimestamps(positions) {
       calls.timestamps.push(positions);
       return new Map(positions.map((p) => [`${p.topic}:${p.partition}@${p.offset}`, NOW - 60_000]));

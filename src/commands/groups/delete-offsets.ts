@@ -8,6 +8,7 @@ import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
+import type { GroupsApi, PartitionOutcome } from '../../kafka/groups-types.js';
 import type { TopicPartition } from '../../kafka/types.js';
 import { parseTopicArg } from './reset-plan.js';
 import { GROUP_OPTION, groupsApi, listFlag } from './shared.js';
@@ -59,12 +60,16 @@ export async function run(options: DeleteOffsetsOptions, ctx: Context): Promise<
   const items = options.topics.map((sel) =>
     sel.partitions ? `${sel.topic}:${sel.partitions.join(',')}` : `${sel.topic} (every partition)`,
   );
+  if (options.topics.some((t) => t.partitions)) await refusePartitionsOfShareGroup(ctx, options.group);
   await confirmDestructive(ctx.io, {
     action: `delete the committed offsets of group ${options.group} on ${partitions.length} partition${partitions.length > 1 ? 's' : ''}`,
     items,
     yes: options.yes,
   });
-  const result = await (await groupsApi(ctx)).deleteOffsets(options.group, partitions);
+  const api = await groupsApi(ctx);
+  const [described] = await api.describeGroups([options.group]);
+  const result =
+    described?.type === 'share' ? await deleteShareOffsets(api, options, partitions) : await api.deleteOffsets(options.group, partitions);
   // OffsetDelete needs Delete on the group and Read on the topics.
   if (result.errorCode)
     throw errorForKafkaCode(
@@ -104,4 +109,28 @@ export async function run(options: DeleteOffsetsOptions, ctx: Context): Promise<
         }),
     },
   );
+}
+
+/** A share group's offsets (KIP-932) go by whole topic: DeleteShareGroupOffsets names no partition. */
+async function refusePartitionsOfShareGroup(ctx: Context, group: string): Promise<void> {
+  const [described] = await (await groupsApi(ctx)).describeGroups([group]);
+  if (described?.type === 'share')
+    throw new UsageError(`${group} is a share group: its offsets are deleted by whole topic`, 'give --topic T without partitions');
+}
+
+/** Each topic's outcome, on every partition of it (the rows say what happened to each partition's state). */
+async function deleteShareOffsets(
+  api: GroupsApi,
+  options: DeleteOffsetsOptions,
+  partitions: TopicPartition[],
+): Promise<{ errorCode?: string; error?: string; partitions: PartitionOutcome[] }> {
+  const r = await api.deleteShareOffsets(options.group, [...new Set(partitions.map((p) => p.topic))]);
+  if (r.errorCode) return { errorCode: r.errorCode, error: r.error, partitions: [] };
+  const byTopic = new Map(r.topics.map((t) => [t.topic, t]));
+  return {
+    partitions: partitions.map((p) => {
+      const t = byTopic.get(p.topic);
+      return t?.errorCode ? { ...p, errorCode: t.errorCode, error: t.error } : { ...p };
+    }),
+  };
 }

@@ -88,7 +88,9 @@ export async function run(options: DescribeOptions, ctx: Context): Promise<Comma
       members: d.members,
       offsets: rows.filter((r) => r.group === d.group),
     }));
-  for (const d of data) if (!d.members.length && options.mode !== 'state') ctx.info(`consumer group '${d.group}' has no active members`);
+  for (const d of data)
+    if (!d.members.length && options.mode !== 'state')
+      ctx.info(`${d.type === 'share' ? 'share' : 'consumer'} group '${d.group}' has no active members`);
   if (!data.length) return { data, view: await emptyListing(ctx, 'consumer groups', 'listing needs DESCRIBE on the groups') };
   return { data, view: view(data, options) };
 }

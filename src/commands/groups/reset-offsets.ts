@@ -7,7 +7,7 @@ import { topicsNotFound } from '../../kafka/not-found.js';
 import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { principal } from '../missing-hints.js';
-import type { GroupsApi } from '../../kafka/groups-types.js';
+import type { GroupDescription, GroupsApi } from '../../kafka/groups-types.js';
 import type { AdminApi, TopicPartition } from '../../kafka/types.js';
 import { parseDuration } from '../../util/duration.js';
 import {
@@ -20,7 +20,7 @@ import {
   type PlanLine,
   type Strategy,
 } from './reset-plan.js';
-import { GROUP_OPTION, groupsApi, listFlag, logEndOffsets, tpKey } from './shared.js';
+import { committedOffsets, GROUP_OPTION, groupsApi, listFlag, logEndOffsets, tpKey } from './shared.js';
 
 export const spec = defineCommand({
   command: 'reset-offsets [groups...]',
@@ -166,14 +166,16 @@ async function planAndGroups(options: ResetOptions, api: GroupsApi): Promise<{ p
 }
 
 /** Offsets can only be reset while a group is empty: refused with --execute, a warning for a dry run. */
-async function refuseBusy(options: ResetOptions, api: GroupsApi, groups: string[], ctx: Context): Promise<void> {
-  const busy = (await api.describeGroups(groups)).filter((d) => !ACTIVE_OK.has(d.state) || d.members.length);
+async function refuseBusy(options: ResetOptions, api: GroupsApi, groups: string[], ctx: Context): Promise<GroupDescription[]> {
+  const described = await api.describeGroups(groups);
+  const busy = described.filter((d) => !ACTIVE_OK.has(d.state) || d.members.length);
   for (const d of busy) {
     const message = `group ${d.group} is ${d.state} with ${d.members.length} active member(s): offsets can only be reset while it is empty`;
     if (options.execute)
       throw new OperationError(message, { hint: 'stop its consumers first (ktool groups describe ' + d.group + ' --members shows them)' });
     ctx.warn(`${message}; --execute would be refused`);
   }
+  return described;
 }
 
 /** The partitions --topic T[:P,...] names, each checked to exist. */
@@ -197,8 +199,10 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
   const admin = await (await ctx.kafka()).admin();
   const s = options.strategy;
   const { plan, groups } = await planAndGroups(options, api);
-  await refuseBusy(options, api, groups, ctx);
-  const committed = await api.fetchOffsets(groups);
+  const described = await refuseBusy(options, api, groups, ctx);
+  // A share group's start offsets stand for committed offsets; they are set with AlterShareGroupOffsets.
+  const { committed } = await committedOffsets(api, described);
+  const share = new Set(described.filter((d) => d.type === 'share').map((d) => d.group));
 
   // Which partitions, per group.
   const explicit = await explicitPartitions(options, admin);
@@ -226,7 +230,9 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
 
   const rows: ResetRow[] = [];
   for (const group of groups) {
-    const current = new Map((committed.get(group) ?? []).map((c) => [tpKey(c.topic, c.partition), Number(c.offset)]));
+    const current = new Map(
+      (committed.get(group) ?? []).filter((c) => c.offset >= 0n).map((c) => [tpKey(c.topic, c.partition), Number(c.offset)]),
+    );
     for (const p of partitionsOf(group)) {
       const key = tpKey(p.topic, p.partition);
       const facts: PartitionFacts = {
@@ -257,7 +263,7 @@ export async function run(options: ResetOptions, ctx: Context): Promise<CommandR
   }
   rows.sort((a, b) => a.group.localeCompare(b.group) || a.topic.localeCompare(b.topic) || a.partition - b.partition);
 
-  const failed = options.execute ? await commit(ctx, rows) : [];
+  const failed = options.execute ? await commit(ctx, rows, share) : [];
   if (!options.execute) ctx.io.stderr.write('dry run: nothing committed; add --execute to apply\n');
   // OffsetCommit needs Read on the group and on the topics.
   const error = async (f: CommitFailure) =>
@@ -306,16 +312,14 @@ interface CommitFailure {
 }
 
 /** Commits each group's new offsets; marks the rows done and returns the partitions refused. */
-async function commit(ctx: Context, rows: ResetRow[]): Promise<CommitFailure[]> {
+async function commit(ctx: Context, rows: ResetRow[], share: Set<string>): Promise<CommitFailure[]> {
   const api = await groupsApi(ctx);
   const failures: CommitFailure[] = [];
   let succeeded = 0;
   for (const group of [...new Set(rows.map((r) => r.group))]) {
     const mine = rows.filter((r) => r.group === group);
-    const outcomes = await api.commitOffsets(
-      group,
-      mine.map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.newOffset) })),
-    );
+    const offsets = mine.map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.newOffset) }));
+    const outcomes = await (share.has(group) ? api.alterShareOffsets(group, offsets) : api.commitOffsets(group, offsets));
     const before = succeeded;
     for (const o of outcomes) {
       const row = mine.find((r) => r.topic === o.topic && r.partition === o.partition);

@@ -71,8 +71,7 @@ export async function collectOffsets(
   groups: GroupDescription[],
   options: { topics?: Set<string> } = {},
 ): Promise<{ rows: OffsetRow[]; committed: Map<string, CommittedOffset[]> }> {
-  const api = await groupsApi(ctx);
-  const committed = await api.fetchOffsets(groups.map((g) => g.group));
+  const { committed, shareLag } = await committedOffsets(await groupsApi(ctx), groups);
   const wanted = (topic: string) => !options.topics || options.topics.has(topic);
   const perGroup = new Map<string, Map<string, OffsetRow>>();
   const partitions = new Map<string, TopicPartition>();
@@ -84,7 +83,7 @@ export async function collectOffsets(
         group: g.group,
         topic: c.topic,
         partition: c.partition,
-        currentOffset: Number(c.offset),
+        currentOffset: c.offset < 0n ? null : Number(c.offset),
         logEndOffset: null,
         lag: null,
         memberId: null,
@@ -120,11 +119,43 @@ export async function collectOffsets(
       const end = ends.get(tpKey(r.topic, r.partition));
       r.logEndOffset = end ?? null;
       r.lag = end !== undefined && r.currentOffset !== null ? end - r.currentOffset : null;
+      // A share group's lag as its broker counts it (acknowledged records past the start offset are not lag).
+      const lag = shareLag.get(g.group)?.get(tpKey(r.topic, r.partition));
+      if (lag !== undefined && r.currentOffset !== null) r.lag = lag;
       rows.push(r);
     }
   }
   rows.sort((a, b) => a.group.localeCompare(b.group) || a.topic.localeCompare(b.topic) || a.partition - b.partition);
   return { rows, committed };
+}
+
+/**
+ * Each group's committed offsets: OffsetFetch for consumer groups, DescribeShareGroupOffsets for
+ * share groups (KIP-932), whose start offset stands for the committed one (-1 where the group has
+ * no state yet: the partition is listed, its offset unknown), with the broker's lag.
+ */
+export async function committedOffsets(
+  api: GroupsApi,
+  groups: GroupDescription[],
+): Promise<{ committed: Map<string, CommittedOffset[]>; shareLag: Map<string, Map<string, number>> }> {
+  const share = groups.filter((g) => g.type === 'share').map((g) => g.group);
+  const others = groups.filter((g) => g.type !== 'share').map((g) => g.group);
+  const [committed, shares] = await Promise.all([api.fetchOffsets(others), api.fetchShareOffsets(share)]);
+  const shareLag = new Map<string, Map<string, number>>();
+  for (const [group, offsets] of shares) {
+    committed.set(
+      group,
+      offsets.map((o) => ({
+        topic: o.topic,
+        partition: o.partition,
+        offset: o.startOffset ?? -1n,
+        leaderEpoch: o.leaderEpoch ?? -1,
+        metadata: null,
+      })),
+    );
+    shareLag.set(group, new Map(offsets.filter((o) => o.lag !== null).map((o) => [tpKey(o.topic, o.partition), Number(o.lag)])));
+  }
+  return { committed, shareLag };
 }
 
 /** Log end offsets of the partitions that still exist, keyed `topic:partition`. */
