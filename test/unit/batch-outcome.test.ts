@@ -128,6 +128,8 @@ describe('every batch command follows it (tier 2, fakes)', () => {
 
   it('groups delete-offsets: one partition refused -> exit 5 with its error line (it used to say nothing on stderr)', async () => {
     const api: Partial<GroupsApi> = {
+      // A consumer group (a share group's offsets are deleted by topic).
+      describeGroups: async () => [],
       deleteOffsets: async (_group, partitions) => ({
         partitions: partitions.map((p) =>
           p.partition === 0 ? p : { ...p, errorCode: 'GROUP_SUBSCRIBED_TO_TOPIC', error: 'The group is subscribed to the topic' },

@@ -2,7 +2,7 @@ import type { Context } from '../../cli/context.js';
 import { defineOptions } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { groupsNotFound } from '../../kafka/not-found.js';
-import type { CommittedOffset, GroupDescription, GroupsApi } from '../../kafka/groups.js';
+import type { CommittedOffset, GroupDescription, GroupsApi, ShareOffset } from '../../kafka/groups.js';
 import { tpKey, type TopicPartition } from '../../kafka/types.js';
 
 /** --group, on every verb that takes GROUP arguments (and lag): kafka-consumer-groups.sh's spelling. */
@@ -140,7 +140,10 @@ export async function committedOffsets(
 ): Promise<{ committed: Map<string, CommittedOffset[]>; shareLag: Map<string, Map<string, number>> }> {
   const share = groups.filter((g) => g.type === 'share').map((g) => g.group);
   const others = groups.filter((g) => g.type !== 'share').map((g) => g.group);
-  const [committed, shares] = await Promise.all([api.fetchOffsets(others), api.fetchShareOffsets(share)]);
+  const [committed, shares] = await Promise.all([
+    api.fetchOffsets(others),
+    share.length ? api.fetchShareOffsets(share) : new Map<string, ShareOffset[]>(),
+  ]);
   const shareLag = new Map<string, Map<string, number>>();
   for (const [group, offsets] of shares) {
     committed.set(
