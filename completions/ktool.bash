@@ -12,7 +12,7 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions perf pipe schemas stats transactions help' ;;
+    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions perf pipe schemas stats tokens transactions help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status list delete logs help' ;;
@@ -27,6 +27,7 @@ _ktool_subcommands() {
     'pipe') echo 'reset' ;;
     'schemas') echo 'list versions get register check diff config mode delete help' ;;
     'stats') echo 'reset' ;;
+    'tokens') echo 'create describe renew expire help' ;;
     'transactions') echo 'list describe describe-producers find-hanging abort help' ;;
   esac
 }
@@ -111,6 +112,11 @@ _ktool_options() {
     'schemas delete') echo '--schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca -b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --permanent -h --help' ;;
     'stats') echo '-b --bootstrap-server --command-config --profile --timeout --count --sum --avg --min --max --rate --ema --alpha --span --half-life --no-adjust --by --tumbling --hopping --session --last --grace --emit --time --to -g --group --commit-interval --transaction-timeout --until-caught-up --explain -o --offset -p --partition -P --partitions -n --max-messages -e --exit --fetch-max-bytes --isolation-level --format --json --no-color --debug -h --help' ;;
     'stats reset') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --execute -h --help' ;;
+    'tokens') echo '-h --help' ;;
+    'tokens create') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --max-life-time-period --renewer-principal --owner-principal -h --help' ;;
+    'tokens describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --owner-principal -h --help' ;;
+    'tokens renew') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --hmac --hmac-env --renew-time-period -h --help' ;;
+    'tokens expire') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --hmac --hmac-env --expiry-time-period -h --help' ;;
     'transactions') echo '-h --help' ;;
     'transactions list') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --state --producer-id --duration-filter -h --help' ;;
     'transactions describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --transactional-id -h --help' ;;
@@ -651,6 +657,38 @@ _ktool_option_value() {
         --format) echo 'choices table wide json yaml' ;;
         *) return 1 ;;
       esac ;;
+    'tokens create')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--max-life-time-period|--renewer-principal|--owner-principal) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'tokens describe')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--owner-principal) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'tokens renew')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--hmac|--hmac-env|--renew-time-period) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'tokens expire')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--hmac|--hmac-env|--expiry-time-period) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
     'transactions list')
       case "$2" in
         -b|--bootstrap-server|--brokers|--timeout|--output|--producer-id|--duration-filter|--transactional-id-pattern) echo 'none' ;;
@@ -876,6 +914,10 @@ _ktool_argument() {
       case "$2" in
         0) echo 'topics' ;;
       esac ;;
+    'tokens help')
+      case "$2" in
+        0) echo 'choices create describe renew expire' ;;
+      esac ;;
     'transactions find-hanging')
       case "$2" in
         0) echo 'topics' ;;
@@ -887,7 +929,7 @@ _ktool_argument() {
       esac ;;
     'help')
       case "$2" in
-        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions perf pipe schemas stats transactions' ;;
+        0) echo 'choices topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions perf pipe schemas stats tokens transactions' ;;
       esac ;;
   esac
 }

@@ -80,6 +80,12 @@ function saslFrom(props: Map<string, string>, source: string): SaslSettings {
     if (!parsed) throw new UsageError(`${source}: sasl.jaas.config is not in "LoginModule required key=value ...;" form`);
     if (parsed.options.username !== undefined) sasl.username = parsed.options.username;
     if (parsed.options.password !== undefined) sasl.password = { value: parsed.options.password };
+    // ScramLoginModule's tokenauth option: log in with a delegation token (Kafka compares it ignoring case).
+    if (parsed.options.tokenauth?.toLowerCase() === 'true') {
+      if (!mechanism.startsWith('SCRAM'))
+        throw new UsageError(`${source}: tokenauth=true needs sasl.mechanism SCRAM-SHA-256 or SCRAM-SHA-512`);
+      sasl.tokenAuth = true;
+    }
   }
   const token = props.get('sasl.oauthbearer.token');
   if (token) sasl.token = { value: token };

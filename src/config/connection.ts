@@ -8,6 +8,11 @@ export interface SaslSettings {
   username?: string;
   password?: SecretSource;
   token?: SecretSource;
+  /**
+   * SCRAM with a delegation token (sasl.jaas.config's tokenauth=true): the username is the token id,
+   * the password its HMAC.
+   */
+  tokenAuth?: boolean;
 }
 
 export interface TlsSettings {

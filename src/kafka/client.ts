@@ -63,6 +63,7 @@ export function createKafkaClients(
     scram: () => overAdmin('scram', async (a) => (await import('./scram.js')).makeScramApi(a)),
     partitions: () => overAdmin('partitions', async (a) => (await import('./partitions.js')).makePartitionsApi(a)),
     transactions: () => overAdmin('transactions', async (a) => (await import('./transactions-admin.js')).makeTransactionsApi(a)),
+    tokens: () => overAdmin('tokens', async (a) => (await import('./tokens.js')).makeTokensApi(a)),
     producer: async (producerSettings, hooks) => (await import('./producer.js')).openProducer(plumbing, producerSettings, hooks),
     partitionReader: async (options) => (await import('./partition-reader.js')).openPartitionReader(plumbing, options),
     groupReader: async (options) => (await import('./group-reader.js')).openGroupReader(plumbing, options),

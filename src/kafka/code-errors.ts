@@ -105,6 +105,21 @@ export const RULES: Record<string, Rule> = {
   REASSIGNMENT_IN_PROGRESS: { kind: 'operation', hint: 'wait for the partition reassignment to finish' },
   THROTTLING_QUOTA_EXCEEDED: { kind: 'operation', hint: 'a quota throttles this principal: retry later' },
   KAFKA_STORAGE_ERROR: { kind: 'operation', hint: 'a broker cannot use a log directory: its server.log names the disk' },
+  DELEGATION_TOKEN_AUTH_DISABLED: {
+    kind: 'operation',
+    text: 'delegation tokens are not enabled on this cluster (DELEGATION_TOKEN_AUTH_DISABLED)',
+    hint:
+      "set delegation.token.secret.key (the same on every broker and controller) in the cluster's configuration; " +
+      '`ktool local start --sasl` clusters made since ktool has tokens have it (start one with --fresh)',
+  },
+  DELEGATION_TOKEN_REQUEST_NOT_ALLOWED: {
+    kind: 'usage',
+    text: 'the broker takes token requests only over SASL or mutual TLS, and not from a token-authenticated client',
+    hint: 'connect to a SASL listener with a user and password (--command-config or a profile with sasl)',
+  },
+  DELEGATION_TOKEN_NOT_FOUND: { kind: 'notFound', hint: 'no token has this HMAC (or it expired): ktool tokens describe lists yours' },
+  DELEGATION_TOKEN_EXPIRED: { kind: 'operation', hint: 'an expired token cannot be renewed: create a new one (ktool tokens create)' },
+  DELEGATION_TOKEN_OWNER_MISMATCH: { kind: 'operation', hint: "only the token's owner and its renewers may renew or expire it" },
   UNKNOWN_SERVER_ERROR: { kind: 'operation', hint: 'the broker failed unexpectedly: its server.log has the cause' },
 };
 

@@ -32,6 +32,8 @@ export async function baseClientOptions(settings: ConnectionSettings, env: Recor
       throw new UsageError('SASL OAUTHBEARER needs a token', 'set --token-env VAR or --token-command CMD on the profile');
     }
     options.sasl = { mechanism: s.mechanism, username: s.username, password, token };
+    // A delegation token: SCRAM with tokenauth=true, which the library's own SCRAM does not send.
+    if (s.tokenAuth) options.sasl.authenticate = (await import('./scram-token-auth.js')).scramTokenAuthenticator;
   }
   if (settings.tls) {
     const t = settings.tls;

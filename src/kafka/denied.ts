@@ -102,6 +102,8 @@ export function deniedError(denial: Denial): DeniedError {
 export function principalOf(settings: ConnectionSettings | undefined): string | null {
   if (!settings) return null;
   const sasl = settings.sasl;
+  // A delegation token acts as its owner, whom the client does not know (the username is the token id).
+  if (sasl?.tokenAuth) return null;
   if (sasl) return (sasl.mechanism === 'PLAIN' || sasl.mechanism.startsWith('SCRAM')) && sasl.username ? `User:${sasl.username}` : null;
   if (settings.tls?.cert) return null;
   return 'User:ANONYMOUS';

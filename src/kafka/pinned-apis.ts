@@ -17,6 +17,7 @@ import {
   apiVersionsV4,
   consumerGroupDescribeV0,
   createAclsV3,
+  createDelegationTokenV3,
   createTopicsV7,
   deleteAclsV3,
   deleteGroupsV2,
@@ -27,6 +28,7 @@ import {
   describeClusterV0,
   describeClusterV1,
   describeConfigsV4,
+  describeDelegationTokenV3,
   describeGroupsV5,
   describeLogDirsV4,
   describeProducersV0,
@@ -38,6 +40,7 @@ import {
   describeUserScramCredentialsV0,
   endTxnV3,
   endTxnV4,
+  expireDelegationTokenV2,
   findCoordinatorV4,
   findCoordinatorV5,
   findCoordinatorV6,
@@ -60,6 +63,7 @@ import {
   offsetDeleteV0,
   offsetFetchV8,
   offsetFetchV9,
+  renewDelegationTokenV2,
   txnOffsetCommitV3,
   updateFeaturesV1,
 } from '@platformatic/kafka';
@@ -114,4 +118,9 @@ export const PINNED = {
   DescribeQuorum: [describeQuorumV2.api, describeQuorumV1.api, describeQuorumV0.api], // 3.3: v1
   // kafka-features.sh (cluster features): v1 is the first with validateOnly (--dry-run); v0 would apply it.
   UpdateFeatures: [updateFeaturesV1.api],
+  // kafka-delegation-tokens.sh (tokens): Create v3 and Describe v3 carry the requester (KIP-373, Kafka 3.3).
+  CreateDelegationToken: [createDelegationTokenV3.api],
+  RenewDelegationToken: [renewDelegationTokenV2.api],
+  ExpireDelegationToken: [expireDelegationTokenV2.api],
+  DescribeDelegationToken: [describeDelegationTokenV3.api],
 } as const;

@@ -20,6 +20,7 @@ import type { PartitionsApi } from './partitions-types.js';
 import type { ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
 import type { RecordsApi } from './records-types.js';
 import type { ScramApi } from './scram-types.js';
+import type { TokensApi } from './tokens-types.js';
 import type { TransactionsApi } from './transactions-admin-types.js';
 
 export interface BrokerInfo {
@@ -149,6 +150,8 @@ export interface KafkaClients {
   partitions(): Promise<PartitionsApi>;
   /** kafka-transactions.sh's requests: list, describe, producers, abort markers. */
   transactions(): Promise<TransactionsApi>;
+  /** Delegation tokens: create, renew, expire, describe (kafka-delegation-tokens.sh). */
+  tokens(): Promise<TokensApi>;
   producer(settings: ProducerSettings, hooks?: ProducerHooks): Promise<ProducerApi>;
   /** Group-less reading of partitions from given offsets (consume without -g, mirror verify). */
   partitionReader(options: PartitionReaderOptions): Promise<PartitionReader>;

@@ -23,9 +23,14 @@ export interface Security {
   scram?: boolean;
   /** SSL listener with client certificates required. */
   tls?: TlsMaterial;
+  /**
+   * Delegation tokens on (with SASL, Kafka 3.6+ in KRaft mode: versions.ts hasKraftDelegationTokens): the
+   * secret every node signs and checks token HMACs with, the same on all of a cluster's nodes.
+   */
+  tokenSecret?: string;
 }
 
-export function serverProperties(node: NodeLayout, all: NodeLayout[], { sasl, tls, scram = true }: Security): string {
+export function serverProperties(node: NodeLayout, all: NodeLayout[], { sasl, tls, scram = true, tokenSecret }: Security): string {
   const rf = all.length >= 3 ? 3 : 1;
   const listeners = [`PLAINTEXT://127.0.0.1:${node.ports.broker}`, `CONTROLLER://127.0.0.1:${node.ports.controller}`];
   const advertised = [`PLAINTEXT://127.0.0.1:${node.ports.broker}`];
@@ -87,6 +92,9 @@ export function serverProperties(node: NodeLayout, all: NodeLayout[], { sasl, tl
       `super.users=User:admin;User:ANONYMOUS${tls ? `;User:CN=${CLIENT_CN}` : ''}`,
       'allow.everyone.if.no.acl.found=false',
     );
+    // Delegation tokens (kafka-delegation-tokens.sh, ktool tokens): brokers and controllers both need the
+    // secret in KRaft mode; a token then authenticates over SCRAM (tokenauth=true) with its id and HMAC.
+    if (tokenSecret && scram) lines.push(`delegation.token.secret.key=${tokenSecret}`);
   }
   if (tls) {
     lines.push(

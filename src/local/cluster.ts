@@ -16,7 +16,7 @@ import { resolveKafkaJars } from './kafka-jars.js';
 import { freePorts, portOpen } from './ports.js';
 import { brokerJvm, logTail, runJava, spawnBroker } from './process.js';
 import { ensureTlsMaterial } from './tls.js';
-import { hasKraftScram } from './versions.js';
+import { hasKraftDelegationTokens, hasKraftScram } from './versions.js';
 import { bootstrapOf, clusterDir, nodeAlive, pidAlive, readState, writeState, type ClusterState } from './state.js';
 
 export { DEFAULT_KAFKA_VERSION } from './versions.js';
@@ -116,11 +116,13 @@ async function formatCluster(dir: string, o: StartOptions, java: string, libs: s
   });
   const clusterId = randomClusterId(randomBytes);
   const scram = hasKraftScram(o.version);
+  // One random secret per cluster, shared by its nodes: tokens a cluster issued are good on every node of it.
+  const tokenSecret = o.sasl && hasKraftDelegationTokens(o.version) ? randomBytes(32).toString('base64url') : undefined;
   await Promise.all(
     layout.map(async (node) => {
       const nodeDir = join(dir, `node-${node.id}`);
       await mkdir(node.dataDir, { recursive: true });
-      await writeFile(join(nodeDir, 'server.properties'), serverProperties(node, layout, { sasl: o.sasl, tls, scram }));
+      await writeFile(join(nodeDir, 'server.properties'), serverProperties(node, layout, { sasl: o.sasl, tls, scram, tokenSecret }));
       // Both: a 4.x broker reads the log4j2 file, a 3.x one the log4j 1 file (process.ts names both).
       await writeFile(join(nodeDir, 'log4j2.properties'), log4jProperties(join(nodeDir, 'server.log')));
       await writeFile(join(nodeDir, 'log4j.properties'), log4j1Properties(join(nodeDir, 'server.log')));

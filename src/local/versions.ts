@@ -32,3 +32,12 @@ export function hasKraftScram(version: string): boolean {
   const [major, minor] = parseKafkaVersion(version);
   return major > 3 || minor >= 5;
 }
+
+/**
+ * Delegation tokens in KRaft mode (the controllers keep them in the metadata log) came with Kafka 3.6
+ * (KAFKA-15219); they authenticate over SCRAM, so `--sasl` enables them where SCRAM is there too.
+ */
+export function hasKraftDelegationTokens(version: string): boolean {
+  const [major, minor] = parseKafkaVersion(version);
+  return major > 3 || minor >= 6;
+}

@@ -80,6 +80,7 @@ export function fakeKafka(topics: TopicInfo[], overrides: Partial<AdminApi> = {}
       scram: capability('scram'),
       partitions: capability('partitions'),
       transactions: capability('transactions'),
+      tokens: capability('tokens'),
       producer: capability('producer'),
       partitionReader: capability('partitionReader'),
       groupReader: capability('groupReader'),

@@ -240,6 +240,10 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       DescribeProducers: [0, 0],
       DescribeQuorum: [0, 1],
       UpdateFeatures: [0, 1],
+      CreateDelegationToken: [0, 3],
+      RenewDelegationToken: [0, 2],
+      ExpireDelegationToken: [0, 2],
+      DescribeDelegationToken: [0, 3],
     },
     '3.9.2': {
       Metadata: [0, 12],
@@ -280,6 +284,10 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       DescribeProducers: [0, 0],
       DescribeQuorum: [0, 2],
       UpdateFeatures: [0, 1],
+      CreateDelegationToken: [0, 3],
+      RenewDelegationToken: [0, 2],
+      ExpireDelegationToken: [0, 2],
+      DescribeDelegationToken: [0, 3],
     },
     '4.4.0': {
       Metadata: [0, 13],
@@ -320,6 +328,10 @@ describe('the API versions ktool pins (src/kafka/pinned-apis.ts), in the install
       DescribeProducers: [0, 0],
       DescribeQuorum: [0, 2],
       UpdateFeatures: [0, 2],
+      CreateDelegationToken: [1, 3],
+      RenewDelegationToken: [1, 2],
+      ExpireDelegationToken: [1, 2],
+      DescribeDelegationToken: [1, 3],
     },
   };
 

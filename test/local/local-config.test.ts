@@ -4,7 +4,7 @@ import { randomClusterId, scramFormatArgs, serverProperties, type NodeLayout } f
 import { kafkaPom } from '../../src/local/maven.js';
 import { parseSha512File } from '../../src/local/tarball.js';
 import { brokerJvm } from '../../src/local/process.js';
-import { hasKraftScram } from '../../src/local/versions.js';
+import { hasKraftDelegationTokens, hasKraftScram } from '../../src/local/versions.js';
 
 const node = (id: number, sasl = false): NodeLayout => ({
   id,
@@ -63,6 +63,15 @@ describe('server.properties', () => {
     expect(Object.keys(p).filter((k) => /scram/.test(k))).toEqual([]);
     expect(p['authorizer.class.name']).toMatch(/StandardAuthorizer$/);
     expect(['3.3.2', '3.4.1', '3.5.0', '3.9.2', '4.0.0'].map(hasKraftScram)).toEqual([false, false, true, true, true]);
+  });
+
+  it('SASL with a token secret: delegation tokens on (the secret on every node); none without SCRAM or without the secret', () => {
+    const on = props(serverProperties(node(1, true), [node(1, true)], { sasl: true, tokenSecret: 's3cret' }));
+    expect(on['delegation.token.secret.key']).toBe('s3cret');
+    expect(props(serverProperties(node(1, true), [node(1, true)], { sasl: true }))['delegation.token.secret.key']).toBeUndefined();
+    const noScram = props(serverProperties(node(1, true), [node(1, true)], { sasl: true, scram: false, tokenSecret: 's' }));
+    expect(noScram['delegation.token.secret.key']).toBeUndefined();
+    expect(['3.3.2', '3.5.0', '3.6.0', '3.9.2', '4.3.1'].map(hasKraftDelegationTokens)).toEqual([false, false, true, true, true]);
   });
 
   it('TLS: an SSL listener with a PKCS12 key store, the CA as PEM trust store, client certificates required', () => {
