@@ -5,9 +5,9 @@
  * `topics describe t --json`). Loads nothing; main asks it before building the command tree.
  */
 export type DropinName =
-  'topics' | 'configs' | 'groups' | 'reassign' | 'elect-leaders' | 'transactions' | 'perf-produce' | 'perf-consume' | 'perf-e2e';
+  'topics' | 'configs' | 'groups' | 'reassign' | 'elect-leaders' | 'transactions' | 'perf-produce' | 'perf-consume' | 'perf-e2e' | 'tokens';
 
-const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'groups', 'transactions']);
+const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'groups', 'transactions', 'tokens']);
 
 /**
  * Verbs whose original is a script of its own (kafka-reassign-partitions.sh is `partitions

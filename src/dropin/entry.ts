@@ -19,6 +19,7 @@ const SCRIPTS: Record<DropinName, () => Promise<DropinScript>> = {
   'perf-produce': async () => (await import('./perf-produce.js')).PRODUCER_PERFORMANCE,
   'perf-consume': async () => (await import('./perf-consume.js')).CONSUMER_PERFORMANCE,
   'perf-e2e': async () => (await import('./perf-e2e.js')).END_TO_END_LATENCY,
+  tokens: async () => (await import('./tokens.js')).TOKENS,
 };
 
 export function loadDropin(name: DropinName): Promise<DropinScript> {

@@ -5,6 +5,7 @@
  * is only what the original itself varies between two runs, named in `normalize`.
  */
 import { ELECT, REASSIGN } from './cases-partitions.js';
+import { TOKENS } from './cases-tokens.js';
 
 export type Normalizer =
   /** Lines naming no topic of this run dropped (other tests share the broker), the rest sorted (the sides' names differ). */
@@ -17,6 +18,11 @@ export type Normalizer =
   | 'txn-duration'
   /** Runs of spaces as one: column widths follow the longest name of every group on the shared broker. */
   | 'columns'
+  /**
+   * kafka-delegation-tokens.sh: token ids and HMACs (random per token) and dates (yyyy-MM-ddTHH:mm,
+   * from the clock: the sides may cross a minute).
+   */
+  | 'tokens'
   /** Every number (and date) as N: the perf tools' figures are timings, different in any two runs. */
   | 'numbers'
   /**
@@ -54,8 +60,16 @@ export interface Script {
   /** Native ktool commands run for both sides before the cases (topics, records, groups); `mayFail`: a failure is the point. */
   setup: { args: string[]; stdin?: string; mayFail?: true }[];
   cases: Case[];
-  /** The shared three-node cluster (KTOOL_TEST_BOOTSTRAP_3) instead of the one-node one. */
-  cluster?: 'three';
+  /**
+   * The shared three-node cluster (KTOOL_TEST_BOOTSTRAP_3) instead of the one-node one; or the SASL
+   * listener of the SASL cluster (KTOOL_TEST_SASL_BOOTSTRAP, delegation tokens on).
+   */
+  cluster?: 'three' | 'sasl';
+  /**
+   * Native ktool commands run per side before the cases (after `--json`): `field` of their JSON
+   * answers the cases' `{capture:name}`; `visible`: polled until its output names that field's value.
+   */
+  captures?: { name: string; args: string[]; field: string; visible?: { args: string[]; field: string } }[];
   /** Files the cases name as `@name` (plans, topic lists), written for each side with its names. */
   files?: Record<string, string>;
   /** Native ktool commands run once after the cases (with the first side's names and files). */
@@ -831,4 +845,5 @@ export const SCRIPTS: readonly Script[] = [
   PRODUCER_PERF,
   CONSUMER_PERF,
   E2E_LATENCY,
+  TOKENS,
 ];

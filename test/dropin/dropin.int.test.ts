@@ -9,7 +9,12 @@ import { runDifferential, type Compared } from './run.js';
 // KTOOL_DROPIN_ONLY=kafka-configs.sh,...: only these scripts' tables (working on one script). The
 // three-node scripts (kafka-reassign-partitions.sh ...) need KTOOL_TEST_BOOTSTRAP_3, which the test set-up starts.
 const ONLY = process.env.KTOOL_DROPIN_ONLY?.split(',');
-const SELECTED = SCRIPTS.filter((s) => (!ONLY || ONLY.includes(s.script)) && (s.cluster !== 'three' || process.env.KTOOL_TEST_BOOTSTRAP_3));
+const SELECTED = SCRIPTS.filter(
+  (s) =>
+    (!ONLY || ONLY.includes(s.script)) &&
+    (s.cluster !== 'three' || process.env.KTOOL_TEST_BOOTSTRAP_3) &&
+    (s.cluster !== 'sasl' || process.env.KTOOL_TEST_SASL_BOOTSTRAP),
+);
 
 describe('drop-in: kafka-*.sh spellings against Kafka tool classes', needs('KTOOL_TEST_BOOTSTRAP', 'KTOOL_TEST_KAFKA_LIBS'), () => {
   let results: Compared[] = [];

@@ -52,6 +52,12 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
       )
       .join('\n'),
   columns: (text) => text.replace(/ +/g, ' '),
+  tokens: (text) =>
+    text
+      .replace(/(tokenId : )[A-Za-z0-9_-]+/g, '$1<id>')
+      .replace(/(hmac :)[A-Za-z0-9+/=]+/g, '$1<hmac>')
+      .replace(/^[A-Za-z0-9_-]{22} [A-Za-z0-9+/]{86}== /gm, '<id> <hmac> ')
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d/g, '<date>'),
   numbers: (text) => text.replace(/\b(\d+(\.\d+)?(E-?\d+)?|Infinity|NaN)\b/g, 'N'),
   'both-sides': (text) => text, // in observe(): it needs the run's names
 };
@@ -60,16 +66,22 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
 interface Cluster {
   bootstrap: string;
   dir: string;
+  /** The SASL cluster: every command names its credentials (`--command-config @file`); no topics to clean up. */
+  sasl?: boolean;
+  /** Per side, what the scripts' `captures` read (`{capture:name}` in an argument). */
+  captured?: Record<Side, Record<string, string>>;
 }
 
 /** `B` is the broker; `@name` a file of the script's `files`, written for the side (its names in it). */
 function withBroker(args: string[], run: string, side: Side, cluster: Cluster = { bootstrap: bootstrap(), dir: '' }): string[] {
   return args.map((a) =>
-    a === 'B'
-      ? cluster.bootstrap
-      : a.startsWith('@')
-        ? join(cluster.dir, `${side}-${a.slice(1)}`)
-        : resolveLogFileArg(sideName(run, side, a), () => brokerLogDir(cluster.bootstrap)),
+    /^\{capture:[a-z0-9]+\}$/.test(a)
+      ? (cluster.captured?.[side][a.slice(9, -1)] ?? a)
+      : a === 'B'
+        ? cluster.bootstrap
+        : a.startsWith('@')
+          ? join(cluster.dir, `${side}-${a.slice(1)}`)
+          : resolveLogFileArg(sideName(run, side, a), () => brokerLogDir(cluster.bootstrap)),
   );
 }
 
@@ -130,10 +142,12 @@ export async function runDifferential(scripts: readonly Script[], env: Record<st
   const run = `dropin-${randomBytes(3).toString('hex')}`;
   const dir = mkdtempSync(join(tmpdir(), 'ktool-dropin-files-'));
   writeFiles(scripts, run, dir);
-  const one = scripts.filter((s) => s.cluster !== 'three');
+  const one = scripts.filter((s) => s.cluster === undefined);
   const three = scripts.filter((s) => s.cluster === 'three');
+  const sasl = scripts.filter((s) => s.cluster === 'sasl');
   const results = await runPhase(one, run, env, { bootstrap: bootstrap(), dir }, false);
   if (three.length) results.push(...(await runPhase(three, run, env, { bootstrap: bootstrap3(), dir }, true)));
+  if (sasl.length) results.push(...(await runPhase(sasl, run, env, { bootstrap: saslBootstrap(), dir, sasl: true }, false)));
   return results;
 }
 
@@ -142,6 +156,37 @@ export function bootstrap3(): string {
   const b = process.env.KTOOL_TEST_BOOTSTRAP_3;
   if (!b) throw new Error('KTOOL_TEST_BOOTSTRAP_3 is not set');
   return b;
+}
+
+/** The SASL cluster's SASL_PLAINTEXT listener (KTOOL_TEST_SASL_BOOTSTRAP), for kafka-delegation-tokens.sh. */
+export function saslBootstrap(): string {
+  const b = process.env.KTOOL_TEST_SASL_BOOTSTRAP;
+  if (!b) throw new Error('KTOOL_TEST_SASL_BOOTSTRAP is not set');
+  return b;
+}
+
+/**
+ * The scripts' captures, per side: a native command's JSON field (a token's HMAC), kept for the
+ * cases' `{capture:name}`; then, where given, polled (30 s at most) until another native command's
+ * output names what was captured (a token reaches the brokers' caches after its creation returns).
+ */
+async function capture(scripts: readonly Script[], run: string, env: Record<string, string>, cluster: Cluster): Promise<void> {
+  const captured: Record<Side, Record<string, string>> = { k: {}, t: {} };
+  for (const side of ['k', 't'] as const)
+    for (const c of scripts.flatMap((s) => s.captures ?? [])) {
+      const r = await spawnKtool([...withBroker(c.args, run, side, cluster), '-b', cluster.bootstrap, '--json'], { env });
+      if (r.code !== 0) throw new Error(`capture ${c.args.join(' ')}: ${r.stderr}`);
+      const json = JSON.parse(r.stdout) as Record<string, string>;
+      captured[side][c.name] = json[c.field];
+      if (!c.visible) continue;
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const v = await spawnKtool([...withBroker(c.visible.args, run, side, cluster), '-b', cluster.bootstrap], { env });
+        if (v.stdout.includes(json[c.visible.field]) || Date.now() > deadline) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  cluster.captured = captured;
 }
 
 /**
@@ -160,6 +205,7 @@ async function runPhase(scripts: readonly Script[], run: string, env: Record<str
       if (r.code !== 0 && !step.mayFail) throw new Error(`set-up ${step.args.join(' ')}: ${r.stderr}`);
     }
   }
+  await capture(scripts, run, env, cluster);
   const all = scripts.flatMap((script) => script.cases.map((c, index) => ({ script, c, index })));
   const java = () =>
     runInOneJvm(all.map(({ script, c }) => ({ mainClass: script.mainClass, args: withBroker(c.args, run, 'k', cluster), stdin: c.stdin })));
@@ -185,6 +231,6 @@ async function runPhase(scripts: readonly Script[], run: string, env: Record<str
   // Clean-up: the scripts' own (throttles left on brokers), then this run's topics, both sides.
   for (const step of scripts.flatMap((s) => s.cleanup ?? []))
     await spawnKtool([...withBroker(step, run, 'k', cluster), '-b', cluster.bootstrap], { env });
-  await spawnKtool(['topics', 'delete', `${run}-.*`, '--yes', '-b', cluster.bootstrap], { env });
+  if (!cluster.sasl) await spawnKtool(['topics', 'delete', `${run}-.*`, '--yes', '-b', cluster.bootstrap], { env });
   return results;
 }
