@@ -292,7 +292,7 @@ complete -c ktool -n '__ktool_is local start' -l json -d 'shorthand for --format
 complete -c ktool -n '__ktool_is local start' -l no-color -d 'disable colours (also NO_COLOR=1)'
 complete -c ktool -n '__ktool_is local start' -l debug -d 'show stack traces and client details on errors'
 complete -c ktool -n '__ktool_is local start' -l nodes -x -a '1 3' -d 'number of brokers'
-complete -c ktool -n '__ktool_is local start' -l sasl -d 'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512 from Kafka 3.5, unsecured-JWT OAUTHBEARER; admin/admin-secret) with an authorizer, and a <name>-sasl profile'
+complete -c ktool -n '__ktool_is local start' -l sasl -d 'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512 from Kafka 3.5, unsecured-JWT OAUTHBEARER; admin/admin-secret) with an authorizer, delegation tokens on (Kafka 3.6+: ktool tokens), and a <name>-sasl profile'
 complete -c ktool -n '__ktool_is local start' -l tls -d 'add an SSL listener (own CA, client certificate required; needs openssl) and a <name>-tls profile'
 complete -c ktool -n '__ktool_is local start' -l schema-registry -d 'also start a Schema Registry (Apicurio, Confluent API; fetched with mvn once; Java 21+, or 17 with an older Apicurio) and put its URL in the profiles; a cluster started with one restarts it'
 complete -c ktool -n '__ktool_is local start' -l fresh -d 'start a stopped cluster anew instead of again with its data'

@@ -24,7 +24,7 @@ export const spec = defineCommand({
       flags: '--sasl',
       description:
         'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512 from Kafka 3.5, unsecured-JWT OAUTHBEARER; ' +
-        'admin/admin-secret) with an authorizer, and a <name>-sasl profile',
+        'admin/admin-secret) with an authorizer, delegation tokens on (Kafka 3.6+: ktool tokens), and a <name>-sasl profile',
     },
     { flags: '--tls', description: 'add an SSL listener (own CA, client certificate required; needs openssl) and a <name>-tls profile' },
     {
