@@ -122,9 +122,11 @@ describe('kafka-delegation-tokens.sh drop-in', () => {
     expect(javaMinute(at)).toBe('2026-01-02T03:04');
     expect(text.split('\n')).toEqual([
       '',
-      'TOKENID         HMAC                           OWNER           REQUESTER       RENEWERS                  ISSUEDATE       EXPIRYDATE      MAXDATE        ',
+      'TOKENID         HMAC                           OWNER           REQUESTER       RENEWERS                  ' +
+        'ISSUEDATE       EXPIRYDATE      MAXDATE        ',
       '',
-      'abc             aGk=                           User:a          User:b          [User:c, User:d]          2026-01-02T03:04 2026-01-02T03:04 2026-01-02T03:04',
+      'abc             aGk=                           User:a          User:b          [User:c, User:d]          ' +
+        '2026-01-02T03:04 2026-01-02T03:04 2026-01-02T03:04',
       '',
     ]);
   });
