@@ -4,7 +4,7 @@
  * tokenauth=true: ktool's own exchange, the client library's sends no extension).
  */
 import { writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { needs } from '../helpers/needs.js';
 import { pollUntil } from '../helpers/poll.js';
@@ -53,6 +53,13 @@ const visible = (tokenId: string, owner = 'User:admin') =>
   );
 
 describe('delegation tokens on the SASL cluster', needs('KTOOL_TEST_SASL_BOOTSTRAP', 'KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP'), () => {
+  beforeAll(async () => {
+    // A SASL cluster made before `local start --sasl` enabled tokens keeps running without them.
+    const r = await asAdmin(['tokens', 'describe']);
+    if (/DELEGATION_TOKEN_AUTH_DISABLED|not enabled on this cluster/.test(r.stderr))
+      throw new Error('the SASL test cluster has no delegation.token.secret.key: start it again with ktool local start --sasl --fresh');
+  });
+
   it('create: id, HMAC, owner and requester, renewers, a max lifetime as asked; describe lists it without the HMAC', async () => {
     const before = Date.now();
     const r = await asAdmin(['tokens', 'create', '--renewer-principal', 'User:alice', '--max-life-time-period', '3600000', '--json']);
