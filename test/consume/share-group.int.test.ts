@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, testEnv, uniqueName } from '../helpers/cli.js';
+import { needs } from '../helpers/needs.js';
 import { pollUntil } from '../helpers/poll.js';
 import { KTOOL_BIN, spawnKtool } from '../helpers/spawn-ktool.js';
 
@@ -138,4 +139,39 @@ describe('consume --share-group against a real broker', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: -o\/--offset and --from-beginning cannot be combined with --share-group/);
   });
+});
+
+describe('consume --share-group on three brokers', needs('KTOOL_TEST_BOOTSTRAP_3'), () => {
+  const B3 = () => process.env.KTOOL_TEST_BOOTSTRAP_3!;
+  const name = uniqueName('sconsume3');
+  const group = uniqueName('sgroup3');
+
+  afterAll(async () => {
+    await spawnKtool(['topics', 'delete', name, '--yes', '--if-exists', '-b', B3()]);
+    await spawnKtool(['groups', 'delete', group, '--yes', '-b', B3()]);
+  }, 60_000);
+
+  it('a share session per partition leader: two members read 6 partitions led by 3 brokers, each record once', async () => {
+    const ok = async (args: string[], stdin?: string) => {
+      const r = await spawnKtool([...args, '-b', B3()], { stdin, timeoutMs: 60_000 });
+      expect(r.code, r.stderr).toBe(0);
+      return r;
+    };
+    await ok(['topics', 'create', name, '-p', '6', '-r', '3']);
+    await ok(['configs', 'alter', '--entity-type', 'groups', '--entity-name', group, '--add-config', 'share.auto.offset.reset=earliest']);
+    const leaders = JSON.parse((await ok(['topics', 'describe', name, '--json'])).stdout)[0].partitions.map(
+      (p: { leader: number }) => p.leader,
+    );
+    expect(new Set(leaders).size).toBeGreaterThan(1);
+    const values = Array.from({ length: 3000 }, (_, i) => `k${i}:v${i}`);
+    // Keyed: the records spread over every partition.
+    await ok(['produce', name, '-K', ':'], values.join('\n') + '\n');
+    const read = () => spawnKtool(['consume', name, '--share-group', group, '--timeout-ms', '6000', '-b', B3()], { timeoutMs: 90_000 });
+    const [a, b] = await Promise.all([read(), read()]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const got = [...lines(a.stdout), ...lines(b.stdout)];
+    expect(got.sort()).toEqual(values.map((v) => v.split(':')[1]).sort());
+    expect(a.stderr + b.stderr).toBe('');
+  }, 150_000);
 });
