@@ -22,12 +22,20 @@ B=$(bench_broker "${1:-}")
 WORK=$(mktemp -d)
 TOPIC="bench-memory-$$-$(date +%s)"
 CREATED=("$TOPIC")
+# The applications' internal topics and groups first (reset), then every topic named after TOPIC
+# (fresh() runs in a command substitution: what it adds to CREATED is lost) and the mirror targets.
 cleanup() {
-  for t in "${CREATED[@]}"; do "$KTOOL" topics delete "$t" -b "$B" --yes >/dev/null 2>&1 || true; done
   for ((r = 1; r <= ROUNDS; r++)); do
     "$KTOOL" stats reset "$TOPIC.stats$r" -b "$B" --execute >/dev/null 2>&1 || true
     "$KTOOL" pipe reset "$TOPIC.pipe$r" -b "$B" --execute >/dev/null 2>&1 || true
   done
+  "$KTOOL" topics list -b "$B" --json 2>/dev/null | node -e '
+    let s = "";
+    process.stdin.on("data", (d) => (s += d)).on("end", () => {
+      for (const t of JSON.parse(s)) if (t.name.startsWith(process.argv[1] + ".")) console.log(t.name);
+    })' "$TOPIC" >"$WORK/topics" || true
+  while read -r t; do CREATED+=("$t"); done <"$WORK/topics"
+  for t in "${CREATED[@]}"; do "$KTOOL" topics delete "$t" -b "$B" --yes >/dev/null 2>&1 || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
