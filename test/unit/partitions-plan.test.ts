@@ -127,6 +127,148 @@ describe('replica placement', () => {
   });
 });
 
+describe('shrinking the replication factor: even replica counts per broker', () => {
+  const flat = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, host: 'h', port: 1, rack: null }));
+  const full = (replicas: number[][]) => replicas.map((r, partition) => ({ partition, replicas: r, isr: [...r] }));
+  const loads = (targets: number[][], brokers: number) =>
+    Array.from({ length: brokers }, (_, b) => targets.filter((t) => t.includes(b + 1)).length);
+  const cases: {
+    name: string;
+    brokers: number;
+    parts: { partition: number; replicas: number[]; isr: number[] }[];
+    factor: number;
+    load: number[];
+  }[] = [
+    // The shared cluster's 3/2/1: partition by partition, p2 could only take a broker already at two.
+    {
+      name: '3 partitions 3 -> 2, greedy order 3/2/1',
+      brokers: 3,
+      parts: full([
+        [1, 2, 3],
+        [2, 1, 3],
+        [3, 1, 2],
+      ]),
+      factor: 2,
+      load: [2, 2, 2],
+    },
+    {
+      name: '3 partitions 3 -> 2, rotated',
+      brokers: 3,
+      parts: full([
+        [1, 2, 3],
+        [2, 3, 1],
+        [3, 1, 2],
+      ]),
+      factor: 2,
+      load: [2, 2, 2],
+    },
+    {
+      name: '3 partitions 3 -> 1',
+      brokers: 3,
+      parts: full([
+        [1, 2, 3],
+        [2, 1, 3],
+        [3, 1, 2],
+      ]),
+      factor: 1,
+      load: [1, 1, 1],
+    },
+    {
+      name: '6 partitions 3 -> 2, leaders 1,1,2,2,3,3',
+      brokers: 3,
+      parts: full([
+        [1, 2, 3],
+        [1, 2, 3],
+        [2, 1, 3],
+        [2, 1, 3],
+        [3, 1, 2],
+        [3, 1, 2],
+      ]),
+      factor: 2,
+      load: [4, 4, 4],
+    },
+    {
+      name: '4 partitions 4 -> 2 on 4 brokers',
+      brokers: 4,
+      parts: full([
+        [1, 2, 3, 4],
+        [2, 1, 3, 4],
+        [3, 1, 2, 4],
+        [4, 1, 2, 3],
+      ]),
+      factor: 2,
+      load: [2, 2, 2, 2],
+    },
+    // In-sync replicas rank above balance: 3 is in sync nowhere, so it keeps none, 1 and 2 three each.
+    {
+      name: 'out-of-sync replicas are dropped first, even if uneven',
+      brokers: 3,
+      parts: [
+        { partition: 0, replicas: [1, 2, 3], isr: [1, 2] },
+        { partition: 1, replicas: [1, 3, 2], isr: [1, 2] },
+        { partition: 2, replicas: [2, 3, 1], isr: [2, 1] },
+      ],
+      factor: 2,
+      load: [3, 3, 0],
+    },
+    {
+      name: 'a partition already at the factor counts',
+      brokers: 3,
+      parts: full([
+        [1, 2],
+        [2, 1, 3],
+        [3, 1, 2],
+      ]),
+      factor: 2,
+      load: [2, 2, 2],
+    },
+  ];
+  it.each(cases)('$name', ({ brokers, parts, factor, load }) => {
+    const targets = changeReplicationFactor(parts, flat(brokers), factor);
+    expect(loads(targets, brokers)).toEqual(load);
+    targets.forEach((t, i) => {
+      expect(t).toHaveLength(factor);
+      expect(t[0]).toBe(parts[i].replicas[0]);
+      // Kept in the order the partition had them.
+      expect(t).toEqual(parts[i].replicas.filter((b) => t.includes(b)));
+    });
+  });
+
+  it('every order of the followers of 3 partitions led by 1, 2, 3 ends 2/2/2', () => {
+    const orders = (l: number) => {
+      const [a, b] = [1, 2, 3].filter((x) => x !== l);
+      return [
+        [l, a, b],
+        [l, b, a],
+      ];
+    };
+    for (const p0 of orders(1))
+      for (const p1 of orders(2))
+        for (const p2 of orders(3)) expect(loads(changeReplicationFactor(full([p0, p1, p2]), flat(3), 2), 3)).toEqual([2, 2, 2]);
+  });
+
+  it('keeps the rack spread while balancing', () => {
+    const racked = [
+      { id: 1, host: 'h', port: 1, rack: 'a' },
+      { id: 2, host: 'h', port: 1, rack: 'a' },
+      { id: 3, host: 'h', port: 1, rack: 'b' },
+    ];
+    // Rack b (broker 3) is kept by every partition not led by it, before any balance.
+    const t = changeReplicationFactor(
+      full([
+        [1, 2, 3],
+        [2, 1, 3],
+        [3, 1, 2],
+      ]),
+      racked,
+      2,
+    );
+    expect(t[0]).toEqual([1, 3]);
+    expect(t[1]).toEqual([2, 3]);
+    expect(t[2][0]).toBe(3);
+  });
+});
+
 describe('throttles', () => {
   it('throttles the sources as leaders and the new replicas as followers (Java TreeSet order)', () => {
     const moves = moveMap(

@@ -89,7 +89,8 @@ export interface CurrentPartition {
  * there is one, then the one holding fewest replicas of the topic so far (ties: rotated by partition,
  * so a topic's new replicas spread). Shrinking keeps the preferred leader, then in-sync replicas
  * before others, a replica on a rack not kept yet before a second one on the same rack, then the
- * broker keeping fewest of the topic's replicas.
+ * broker keeping fewest of the topic's replicas; then `balanceKept` evens the brokers' counts over
+ * the topic (the choice partition by partition alone can end 3/2/1 where 2/2/2 exists).
  */
 export function changeReplicationFactor(
   partitions: readonly CurrentPartition[],
@@ -105,7 +106,7 @@ export function changeReplicationFactor(
   // What shrinking keeps, per broker: the preferred leaders first (always kept), then each choice.
   const kept = new Map(brokers.map((b) => [b.id, 0]));
   for (const p of partitions) if (factor < p.replicas.length) kept.set(p.replicas[0], (kept.get(p.replicas[0]) ?? 0) + 1);
-  return partitions.map((p) => {
+  const out = partitions.map((p) => {
     if (factor <= p.replicas.length) return shrink(p, factor, rackOf, kept);
     const replicas = [...p.replicas];
     while (replicas.length < factor) {
@@ -118,6 +119,68 @@ export function changeReplicationFactor(
     }
     return replicas;
   });
+  balanceKept(partitions, out, factor, ids, rackOf);
+  return out;
+}
+
+/**
+ * Evens the replica count per broker after a shrink, keeping what ranks above balance: a move
+ * swaps a kept replica (never the preferred leader) for a dropped replica of the same partition
+ * only when the partition keeps as many in-sync replicas and as many racks. Each step moves one
+ * replica along a path of such swaps (breadth first over brokers) from a broker with the most
+ * replicas to one with at least two fewer; the sum of squared counts falls each time, so it ends.
+ */
+export function balanceKept(
+  partitions: readonly CurrentPartition[],
+  targets: number[][],
+  factor: number,
+  ids: readonly number[],
+  rackOf: ReadonlyMap<number, string | null>,
+): void {
+  const shrunk = partitions.map((p, i) => i).filter((i) => factor < partitions[i].replicas.length);
+  const score = (i: number, set: readonly number[]) => {
+    const isr = set.filter((b) => partitions[i].isr.includes(b)).length;
+    const racks = new Set(set.map((b) => rackOf.get(b) ?? `none-${b}`)).size;
+    return isr * 1000 + racks;
+  };
+  const swapped = (i: number, from: number, to: number) => targets[i].map((b) => (b === from ? to : b));
+  for (;;) {
+    const load = new Map(ids.map((id) => [id, 0]));
+    for (const t of targets) for (const b of t) load.set(b, (load.get(b) ?? 0) + 1);
+    const max = Math.max(...load.values());
+    const sources = ids.filter((id) => load.get(id) === max);
+    const via = new Map<number, { from: number; i: number } | null>(sources.map((s) => [s, null]));
+    const usedOnPath = (b: number): Set<number> => {
+      const used = new Set<number>();
+      for (let step = via.get(b); step; step = via.get(step.from)) used.add(step.i);
+      return used;
+    };
+    const queue = [...sources];
+    let target: number | undefined;
+    while (queue.length && target === undefined) {
+      const x = queue.shift()!;
+      const used = usedOnPath(x);
+      for (const i of shrunk) {
+        const p = partitions[i];
+        if (used.has(i) || !targets[i].includes(x) || x === p.replicas[0]) continue;
+        for (const y of p.replicas) {
+          if (via.has(y) || targets[i].includes(y) || !load.has(y) || score(i, swapped(i, x, y)) < score(i, targets[i])) continue;
+          via.set(y, { from: x, i });
+          queue.push(y);
+          if (load.get(y)! <= max - 2) {
+            target = y;
+            break;
+          }
+        }
+        if (target !== undefined) break;
+      }
+    }
+    if (target === undefined) return;
+    const path: { from: number; to: number; i: number }[] = [];
+    for (let to = target, step = via.get(to); step; to = step.from, step = via.get(to)) path.unshift({ from: step.from, to, i: step.i });
+    for (const { from, to, i } of path)
+      targets[i] = partitions[i].replicas.filter((b) => b === to || (b !== from && targets[i].includes(b)));
+  }
 }
 
 function shrink(p: CurrentPartition, factor: number, rackOf: Map<number, string | null>, kept: Map<number, number>): number[] {
