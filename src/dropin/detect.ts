@@ -5,7 +5,19 @@
  * `topics describe t --json`). Loads nothing; main asks it before building the command tree.
  */
 export type DropinName =
-  'topics' | 'configs' | 'groups' | 'reassign' | 'elect-leaders' | 'transactions' | 'perf-produce' | 'perf-consume' | 'perf-e2e' | 'tokens';
+  | 'topics'
+  | 'configs'
+  | 'groups'
+  | 'reassign'
+  | 'elect-leaders'
+  | 'transactions'
+  | 'perf-produce'
+  | 'perf-consume'
+  | 'perf-e2e'
+  | 'delete-records'
+  | 'log-dirs'
+  | 'acls'
+  | 'tokens';
 
 const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'groups', 'transactions', 'tokens']);
 
@@ -16,18 +28,30 @@ const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'gr
  * lines while `ktool partitions reassign --execute ...` with a profile or -b keeps ktool's output
  * and its dry run on a terminal.
  */
-const VERBS: Readonly<Record<string, { name: DropinName; own: ReadonlySet<string>; anyOf: readonly string[] }>> = {
+const VERBS: Readonly<
+  Record<string, { name: DropinName; own: ReadonlySet<string>; anyOf: readonly string[]; native?: readonly string[] }>
+> = {
   'partitions reassign': {
     name: 'reassign',
     own: new Set(['--timeout']),
     anyOf: ['--generate', '--execute', '--verify', '--cancel', '--list'],
   },
   'partitions elect-leaders': { name: 'elect-leaders', own: new Set(), anyOf: ['--election-type'] },
+  // kafka-log-dirs.sh requires --describe; --broker-list is its alone (`native`: the ktool command's own flags).
+  'cluster log-dirs': { name: 'log-dirs', own: new Set(), anyOf: ['--describe', '--broker-list', '--topic-list'], native: ['--topic'] },
+  // kafka-acls.sh: an action and --bootstrap-server (`ktool acls --add ...` with -b stays the native rewrite).
+  acls: { name: 'acls', own: new Set(), anyOf: ['--add', '--remove', '--list'], native: ['--yes', '-y', '--json'] },
+  'delete-records': {
+    name: 'delete-records',
+    own: new Set(),
+    anyOf: ['--offset-json-file'],
+    native: ['--before', '--allow-internal-topics'],
+  },
 };
 
 /** How many words of the command line name the drop-in (`topics`: 1, `partitions reassign`: 2). */
 export function dropinWords(name: DropinName): number {
-  return name === 'reassign' || name === 'elect-leaders' || name.startsWith('perf-') ? 2 : 1;
+  return name === 'reassign' || name === 'elect-leaders' || name === 'log-dirs' || name.startsWith('perf-') ? 2 : 1;
 }
 
 /** ktool's own flags (connection, output, safety) that no kafka-*.sh script of these nouns has. */
@@ -95,12 +119,14 @@ function legacyE2e(args: readonly string[]): boolean {
 }
 
 export function dropinName(argv: readonly string[]): DropinName | undefined {
-  const verb = VERBS[argv.slice(0, 2).join(' ')];
+  const verb = VERBS[argv.slice(0, 2).join(' ')] ?? VERBS[argv[0]];
   if (verb) {
-    const rest = argv.slice(2);
+    const rest = argv.slice(dropinWords(verb.name));
+    // A ktool verb after a one-word noun (`acls list ...`) is ktool's own spelling.
+    if (rest.length && !rest[0].startsWith('-')) return undefined;
     const names = rest.map((a) => a.split('=')[0]);
     if (!names.some((a) => a === '--bootstrap-server' || a === '--bootstrap-controller')) return undefined;
-    if (names.some((a) => KTOOL_ONLY.has(a) && !verb.own.has(a))) return undefined;
+    if (names.some((a) => (KTOOL_ONLY.has(a) && !verb.own.has(a)) || verb.native?.includes(a))) return undefined;
     // The original's action (or required election type): `--bootstrap-server H` alone is ktool's connection flag.
     if (!names.some((a) => verb.anyOf.includes(a))) return undefined;
     return verb.name;

@@ -20,6 +20,9 @@ const SCRIPTS: Record<DropinName, () => Promise<DropinScript>> = {
   'perf-consume': async () => (await import('./perf-consume.js')).CONSUMER_PERFORMANCE,
   'perf-e2e': async () => (await import('./perf-e2e.js')).END_TO_END_LATENCY,
   tokens: async () => (await import('./tokens.js')).TOKENS,
+  'delete-records': async () => (await import('./delete-records.js')).DELETE_RECORDS,
+  'log-dirs': async () => (await import('./log-dirs.js')).LOG_DIRS,
+  acls: async () => (await import('./acls.js')).ACLS,
 };
 
 export function loadDropin(name: DropinName): Promise<DropinScript> {

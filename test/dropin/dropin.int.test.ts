@@ -13,7 +13,8 @@ const SELECTED = SCRIPTS.filter(
   (s) =>
     (!ONLY || ONLY.includes(s.script)) &&
     (s.cluster !== 'three' || process.env.KTOOL_TEST_BOOTSTRAP_3) &&
-    (s.cluster !== 'sasl' || process.env.KTOOL_TEST_SASL_BOOTSTRAP),
+    (s.cluster !== 'sasl' || process.env.KTOOL_TEST_SASL_BOOTSTRAP) &&
+    (s.cluster !== 'sasl-plaintext' || process.env.KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP),
 );
 
 describe('drop-in: kafka-*.sh spellings against Kafka tool classes', needs('KTOOL_TEST_BOOTSTRAP', 'KTOOL_TEST_KAFKA_LIBS'), () => {

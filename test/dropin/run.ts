@@ -60,7 +60,43 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d/g, '<date>'),
   numbers: (text) => text.replace(/\b(\d+(\.\d+)?(E-?\d+)?|Infinity|NaN)\b/g, 'N'),
   'both-sides': (text) => text, // in observe(): it needs the run's names
+  'acl-order': aclOrder,
+  'partition-lines': (text) => {
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('partition: '));
+    if (first < 0) return text;
+    const count = lines.slice(first).findIndex((l) => !l.startsWith('partition: '));
+    const end = count < 0 ? lines.length : first + count;
+    return [...lines.slice(0, first), ...lines.slice(first, end).sort(), ...lines.slice(end)].join('\n');
+  },
 };
+
+/** Blocks (a line and the tab-indented entry lines under it) sorted, and their entries, within each principal's section. */
+function aclOrder(text: string): string {
+  const sections: string[][][] = [[]];
+  let block: string[] | undefined;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('ACLs for principal ')) {
+      sections.push([[line]]);
+      sections.push([]);
+      block = undefined;
+    } else if (/^ ?\t/.test(line) && block) block.push(line);
+    else if (line === '') block = undefined;
+    else sections[sections.length - 1].push((block = [line]));
+  }
+  return sections
+    .map((blocks) =>
+      blocks
+        .map(([head, ...entries]) => {
+          const sorted = entries.map((e) => e.replace(/^ ?\t/, '')).sort();
+          return [head, ...sorted.map((e, i) => (i === 0 && entries[0].startsWith(' ') ? ' \t' : '\t') + e)].join('\n');
+        })
+        .sort()
+        .join('\n'),
+    )
+    .filter(Boolean)
+    .join('\n');
+}
 
 /** The broker of a script's cluster, and where each side's files are written. */
 interface Cluster {
@@ -145,10 +181,19 @@ export async function runDifferential(scripts: readonly Script[], env: Record<st
   const one = scripts.filter((s) => s.cluster === undefined);
   const three = scripts.filter((s) => s.cluster === 'three');
   const sasl = scripts.filter((s) => s.cluster === 'sasl');
+  const plain = scripts.filter((s) => s.cluster === 'sasl-plaintext');
   const results = await runPhase(one, run, env, { bootstrap: bootstrap(), dir }, false);
   if (three.length) results.push(...(await runPhase(three, run, env, { bootstrap: bootstrap3(), dir }, true)));
   if (sasl.length) results.push(...(await runPhase(sasl, run, env, { bootstrap: saslBootstrap(), dir, sasl: true }, false)));
+  if (plain.length) results.push(...(await runPhase(plain, run, env, { bootstrap: saslPlaintextBootstrap(), dir }, false)));
   return results;
+}
+
+/** The SASL cluster's PLAINTEXT listener (KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP): its authorizer answers ACL requests. */
+export function saslPlaintextBootstrap(): string {
+  const b = process.env.KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP;
+  if (!b) throw new Error('KTOOL_TEST_SASL_PLAINTEXT_BOOTSTRAP is not set');
+  return b;
 }
 
 /** The three-node cluster's bootstrap (KTOOL_TEST_BOOTSTRAP_3), for scripts whose cases need replicas to move. */

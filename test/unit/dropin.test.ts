@@ -17,6 +17,20 @@ describe('which command lines are a kafka-*.sh spelling', () => {
     [['topics', '--list', '-b', 'h:1'], undefined],
     [['topics', '--delete', '--topic', 't', '--allow-internal-topics'], undefined],
     [['produce', '--list'], undefined],
+    // kafka-delete-records.sh, kafka-log-dirs.sh, kafka-acls.sh: --bootstrap-server and the original's own flag.
+    [['delete-records', '--bootstrap-server', 'h:1', '--offset-json-file', 'f'], 'delete-records'],
+    [['delete-records', '--offset-json-file', 'f', '--yes'], undefined],
+    [['delete-records', 'orders:0', '--bootstrap-server', 'h:1', '--before', '5'], undefined],
+    [['cluster', 'log-dirs', '--bootstrap-server', 'h:1', '--describe'], 'log-dirs'],
+    [['cluster', 'log-dirs', '--bootstrap-server', 'h:1', '--describe', '--topic', 't'], undefined],
+    [['cluster', 'log-dirs', '-b', 'h:1', '--describe'], undefined],
+    // kafka-broker-api-versions.sh has only its connection flags: ktool's own command, whose text is the original's.
+    [['cluster', 'api-versions', '--bootstrap-server', 'h:1'], undefined],
+    [['delete-records', '--bootstrap-server', 'h:1'], undefined],
+    [['acls', '--bootstrap-server', 'h:1', '--list', '--topic', 't'], 'acls'],
+    [['acls', 'list', '--bootstrap-server', 'h:1', '--topic', 't'], undefined],
+    [['acls', '--bootstrap-server', 'h:1', '--add', '--topic', 't', '--yes'], undefined],
+    [['acls', '--list', '--topic', 't'], undefined],
   ])('%j -> %s', (argv, expected) => expect(dropinName(argv)).toBe(expected));
 });
 

@@ -5,11 +5,21 @@ const sel = (topic: string, extra: object = {}) => ({ topic, regex: false, ...ex
 
 describe('offsets and delete-records arguments -> options', () => {
   it.each([
-    [['offsets'], 'offsets', { selections: [], time: 'latest', excludeInternal: false, isolation: 'read_uncommitted' }],
+    [
+      ['offsets'],
+      'offsets',
+      { selections: [], time: 'latest', excludeInternal: false, isolation: 'read_uncommitted', getOffsetsSpelling: false },
+    ],
     [
       ['offsets', 'orders:0-2', '--time', 'earliest'],
       'offsets',
-      { selections: [sel('orders', { partitions: [0, 1, 2] })], time: 'earliest', excludeInternal: false, isolation: 'read_uncommitted' },
+      {
+        selections: [sel('orders', { partitions: [0, 1, 2] })],
+        time: 'earliest',
+        excludeInternal: false,
+        isolation: 'read_uncommitted',
+        getOffsetsSpelling: false,
+      },
     ],
     [
       ['offsets', 'a', 'b', '-p', '0,2', '--time', '-1'],
@@ -19,27 +29,52 @@ describe('offsets and delete-records arguments -> options', () => {
         time: 'latest',
         excludeInternal: false,
         isolation: 'read_uncommitted',
+        getOffsetsSpelling: false,
       },
     ],
     [
       ['offsets', '--topic', 'orders', '--partitions', '0,1', '--time', '-2'],
       'offsets',
-      { selections: [sel('orders', { partitions: [0, 1] })], time: 'earliest', excludeInternal: false, isolation: 'read_uncommitted' },
+      {
+        selections: [sel('orders', { partitions: [0, 1] })],
+        time: 'earliest',
+        excludeInternal: false,
+        isolation: 'read_uncommitted',
+        getOffsetsSpelling: true,
+      },
     ],
     [
       ['offsets', '--topic-partitions', 't1:0-2,t2', '--exclude-internal-topics', '--isolation', 'read-committed'],
       'offsets',
-      { selections: [sel('t1', { partitions: [0, 1] }), sel('t2')], time: 'latest', excludeInternal: true, isolation: 'read_committed' },
+      {
+        selections: [sel('t1', { partitions: [0, 1] }), sel('t2')],
+        time: 'latest',
+        excludeInternal: true,
+        isolation: 'read_committed',
+        getOffsetsSpelling: true,
+      },
     ],
     [
       ['offsets', 'orders', '--time', '1700000000000'],
       'offsets',
-      { selections: [sel('orders')], time: { timestamp: 1700000000000 }, excludeInternal: false, isolation: 'read_uncommitted' },
+      {
+        selections: [sel('orders')],
+        time: { timestamp: 1700000000000 },
+        excludeInternal: false,
+        isolation: 'read_uncommitted',
+        getOffsetsSpelling: false,
+      },
     ],
     [
       ['offsets', 'orders', '--time', 'max-timestamp'],
       'offsets',
-      { selections: [sel('orders')], time: 'max-timestamp', excludeInternal: false, isolation: 'read_uncommitted' },
+      {
+        selections: [sel('orders')],
+        time: 'max-timestamp',
+        excludeInternal: false,
+        isolation: 'read_uncommitted',
+        getOffsetsSpelling: false,
+      },
     ],
     [
       ['delete-records', 'orders:0', '--before', '1000', '--yes'],

@@ -84,10 +84,20 @@ describe('offsets rendering', () => {
 
   it('a pattern that matches nothing warns on stderr and prints nothing (exit 0)', async () => {
     const { deps } = fake();
-    const r = await runCli(['offsets', '--topic', 'nomatch.*'], { deps, env });
+    const r = await runCli(['offsets', 'nomatch.*'], { deps, env });
     expect([r.code, r.stdout]).toEqual([0, '']);
     expect(r.stderr).toMatch(/no topic matches nomatch\.\*/);
   });
+
+  it.each([[['--topic', 'nomatch.*']], [['--topic', 'nope']], [['--topic-partitions', 'nope:0']]])(
+    "kafka-get-offsets.sh's %j matching nothing: GetOffsetShell's error, exit 1",
+    async (args) => {
+      const { deps } = fake();
+      const r = await runCli(['offsets', ...args], { deps, env });
+      expect([r.code, r.stdout]).toEqual([1, '']);
+      expect(r.stderr).toMatch(/^error: Could not match any topic-partitions with the specified filters\n/);
+    },
+  );
 
   it('a topic or partition that does not exist is exit 3; bad arguments are exit 2', async () => {
     const { deps } = fake();

@@ -1,7 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
-import { UsageError } from '../../errors.js';
+import { NotFoundError, OperationError, UsageError } from '../../errors.js';
 import type { OffsetQuery } from '../../kafka/types.js';
 import { resolvePartitions } from './resolve.js';
 import { parsePartitionList, parseTopicSelection, type TopicSelection } from '../../cli/topic-partitions.js';
@@ -48,6 +48,8 @@ export interface OffsetsOptions {
   time: OffsetQuery;
   excludeInternal: boolean;
   isolation: 'read_uncommitted' | 'read_committed';
+  /** Named only by kafka-get-offsets.sh's --topic/--topic-partitions: GetOffsetShell's exit 1 when nothing matches. */
+  getOffsetsSpelling: boolean;
 }
 
 /**
@@ -84,6 +86,7 @@ export function parse(args: string[], flags: Flags<typeof spec>, now = Date.now(
     time: parseTimeSpec(flags.time === undefined ? 'latest' : String(flags.time), '--time', now),
     excludeInternal: Boolean(flags.excludeInternalTopics),
     isolation,
+    getOffsetsSpelling: args.length === 0 && selections.length > 0,
   };
 }
 
@@ -94,7 +97,15 @@ function withPartitions(s: TopicSelection, list: string): TopicSelection {
 
 export async function run(options: OffsetsOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
-  const partitions = await resolvePartitions(admin, options.selections, { excludeInternal: options.excludeInternal });
+  const partitions = await resolvePartitions(admin, options.selections, { excludeInternal: options.excludeInternal }).catch((error) => {
+    if (options.getOffsetsSpelling && error instanceof NotFoundError) return [];
+    throw error;
+  });
+  // GetOffsetShell: a topic or partition that does not exist, or a pattern matching none, is its exit 1.
+  if (options.getOffsetsSpelling && !partitions.length)
+    throw new OperationError('Could not match any topic-partitions with the specified filters', {
+      hint: 'ktool topics list shows the topics',
+    });
   if (options.selections.length && !partitions.length) ctx.warn(`no topic matches ${options.selections.map((s) => s.topic).join(', ')}`);
   const listed = await admin.listOffsets(partitions, options.time, options.isolation);
   const byKey = new Map(listed.map((o) => [`${o.topic}:${o.partition}`, o]));
