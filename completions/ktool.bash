@@ -56,7 +56,7 @@ _ktool_options() {
     'local delete') echo '--stop -y --yes --format --json --no-color --debug -h --help' ;;
     'local logs') echo '--name --format --json --no-color --debug --node -n --lines -f --follow -h --help' ;;
     'produce') echo '-b --bootstrap-server --command-config --profile --timeout --schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --value-format --key-format --value-schema --key-schema --value-schema-id --key-schema-id --value-subject --key-subject --subject-strategy --register --value-message --key-message --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --command-property --transactional-id --on-error -q --quiet -h --help' ;;
-    'consume') echo '-b --bootstrap-server --command-config --profile --timeout --schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca --topic --include -o --offset --from-beginning -p --partition -P --partitions -n --max-messages -e --exit --timeout-ms --fetch-max-bytes -g --group --share-group --group-protocol --isolation-level -f --template --format --json --key-encoding --value-encoding --value-format --key-format --property --formatter-property --grep --key-grep --header -v --verbose --no-color --debug -h --help' ;;
+    'consume') echo '-b --bootstrap-server --command-config --profile --timeout --schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca --topic --include -o --offset --from-beginning -p --partition -P --partitions -n --max-messages -e --exit --timeout-ms --fetch-max-bytes -g --group --share-group --group-protocol --isolation-level -f --template --format --json --key-encoding --value-encoding --value-format --key-format --property --formatter-property --grep --key-grep --header -v --verbose -C --kcat-consumer -G --kcat-group -t --kcat-topic -c --kcat-count -J --kcat-json -D --kcat-delimiter -K --kcat-key-delimiter -Z --kcat-null -q --quiet -u --unbuffered -X --kcat-property --no-color --debug -h --help' ;;
     'completion') echo '-h --help' ;;
     'configs') echo '-h --help' ;;
     'configs describe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --entity-type --entity-name --entity-default --topic --broker --broker-defaults --broker-logger --user --user-defaults --client --client-defaults --ip --ip-defaults --group --client-metrics --all -h --help' ;;
@@ -251,10 +251,10 @@ _ktool_option_value() {
       esac ;;
     'consume')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--include|-o|--offset|-p|--partition|-P|--partitions|-n|--max-messages|--timeout-ms|--fetch-max-bytes|--share-group|-f|--template|--format|--output|--property|--formatter-property|--grep|--key-grep|--header) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--include|-o|--offset|-p|--partition|-P|--partitions|-n|--max-messages|--timeout-ms|--fetch-max-bytes|--share-group|-f|--template|--format|--output|--property|--formatter-property|--grep|--key-grep|--header|-G|--kcat-group|-c|--kcat-count|-D|--kcat-delimiter|-K|--kcat-key-delimiter|-X|--kcat-property) echo 'none' ;;
         --command-config|--sr-ca) echo 'files' ;;
         --profile) echo 'profiles' ;;
-        --topic) echo 'topics' ;;
+        --topic|-t|--kcat-topic) echo 'topics' ;;
         -g|--group) echo 'groups' ;;
         --group-protocol) echo 'choices classic consumer' ;;
         --isolation-level) echo 'choices read_committed read_uncommitted' ;;

@@ -125,8 +125,8 @@ describe('consume arguments -> options', () => {
     [{}, 'end'],
     [{ exit: true }, 'start'],
     [{ maxMessages: '10' }, 'start'],
-    [{ exit: true, offset: 'end' }, 'end'],
-    [{ maxMessages: '3', offset: '-3' }, '-3'],
+    [{ exit: true, offset: ['end'] }, 'end'],
+    [{ maxMessages: '3', offset: ['-3'] }, '-3'],
     [{ exit: true, group: 'g' }, 'start'],
     [{ fromBeginning: true }, 'start'],
   ])('without -o, -e and -n start at the start (kcat): %j -> %s', (flags, offsetText) =>
@@ -152,8 +152,8 @@ describe('consume arguments -> options', () => {
   });
   it.each<[string[], Flags<typeof spec>, RegExp]>([
     [[], {}, /needs a TOPIC/],
-    [['t'], { fromBeginning: true, offset: 'end' }, /either --from-beginning or -o/],
-    [['t'], { group: 'g', offset: '5' }, /with --group, -o only takes start or end/],
+    [['t'], { fromBeginning: true, offset: ['end'] }, /either --from-beginning or -o/],
+    [['t'], { group: 'g', offset: ['5'] }, /with --group, -o only takes start or end/],
     [['t'], { group: 'g', partitions: ['0'] }, /cannot be combined with --group/],
     [['t:0'], { group: 'g' }, /cannot be combined with --group/],
     [['t:0'], { partition: ['1'] }, /once: as TOPIC:PARTITIONS or with -p/],

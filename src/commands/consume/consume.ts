@@ -8,12 +8,13 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { parseOffsetSpec, type OffsetSpec } from './offset-spec.js';
 import { parseOutput, type ConsumeOutput } from './output.js';
 import { parseSelection, type ConsumeSelection } from './selection.js';
+import { isKcatConsume, KCAT_CONSUME_OPTIONS, kcatPlan } from './kcat.js';
 import type { ConsumeFormat } from '../../serde/typed-consume.js';
 
 export const spec = defineCommand({
   command: 'consume [topics...]',
   description:
-    "read records (kafka-console-consumer.sh spellings; of kcat's, -o/-p/-e/-f), values to stdout by default;" +
+    "read records (kafka-console-consumer.sh spellings; kcat -C/-G's too, see README), values to stdout by default;" +
     ' TOPIC:PARTITIONS (orders:0,2) reads some partitions',
   groups: ['connection', 'schema-registry'],
   options: [
@@ -23,7 +24,9 @@ export const spec = defineCommand({
       flags: '-o, --offset <spec>',
       description:
         'start|end|N|-N|+N|N:M|@TIME|@T1:@T2|@TIME:end (TIME: epoch ms, ISO-8601, or relative like ' +
-        '-1h); earliest|latest (default: end, new records; start with -e or -n, as kcat)',
+        '-1h); earliest|latest (default: end, new records; start with -e or -n, as kcat); kcat: beginning, stored, ' +
+        's@TS, e@TS (repeatable: -o s@T1 -o e@T2)',
+      repeatable: true,
     },
     { flags: '--from-beginning', description: 'same as -o start' },
     {
@@ -106,6 +109,7 @@ export const spec = defineCommand({
     { flags: '--key-grep <regex>', description: 'only records whose key matches' },
     { flags: '--header <key=value>', description: 'only records with this header, repeatable', repeatable: true },
     { flags: '-v, --verbose', description: 'print counts on stderr at the end' },
+    ...KCAT_CONSUME_OPTIONS,
     // After the command's own options, where consume's help has always listed them.
     ...groupOptions('base'),
   ],
@@ -122,6 +126,8 @@ export const spec = defineCommand({
     'ktool consume --topic orders --from-beginning --property print.key=true --property key.separator=:',
     'ktool consume t1 --json -e | ktool produce --input json t2   # copy a topic, keys and headers included',
     'ktool consume orders -e --schema-registry http://localhost:8081   # Avro/Protobuf/JSON Schema values as JSON',
+    "ktool consume -C -t orders -b localhost:9092 -o beginning -e -q -J   # kcat's spelling and JSON envelope",
+    'ktool consume -G billing orders -e -X auto.offset.reset=earliest      # kcat balanced consumer',
   ],
   // --format is read by parse: records are a stream (json lines, yaml documents), never a table.
   ownsFormatFlag: true,
@@ -130,6 +136,8 @@ export const spec = defineCommand({
 export interface ConsumeOptions extends ConsumeSelection {
   include?: RegExp;
   offset: OffsetSpec;
+  /** kcat's -o e@TS: a partition ends at its first record with a timestamp at or after this (not printed). */
+  stopAtMs?: number;
   /** The -o text, for messages. */
   offsetText: string;
   maxMessages?: number;
@@ -161,17 +169,20 @@ export interface ConsumeOptions extends ConsumeSelection {
 export const DEFAULT_FETCH_MAX_BYTES = 1 << 20;
 
 export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): ConsumeOptions {
+  if (isKcatConsume(f)) return parseKcat(args, f);
+  if ((f.offset?.length ?? 0) > 1) throw new UsageError('give -o/--offset once (kcat: -o s@TS -o e@TS)');
+  const offsetFlag = f.offset?.[0];
   const { topics, partitions, topicPartitions } = parseSelection(args, f);
   const include = f.include ? compileRegex(f.include, '--include') : undefined;
   if (topics.length === 0 && !include)
     throw new UsageError('consume needs a TOPIC (or --include REGEX)', 'e.g. ktool consume orders -o start -e');
-  if (f.fromBeginning && f.offset !== undefined) throw new UsageError('give either --from-beginning or -o/--offset, not both');
+  if (f.fromBeginning && offsetFlag !== undefined) throw new UsageError('give either --from-beginning or -o/--offset, not both');
   // Without -o: -e and -n read what is there, from the start (as kcat -C); alone, consume follows
   // new records (as kafka-console-consumer). With -g it is where a group with no commit starts.
   // kafka-console-consumer's own spelling (--topic ... --max-messages N) keeps its rule: new records
   // unless --from-beginning, so lines copied from Kafka guides behave as there. -e is kcat's alone.
   const readsExisting = f.exit || (f.maxMessages !== undefined && f.topic === undefined);
-  const offsetText = f.fromBeginning ? 'start' : f.offset !== undefined ? f.offset : readsExisting ? 'start' : 'end';
+  const offsetText = f.fromBeginning ? 'start' : offsetFlag !== undefined ? offsetFlag : readsExisting ? 'start' : 'end';
   const group = f.group;
   if (group && (partitions || topicPartitions))
     throw new UsageError(
@@ -240,6 +251,46 @@ function checkShareGroup(f: Flags<typeof spec>, partitions: boolean): void {
       'a share group member reads what the group hands it; where a new group starts is its share.auto.offset.reset config ' +
         '(ktool configs alter --entity-type groups --entity-name G --add-config share.auto.offset.reset=earliest)',
     );
+}
+
+/** kcat's spelling (src/commands/consume/kcat.ts): kcat's defaults and output, records as they are (no schema decoding). */
+function parseKcat(args: string[], f: Flags<typeof spec>): ConsumeOptions {
+  const plan = kcatPlan(args, f);
+  const { topics, partitions, topicPartitions } = parseSelection(plan.topics, f);
+  if (topics.length === 0)
+    throw new UsageError(f.kcatGroup !== undefined ? '-G needs the topics to read: ktool consume -G GROUP TOPIC...' : '-t <topic> missing');
+  if (plan.group && (partitions || topicPartitions))
+    throw new UsageError('-p cannot be combined with -G: the group assigns the partitions');
+  if (f.maxMessages !== undefined && plan.maxCount !== undefined) throw new UsageError('give -c or -n, not both');
+  const count = plan.maxCount ?? f.maxMessages;
+  // kcat's e@TS: each partition stops at its first record at or after TS (waiting for one unless -e).
+  const stopAt = plan.offset.end?.kind === 'time' ? plan.offset.end.ms : undefined;
+  return {
+    topics,
+    offset: stopAt === undefined ? plan.offset : { start: plan.offset.start },
+    ...(stopAt !== undefined ? { stopAtMs: stopAt } : {}),
+    offsetText: plan.offsetText,
+    ...(partitions ? { partitions } : {}),
+    ...(topicPartitions ? { topicPartitions } : {}),
+    maxMessages: positiveInt(count, plan.maxCount !== undefined ? '-c' : '--max-messages'),
+    exitAtEnd: Boolean(f.exit),
+    idleTimeoutMs: positiveInt(f.timeoutMs, '--timeout-ms'),
+    fetchMaxBytes:
+      plan.fetchMaxBytes ??
+      (f.fetchMaxBytes === undefined
+        ? DEFAULT_FETCH_MAX_BYTES
+        : parseSize(f.fetchMaxBytes, '--fetch-max-bytes', { min: 1024, max: 256 << 20 })),
+    group: plan.group,
+    groupProtocol: f.groupProtocol ?? 'classic',
+    isolation: plan.isolation,
+    output: plan.output,
+    grep: f.grep ? compileRegex(`.*(?:${f.grep}).*`, '--grep') : undefined,
+    keyGrep: f.keyGrep ? compileRegex(`.*(?:${f.keyGrep}).*`, '--key-grep') : undefined,
+    headerFilters: [],
+    verbose: Boolean(f.verbose),
+    keyFormat: 'raw',
+    valueFormat: 'raw',
+  };
 }
 
 /** kafka-console-consumer's own spelling: --topic, and none of kcat's or ktool's output flags (-e, -f, --json, --format). */

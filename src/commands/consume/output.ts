@@ -2,13 +2,15 @@ import { UsageError } from '../../errors.js';
 import type { OutputEncoding } from '../../serde/envelope.js';
 import { serdeFor } from '../../serde/serde.js';
 import { parseConsoleProps, type ConsoleFormatProps } from './console-format.js';
+import type { KcatOutput } from './kcat.js';
 
 /** How consume prints a record: its value, an envelope (JSON line or YAML document), a kcat template, or console-consumer properties. */
 export type ConsumeOutput =
   | { kind: 'values' }
   | { kind: 'json' | 'yaml'; keyEncoding: OutputEncoding; valueEncoding: OutputEncoding }
   | { kind: 'template'; template: string }
-  | { kind: 'console'; props: ConsoleFormatProps };
+  | { kind: 'console'; props: ConsoleFormatProps }
+  | KcatOutput;
 
 const STREAM_HINT = "records are a stream: values by default, --format json or yaml for every field, -f '%p\\t%o\\t%k\\t%v\\n' for columns";
 

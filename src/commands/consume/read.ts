@@ -11,7 +11,9 @@ import type { RecordsOut } from './records-out.js';
 export async function readPartitions(o: ConsumeOptions, ctx: Context, clients: KafkaClients, out: RecordsOut): Promise<void> {
   const admin = await clients.admin();
   const partitions = await partitionsToRead(admin, o.topics, o.include, (topic) => o.topicPartitions?.[topic] ?? o.partitions);
+  await noteLeaders(o, admin, out);
   const ranges = await resolveRanges(admin, partitions, o.offset, o.isolation, o.exitAtEnd);
+  out.partitionCount = ranges.length;
   const reader = await openRangeReader(clients, admin, {
     ranges,
     isolation: o.isolation,
@@ -39,6 +41,7 @@ export async function readAsGroup(o: ConsumeOptions, group: string, ctx: Context
   const partitions = o.include || o.exitAtEnd ? await partitionsToRead(admin, o.topics, o.include, undefined) : [];
   const topics = o.include ? partitions.map((p) => p.topic) : o.topics;
   const fallback = o.offset.start.kind === 'start' ? 'earliest' : 'latest';
+  await noteLeaders(o, admin, out);
   const reader = await clients.groupReader({
     groupId: group,
     topics: [...new Set(topics)],
@@ -105,4 +108,11 @@ export async function readAsShareGroup(o: ConsumeOptions, group: string, ctx: Co
     reader.acknowledge(unwritten, written ? 'accept' : 'release');
     await reader.close();
   }
+}
+
+/** kcat's -J names the broker each record came from: the partition's leader. */
+async function noteLeaders(o: ConsumeOptions, admin: Awaited<ReturnType<KafkaClients['admin']>>, out: RecordsOut): Promise<void> {
+  if (o.output.kind !== 'kcat' || !o.output.json) return;
+  const { topics } = await admin.describeTopics(o.topics);
+  for (const t of topics) for (const p of t.partitions) out.leaders.set(`${t.name}:${p.partition}`, p.leader);
 }

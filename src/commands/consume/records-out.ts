@@ -8,6 +8,7 @@ import { consoleFormatter } from './console-format.js';
 import type { ConsumeOptions } from './consume.js';
 import { compileFormat, type RecordFormatter } from './format.js';
 import { jsonLineFormatter } from './json-line.js';
+import { compileKcatFormat, kcatDefaultFormat, kcatJsonFormat } from './kcat-format.js';
 import type { ConsumeOutput } from './output.js';
 import { OutputWriter } from './writer.js';
 import type { RecordDecoder } from '../../serde/typed-consume.js';
@@ -54,8 +55,12 @@ function decodingFormatter(output: ConsumeOutput, inner: RecordFormatter, decode
   };
 }
 
-function formatterFor(output: ConsumeOutput): RecordFormatter {
+function formatterFor(output: ConsumeOutput, leaders: Map<string, number>): RecordFormatter {
   switch (output.kind) {
+    case 'kcat':
+      if (output.json) return kcatJsonFormat(output.delimiter, (t, p) => leaders.get(`${t}:${p}`) ?? -1);
+      if (output.template !== undefined) return compileKcatFormat(output.template, output.nullEmpty);
+      return kcatDefaultFormat(output.delimiter, output.keyDelimiter, output.nullEmpty);
     case 'values':
       return (r, out) => {
         if (r.value) out.put(r.value);
@@ -98,8 +103,13 @@ export class RecordsOut {
   readonly counts = { consumed: 0, written: 0, filtered: 0 };
   readonly writer: OutputWriter;
   readonly filtering: boolean;
+  /** `topic:partition` -> its leader's id, for kcat's -J `broker` (read.ts fills it). */
+  readonly leaders = new Map<string, number>();
   private readonly format: RecordFormatter;
   private lastActivity = Date.now();
+  /** kcat's e@TS: partitions that reached it, and how many are read (read.ts sets it). */
+  private readonly stopped = new Set<string>();
+  partitionCount = 0;
 
   constructor(
     private readonly o: ConsumeOptions,
@@ -107,7 +117,7 @@ export class RecordsOut {
     readonly decoder?: RecordDecoder,
   ) {
     this.writer = new OutputWriter(io.stdout);
-    const format = formatterFor(o.output);
+    const format = formatterFor(o.output, this.leaders);
     this.format = decoder ? decodingFormatter(o.output, format, decoder) : format;
     this.filtering = Boolean(o.grep || o.keyGrep || o.headerFilters.length);
   }
@@ -123,6 +133,7 @@ export class RecordsOut {
       this.io.signal.aborted ||
       this.writer.isClosed ||
       this.limitReached() ||
+      (this.o.stopAtMs !== undefined && this.partitionCount > 0 && this.stopped.size >= this.partitionCount) ||
       (idleTimeoutMs !== undefined && Date.now() - this.lastActivity >= idleTimeoutMs)
     );
   }
@@ -139,6 +150,10 @@ export class RecordsOut {
     const taken: ConsumedRecord[] = [];
     for (const r of records) {
       if (this.limitReached()) break;
+      if (o.stopAtMs !== undefined && (r.timestamp >= o.stopAtMs || this.stopped.has(`${r.topic}:${r.partition}`))) {
+        this.stopped.add(`${r.topic}:${r.partition}`);
+        continue;
+      }
       counts.consumed++;
       taken.push(r);
       if (filtering && !matches(o, r)) {
