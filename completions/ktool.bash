@@ -55,7 +55,7 @@ _ktool_options() {
     'local list') echo '--format --json --no-color --debug -h --help' ;;
     'local delete') echo '--stop -y --yes --format --json --no-color --debug -h --help' ;;
     'local logs') echo '--name --format --json --no-color --debug --node -n --lines -f --follow -h --help' ;;
-    'produce') echo '-b --bootstrap-server --command-config --profile --timeout --schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --value-format --key-format --value-schema --key-schema --value-schema-id --key-schema-id --value-subject --key-subject --subject-strategy --register --value-message --key-message --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --command-property --transactional-id --on-error -q --quiet -h --help' ;;
+    'produce') echo '-b --bootstrap-server --command-config --profile --timeout --schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca --format --json --no-color --debug --topic -f --file --input -k --key -K --key-separator -H --header --property --reader-property --key-encoding --value-encoding --value-format --key-format --value-schema --key-schema --value-schema-id --key-schema-id --value-subject --key-subject --subject-strategy --register --value-message --key-message --null-marker -p --partition --keep-partitions --acks --no-idempotence --compression --batch-size --linger-ms --rate -X --producer-property --command-property --transactional-id --on-error -q --quiet -P --kcat-producer -t --kcat-topic -D --kcat-delimiter -l --kcat-lines -T --kcat-tee -c --kcat-count -Z --kcat-null -z --kcat-compression -h --help' ;;
     'consume') echo '-b --bootstrap-server --command-config --profile --timeout --schema-registry --sr-username --sr-password-env --sr-token-env --sr-ca --topic --include -o --offset --from-beginning -p --partition -P --partitions -n --max-messages -e --exit --timeout-ms --fetch-max-bytes -g --group --share-group --group-protocol --isolation-level -f --template --format --json --key-encoding --value-encoding --value-format --key-format --property --formatter-property --grep --key-grep --header -v --verbose -C --kcat-consumer -G --kcat-group -t --kcat-topic -c --kcat-count -J --kcat-json -D --kcat-delimiter -K --kcat-key-delimiter -Z --kcat-null -q --quiet -u --unbuffered -X --kcat-property --no-color --debug -h --help' ;;
     'completion') echo '-h --help' ;;
     'configs') echo '-h --help' ;;
@@ -238,15 +238,15 @@ _ktool_option_value() {
       esac ;;
     'produce')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--value-format|--key-format|--subject-strategy|--value-message|--key-message|--null-marker|-p|--partition|-P|--partitions|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--command-property|--transactional-id|--on-error) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--value-format|--key-format|--subject-strategy|--value-message|--key-message|--null-marker|-p|--partition|--partitions|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--command-property|--transactional-id|--on-error|-D|--kcat-delimiter|-c|--kcat-count) echo 'none' ;;
         --command-config|--sr-ca|-f|--file|--value-schema|--key-schema) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
-        --topic) echo 'topics' ;;
+        --topic|-t|--kcat-topic) echo 'topics' ;;
         --key-encoding|--value-encoding) echo 'choices text json base64 hex' ;;
         --value-schema-id|--key-schema-id) echo 'schema-ids' ;;
         --value-subject|--key-subject) echo 'subjects' ;;
-        --compression) echo 'choices none gzip snappy lz4 zstd' ;;
+        --compression|-z|--kcat-compression) echo 'choices none gzip snappy lz4 zstd' ;;
         *) return 1 ;;
       esac ;;
     'consume')
@@ -779,6 +779,7 @@ _ktool_argument() {
     'produce')
       case "$2" in
         0) echo 'topics' ;;
+        *) echo 'files' ;;
       esac ;;
     'consume')
       case "$2" in

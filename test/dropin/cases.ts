@@ -8,6 +8,7 @@ import { ACLS } from './cases-acls.js';
 import { API_VERSIONS } from './cases-api-versions.js';
 import { DELETE_RECORDS } from './cases-delete-records.js';
 import { LOG_DIRS } from './cases-log-dirs.js';
+import { KCAT_CONSUME, KCAT_PRODUCE } from './cases-kcat.js';
 import { ELECT, REASSIGN } from './cases-partitions.js';
 import { TOKENS } from './cases-tokens.js';
 
@@ -29,6 +30,8 @@ export type Normalizer =
   | 'tokens'
   /** Every number (and date) as N: the perf tools' figures are timings, different in any two runs. */
   | 'numbers'
+  /** Lines sorted: kcat prints the partitions of a topic in the order their fetches come back. */
+  | 'sorted-lines'
   /**
    * The other side's names put back too: a dump of a shared log (a __consumer_offsets partition) holds
    * the other side's group when both hash to it, which only that side's placeholders would replace.
@@ -60,7 +63,10 @@ export interface Case {
    * once they match, so the entry and README's table are updated), the rest as usual.
    */
   differs?: { fields: ('stdout' | 'stderr' | 'code')[]; why: string };
-  /** Native ktool commands run after every case on both sides' names: their output must match (cluster state). */
+  /**
+   * Native ktool commands run after every case on both sides' names: their output must match (cluster
+   * state); ['kcat', '{t}'] / ['kcat-json', '{t}'] is the topic's records as kcat reads them.
+   */
   state?: string[][];
 }
 
@@ -69,6 +75,8 @@ export interface Script {
   /** Every option of the original's --help (Kafka 4.3.1), for README's coverage table. */
   helpFlags: string[];
   mainClass: string;
+  /** The reference tool: Kafka's class (mainClass) by default, or kcat 1.7 (`kcat ARGS`, mainClass unused). */
+  reference?: 'kcat';
   /** ktool's words before the arguments. */
   noun: string[];
   /** Native ktool commands run for both sides before the cases (topics, records, groups); `mayFail`: a failure is the point. */
@@ -865,4 +873,6 @@ export const SCRIPTS: readonly Script[] = [
   LOG_DIRS,
   API_VERSIONS,
   ACLS,
+  KCAT_PRODUCE,
+  KCAT_CONSUME,
 ];

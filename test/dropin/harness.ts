@@ -5,7 +5,7 @@
  * Each side works on its own names (`{x}` in an argument is `<run>-k-x` for Kafka's tool and
  * `<run>-t-x` for ktool), so the outputs are compared after both are put back to `{x}`.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +122,17 @@ export function runInOneJvm(invocations: JavaInvocation[], timeoutMs = 300_000):
   });
 }
 
+/** Runs kcat (the reference of kcat's spellings) once per invocation, in order. */
+export async function runKcatInOrder(invocations: { args: string[]; stdin?: string }[]): Promise<Outcome[]> {
+  const results: Outcome[] = [];
+  for (const inv of invocations) {
+    const started = performance.now();
+    const r = spawnSync('kcat', inv.args, { input: inv.stdin ?? '', encoding: 'utf8', timeout: 60_000 });
+    results.push({ code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, ms: Math.round(performance.now() - started) });
+  }
+  return results;
+}
+
 /** Runs bin/ktool once per invocation, in order. */
 export async function runKtoolInOrder(invocations: { args: string[]; stdin?: string }[], env: Record<string, string>): Promise<Outcome[]> {
   const results: Outcome[] = [];
@@ -138,9 +149,18 @@ export async function runKtoolInOrder(invocations: { args: string[]; stdin?: str
  */
 export function stderrClass(stderr: string): string {
   // Kafka 4.3's consumers open with a note advertising KIP-848: not the run's outcome, skipped.
-  const first = stderr.split('\n').find((l) => l.trim() !== '' && !l.startsWith('The consumer rebalance protocol (KIP-848)')) ?? '';
+  // kcat's end-of-partition notes (its verbosity 1; -q silences them) are not the run's outcome either.
+  const first =
+    stderr
+      .split('\n')
+      .find(
+        (l) =>
+          l.trim() !== '' &&
+          !l.startsWith('The consumer rebalance protocol (KIP-848)') &&
+          !/^% Reached (end of topic|stop timestamp for topic) /.test(l),
+      ) ?? '';
   if (first === '') return 'none';
   if (/^Processed a total of \d+ messages$/.test(first)) return first;
-  if (/^(WARN|warning:|WARNING)/.test(first)) return 'warning';
+  if (/^(WARN|warning:|WARNING)/.test(first) || /^% (?!ERROR|FATAL)/.test(first)) return 'warning';
   return 'error';
 }

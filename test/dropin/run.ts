@@ -4,7 +4,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Case, Normalizer, Script } from './cases.js';
-import { bootstrap, placeholders, runInOneJvm, runKtoolInOrder, sideName, stderrClass, type Outcome, type Side } from './harness.js';
+import {
+  bootstrap,
+  placeholders,
+  runInOneJvm,
+  runKcatInOrder,
+  runKtoolInOrder,
+  sideName,
+  stderrClass,
+  type Outcome,
+  type Side,
+} from './harness.js';
 import { spawnKtool } from '../helpers/spawn-ktool.js';
 import { brokerLogDir, resolveLogFileArg } from './log-files.js';
 
@@ -58,6 +68,7 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
       .replace(/(hmac :)[A-Za-z0-9+/=]+/g, '$1<hmac>')
       .replace(/^[A-Za-z0-9_-]{22} [A-Za-z0-9+/]{86}== /gm, '<id> <hmac> ')
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d/g, '<date>'),
+  'sorted-lines': (text) => text.split('\n').sort().join('\n'),
   numbers: (text) => text.replace(/\b(\d+(\.\d+)?(E-?\d+)?|Infinity|NaN)\b/g, 'N'),
   'both-sides': (text) => text, // in observe(): it needs the run's names
   'acl-order': aclOrder,
@@ -154,8 +165,8 @@ async function settleReassignments(run: string, env: Record<string, string>, clu
 async function snapshot(run: string, side: Side, c: Case, env: Record<string, string>, cluster: Cluster): Promise<string[]> {
   const out: string[] = [];
   for (const cmd of c.state ?? []) {
-    if (cmd[0] === 'kcat') {
-      out.push(placeholders(run, side, await kcatRecords(sideName(run, side, cmd[1]))));
+    if (cmd[0] === 'kcat' || cmd[0] === 'kcat-json') {
+      out.push(placeholders(run, side, await kcatRecords(sideName(run, side, cmd[1]), cmd[0] === 'kcat-json')));
       continue;
     }
     const r = await spawnKtool([...withBroker(cmd, run, side, cluster), '-b', cluster.bootstrap], { env });
@@ -165,11 +176,23 @@ async function snapshot(run: string, side: Side, c: Case, env: Record<string, st
   return out;
 }
 
-/** kcat's view of a topic's records (partition, offset, key, value, headers): the state produce leaves. */
-export function kcatRecords(topic: string): Promise<string> {
+/**
+ * kcat's view of a topic's records (partition, offset, key, value, headers): the state produce leaves.
+ * `json`: kcat's -J envelopes, null and empty told apart, timestamps out (the times of sending).
+ */
+export function kcatRecords(topic: string, json = false): Promise<string> {
+  const format = json ? ['-J'] : ['-f', '%p %o %k=%s %h\\n'];
   return new Promise((resolve, reject) => {
-    execFile('kcat', ['-C', '-b', bootstrap(), '-t', topic, '-e', '-q', '-f', '%p %o %k=%s %h\\n'], { timeout: 30_000 }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout.split('\n').sort().join('\n')),
+    execFile('kcat', ['-C', '-b', bootstrap(), '-t', topic, '-e', '-q', ...format], { timeout: 30_000 }, (error, stdout) =>
+      error
+        ? reject(error)
+        : resolve(
+            stdout
+              .replace(/"ts":\d+/g, '"ts":<ts>')
+              .split('\n')
+              .sort()
+              .join('\n'),
+          ),
     );
   });
 }
@@ -252,8 +275,21 @@ async function runPhase(scripts: readonly Script[], run: string, env: Record<str
   }
   await capture(scripts, run, env, cluster);
   const all = scripts.flatMap((script) => script.cases.map((c, index) => ({ script, c, index })));
-  const java = () =>
-    runInOneJvm(all.map(({ script, c }) => ({ mainClass: script.mainClass, args: withBroker(c.args, run, 'k', cluster), stdin: c.stdin })));
+  // The reference: Kafka's tool classes in one JVM, and kcat (scripts with reference 'kcat') at the same time.
+  const java = async () => {
+    const viaJvm = all.filter(({ script }) => script.reference !== 'kcat');
+    const viaKcat = all.filter(({ script }) => script.reference === 'kcat');
+    const jvmRuns = viaJvm.map(({ script, c }) => ({
+      mainClass: script.mainClass,
+      args: withBroker(c.args, run, 'k', cluster),
+      stdin: c.stdin,
+    }));
+    const [jvm, kcat] = await Promise.all([
+      jvmRuns.length ? runInOneJvm(jvmRuns) : [],
+      runKcatInOrder(viaKcat.map(({ c }) => ({ args: withBroker(c.args, run, 'k', cluster), stdin: c.stdin }))),
+    ]);
+    return all.map((x) => (x.script.reference === 'kcat' ? kcat[viaKcat.indexOf(x)] : jvm[viaJvm.indexOf(x)]));
+  };
   const ours = () =>
     runKtoolInOrder(
       all.map(({ script, c }) => ({ args: [...script.noun, ...withBroker(c.ktoolArgs ?? c.args, run, 't', cluster)], stdin: c.stdin })),

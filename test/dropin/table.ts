@@ -5,20 +5,25 @@
  */
 import type { Script } from './cases.js';
 
-const flagsOf = (args: string[]) => args.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')[0]);
+const flagsOf = (args: string[], kcat: boolean) =>
+  kcat
+    ? args.filter((a) => /^-[A-Za-z]$/.test(a)).map((a) => a.slice(1))
+    : args.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')[0]);
 
 export function coverageTable(scripts: readonly Script[]): string {
   const rows = scripts.map((s) => {
     const identical = new Set<string>();
     const differing = new Set<string>();
-    for (const c of s.cases) for (const f of flagsOf(c.args)) (c.differs ? differing : identical).add(f);
+    const kcat = s.reference === 'kcat';
+    const dash = kcat ? '-' : '--';
+    for (const c of s.cases) for (const f of flagsOf(c.args, kcat)) (c.differs ? differing : identical).add(f);
     for (const f of identical) differing.delete(f);
     const original = new Set(s.helpFlags);
     const list = (xs: Iterable<string>) =>
       [...xs]
         .filter((f) => original.has(f))
         .sort()
-        .map((f) => `\`--${f}\``)
+        .map((f) => `\`${dash}${f}\``)
         .join(' ') || '-';
     const untested = s.helpFlags.filter((f) => !identical.has(f) && !differing.has(f));
     const same = s.cases.filter((c) => !c.differs).length;

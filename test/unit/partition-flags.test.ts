@@ -28,7 +28,7 @@ describe('partition flags through the command tree', () => {
 
   it.each([
     [['produce', 't', '-p', '2'], 2],
-    [['produce', 't', '-P', '2'], 2],
+    [['produce', 't', '--partitions', '2'], 2],
     [['produce', 't', '--partition', '2'], 2],
   ])('%j', async (argv, partition) => {
     const r = await parseArgs(argv);
@@ -38,8 +38,8 @@ describe('partition flags through the command tree', () => {
 
   it.each([
     [['produce', 't', '-p', '0,1'], /takes one partition/],
-    [['produce', 't', '-P', 'orders'], /kcat's -P is this command itself/],
-    [['produce', 't', '-p', '0', '-P', '1'], /once/],
+    [['produce', 't', '-p', 'orders'], /kcat's -P is this command itself/],
+    [['produce', 't', '-p', '0', '--partitions', '1'], /once/],
     [['offsets', '-p', '0'], /needs a TOPIC/],
   ])('rejects %j', async (argv, message) => {
     const r = await parseArgs(argv);

@@ -7,7 +7,7 @@
  */
 import { defineOptions } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
-import { parseDelimiter } from './kcat-format.js';
+import { compileKcatFormat, parseDelimiter } from './kcat-format.js';
 import type { OffsetSpec, Position } from './offset-spec.js';
 
 export const KCAT_CONSUME_OPTIONS = defineOptions([
@@ -92,6 +92,9 @@ export function parseKcatProperties(items: string[]): KcatProperties {
         break;
       case 'fetch.max.bytes':
         if (!/^\d+$/.test(value)) throw new UsageError(`-X fetch.max.bytes=${value}: a number of bytes`);
+        // librdkafka refuses it below message.max.bytes (1000000 unless set, which ktool does not take).
+        if (Number(value) < 1_000_000 || Number(value) > 256 << 20)
+          throw new UsageError(`-X fetch.max.bytes=${value}: from 1000000 (message.max.bytes, as librdkafka) to ${256 << 20}`);
         out.fetchMaxBytes = Number(value);
         break;
       case 'client.id':
@@ -217,6 +220,8 @@ export function kcatPlan(args: string[], f: KcatModeFlags, parseDelim = parseDel
   }
   if (f.kcatJson && f.template !== undefined)
     throw new UsageError('-J with -f: not supported (kcat prints the envelope and the first literal of -f)');
+  // A bad -f fails here, before anything is read.
+  if (f.template !== undefined) compileKcatFormat(f.template, false);
   const props = parseKcatProperties(f.kcatProperty ?? []);
   const offsets = kcatOffsets(f.offset ?? []);
   if (f.group !== undefined && f.kcatGroup !== undefined) throw new UsageError('give -G or -g, not both');

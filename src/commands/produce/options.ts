@@ -6,6 +6,7 @@ import { ENCODINGS, serdeFor, type Encoding } from '../../serde/serde.js';
 import type { SchemaChoice } from '../../serde/typed-produce.js';
 import { applyReaderProperties, DEFAULT_LINE_FORMAT, unescapeSeparator, validateLineFormat, type LineFormat } from './properties.js';
 import { parseRate } from './rate.js';
+import type { KcatInput } from './kcat.js';
 
 export const INPUTS = ['line', 'whole', 'json'] as const;
 export type InputMode = (typeof INPUTS)[number];
@@ -43,6 +44,8 @@ export interface ProduceOptions {
   onError: 'fail' | 'skip';
   /** -q: no summary line unless something failed, was skipped or interrupted. */
   quiet: boolean;
+  /** kcat's spelling (kcat.ts): its input rules and partitioner. */
+  kcat?: KcatInput;
 }
 
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;

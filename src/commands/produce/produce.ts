@@ -30,6 +30,7 @@ import {
   withTunables,
   type ProduceOptions,
 } from './options.js';
+import { isKcatProduce, KCAT_PRODUCE_OPTIONS, kcatCompression, kcatInput, kcatProducerProperties } from './kcat.js';
 import { Partitions } from './partitions.js';
 import { parseRate } from './rate.js';
 import { fileSource, stdinSource, type Source } from './readers.js';
@@ -39,8 +40,8 @@ import { Sender } from './sender.js';
 import { typedSides } from './typed-sides.js';
 
 export const spec = defineCommand({
-  command: 'produce [topic]',
-  description: "write records from standard input or files, one per line (kafka-console-producer.sh spellings; of kcat's, -k/-K/-H/-p/-X)",
+  command: 'produce [topic] [files...]',
+  description: "write records from standard input or files, one per line (kafka-console-producer.sh spellings; kcat -P's too, see README)",
   groups: ['connection', 'schema-registry', 'output', 'base'],
   options: [
     { flags: '--topic <topic>', description: 'the topic (kafka-console-producer spelling of TOPIC)' },
@@ -91,7 +92,7 @@ export const spec = defineCommand({
     { flags: '--key-message <name>', description: 'protobuf: the message type of keys' },
     { flags: '--null-marker <text>', description: 'a key or value equal to this is null (a value: a tombstone)' },
     { flags: '-p, --partition <n>', description: 'write every record to this partition (default: by key hash, as the Java client)' },
-    { flags: '-P, --partitions <n>', description: "alias of -p (consume's other spelling)", hidden: true },
+    { flags: '--partitions <n>', description: "alias of -p (consume's other spelling)", hidden: true },
     { flags: '--keep-partitions', description: "--input json: keep each record's partition also when writing to another topic" },
     { flags: '--acks <acks>', description: '0, 1 or all (default: all)' },
     { flags: '--no-idempotence', description: 'turn off idempotence (on by default with --acks all)' },
@@ -126,6 +127,7 @@ export const spec = defineCommand({
       description:
         'no summary line on stderr unless something failed, was skipped or interrupted (--json: the summary is the JSON on stdout only)',
     },
+    ...KCAT_PRODUCE_OPTIONS,
   ],
   examples: [
     'echo hello | ktool produce orders',
@@ -139,10 +141,13 @@ export const spec = defineCommand({
     'ktool produce orders --transactional-id nightly-load < batch.txt   # all or nothing; the same id every night',
     `echo '{"id":"o-1","amount":12.5}' | ktool produce orders --value-format avro   # with orders-value's latest schema`,
     'ktool produce orders --value-format avro --value-schema order.avsc --register < orders.jsonl',
+    "ktool produce -P -t orders -b localhost:9092 -K : -z zstd < keyed.txt   # kcat's spelling, input rules and partitioner",
+    'ktool produce -P -t blobs -b localhost:9092 a.bin b.bin                  # kcat: each file one record',
   ],
 });
 
 export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions {
+  if (isKcatProduce(flags)) return parseKcat(args, flags);
   const topic = topicOf(args, flags.topic);
   const input = oneOf(flags.input, INPUTS, '--input', 'line');
   if (!topic && input !== 'json')
@@ -193,6 +198,58 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
   return options;
 }
 
+const NOT_WITH_KCAT: [keyof Flags<typeof spec>, string][] = [
+  ['file', '--file (give the files as arguments: each one record, or -l FILE for its lines)'],
+  ['input', '--input'],
+  ['property', '--property'],
+  ['readerProperty', '--reader-property'],
+  ['nullMarker', '--null-marker'],
+  ['rate', '--rate'],
+  ['keepPartitions', '--keep-partitions'],
+  ['valueFormat', '--value-format'],
+  ['keyFormat', '--key-format'],
+  ['partitions', '--partitions'],
+];
+
+/** kcat's spelling (kcat.ts): -t's topic, FILE arguments, kcat's input rules and partitioner; no summary line, as kcat. */
+function parseKcat(args: string[], flags: Flags<typeof spec>): ProduceOptions {
+  for (const [k, name] of NOT_WITH_KCAT) {
+    const v = flags[k];
+    if (v !== undefined && v !== false && !(k === 'input' && v === 'line') && !(Array.isArray(v) && v.length === 0))
+      throw new UsageError(`${name} cannot be combined with kcat's flags (-P -t -D -l -T -c -Z -z)`);
+  }
+  if (flags.keyEncoding !== 'text' || flags.valueEncoding !== 'text')
+    throw new UsageError("--key-encoding/--value-encoding cannot be combined with kcat's flags: kcat sends the bytes as they are");
+  const explicit = flags.kcatTopic ?? flags.topic;
+  if (explicit === undefined && (flags.kcatProducer || args.length !== 1)) throw new UsageError('-t <topic> missing');
+  const topic = topicOf(explicit === undefined ? args.slice(0, 1) : [], explicit);
+  const files = explicit === undefined ? [] : args;
+  const { partitioner, java } = kcatProducerProperties(flags.producerProperty ?? []);
+  const x = applyProducerProperties([...java, ...(flags.commandProperty ?? [])]);
+  const compression = flags.kcatCompression !== undefined ? kcatCompression(flags.kcatCompression) : flags.compression;
+  const producer = producerSettingsOf({ ...flags, ...(compression !== undefined ? { compression } : {}) }, x);
+  withTunables(producer, x);
+  const kcat = kcatInput(flags, files, partitioner);
+  return {
+    consoleWarnings: [],
+    topic,
+    files,
+    input: 'line',
+    keyEncoding: 'text',
+    valueEncoding: 'text',
+    line: lineFormatOf([], [], undefined, undefined),
+    headers: [],
+    keepPartitions: false,
+    producer,
+    batchBytes: flags.batchSize !== undefined ? parseSize(flags.batchSize, '--batch-size') : (x.batchBytes ?? DEFAULT_BATCH_BYTES),
+    lingerMs: flags.lingerMs !== undefined ? int(flags.lingerMs, '--linger-ms', 0, 600_000) : (x.lingerMs ?? DEFAULT_LINGER_MS),
+    maxInFlightSends: x.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+    onError: 'fail',
+    quiet: true,
+    kcat,
+  };
+}
+
 /** ConsoleProducer 4.x's deprecation lines, on stdout as it prints them, for its own spelling. */
 function consoleWarnings(flags: Flags<typeof spec>): string[] {
   if (flags.topic === undefined) return [];
@@ -206,6 +263,7 @@ function consoleWarnings(flags: Flags<typeof spec>): string[] {
 }
 
 export async function run(options: ProduceOptions, ctx: Context): Promise<CommandResult> {
+  if (options.kcat) return (await import('./kcat-run.js')).runKcat(options, options.kcat, ctx);
   const started = performance.now();
   if (options.consoleWarnings.length) await write(ctx.io.stdout, options.consoleWarnings.map((w) => `${w}\n`).join(''));
   const { signal } = ctx.io;
