@@ -37,9 +37,10 @@ export const KCAT_CONSUME: Script = {
   noun: ['consume'],
   helpFlags: ['C', 'G', 't', 'p', 'b', 'D', 'K', 'c', 'X', 'q', 'o', 'e', 'f', 'J', 'Z', 'u'],
   setup: [
-    { args: ['topics', 'create', '{c1}'] },
+    // Kept forever: the fixed timestamps are years old, which the broker's retention would delete.
+    { args: ['topics', 'create', '{c1}', '-c', 'retention.ms=-1'] },
     { args: ['produce', '--input', 'json', '{c1}'], stdin: FIXTURE },
-    { args: ['topics', 'create', '{c3}', '-p', '3'] },
+    { args: ['topics', 'create', '{c3}', '-p', '3', '-c', 'retention.ms=-1'] },
     { args: ['produce', '--input', 'json', '{c3}'], stdin: KEYED_RECORDS },
   ],
   cases: [
