@@ -179,7 +179,8 @@ describe("kcat's output", () => {
   it('-J: the fields in kcat 1.7 order, headers only when there are some, yajl escapes', () => {
     const json = kcatJsonFormat(Buffer.from('\n'), () => 3);
     expect(render(json, record({ headers: [[Buffer.from('h'), null]], key: null, value: Buffer.from('a"\u0001') })).toString()).toBe(
-      '{"topic":"t","partition":1,"offset":5,"tstype":"create","ts":1000,"broker":3,"headers":["h",null],"key":null,"payload":"a\\"\\u0001"}\n',
+      '{"topic":"t","partition":1,"offset":5,"tstype":"create","ts":1000,"broker":3,' +
+        '"headers":["h",null],"key":null,"payload":"a\\"\\u0001"}\n',
     );
     expect(yajlString(Buffer.from('\u001f'))).toBe('"\\u001F"');
   });
