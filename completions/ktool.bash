@@ -17,7 +17,7 @@ _ktool_subcommands() {
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status list delete logs help' ;;
     'configs') echo 'describe alter help' ;;
-    'cluster') echo 'info health log-dirs api-versions help' ;;
+    'cluster') echo 'info health quorum features log-dirs api-versions help' ;;
     'groups') echo 'list describe reset-offsets delete delete-offsets help' ;;
     'acls') echo 'list create delete help' ;;
     'users') echo 'list create delete help' ;;
@@ -64,6 +64,8 @@ _ktool_options() {
     'cluster') echo '-h --help' ;;
     'cluster info') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
     'cluster health') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
+    'cluster quorum') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --status --replication --bootstrap-controller -h --help' ;;
+    'cluster features') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --feature --release-version --unsafe --dry-run --node-id --bootstrap-controller -h --help' ;;
     'cluster log-dirs') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --topic-list --describe -h --help' ;;
     'cluster api-versions') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -h --help' ;;
     'offsets') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --time --topic -p --partition -P --partitions --topic-partitions --exclude-internal-topics --isolation -h --help' ;;
@@ -293,6 +295,22 @@ _ktool_option_value() {
     'cluster health')
       case "$2" in
         -b|--bootstrap-server|--brokers|--timeout|--output) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'cluster quorum')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--bootstrap-controller) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --profile) echo 'profiles' ;;
+        --format) echo 'choices table wide json yaml' ;;
+        *) return 1 ;;
+      esac ;;
+    'cluster features')
+      case "$2" in
+        -b|--bootstrap-server|--brokers|--timeout|--output|--feature|--release-version|--metadata|--node-id|--bootstrap-controller) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
@@ -797,13 +815,17 @@ _ktool_argument() {
       case "$2" in
         *) echo 'topics' ;;
       esac ;;
+    'cluster features')
+      case "$2" in
+        1) echo 'choices describe upgrade downgrade disable version-mapping feature-dependencies' ;;
+      esac ;;
     'cluster log-dirs')
       case "$2" in
         *) echo 'topics' ;;
       esac ;;
     'cluster help')
       case "$2" in
-        0) echo 'choices info health log-dirs api-versions' ;;
+        0) echo 'choices info health quorum features log-dirs api-versions' ;;
       esac ;;
     'offsets')
       case "$2" in

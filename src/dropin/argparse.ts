@@ -19,6 +19,8 @@ export interface ArgOption {
   readonly repeat?: boolean;
   /** Accepted but not implemented by ktool: named on stderr. */
   readonly unsupported?: string;
+  /** Other names of the option (kafka-metadata-quorum.sh's -i for --controller-id), matched exactly. */
+  readonly aliases?: readonly string[];
 }
 
 export interface ArgParser {
@@ -33,7 +35,7 @@ const RANGES = { int: [-(2n ** 31n), 2n ** 31n - 1n], long: [-(2n ** 63n), 2n **
 const TYPE_NAMES = { int: 'Integer', long: 'Long', short: 'Short' } as const;
 
 function match(table: readonly ArgOption[], name: string): ArgOption {
-  const exact = table.find((o) => o.name === name);
+  const exact = table.find((o) => o.name === name || o.aliases?.includes(name));
   if (exact) return exact;
   const prefixed = table.filter((o) => o.name.startsWith(name));
   if (prefixed.length === 1) return prefixed[0];

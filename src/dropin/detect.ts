@@ -17,7 +17,9 @@ export type DropinName =
   | 'delete-records'
   | 'log-dirs'
   | 'acls'
-  | 'tokens';
+  | 'tokens'
+  | 'quorum'
+  | 'features';
 
 const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'groups', 'transactions', 'tokens']);
 
@@ -47,11 +49,25 @@ const VERBS: Readonly<
     anyOf: ['--offset-json-file'],
     native: ['--before', '--allow-internal-topics'],
   },
+  // argparse4j tools: the action is a sub-command word (kafka-metadata-quorum.sh --bootstrap-server B describe --status).
+  'cluster quorum': { name: 'quorum', own: new Set(['--dry-run']), anyOf: ['describe', 'add-controller', 'remove-controller'] },
+  'cluster features': {
+    name: 'features',
+    own: new Set(['--dry-run']),
+    anyOf: ['describe', 'upgrade', 'downgrade', 'disable', 'version-mapping', 'feature-dependencies'],
+  },
 };
 
 /** How many words of the command line name the drop-in (`topics`: 1, `partitions reassign`: 2). */
 export function dropinWords(name: DropinName): number {
-  return name === 'reassign' || name === 'elect-leaders' || name === 'log-dirs' || name.startsWith('perf-') ? 2 : 1;
+  return name === 'reassign' ||
+    name === 'elect-leaders' ||
+    name === 'log-dirs' ||
+    name === 'quorum' ||
+    name === 'features' ||
+    name.startsWith('perf-')
+    ? 2
+    : 1;
 }
 
 /** ktool's own flags (connection, output, safety) that no kafka-*.sh script of these nouns has. */

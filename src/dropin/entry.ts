@@ -23,6 +23,8 @@ const SCRIPTS: Record<DropinName, () => Promise<DropinScript>> = {
   'delete-records': async () => (await import('./delete-records.js')).DELETE_RECORDS,
   'log-dirs': async () => (await import('./log-dirs.js')).LOG_DIRS,
   acls: async () => (await import('./acls.js')).ACLS,
+  quorum: async () => (await import('./quorum.js')).METADATA_QUORUM,
+  features: async () => (await import('./features.js')).FEATURES,
 };
 
 export function loadDropin(name: DropinName): Promise<DropinScript> {

@@ -64,10 +64,48 @@ export interface LogDirDescription {
 
 export interface ClusterApi {
   describeCluster(): Promise<ClusterDescription>;
-  /** From the bootstrap broker's ApiVersions answer. */
-  features(): Promise<FeatureSet>;
+  /** From the bootstrap broker's ApiVersions answer, or that node's (kafka-features.sh describe --node-id). */
+  features(nodeId?: number): Promise<FeatureSet>;
+  /** DescribeQuorum of the metadata log, answered by the active controller (a broker forwards it). */
+  describeQuorum(): Promise<QuorumDescription>;
+  /** UpdateFeatures (a broker forwards it to the controller); validateOnly: checked, not applied. */
+  updateFeatures(updates: FeatureUpdate[], validateOnly: boolean, timeoutMs: number): Promise<FeatureUpdateResult[]>;
   /** ApiVersions of every live broker, by broker id. */
   apiVersions(): Promise<BrokerApiVersions[]>;
   /** DescribeLogDirs on every live broker; topics null means all topics. */
   describeLogDirs(topics: string[] | null): Promise<LogDirDescription[]>;
+}
+
+/** One replica of the metadata quorum (__cluster_metadata-0) as DescribeQuorum reports it. */
+export interface QuorumReplica {
+  id: number;
+  /** Uuid string; "AAAAAAAAAAAAAAAAAAAAAA" (Uuid.ZERO) for a static quorum or before v2. */
+  directoryId: string;
+  logEndOffset: number;
+  /** Epoch ms; -1 when the leader has not heard from it (or before v1). */
+  lastFetchTimestamp: number;
+  lastCaughtUpTimestamp: number;
+}
+
+export interface QuorumDescription {
+  leaderId: number;
+  leaderEpoch: number;
+  highWatermark: number;
+  voters: QuorumReplica[];
+  observers: QuorumReplica[];
+  /** Listeners of the voters by node id (v2; empty before). */
+  nodes: { id: number; endpoints: { listener: string; host: string; port: number }[] }[];
+}
+
+/** UpdateFeatures: 1 upgrade, 2 safe downgrade, 3 unsafe downgrade. */
+export interface FeatureUpdate {
+  feature: string;
+  maxVersionLevel: number;
+  upgradeType: 1 | 2 | 3;
+}
+
+/** One feature's result: null error when it was (or, validating only, would be) applied. */
+export interface FeatureUpdateResult {
+  feature: string;
+  error: { code: string; message: string } | null;
 }

@@ -1,9 +1,27 @@
 import * as lib from '@platformatic/kafka';
-import { Admin, DescribeClusterEndpointTypes, ProtocolError } from '@platformatic/kafka';
+import {
+  Admin,
+  DescribeClusterEndpointTypes,
+  type Broker,
+  ProtocolError,
+  protocolErrors,
+  protocolErrorsCodesById,
+} from '@platformatic/kafka';
 import { errorName } from './errors.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi } from './raw-api.js';
-import type { ApiVersionRange, BrokerApiVersions, ClusterApi, ClusterDescription, FeatureSet, LogDirDescription } from './cluster-types.js';
+import type {
+  ApiVersionRange,
+  BrokerApiVersions,
+  ClusterApi,
+  ClusterDescription,
+  FeatureSet,
+  LogDirDescription,
+  FeatureUpdate,
+  FeatureUpdateResult,
+  QuorumDescription,
+  QuorumReplica,
+} from './cluster-types.js';
 
 export type * from './cluster-types.js';
 
@@ -23,11 +41,96 @@ function usable(name: string | undefined, min: number, max: number): number | nu
   return null;
 }
 
+const errorCodeOf = (id: string) => Number(Object.entries(protocolErrorsCodesById).find(([, name]) => name === id)?.[0] ?? -1);
 const num = (v: bigint | number | undefined) => (v === undefined ? -1 : Number(v));
+
+/** Uuid.ZERO as Kafka prints it (the library reads a zero uuid as all-zero hex). */
+const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
+
+/** Kafka's Uuid.toString: url-safe base64 of the 16 bytes, no padding (the library gives dashed hex). */
+export function uuidToKafka(uuid: string | undefined): string {
+  if (!uuid) return ZERO_UUID;
+  return Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64url');
+}
+
+interface WireReplica {
+  replicaId: number;
+  replicaDirectoryId?: string;
+  logEndOffset: bigint;
+  lastFetchTimestamp?: bigint;
+  lastCaughtUpTimestamp?: bigint;
+}
+
+const replica = (r: WireReplica): QuorumReplica => ({
+  id: r.replicaId,
+  directoryId: uuidToKafka(r.replicaDirectoryId),
+  logEndOffset: Number(r.logEndOffset),
+  lastFetchTimestamp: num(r.lastFetchTimestamp),
+  lastCaughtUpTimestamp: num(r.lastCaughtUpTimestamp),
+});
+
+const NOT_LEADER_OR_FOLLOWER = 6;
+const NOT_CONTROLLER = 41;
+
+async function describeQuorum(admin: Admin, active: () => Promise<Broker | undefined>): Promise<QuorumDescription> {
+  const ask = (to?: Broker) =>
+    callApi(admin, PINNED.DescribeQuorum, [[{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }]], to);
+  let r = await ask();
+  // A controller that is not the quorum's leader (--bootstrap-controller) refuses: ask the active one, as Java's Admin does.
+  if (r.topics[0]?.partitions[0]?.errorCode === NOT_LEADER_OR_FOLLOWER) {
+    const leader = await active();
+    if (leader) r = await ask(leader);
+  }
+  if (r.errorCode) throw new ProtocolError(r.errorCode, 'errorMessage' in r ? r.errorMessage : null);
+  const p = r.topics[0]?.partitions[0];
+  if (!p) throw new ProtocolError(errorCodeOf('UNKNOWN_SERVER_ERROR'), 'DescribeQuorum answered no partition');
+  if (p.errorCode) throw new ProtocolError(p.errorCode, 'errorMessage' in p ? p.errorMessage : null);
+  return {
+    leaderId: p.leaderId,
+    leaderEpoch: p.leaderEpoch,
+    highWatermark: Number(p.highWatermark),
+    voters: p.currentVoters.map(replica),
+    observers: p.observers.map(replica),
+    nodes: ('nodes' in r ? r.nodes : []).map((n) => ({
+      id: n.nodeId,
+      endpoints: n.listeners.map((l) => ({ listener: l.name, host: l.host, port: l.port })),
+    })),
+  };
+}
+
+/** MISMATCHED_ENDPOINT_TYPE: a BROKERS DescribeCluster reached a controller, or the other way round (KIP-919). */
+const MISMATCHED_ENDPOINT_TYPE = 114;
+
+async function updateFeatures(
+  admin: Admin,
+  active: () => Promise<Broker | undefined>,
+  updates: FeatureUpdate[],
+  validateOnly: boolean,
+  timeoutMs: number,
+): Promise<FeatureUpdateResult[]> {
+  const ask = (to?: Broker) => callApi(admin, PINNED.UpdateFeatures, [timeoutMs, updates, validateOnly], to);
+  let r = await ask();
+  // Sent to a controller that is not the active one (--bootstrap-controller): to the active one.
+  if (r.errorCode === NOT_CONTROLLER) {
+    const leader = await active();
+    if (leader) r = await ask(leader);
+  }
+  const failure = (code: number, message: string | null | undefined) =>
+    code ? { code: errorName(code), message: message || (protocolErrors[errorName(code)]?.message ?? errorName(code)) } : null;
+  // A top-level error is every feature's (as Java's Admin reports it); v1 answers each feature otherwise.
+  if (r.errorCode) return updates.map((u) => ({ feature: u.feature, error: failure(r.errorCode, r.errorMessage) }));
+  return updates.map((u) => {
+    const result = r.results.find((x) => x.feature === u.feature);
+    return { feature: u.feature, error: result ? failure(result.errorCode, result.errorMessage) : null };
+  });
+}
 
 export function makeClusterApi(admin: Admin): ClusterApi {
   const describeCluster = async (): Promise<ClusterDescription> => {
-    const r = await callApi(admin, PINNED.DescribeCluster, [false, DescribeClusterEndpointTypes.BROKERS]);
+    let r = await callApi(admin, PINNED.DescribeCluster, [false, DescribeClusterEndpointTypes.BROKERS]);
+    // Bootstrapped on a controller (kafka-metadata-quorum.sh --bootstrap-controller): it describes the controllers.
+    if (r.errorCode === MISMATCHED_ENDPOINT_TYPE)
+      r = await callApi(admin, PINNED.DescribeCluster, [false, DescribeClusterEndpointTypes.CONTROLLERS]);
     if (r.errorCode) throw new ProtocolError(r.errorCode, r.errorMessage);
     return {
       clusterId: r.clusterId,
@@ -35,13 +138,23 @@ export function makeClusterApi(admin: Admin): ClusterApi {
       brokers: r.brokers.map((b) => ({ id: b.brokerId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id),
     };
   };
+  /** The active controller as DescribeCluster names it (with a controller bootstrap, one of the controllers). */
+  const active = async (): Promise<Broker | undefined> => {
+    const c = await describeCluster();
+    return c.brokers.find((b) => b.id === c.controllerId);
+  };
   const apiVersionsOf = (broker?: { host: string; port: number }) => callApi(admin, PINNED.ApiVersions, [CLIENT_NAME, '0'], broker);
 
   return {
     describeCluster,
 
-    async features(): Promise<FeatureSet> {
-      const r = await apiVersionsOf();
+    async features(nodeId?: number): Promise<FeatureSet> {
+      let node: { host: string; port: number } | undefined;
+      if (nodeId !== undefined) {
+        node = (await describeCluster()).brokers.find((b) => b.id === nodeId);
+        if (!node) throw new ProtocolError(errorCodeOf('BROKER_NOT_AVAILABLE'), `No node ${nodeId} in the cluster`);
+      }
+      const r = await apiVersionsOf(node);
       return {
         finalizedEpoch: num(r.finalizedFeaturesEpoch),
         finalized: [...(r.finalizedFeatures ?? [])]
@@ -52,6 +165,10 @@ export function makeClusterApi(admin: Admin): ClusterApi {
           .map((f) => ({ name: f.name, minVersion: f.minVersion, maxVersion: f.maxVersion })),
       };
     },
+
+    describeQuorum: () => describeQuorum(admin, active),
+
+    updateFeatures: (updates, validateOnly, timeoutMs) => updateFeatures(admin, active, updates, validateOnly, timeoutMs),
 
     async apiVersions(): Promise<BrokerApiVersions[]> {
       const { brokers } = await describeCluster();

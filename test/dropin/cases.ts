@@ -11,6 +11,7 @@ import { LOG_DIRS } from './cases-log-dirs.js';
 import { KCAT_CONSUME, KCAT_PRODUCE } from './cases-kcat.js';
 import { ELECT, REASSIGN } from './cases-partitions.js';
 import { TOKENS } from './cases-tokens.js';
+import { FEATURES, METADATA_QUORUM } from './cases-quorum-features.js';
 
 export type Normalizer =
   /** Lines naming no topic of this run dropped (other tests share the broker), the rest sorted (the sides' names differ). */
@@ -46,7 +47,13 @@ export type Normalizer =
    * kafka-delete-records.sh's `partition: ...` lines sorted: the admin client's result map is an
    * immutable map (Collectors.toUnmodifiableMap), its order salted per JVM (three runs, three orders).
    */
-  | 'partition-lines';
+  | 'partition-lines'
+  /**
+   * What moves with the metadata log between two runs (kafka-metadata-quorum.sh, kafka-features.sh):
+   * HighWatermark, MaxFollowerLag(TimeMs), the replication table's log end offsets, lags and times,
+   * the finalized features' Epoch.
+   */
+  | 'metadata-offsets';
 
 export interface Case {
   /** Arguments after the script (for ktool, after its noun). */
@@ -875,4 +882,6 @@ export const SCRIPTS: readonly Script[] = [
   ACLS,
   KCAT_PRODUCE,
   KCAT_CONSUME,
+  METADATA_QUORUM,
+  FEATURES,
 ];

@@ -80,6 +80,19 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
     const end = count < 0 ? lines.length : first + count;
     return [...lines.slice(0, first), ...lines.slice(first, end).sort(), ...lines.slice(end)].join('\n');
   },
+  'metadata-offsets': (text) =>
+    text
+      .replace(/^(HighWatermark|MaxFollowerLag|MaxFollowerLagTimeMs):( +)-?\d+$/gm, '$1:$2N')
+      .replace(/Epoch: \d+$/gm, 'Epoch: N')
+      // The replication table: cells trimmed (widths follow the numbers), LogEndOffset to LastCaughtUpTimestamp as N.
+      .replace(/^(.*\t)$/gm, (line) =>
+        line.startsWith('NodeId')
+          ? line.replace(/ +\t/g, '\t')
+          : line
+              .split('\t')
+              .map((cell, i) => (i >= 2 && i <= 5 ? 'N' : cell.trim()))
+              .join('\t'),
+      ),
 };
 
 /** Blocks (a line and the tab-indented entry lines under it) sorted, and their entries, within each principal's section. */

@@ -16,6 +16,8 @@ export interface CliRunOptions {
   columns?: number;
   deps?: ContextDeps;
   signal?: AbortSignal;
+  /** The clock (io.now), for output that shows times relative to now. */
+  now?: () => number;
 }
 
 /** Runs `ktool ARGV` in-process with captured stdout/stderr (tier 2 and integration tests). */
@@ -36,7 +38,7 @@ export async function runCli(argv: string[], options: CliRunOptions = {}): Promi
     stderrIsTTY: Boolean(options.tty),
     columns: options.tty ? (options.columns ?? 120) : 0,
     env: { ...testEnv(), ...options.env },
-    now: () => Date.now(),
+    now: options.now ?? (() => Date.now()),
     signal: options.signal ?? new AbortController().signal,
   };
   const code = await main(argv, io, options.deps);

@@ -42,6 +42,9 @@ const api: ClusterApi = {
     },
     { broker: 2, logDir: '/data/k2', error: 'KAFKA_STORAGE_ERROR', totalBytes: -1, usableBytes: -1, partitions: [] },
   ],
+  // cluster quorum and features: test/unit/quorum-features-render.test.ts.
+  describeQuorum: () => Promise.reject(new Error('not used here')),
+  updateFeatures: () => Promise.reject(new Error('not used here')),
 };
 // payments: partition 0 under-replicated and under min ISR, partition 1 offline as well.
 const payments: TopicInfo = {
