@@ -125,19 +125,21 @@ async function updateFeatures(
   });
 }
 
-export function makeClusterApi(admin: Admin): ClusterApi {
-  const describeCluster = async (): Promise<ClusterDescription> => {
-    let r = await callApi(admin, PINNED.DescribeCluster, [false, DescribeClusterEndpointTypes.BROKERS]);
-    // Bootstrapped on a controller (kafka-metadata-quorum.sh --bootstrap-controller): it describes the controllers.
-    if (r.errorCode === MISMATCHED_ENDPOINT_TYPE)
-      r = await callApi(admin, PINNED.DescribeCluster, [false, DescribeClusterEndpointTypes.CONTROLLERS]);
-    if (r.errorCode) throw new ProtocolError(r.errorCode, r.errorMessage);
-    return {
-      clusterId: r.clusterId,
-      controllerId: r.controllerId,
-      brokers: r.brokers.map((b) => ({ id: b.brokerId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id),
-    };
+async function describeClusterOf(admin: Admin): Promise<ClusterDescription> {
+  let r = await callApi(admin, PINNED.DescribeCluster, [false, DescribeClusterEndpointTypes.BROKERS]);
+  // Bootstrapped on a controller (kafka-metadata-quorum.sh --bootstrap-controller): it describes the controllers.
+  if (r.errorCode === MISMATCHED_ENDPOINT_TYPE)
+    r = await callApi(admin, PINNED.DescribeCluster, [false, DescribeClusterEndpointTypes.CONTROLLERS]);
+  if (r.errorCode) throw new ProtocolError(r.errorCode, r.errorMessage);
+  return {
+    clusterId: r.clusterId,
+    controllerId: r.controllerId,
+    brokers: r.brokers.map((b) => ({ id: b.brokerId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id),
   };
+}
+
+export function makeClusterApi(admin: Admin): ClusterApi {
+  const describeCluster = () => describeClusterOf(admin);
   /** The active controller as DescribeCluster names it (with a controller bootstrap, one of the controllers). */
   const active = async (): Promise<Broker | undefined> => {
     const c = await describeCluster();

@@ -64,7 +64,7 @@ describe('cluster features upgrade and downgrade on an own cluster', () => {
     return r.features.find((f: { feature: string }) => f.feature === feature)?.finalized;
   };
 
-  it('downgrade group.version to 0 (--dry-run first changes nothing), seen by Kafka; upgrade it back with the original spelling', async () => {
+  it('group.version downgraded to 0 (a --dry-run changes nothing), Kafka sees it; upgraded back, original spelling', async () => {
     expect(await level('group.version')).toBe(1);
     const dry = await ktool('cluster', 'features', 'downgrade', '--feature', 'group.version=0', '--dry-run');
     expect(dry).toMatchObject({ code: 0, stdout: 'FEATURE        LEVEL  DRY-RUN\ngroup.version  0      valid\n' });

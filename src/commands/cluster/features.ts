@@ -2,7 +2,7 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
-import { errorForKafkaCode } from '../../kafka/errors.js';
+import { errorForKafkaCode } from '../../kafka/code-errors.js';
 import type { FeatureUpdate } from '../../kafka/cluster-types.js';
 import { batchOutcome } from '../batch-outcome.js';
 import { clusterApi, controllerHosts } from './controllers.js';
