@@ -112,6 +112,7 @@ function updatesOf(action: 'upgrade' | 'downgrade' | 'disable', flags: Flags<typ
 export function parse(args: string[], flags: Flags<typeof spec>): FeaturesOptions {
   const action = (args[0] ?? 'describe') as Action;
   if (args.length > 1) throw new UsageError(`cluster features takes one action: ${args.join(' ')}`);
+  if (!ACTIONS.includes(action)) throw new UsageError(`unknown action ${action}`, `one of: ${ACTIONS.join(', ')}`);
   const change = action === 'upgrade' || action === 'downgrade' || action === 'disable';
   if (!change && (flags.dryRun || flags.unsafe)) throw new UsageError(`--dry-run and --unsafe go with upgrade, downgrade or disable`);
   if (action === 'upgrade' && flags.unsafe) throw new UsageError('--unsafe is for downgrade and disable');
