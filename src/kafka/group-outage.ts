@@ -5,14 +5,22 @@ import { formatTimeout } from './deadline.js';
 export const RETRY_MS = 250;
 
 /**
+ * The least a group member's retries span: a partition leader or group coordinator killed outright
+ * keeps its role until the controllers fence it (broker.session.timeout.ms, 9 s by default), then a
+ * new coordinator loads its __consumer_offsets partition. That took 9-15 s on a loaded machine, so
+ * retries spanning the default --timeout (10 s) made `consume -g` exit 4 on a coordinator's crash
+ * about half the time, where Java's consumer rides it out. Nobody answering at all is still given up
+ * after --timeout: the OutageClock below decides that, not the retries.
+ */
+export const FAILOVER_MS = 30_000;
+
+/**
  * How many times the client library retries a failed request of a group member (a fetch, a commit, finding
- * the coordinator, a heartbeat, a rejoin): enough to span --timeout, and at least 10. A partition leader or
- * group coordinator killed outright keeps its role until the controllers fence it (broker.session.timeout.ms,
- * 9 s by default): 10 retries 250 ms apart gave up after ~2.5 s, and `consume -g` exited 4 where
- * Java's consumer rides out the fail-over. `consume -g` and the mirror's group both use it.
+ * the coordinator, a heartbeat, a rejoin): enough to span --timeout and a fail-over (FAILOVER_MS), at least 10.
+ * `consume -g` and the mirror's group both use it.
  */
 export function retriesWithin(timeoutMs: number): number {
-  return Math.max(10, Math.ceil(timeoutMs / RETRY_MS));
+  return Math.max(10, Math.ceil(Math.max(timeoutMs, FAILOVER_MS) / RETRY_MS));
 }
 
 /**
