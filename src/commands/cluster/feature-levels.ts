@@ -1,8 +1,8 @@
 /**
  * Kafka 4.3.1's feature tables (org.apache.kafka.server.common.MetadataVersion and Feature), read
  * from its jars: what `kafka-features.sh version-mapping` and `feature-dependencies` print offline
- * and what `upgrade --release-version` sends. A newer Kafka adds rows here; test/unit/feature-levels
- * checks them, and the differential harness compares the commands with FeatureCommand 4.3.1.
+ * and what `upgrade --release-version` sends. A newer Kafka adds rows here; the differential harness
+ * (test/dropin/cases-quorum-features.ts) compares version-mapping and feature-dependencies with FeatureCommand 4.3.1.
  */
 
 /** metadata.version names, in order: the feature level of the first is 7 (3.3-IV3), then one per row. */
