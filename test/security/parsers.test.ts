@@ -21,6 +21,7 @@ import { parse as parseUserDelete } from '../../src/commands/users/delete.js';
 import { parseIterations, parseMechanisms } from '../../src/commands/users/mechanisms.js';
 import { newPassword, promptHidden, readPasswordFromStdin } from '../../src/commands/users/password.js';
 import { saltPassword } from '../../src/kafka/scram-credential.js';
+import { dropinName } from '../../src/dropin/detect.js';
 import { parseArgs } from '../helpers/parse-args.js';
 
 describe('principals', () => {
@@ -334,19 +335,10 @@ describe('kafka-acls.sh spellings', () => {
     expect(rewriteLegacy(argv)).toEqual(expected);
   });
 
-  it('parses end to end into the ktool command', async () => {
-    const r = await parseArgs([
-      'acls',
-      '--add',
-      '--allow-principal',
-      'User:alice',
-      '--operation',
-      'Read',
-      '--topic',
-      't',
-      '--bootstrap-server',
-      'h:1',
-    ]);
+  it('parses end to end into the ktool command (with --bootstrap-server, the line is kafka-acls.sh itself: test/dropin)', async () => {
+    const line = ['acls', '--add', '--allow-principal', 'User:alice', '--operation', 'Read', '--topic', 't'];
+    expect(dropinName([...line, '--bootstrap-server', 'h:1'])).toBe('acls');
+    const r = await parseArgs([...line, '-b', 'h:1']);
     expect(r.path).toBe('acls create');
     expect((r.options as { bindings: unknown[] }).bindings).toHaveLength(1);
     const d = await parseArgs(['acls', '--remove', '--topic', 't', '--force']);

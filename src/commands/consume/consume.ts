@@ -170,8 +170,9 @@ export const DEFAULT_FETCH_MAX_BYTES = 1 << 20;
 
 export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): ConsumeOptions {
   if (isKcatConsume(f)) return parseKcat(args, f);
-  if ((f.offset?.length ?? 0) > 1) throw new UsageError('give -o/--offset once (kcat: -o s@TS -o e@TS)');
-  const offsetFlag = f.offset?.[0];
+  // Given twice outside kcat's spelling (kcat: -o s@TS -o e@TS), the last wins, as for any option:
+  // kafka-console-consumer's --offset N after a script's own -o start is the one meant.
+  const offsetFlag = f.offset?.at(-1);
   const { topics, partitions, topicPartitions } = parseSelection(args, f);
   const include = f.include ? compileRegex(f.include, '--include') : undefined;
   if (topics.length === 0 && !include)
