@@ -54,7 +54,8 @@ async function members(group: string): Promise<number> {
 
 /** What a member reading until idle gets now. */
 async function drain(t: string, group: string): Promise<string[]> {
-  const r = await spawnKtool(['consume', t, '--share-group', group, '--timeout-ms', '4000', '-b', bootstrap()], { timeoutMs: 60_000 });
+  // Idle for 15 s before giving up: a fresh cluster's first share group creates __share_group_state first.
+  const r = await spawnKtool(['consume', t, '--share-group', group, '--timeout-ms', '15000', '-b', bootstrap()], { timeoutMs: 90_000 });
   expect(r.code, r.stderr).toBe(0);
   return lines(r.stdout);
 }
@@ -166,7 +167,9 @@ describe('consume --share-group on three brokers', needs('KTOOL_TEST_BOOTSTRAP_3
     const values = Array.from({ length: 3000 }, (_, i) => `k${i}:v${i}`);
     // Keyed: the records spread over every partition.
     await ok(['produce', name, '-K', ':'], values.join('\n') + '\n');
-    const read = () => spawnKtool(['consume', name, '--share-group', group, '--timeout-ms', '6000', '-b', B3()], { timeoutMs: 90_000 });
+    // Idle for 30 s before giving up: on a fresh three-node cluster (CI) the first share fetch waits for
+    // __share_group_state (50 partitions, 3 replicas) to be created; 6 s gave both members nothing.
+    const read = () => spawnKtool(['consume', name, '--share-group', group, '--timeout-ms', '30000', '-b', B3()], { timeoutMs: 120_000 });
     const [a, b] = await Promise.all([read(), read()]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
