@@ -18,6 +18,7 @@ import { describeLines, parseNameAndLevel, updateLines } from '../commands/clust
 import { has, valueOf, type JoptResult } from './jopt.js';
 import { parseArgparse, unsupportedArgs, type ArgOption, type ArgParser } from './argparse.js';
 import type { DropinOut, DropinScript } from './script.js';
+import { Terse, terseOnStderr } from './terse.js';
 
 const HELP: ArgOption = { name: 'help', unsupported: 'ktool cluster features --help' };
 const FEATURE: ArgOption = { name: 'feature', value: 'string', repeat: true };
@@ -42,8 +43,7 @@ export const FEATURES_PARSER: ArgParser = {
   oneOf: [['bootstrap-server', 'bootstrap-controller']],
 };
 
-/** TerseException or any other exception FeatureCommand catches: its message alone on stderr, exit 1. */
-class Terse extends Error {}
+// FeatureCommand catches any exception as it does a TerseException: a parse failure becomes a Terse.
 const terse = <T>(call: () => T): T => {
   try {
     return call();
@@ -146,9 +146,9 @@ async function describe(o: JoptResult, ctx: Context): Promise<string> {
   return describeLines(await api.features(node === undefined ? undefined : Number(node)));
 }
 
-async function run(o: JoptResult, ctx: Context, out: DropinOut): Promise<number> {
+function run(o: JoptResult, ctx: Context, out: DropinOut): Promise<number> {
   const command = o.operands[0];
-  try {
+  return terseOnStderr(out, async () => {
     if (command === 'version-mapping') await out.stdout(versionMapping(o));
     else if (command === 'feature-dependencies') await featureDependencies(o, out);
     else {
@@ -157,12 +157,7 @@ async function run(o: JoptResult, ctx: Context, out: DropinOut): Promise<number>
       if (command === 'describe') await out.stdout(await describe(o, ctx));
       else await update(command as Op, o, ctx, out);
     }
-    return 0;
-  } catch (error) {
-    if (!(error instanceof Terse)) throw error;
-    await out.stderr(`${error.message}\n`);
-    return 1;
-  }
+  });
 }
 
 export const FEATURES: DropinScript = {

@@ -12,6 +12,7 @@ import { has, valueOf, type JoptResult } from './jopt.js';
 import { parseArgparse, unsupportedArgs, type ArgOption, type ArgParser } from './argparse.js';
 import { prettyTable } from './pretty-table.js';
 import type { DropinOut, DropinScript } from './script.js';
+import { Terse, terseOnStderr } from './terse.js';
 
 const HELP: ArgOption = { name: 'help', unsupported: 'ktool cluster quorum --help' };
 const CONTROLLERS = 'changing the controller quorum (AddRaftVoter/RemoveRaftVoter) is not in ktool; remove-controller --dry-run is';
@@ -36,9 +37,6 @@ export const QUORUM_PARSER: ArgParser = {
   },
   oneOf: [['bootstrap-server', 'bootstrap-controller']],
 };
-
-/** TerseException: its message alone on stderr, exit 1. */
-class Terse extends Error {}
 
 /** MetadataQuorumCommand.relativeTimeMs: a time that is not in the past is Kafka's KafkaException. */
 function ago(ts: number, now: number, what: string): string {
@@ -124,17 +122,12 @@ function uuidError(dir: string): string {
   return `Input string \`${dir}\` decoded as ${bytes} bytes, which is not equal to the expected 16 bytes of a base64-encoded UUID`;
 }
 
-async function run(o: JoptResult, ctx: Context, out: DropinOut): Promise<number> {
-  try {
+function run(o: JoptResult, ctx: Context, out: DropinOut): Promise<number> {
+  return terseOnStderr(out, async () => {
     if (!has(o, 'bootstrap-server') && !has(o, 'bootstrap-controller'))
       throw new Terse('kafka-metadata-quorum: error: one of the arguments --bootstrap-server --bootstrap-controller is required');
     await out.stdout(o.operands[0] === 'remove-controller' ? removeDryRun(o) : await describe(o, ctx));
-    return 0;
-  } catch (error) {
-    if (!(error instanceof Terse)) throw error;
-    await out.stderr(`${error.message}\n`);
-    return 1;
-  }
+  });
 }
 
 export const METADATA_QUORUM: DropinScript = {

@@ -14,6 +14,7 @@ import * as ops from '../commands/partitions/reassign-ops.js';
 import { javaHashOrder, javaStringHash } from './java-hash-order.js';
 import { has, valueOf, type JoptOption, type JoptResult } from './jopt.js';
 import { UsageExit, type DropinOut, type DropinScript } from './script.js';
+import { Terse } from './terse.js';
 
 const switchOf = (name: string, unsupported?: string): JoptOption => ({ name, value: false, unsupported });
 const valued = (name: string, unsupported?: string): JoptOption => ({ name, value: true, unsupported });
@@ -191,8 +192,7 @@ const RUNNERS: Record<Action, (o: JoptResult, ctx: Context, out: DropinOut) => P
   },
 };
 
-/** Kafka's TerseException: its message alone on stdout. */
-class Terse extends Error {}
+// Terse here: ReassignPartitionsCommand prints a TerseException's message on stdout, not stderr.
 
 export const REASSIGN: DropinScript = {
   script: 'kafka-reassign-partitions.sh',
