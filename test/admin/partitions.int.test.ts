@@ -31,6 +31,10 @@ async function newTopic(prefix: string, partitions: number, rf: number): Promise
   const name = uniqueName(prefix);
   created.push(name);
   expect((await ktool(['topics', 'create', name, '-p', String(partitions), '-r', String(rf)])).code).toBe(0);
+  // Another broker of the three may not know the new topic yet ('does not exist' seen in CI): wait until described.
+  await pollUntil(async () => (await ktool(['topics', 'describe', name, '--no-offsets', '--json'])).code === 0, {
+    what: `${name} in every broker's metadata`,
+  });
   return name;
 }
 const replicasOf = async (topic: string): Promise<{ replicas: number[]; isr: number[]; leader: number }[]> =>
