@@ -176,116 +176,120 @@ async function ktool(args: string[], stdin?: string) {
   return r;
 }
 
-describe('schema registry interop with Python confluent-kafka', needs('KTOOL_TEST_BOOTSTRAP', 'KTOOL_TEST_SCHEMA_REGISTRY'), () => {
-  let dir: string;
-  const topics: string[] = [];
-  const topic = async () => {
-    const t = uniqueName('interop');
-    await ktool(['topics', 'create', t]);
-    topics.push(t);
-    return t;
-  };
+describe(
+  'schema registry interop with Python confluent-kafka',
+  { ...needs('KTOOL_TEST_BOOTSTRAP', 'KTOOL_TEST_SCHEMA_REGISTRY'), timeout: 240_000 },
+  () => {
+    let dir: string;
+    const topics: string[] = [];
+    const topic = async () => {
+      const t = uniqueName('interop');
+      await ktool(['topics', 'create', t]);
+      topics.push(t);
+      return t;
+    };
 
-  beforeAll(() => {
-    if (!existsSync(python)) throw new Error(`${python} is missing: run scripts/setup.sh (it makes .venv with confluent-kafka)`);
-    dir = mkdtempSync(join(tmpdir(), 'ktool-interop-'));
-  });
-  afterAll(async () => {
-    if (topics.length) await spawnKtool(['topics', 'delete', '--yes', ...topics], { env });
-  });
-
-  it('Avro: records, nested records, unions, enums, arrays, maps, fixed, bytes and logical types, both ways, same bytes', async () => {
-    const schemaFile = join(dir, 'order.avsc');
-    writeFileSync(schemaFile, JSON.stringify(ORDER));
-    const fromPython = await topic();
-    const fromKtool = await topic();
-    await py(['produce', 'avro', bootstrap, registry, fromPython, schemaFile], AVRO_VALUES.join('\n') + '\n');
-    // Python registered the schema under <topic>-value; ktool decodes what it wrote.
-    const decoded = await ktool(['consume', fromPython, '-e']);
-    expect(canonical(lines(decoded.stdout))).toEqual(canonical(AVRO_VALUES));
-    // ktool writes the same values with the subject's latest schema: the same bytes as Python's serializer.
-    await ktool(['produce', fromKtool, '--value-format', 'avro', '--value-subject', `${fromPython}-value`, '-q'], AVRO_VALUES.join('\n'));
-    const [a, b] = await Promise.all([py(['raw', bootstrap, fromPython, '3']), py(['raw', bootstrap, fromKtool, '3'])]);
-    expect(lines(b)).toEqual(lines(a));
-    expect(lines(a)).toHaveLength(3);
-    // And Python's AvroDeserializer reads ktool's records back to the same values.
-    const back = await py(['consume', 'avro', bootstrap, registry, fromKtool, '3', schemaFile]);
-    expect(canonical(lines(back))).toEqual(canonical(AVRO_VALUES));
-  });
-
-  it('Avro: consume --json | produce --input json copies the records byte for byte', async () => {
-    const schemaFile = join(dir, 'order2.avsc');
-    writeFileSync(schemaFile, JSON.stringify(ORDER));
-    const source = await topic();
-    const copy = await topic();
-    await py(['produce', 'avro', bootstrap, registry, source, schemaFile], AVRO_VALUES.join('\n') + '\n');
-    const json = await ktool(['consume', source, '-e', '--json']);
-    const first = JSON.parse(lines(json.stdout)[0]) as Record<string, unknown>;
-    expect(first.valueEncoding).toBe('avro');
-    expect(typeof first.valueSchemaId).toBe('number');
-    expect(first.valueBytes).toBeUndefined();
-    await ktool(['produce', '--input', 'json', copy, '-q'], json.stdout);
-    const [a, b] = await Promise.all([py(['raw', bootstrap, source, '3']), py(['raw', bootstrap, copy, '3'])]);
-    expect(lines(b)).toEqual(lines(a));
-  });
-
-  it('JSON Schema: Python JSONSerializer records decode to the same JSON, ktool records validate and decode in Python', async () => {
-    const schemaFile = join(dir, 'event.json');
-    writeFileSync(schemaFile, JSON.stringify(EVENT_SCHEMA));
-    const fromPython = await topic();
-    const fromKtool = await topic();
-    await py(['produce', 'json-schema', bootstrap, registry, fromPython, schemaFile], JSON_VALUES.join('\n') + '\n');
-    const decoded = await ktool(['consume', fromPython, '-e']);
-    expect(canonical(lines(decoded.stdout))).toEqual(canonical(JSON_VALUES));
-    // Python writes compact JSON (orjson, or json.dumps without spaces), as JSON.stringify: no bytes kept beside the value.
-    const envelopes = lines((await ktool(['consume', fromPython, '-e', '--json'])).stdout).map((l) => JSON.parse(l));
-    expect(envelopes[0]).toMatchObject({ valueEncoding: 'json-schema', value: JSON.parse(JSON_VALUES[0]) });
-    expect(envelopes[0].valueBytes).toBeUndefined();
-    await ktool(
-      ['produce', fromKtool, '--value-format', 'json-schema', '--value-subject', `${fromPython}-value`, '-q'],
-      JSON_VALUES.join('\n'),
-    );
-    const n = String(JSON_VALUES.length);
-    const [a, b] = await Promise.all([py(['raw', bootstrap, fromPython, n]), py(['raw', bootstrap, fromKtool, n])]);
-    expect(lines(b)).toEqual(lines(a));
-    const back = await py(['consume', 'json-schema', bootstrap, registry, fromKtool, String(JSON_VALUES.length), schemaFile]);
-    expect(canonical(lines(back))).toEqual(canonical(JSON_VALUES));
-    // A value the schema refuses is not sent: the line and the field path say why.
-    const bad = await spawnKtool(['produce', fromKtool, '--value-format', 'json-schema', '--value-subject', `${fromPython}-value`], {
-      env,
-      stdin: '{"id":"e-9","kind":"click","items":[{"sku":"a","qty":1},{"sku":"b","qty":"two"}]}\n',
+    beforeAll(() => {
+      if (!existsSync(python)) throw new Error(`${python} is missing: run scripts/setup.sh (it makes .venv with confluent-kafka)`);
+      dir = mkdtempSync(join(tmpdir(), 'ktool-interop-'));
     });
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('line 1: .items[1].qty: expected integer, got "two"');
-  });
+    afterAll(async () => {
+      if (topics.length) await spawnKtool(['topics', 'delete', '--yes', ...topics], { env });
+    });
 
-  it('Protobuf: nested messages, two messages in one file, an import by reference, well-known types; both ways, same bytes', async () => {
-    const protoDir = mkdtempSync(join(dir, 'proto-'));
-    writeFileSync(join(protoDir, 'money.proto'), MONEY_PROTO);
-    writeFileSync(join(protoDir, 'shop.proto'), SHOP_PROTO);
-    const fromPython = await topic();
-    const fromKtool = await topic();
-    const refunds = await topic();
-    const subject = `${fromPython}-value`;
-    // Python registers shop.proto and, by reference, money.proto (as base64 file descriptors, which Apicurio keeps).
-    await py(['produce', 'protobuf', bootstrap, registry, fromPython, protoDir, 'shop', 'Order'], ORDERS.join('\n') + '\n');
-    await py(['produce', 'protobuf', bootstrap, registry, fromPython, protoDir, 'shop', 'Refund'], REFUNDS.join('\n') + '\n');
-    // Both messages decode, each by its message index ([0] is written as 0, Refund as [1]).
-    const decoded = await ktool(['consume', fromPython, '-e']);
-    expect(canonical(lines(decoded.stdout))).toEqual(canonical([...ORDERS, ...REFUNDS]));
-    await ktool(['produce', fromKtool, '--value-format', 'protobuf', '--value-subject', subject, '-q'], ORDERS.join('\n'));
-    await ktool(
-      ['produce', refunds, '--value-format', 'protobuf', '--value-subject', subject, '--value-message', 'Refund', '-q'],
-      REFUNDS.join('\n'),
-    );
-    const all = String(ORDERS.length + REFUNDS.length);
-    const [a, b, c] = await Promise.all([
-      py(['raw', bootstrap, fromPython, all]),
-      py(['raw', bootstrap, fromKtool, String(ORDERS.length)]),
-      py(['raw', bootstrap, refunds, String(REFUNDS.length)]),
-    ]);
-    expect([...lines(b), ...lines(c)]).toEqual(lines(a));
-    const back = await py(['consume', 'protobuf', bootstrap, registry, fromKtool, String(ORDERS.length), protoDir, 'shop', 'Order']);
-    expect(canonical(lines(back))).toEqual(canonical(ORDERS));
-  });
-});
+    it('Avro: records, nested records, unions, enums, arrays, maps, fixed, bytes and logical types, both ways, same bytes', async () => {
+      const schemaFile = join(dir, 'order.avsc');
+      writeFileSync(schemaFile, JSON.stringify(ORDER));
+      const fromPython = await topic();
+      const fromKtool = await topic();
+      await py(['produce', 'avro', bootstrap, registry, fromPython, schemaFile], AVRO_VALUES.join('\n') + '\n');
+      // Python registered the schema under <topic>-value; ktool decodes what it wrote.
+      const decoded = await ktool(['consume', fromPython, '-e']);
+      expect(canonical(lines(decoded.stdout))).toEqual(canonical(AVRO_VALUES));
+      // ktool writes the same values with the subject's latest schema: the same bytes as Python's serializer.
+      await ktool(['produce', fromKtool, '--value-format', 'avro', '--value-subject', `${fromPython}-value`, '-q'], AVRO_VALUES.join('\n'));
+      const [a, b] = await Promise.all([py(['raw', bootstrap, fromPython, '3']), py(['raw', bootstrap, fromKtool, '3'])]);
+      expect(lines(b)).toEqual(lines(a));
+      expect(lines(a)).toHaveLength(3);
+      // And Python's AvroDeserializer reads ktool's records back to the same values.
+      const back = await py(['consume', 'avro', bootstrap, registry, fromKtool, '3', schemaFile]);
+      expect(canonical(lines(back))).toEqual(canonical(AVRO_VALUES));
+    });
+
+    it('Avro: consume --json | produce --input json copies the records byte for byte', async () => {
+      const schemaFile = join(dir, 'order2.avsc');
+      writeFileSync(schemaFile, JSON.stringify(ORDER));
+      const source = await topic();
+      const copy = await topic();
+      await py(['produce', 'avro', bootstrap, registry, source, schemaFile], AVRO_VALUES.join('\n') + '\n');
+      const json = await ktool(['consume', source, '-e', '--json']);
+      const first = JSON.parse(lines(json.stdout)[0]) as Record<string, unknown>;
+      expect(first.valueEncoding).toBe('avro');
+      expect(typeof first.valueSchemaId).toBe('number');
+      expect(first.valueBytes).toBeUndefined();
+      await ktool(['produce', '--input', 'json', copy, '-q'], json.stdout);
+      const [a, b] = await Promise.all([py(['raw', bootstrap, source, '3']), py(['raw', bootstrap, copy, '3'])]);
+      expect(lines(b)).toEqual(lines(a));
+    });
+
+    it('JSON Schema: Python JSONSerializer records decode to the same JSON, ktool records validate and decode in Python', async () => {
+      const schemaFile = join(dir, 'event.json');
+      writeFileSync(schemaFile, JSON.stringify(EVENT_SCHEMA));
+      const fromPython = await topic();
+      const fromKtool = await topic();
+      await py(['produce', 'json-schema', bootstrap, registry, fromPython, schemaFile], JSON_VALUES.join('\n') + '\n');
+      const decoded = await ktool(['consume', fromPython, '-e']);
+      expect(canonical(lines(decoded.stdout))).toEqual(canonical(JSON_VALUES));
+      // Python writes compact JSON (orjson, or json.dumps without spaces), as JSON.stringify: no bytes kept beside the value.
+      const envelopes = lines((await ktool(['consume', fromPython, '-e', '--json'])).stdout).map((l) => JSON.parse(l));
+      expect(envelopes[0]).toMatchObject({ valueEncoding: 'json-schema', value: JSON.parse(JSON_VALUES[0]) });
+      expect(envelopes[0].valueBytes).toBeUndefined();
+      await ktool(
+        ['produce', fromKtool, '--value-format', 'json-schema', '--value-subject', `${fromPython}-value`, '-q'],
+        JSON_VALUES.join('\n'),
+      );
+      const n = String(JSON_VALUES.length);
+      const [a, b] = await Promise.all([py(['raw', bootstrap, fromPython, n]), py(['raw', bootstrap, fromKtool, n])]);
+      expect(lines(b)).toEqual(lines(a));
+      const back = await py(['consume', 'json-schema', bootstrap, registry, fromKtool, String(JSON_VALUES.length), schemaFile]);
+      expect(canonical(lines(back))).toEqual(canonical(JSON_VALUES));
+      // A value the schema refuses is not sent: the line and the field path say why.
+      const bad = await spawnKtool(['produce', fromKtool, '--value-format', 'json-schema', '--value-subject', `${fromPython}-value`], {
+        env,
+        stdin: '{"id":"e-9","kind":"click","items":[{"sku":"a","qty":1},{"sku":"b","qty":"two"}]}\n',
+      });
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('line 1: .items[1].qty: expected integer, got "two"');
+    });
+
+    it('Protobuf: nested messages, two messages in one file, an import by reference, well-known types; both ways, same bytes', async () => {
+      const protoDir = mkdtempSync(join(dir, 'proto-'));
+      writeFileSync(join(protoDir, 'money.proto'), MONEY_PROTO);
+      writeFileSync(join(protoDir, 'shop.proto'), SHOP_PROTO);
+      const fromPython = await topic();
+      const fromKtool = await topic();
+      const refunds = await topic();
+      const subject = `${fromPython}-value`;
+      // Python registers shop.proto and, by reference, money.proto (as base64 file descriptors, which Apicurio keeps).
+      await py(['produce', 'protobuf', bootstrap, registry, fromPython, protoDir, 'shop', 'Order'], ORDERS.join('\n') + '\n');
+      await py(['produce', 'protobuf', bootstrap, registry, fromPython, protoDir, 'shop', 'Refund'], REFUNDS.join('\n') + '\n');
+      // Both messages decode, each by its message index ([0] is written as 0, Refund as [1]).
+      const decoded = await ktool(['consume', fromPython, '-e']);
+      expect(canonical(lines(decoded.stdout))).toEqual(canonical([...ORDERS, ...REFUNDS]));
+      await ktool(['produce', fromKtool, '--value-format', 'protobuf', '--value-subject', subject, '-q'], ORDERS.join('\n'));
+      await ktool(
+        ['produce', refunds, '--value-format', 'protobuf', '--value-subject', subject, '--value-message', 'Refund', '-q'],
+        REFUNDS.join('\n'),
+      );
+      const all = String(ORDERS.length + REFUNDS.length);
+      const [a, b, c] = await Promise.all([
+        py(['raw', bootstrap, fromPython, all]),
+        py(['raw', bootstrap, fromKtool, String(ORDERS.length)]),
+        py(['raw', bootstrap, refunds, String(REFUNDS.length)]),
+      ]);
+      expect([...lines(b), ...lines(c)]).toEqual(lines(a));
+      const back = await py(['consume', 'protobuf', bootstrap, registry, fromKtool, String(ORDERS.length), protoDir, 'shop', 'Order']);
+      expect(canonical(lines(back))).toEqual(canonical(ORDERS));
+    });
+  },
+);

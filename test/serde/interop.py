@@ -18,7 +18,7 @@ import json
 import sys
 import uuid
 
-from confluent_kafka import Consumer, Producer
+from confluent_kafka import OFFSET_BEGINNING, Consumer, Producer, TopicPartition
 from confluent_kafka.schema_registry import SchemaRegistryClient
 from confluent_kafka.serialization import MessageField, SerializationContext
 
@@ -240,9 +240,10 @@ def proto_consume(bootstrap, registry, topic, count, proto_dir, module, message)
 
 
 def read_raw(bootstrap, topic, count):
-    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": f"interop-{topic}", "auto.offset.reset": "earliest",
-                         "enable.auto.commit": False})
-    consumer.subscribe([topic])
+    # Partitions assigned, not subscribed: a group join costs seconds on a loaded broker and proves nothing here.
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": f"interop-{topic}", "enable.auto.commit": False})
+    partitions = consumer.list_topics(topic, timeout=30).topics[topic].partitions
+    consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in sorted(partitions)])
     got = []
     deadline = datetime.datetime.now() + datetime.timedelta(seconds=60)
     while len(got) < count and datetime.datetime.now() < deadline:
