@@ -5,7 +5,7 @@
  * the group first when several are named), rows in the order of Java's HashMap of TopicPartition.
  */
 import type { Context } from '../cli/context.js';
-import type { ResetRow } from '../commands/groups/reset-offsets.js';
+import type { ResetRow } from '../commands/groups/reset-rows.js';
 import { javaHashMapOrderBy } from './java-text.js';
 import { javaStringHash } from './java-hash-order.js';
 import { has, valueOf, type JoptResult } from './jopt.js';
