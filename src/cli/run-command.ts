@@ -1,4 +1,4 @@
-import { ExitCode } from '../errors.js';
+import { CancelledError, ExitCode } from '../errors.js';
 import { renderData, renderView } from '../output/render.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import { settleAfterSignal, untilStopped } from './interrupt.js';
@@ -15,7 +15,10 @@ export async function runCommand(runtime: Runtime, load: Loader, args: string[],
   const { signal } = runtime.io;
   try {
     const running = mod.run(options, ctx);
-    const result = await (spec.ownsSignals ? running : untilStopped(running, signal));
+    const result = await (spec.ownsSignals ? running : untilStopped(running, signal)).catch((error: unknown): CommandResult => {
+      if (spec.quietOnSignal && error instanceof CancelledError && signal.aborted) return { exitCode: ExitCode.interrupted };
+      throw error;
+    });
     if (result) await emit(result, ctx);
     if (result?.error !== undefined) throw result.error;
     runtime.exitCode = result?.exitCode ?? ExitCode.ok;

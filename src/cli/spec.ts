@@ -59,6 +59,11 @@ export interface CommandSpec {
    * other command gets (local start stops the broker it was starting): no backstop (interrupt.ts).
    */
   readonly ownsSignals?: boolean;
+  /**
+   * Ctrl-C is how the command normally ends (consume following a topic): when the backstop leaves it
+   * behind (a loaded machine, a broker slow to answer the last requests), exit 130 without an error line.
+   */
+  readonly quietOnSignal?: boolean;
 }
 
 /** Keeps the literal flag strings, so that `Flags<typeof spec>` can be inferred from them. */

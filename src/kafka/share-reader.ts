@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Admin } from '@platformatic/kafka';
-import { OperationError } from '../errors.js';
+import { CancelledError, OperationError } from '../errors.js';
+import { raceWith } from '../util/race.js';
 import type { ConsumedRecord, ShareReader, ShareReaderOptions } from './consumer-types.js';
 import { decodeBatches } from './record-batch-decode.js';
 import { decompress } from './fast-fetch.js';
@@ -36,7 +37,8 @@ const UNSUPPORTED_VERSION = 35;
 const REFRESH = new Set([3, 6, 74, 75, 100]);
 /** SHARE_SESSION_NOT_FOUND, INVALID_SHARE_SESSION_EPOCH: open a new session. */
 const SESSION_LOST = new Set([122, 123]);
-const FETCH_WAIT_MS = 500;
+/** As the group reader's: a fetch waiting at the broker holds up the session close (RELEASE) behind it on Ctrl-C. */
+const FETCH_WAIT_MS = 200;
 const MAX_RECORDS = 500;
 const MAX_BYTES = 1 << 20;
 
@@ -62,6 +64,17 @@ function newMemberId(): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The work's outcome, or a CancelledError as soon as Ctrl-C/SIGTERM aborts the signal (the work goes on). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return raceWith(work, (reject) => {
+    const onAbort = () => reject(new CancelledError());
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    return () => signal.removeEventListener('abort', onAbort);
+  });
+}
+
 interface Session {
   epoch: number;
   /** "topicId:partition" of the partitions the session fetches. */
@@ -80,11 +93,19 @@ interface Placement {
 export async function openShareReader(clients: ClientPlumbing, o: ShareReaderOptions): Promise<ShareReader> {
   const admin = new Admin({ ...(await clients.baseOptions()) });
   clients.onClose(() => admin.close().catch(() => undefined));
-  const apis = await admin.listApis();
+  const { signal } = clients;
+  const apis = await untilAborted(admin.listApis(), signal);
   const has = (key: number) => apis.some((a) => a.apiKey === key && a.maxVersion >= 1 && a.minVersion <= 1);
   if (!has(SHARE_GROUP_HEARTBEAT) || !has(SHARE_FETCH)) throw shareGroupsDisabled(clients.settings.bootstrap.join(','));
-  const member = new ShareMember(admin, o, clients.settings.bootstrap.join(','));
-  await member.heartbeat();
+  const member = new ShareMember(admin, o, clients.settings.bootstrap.join(','), signal);
+  // Ctrl-C while joining: stop waiting, and leave once the join is answered (no member left behind holding up the others).
+  const joining = member.heartbeat();
+  try {
+    await untilAborted(joining, signal);
+  } catch (error) {
+    if (error instanceof CancelledError) void joining.then(() => member.close()).catch(() => undefined);
+    throw error;
+  }
   member.startHeartbeats();
   return member;
 }
@@ -105,11 +126,14 @@ class ShareMember implements ShareReader {
   private closed = false;
   private staleMetadata = true;
   private timer: NodeJS.Timeout | undefined;
+  /** The fetch next() stopped waiting for on Ctrl-C: close() waits for it, so that its session closes (releasing what it acquired). */
+  private inflight: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly admin: Admin,
     private readonly o: ShareReaderOptions,
     private readonly where: string,
+    private readonly signal?: AbortSignal,
   ) {
     this.coordinators = new Coordinators(admin);
   }
@@ -181,8 +205,26 @@ class ShareMember implements ShareReader {
     this.staleMetadata = false;
   }
 
+  /**
+   * On Ctrl-C: [] at once, whatever it waits on (metadata, the fetch's long poll, the pause with nothing
+   * assigned); what the fetch still brings is not handed out, and close() releases it.
+   */
   async next(): Promise<ConsumedRecord[]> {
     if (this.failure) throw this.failure;
+    if (this.signal?.aborted) return [];
+    const out: ConsumedRecord[] = [];
+    const fetching = this.fetchAll(out);
+    this.inflight = fetching.catch(() => undefined);
+    try {
+      await untilAborted(fetching, this.signal);
+    } catch (error) {
+      if (error instanceof CancelledError) return [];
+      throw error;
+    }
+    return out;
+  }
+
+  private async fetchAll(out: ConsumedRecord[]): Promise<void> {
     if (this.staleMetadata) await this.refreshMetadata();
     const byLeader = new Map<number, Placement[]>();
     for (const k of this.assigned) {
@@ -191,13 +233,8 @@ class ShareMember implements ShareReader {
     }
     // Sessions of leaders with nothing assigned any more still fetch once: their partitions are forgotten, acks sent.
     for (const node of this.sessions.keys()) if (!byLeader.has(node) && this.sessions.get(node)!.epoch > 0) byLeader.set(node, []);
-    if (byLeader.size === 0) {
-      await sleep(200);
-      return [];
-    }
-    const out: ConsumedRecord[] = [];
+    if (byLeader.size === 0) return void (await sleep(200));
     await Promise.all([...byLeader].map(([node, mine]) => this.fetchFrom(node, mine, out)));
-    return out;
   }
 
   private session(node: number): Session {
@@ -328,6 +365,7 @@ class ShareMember implements ShareReader {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.timer);
+    await this.inflight;
     // Each session closes with its last acknowledgements; the broker releases what this member still holds.
     await Promise.all(
       [...this.sessions].map(async ([node, s]) => {

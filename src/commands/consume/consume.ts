@@ -4,7 +4,7 @@ import { write } from '../../cli/io.js';
 import { groupOptions } from '../../cli/common-options.js';
 import { compileRegex, parseSize, positiveInt } from '../../cli/parse-helpers.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { CancelledError, ExitCode, UsageError } from '../../errors.js';
 import { parseOffsetSpec, type OffsetSpec } from './offset-spec.js';
 import { parseOutput, type ConsumeOutput } from './output.js';
 import { parseSelection, type ConsumeSelection } from './selection.js';
@@ -17,6 +17,7 @@ export const spec = defineCommand({
     "read records (kafka-console-consumer.sh spellings; kcat -C/-G's too, see README), values to stdout by default;" +
     ' TOPIC:PARTITIONS (orders:0,2) reads some partitions',
   groups: ['connection', 'schema-registry'],
+  quietOnSignal: true,
   options: [
     { flags: '--topic <topic>', description: 'topic to read (kafka-console-consumer spelling), repeatable', repeatable: true },
     { flags: '--include <regex>', description: 'also read every topic matching REGEX' },
@@ -314,8 +315,13 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
       'Option --property is deprecated and will be removed in a future version. Use --formatter-property instead.\n',
     );
   }
-  if (o.shareGroup !== undefined) await readAsShareGroup(o, o.shareGroup, ctx, clients, out);
-  else await (o.group ? readAsGroup(o, o.group, ctx, clients, out) : readPartitions(o, ctx, clients, out));
+  try {
+    if (o.shareGroup !== undefined) await readAsShareGroup(o, o.shareGroup, ctx, clients, out);
+    else await (o.group ? readAsGroup(o, o.group, ctx, clients, out) : readPartitions(o, ctx, clients, out));
+  } catch (error) {
+    // Ctrl-C is how following ends: whatever was being waited for then (connecting, joining) ends quietly, exit 130.
+    if (!(error instanceof CancelledError && ctx.io.signal.aborted)) throw error;
+  }
   await out.writer.flush();
   const { consumed, written, filtered } = out.counts;
   const rawLine = out.decoder?.summary();
