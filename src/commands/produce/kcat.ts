@@ -11,7 +11,8 @@ import { crc32 } from 'node:zlib';
 import { defineOptions } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { parseDelimiter } from '../consume/kcat-format.js';
-import { COMPRESSIONS, int, oneOf } from './options.js';
+import { int, oneOf } from './flag-values.js';
+import { COMPRESSIONS } from './producer-settings.js';
 
 export const KCAT_PRODUCE_OPTIONS = defineOptions([
   { flags: '-P, --kcat-producer', description: "kcat's producer mode: kcat's input rules and partitioner (FILE arguments, -D, -K, -Z)" },

@@ -1,16 +1,27 @@
 /** ProduceOptions and the pieces of the command line parse (produce.ts) builds them from: pure, so tests table-drive them. */
 import { parseSize } from '../../cli/parse-helpers.js';
 import { UsageError } from '../../errors.js';
-import type { Acks, Compression, ProducerSettings } from '../../kafka/producer-types.js';
+import type { ProducerSettings } from '../../kafka/producer-types.js';
 import { ENCODINGS, serdeFor, type Encoding } from '../../serde/serde.js';
 import type { SchemaChoice } from '../../serde/typed-produce.js';
 import { applyReaderProperties, DEFAULT_LINE_FORMAT, unescapeSeparator, validateLineFormat, type LineFormat } from './properties.js';
-import { parseRate } from './rate.js';
+import { int } from './flag-values.js';
+import type { Tunables } from './producer-settings.js';
 import type { KcatInput } from './kcat.js';
+
+// The producer's settings (producer-settings.ts) and the flag values (flag-values.ts), still imported from here by pipe and perf.
+export {
+  COMPRESSIONS,
+  parseAcks,
+  PRODUCER_PROPERTIES,
+  applyProducerProperties,
+  producerSettingsOf,
+  withTunables,
+} from './producer-settings.js';
+export { int, oneOf } from './flag-values.js';
 
 export const INPUTS = ['line', 'whole', 'json'] as const;
 export type InputMode = (typeof INPUTS)[number];
-export const COMPRESSIONS: readonly Compression[] = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
 
 export interface ProduceOptions {
   /** kafka-console-producer's deprecation lines for its own spelling, printed on stdout first. */
@@ -52,137 +63,6 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 export const DEFAULT_BATCH_BYTES = 1_000_000;
 export const DEFAULT_LINGER_MS = 5;
 export const DEFAULT_MAX_IN_FLIGHT = 5;
-
-export const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
-export const str = (v: unknown): string | undefined => (v === undefined || v === null || v === false ? undefined : String(v));
-
-export function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, fallback: T): T {
-  if (value === undefined) return fallback;
-  const v = String(value).toLowerCase();
-  if (!(allowed as readonly string[]).includes(v))
-    throw new UsageError(`${flag}: unknown value "${String(value)}"`, `use one of ${allowed.join(', ')}`);
-  return v as T;
-}
-
-export function int(value: string, flag: string, min: number, max: number): number {
-  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max)
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
-  return Number(value);
-}
-
-export function parseAcks(value: string, flag = '--acks'): Acks {
-  const v = value.trim().toLowerCase();
-  if (v === 'all' || v === '-1') return -1;
-  if (v === '0') return 0;
-  if (v === '1') return 1;
-  throw new UsageError(`${flag} must be 0, 1 or all, got "${value}"`);
-}
-
-function bool(value: string, flag: string): boolean {
-  const v = value.trim().toLowerCase();
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  throw new UsageError(`${flag} must be true or false, got "${value}"`);
-}
-
-/** Java producer settings that -X (and --producer-property) understands. */
-export const PRODUCER_PROPERTIES = [
-  'acks',
-  'enable.idempotence',
-  'compression.type',
-  'batch.size',
-  'linger.ms',
-  'transactional.id',
-  'client.id',
-  'retries',
-  'retry.backoff.ms',
-  'request.timeout.ms',
-  'delivery.timeout.ms',
-  'max.in.flight.requests.per.connection',
-  'metadata.max.age.ms',
-  'transaction.timeout.ms',
-] as const;
-
-export interface Tunables {
-  acks?: Acks;
-  idempotence?: boolean;
-  compression?: Compression;
-  batchBytes?: number;
-  lingerMs?: number;
-  transactionalId?: string;
-  transactionTimeoutMs?: number;
-  clientId?: string;
-  retries?: number;
-  retryBackoffMs?: number;
-  deliveryTimeoutMs?: number;
-  requestTimeoutMs?: number;
-  maxInFlight?: number;
-  metadataMaxAgeMs?: number;
-}
-
-/** `-X key=value` items -> settings; unknown keys are a usage error naming the supported ones. */
-export function applyProducerProperties(items: string[]): Tunables {
-  const t: Tunables = {};
-  for (const item of items) {
-    const eq = item.indexOf('=');
-    if (eq <= 0) throw new UsageError(`-X expects key=value, got "${item}"`);
-    const key = item.slice(0, eq).trim();
-    const value = item.slice(eq + 1).trim();
-    const flag = `-X ${key}`;
-    switch (key) {
-      case 'acks':
-        t.acks = parseAcks(value, flag);
-        break;
-      case 'enable.idempotence':
-        t.idempotence = bool(value, flag);
-        break;
-      case 'compression.type':
-        t.compression = oneOf(value, COMPRESSIONS, flag, 'none');
-        break;
-      case 'batch.size':
-        t.batchBytes = parseSize(value, flag);
-        break;
-      case 'linger.ms':
-        t.lingerMs = int(value, flag, 0, 600_000);
-        break;
-      case 'transactional.id':
-        if (value === '') throw new UsageError(`${flag} must not be empty`);
-        t.transactionalId = value;
-        break;
-      case 'transaction.timeout.ms':
-        t.transactionTimeoutMs = int(value, flag, 1, 2 ** 31 - 1);
-        break;
-      case 'client.id':
-        t.clientId = value;
-        break;
-      case 'retries':
-        t.retries = int(value, flag, 0, 2 ** 31 - 1);
-        break;
-      case 'retry.backoff.ms':
-        t.retryBackoffMs = int(value, flag, 0, 600_000);
-        break;
-      case 'request.timeout.ms':
-        t.requestTimeoutMs = int(value, flag, 1, 2 ** 31 - 1);
-        break;
-      case 'delivery.timeout.ms':
-        t.deliveryTimeoutMs = int(value, flag, 0, 2 ** 31 - 1);
-        break;
-      case 'max.in.flight.requests.per.connection':
-        t.maxInFlight = int(value, flag, 1, 1000);
-        break;
-      case 'metadata.max.age.ms':
-        t.metadataMaxAgeMs = int(value, flag, 0, 2 ** 31 - 1);
-        break;
-      default:
-        throw new UsageError(
-          `-X ${key}: unsupported producer setting`,
-          `supported: ${PRODUCER_PROPERTIES.join(', ')}; connection settings (security.protocol, ` +
-            `sasl.*, ssl.*) go in --command-config or a profile`,
-        );
-    }
-  }
-  return t;
-}
 
 /** TOPIC or --topic (kafka-console-producer's spelling): both only if equal. */
 export function topicOf(args: string[], flagTopic: string | undefined): string | undefined {
@@ -272,60 +152,16 @@ export function partitionOf(partition: string | undefined, partitions: string | 
   return text === undefined ? undefined : int(text, '-p/--partition', 0, 2 ** 31 - 1);
 }
 
-/** The flags that decide the producer's settings beside -X. */
-export interface ProducerFlags {
-  acks?: string;
-  /** false with --no-idempotence. */
-  idempotence?: boolean;
-  transactionalId?: string;
-  compression?: string;
-}
-
-/** --acks, idempotence, transactions and compression from the flags and -X, checked against each other as the Java client does. */
-export function producerSettingsOf(flags: ProducerFlags, x: Tunables): ProducerSettings {
-  const acks: Acks = flags.acks !== undefined ? parseAcks(flags.acks) : (x.acks ?? -1);
-  const transactionalId = flags.transactionalId ?? x.transactionalId;
-  // As the Java client: idempotence is on unless acks is not "all" (or it is switched off).
-  const explicitNoIdempotence = flags.idempotence === false || x.idempotence === false;
-  if (acks !== -1 && x.idempotence === true)
-    throw new UsageError('idempotence needs --acks all', 'drop enable.idempotence=true or use --acks all');
-  // As Java: more than 5 requests in flight turns idempotence off unless it was asked for (the
-  // broker keeps the last 5 batches per partition to drop duplicates), then it is an error.
-  const explicitIdempotence = x.idempotence === true || transactionalId !== undefined;
-  if (x.maxInFlight !== undefined && x.maxInFlight > 5 && explicitIdempotence) {
-    throw new UsageError(
-      `-X max.in.flight.requests.per.connection=${x.maxInFlight}: at most 5 with idempotence`,
-      'use 1-5, or -X enable.idempotence=false (retries may then reorder records)',
-    );
-  }
-  const idempotent = acks === -1 && !explicitNoIdempotence && !(x.maxInFlight !== undefined && x.maxInFlight > 5);
-  if (transactionalId !== undefined) {
-    if (transactionalId === '') throw new UsageError('--transactional-id must not be empty');
-    if (acks !== -1) throw new UsageError('transactions need --acks all');
-    if (explicitNoIdempotence) throw new UsageError('transactions need idempotence (drop --no-idempotence / enable.idempotence=false)');
-  }
-  const compression =
-    flags.compression !== undefined ? oneOf(flags.compression, COMPRESSIONS, '--compression', 'none') : (x.compression ?? 'none');
-
-  const producer: ProducerSettings = { acks, idempotent, compression };
-  if (transactionalId !== undefined) producer.transactionalId = transactionalId;
-  return producer;
-}
-
-/** The rest of -X on top of the settings (checked after the other flags, as they always were). */
-export function withTunables(producer: ProducerSettings, x: Tunables): ProducerSettings {
-  if (x.transactionTimeoutMs !== undefined) {
-    if (producer.transactionalId === undefined) throw new UsageError('-X transaction.timeout.ms applies only with --transactional-id');
-    producer.transactionTimeoutMs = x.transactionTimeoutMs;
-  }
-  if (x.clientId !== undefined) producer.clientId = x.clientId;
-  if (x.retries !== undefined) producer.retries = x.retries;
-  if (x.retryBackoffMs !== undefined) producer.retryBackoffMs = x.retryBackoffMs;
-  if (x.requestTimeoutMs !== undefined) producer.requestTimeoutMs = x.requestTimeoutMs;
-  if (x.deliveryTimeoutMs !== undefined) producer.deliveryTimeoutMs = x.deliveryTimeoutMs;
-  if (x.maxInFlight !== undefined) producer.maxInFlight = x.maxInFlight;
-  if (x.metadataMaxAgeMs !== undefined) producer.metadataMaxAgeMs = x.metadataMaxAgeMs;
-  return producer;
+/** --batch-size, --linger-ms (over -X batch.size, linger.ms) and the sends in flight (-X max.in.flight.requests.per.connection). */
+export function sendTuning(
+  flags: { batchSize?: string; lingerMs?: string },
+  x: Tunables,
+): Pick<ProduceOptions, 'batchBytes' | 'lingerMs' | 'maxInFlightSends'> {
+  return {
+    batchBytes: flags.batchSize !== undefined ? parseSize(flags.batchSize, '--batch-size') : (x.batchBytes ?? DEFAULT_BATCH_BYTES),
+    lingerMs: flags.lingerMs !== undefined ? int(flags.lingerMs, '--linger-ms', 0, 600_000) : (x.lingerMs ?? DEFAULT_LINGER_MS),
+    maxInFlightSends: x.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+  };
 }
 
 export { ENCODINGS };

@@ -2,36 +2,23 @@
  * `ktool produce`: input -> records -> Sender. At EOF, on Ctrl-C/SIGTERM (ctx.io.signal) or on the
  * first error it stops reading, sends what it has read, waits for every acknowledgement and returns
  * its summary (sent/failed/skipped) with the error beside it. The parts: options.ts (the command
- * line), record-input.ts (input handling), partitions.ts, sender.ts, finish.ts (end and summary).
+ * line; producer-settings.ts for the producer's settings, kcat-options.ts for kcat's spelling),
+ * record-input.ts (input handling), partitions.ts, sender.ts, finish.ts (end and summary).
  */
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { write } from '../../cli/io.js';
-import { parseSize } from '../../cli/parse-helpers.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { serdeFor, type Encoding } from '../../serde/serde.js';
 import { BadLines } from './bad-lines.js';
 import { finish } from './finish.js';
-import {
-  applyProducerProperties,
-  checkInputMode,
-  DEFAULT_BATCH_BYTES,
-  DEFAULT_LINGER_MS,
-  DEFAULT_MAX_IN_FLIGHT,
-  headersOf,
-  INPUTS,
-  int,
-  lineFormatOf,
-  oneOf,
-  partitionOf,
-  producerSettingsOf,
-  topicOf,
-  withTunables,
-  type ProduceOptions,
-} from './options.js';
-import { isKcatProduce, KCAT_PRODUCE_OPTIONS, kcatCompression, kcatInput, kcatProducerProperties } from './kcat.js';
+import { oneOf } from './flag-values.js';
+import { checkInputMode, headersOf, INPUTS, lineFormatOf, partitionOf, sendTuning, topicOf, type ProduceOptions } from './options.js';
+import { isKcatProduce, KCAT_PRODUCE_OPTIONS } from './kcat.js';
+import { parseKcat } from './kcat-options.js';
 import { Partitions } from './partitions.js';
+import { applyProducerProperties, producerSettingsOf, withTunables } from './producer-settings.js';
 import { parseRate } from './rate.js';
 import { fileSource, stdinSource, type Source } from './readers.js';
 import { RecordInput } from './record-input.js';
@@ -166,8 +153,7 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
   const partition = partitionOf(flags.partition, flags.partitions);
   const x = applyProducerProperties([...(flags.producerProperty ?? []), ...(flags.commandProperty ?? [])]);
   const producer = producerSettingsOf(flags, x);
-  const batchBytes = flags.batchSize !== undefined ? parseSize(flags.batchSize, '--batch-size') : (x.batchBytes ?? DEFAULT_BATCH_BYTES);
-  const lingerMs = flags.lingerMs !== undefined ? int(flags.lingerMs, '--linger-ms', 0, 600_000) : (x.lingerMs ?? DEFAULT_LINGER_MS);
+  const tuning = sendTuning(flags, x);
   const rate = flags.rate !== undefined ? parseRate(flags.rate) : undefined;
   const onError = oneOf(flags.onError, ['fail', 'skip'] as const, '--on-error', 'fail');
   withTunables(producer, x);
@@ -181,9 +167,7 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
     headers,
     keepPartitions: Boolean(flags.keepPartitions),
     producer,
-    batchBytes,
-    lingerMs,
-    maxInFlightSends: x.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+    ...tuning,
     onError,
     // kafka-console-producer's spelling (--topic) prints no summary, as the original (only trouble is reported).
     quiet: Boolean(flags.quiet) || (flags.topic !== undefined && args.length === 0),
@@ -196,58 +180,6 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
   if (partition !== undefined) options.partition = partition;
   if (rate !== undefined) options.rate = rate;
   return options;
-}
-
-const NOT_WITH_KCAT: [keyof Flags<typeof spec>, string][] = [
-  ['file', '--file (give the files as arguments: each one record, or -l FILE for its lines)'],
-  ['input', '--input'],
-  ['property', '--property'],
-  ['readerProperty', '--reader-property'],
-  ['nullMarker', '--null-marker'],
-  ['rate', '--rate'],
-  ['keepPartitions', '--keep-partitions'],
-  ['valueFormat', '--value-format'],
-  ['keyFormat', '--key-format'],
-  ['partitions', '--partitions'],
-];
-
-/** kcat's spelling (kcat.ts): -t's topic, FILE arguments, kcat's input rules and partitioner; no summary line, as kcat. */
-function parseKcat(args: string[], flags: Flags<typeof spec>): ProduceOptions {
-  for (const [k, name] of NOT_WITH_KCAT) {
-    const v = flags[k];
-    if (v !== undefined && v !== false && !(k === 'input' && v === 'line') && !(Array.isArray(v) && v.length === 0))
-      throw new UsageError(`${name} cannot be combined with kcat's flags (-P -t -D -l -T -c -Z -z)`);
-  }
-  if (flags.keyEncoding !== 'text' || flags.valueEncoding !== 'text')
-    throw new UsageError("--key-encoding/--value-encoding cannot be combined with kcat's flags: kcat sends the bytes as they are");
-  const explicit = flags.kcatTopic ?? flags.topic;
-  if (explicit === undefined && (flags.kcatProducer || args.length !== 1)) throw new UsageError('-t <topic> missing');
-  const topic = topicOf(explicit === undefined ? args.slice(0, 1) : [], explicit);
-  const files = explicit === undefined ? [] : args;
-  const { partitioner, java } = kcatProducerProperties(flags.producerProperty ?? []);
-  const x = applyProducerProperties([...java, ...(flags.commandProperty ?? [])]);
-  const compression = flags.kcatCompression !== undefined ? kcatCompression(flags.kcatCompression) : flags.compression;
-  const producer = producerSettingsOf({ ...flags, ...(compression !== undefined ? { compression } : {}) }, x);
-  withTunables(producer, x);
-  const kcat = kcatInput(flags, files, partitioner);
-  return {
-    consoleWarnings: [],
-    topic,
-    files,
-    input: 'line',
-    keyEncoding: 'text',
-    valueEncoding: 'text',
-    line: lineFormatOf([], [], undefined, undefined),
-    headers: [],
-    keepPartitions: false,
-    producer,
-    batchBytes: flags.batchSize !== undefined ? parseSize(flags.batchSize, '--batch-size') : (x.batchBytes ?? DEFAULT_BATCH_BYTES),
-    lingerMs: flags.lingerMs !== undefined ? int(flags.lingerMs, '--linger-ms', 0, 600_000) : (x.lingerMs ?? DEFAULT_LINGER_MS),
-    maxInFlightSends: x.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
-    onError: 'fail',
-    quiet: true,
-    kcat,
-  };
 }
 
 /** ConsoleProducer 4.x's deprecation lines, on stdout as it prints them, for its own spelling. */
