@@ -1,5 +1,23 @@
-# Sourced by the benchmarks. bench_broker ARG: prints the bootstrap to use: ARG when given, else the
-# broker `ktool local start` runs (started if needed). Needs KTOOL.
+# Sourced by the benchmarks (after setting ROOT, the repository).
+
+# bench_init DEFAULT_ROUNDS [BOOTSTRAP|""] [RECORDS] [RECORD_BYTES]: the settings every benchmark
+# shares: N records (default 1,000,000) of SIZE bytes (100), ROUNDS (the env's, else DEFAULT_ROUNDS),
+# LIBS (KAFKA_LIBS, else ktool's cache of Kafka 4.3.1's jars), KTOOL, B (the bootstrap: bench_broker)
+# and WORK (a new scratch directory: the caller's EXIT trap removes it).
+bench_init() {
+  local rounds=$1
+  shift
+  N=${2:-1000000}
+  SIZE=${3:-100}
+  ROUNDS=${ROUNDS:-$rounds}
+  LIBS=${KAFKA_LIBS:-${XDG_CACHE_HOME:-$HOME/.cache}/ktool/kafka/4.3.1/libs}
+  KTOOL="$ROOT/bin/ktool"
+  B=$(bench_broker "${1:-}")
+  WORK=$(mktemp -d)
+}
+
+# bench_broker ARG: prints the bootstrap to use: ARG when given, else the broker `ktool local start`
+# runs (started if needed). Needs KTOOL.
 bench_broker() {
   if [ -n "${1:-}" ]; then
     echo "$1"

@@ -5,15 +5,9 @@
 # Usage: bench/consume.sh [BOOTSTRAP|""] [RECORDS] [RECORD_BYTES]
 #   env ROUNDS (default 3); KAFKA_LIBS (default: ktool's jar cache) for ConsoleConsumer; SKIP_JAVA=1 to skip it.
 set -euo pipefail
-N=${2:-1000000}
-SIZE=${3:-100}
-ROUNDS=${ROUNDS:-3}
-LIBS=${KAFKA_LIBS:-${XDG_CACHE_HOME:-$HOME/.cache}/ktool/kafka/4.3.1/libs}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-KTOOL="$ROOT/bin/ktool"
 . "$ROOT/bench/broker.sh"
-B=$(bench_broker "${1:-}")
-WORK=$(mktemp -d)
+bench_init 3 "$@"
 TOPIC="bench-consume-$$-$(date +%s)"
 trap '"$KTOOL" topics delete "$TOPIC" -b "$B" --yes >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 . "$ROOT/bench/rounds.sh"

@@ -7,15 +7,9 @@
 #   INPUT=stdin (default: the file on stdin) | file (ktool --file, kcat -l) | pipe (cat FILE | tool);
 #   COMPRESSION=lz4|zstd|gzip|snappy (ktool --compression, kcat -z, ConsoleProducer --compression-codec).
 set -euo pipefail
-N=${2:-1000000}
-SIZE=${3:-100}
-ROUNDS=${ROUNDS:-3}
-LIBS=${KAFKA_LIBS:-${XDG_CACHE_HOME:-$HOME/.cache}/ktool/kafka/4.3.1/libs}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-KTOOL="$ROOT/bin/ktool"
 . "$ROOT/bench/broker.sh"
-B=$(bench_broker "${1:-}")
-WORK=$(mktemp -d)
+bench_init 3 "$@"
 trap 'rm -rf "$WORK"' EXIT
 . "$ROOT/bench/rounds.sh"
 FILE="$WORK/records.txt"

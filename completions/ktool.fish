@@ -1139,7 +1139,7 @@ complete -c ktool -n '__ktool_is perf produce' -l acks -x -d '0, 1 or all (defau
 complete -c ktool -n '__ktool_is perf produce' -l compression -x -a 'none gzip snappy lz4 zstd' -d 'none|gzip|snappy|lz4|zstd (default none)'
 complete -c ktool -n '__ktool_is perf produce' -l batch-size -x -d 'bytes per partition batch (default 16384: the Java client\'s batch.size)'
 complete -c ktool -n '__ktool_is perf produce' -l linger-ms -x -d 'wait this long to fill a batch (default 5: the Java client\'s linger.ms)'
-complete -c ktool -n '__ktool_is perf produce' -s X -l producer-property -x -d 'Java producer setting (acks, batch.size, linger.ms, compression.type, max.in.flight.requests.per.connection ...)'
+complete -c ktool -n '__ktool_is perf produce' -s X -l producer-property -x -d 'Java producer setting (acks, batch.size, linger.ms, compression.type, max.in.flight.requests.per.connection, buffer.memory, max.block.ms ...)'
 complete -c ktool -n '__ktool_is perf produce' -l transactional-id -x -d 'send in transactions with this id (committed every --transaction-duration-ms)'
 complete -c ktool -n '__ktool_is perf produce' -l transaction-duration-ms -x -d 'commit a transaction once it is this old (default 3000 with --transactional-id)'
 complete -c ktool -n '__ktool_is perf produce' -l warmup-records -x -d 'leave the first N records out of a second, steady-state summary'

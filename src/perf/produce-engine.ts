@@ -1,9 +1,17 @@
 /**
  * ProducerPerformance's loop on ktool's producer: records appended straight into a batch for the
  * current (sticky) partition, a batch sent when it holds batch.size bytes or is linger.ms old,
- * at most max.in.flight batches unacknowledged, each record's latency from its append to its
- * batch's acknowledgement (the Java tool's send() to callback), the throttle after each record
- * and the transactions of --transaction-duration-ms.
+ * at most max.in.flight batches unacknowledged, the throttle after each record and the
+ * transactions of --transaction-duration-ms.
+ *
+ * Latency means what the Java tool's does: from the moment the loop starts sending a record (its
+ * sendStartMs, taken before send()) to its batch's acknowledgement (the callback). As in the Java
+ * client's RecordAccumulator, a new batch takes max(batch.size, the record) bytes of buffer.memory
+ * when it is started and gives them back when it is acknowledged; a record that needs a new batch
+ * while the memory is taken waits, at most max.block.ms, and that wait is part of its latency
+ * (KafkaProducer.send() blocks in BufferPool.allocate). So without a --throughput limit, when the
+ * broker is slower than the loop, up to buffer.memory of batches queue and each record's latency
+ * includes its time in that queue, as the Java tool's does.
  */
 import type { EncodedRecords, LineRecords, ProducerApi } from '../kafka/producer-types.js';
 import { LatencyStats, type TotalRow, type WindowRow } from './latency-stats.js';
@@ -22,6 +30,8 @@ export interface ProducePlan {
    * buffer.memory, 32 MiB): records wait in batches, with their latency counting, as in the Java client.
    */
   bufferBytes: number;
+  /** The longest a record waits for buffer.memory before it fails (the Java client's max.block.ms, 60 s). */
+  maxBlockMs: number;
   reportingIntervalMs: number;
   warmupRecords: number;
   /** Set with transactions: commit once a transaction is this old. */
@@ -52,7 +62,15 @@ interface Pending {
   times: number[];
   sizes: number[];
   steadyFrom: number;
+  /** The buffer.memory it holds until acknowledged. */
+  reserved: number;
 }
+
+/** A record's bytes in a batch at most, as estimateSizeInBytesUpperBound: the batch header and a record's own header. */
+const BATCH_OVERHEAD = 61 + 21;
+
+/** The Java client's BufferExhaustedException. */
+export class BufferExhaustedError extends Error {}
 
 interface Ready {
   pending: Pending;
@@ -65,7 +83,7 @@ export class ProducePerf {
   readonly stats: LatencyStats;
   steadyStats: LatencyStats | undefined;
   private records!: LineRecords;
-  private batch: Pending = { times: [], sizes: [], steadyFrom: Infinity };
+  private batch: Pending = { times: [], sizes: [], steadyFrom: Infinity, reserved: 0 };
   private batchStart = 0;
   private inFlight = 0;
   private readonly ready: Ready[] = [];
@@ -90,25 +108,37 @@ export class ProducePerf {
 
   async run(): Promise<ProduceOutcome> {
     const { plan, producer } = this;
+    const transactional = plan.transactionDurationMs !== undefined;
+    // Java's initTransactions() comes before its clock starts: so does the first begin (which gets the producer id).
+    let begun = transactional;
+    if (begun) await producer.beginTransaction();
+    // The Java tool's clock starts before its first send(), which waits for the topic's metadata:
+    // the throttle's start and the first record's latency include that wait.
+    const startMs = Date.now();
+    const firstStart = this.now();
     this.partitions = await producer.partitionCount(plan.topic);
     this.partition = Math.floor(Math.random() * this.partitions);
     this.records = producer.lineRecords(null, undefined, plan.batchBytes + (64 << 10));
-    const throttler = new ThroughputThrottler(plan.throughput, Date.now());
-    const transactional = plan.transactionDurationMs !== undefined;
+    const throttler = new ThroughputThrottler(plan.throughput, startMs);
     let txnSize = 0;
     let txnStart = 0;
     for (let i = 0; i < plan.numRecords; i++) {
       if (this.error !== undefined || this.signal.aborted) break;
       if (transactional && txnSize === 0) {
-        await producer.beginTransaction();
+        if (!begun) await producer.beginTransaction();
+        begun = false;
         txnStart = Date.now();
       }
       if (plan.warmupRecords > 0 && i === plan.warmupRecords) this.startSteadyState();
-      const sendStartMs = Date.now();
       const { buf, start, end } = this.payloads.next(i);
+      const sendStartMs = i === 0 ? startMs : Date.now();
+      const sendStart = i === 0 ? firstStart : this.now();
       if (this.records.count > 0 && this.records.bytes + (end - start) > plan.batchBytes) await this.flush();
-      if (this.records.count === 0) this.batchStart = this.now();
-      this.batch.times.push(this.now());
+      if (this.records.count === 0) {
+        if (!(await this.reserve(BATCH_OVERHEAD + end - start))) break;
+        this.batchStart = this.now();
+      }
+      this.batch.times.push(sendStart);
       this.batch.sizes.push(end - start);
       this.records.append(buf, start, end, sendStartMs);
       if (this.records.bytes >= plan.batchBytes || this.now() - this.batchStart >= plan.lingerMs) await this.flush();
@@ -161,21 +191,61 @@ export class ProducePerf {
   }
 
   /**
+   * buffer.memory for a new batch begun by a record of at most `recordBytes` (BufferPool.allocate of
+   * max(batch.size, the record)): waits while less is free, at most max.block.ms; false when the
+   * run failed meanwhile or the record fails (the Java client's errors: more than buffer.memory, or
+   * the wait timed out; the run's error, the record counted as failed).
+   */
+  private async reserve(recordBytes: number): Promise<boolean> {
+    const { bufferBytes, maxBlockMs } = this.plan;
+    const bytes = Math.max(this.plan.batchBytes, recordBytes);
+    if (bytes > bufferBytes) {
+      this.error ??= new BufferExhaustedError(
+        recordBytes > bufferBytes
+          ? `The message is ${recordBytes} bytes when serialized which is larger than the total memory buffer you have ` +
+              'configured with the buffer.memory configuration.'
+          : `Attempt to allocate ${bytes} bytes, but there is a hard limit of ${bufferBytes} on memory allocations.`,
+      );
+      this.failed++;
+      return false;
+    }
+    const deadline = this.now() + maxBlockMs;
+    while (this.buffered + bytes > bufferBytes && this.error === undefined && !this.signal.aborted) {
+      const left = deadline - this.now();
+      if (left <= 0) {
+        this.error = new BufferExhaustedError(
+          `Failed to allocate ${bytes} bytes within the configured max blocking time ${maxBlockMs} ms.`,
+        );
+        this.failed++;
+        break;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    if (this.error !== undefined) return false;
+    this.buffered += bytes;
+    this.batch.reserved = bytes;
+    return true;
+  }
+
+  /**
    * Closes the batch being built (it is sent as soon as fewer than max.in.flight are unacknowledged)
-   * and moves to the next partition; waits while buffer.memory is full. Yields to the event loop
-   * once per batch, so acknowledgements are taken as they come (the Java client has a thread for them).
+   * and moves to the next partition. Yields to the event loop once per batch, so acknowledgements
+   * are taken as they come (the Java client has a thread for them).
    */
   async flush(): Promise<void> {
     if (this.records.count === 0) return;
     const encoded = this.records.take();
-    const bytes = encoded.body.length;
-    this.ready.push({ pending: this.batch, encoded, partition: this.partition, bytes });
-    this.buffered += bytes;
-    this.batch = { times: [], sizes: [], steadyFrom: this.steadyStats ? 0 : Infinity };
+    this.ready.push({ pending: this.batch, encoded, partition: this.partition, bytes: this.batch.reserved });
+    this.batch = { times: [], sizes: [], steadyFrom: this.steadyStats ? 0 : Infinity, reserved: 0 };
     this.partition = (this.partition + 1) % this.partitions;
     this.pump();
     await new Promise<void>((r) => setImmediate(r));
-    while (this.buffered >= this.plan.bufferBytes && this.error === undefined) await new Promise<void>((r) => this.waiters.push(r));
   }
 
   private pump(): void {

@@ -84,6 +84,18 @@ describe('perf produce', needs('KTOOL_TEST_BOOTSTRAP'), () => {
     expect(values(t)).toHaveLength(3000);
   });
 
+  it('-X buffer.memory bounds what waits: one batch of it delivers every record, less than a batch fails naming it', async () => {
+    const t = await topic('perfbuf');
+    const r = await runCli(['perf', 'produce', t, '-n', '5000', '-s', '100', '--acks', '1', '-X', 'buffer.memory=16384', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toMatchObject({ type: 'total', records: 5000 });
+    expect(values(t)).toHaveLength(5000);
+    const small = await runCli(['perf', 'produce', t, '-n', '10', '-X', 'buffer.memory=1000', '-X', 'max.block.ms=100', '--json']);
+    expect(small.code).toBe(5);
+    expect(small.stderr).toContain('Attempt to allocate 16384 bytes, but there is a hard limit of 1000 on memory allocations.');
+    expect(values(t)).toHaveLength(5000);
+  });
+
   it("ktool's spelling: rows per interval as JSON, percentiles in order, the records on the topic", async () => {
     const t = await topic('perfn', 2);
     const r = await runCli(['perf', 'produce', t, '-n', '20000', '-s', '20', '--reporting-interval', '50', '--json', '--acks', '1']);

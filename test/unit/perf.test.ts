@@ -188,6 +188,11 @@ describe('statistics, throttle and payloads as the Java tool keeps them', () => 
     expect(p).toMatchObject({ batchBytes: 16_384, lingerMs: 0, maxInFlight: 5, bufferBytes: 1_048_576, unused: ['send.buffer.bytes'] });
     expect(p.settings).toMatchObject({ acks: 1, idempotent: false, clientId: 'perf-producer-client' });
     expect(perfProducer([]).settings).toMatchObject({ acks: -1, idempotent: true });
+    // buffer.memory and max.block.ms: the Java client's defaults, kept by the loop (test/unit/perf-engine.test.ts).
+    expect(perfProducer([])).toMatchObject({ bufferBytes: 33_554_432, maxBlockMs: 60_000, unused: [] });
+    expect(perfProducer([['max.block.ms', '250']])).toMatchObject({ maxBlockMs: 250, unused: [] });
+    expect(() => perfProducer([['max.block.ms', '1s']])).toThrow('-X max.block.ms: expected milliseconds (0 or more), got "1s"');
+    expect(() => perfProducer([['buffer.memory', 'lots']])).toThrow('-X buffer.memory');
   });
 });
 

@@ -58,6 +58,7 @@ export async function runProduce(
     lingerMs: run.producer.lingerMs,
     maxInFlight: run.producer.maxInFlight,
     bufferBytes: run.producer.bufferBytes,
+    maxBlockMs: run.producer.maxBlockMs,
     reportingIntervalMs: run.reportingIntervalMs,
     warmupRecords: run.warmupRecords,
     wholeMs: run.wholeMs,

@@ -33,7 +33,9 @@ export const spec = defineCommand({
     { flags: '--linger-ms <ms>', description: "wait this long to fill a batch (default 5: the Java client's linger.ms)" },
     {
       flags: '-X, --producer-property <key=value>',
-      description: 'Java producer setting (acks, batch.size, linger.ms, compression.type, max.in.flight.requests.per.connection ...)',
+      description:
+        'Java producer setting (acks, batch.size, linger.ms, compression.type, max.in.flight.requests.per.connection, ' +
+        'buffer.memory, max.block.ms ...)',
       repeatable: true,
     },
     { flags: '--command-property <key=value>', description: 'same as -X (Kafka 4 spelling)', repeatable: true, hidden: true },
@@ -48,9 +50,13 @@ export const spec = defineCommand({
     { flags: '--print-metrics', description: "the original's Java metrics table: not available (said so on stderr)", hidden: true },
   ],
   notes:
-    'Latency is from the moment a record is added to a batch to its acknowledgement, as the Java ' +
-    "tool measures send() to callback. With the original's spelling (--topic, --num-records, " +
-    "--record-size, --throughput, --producer-props ...) the output is kafka-producer-perf-test.sh's lines.",
+    "Latency is the Java tool's: from the moment a record is sent (send() in Java) to its acknowledgement " +
+    '(the callback), time waiting for buffer memory and queued behind earlier batches included: up to ' +
+    '-X buffer.memory (default 33554432 bytes) of batches wait to be sent or acknowledged, and a record that ' +
+    'needs a new batch while it is full waits, at most -X max.block.ms (default 60000). Without --throughput, ' +
+    'when the broker is slower than the loop, latency is mostly that queue (about buffer.memory / MB/s), in ' +
+    "both tools; compare latencies at a set --throughput. With the original's spelling (--topic, " +
+    "--num-records, --record-size, --throughput, --producer-props ...) the output is kafka-producer-perf-test.sh's lines.",
   examples: [
     'ktool perf produce bench -n 1000000 -s 100',
     'ktool perf produce bench -n 200000 --throughput 10000 --acks 1 --json > rows.ndjson   # a row every 5 s',
