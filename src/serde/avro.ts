@@ -1,6 +1,7 @@
 /** Avro through avsc: the binary encoding, with avro-json.ts's JSON mapping on either side. */
 import avsc from 'avsc';
-import { AvroJson, AvroNames } from './avro-json.js';
+import { AvroJson } from './avro-json.js';
+import { AvroNames } from './avro-names.js';
 import { exactLongType } from './avro-long.js';
 import type { Decoded, SchemaCodec, SchemaSource } from './codec-types.js';
 import { FieldError } from './field-error.js';
