@@ -3,7 +3,10 @@
  * by its JSON definition (message-schemas.json, from Kafka's jars) and writes it as Kafka's generated
  * JsonConverter classes do: fields in definition order, those of the version only, tagged fields
  * only when they differ from their default, int64 exact, bytes as base64, uuids as Kafka prints them.
+ * The bytes are read by message-reader.ts, the JSON written by message-json.ts.
  */
+import { JDouble, jsonText, type JObject, type JValue } from './message-json.js';
+import { Reader } from './message-reader.js';
 
 export interface FieldDef {
   name: string;
@@ -27,17 +30,6 @@ export interface MessageDef {
   commonStructs?: { name: string; versions?: string; fields: FieldDef[] }[];
 }
 
-/** A decoded value, in the shapes the JSON writer knows. */
-export type JValue = null | boolean | number | bigint | string | Buffer | JDouble | JValue[] | JObject;
-
-/** A float64 field's value: Java prints 1000.0 where a JSON number would be 1000. */
-export class JDouble {
-  constructor(readonly value: number) {}
-}
-export interface JObject {
-  [k: string]: JValue;
-}
-
 /** "0+", "3+", "1", "0-4", "none" -> does `v` fall in it. */
 export function inVersions(range: string | undefined, v: number): boolean {
   if (range === undefined || range === 'none') return false;
@@ -46,74 +38,6 @@ export function inVersions(range: string | undefined, v: number): boolean {
   const span = /^(\d+)-(\d+)$/.exec(range);
   if (span) return v >= Number(span[1]) && v <= Number(span[2]);
   return v === Number(range);
-}
-
-export class Reader {
-  constructor(
-    readonly buf: Buffer,
-    public pos = 0,
-  ) {}
-  private need(n: number): void {
-    if (this.pos + n > this.buf.length) throw new RangeError(`message ends at ${this.buf.length}, needs ${this.pos + n} bytes`);
-  }
-  int8(): number {
-    this.need(1);
-    return this.buf.readInt8(this.pos++);
-  }
-  int16(): number {
-    this.need(2);
-    const v = this.buf.readInt16BE(this.pos);
-    this.pos += 2;
-    return v;
-  }
-  uint16(): number {
-    this.need(2);
-    const v = this.buf.readUInt16BE(this.pos);
-    this.pos += 2;
-    return v;
-  }
-  int32(): number {
-    this.need(4);
-    const v = this.buf.readInt32BE(this.pos);
-    this.pos += 4;
-    return v;
-  }
-  uint32(): number {
-    this.need(4);
-    const v = this.buf.readUInt32BE(this.pos);
-    this.pos += 4;
-    return v;
-  }
-  int64(): bigint {
-    this.need(8);
-    const v = this.buf.readBigInt64BE(this.pos);
-    this.pos += 8;
-    return v;
-  }
-  float64(): number {
-    this.need(8);
-    const v = this.buf.readDoubleBE(this.pos);
-    this.pos += 8;
-    return v;
-  }
-  uvarint(): number {
-    let result = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      this.need(1);
-      byte = this.buf[this.pos++];
-      result += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return result;
-  }
-  bytes(n: number): Buffer {
-    this.need(n);
-    const out = this.buf.subarray(this.pos, this.pos + n);
-    this.pos += n;
-    return out;
-  }
 }
 
 const ZERO_UUID = Buffer.alloc(16);
@@ -290,36 +214,4 @@ export function structsOf(def: MessageDef): Map<string, FieldDef[]> {
 export function readMessage(def: MessageDef, version: number, r: Reader): JObject {
   const ctx: Ctx = { version, flexible: inVersions(def.flexibleVersions, version), structs: structsOf(def) };
   return readStruct(def.fields, r, ctx);
-}
-
-/** Java's Double.toString for the values a float64 field holds. */
-function javaDouble(n: number): string {
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity';
-  const abs = Math.abs(n);
-  if (abs === 0 || (abs >= 1e-3 && abs < 1e7)) {
-    const s = String(n);
-    return s.includes('.') ? s : `${s}.0`;
-  }
-  const [mantissa, exp] = n.toExponential().split('e');
-  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exp)}`;
-}
-
-/** Jackson's escaping: short escapes for \b \t \n \f \r, \u00XX (upper-case hex) for other controls. */
-function jsonString(s: string): string {
-  return JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, (_, h: string) => `\\u00${h.toUpperCase()}`);
-}
-
-/** Compact JSON as Jackson's ObjectNode.toString() writes it. */
-export function jsonText(v: JValue): string {
-  if (v === null) return 'null';
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') return String(v);
-  if (v instanceof JDouble) return javaDouble(v.value);
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'string') return jsonString(v);
-  if (Buffer.isBuffer(v)) return `"${v.toString('base64')}"`;
-  if (Array.isArray(v)) return `[${v.map(jsonText).join(',')}]`;
-  return `{${Object.entries(v)
-    .map(([k, x]) => `${jsonString(k)}:${jsonText(x)}`)
-    .join(',')}}`;
 }

@@ -4,7 +4,9 @@
  * --transaction-log-decoder, --share-group-state-decoder) and --cluster-metadata-decoder print the
  * records as Kafka's JSON converters do, from the message definitions in message-schemas.json.
  */
-import { jsonText, readMessage, Reader, type JObject, type MessageDef } from './message-codec.js';
+import { readMessage, type MessageDef } from './message-codec.js';
+import { jsonText, type JObject } from './message-json.js';
+import { Reader } from './message-reader.js';
 import definitions from './message-schemas.json' with { type: 'json' };
 
 export interface ParsedRecord {

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { parseArgs } from '../helpers/parse-args.js';
-import { JDouble, jsonText } from '../../src/dumplog/message-codec.js';
+import { JDouble, jsonText } from '../../src/dumplog/message-json.js';
 
 const F = 'test/fixtures/dump-log';
 const LOG = `${F}/00000000000000000000.log`;
