@@ -31,6 +31,13 @@ export async function openMirrorGroup(clients: ClientPlumbing, o: MirrorGroupOpt
   consumer.on('error', () => undefined);
   // The library's commits (with their rejoin and coordinator retries) carry the mirror's stamp.
   if (o.commitMetadata) stampCommits(consumer, o.commitMetadata);
+  // Generation, member id and assignment as ONE snapshot, taken when the library completed a join:
+  // it sets generationId from the JoinGroup answer but the assignments only from SyncGroup's, and
+  // between the two a caller read the new generation with the old partitions (a session of the new
+  // generation on partitions it had lost: each record twice; or without the ones it had gained:
+  // never read, the run stalled for good).
+  let joined: { generation: number; memberId: string; partitions: TopicPartition[] } = { generation: -1, memberId: '', partitions: [] };
+  consumer.on('consumer:group:join', (e: JoinEvent) => (joined = snapshot(e)));
   const groups = await clients.groups();
   let closed = false;
   const close = async () => {
@@ -45,13 +52,9 @@ export async function openMirrorGroup(clients: ClientPlumbing, o: MirrorGroupOpt
   await consumer.joinGroup({});
 
   return {
-    generation: () => consumer.generationId,
-    memberId: () => consumer.memberId ?? '',
-    assignment() {
-      const out: TopicPartition[] = [];
-      for (const a of consumer.assignments ?? []) for (const partition of a.partitions) out.push({ topic: a.topic, partition });
-      return out.sort((x, y) => (x.topic === y.topic ? x.partition - y.partition : x.topic < y.topic ? -1 : 1));
-    },
+    generation: () => joined.generation,
+    memberId: () => joined.memberId,
+    assignment: () => [...joined.partitions],
     async committed(partitions, options) {
       const out = new Map<string, CommittedPosition>();
       if (partitions.length === 0) return out;
@@ -69,4 +72,18 @@ export async function openMirrorGroup(clients: ClientPlumbing, o: MirrorGroupOpt
     },
     close,
   };
+}
+
+/** What the library's 'consumer:group:join' event carries: the join just completed (JoinGroup and SyncGroup). */
+interface JoinEvent {
+  generationId: number;
+  memberId: string;
+  assignments: { topic: string; partitions: number[] }[] | null;
+}
+
+function snapshot(e: JoinEvent): { generation: number; memberId: string; partitions: TopicPartition[] } {
+  const partitions: TopicPartition[] = [];
+  for (const a of e.assignments ?? []) for (const partition of a.partitions) partitions.push({ topic: a.topic, partition });
+  partitions.sort((x, y) => (x.topic === y.topic ? x.partition - y.partition : x.topic < y.topic ? -1 : 1));
+  return { generation: e.generationId, memberId: e.memberId, partitions };
 }

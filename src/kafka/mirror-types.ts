@@ -2,11 +2,11 @@
 import type { TopicPartition } from './types.js';
 
 export interface MirrorGroup {
-  /** Changes on every rebalance; the mirror restarts its session when it does. */
+  /** The generation of the last completed join (JoinGroup and SyncGroup); the mirror and the apps restart their session when it changes. */
   generation(): number;
-  /** This member's id in the group (with generation(): what a transactional offset commit is fenced by). */
+  /** This member's id in that join (with generation(): what a transactional offset commit is fenced by). */
   memberId(): string;
-  /** The partitions this member owns in the current generation. */
+  /** The partitions that join gave this member: always the ones of generation(), never another generation's. */
   assignment(): TopicPartition[];
   /** Committed offsets of these partitions with their commit metadata; absent when none is committed. */
   committed(partitions: TopicPartition[], options?: { requireStable?: boolean }): Promise<Map<string, CommittedPosition>>;

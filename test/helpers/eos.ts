@@ -11,12 +11,25 @@ const bootstrap = () => process.env.KTOOL_TEST_BOOTSTRAP!;
 /** Started processes still running: an afterAll kills what a failed test left. */
 export const running = new Set<ChildProcess>();
 
-/** `bin/ktool ARGS`, stdout ignored, stderr piped (kept for a failing test's message). */
+const stderrs = new WeakMap<ChildProcess, string>();
+
+/** `bin/ktool ARGS`, stdout ignored, stderr read as it comes (kept for a failing test's message: stderrOf). */
 export function startKtool(args: string[]): ChildProcess {
   const child = spawn(KTOOL_BIN, args, { env: testEnv() as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   running.add(child);
   child.on('exit', () => running.delete(child));
+  stderrs.set(child, '');
+  child.stderr!.on('data', (d: Buffer) => stderrs.set(child, stderrs.get(child)! + d.toString()));
   return child;
+}
+
+/** What the process wrote on stderr so far. */
+export const stderrOf = (c: ChildProcess): string => stderrs.get(c) ?? '';
+
+/** The first of these processes that ended, with its exit and stderr (for a poll that must not wait out a dead run). */
+export function firstEnded(procs: ChildProcess[]): string | undefined {
+  const c = procs.find((p) => p.exitCode !== null || p.signalCode !== null);
+  return c && `pid ${c.pid} ended (${c.exitCode ?? c.signalCode}): ${stderrOf(c)}`;
 }
 
 export const exited = (c: ChildProcess) =>
