@@ -19,7 +19,8 @@ export type DropinName =
   | 'acls'
   | 'tokens'
   | 'quorum'
-  | 'features';
+  | 'features'
+  | 'share-groups';
 
 const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'groups', 'transactions', 'tokens']);
 
@@ -149,6 +150,8 @@ export function dropinName(argv: readonly string[]): DropinName | undefined {
   }
   const [noun, ...rest] = argv;
   if (noun === 'perf') return perfDropin(rest);
+  // kafka-share-groups.sh: a word of its own (the `groups` noun's flags are kafka-consumer-groups.sh's), no native command.
+  if (noun === 'share-groups') return noun;
   if (!NOUNS.has(noun) || rest.length === 0 || !rest[0].startsWith('-')) return undefined;
   if (rest.every((a) => HELP.has(a))) return undefined;
   const own = SCRIPT_HAS[noun as DropinName];

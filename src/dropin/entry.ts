@@ -25,6 +25,7 @@ const SCRIPTS: Record<DropinName, () => Promise<DropinScript>> = {
   acls: async () => (await import('./acls.js')).ACLS,
   quorum: async () => (await import('./quorum.js')).METADATA_QUORUM,
   features: async () => (await import('./features.js')).FEATURES,
+  'share-groups': async () => (await import('./share-groups.js')).SHARE_GROUPS,
 };
 
 export function loadDropin(name: DropinName): Promise<DropinScript> {

@@ -11,6 +11,7 @@ import { LOG_DIRS } from './cases-log-dirs.js';
 import { KCAT_CONSUME, KCAT_PRODUCE } from './cases-kcat.js';
 import { ELECT, REASSIGN } from './cases-partitions.js';
 import { TOKENS } from './cases-tokens.js';
+import { SHARE_GROUPS } from './cases-share-groups.js';
 import { FEATURES, METADATA_QUORUM } from './cases-quorum-features.js';
 
 export type Normalizer =
@@ -884,4 +885,5 @@ export const SCRIPTS: readonly Script[] = [
   KCAT_CONSUME,
   METADATA_QUORUM,
   FEATURES,
+  SHARE_GROUPS,
 ];

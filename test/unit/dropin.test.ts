@@ -31,6 +31,12 @@ describe('which command lines are a kafka-*.sh spelling', () => {
     [['acls', 'list', '--bootstrap-server', 'h:1', '--topic', 't'], undefined],
     [['acls', '--bootstrap-server', 'h:1', '--add', '--topic', 't', '--yes'], undefined],
     [['acls', '--list', '--topic', 't'], undefined],
+    // kafka-share-groups.sh is a word of its own: every line of it is the drop-in; `groups --list` stays kafka-consumer-groups.sh.
+    [['share-groups', '--bootstrap-server', 'h:1', '--list'], 'share-groups'],
+    [['share-groups', '--help'], 'share-groups'],
+    [['share-groups'], 'share-groups'],
+    [['groups', '--bootstrap-server', 'h:1', '--list'], 'groups'],
+    [['groups', 'list', '--type', 'share'], undefined],
   ])('%j -> %s', (argv, expected) => expect(dropinName(argv)).toBe(expected));
 });
 

@@ -9,5 +9,8 @@ export const spec = defineCommand({
   ktool groups --describe --group g [--members|--state] [--verbose]
   ktool groups --reset-offsets --group g --topic t --to-earliest --execute
   ktool groups --delete --group g
-  ktool groups --delete-offsets --group g --topic t`,
+  ktool groups --delete-offsets --group g --topic t
+kafka-share-groups.sh spellings are \`ktool share-groups\` (same flags, same output; ktool share-groups --help):
+  ktool share-groups --bootstrap-server B --list [--state]
+  ktool share-groups --bootstrap-server B --describe --group g [--members|--state] [--verbose]`,
 });
