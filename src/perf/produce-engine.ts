@@ -168,10 +168,27 @@ export class ProducePerf {
     this.batch.steadyFrom = this.batch.times.length;
   }
 
-  /** A throttle's sleep; a batch that would outlive linger.ms meanwhile goes first (Java's sender thread sends it). */
+  /**
+   * A throttle's sleep. A batch being filled leaves once it is linger.ms old, not before: Java's
+   * sender thread sends it then while the loop sleeps (RecordAccumulator.ready: full or lingered),
+   * and the loop adds to it until then.
+   */
   private async throttle(ms: number): Promise<void> {
     if (ms <= 0) return;
-    if (this.records.count > 0 && this.now() - this.batchStart + ms >= this.plan.lingerMs) await this.flush();
+    const until = this.now() + ms;
+    if (this.records.count > 0) {
+      const lingerLeft = this.batchStart + this.plan.lingerMs - this.now();
+      if (lingerLeft < ms) {
+        await this.sleep(lingerLeft);
+        if (this.signal.aborted) return;
+        await this.flush();
+      }
+    }
+    await this.sleep(until - this.now());
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    if (ms <= 0 || this.signal.aborted) return;
     const wait = Number.isFinite(ms) ? ms : 2 ** 31 - 1;
     await new Promise<void>((resolve) => {
       const done = () => {

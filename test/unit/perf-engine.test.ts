@@ -138,6 +138,31 @@ describe('perf produce: buffer.memory as the Java client keeps it', () => {
     expect((await running).total).toMatchObject({ records: 2, avgLatencyMs: 25, maxLatencyMs: 40 });
   });
 
+  it('a throttle sleep keeps the batch open until it is linger.ms old, as the Java sender does', async () => {
+    const { producer, sent } = standIn();
+    // 0.5 records/s: the second record is followed by a sleep of 2 s; linger.ms is 1 s (a second either side to spare).
+    const p = plan({ numRecords: 2, throughput: 0.5, lingerMs: 1000, batchBytes: 1000, bufferBytes: 10_000 });
+    // The clock starts before the metadata: 10 ms later the second record is over the rate.
+    producer.partitionCount = () => new Promise<number>((r) => setTimeout(() => r(1), 10));
+    const perf = new ProducePerf(producer, p, payloads(100), { window: () => undefined }, new AbortController().signal);
+    const running = perf.run();
+    await new Promise((r) => setTimeout(r, 30));
+    await idle();
+    // Asleep with both records in the open batch: nothing sent yet (sending at the start of the sleep was the old way).
+    expect(sent).toHaveLength(0);
+    const deadline = Date.now() + 10_000;
+    while (sent.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // Sent once lingered, during the sleep: the run is not over yet.
+    expect(sent).toHaveLength(1);
+    expect(sent[0].count).toBe(2);
+    let over = false;
+    void running.then(() => (over = true));
+    await idle();
+    expect(over).toBe(false);
+    sent[0].ack();
+    expect((await running).total.records).toBe(2);
+  });
+
   it('a record waits at most max.block.ms, then fails as BufferExhaustedException', async () => {
     const { producer, sent } = standIn();
     const perf = new ProducePerf(
