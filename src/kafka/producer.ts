@@ -5,45 +5,35 @@
  * close() is only called after every send settled (the caller awaits its sends).
  *
  * Its parts: the library's options (it only opens connections and asks for the producer id),
- * leader routing, the retry policy handed to the pipeline (produce-pipeline.ts), the transaction
- * state, and the batch maker that gives sequence numbers in call order.
+ * leader routing (producer-routing.ts), the retry policy handed to the pipeline (produce-pipeline.ts), the transaction
+ * state (producer-transaction.ts), and the batch maker that gives sequence numbers in call order
+ * (producer-batches.ts).
  */
-import { Producer, type BaseOptions, type Broker, type ProducerOptions } from '@platformatic/kafka';
-import { KtoolError, OperationError } from '../errors.js';
+import { Producer, type BaseOptions, type ProducerOptions } from '@platformatic/kafka';
+import { KtoolError } from '../errors.js';
 import { answerWithin } from './deadline.js';
 import { javaPartition } from './partitioner.js';
 import { attribute } from './denied.js';
 import { isConnectionLoss, kafkaErrorId, kafkaErrorText, toKtoolError } from './errors.js';
 import { topicsNotFound } from './not-found.js';
-import { connectionTo } from './raw-api.js';
 import type { ClientPlumbing } from './plumbing.js';
-import type { EncodedRecords, ProduceRecord, ProducerApi, ProducerHooks, ProducerSettings, TxnGroup, TxnOffset } from './producer-types.js';
+import type { ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
-import { PartlyWritten, ProducePipeline, writtenBefore, type Batch, type PipelineDeps } from './produce-pipeline.js';
-import type { BatchWriteHeader } from './record-batch.js';
-import { encodeRecords, LineRecordsBuilder, wrapRecords } from './record-batch-encode.js';
+import { PartlyWritten, ProducePipeline, writtenBefore, type PipelineDeps } from './produce-pipeline.js';
+import { LineRecordsBuilder } from './record-batch-encode.js';
 import { recordCount, splitBatch } from './record-batch-split.js';
 import { RecordTooLargeError } from './record-too-large.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi } from './raw-api.js';
-import { DEFAULT_TRANSACTION_TIMEOUT_MS, GroupFencedError, Transactions } from './transactions.js';
+import { DEFAULT_TRANSACTION_TIMEOUT_MS, Transactions } from './transactions.js';
+import { leaderRouting } from './producer-routing.js';
+import { BatchMaker, byPartition, type LibraryProducer, type PartitionRecords } from './producer-batches.js';
+import { TransactionState, type Fail } from './producer-transaction.js';
 
 /** Java's delivery.timeout.ms default. */
 const DELIVERY_TIMEOUT_MS = 120_000;
 /** Java's max.in.flight.requests.per.connection default. */
 export const DEFAULT_MAX_IN_FLIGHT = 5;
-
-/** The client library's producer: ktool gives it bytes only. */
-type LibraryProducer = Producer<unknown, unknown, unknown, unknown>;
-
-/** Records of one partition, encoded when their turn comes (sequence numbers are given in order). */
-type PartitionRecords = { topic: string; partition: number; count: number; encode: () => EncodedRecords };
-
-/**
- * A failure as ktool reports it: a refusal names this connection's principal (producing needs Write, on the
- * topic and on the transactional id).
- */
-type Fail = (error: unknown, action: string) => KtoolError;
 
 /**
  * Says so when sends have been failing for a second (a lost broker, a topic gone), and again when
@@ -121,36 +111,6 @@ function libraryOptions(base: BaseOptions, settings: ProducerSettings): Producer
   return options;
 }
 
-/** A partition without a leader in the metadata: worth retrying once the metadata names one (canRetry, as the client marks its own). */
-export class NoLeaderError extends Error {
-  readonly canRetry = true;
-  readonly hasStaleMetadata = true;
-  constructor() {
-    super('no leader broker in the metadata for this partition');
-  }
-}
-
-/** Leader routing: batches grouped by their partition's leader, from the client's metadata (fresh when `force`: after a failure). */
-export function leaderRouting(producer: LibraryProducer): Pick<PipelineDeps<Broker | undefined>, 'leaders' | 'connection'> {
-  return {
-    async leaders(batches, force) {
-      const topics = [...new Set(batches.map((b) => b.topic))];
-      const metadata = await producer.metadata({ topics, forceUpdate: force, autocreateTopics: false });
-      const byLeader = new Map<Broker | undefined, Batch[]>();
-      for (const b of batches) {
-        const leader = metadata.brokers.get(metadata.topics.get(b.topic)!.partitions[b.partition].leader);
-        let list = byLeader.get(leader);
-        if (!list) byLeader.set(leader, (list = []));
-        list.push(b);
-      }
-      return byLeader;
-    },
-    // No leader in the metadata (an election under way): retried after a fresh metadata, as Java waits
-    // for a leader (until delivery.timeout.ms); never a bootstrap connection, which connectionTo() gives without a broker.
-    connection: (broker) => (broker ? connectionTo(producer, broker) : Promise.reject(new NoLeaderError())),
-  };
-}
-
 /**
  * The retry policy: batches are sent again (same sequence numbers: the broker drops duplicates)
  * after a fresh metadata, as the Java producer does: until they are acknowledged, an error that is
@@ -171,133 +131,6 @@ function retryPolicy(
     onFailing: (error, deadline) => outage.failing(error, deadline),
     onRecovered: () => outage.recovered(),
   };
-}
-
-/**
- * The transaction state: ktool's own transactions (transactions.ts), not the library's; whether
- * one is open, and the producer id and epoch it gives the batches.
- */
-class TransactionState {
-  open = false;
-
-  constructor(
-    readonly txn: Transactions | undefined,
-    private readonly fail: Fail,
-  ) {}
-
-  async begin(): Promise<void> {
-    const txn = this.txn;
-    if (!txn) throw new OperationError('no --transactional-id: this producer is not transactional');
-    if (this.open) throw new OperationError('a transaction is already open');
-    try {
-      // Once per session, as Java's initTransactions(): the producer id and epoch last until close.
-      if (txn.producerId < 0n) await txn.init();
-    } catch (error) {
-      throw this.fail(error, 'begin the transaction');
-    }
-    this.open = true;
-  }
-
-  async commit(): Promise<void> {
-    if (!this.txn || !this.open) throw new OperationError('no transaction is open');
-    this.open = false;
-    try {
-      await this.txn.end(true);
-    } catch (error) {
-      throw this.fail(error, 'commit the transaction');
-    }
-  }
-
-  async abort(): Promise<void> {
-    if (!this.txn || !this.open) return;
-    this.open = false;
-    try {
-      await this.txn.end(false);
-    } catch (error) {
-      throw this.fail(error, 'abort the transaction');
-    }
-  }
-
-  async sendOffsets(group: TxnGroup, offsets: TxnOffset[]): Promise<void> {
-    if (!this.txn || !this.open) throw new OperationError('offsets go into a transaction: none is open');
-    try {
-      await this.txn.sendOffsets(group, offsets);
-    } catch (error) {
-      // A rebalance is the caller's to handle (abort and redo), not a failure of the producer.
-      if (error instanceof GroupFencedError) throw error;
-      throw this.fail(error, 'commit offsets in the transaction');
-    }
-  }
-
-  /** Before a transactional send: the transaction learns its partitions (AddPartitionsToTxn). */
-  async addPartitions(items: PartitionRecords[]): Promise<void> {
-    if (!this.open) throw new OperationError('a transactional producer sends only inside a transaction');
-    await this.txn!.add(items);
-  }
-}
-
-/**
- * Encoding: each partition's records become a batch whose header carries the producer id and epoch
- * and the partition's next sequence number, given strictly in call order by the pipeline (which
- * numbers a partition's batches again under a new epoch after a gap: produce-pipeline.ts).
- */
-class BatchMaker {
-  constructor(
-    private readonly producer: LibraryProducer,
-    private readonly transactions: TransactionState,
-    private readonly idempotent: boolean,
-    private readonly settings: ProducerSettings,
-    private readonly pipeline: ProducePipeline<Broker | undefined>,
-  ) {}
-
-  async make(items: PartitionRecords[]): Promise<Batch[]> {
-    const { txn } = this.transactions;
-    if (this.idempotent && !txn && this.producer.producerId === undefined) await this.producer.initIdempotentProducer({});
-    if (txn) await this.transactions.addPartitions(items);
-    const inTransaction = this.transactions.open;
-    const batches: Batch[] = [];
-    for (const item of items) {
-      const { sequence, epoch } = this.idempotent ? this.pipeline.sequence(item.topic, item.partition, item.count) : { sequence: -1 };
-      const header: BatchWriteHeader = {
-        producerId: txn ? txn.producerId : this.idempotent ? this.producer.producerId! : -1n,
-        producerEpoch: txn ? txn.producerEpoch : this.idempotent ? (epoch ?? this.producer.producerEpoch!) : -1,
-        baseSequence: sequence,
-        transactional: inTransaction,
-        compression: this.settings.compression,
-      };
-      const batch: Batch = { topic: item.topic, partition: item.partition, bytes: await wrapRecords(item.encode(), header) };
-      if (inTransaction) batch.transactionalId = this.settings.transactionalId;
-      batches.push(batch);
-    }
-    return batches;
-  }
-}
-
-/**
- * A send's records grouped by partition. Sticky partitioning puts a whole flush on one partition: the group is
- * looked up only on a change.
- */
-function byPartition(records: ProduceRecord[]): PartitionRecords[] {
-  const groups = new Map<string, ProduceRecord[]>();
-  let list: ProduceRecord[] = [];
-  let topic: string | undefined;
-  let partition = -1;
-  for (const r of records) {
-    if (r.partition !== partition || r.topic !== topic) {
-      ({ topic, partition } = r);
-      const key = `${topic}:${partition}`;
-      list = groups.get(key) ?? [];
-      groups.set(key, list);
-    }
-    list.push(r);
-  }
-  const now = Date.now();
-  return [...groups.values()].map((l) => ({
-    topic: l[0].topic,
-    partition: l[0].partition,
-    count: l.length,
-    encode: () => encodeRecords(l, now),
-  }));
 }
 
 /**

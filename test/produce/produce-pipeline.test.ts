@@ -2,7 +2,8 @@ import { Reader, Writer } from '@platformatic/kafka';
 import { describe, expect, it } from 'vitest';
 import { ProducePipeline, type Batch, type PipelineDeps } from '../../src/kafka/produce-pipeline.js';
 import { produceRequest } from '../../src/kafka/produce-request.js';
-import { leaderRouting, retriable } from '../../src/kafka/producer.js';
+import { retriable } from '../../src/kafka/producer.js';
+import { leaderRouting } from '../../src/kafka/producer-routing.js';
 import { fakeConnection, FakeSocket, type Parser } from '../helpers/fake-socket.js';
 
 const TOPIC = 'orders';
