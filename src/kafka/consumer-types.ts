@@ -25,8 +25,11 @@ export type Isolation = 'read_committed' | 'read_uncommitted';
 
 /** Reads assigned partitions without a consumer group (nothing is committed). */
 export interface PartitionReader {
-  /** The next records, in offset order per partition; an empty array while waiting; null when every bounded partition reached its end. */
-  next(): Promise<ConsumedRecord[] | null>;
+  /**
+   * The next records, in offset order per partition; an empty array while waiting; null when every bounded partition reached its end.
+   * `prefer`: that partition's records first when some are waiting (a taker that merges partitions by time).
+   */
+  next(prefer?: { topic: string; partition: number }): Promise<ConsumedRecord[] | null>;
   close(): Promise<void>;
 }
 

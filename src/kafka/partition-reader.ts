@@ -49,16 +49,24 @@ export async function openPartitionReader(clients: ClientPlumbing, o: PartitionR
   const running = new Pump(fetcher, queue, new Outage(clients, o)).run().catch((error: unknown) => queue.fail(error as Error));
 
   return {
-    async next() {
+    async next(prefer) {
       for (;;) {
-        const records = queue.shift();
+        // A partition done (its end reached) and none of it waiting is wanted no longer: the others' go.
+        const want = prefer && (queue.has(prefer) || !fetcher.isDone(prefer)) ? prefer : undefined;
+        queue.wanted = fetcher.wanted = want;
+        const records = queue.shift(want);
         if (records) return records;
         if (queue.failure) throw queue.failure;
-        if (fetcher.allDone()) return null;
+        if (fetcher.allDone()) {
+          if (!queue.length) return null;
+          continue; // the wanted partition's last chunk held no record: the others' go now
+        }
+        // Waiting for the wanted partition: the fetching side may go on (see RecordQueue.onLast).
+        if (want) queue.release();
         // At most one poll, and not past Ctrl-C: the caller checks its signals and idle timeout
         // between calls, also while the reader waits for lost brokers.
         await queue.waitForRecords();
-        if (!queue.length && !queue.failure && !fetcher.allDone()) return [];
+        if (!queue.failure && !fetcher.allDone() && !(want ? queue.has(want) : queue.length)) return [];
       }
     },
     async close() {
@@ -76,6 +84,8 @@ class Fetcher {
   /** Decode record batches ktool's way (Fetch v17, raw bytes), not the library's. */
   fast = false;
   closed = false;
+  /** The partition the taker waits for (next()'s `prefer`): asked for first, before the response fills with the others. */
+  wanted: { topic: string; partition: number } | undefined;
   private readonly brokers = new Map<number, { host: string; port: number }>();
   private readonly inFlight = new Set<number>();
   private readonly isolationLevel: number;
@@ -100,6 +110,10 @@ class Fetcher {
     this.isolationLevel = o.isolation === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED;
     this.maxBytes = o.maxBytes ?? 4 << 20;
     this.partitionBytes = Math.min(this.maxBytes, 1 << 20);
+  }
+
+  isDone(tp: { topic: string; partition: number }): boolean {
+    return this.states.some((s) => s.done && s.partition === tp.partition && s.topic === tp.topic);
   }
 
   allDone(): boolean {
@@ -138,6 +152,9 @@ class Fetcher {
     try {
       const mine = this.states.filter((s) => !s.done && s.leader === node);
       if (mine.length === 0) return;
+      const w = this.wanted;
+      const first = w ? mine.findIndex((s) => s.partition === w.partition && s.topic === w.topic) : -1;
+      if (first > 0) mine.unshift(...mine.splice(first, 1));
       const response = await this.send(node, mine);
       let refresh = false;
       for (const topic of response.responses) {

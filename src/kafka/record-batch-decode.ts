@@ -95,6 +95,11 @@ export class BatchCursor {
     this.nextOffset = o.end !== undefined && next > o.end ? o.end : next;
   }
 
+  /** The partition the bytes are of. */
+  get partition(): { topic: string; partition: number } {
+    return this.o;
+  }
+
   /** No complete batch left. */
   get done(): boolean {
     const { data, at } = this;

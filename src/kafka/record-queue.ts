@@ -16,6 +16,24 @@ export type Taken = (done: boolean) => void;
 interface Chunk {
   source: ConsumedRecord[] | BatchCursor;
   taken?: Taken;
+  /** Some of its records were handed out. */
+  started: boolean;
+}
+
+export interface TopicPartition {
+  topic: string;
+  partition: number;
+}
+
+/**
+ * Chunks waiting, past which a taker's wanted partition (see `wanted`) is no longer fetched for:
+ * following a topic, a partition with nothing new must not make the others' responses pile up.
+ */
+const MAX_CHUNKS_FOR_WANTED = 8;
+
+/** The partition of a chunk's records, as shift()'s `prefer` names it. */
+function partitionOf(source: ConsumedRecord[] | BatchCursor): TopicPartition | undefined {
+  return Array.isArray(source) ? source[0] : source.partition;
 }
 
 /**
@@ -26,7 +44,6 @@ interface Chunk {
  */
 export class RecordQueue {
   private readonly chunks: Chunk[] = [];
-  private headStarted = false;
   private wake: (() => void) | undefined;
   private taken: (() => void) | undefined;
   private error: Error | undefined;
@@ -38,9 +55,14 @@ export class RecordQueue {
     return this.chunks.length;
   }
 
-  /** The taker has started on the last chunk waiting: the time to fetch the next ones. */
+  /** The partition the taker waits for (a partition reader's next(prefer)): none of it waiting is a reason to fetch. */
+  wanted: TopicPartition | undefined;
+
+  /** The taker has started on the last chunk waiting (or waits for a partition none is of): the time to fetch the next ones. */
   get onLast(): boolean {
-    return this.chunks.length === 0 || (this.chunks.length === 1 && this.headStarted);
+    const n = this.chunks.length;
+    if (n === 0 || (n === 1 && this.chunks[0].started)) return true;
+    return this.wanted !== undefined && n < MAX_CHUNKS_FOR_WANTED && !this.has(this.wanted);
   }
 
   get failure(): Error | undefined {
@@ -49,7 +71,7 @@ export class RecordQueue {
 
   /** Records, or fetched bytes decoded as they are taken; `taken` is told as shift() hands them out. */
   push(records: ConsumedRecord[] | BatchCursor, taken?: Taken): void {
-    this.chunks.push({ source: records, taken });
+    this.chunks.push({ source: records, taken, started: false });
   }
 
   /** Wakes a taker waiting in waitForRecords(): after a response, a failure or the end. */
@@ -69,10 +91,14 @@ export class RecordQueue {
    * The oldest records (one partition's, from one response; a slice of them when they arrived as
    * bytes); lets the fetching side go on. Chunks that hold no record (only transaction markers or
    * aborted records) are passed on the way; undefined when nothing but those was waiting.
+   * `prefer`: only that partition's records (undefined when none wait), so a taker merging partitions
+   * by time (stats' StreamsOrder) need not decode and hold the others' while the one it lacks is fetched.
    */
-  shift(): ConsumedRecord[] | undefined {
+  shift(prefer?: TopicPartition): ConsumedRecord[] | undefined {
     while (this.chunks.length) {
-      const head = this.chunks[0];
+      const at = prefer ? this.indexOf(prefer) : 0;
+      if (at < 0) return undefined;
+      const head = this.chunks[at];
       let records: ConsumedRecord[];
       let done = true;
       if (Array.isArray(head.source)) records = head.source;
@@ -81,13 +107,25 @@ export class RecordQueue {
         head.source.take(records, SLICE);
         done = head.source.done;
       }
-      this.headStarted = !done;
-      if (done) this.chunks.shift();
+      head.started = !done;
+      if (done) this.chunks.splice(at, 1);
       head.taken?.(done);
       this.release();
       if (records.length) return records;
     }
     return undefined;
+  }
+
+  /** Whether records (or bytes) of that partition wait. */
+  has(tp: TopicPartition): boolean {
+    return this.indexOf(tp) >= 0;
+  }
+
+  private indexOf(tp: TopicPartition): number {
+    return this.chunks.findIndex((c) => {
+      const of = partitionOf(c.source);
+      return of !== undefined && of.partition === tp.partition && of.topic === tp.topic;
+    });
   }
 
   /** Until notify(), one poll, or the signal, whichever comes first. */

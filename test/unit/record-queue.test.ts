@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsumedRecord } from '../../src/kafka/consumer-types.js';
 import { RecordQueue } from '../../src/kafka/record-queue.js';
 
-const rec = (offset: number) => ({ topic: 't', partition: 0, offset }) as ConsumedRecord;
+const rec = (offset: number, partition = 0) => ({ topic: 't', partition, offset }) as ConsumedRecord;
 
 describe("the readers' record queue", () => {
   it('shift() hands one array at a time, telling its owner it is done', () => {
@@ -59,5 +59,38 @@ describe("the readers' record queue", () => {
     q.release();
     await Promise.resolve();
     expect(resumed).toBe(2);
+  });
+
+  it("shift(prefer) hands only that partition's records, oldest first, and passes the others over", () => {
+    const q = new RecordQueue();
+    q.push([rec(0, 0), rec(1, 0)]);
+    q.push([rec(0, 1)]);
+    q.push([rec(2, 0)]);
+    q.push([rec(1, 1)]);
+    const p1 = { topic: 't', partition: 1 };
+    expect(q.has(p1)).toBe(true);
+    expect(q.shift(p1)!.map((r) => r.offset)).toEqual([0]);
+    expect(q.shift(p1)!.map((r) => r.offset)).toEqual([1]);
+    expect(q.has(p1)).toBe(false);
+    expect(q.shift(p1)).toBeUndefined(); // none of it: nothing else is taken either
+    expect(q.length).toBe(2);
+    expect(q.shift({ topic: 'other', partition: 0 })).toBeUndefined();
+    expect(q.shift()!.map((r) => r.offset)).toEqual([0, 1]);
+    expect(q.shift()!.map((r) => r.offset)).toEqual([2]);
+  });
+
+  it('a wanted partition with nothing waiting is a reason to fetch, up to a bound of chunks waiting', () => {
+    const q = new RecordQueue();
+    q.push([rec(0, 0)]);
+    q.push([rec(1, 0)]);
+    expect(q.onLast).toBe(false);
+    q.wanted = { topic: 't', partition: 1 };
+    expect(q.onLast).toBe(true);
+    q.push([rec(0, 1)]);
+    expect(q.onLast).toBe(false);
+    q.shift(q.wanted);
+    for (let i = 2; i < 8; i++) q.push([rec(i, 0)]);
+    expect(q.length).toBe(8);
+    expect(q.onLast).toBe(false); // following a partition with nothing new: the others' responses do not pile up
   });
 });

@@ -66,6 +66,12 @@ export class StreamsOrder {
   static readonly BUFFER = 50_000;
   private readonly queues = new Map<string, { records: ConsumedRecord[]; at: number }>();
   private buffered = 0;
+  /**
+   * The partition the last take() stopped for (nothing of it buffered), for the reader to hand its
+   * records first: the others' then wait a slice at a time, not a whole response each (1M records:
+   * 240 MB RSS buffering whole responses).
+   */
+  wanted: { topic: string; partition: number } | undefined;
   constructor(
     partitions: string[],
     private readonly active: (tp: string) => boolean,
@@ -87,11 +93,16 @@ export class StreamsOrder {
   /** Hands on records in order while every partition still reading has one buffered (all of them when `force`). */
   *take(force: boolean): Generator<ConsumedRecord> {
     force ||= this.buffered > StreamsOrder.BUFFER;
+    this.wanted = undefined;
     for (;;) {
       let best: { records: ConsumedRecord[]; at: number } | undefined;
       for (const [k, q] of this.queues) {
         if (q.at >= q.records.length) {
-          if (!force && this.active(k)) return;
+          if (!force && this.active(k)) {
+            const sep = k.lastIndexOf('\u0000');
+            this.wanted = { topic: k.slice(0, sep), partition: Number(k.slice(sep + 1)) };
+            return;
+          }
           continue;
         }
         if (!best || q.records[q.at].timestamp < best.records[best.at].timestamp) best = q;
@@ -143,7 +154,7 @@ export async function runStats(o: StatsOptions, ctx: Context): Promise<CommandRe
   let idle = 0;
   try {
     while (!ctx.io.signal.aborted && !sink.closed && !limit()) {
-      const batch = await reader.next();
+      const batch = await reader.next(order.wanted);
       if (batch === null) reachedEnd = true;
       order.push(batch ?? []);
       // Caught up (several empty fetches in a row): a partition with nothing new no longer holds the others back.
