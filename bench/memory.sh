@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Peak memory (RSS, from /usr/bin/time) of ktool's streaming commands next to kcat, on one topic:
 # produce from a pipe, consume -e (-f '%v\n' and --json), consume -g -e (-f and --json), mirror
-# --until-caught-up (to a renamed topic on the same cluster) vs `kcat -C -e | kcat -P`, pipe -g
-# (exactly once, stopped with SIGINT once its output holds every record) and stats -g --to
-# --until-caught-up. Run it at two sizes (say 500000 and 2000000 records) to see that memory does not
+# --until-caught-up (to a renamed topic on the same cluster) vs `kcat -C -e | kcat -P`, pipe -e (at
+# least once), pipe -g (exactly once, stopped with SIGINT once its output holds every record), stats
+# -o start -e (the display, NDJSON) and stats -g --to --until-caught-up. Run it at two sizes (say
+# 500000 and 2000000 records) to see that memory does not
 # grow with the topic. ROUNDS rounds (see bench/rounds.sh); prints every run, then each command's
 # median time and its largest peak RSS.
 # Usage: bench/memory.sh [BOOTSTRAP|""] [RECORDS] [RECORD_BYTES]
@@ -87,8 +88,8 @@ pipe_group() { # round, out topic
 
 if [ -n "${TOOLS:-}" ]; then read -ra tools <<<"$TOOLS"; else
   tools=(ktool-produce kcat-produce ktool-consume ktool-json ktool-group ktool-json-group kcat-consume ktool-mirror kcat-pipe
-    ktool-pipe-group)
-  [ "$INPUT" = json ] && tools+=(ktool-stats-group)
+    ktool-pipe ktool-pipe-group)
+  [ "$INPUT" = json ] && tools+=(ktool-stats ktool-stats-group)
 fi
 run() { # tool, round
   local t
@@ -101,7 +102,10 @@ run() { # tool, round
     ktool-json) timed "$1" "$2" "$N" /dev/null /dev/null "$KTOOL" consume "$TOPIC" -b "$B" -o start -e --json ;;
     ktool-group) timed "$1" "$2" "$N" /dev/null /dev/null "$KTOOL" consume "$TOPIC" -b "$B" -g "bench-memory-$$-$2" -e -f '%v\n' ;;
     ktool-json-group) timed "$1" "$2" "$N" /dev/null /dev/null "$KTOOL" consume "$TOPIC" -b "$B" -g "bench-memory-j-$$-$2" -e --json ;;
+    ktool-pipe) t=$(fresh e "$2"); timed "$1" "$2" "$N" /dev/null /dev/null "$KTOOL" pipe "$TOPIC" "$t" -b "$B" -o start -e ;;
     ktool-pipe-group) pipe_group "$2" "$(fresh g "$2")" ;;
+    ktool-stats) timed "$1" "$2" "$N" /dev/null /dev/null "$KTOOL" stats "$TOPIC" -b "$B" -o start -e --by key --tumbling 1m --count \
+      --avg .value.x ;;
     ktool-stats-group) t=$(fresh s "$2"); timed "$1" "$2" "$N" /dev/null /dev/null "$KTOOL" stats "$TOPIC" -b "$B" --by key \
       --tumbling 1m --count --avg .value.x --emit final -g "$TOPIC.stats$2" --to "$t" --until-caught-up ;;
     kcat-consume) timed "$1" "$2" "$N" /dev/null /dev/null kcat -C -e -q -b "$B" -t "$TOPIC" -f '%s\n' ;;

@@ -81,7 +81,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     disableExperimentalSEAWarning: true,
     useCodeCache: true,
     // What bin/ktool passes node: see there.
-    execArgv: ['--max-semi-space-size=16'],
+    execArgv: ['--max-semi-space-size=16', '--heap-growing-percent=100'],
   };
   await writeFile(join(work, 'sea-config.json'), JSON.stringify(config, null, 2));
   run(process.execPath, ['--experimental-sea-config', join(work, 'sea-config.json')], 'making the SEA blob');

@@ -4,6 +4,7 @@ import { groupOptions } from '../../cli/common-options.js';
 import { parseSize, positiveInt } from '../../cli/parse-helpers.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
+import { tightenHeapGrowth } from '../../util/heap.js';
 import { parsePath, type Segment } from '../../stats/path.js';
 import type { StatsSpec } from '../../stats/types.js';
 import type { TimeSource } from '../../stats/extract.js';
@@ -230,6 +231,8 @@ export async function run(o: StatsOptions, ctx: Context): Promise<CommandResult 
     const { explain } = await import('../../stats/explain.js');
     return { text: explain(o.explain, { topic: o.topic, spec: o.stats, by: o.byText, time: o.timeText }) + '\n' };
   }
+  // The open windows are a state that lives longer than the young generation: see src/util/heap.ts.
+  tightenHeapGrowth();
   if (o.app) {
     const { runStatsApp } = await import('./app.js');
     return runStatsApp(o, o.app, ctx);
