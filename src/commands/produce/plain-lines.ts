@@ -1,7 +1,10 @@
 import type { LineRecords, ProducerApi } from '../../kafka/producer-types.js';
 import type { Sender } from './sender.js';
 
-/** Thrown from onLine when an earlier request failed: nothing more is read. */
+const NL = 0x0a;
+const NEWLINE = Buffer.from('\n');
+
+/** Thrown from the reading when an earlier request failed: nothing more is read. */
 export class SendFailed extends Error {}
 
 /**
@@ -14,6 +17,11 @@ export class PlainLines {
   private readonly records: LineRecords;
   private now = Date.now();
   private linger: NodeJS.Timeout | undefined;
+  /** A lingered batch waits for room among the requests in flight. */
+  private lingering = false;
+  /** Batches flushed so far: which batch a linger was for. */
+  private batchNo = 0;
+  private ended = false;
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -30,34 +38,97 @@ export class PlainLines {
     this.records = producer.lineRecords(key, headers, batchBytes + (64 << 10));
   }
 
-  readonly onLine = (buf: Buffer, start: number, end: number): void | Promise<void> => {
-    if (this.sender.error !== undefined) throw new SendFailed();
-    // A long line that would take the batch past --batch-size goes into the next one: a batch
-    // over the broker's message.max.bytes (1 MiB by default) would be refused and split (a round trip).
-    if (this.records.count > 0 && this.records.bytes + (end - start) > this.batchBytes) {
-      return this.flush().then(() => this.onLine(buf, start, end));
+  /**
+   * Every line of the chunks, each one record; a last line without "\n" counts, a trailing "\r"
+   * is cut (as Java's readLine). Chunks may be one buffer read into again: what is kept of one (a
+   * line not ended yet) is copied. Returns once every line was appended or handed to the sender.
+   */
+  async read(chunks: AsyncIterable<Buffer | string>): Promise<void> {
+    let carry: Buffer | undefined;
+    for await (const raw of chunks) {
+      const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+      let start = 0;
+      if (carry) {
+        const nl = chunk.indexOf(NL);
+        if (nl === -1) {
+          carry = Buffer.concat([carry, chunk]);
+          continue;
+        }
+        const line = Buffer.concat([carry, chunk.subarray(0, nl + 1)]);
+        carry = undefined;
+        await this.lines(line, 0, line.length);
+        start = nl + 1;
+      }
+      start = await this.lines(chunk, start, chunk.length);
+      // A copy: the next chunk may be read into the same buffer.
+      if (start < chunk.length) carry = Buffer.from(chunk.subarray(start));
+      this.afterChunk();
     }
-    this.records.append(buf, start, end, this.now);
-    if (this.records.bytes >= this.batchBytes) return this.flush();
-  };
+    if (carry && carry.length > 0) {
+      // The last line, without its "\n": given one, so that it is taken as a line.
+      const line = Buffer.concat([carry, NEWLINE]);
+      await this.lines(line, 0, line.length);
+    }
+  }
 
-  readonly afterChunk = (): void => {
+  /**
+   * Appends the lines of buf[start, end), sending each batch that reaches --batch-size (a line that
+   * would take a batch past it goes into the next one: a batch over the broker's message.max.bytes,
+   * 1 MiB by default, would be refused and split). Returns where the part without "\n" starts.
+   */
+  private async lines(buf: Buffer, start: number, end: number): Promise<number> {
+    for (;;) {
+      // A failed request stops the run: nothing after it is read. (It can only be learnt between awaits.)
+      if (this.sender.error !== undefined) throw new SendFailed();
+      start = this.records.appendLines(buf, start, end, this.now, this.batchBytes);
+      if (!this.records.full) return start;
+      await this.flush();
+    }
+  }
+
+  private afterChunk(): void {
     this.now = Date.now();
-    if (this.records.count === 0 || this.linger) return;
-    if (this.lingerMs === 0) void this.flush();
+    this.arm();
+  }
+
+  /** Starts --linger-ms for the batch being filled, unless it runs already (or a lingered batch waits for room). */
+  private arm(): void {
+    if (this.records.count === 0 || this.linger || this.lingering || this.ended) return;
+    const batch = this.batchNo;
+    if (this.lingerMs === 0) void this.sendLingered(batch);
     else
       this.linger = setTimeout(() => {
         this.linger = undefined;
-        void this.flush();
+        void this.sendLingered(batch);
       }, this.lingerMs);
-  };
+  }
+
+  /**
+   * The batch has lingered: it goes out as soon as the sender has room for it, and takes the lines
+   * read until then (as Java's accumulator drains a batch only when a request can go to its broker):
+   * sealed at once while 5 requests are in flight, it would be one more small batch waiting.
+   */
+  private async sendLingered(batch: number): Promise<void> {
+    this.lingering = true;
+    try {
+      await this.flushing;
+      await this.sender.room();
+    } finally {
+      this.lingering = false;
+    }
+    if (batch === this.batchNo) void this.flush();
+    else this.arm();
+  }
 
   /**
    * Sends what was read (waiting for room among the requests in flight). Flushes queue behind each
    * other, so awaiting the last one means every batch read so far was handed to the sender.
    */
   flush(): Promise<void> {
+    // --linger-ms counts from a batch's first records: the timer of a batch sent full is not the next one's.
+    this.clearLinger();
     if (this.records.count === 0) return this.flushing;
+    this.batchNo++;
     const partition = this.nextPartition();
     const records = this.records.take();
     this.flushing = this.flushing.then(() => this.sender.sendEncoded(this.topic, partition, records));
@@ -70,7 +141,13 @@ export class PlainLines {
     this.sender.counts.failed += this.records.take().count;
   }
 
+  /** Reading ended: no more linger timers (the rest is sent by flush()). */
   stop(): void {
+    this.ended = true;
+    this.clearLinger();
+  }
+
+  private clearLinger(): void {
     if (this.linger) clearTimeout(this.linger);
     this.linger = undefined;
   }

@@ -16,7 +16,7 @@ import type { ProduceOptions } from './options.js';
 import type { Partitions } from './partitions.js';
 import { PlainLines, SendFailed } from './plain-lines.js';
 import { RateLimiter } from './rate.js';
-import { forEachLine, forEachLineSpan, lineAt, readWhole, type Source } from './readers.js';
+import { forEachLine, lineAt, readWhole, type Source } from './readers.js';
 import type { Sender } from './sender.js';
 import type { TypedSides } from './typed-sides.js';
 
@@ -94,7 +94,7 @@ export class RecordInput {
         // Plain lines are copied into the batch as they are read: the input buffer can be reused.
         const stream = source.open(signal, Boolean(plain));
         if (this.options.input === 'whole') await this.whole(source, stream);
-        else if (plain) await forEachLineSpan(stream, plain.onLine, plain.afterChunk);
+        else if (plain) await plain.read(stream);
         else
           await forEachLine(stream, this.options.input === 'json' ? this.jsonHandler(source) : this.lineHandler(source), linger.afterChunk);
       }

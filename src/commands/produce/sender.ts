@@ -74,9 +74,14 @@ export class Sender {
     this.track(() => this.producer.send(batch), batch.length, bytes);
   }
 
+  /** Until fewer than maxInFlight requests are in flight (or acknowledgements are given up on). */
+  async room(): Promise<void> {
+    while (this.inFlight.size >= this.maxInFlight && !this.abandoned) await new Promise<void>((r) => this.waiters.push(r));
+  }
+
   /** Sends records encoded for one partition (plain lines), first waiting for room like flush(). */
   async sendEncoded(topic: string, partition: number, records: EncodedRecords): Promise<void> {
-    while (this.inFlight.size >= this.maxInFlight && !this.abandoned) await new Promise<void>((r) => this.waiters.push(r));
+    await this.room();
     this.track(() => this.producer.sendEncoded(topic, partition, records), records.count, records.body.length);
   }
 
