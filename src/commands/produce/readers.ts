@@ -6,6 +6,7 @@ import { closeSync, createReadStream, fstatSync } from 'node:fs';
 import { addAbortSignal, type Readable } from 'node:stream';
 import { openUserFile } from '../../util/read-user-file.js';
 import { fdChunks } from './fd-chunks.js';
+import { pipeChunks } from './pipe-chunks.js';
 
 /** Where a line is, as messages say it: `line 17` on stdin, `orders.json line 17` in a file. */
 export function lineAt(source: Source, lineNo: number): string {
@@ -23,25 +24,29 @@ export interface Source {
 }
 
 /**
- * stdin: read from its descriptor when it is a regular file (`< file`); otherwise (a pipe, a
- * terminal, tests' streams) through the stream. A read of a pipe blocks a thread until data comes,
- * and Node's exit waits for it: Ctrl-C would hang on an idle producer upstream.
+ * stdin: read from its descriptor when it is a regular file (`< file`); a pipe into one buffer read
+ * again (pipe-chunks.ts) when the consumer copies what it keeps; otherwise (a terminal, tests'
+ * streams) through the stream. fs.read of a pipe would block a thread until data comes, and Node's
+ * exit waits for it: Ctrl-C would hang on an idle producer upstream.
  */
 export function stdinSource(stdin: () => Readable, fd: number | undefined): Source {
   return {
     name: 'stdin',
     open: (signal, reuse) => {
-      if (fd === undefined || !isRegularFile(fd)) return abortable(stdin(), signal);
-      return fdChunks(fd, { reuse, signal });
+      const kind = fd === undefined ? undefined : kindOf(fd);
+      if (kind === 'file') return fdChunks(fd!, { reuse, signal });
+      if (kind === 'pipe' && reuse) return pipeChunks(fd!, signal);
+      return abortable(stdin(), signal);
     },
   };
 }
 
-function isRegularFile(fd: number): boolean {
+function kindOf(fd: number): 'file' | 'pipe' | undefined {
   try {
-    return fstatSync(fd).isFile();
+    const stats = fstatSync(fd);
+    return stats.isFile() ? 'file' : stats.isFIFO() || stats.isSocket() ? 'pipe' : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
