@@ -12,17 +12,20 @@ rounds() {
 }
 
 # timed TOOL ROUND RECORDS IN OUT COMMAND...: runs it with stdin from IN and stdout to OUT; prints
-# and keeps its seconds and peak RSS.
+# and keeps its seconds, peak RSS and CPU seconds (user + sys of the command and its children: on a
+# shared machine the CPU time says more than the wall time; a pipe's cat is counted too).
 timed() {
   local tool=$1 round=$2 records=$3 in=$4 out=$5; shift 5
-  /usr/bin/time -f '%e %M' -o "$WORK/time" "$@" <"$in" >"$out" 2>"$WORK/err" || { echo "$tool failed:"; cat "$WORK/err"; return; }
-  local secs rss; read -r secs rss < "$WORK/time"
-  printf 'round %d  %-16s %6.2fs %10d records/s %5d MB peak RSS\n' "$round" "$tool" "$secs" \
-    "$(awk -v n="$records" -v s="$secs" 'BEGIN { printf "%d", n / s }')" $((rss / 1024))
-  echo "$secs $((rss / 1024))" >> "$WORK/runs.$tool"
+  /usr/bin/time -f '%e %M %U %S' -o "$WORK/time" "$@" <"$in" >"$out" 2>"$WORK/err" || { echo "$tool failed:"; cat "$WORK/err"; return; }
+  local secs rss user sys; read -r secs rss user sys < "$WORK/time"
+  local cpu; cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  printf 'round %d  %-16s %6.2fs %10d records/s %5d MB peak RSS %5.2fs CPU (load %s)\n' "$round" "$tool" "$secs" \
+    "$(awk -v n="$records" -v s="$secs" 'BEGIN { printf "%d", n / s }')" $((rss / 1024)) "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+  echo "$secs $((rss / 1024)) $cpu" >> "$WORK/runs.$tool"
 }
 
 median_secs() { sort -n "$WORK/runs.$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+median_cpu() { sort -n -k3 "$WORK/runs.$1" | awk '{ a[NR] = $3 } END { print a[int((NR + 1) / 2)] }'; }
 max_rss() { sort -n -k2 "$WORK/runs.$1" | tail -1 | cut -d' ' -f2; }
 
 # summary RECORDS TOOL...: medians, then each ktool variant's speed against each other tool.
@@ -32,15 +35,16 @@ summary() {
   local tool other
   for tool in "$@"; do
     [ -f "$WORK/runs.$tool" ] || continue
-    printf '  %-16s %6.2fs %10d records/s %5d MB peak RSS (max)\n' "$tool" "$(median_secs "$tool")" \
-      "$(awk -v n="$records" -v s="$(median_secs "$tool")" 'BEGIN { printf "%d", n / s }')" "$(max_rss "$tool")"
+    printf '  %-16s %6.2fs %10d records/s %5d MB peak RSS (max) %5.2fs CPU\n' "$tool" "$(median_secs "$tool")" \
+      "$(awk -v n="$records" -v s="$(median_secs "$tool")" 'BEGIN { printf "%d", n / s }')" "$(max_rss "$tool")" "$(median_cpu "$tool")"
   done
   for tool in "$@"; do
     [[ $tool == ktool* ]] && [ -f "$WORK/runs.$tool" ] || continue
     for other in "$@"; do
       [[ $other == ktool* ]] || [ ! -f "$WORK/runs.$other" ] ||
         awk -v a="$(median_secs "$tool")" -v b="$(median_secs "$other")" -v me="$tool" -v o="$other" \
-          'BEGIN { printf "%s / %s: %.2fx\n", me, o, b / a }'
+          -v ca="$(median_cpu "$tool")" -v cb="$(median_cpu "$other")" \
+          'BEGIN { printf "%s / %s: %.2fx (CPU %.2fx)\n", me, o, b / a, ca / cb }'
     done
   done
 }
