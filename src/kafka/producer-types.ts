@@ -92,10 +92,6 @@ export interface LineRecords {
   readonly bytes: number;
   /** Appends the record whose value is src[start, end). */
   append(src: Buffer, start: number, end: number, timestamp: number): void;
-  /** Appends the lines of src[start, end) while the batch is under `limit` bytes; returns where the lines not taken start. */
-  appendLines(src: Buffer, start: number, end: number, timestamp: number, limit: number): number;
-  /** The last appendLines() stopped at `limit`: the batch goes out before more is appended. */
-  readonly full: boolean;
   /** The records so far; the builder starts empty again. */
   take(): EncodedRecords;
 }

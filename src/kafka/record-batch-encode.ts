@@ -128,9 +128,6 @@ function copyFew(src: Buffer, dst: Buffer, pos: number): number {
   return pos;
 }
 
-const NL = 0x0a;
-const CR = 0x0d;
-
 /** Bytes of a record batch before its records (magic 2). */
 const BATCH_HEADER = L.RECORDS;
 /** Enough for the batches in flight plus one being filled. */
@@ -146,8 +143,6 @@ export class LineRecordsBuilder implements LineRecords {
   /** Where the next record goes; the first BATCH_HEADER bytes are kept for the batch header. */
   private pos: number;
   private n = 0;
-  /** appendLines() stopped because the batch reached its limit. */
-  full = false;
   private first = 0;
   private max = 0;
   private readonly fixed: Buffer;
@@ -200,34 +195,6 @@ export class LineRecordsBuilder implements LineRecords {
     pos = copyFew(this.fixedHeaders, buf, pos);
     this.pos = pos;
     this.n++;
-  }
-
-  /**
-   * Appends the lines of src[start, end) ("\n" ends a line, a "\r" before it is cut), each one
-   * record, while the batch holds fewer than `limit` bytes: a line that would take a batch with
-   * records past `limit` is left for the next batch (full becomes true), and so is what follows a
-   * line that filled it. Returns where the lines not taken start: a line without its "\n" yet (the
-   * caller keeps it for the next chunk) or, when full, the next line. One call per chunk instead of
-   * a call and a search per line: the input's hot loop.
-   */
-  appendLines(src: Buffer, start: number, end: number, timestamp: number, limit: number): number {
-    this.full = false;
-    let nl = src.indexOf(NL, start);
-    while (nl !== -1 && nl < end) {
-      const stop = nl > start && src[nl - 1] === CR ? nl - 1 : nl;
-      if (this.n > 0 && this.pos - BATCH_HEADER + (stop - start) > limit) {
-        this.full = true;
-        return start;
-      }
-      this.append(src, start, stop, timestamp);
-      start = nl + 1;
-      if (this.pos - BATCH_HEADER >= limit) {
-        this.full = true;
-        return start;
-      }
-      nl = src.indexOf(NL, start);
-    }
-    return start;
   }
 
   /** The records so far; the builder starts empty again. */

@@ -72,11 +72,7 @@ export function fakeProducer(topics: Record<string, number>, options: FakeProduc
     lineRecords(key, headers): LineRecords {
       let values: string[] = [];
       let bytes = 0;
-      let full = false;
       return {
-        get full() {
-          return full;
-        },
         get count() {
           return values.length;
         },
@@ -86,18 +82,6 @@ export function fakeProducer(topics: Record<string, number>, options: FakeProduc
         append(src, start, end) {
           values.push(src.toString('utf8', start, end));
           bytes += end - start;
-        },
-        // LineRecordsBuilder.appendLines' rules (record-batch.test.ts checks the builder's).
-        appendLines(src, start, end, timestamp, limit) {
-          full = false;
-          for (let nl = src.indexOf(10, start); nl !== -1 && nl < end; nl = src.indexOf(10, start)) {
-            const stop = nl > start && src[nl - 1] === 13 ? nl - 1 : nl;
-            if (values.length > 0 && bytes + stop - start > limit) return ((full = true), start);
-            this.append(src, start, stop, timestamp);
-            start = nl + 1;
-            if (bytes >= limit) return ((full = true), start);
-          }
-          return start;
         },
         take() {
           const taken: EncodedRecords = { body: Buffer.alloc(bytes), count: values.length, firstTimestamp: 0, maxTimestamp: 0 };

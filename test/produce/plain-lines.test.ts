@@ -1,16 +1,18 @@
 /**
- * The plain-lines hot path: LineRecordsBuilder.appendLines (every line of a chunk in one call) and
+ * The plain-lines hot path: appendLines (every line of a chunk in one call) and
  * PlainLines.read (chunks -> batches). Compared with the per-line rules they replace: each line is
  * a record appended as append() does, a line that would take a batch with records past the limit
  * starts the next batch, a batch that reached it goes out, "\r\n" and a last line without "\n".
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PlainLines } from '../../src/commands/produce/plain-lines.js';
+import { appendLines, PlainLines } from '../../src/commands/produce/plain-lines.js';
 import { Sender } from '../../src/commands/produce/sender.js';
 import type { EncodedRecords } from '../../src/kafka/producer-types.js';
 import { LineRecordsBuilder } from '../../src/kafka/record-batch-encode.js';
 
 const TS = 1_800_000_000_000;
+/** appendLines' out: whether it stopped at the limit. */
+const cut = { full: false };
 
 /** The lines as Java's readLine gives them: "\n" ends one, a "\r" before it is cut, a last line without "\n" counts. */
 function linesOf(text: Buffer): [number, number][] {
@@ -41,7 +43,7 @@ const sample = Buffer.from(
   ['alpha', '', 'beta gamma\r', 'x'.repeat(300), '\r', 'delta', 'é€ unicode', 'y'.repeat(40), 'last line no newline\r'].join('\n'),
 );
 
-describe('LineRecordsBuilder.appendLines', () => {
+describe('appendLines', () => {
   it('makes the same records and batch boundaries as one append() per line, for any limit', () => {
     for (const limit of [1, 7, 20, 64, 150, 400, 1000, 10_000]) {
       const builder = new LineRecordsBuilder(null, undefined, limit);
@@ -49,8 +51,8 @@ describe('LineRecordsBuilder.appendLines', () => {
       const got: string[] = [];
       let start = 0;
       for (;;) {
-        start = builder.appendLines(text, start, text.length, TS, limit);
-        if (!builder.full) break;
+        start = appendLines(builder, text, start, text.length, TS, limit, cut);
+        if (!cut.full) break;
         got.push(builder.take().body.toString('hex'));
       }
       expect(start).toBe(text.length);
@@ -62,10 +64,10 @@ describe('LineRecordsBuilder.appendLines', () => {
   it('stops at the end given, and before a line without its "\\n"', () => {
     const builder = new LineRecordsBuilder(Buffer.from('k'), [[Buffer.from('h'), Buffer.from('v')]], 1000);
     const text = Buffer.from('one\ntwo\nthr');
-    expect(builder.appendLines(text, 0, 5, TS, 1000)).toBe(4); // "t" of two: not a line yet
+    expect(appendLines(builder, text, 0, 5, TS, 1000, cut)).toBe(4); // "t" of two: not a line yet
     expect(builder.count).toBe(1);
-    expect(builder.appendLines(text, 4, text.length, TS, 1000)).toBe(8);
-    expect([builder.count, builder.full]).toEqual([2, false]);
+    expect(appendLines(builder, text, 4, text.length, TS, 1000, cut)).toBe(8);
+    expect([builder.count, cut.full]).toEqual([2, false]);
     const reference = new LineRecordsBuilder(Buffer.from('k'), [[Buffer.from('h'), Buffer.from('v')]], 1000);
     reference.append(text, 0, 3, TS);
     reference.append(text, 4, 7, TS);
@@ -75,11 +77,11 @@ describe('LineRecordsBuilder.appendLines', () => {
   it('a line longer than the limit is a batch of its own', () => {
     const builder = new LineRecordsBuilder(null, undefined, 10);
     const text = Buffer.from(`ab\n${'z'.repeat(50)}\ncd\n`);
-    expect(builder.appendLines(text, 0, text.length, TS, 10)).toBe(3);
-    expect([builder.count, builder.full]).toEqual([1, true]);
+    expect(appendLines(builder, text, 0, text.length, TS, 10, cut)).toBe(3);
+    expect([builder.count, cut.full]).toEqual([1, true]);
     builder.take();
-    expect(builder.appendLines(text, 3, text.length, TS, 10)).toBe(54);
-    expect([builder.count, builder.full]).toEqual([1, true]);
+    expect(appendLines(builder, text, 3, text.length, TS, 10, cut)).toBe(54);
+    expect([builder.count, cut.full]).toEqual([1, true]);
     expect(builder.take().body.length).toBeGreaterThan(50);
   });
 });
