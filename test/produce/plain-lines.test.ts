@@ -26,7 +26,10 @@ function linesOf(text: Buffer): [number, number][] {
   return spans;
 }
 
-/** The batches the per-line rules make: one append() per line, a new batch before a line that would overflow or after one that filled it. */
+/**
+ * The batches the per-line rules make: one append() per line, a new batch before a line that would
+ * overflow or after one that filled it.
+ */
 function expectedBatches(text: Buffer, limit: number, key: Buffer | null = null): string[] {
   const out: string[] = [];
   const builder = new LineRecordsBuilder(key, undefined, limit);
@@ -176,7 +179,7 @@ describe('PlainLines.read', () => {
     plain.stop();
   });
 
-  it('a lingered batch waiting for room among the requests in flight takes the lines read meanwhile (as Java drains a batch when it can go)', async () => {
+  it('a lingered batch waiting for room among the requests in flight takes the lines read meanwhile (as Java drains a batch)', async () => {
     vi.useFakeTimers({ now: TS });
     const { plain, sent, ack } = plainLines(1000, 5, 1, false);
     const { input, feed } = fedInput();
