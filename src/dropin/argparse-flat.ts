@@ -3,8 +3,10 @@
  * or `--name=value`, a unique prefix of a long name stands for it, `nargs("+")` options take every
  * following argument up to the next option, and any error is `usage: ...` with
  * `<prog>: error: <message>` on stderr, exit 1. Parsed into the shape jopt.ts gives, so one
- * runner serves both.
+ * runner serves both. Options are looked up as argparse.ts does (resolveOption); argparse.ts parses
+ * the tools with sub-commands and typed values.
  */
+import { resolveOption } from './argparse.js';
 import { JoptError, type JoptOption, type JoptResult } from './jopt.js';
 
 export interface ArgparseOption extends JoptOption {
@@ -30,7 +32,7 @@ export function parseArgparse(args: readonly string[], table: readonly ArgparseO
     }
     const eq = arg.indexOf('=');
     const given = (eq === -1 ? arg : arg.slice(0, eq)).replace(/^--?/, '');
-    const option = resolve(given, table);
+    const option = resolveOption(table, given);
     if (!option) {
       unrecognized.push(arg);
       continue;
@@ -57,14 +59,4 @@ export function parseArgparse(args: readonly string[], table: readonly ArgparseO
   }
   if (unrecognized.length) throw new JoptError(`unrecognized arguments: '${unrecognized.join(' ')}'`);
   return { values, operands: [], sequence, args };
-}
-
-function resolve(given: string, table: readonly ArgparseOption[]): ArgparseOption | undefined {
-  const exact = table.find((o) => o.name === given);
-  if (exact) return exact;
-  const prefixed = table.filter((o) => o.name.startsWith(given));
-  if (prefixed.length > 1) {
-    throw new JoptError(`ambiguous option: --${given} could match ${prefixed.map((o) => `--${o.name}`).join(', ')}`);
-  }
-  return prefixed[0];
 }

@@ -34,13 +34,25 @@ export interface ArgParser {
 const RANGES = { int: [-(2n ** 31n), 2n ** 31n - 1n], long: [-(2n ** 63n), 2n ** 63n - 1n], short: [-32768n, 32767n] } as const;
 const TYPE_NAMES = { int: 'Integer', long: 'Long', short: 'Short' } as const;
 
-function match(table: readonly ArgOption[], name: string): ArgOption {
+/**
+ * argparse4j's lookup of a long option (argparse-flat.ts's too): its exact name (or an alias), else
+ * the one name it is a prefix of; a prefix of several is ambiguous, of none undefined.
+ */
+export function resolveOption<T extends { readonly name: string; readonly aliases?: readonly string[] }>(
+  table: readonly T[],
+  name: string,
+): T | undefined {
   const exact = table.find((o) => o.name === name || o.aliases?.includes(name));
   if (exact) return exact;
   const prefixed = table.filter((o) => o.name.startsWith(name));
-  if (prefixed.length === 1) return prefixed[0];
   if (prefixed.length > 1) throw new JoptError(`ambiguous option: --${name} could match ${prefixed.map((o) => `--${o.name}`).join(', ')}`);
-  throw new JoptError(`unrecognized arguments: '--${name}'`);
+  return prefixed[0];
+}
+
+function match(table: readonly ArgOption[], name: string): ArgOption {
+  const option = resolveOption(table, name);
+  if (!option) throw new JoptError(`unrecognized arguments: '--${name}'`);
+  return option;
 }
 
 function checkValue(o: ArgOption, value: string): void {
