@@ -20,7 +20,8 @@ export type DropinName =
   | 'tokens'
   | 'quorum'
   | 'features'
-  | 'share-groups';
+  | 'share-groups'
+  | 'share-consume';
 
 const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'groups', 'transactions', 'tokens']);
 
@@ -152,6 +153,8 @@ export function dropinName(argv: readonly string[]): DropinName | undefined {
   if (noun === 'perf') return perfDropin(rest);
   // kafka-share-groups.sh: a word of its own (the `groups` noun's flags are kafka-consumer-groups.sh's), no native command.
   if (noun === 'share-groups') return noun;
+  // kafka-console-share-consumer.sh: the same (consume's --topic/--group spelling is kafka-console-consumer.sh's).
+  if (noun === 'share-consume') return noun;
   if (!NOUNS.has(noun) || rest.length === 0 || !rest[0].startsWith('-')) return undefined;
   if (rest.every((a) => HELP.has(a))) return undefined;
   const own = SCRIPT_HAS[noun as DropinName];

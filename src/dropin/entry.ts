@@ -26,6 +26,7 @@ const SCRIPTS: Record<DropinName, () => Promise<DropinScript>> = {
   quorum: async () => (await import('./quorum.js')).METADATA_QUORUM,
   features: async () => (await import('./features.js')).FEATURES,
   'share-groups': async () => (await import('./share-groups.js')).SHARE_GROUPS,
+  'share-consume': async () => (await import('./console-share-consumer.js')).CONSOLE_SHARE_CONSUMER,
 };
 
 export function loadDropin(name: DropinName): Promise<DropinScript> {

@@ -10,6 +10,8 @@ export interface ConsumedRecord {
   key: Buffer | null;
   value: Buffer | null;
   headers: [Buffer, Buffer | null][];
+  /** A share group's delivery count of the record (KIP-932): 1 the first time it is acquired. */
+  deliveryCount?: number;
 }
 
 export interface PartitionRange {
@@ -83,7 +85,7 @@ export interface ShareReader {
   /** The next acquired records; an empty array while waiting. */
   next(): Promise<ConsumedRecord[]>;
   /** accept: processed (written), never delivered again; release: back to the group, delivered again. Sent with the next request. */
-  acknowledge(records: ConsumedRecord[], type: 'accept' | 'release'): void;
+  acknowledge(records: ConsumedRecord[], type: 'accept' | 'release' | 'reject'): void;
   /** Sends what is acknowledged, releases what is not (the share sessions close) and leaves the group. */
   close(): Promise<void>;
 }

@@ -330,26 +330,29 @@ class ShareMember implements ShareReader {
     s: Session,
     place: Placement,
     records: Buffer | null,
-    acquired: { first: number; last: number }[],
+    acquired: { first: number; last: number; deliveryCount: number }[],
     out: ConsumedRecord[],
   ): void {
     if (acquired.length === 0) return;
     const decoded: ConsumedRecord[] = [];
     if (records) decodeBatches(records, place.topic, place.partition, 0, undefined, decoded, decompress);
     const present = new Set<number>();
-    for (const r of decoded)
-      if (acquired.some((a) => r.offset >= a.first && r.offset <= a.last) && !present.has(r.offset)) {
+    for (const r of decoded) {
+      const range = acquired.find((a) => r.offset >= a.first && r.offset <= a.last);
+      if (range && !present.has(r.offset)) {
         present.add(r.offset);
+        r.deliveryCount = range.deliveryCount;
         out.push(r);
       }
+    }
     const key = `${place.topicId}:${place.partition}`;
     for (const a of acquired)
       for (let offset = a.first; offset <= a.last; offset++)
         if (!present.has(offset)) s.acks.set(key, [...(s.acks.get(key) ?? []), { offset, type: AckType.gap }]);
   }
 
-  acknowledge(records: ConsumedRecord[], type: 'accept' | 'release'): void {
-    const t = type === 'accept' ? AckType.accept : AckType.release;
+  acknowledge(records: ConsumedRecord[], type: 'accept' | 'release' | 'reject'): void {
+    const t = AckType[type];
     for (const r of records) {
       const from = this.fetchedFrom.get(`${r.topic}\u0000${r.partition}`);
       if (!from) continue;

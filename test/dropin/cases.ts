@@ -12,6 +12,7 @@ import { KCAT_CONSUME, KCAT_PRODUCE } from './cases-kcat.js';
 import { ELECT, REASSIGN } from './cases-partitions.js';
 import { TOKENS } from './cases-tokens.js';
 import { SHARE_GROUPS } from './cases-share-groups.js';
+import { CONSOLE_SHARE_CONSUMER } from './cases-console-share-consumer.js';
 import { FEATURES, METADATA_QUORUM } from './cases-quorum-features.js';
 
 export type Normalizer =
@@ -886,4 +887,5 @@ export const SCRIPTS: readonly Script[] = [
   METADATA_QUORUM,
   FEATURES,
   SHARE_GROUPS,
+  CONSOLE_SHARE_CONSUMER,
 ];

@@ -35,6 +35,8 @@ describe('which command lines are a kafka-*.sh spelling', () => {
     [['share-groups', '--bootstrap-server', 'h:1', '--list'], 'share-groups'],
     [['share-groups', '--help'], 'share-groups'],
     [['share-groups'], 'share-groups'],
+    [['share-consume', '--bootstrap-server', 'h:1', '--topic', 't', '--group', 'g'], 'share-consume'],
+    [['consume', '--bootstrap-server', 'h:1', '--topic', 't', '--group', 'g'], undefined],
     [['groups', '--bootstrap-server', 'h:1', '--list'], 'groups'],
     [['groups', 'list', '--type', 'share'], undefined],
   ])('%j -> %s', (argv, expected) => expect(dropinName(argv)).toBe(expected));

@@ -6,6 +6,8 @@ export interface ConsoleFormatProps {
   printTimestamp: boolean;
   printPartition: boolean;
   printOffset: boolean;
+  /** kafka-console-share-consumer's: the record's delivery count (share groups). */
+  printDelivery: boolean;
   printHeaders: boolean;
   printKey: boolean;
   printValue: boolean;
@@ -20,6 +22,7 @@ const KEYS: Record<string, keyof ConsoleFormatProps> = {
   'print.timestamp': 'printTimestamp',
   'print.partition': 'printPartition',
   'print.offset': 'printOffset',
+  'print.delivery': 'printDelivery',
   'print.headers': 'printHeaders',
   'print.key': 'printKey',
   'print.value': 'printValue',
@@ -37,6 +40,7 @@ export function parseConsoleProps(pairs: string[]): ConsoleFormatProps | undefin
     printTimestamp: false,
     printPartition: false,
     printOffset: false,
+    printDelivery: false,
     printHeaders: false,
     printKey: false,
     printValue: true,
@@ -66,6 +70,7 @@ export function consoleFormatter(p: ConsoleFormatProps): RecordFormatter {
     if (p.printTimestamp) fields.push(r.timestamp < 0 ? 'NO_TIMESTAMP' : `${r.timestampType}:${r.timestamp}`);
     if (p.printPartition) fields.push(`Partition:${r.partition}`);
     if (p.printOffset) fields.push(`Offset:${r.offset}`);
+    if (p.printDelivery && r.deliveryCount !== undefined) fields.push(`Delivery:${r.deliveryCount}`);
     if (p.printHeaders)
       fields.push(
         r.headers.length

@@ -114,6 +114,9 @@ export const spec = defineCommand({
     // After the command's own options, where consume's help has always listed them.
     ...groupOptions('base'),
   ],
+  notes: `kafka-console-share-consumer.sh spellings are \`ktool share-consume\` (consume's own --topic/--group are
+kafka-console-consumer.sh's): ktool share-consume --bootstrap-server B --topic t --group g [--max-messages N]
+[--timeout-ms MS] [--release|--reject] [--formatter-property print.delivery=true ...]`,
   examples: [
     'ktool consume orders -e                          # everything there is, then exit (as kcat -C -e)',
     'ktool consume orders                             # new records until Ctrl-C',
@@ -163,7 +166,13 @@ export interface ConsumeOptions extends ConsumeSelection {
    * kafka-console-consumer's spelling (--topic): its closing `Processed a total of N messages` on
    * stderr, and its deprecation line for --property on stdout first.
    */
-  console?: { propertyWarning: boolean };
+  console?: {
+    propertyWarning: boolean;
+    /** kafka-console-share-consumer.sh's line on stderr when --timeout-ms ends reading (its TimeoutException). */
+    timeoutError?: () => string;
+  };
+  /** How a share group member acknowledges what it wrote (kafka-console-share-consumer.sh --release/--reject): accept by default. */
+  shareAck?: 'accept' | 'release' | 'reject';
 }
 
 /** 1 MiB fetches keep a million-record read under 200 MB RSS; raise for distant clusters. */
@@ -326,6 +335,8 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
   const { consumed, written, filtered } = out.counts;
   const rawLine = out.decoder?.summary();
   if (rawLine) ctx.warn(rawLine);
+  const idleEnd = o.idleTimeoutMs !== undefined && !out.limitReached() && !ctx.io.signal.aborted && !out.writer.isClosed;
+  if (o.console?.timeoutError && idleEnd) ctx.io.stderr.write(o.console.timeoutError());
   if (o.console) ctx.io.stderr.write(`Processed a total of ${consumed} messages\n`);
   if (o.verbose || (ctx.io.stderrIsTTY && out.filtering))
     ctx.io.stderr.write(`consumed ${consumed}, written ${written}${out.filtering ? `, filtered out ${filtered}` : ''}\n`);

@@ -100,12 +100,12 @@ export async function readAsShareGroup(o: ConsumeOptions, group: string, ctx: Co
       if (taken.length < records.length) reader.acknowledge(records.slice(taken.length), 'release');
       unwritten.push(...taken);
       if (!(await writer.flush())) break;
-      reader.acknowledge(unwritten, 'accept');
+      reader.acknowledge(unwritten, o.shareAck ?? 'accept');
       unwritten = [];
     }
   } finally {
     const written = unwritten.length > 0 && (await writer.flush());
-    reader.acknowledge(unwritten, written ? 'accept' : 'release');
+    reader.acknowledge(unwritten, written ? (o.shareAck ?? 'accept') : 'release');
     await reader.close();
   }
 }
