@@ -12,7 +12,10 @@
  * state, then records in transactions every commitIntervalMs. A new generation or a fenced commit
  * aborts the open transaction and starts a new session: uncommitted work is redone from the
  * committed offsets and the committed state, so read_committed output holds each input record's
- * result once.
+ * result once. So does a transaction the coordinator aborted because it stayed open past
+ * transaction.timeout.ms (sends that waited out a partition leader's fail-over): the fenced
+ * producer is replaced by a new one (renewProducer, as Kafka Streams does on ProducerFencedException)
+ * and the work redone; three such transactions in a row without a commit between are an error.
  */
 import { KtoolError } from '../errors.js';
 import type { ConsumedRecord, Isolation, PartitionReader } from '../kafka/consumer-types.js';
@@ -42,6 +45,8 @@ export interface ExactlyOnceOptions {
   stores: NamedStore[];
   processor: AppProcessor;
   producer: ProducerApi;
+  /** A new transactional producer for one the broker fenced (its transaction aborted on timeout); without it that is an error. */
+  renewProducer?: () => Promise<ProducerApi>;
   group: MirrorGroup;
   admin: AdminApi;
   openReader: OpenReader;
@@ -49,6 +54,8 @@ export interface ExactlyOnceOptions {
   now: () => number;
   /** Assignments and restores, for -v. */
   info?: (message: string) => void;
+  /** A transaction the broker aborted, its work redone by a new producer (rare: worth a line on stderr). */
+  warn?: (message: string) => void;
 }
 
 export interface LoopCounts {
@@ -56,12 +63,16 @@ export interface LoopCounts {
   /** Output records in committed transactions. */
   written: number;
   transactions: number;
-  /** Sessions ended by a new generation or a fenced commit (their work redone). */
+  /** Sessions ended by a new generation, a fenced commit or a transaction the broker aborted (their work redone). */
   redone: number;
 }
 
 /** Sends (a reader's slice of records each, about 1,000) not yet acknowledged before the next records are read. */
 const MAX_SENDS_WAITING = 4;
+/** The producer's open transaction was aborted by the coordinator (or its epoch taken): this producer can do nothing more. */
+const PRODUCER_FENCED = new Set(['PRODUCER_FENCED', 'INVALID_PRODUCER_EPOCH']);
+/** Transactions aborted by the broker in a row, without a commit between, before the run gives up. */
+const MAX_RENEWALS = 3;
 
 /** The open transaction's work: what a commit writes. */
 class Pending {
@@ -76,12 +87,33 @@ class Pending {
 
 export class ExactlyOnceLoop {
   readonly counts: LoopCounts = { read: 0, written: 0, transactions: 0, redone: 0 };
+  /** The transactional producer in use (another one after a renewal): the caller closes it at the end. */
+  producer: ProducerApi;
 
-  constructor(private readonly o: ExactlyOnceOptions) {}
+  constructor(private readonly o: ExactlyOnceOptions) {
+    this.producer = o.producer;
+  }
 
   /** Runs until Ctrl-C (what was processed is committed first) or a fatal error. */
   async run(): Promise<void> {
-    while (!this.o.signal.aborted) if ((await this.session()) === 'caught-up') return;
+    let renewals = 0;
+    let committedBefore = -1;
+    while (!this.o.signal.aborted) {
+      try {
+        if ((await this.session()) === 'caught-up') return;
+      } catch (error) {
+        if (this.counts.transactions > committedBefore) renewals = 0;
+        if (!this.o.renewProducer || !isProducerFenced(error) || ++renewals > MAX_RENEWALS || this.o.signal.aborted) throw error;
+        committedBefore = this.counts.transactions;
+        this.counts.redone++;
+        this.o.warn?.(
+          `the broker aborted the open transaction (${(error as KtoolError).kafkaCode}: open longer than transaction.timeout.ms): ` +
+            'a new producer redoes its work',
+        );
+        await this.producer.close().catch(() => undefined);
+        this.producer = await this.o.renewProducer();
+      }
+    }
   }
 
   /** One generation's work; 'caught-up' when --until-caught-up's ends were reached. */
@@ -130,7 +162,8 @@ export class ExactlyOnceLoop {
 
   /** Records in transactions until the generation changes, a commit is fenced, Ctrl-C (after a last commit) or the ends. */
   private async process(reader: PartitionReader, generation: number): Promise<'caught-up' | void> {
-    const { producer, group, signal, now, commitIntervalMs } = this.o;
+    const { group, signal, now, commitIntervalMs } = this.o;
+    const { producer } = this;
     let pending = new Pending();
     let due = now() + commitIntervalMs;
     try {
@@ -164,7 +197,10 @@ export class ExactlyOnceLoop {
       }
       if ((await this.commit(pending, generation)) && this.o.untilCaughtUp) return 'caught-up';
     } catch (error) {
-      if (pending.open) await producer.abortTransaction().catch(() => undefined);
+      if (pending.open) {
+        await Promise.allSettled(pending.sends);
+        await producer.abortTransaction().catch(() => undefined);
+      }
       throw error;
     }
   }
@@ -172,7 +208,8 @@ export class ExactlyOnceLoop {
   /** Ends the open transaction: every send acknowledged, the snapshots, the offsets, EndTxn. False when the group fenced it. */
   private async commit(p: Pending, generation: number): Promise<boolean> {
     if (!p.open) return true;
-    const { producer, group, app, input } = this.o;
+    const { group, app, input } = this.o;
+    const { producer } = this;
     await Promise.all(p.sends);
     const changes: ProduceRecord[] = [];
     for (const { name, store } of this.o.stores) {
@@ -206,7 +243,7 @@ export class ExactlyOnceLoop {
   private async redo(p: Pending): Promise<void> {
     if (!p.open) return;
     await Promise.allSettled(p.sends);
-    await this.o.producer.abortTransaction();
+    await this.producer.abortTransaction();
     p.open = false;
     this.counts.redone++;
   }
@@ -237,6 +274,10 @@ export class ExactlyOnceLoop {
 }
 
 const FENCED = new Set(['ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID', 'REBALANCE_IN_PROGRESS']);
+function isProducerFenced(error: unknown): boolean {
+  return error instanceof KtoolError && error.kafkaCode !== undefined && PRODUCER_FENCED.has(error.kafkaCode);
+}
+
 function isGroupFenced(error: unknown): boolean {
   return error instanceof KtoolError && error.kafkaCode !== undefined && FENCED.has(error.kafkaCode);
 }

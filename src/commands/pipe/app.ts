@@ -22,17 +22,21 @@ export async function runApp(
   const { missing } = await admin.describeTopics([o.input]);
   if (missing.length) throw topicsNotFound(missing, `create it first: ktool topics create ${o.input}`);
   const { signal } = ctx.io;
-  const producer = await clients.producer(
-    // KIP-447: one transactional producer per process; the group's generation fences a zombie.
-    {
-      ...o.producer,
-      acks: -1,
-      idempotent: true,
-      transactionalId: `${o.app}-${randomUUID()}`,
-      transactionTimeoutMs: o.transactionTimeoutMs,
-    },
-    { signal, onWarning: (m) => ctx.warn(m) },
-  );
+  // One transactional id per process, kept by a producer renewed after the broker aborted its transaction.
+  const transactionalId = `${o.app}-${randomUUID()}`;
+  const openProducer = () =>
+    clients.producer(
+      // KIP-447: one transactional producer per process; the group's generation fences a zombie.
+      {
+        ...o.producer,
+        acks: -1,
+        idempotent: true,
+        transactionalId,
+        transactionTimeoutMs: o.transactionTimeoutMs,
+      },
+      { signal, onWarning: (m) => ctx.warn(m) },
+    );
+  const producer = await openProducer();
   const count = await producer.partitionCount(o.output);
   const group = await clients.mirrorGroup({ groupId: o.app, topics: [o.input] });
   const loop = new ExactlyOnceLoop({
@@ -55,6 +59,8 @@ export async function runApp(
       },
     },
     producer,
+    renewProducer: openProducer,
+    warn: (m) => ctx.warn(m),
     group,
     admin,
     openReader: (ranges, isolation) =>
@@ -77,7 +83,7 @@ export async function runApp(
     error = e;
   } finally {
     await group.close();
-    await producer.close();
+    await loop.producer.close();
   }
   return { ...loop.counts, error };
 }

@@ -46,17 +46,21 @@ export async function runStatsApp(o: StatsOptions, a: StatsAppOptions, ctx: Cont
       : { 'cleanup.policy': 'compact' };
   if ((await ensureChangelog(admin, changelog, inputPartitions, a.app, configs)) === 'created') ctx.info(`created ${changelog}`);
   const { signal } = ctx.io;
-  const producer = await clients.producer(
-    // KIP-447: one transactional producer per process; the group's generation fences a zombie.
-    {
-      acks: -1,
-      idempotent: true,
-      compression: 'lz4',
-      transactionalId: `${a.app}-${randomUUID()}`,
-      transactionTimeoutMs: a.transactionTimeoutMs,
-    },
-    { signal, onWarning: (m) => ctx.warn(m) },
-  );
+  // One transactional id per process, kept by a producer renewed after the broker aborted its transaction.
+  const transactionalId = `${a.app}-${randomUUID()}`;
+  const openProducer = () =>
+    clients.producer(
+      // KIP-447: one transactional producer per process; the group's generation fences a zombie.
+      {
+        acks: -1,
+        idempotent: true,
+        compression: 'lz4',
+        transactionalId,
+        transactionTimeoutMs: a.transactionTimeoutMs,
+      },
+      { signal, onWarning: (m) => ctx.warn(m) },
+    );
+  const producer = await openProducer();
   const outPartitions = await producer.partitionCount(to);
   const engine = new PartitionedEngine(o.stats, { coalesce: true, trackChanges: true });
   const extract = extractor({ by: o.by, fields: o.fieldPaths, time: o.time });
@@ -80,6 +84,8 @@ export async function runStatsApp(o: StatsOptions, a: StatsAppOptions, ctx: Cont
       },
     },
     producer,
+    renewProducer: openProducer,
+    warn: (m) => ctx.warn(m),
     group,
     admin,
     openReader: (ranges, isolation) =>
@@ -102,7 +108,7 @@ export async function runStatsApp(o: StatsOptions, a: StatsAppOptions, ctx: Cont
     error = e;
   } finally {
     await group.close();
-    await producer.close();
+    await loop.producer.close();
   }
   const c = loop.counts;
   const summary = { app: a.app, input: o.topic, output: to, changelog, read: c.read, rows: c.written, transactions: c.transactions };
