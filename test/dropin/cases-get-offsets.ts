@@ -1,0 +1,34 @@
+/** The differential harness's cases for kafka-get-offsets.sh (the table's types: cases.ts). */
+import type { Script } from './cases.js';
+
+const B = 'B';
+const LINES = 'k1:v1\nk2:v2\nk3:v3\n';
+
+export const OFFSETS: Script = {
+  script: 'kafka-get-offsets.sh',
+  helpFlags: [
+    'bootstrap-server',
+    'command-config',
+    'exclude-internal-topics',
+    'help',
+    'partitions',
+    'time',
+    'topic',
+    'topic-partitions',
+    'version',
+  ],
+  mainClass: 'org.apache.kafka.tools.GetOffsetShell',
+  noun: ['offsets'],
+  setup: [{ args: ['topics', 'create', '{=o1}', '-p', '3'] }, { args: ['produce', '{=o1}', '--key-separator', ':'], stdin: LINES }],
+  cases: [
+    { args: ['--bootstrap-server', B, '--topic', '{=o1}'] },
+    { args: ['--bootstrap-server', B, '--topic', '{=o1}', '--time', '-2'] },
+    { args: ['--bootstrap-server', B, '--topic', '{=o1}', '--time', 'latest'] },
+    { args: ['--bootstrap-server', B, '--topic', '{=o1}', '--partitions', '0,2'] },
+    { args: ['--bootstrap-server', B, '--topic-partitions', '{=o1}:1'] },
+    // Nothing matches: GetOffsetShell's 'Error occurred: Could not match any topic-partitions ...', exit 1.
+    { args: ['--bootstrap-server', B, '--topic', '{=nope}'] },
+    { args: ['--bootstrap-server', B, '--topic-partitions', '{=nope}:0'] },
+    { args: ['--bootstrap-server', B, '--topic', '{=nope}.*'] },
+  ],
+};
