@@ -3,7 +3,7 @@ import type { Script } from './cases.js';
 
 const B = 'B';
 
-const LINES = 'k1:v1\nk2:v2\nk3:v3\n';
+export const LINES = 'k1:v1\nk2:v2\nk3:v3\n';
 
 export const PRODUCER: Script = {
   script: 'kafka-console-producer.sh',

@@ -1,8 +1,8 @@
 /** The differential harness's cases for kafka-consumer-groups.sh (the table's types: cases.ts). */
 import type { Script } from './cases.js';
+import { LINES } from './cases-console-producer.js';
 
 const B = 'B';
-const LINES = 'k1:v1\nk2:v2\nk3:v3\n';
 
 export const GROUPS: Script = {
   script: 'kafka-consumer-groups.sh',
