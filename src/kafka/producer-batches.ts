@@ -5,6 +5,7 @@ import type { Batch, ProducePipeline } from './produce-pipeline.js';
 import type { BatchWriteHeader } from './record-batch.js';
 import { encodeRecords, wrapRecords } from './record-batch-encode.js';
 import type { TransactionState } from './producer-transaction.js';
+import { ensureProducerId, type ProducerIdRetry } from './producer-id.js';
 
 /** The client library's producer: ktool gives it bytes only. */
 export type LibraryProducer = Producer<unknown, unknown, unknown, unknown>;
@@ -24,11 +25,13 @@ export class BatchMaker {
     private readonly idempotent: boolean,
     private readonly settings: ProducerSettings,
     private readonly pipeline: ProducePipeline<Broker | undefined>,
+    private readonly idRetry: ProducerIdRetry,
   ) {}
 
   async make(items: PartitionRecords[]): Promise<Batch[]> {
     const { txn } = this.transactions;
-    if (this.idempotent && !txn && this.producer.producerId === undefined) await this.producer.initIdempotentProducer({});
+    // Retried until delivery.timeout.ms: a broker still loading its producer ids must not fail the records read so far.
+    if (this.idempotent && !txn && this.producer.producerId === undefined) await ensureProducerId(this.producer, this.idRetry);
     if (txn) await this.transactions.addPartitions(items);
     const inTransaction = this.transactions.open;
     const batches: Batch[] = [];

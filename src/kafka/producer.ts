@@ -29,6 +29,7 @@ import { DEFAULT_TRANSACTION_TIMEOUT_MS, Transactions } from './transactions.js'
 import { leaderRouting } from './producer-routing.js';
 import { BatchMaker, byPartition, type LibraryProducer, type PartitionRecords } from './producer-batches.js';
 import { TransactionState, type Fail } from './producer-transaction.js';
+import type { ProducerIdRetry } from './producer-id.js';
 
 /** Java's delivery.timeout.ms default. */
 const DELIVERY_TIMEOUT_MS = 120_000;
@@ -133,6 +134,12 @@ function retryPolicy(
   };
 }
 
+/** InitProducerId's retries (producer-id.ts): until delivery.timeout.ms, reported as an outage like the batches'. */
+function idRetry(policy: ReturnType<typeof retryPolicy>, signal: AbortSignal | undefined, isClosed: () => boolean): ProducerIdRetry {
+  const { deliveryTimeoutMs: timeoutMs, backoffMs, onFailing: onRetry, onRecovered: onDone } = policy;
+  return { timeoutMs, backoffMs, signal, isClosed, onRetry, onDone };
+}
+
 /**
  * A send that failed, once every batch of it settled: the error (a record too large names the
  * topic's limit) and, when some of its records were written (other partitions, pieces of a split
@@ -183,9 +190,10 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
   const idempotent = settings.idempotent || Boolean(settings.transactionalId);
   const acks = idempotent ? -1 : settings.acks;
   const timeoutMs = settings.requestTimeoutMs ?? clients.settings.timeoutMs;
+  const policy = retryPolicy(settings, brokers, hooks.onWarning);
   const pipeline = new ProducePipeline({
     ...leaderRouting(producer),
-    ...retryPolicy(settings, brokers, hooks.onWarning),
+    ...policy,
     request: (list) => produceRequest(list, acks, timeoutMs, list[0].transactionalId),
     noResponse: acks === 0,
     idempotent,
@@ -193,7 +201,8 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
     isClosed: () => closed,
     ...splitting,
   });
-  const batches = new BatchMaker(producer, transactions, idempotent, settings, pipeline);
+  const ids = idRetry(policy, hooks.signal, () => closed);
+  const batches = new BatchMaker(producer, transactions, idempotent, settings, pipeline, ids);
 
   // Prepares (sequence numbers, encoding, queueing) strictly in call order; waits for the acks concurrently.
   let chain: Promise<unknown> = Promise.resolve();
