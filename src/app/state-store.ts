@@ -17,8 +17,8 @@ export interface ChangelogRecord {
 }
 
 export interface StateStore {
-  /** What changed in input partition P since the last call. */
-  changes(partition: number): ChangelogRecord[];
+  /** What changed in input partition P since the last call (taken at the call; an iterable may encode the records as they are read). */
+  changes(partition: number): Iterable<ChangelogRecord>;
   /** Replaces the state of P with the latest value of each of its keys; an empty map: nothing kept (a new application, a reset). */
   restore(partition: number, entries: Map<string, Buffer>): void;
   /** The partition went to another process (a rebalance): its state here may be dropped. */

@@ -7,8 +7,19 @@
  */
 import type { ChangelogRecord, StateStore } from '../app/state-store.js';
 import { UsageError } from '../errors.js';
+import type { CellEntry } from './cell-log.js';
 import type { EngineHeader } from './engine.js';
 import type { PartitionedEngine } from './partitioned.js';
+
+function* encodeChanges(header: string, cells: CellEntry[]): Iterable<ChangelogRecord> {
+  yield { key: 'h', value: Buffer.from(header) };
+  for (let i = 0; i < cells.length; i++) {
+    const [id, value] = cells[i];
+    // The encoded cell is not kept here: a large commit's values are not all alive at once.
+    cells[i] = undefined as unknown as CellEntry;
+    yield { key: `c${id}`, value: value === null ? null : Buffer.from(JSON.stringify(value)) };
+  }
+}
 
 export class StatsStore implements StateStore {
   constructor(
@@ -16,11 +27,10 @@ export class StatsStore implements StateStore {
     private readonly app: string,
   ) {}
 
-  changes(partition: number): ChangelogRecord[] {
+  /** Drained now; each cell's record is encoded as it is read (a commit sends them a slice at a time). */
+  changes(partition: number): Iterable<ChangelogRecord> {
     const { header, cells } = this.engine.changes(partition);
-    const out: ChangelogRecord[] = [{ key: 'h', value: Buffer.from(JSON.stringify(header)) }];
-    for (const [id, value] of cells) out.push({ key: `c${id}`, value: value === null ? null : Buffer.from(JSON.stringify(value)) });
-    return out;
+    return encodeChanges(JSON.stringify(header), cells);
   }
 
   restore(partition: number, entries: Map<string, Buffer>): void {

@@ -155,7 +155,7 @@ describe('stats application state: rebuilt from the changelog, then continued', 
     const store = new StatsStore(engine, 'app');
     const at = (t: number, key = 'a'): EngineInput => ({ group: key, groupValue: key, time: T0 + t, values: [1], partition: 0 });
     engine.process(at(1_000));
-    const first = store.changes(0);
+    const first = [...store.changes(0)];
     expect(first.map((c) => [c.key, c.value === null])).toEqual([
       ['h', false],
       [`c${T0}|a`, false],
@@ -163,7 +163,7 @@ describe('stats application state: rebuilt from the changelog, then continued', 
     engine.process(at(61_000, 'b'));
     engine.process(at(62_000, 'c'));
     engine.process(at(130_000, 'c'));
-    const second = store.changes(0);
+    const second = [...store.changes(0)];
     expect(second.map((c) => [c.key, c.value === null])).toEqual([
       ['h', false],
       [`c${T0 + 120_000}|c`, false],
@@ -183,12 +183,12 @@ describe('stats application state: rebuilt from the changelog, then continued', 
     engine.process(at(1_000));
     store.changes(0);
     engine.process(at(5_000));
-    expect(store.changes(0).map((c) => [c.key, c.value === null])).toEqual([
+    expect([...store.changes(0)].map((c) => [c.key, c.value === null])).toEqual([
       ['h', false],
       [`c${T0 + 1_000}|a`, false],
     ]);
     engine.process(at(100_000, 'b'));
-    expect(store.changes(0).map((c) => [c.key, c.value === null])).toEqual([
+    expect([...store.changes(0)].map((c) => [c.key, c.value === null])).toEqual([
       ['h', false],
       [`c${T0 + 1_000}|a`, true],
       [`c${T0 + 100_000}|b`, false],
@@ -198,7 +198,7 @@ describe('stats application state: rebuilt from the changelog, then continued', 
   it('refuses a changelog written with other flags, naming the reset', () => {
     const a = new PartitionedEngine(SPECS[0], { trackChanges: true });
     a.process({ group: 'a', groupValue: 'a', time: T0, values: [1], partition: 0 });
-    const entries = new Map(new StatsStore(a, 'app').changes(0).map((c) => [c.key, c.value!]));
+    const entries = new Map([...new StatsStore(a, 'app').changes(0)].map((c) => [c.key, c.value!]));
     const b = new StatsStore(new PartitionedEngine(SPECS[1], { trackChanges: true }), 'app');
     expect(() => b.restore(0, entries)).toThrow(/other stats flags/);
   });

@@ -20,7 +20,8 @@ import { ExactlyOnceLoop } from '../../app/exactly-once.js';
 import { changelogTopic } from '../../app/state-store.js';
 import { ExitCode } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
-import type { ProduceRecord } from '../../kafka/producer-types.js';
+import type { ProducerApi, ProduceRecord } from '../../kafka/producer-types.js';
+import type { StatsRow } from '../../stats/types.js';
 import { StatsStore } from '../../stats/changelog-store.js';
 import { extractor } from '../../stats/extract.js';
 import { PartitionedEngine } from '../../stats/partitioned.js';
@@ -78,9 +79,7 @@ export async function runStatsApp(o: StatsOptions, a: StatsAppOptions, ctx: Cont
     processor: {
       process(records) {
         for (const r of records) engine.process(extract(r));
-        const out: ProduceRecord[] = [];
-        for (const row of engine.take()) out.push(rowRecord(row, to, outPartitions, producer));
-        return out;
+        return rowRecords(engine.take(), to, outPartitions, producer);
       },
     },
     producer,
@@ -119,4 +118,19 @@ export async function runStatsApp(o: StatsOptions, a: StatsAppOptions, ctx: Cont
   if (error !== undefined) result.error = error;
   else if (signal.aborted) result.exitCode = ExitCode.interrupted;
   return result;
+}
+
+/** The rows' records, built as they are sent (a closing window's final rows, one per key, go a slice at a time). */
+function* rowRecords(
+  rows: StatsRow[],
+  to: string,
+  partitions: number,
+  producer: Pick<ProducerApi, 'partitionFor'>,
+): Iterable<ProduceRecord> {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    // Sent rows are not kept alive by the array until its last one is.
+    rows[i] = undefined as unknown as StatsRow;
+    yield rowRecord(row, to, partitions, producer);
+  }
 }
