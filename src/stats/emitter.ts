@@ -6,8 +6,13 @@
  */
 import type { StatsRow } from './types.js';
 
+/** A cell's final row, built when it is read: a window closing for 60k keys does not make 60k rows at once. */
+class Final<C> {
+  constructor(readonly cell: C) {}
+}
+
 export class Emitter<C> {
-  private rows: StatsRow[] = [];
+  private rows: (StatsRow | Final<C>)[] = [];
   private readonly dirty = new Set<C>();
 
   constructor(
@@ -25,7 +30,8 @@ export class Emitter<C> {
 
   final(cell: C): void {
     this.dirty.delete(cell);
-    this.rows.push(this.rowOf(cell, true));
+    // A closed cell does not change: its row is the same built now or when taken.
+    this.rows.push(new Final(cell));
   }
 
   /** A row that is not a cell's state (a session's tombstone). */
@@ -39,10 +45,24 @@ export class Emitter<C> {
   }
 
   take(): StatsRow[] {
+    return [...this.drain()];
+  }
+
+  /** The rows since the last take (taken now), final rows built as they are read, once. */
+  drain(): Iterable<StatsRow> {
     for (const c of this.dirty) this.rows.push(this.rowOf(c, false));
     this.dirty.clear();
     const out = this.rows;
     this.rows = [];
-    return out;
+    return this.build(out);
+  }
+
+  private *build(rows: (StatsRow | Final<C>)[]): Iterable<StatsRow> {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      // Read rows are not kept alive by the array until its last one is.
+      rows[i] = undefined as unknown as StatsRow;
+      yield r instanceof Final ? this.rowOf(r.cell, true) : r;
+    }
   }
 }

@@ -70,6 +70,11 @@ export class StatsEngine {
     return this.inner.out.take();
   }
 
+  /** As take(), the rows built as they are read (once, before the engine processes more). */
+  drain(): Iterable<StatsRow> {
+    return this.inner.out.drain();
+  }
+
   /** End of input: every window closes and is emitted final; returns the remaining rows. */
   end(): StatsRow[] {
     this.inner.end();

@@ -65,6 +65,14 @@ export class PartitionedEngine implements Stats {
     return this.all((e) => e.take());
   }
 
+  /** As take(), the rows built as they are read (once, before the engines process more). */
+  drain(): Iterable<StatsRow> {
+    const parts = [...this.engines.values()].map((e) => e.drain());
+    return (function* () {
+      for (const p of parts) yield* p;
+    })();
+  }
+
   end(): StatsRow[] {
     return this.all((e) => e.end());
   }

@@ -79,7 +79,7 @@ export async function runStatsApp(o: StatsOptions, a: StatsAppOptions, ctx: Cont
     processor: {
       process(records) {
         for (const r of records) engine.process(extract(r));
-        return rowRecords(engine.take(), to, outPartitions, producer);
+        return rowRecords(engine.drain(), to, outPartitions, producer);
       },
     },
     producer,
@@ -122,15 +122,10 @@ export async function runStatsApp(o: StatsOptions, a: StatsAppOptions, ctx: Cont
 
 /** The rows' records, built as they are sent (a closing window's final rows, one per key, go a slice at a time). */
 function* rowRecords(
-  rows: StatsRow[],
+  rows: Iterable<StatsRow>,
   to: string,
   partitions: number,
   producer: Pick<ProducerApi, 'partitionFor'>,
 ): Iterable<ProduceRecord> {
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    // Sent rows are not kept alive by the array until its last one is.
-    rows[i] = undefined as unknown as StatsRow;
-    yield rowRecord(row, to, partitions, producer);
-  }
+  for (const row of rows) yield rowRecord(row, to, partitions, producer);
 }
