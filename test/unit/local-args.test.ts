@@ -6,37 +6,39 @@ import { nameOption } from '../../src/commands/local/shared.js';
 import { DEFAULT_KAFKA_VERSION } from '../../src/local/versions.js';
 import { UsageError } from '../../src/errors.js';
 
-// Flags as commander hands them over (defaults applied; --nodes already checked against 1|3).
-const base = { name: 'local', nodes: '1' } as const;
+// Flags as commander hands them over (--nodes already checked against 1|3; no default: a stopped
+// cluster's own shape fills what is not given, src/local/shape.ts).
+const base = { name: 'local' } as const;
 
 describe('local start arguments -> options', () => {
   it('--nodes is checked by the spec alone (1 or 3), and start ends on Ctrl-C by itself (it stops the broker it was starting)', () => {
-    expect(startSpec.options.find((o) => o.flags === '--nodes <n>')).toMatchObject({ choices: ['1', '3'], default: '1' });
+    const nodes = startSpec.options.find((o) => o.flags === '--nodes <n>');
+    expect(nodes).toMatchObject({ choices: ['1', '3'] });
+    expect(nodes).not.toHaveProperty('default');
     expect(startSpec.ownsSignals).toBe(true);
   });
 
   it('its flags are typed from the spec (tsc checks these lines)', () => {
     // @ts-expect-error --nodes is '1' | '3': the spec refuses anything else before parse runs
-    expect(parseStart([], { nodes: '2' }).nodes).toBe(1);
+    expect(parseStart([], { nodes: '2' }).requested.nodes).toBe(1);
     // @ts-expect-error no such flag (the output and base options spread into the spec add no catch-all key)
-    expect(parseStart([], { nodez: true }).nodes).toBe(1);
+    expect(parseStart([], { nodez: true }).requested.nodes).toBeUndefined();
   });
 
   it.each([
-    [{}, { name: 'local', nodes: 1, sasl: false, tls: false, fresh: false, version: DEFAULT_KAFKA_VERSION, kafkaHome: undefined }],
-    [{ nodes: '3' }, { nodes: 3 }],
+    [{}, { name: 'local', requested: { nodes: undefined, sasl: undefined, tls: undefined, version: undefined }, fresh: false }],
+    [{ nodes: '1' }, { requested: { nodes: 1 } }],
+    [{ nodes: '3' }, { requested: { nodes: 3 } }],
     [
       { name: 'dr', sasl: true, tls: true, fresh: true },
-      { name: 'dr', sasl: true, tls: true, fresh: true },
+      { name: 'dr', requested: { sasl: true, tls: true }, fresh: true },
     ],
-    [{ kafkaVersion: '3.9.2' }, { version: '3.9.2' }],
+    [{ kafkaVersion: '3.9.2' }, { requested: { version: '3.9.2' } }],
+    [{ kafkaVersion: DEFAULT_KAFKA_VERSION }, { requested: { version: DEFAULT_KAFKA_VERSION } }],
     // Before 3.5, --sasl is PLAIN and OAUTHBEARER only (no SCRAM in KRaft), not refused.
-    [
-      { kafkaVersion: '3.4.1', sasl: true },
-      { version: '3.4.1', sasl: true },
-    ],
-    [{ version: ' 4.0.2 ' }, { version: '4.0.2' }],
-    [{ kafkaVersion: '4.0.2', version: '4.0.2' }, { version: '4.0.2' }],
+    [{ kafkaVersion: '3.4.1', sasl: true }, { requested: { version: '3.4.1', sasl: true } }],
+    [{ version: ' 4.0.2 ' }, { requested: { version: '4.0.2' } }],
+    [{ kafkaVersion: '4.0.2', version: '4.0.2' }, { requested: { version: '4.0.2' } }],
     [{ kafkaHome: '/opt/kafka' }, { kafkaHome: '/opt/kafka' }],
   ] as const)('%j', (flags, expected) => {
     expect(parseStart([], { ...base, ...flags })).toMatchObject(expected);

@@ -9,7 +9,8 @@ import { clusterRunning, startCluster } from '../../local/cluster.js';
 import { prepareRegistry, readRegistryState, registryUrl, startRegistry, stopRegistry } from '../../local/schema-registry.js';
 import type { Profile } from '../../config/profile-types.js';
 import { DEFAULT_KAFKA_VERSION, hasKraftScram, parseKafkaVersion } from '../../local/versions.js';
-import { bootstrapOf, clusterDir, readState } from '../../local/state.js';
+import { resolveShape, shapeOf, type RequestedShape, type Shape } from '../../local/shape.js';
+import { bootstrapOf, clusterDir, readState, type ClusterState } from '../../local/state.js';
 import { tlsFiles } from '../../local/tls.js';
 import { brokersReady } from './ready.js';
 import { NAME_AND_OUTPUT } from './shared.js';
@@ -19,7 +20,7 @@ export const spec = defineCommand({
   description: 'start a local cluster on free ports and save a profile for it',
   options: [
     ...NAME_AND_OUTPUT,
-    { flags: '--nodes <n>', description: 'number of brokers', choices: ['1', '3'], default: '1' },
+    { flags: '--nodes <n>', description: 'number of brokers (default 1; a stopped cluster starts as it was)', choices: ['1', '3'] },
     {
       flags: '--sasl',
       description:
@@ -33,7 +34,10 @@ export const spec = defineCommand({
         'also start a Schema Registry (Apicurio, Confluent API; fetched with mvn once; Java 21+, or 17 with an older Apicurio) ' +
         'and put its URL in the profiles; a cluster started with one restarts it',
     },
-    { flags: '--fresh', description: 'start a stopped cluster anew instead of again with its data' },
+    {
+      flags: '--fresh',
+      description: 'start a stopped cluster anew instead of again with its data (needed to change its --nodes, --sasl, --tls or version)',
+    },
     { flags: '--kafka-version <version>', description: `Kafka version to run (default ${DEFAULT_KAFKA_VERSION}; 3.3 and newer, KRaft)` },
     {
       flags: '--version <version>',
@@ -57,11 +61,9 @@ export const spec = defineCommand({
 
 export interface StartOptions {
   name: string;
-  nodes: 1 | 3;
-  sasl: boolean;
-  tls: boolean;
+  /** The shape flags as given; the rest comes from a stopped cluster's state, else the defaults (src/local/shape.ts). */
+  requested: RequestedShape;
   fresh: boolean;
-  version: string;
   kafkaHome?: string;
   schemaRegistry: boolean;
 }
@@ -92,31 +94,35 @@ export function parse(_args: string[], f: Flags<typeof spec>): StartOptions {
   // The spec's choices let only 1 and 3 through.
   return {
     name,
-    nodes: f.nodes === '3' ? 3 : 1,
-    sasl: Boolean(f.sasl),
-    tls: Boolean(f.tls),
+    requested: {
+      nodes: f.nodes === undefined ? undefined : f.nodes === '3' ? 3 : 1,
+      sasl: f.sasl ? true : undefined,
+      tls: f.tls ? true : undefined,
+      version,
+    },
     fresh: Boolean(f.fresh),
-    version,
     kafkaHome: f.kafkaHome,
     // Read by name: the schema-registry group's --schema-registry <url> types the same key as a string.
     schemaRegistry: Boolean((f as Record<string, unknown>).schemaRegistry),
   };
 }
 
-/** --kafka-version, or its short spelling --version (both given: they must agree). */
-function kafkaVersion(f: Flags<typeof spec>): string {
+/** --kafka-version, or its short spelling --version (both given: they must agree); undefined when neither is. */
+function kafkaVersion(f: Flags<typeof spec>): string | undefined {
   const long = f.kafkaVersion;
   const short = f.version;
   if (long !== undefined && short !== undefined && long !== short)
     throw new UsageError(`--kafka-version ${long} and --version ${short} disagree`, 'give one of them');
-  const version = (long ?? short ?? DEFAULT_KAFKA_VERSION).trim();
+  if (long === undefined && short === undefined) return undefined;
+  const version = (long ?? short)!.trim();
   parseKafkaVersion(version);
   return version;
 }
 
-export async function run(o: StartOptions, ctx: Context): Promise<CommandResult> {
+export async function run(options: StartOptions, ctx: Context): Promise<CommandResult> {
+  const dir = clusterDir(cacheDir(ctx.env), options.name);
+  const o = { ...options, ...(await shapeToStart(options, await readState(dir))) };
   const spinner = ctx.spinner(`starting Kafka ${o.version} (${o.nodes} node${o.nodes > 1 ? 's' : ''})`);
-  const dir = clusterDir(cacheDir(ctx.env), o.name);
   // Known before the start: --fresh wipes the directory that records it.
   const withRegistry = o.schemaRegistry || (await readRegistryState(dir)) !== undefined;
   let result;
@@ -210,4 +216,16 @@ export async function run(o: StartOptions, ctx: Context): Promise<CommandResult>
     `profiles:  ${profiles.join(', ')}${o.name === 'local' ? ' (local is now the current profile)' : ''}`,
   ];
   return { data, view: [{ lines }] };
+}
+
+/** The flags given, without the keys left undefined (so a spread keeps what they would overwrite). */
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A running cluster of another shape is startCluster's to refuse ("already running with ..."); a stopped one is resolveShape's. */
+async function shapeToStart(o: StartOptions, previous: ClusterState | undefined): Promise<Shape> {
+  if (!previous || o.fresh) return resolveShape(o.name, o.requested, undefined);
+  if (await clusterRunning(previous)) return { ...shapeOf(previous), ...defined(o.requested) };
+  return resolveShape(o.name, o.requested, previous);
 }
