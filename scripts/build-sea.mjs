@@ -84,7 +84,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     execArgv: ['--max-semi-space-size=16', '--heap-growing-percent=100'],
   };
   await writeFile(join(work, 'sea-config.json'), JSON.stringify(config, null, 2));
-  run(process.execPath, ['--experimental-sea-config', join(work, 'sea-config.json')], 'making the SEA blob');
+  // The code cache is made under the flags the executable runs with: V8 rejects a cache made under
+  // other flags (a warning on every start: "Code cache data rejected").
+  run(process.execPath, [...config.execArgv, '--experimental-sea-config', join(work, 'sea-config.json')], 'making the SEA blob');
 
   const exe = join(work, 'ktool');
   await copyFile(process.execPath, exe);

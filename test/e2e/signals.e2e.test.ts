@@ -86,7 +86,12 @@ const SIGNALS: [NodeJS.Signals, number][] = [
 const topic = uniqueName('signals');
 const group = uniqueName('signals-group');
 
-/** Each waits on the silent broker with --timeout 60s when the signal comes. */
+/**
+ * Each waits on the silent broker with --timeout 60s when the signal comes. Every command says
+ * `error: interrupted`, but consume: Ctrl-C is how a consume following a topic ends, so it ends
+ * quietly whatever it was waiting on (spec.quietOnSignal).
+ */
+const interrupted = (name: string) => (name.startsWith('consume') ? '' : 'error: interrupted\n');
 const families: [string, string[]][] = [
   ['produce', ['produce', topic]],
   ['consume', ['consume', topic]],
@@ -114,7 +119,7 @@ describe('Ctrl-C and SIGTERM against a broker that never answers (--timeout 60s)
         const r = await signalled([...argv, '-b', broker.address, '--timeout', '60s'], signal, () =>
           broker.connected.then(() => new Promise((res) => setTimeout(res, 300))),
         );
-        expect({ code: r.code, signal: r.signal, stderr: r.stderr }).toEqual({ code, signal: null, stderr: 'error: interrupted\n' });
+        expect({ code: r.code, signal: r.signal, stderr: r.stderr }).toEqual({ code, signal: null, stderr: interrupted(name) });
         expect(r.stdout).toBe('');
         expect(r.afterSignalMs).toBeLessThan(1_000);
       } finally {
