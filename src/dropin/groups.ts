@@ -7,8 +7,7 @@
  */
 import type { Context } from '../cli/context.js';
 import type { GroupDescription } from '../kafka/groups-types.js';
-import { javaHashMapOrderBy } from './java-text.js';
-import { javaStringHash } from './java-hash-order.js';
+import { deletionReport, groupError } from './group-deletion.js';
 import { has, valueOf, type JoptOption, type JoptResult } from './jopt.js';
 import { UsageExit, type DropinOut, type DropinScript } from './script.js';
 
@@ -161,28 +160,10 @@ async function deleteGroups(o: JoptResult, ctx: Context, out: DropinOut): Promis
   const api = await (await ctx.kafka()).groups();
   const ids = await groupIds(o, ctx);
   const results = await api.deleteGroups(ids);
-  const hashOrder = (names: string[]) => javaHashMapOrderBy(names, javaStringHash);
-  const success = hashOrder(results.filter((r) => r.ok).map((r) => r.name));
-  const failed = results.filter((r) => !r.ok);
-  if (!failed.length) {
-    await out.stdout(`Deletion of requested consumer groups (${success.map((g) => `'${g}'`).join(', ')}) was successful.\n`);
-    return;
-  }
-  let text = '\nError: Deletion of some consumer groups failed:\n';
-  for (const name of hashOrder(failed.map((f) => f.name))) {
-    const f = failed.find((x) => x.name === name)!;
-    text += `* Group '${name}' could not be deleted due to: ${groupError(f.errorCode)}\n`;
-  }
-  if (success.length) text += `\nThese consumer groups were deleted successfully: ${success.map((g) => `'${g}'`).join(', ')}\n`;
-  await out.stdout(text);
+  const failed = new Map(results.filter((r) => !r.ok).map((r) => [r.name, groupError(r.errorCode)]));
+  const deleted = results.filter((r) => r.ok).map((r) => r.name);
+  await out.stdout(deletionReport('consumer', deleted, failed));
 }
-
-const GROUP_ERRORS: Record<string, string> = {
-  GROUP_ID_NOT_FOUND: 'org.apache.kafka.common.errors.GroupIdNotFoundException: The group id does not exist.',
-  NON_EMPTY_GROUP: 'org.apache.kafka.common.errors.GroupNotEmptyException: The group is not empty.',
-  GROUP_AUTHORIZATION_FAILED: 'org.apache.kafka.common.errors.GroupAuthorizationException: Group authorization failed.',
-};
-const groupError = (code: string | undefined) => GROUP_ERRORS[code ?? ''] ?? `org.apache.kafka.common.KafkaException: ${code}`;
 
 async function deleteOffsets(o: JoptResult, ctx: Context, out: DropinOut): Promise<void> {
   const { runDeleteOffsets } = await import('./groups-describe.js');

@@ -7,8 +7,7 @@
  */
 import type { Context } from '../cli/context.js';
 import type { GroupDescription, ShareOffset } from '../kafka/groups-types.js';
-import { javaHashMapOrderBy } from './java-text.js';
-import { javaStringHash } from './java-hash-order.js';
+import { deletionReport, groupError } from './group-deletion.js';
 import { has, valueOf, type JoptOption, type JoptResult } from './jopt.js';
 import { UsageExit, type DropinOut, type DropinScript } from './script.js';
 
@@ -202,28 +201,13 @@ async function deleteGroups(o: JoptResult, ctx: Context, out: DropinOut): Promis
   const described = ids.length ? await api.describeGroups(ids) : [];
   const notShare = new Set(described.filter((d) => !d.exists || d.type !== 'share').map((d) => d.group));
   const results = await api.deleteGroups(ids.filter((g) => !notShare.has(g)));
-  const hashOrder = (names: string[]) => javaHashMapOrderBy(names, javaStringHash);
-  const success = hashOrder(results.filter((r) => r.ok).map((r) => r.name));
   const failed = new Map<string, string>(
     [...notShare].map((g) => [g, `java.lang.IllegalArgumentException: Group '${g}' is not a share group.`]),
   );
   for (const r of results.filter((x) => !x.ok)) failed.set(r.name, groupError(r.errorCode));
-  if (!failed.size) {
-    await out.stdout(`Deletion of requested share groups (${success.map((g) => `'${g}'`).join(', ')}) was successful.\n`);
-    return;
-  }
-  let text = '\nError: Deletion of some share groups failed:\n';
-  for (const name of hashOrder([...failed.keys()])) text += `* Group '${name}' could not be deleted due to: ${failed.get(name)}\n`;
-  if (success.length) text += `\nThese share groups were deleted successfully: ${success.map((g) => `'${g}'`).join(', ')}\n`;
-  await out.stdout(text);
+  const deleted = results.filter((r) => r.ok).map((r) => r.name);
+  await out.stdout(deletionReport('share', deleted, failed));
 }
-
-const GROUP_ERRORS: Record<string, string> = {
-  GROUP_ID_NOT_FOUND: 'org.apache.kafka.common.errors.GroupIdNotFoundException: The group id does not exist.',
-  NON_EMPTY_GROUP: 'org.apache.kafka.common.errors.GroupNotEmptyException: The group is not empty.',
-  GROUP_AUTHORIZATION_FAILED: 'org.apache.kafka.common.errors.GroupAuthorizationException: Group authorization failed.',
-};
-const groupError = (code: string | undefined) => GROUP_ERRORS[code ?? ''] ?? `org.apache.kafka.common.KafkaException: ${code}`;
 
 async function deleteOffsets(o: JoptResult, ctx: Context, out: DropinOut): Promise<void> {
   const group = valueOf(o, 'group')!;
