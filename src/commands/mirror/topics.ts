@@ -79,7 +79,7 @@ export async function planTopics(
     }
   }
   const presentTargets = targets.filter((t) => existingCount.has(t));
-  const targetConfigs = presentTargets.length ? await target.describeTopicConfigs(presentTargets) : new Map();
+  const targetConfigs = presentTargets.length ? await configsOnceKnown(target, presentTargets, created.size > 0) : new Map();
   return described.map((t) => {
     const name = s.rename.target(t.name);
     const targetPartitions = existingCount.get(name) ?? 0;
@@ -94,4 +94,21 @@ export async function planTopics(
       created: created.has(name),
     };
   });
+}
+
+/**
+ * A topic just created on a cluster of several brokers is unknown to some of them for a moment: the
+ * broker that answers DescribeConfigs may say UNKNOWN_TOPIC_OR_PARTITION. Asked again for up to 10 s then.
+ */
+async function configsOnceKnown(target: AdminApi, names: string[], justCreated: boolean): Promise<Map<string, ConfigEntry[]>> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return await target.describeTopicConfigs(names);
+    } catch (error) {
+      const unknown = (error as { kafkaCode?: string }).kafkaCode === 'UNKNOWN_TOPIC_OR_PARTITION';
+      if (!justCreated || !unknown || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
