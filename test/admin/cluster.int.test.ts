@@ -173,7 +173,14 @@ function clusterSuite(bootstrap: () => string, nodes: () => number) {
   it('health: exit 0 when healthy, 6 with an under-min-ISR partition', async () => {
     const rf = Math.min(nodes(), 3);
     const ok = await createTopic('-p', '2', '-r', String(rf));
-    let r = await ktool('cluster', 'health', ok, '--json');
+    // A topic just created on three brokers takes a moment to be known everywhere with its followers in sync.
+    let r = await pollUntil(
+      async () => {
+        const h = await ktool('cluster', 'health', ok, '--json');
+        return h.code === 0 && h;
+      },
+      { timeoutMs: 30_000, what: `${ok} healthy` },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
@@ -187,7 +194,13 @@ function clusterSuite(bootstrap: () => string, nodes: () => number) {
 
     // min.insync.replicas above the replication factor: every partition is under min ISR.
     const bad = await createTopic('-p', '1', '-r', String(rf), '-c', `min.insync.replicas=${rf + 1}`);
-    r = await ktool('cluster', 'health', ok, bad, '--json');
+    r = await pollUntil(
+      async () => {
+        const h = await ktool('cluster', 'health', ok, bad, '--json');
+        return h.code === 6 && h.stdout.includes(`"underMinIsr"`) && JSON.parse(h.stdout).offline.length === 0 && h;
+      },
+      { timeoutMs: 30_000, what: `${bad} known, under min ISR` },
+    );
     expect(r.code).toBe(6);
     const health = JSON.parse(r.stdout);
     expect(health.healthy).toBe(false);
