@@ -81,7 +81,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     disableExperimentalSEAWarning: true,
     useCodeCache: true,
     // What bin/ktool passes node: see there.
-    execArgv: ['--max-semi-space-size=16', '--heap-growing-percent=100'],
+    execArgv: ['--max-semi-space-size=16'],
   };
   await writeFile(join(work, 'sea-config.json'), JSON.stringify(config, null, 2));
   // The code cache is made under the flags the executable runs with: V8 rejects a cache made under

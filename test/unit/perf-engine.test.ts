@@ -163,6 +163,27 @@ describe('perf produce: buffer.memory as the Java client keeps it', () => {
     expect((await running).total.records).toBe(2);
   });
 
+  it("a throttle sleep lasts until the engine's clock says so, however early its timer fires (Java waits on nanoTime)", async () => {
+    const { producer, sent } = standIn();
+    let t = 0;
+    // 10 records/s: the second record, 10 ms after the start, is over the rate: a sleep of 100 ms by the engine's clock.
+    const p = plan({ numRecords: 2, throughput: 10, bufferBytes: 10_000 });
+    producer.partitionCount = () => new Promise<number>((r) => setTimeout(() => r(1), 10));
+    const perf = new ProducePerf(producer, p, payloads(100), { window: () => undefined }, new AbortController().signal, () => t);
+    let over = false;
+    const running = perf.run().then((outcome) => ((over = true), outcome));
+    const ackAll = setInterval(() => sent.forEach((s) => s.ack()), 5);
+    try {
+      // The clock stands still: real timers of 100 ms fire again and again, the sleep goes on.
+      await new Promise((r) => setTimeout(r, 250));
+      expect(over).toBe(false);
+      t = 100;
+      expect((await running).total.records).toBe(2);
+    } finally {
+      clearInterval(ackAll);
+    }
+  });
+
   it('a record waits at most max.block.ms, then fails as BufferExhaustedException', async () => {
     const { producer, sent } = standIn();
     const perf = new ProducePerf(

@@ -10,6 +10,7 @@ import { parseOutput, type ConsumeOutput } from './output.js';
 import { parseSelection, type ConsumeSelection } from './selection.js';
 import { isKcatConsume, KCAT_CONSUME_OPTIONS, kcatPlan } from './kcat.js';
 import type { ConsumeFormat } from '../../serde/typed-consume.js';
+import { tightenHeapGrowth } from '../../util/heap.js';
 
 export const spec = defineCommand({
   command: 'consume [topics...]',
@@ -317,6 +318,7 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
     import('./records-out.js'),
     ctx.kafka(),
   ]);
+  tightenHeapGrowth(); // src/util/heap.ts
   const out = new RecordsOut(o, ctx.io, await decoderFor(o, ctx));
   if (o.console?.propertyWarning) {
     await write(

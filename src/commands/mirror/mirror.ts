@@ -13,6 +13,7 @@ import { startProgress } from './progress.js';
 import { openSides, SIDE_OPTIONS } from './sides.js';
 import { StartReport, type PartitionStart } from './start-report.js';
 import { planTopics, selectTopics, type TopicPlan } from './topics.js';
+import { tightenHeapGrowth } from '../../util/heap.js';
 
 export const spec = defineCommand({
   command: 'mirror',
@@ -94,6 +95,7 @@ export interface MirrorSummary {
 
 export async function run(o: MirrorOptions, ctx: Context): Promise<CommandResult> {
   const sides = await openSides(ctx, o);
+  tightenHeapGrowth(); // src/util/heap.ts
   const started = Date.now();
   try {
     const [sourceAdmin, targetAdmin] = await Promise.all([sides.source.admin(), sides.target.admin()]);

@@ -5,6 +5,7 @@ import { ExitCode } from '../../errors.js';
 import { parsePipe, type PipeOptions } from './options.js';
 import { summaryLine, type PipeSummary } from './summary.js';
 import { Transform } from './transform.js';
+import { tightenHeapGrowth } from '../../util/heap.js';
 
 export const spec = defineCommand({
   command: 'pipe <in> <out>',
@@ -73,6 +74,7 @@ export function parse(args: string[], flags: Flags<typeof spec>): PipeOptions {
 }
 
 export async function run(o: PipeOptions, ctx: Context): Promise<CommandResult> {
+  tightenHeapGrowth(); // src/util/heap.ts
   const started = performance.now();
   const transform = new Transform(o, o.onError, (m) => ctx.warn(m));
   let outcome: { written: number; failed: number; error?: unknown; transactions?: number };

@@ -4,7 +4,7 @@ import { groupOptions } from '../../cli/common-options.js';
 import { parseSize, positiveInt } from '../../cli/parse-helpers.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
-import { tightenHeapGrowth } from '../../util/heap.js';
+import { STATE_HEAP_GROWING_PERCENT, tightenHeapGrowth } from '../../util/heap.js';
 import { parsePath, type Segment } from '../../stats/path.js';
 import type { StatsSpec } from '../../stats/types.js';
 import type { TimeSource } from '../../stats/extract.js';
@@ -232,7 +232,7 @@ export async function run(o: StatsOptions, ctx: Context): Promise<CommandResult 
     return { text: explain(o.explain, { topic: o.topic, spec: o.stats, by: o.byText, time: o.timeText }) + '\n' };
   }
   // The open windows are a state that lives longer than the young generation: see src/util/heap.ts.
-  tightenHeapGrowth();
+  tightenHeapGrowth(STATE_HEAP_GROWING_PERCENT);
   if (o.app) {
     const { runStatsApp } = await import('./app.js');
     return runStatsApp(o, o.app, ctx);
