@@ -295,7 +295,7 @@ complete -c ktool -n '__ktool_is local start' -l nodes -x -a '1 3' -d 'number of
 complete -c ktool -n '__ktool_is local start' -l sasl -d 'add a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256/512 from Kafka 3.5, unsecured-JWT OAUTHBEARER; admin/admin-secret) with an authorizer, delegation tokens on (Kafka 3.6+: ktool tokens), and a <name>-sasl profile'
 complete -c ktool -n '__ktool_is local start' -l tls -d 'add an SSL listener (own CA, client certificate required; needs openssl) and a <name>-tls profile'
 complete -c ktool -n '__ktool_is local start' -l schema-registry -d 'also start a Schema Registry (Apicurio, Confluent API; fetched with mvn once; Java 21+, or 17 with an older Apicurio) and put its URL in the profiles; a cluster started with one restarts it'
-complete -c ktool -n '__ktool_is local start' -l fresh -d 'start a stopped cluster anew instead of again with its data (needed to change its --nodes, --sasl, --tls or version)'
+complete -c ktool -n '__ktool_is local start' -l fresh -d 'start a stopped cluster anew instead of again with its data (needed to change its --nodes, --sasl, --tls or version, or when another process holds its ports: without --fresh that start is refused)'
 complete -c ktool -n '__ktool_is local start' -l kafka-version -x -d 'Kafka version to run (default 4.3.1; 3.3 and newer, KRaft)'
 complete -c ktool -n '__ktool_is local start' -l version -x -d 'same as --kafka-version (here it is not ktool\'s own version: that is `ktool --version`)'
 complete -c ktool -n '__ktool_is local start' -l kafka-home -r -F -d 'use an unpacked Kafka distribution (env KAFKA_HOME)'

@@ -15,6 +15,8 @@ import { checkJava, javaBinary } from './java.js';
 import { resolveKafkaJars } from './kafka-jars.js';
 import { freePorts, portOpen } from './ports.js';
 import { brokerJvm, logTail, runJava, spawnBroker } from './process.js';
+import { assertPortsFree } from './resume-ports.js';
+import { resolveShape } from './shape.js';
 import { ensureTlsMaterial } from './tls.js';
 import { hasKraftDelegationTokens, hasKraftScram } from './versions.js';
 import { bootstrapOf, clusterDir, nodeAlive, pidAlive, readState, writeState, type ClusterState } from './state.js';
@@ -28,6 +30,8 @@ export interface StartOptions {
   tls: boolean;
   /** Wipe the data of a stopped cluster instead of starting it again with its topics. */
   fresh: boolean;
+  /** The cluster has a Schema Registry (its schemas go with --fresh too): for the refusal's words. */
+  schemas?: boolean;
   version: string;
   kafkaHome?: string;
   cacheDir: string;
@@ -63,6 +67,12 @@ export async function startCluster(o: StartOptions): Promise<StartResult> {
     return { state: previous!, alreadyRunning: true, ms: Date.now() - started };
   }
   if (previous) await stopCluster(previous);
+  // Never formatted anew without --fresh: a stopped cluster starts as it was, on its own ports, or not at all.
+  const resume = previous && !o.fresh ? previous : undefined;
+  if (resume) {
+    resolveShape(o.name, { nodes: o.nodes, sasl: o.sasl, tls: o.tls, version: o.version }, resume);
+    await assertPortsFree(resume, { schemas: o.schemas });
+  }
 
   const java = javaBinary(o.env);
   await checkJava(java);
@@ -74,10 +84,8 @@ export async function startCluster(o: StartOptions): Promise<StartResult> {
     log: o.log,
   });
 
-  // A stopped cluster starts again with its data when it can have its old ports back (the voters
-  // and every client's profile name them); otherwise, or with --fresh, it is made anew.
-  const resumable = previous && !o.fresh && sameShape(previous, o) && previous.version === o.version && (await portsFree(previous));
-  const state = resumable ? { ...previous, libs, startedAt: new Date().toISOString() } : await formatCluster(dir, o, java, libs);
+  // The ports were free a moment ago: one taken since makes the broker fail to start (its log says so), nothing is formatted.
+  const state = resume ? { ...resume, libs, startedAt: new Date().toISOString() } : await formatCluster(dir, o, java, libs);
   for (const node of state.nodes) node.pid = spawnBroker(java, libs, node.dir, brokerJvm(o.env));
   await writeState(dir, state);
 
@@ -96,11 +104,6 @@ function sameShape(state: ClusterState, o: Pick<StartOptions, 'nodes' | 'sasl' |
 
 function describeShape(state: ClusterState): string {
   return `${state.nodes.length} node(s)${state.sasl ? ', SASL' : ''}${state.tls ? ', TLS' : ''}`;
-}
-
-async function portsFree(state: ClusterState): Promise<boolean> {
-  const ports = state.nodes.flatMap((n) => Object.values(n.ports) as number[]);
-  return (await Promise.all(ports.map((p) => portOpen(p)))).every((open) => !open);
 }
 
 /** A new cluster: free ports, a new cluster id, formatted storage (with the SCRAM users for --sasl on Kafka 3.5+). */

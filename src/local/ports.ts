@@ -32,3 +32,18 @@ export function portOpen(port: number, host = '127.0.0.1', timeoutMs = 500): Pro
     socket.once('error', () => done(false));
   });
 }
+
+/**
+ * Something holds the port on 127.0.0.1: a listen there fails (EADDRINUSE), as a broker's or the
+ * registry's would. A bind test rather than a connect: it also sees a listener on another address
+ * of the port (0.0.0.0, ::) and a socket bound without listening. Like a JVM's server socket, node's
+ * sets SO_REUSEADDR, so a port left in TIME_WAIT by the cluster's own last run is not "taken".
+ */
+export function portTaken(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(true));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(false)));
+  });
+}

@@ -13,7 +13,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { OperationError } from '../errors.js';
 import { apicurioLauncher, chooseRegistryJava, type RegistryJava, resolveApicurio } from './apicurio.js';
-import { freePorts, portOpen } from './ports.js';
+import { portHolders, type PortHolder } from './port-holder.js';
+import { freePorts, portTaken } from './ports.js';
 import { pidAlive } from './state.js';
 
 /** Where Apicurio serves the Confluent API: the URL profiles and clients get. */
@@ -90,7 +91,7 @@ export async function prepareRegistry(o: {
 
 /**
  * Starts the registry of the cluster in `clusterDir` unless it already runs; again on its old
- * port when that is free (the profile names it), else on a new one.
+ * port when that is free (the profile names it), else on a new one (`moved`).
  */
 export async function startRegistry(o: {
   clusterDir: string;
@@ -100,14 +101,13 @@ export async function startRegistry(o: {
   signal?: AbortSignal;
   /** From prepareRegistry, done before the cluster starts. */
   prepared?: PreparedRegistry;
-}): Promise<{ state: RegistryState; alreadyRunning: boolean }> {
+}): Promise<{ state: RegistryState; alreadyRunning: boolean; moved?: MovedPort[] }> {
   const previous = await readRegistryState(o.clusterDir);
   if (previous && registryAlive(previous) && (await answers(registryUrl(previous)))) return { state: previous, alreadyRunning: true };
   if (previous) await stopRegistry(o.clusterDir);
   const { java, home } = o.prepared ?? (await prepareRegistry(o));
   const dir = registryDir(o.clusterDir);
-  const reuse = previous && !(await portOpen(previous.port)) && !(await portOpen(previous.managementPort));
-  const [port, managementPort] = reuse ? [previous.port, previous.managementPort] : await freePorts(2);
+  const { port, managementPort, moved } = await registryPorts(previous);
   await mkdir(join(dir, 'data'), { recursive: true });
   const state: RegistryState = {
     pid: 0,
@@ -129,7 +129,49 @@ export async function startRegistry(o: {
     await stopRegistry(o.clusterDir);
     throw error;
   }
-  return { state, alreadyRunning: false };
+  return { state, alreadyRunning: false, moved };
+}
+
+/** A registry port that moved on a restart (its old one taken): `local start` says so on stderr. */
+export interface MovedPort {
+  what: 'port' | 'management port';
+  from: number;
+  to: number;
+  holder?: PortHolder;
+}
+
+/**
+ * Its old ports when they are free, else new ones. Unlike the brokers' ports, the registry's can
+ * move: it keeps no Kafka quorum state, only its H2 file, and the profiles are saved again with its URL.
+ */
+export async function registryPorts(
+  previous: RegistryState | undefined,
+): Promise<{ port: number; managementPort: number; moved: MovedPort[] }> {
+  // Four, less the old two (which may be free now), leaves two new ones that collide with neither.
+  const [newPort, newManagement] = (await freePorts(4)).filter((p) => p !== previous?.port && p !== previous?.managementPort);
+  if (!previous) return { port: newPort, managementPort: newManagement, moved: [] };
+  const moved: MovedPort[] = [];
+  const keep = async (what: MovedPort['what'], from: number, to: number) => {
+    if (!(await portTaken(from))) return from;
+    moved.push({ what, from, to, holder: portHolders([from]).get(from) });
+    return to;
+  };
+  const port = await keep('port', previous.port, newPort);
+  const managementPort = await keep('management port', previous.managementPort, newManagement);
+  return { port, managementPort, moved };
+}
+
+/** The registry's port taken by another process since the last start: it moved, which profiles and clients must learn. */
+export function describeMoved(moved: MovedPort[], url: string): string {
+  const each = moved.map(
+    (m) => `its ${m.what} ${m.from} is taken${m.holder ? ` (by pid ${m.holder.pid}, ${m.holder.command})` : ''}, now ${m.to}`,
+  );
+  const urlMoved = moved.some((m) => m.what === 'port');
+  return (
+    `the Schema Registry moved: ${each.join('; ')}` +
+    (urlMoved ? `; its URL is now ${url} (saved in the profiles; other clients need it too)` : '') +
+    '; its schemas are kept'
+  );
 }
 
 /** JVM flags: 2.2 s to ready and ~190 MB instead of 4 s and ~280 MB (measured, notes/schema-registry.md). */

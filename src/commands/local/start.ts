@@ -6,7 +6,15 @@ import { upsertProfile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import { SASL_USERS } from '../../local/broker-config.js';
 import { clusterRunning, startCluster } from '../../local/cluster.js';
-import { prepareRegistry, readRegistryState, registryUrl, startRegistry, stopRegistry } from '../../local/schema-registry.js';
+import { assertPortsFree } from '../../local/resume-ports.js';
+import {
+  prepareRegistry,
+  readRegistryState,
+  registryUrl,
+  startRegistry,
+  stopRegistry,
+  describeMoved,
+} from '../../local/schema-registry.js';
 import type { Profile } from '../../config/profile-types.js';
 import { DEFAULT_KAFKA_VERSION, hasKraftScram, parseKafkaVersion } from '../../local/versions.js';
 import { resolveShape, shapeOf, type RequestedShape, type Shape } from '../../local/shape.js';
@@ -36,7 +44,9 @@ export const spec = defineCommand({
     },
     {
       flags: '--fresh',
-      description: 'start a stopped cluster anew instead of again with its data (needed to change its --nodes, --sasl, --tls or version)',
+      description:
+        'start a stopped cluster anew instead of again with its data (needed to change its --nodes, --sasl, --tls or version, ' +
+        'or when another process holds its ports: without --fresh that start is refused)',
     },
     { flags: '--kafka-version <version>', description: `Kafka version to run (default ${DEFAULT_KAFKA_VERSION}; 3.3 and newer, KRaft)` },
     {
@@ -53,7 +63,7 @@ export const spec = defineCommand({
     'ktool local start --tls && ktool --profile local-tls topics list',
     'ktool local start --name dr   # a second, independent cluster',
     'ktool local start --name old --kafka-version 3.9.2   # another Kafka (--version works too)',
-    'ktool local stop && ktool local start   # same ports, topics kept (--fresh wipes)',
+    'ktool local stop && ktool local start   # same ports, topics kept (refused if they are taken; --fresh wipes)',
   ],
   // Ctrl-C while the broker starts stops it first, which can take longer than a second (run-command.ts).
   ownsSignals: true,
@@ -121,20 +131,25 @@ function kafkaVersion(f: Flags<typeof spec>): string | undefined {
 
 export async function run(options: StartOptions, ctx: Context): Promise<CommandResult> {
   const dir = clusterDir(cacheDir(ctx.env), options.name);
-  const o = { ...options, ...(await shapeToStart(options, await readState(dir))) };
-  const spinner = ctx.spinner(`starting Kafka ${o.version} (${o.nodes} node${o.nodes > 1 ? 's' : ''})`);
+  const previous = await readState(dir);
+  const o = { ...options, ...(await shapeToStart(options, previous)) };
   // Known before the start: --fresh wipes the directory that records it.
-  const withRegistry = o.schemaRegistry || (await readRegistryState(dir)) !== undefined;
+  const schemas = (await readRegistryState(dir)) !== undefined;
+  const withRegistry = o.schemaRegistry || schemas;
+  // A stopped cluster whose ports another process holds: refused before anything is stopped, fetched or started.
+  if (previous && !o.fresh && !(await clusterRunning(previous))) await assertPortsFree(previous, { schemas });
+  const spinner = ctx.spinner(`starting Kafka ${o.version} (${o.nodes} node${o.nodes > 1 ? 's' : ''})`);
   let result;
   let registry: Awaited<ReturnType<typeof startRegistry>> | undefined;
   try {
     // A registry left running by a cluster that is not: stopped before its files are reused or wiped.
-    if (!(await clusterRunning(await readState(dir)))) await stopRegistry(dir);
+    if (!(await clusterRunning(previous))) await stopRegistry(dir);
     // Java and the Apicurio download first: when they fail, nothing has been started.
     const log = (m: string) => spinner.update(m);
     const prepared = withRegistry ? await prepareRegistry({ cacheDir: cacheDir(ctx.env), env: ctx.env, log }) : undefined;
     result = await startCluster({
       ...o,
+      schemas,
       cacheDir: cacheDir(ctx.env),
       env: ctx.env,
       log: (m) => spinner.update(m),
@@ -148,6 +163,7 @@ export async function run(options: StartOptions, ctx: Context): Promise<CommandR
   } finally {
     spinner.stop();
   }
+  if (registry?.moved?.length) ctx.warn(describeMoved(registry.moved, registryUrl(registry.state)));
   const { state } = result;
   const bootstrap = bootstrapOf(state);
   const profiles = [o.name];
