@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 export interface PortHolder {
   pid: number;
-  /** /proc/<pid>/comm: the program's short name. */
+  /** The program's name: its argv[0] without the directory (comm can be a thread's name: node's is MainThread). */
   command: string;
 }
 
@@ -23,7 +23,7 @@ export function portHolders(ports: number[]): Map<number, PortHolder> {
       const link = readlinkSafe(`/proc/${pid}/fd/${fd}`);
       const port = link?.startsWith('socket:[') ? portOf.get(link.slice(8, -1)) : undefined;
       if (port === undefined || found.has(port)) continue;
-      found.set(port, { pid: Number(pid), command: readSafe(`/proc/${pid}/comm`)?.trim() ?? '?' });
+      found.set(port, { pid: Number(pid), command: programName(pid) });
       if (found.size === wanted) return found;
     }
   }
@@ -43,6 +43,11 @@ function socketInodes(ports: Set<number>): Map<string, number> {
     }
   }
   return inodes;
+}
+
+function programName(pid: string): string {
+  const argv0 = readSafe(`/proc/${pid}/cmdline`)?.split('\0')[0];
+  return argv0?.split('/').pop() || readSafe(`/proc/${pid}/comm`)?.trim() || '?';
 }
 
 function readSafe(path: string): string | undefined {
