@@ -46,7 +46,8 @@ describe('local start on a stopped cluster whose ports are taken: refused, never
     expect(r.stderr).toMatch(
       new RegExp(
         `^error: local cluster "held" cannot start again: its port 127\\.0\\.0\\.1:${port} \\(node 1's PLAINTEXT listener, ` +
-          `held by pid ${process.pid} \\([^)]+\\)\\) is taken \\(its controller quorum and profiles name its ports, so it cannot move to others\\)\\n` +
+          `held by pid ${process.pid} \\([^)]+\\)\\) is taken ` +
+          '\\(its controller quorum and profiles name its ports, so it cannot move to others\\)\\n' +
           'hint: free it and run `ktool local start --name held` again \\(topics kept\\), ' +
           'or make it anew on free ports with `ktool local start --name held --fresh` \\(its topics are lost\\)\\n$',
       ),

@@ -216,22 +216,26 @@ export async function run(options: StartOptions, ctx: Context): Promise<CommandR
       ? { url: srUrl!, version: registry.state.version, java: registry.state.java, alreadyRunning: registry.alreadyRunning }
       : null,
   };
-  const lines = [
-    `${result.alreadyRunning ? 'Already running' : 'Started'}: Kafka ${state.version}, ` +
-      `${state.nodes.length} node(s), cluster ` +
-      `${o.name}${result.alreadyRunning ? '' : ` in ${(result.ms / 1000).toFixed(1)}s`}`,
-    `bootstrap: ${bootstrap}` +
-      `${saslBootstrap ? `   SASL_PLAINTEXT: ${saslBootstrap} (admin/admin-secret, alice/alice-secret)` : ''}` +
-      `${tlsBootstrap ? `   SSL: ${tlsBootstrap} (client certificate required)` : ''}`,
-    ...(registry
+  return { data, view: [{ lines: startLines(data, registry?.state.javaMajor) }] };
+}
+
+/** The text view: what started, its listeners, the registry, the profiles. */
+function startLines(d: StartData, registryJava: number | undefined): string[] {
+  const sr = d.schemaRegistry;
+  return [
+    `${d.alreadyRunning ? 'Already running' : 'Started'}: Kafka ${d.version}, ${d.nodes} node(s), cluster ` +
+      `${d.name}${d.alreadyRunning ? '' : ` in ${(d.startMs / 1000).toFixed(1)}s`}`,
+    `bootstrap: ${d.bootstrap}` +
+      `${d.saslBootstrap ? `   SASL_PLAINTEXT: ${d.saslBootstrap} (admin/admin-secret, alice/alice-secret)` : ''}` +
+      `${d.tlsBootstrap ? `   SSL: ${d.tlsBootstrap} (client certificate required)` : ''}`,
+    ...(sr
       ? [
-          `schema registry: ${srUrl} (Apicurio ${registry.state.version} on Java ${registry.state.javaMajor}, ` +
-            `compatibility BACKWARD${registry.alreadyRunning ? ', already running' : ''})`,
+          `schema registry: ${sr.url} (Apicurio ${sr.version} on Java ${registryJava}, ` +
+            `compatibility BACKWARD${sr.alreadyRunning ? ', already running' : ''})`,
         ]
       : []),
-    `profiles:  ${profiles.join(', ')}${o.name === 'local' ? ' (local is now the current profile)' : ''}`,
+    `profiles:  ${d.profiles.join(', ')}${d.name === 'local' ? ' (local is now the current profile)' : ''}`,
   ];
-  return { data, view: [{ lines }] };
 }
 
 /** The flags given, without the keys left undefined (so a spread keeps what they would overwrite). */
