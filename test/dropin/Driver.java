@@ -27,6 +27,8 @@ public class Driver {
     static volatile Integer exitCode;
     static volatile ByteArrayOutputStream out, err;
     static volatile int outAtExit, errAtExit;
+    /** The invocation's shutdown hooks (Exit.addShutdownHook): run when it ends, as a real exit runs them. */
+    static final java.util.List<Runnable> hooks = new java.util.ArrayList<>();
 
     /** The tool ends here: what it prints after (a catch-all reporting our trap) a real exit never prints. */
     static void trap(int code) {
@@ -40,12 +42,33 @@ public class Driver {
         throw new Trapped();
     }
 
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** Each hook in a thread of its own, all at once, as Runtime's exit runs them; 60 s at most. */
+    static void runHooks() throws InterruptedException {
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        synchronized (hooks) {
+            for (Runnable hook : hooks) threads.add(new Thread(hook));
+            hooks.clear();
+        }
+        for (Thread t : threads) t.start();
+        for (Thread t : threads) t.join(60_000);
+    }
+
     public static void main(String[] argv) throws Exception {
         PrintStream realOut = System.out;
         InputStream realIn = System.in;
         Exit.setExitProcedure((code, msg) -> trap(code));
         Exit.setHaltProcedure((code, msg) -> trap(code));
-        Exit.setShutdownHookAdder((name, hook) -> { });
+        Exit.setShutdownHookAdder((name, hook) -> {
+            synchronized (hooks) {
+                hooks.add(hook);
+            }
+        });
         BufferedReader lines = new BufferedReader(new InputStreamReader(realIn, StandardCharsets.UTF_8));
         Base64.Decoder dec = Base64.getDecoder();
         Base64.Encoder enc = Base64.getEncoder();
@@ -84,14 +107,24 @@ public class Driver {
             }
             po.flush();
             pe.flush();
-            System.setOut(realOut);
-            long ms = (System.nanoTime() - start) / 1_000_000;
             byte[] o = out.toByteArray();
             byte[] e = err.toByteArray();
             if (exitCode != null) {
                 o = java.util.Arrays.copyOf(o, outAtExit);
                 e = java.util.Arrays.copyOf(e, errAtExit);
             }
+            // The JVM's exit: the hooks the tool added (the console producer's closes its producer, which
+            // sends what lingers; the console consumer's prints shutdown_complete), their output after the rest.
+            ByteArrayOutputStream hookOut = new ByteArrayOutputStream(), hookErr = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(hookOut, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(hookErr, true, StandardCharsets.UTF_8));
+            runHooks();
+            System.out.flush();
+            System.err.flush();
+            o = concat(o, hookOut.toByteArray());
+            e = concat(e, hookErr.toByteArray());
+            System.setOut(realOut);
+            long ms = (System.nanoTime() - start) / 1_000_000;
             realOut.println(code + " " + ms + " " + enc.encodeToString(o) + " " + enc.encodeToString(e));
             realOut.flush();
         }
