@@ -240,8 +240,8 @@ _ktool_option_value() {
       esac ;;
     'produce')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--value-format|--key-format|--subject-strategy|--value-message|--key-message|--null-marker|-p|--partition|--partitions|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--command-property|--transactional-id|--on-error|-D|--kcat-delimiter|-c|--kcat-count) echo 'none' ;;
-        --command-config|--sr-ca|-f|--file|--value-schema|--key-schema) echo 'files' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--output|--input|-k|--key|-K|--key-separator|-H|--header|--property|--reader-property|--value-format|--key-format|--subject-strategy|--value-message|--key-message|--null-marker|-p|--partition|--partitions|--acks|--batch-size|--linger-ms|--rate|-X|--producer-property|--command-property|--transactional-id|--on-error|-D|--kcat-delimiter|-c|--kcat-count|--line-reader|--request-required-acks|--request-timeout-ms|--message-send-max-retries|--retry-backoff-ms|--metadata-expiry-ms|--max-partition-memory-bytes|--max-block-ms|--max-memory-bytes|--socket-buffer-size) echo 'none' ;;
+        --command-config|--sr-ca|-f|--file|--value-schema|--key-schema|--reader-config|--producer.config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
         --topic|-t|--kcat-topic) echo 'topics' ;;

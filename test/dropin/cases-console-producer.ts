@@ -36,7 +36,11 @@ export const PRODUCER: Script = {
   ],
   mainClass: 'org.apache.kafka.tools.ConsoleProducer',
   noun: ['produce'],
-  setup: [{ args: ['topics', 'create', '{p1}', '{p2}', '{p3}', '{p4}'] }],
+  setup: [{ args: ['topics', 'create', ...['{p1}', '{p2}', '{p3}', '{p4}', '{p5}', '{p6}', '{p7}', '{p8}', '{p9}', '{p10}']] }],
+  files: {
+    'producer.properties': 'acks=all\nlinger.ms=5\n',
+    'reader.properties': 'parse.key=true\nkey.separator=:\n',
+  },
   cases: [
     { args: ['--bootstrap-server', B, '--topic', '{p1}'], stdin: 'a\nb\nc\n', state: [['kcat', '{p1}']] },
     {
@@ -55,6 +59,70 @@ export const PRODUCER: Script = {
       ktoolArgs: ['--broker-list', B, '--topic', '{p4}'],
       stdin: 'a\n',
       state: [['kcat', '{p4}']],
+    },
+    // The tuning flags: each the Java producer setting it controls; the same records come out.
+    {
+      args: [
+        ...['--bootstrap-server', B, '--topic', '{p5}', '--batch-size', '16384', '--timeout', '200'],
+        ...['--request-required-acks', 'all', '--request-timeout-ms', '30000', '--message-send-max-retries', '5'],
+        ...['--retry-backoff-ms', '200', '--metadata-expiry-ms', '60000', '--max-partition-memory-bytes', '32768'],
+      ],
+      stdin: 'a\nb\nc\n',
+      state: [['kcat', '{p5}']],
+    },
+    {
+      args: ['--bootstrap-server', B, '--topic', '{p6}', '--sync', '--command-property', 'acks=1', '--command-property', 'linger.ms=0'],
+      stdin: 'a\nb\nc\n',
+      state: [['kcat', '{p6}']],
+    },
+    // Properties files: the producer's (--command-config, and its deprecated --producer.config) and the reader's.
+    {
+      args: [
+        '--bootstrap-server',
+        B,
+        '--topic',
+        '{p7}',
+        '--command-config',
+        '@producer.properties',
+        '--reader-config',
+        '@reader.properties',
+      ],
+      stdin: LINES,
+      state: [['kcat', '{p7}']],
+    },
+    {
+      args: [
+        ...['--bootstrap-server', B, '--topic', '{p8}', '--producer.config', '@producer.properties'],
+        ...['--reader-property', 'parse.key=true', '--reader-property', 'key.separator=:', '--reader-property', 'ignore.error=true'],
+      ],
+      stdin: `${LINES}no-separator\n`,
+      state: [['kcat', '{p8}']],
+    },
+    {
+      args: ['--bootstrap-server', B, '--topic', '{p9}', '--line-reader', 'org.apache.kafka.tools.LineMessageReader'],
+      stdin: 'a\nb\n',
+      state: [['kcat', '{p9}']],
+    },
+    {
+      args: [
+        ...['--bootstrap-server', B, '--topic', '{p10}', '--max-block-ms', '60000', '--max-memory-bytes', '33554432'],
+        ...['--socket-buffer-size', '102400'],
+      ],
+      stdin: 'a\nb\n',
+      state: [['kcat', '{p10}']],
+      differs: {
+        fields: ['stderr'],
+        why: 'ktool names the three settings its producer does not have (a warning line); the records are the same',
+      },
+    },
+    // What a script checking the version reads: the Kafka version whose tool the spelling follows.
+    { args: ['--version'] },
+    {
+      args: ['--help'],
+      differs: {
+        fields: ['stdout', 'stderr', 'code'],
+        why: "ktool's own help on stdout, exit 0; the original prints its option table on stderr and exits 1",
+      },
     },
   ],
 };

@@ -40,6 +40,7 @@ export function parseKcat(args: string[], flags: Flags<typeof spec>): ProduceOpt
   const kcat = kcatInput(flags, files, partitioner);
   return {
     consoleWarnings: [],
+    consoleIgnored: [],
     topic,
     files,
     input: 'line',

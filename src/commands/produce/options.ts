@@ -26,6 +26,10 @@ export type InputMode = (typeof INPUTS)[number];
 export interface ProduceOptions {
   /** kafka-console-producer's deprecation lines for its own spelling, printed on stdout first. */
   consoleWarnings: string[];
+  /** kafka-console-producer's flags ktool accepts without effect (console-producer.ts), named on stderr. */
+  consoleIgnored: string[];
+  /** kafka-console-producer's --version: only this is printed (the Kafka version the spelling follows). */
+  kafkaVersion?: string;
   /** Absent only with --input json, where each record names its topic. */
   topic?: string;
   /** Input files in order; empty means standard input. */

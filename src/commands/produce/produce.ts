@@ -9,12 +9,27 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { write } from '../../cli/io.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
-import { UsageError } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { DEFAULT_KAFKA_VERSION } from '../../local/versions.js';
 import { serdeFor, type Encoding } from '../../serde/serde.js';
 import { BadLines } from './bad-lines.js';
 import { finish } from './finish.js';
 import { oneOf } from './flag-values.js';
-import { checkInputMode, headersOf, INPUTS, lineFormatOf, partitionOf, sendTuning, topicOf, type ProduceOptions } from './options.js';
+import { CONSOLE_PRODUCER_OPTIONS, consoleProducerSettings, consoleWarnings } from './console-producer.js';
+import {
+  checkInputMode,
+  DEFAULT_BATCH_BYTES,
+  DEFAULT_LINGER_MS,
+  DEFAULT_MAX_IN_FLIGHT,
+  headersOf,
+  INPUTS,
+  lineFormatOf,
+  partitionOf,
+  sendTuning,
+  topicOf,
+  type ProduceOptions,
+} from './options.js';
+import { DEFAULT_LINE_FORMAT } from './properties.js';
 import { isKcatProduce, KCAT_PRODUCE_OPTIONS } from './kcat.js';
 import { parseKcat } from './kcat-options.js';
 import { Partitions } from './partitions.js';
@@ -115,6 +130,7 @@ export const spec = defineCommand({
         'no summary line on stderr unless something failed, was skipped or interrupted (--json: the summary is the JSON on stdout only)',
     },
     ...KCAT_PRODUCE_OPTIONS,
+    ...CONSOLE_PRODUCER_OPTIONS,
   ],
   examples: [
     'echo hello | ktool produce orders',
@@ -135,6 +151,10 @@ export const spec = defineCommand({
 
 export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions {
   if (isKcatProduce(flags)) return parseKcat(args, flags);
+  if (flags.version) return kafkaVersionOnly();
+  // The warnings first: the settings move --producer.config into the connection's --command-config.
+  const warnings = consoleWarnings(flags);
+  const console = consoleProducerSettings(flags);
   const topic = topicOf(args, flags.topic);
   const input = oneOf(flags.input, INPUTS, '--input', 'line');
   if (!topic && input !== 'json')
@@ -146,14 +166,24 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
   const keyEncoding = schemas.keyEncoding ?? (serdeFor(flags.keyEncoding ?? 'text', '--key-encoding').name as Encoding);
   const valueEncoding = schemas.valueEncoding ?? (serdeFor(flags.valueEncoding ?? 'text', '--value-encoding').name as Encoding);
   if (input === 'whole' && schemas.key) throw new UsageError('--input whole reads no keys: --key-format applies to -k, -K or --input json');
-  const line = lineFormatOf(flags.property ?? [], flags.readerProperty ?? [], flags.keySeparator, flags.nullMarker);
+  const line = lineFormatOf(
+    [...console.readerProperties, ...(flags.property ?? [])],
+    flags.readerProperty ?? [],
+    flags.keySeparator,
+    flags.nullMarker,
+  );
   const fixedKey = flags.key;
   checkInputMode(input, line, fixedKey, keyEncoding, valueEncoding);
   const headers = headersOf(flags.header ?? []);
   const partition = partitionOf(flags.partition, flags.partitions);
-  const x = applyProducerProperties([...(flags.producerProperty ?? []), ...(flags.commandProperty ?? [])]);
+  const x = applyProducerProperties([
+    ...console.fileProperties,
+    ...(flags.producerProperty ?? []),
+    ...(flags.commandProperty ?? []),
+    ...console.flagProperties,
+  ]);
   const producer = producerSettingsOf(flags, x);
-  const tuning = sendTuning(flags, x);
+  const tuning = sendTuning({ ...flags, batchSize: flags.maxPartitionMemoryBytes ?? flags.batchSize }, x);
   const rate = flags.rate !== undefined ? parseRate(flags.rate) : undefined;
   const onError = oneOf(flags.onError, ['fail', 'skip'] as const, '--on-error', 'fail');
   withTunables(producer, x);
@@ -171,7 +201,8 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
     onError,
     // kafka-console-producer's spelling (--topic) prints no summary, as the original (only trouble is reported).
     quiet: Boolean(flags.quiet) || (flags.topic !== undefined && args.length === 0),
-    consoleWarnings: consoleWarnings(flags),
+    consoleWarnings: warnings,
+    consoleIgnored: console.ignored,
   };
   if (topic !== undefined) options.topic = topic;
   if (schemas.key) options.keySchema = schemas.key;
@@ -182,22 +213,41 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
   return options;
 }
 
-/** ConsoleProducer 4.x's deprecation lines, on stdout as it prints them, for its own spelling. */
-function consoleWarnings(flags: Flags<typeof spec>): string[] {
-  if (flags.topic === undefined) return [];
-  const out: string[] = [];
-  if (flags.property?.length)
-    out.push('Warning: --property is deprecated and will be removed in a future version. Use --reader-property instead.');
-  if (flags.producerProperty?.length && !flags.commandProperty?.length) {
-    out.push('Warning: --producer-property is deprecated and will be removed in a future version. Use --command-property instead.');
-  }
-  return out;
+/**
+ * `--version`: what kafka-console-producer.sh --version prints, the version of the Kafka whose tool
+ * this spelling follows (its lines, flags and defaults are Kafka 4.3.1's); ktool's own is `ktool --version`.
+ */
+function kafkaVersionOnly(): ProduceOptions {
+  return {
+    kafkaVersion: DEFAULT_KAFKA_VERSION,
+    consoleWarnings: [],
+    consoleIgnored: [],
+    files: [],
+    input: 'line',
+    keyEncoding: 'text',
+    valueEncoding: 'text',
+    line: DEFAULT_LINE_FORMAT,
+    headers: [],
+    keepPartitions: false,
+    producer: { acks: -1, idempotent: true, compression: 'none' },
+    batchBytes: DEFAULT_BATCH_BYTES,
+    lingerMs: DEFAULT_LINGER_MS,
+    maxInFlightSends: DEFAULT_MAX_IN_FLIGHT,
+    onError: 'fail',
+    quiet: true,
+  };
 }
 
 export async function run(options: ProduceOptions, ctx: Context): Promise<CommandResult> {
   if (options.kcat) return (await import('./kcat-run.js')).runKcat(options, options.kcat, ctx);
   const started = performance.now();
+  if (options.kafkaVersion) {
+    await write(ctx.io.stdout, `${options.kafkaVersion}\n`);
+    return { exitCode: ExitCode.ok };
+  }
   if (options.consoleWarnings.length) await write(ctx.io.stdout, options.consoleWarnings.map((w) => `${w}\n`).join(''));
+  if (options.consoleIgnored.length)
+    ctx.warn(`kafka-console-producer.sh options ktool does not honour (ignored): ${options.consoleIgnored.join(', ')}`);
   const { signal } = ctx.io;
   const sources: Source[] = options.files.length ? options.files.map(fileSource) : [stdinSource(() => ctx.io.stdin, ctx.io.stdinFd)];
   if (options.files.length === 0 && ctx.io.stdinIsTTY) ctx.info('reading records from the terminal, one per line; Ctrl-D to finish');
