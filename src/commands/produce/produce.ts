@@ -154,7 +154,6 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
   if (flags.version) return kafkaVersionOnly();
   // The warnings first: the settings move --producer.config into the connection's --command-config.
   const warnings = consoleWarnings(flags);
-  const console = consoleProducerSettings(flags);
   const topic = topicOf(args, flags.topic);
   const input = oneOf(flags.input, INPUTS, '--input', 'line');
   if (!topic && input !== 'json')
@@ -162,6 +161,7 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
       'produce needs a topic: ktool produce TOPIC (or --topic TOPIC)',
       "only --input json can take each record's topic from the input",
     );
+  const console = consoleProducerSettings(flags);
   const schemas = schemaSidesOf(flags);
   const keyEncoding = schemas.keyEncoding ?? (serdeFor(flags.keyEncoding ?? 'text', '--key-encoding').name as Encoding);
   const valueEncoding = schemas.valueEncoding ?? (serdeFor(flags.valueEncoding ?? 'text', '--value-encoding').name as Encoding);
