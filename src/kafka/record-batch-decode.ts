@@ -69,16 +69,20 @@ export interface CursorOptions {
 }
 
 /**
- * The batches of one partition's fetched bytes, decoded a few at a time: a response of small records
- * decoded at once is tens of thousands of objects that outlive a young-generation collection while
- * they wait to be written, and every one promoted costs an old-generation one (1M records of 60 B:
- * 250 MB RSS at once, ~150 MB in slices). The next offset to fetch is known at once from the
+ * The batches of one partition's fetched bytes, decoded a few records at a time: a response of small
+ * records decoded at once is tens of thousands of objects that outlive a young-generation collection
+ * while they wait to be written, and every one promoted costs an old-generation one (1M records of
+ * 60 B: 250 MB RSS at once, ~150 MB in slices). A batch is handed out across takes when it holds
+ * more records than asked for: a producer with large batches (ktool produce, Java's with batch.size
+ * of 1 MB) writes thousands of records per batch. The next offset to fetch is known at once from the
  * batch headers alone.
  */
 export class BatchCursor {
   /** The next offset to fetch after these bytes. */
   readonly nextOffset: number;
   private at = 0;
+  /** The batch being handed out, when a take stopped inside it. */
+  private open: OpenBatch | undefined;
 
   constructor(
     private readonly data: Buffer,
@@ -100,19 +104,27 @@ export class BatchCursor {
     return this.o;
   }
 
-  /** No complete batch left. */
+  /** No record left to hand out: no batch open, no complete batch left. */
   get done(): boolean {
+    if (this.open) return false;
     const { data, at } = this;
     return at + L.RECORDS > data.length || at + L.LENGTH_FIELD_END + data.readInt32BE(at + L.BATCH_LENGTH) > data.length;
   }
 
-  /** Decodes whole batches into `out` until it holds at least `min` more records or none is left. */
-  take(out: ConsumedRecord[], min: number): void {
-    const target = out.length + min;
-    while (out.length < target && !this.done) this.batch(out);
+  /** Decodes records into `out` until it holds `max` more or none is left (then `done`). */
+  take(out: ConsumedRecord[], max: number): void {
+    const target = out.length + max;
+    while (out.length < target) {
+      if (this.open) {
+        records(this.open, this.o, out, target);
+        if (this.open.index === this.open.header.count) this.open = undefined;
+      } else if (this.done) break;
+      else this.batch();
+    }
   }
 
-  private batch(out: ConsumedRecord[]): void {
+  /** Opens the next batch (this.open), or passes it (before `from`, a control batch, an aborted transaction). */
+  private batch(): void {
     const { data, at } = this;
     const { from, end, keep } = this.o;
     const firstOffset = Number(data.readBigInt64BE(at + L.BASE_OFFSET));
@@ -138,7 +150,7 @@ export class BatchCursor {
       logAppend: L.isLogAppendTime(attributes),
       count: data.readInt32BE(at + L.RECORD_COUNT),
     };
-    records(body, header, this.o, out);
+    this.open = { body, header, index: 0, pos: 0 };
   }
 }
 
@@ -150,16 +162,27 @@ interface Header {
   count: number;
 }
 
+/** A batch's (decompressed) records, handed out up to `index` (at byte `pos` of the body). */
+interface OpenBatch {
+  body: Buffer;
+  header: Header;
+  index: number;
+  pos: number;
+}
+
+/** Appends the batch's records from where it was left, until `out` holds `target` or the batch is used up. */
 function records(
-  body: Buffer,
-  h: Header,
+  b: OpenBatch,
   at: { topic: string; partition: number; from: number; end?: number },
   out: ConsumedRecord[],
+  target: number,
 ): void {
+  const { body, header: h } = b;
   const { topic, partition, from, end } = at;
   const timestampType = h.logAppend ? 'LogAppendTime' : 'CreateTime';
-  pos = 0;
-  for (let i = 0; i < h.count; i++) {
+  pos = b.pos;
+  let i = b.index;
+  for (; i < h.count && out.length < target; i++) {
     const recordLength = varint(body);
     const recordEnd = pos + recordLength;
     pos++; // record attributes (unused)
@@ -192,4 +215,6 @@ function records(
       headers,
     });
   }
+  b.index = i;
+  b.pos = pos;
 }

@@ -41,7 +41,7 @@ describe('BatchCursor: fetched bytes decoded a few batches at a time', () => {
     expect(cursor(data, 0, 15).nextOffset).toBe(15);
   });
 
-  it('take(out, n) decodes whole batches until n more records; the slices together are decodeBatches', async () => {
+  it('take(out, n) decodes n more records, stopping inside a batch and going on from there; the slices together are decodeBatches', async () => {
     const data = Buffer.concat(await Promise.all(range(0, 10).map((i) => batch(i * 7, 7))));
     const c = cursor(data, 3, 65);
     const slices: number[][] = [];
@@ -50,7 +50,7 @@ describe('BatchCursor: fetched bytes decoded a few batches at a time', () => {
       c.take(out, 10);
       slices.push(values(out));
     }
-    expect(slices.map((s) => s.length)).toEqual([11, 14, 14, 14, 9]);
+    expect(slices.map((s) => s.length)).toEqual([10, 10, 10, 10, 10, 10, 2]);
     const whole: ConsumedRecord[] = [];
     expect(decodeBatches(data, 't', 0, 3, 65, whole, decompress)).toBe(65);
     expect(slices.flat()).toEqual(values(whole));
@@ -76,6 +76,53 @@ describe('BatchCursor: fetched bytes decoded a few batches at a time', () => {
     const out: ConsumedRecord[] = [];
     while (!c.done) c.take(out, 1);
     expect(values(out)).toEqual([2, 3, 5, 6]);
+  });
+
+  it('a batch larger than a slice is handed out across takes (ktool produce writes thousands of records per batch)', async () => {
+    // Two batches of 2,500 records, read from inside the first to inside the second.
+    const data = Buffer.concat([await batch(0, 2500), await batch(2500, 2500)]);
+    const c = cursor(data, 700, 4200);
+    const lengths: number[] = [];
+    const all: ConsumedRecord[] = [];
+    while (!c.done) {
+      const out: ConsumedRecord[] = [];
+      c.take(out, 1000);
+      lengths.push(out.length);
+      all.push(...out);
+    }
+    expect(lengths).toEqual([1000, 1000, 1000, 500]);
+    expect(values(all)).toEqual(range(700, 4200));
+    expect(all.map((r) => r.offset)).toEqual(range(700, 4200));
+    const whole: ConsumedRecord[] = [];
+    decodeBatches(data, 't', 0, 700, 4200, whole, decompress);
+    expect(all).toEqual(whole);
+  });
+
+  it('a transaction aborted or kept is decided once per batch, also when the batch is handed out in pieces', async () => {
+    const tx = L.TRANSACTIONAL;
+    const data = Buffer.concat([
+      await batch(0, 1500, { producerId: 7n, attributes: tx }), // aborted
+      await batch(1500, 1500, { producerId: 8n, attributes: tx }),
+      await batch(3000, 1, { producerId: 7n, attributes: L.CONTROL | tx }),
+      await batch(3001, 1500),
+    ]);
+    const c = new BatchCursor(data, {
+      topic: 't',
+      partition: 0,
+      from: 0,
+      end: undefined,
+      decompress,
+      keep: abortFilter([{ producerId: 7n, firstOffset: 0n }]),
+    });
+    const lengths: number[] = [];
+    const out: ConsumedRecord[] = [];
+    while (!c.done) {
+      const before = out.length;
+      c.take(out, 1000);
+      lengths.push(out.length - before);
+    }
+    expect(lengths).toEqual([1000, 1000, 1000]);
+    expect(values(out)).toEqual([...range(1500, 3000), ...range(3001, 4501)]);
   });
 });
 
