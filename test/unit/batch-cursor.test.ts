@@ -41,7 +41,7 @@ describe('BatchCursor: fetched bytes decoded a few batches at a time', () => {
     expect(cursor(data, 0, 15).nextOffset).toBe(15);
   });
 
-  it('take(out, n) decodes n more records, stopping inside a batch and going on from there; the slices together are decodeBatches', async () => {
+  it('take(out, n) decodes n more records, stopping inside a batch and going on from there; together: decodeBatches', async () => {
     const data = Buffer.concat(await Promise.all(range(0, 10).map((i) => batch(i * 7, 7))));
     const c = cursor(data, 3, 65);
     const slices: number[][] = [];
