@@ -9,6 +9,7 @@ import type { Context } from '../cli/context.js';
 import type { GroupDescription } from '../kafka/groups-types.js';
 import { deletionReport, groupError } from './group-deletion.js';
 import { has, valueOf, type JoptOption, type JoptResult } from './jopt.js';
+import { runGroupTool } from './group-tool.js';
 import { UsageExit, type DropinOut, type DropinScript } from './script.js';
 
 const switchOf = (name: string): JoptOption => ({ name, value: false });
@@ -66,21 +67,13 @@ export const GROUPS: DropinScript = {
     if (has(o, 'delete-offsets') && (!has(o, 'group') || !has(o, 'topic'))) {
       throw new UsageExit('Option [delete-offsets] takes the following options: [topic], [group]');
     }
-    try {
-      if (has(o, 'list')) await list(o, ctx, out);
-      else if (has(o, 'describe')) await describe(o, ctx, out);
-      else if (has(o, 'delete')) await deleteGroups(o, ctx, out);
-      else if (has(o, 'delete-offsets')) await deleteOffsets(o, ctx, out);
-      else await resetOffsets(o, ctx, out);
-    } catch (error) {
-      if (error instanceof UsageExit || !(error instanceof Error)) throw error;
-      if ((error as { exitCode?: number }).exitCode === 2) throw error;
-      // ConsumerGroupCommand.printError: on stdout, and the command still exits 0.
-      const { javaException } = await import('./configs.js');
-      await out.stdout(`\nError: Executing consumer group command failed due to ${javaException(error)}\n`);
-      await out.stderr(`java.util.concurrent.ExecutionException: ${javaException(error)}\n`);
-    }
-    return 0;
+    return runGroupTool(
+      'consumer',
+      { list, describe, delete: deleteGroups, 'delete-offsets': deleteOffsets, 'reset-offsets': resetOffsets },
+      o,
+      ctx,
+      out,
+    );
   },
 };
 

@@ -9,6 +9,7 @@ import type { Context } from '../cli/context.js';
 import type { GroupDescription, ShareOffset } from '../kafka/groups-types.js';
 import { deletionReport, groupError } from './group-deletion.js';
 import { has, valueOf, type JoptOption, type JoptResult } from './jopt.js';
+import { runGroupTool } from './group-tool.js';
 import { UsageExit, type DropinOut, type DropinScript } from './script.js';
 
 const switchOf = (name: string): JoptOption => ({ name, value: false });
@@ -67,21 +68,13 @@ export const SHARE_GROUPS: DropinScript = {
       return 0;
     }
     checkOptions(o);
-    try {
-      if (has(o, 'list')) await list(o, ctx, out);
-      else if (has(o, 'describe')) await describe(o, ctx, out);
-      else if (has(o, 'delete')) await deleteGroups(o, ctx, out);
-      else if (has(o, 'delete-offsets')) await deleteOffsets(o, ctx, out);
-      else return await resetOffsets(o, ctx, out);
-    } catch (error) {
-      if (error instanceof UsageExit || !(error instanceof Error)) throw error;
-      if ((error as { exitCode?: number }).exitCode === 2) throw error;
-      // ShareGroupCommand.printError: on stdout, the stack trace on stderr, and the command still exits 0.
-      const { javaException } = await import('./configs.js');
-      await out.stdout(`\nError: Executing share group command failed due to ${javaException(error)}\n`);
-      await out.stderr(`java.util.concurrent.ExecutionException: ${javaException(error)}\n`);
-    }
-    return 0;
+    return runGroupTool(
+      'share',
+      { list, describe, delete: deleteGroups, 'delete-offsets': deleteOffsets, 'reset-offsets': resetOffsets },
+      o,
+      ctx,
+      out,
+    );
   },
 };
 
