@@ -12,7 +12,7 @@
 # Subcommands (with aliases) of a command path.
 _ktool_subcommands() {
   case "$1" in
-    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions perf pipe schemas stats tokens transactions help' ;;
+    '') echo 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions perf pipe schemas stats tokens transactions share-groups share-consume help' ;;
     'topics') echo 'list describe create alter delete help' ;;
     'profile') echo 'add use list show delete help' ;;
     'local') echo 'start stop status list delete logs help' ;;
@@ -125,6 +125,8 @@ _ktool_options() {
     'transactions describe-producers') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --partition --broker-id -h --help' ;;
     'transactions find-hanging') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --broker-id --topic --partition --max-transaction-timeout -h --help' ;;
     'transactions abort') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --partition --start-offset --producer-id --producer-epoch --coordinator-epoch -y --yes -h --help' ;;
+    'share-groups') echo '--all-groups --all-topics --bootstrap-server --command-config --delete --delete-offsets --describe --dry-run --execute --group --help --list --members --offsets --reset-offsets --state --timeout --to-datetime --to-earliest --to-latest --topic --verbose' ;;
+    'share-consume') echo '--bootstrap-server --command-config --consumer-config --formatter --formatter-property --group --help --max-messages --property --reject --release --timeout-ms --topic' ;;
   esac
 }
 
@@ -748,6 +750,22 @@ _ktool_option_value() {
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'share-groups')
+      case "$2" in
+        --bootstrap-server|--state|--timeout|--to-datetime) echo 'none' ;;
+        --command-config) echo 'files' ;;
+        --group) echo 'groups' ;;
+        --topic) echo 'topics' ;;
+        *) return 1 ;;
+      esac ;;
+    'share-consume')
+      case "$2" in
+        --bootstrap-server|--formatter|--formatter-property|--max-messages|--property|--timeout-ms) echo 'none' ;;
+        --command-config|--consumer-config) echo 'files' ;;
+        --group) echo 'groups' ;;
         --topic) echo 'topics' ;;
         *) return 1 ;;
       esac ;;

@@ -84,7 +84,7 @@ function page(c: CommandModel, root: CommandModel, exitCodes: [string, string][]
   out.push(`${roffText(name)} \\- ${roffText(/^[A-Z][a-z]/.test(summary) ? summary.charAt(0).toLowerCase() + summary.slice(1) : summary)}`);
 
   out.push(section('SYNOPSIS'));
-  out.push(`${bold(title)} ${roffText(c.usage)}`);
+  out.push((c.synopsis ?? [c.usage]).map((u) => `${bold(title)} ${roffText(u)}`).join('\n.br\n'));
   if (c.path.length === 0) out.push('.br', `${bold('ktool')} ${italic('command')} ${roffText('--help')}`);
 
   out.push(section('DESCRIPTION'));
@@ -117,7 +117,7 @@ function page(c: CommandModel, root: CommandModel, exitCodes: [string, string][]
   }
 
   out.push(section('EXIT STATUS'));
-  for (const [code, meaning] of exitCodes) out.push('.TP', bold(code), roffText(sentence(meaning)));
+  for (const [code, meaning] of c.exitCodes ?? exitCodes) out.push('.TP', bold(code), roffText(sentence(meaning)));
 
   out.push(section('ENVIRONMENT'));
   for (const [v, text] of ENVIRONMENT) out.push('.TP', bold(v), roffText(text));

@@ -8,6 +8,7 @@ import type { Argument, Command, Option } from 'commander';
 import { collect } from '../cli/common-options.js';
 import { LEADING_OPTIONS } from '../cli/hoist.js';
 import { argumentCompleter, optionCompleter, type Completer } from './completers.js';
+import { dropinWordModels } from './dropin-words.js';
 
 export interface OptionModel {
   /** As written in the tree, e.g. `-p, --partitions <n>`. */
@@ -60,6 +61,10 @@ export interface CommandModel {
    * onto the command by src/cli/hoist.ts). Completion offers them; the man page does not list them.
    */
   leading: OptionModel[];
+  /** A drop-in word's own forms, one a line (the man page's SYNOPSIS); commands have `usage` only. */
+  synopsis?: string[];
+  /** A drop-in word's own exit codes (the original's); commands have ktool's table. */
+  exitCodes?: [string, string][];
 }
 
 type CommandInternals = Command & { _hidden?: boolean };
@@ -67,6 +72,9 @@ type CommandInternals = Command & { _hidden?: boolean };
 export function commandModel(program: Command): CommandModel {
   const root = walk(program, [], false);
   root.leading = leadingOptions(root);
+  // The drop-in words (`ktool share-groups ...`) are words of the program too, before `help`.
+  const help = root.subcommands.findIndex((s) => s.isHelp);
+  root.subcommands.splice(help < 0 ? root.subcommands.length : help, 0, ...dropinWordModels());
   return root;
 }
 

@@ -23,7 +23,7 @@ export const CONSOLE_SHARE_CONSUMER_OPTIONS: readonly JoptOption[] = [
   valued('formatter-config', 'a formatter properties file: use --formatter-property'),
   valued('formatter-property'),
   valued('group'),
-  switchOf('help', "the original's usage text"),
+  switchOf('help'),
   valued('key-deserializer', 'Java deserializer classes'),
   valued('max-messages'),
   valued('property'),
@@ -65,6 +65,11 @@ export const CONSOLE_SHARE_CONSUMER: DropinScript = {
     commandConfig: valueOf(parsed, 'command-config') ?? valueOf(parsed, 'consumer-config'),
   }),
   async run(o, ctx, out) {
+    if (has(o, 'help')) {
+      const { wordHelp } = await import('./words.js');
+      await out.stdout(wordHelp((await import('./share-words.js')).SHARE_CONSUME_WORD));
+      return 0;
+    }
     const topic = valueOf(o, 'topic');
     if (topic === undefined) throw new UsageExit('--topic is a required argument');
     if (has(o, 'release') && has(o, 'reject')) throw new UsageExit('Option "[release]" can\'t be used with option "[reject]"');

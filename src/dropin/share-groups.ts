@@ -41,17 +41,6 @@ export const SHARE_GROUPS_OPTIONS: readonly JoptOption[] = [
   { name: 'version', value: false, unsupported: "prints Kafka's version" },
 ];
 
-/** `ktool share-groups --help`: ktool's word for the script, and the options it takes (the original's, all of them). */
-const USAGE = `Usage: ktool share-groups OPTIONS: kafka-share-groups.sh (ShareGroupCommand) as Kafka 4.3 spells it, the same output
-  ktool share-groups --bootstrap-server B --list [--state [Empty,Stable,Dead]]
-  ktool share-groups --bootstrap-server B --describe --group G [--offsets|--members|--state] [--verbose]
-  ktool share-groups --bootstrap-server B --reset-offsets --group G --topic T[:0,1]|--all-topics
-      --to-earliest|--to-latest|--to-datetime D --dry-run|--execute
-  ktool share-groups --bootstrap-server B --delete --group G | --delete-offsets --group G --topic T
-Options: ${SHARE_GROUPS_OPTIONS.map((x) => `--${x.name}`).join(' ')}
-ktool's own share group commands: ktool groups list|describe|reset-offsets|delete-offsets|delete (see ktool groups --help)
-`;
-
 const ACTIONS = ['list', 'describe', 'delete', 'reset-offsets', 'delete-offsets'];
 /** In the order the original's refusal lists them. */
 const STATES = ['Stable', 'Dead', 'Empty'];
@@ -64,7 +53,8 @@ export const SHARE_GROUPS: DropinScript = {
   bootstrapOption: 'bootstrap-server',
   async run(o, ctx, out) {
     if (has(o, 'help')) {
-      await out.stdout(USAGE);
+      const { wordHelp } = await import('./words.js');
+      await out.stdout(wordHelp((await import('./share-words.js')).SHARE_GROUPS_WORD));
       return 0;
     }
     checkOptions(o);
