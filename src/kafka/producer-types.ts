@@ -53,6 +53,10 @@ export interface ProducerApi {
   lineRecords(key: Buffer | null, headers: [Buffer, Buffer | null][] | undefined, capacity: number): LineRecords;
   /** Sends records already encoded for one partition, like send(). */
   sendEncoded(topic: string, partition: number, records: EncodedRecords): Promise<void>;
+  /** A builder of one partition's records from byte ranges, for sendEncodedMany(); builders share acknowledged buffers. */
+  recordsBuilder(): RecordsBuilder;
+  /** Sends records already encoded for several partitions in one send (like send()). */
+  sendEncodedMany(list: TopicPartitionRecords[]): Promise<void>;
   beginTransaction(): Promise<void>;
   /**
    * Java's sendOffsetsToTransaction: the input offsets commit with the transaction, or not at all.
@@ -94,6 +98,43 @@ export interface LineRecords {
   append(src: Buffer, start: number, end: number, timestamp: number): void;
   /** The records so far; the builder starts empty again. */
   take(): EncodedRecords;
+}
+
+/**
+ * A record's headers as byte ranges, reused from record to record: header i's name is
+ * bufs[2i][starts[2i], ends[2i]) and its value the same at 2i + 1; a start of -1 is a null value.
+ */
+export interface HeaderSpans {
+  count: number;
+  bufs: Buffer[];
+  starts: number[];
+  ends: number[];
+}
+
+/** One partition's records appended from byte ranges (no object per record). */
+export interface RecordsBuilder {
+  readonly count: number;
+  readonly bytes: number;
+  /** Key src[keyStart, keyEnd) (a null buffer: a null key), value likewise, headers, timestamp (ms since the epoch). */
+  append(
+    timestamp: number,
+    key: Buffer | null,
+    keyStart: number,
+    keyEnd: number,
+    value: Buffer | null,
+    valueStart: number,
+    valueEnd: number,
+    headers: HeaderSpans,
+  ): void;
+  /** The records so far; the builder starts empty again. */
+  take(): EncodedRecords;
+}
+
+/** Encoded records and where they go. */
+export interface TopicPartitionRecords {
+  topic: string;
+  partition: number;
+  records: EncodedRecords;
 }
 
 export interface ProducerHooks {

@@ -21,6 +21,7 @@ import type { ProducerApi, ProducerHooks, ProducerSettings } from './producer-ty
 import { produceRequest } from './produce-request.js';
 import { PartlyWritten, ProducePipeline, writtenBefore, type PipelineDeps } from './produce-pipeline.js';
 import { LineRecordsBuilder } from './record-batch-encode.js';
+import { BufferPool, PartitionRecordsBuilder } from './records-builder.js';
 import { recordCount, splitBatch } from './record-batch-split.js';
 import { RecordTooLargeError } from './record-too-large.js';
 import { PINNED } from './pinned-apis.js';
@@ -226,6 +227,7 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
       throw await failedSend(error, acks, counts, { producer, fail, timeoutMs, brokers });
     }
   };
+  const pool = new BufferPool();
   return {
     async partitionCount(topic) {
       let metadata;
@@ -253,6 +255,13 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
       // With acks=0 the socket may still hold the batch when the send resolves; after a failure, a dead socket may.
       const sent = inOrder(() => [{ topic, partition, count: records.count, encode: () => records }]);
       return acks === 0 ? sent : sent.then(() => records.release?.());
+    },
+    recordsBuilder: () => new PartitionRecordsBuilder(pool),
+    sendEncodedMany(list) {
+      const sent = inOrder(() =>
+        list.map(({ topic, partition, records }) => ({ topic, partition, count: records.count, encode: () => records })),
+      );
+      return acks === 0 ? sent : sent.then(() => list.forEach((item) => item.records.release?.()));
     },
     beginTransaction: () => transactions.begin(),
     sendOffsetsToTransaction: (group, offsets) => transactions.sendOffsets(group, offsets),

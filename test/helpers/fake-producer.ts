@@ -1,4 +1,12 @@
-import type { EncodedRecords, LineRecords, ProduceRecord, ProducerApi, TxnGroup, TxnOffset } from '../../src/kafka/producer-types.js';
+import type {
+  EncodedRecords,
+  LineRecords,
+  ProduceRecord,
+  ProducerApi,
+  RecordsBuilder,
+  TxnGroup,
+  TxnOffset,
+} from '../../src/kafka/producer-types.js';
 import { javaPartition } from '../../src/kafka/partitioner.js';
 import { topicsNotFound } from '../../src/kafka/not-found.js';
 
@@ -43,6 +51,10 @@ export function fakeProducer(topics: Record<string, number>, options: FakeProduc
   const offsets: { group: TxnGroup; offsets: TxnOffset[] }[] = [];
   /** What sendEncoded's records hold (the fake's "encoding" keeps the lines). */
   const encoded = new WeakMap<EncodedRecords, { key: Buffer | null; headers: [Buffer, Buffer | null][] | undefined; values: string[] }>();
+  const encodedMany = new WeakMap<
+    EncodedRecords,
+    { key: string | null; value: string | null; headers: [string, string | null][] | undefined }[]
+  >();
   const ack = async (count: number, accept: () => void) => {
     const n = sends.push(count);
     // Acknowledged later, as a broker would: the sender keeps reading meanwhile.
@@ -97,6 +109,48 @@ export function fakeProducer(topics: Record<string, number>, options: FakeProduc
       return ack(batch.count, () =>
         records.push(...values.map((value) => toFake({ topic, partition, key, value: Buffer.from(value), headers }))),
       );
+    },
+    recordsBuilder(): RecordsBuilder {
+      let taken: { key: string | null; value: string | null; headers: [string, string | null][] | undefined }[] = [];
+      let bytes = 0;
+      const range = (b: Buffer | null, start: number, end: number) => (b === null || start < 0 ? null : b.toString('utf8', start, end));
+      return {
+        get count() {
+          return taken.length;
+        },
+        get bytes() {
+          return bytes;
+        },
+        append(_ts, key, keyStart, keyEnd, value, valueStart, valueEnd, h) {
+          const headers: [string, string | null][] = [];
+          for (let i = 0; i < 2 * h.count; i += 2)
+            headers.push([range(h.bufs[i], h.starts[i], h.ends[i])!, range(h.bufs[i + 1], h.starts[i + 1], h.ends[i + 1])]);
+          taken.push({
+            key: range(key, keyStart, keyEnd),
+            value: range(value, valueStart, valueEnd),
+            headers: h.count ? headers : undefined,
+          });
+          bytes += (value === null ? 0 : valueEnd - valueStart) + 1;
+        },
+        take() {
+          const records: EncodedRecords = { body: Buffer.alloc(bytes), count: taken.length, firstTimestamp: 0, maxTimestamp: 0 };
+          encodedMany.set(records, taken);
+          taken = [];
+          bytes = 0;
+          return records;
+        },
+      };
+    },
+    sendEncodedMany(list) {
+      const count = list.reduce((n, item) => n + item.records.count, 0);
+      return ack(count, () => {
+        for (const { topic, partition, records: batch } of list)
+          for (const r of encodedMany.get(batch)!) {
+            const record: FakeRecord = { topic, partition, key: r.key, value: r.value };
+            if (r.headers) record.headers = r.headers;
+            records.push(record);
+          }
+      });
     },
     async beginTransaction() {
       calls.push('begin');

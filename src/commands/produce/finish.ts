@@ -8,6 +8,7 @@ import { CancelledError, KtoolError, OperationError, PartialFailureError } from 
 import type { ProducerApi } from '../../kafka/producer-types.js';
 import type { BadLines } from './bad-lines.js';
 import type { PlainLines } from './plain-lines.js';
+import type { RecordBatches } from './record-batches.js';
 import type { ReadOutcome } from './record-input.js';
 import type { Sender } from './sender.js';
 import { summaryLine, type ProduceSummary } from './summary.js';
@@ -16,6 +17,7 @@ export interface FinishState {
   producer: ProducerApi;
   sender: Sender;
   plain: PlainLines | undefined;
+  batches?: RecordBatches;
   badLines: BadLines;
   /** Every topic written (asked once reading ended). */
   topics: () => string[];
@@ -52,13 +54,15 @@ export async function finish(state: FinishState, read: ReadOutcome): Promise<Com
 }
 
 /** Sends what was read and waits for every acknowledgement; after a failure, drops what was not sent yet (counted as failed). */
-async function deliver({ sender, plain }: FinishState, sendRest: boolean): Promise<void> {
+async function deliver({ sender, plain, batches }: FinishState, sendRest: boolean): Promise<void> {
   if (sendRest) {
     sender.flushNow();
     await plain?.flush();
+    await batches?.flush();
   } else {
     sender.counts.failed += sender.discardPending();
     plain?.discard();
+    batches?.discard();
   }
   await sender.drain();
 }

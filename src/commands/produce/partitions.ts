@@ -1,3 +1,4 @@
+import { javaPartitionOf } from '../../kafka/partitioner.js';
 import type { ProducerApi } from '../../kafka/producer-types.js';
 
 /**
@@ -34,6 +35,13 @@ export class Partitions {
   of(topic: string, key: Buffer | null, count: number): number {
     if (this.fixed !== undefined) return this.fixed;
     if (key !== null) return this.producer.partitionFor(key, count);
+    return this.sticky.get(topic)!;
+  }
+
+  /** of() for the key key[start, end) (a null buffer: a null key), without a Buffer for it. */
+  ofRange(topic: string, key: Buffer | null, start: number, end: number, count: number): number {
+    if (this.fixed !== undefined) return this.fixed;
+    if (key !== null) return javaPartitionOf(key, start, end, count);
     return this.sticky.get(topic)!;
   }
 

@@ -278,6 +278,7 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
       producer,
       sender,
       plain: input.plain,
+      batches: input.batches,
       badLines,
       topics: () => (options.topic !== undefined ? [options.topic] : partitions.topics()),
       transactional: Boolean(options.producer.transactionalId),

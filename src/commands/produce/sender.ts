@@ -3,7 +3,13 @@
  * and cheap; the reader awaits flush() so that reading stops while requests are queued
  * (back-pressure on the input). A failed request stops the run: nothing after it is sent.
  */
-import { recordsWrittenBy, type EncodedRecords, type ProduceRecord, type ProducerApi } from '../../kafka/producer-types.js';
+import {
+  recordsWrittenBy,
+  type EncodedRecords,
+  type ProduceRecord,
+  type ProducerApi,
+  type TopicPartitionRecords,
+} from '../../kafka/producer-types.js';
 
 export interface SenderCounts {
   sent: number;
@@ -33,7 +39,7 @@ export class Sender {
   onFlush?: () => void;
 
   constructor(
-    private readonly producer: Pick<ProducerApi, 'send' | 'sendEncoded'>,
+    private readonly producer: Pick<ProducerApi, 'send' | 'sendEncoded'> & Partial<Pick<ProducerApi, 'sendEncodedMany'>>,
     private readonly batchBytes: number,
     private readonly maxInFlight: number,
     signal?: AbortSignal,
@@ -83,6 +89,12 @@ export class Sender {
   async sendEncoded(topic: string, partition: number, records: EncodedRecords): Promise<void> {
     await this.room();
     this.track(() => this.producer.sendEncoded(topic, partition, records), records.count, records.body.length);
+  }
+
+  /** Sends records encoded for several partitions (record-batches.ts), first waiting for room like flush(). */
+  async sendEncodedMany(list: TopicPartitionRecords[], count: number, bytes: number): Promise<void> {
+    await this.room();
+    this.track(() => this.producer.sendEncodedMany!(list), count, bytes);
   }
 
   private track(send: () => Promise<void>, count: number, bytes: number): void {
