@@ -17,7 +17,7 @@ import { attribute } from './denied.js';
 import { isConnectionLoss, kafkaErrorId, kafkaErrorText, toKtoolError } from './errors.js';
 import { topicsNotFound } from './not-found.js';
 import type { ClientPlumbing } from './plumbing.js';
-import type { ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
+import type { Acks, ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
 import { PartlyWritten, ProducePipeline, writtenBefore, type PipelineDeps } from './produce-pipeline.js';
 import { LineRecordsBuilder } from './record-batch-encode.js';
@@ -227,7 +227,6 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
       throw await failedSend(error, acks, counts, { producer, fail, timeoutMs, brokers });
     }
   };
-  const pool = new BufferPool();
   return {
     async partitionCount(topic) {
       let metadata;
@@ -250,6 +249,22 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
     },
     partitionFor: javaPartition,
     send: (records) => inOrder(() => byPartition(records)),
+    ...encodedSends(inOrder, acks),
+    beginTransaction: () => transactions.begin(),
+    sendOffsetsToTransaction: (group, offsets) => transactions.sendOffsets(group, offsets),
+    commitTransaction: () => transactions.commit(),
+    abortTransaction: () => transactions.abort(),
+    close,
+  };
+}
+
+/** The sends of records encoded by ktool's builders (plain lines, parsed lines, envelopes): buffers are used again once acknowledged. */
+function encodedSends(
+  inOrder: (items: () => PartitionRecords[]) => Promise<void>,
+  acks: Acks,
+): Pick<ProducerApi, 'lineRecords' | 'sendEncoded' | 'recordsBuilder' | 'sendEncodedMany'> {
+  const pool = new BufferPool();
+  return {
     lineRecords: (key, headers, capacity) => new LineRecordsBuilder(key, headers, capacity),
     sendEncoded(topic, partition, records) {
       // With acks=0 the socket may still hold the batch when the send resolves; after a failure, a dead socket may.
@@ -263,11 +278,6 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
       );
       return acks === 0 ? sent : sent.then(() => list.forEach((item) => item.records.release?.()));
     },
-    beginTransaction: () => transactions.begin(),
-    sendOffsetsToTransaction: (group, offsets) => transactions.sendOffsets(group, offsets),
-    commitTransaction: () => transactions.commit(),
-    abortTransaction: () => transactions.abort(),
-    close,
   };
 }
 
