@@ -255,8 +255,8 @@ _ktool_option_value() {
       esac ;;
     'consume')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--include|-o|--offset|-p|--partition|-P|--partitions|-n|--max-messages|--timeout-ms|--fetch-max-bytes|--share-group|-f|--template|--format|--output|--property|--formatter-property|--grep|--key-grep|--header|-G|--kcat-group|-c|--kcat-count|-D|--kcat-delimiter|-K|--kcat-key-delimiter|-X|--kcat-property) echo 'none' ;;
-        --command-config|--sr-ca) echo 'files' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--schema-registry|--schema-registry-url|--sr-username|--sr-password-env|--sr-token-env|--include|-o|--offset|-p|--partition|-P|--partitions|-n|--max-messages|--timeout-ms|--fetch-max-bytes|--share-group|-f|--template|--format|--output|--property|--formatter-property|--grep|--key-grep|--header|-G|--kcat-group|-c|--kcat-count|-D|--kcat-delimiter|-K|--kcat-key-delimiter|-X|--kcat-property|--consumer-property|--command-property|--formatter|--key-deserializer|--value-deserializer) echo 'none' ;;
+        --command-config|--sr-ca|--consumer.config|--formatter-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --topic|-t|--kcat-topic) echo 'topics' ;;
         -g|--group) echo 'groups' ;;

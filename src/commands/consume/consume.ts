@@ -11,6 +11,8 @@ import { parseSelection, type ConsumeSelection } from './selection.js';
 import { isKcatConsume, KCAT_CONSUME_OPTIONS, kcatPlan } from './kcat.js';
 import type { ConsumeFormat } from '../../serde/typed-consume.js';
 import { tightenHeapGrowth } from '../../util/heap.js';
+import { DEFAULT_KAFKA_VERSION } from '../../local/versions.js';
+import { applyConsoleConsumerFlags, CONSOLE_CONSUMER_OPTIONS, consoleConsumerDeprecations } from './console-consumer.js';
 
 export const spec = defineCommand({
   command: 'consume [topics...]',
@@ -112,6 +114,7 @@ export const spec = defineCommand({
     { flags: '--header <key=value>', description: 'only records with this header, repeatable', repeatable: true },
     { flags: '-v, --verbose', description: 'print counts on stderr at the end' },
     ...KCAT_CONSUME_OPTIONS,
+    ...CONSOLE_CONSUMER_OPTIONS,
     // After the command's own options, where consume's help has always listed them.
     ...groupOptions('base'),
   ],
@@ -169,11 +172,19 @@ export interface ConsumeOptions extends ConsumeSelection {
    */
   console?: {
     propertyWarning: boolean;
+    /** kafka-console-consumer's other deprecation lines (--consumer-property, --consumer.config), before --property's. */
+    deprecations?: string[];
+    /** --enable-systest-events: `shutdown_complete` on stdout at the end. */
+    systestEvents?: boolean;
+    /** Consumer settings given that ktool has no use for, named on stderr. */
+    ignored?: string[];
     /** kafka-console-share-consumer.sh's line on stderr when --timeout-ms ends reading (its TimeoutException). */
     timeoutError?: () => string;
   };
   /** How a share group member acknowledges what it wrote (kafka-console-share-consumer.sh --release/--reject): accept by default. */
   shareAck?: 'accept' | 'release' | 'reject';
+  /** kafka-console-consumer's --version: only this is printed (the Kafka version the spelling follows). */
+  kafkaVersion?: string;
 }
 
 /** 1 MiB fetches keep a million-record read under 200 MB RSS; raise for distant clusters. */
@@ -181,6 +192,7 @@ export const DEFAULT_FETCH_MAX_BYTES = 1 << 20;
 
 export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): ConsumeOptions {
   if (isKcatConsume(f)) return parseKcat(args, f);
+  if (f.version) return { ...versionOnly, kafkaVersion: DEFAULT_KAFKA_VERSION };
   // Given twice outside kcat's spelling (kcat: -o s@TS -o e@TS), the last wins, as for any option:
   // kafka-console-consumer's --offset N after a script's own -o start is the one meant.
   const offsetFlag = f.offset?.at(-1);
@@ -188,6 +200,9 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
   const include = f.include ? compileRegex(f.include, '--include') : undefined;
   if (topics.length === 0 && !include)
     throw new UsageError('consume needs a TOPIC (or --include REGEX)', 'e.g. ktool consume orders -o start -e');
+  // kafka-console-consumer's own flags (the deprecation lines first: the files move into --command-config).
+  const deprecations = consoleConsumerDeprecations(f);
+  const ignored = applyConsoleConsumerFlags(f);
   if (f.fromBeginning && offsetFlag !== undefined) throw new UsageError('give either --from-beginning or -o/--offset, not both');
   // Without -o: -e and -n read what is there, from the start (as kcat -C); alone, consume follows
   // new records (as kafka-console-consumer). With -g it is where a group with no commit starts.
@@ -240,9 +255,27 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
     verbose: Boolean(f.verbose),
     keyFormat: f.keyFormat ?? 'auto',
     valueFormat: f.valueFormat ?? 'auto',
-    ...(consoleSpelling(args, f) ? { console: { propertyWarning: Boolean(f.property?.length) } } : {}),
+    ...(consoleSpelling(args, f)
+      ? { console: { propertyWarning: Boolean(f.property?.length), deprecations, systestEvents: Boolean(f.enableSystestEvents), ignored } }
+      : {}),
   };
 }
+
+/** What --version needs (nothing is read). */
+const versionOnly: ConsumeOptions = {
+  topics: [],
+  offset: { start: { kind: 'end' } },
+  offsetText: 'end',
+  exitAtEnd: false,
+  fetchMaxBytes: DEFAULT_FETCH_MAX_BYTES,
+  groupProtocol: 'classic',
+  isolation: 'read_uncommitted',
+  output: { kind: 'values' },
+  headerFilters: [],
+  verbose: false,
+  keyFormat: 'raw',
+  valueFormat: 'raw',
+};
 
 /** A share group member reads what the group hands it: no positions, partitions or ends of its own. */
 function checkShareGroup(f: Flags<typeof spec>, partitions: boolean): void {
@@ -305,13 +338,27 @@ function parseKcat(args: string[], f: Flags<typeof spec>): ConsumeOptions {
   };
 }
 
-/** kafka-console-consumer's own spelling: --topic, and none of kcat's or ktool's output flags (-e, -f, --json, --format). */
+/**
+ * kafka-console-consumer's own spelling: --topic (or its --include alone, no TOPIC), and none of
+ * kcat's or ktool's output flags (-e, -f, --json, --format).
+ */
 function consoleSpelling(args: string[], f: Flags<typeof spec>): boolean {
-  return f.topic !== undefined && args.length === 0 && !f.exit && f.template === undefined && !f.json && f.format === undefined;
+  return (
+    (f.topic !== undefined || f.include !== undefined) &&
+    args.length === 0 &&
+    !f.exit &&
+    f.template === undefined &&
+    !f.json &&
+    f.format === undefined
+  );
 }
 
 /** `consume --json` prints NDJSON envelopes (src/serde/envelope.ts), --format yaml YAML documents; the summary goes to stderr. */
 export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResult | void> {
+  if (o.kafkaVersion) {
+    await write(ctx.io.stdout, `${o.kafkaVersion}\n`);
+    return;
+  }
   // The reading and formatting machinery loads when records are read, not for --help.
   const [{ readAsGroup, readAsShareGroup, readPartitions }, { RecordsOut }, clients] = await Promise.all([
     import('./read.js'),
@@ -320,6 +367,8 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
   ]);
   tightenHeapGrowth(); // src/util/heap.ts
   const out = new RecordsOut(o, ctx.io, await decoderFor(o, ctx));
+  if (o.console?.ignored?.length) ctx.warn(`consumer settings ktool does not use (ignored): ${o.console.ignored.join(', ')}`);
+  if (o.console?.deprecations?.length) await write(ctx.io.stdout, o.console.deprecations.map((l) => `${l}\n`).join(''));
   if (o.console?.propertyWarning) {
     await write(
       ctx.io.stdout,
@@ -334,6 +383,7 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
     if (!(error instanceof CancelledError && ctx.io.signal.aborted)) throw error;
   }
   await out.writer.flush();
+  if (o.console?.systestEvents) await write(ctx.io.stdout, 'shutdown_complete\n');
   const { consumed, written, filtered } = out.counts;
   const rawLine = out.decoder?.summary();
   if (rawLine) ctx.warn(rawLine);
