@@ -94,8 +94,8 @@ export class RecordInput {
     try {
       for (const source of sources) {
         if (signal.aborted) break;
-        // Plain lines are copied into the batch as they are read: the input buffer can be reused.
-        const stream = source.open(signal, Boolean(plain));
+        // Lines are copied into their batch before the next chunk is read: the input buffer can be reused.
+        const stream = source.open(signal, this.options.input !== 'whole');
         if (this.options.input === 'whole') await this.whole(source, stream);
         else if (plain) await plain.read(stream);
         else await forEachLine(stream, this.options.input === 'json' ? this.jsonHandler(source) : this.lineHandler(source), afterChunk);
