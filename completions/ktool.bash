@@ -757,7 +757,7 @@ _ktool_option_value() {
       case "$2" in
         --bootstrap-server|--state|--timeout|--to-datetime) echo 'none' ;;
         --command-config) echo 'files' ;;
-        --group) echo 'groups' ;;
+        --group) echo 'share-groups' ;;
         --topic) echo 'topics' ;;
         *) return 1 ;;
       esac ;;
@@ -765,7 +765,7 @@ _ktool_option_value() {
       case "$2" in
         --bootstrap-server|--formatter|--formatter-property|--max-messages|--property|--timeout-ms) echo 'none' ;;
         --command-config|--consumer-config) echo 'files' ;;
-        --group) echo 'groups' ;;
+        --group) echo 'share-groups' ;;
         --topic) echo 'topics' ;;
         *) return 1 ;;
       esac ;;
@@ -979,7 +979,7 @@ _ktool_argument() {
 _ktool_values() {
   local kind=${1%% *} cur=$2
   case $kind in
-    topics|groups|profiles|subjects|schema-ids)
+    topics|groups|share-groups|profiles|subjects|schema-ids)
       local IFS=$'\n'
       COMPREPLY=($(compgen -W "$("$_ktool_bin" __complete "$kind" "${_ktool_conn[@]}" -- "$cur" 2>/dev/null)" -- "$cur"))
       ;;

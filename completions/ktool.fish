@@ -47,7 +47,7 @@ function __ktool_is
     test "$path" = "$argv"
 end
 
-# $argv[1]: topics|groups|profiles|subjects|schema-ids. Passes on the connection flags typed so far.
+# $argv[1]: topics|groups|share-groups|profiles|subjects|schema-ids. Passes on the connection flags typed so far.
 function __ktool_dynamic
     set -l tokens (commandline -opc)
     set -l bin $tokens[1]
@@ -1635,7 +1635,7 @@ complete -c ktool -n '__ktool_is share-groups' -l delete-offsets -d 'delete the 
 complete -c ktool -n '__ktool_is share-groups' -l describe -d 'describe the share group(s): offsets (the default), --members or --state'
 complete -c ktool -n '__ktool_is share-groups' -l dry-run -d 'show the offsets --reset-offsets would set, change nothing'
 complete -c ktool -n '__ktool_is share-groups' -l execute -d 'set the offsets (--reset-offsets)'
-complete -c ktool -n '__ktool_is share-groups' -l group -x -a '(__ktool_dynamic groups)' -d 'the share group to act on'
+complete -c ktool -n '__ktool_is share-groups' -l group -x -a '(__ktool_dynamic share-groups)' -d 'the share group to act on'
 complete -c ktool -n '__ktool_is share-groups' -l help -d 'this help'
 complete -c ktool -n '__ktool_is share-groups' -l list -d 'list the share groups, one name a line (with --state: GROUP STATE)'
 complete -c ktool -n '__ktool_is share-groups' -l members -d 'with --describe: the group\'s members and their assignments'
@@ -1655,7 +1655,7 @@ complete -c ktool -n '__ktool_is share-consume' -l command-config -r -F -d 'Kafk
 complete -c ktool -n '__ktool_is share-consume' -l consumer-config -r -F -d 'the same as --command-config (deprecated)'
 complete -c ktool -n '__ktool_is share-consume' -l formatter -x -d 'org.apache.kafka.tools.consumer.DefaultMessageFormatter, the only one'
 complete -c ktool -n '__ktool_is share-consume' -l formatter-property -x -d 'a formatter property: print.key, print.offset, print.partition, print.timestamp, print.headers, print.delivery, print.value (=true or false), key.separator=..., line.separator=..., null.literal=...'
-complete -c ktool -n '__ktool_is share-consume' -l group -x -a '(__ktool_dynamic groups)' -d 'the share group (default: console-share-consumer)'
+complete -c ktool -n '__ktool_is share-consume' -l group -x -a '(__ktool_dynamic share-groups)' -d 'the share group (default: console-share-consumer)'
 complete -c ktool -n '__ktool_is share-consume' -l help -d 'this help'
 complete -c ktool -n '__ktool_is share-consume' -l max-messages -x -d 'stop after n records'
 complete -c ktool -n '__ktool_is share-consume' -l property -x -d 'the same as --formatter-property (deprecated)'

@@ -29,6 +29,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: '__complete groups', load: () => import('./__complete/groups.js') },
   { path: '__complete profiles', load: () => import('./__complete/profiles.js') },
   { path: '__complete schema-ids', load: () => import('./__complete/schema-ids.js') },
+  { path: '__complete share-groups', load: () => import('./__complete/share-groups.js') },
   { path: '__complete subjects', load: () => import('./__complete/subjects.js') },
   { path: '__complete topics', load: () => import('./__complete/topics.js') },
   { path: 'acls create', load: () => import('./acls/create.js') },

@@ -102,7 +102,7 @@ const RUNTIME = `# Fills COMPREPLY with the values of completion spec $1 matchin
 _ktool_values() {
   local kind=\${1%% *} cur=$2
   case $kind in
-    topics|groups|profiles|subjects|schema-ids)
+    topics|groups|share-groups|profiles|subjects|schema-ids)
       local IFS=$'\\n'
       COMPREPLY=($(compgen -W "$("$_ktool_bin" __complete "$kind" "\${_ktool_conn[@]}" -- "$cur" 2>/dev/null)" -- "$cur"))
       ;;

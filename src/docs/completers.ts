@@ -5,8 +5,8 @@
  */
 
 /**
- * - topics / groups / profiles / subjects / schema-ids: asked of ktool itself
- *   (`ktool __complete topics|groups|profiles|subjects|schema-ids PREFIX`)
+ * - topics / groups / share-groups / profiles / subjects / schema-ids: asked of ktool itself
+ *   (`ktool __complete topics|groups|share-groups|profiles|subjects|schema-ids PREFIX`)
  * - files: the shell's file-name completion
  * - choices: a fixed list
  */
@@ -14,6 +14,7 @@ export type Completer =
   | { kind: 'none' }
   | { kind: 'topics' }
   | { kind: 'groups' }
+  | { kind: 'share-groups' }
   | { kind: 'profiles' }
   | { kind: 'subjects' }
   | { kind: 'schema-ids' }

@@ -21,7 +21,11 @@ function optionModel(w: DropinWord, o: DropinWord['options'][number]): OptionMod
     takesValue: o.value,
     valueOptional: o.value && o.optional === true,
     valueName,
-    completer: o.value ? optionCompleter({ path: w.word, long, valueName, description }) : { kind: 'none' },
+    completer: !o.value
+      ? { kind: 'none' }
+      : o.name === 'group'
+        ? { kind: 'share-groups' } // both words' --group is a share group
+        : optionCompleter({ path: w.word, long, valueName, description }),
     mandatory: false,
     repeatable: flag?.repeatable === true,
     hidden: false,

@@ -14,6 +14,7 @@ function values(c: Completer): string {
       return '-r -F';
     case 'topics':
     case 'groups':
+    case 'share-groups':
     case 'profiles':
     case 'subjects':
     case 'schema-ids':
@@ -103,7 +104,7 @@ function __ktool_is
     test "$path" = "$argv"
 end
 
-# $argv[1]: topics|groups|profiles|subjects|schema-ids. Passes on the connection flags typed so far.
+# $argv[1]: topics|groups|share-groups|profiles|subjects|schema-ids. Passes on the connection flags typed so far.
 function __ktool_dynamic
     set -l tokens (commandline -opc)
     set -l bin $tokens[1]

@@ -22,6 +22,7 @@ function action(c: Completer): string {
       return '_files';
     case 'topics':
     case 'groups':
+    case 'share-groups':
     case 'profiles':
     case 'subjects':
     case 'schema-ids':
@@ -101,7 +102,7 @@ export function zshCompletion(program: Command): string {
 # cluster of the current profile (or the -b/--profile/--command-config given on the line) with a
 # short timeout and prints nothing when it cannot.
 
-# Last argument: topics|groups|profiles|subjects|schema-ids (_arguments puts compadd options before it). Passes on the
+# Last argument: topics|groups|share-groups|profiles|subjects|schema-ids (_arguments puts compadd options before it). Passes on the
 # connection flags typed so far.
 _ktool_dynamic() {
   local kind=\${@[-1]}

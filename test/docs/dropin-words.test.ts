@@ -15,7 +15,9 @@ import { CONSOLE_SHARE_CONSUMER_OPTIONS } from '../../src/dropin/console-share-c
 import { SHARE_GROUPS_OPTIONS } from '../../src/dropin/share-groups.js';
 import { DROPIN_WORDS } from '../../src/dropin/share-words.js';
 import { wordHelp } from '../../src/dropin/words.js';
+import type { GroupsApi } from '../../src/kafka/groups-types.js';
 import { runCli } from '../helpers/cli.js';
+import { fakeKafka } from '../helpers/fake-kafka.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const program = await buildProgram(async () => {});
@@ -80,7 +82,8 @@ describe('bash completes the drop-in words', () => {
     writeFileSync(join(dir, 'ktool.bash'), bashCompletion(program));
     writeFileSync(
       join(dir, 'ktool'),
-      `#!/bin/sh\necho "$*" >> "${dir}/calls"\ncase "$1 $2" in\n  "__complete topics") printf 'orders\\npayments\\n' ;;\nesac\n`,
+      `#!/bin/sh\necho "$*" >> "${dir}/calls"\ncase "$1 $2" in\n  "__complete topics") printf 'orders\\npayments\\n' ;;\n` +
+        `  "__complete share-groups") printf 'workers\\n' ;;\nesac\n`,
     );
     chmodSync(join(dir, 'ktool'), 0o755);
   });
@@ -109,6 +112,14 @@ describe('bash completes the drop-in words', () => {
     expect(complete('ktool', 'share-consume', '--ver')).toEqual([]);
     expect(complete('ktool', 'share-groups', '--bootstrap-server', 'kafka:9092', '--topic', 'o')).toEqual(['orders']);
     expect(readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n').at(-1)).toBe('__complete topics --bootstrap-server kafka:9092 -- o');
+  });
+
+  it('--group: share groups (ktool __complete share-groups), not consumer groups', () => {
+    expect(complete('ktool', 'share-consume', '--bootstrap-server', 'kafka:9092', '--group', 'w')).toEqual(['workers']);
+    expect(readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n').at(-1)).toBe(
+      '__complete share-groups --bootstrap-server kafka:9092 -- w',
+    );
+    expect(complete('ktool', 'share-groups', '--group', '')).toEqual(['workers']);
   });
 });
 
@@ -149,6 +160,21 @@ describe('man pages of the drop-in words', () => {
     for (const f of refused(table)) expect(roff).not.toContain(`.TP\n\\fB${esc(f)}\\fR`);
     expect(roff).toMatch(/\.SH EXIT STATUS\n\.TP\n\\fB0\\fR\n/);
     expect(pages.get('ktool.1')).toContain(`.TP\n\\fBktool ${esc(word)}\\fR [options]\n`);
+  });
+});
+
+describe('ktool __complete share-groups', () => {
+  it('lists share groups only, starting with the prefix', async () => {
+    let asked: string[] | undefined;
+    const groups = {
+      listGroups: async (types?: string[]) => ((asked = types), [{ group: 'workers' }, { group: 'workers-eu' }, { group: 'web' }]),
+    } as unknown as GroupsApi;
+    const r = await runCli(['__complete', 'share-groups', '-b', 'kafka:9092', '--', 'wo'], {
+      env: { KTOOL_CONFIG: join(tmpdir(), 'ktool-no-config.yaml') },
+      deps: { kafkaFactory: fakeKafka([], {}, { groups }) },
+    });
+    expect(r).toEqual({ code: 0, stdout: 'workers\nworkers-eu\n', stderr: '' });
+    expect(asked).toEqual(['share']);
   });
 });
 

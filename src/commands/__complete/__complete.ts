@@ -5,5 +5,5 @@ export const spec = defineCommand({
   command: '__complete',
   description: 'values for shell completion',
   hidden: true,
-  order: ['topics', 'groups', 'profiles', 'subjects', 'schema-ids'],
+  order: ['topics', 'groups', 'share-groups', 'profiles', 'subjects', 'schema-ids'],
 });

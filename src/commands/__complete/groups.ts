@@ -17,7 +17,10 @@ export function parse(args: string[], flags: Flags<typeof spec>): CompleteOption
 
 /** `ktool __complete groups [PREFIX]`: consumer group ids (classic and KIP-848), like topics. */
 export function run(options: CompleteOptions, ctx: Context): Promise<CommandResult | void> {
-  return completeFromCluster(options, ctx, async (clients) => {
-    return (await (await clients.groups()).listGroups(['classic', 'consumer'])).map((g) => g.group);
-  });
+  return completeGroups(options, ctx, ['classic', 'consumer']);
+}
+
+/** The ids of the groups of these types (`__complete share-groups` too). */
+export function completeGroups(options: CompleteOptions, ctx: Context, types: string[]): Promise<CommandResult | void> {
+  return completeFromCluster(options, ctx, async (clients) => (await (await clients.groups()).listGroups(types)).map((g) => g.group));
 }
