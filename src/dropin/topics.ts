@@ -8,9 +8,10 @@
 import type { Context } from '../cli/context.js';
 import { ALLOW_INTERNAL_FLAG, isInternalTopic, refuseInternalTopics } from '../cli/internal-topics.js';
 import { REGEX_CHARS } from '../cli/parse-helpers.js';
+import { DEFAULT_KAFKA_VERSION } from '../local/versions.js';
 import { KtoolError, UsageError } from '../errors.js';
 import type { ConfigEntry, TopicInfo } from '../kafka/types.js';
-import { has, valueOf, type JoptOption, type JoptResult } from './jopt.js';
+import { has, unsupportedGiven, valueOf, type JoptOption, type JoptResult } from './jopt.js';
 import { UsageExit, type DropinOut, type DropinScript } from './script.js';
 import { InvalidRegexError, topicFilter } from './topic-filter.js';
 
@@ -34,7 +35,7 @@ export const TOPICS_OPTIONS: readonly JoptOption[] = [
   switchOf('list'),
   valued('partition-size-limit-per-response'),
   valued('partitions'),
-  valued('replica-assignment', 'manual replica placement'),
+  valued('replica-assignment'),
   valued('replication-factor'),
   valued('topic'),
   valued('topic-id'),
@@ -60,7 +61,31 @@ function checkArgs(o: JoptResult): Action {
   }
   if (action !== 'list' && action !== 'describe' && !has(o, 'topic')) throw new UsageExit('Missing required argument "[topic]"');
   if (action === 'alter' && !has(o, 'partitions')) throw new UsageExit('Missing required argument "[partitions]"');
+  if (action === 'create' && has(o, 'replica-assignment'))
+    for (const other of ['partitions', 'replication-factor'])
+      if (has(o, other)) throw new UsageExit(`Option "[replica-assignment]" can't be used with option "[${other}]"`);
   return action;
+}
+
+/**
+ * TopicCommand.parseReplicaAssignment: `0:1,1:2` is partition 0 on brokers 0 and 1, partition 1 on 1
+ * and 2; a partition naming a broker twice, or with another replica count than the first, is refused.
+ */
+export function parseReplicaAssignment(text: string): number[][] {
+  const partitions = text.split(',').map((list) =>
+    list.split(':').map((id) => {
+      if (!/^\s*-?\d+\s*$/.test(id)) throw new JavaError(`For input string: "${id}"`);
+      return Number(id.trim());
+    }),
+  );
+  partitions.forEach((replicas, i) => {
+    const duplicates = replicas.filter((id, j) => replicas.indexOf(id) !== j);
+    if (duplicates.length)
+      throw new JavaError(`Partition replica lists may not contain duplicate entries: ${[...new Set(duplicates)].join(',')}`);
+    if (replicas.length !== partitions[0].length)
+      throw new JavaError(`Partition ${i} has different replication factor: [${replicas.join(', ')}]`);
+  });
+  return partitions;
 }
 
 /** An exception TopicCommand reports: on stdout inside execute, on stderr (with its trace) before it. */
@@ -77,7 +102,16 @@ export const TOPICS: DropinScript = {
   script: 'kafka-topics.sh',
   options: TOPICS_OPTIONS,
   bootstrapOption: 'bootstrap-server',
+  unsupported: (o) =>
+    has(o, 'alter') && has(o, 'replica-assignment')
+      ? [{ name: 'replica-assignment', unsupported: 'manual placement of added partitions (--alter)' }]
+      : unsupportedGiven(o, TOPICS_OPTIONS),
   async run(o, ctx, out) {
+    // CommandLineUtils.maybePrintHelpOrVersion: the version of the Kafka whose tool this spelling follows, before any check.
+    if (has(o, 'version') && !has(o, 'help')) {
+      await out.stdout(`${DEFAULT_KAFKA_VERSION}\n`);
+      return 0;
+    }
     // Exactly named internal topics are refused before anything is sent (exit 2, as in ktool's own spelling).
     const named = valueOf(o, 'topic');
     if (named !== undefined && (has(o, 'alter') || has(o, 'delete')) && !REGEX_CHARS.test(named)) {
@@ -159,8 +193,10 @@ const ACTION_RUNNERS: Record<Action, (o: JoptResult, ctx: Context, out: DropinOu
     const partitions = intOption(o, 'partitions');
     if (rf !== undefined && (rf > 32767 || rf < 1)) throw new JavaError('The replication factor must be between 1 and 32767 inclusive');
     if (partitions !== undefined && partitions < 1) throw new JavaError('The partitions must be greater than 0');
+    const placed = valueOf(o, 'replica-assignment');
+    const assignments = placed === undefined ? undefined : parseReplicaAssignment(placed);
     const admin = await (await ctx.kafka()).admin();
-    const [result] = await admin.createTopics([{ name, partitions, replicationFactor: rf, configs }], { validateOnly: false });
+    const [result] = await admin.createTopics([{ name, partitions, replicationFactor: rf, configs, assignments }], { validateOnly: false });
     if (!result.ok) {
       if (result.errorCode === 'TOPIC_ALREADY_EXISTS' && has(o, 'if-not-exists')) return;
       throw new JavaError(result.serverMessage ?? withFullStop(result.error ?? result.errorCode ?? 'unknown error'));

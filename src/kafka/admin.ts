@@ -181,7 +181,7 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
         name: t.name,
         numPartitions: t.partitions ?? -1,
         replicationFactor: t.replicationFactor ?? -1,
-        assignments: [],
+        assignments: (t.assignments ?? []).map((brokerIds, partitionIndex) => ({ partitionIndex, brokerIds })),
         configs: Object.entries(t.configs ?? {}).map(([name, value]) => ({ name, value })),
       }));
       const response = await callApi(admin, PINNED.CreateTopics, [requests, timeoutMs, validateOnly]);

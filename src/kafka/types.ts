@@ -66,6 +66,8 @@ export interface NewTopic {
   name: string;
   partitions?: number;
   replicationFactor?: number;
+  /** The replicas of each partition, in partition order (kafka-topics.sh --replica-assignment): no count or factor then. */
+  assignments?: number[][];
   configs?: Record<string, string>;
 }
 

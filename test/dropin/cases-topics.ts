@@ -34,6 +34,9 @@ export const TOPICS: Script = {
   ],
   mainClass: 'org.apache.kafka.tools.TopicCommand',
   noun: ['topics'],
+  // --replica-assignment names a broker: the cluster's (its only node).
+  captures: [{ name: 'node', args: ['cluster', 'info'], field: 'controllerId' }],
+  files: { 'admin.properties': 'client.id=dropin-topics\n' },
   setup: [
     { args: ['topics', 'create', '{a}', '-p', '3', '-c', 'retention.ms=3600000', '-c', 'cleanup.policy=compact'] },
     { args: ['topics', 'create', '{b}'] },
@@ -79,6 +82,31 @@ export const TOPICS: Script = {
     { args: ['--bootstrap-server', B, '--delete', '--topic', '{run}-rx.*'], state: [['topics', 'list', '{run}-rx.*', '--json']] },
     { args: ['--bootstrap-server', B, '--delete', '--topic', '{nope}'] },
     { args: ['--bootstrap-server', B, '--delete', '--topic', '{nope}', '--if-exists'] },
+    { args: ['--bootstrap-server', B, '--describe', '--topic', '{a}', '--unavailable-partitions'] },
+    { args: ['--bootstrap-server', B, '--describe', '--topic', '{a}', '--under-min-isr-partitions'] },
+    {
+      args: ['--bootstrap-server', B, '--describe', '--topic', '{a}', '--partition-size-limit-per-response', '1'],
+      normalize: ['topic-id'],
+    },
+    // An id no topic has: the original describes every topic (this run's lines compared).
+    { args: ['--bootstrap-server', B, '--describe', '--topic-id', 'AAAAAAAAAAAAAAAAAAAAAA'], normalize: ['this-run-only', 'topic-id'] },
+    { args: ['--bootstrap-server', B, '--command-config', '@admin.properties', '--list', '--topic', '{run}-[ab]'] },
+    { args: ['--bootstrap-server', B, '--alter', '--topic', '{b}', '--delete-config', 'retention.ms'] },
+    {
+      args: ['--bootstrap-server', B, '--create', '--topic', '{ra}', '--replica-assignment', '{capture:node}'],
+      state: [['topics', 'list', '{run}-ra', '--json']],
+    },
+    {
+      args: ['--bootstrap-server', B, '--create', '--topic', '{rb}', '--replica-assignment', '{capture:node}', '--partitions', '2'],
+    },
+    { args: ['--version'] },
+    {
+      args: ['--help'],
+      differs: {
+        fields: ['stdout', 'stderr', 'code'],
+        why: "ktool's own help on stdout, exit 0; the original prints its option table on stderr and exits 1",
+      },
+    },
     { args: ['--bootstrap-server', B, '--bogus'] },
     { args: ['--bootstrap-server', B] },
   ],

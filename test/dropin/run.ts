@@ -277,7 +277,7 @@ async function capture(scripts: readonly Script[], run: string, env: Record<stri
       const r = await spawnKtool([...withBroker(c.args, run, side, cluster), '-b', cluster.bootstrap, '--json'], { env });
       if (r.code !== 0) throw new Error(`capture ${c.args.join(' ')}: ${r.stderr}`);
       const json = JSON.parse(r.stdout) as Record<string, string>;
-      captured[side][c.name] = json[c.field];
+      captured[side][c.name] = String(json[c.field]);
       if (!c.visible) continue;
       const deadline = Date.now() + 30_000;
       for (;;) {

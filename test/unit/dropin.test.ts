@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dropinName } from '../../src/dropin/detect.js';
 import { javaHashMapCapacity, javaHashMapOrder, javaStringHash } from '../../src/dropin/java-hash-order.js';
-import { JoptError, parseJopt, unsupportedGiven } from '../../src/dropin/jopt.js';
-import { TOPICS_OPTIONS } from '../../src/dropin/topics.js';
+import { JoptError, parseJopt } from '../../src/dropin/jopt.js';
+import { parseReplicaAssignment, TOPICS, TOPICS_OPTIONS } from '../../src/dropin/topics.js';
 
 describe('which command lines are a kafka-*.sh spelling', () => {
   it.each([
@@ -62,9 +62,23 @@ describe("jopt-simple's parsing, as Kafka's tools configure it", () => {
     expect(() => parseJopt(args, TOPICS_OPTIONS)).toThrow(new JoptError(message));
   });
 
-  it('names the options ktool does not implement', () => {
-    const r = parseJopt(['--create', '--topic', 't', '--replica-assignment', '1:2'], TOPICS_OPTIONS);
-    expect(unsupportedGiven(r, TOPICS_OPTIONS).map((o) => o.name)).toEqual(['replica-assignment']);
+  it('names the options ktool does not implement: --replica-assignment on --alter only', () => {
+    const create = parseJopt(['--create', '--topic', 't', '--replica-assignment', '1:2'], TOPICS_OPTIONS);
+    expect(TOPICS.unsupported!(create)).toEqual([]);
+    const alter = parseJopt(['--alter', '--topic', 't', '--partitions', '3', '--replica-assignment', '1:2'], TOPICS_OPTIONS);
+    expect(TOPICS.unsupported!(alter).map((o) => o.name)).toEqual(['replica-assignment']);
+  });
+
+  it("parses --replica-assignment as TopicCommand: partitions by ',', replicas by ':'", () => {
+    expect(parseReplicaAssignment('0:1,1:2,2:0')).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 0],
+    ]);
+    expect(parseReplicaAssignment('3')).toEqual([[3]]);
+    expect(() => parseReplicaAssignment('1:1')).toThrow('Partition replica lists may not contain duplicate entries: 1');
+    expect(() => parseReplicaAssignment('0:1,2')).toThrow('Partition 1 has different replication factor: [2]');
+    expect(() => parseReplicaAssignment('a')).toThrow('For input string: "a"');
   });
 });
 
