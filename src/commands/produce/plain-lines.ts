@@ -1,4 +1,5 @@
 import type { LineRecords, ProducerApi } from '../../kafka/producer-types.js';
+import { LingeredSends } from './lingered-sends.js';
 import type { Sender } from './sender.js';
 
 const NL = 0x0a;
@@ -50,30 +51,24 @@ export class SendFailed extends Error {}
  * record object per line. A batch goes out when it holds --batch-size bytes, after --linger-ms,
  * and at the end; its partition is chosen then (sticky for keyless records, as Java does).
  */
-export class PlainLines {
+export class PlainLines extends LingeredSends {
   private readonly records: LineRecords;
   private now = Date.now();
-  private linger: NodeJS.Timeout | undefined;
-  /** A lingered batch waits for room among the requests in flight. */
-  private lingering = false;
-  /** Batches flushed so far: which batch a linger was for. */
-  private batchNo = 0;
-  private ended = false;
   /** Whether appendLines() stopped at --batch-size. */
   private readonly cut = { full: false };
-  private flushing: Promise<void> = Promise.resolve();
 
   constructor(
     producer: Pick<ProducerApi, 'lineRecords'>,
-    private readonly sender: Sender,
+    sender: Sender,
     private readonly topic: string,
     key: Buffer | null,
     headers: [Buffer, Buffer | null][] | undefined,
     private readonly batchBytes: number,
-    private readonly lingerMs: number,
+    lingerMs: number,
     /** The partition for the next batch; also moves the sticky partition on. */
     private readonly nextPartition: () => number,
   ) {
+    super(sender, lingerMs);
     this.records = producer.lineRecords(key, headers, batchBytes + (64 << 10));
   }
 
@@ -130,64 +125,19 @@ export class PlainLines {
     this.arm();
   }
 
-  /** Starts --linger-ms for the batch being filled, unless it runs already (or a lingered batch waits for room). */
-  private arm(): void {
-    if (this.records.count === 0 || this.linger || this.lingering || this.ended) return;
-    const batch = this.batchNo;
-    if (this.lingerMs === 0) void this.sendLingered(batch);
-    else
-      this.linger = setTimeout(() => {
-        this.linger = undefined;
-        void this.sendLingered(batch);
-      }, this.lingerMs);
+  protected pending(): number {
+    return this.records.count;
   }
 
-  /**
-   * The batch has lingered: it goes out as soon as the sender has room for it, and takes the lines
-   * read until then (as Java's accumulator drains a batch only when a request can go to its broker):
-   * sealed at once while 5 requests are in flight, it would be one more small batch waiting.
-   */
-  private async sendLingered(batch: number): Promise<void> {
-    this.lingering = true;
-    try {
-      await this.flushing;
-      await this.sender.room();
-    } finally {
-      this.lingering = false;
-    }
-    if (batch === this.batchNo) void this.flush();
-    else this.arm();
-  }
-
-  /**
-   * Sends what was read (waiting for room among the requests in flight). Flushes queue behind each
-   * other, so awaiting the last one means every batch read so far was handed to the sender.
-   */
-  flush(): Promise<void> {
-    // --linger-ms counts from a batch's first records: the timer of a batch sent full is not the next one's.
-    this.clearLinger();
-    if (this.records.count === 0) return this.flushing;
-    this.batchNo++;
+  protected take(): () => Promise<void> {
     const partition = this.nextPartition();
     const records = this.records.take();
-    this.flushing = this.flushing.then(() => this.sender.sendEncoded(this.topic, partition, records));
-    return this.flushing;
+    return () => this.sender.sendEncoded(this.topic, partition, records);
   }
 
   /** After a failure: what was read and not sent; counts it as failed. */
   discard(): void {
     this.stop();
     this.sender.counts.failed += this.records.take().count;
-  }
-
-  /** Reading ended: no more linger timers (the rest is sent by flush()). */
-  stop(): void {
-    this.ended = true;
-    this.clearLinger();
-  }
-
-  private clearLinger(): void {
-    if (this.linger) clearTimeout(this.linger);
-    this.linger = undefined;
   }
 }

@@ -1,4 +1,5 @@
 import type { HeaderSpans, ProducerApi, RecordsBuilder, TopicPartitionRecords } from '../../kafka/producer-types.js';
+import { LingeredSends } from './lingered-sends.js';
 import type { Sender } from './sender.js';
 
 const MAX_RECORDS_PER_SEND = 100_000;
@@ -10,7 +11,7 @@ const MAX_RECORDS_PER_SEND = 100_000;
  * hold --batch-size bytes (counted as the per-record path counted them), after --linger-ms, and at
  * the end; each waits for room among the requests in flight, and sends queue in read order.
  */
-export class RecordBatches {
+export class RecordBatches extends LingeredSends {
   private readonly builders = new Map<string, (RecordsBuilder | undefined)[]>();
   /** Builders with records since the last send, in the order they got their first. */
   private used: { topic: string; partition: number; builder: RecordsBuilder }[] = [];
@@ -18,20 +19,17 @@ export class RecordBatches {
   private pendingCount = 0;
   /** Date.now() of the last chunk: the timestamp of records without their own. */
   now = Date.now();
-  private linger: NodeJS.Timeout | undefined;
-  private lingering = false;
-  private batchNo = 0;
-  private ended = false;
-  private flushing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly producer: Pick<ProducerApi, 'recordsBuilder'>,
-    private readonly sender: Sender,
+    sender: Sender,
     private readonly batchBytes: number,
-    private readonly lingerMs: number,
+    lingerMs: number,
     /** After each send: keyless records move to the next partition (sticky partitioner). */
     private readonly onFlush: () => void,
-  ) {}
+  ) {
+    super(sender, lingerMs);
+  }
 
   get count(): number {
     return this.pendingCount;
@@ -80,43 +78,17 @@ export class RecordBatches {
     this.arm();
   }
 
-  private arm(): void {
-    if (this.pendingCount === 0 || this.linger || this.lingering || this.ended) return;
-    const batch = this.batchNo;
-    if (this.lingerMs === 0) void this.sendLingered(batch);
-    else
-      this.linger = setTimeout(() => {
-        this.linger = undefined;
-        void this.sendLingered(batch);
-      }, this.lingerMs);
+  protected pending(): number {
+    return this.pendingCount;
   }
 
-  /** A lingered send goes once the sender has room, with what was read until then (as plain-lines.ts). */
-  private async sendLingered(batch: number): Promise<void> {
-    this.lingering = true;
-    try {
-      await this.flushing;
-      await this.sender.room();
-    } finally {
-      this.lingering = false;
-    }
-    if (batch === this.batchNo) void this.flush();
-    else this.arm();
-  }
-
-  /** Sends what was read, after the sends before it (each waits for room among the requests in flight). */
-  flush(): Promise<void> {
-    if (this.linger) clearTimeout(this.linger);
-    this.linger = undefined;
-    if (this.pendingCount === 0) return this.flushing;
-    this.batchNo++;
+  protected take(): () => Promise<void> {
     const list: TopicPartitionRecords[] = this.used.map(({ topic, partition, builder }) => ({ topic, partition, records: builder.take() }));
     const [count, bytes] = [this.pendingCount, this.pendingBytes];
     this.used = [];
     this.pendingCount = this.pendingBytes = 0;
     this.onFlush();
-    this.flushing = this.flushing.then(() => this.sender.sendEncodedMany(list, count, bytes));
-    return this.flushing;
+    return () => this.sender.sendEncodedMany(list, count, bytes);
   }
 
   /** After a failure: what was read and not sent counts as failed. */
@@ -126,12 +98,5 @@ export class RecordBatches {
     this.used = [];
     this.sender.counts.failed += this.pendingCount;
     this.pendingCount = this.pendingBytes = 0;
-  }
-
-  /** Reading ended: no more linger timers (flush() sends the rest). */
-  stop(): void {
-    this.ended = true;
-    if (this.linger) clearTimeout(this.linger);
-    this.linger = undefined;
   }
 }
