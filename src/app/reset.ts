@@ -59,11 +59,28 @@ export async function executeReset(plan: ResetPlan, admin: AdminApi, groups: Gro
     );
     for (const o of outcomes) if (o.errorCode) failed.push(`offset of ${o.topic}[${o.partition}]: ${o.error ?? o.errorCode}`);
   }
-  if (plan.deleteTopics.length)
+  if (plan.deleteTopics.length) {
     for (const r of await admin.deleteTopics(plan.deleteTopics)) if (!r.ok) failed.push(`delete ${r.name}: ${r.error ?? r.errorCode}`);
+    await untilGone(admin, plan.deleteTopics);
+  }
   if (failed.length)
     throw new OperationError(`reset of ${plan.app} incomplete: ${failed.join('; ')}`, {
       hint: 'run it again: what was done is not undone',
     });
   return { ...plan, executed: true };
+}
+
+/**
+ * The broker answers DeleteTopics before every broker has forgotten the topics: an application
+ * started right after a reset could still find its old changelog (and restore from it), and a
+ * listing still shows it. Waits until the metadata no longer names them, 15 s at most (past that
+ * they are being deleted all the same).
+ */
+async function untilGone(admin: AdminApi, topics: string[], waitMs = 15_000): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const left = new Set(await admin.listTopics({ includeInternal: false }));
+    if (!topics.some((t) => left.has(t)) || Date.now() >= deadline) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
