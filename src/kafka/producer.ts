@@ -17,7 +17,7 @@ import { attribute } from './denied.js';
 import { isConnectionLoss, kafkaErrorId, kafkaErrorText, toKtoolError } from './errors.js';
 import { topicsNotFound } from './not-found.js';
 import type { ClientPlumbing } from './plumbing.js';
-import type { Acks, ProducerApi, ProducerHooks, ProducerSettings } from './producer-types.js';
+import type { Acks, ProducerApi, ProducerHooks, ProducerSettings, TopicPartitionRecords } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
 import { PartlyWritten, ProducePipeline, writtenBefore, type PipelineDeps } from './produce-pipeline.js';
 import { LineRecordsBuilder } from './record-batch-encode.js';
@@ -264,20 +264,18 @@ function encodedSends(
   acks: Acks,
 ): Pick<ProducerApi, 'lineRecords' | 'sendEncoded' | 'recordsBuilder' | 'sendEncodedMany'> {
   const pool = new BufferPool();
+  const sendEncodedMany = (list: TopicPartitionRecords[]): Promise<void> => {
+    const sent = inOrder(() =>
+      list.map(({ topic, partition, records }) => ({ topic, partition, count: records.count, encode: () => records })),
+    );
+    // With acks=0 the socket may still hold the batch when the send resolves; after a failure, a dead socket may.
+    return acks === 0 ? sent : sent.then(() => list.forEach((item) => item.records.release?.()));
+  };
   return {
     lineRecords: (key, headers, capacity) => new LineRecordsBuilder(key, headers, capacity),
-    sendEncoded(topic, partition, records) {
-      // With acks=0 the socket may still hold the batch when the send resolves; after a failure, a dead socket may.
-      const sent = inOrder(() => [{ topic, partition, count: records.count, encode: () => records }]);
-      return acks === 0 ? sent : sent.then(() => records.release?.());
-    },
+    sendEncoded: (topic, partition, records) => sendEncodedMany([{ topic, partition, records }]),
     recordsBuilder: () => new PartitionRecordsBuilder(pool),
-    sendEncodedMany(list) {
-      const sent = inOrder(() =>
-        list.map(({ topic, partition, records }) => ({ topic, partition, count: records.count, encode: () => records })),
-      );
-      return acks === 0 ? sent : sent.then(() => list.forEach((item) => item.records.release?.()));
-    },
+    sendEncodedMany,
   };
 }
 

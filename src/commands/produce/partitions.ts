@@ -11,7 +11,7 @@ export class Partitions {
   private readonly sticky = new Map<string, number>();
 
   constructor(
-    private readonly producer: Pick<ProducerApi, 'partitionCount' | 'partitionFor'>,
+    private readonly producer: Pick<ProducerApi, 'partitionCount'>,
     /** -p: every record goes there. */
     private readonly fixed: number | undefined,
   ) {}
@@ -33,9 +33,7 @@ export class Partitions {
 
   /** The partition of a record of `topic` (`count` partitions) with this key. */
   of(topic: string, key: Buffer | null, count: number): number {
-    if (this.fixed !== undefined) return this.fixed;
-    if (key !== null) return this.producer.partitionFor(key, count);
-    return this.sticky.get(topic)!;
+    return this.ofRange(topic, key, 0, key?.length ?? 0, count);
   }
 
   /** of() for the key key[start, end) (a null buffer: a null key), without a Buffer for it. */

@@ -9,7 +9,7 @@ import type { HeaderSpans, ProducerApi } from '../../kafka/producer-types.js';
 import { serdeFor, type Serde } from '../../serde/serde.js';
 import { sleep } from '../../util/sleep.js';
 import { Stop, type BadLines } from './bad-lines.js';
-import { addHeaders, EnvelopeLines, headerSpanBytes } from './envelope-lines.js';
+import { addHeaders, EnvelopeLines, headerSpanBytes, type Enqueue } from './envelope-lines.js';
 import { LineError, makeLineParser, type ParsedLine } from './line-parser.js';
 import type { ProduceOptions } from './options.js';
 import type { Partitions } from './partitions.js';
@@ -117,25 +117,14 @@ export class RecordInput {
    * as its headers: paced by --rate, waiting while the batch is full (back-pressure on the input).
    * A promise only when it has to wait.
    */
-  private readonly enqueue = (
-    topic: string,
-    partition: number,
-    timestamp: number | undefined,
-    key: Buffer | null,
-    keyStart: number,
-    keyEnd: number,
-    value: Buffer | null,
-    valueStart: number,
-    valueEnd: number,
-    size: number,
-  ): void | Promise<void> => {
+  private readonly enqueue: Enqueue = (topic, partition, timestamp, key, keyStart, keyEnd, value, valueStart, valueEnd, size) => {
     const batches = this.batches!;
     const add = () => {
       if (batches.add(topic, partition, timestamp, key, keyStart, keyEnd, value, valueStart, valueEnd, this.spans, size))
         return batches.flush();
     };
-    if (this.limiter) return this.paced().then(() => (batches.fits(size) ? add() : batches.flush().then(add)));
-    return batches.fits(size) ? add() : batches.flush().then(add);
+    const place = () => (batches.fits(size) ? add() : batches.flush().then(add));
+    return this.limiter ? this.paced().then(place) : place();
   };
 
   /** --rate: waits until the next record may go (what was read meanwhile is sent). */
