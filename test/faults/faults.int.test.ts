@@ -337,7 +337,7 @@ describe('faults on a three-node cluster: exactly-once stats', () => {
       p.child.stdin!.end();
       expect(await p.exit, p.stderr).toBe(0);
       // The uninterrupted run: stats without -g over the same input, to its end (every window closed at the end).
-      const whole = await cli(c, ['stats', src, '-b', c.bootstrap, '-o', 'start', '-e', ...STATS, '--json']);
+      const whole = await cli(c, ['stats', src, '-b', c.bootstrap, '-o', 'start', '-e', ...STATS, '--json', '--debug']);
       expect(whole.code, whole.stderr).toBe(0);
       const rows = lines(whole.stdout);
       expect(rows.length).toBe(KEYS * ((LAST_WINDOW - T0) / 10_000 + 1));
