@@ -5,7 +5,7 @@
  * messages` on stderr, --release/--reject as the acknowledgement of what was written, and the
  * original's TimeoutException line when --timeout-ms ends reading.
  */
-import type { ConsumeOptions } from '../commands/consume/consume.js';
+import type { ConsumeOptions } from '../commands/consume/options.js';
 import { has, unsupportedGiven, valueOf, type JoptOption } from './jopt.js';
 import { UsageExit, type DropinScript } from './script.js';
 

@@ -2,14 +2,16 @@ import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { write } from '../../cli/io.js';
 import { groupOptions } from '../../cli/common-options.js';
-import { compileRegex, parseSize, positiveInt } from '../../cli/parse-helpers.js';
+import { compileRegex, positiveInt } from '../../cli/parse-helpers.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { CancelledError, ExitCode, UsageError } from '../../errors.js';
-import { parseOffsetSpec, type OffsetSpec } from './offset-spec.js';
-import { parseOutput, type ConsumeOutput } from './output.js';
-import { parseSelection, type ConsumeSelection } from './selection.js';
-import { isKcatConsume, KCAT_CONSUME_OPTIONS, kcatPlan } from './kcat.js';
-import type { ConsumeFormat } from '../../serde/typed-consume.js';
+import { parseOffsetSpec } from './offset-spec.js';
+import { parseOutput } from './output.js';
+import { parseSelection } from './selection.js';
+import { isKcatConsume, KCAT_CONSUME_OPTIONS } from './kcat.js';
+import { fetchMaxBytes, greps, parseKcat } from './kcat-options.js';
+import { decoderFor } from './decoder.js';
+import { VERSION_ONLY, type ConsumeOptions } from './options.js';
 import { tightenHeapGrowth } from '../../util/heap.js';
 import { DEFAULT_KAFKA_VERSION } from '../../local/versions.js';
 import { applyConsoleConsumerFlags, CONSOLE_CONSUMER_OPTIONS, consoleConsumerDeprecations } from './console-consumer.js';
@@ -141,58 +143,9 @@ kafka-console-consumer.sh's): ktool share-consume --bootstrap-server B --topic t
   ownsFormatFlag: true,
 });
 
-export interface ConsumeOptions extends ConsumeSelection {
-  include?: RegExp;
-  offset: OffsetSpec;
-  /** kcat's -o e@TS: a partition ends at its first record with a timestamp at or after this (not printed). */
-  stopAtMs?: number;
-  /** The -o text, for messages. */
-  offsetText: string;
-  maxMessages?: number;
-  exitAtEnd: boolean;
-  idleTimeoutMs?: number;
-  /** Bytes per fetch response (without -g); bounds memory, larger helps over high-latency links. */
-  fetchMaxBytes: number;
-  group?: string;
-  /** A share group (KIP-932) to read as a member of. */
-  shareGroup?: string;
-  groupProtocol: 'classic' | 'consumer';
-  isolation: 'read_committed' | 'read_uncommitted';
-  output: ConsumeOutput;
-  grep?: RegExp;
-  keyGrep?: RegExp;
-  headerFilters: [string, string][];
-  verbose: boolean;
-  /** Schema registry decoding per side (auto: framed records when a registry is set). */
-  keyFormat: ConsumeFormat;
-  valueFormat: ConsumeFormat;
-  /**
-   * kafka-console-consumer's spelling (--topic): its closing `Processed a total of N messages` on
-   * stderr, and its deprecation line for --property on stdout first.
-   */
-  console?: {
-    propertyWarning: boolean;
-    /** kafka-console-consumer's other deprecation lines (--consumer-property, --consumer.config), before --property's. */
-    deprecations?: string[];
-    /** --enable-systest-events: `shutdown_complete` on stdout at the end. */
-    systestEvents?: boolean;
-    /** Consumer settings given that ktool has no use for, named on stderr. */
-    ignored?: string[];
-    /** kafka-console-share-consumer.sh's line on stderr when --timeout-ms ends reading (its TimeoutException). */
-    timeoutError?: () => string;
-  };
-  /** How a share group member acknowledges what it wrote (kafka-console-share-consumer.sh --release/--reject): accept by default. */
-  shareAck?: 'accept' | 'release' | 'reject';
-  /** kafka-console-consumer's --version: only this is printed (the Kafka version the spelling follows). */
-  kafkaVersion?: string;
-}
-
-/** 1 MiB fetches keep a million-record read under 200 MB RSS; raise for distant clusters. */
-export const DEFAULT_FETCH_MAX_BYTES = 1 << 20;
-
 export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): ConsumeOptions {
   if (isKcatConsume(f)) return parseKcat(args, f);
-  if (f.version) return { ...versionOnly, kafkaVersion: DEFAULT_KAFKA_VERSION };
+  if (f.version) return { ...VERSION_ONLY, kafkaVersion: DEFAULT_KAFKA_VERSION };
   // Given twice outside kcat's spelling (kcat: -o s@TS -o e@TS), the last wins, as for any option:
   // kafka-console-consumer's --offset N after a script's own -o start is the one meant.
   const offsetFlag = f.offset?.at(-1);
@@ -240,17 +193,13 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
     maxMessages: positiveInt(f.maxMessages, '--max-messages'),
     exitAtEnd: Boolean(f.exit),
     idleTimeoutMs: positiveInt(f.timeoutMs, '--timeout-ms'),
-    fetchMaxBytes:
-      f.fetchMaxBytes === undefined
-        ? DEFAULT_FETCH_MAX_BYTES
-        : parseSize(f.fetchMaxBytes, '--fetch-max-bytes', { min: 1024, max: 256 << 20 }),
+    fetchMaxBytes: fetchMaxBytes(f),
     group,
     ...(f.shareGroup !== undefined ? { shareGroup: f.shareGroup } : {}),
     groupProtocol: f.groupProtocol ?? 'classic',
     isolation: f.isolationLevel ?? 'read_uncommitted',
     output,
-    grep: f.grep ? compileRegex(`.*(?:${f.grep}).*`, '--grep') : undefined,
-    keyGrep: f.keyGrep ? compileRegex(`.*(?:${f.keyGrep}).*`, '--key-grep') : undefined,
+    ...greps(f),
     headerFilters,
     verbose: Boolean(f.verbose),
     keyFormat: f.keyFormat ?? 'auto',
@@ -260,22 +209,6 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
       : {}),
   };
 }
-
-/** What --version needs (nothing is read). */
-const versionOnly: ConsumeOptions = {
-  topics: [],
-  offset: { start: { kind: 'end' } },
-  offsetText: 'end',
-  exitAtEnd: false,
-  fetchMaxBytes: DEFAULT_FETCH_MAX_BYTES,
-  groupProtocol: 'classic',
-  isolation: 'read_uncommitted',
-  output: { kind: 'values' },
-  headerFilters: [],
-  verbose: false,
-  keyFormat: 'raw',
-  valueFormat: 'raw',
-};
 
 /** A share group member reads what the group hands it: no positions, partitions or ends of its own. */
 function checkShareGroup(f: Flags<typeof spec>, partitions: boolean): void {
@@ -296,46 +229,6 @@ function checkShareGroup(f: Flags<typeof spec>, partitions: boolean): void {
       'a share group member reads what the group hands it; where a new group starts is its share.auto.offset.reset config ' +
         '(ktool configs alter --entity-type groups --entity-name G --add-config share.auto.offset.reset=earliest)',
     );
-}
-
-/** kcat's spelling (src/commands/consume/kcat.ts): kcat's defaults and output, records as they are (no schema decoding). */
-function parseKcat(args: string[], f: Flags<typeof spec>): ConsumeOptions {
-  const plan = kcatPlan(args, f);
-  const { topics, partitions, topicPartitions } = parseSelection(plan.topics, f);
-  if (topics.length === 0)
-    throw new UsageError(f.kcatGroup !== undefined ? '-G needs the topics to read: ktool consume -G GROUP TOPIC...' : '-t <topic> missing');
-  if (plan.group && (partitions || topicPartitions))
-    throw new UsageError('-p cannot be combined with -G: the group assigns the partitions');
-  if (f.maxMessages !== undefined && plan.maxCount !== undefined) throw new UsageError('give -c or -n, not both');
-  const count = plan.maxCount ?? f.maxMessages;
-  // kcat's e@TS: each partition stops at its first record at or after TS (waiting for one unless -e).
-  const stopAt = plan.offset.end?.kind === 'time' ? plan.offset.end.ms : undefined;
-  return {
-    topics,
-    offset: stopAt === undefined ? plan.offset : { start: plan.offset.start },
-    ...(stopAt !== undefined ? { stopAtMs: stopAt } : {}),
-    offsetText: plan.offsetText,
-    ...(partitions ? { partitions } : {}),
-    ...(topicPartitions ? { topicPartitions } : {}),
-    maxMessages: positiveInt(count, plan.maxCount !== undefined ? '-c' : '--max-messages'),
-    exitAtEnd: Boolean(f.exit),
-    idleTimeoutMs: positiveInt(f.timeoutMs, '--timeout-ms'),
-    fetchMaxBytes:
-      plan.fetchMaxBytes ??
-      (f.fetchMaxBytes === undefined
-        ? DEFAULT_FETCH_MAX_BYTES
-        : parseSize(f.fetchMaxBytes, '--fetch-max-bytes', { min: 1024, max: 256 << 20 })),
-    group: plan.group,
-    groupProtocol: f.groupProtocol ?? 'classic',
-    isolation: plan.isolation,
-    output: plan.output,
-    grep: f.grep ? compileRegex(`.*(?:${f.grep}).*`, '--grep') : undefined,
-    keyGrep: f.keyGrep ? compileRegex(`.*(?:${f.keyGrep}).*`, '--key-grep') : undefined,
-    headerFilters: [],
-    verbose: Boolean(f.verbose),
-    keyFormat: 'raw',
-    valueFormat: 'raw',
-  };
 }
 
 /**
@@ -393,22 +286,4 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
   if (o.verbose || (ctx.io.stderrIsTTY && out.filtering))
     ctx.io.stderr.write(`consumed ${consumed}, written ${written}${out.filtering ? `, filtered out ${filtered}` : ''}\n`);
   if (ctx.io.signal.aborted && ctx.io.signal.reason !== 'EPIPE') return { exitCode: ExitCode.interrupted };
-}
-
-/** The schema registry decoder: with a registry set, unless both sides are raw; a forced format needs one. */
-async function decoderFor(o: ConsumeOptions, ctx: Context) {
-  const typed = (f: ConsumeFormat) => f !== 'auto' && f !== 'raw';
-  if (o.keyFormat === 'raw' && o.valueFormat === 'raw') return undefined;
-  const { schemaLookupFor } = await import('../../serde/lookup.js');
-  const lookup = await schemaLookupFor(ctx);
-  if (!lookup) {
-    if (typed(o.keyFormat) || typed(o.valueFormat))
-      throw new UsageError(
-        `--${typed(o.valueFormat) ? 'value' : 'key'}-format ${typed(o.valueFormat) ? o.valueFormat : o.keyFormat} needs a schema registry`,
-        'pass --schema-registry URL (its base path included) or set KTOOL_SCHEMA_REGISTRY',
-      );
-    return undefined;
-  }
-  const { RecordDecoder } = await import('../../serde/typed-consume.js');
-  return new RecordDecoder(lookup, { key: o.keyFormat, value: o.valueFormat }, (m) => ctx.warn(m));
 }

@@ -1,7 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import type { ConsumedRecord } from '../../kafka/consumer-types.js';
 import type { KafkaClients } from '../../kafka/types.js';
-import type { ConsumeOptions } from './consume.js';
+import type { ConsumeOptions } from './options.js';
 import { GroupCommits } from './group-commits.js';
 import { committedOffsets, GroupEnd } from './group-end.js';
 import { openRangeReader, partitionsToRead, resolveRanges } from './positions.js';

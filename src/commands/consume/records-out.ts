@@ -5,7 +5,7 @@ import { toYaml } from '../../output/yaml.js';
 import { toEnvelope } from '../../serde/envelope.js';
 import { schemaIdOf } from '../../serde/wire.js';
 import { consoleFormatter } from './console-format.js';
-import type { ConsumeOptions } from './consume.js';
+import type { ConsumeOptions } from './options.js';
 import { compileFormat, type RecordFormatter } from './format.js';
 import { jsonLineFormatter } from './json-line.js';
 import { compileKcatFormat, kcatDefaultFormat, kcatJsonFormat } from './kcat-format.js';

@@ -8,7 +8,7 @@ import { STATE_HEAP_GROWING_PERCENT, tightenHeapGrowth } from '../../util/heap.j
 import { parsePath, type Segment } from '../../stats/path.js';
 import type { StatsSpec } from '../../stats/types.js';
 import type { TimeSource } from '../../stats/extract.js';
-import { DEFAULT_FETCH_MAX_BYTES } from '../consume/consume.js';
+import { DEFAULT_FETCH_MAX_BYTES } from '../consume/options.js';
 import { parseOffsetSpec, type OffsetSpec } from '../consume/offset-spec.js';
 import { parseSelection, type ConsumeSelection } from '../consume/selection.js';
 import { parseStatsApp, type StatsAppOptions } from './app-options.js';
