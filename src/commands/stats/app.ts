@@ -12,11 +12,10 @@
  * are ktool's JSON); Streams' naming rule (APP- ... -changelog) is kept, so
  * kafka-streams-application-reset and ktool stats reset find it.
  */
-import { randomUUID } from 'node:crypto';
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { ensureChangelog } from '../../app/changelog.js';
-import { ExactlyOnceLoop } from '../../app/exactly-once.js';
+import { runExactlyOnce } from '../../app/run-app.js';
 import { changelogTopic } from '../../app/state-store.js';
 import { ExitCode } from '../../errors.js';
 import { topicsNotFound } from '../../kafka/not-found.js';
@@ -46,77 +45,37 @@ export async function runStatsApp(o: StatsOptions, a: StatsAppOptions, ctx: Cont
       ? { 'cleanup.policy': 'compact,delete', 'retention.ms': String(windowRetentionMs(w.size, o.stats.grace)) }
       : { 'cleanup.policy': 'compact' };
   if ((await ensureChangelog(admin, changelog, inputPartitions, a.app, configs)) === 'created') ctx.info(`created ${changelog}`);
-  const { signal } = ctx.io;
-  // One transactional id per process, kept by a producer renewed after the broker aborted its transaction.
-  const transactionalId = `${a.app}-${randomUUID()}`;
-  const openProducer = () =>
-    clients.producer(
-      // KIP-447: one transactional producer per process; the group's generation fences a zombie.
-      {
-        acks: -1,
-        idempotent: true,
-        compression: 'lz4',
-        transactionalId,
-        transactionTimeoutMs: a.transactionTimeoutMs,
-      },
-      { signal, onWarning: (m) => ctx.warn(m) },
-    );
-  const producer = await openProducer();
-  const outPartitions = await producer.partitionCount(to);
   const engine = new PartitionedEngine(o.stats, { coalesce: true, trackChanges: true });
   const extract = extractor({ by: o.by, fields: o.fieldPaths, time: o.time });
-  const group = await clients.mirrorGroup({ groupId: a.app, topics: [o.topic] });
-  const loop = new ExactlyOnceLoop({
+  const c = await runExactlyOnce(ctx, clients, admin, {
     app: a.app,
     input: o.topic,
     fallback: o.offset.start.kind === 'end' ? 'latest' : 'earliest',
     isolation: o.isolation,
     commitIntervalMs: a.commitIntervalMs,
     untilCaughtUp: a.untilCaughtUp,
-    // A killed process's transaction is aborted after transaction.timeout.ms; the coordinator checks every 10 s.
-    stableWaitMs: a.transactionTimeoutMs + 30_000,
+    transactionTimeoutMs: a.transactionTimeoutMs,
+    fetchMaxBytes: o.fetchMaxBytes,
+    producer: { compression: 'lz4' },
     stores: [{ name: STATS_STORE, store: new StatsStore(engine, a.app) }],
-    processor: {
-      process(records) {
-        for (const r of records) engine.process(extract(r));
-        return rowRecords(engine.drain(), to, outPartitions, producer);
-      },
+    processor: async (producer) => {
+      const outPartitions = await producer.partitionCount(to);
+      return {
+        process(records) {
+          for (const r of records) engine.process(extract(r));
+          return rowRecords(engine.drain(), to, outPartitions, producer);
+        },
+      };
     },
-    producer,
-    renewProducer: openProducer,
-    warn: (m) => ctx.warn(m),
-    group,
-    admin,
-    openReader: (ranges, isolation) =>
-      clients.partitionReader({
-        ranges,
-        isolation,
-        maxBytes: o.fetchMaxBytes,
-        onWarning: (m) => ctx.warn(m),
-        logStart: async (topic, partition) => (await admin.listOffsets([{ topic, partition }], 'earliest'))[0].offset,
-        maxOutageMs: clients.settings.timeoutMs,
-      }),
-    signal,
-    now: () => ctx.io.now(),
     info: (m) => ctx.info(m),
   });
-  let error: unknown;
-  try {
-    await loop.run();
-  } catch (e) {
-    error = e;
-  } finally {
-    await group.close();
-    await loop.producer.close();
-  }
-  const c = loop.counts;
   const summary = { app: a.app, input: o.topic, output: to, changelog, read: c.read, rows: c.written, transactions: c.transactions };
   const result: CommandResult = {
     data: summary,
     stderr: `${c.read} records read, ${c.written} rows written to ${to} in ${c.transactions} transactions (${a.app})\n`,
   };
-  if (error !== undefined) result.error = error;
-  else if (signal.aborted) result.exitCode = ExitCode.interrupted;
+  if (c.error !== undefined) result.error = c.error;
+  else if (ctx.io.signal.aborted) result.exitCode = ExitCode.interrupted;
   return result;
 }
 
