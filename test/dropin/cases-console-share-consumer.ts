@@ -6,7 +6,8 @@
 import type { Script } from './cases.js';
 
 const B = 'B';
-const GROUPS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
+const GROUPS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9'];
+const STRING = 'org.apache.kafka.common.serialization.StringDeserializer';
 
 export const CONSOLE_SHARE_CONSUMER: Script = {
   script: 'kafka-console-share-consumer.sh',
@@ -35,7 +36,11 @@ export const CONSOLE_SHARE_CONSUMER: Script = {
   ],
   mainClass: 'org.apache.kafka.tools.consumer.ConsoleShareConsumer',
   noun: ['share-consume'],
-  files: { props: 'client.id=dropin-share-consumer\n' },
+  files: {
+    props: 'client.id=dropin-share-consumer\n',
+    formatter: 'print.key=true\nkey.separator=|\nprint.offset=false\n',
+    group9: 'group.id={c9}\nclient.id=dropin-share-consumer\n',
+  },
   setup: [
     { args: ['topics', 'create', '{=ct}', '-p', '1'] },
     { args: ['produce', '{=ct}', '--key-separator', ':'], stdin: 'k1:a\nk2:b\nk3:c\nk4:d\n' },
@@ -73,6 +78,25 @@ export const CONSOLE_SHARE_CONSUMER: Script = {
     },
     { args: ['--bootstrap-server', B, '--topic', '{=ct}', '--group', '{c6}', '--timeout-ms', '15000'] },
     { args: ['--bootstrap-server', B, '--group', '{c7}'] },
+    // The group from --command-property; the formatter's file under --formatter-property; String deserializers
+    // (what ktool prints); a formatter that never fails (nothing to reject); the closing systest event.
+    {
+      args: [
+        ...['--bootstrap-server', B, '--topic', '{=ct}', '--command-property', 'group.id={c8}', '--max-messages', '3'],
+        ...['--formatter-config', '@formatter', '--formatter-property', 'print.offset=true'],
+        ...['--key-deserializer', STRING, '--value-deserializer', STRING, '--reject-message-on-error', '--enable-systest-events'],
+      ],
+    },
+    // The deprecated spellings (their lines on stdout first), one group id in three places.
+    {
+      args: [
+        ...['--bootstrap-server', B, '--topic', '{=ct}', '--group', '{c9}', '--consumer-property', 'group.id={c9}'],
+        ...['--consumer-config', '@group9', '--max-messages', '1', '--property', 'print.key=true'],
+      ],
+    },
+    { args: ['--bootstrap-server', B, '--topic', '{=ct}', '--group', '{c10}', '--command-property', 'group.id={c11}'] },
+    { args: ['--bootstrap-server', B, '--topic', '{=ct}', '--consumer-property', 'a=b', '--command-property', 'c=d'] },
+    { args: ['--bootstrap-server', B, '--topic', '{=ct}', '--consumer-config', '@props', '--command-config', '@props'] },
     { args: ['--bootstrap-server', B, '--topic', '{=ct}', '--bogus'] },
   ],
 };

@@ -32,9 +32,13 @@ export const CONSOLE_CONSUMER_OPTIONS = defineOptions([
   { flags: '--version', description: d('print the Kafka version whose console consumer this spelling follows'), hidden: true },
 ]);
 
-const FORMATTERS = new Set(['org.apache.kafka.tools.consumer.DefaultMessageFormatter', 'kafka.tools.DefaultMessageFormatter']);
+/** Kafka's DefaultMessageFormatter, Kafka 4's and Kafka 3's names: ktool's way of printing records (console-format.ts). */
+export const CONSOLE_FORMATTERS: ReadonlySet<string> = new Set([
+  'org.apache.kafka.tools.consumer.DefaultMessageFormatter',
+  'kafka.tools.DefaultMessageFormatter',
+]);
 /** Deserializers whose toString prints what ktool prints (the bytes as UTF-8). */
-const DESERIALIZERS = new Set(['org.apache.kafka.common.serialization.StringDeserializer']);
+export const CONSOLE_DESERIALIZERS: ReadonlySet<string> = new Set(['org.apache.kafka.common.serialization.StringDeserializer']);
 /** The consumer settings that change what is read: the rest of a file or --command-property is named as ignored. */
 const USED = new Set(['group.id', 'auto.offset.reset', 'isolation.level']);
 
@@ -55,9 +59,11 @@ export interface ConsoleConsumerFlags {
   valueDeserializer?: string;
 }
 
-const fileItems = (path: string, what: string) => [...parseProperties(readUserFileSync(path, what)).entries()];
+/** A properties file's entries (--command-config, --formatter-config), in the file's order. */
+export const fileItems = (path: string, what: string) => [...parseProperties(readUserFileSync(path, what)).entries()];
 
-function split(item: string): [string, string] {
+/** A --command-property (--consumer-property) item: key=value. */
+export function split(item: string): [string, string] {
   const eq = item.indexOf('=');
   if (eq <= 0) throw new UsageError(`--command-property expects key=value, got "${item}"`);
   return [item.slice(0, eq).trim(), item.slice(eq + 1).trim()];
@@ -82,13 +88,13 @@ export function consoleConsumerDeprecations(f: ConsoleConsumerFlags): string[] {
  * --command-config, its consumer keys not reported as unknown). Returns the settings it ignores.
  */
 export function applyConsoleConsumerFlags(f: ConsoleConsumerFlags): string[] {
-  if (f.formatter !== undefined && !FORMATTERS.has(f.formatter))
+  if (f.formatter !== undefined && !CONSOLE_FORMATTERS.has(f.formatter))
     throw new UsageError(`--formatter ${f.formatter}: ktool formats records as Kafka's DefaultMessageFormatter only`);
   for (const [flag, cls] of [
     ['--key-deserializer', f.keyDeserializer],
     ['--value-deserializer', f.valueDeserializer],
   ] as const)
-    if (cls !== undefined && !DESERIALIZERS.has(cls))
+    if (cls !== undefined && !CONSOLE_DESERIALIZERS.has(cls))
       throw new UsageError(`${flag} ${cls}: ktool prints the bytes as UTF-8 text, as StringDeserializer only`);
   const file = f.commandConfig ?? f['consumer.config'];
   if (file !== undefined) {
@@ -109,12 +115,21 @@ export function applyConsoleConsumerFlags(f: ConsoleConsumerFlags): string[] {
       if (value === 'earliest' && f.offset === undefined) f.fromBeginning = true;
     } else ignored.push(key);
   }
-  if (f.formatterConfig !== undefined)
-    f.formatterProperty = [
-      ...fileItems(f.formatterConfig, '--formatter-config').map(([k, v]) => `${k}=${v}`),
-      ...(f.formatterProperty ?? []),
-    ];
+  applyFormatterConfig(f);
   return ignored;
+}
+
+/**
+ * --formatter-config FILE under the formatter's command-line properties: the file's first, then
+ * --property's and --formatter-property's (which the original puts over the file).
+ */
+export function applyFormatterConfig(f: { formatterConfig?: string; property?: string[]; formatterProperty?: string[] }): void {
+  if (f.formatterConfig === undefined) return;
+  f.formatterProperty = [
+    ...fileItems(f.formatterConfig, '--formatter-config').map(([k, v]) => `${k}=${v}`),
+    ...(f.property ?? []),
+    ...(f.formatterProperty ?? []),
+  ];
 }
 
 function isolation(value: string): 'read_committed' | 'read_uncommitted' {
