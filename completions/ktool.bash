@@ -126,7 +126,7 @@ _ktool_options() {
     'transactions find-hanging') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --broker-id --topic --partition --max-transaction-timeout -h --help' ;;
     'transactions abort') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --partition --start-offset --producer-id --producer-epoch --coordinator-epoch -y --yes -h --help' ;;
     'share-groups') echo '--all-groups --all-topics --bootstrap-server --command-config --delete --delete-offsets --describe --dry-run --execute --group --help --list --members --offsets --reset-offsets --state --timeout --to-datetime --to-earliest --to-latest --topic --verbose' ;;
-    'share-consume') echo '--bootstrap-server --command-config --consumer-config --formatter --formatter-property --group --help --max-messages --property --reject --release --timeout-ms --topic' ;;
+    'share-consume') echo '--bootstrap-server --command-config --command-property --consumer-config --consumer-property --enable-systest-events --formatter --formatter-config --formatter-property --group --help --key-deserializer --max-messages --property --reject --reject-message-on-error --release --timeout-ms --topic --value-deserializer' ;;
   esac
 }
 
@@ -763,8 +763,8 @@ _ktool_option_value() {
       esac ;;
     'share-consume')
       case "$2" in
-        --bootstrap-server|--formatter|--formatter-property|--max-messages|--property|--timeout-ms) echo 'none' ;;
-        --command-config|--consumer-config) echo 'files' ;;
+        --bootstrap-server|--command-property|--consumer-property|--formatter|--formatter-property|--key-deserializer|--max-messages|--property|--timeout-ms|--value-deserializer) echo 'none' ;;
+        --command-config|--consumer-config|--formatter-config) echo 'files' ;;
         --group) echo 'share-groups' ;;
         --topic) echo 'topics' ;;
         *) return 1 ;;
