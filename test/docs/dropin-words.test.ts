@@ -108,7 +108,7 @@ describe('bash completes the drop-in words', () => {
   it('the words, their flags, and topics from the cluster the line names', () => {
     expect(complete('ktool', 'share-')).toEqual(['share-groups', 'share-consume']);
     expect(complete('ktool', 'share-groups', '--del')).toEqual(['--delete', '--delete-offsets']);
-    expect(complete('ktool', 'share-consume', '--re')).toEqual(['--reject', '--release']);
+    expect(complete('ktool', 'share-consume', '--re')).toEqual(['--reject', '--reject-message-on-error', '--release']);
     expect(complete('ktool', 'share-consume', '--ver')).toEqual([]);
     expect(complete('ktool', 'share-groups', '--bootstrap-server', 'kafka:9092', '--topic', 'o')).toEqual(['orders']);
     expect(readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n').at(-1)).toBe('__complete topics --bootstrap-server kafka:9092 -- o');
