@@ -33,7 +33,7 @@ const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'gr
  * and its dry run on a terminal.
  */
 const VERBS: Readonly<
-  Record<string, { name: DropinName; own: ReadonlySet<string>; anyOf: readonly string[]; native?: readonly string[] }>
+  Record<string, { name: DropinName; own: ReadonlySet<string>; anyOf: readonly string[]; native?: readonly string[]; anyWord?: true }>
 > = {
   'partitions reassign': {
     name: 'reassign',
@@ -52,10 +52,17 @@ const VERBS: Readonly<
     native: ['--before', '--allow-internal-topics'],
   },
   // argparse4j tools: the action is a sub-command word (kafka-metadata-quorum.sh --bootstrap-server B describe --status).
-  'cluster quorum': { name: 'quorum', own: new Set(['--dry-run']), anyOf: ['describe', 'add-controller', 'remove-controller'] },
+  // `anyWord`: any sub-command word, so the original's refusal of an unknown one is its own (ktool's commands take no such word).
+  'cluster quorum': {
+    name: 'quorum',
+    own: new Set(['--dry-run']),
+    anyOf: ['describe', 'add-controller', 'remove-controller'],
+    anyWord: true,
+  },
   'cluster features': {
     name: 'features',
     own: new Set(['--dry-run']),
+    anyWord: true,
     anyOf: ['describe', 'upgrade', 'downgrade', 'disable', 'version-mapping', 'feature-dependencies'],
   },
 };
@@ -136,6 +143,13 @@ function legacyE2e(args: readonly string[]): boolean {
   return (args.length === 5 || args.length === 6) && !args.some((a) => a.startsWith('-')) && /^\d+$/.test(args[2]);
 }
 
+/** The argparse4j tools' connection options: the word after one is its value, not a sub-command. */
+const VALUED = new Set(['--bootstrap-server', '--bootstrap-controller', '--command-config']);
+
+function hasWord(args: readonly string[]): boolean {
+  return args.some((a, i) => !a.startsWith('-') && !(i > 0 && VALUED.has(args[i - 1])));
+}
+
 export function dropinName(argv: readonly string[]): DropinName | undefined {
   const verb = VERBS[argv.slice(0, 2).join(' ')] ?? VERBS[argv[0]];
   if (verb) {
@@ -146,7 +160,7 @@ export function dropinName(argv: readonly string[]): DropinName | undefined {
     if (!names.some((a) => a === '--bootstrap-server' || a === '--bootstrap-controller')) return undefined;
     if (names.some((a) => (KTOOL_ONLY.has(a) && !verb.own.has(a)) || verb.native?.includes(a))) return undefined;
     // The original's action (or required election type): `--bootstrap-server H` alone is ktool's connection flag.
-    if (!names.some((a) => verb.anyOf.includes(a))) return undefined;
+    if (!names.some((a) => verb.anyOf.includes(a)) && !(verb.anyWord && hasWord(rest))) return undefined;
     return verb.name;
   }
   const [noun, ...rest] = argv;

@@ -43,6 +43,9 @@ function electionType(o: JoptResult): ElectionType {
 function validate(o: JoptResult): void {
   const missing = ['bootstrap-server', 'election-type'].filter((n) => !has(o, n));
   if (missing.length) throw new Failed(`Missing required option(s): ${missing.join(', ')}`);
+  // CommandLineUtils.checkInvalidArgs: the deprecated spelling and its replacement are exclusive (usage, exit 1).
+  if (has(o, 'admin.config') && has(o, 'command-config'))
+    throw new UsageExit('Option "[admin.config]" can\'t be used with option "[command-config]"');
   const exclusive = ['topic', 'all-topic-partitions', 'path-to-json-file'];
   if (exclusive.filter((n) => has(o, n)).length !== 1)
     throw new Failed(`One and only one of the following options is required: ${exclusive.join(', ')}`);
@@ -64,6 +67,11 @@ export const ELECT_LEADERS: DropinScript = {
   script: 'kafka-leader-election.sh',
   options: ELECT_OPTIONS,
   bootstrapOption: 'bootstrap-server',
+  // The deprecated --admin.config, or --command-config (validate refuses both).
+  connection: (o) => ({
+    bootstrapServer: valueOf(o, 'bootstrap-server'),
+    commandConfig: valueOf(o, 'admin.config') ?? valueOf(o, 'command-config'),
+  }),
   async run(o, ctx, out) {
     try {
       validate(o);
@@ -77,6 +85,11 @@ export const ELECT_LEADERS: DropinScript = {
         : has(o, 'topic')
           ? [{ topic: valueOf(o, 'topic')!, partition: Number(partition) }]
           : null;
+      // After the JSON file is read, before the admin client is made from the deprecated option's file.
+      if (has(o, 'admin.config'))
+        await out.stdout(
+          'Option --admin.config has been deprecated and will be removed in a future version. Use --command-config instead.\n',
+        );
       const r = await electLeaders(ctx, type, partitions);
       const set = (tps: { topic: string; partition: number }[]) => javaHashOrder(tps, javaTpHash).map(tpName).join(', ');
       if (r.elected.length) await out.stdout(`Successfully completed leader election (${type}) for partitions ${set(r.elected)}\n`);

@@ -21,7 +21,7 @@ const valued = (name: string, unsupported?: string): JoptOption => ({ name, valu
 
 export const REASSIGN_OPTIONS: readonly JoptOption[] = [
   switchOf('additional'),
-  valued('bootstrap-controller', 'connecting to the controllers directly'),
+  valued('bootstrap-controller'),
   valued('bootstrap-server'),
   valued('broker-list'),
   switchOf('cancel'),
@@ -84,11 +84,15 @@ function checkArgs(o: JoptResult): Action {
   return action;
 }
 
-/** A --throttle value as Java's Long (-1, the default, is no throttle). */
+/**
+ * A --throttle or --timeout value as Java's Long (-1, the throttles' default, is no throttle). jopt-simple
+ * converts it when the action reads it, so a bad one is the action's failure: `Error: ...` on stdout.
+ */
 function longOption(o: JoptResult, name: string): number | undefined {
   const v = valueOf(o, name);
   if (v === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(v)) throw new UsageExit(`Cannot parse argument '${v}' of option ${name}`);
+  if (!/^[+-]?\d+$/.test(v) || BigInt(v) > 2n ** 63n - 1n || BigInt(v) < -(2n ** 63n))
+    throw new PlanError(`Cannot parse argument '${v}' of option ${name}`);
   const n = Number(v);
   return n < 0 ? undefined : n;
 }
@@ -122,13 +126,17 @@ const RUNNERS: Record<Action, (o: JoptResult, ctx: Context, out: DropinOut) => P
     await out.stdout(`Proposed partition reassignment configuration\n${planJson(proposed)}\n`);
   },
   async execute(o, ctx, out) {
-    const plan = parsePlanJson(await readPlan(o, 'reassignment-json-file'));
+    // Java's order: the file is read, the Long options converted, then the plan parsed.
+    const text = await readPlan(o, 'reassignment-json-file');
     const options: ops.ExecuteOptions = {
       additional: has(o, 'additional'),
       throttle: longOption(o, 'throttle'),
       logDirThrottle: longOption(o, 'replica-alter-log-dirs-throttle'),
       allowReplicationFactorChange: !has(o, 'disallow-replication-factor-change'),
     };
+    // --timeout bounds Java's wait for log directory moves to begin; ktool refuses log directory moves, so only its value is checked.
+    longOption(o, 'timeout');
+    const plan = parsePlanJson(text);
     const prepared = await ops.prepareExecute(ctx, plan, options);
     await out.stdout(
       `Current partition replica assignment\n\n${planJson(prepared.current)}\n\n` +
@@ -163,7 +171,9 @@ const RUNNERS: Record<Action, (o: JoptResult, ctx: Context, out: DropinOut) => P
     await printCleared(out, result.cleared);
   },
   async cancel(o, ctx, out) {
-    const plan = parsePlanJson(await readPlan(o, 'reassignment-json-file'));
+    const text = await readPlan(o, 'reassignment-json-file');
+    longOption(o, 'timeout');
+    const plan = parsePlanJson(text);
     const result = await ops.cancel(ctx, plan, has(o, 'preserve-throttles'));
     if (result.errors.length)
       throw new Terse(
@@ -198,6 +208,11 @@ export const REASSIGN: DropinScript = {
   script: 'kafka-reassign-partitions.sh',
   options: REASSIGN_OPTIONS,
   bootstrapOption: 'bootstrap-server',
+  // --bootstrap-controller (--list and --cancel): the controllers answer those requests themselves (KIP-919).
+  connection: (o) => ({
+    bootstrapServer: valueOf(o, 'bootstrap-server') ?? valueOf(o, 'bootstrap-controller'),
+    commandConfig: valueOf(o, 'command-config'),
+  }),
   async run(o, ctx, out) {
     let action: Action;
     try {

@@ -4,7 +4,9 @@
  * (ToolsUtils.prettyPrintTable), `None` for what is absent, nothing printed by a successful abort,
  * a failure as one line on stderr and exit 1.
  */
+import { readFile } from 'node:fs/promises';
 import type { Context } from '../cli/context.js';
+import { parseProperties } from '../config/properties.js';
 import type { TransactionsApi } from '../kafka/transactions-admin-types.js';
 import { javaStringHash } from './java-hash-order.js';
 import { has, valueOf, type JoptResult } from './jopt.js';
@@ -54,7 +56,7 @@ export const TRANSACTIONS_PARSER: ArgParser = {
     ],
     forceTerminateTransaction: [
       { name: 'help', unsupported: 'ktool transactions --help' },
-      { name: 'transactionalId', value: 'string', required: true, unsupported: 'fencing a transactional id (KIP-939) is not in ktool' },
+      { name: 'transactionalId', value: 'string', required: true },
     ],
   },
 };
@@ -198,6 +200,24 @@ async function abort(o: JoptResult, api: TransactionsApi): Promise<string> {
   return '';
 }
 
+/** The admin client's request.timeout.ms: --command-config's, or Java's default. */
+async function requestTimeoutMs(o: JoptResult): Promise<number> {
+  const file = valueOf(o, 'command-config');
+  const v = file === undefined ? undefined : parseProperties(await readFile(file, 'utf8')).get('request.timeout.ms');
+  return v !== undefined && /^\d+$/.test(v.trim()) ? Number(v.trim()) : 30_000;
+}
+
+/**
+ * Admin.forceTerminateTransaction: the id's producers fenced (InitProducerId as a new producer), its open transaction
+ * aborted by the coordinator; nothing printed. The transaction timeout sent is the admin client's request.timeout.ms.
+ */
+async function forceTerminate(o: JoptResult, api: TransactionsApi): Promise<string> {
+  const id = valueOf(o, 'transactionalId')!;
+  const timeoutMs = await requestTimeoutMs(o);
+  await failing(`Failed to force terminate transactionalId \`${id}\``, () => api.fenceProducer(id, timeoutMs));
+  return '';
+}
+
 async function run(o: JoptResult, ctx: Context, out: DropinOut): Promise<number> {
   const command = o.operands[0];
   try {
@@ -208,6 +228,7 @@ async function run(o: JoptResult, ctx: Context, out: DropinOut): Promise<number>
       if (command === 'list') text = await list(o, api);
       else if (command === 'describe') text = await describe(o, api, ctx.io.now());
       else if (command === 'describe-producers') text = await describeProducers(o, api);
+      else if (command === 'forceTerminateTransaction') text = await forceTerminate(o, api);
       else text = await abort(o, api);
     }
     await out.stdout(text);

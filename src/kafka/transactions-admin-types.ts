@@ -61,4 +61,9 @@ export interface TransactionsApi {
   describeProducers(partitions: TopicPartition[], brokerId?: number): Promise<Map<string, ProducerState[]>>;
   /** WriteTxnMarkers (abort) for one producer's open transaction, sent to the partition's leader: needs ClusterAction. */
   abortTransaction(spec: AbortSpec): Promise<void>;
+  /**
+   * InitProducerId for the id as a new producer (-1/-1) at its coordinator, as Java's Admin.fenceProducers
+   * (and forceTerminateTransaction): the coordinator aborts the id's open transaction and bumps its epoch.
+   */
+  fenceProducer(transactionalId: string, transactionTimeoutMs: number): Promise<{ producerId: bigint; producerEpoch: number }>;
 }

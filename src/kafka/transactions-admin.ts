@@ -212,11 +212,26 @@ async function abortTransaction(admin: Admin, spec: AbortSpec): Promise<void> {
           throw errorForWireCode(p.errorCode, `aborting the transaction of producer ${spec.producerId} on ${t.name}-${p.partitionIndex}`);
 }
 
+/** What FenceProducersHandler asks again: the coordinator loading, a concurrent transaction, or the coordinator moved. */
+const FENCE_RETRY = new Set([...RETRY_COORDINATOR, 51]);
+
+async function fenceProducer(admin: Admin, id: string, timeoutMs: number): Promise<{ producerId: bigint; producerEpoch: number }> {
+  for (let attempt = 0; ; attempt++) {
+    const broker = (await coordinators(admin, [id])).get(id)!;
+    const r = await callApi(admin, PINNED.InitProducerId, [id, timeoutMs, -1n, -1], broker);
+    if (!r.errorCode) return { producerId: r.producerId, producerEpoch: r.producerEpoch };
+    if (!FENCE_RETRY.has(r.errorCode) || attempt >= COORDINATOR_ATTEMPTS)
+      throw errorForWireCode(r.errorCode, `fencing the producers of transactional id ${id}`);
+    await sleep(100);
+  }
+}
+
 export function makeTransactionsApi(admin: Admin): TransactionsApi {
   return {
     listTransactions: (filter = {}) => listTransactions(admin, filter),
     describeTransactions: (ids) => describeTransactions(admin, ids),
     describeProducers: (partitions, brokerId) => describeProducers(admin, partitions, brokerId),
     abortTransaction: (spec) => abortTransaction(admin, spec),
+    fenceProducer: (id, timeoutMs) => fenceProducer(admin, id, timeoutMs),
   };
 }

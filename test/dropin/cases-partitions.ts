@@ -26,6 +26,9 @@ const FILES: Record<string, string> = {
   r1Other: plan([['{r1}', 0, [2]]]),
   r1Add: plan([['{r1}', 1, [2, 3]]]),
   badBroker: plan([['{r1}', 0, [9]]]),
+  r1Grow: plan([['{r1}', 0, [1, 2]]]),
+  reassignProps: 'client.id=dropin-reassign\nrequest.timeout.ms=30000\n',
+  electProps: 'client.id=dropin-elect\n',
   elect: JSON.stringify({
     partitions: [
       { topic: '{=e2}', partition: 0 },
@@ -74,6 +77,32 @@ export const REASSIGN: Script = {
   ],
   cases: [
     { args: ['--bootstrap-server', B, '--list'] },
+    // `C` is the cluster's controllers: --list and --cancel ask them (KIP-919), the other actions refuse the flag.
+    { args: ['--bootstrap-controller', 'C', '--list'] },
+    { args: ['--bootstrap-server', B, '--list', '--command-config', '@reassignProps'] },
+    {
+      args: ['--bootstrap-controller', 'C', '--cancel', '--reassignment-json-file', '@r1Now', '--preserve-throttles', '--timeout', '5000'],
+    },
+    { args: ['--bootstrap-controller', 'C', '--execute', '--reassignment-json-file', '@r1Now'] },
+    // A plan that changes {r1}-0's replication factor: refused by the controller (KIP-860), nothing moves.
+    {
+      args: ['--bootstrap-server', B, '--execute', '--reassignment-json-file', '@r1Grow', '--disallow-replication-factor-change'],
+      state: [['topics', 'describe', '{r1}', '--json']],
+    },
+    {
+      args: [
+        '--bootstrap-server',
+        B,
+        '--execute',
+        '--reassignment-json-file',
+        '@r1Now',
+        '--disallow-replication-factor-change',
+        '--timeout',
+        '5000',
+        '--command-config',
+        '@reassignProps',
+      ],
+    },
     {
       args: ['--bootstrap-server', B, '--generate', '--topics-to-move-json-file', '@topics', '--broker-list', '1,2,3'],
       normalize: ['proposed-replicas'],
@@ -153,5 +182,45 @@ export const ELECT: Script = {
     { args: ['--bootstrap-server', B, '--election-type', 'PREFERRED', '--topic', '{nope}', '--partition', '0'] },
     { args: ['--bootstrap-server', B, '--election-type', 'PREFERRED'] },
     { args: ['--bootstrap-server', B, '--election-type', 'PREFERRED', '--topic', '{e1}'] },
+    {
+      args: [
+        '--bootstrap-server',
+        B,
+        '--election-type',
+        'PREFERRED',
+        '--topic',
+        '{e1}',
+        '--partition',
+        '0',
+        '--admin.config',
+        '@electProps',
+      ],
+    },
+    {
+      args: [
+        '--bootstrap-server',
+        B,
+        '--election-type',
+        'UNCLEAN',
+        '--topic',
+        '{e1}',
+        '--partition',
+        '0',
+        '--command-config',
+        '@electProps',
+      ],
+    },
+    // Both spellings: refused (checkInvalidArgs), before any file is read.
+    {
+      args: [
+        ...['--bootstrap-server', B, '--election-type', 'PREFERRED', '--topic', '{e1}', '--partition', '0'],
+        ...['--command-config', '/nonexistent/admin.properties', '--admin.config', '@electProps'],
+      ],
+    },
+    // Every partition of the cluster (other tests' too): an unclean election of a partition that has a leader is not
+    // needed, and the controller leaves those out of its answer when asked for all: nothing printed, exit 0.
+    { args: ['--bootstrap-server', B, '--election-type', 'UNCLEAN', '--all-topic-partitions'] },
+    { args: ['--bootstrap-server', B, '--election-type', 'PREFERRED', '--all-topic-partitions', '--partition', '0'] },
+    { args: ['--bootstrap-server', B, '--election-type', 'PREFERRED', '--all-topic-partitions', '--topic', '{e1}', '--partition', '0'] },
   ],
 };

@@ -25,9 +25,12 @@ export const TRANSACTIONS: Script = {
   ],
   mainClass: 'org.apache.kafka.tools.TransactionsCommand',
   noun: ['transactions'],
+  files: { txProps: 'client.id=dropin-transactions\n', txTimeout: 'request.timeout.ms=45000\n' },
   // One committed transaction both sides look at ({=...}: its producer id is the same for both).
   setup: [
     { args: ['topics', 'create', '{=tx}', '-p', '2'] },
+    { args: ['topics', 'create', '{txa}'] },
+    { args: ['produce', '{txa}', '--transactional-id', '{ftid}'], stdin: 'c\n' },
     { args: ['produce', '{=tx}', '--transactional-id', '{=tid}', '--partition', '0'], stdin: 'a\nb\n' },
   ],
   cases: [
@@ -47,6 +50,28 @@ export const TRANSACTIONS: Script = {
     { args: ['--bootstrap-server', B, 'abort', '--topic', '{=tx}', '--partition', '0', '--producer-id', '5'] },
     { args: ['--bootstrap-server', B, 'abort', '--topic', '{=tx}', '--partition', '0', '--producer-id', '5', '--producer-epoch', '0'] },
     { args: ['--bootstrap-server', B, 'abort', '--topic', '{=tx}', '--partition', 'x', '--start-offset', '0'] },
+    // The pre-3.0 way (producer id, epoch and coordinator epoch), on a partition of each side's own.
+    {
+      args: [
+        ...['--bootstrap-server', B, 'abort', '--topic', '{txa}', '--partition', '0'],
+        ...['--producer-id', '5', '--producer-epoch', '0', '--coordinator-epoch', '0'],
+      ],
+    },
+    { args: ['--bootstrap-server', B, 'abort', '--topic', '{txa}', '--partition', '0', '--producer-id', '5', '--coordinator-epoch', '1'] },
+    // forceTerminateTransaction: the id's producer fenced (its epoch bumped, an open transaction aborted); a new id starts
+    // at epoch 0 with the admin client's request.timeout.ms as its transaction timeout.
+    { args: ['--bootstrap-server', B, 'forceTerminateTransaction', '--transactionalId', '{ftid}'] },
+    { args: ['--bootstrap-server', B, 'describe', '--transactional-id', '{ftid}'], normalize: ['producer-id', 'txn-duration'] },
+    { args: ['--bootstrap-server', B, 'forceTerminateTransaction', '--transactionalId', '{ftnew}'] },
+    { args: ['--bootstrap-server', B, 'describe', '--transactional-id', '{ftnew}'], normalize: ['producer-id', 'txn-duration'] },
+    { args: ['--bootstrap-server', B, '--command-config', '@txTimeout', 'forceTerminateTransaction', '--transactionalId', '{fttm}'] },
+    { args: ['--bootstrap-server', B, 'describe', '--transactional-id', '{fttm}'], normalize: ['producer-id', 'txn-duration'] },
+    { args: ['--bootstrap-server', B, 'forceTerminateTransaction'] },
+    { args: ['--bootstrap-server', B, '--command-config', '@txProps', 'list', '--transactional-id-pattern', '{=run}-tid'] },
+    {
+      args: ['--bootstrap-server', B, '--command-config', '@txProps', 'describe', '--transactional-id', '{=tid}'],
+      normalize: ['txn-duration'],
+    },
     { args: ['--bootstrap-server', B, 'bogus'] },
     { args: ['--bootstrap-server', B, 'list', '--bogus'] },
     { args: ['--bootstrap-server', B] },

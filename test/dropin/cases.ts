@@ -35,6 +35,8 @@ export type Normalizer =
   | 'proposed-replicas'
   /** kafka-transactions.sh describe's TransactionDurationMs (now minus the start: the clock's). */
   | 'txn-duration'
+  /** kafka-transactions.sh describe's ProducerId (the broker's next free id: each side's transactional id has its own). */
+  | 'producer-id'
   /** Runs of spaces as one: column widths follow the longest name of every group on the shared broker. */
   | 'columns'
   /**

@@ -61,6 +61,11 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
               .join('\t'),
       )
       .join('\n'),
+  'producer-id': (text) =>
+    text
+      .split('\n')
+      .map((line, i) => (i === 0 || !line ? line : line.replace(/^([^\t]*\t[^\t]*\t)\d+ */, '$1<pid>')))
+      .join('\n'),
   columns: (text) => text.replace(/ +/g, ' '),
   tokens: (text) =>
     text
@@ -130,18 +135,22 @@ interface Cluster {
   sasl?: boolean;
   /** Per side, what the scripts' `captures` read (`{capture:name}` in an argument). */
   captured?: Record<Side, Record<string, string>>;
+  /** The cluster's controllers (`C` in an argument: --bootstrap-controller), from its quorum. */
+  controllers?: string;
 }
 
-/** `B` is the broker; `@name` a file of the script's `files`, written for the side (its names in it). */
+/** `B` is the broker, `C` its controllers; `@name` a file of the script's `files`, written for the side (its names in it). */
 function withBroker(args: string[], run: string, side: Side, cluster: Cluster = { bootstrap: bootstrap(), dir: '' }): string[] {
   return args.map((a) =>
     /^\{capture:[a-z0-9]+\}$/.test(a)
       ? (cluster.captured?.[side][a.slice(9, -1)] ?? a)
       : a === 'B'
         ? cluster.bootstrap
-        : a.startsWith('@')
-          ? join(cluster.dir, `${side}-${a.slice(1)}`)
-          : resolveLogFileArg(sideName(run, side, a), () => brokerLogDir(cluster.bootstrap)),
+        : a === 'C' && cluster.controllers
+          ? cluster.controllers
+          : a.startsWith('@')
+            ? join(cluster.dir, `${side}-${a.slice(1)}`)
+            : resolveLogFileArg(sideName(run, side, a), () => brokerLogDir(cluster.bootstrap)),
   );
 }
 
@@ -289,6 +298,14 @@ async function capture(scripts: readonly Script[], run: string, env: Record<stri
   cluster.captured = captured;
 }
 
+/** The controllers' endpoints of the cluster's quorum, as --bootstrap-controller takes them. */
+async function controllersOf(env: Record<string, string>, cluster: Cluster): Promise<string> {
+  const r = await spawnKtool(['cluster', 'quorum', '--json', '-b', cluster.bootstrap], { env });
+  if (r.code !== 0) throw new Error(`cluster quorum: ${r.stderr}`);
+  const quorum = JSON.parse(r.stdout) as { replicas: { endpoints: string[] }[] };
+  return quorum.replicas.flatMap((q) => q.endpoints.map((e) => e.replace(/^[A-Z_]+:\/\//, ''))).join(',');
+}
+
 /**
  * One cluster's scripts: set-ups, then every case through Kafka's tool and through ktool. The sides
  * run at the same time, except where an invocation looks at the whole cluster's state (a
@@ -306,6 +323,7 @@ async function runPhase(scripts: readonly Script[], run: string, env: Record<str
     }
   }
   await capture(scripts, run, env, cluster);
+  if (scripts.some((s) => s.cases.some((c) => c.args.includes('C')))) cluster.controllers = await controllersOf(env, cluster);
   const all = scripts.flatMap((script) => script.cases.map((c, index) => ({ script, c, index })));
   // The reference: Kafka's tool classes in one JVM, and kcat (scripts with reference 'kcat') at the same time.
   const java = async () => {

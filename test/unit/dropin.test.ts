@@ -39,6 +39,16 @@ describe('which command lines are a kafka-*.sh spelling', () => {
     [['consume', '--bootstrap-server', 'h:1', '--topic', 't', '--group', 'g'], undefined],
     [['groups', '--bootstrap-server', 'h:1', '--list'], 'groups'],
     [['groups', 'list', '--type', 'share'], undefined],
+    // kafka-metadata-quorum.sh, kafka-features.sh: a sub-command word, known or not (the original refuses an unknown one).
+    [['cluster', 'quorum', '--bootstrap-server', 'h:1', 'describe', '--status'], 'quorum'],
+    [['cluster', 'quorum', '--bootstrap-server', 'h:1', 'bogus'], 'quorum'],
+    [['cluster', 'quorum', '--command-config', 'f', '--bootstrap-server', 'h:1', 'bogus'], 'quorum'],
+    [['cluster', 'features', '--bootstrap-controller', 'h:1', 'bogus'], 'features'],
+    [['cluster', 'quorum', '--bootstrap-server', 'h:1'], undefined],
+    [['cluster', 'quorum', '--bootstrap-server', 'h:1', '--command-config', 'f'], undefined],
+    [['cluster', 'features', '--bootstrap-server', 'h:1', 'bogus', '--json'], undefined],
+    // kafka-reassign-partitions.sh --bootstrap-controller (its --list and --cancel).
+    [['partitions', 'reassign', '--bootstrap-controller', 'h:1', '--list'], 'reassign'],
   ])('%j -> %s', (argv, expected) => expect(dropinName(argv)).toBe(expected));
 });
 

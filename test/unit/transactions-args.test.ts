@@ -71,7 +71,18 @@ describe("kafka-transactions.sh's argparse4j parsing", () => {
       'coordinator-epoch': ['-1'],
     });
   });
+  it('forceTerminateTransaction takes --transactionalId (its only spelling), the tool options before it', () => {
+    const r = parse('--command-config', 'c.properties', '--bootstrap-server', 'h:1', 'forceTerminateTransaction', '--transactionalId', 'x');
+    expect(r.operands).toEqual(['forceTerminateTransaction']);
+    expect(Object.fromEntries(r.values)).toEqual({
+      'command-config': ['c.properties'],
+      'bootstrap-server': ['h:1'],
+      transactionalId: ['x'],
+    });
+  });
   it.each([
+    [['--bootstrap-server', 'h', 'forceTerminateTransaction'], 'argument --transactionalId is required'],
+    [['--bootstrap-server', 'h', 'forceTerminateTransaction', '--transactional-id', 'x'], "unrecognized arguments: '--transactional-id'"],
     [['list'], 'argument --bootstrap-server is required'],
     [['--bootstrap-server', 'h'], 'too few arguments'],
     [['--bootstrap-server', 'h', 'nope'], "invalid choice: 'nope'"],
