@@ -39,16 +39,6 @@ export const CONSOLE_SHARE_CONSUMER_OPTIONS: readonly JoptOption[] = [
   switchOf('version', "prints Kafka's version"),
 ];
 
-/** What Java's log4j prints when the share consumer's poll times out (--timeout-ms): HH:mm:ss.SSS first. */
-function timeoutError(): string {
-  const time = new Date().toTimeString().slice(0, 8) + '.' + String(Date.now() % 1000).padStart(3, '0');
-  return (
-    `${time} [main] ERROR org.apache.kafka.tools.consumer.ConsoleShareConsumer - ` +
-    'Error processing message, terminating consumer process: \n' +
-    'org.apache.kafka.common.errors.TimeoutException: null\n'
-  );
-}
-
 /** The consumer settings ktool's share consumer takes from --command-config and --command-property. */
 const USED = new Set(['group.id']);
 
@@ -138,7 +128,7 @@ export const CONSOLE_SHARE_CONSUMER: DropinScript = {
       deprecations,
       ignored,
       systestEvents: has(o, 'enable-systest-events'),
-      timeoutError,
+      timeoutLogger: 'org.apache.kafka.tools.consumer.ConsoleShareConsumer',
     };
     options.shareAck = has(o, 'release') ? 'release' : has(o, 'reject') ? 'reject' : 'accept';
     const result = await consume.run(options, ctx);

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/commands/consume/consume.js';
-import { applyConsoleConsumerFlags, consoleConsumerDeprecations } from '../../src/commands/consume/console-consumer.js';
+import {
+  applyConsoleConsumerFlags,
+  consoleConsumerDeprecations,
+  consoleTimeoutError,
+} from '../../src/commands/consume/console-consumer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ktool-console-consumer-'));
 const file = (name: string, text: string) => {
@@ -65,5 +69,17 @@ describe("kafka-console-consumer.sh's flags on consume --topic", () => {
   it('--enable-systest-events and --version', () => {
     expect(parse([], { topic: ['t'], enableSystestEvents: true } as never).console?.systestEvents).toBe(true);
     expect(parse([], { version: true } as never).kafkaVersion).toBe('4.3.1');
+  });
+
+  it('--timeout-ms ends with the TimeoutException line the original logs through tools-log4j2.yaml', () => {
+    expect(parse([], { topic: ['t'], timeoutMs: '3000' } as never).console?.timeoutLogger).toBe(
+      'org.apache.kafka.tools.consumer.ConsoleConsumer',
+    );
+    const at = new Date(2026, 11, 2, 0, 5, 9, 42).getTime();
+    expect(consoleTimeoutError('org.apache.kafka.tools.consumer.ConsoleConsumer', at)).toBe(
+      '[2026-12-02 00:05:09,042] ERROR Error processing message, terminating consumer process:  ' +
+        '(org.apache.kafka.tools.consumer.ConsoleConsumer)\n' +
+        'org.apache.kafka.common.errors.TimeoutException: null\n',
+    );
   });
 });

@@ -136,3 +136,19 @@ function isolation(value: string): 'read_committed' | 'read_uncommitted' {
   if (value === 'read_committed' || value === 'read_uncommitted') return value;
   throw new UsageError(`isolation.level must be read_committed or read_uncommitted, got "${value}"`);
 }
+
+/**
+ * What kafka-console-consumer.sh (and -share-consumer.sh) print on stderr when --timeout-ms ends
+ * reading: the tool's receive throws a TimeoutException without a message, which it logs as an
+ * ERROR through Kafka's config/tools-log4j2.yaml (`[%d] %p %m (%c)%n`, the date in the local zone),
+ * the exception on the next line as log4j2 renders one without a message or stack trace.
+ */
+export function consoleTimeoutError(logger: string, now: number): string {
+  const d = new Date(now);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return (
+    `[${date},${p(d.getMilliseconds(), 3)}] ERROR Error processing message, terminating consumer process:  (${logger})\n` +
+    'org.apache.kafka.common.errors.TimeoutException: null\n'
+  );
+}

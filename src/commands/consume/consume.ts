@@ -14,7 +14,12 @@ import { decoderFor } from './decoder.js';
 import { VERSION_ONLY, type ConsumeOptions } from './options.js';
 import { tightenHeapGrowth } from '../../util/heap.js';
 import { DEFAULT_KAFKA_VERSION } from '../../local/versions.js';
-import { applyConsoleConsumerFlags, CONSOLE_CONSUMER_OPTIONS, consoleConsumerDeprecations } from './console-consumer.js';
+import {
+  applyConsoleConsumerFlags,
+  CONSOLE_CONSUMER_OPTIONS,
+  consoleConsumerDeprecations,
+  consoleTimeoutError,
+} from './console-consumer.js';
 
 export const spec = defineCommand({
   command: 'consume [topics...]',
@@ -205,7 +210,15 @@ export function parse(args: string[], f: Flags<typeof spec>, now = Date.now()): 
     keyFormat: f.keyFormat ?? 'auto',
     valueFormat: f.valueFormat ?? 'auto',
     ...(consoleSpelling(args, f)
-      ? { console: { propertyWarning: Boolean(f.property?.length), deprecations, systestEvents: Boolean(f.enableSystestEvents), ignored } }
+      ? {
+          console: {
+            propertyWarning: Boolean(f.property?.length),
+            deprecations,
+            systestEvents: Boolean(f.enableSystestEvents),
+            ignored,
+            timeoutLogger: 'org.apache.kafka.tools.consumer.ConsoleConsumer',
+          },
+        }
       : {}),
   };
 }
@@ -281,7 +294,7 @@ export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResul
   const rawLine = out.decoder?.summary();
   if (rawLine) ctx.warn(rawLine);
   const idleEnd = o.idleTimeoutMs !== undefined && !out.limitReached() && !ctx.io.signal.aborted && !out.writer.isClosed;
-  if (o.console?.timeoutError && idleEnd) ctx.io.stderr.write(o.console.timeoutError());
+  if (o.console?.timeoutLogger && idleEnd) ctx.io.stderr.write(consoleTimeoutError(o.console.timeoutLogger, ctx.io.now()));
   if (o.console) ctx.io.stderr.write(`Processed a total of ${consumed} messages\n`);
   if (o.verbose || (ctx.io.stderrIsTTY && out.filtering))
     ctx.io.stderr.write(`consumed ${consumed}, written ${written}${out.filtering ? `, filtered out ${filtered}` : ''}\n`);

@@ -40,8 +40,11 @@ export interface ConsumeOptions extends ConsumeSelection {
     systestEvents?: boolean;
     /** Consumer settings given that ktool has no use for, named on stderr. */
     ignored?: string[];
-    /** kafka-console-share-consumer.sh's line on stderr when --timeout-ms ends reading (its TimeoutException). */
-    timeoutError?: () => string;
+    /**
+     * The console tool whose log line (its logger's class) goes on stderr when --timeout-ms ends reading:
+     * the original ends on a TimeoutException it logs as an ERROR (console-consumer.ts consoleTimeoutError).
+     */
+    timeoutLogger?: string;
   };
   /** How a share group member acknowledges what it wrote (kafka-console-share-consumer.sh --release/--reject): accept by default. */
   shareAck?: 'accept' | 'release' | 'reject';
