@@ -312,16 +312,16 @@ async function controllersOf(env: Record<string, string>, cluster: Cluster): Pro
  * reassignment in progress anywhere keeps --verify from clearing throttles): one side after the other.
  */
 async function runPhase(scripts: readonly Script[], run: string, env: Record<string, string>, cluster: Cluster, oneAfterOther: boolean) {
-  const setups = scripts.flatMap((s) => s.setup);
-  for (const side of ['k', 't'] as const) {
-    // Shared fixtures (only {=x} names) once, on the first side; a step naming a side's own {x} runs on both.
-    for (const step of setups.filter(
-      (s) => side === 'k' || s.args.some((a) => /\{[^=]/.test(a)) || !s.args.some((a) => a.includes('{=')),
-    )) {
+  // Step by step, both sides each (not one side's whole set-up, then the other's): a state the cluster changes by
+  // itself (the controller's periodic preferred-leader election, every 300 s) then reaches both sides' fixtures or
+  // neither, but for the moment between the two runs of one step.
+  for (const step of scripts.flatMap((s) => s.setup))
+    for (const side of ['k', 't'] as const) {
+      // Shared fixtures (only {=x} names) once, on the first side; a step naming a side's own {x} runs on both.
+      if (side === 't' && !step.args.some((a) => /\{[^=]/.test(a)) && step.args.some((a) => a.includes('{='))) continue;
       const r = await spawnKtool([...withBroker(step.args, run, side, cluster), '-b', cluster.bootstrap], { env, stdin: step.stdin });
       if (r.code !== 0 && !step.mayFail) throw new Error(`set-up ${step.args.join(' ')}: ${r.stderr}`);
     }
-  }
   await capture(scripts, run, env, cluster);
   if (scripts.some((s) => s.cases.some((c) => c.args.includes('C')))) cluster.controllers = await controllersOf(env, cluster);
   const all = scripts.flatMap((script) => script.cases.map((c, index) => ({ script, c, index })));
