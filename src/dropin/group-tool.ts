@@ -25,8 +25,10 @@ export async function runGroupTool(kind: string, actions: GroupActions, o: JoptR
     if (error instanceof UsageExit || !(error instanceof Error)) throw error;
     if ((error as { exitCode?: number }).exitCode === 2) throw error;
     const { javaException } = await import('./configs.js');
-    await out.stdout(`\nError: Executing ${kind} group command failed due to ${javaException(error)}\n`);
-    await out.stderr(`java.util.concurrent.ExecutionException: ${javaException(error)}\n`);
+    // `javaText`: the exception as Java prints it, when it is not one of Kafka's (a file the tool cannot read).
+    const text = (error as { javaText?: string }).javaText ?? javaException(error);
+    await out.stdout(`\nError: Executing ${kind} group command failed due to ${text}\n`);
+    await out.stderr(`java.util.concurrent.ExecutionException: ${text}\n`);
     return 0;
   }
 }

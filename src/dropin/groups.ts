@@ -13,7 +13,7 @@ import { runGroupTool } from './group-tool.js';
 import { UsageExit, type DropinOut, type DropinScript } from './script.js';
 
 const switchOf = (name: string): JoptOption => ({ name, value: false });
-const valued = (name: string, unsupported?: string): JoptOption => ({ name, value: true, unsupported });
+const valued = (name: string): JoptOption => ({ name, value: true });
 
 export const GROUPS_OPTIONS: readonly JoptOption[] = [
   switchOf('all-groups'),
@@ -44,12 +44,11 @@ export const GROUPS_OPTIONS: readonly JoptOption[] = [
   valued('to-offset'),
   valued('topic'),
   { name: 'type', value: true, optional: true },
-  valued('validate-regex', 'RE2 syntax checking'),
+  valued('validate-regex'),
   switchOf('verbose'),
   switchOf('version'),
 ];
 
-const ACTIONS = ['list', 'describe', 'delete', 'reset-offsets', 'delete-offsets', 'validate-regex'];
 const pad = (s: string | number, width: number) => String(s).padEnd(width);
 
 export const GROUPS: DropinScript = {
@@ -57,16 +56,9 @@ export const GROUPS: DropinScript = {
   options: GROUPS_OPTIONS,
   bootstrapOption: 'bootstrap-server',
   async run(o, ctx, out) {
-    if (ACTIONS.filter((a) => has(o, a)).length !== 1) {
-      throw new UsageExit(`Command must include exactly one action: ${ACTIONS.map((a) => `--${a}`).join(', ')}`);
-    }
-    const needsGroup = ['describe', 'delete'].find((a) => has(o, a));
-    if (needsGroup && !has(o, 'group') && !has(o, 'all-groups')) {
-      throw new UsageExit(`Option [${needsGroup}] takes one of these options: [all-groups], [group]`);
-    }
-    if (has(o, 'delete-offsets') && (!has(o, 'group') || !has(o, 'topic'))) {
-      throw new UsageExit('Option [delete-offsets] takes the following options: [topic], [group]');
-    }
+    const { checkGroupsArgs, validateRegex } = await import('./groups-args.js');
+    await checkGroupsArgs(o, out);
+    if (has(o, 'validate-regex')) return validateRegex(valueOf(o, 'validate-regex')!, out);
     return runGroupTool(
       'consumer',
       { list, describe, delete: deleteGroups, 'delete-offsets': deleteOffsets, 'reset-offsets': resetOffsets },

@@ -11,7 +11,8 @@ export type Strategy =
   | { kind: 'shift'; by: number }
   | { kind: 'datetime'; timestamp: number }
   | { kind: 'duration'; ms: number }
-  | { kind: 'file'; path: string };
+  /** `lines`: the plan already read (kafka-consumer-groups.sh's reading of the file, src/dropin/reset-plan-csv.ts). */
+  | { kind: 'file'; path: string; lines?: PlanLine[] };
 
 export interface PartitionFacts {
   current: number | null;

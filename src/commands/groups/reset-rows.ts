@@ -44,7 +44,7 @@ const ACTIVE_OK = new Set(['Empty', 'Dead']);
 /** The plan file's lines (--from-file) and the groups to reset: named, every one, or the plan's. */
 async function planAndGroups(options: ResetOptions, api: GroupsApi): Promise<{ plan: PlanLine[]; groups: string[] }> {
   const s = options.strategy;
-  const plan = s.kind === 'file' ? parsePlanCsv(await readUserFile(s.path, '--from-file'), s.path) : [];
+  const plan = s.kind !== 'file' ? [] : (s.lines ?? parsePlanCsv(await readUserFile(s.path, '--from-file'), s.path));
   let groups = options.all ? (await api.listGroups()).map((g) => g.group) : options.groups;
   if (!groups.length) groups = [...new Set(plan.map((p) => p.group).filter((g): g is string => !!g))];
   if (!groups.length) throw new UsageError('no group to reset', 'name one, or use a plan file with a group column');
