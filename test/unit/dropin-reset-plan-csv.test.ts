@@ -14,6 +14,9 @@ const plan = (text: string, groups: string[]) => {
   const { plans, notes } = parseResetPlan(text, groups);
   return { plans: Object.fromEntries(plans), notes };
 };
+const notInt = (value: string) =>
+  `com.fasterxml.jackson.databind.exc.InvalidFormatException: Cannot deserialize value of type \`int\` from String "${value}": ` +
+  'not a valid `int` value';
 const failure = (text: string, groups: string[]) => {
   try {
     parseResetPlan(text, groups);
@@ -36,21 +39,11 @@ describe('parseResetPlan', () => {
       'g1,t,0,2\ng2,t,1,3\n',
       ['g1'],
       { g1: [e('t', 0, 2)], g2: [e('t', 1, 3)] },
-      [
-        'com.fasterxml.jackson.databind.exc.InvalidFormatException: Cannot deserialize value of type `int` from String "t": not a valid `int` value',
-      ],
+      [notInt('t')],
     ],
     ['three columns and two groups: read as group,topic,partition (offset 0)', 't,0,2\n', ['g1', 'g2'], { t: [e('0', 2, 0)] }, []],
     ['three columns and --all-groups (no --group)', 't,0,2\n', [], { t: [e('0', 2, 0)] }, []],
-    [
-      'a partition that is no int: the probe fails, read with groups',
-      't,x,2\n',
-      ['g'],
-      { t: [e('x', 2, 0)] },
-      [
-        'com.fasterxml.jackson.databind.exc.InvalidFormatException: Cannot deserialize value of type `int` from String "x": not a valid `int` value',
-      ],
-    ],
+    ['a partition that is no int: the probe fails, read with groups', 't,x,2\n', ['g'], { t: [e('x', 2, 0)] }, [notInt('x')]],
   ])('%s', (_name, text, groups, plans, notes) => {
     expect(plan(text, groups)).toEqual({ plans, notes });
   });
