@@ -3,18 +3,24 @@
  * `ktool perf consume --bootstrap-server H --topic t --num-records N`. jopt-simple options and
  * checks, the deprecation lines on stdout, the header, --show-detailed-stats' progress rows, the
  * timeout warning and the final row, dates in --date-format (java.text.SimpleDateFormat). The
- * reader is ktool's group reader; --fetch-size and --socket-buffer-size (client tuning) and
- * --print-metrics (the Java client's metrics) are named as not honoured.
+ * reader is ktool's group reader, --fetch-size its bytes per partition in a fetch (the Java
+ * consumer's max.partition.fetch.bytes); --print-metrics prints the figures ktool's run measured in
+ * the Java client's metrics layout (src/perf/metrics-table.ts); --socket-buffer-size is named as not
+ * honoured (node's sockets do not set SO_RCVBUF).
  */
 import { compileRegex } from '../cli/parse-helpers.js';
 import { compileDateFormat, DateFormatError } from '../perf/date-format.js';
 import { consumerFinalLine, consumerHeader, consumerProgressLine, consumerTimeoutLine } from '../perf/java-lines.js';
 import { runConsume, type ConsumeRun } from '../commands/perf/consume-run.js';
+import { consumerMetrics, metricsTable } from '../perf/metrics-table.js';
 import { has, valueOf, type JoptOption, type JoptResult } from './jopt.js';
 import { UsageExit, type DropinScript } from './script.js';
 
 /** What the connection takes from --command-property (the rest of a consumer's settings ktool's reader does not take). */
 const CONNECTION_KEYS = /^(bootstrap\.servers|security\.protocol|sasl\..*|ssl\..*|client\.id|group\.id)$/;
+/** What ConsumerPerformance sets over the user's properties (from its own options): not "unused" when given. */
+const SET_BY_TOOL =
+  /^(group\.id|receive\.buffer\.bytes|max\.partition\.fetch\.bytes|auto\.offset\.reset|(key|value)\.deserializer|check\.crcs)$/;
 
 const valued = (name: string, ignored?: string): JoptOption => ({ name, value: true, ignored });
 const switchOf = (name: string, ignored?: string): JoptOption => ({ name, value: false, ignored });
@@ -25,7 +31,7 @@ export const CONSUMER_PERFORMANCE_OPTIONS: readonly JoptOption[] = [
   valued('command-property'),
   valued('consumer.config'),
   valued('date-format'),
-  valued('fetch-size', "max.partition.fetch.bytes: ktool's reader fetches 1 MiB per partition"),
+  valued('fetch-size'),
   switchOf('from-latest'),
   valued('group'),
   switchOf('help'),
@@ -33,10 +39,10 @@ export const CONSUMER_PERFORMANCE_OPTIONS: readonly JoptOption[] = [
   valued('include'),
   valued('messages'),
   valued('num-records'),
-  switchOf('print-metrics', "the Java client's metrics table"),
+  switchOf('print-metrics'),
   valued('reporting-interval'),
   switchOf('show-detailed-stats'),
-  valued('socket-buffer-size', 'receive.buffer.bytes: the operating system sizes the socket buffer'),
+  valued('socket-buffer-size', "receive.buffer.bytes: node's sockets leave the receive buffer to the operating system"),
   valued('timeout'),
   valued('topic'),
   switchOf('version'),
@@ -65,6 +71,12 @@ export function consumeRunOf(o: JoptResult): ConsumeRun {
     group: valueOf(o, 'group') ?? `perf-consumer-${Math.floor(Math.random() * 100_000)}`,
     fromLatest: has(o, 'from-latest'),
   };
+  const fetchSize = count(o, 'fetch-size');
+  if (fetchSize !== undefined && fetchSize < 0) {
+    // The Java consumer's range check (a ConfigException, its message on stderr, exit 1).
+    throw new UsageExit(`Invalid value ${fetchSize} for configuration max.partition.fetch.bytes: Value must be at least 0`);
+  }
+  if (fetchSize !== undefined) run.partitionMaxBytes = fetchSize;
   const topic = valueOf(o, 'topic');
   if (topic !== undefined) run.topic = topic;
   const include = valueOf(o, 'include');
@@ -81,11 +93,14 @@ export const CONSUMER_PERFORMANCE: DropinScript = {
     return {
       bootstrapServer: valueOf(o, 'bootstrap-server') ?? inline,
       commandConfig: valueOf(o, 'command-config') ?? valueOf(o, 'consumer.config'),
+      commandConfigKeys: (key) => SET_BY_TOOL.test(key),
     };
   },
   async run(o, ctx, out) {
     const run = consumeRunOf(o);
-    const unused = (o.values.get('command-property') ?? []).map((i) => i.split('=')[0]).filter((k) => !CONNECTION_KEYS.test(k));
+    const unused = (o.values.get('command-property') ?? [])
+      .map((i) => i.split('=')[0])
+      .filter((k) => !CONNECTION_KEYS.test(k) && !SET_BY_TOOL.test(k));
     if (unused.length) ctx.warn(`consumer properties ktool does not use (ignored): ${unused.join(', ')}`);
     let date: (ms: number) => string;
     try {
@@ -104,6 +119,7 @@ export const CONSUMER_PERFORMANCE: DropinScript = {
     });
     if (outcome.timedOut) await out.stdout(`${consumerTimeoutLine(run.timeoutMs)}\n`);
     if (!detailed) await out.stdout(`${consumerFinalLine(outcome, date)}\n`);
+    if (has(o, 'print-metrics')) await out.stdout(metricsTable(consumerMetrics((await ctx.kafka()).settings.clientId, outcome)));
     return outcome.interrupted ? 130 : 0;
   },
 };

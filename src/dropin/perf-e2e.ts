@@ -14,6 +14,21 @@ import { UsageExit, type DropinScript } from './script.js';
 
 const valued = (name: string): JoptOption => ({ name, value: true });
 
+/** The settings EndToEndLatency sets over the --command-config file's (the rest of a client's settings ktool names as unused). */
+const SET_BY_TOOL = new Set([
+  'group.id',
+  'enable.auto.commit',
+  'auto.offset.reset',
+  'key.deserializer',
+  'value.deserializer',
+  'fetch.max.wait.ms',
+  'linger.ms',
+  'max.block.ms',
+  'acks',
+  'key.serializer',
+  'value.serializer',
+]);
+
 export const END_TO_END_LATENCY_OPTIONS: readonly JoptOption[] = [
   valued('bootstrap-server'),
   valued('command-config'),
@@ -80,6 +95,7 @@ export function e2eRunOf(o: JoptResult): E2eRun {
     headerKeySize: int(o, 'record-header-key-size', 0),
     headerValueSize: int(o, 'record-header-size', 0),
     acks: parseAcks(acks),
+    emptyKey: true,
     pollTimeoutMs: 60_000,
   };
   if (run.numRecords <= 0) throw new UsageExit('Value for --num-records must be a positive integer.');
@@ -99,6 +115,12 @@ export const END_TO_END_LATENCY: DropinScript = {
   script: 'kafka-e2e-latency.sh',
   options: END_TO_END_LATENCY_OPTIONS,
   bootstrapOption: 'bootstrap-server',
+  connection: (o) => ({
+    bootstrapServer: valueOf(o, 'bootstrap-server'),
+    commandConfig: valueOf(o, 'command-config'),
+    // The file is the producer's, the consumer's and the admin's: what the tool sets over it is not "unknown".
+    commandConfigKeys: (key) => SET_BY_TOOL.has(key),
+  }),
   parse(args) {
     const converted = convertLegacyArgs(args);
     legacyUsed = converted.legacy;

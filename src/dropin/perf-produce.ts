@@ -3,12 +3,13 @@
  * `ktool perf produce --topic t --num-records N --record-size B --throughput T --bootstrap-server H`.
  * argparse4j's options and errors, the same checks, and the same stdout: a window line every
  * --reporting-interval ms, the total line with its percentiles, the steady-state lines of
- * --warmup-records. The producer is ktool's (src/perf/produce-engine.ts); --print-metrics (the
- * Java client's metrics table) is named as not honoured.
+ * --warmup-records. The producer is ktool's (src/perf/produce-engine.ts); --print-metrics prints
+ * the figures ktool's run measured in the Java client's metrics layout (src/perf/metrics-table.ts).
  */
 import { readUserFile } from '../util/read-user-file.js';
 import { parseProperties } from '../config/properties.js';
 import { producerTotalLine, producerWindowLine } from '../perf/java-lines.js';
+import { producerMetrics, metricsTable } from '../perf/metrics-table.js';
 import { PayloadFileError, type PayloadSpec } from '../perf/payload.js';
 import { perfProducer, splitProp, usedProducerKey } from '../commands/perf/producer-props.js';
 import { runProduce, withTransactions, type ProduceRun } from '../commands/perf/produce-run.js';
@@ -30,7 +31,7 @@ export const PRODUCER_PERFORMANCE_OPTIONS: readonly ArgparseOption[] = [
   valued('command-property', true),
   valued('producer.config'),
   valued('command-config'),
-  switchOf('print-metrics', "the Java client's metrics table; ktool prints its own figures only"),
+  switchOf('print-metrics'),
   valued('transactional-id'),
   valued('transaction-duration-ms'),
   valued('warmup-records'),
@@ -132,17 +133,16 @@ async function propsOf(o: JoptResult): Promise<[string, string][]> {
 /** An exception the Java tool dies of: its message on stderr, exit 1. */
 class JavaException extends Error {}
 
-async function deprecations(o: JoptResult, out: DropinOut): Promise<void> {
+/** The lines the original prints once its arguments are read (after the payload file's), before it produces. */
+function deprecations(o: JoptResult): string[] {
+  const lines: string[] = [];
   if (has(o, 'producer-props')) {
-    await out.stdout(
-      'Option --producer-props has been deprecated and will be removed in a future version. Use --command-property instead.\n',
-    );
+    lines.push('Option --producer-props has been deprecated and will be removed in a future version. Use --command-property instead.');
   }
   if (has(o, 'producer.config')) {
-    await out.stdout(
-      'Option --producer.config has been deprecated and will be removed in a future version. Use --command-config instead.\n',
-    );
+    lines.push('Option --producer.config has been deprecated and will be removed in a future version. Use --command-config instead.');
   }
+  return lines;
 }
 
 export const PRODUCER_PERFORMANCE: DropinScript = {
@@ -163,7 +163,6 @@ export const PRODUCER_PERFORMANCE: DropinScript = {
   },
   async run(o, ctx, out) {
     checkProducerArgs(o);
-    await deprecations(o, out);
     let run: ProduceRun;
     try {
       const producer = perfProducer(await propsOf(o));
@@ -190,21 +189,30 @@ export const PRODUCER_PERFORMANCE: DropinScript = {
       }
       throw error;
     }
-    return produceJavaStyle(ctx, run, out);
+    return produceJavaStyle(ctx, run, out, { deprecations: deprecations(o), metrics: has(o, 'print-metrics') });
   },
 };
 
-async function produceJavaStyle(ctx: Parameters<DropinScript['run']>[1], run: ProduceRun, out: DropinOut): Promise<number> {
+async function produceJavaStyle(
+  ctx: Parameters<DropinScript['run']>[1],
+  run: ProduceRun,
+  out: DropinOut,
+  o: { deprecations: string[]; metrics: boolean },
+): Promise<number> {
   const lines: string[] = [];
   // Window lines are written as they come (synchronously queued: the engine's callbacks do not await).
   const print = (line: string) => void out.stdout(`${line}\n`);
-  if (run.warmupRecords > 0) {
-    await out.stdout(`Warmup first ${run.warmupRecords} records. Steady state results will print after the complete test summary.\n`);
-  }
+  const before = (notes: string[]) => {
+    const all = [...notes, ...o.deprecations];
+    if (run.warmupRecords > 0) {
+      all.push(`Warmup first ${run.warmupRecords} records. Steady state results will print after the complete test summary.`);
+    }
+    return out.stdout(all.map((n) => `${n}\n`).join(''));
+  };
   let outcome;
   try {
     outcome = await runProduce(ctx, run, {
-      notes: async (notes) => out.stdout(notes.map((n) => `${n}\n`).join('')),
+      notes: before,
       window(row, steady, first) {
         if (steady && first) print('In steady state.');
         print(producerWindowLine(row));
@@ -212,6 +220,7 @@ async function produceJavaStyle(ctx: Parameters<DropinScript['run']>[1], run: Pr
     });
   } catch (error) {
     if (error instanceof PayloadFileError) {
+      await out.stdout(error.notes.map((n) => `${n}\n`).join(''));
       await out.stderr(`Exception in thread "main" java.lang.IllegalArgumentException: ${error.message}\n`);
       return 1;
     }
@@ -220,6 +229,10 @@ async function produceJavaStyle(ctx: Parameters<DropinScript['run']>[1], run: Pr
   lines.push(producerTotalLine(outcome.total));
   if (outcome.steady) lines.push(producerTotalLine(outcome.steady, true));
   await out.stdout(lines.map((l) => `${l}\n`).join(''));
+  if (o.metrics) {
+    const clientId = (await ctx.kafka()).settings.clientId;
+    await out.stdout(metricsTable(producerMetrics(clientId, outcome.total, outcome.failed)));
+  }
   if (outcome.error !== undefined) {
     await out.stderr(`${outcome.failed} records failed: ${(outcome.error as Error).message ?? String(outcome.error)}\n`);
     return 1;

@@ -57,6 +57,8 @@ export interface GroupReaderOptions {
   /** Where to start when the group has no committed offset. */
   fallback: 'earliest' | 'latest';
   isolation: Isolation;
+  /** Bytes per partition in a fetch (the Java consumer's max.partition.fetch.bytes); 1 MiB by default. */
+  partitionMaxBytes?: number;
   /** Things the user should know that do not stop reading (a commit lost to a rebalance). */
   onWarning?: (message: string) => void;
 }

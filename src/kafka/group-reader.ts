@@ -69,11 +69,10 @@ export async function openGroupReader(clients: ClientPlumbing, o: GroupReaderOpt
   consumer.on('client:performWithRetry:retry', () => outage.failed());
   consumer.on('consumer:heartbeat:end', () => outage.answered());
   const fetches = new Fetches(queue, outage);
-  await takeStreamFetches(consumer, { topics: o.topics, isolation: o.isolation, partitionMaxBytes: FETCH_BYTES }, fetches).catch(
-    (error: unknown) => {
-      throw typed(error);
-    },
-  );
+  const partitionMaxBytes = o.partitionMaxBytes ?? FETCH_BYTES;
+  await takeStreamFetches(consumer, { topics: o.topics, isolation: o.isolation, partitionMaxBytes }, fetches).catch((error: unknown) => {
+    throw typed(error);
+  });
   const stream = await startStream(consumer, o, Date.now() + clients.settings.timeoutMs, typed);
   // Joined: the coordinator answered. A join that took retries longer than --timeout (a new cluster's
   // coordinator loading on a busy machine) is not an outage: the first next() ended reading with exit 4.
@@ -118,8 +117,9 @@ export async function startStream(consumer: Consumer_, o: GroupReaderOptions, de
         fallbackMode: o.fallback,
         autocommit: false,
         maxWaitTime: FETCH_WAIT_MS,
-        maxBytes: FETCH_BYTES,
-        maxBytesPerPartition: FETCH_BYTES,
+        // A response holds one partition's bytes at least (max.partition.fetch.bytes above 1 MiB).
+        maxBytes: Math.max(FETCH_BYTES, o.partitionMaxBytes ?? 0),
+        maxBytesPerPartition: o.partitionMaxBytes ?? FETCH_BYTES,
       });
     } catch (error) {
       if (Date.now() > deadline || !leafErrors(error).some((e) => COORDINATOR_SETTLING.has(e.apiId ?? ''))) throw typed(error);

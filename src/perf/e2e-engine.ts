@@ -16,6 +16,11 @@ export interface E2ePlan {
   headerKeySize: number;
   /** -1: a null header value. */
   headerValueSize: number;
+  /**
+   * A key of 0 bytes is an empty key, not none: EndToEndLatency always sends the bytes it drew
+   * (its help says "without a key"; kcat shows `"key":""`). Off: no key (ktool's own spelling).
+   */
+  emptyKey?: boolean;
   /** How long a record may take to come back (the Java tool's poll timeout, 60 s). */
   pollTimeoutMs: number;
 }
@@ -56,7 +61,7 @@ export async function e2ePerf(
   for (let i = 0; i < plan.numRecords && !signal.aborted; i++) {
     // The Java tool draws the key's letter also for an empty key: the values then match its.
     const keyBytes = bytesOf(random, plan.keySize);
-    const key = plan.keySize > 0 ? keyBytes : null;
+    const key = plan.keySize > 0 || plan.emptyKey ? keyBytes : null;
     const value = bytesOf(random, plan.recordSize);
     const headers = headersOf(random, plan);
     const begin = performance.now();

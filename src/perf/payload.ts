@@ -2,8 +2,9 @@
  * The records ProducerPerformance sends: --record-size random capital letters (Java draws each byte
  * anew; here each record is a slice of a 4 MiB pool of random letters at a random offset: the same
  * bytes per record and the same compressibility, since a batch's slices rarely overlap, without a
- * random draw per byte), a random line of --payload-file (split at --payload-delimiter, a Java
- * regex as Scanner.useDelimiter takes it), or --payload-monotonic's record number as text.
+ * random draw per byte), a random piece of --payload-file (split at --payload-delimiter, a Java
+ * regex, as ProducerPerformance's java.util.Scanner.useDelimiter splits it), or --payload-monotonic's
+ * record number as text.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -19,7 +20,15 @@ export interface Payloads {
 
 const POOL_BYTES = 4 << 20;
 
-export class PayloadFileError extends Error {}
+/** The file is missing or empty; `notes` is what the original printed before it gave up. */
+export class PayloadFileError extends Error {
+  constructor(
+    message: string,
+    readonly notes: string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 export async function openPayloads(spec: PayloadSpec, random: () => number = Math.random): Promise<Payloads> {
   if (spec.kind === 'size') return sized(spec.size, random);
@@ -56,10 +65,11 @@ async function fromFile(path: string, delimiter: string, random: () => number): 
   } catch {
     text = '';
   }
-  if (text === '') throw new PayloadFileError('File does not exist or empty file provided.');
+  if (text === '') throw new PayloadFileError('File does not exist or empty file provided.', notes);
   const pieces = splitPayloads(text, delimiter).map((p) => Buffer.from(p, 'utf8'));
-  notes.push(`Number of messages read: ${pieces.length}`);
-  if (pieces.length === 0) throw new PayloadFileError('File does not exist or empty file provided.');
+  notes.push(`Number of records read: ${pieces.length}`);
+  // ProducerPerformance goes on with no payload and fails on its first record (a file of delimiters only).
+  if (pieces.length === 0) throw new PayloadFileError('no payload File Path or record Size or payload-monotonic option provided', notes);
   return {
     notes,
     next() {
@@ -69,9 +79,37 @@ async function fromFile(path: string, delimiter: string, random: () => number): 
   };
 }
 
-/** java.util.Scanner with useDelimiter(d): the tokens between matches of d, a trailing empty one left out. */
+/**
+ * java.util.Scanner's tokens with useDelimiter(d), as ProducerPerformance reads the file: before
+ * each token one match of d where the scan stands is skipped, the token runs to the next match (a
+ * zero-width match where the token starts does not end it), and input that ends right after a
+ * skipped delimiter has no token. So "a;;b;" is [a, "", b], ";;" is [""] and ";" is [].
+ */
 export function splitPayloads(text: string, delimiter: string): string[] {
-  const pieces = text.split(new RegExp(delimiter, 'u'));
-  if (pieces.length > 0 && pieces[pieces.length - 1] === '') pieces.pop();
-  return pieces;
+  let sticky: RegExp;
+  let global: RegExp;
+  try {
+    sticky = new RegExp(delimiter, 'uy');
+    global = new RegExp(delimiter, 'ug');
+  } catch (error) {
+    throw new PayloadFileError(`--payload-delimiter: ${(error as Error).message}`);
+  }
+  const tokens: string[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    sticky.lastIndex = pos;
+    const skipped = sticky.exec(text);
+    if (skipped) pos += skipped[0].length;
+    if (pos >= text.length) break;
+    global.lastIndex = pos;
+    let next = global.exec(text);
+    if (next && next.index === pos && next[0].length === 0) {
+      global.lastIndex = pos + 1;
+      next = global.exec(text);
+    }
+    const end = next ? next.index : text.length;
+    tokens.push(text.slice(pos, end));
+    pos = end;
+  }
+  return tokens;
 }

@@ -13,6 +13,8 @@ export interface ConsumeRun extends ConsumePlan {
   include?: RegExp;
   group: string;
   fromLatest: boolean;
+  /** Bytes per partition in a fetch (kafka-consumer-perf-test.sh's --fetch-size); the reader's 1 MiB by default. */
+  partitionMaxBytes?: number;
 }
 
 export async function topicsOf(ctx: Context, run: Pick<ConsumeRun, 'topic' | 'include'>): Promise<string[]> {
@@ -35,6 +37,7 @@ export async function runConsume(ctx: Context, run: ConsumeRun, onProgress: (p: 
       protocol: 'classic',
       fallback: run.fromLatest ? 'latest' : 'earliest',
       isolation: 'read_uncommitted',
+      ...(run.partitionMaxBytes !== undefined ? { partitionMaxBytes: run.partitionMaxBytes } : {}),
       onWarning: (m) => ctx.warn(m),
     });
   return consumePerf(open, run, onProgress, ctx.io.signal);

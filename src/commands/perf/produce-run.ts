@@ -43,10 +43,11 @@ export function withTransactions(run: ProduceRun, transactionalId: string | unde
 export async function runProduce(
   ctx: Context,
   run: ProduceRun,
+  /** `notes`: what the payloads printed (maybe none), once they are read, before the producer starts. */
   events: ProduceEvents & { notes?(lines: string[]): Promise<void> },
 ): Promise<ProduceOutcome> {
   const payloads = await openPayloads(run.payload);
-  if (payloads.notes.length) await events.notes?.(payloads.notes);
+  await events.notes?.(payloads.notes);
   const clients = await ctx.kafka();
   if (run.autoCreate) await createIfMissing(await clients.admin(), run.topic);
   const producer = await clients.producer(run.producer.settings, { signal: ctx.io.signal, onWarning: (m) => ctx.warn(m) });
