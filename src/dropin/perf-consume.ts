@@ -72,10 +72,7 @@ export function consumeRunOf(o: JoptResult): ConsumeRun {
     fromLatest: has(o, 'from-latest'),
   };
   const fetchSize = count(o, 'fetch-size');
-  if (fetchSize !== undefined && fetchSize < 0) {
-    // The Java consumer's range check (a ConfigException, its message on stderr, exit 1).
-    throw new UsageExit(`Invalid value ${fetchSize} for configuration max.partition.fetch.bytes: Value must be at least 0`);
-  }
+  // Below 0 it is refused once the header is out (run()), where the Java consumer's config check fails.
   if (fetchSize !== undefined) run.partitionMaxBytes = fetchSize;
   const topic = valueOf(o, 'topic');
   if (topic !== undefined) run.topic = topic;
@@ -114,6 +111,11 @@ export const CONSUMER_PERFORMANCE: DropinScript = {
     if (has(o, 'consumer.config')) await out.stdout('Warning: --consumer.config is deprecated. Use --command-config instead.\n');
     const detailed = has(o, 'show-detailed-stats');
     if (!has(o, 'hide-header')) await out.stdout(`${consumerHeader(detailed)}\n`);
+    if (run.partitionMaxBytes !== undefined && run.partitionMaxBytes < 0) {
+      // The Java consumer's range check (a ConfigException: its message on stderr, exit 1).
+      await out.stderr(`Invalid value ${run.partitionMaxBytes} for configuration max.partition.fetch.bytes: Value must be at least 0\n`);
+      return 1;
+    }
     const outcome = await runConsume(ctx, run, (p) => {
       if (detailed) void out.stdout(`${consumerProgressLine(p, date)}\n`);
     });

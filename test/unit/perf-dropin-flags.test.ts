@@ -113,11 +113,13 @@ describe('kafka-consumer-perf-test.sh --fetch-size', () => {
     [['--fetch-size', '100'], 100],
     [['--fetch-size', '0'], 0],
     [['--fetch-size', '5242880'], 5242880],
+    // Refused by run() once the header is out, as the Java consumer's config check (the harness compares it).
+    [['--fetch-size', '-1'], -1],
   ])('%j -> bytes per partition %s', (args, bytes) => {
     expect(run(...args).partitionMaxBytes).toBe(bytes);
   });
-  it.each([['-1'], ['x']])('--fetch-size %s refused (exit 1)', (v) => {
-    expect(() => run('--fetch-size', v)).toThrow(UsageExit);
+  it('--fetch-size x refused (exit 1)', () => {
+    expect(() => run('--fetch-size', 'x')).toThrow(UsageExit);
   });
 });
 
@@ -138,8 +140,9 @@ describe("kafka-e2e-latency.sh's keys and headers", () => {
       waiting.push({
         topic: r.topic,
         partition: 0,
-        offset: 0n,
-        timestamp: 0n,
+        offset: 0,
+        timestamp: 0,
+        timestampType: 'CreateTime',
         key: r.key ?? null,
         value: r.value ?? null,
         headers: r.headers ?? [],
