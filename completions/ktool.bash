@@ -98,7 +98,7 @@ _ktool_options() {
     'partitions elect-leaders') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -y --yes --preferred --unclean --election-type --topic --partition --all-topic-partitions --path-to-json-file -h --help' ;;
     'perf') echo '-h --help' ;;
     'perf produce') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -n --num-records -s --record-size --payload-file --payload-delimiter --payload-monotonic --throughput --acks --compression --batch-size --linger-ms -X --producer-property --transactional-id --transaction-duration-ms --warmup-records --reporting-interval -h --help' ;;
-    'perf consume') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --include -n --num-records -g --group --from-latest --record-timeout --reporting-interval -h --help' ;;
+    'perf consume') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --include -n --num-records -g --group --from-latest --record-timeout --reporting-interval --fetch-size -h --help' ;;
     'perf e2e') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug -n --num-records -s --record-size --acks --record-key-size --num-headers --record-header-key-size --record-header-size -h --help' ;;
     'pipe') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --where --map --key --on-error -o --offset -e --exit -n --max-messages -p --partition -P --partitions --isolation-level --fetch-max-bytes --compression --acks -g --group --commit-interval --transaction-timeout -v --verbose -h --help' ;;
     'pipe reset') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --execute -h --help' ;;
@@ -546,7 +546,7 @@ _ktool_option_value() {
       esac ;;
     'perf consume')
       case "$2" in
-        -b|--bootstrap-server|--brokers|--timeout|--output|--include|-n|--num-records|--messages|--record-timeout|--reporting-interval) echo 'none' ;;
+        -b|--bootstrap-server|--brokers|--timeout|--output|--include|-n|--num-records|--messages|--record-timeout|--reporting-interval|--fetch-size) echo 'none' ;;
         --command-config) echo 'files' ;;
         --profile) echo 'profiles' ;;
         --format) echo 'choices table wide json yaml csv' ;;

@@ -26,6 +26,11 @@ export const spec = defineCommand({
     { flags: '--from-latest', description: 'a group without committed offsets starts at the end (default: the start)' },
     { flags: '--record-timeout <ms>', description: 'stop when no record came for this long (the original --timeout)', default: '10000' },
     { flags: '--reporting-interval <ms>', description: 'a row every this many milliseconds (--json, --format csv)', default: '5000' },
+    {
+      flags: '--fetch-size <bytes>',
+      description: "bytes per partition in a fetch (the Java consumer's max.partition.fetch.bytes)",
+      default: '1048576',
+    },
   ],
   notes:
     "The original's --timeout (time between records) is --record-timeout here: --timeout is ktool's " +
@@ -34,6 +39,7 @@ export const spec = defineCommand({
   examples: [
     'ktool perf consume bench                        # everything bench holds now, as a new group',
     'ktool perf consume bench -n 1000000 --json --reporting-interval 1000 > rows.ndjson',
+    'ktool perf consume bench -n 1000000 --fetch-size 65536         # smaller fetches: more round trips',
     'kafka-consumer-perf-test spelling: ktool perf consume --bootstrap-server localhost:9092 --topic bench --num-records 1000000',
   ],
 });
@@ -60,6 +66,8 @@ export function parse(args: string[], flags: Flags<typeof spec>): PerfConsumeOpt
     group: flags.group ?? `perf-consumer-${Math.floor(Math.random() * 100_000)}`,
     fromLatest: Boolean(flags.fromLatest),
   };
+  const fetchSize = positiveInt(flags.fetchSize, '--fetch-size', { min: 0 });
+  if (fetchSize !== undefined) run.partitionMaxBytes = fetchSize;
   if (topic !== undefined) run.topic = topic;
   if (flags.include !== undefined) run.include = compileRegex(flags.include, '--include');
   return { run, untilEnd: n === undefined };

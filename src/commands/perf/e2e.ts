@@ -40,6 +40,7 @@ export const spec = defineCommand({
   examples: [
     'ktool perf e2e latency-test -n 5000 --acks all',
     'ktool perf e2e latency-test -n 1000 --json > latencies.ndjson      # one row per record',
+    'ktool perf e2e latency-test -n 1000 -s 512 --record-key-size 16 --num-headers 4 --record-header-size 32',
     'kafka-e2e-latency spelling: ktool perf e2e localhost:9092 latency-test 1000 all 100',
   ],
 });

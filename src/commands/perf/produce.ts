@@ -61,6 +61,7 @@ export const spec = defineCommand({
     'ktool perf produce bench -n 1000000 -s 100',
     'ktool perf produce bench -n 200000 --throughput 10000 --acks 1 --json > rows.ndjson   # a row every 5 s',
     'ktool perf produce bench --format csv --reporting-interval 1000 -X compression.type=lz4',
+    "ktool perf produce bench -n 100000 --payload-file orders.json --payload-delimiter '\\n---\\n'   # random pieces of a file",
     'kafka-producer-perf-test spelling: ktool perf produce --topic bench --num-records 1000000 --record-size 100 ' +
       '--throughput -1 --producer-props bootstrap.servers=localhost:9092 acks=1',
   ],
