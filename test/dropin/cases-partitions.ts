@@ -210,6 +210,13 @@ export const ELECT: Script = {
         '@electProps',
       ],
     },
+    // A file that is not there: the deprecation line, then the failure to read it (exit 1).
+    {
+      args: [
+        ...['--bootstrap-server', B, '--election-type', 'PREFERRED', '--topic', '{e1}', '--partition', '0'],
+        ...['--admin.config', '/nonexistent/admin.properties'],
+      ],
+    },
     // Both spellings: refused (checkInvalidArgs), before any file is read.
     {
       args: [
