@@ -63,6 +63,9 @@ export function serverProperties(node: NodeLayout, all: NodeLayout[], { sasl, tl
     `share.coordinator.state.topic.replication.factor=${rf}`,
     `share.coordinator.state.topic.min.isr=${rf === 3 ? 2 : 1}`,
     'group.initial.rebalance.delay.ms=0',
+    // Leaders stay where they were put (a reassignment, a fail-over, ktool partitions elect-leaders): Kafka's periodic
+    // preferred-leader election (every 300 s) would move them under a running demo or test at a random moment.
+    'auto.leader.rebalance.enable=false',
     // Small segments and quick checks keep a developer's disk and test runs light.
     'log.segment.bytes=104857600',
     'log.retention.check.interval.ms=60000',
