@@ -249,6 +249,13 @@ describe('consume exit codes', () => {
     expect(partitionMissing.stderr).toMatch(/^error: topic orders has no partition 5 \(it has 2\)\n/);
   });
 
+  it("kcat's spelling fails as kcat does: exit 1 for a missing topic too, the message unchanged", async () => {
+    const kcat = await run(['-C', '-t', 'nope', '-e', '-q']);
+    expect(kcat).toMatchObject({ code: 1, stdout: '' });
+    expect(kcat.stderr).toMatch(/^error: topic nope does not exist\n/);
+    expect(await run(['-G', 'g', 'nope', '-e'])).toMatchObject({ code: 1 });
+  });
+
   it('a reader that fails ends with its error (1), after what was already written', async () => {
     let first = true;
     const reader = async (): Promise<PartitionReader> => ({

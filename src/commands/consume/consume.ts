@@ -8,7 +8,7 @@ import { CancelledError, ExitCode, UsageError } from '../../errors.js';
 import { parseOffsetSpec } from './offset-spec.js';
 import { parseOutput } from './output.js';
 import { parseSelection } from './selection.js';
-import { isKcatConsume, KCAT_CONSUME_OPTIONS } from './kcat.js';
+import { asKcatFailure, isKcatConsume, KCAT_CONSUME_OPTIONS } from './kcat.js';
 import { fetchMaxBytes, greps, parseKcat } from './kcat-options.js';
 import { decoderFor } from './decoder.js';
 import { VERSION_ONLY, type ConsumeOptions } from './options.js';
@@ -261,6 +261,15 @@ function consoleSpelling(args: string[], f: Flags<typeof spec>): boolean {
 
 /** `consume --json` prints NDJSON envelopes (src/serde/envelope.ts), --format yaml YAML documents; the summary goes to stderr. */
 export async function run(o: ConsumeOptions, ctx: Context): Promise<CommandResult | void> {
+  try {
+    return await consume(o, ctx);
+  } catch (error) {
+    // kcat's spelling fails as kcat does: exit 1 whatever the cause (the message stays ktool's).
+    throw o.output.kind === 'kcat' ? asKcatFailure(error) : error;
+  }
+}
+
+async function consume(o: ConsumeOptions, ctx: Context): Promise<CommandResult | void> {
   if (o.kafkaVersion) {
     await write(ctx.io.stdout, `${o.kafkaVersion}\n`);
     return;

@@ -6,7 +6,7 @@
  * A flag kcat has that ktool cannot honour is refused naming it (kcatRefusals), never ignored.
  */
 import { defineOptions } from '../../cli/spec.js';
-import { UsageError } from '../../errors.js';
+import { CancelledError, ExitCode, KtoolError, UsageError } from '../../errors.js';
 import { compileKcatFormat, parseDelimiter } from './kcat-format.js';
 import type { OffsetSpec, Position } from './offset-spec.js';
 
@@ -261,4 +261,14 @@ export function kcatPlan(args: string[], f: KcatModeFlags, parseDelim = parseDel
       nullEmpty: Boolean(f.kcatNull),
     },
   };
+}
+
+/**
+ * An error of kcat's spelling at run time as kcat ends on one: exit 1 (librdkafka's fatal errors,
+ * an unknown topic included), where ktool's own spelling has its typed codes (3 for not found ...).
+ * Interruptions keep theirs (130/143), as kcat's signal exits.
+ */
+export function asKcatFailure(error: unknown): unknown {
+  if (!(error instanceof KtoolError) || error instanceof CancelledError || error.exitCode === ExitCode.operation) return error;
+  return new KtoolError(error.message, ExitCode.operation, { hint: error.hint, cause: error, kafkaCode: error.kafkaCode });
 }
