@@ -835,7 +835,7 @@ _ktool_argument() {
       esac ;;
     'cluster features')
       case "$2" in
-        1) echo 'choices describe upgrade downgrade disable version-mapping feature-dependencies' ;;
+        0) echo 'choices describe upgrade downgrade disable version-mapping feature-dependencies' ;;
       esac ;;
     'cluster log-dirs')
       case "$2" in
@@ -962,7 +962,6 @@ _ktool_argument() {
     'transactions find-hanging')
       case "$2" in
         0) echo 'topics' ;;
-        1) echo 'topics' ;;
       esac ;;
     'transactions help')
       case "$2" in

@@ -15,7 +15,13 @@ export function addCommand(
   dispatch: Dispatcher,
   module?: CommandModule<unknown>,
 ): Command {
-  const cmd = parent.command(spec.command, { hidden: spec.hidden }).description(spec.description);
+  // A positional described in `arguments` is added from there: named in `command` too, commander would list it twice.
+  const described = new Set((spec.arguments ?? []).map((a) => a.name));
+  const command = spec.command
+    .split(' ')
+    .filter((word, i) => i === 0 || !described.has(word))
+    .join(' ');
+  const cmd = parent.command(command, { hidden: spec.hidden }).description(spec.description);
   for (const arg of spec.arguments ?? []) {
     const argument = new Argument(arg.name, arg.description);
     cmd.addArgument(arg.choices ? argument.choices(arg.choices) : argument);

@@ -28,6 +28,21 @@ describe('the command tree', () => {
     );
   });
 
+  it('each positional argument once in every usage line (a described argument is not added again from `command`)', async () => {
+    const program = await buildProgram(async () => {});
+    const walk = (c: Command): Command[] => [c, ...c.commands.flatMap(walk)];
+    const twice = walk(program)
+      .map((c) => [c.name(), c.registeredArguments.map((a) => a.name())] as const)
+      .filter(([, args]) => new Set(args).size !== args.length);
+    expect(twice).toEqual([]);
+    expect(
+      program.commands
+        .find((c) => c.name() === 'transactions')!
+        .commands.find((c) => c.name() === 'list')!
+        .usage(),
+    ).toBe('[options] [pattern]');
+  });
+
   it('help, a mistyped command and options before the command still work', async () => {
     expect((await runCli(['--help'])).stdout).toMatch(/produce[\s\S]*consume[\s\S]*mirror/);
     const typo = await runCli(['prodcue', 't']);
