@@ -644,7 +644,7 @@ complete -c ktool -n '__ktool_is offsets' -l topic -x -a '(__ktool_dynamic topic
 complete -c ktool -n '__ktool_is offsets' -s p -l partition -x -d 'only these partitions of every topic named, e.g. 0,2 or 0-3 (as TOPIC:0,2), repeatable'
 complete -c ktool -n '__ktool_is offsets' -s P -l partitions -x -d 'same as -p (kafka-get-offsets.sh spelling, with --topic)'
 complete -c ktool -n '__ktool_is offsets' -l topic-partitions -x -d 'kafka-get-offsets.sh: t1:0-2,t2:1,t3 (N-M excludes M, as there)'
-complete -c ktool -n '__ktool_is offsets' -l exclude-internal-topics -d 'with no topic named: skip internal topics'
+complete -c ktool -n '__ktool_is offsets' -l exclude-internal-topics -d 'leave out internal topics (__consumer_offsets, ...), even named or matched ones'
 complete -c ktool -n '__ktool_is offsets' -l isolation -x -d 'read_uncommitted (default) or read_committed (latest = last stable offset)'
 complete -c ktool -n '__ktool_is offsets' -s h -l help -d 'display help for command'
 complete -c ktool -n '__ktool_is offsets' -f -a '(__ktool_dynamic topics)'

@@ -19,6 +19,7 @@ export const OFFSETS: Script = {
   ],
   mainClass: 'org.apache.kafka.tools.GetOffsetShell',
   noun: ['offsets'],
+  files: { props: 'client.id=dropin-get-offsets\n' },
   setup: [{ args: ['topics', 'create', '{=o1}', '-p', '3'] }, { args: ['produce', '{=o1}', '--key-separator', ':'], stdin: LINES }],
   cases: [
     { args: ['--bootstrap-server', B, '--topic', '{=o1}'] },
@@ -30,5 +31,12 @@ export const OFFSETS: Script = {
     { args: ['--bootstrap-server', B, '--topic', '{=nope}'] },
     { args: ['--bootstrap-server', B, '--topic-partitions', '{=nope}:0'] },
     { args: ['--bootstrap-server', B, '--topic', '{=nope}.*'] },
+    { args: ['--bootstrap-server', B, '--topic', '{=o1}', '--command-config', '@props'] },
+    { args: ['--bootstrap-server', B, '--topic', '{=o1}', '--exclude-internal-topics'] },
+    // Internal topics left out even when named or matched (the form without --topic lists every topic of the shared broker).
+    { args: ['--bootstrap-server', B, '--topic', '__consumer_offsets|{=o1}', '--exclude-internal-topics', '--time', '-2'] },
+    { args: ['--bootstrap-server', B, '--topic', '__consumer_offsets', '--exclude-internal-topics'] },
+    { args: ['--bootstrap-server', B, '--topic-partitions', '__consumer_offsets:0,{=o1}:2', '--exclude-internal-topics'] },
+    { args: ['--bootstrap-server', B, '--topic', '__consumer_offsets', '--partitions', '0', '--time', '-2'] },
   ],
 };

@@ -31,7 +31,7 @@ export const spec = defineCommand({
       description: 'kafka-get-offsets.sh: t1:0-2,t2:1,t3 (N-M excludes M, as there)',
       repeatable: true,
     },
-    { flags: '--exclude-internal-topics', description: 'with no topic named: skip internal topics' },
+    { flags: '--exclude-internal-topics', description: 'leave out internal topics (__consumer_offsets, ...), even named or matched ones' },
     { flags: '--isolation <level>', description: 'read_uncommitted (default) or read_committed (latest = last stable offset)' },
   ],
   examples: [

@@ -7,7 +7,7 @@ import { selectPartitions, type TopicSelection } from '../../cli/topic-partition
 /**
  * The partitions a list of selections names, sorted by topic and partition. A named topic or
  * partition that does not exist is an error (exit 3); a pattern may match nothing. No selections:
- * every topic (internal ones unless excludeInternal).
+ * every topic. excludeInternal: internal topics left out, even named ones.
  */
 export async function resolvePartitions(
   admin: AdminApi,
@@ -30,6 +30,8 @@ export async function resolvePartitions(
   if (missing.length) throw topicsNotFound(missing);
   const out: TopicPartition[] = [];
   for (const t of topics) {
+    // kafka-get-offsets.sh --exclude-internal-topics: named or matched, an internal topic is left out.
+    if (excludeInternal && t.internal) continue;
     const count = t.partitions.length;
     const wanted = new Set<number>();
     for (const s of chosen.get(t.name)!) {
