@@ -125,8 +125,8 @@ _ktool_options() {
     'transactions describe-producers') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --partition --broker-id -h --help' ;;
     'transactions find-hanging') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --broker-id --topic --partition --max-transaction-timeout -h --help' ;;
     'transactions abort') echo '-b --bootstrap-server --command-config --profile --timeout --format --json --no-color --debug --topic --partition --start-offset --producer-id --producer-epoch --coordinator-epoch -y --yes -h --help' ;;
-    'share-groups') echo '--all-groups --all-topics --bootstrap-server --command-config --delete --delete-offsets --describe --dry-run --execute --group --help --list --members --offsets --reset-offsets --state --timeout --to-datetime --to-earliest --to-latest --topic --verbose' ;;
-    'share-consume') echo '--bootstrap-server --command-config --command-property --consumer-config --consumer-property --enable-systest-events --formatter --formatter-config --formatter-property --group --help --key-deserializer --max-messages --property --reject --reject-message-on-error --release --timeout-ms --topic --value-deserializer' ;;
+    'share-groups') echo '--all-groups --all-topics --bootstrap-server --command-config --delete --delete-offsets --describe --dry-run --execute --group --help --list --members --offsets --reset-offsets --state --timeout --to-datetime --to-earliest --to-latest --topic --verbose --version' ;;
+    'share-consume') echo '--bootstrap-server --command-config --command-property --consumer-config --consumer-property --enable-systest-events --formatter --formatter-config --formatter-property --group --help --key-deserializer --max-messages --property --reject --reject-message-on-error --release --timeout-ms --topic --value-deserializer --version' ;;
   esac
 }
 

@@ -1649,6 +1649,7 @@ complete -c ktool -n '__ktool_is share-groups' -l to-earliest -d 'reset to the e
 complete -c ktool -n '__ktool_is share-groups' -l to-latest -d 'reset to the latest offset'
 complete -c ktool -n '__ktool_is share-groups' -l topic -x -a '(__ktool_dynamic topics)' -d 'the topic (TOPIC:0,1,2 for some partitions) to reset or delete offsets of'
 complete -c ktool -n '__ktool_is share-groups' -l verbose -d 'with --describe: more columns (leader epoch, member epoch, coordinator)'
+complete -c ktool -n '__ktool_is share-groups' -l version -d 'Kafka\'s version'
 
 # ktool share-consume
 complete -c ktool -n '__ktool_is share-consume' -l bootstrap-server -x -d 'the broker(s) to connect to, HOST:PORT[,HOST:PORT...] (required)'
@@ -1671,6 +1672,7 @@ complete -c ktool -n '__ktool_is share-consume' -l release -d 'release each reco
 complete -c ktool -n '__ktool_is share-consume' -l timeout-ms -x -d 'stop when no record has come for ms milliseconds'
 complete -c ktool -n '__ktool_is share-consume' -l topic -x -a '(__ktool_dynamic topics)' -d 'the topic to read (required)'
 complete -c ktool -n '__ktool_is share-consume' -l value-deserializer -x -d 'a Java deserializer class'
+complete -c ktool -n '__ktool_is share-consume' -l version -d 'Kafka\'s version'
 
 # ktool help
 complete -c ktool -n '__ktool_is help' -f -a 'topics profile local produce consume completion configs cluster offsets delete-records groups lag acls users mirror dump-log partitions perf pipe schemas stats tokens transactions'

@@ -4,6 +4,7 @@ import type { ContextDeps } from './context.js';
 import { reportError, runningDispatcher, type Dispatcher, type Runtime } from './dispatch.js';
 import type { Io } from './io.js';
 import { dropinName, dropinWords } from '../dropin/detect.js';
+import { originalVersionLine } from '../dropin/version.js';
 import { hoistLeadingOptions } from './hoist.js';
 import { rewriteLegacy } from './legacy.js';
 import { buildProgram } from './program.js';
@@ -15,8 +16,20 @@ import { buildProgram } from './program.js';
 export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispatcher?: Dispatcher): Promise<ExitCodeValue> {
   const runtime: Runtime = { io, deps, exitCode: ExitCode.ok };
   const debug = argv.includes('--debug');
+  // `kafka-X.sh --version`'s spelling (`ktool topics --version`): the Kafka version its tool follows.
+  const kafkaVersion = originalVersionLine(argv);
+  if (kafkaVersion) {
+    io.stdout.write(kafkaVersion);
+    return ExitCode.ok;
+  }
   // A kafka-*.sh spelling (`topics --list`): the original's options, output and exit codes (src/dropin/).
-  const dropin = dropinName(argv);
+  let dropin = dropinName(argv);
+  // --help among its flags: ktool's help of that command (the original prints its own, and runs nothing);
+  // the two share words have no native command, their drop-ins print theirs.
+  if (dropin && argv.includes('--help') && dropin !== 'share-groups' && dropin !== 'share-consume') {
+    argv = [...argv.slice(0, dropinWords(dropin)), '--help'];
+    dropin = undefined;
+  }
   if (dropin) {
     try {
       const { loadDropin, runDropin } = await import('../dropin/entry.js');

@@ -45,7 +45,7 @@ export const ACLS_OPTIONS: readonly JoptOption[] = [
   val('topic'),
   val('transactional-id'),
   val('user-principal'),
-  sw('version', "prints Kafka's version"),
+  sw('version'),
 ];
 
 interface Resource {

@@ -21,6 +21,11 @@ export interface ArgOption {
   readonly unsupported?: string;
   /** Other names of the option (kafka-metadata-quorum.sh's -i for --controller-id), matched exactly. */
   readonly aliases?: readonly string[];
+  /**
+   * argparse4j's version action (kafka-transactions.sh's -v): the parse ends there, nothing after it
+   * read and no required argument checked; the result has only `version` (runDropin prints the line).
+   */
+  readonly version?: true;
 }
 
 export interface ArgParser {
@@ -89,6 +94,7 @@ export function parseArgparse(args: readonly string[], parser: ArgParser): JoptR
     const body = arg.replace(/^--?/, '');
     const eq = body.indexOf('=');
     const option = match(table, eq === -1 ? body : body.slice(0, eq));
+    if (option.version) return { values: new Map([[option.name, ['']]]), operands: [], sequence: [{ name: option.name, value: '' }], args };
     let value = '';
     if (option.value) {
       if (eq !== -1) value = body.slice(eq + 1);

@@ -36,7 +36,7 @@ export const CONSOLE_SHARE_CONSUMER_OPTIONS: readonly JoptOption[] = [
   valued('timeout-ms'),
   valued('topic'),
   valued('value-deserializer'),
-  switchOf('version', "prints Kafka's version"),
+  switchOf('version'),
 ];
 
 /** The consumer settings ktool's share consumer takes from --command-config and --command-property. */

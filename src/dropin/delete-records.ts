@@ -3,13 +3,15 @@
  * `ktool delete-records --bootstrap-server B --offset-json-file f`. No prompt (the original has
  * none), its lines byte for byte ("Executing records delete operation", "partition: t-0\tlow_watermark:
  * N" or "\terror: <exception>: <message>", sorted: the original's order is salted per JVM), offset -1
- * sent as is (the broker reads it as the high watermark). Failures of the file on stderr, exit 1. What
- * differs: a topic or partition that does not exist is named with UnknownTopicOrPartitionException at
- * once, where the admin client retries its metadata until default.api.timeout.ms (60 s) and prints a
- * TimeoutException.
+ * sent as is (the broker reads it as the high watermark). Failures of the file on stderr, exit 1. A
+ * topic or partition that does not exist (or has no leader) is asked again until the command config's
+ * default.api.timeout.ms (60 s by default), as the admin client retries its metadata, and then is the
+ * admin client's TimeoutException line (its deadline, tries and times are this run's).
  */
 import { readFile } from 'node:fs/promises';
+import { loadCommandConfig } from '../config/command-config.js';
 import { KtoolError } from '../errors.js';
+import type { DeleteRecordsOutcome, DeleteRecordsRequest, RecordsApi } from '../kafka/records-types.js';
 import { javaHashOrder, javaTpHash } from './java-hash-order.js';
 import { has, valueOf, type JoptOption, type JoptResult } from './jopt.js';
 import { UsageExit, type DropinScript } from './script.js';
@@ -19,7 +21,7 @@ export const DELETE_RECORDS_OPTIONS: readonly JoptOption[] = [
   { name: 'command-config', value: true },
   { name: 'help', value: false, unsupported: 'see ktool delete-records --help' },
   { name: 'offset-json-file', value: true },
-  { name: 'version', value: false, unsupported: "prints Kafka's version" },
+  { name: 'version', value: false },
 ];
 
 /** The original's messages for a partition's error code (the exception's toString). */
@@ -37,6 +39,61 @@ const ERRORS: Record<string, string> = {
 };
 
 const RETRIED = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_OR_FOLLOWER']);
+
+/** The admin client's retry.backoff.ms and retry.backoff.max.ms (the wait doubles between them). */
+const BACKOFF_MS = 100;
+const BACKOFF_MAX_MS = 1000;
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
+/**
+ * DeleteRecords as KafkaAdminClient does it: a partition answered with an error it retries (unknown,
+ * no leader) is asked again after a backoff until `timeoutMs` (default.api.timeout.ms) has passed; one
+ * still failing then is its TimeoutException text (a string), the others their outcome, by `t-p`.
+ */
+export async function deleteRetrying(
+  api: RecordsApi,
+  requests: DeleteRecordsRequest[],
+  timeoutMs: number,
+  clock: Clock = realClock,
+): Promise<Map<string, DeleteRecordsOutcome | string>> {
+  const deadline = clock.now() + timeoutMs;
+  const result = new Map<string, DeleteRecordsOutcome | string>();
+  const key = (p: { topic: string; partition: number }) => `${p.topic}-${p.partition}`;
+  let pending = requests;
+  let backoff = BACKOFF_MS;
+  for (let tries = 1; pending.length; tries++) {
+    const again = new Set<string>();
+    for (const r of await api.deleteRecords(pending))
+      if (r.errorCode && RETRIED.has(r.errorCode)) again.add(key(r));
+      else result.set(key(r), r);
+    pending = pending.filter((p) => again.has(key(p)));
+    if (!pending.length) break;
+    if (clock.now() + backoff < deadline) {
+      await clock.sleep(backoff);
+      backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
+      continue;
+    }
+    await clock.sleep(Math.max(0, deadline - clock.now()));
+    const at = clock.now();
+    const call = `Call(callName=deleteRecords(api=METADATA), deadlineMs=${deadline}, tries=${tries}, nextAllowedTryMs=${at + backoff})`;
+    for (const p of pending) result.set(key(p), `TimeoutException: ${call} timed out at ${at} after ${tries} attempt(s)`);
+    break;
+  }
+  return result;
+}
+
+/** default.api.timeout.ms of the --command-config file (the admin client's 60 s without it). */
+async function apiTimeoutMs(o: JoptResult): Promise<number> {
+  const path = valueOf(o, 'command-config');
+  const value = path === undefined ? undefined : (await loadCommandConfig(path)).all.get('default.api.timeout.ms')?.trim();
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : 60_000;
+}
 
 /** An exception of the original's: its message on stderr, exit 1. */
 class Failed extends Error {}
@@ -93,13 +150,14 @@ async function run(o: JoptResult, ctx: Parameters<DropinScript['run']>[1], out: 
     );
   await out.stdout('Executing records delete operation\n');
   const records = await (await ctx.kafka()).records();
-  const outcomes = await records.deleteRecords(ordered.map((e) => ({ topic: e.topic, partition: e.partition, offset: e.offsets[0] })));
-  const byKey = new Map(outcomes.map((r) => [`${r.topic}-${r.partition}`, r]));
+  const requests = ordered.map((e) => ({ topic: e.topic, partition: e.partition, offset: e.offsets[0] }));
+  const byKey = await deleteRetrying(records, requests, await apiTimeoutMs(o));
   let lines = 'Records delete operation completed:\n';
   for (const e of ordered) {
     const name = `${e.topic}-${e.partition}`;
     const r = byKey.get(name);
-    if (r?.lowWatermark !== undefined) lines += `partition: ${name}\tlow_watermark: ${r.lowWatermark}\n`;
+    if (typeof r === 'string') lines += `partition: ${name}\terror: org.apache.kafka.common.errors.${r}\n`;
+    else if (r?.lowWatermark !== undefined) lines += `partition: ${name}\tlow_watermark: ${r.lowWatermark}\n`;
     else {
       const code = r?.errorCode ?? 'UNKNOWN_SERVER_ERROR';
       // The admin client logs a partition's error at ERROR (Kafka's tools log WARN and above to stderr),

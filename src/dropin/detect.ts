@@ -16,6 +16,7 @@ export type DropinName =
   | 'perf-e2e'
   | 'delete-records'
   | 'log-dirs'
+  | 'api-versions'
   | 'acls'
   | 'tokens'
   | 'quorum'
@@ -33,7 +34,17 @@ const NOUNS: ReadonlySet<string> = new Set<DropinName>(['topics', 'configs', 'gr
  * and its dry run on a terminal.
  */
 const VERBS: Readonly<
-  Record<string, { name: DropinName; own: ReadonlySet<string>; anyOf: readonly string[]; native?: readonly string[]; anyWord?: true }>
+  Record<
+    string,
+    {
+      name: DropinName;
+      own: ReadonlySet<string>;
+      anyOf: readonly string[];
+      native?: readonly string[];
+      anyWord?: true;
+      noVersion?: true;
+    }
+  >
 > = {
   'partitions reassign': {
     name: 'reassign',
@@ -43,26 +54,27 @@ const VERBS: Readonly<
   'partitions elect-leaders': { name: 'elect-leaders', own: new Set(), anyOf: ['--election-type'] },
   // kafka-log-dirs.sh requires --describe; --broker-list is its alone (`native`: the ktool command's own flags).
   'cluster log-dirs': { name: 'log-dirs', own: new Set(), anyOf: ['--describe', '--broker-list', '--topic-list'], native: ['--topic'] },
+  // kafka-broker-api-versions.sh has no action: its --bootstrap-server without ktool's flags (its text is the native's too).
+  'cluster api-versions': { name: 'api-versions', own: new Set(), anyOf: [] },
   // kafka-acls.sh: an action and --bootstrap-server (`ktool acls --add ...` with -b stays the native rewrite).
   acls: { name: 'acls', own: new Set(), anyOf: ['--add', '--remove', '--list'], native: ['--yes', '-y', '--json'] },
-  'delete-records': {
-    name: 'delete-records',
-    own: new Set(),
-    anyOf: ['--offset-json-file'],
-    native: ['--before', '--allow-internal-topics'],
-  },
+  // Its one action is its file: --bootstrap-server without ktool's --before is the original's (which then asks for the file).
+  'delete-records': { name: 'delete-records', own: new Set(), anyOf: [], native: ['--before', '--allow-internal-topics'] },
   // argparse4j tools: the action is a sub-command word (kafka-metadata-quorum.sh --bootstrap-server B describe --status).
   // `anyWord`: any sub-command word, so the original's refusal of an unknown one is its own (ktool's commands take no such word).
+  // Neither original has a --version (noVersion: it does not make a line the original's).
   'cluster quorum': {
     name: 'quorum',
     own: new Set(['--dry-run']),
     anyOf: ['describe', 'add-controller', 'remove-controller'],
     anyWord: true,
+    noVersion: true,
   },
   'cluster features': {
     name: 'features',
     own: new Set(['--dry-run']),
     anyWord: true,
+    noVersion: true,
     anyOf: ['describe', 'upgrade', 'downgrade', 'disable', 'version-mapping', 'feature-dependencies'],
   },
 };
@@ -72,6 +84,7 @@ export function dropinWords(name: DropinName): number {
   return name === 'reassign' ||
     name === 'elect-leaders' ||
     name === 'log-dirs' ||
+    name === 'api-versions' ||
     name === 'quorum' ||
     name === 'features' ||
     name.startsWith('perf-')
@@ -135,7 +148,8 @@ function perfDropin([verb, ...rest]: readonly string[]): DropinName | undefined 
   const named = (flag: string) => rest.some((a) => a === flag || a.startsWith(`${flag}=`));
   // ktool's own spelling has TOPIC, never --topic; its consume has --include too: the original's with a record count.
   const count = named('--num-records') || named('--messages');
-  return named('--topic') || (name === 'perf-consume' && named('--include') && count) ? name : undefined;
+  // --version: ConsumerPerformance's and EndToEndLatency's option (which ProducerPerformance refuses, as its drop-in does).
+  return named('--topic') || named('--version') || (name === 'perf-consume' && named('--include') && count) ? name : undefined;
 }
 
 /** EndToEndLatency's positional form: broker_list topic num_records acks record_size [properties_file]. */
@@ -157,10 +171,12 @@ export function dropinName(argv: readonly string[]): DropinName | undefined {
     // A ktool verb after a one-word noun (`acls list ...`) is ktool's own spelling.
     if (rest.length && !rest[0].startsWith('-')) return undefined;
     const names = rest.map((a) => a.split('=')[0]);
-    if (!names.some((a) => a === '--bootstrap-server' || a === '--bootstrap-controller')) return undefined;
+    // --version (which no ktool command has) makes the line the original's, as its bootstrap and action do.
+    const version = !verb.noVersion && names.includes('--version');
+    if (!version && !names.some((a) => a === '--bootstrap-server' || a === '--bootstrap-controller')) return undefined;
     if (names.some((a) => (KTOOL_ONLY.has(a) && !verb.own.has(a)) || verb.native?.includes(a))) return undefined;
     // The original's action (or required election type): `--bootstrap-server H` alone is ktool's connection flag.
-    if (!names.some((a) => verb.anyOf.includes(a)) && !(verb.anyWord && hasWord(rest))) return undefined;
+    if (!version && verb.anyOf.length && !names.some((a) => verb.anyOf.includes(a)) && !(verb.anyWord && hasWord(rest))) return undefined;
     return verb.name;
   }
   const [noun, ...rest] = argv;

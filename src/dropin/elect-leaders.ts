@@ -26,7 +26,7 @@ export const ELECT_OPTIONS: readonly JoptOption[] = [
   valued('partition'),
   valued('path-to-json-file'),
   valued('topic'),
-  switchOf('version', "prints Kafka's version"),
+  switchOf('version'),
 ];
 
 /** An AdminCommandFailedException of validate(): its message on stderr, exit 1. */

@@ -8,6 +8,7 @@ import type { ExitCodeValue } from '../errors.js';
 import { JoptError, parseJopt, unsupportedGiven, valueOf } from './jopt.js';
 import type { DropinName } from './detect.js';
 import { outOf, UsageExit, type DropinScript } from './script.js';
+import { kafkaVersionLine } from './version.js';
 
 const SCRIPTS: Record<DropinName, () => Promise<DropinScript>> = {
   topics: async () => (await import('./topics.js')).TOPICS,
@@ -22,6 +23,7 @@ const SCRIPTS: Record<DropinName, () => Promise<DropinScript>> = {
   tokens: async () => (await import('./tokens.js')).TOKENS,
   'delete-records': async () => (await import('./delete-records.js')).DELETE_RECORDS,
   'log-dirs': async () => (await import('./log-dirs.js')).LOG_DIRS,
+  'api-versions': async () => (await import('./api-versions.js')).BROKER_API_VERSIONS,
   acls: async () => (await import('./acls.js')).ACLS,
   quorum: async () => (await import('./quorum.js')).METADATA_QUORUM,
   features: async () => (await import('./features.js')).FEATURES,
@@ -47,6 +49,11 @@ export async function runDropin(script: DropinScript, args: string[], io: Io, de
     io.stderr.write(`${message}
 `);
     return 1 as ExitCodeValue;
+  }
+  // CommandLineUtils.maybePrintHelpOrVersion: --version among the original's options (--help is ktool's: main).
+  if (parsed.values.has('version') && !parsed.values.has('help')) {
+    io.stdout.write(kafkaVersionLine(script.script));
+    return 0 as ExitCodeValue;
   }
   const unsupported = script.unsupported ? script.unsupported(parsed) : unsupportedGiven(parsed, script.options);
   if (unsupported.length) {

@@ -19,7 +19,7 @@ export const LOG_DIRS_OPTIONS: readonly JoptOption[] = [
   { name: 'describe', value: false },
   { name: 'help', value: false, unsupported: 'see ktool cluster log-dirs --help' },
   { name: 'topic-list', value: true },
-  { name: 'version', value: false, unsupported: "prints Kafka's version" },
+  { name: 'version', value: false },
 ];
 
 class Failed extends Error {}

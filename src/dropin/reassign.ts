@@ -39,7 +39,7 @@ export const REASSIGN_OPTIONS: readonly JoptOption[] = [
   valued('timeout'),
   valued('topics-to-move-json-file'),
   switchOf('verify'),
-  switchOf('version', "prints Kafka's version"),
+  switchOf('version'),
 ];
 
 const ACTIONS = ['generate', 'execute', 'verify', 'cancel', 'list'] as const;

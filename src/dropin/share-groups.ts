@@ -38,7 +38,7 @@ export const SHARE_GROUPS_OPTIONS: readonly JoptOption[] = [
   switchOf('to-latest'),
   valued('topic'),
   switchOf('verbose'),
-  { name: 'version', value: false, unsupported: "prints Kafka's version" },
+  { name: 'version', value: false },
 ];
 
 const ACTIONS = ['list', 'describe', 'delete', 'reset-offsets', 'delete-offsets'];

@@ -31,7 +31,7 @@ export const TOKENS_OPTIONS: readonly JoptOption[] = [
   switchOf('renew'),
   optional('renew-time-period'),
   optional('renewer-principal'),
-  switchOf('version', "prints Kafka's version"),
+  switchOf('version'),
 ];
 
 /** What the original fails with after parsing (a Throwable's message on stderr, exit 1). */

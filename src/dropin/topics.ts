@@ -8,7 +8,6 @@
 import type { Context } from '../cli/context.js';
 import { ALLOW_INTERNAL_FLAG, isInternalTopic, refuseInternalTopics } from '../cli/internal-topics.js';
 import { REGEX_CHARS } from '../cli/parse-helpers.js';
-import { DEFAULT_KAFKA_VERSION } from '../local/versions.js';
 import { KtoolError, UsageError } from '../errors.js';
 import type { ConfigEntry, TopicInfo } from '../kafka/types.js';
 import { has, unsupportedGiven, valueOf, type JoptOption, type JoptResult } from './jopt.js';
@@ -107,11 +106,6 @@ export const TOPICS: DropinScript = {
       ? [{ name: 'replica-assignment', unsupported: 'manual placement of added partitions (--alter)' }]
       : unsupportedGiven(o, TOPICS_OPTIONS),
   async run(o, ctx, out) {
-    // CommandLineUtils.maybePrintHelpOrVersion: the version of the Kafka whose tool this spelling follows, before any check.
-    if (has(o, 'version') && !has(o, 'help')) {
-      await out.stdout(`${DEFAULT_KAFKA_VERSION}\n`);
-      return 0;
-    }
     // Exactly named internal topics are refused before anything is sent (exit 2, as in ktool's own spelling).
     const named = valueOf(o, 'topic');
     if (named !== undefined && (has(o, 'alter') || has(o, 'delete')) && !REGEX_CHARS.test(named)) {

@@ -24,7 +24,7 @@ export const TRANSACTIONS_PARSER: ArgParser = {
   script: 'kafka-transactions.sh',
   options: [
     { name: 'help', unsupported: 'ktool transactions --help' },
-    { name: 'version', unsupported: "ktool does not report a Kafka version (ktool --version is ktool's)" },
+    { name: 'version', aliases: ['v'], version: true },
     { name: 'command-config', value: 'string' },
     { name: 'bootstrap-server', value: 'string', required: true },
   ],

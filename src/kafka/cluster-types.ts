@@ -39,6 +39,11 @@ export interface ApiVersionRange {
 export interface BrokerApiVersions {
   broker: BrokerInfo;
   apis: ApiVersionRange[];
+  /**
+   * The APIs ktool's client has that this broker does not list (NodeApiVersions' UNSUPPORTED lines:
+   * the running client's broker APIs, less the broker's); none when it could not be asked.
+   */
+  unsupported?: { apiKey: number; name: string }[];
   /** Set when the broker could not be asked; apis is then empty. */
   error?: string;
 }

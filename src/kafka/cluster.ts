@@ -41,6 +41,19 @@ function usable(name: string | undefined, min: number, max: number): number | nu
   return null;
 }
 
+/** APIs the client library has that only a controller serves (KRaft's AlterPartition, Envelope): never a broker's. */
+const CONTROLLER_ONLY: ReadonlySet<number> = new Set([56, 58]);
+
+/**
+ * The broker APIs the client library implements (some version of it), as Java's ApiKeys.clientApis()
+ * is its client's: an API of these that a broker does not list is UNSUPPORTED for it.
+ */
+function clientBrokerApis(): { apiKey: number; name: string }[] {
+  return Object.entries(lib.protocolAPIsById as Record<string, string>)
+    .map(([key, name]) => ({ apiKey: Number(key), name: RENAMED[Number(key)] ?? name }))
+    .filter((a) => !CONTROLLER_ONLY.has(a.apiKey) && usable(lib.protocolAPIsById[a.apiKey], 0, 31) !== null);
+}
+
 const errorCodeOf = (id: string) => Number(Object.entries(protocolErrorsCodesById).find(([, name]) => name === id)?.[0] ?? -1);
 const num = (v: bigint | number | undefined) => (v === undefined ? -1 : Number(v));
 
@@ -187,7 +200,8 @@ export function makeClusterApi(admin: Admin): ClusterApi {
                 usableVersion: usable(a.name, a.minVersion, a.maxVersion),
               }))
               .sort((a, b) => a.apiKey - b.apiKey);
-            return { broker, apis };
+            const listed = new Set(apis.map((a) => a.apiKey));
+            return { broker, apis, unsupported: clientBrokerApis().filter((a) => !listed.has(a.apiKey)) };
           } catch (error) {
             return { broker, apis: [], error: (error as Error).message };
           }

@@ -68,7 +68,12 @@ export type Normalizer =
    * HighWatermark, MaxFollowerLag(TimeMs), the replication table's log end offsets, lags and times,
    * the finalized features' Epoch.
    */
-  | 'metadata-offsets';
+  | 'metadata-offsets'
+  /**
+   * kafka-broker-api-versions.sh's `[usable: N]` / `[UNUSABLE]`: the highest version of each API that the
+   * client running the tool speaks (Java's 4.3.1 client there, ktool's client library here), not the broker's.
+   */
+  | 'usable-versions';
 
 export interface Case {
   /** Arguments after the script (for ktool, after its noun). */
@@ -121,6 +126,47 @@ export interface Script {
   cleanup?: string[][];
 }
 
+/**
+ * How each original answers `--help` alone, where it is not jopt-simple's (its option table on
+ * stderr, exit 1: CommandLineUtils.printUsageAndExit): argparse4j's tools print theirs on stdout,
+ * kafka-transactions.sh and kafka-producer-perf-test.sh then exit 1, the other two 0.
+ */
+const HELP_OF: Record<string, { fields: ('stdout' | 'stderr' | 'code')[]; original: string }> = {
+  'kafka-transactions.sh': { fields: ['stdout', 'code'], original: 'prints its argparse4j usage on stdout and exits 1' },
+  'kafka-producer-perf-test.sh': { fields: ['stdout', 'code'], original: 'prints its argparse4j usage on stdout and exits 1' },
+  'kafka-metadata-quorum.sh': { fields: ['stdout'], original: 'prints its argparse4j usage on stdout, exit 0 as ktool' },
+  'kafka-features.sh': { fields: ['stdout'], original: 'prints its argparse4j usage on stdout, exit 0 as ktool' },
+  // EndToEndLatency reads a line without --bootstrap-server/--topic/... as its positional form.
+  'kafka-e2e-latency.sh': {
+    fields: ['stdout', 'stderr', 'code'],
+    original: 'takes `--help` alone for its positional form: "Invalid number of arguments", exit 1',
+  },
+};
+
+/**
+ * Every script's `--version` and `--help` alone, one rule for all (a script's table may have its
+ * own). `--version` where the original's --help lists it: the Kafka version the spelling follows,
+ * byte for byte (src/dropin/version.ts). `--help` is ktool's own help, on stdout, exit 0, in both
+ * spellings (`ktool topics --help` is both): the output is known to differ, and why is said here.
+ */
+function withMetaCases(script: Script): Script {
+  if (script.reference === 'kcat') return script;
+  const has = (flag: string) => script.cases.some((c) => c.args.length === 1 && c.args[0] === flag);
+  const extra: Case[] = [];
+  if (script.helpFlags.includes('version') && !has('--version')) extra.push({ args: ['--version'] });
+  if (!has('--help')) {
+    const help = HELP_OF[script.script] ?? {
+      fields: ['stdout', 'stderr', 'code'],
+      original: 'prints its option table on stderr and exits 1',
+    };
+    extra.push({
+      args: ['--help'],
+      differs: { fields: help.fields, why: `ktool's own help on stdout, exit 0; the original ${help.original}` },
+    });
+  }
+  return extra.length ? { ...script, cases: [...script.cases, ...extra] } : script;
+}
+
 export const SCRIPTS: readonly Script[] = [
   TOPICS,
   PRODUCER,
@@ -146,4 +192,4 @@ export const SCRIPTS: readonly Script[] = [
   FEATURES,
   SHARE_GROUPS,
   CONSOLE_SHARE_CONSUMER,
-];
+].map(withMetaCases);

@@ -67,6 +67,7 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
       .map((line, i) => (i === 0 || !line ? line : line.replace(/^([^\t]*\t[^\t]*\t)\d+ */, '$1<pid>')))
       .join('\n'),
   columns: (text) => text.replace(/ +/g, ' '),
+  'usable-versions': (text) => text.replace(/\[(usable: \d+|UNUSABLE)\]/g, "[usable: <client's>]"),
   tokens: (text) =>
     text
       .replace(/(tokenId : )[A-Za-z0-9_-]+/g, '$1<id>')

@@ -24,7 +24,9 @@ const api: ClusterApi = {
       apis: [
         { apiKey: 0, name: 'Produce', minVersion: 3, maxVersion: 12, usableVersion: 11 },
         { apiKey: 1, name: 'Fetch', minVersion: 4, maxVersion: 4, usableVersion: null },
+        { apiKey: 3, name: 'Metadata', minVersion: 0, maxVersion: 13, usableVersion: 12 },
       ],
+      unsupported: [{ apiKey: 2, name: 'ListOffsets' }],
     },
     { broker: k2, apis: [], error: 'connect ECONNREFUSED' },
   ],
@@ -180,12 +182,13 @@ describe('cluster log-dirs rendering', () => {
 });
 
 describe('cluster api-versions rendering', () => {
+  // The client's APIs the broker lacks are UNSUPPORTED lines among the others, in key order.
   it("table: kafka-broker-api-versions.sh's text; a broker that did not answer: partial, exit 5", async () => {
     expect(await runCli(['cluster', 'api-versions'], { deps, env })).toEqual({
       code: 5,
       stdout:
         'k1:9092 (id: 1 rack: null isFenced: false) -> (\n\tProduce(0): 3 to 12 [usable: 11],\n' +
-        '\tFetch(1): 4 [UNUSABLE]\n)\n' +
+        '\tFetch(1): 4 [UNUSABLE],\n\tListOffsets(2): UNSUPPORTED,\n\tMetadata(3): 0 to 13 [usable: 12]\n)\n' +
         'k2:9092 (id: 2 rack: r2 isFenced: false) -> ERROR: connect ECONNREFUSED\n',
       stderr: 'error: broker 2 (k2:9092) did not tell its API versions: connect ECONNREFUSED\n',
     });
@@ -194,8 +197,8 @@ describe('cluster api-versions rendering', () => {
   it('wide: a table per broker; --json: the data', async () => {
     const wide = await runCli(['cluster', 'api-versions', '--format', 'wide'], { deps, env });
     expect(wide.stdout).toBe(
-      'Broker 1 (k1:9092)\nAPI      KEY  MIN  MAX  USABLE\nProduce    0    3   12      11\n' +
-        'Fetch      1    4    4    none\n\nBroker 2 (k2:9092): connect ECONNREFUSED\n' +
+      'Broker 1 (k1:9092)\nAPI       KEY  MIN  MAX  USABLE\nProduce     0    3   12      11\n' +
+        'Fetch       1    4    4    none\nMetadata    3    0   13      12\n\nBroker 2 (k2:9092): connect ECONNREFUSED\n' +
         'API  KEY  MIN  MAX  USABLE\n',
     );
     const json = await runCli(['cluster', 'api-versions', '--json'], { deps, env });

@@ -24,9 +24,25 @@ describe('which command lines are a kafka-*.sh spelling', () => {
     [['cluster', 'log-dirs', '--bootstrap-server', 'h:1', '--describe'], 'log-dirs'],
     [['cluster', 'log-dirs', '--bootstrap-server', 'h:1', '--describe', '--topic', 't'], undefined],
     [['cluster', 'log-dirs', '-b', 'h:1', '--describe'], undefined],
-    // kafka-broker-api-versions.sh has only its connection flags: ktool's own command, whose text is the original's.
-    [['cluster', 'api-versions', '--bootstrap-server', 'h:1'], undefined],
-    [['delete-records', '--bootstrap-server', 'h:1'], undefined],
+    // kafka-broker-api-versions.sh has only its connection flags: with --bootstrap-server and no ktool flag, the original.
+    [['cluster', 'api-versions', '--bootstrap-server', 'h:1'], 'api-versions'],
+    [['cluster', 'api-versions', '--bootstrap-server', 'h:1', '--bogus'], 'api-versions'],
+    [['cluster', 'api-versions', '-b', 'h:1'], undefined],
+    [['cluster', 'api-versions', '--bootstrap-server', 'h:1', '--json'], undefined],
+    // kafka-delete-records.sh's one action is its file: without it, the original's "Missing required argument".
+    [['delete-records', '--bootstrap-server', 'h:1'], 'delete-records'],
+    [['delete-records', '--bootstrap-server', 'h:1', 'orders'], 'delete-records'],
+    // --version makes a line the original's (no ktool command has it); not for the two originals without one.
+    [['acls', '--version'], 'acls'],
+    [['acls', '--bootstrap-server', 'h:1', '--version'], 'acls'],
+    [['partitions', 'reassign', '--version'], 'reassign'],
+    [['cluster', 'log-dirs', '--version', '--json'], undefined],
+    [['cluster', 'quorum', '--version'], undefined],
+    [['cluster', 'features', '--bootstrap-server', 'h:1', '--version'], undefined],
+    [['perf', 'consume', '--version'], 'perf-consume'],
+    [['perf', 'e2e', '--version'], 'perf-e2e'],
+    [['perf', 'produce', '--version'], 'perf-produce'],
+    [['perf', 'produce', 't', '--version'], undefined],
     [['acls', '--bootstrap-server', 'h:1', '--list', '--topic', 't'], 'acls'],
     [['acls', 'list', '--bootstrap-server', 'h:1', '--topic', 't'], undefined],
     [['acls', '--bootstrap-server', 'h:1', '--add', '--topic', 't', '--yes'], undefined],

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { groupOptions } from '../../src/cli/common-options.js';
 import type { OptionSpec } from '../../src/cli/spec.js';
 import { COMMANDS } from '../../src/commands/registry.js';
+import { dropinName } from '../../src/dropin/detect.js';
+import { originalVersionLine } from '../../src/dropin/version.js';
 import { parseArgs } from '../helpers/parse-args.js';
 
 /** Arguments that satisfy a command's positionals (`<topics...>`, `<group>` ...): one word each. */
@@ -34,6 +36,9 @@ describe('every option of every command arrives at that command', async () => {
 
   it.each(cases.map((c) => [`${c.path} ${argvFor(c.option).join(' ')}`, c] as const))('%s', async (_, c) => {
     const argv = [...c.path.split(' '), ...positionals(c.command.split(' ').slice(1).join(' ')), ...argvFor(c.option)];
+    // The whole line is a kafka-*.sh spelling, the original's by design (src/dropin/): `produce --version`
+    // prints Kafka's version, `delete-records --bootstrap-server B` is kafka-delete-records.sh asking for its file.
+    if (originalVersionLine(argv) || dropinName(argv)) return;
     const r = await parseArgs(argv);
     expect(r.stderr, argv.join(' ')).not.toMatch(/unknown option|unknown command/);
     // Parsed by this command, or refused by its own parse with a usage error (exit 2): never 0 unparsed.

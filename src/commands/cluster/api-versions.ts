@@ -16,7 +16,8 @@ export type ApiVersionsOptions = Record<string, never>;
 
 /**
  * `cluster api-versions --json`: per live broker, every API it supports (apiKey, name, minVersion,
- * maxVersion) and the highest version ktool's client can use with it (usableVersion, null if none).
+ * maxVersion) and the highest version ktool's client can use with it (usableVersion, null if none);
+ * `unsupported`: the APIs ktool's client has that the broker does not list (apiKey, name).
  * A broker that could not be asked has `error` and no apis (exit code 5; 4 when none could be).
  */
 export type ApiVersionsResult = BrokerApiVersions[];
@@ -34,9 +35,12 @@ export function apiVersionsText(data: ApiVersionsResult): string {
       const lines = b.apis.map((a) => {
         const range = a.minVersion === a.maxVersion ? `${a.minVersion}` : `${a.minVersion} to ${a.maxVersion}`;
         const use = a.usableVersion === null ? 'UNUSABLE' : `usable: ${a.usableVersion}`;
-        return `\t${a.name}(${a.apiKey}): ${range} [${use}]`;
+        return { key: a.apiKey, line: `\t${a.name}(${a.apiKey}): ${range} [${use}]` };
       });
-      return `${head}(\n${lines.join(',\n')}\n)\n`;
+      // NodeApiVersions.toString: in key order, the client's APIs the broker lacks among them.
+      const missing = (b.unsupported ?? []).map((a) => ({ key: a.apiKey, line: `\t${a.name}(${a.apiKey}): UNSUPPORTED` }));
+      const all = [...lines, ...missing].sort((x, y) => x.key - y.key).map((x) => x.line);
+      return `${head}(\n${all.join(',\n')}\n)\n`;
     })
     .join('');
 }
