@@ -38,6 +38,9 @@ vi.mock('../../src/kafka/raw-api.js', () => ({
   ),
 }));
 
+// The fast tier shares modules between files (isolate: false): a file run before this one in the same
+// worker may have loaded list-offsets.js with the real leaders and callApi, which the mocks above would not reach.
+vi.resetModules();
 const { listOffsetsByLeader } = await import('../../src/kafka/list-offsets.js');
 const partitions = [
   { topic: 'in', partition: 0 },
