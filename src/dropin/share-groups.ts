@@ -77,6 +77,9 @@ function checkOptions(o: JoptResult): void {
   if (needsGroup && !has(o, 'group') && !has(o, 'all-groups')) {
     throw new UsageExit(`Option [${needsGroup}] takes one of these options: [all-groups], [group]`);
   }
+  if (has(o, 'group') && has(o, 'all-groups')) throw new UsageExit('Option "[group]" can\'t be used with option "[all-groups]"');
+  if (has(o, 'delete') && has(o, 'topic')) throw new UsageExit('Option [delete] does not take the option: [topic]');
+  if (has(o, 'reset-offsets') && !has(o, 'group')) throw new UsageExit('Option [reset-offsets] takes the option: [group]');
   if (has(o, 'reset-offsets')) {
     if (!has(o, 'dry-run') && !has(o, 'execute')) throw new UsageExit('Option [reset-offsets] takes the option: [execute] or [dry-run]');
     if (!['to-datetime', 'to-earliest', 'to-latest'].some((s) => has(o, s)))
@@ -135,6 +138,7 @@ async function describe(o: JoptResult, ctx: Context, out: DropinOut): Promise<vo
 
 async function describeOffsets(g: GroupDescription, offsets: ShareOffset[], verbose: boolean, out: DropinOut): Promise<void> {
   const rows = [...offsets].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+  if (!rows.length) return out.stdout(`\nShare group '${g.group}' has no offset information.\n`);
   const gw = Math.max(15, g.group.length);
   const tw = Math.max(15, ...rows.map((r) => r.topic.length));
   const line = (c: string[]) =>

@@ -101,5 +101,16 @@ export const SHARE_GROUPS: Script = {
     { args: ['--bootstrap-server', B, '--list', '--describe', '--group', '{=sg}'] },
     { args: ['--bootstrap-server', B, '--list', '--bogus'] },
     { args: ['--bootstrap-server', B] },
+    // --all-groups: every share group of the shared broker, so this run's lines only; last, once the other side's
+    // deletions are over. No --delete --all-groups: it would delete every other test's share groups.
+    { args: ['--bootstrap-server', B, '--describe', '--all-groups', '--group', '{=sg}'] },
+    { args: ['--bootstrap-server', B, '--delete', '--all-groups', '--topic', '{=st}'] },
+    { args: ['--bootstrap-server', B, '--delete-offsets', '--all-groups', '--topic', '{=st}'] },
+    { args: ['--bootstrap-server', B, '--reset-offsets', '--all-groups', '--all-topics', '--to-earliest', '--dry-run'] },
+    { args: ['--bootstrap-server', B, '--list', '--all-groups'], normalize: ['this-run-only'] },
+    { args: ['--bootstrap-server', B, '--describe', '--all-groups'], normalize: ['this-run-only', 'columns'] },
+    { args: ['--bootstrap-server', B, '--describe', '--all-groups', '--offsets', '--verbose'], normalize: ['this-run-only', 'columns'] },
+    { args: ['--bootstrap-server', B, '--describe', '--all-groups', '--state'], normalize: ['this-run-only', 'columns'] },
+    { args: ['--bootstrap-server', B, '--describe', '--all-groups', '--members', '--verbose'], normalize: ['this-run-only', 'columns'] },
   ],
 };
