@@ -69,8 +69,19 @@ describe("kafka-console-producer.sh's flags on produce --topic", () => {
     expect(consoleProducerSettings({ lineReader: 'org.apache.kafka.tools.LineMessageReader' }).ignored).toEqual([]);
     expect(() => consoleProducerSettings({ lineReader: 'com.example.Reader' })).toThrow(/LineMessageReader only/);
     const s = consoleProducerSettings({ maxBlockMs: '60000', maxMemoryBytes: '33554432', socketBufferSize: '102400' });
-    expect(s.ignored.map((i) => i.split(' ')[0])).toEqual(['--max-block-ms', '--max-memory-bytes', '--socket-buffer-size']);
+    expect(s.ignored.map((i) => i.split(' ')[0])).toEqual(['--max-block-ms', '--socket-buffer-size']);
+    expect(s.flagProperties).toEqual(['buffer.memory=33554432']);
     expect(() => consoleProducerSettings({ maxBlockMs: 'x' })).toThrow(/--max-block-ms/);
+    expect(() => consoleProducerSettings({ maxMemoryBytes: '-1' })).toThrow(/--max-memory-bytes/);
+  });
+
+  it('--max-memory-bytes is buffer.memory: fewer batches in flight when it cannot hold 5 and the one being filled', () => {
+    const inFlight = (...more: string[]) =>
+      parse([], { topic: 't', batchSize: '16384', maxMemoryBytes: more[0], producerProperty: more.slice(1) } as never).maxInFlightSends;
+    expect(inFlight('33554432')).toBe(5);
+    expect(inFlight(String(4 * 16384))).toBe(3);
+    expect(inFlight('1000')).toBe(1);
+    expect(inFlight('33554432', 'max.in.flight.requests.per.connection=2')).toBe(2);
   });
 
   it("prints the original's deprecation lines in its order and refuses an option beside its replacement", () => {

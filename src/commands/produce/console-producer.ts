@@ -4,8 +4,8 @@
  * `--timeout` linger.ms, ...), applied as -X would be and over it, as the original merges them over
  * --command-property; the properties files (--command-config, --producer.config, --reader-config) are
  * read as the original reads them; `--version` prints the Kafka version whose tool this spelling
- * follows. The three settings ktool's producer has no counterpart for are named on stderr, not
- * silently dropped.
+ * follows. The two settings ktool's producer has no counterpart for (max.block.ms, send.buffer.bytes)
+ * are named on stderr, not silently dropped.
  */
 import { parseProperties } from '../../config/properties.js';
 import { defineOptions } from '../../cli/spec.js';
@@ -30,7 +30,7 @@ export const CONSOLE_PRODUCER_OPTIONS = defineOptions([
   { flags: '--metadata-expiry-ms <ms>', description: d('metadata.max.age.ms'), hidden: true },
   { flags: '--max-partition-memory-bytes <bytes>', description: d('batch.size, as --batch-size'), hidden: true },
   { flags: '--max-block-ms <ms>', description: d('max.block.ms (no counterpart in ktool: named on stderr)'), hidden: true },
-  { flags: '--max-memory-bytes <bytes>', description: d('buffer.memory (no counterpart in ktool: named on stderr)'), hidden: true },
+  { flags: '--max-memory-bytes <bytes>', description: d('buffer.memory (fewer batches in flight when it cannot hold them)'), hidden: true },
   { flags: '--socket-buffer-size <bytes>', description: d('send.buffer.bytes (no counterpart in ktool: named on stderr)'), hidden: true },
   { flags: '--version', description: d('print the Kafka version whose console producer this spelling follows'), hidden: true },
 ]);
@@ -97,6 +97,7 @@ export function consoleProducerSettings(flags: ConsoleProducerFlags): ConsolePro
   put('retry.backoff.ms', flags.retryBackoffMs, '--retry-backoff-ms', 600_000);
   put('metadata.max.age.ms', flags.metadataExpiryMs, '--metadata-expiry-ms');
   put('batch.size', flags.maxPartitionMemoryBytes, '--max-partition-memory-bytes');
+  put('buffer.memory', flags.maxMemoryBytes, '--max-memory-bytes', Number.MAX_SAFE_INTEGER);
   if (flags.sync) flagProperties.push('max.in.flight.requests.per.connection=1', 'linger.ms=0');
   const ignored: string[] = [];
   const ignore = (value: string | undefined, flag: string, setting: string, max?: number) => {
@@ -105,7 +106,6 @@ export function consoleProducerSettings(flags: ConsoleProducerFlags): ConsolePro
     ignored.push(`${flag} (${setting}: ktool's producer has no such setting)`);
   };
   ignore(flags.maxBlockMs, '--max-block-ms', 'max.block.ms');
-  ignore(flags.maxMemoryBytes, '--max-memory-bytes', 'buffer.memory');
   ignore(flags.socketBufferSize, '--socket-buffer-size', 'send.buffer.bytes', 2 ** 31 - 1);
   // The producer properties file: --command-config (ktool's connection file too) or --producer.config.
   const file = flags.commandConfig ?? flags['producer.config'];

@@ -156,15 +156,22 @@ export function partitionOf(partition: string | undefined, partitions: string | 
   return text === undefined ? undefined : int(text, '-p/--partition', 0, 2 ** 31 - 1);
 }
 
-/** --batch-size, --linger-ms (over -X batch.size, linger.ms) and the sends in flight (-X max.in.flight.requests.per.connection). */
+/**
+ * --batch-size, --linger-ms (over -X batch.size, linger.ms) and the sends in flight (-X
+ * max.in.flight.requests.per.connection), fewer when -X buffer.memory (Java's bound on the records a
+ * producer holds) cannot hold that many batches besides the one being filled: one at least.
+ */
 export function sendTuning(
   flags: { batchSize?: string; lingerMs?: string },
   x: Tunables,
 ): Pick<ProduceOptions, 'batchBytes' | 'lingerMs' | 'maxInFlightSends'> {
+  const batchBytes = flags.batchSize !== undefined ? parseSize(flags.batchSize, '--batch-size') : (x.batchBytes ?? DEFAULT_BATCH_BYTES);
+  const inFlight = x.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
   return {
-    batchBytes: flags.batchSize !== undefined ? parseSize(flags.batchSize, '--batch-size') : (x.batchBytes ?? DEFAULT_BATCH_BYTES),
+    batchBytes,
     lingerMs: flags.lingerMs !== undefined ? int(flags.lingerMs, '--linger-ms', 0, 600_000) : (x.lingerMs ?? DEFAULT_LINGER_MS),
-    maxInFlightSends: x.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+    maxInFlightSends:
+      x.bufferMemory === undefined ? inFlight : Math.max(1, Math.min(inFlight, Math.floor(x.bufferMemory / batchBytes) - 1)),
   };
 }
 

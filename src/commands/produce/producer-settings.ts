@@ -40,6 +40,7 @@ export const PRODUCER_PROPERTIES = [
   'max.in.flight.requests.per.connection',
   'metadata.max.age.ms',
   'transaction.timeout.ms',
+  'buffer.memory',
 ] as const;
 
 export interface Tunables {
@@ -57,6 +58,8 @@ export interface Tunables {
   requestTimeoutMs?: number;
   maxInFlight?: number;
   metadataMaxAgeMs?: number;
+  /** The most bytes of records held unacknowledged (batches in flight and the one being filled). */
+  bufferMemory?: number;
 }
 
 /** `-X key=value` items -> settings; unknown keys are a usage error naming the supported ones. */
@@ -111,6 +114,9 @@ export function applyProducerProperties(items: string[]): Tunables {
         break;
       case 'metadata.max.age.ms':
         t.metadataMaxAgeMs = int(value, flag, 0, 2 ** 31 - 1);
+        break;
+      case 'buffer.memory':
+        t.bufferMemory = int(value, flag, 0, Number.MAX_SAFE_INTEGER);
         break;
       default:
         throw new UsageError(
