@@ -190,7 +190,9 @@ describe('options', () => {
     });
     expect(o.lingerMs).toBe(20);
     expect(o.batchBytes).toBe(65536);
-    expect(() => parse(['t'], { producerProperty: ['buffer.memory=1'] })).toThrow(/unsupported producer setting/);
+    expect(() => parse(['t'], { producerProperty: ['max.block.ms=1'] })).toThrow(/unsupported producer setting/);
+    // buffer.memory bounds the batches held: one in flight at least.
+    expect(parse(['t'], { producerProperty: ['buffer.memory=1'] }).maxInFlightSends).toBe(1);
     expect(() => parse(['t'], { producerProperty: ['compression.type=brotli'] })).toThrow(UsageError);
   });
   it('flags win over -X', () => {
