@@ -84,7 +84,10 @@ export const CONFIGS: Script = {
     { args: ['--bootstrap-server', B, '--describe', '--broker', '1'] },
     { args: ['--bootstrap-server', B, '--describe', '--entity-type', 'brokers', '--entity-default'] },
     { args: ['--bootstrap-server', B, '--describe', '--broker-defaults'] },
-    { args: ['--bootstrap-server', B, '--describe', '--entity-type', 'broker-loggers', '--entity-name', '1'] },
+    {
+      args: ['--bootstrap-server', B, '--describe', '--entity-type', 'broker-loggers', '--entity-name', '1'],
+      normalize: ['configured-loggers'],
+    },
     { args: ['--bootstrap-server', B, '--describe', '--entity-type', 'broker-loggers'] },
     { args: ['--bootstrap-server', B, '--alter', '--broker-logger', '1', '--add-config', 'nope.logger=INFO'] },
     { args: ['--bootstrap-server', B, '--describe', '--entity-type', 'users', '--entity-name', '{u}'] },

@@ -73,7 +73,13 @@ export type Normalizer =
    * kafka-broker-api-versions.sh's `[usable: N]` / `[UNUSABLE]`: the highest version of each API that the
    * client running the tool speaks (Java's 4.3.1 client there, ktool's client library here), not the broker's.
    */
-  | 'usable-versions';
+  | 'usable-versions'
+  /**
+   * kafka-configs.sh --describe of broker-loggers: the loggers the broker's log4j configuration names (kafka,
+   * state.change.logger, root) and the header; the others are the classes that have logged so far, a registry
+   * that grows between two runs (a first share-group or transaction request adds its classes' loggers).
+   */
+  | 'configured-loggers';
 
 export interface Case {
   /** Arguments after the script (for ktool, after its noun). */

@@ -75,6 +75,11 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
       .replace(/^[A-Za-z0-9_-]{22} [A-Za-z0-9+/]{86}== /gm, '<id> <hmac> ')
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d/g, '<date>'),
   'sorted-lines': (text) => text.split('\n').sort().join('\n'),
+  'configured-loggers': (text) =>
+    text
+      .split('\n')
+      .filter((line) => !line.startsWith('  ') || /^ {2}(kafka|state\.change\.logger|root)=/.test(line))
+      .join('\n'),
   numbers: (text) => text.replace(/\b(\d+(\.\d+)?(E-?\d+)?|Infinity|NaN)\b/g, 'N'),
   'both-sides': (text) => text, // in observe(): it needs the run's names
   'acl-order': aclOrder,
