@@ -20,11 +20,15 @@ export interface Payloads {
 
 const POOL_BYTES = 4 << 20;
 
-/** The file is missing or empty; `notes` is what the original printed before it gave up. */
+/**
+ * The file is missing or empty, or holds no piece: `message` is the original's, `notes` what it
+ * printed before it gave up, `plain` what ktool's own spelling says.
+ */
 export class PayloadFileError extends Error {
   constructor(
     message: string,
     readonly notes: string[] = [],
+    readonly plain = message,
   ) {
     super(message);
   }
@@ -69,7 +73,13 @@ async function fromFile(path: string, delimiter: string, random: () => number): 
   const pieces = splitPayloads(text, delimiter).map((p) => Buffer.from(p, 'utf8'));
   notes.push(`Number of records read: ${pieces.length}`);
   // ProducerPerformance goes on with no payload and fails on its first record (a file of delimiters only).
-  if (pieces.length === 0) throw new PayloadFileError('no payload File Path or record Size or payload-monotonic option provided', notes);
+  if (pieces.length === 0) {
+    throw new PayloadFileError(
+      'No payload file, record size or payload-monotonic option provided.',
+      notes,
+      'no piece between the delimiters',
+    );
+  }
   return {
     notes,
     next() {

@@ -112,6 +112,18 @@ export const PRODUCER_PERF: Script = {
     { args: run('{pp7}', '--payload-file', LINES, '--bootstrap-server', B), normalize: ['numbers'], state: [['kcat', '{pp7}']] },
     // A missing file: the path line, then IllegalArgumentException (exit 1).
     { args: run('{pp7}', '--payload-file', 'test/dropin/fixtures/no-such-payloads.txt', '--bootstrap-server', B) },
+    // A file of delimiters only: no piece (`Number of records read: 0`), then the original's IllegalArgumentException (exit 1).
+    {
+      args: run(
+        '{pp7}',
+        '--payload-file',
+        'test/dropin/fixtures/perf-payloads-delimiters-only.txt',
+        '--payload-delimiter',
+        ';+',
+        '--bootstrap-server',
+        B,
+      ),
+    },
     // --payload-delimiter without --payload-file: ignored, as the original's help says.
     { args: run('{pp8}', '--record-size', '4', '--payload-delimiter', ';', '--bootstrap-server', B), normalize: ['numbers'] },
     { args: run('{pp8}', '--record-size', '4', '--payload-file', LINES, '--bootstrap-server', B) },

@@ -70,7 +70,7 @@ describe('perf produce --payload-file', needs('KTOOL_TEST_BOOTSTRAP'), () => {
     expect(new Set(values).size).toBe(2);
   });
 
-  it("ktool's spelling: the same pieces, a missing file refused with the original's message", async () => {
+  it("ktool's spelling: the same pieces; a missing file refused (the original's spelling: its message, exit 1)", async () => {
     const t = await topic('perfpayn');
     const r = await runCli(['perf', 'produce', t, '-n', '100', '--payload-file', file, '--payload-delimiter', '\\|', '--json']);
     expect(r.code, r.stderr).toBe(0);
@@ -82,6 +82,10 @@ describe('perf produce --payload-file', needs('KTOOL_TEST_BOOTSTRAP'), () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe(`Reading payloads from: ${join(dir, 'none.txt')}\n`);
     expect(missing.stderr).toContain('java.lang.IllegalArgumentException: File does not exist or empty file provided.');
+    // ktool's spelling: the flag's fault, exit 2, the file named.
+    const native = await runCli(['perf', 'produce', t, '-n', '1', '--payload-file', join(dir, 'none.txt')]);
+    expect(native.code).toBe(2);
+    expect(native.stderr).toContain(`--payload-file ${join(dir, 'none.txt')}: File does not exist or empty file provided.`);
   });
 });
 

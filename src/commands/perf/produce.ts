@@ -10,7 +10,7 @@ import { positiveInt } from '../../cli/parse-helpers.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import type { TotalRow, WindowRow } from '../../perf/latency-stats.js';
-import type { PayloadSpec } from '../../perf/payload.js';
+import { PayloadFileError, type PayloadSpec } from '../../perf/payload.js';
 import { mbs, ms, Progress, Rows, thousands, type Row } from './output.js';
 import { runProduce, withTransactions, type ProduceRun } from './produce-run.js';
 import { perfProducer, splitProp } from './producer-props.js';
@@ -160,6 +160,12 @@ export async function run(options: PerfProduceOptions, ctx: Context): Promise<Co
         perf = p;
       },
     });
+  } catch (error) {
+    // A missing or empty file, or one with no piece between the delimiters: the flag's fault (exit 2).
+    if (error instanceof PayloadFileError && options.run.payload.kind === 'file') {
+      throw new UsageError(`--payload-file ${options.run.payload.path}: ${error.plain}`);
+    }
+    throw error;
   } finally {
     progress.stop();
   }
