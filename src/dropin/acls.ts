@@ -24,7 +24,7 @@ export const ACLS_OPTIONS: readonly JoptOption[] = [
   sw('add'),
   val('allow-host'),
   val('allow-principal'),
-  val('bootstrap-controller', { unsupported: 'connecting to the controllers directly' }),
+  val('bootstrap-controller'),
   val('bootstrap-server'),
   sw('cluster'),
   val('command-config', { optional: true }),
@@ -276,6 +276,11 @@ export const ACLS: DropinScript = {
   script: 'kafka-acls.sh',
   options: ACLS_OPTIONS,
   bootstrapOption: 'bootstrap-server',
+  // --bootstrap-controller: the ACL requests go to the controllers (KIP-919), which answer them as brokers do.
+  connection: (o) => ({
+    bootstrapServer: valueOf(o, 'bootstrap-server') ?? valueOf(o, 'bootstrap-controller'),
+    commandConfig: valueOf(o, 'command-config'),
+  }),
   async run(o, ctx, out) {
     checkArgs(o);
     try {

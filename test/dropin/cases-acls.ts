@@ -56,6 +56,14 @@ export const ACLS: Script = {
     // Both already there: "Acl (pattern=..., entry=...) already exists." each.
     acl(['--add', '--allow-principal', BOB, '--operation', 'read', '--operation', 'WRITE', '--topic', '{a1}']),
     acl(['--list', '--topic', '{a1}', '--command-config', '@props']),
+    // --bootstrap-controller: the same requests to the controllers (KIP-919), which answer ACL requests as brokers do.
+    { args: ['--bootstrap-controller', 'C', '--list', '--topic', '{a1}'], normalize: ['acl-order'] },
+    {
+      args: ['--bootstrap-controller', 'C', '--add', '--allow-principal', BOB, '--operation', 'Describe', '--topic', '{a1}'],
+      normalize: ['acl-order'],
+      state: stateOf('--topic', '{a1}'),
+    },
+    { args: ['--bootstrap-controller', 'C', '--bootstrap-server', B, '--list'] },
     acl(['--add', '--allow-principal', BOB, '--consumer', '--topic', '{a2}', '--group', '{g1}'], { state: stateOf('--group', '{g1}') }),
     acl(
       ['--add', '--deny-principal', 'User:{eve}', '--deny-host', '1.2.3.4', '--operation', 'Describe', '--topic', '{a3}'].concat([
