@@ -5,28 +5,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../cli/context.js';
-import type { Isolation } from '../kafka/consumer-types.js';
 import type { ProducerApi, ProducerSettings } from '../kafka/producer-types.js';
 import type { AdminApi, KafkaClients } from '../kafka/types.js';
-import { ExactlyOnceLoop, type AppProcessor, type LoopCounts } from './exactly-once.js';
-import type { NamedStore } from './state-store.js';
+import { ExactlyOnceLoop, type AppProcessor, type ExactlyOnceOptions, type LoopCounts } from './exactly-once.js';
 
-export interface AppRun {
-  app: string;
-  input: string;
-  /** Where a partition without a committed offset starts. */
-  fallback: 'earliest' | 'latest';
-  isolation: Isolation;
-  commitIntervalMs: number;
-  untilCaughtUp?: boolean;
+/** The loop's own options, but for what the runner opens itself (producer, group, readers) and what it derives. */
+export interface AppRun extends Pick<
+  ExactlyOnceOptions,
+  'app' | 'input' | 'fallback' | 'isolation' | 'commitIntervalMs' | 'untilCaughtUp' | 'stores' | 'info'
+> {
   transactionTimeoutMs: number;
   fetchMaxBytes: number;
   /** The producer's settings besides the transactional ones (compression ...). */
   producer: Partial<ProducerSettings>;
-  stores: NamedStore[];
   /** The processor, once the producer is open (the output's partition count, its partitioner). */
   processor: (producer: ProducerApi) => Promise<AppProcessor>;
-  info?: (message: string) => void;
 }
 
 export async function runExactlyOnce(
