@@ -102,5 +102,5 @@ export function fakeGroups(failures: Record<string, string> = {}) {
     },
   };
   const kafkaFactory: KafkaFactory = fakeKafka([topic('orders', 2), topic('payments', 1)], {}, { groups });
-  return { deps: { kafkaFactory }, calls };
+  return { deps: { kafkaFactory }, calls, groups };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { ConnectionError, OperationError } from '../../src/errors.js';
 import { fakeGroups } from '../helpers/fake-groups.js';
 
 const env = { KTOOL_BROKERS: 'fake:9092', KTOOL_CONFIG: '/nonexistent/config.yaml' };
@@ -21,6 +22,25 @@ describe('groups list rendering', () => {
     const r = await runCli(['groups', 'list'], { deps, env });
     expect([r.code, r.stdout, r.stderr]).toEqual([0, TABLE, '']);
     expect((await runCli(['groups', '--list'], { deps, env })).stdout).toBe('audit\nbilling\n');
+  });
+
+  it('a broker that does not answer the list of every type is not asked again without the new types (one --timeout)', async () => {
+    const { deps, groups } = fakeGroups();
+    const asked: string[][] = [];
+    groups.listGroups = async (types = []) => {
+      asked.push(types);
+      throw new ConnectionError('no answer from fake:9092 within 2s (--timeout)');
+    };
+    const r = await runCli(['groups', 'list'], { deps, env });
+    expect([r.code, r.stderr.split('\n')[0], asked.length]).toEqual([4, 'error: no answer from fake:9092 within 2s (--timeout)', 1]);
+    // A refusal of the types (a broker before Kafka 4.1) is: classic and consumer then.
+    groups.listGroups = async (types = []) => {
+      asked.push(types);
+      if (types.includes('share')) throw new OperationError('listing groups: INVALID_REQUEST');
+      return [{ group: 'audit', state: 'Empty', type: 'classic', protocolType: 'consumer' }];
+    };
+    expect((await runCli(['groups', 'list', '--json'], { deps, env })).code).toBe(0);
+    expect(asked.slice(1).map((t) => t.join(','))).toEqual(['classic,consumer,share,streams', 'classic,consumer']);
   });
 
   it('on a TTY with FORCE_COLOR: bold headers over the same text', async () => {

@@ -1,7 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import type { CommandResult } from '../../cli/dispatch.js';
 import { defineCommand, type Flags } from '../../cli/spec.js';
-import { UsageError } from '../../errors.js';
+import { CancelledError, ConnectionError, UsageError } from '../../errors.js';
 import { emptyListing } from '../missing-hints.js';
 import type { GroupListing, GroupsApi } from '../../kafka/groups-types.js';
 import { collectOffsets, groupsApi, listFlag } from './shared.js';
@@ -69,7 +69,10 @@ export function parse(_args: string[], flags: Flags<typeof spec>): ListOptions {
 async function everyType(api: GroupsApi): Promise<GroupListing[]> {
   try {
     return await api.listGroups(TYPES);
-  } catch {
+  } catch (error) {
+    // A broker that did not answer or let us in would not answer the second question either (and its
+    // --timeout would run twice): only a refusal of the request is worth asking again without the new types.
+    if (error instanceof ConnectionError || error instanceof CancelledError) throw error;
     return api.listGroups(['classic', 'consumer']);
   }
 }
