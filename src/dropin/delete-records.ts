@@ -10,11 +10,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { loadCommandConfig } from '../config/command-config.js';
-import { KtoolError } from '../errors.js';
+import { CancelledError, ExitCode, KtoolError } from '../errors.js';
 import type { DeleteRecordsOutcome, DeleteRecordsRequest, RecordsApi } from '../kafka/records-types.js';
 import { javaHashOrder, javaTpHash } from './java-hash-order.js';
 import { has, valueOf, type JoptOption, type JoptResult } from './jopt.js';
 import { UsageExit, type DropinScript } from './script.js';
+import { sleep } from '../util/sleep.js';
 
 export const DELETE_RECORDS_OPTIONS: readonly JoptOption[] = [
   { name: 'bootstrap-server', value: true },
@@ -49,18 +50,18 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
-const realClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
-
 /**
  * DeleteRecords as KafkaAdminClient does it: a partition answered with an error it retries (unknown,
  * no leader) is asked again after a backoff until `timeoutMs` (default.api.timeout.ms) has passed; one
  * still failing then is its TimeoutException text (a string), the others their outcome, by `t-p`.
+ * Ctrl-C (`signal`) ends the waiting: interrupted.
  */
 export async function deleteRetrying(
   api: RecordsApi,
   requests: DeleteRecordsRequest[],
   timeoutMs: number,
-  clock: Clock = realClock,
+  clock: Clock,
+  signal?: AbortSignal,
 ): Promise<Map<string, DeleteRecordsOutcome | string>> {
   const deadline = clock.now() + timeoutMs;
   const result = new Map<string, DeleteRecordsOutcome | string>();
@@ -76,10 +77,12 @@ export async function deleteRetrying(
     if (!pending.length) break;
     if (clock.now() + backoff < deadline) {
       await clock.sleep(backoff);
+      if (signal?.aborted) throw new CancelledError();
       backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
       continue;
     }
     await clock.sleep(Math.max(0, deadline - clock.now()));
+    if (signal?.aborted) throw new CancelledError();
     const at = clock.now();
     const call = `Call(callName=deleteRecords(api=METADATA), deadlineMs=${deadline}, tries=${tries}, nextAllowedTryMs=${at + backoff})`;
     for (const p of pending) result.set(key(p), `TimeoutException: ${call} timed out at ${at} after ${tries} attempt(s)`);
@@ -151,7 +154,9 @@ async function run(o: JoptResult, ctx: Parameters<DropinScript['run']>[1], out: 
   await out.stdout('Executing records delete operation\n');
   const records = await (await ctx.kafka()).records();
   const requests = ordered.map((e) => ({ topic: e.topic, partition: e.partition, offset: e.offsets[0] }));
-  const byKey = await deleteRetrying(records, requests, await apiTimeoutMs(o));
+  const { signal } = ctx.io;
+  const clock: Clock = { now: () => ctx.io.now(), sleep: (ms) => sleep(ms, signal) };
+  const byKey = await deleteRetrying(records, requests, await apiTimeoutMs(o), clock, signal);
   let lines = 'Records delete operation completed:\n';
   for (const e of ordered) {
     const name = `${e.topic}-${e.partition}`;
@@ -183,6 +188,8 @@ export const DELETE_RECORDS: DropinScript = {
     try {
       return await run(o, ctx, out);
     } catch (error) {
+      // Ctrl-C while the admin client's retries wait: the JVM's 130 (143 for SIGTERM, main), nothing printed.
+      if (error instanceof CancelledError) return ExitCode.interrupted;
       if (!(error instanceof Failed || error instanceof KtoolError)) throw error;
       await out.stderr(`${error.message}\n`);
       return 1;

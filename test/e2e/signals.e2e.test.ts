@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -127,6 +130,31 @@ describe('Ctrl-C and SIGTERM against a broker that never answers (--timeout 60s)
       }
     });
   }
+
+  it.each(SIGNALS)(
+    "kafka-delete-records.sh's spelling while its retries wait for an unknown partition (60 s): %s ends it within a second, exit %i",
+    async (signal, code) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'ktool-signals-')), 'offsets.json');
+      writeFileSync(file, JSON.stringify({ partitions: [{ topic: uniqueName('signals-none'), partition: 0, offset: 1 }], version: 1 }));
+      let started!: () => void;
+      const executing = new Promise<void>((resolve) => (started = resolve));
+      const r = await signalled(
+        ['delete-records', '--bootstrap-server', process.env.KTOOL_TEST_BOOTSTRAP!, '--offset-json-file', file],
+        signal,
+        () => executing.then(() => new Promise((res) => setTimeout(res, 300))),
+        undefined,
+        (chunk) => chunk.includes('Executing records delete operation') && started(),
+      );
+      // The JVM's exit on a signal: no line of its own.
+      expect({ code: r.code, signal: r.signal, stdout: r.stdout, stderr: r.stderr }).toEqual({
+        code,
+        signal: null,
+        stdout: 'Executing records delete operation\n',
+        stderr: '',
+      });
+      expect(r.afterSignalMs).toBeLessThan(1_000);
+    },
+  );
 
   it.each(SIGNALS)('mirror from a silent source: %s ends it within a second, exit %i', async (signal, code) => {
     const broker = await silentBroker();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CancelledError } from '../../src/errors.js';
 import { deleteRetrying, parseDeleteRecordsJson, type Clock } from '../../src/dropin/delete-records.js';
 import type { DeleteRecordsRequest, RecordsApi } from '../../src/kafka/records-types.js';
 import { logDirsJson } from '../../src/dropin/log-dirs.js';
@@ -71,6 +72,19 @@ describe("kafka-delete-records.sh's retries, as the admin client's", () => {
     const result = await deleteRetrying(api, [req('late'), req('beyond')], 60_000, clock);
     expect(result.get('late-0')).toMatchObject({ lowWatermark: 1n });
     expect(result.get('beyond-0')).toMatchObject({ errorCode: 'OFFSET_OUT_OF_RANGE' });
+    expect(clock.sleeps).toEqual([100, 200]);
+  });
+
+  it('Ctrl-C during the retries ends them: interrupted (exit 130), not a wait to the 60 s deadline', async () => {
+    const api: RecordsApi = { deleteRecords: async (rs) => rs.map((r) => ({ ...r, errorCode: 'UNKNOWN_TOPIC_OR_PARTITION' })) };
+    const ctrlC = new AbortController();
+    const clock = frozen();
+    const sleep = clock.sleep;
+    clock.sleep = async (ms) => {
+      await sleep(ms);
+      if (clock.sleeps.length === 2) ctrlC.abort();
+    };
+    await expect(deleteRetrying(api, [req('gone')], 60_000, clock, ctrlC.signal)).rejects.toBeInstanceOf(CancelledError);
     expect(clock.sleeps).toEqual([100, 200]);
   });
 });
