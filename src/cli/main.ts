@@ -31,11 +31,16 @@ export async function main(argv: string[], io: Io, deps: ContextDeps = {}, dispa
     dropin = undefined;
   }
   if (dropin) {
+    // Ctrl-C/SIGTERM end an original's JVM with 130/143 whatever it was doing: so here, whatever the script made of
+    // its interrupted wait (an error line, its failure's 1, a listing's 0).
+    const bySignal = () => io.signal.aborted && io.signal.reason !== 'EPIPE';
     try {
       const { loadDropin, runDropin } = await import('../dropin/entry.js');
-      return signalExitCode(await runDropin(await loadDropin(dropin), argv.slice(dropinWords(dropin)), io, deps), io.signal);
+      const code = await runDropin(await loadDropin(dropin), argv.slice(dropinWords(dropin)), io, deps);
+      return signalExitCode(bySignal() ? ExitCode.interrupted : code, io.signal);
     } catch (error) {
       if (io.signal.aborted && io.signal.reason === 'EPIPE') return ExitCode.ok;
+      if (bySignal()) return signalExitCode(ExitCode.interrupted, io.signal);
       reportError(io, error, debug);
       // Every failure of the originals is exit 1; ktool's internal-topic guard keeps its 2.
       return signalExitCode(error instanceof UsageError ? ExitCode.usage : (1 as ExitCodeValue), io.signal);

@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { loadCommandConfig } from '../config/command-config.js';
-import { CancelledError, ExitCode, KtoolError } from '../errors.js';
+import { CancelledError, KtoolError } from '../errors.js';
 import type { DeleteRecordsOutcome, DeleteRecordsRequest, RecordsApi } from '../kafka/records-types.js';
 import { javaHashOrder, javaTpHash } from './java-hash-order.js';
 import { has, valueOf, type JoptOption, type JoptResult } from './jopt.js';
@@ -188,8 +188,8 @@ export const DELETE_RECORDS: DropinScript = {
     try {
       return await run(o, ctx, out);
     } catch (error) {
-      // Ctrl-C while the admin client's retries wait: the JVM's 130 (143 for SIGTERM, main), nothing printed.
-      if (error instanceof CancelledError) return ExitCode.interrupted;
+      // Ctrl-C while the admin client's retries wait: no line of the original's (main makes it 130/143).
+      if (error instanceof CancelledError) throw error;
       if (!(error instanceof Failed || error instanceof KtoolError)) throw error;
       await out.stderr(`${error.message}\n`);
       return 1;

@@ -131,6 +131,27 @@ describe('Ctrl-C and SIGTERM against a broker that never answers (--timeout 60s)
     });
   }
 
+  // The kafka-*.sh spellings end as the JVM does on a signal: 130/143, whatever the script prints of its interrupted request.
+  const originals: [string, string[]][] = [
+    ['kafka-topics.sh --list', ['topics', '--list']],
+    ['kafka-consumer-groups.sh --list', ['groups', '--list']],
+    ['kafka-configs.sh --describe', ['configs', '--describe', '--entity-type', 'topics']],
+  ];
+  for (const [name, argv] of originals) {
+    it.each(SIGNALS)(`${name}: %s ends it within a second, exit %i`, async (signal, code) => {
+      const broker = await silentBroker();
+      try {
+        const r = await signalled([...argv, '--bootstrap-server', broker.address], signal, () =>
+          broker.connected.then(() => new Promise((res) => setTimeout(res, 300))),
+        );
+        expect({ code: r.code, signal: r.signal }).toEqual({ code, signal: null });
+        expect(r.afterSignalMs).toBeLessThan(1_000);
+      } finally {
+        broker.close();
+      }
+    });
+  }
+
   it.each(SIGNALS)(
     "kafka-delete-records.sh's spelling while its retries wait for an unknown partition (60 s): %s ends it within a second, exit %i",
     async (signal, code) => {
