@@ -1,6 +1,6 @@
 import type { Admin } from '@platformatic/kafka';
 import type { KtoolError } from '../errors.js';
-import { errorForKafkaCode, errorName, errorText } from './errors.js';
+import { errorForKafkaCode, errorName, errorText, isConnectionLoss } from './errors.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi } from './raw-api.js';
 
@@ -14,6 +14,8 @@ const GROUP_KEY = 0;
 /** Load in progress, not available, not coordinator: find the coordinator again and retry. */
 export const RETRY_COORDINATOR = new Set([14, 15, 16]);
 export const COORDINATOR_ATTEMPTS = 50;
+/** A coordinator killed without a word stays the answer of FindCoordinator until the controller fences it (9 s). */
+const UNREACHABLE_COORDINATOR_MS = 15_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -43,7 +45,10 @@ export function groupError(code: number, what: string, message?: string | null, 
 export class Coordinators {
   private readonly known = new Map<string, Broker>();
 
-  constructor(private readonly admin: Admin) {}
+  constructor(
+    private readonly admin: Admin,
+    private readonly unreachableMs = UNREACHABLE_COORDINATOR_MS,
+  ) {}
 
   /** The coordinator moved: the next request for the group finds it again. */
   forget(group: string): void {
@@ -68,36 +73,66 @@ export class Coordinators {
   }
 
   /**
-   * Groups batched per coordinator; `send` gets each coordinator and its groups. When `send` throws
-   * CoordinatorMoved, every batch is sent again: only for reads.
+   * Groups batched per coordinator; `send` gets each coordinator and its groups. A batch whose
+   * coordinator moved (`send` threw CoordinatorMoved) or could not be reached is sent again to where
+   * its groups are now; the other batches' answers stand (a delete is not sent twice).
    */
   async perCoordinator<T>(groups: string[], send: (broker: Broker, groups: string[]) => Promise<T[]>): Promise<T[]> {
-    for (let attempt = 1; ; attempt++) {
-      const found = await this.find(groups);
+    const giveUpAt = Date.now() + this.unreachableMs;
+    const answers: T[] = [];
+    let pending = groups;
+    for (let attempt = 1; pending.length; attempt++) {
       const batches = new Map<number, { broker: Broker; groups: string[] }>();
-      for (const [group, broker] of found) {
+      for (const [group, broker] of await this.find(pending)) {
         const batch = batches.get(broker.nodeId) ?? { broker, groups: [] };
         batch.groups.push(group);
         batches.set(broker.nodeId, batch);
       }
-      try {
-        return (await Promise.all([...batches.values()].map((b) => send(b.broker, b.groups)))).flat();
-      } catch (error) {
-        if (!(error instanceof CoordinatorMoved)) throw error;
-        if (attempt >= COORDINATOR_ATTEMPTS) throw error.typed;
-        for (const group of groups) this.forget(group);
-        await sleep(100);
-      }
+      const list = [...batches.values()];
+      const settled = await Promise.allSettled(list.map((b) => send(b.broker, b.groups)));
+      pending = [];
+      let lost = false;
+      settled.forEach((result, i) => {
+        if (result.status === 'fulfilled') return void answers.push(...result.value);
+        const error: unknown = result.reason;
+        if (this.unreachable(error, giveUpAt)) lost = true;
+        else if (!(error instanceof CoordinatorMoved)) throw error;
+        else if (attempt >= COORDINATOR_ATTEMPTS) throw error.typed;
+        for (const group of list[i].groups) this.forget(group);
+        pending.push(...list[i].groups);
+      });
+      // Rounds lost to an unreachable coordinator are bounded by giveUpAt, not by the attempts.
+      if (lost) attempt--;
+      if (pending.length) await sleep(lost ? 250 : 100);
     }
+    return answers;
   }
 
   /** One group's request to its coordinator, sent again while `moved(response)` says the coordinator moved. */
   async atCoordinator<T>(group: string, send: (broker: Broker) => Promise<T>, moved: (response: T) => boolean): Promise<T> {
+    const giveUpAt = Date.now() + this.unreachableMs;
     for (let attempt = 1; ; attempt++) {
-      const response = await send((await this.find([group])).get(group)!);
+      let response: T;
+      try {
+        response = await send((await this.find([group])).get(group)!);
+      } catch (error) {
+        if (!this.unreachable(error, giveUpAt)) throw error;
+        this.forget(group);
+        await sleep(100);
+        attempt--;
+        continue;
+      }
       if (!moved(response) || attempt >= COORDINATOR_ATTEMPTS) return response;
       this.forget(group);
       await sleep(100);
     }
+  }
+
+  /**
+   * The coordinator could not be reached: asked again after a fresh FindCoordinator, as Java's admin client
+   * does, until `giveUpAt` (a killed coordinator is still named until the controller fences it).
+   */
+  private unreachable(error: unknown, giveUpAt: number): boolean {
+    return isConnectionLoss(error) && Date.now() < giveUpAt;
   }
 }

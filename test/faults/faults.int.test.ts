@@ -238,7 +238,7 @@ describe('faults on a three-node cluster: exactly-once apps', () => {
       const send = async (part: string[]) =>
         expect((await cli(c, ['produce', src, '-b', c.bootstrap, '--acks', 'all'], part.map((v) => `${v}\n`).join(''))).code).toBe(0);
       await send(sent.slice(0, 10_000));
-      const pipe = spawnKtool(c, ['pipe', src, dst, '-g', app, '--map', 'value + "!"', '-b', c.bootstrap]);
+      const pipe = spawnKtool(c, ['pipe', src, dst, '-g', app, '--map', 'value + "!"', '-b', c.bootstrap, '--debug']);
       await pollUntil(async () => (await kcatRead(c.bootstrap, dst)).length > 0, { timeoutMs: 60_000, what: 'the first output' });
       const leader = (await partitions(c, dst))[0].leader;
       process.kill(await brokerPid(c, leader), 'SIGKILL');
