@@ -1045,7 +1045,7 @@ complete -c ktool -n '__ktool_is dump-log' -l offsets-decoder -d '__consumer_off
 complete -c ktool -n '__ktool_is dump-log' -l transaction-log-decoder -d '__transaction_state records as JSON'
 complete -c ktool -n '__ktool_is dump-log' -l share-group-state-decoder -d '__share_group_state records as JSON'
 complete -c ktool -n '__ktool_is dump-log' -l cluster-metadata-decoder -d '__cluster_metadata records (log and .checkpoint) as JSON'
-complete -c ktool -n '__ktool_is dump-log' -l remote-log-metadata-decoder -d 'not supported by ktool (says so)'
+complete -c ktool -n '__ktool_is dump-log' -l remote-log-metadata-decoder -d '__remote_log_metadata records (tiered storage) as Kafka prints them'
 complete -c ktool -n '__ktool_is dump-log' -l key-decoder-class -x -d 'org.apache.kafka.tools.api.StringDecoder (default), IntegerDecoder or LongDecoder for keys'
 complete -c ktool -n '__ktool_is dump-log' -l value-decoder-class -x -d 'the same for values'
 complete -c ktool -n '__ktool_is dump-log' -l max-bytes -x -d 'read only the first N bytes of each .log file'

@@ -2,9 +2,9 @@
 /**
  * Writes src/dumplog/message-schemas.json: the message definitions ktool dump-log decodes records
  * with (--offsets-decoder, --transaction-log-decoder, --share-group-state-decoder,
- * --cluster-metadata-decoder, the KRaft control records), taken from the JSON definitions Kafka's
+ * --cluster-metadata-decoder, --remote-log-metadata-decoder, the KRaft control records), taken from the JSON definitions Kafka's
  * jars carry (Apache License 2.0), with their "about" texts and comments left out; `source` says which
- * decoder a definition belongs to (group, transaction, share, metadata, client).
+ * decoder a definition belongs to (group, transaction, share, metadata, client, remote).
  * Usage: KTOOL_TEST_KAFKA_LIBS=~/.cache/ktool/kafka/4.3.1/libs node scripts/gen-message-schemas.mjs
  */
 import { execFileSync } from 'node:child_process';
@@ -33,6 +33,7 @@ const SOURCES = [
   ['share', 'kafka-share-coordinator-', 'common/message/*.json', () => true],
   ['metadata', 'kafka-metadata-', 'common/metadata/*.json', () => true],
   ['client', 'kafka-clients-', 'common/message/*.json', (name) => CLIENT_MESSAGES.includes(name)],
+  ['remote', 'kafka-storage-', 'message/Remote*.json', () => true],
 ];
 
 function strip(node) {

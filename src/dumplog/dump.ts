@@ -9,7 +9,7 @@ import { batchRecords, logBatches, type LogBatch } from '../kafka/log-segment.js
 import type { DumpErrors, DumpEvent, FileType } from './events.js';
 import { listFor, mapFor } from './events.js';
 import { baseName, javaAbsolute, offsetFromName, sibling } from './paths.js';
-import { controlJson, type MessageParser } from './parsers.js';
+import { controlJson, type MessageParser, type Parsed } from './parsers.js';
 import { dumpProducerSnapshot, dumpTxnIndex } from './producer-state.js';
 
 export interface DumpOptions {
@@ -133,8 +133,13 @@ function* dumpRecords(batch: LogBatch, path: string, last: { offset: number }, o
   for (const r of batchRecords(batch)) {
     if (r.offset !== last.offset + 1) mapFor(errors.nonConsecutive, javaAbsolute(path, o.cwd)).set(last.offset, r.offset);
     last.offset = r.offset;
-    const parsed =
-      o.printData && !batch.control ? o.parser({ offset: r.offset, key: r.key, value: r.value }) : { key: undefined, value: undefined };
+    const parsed: Parsed = {};
+    let failure: unknown;
+    try {
+      if (o.printData && !batch.control) Object.assign(parsed, o.parser({ offset: r.offset, key: r.key, value: r.value }));
+    } catch (e) {
+      failure = e;
+    }
     yield {
       kind: 'record',
       offset: r.offset,
@@ -147,7 +152,9 @@ function* dumpRecords(batch: LogBatch, path: string, last: { offset: number }, o
       control: batch.control && !o.skipRecordMetadata ? controlText(r.key, r.value) : undefined,
       key: parsed.key,
       payload: parsed.value,
+      ...(failure === undefined ? {} : { undecoded: true as const }),
     };
+    if (failure !== undefined) throw failure;
   }
 }
 

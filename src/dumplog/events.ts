@@ -15,6 +15,8 @@ export interface RecordEvent {
   /** The parser's output, when contents are printed. */
   key?: string;
   payload?: string;
+  /** The parser failed on it (its error follows): the original has printed the metadata, without a line end. */
+  undecoded?: true;
 }
 
 export type DumpEvent =

@@ -63,7 +63,7 @@ function recordLine(e: Extract<DumpEvent, { kind: 'record' }>, skipRecordMetadat
     prefix = ' ';
   }
   if (e.payload !== undefined) line += `${prefix}payload: ${e.payload}`;
-  return `${line}\n`;
+  return e.undecoded ? line : `${line}\n`;
 }
 
 /** What the original prints on stderr after all files, in its order (HashMaps of absolute paths). */

@@ -49,6 +49,23 @@ interface Ctx {
   version: number;
   flexible: boolean;
   structs: Map<string, FieldDef[]>;
+  /** Read as Kafka's generated read() does, see ReadOptions. */
+  strict: boolean;
+}
+
+/**
+ * `strict`: what Kafka's generated read() refuses is an error (a null in a non-nullable string, bytes or array,
+ * a string longer than 32767 bytes, an unknown tagged field running past the end), and a known tagged field is
+ * read in place whatever size its header gives (the rest then follows it, as in Java).
+ */
+export interface ReadOptions {
+  strict?: boolean;
+}
+
+/** A null where Kafka's read() refuses one (strict). */
+function checkNull(n: number, field: FieldDef, ctx: Ctx): void {
+  if (n < 0 && ctx.strict && !inVersions(field.nullableVersions, ctx.version))
+    throw new Error(`non-nullable field ${camel(field.name)} was serialized as null`);
 }
 
 function fieldsOf(type: string, field: FieldDef, ctx: Ctx): FieldDef[] {
@@ -84,11 +101,14 @@ function readScalar(type: string, field: FieldDef, r: Reader, ctx: Ctx, element 
       return uuidString(r.bytes(16));
     case 'string': {
       const n = readLength(r, ctx, false);
+      checkNull(n, field, ctx);
+      if (ctx.strict && n > 0x7fff) throw new Error(`string field ${camel(field.name)} had invalid length ${n}`);
       return n < 0 ? null : r.bytes(n).toString('utf8');
     }
     case 'bytes':
     case 'records': {
       const n = readLength(r, ctx, true);
+      checkNull(n, field, ctx);
       return n < 0 ? null : Buffer.from(r.bytes(n));
     }
     default:
@@ -102,6 +122,7 @@ function readScalar(type: string, field: FieldDef, r: Reader, ctx: Ctx, element 
 function readValue(field: FieldDef, r: Reader, ctx: Ctx): JValue {
   if (field.type.startsWith('[]')) {
     const n = readLength(r, ctx, true);
+    checkNull(n, field, ctx);
     if (n < 0) return null;
     const inner = field.type.slice(2);
     const out: JValue[] = [];
@@ -159,7 +180,12 @@ function readTagged(fields: FieldDef[], r: Reader, ctx: Ctx): Map<number, JValue
     const size = r.uvarint();
     const end = r.pos + size;
     const field = fields.find((f) => f.tag === tag && inVersions(f.taggedVersions, ctx.version));
+    if (field && ctx.strict) {
+      found.set(tag, readValue(field, r, ctx));
+      continue;
+    }
     if (field) found.set(tag, readValue(field, new Reader(r.buf.subarray(r.pos, end)), ctx));
+    else if (ctx.strict) r.bytes(size);
     r.pos = end;
   }
   return found;
@@ -211,7 +237,12 @@ export function structsOf(def: MessageDef): Map<string, FieldDef[]> {
 }
 
 /** The message's fields at `version`, read from `r`. */
-export function readMessage(def: MessageDef, version: number, r: Reader): JObject {
-  const ctx: Ctx = { version, flexible: inVersions(def.flexibleVersions, version), structs: structsOf(def) };
+export function readMessage(def: MessageDef, version: number, r: Reader, options: ReadOptions = {}): JObject {
+  const ctx: Ctx = {
+    version,
+    flexible: inVersions(def.flexibleVersions, version),
+    structs: structsOf(def),
+    strict: Boolean(options.strict),
+  };
   return readStruct(def.fields, r, ctx);
 }

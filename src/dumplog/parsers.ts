@@ -2,11 +2,13 @@
  * How record keys and values are printed with --print-data-log: kafka-dump-log.sh's message parsers.
  * The default decodes UTF-8 (StringDecoder); the coordinator decoders (--offsets-decoder,
  * --transaction-log-decoder, --share-group-state-decoder) and --cluster-metadata-decoder print the
- * records as Kafka's JSON converters do, from the message definitions in message-schemas.json.
+ * records as Kafka's JSON converters do, from the message definitions in message-schemas.json;
+ * --remote-log-metadata-decoder prints Kafka's objects' toString() (remote-log-metadata.ts).
  */
 import { readMessage, type MessageDef } from './message-codec.js';
 import { jsonText, type JObject } from './message-json.js';
 import { Reader } from './message-reader.js';
+import { remoteLogMetadataParser } from './remote-log-metadata.js';
 import definitions from './message-schemas.json' with { type: 'json' };
 
 export interface ParsedRecord {
@@ -43,7 +45,7 @@ export function decoderParser(keyDecoder: DecoderName, valueDecoder: DecoderName
   });
 }
 
-export type Source = 'group' | 'transaction' | 'share' | 'metadata' | 'client';
+export type Source = 'group' | 'transaction' | 'share' | 'metadata' | 'client' | 'remote';
 type Def = MessageDef & { source: Source };
 const DEFS = (definitions as unknown as { schemas: Def[] }).schemas;
 
@@ -118,6 +120,9 @@ export function coordinatorParser(source: 'group' | 'transaction' | 'share'): Me
     }
   };
 }
+
+/** __remote_log_metadata records (RemoteLogMetadataSerde), as the Java objects print. */
+export const remoteLogMetadataDecoder: MessageParser = remoteLogMetadataParser(DEFS.filter((d) => d.source === 'remote'));
 
 /** RegisterBrokerRecord -> REGISTER_BROKER_RECORD (Kafka's MetadataRecordType names). */
 const constantName = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();

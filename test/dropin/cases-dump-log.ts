@@ -1,4 +1,6 @@
 /** The differential harness's cases for kafka-dump-log.sh (the table's types: cases.ts). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Script } from './cases.js';
 
 /** Segment files of a shared topic (both sides read the same files): test/dropin/log-files.ts. */
@@ -8,6 +10,15 @@ const DL_LOG = seg('dl', `${ZERO}.log`);
 const DL_INDEXES = [seg('dl', `${ZERO}.index`), seg('dl', `${ZERO}.timeindex`), seg('dl', `${ZERO}.txnindex`)];
 const ROLLED = [seg('dlr', `${ZERO}.log`), seg('dlr', `${ZERO}.index`), seg('dlr', `${ZERO}.timeindex`)].join(',');
 const METADATA_LOG = `{log:__cluster_metadata:0:${ZERO}.log}`;
+/**
+ * __remote_log_metadata's records, which a broker without tiered storage never writes: values as
+ * RemoteLogMetadataSerde serializes each kind (segment metadata, update, partition delete, snapshot) and
+ * malformed ones (test/fixtures/dump-log/remote/values.hex), written to a topic of the run's.
+ */
+const REMOTE_VALUES = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'dump-log', 'remote', 'values.hex'), 'utf8');
+const REMOTE_LOG = seg('dlrm', `${ZERO}.log`);
+/** The __share_group_state segment holding share group dlsg's state of dlsh-0 (test/dropin/log-files.ts). */
+const SHARE_STATE = '{sharestate:{=dlsg}:{=dlsh}:0}';
 
 export const DUMP_LOG: Script = {
   script: 'kafka-dump-log.sh',
@@ -48,6 +59,17 @@ export const DUMP_LOG: Script = {
     // 1.1 MB into 1 MiB segments: a rolled segment (trimmed indexes) and a producer snapshot.
     { args: ['topics', 'create', '{=dlr}', '-c', 'segment.bytes=1048576'] },
     { args: ['produce', '{=dlr}'], stdin: `${'x'.repeat(1000)}\n`.repeat(1100) },
+    { args: ['topics', 'create', '{=dlrm}'] },
+    { args: ['produce', '{=dlrm}', '--value-encoding', 'hex'], stdin: REMOTE_VALUES },
+    // A null value (the original's NullPointerException text) and an empty one.
+    { args: ['produce', '{=dlrm}', '-K', ':', '--null-marker', 'NULL', '--value-encoding', 'hex'], stdin: 'k:NULL\nk2:\n' },
+    // Share-group state: a share group reading a topic of the run's from the start, each record acknowledged.
+    { args: ['topics', 'create', '{=dlsh}'] },
+    { args: ['produce', '{=dlsh}'], stdin: 's1\ns2\ns3\n' },
+    {
+      args: ['configs', 'alter', '--entity-type', 'groups', '--entity-name', '{=dlsg}', '--add-config', 'share.auto.offset.reset=earliest'],
+    },
+    { args: ['consume', '{=dlsh}', '--share-group', '{=dlsg}', '-n', '3', '--timeout-ms', '30000'] },
   ],
   cases: [
     { args: ['--files', DL_LOG] },
@@ -74,5 +96,14 @@ export const DUMP_LOG: Script = {
     { args: ['--files', '{txnlog:{=dltx}}', '--transaction-log-decoder', '--max-bytes', '{size:txnlog:{=dltx}}'] },
     { args: ['--files', METADATA_LOG, '--cluster-metadata-decoder', '--max-bytes', '65536'] },
     { args: ['--files', METADATA_LOG, '--deep-iteration', '--max-bytes', '65536'] },
+    { args: ['--files', REMOTE_LOG, '--remote-log-metadata-decoder'] },
+    { args: ['--files', REMOTE_LOG, '--remote-log-metadata-decoder', '--skip-record-metadata'] },
+    // The decoders are the original's choice in its order: --offsets-decoder wins over --remote-log-metadata-decoder.
+    { args: ['--files', REMOTE_LOG, '--remote-log-metadata-decoder', '--offsets-decoder'] },
+    // The share coordinator's log, other share groups' state in it too (both sides' names put back): up to its size at the start.
+    {
+      args: ['--files', SHARE_STATE, '--share-group-state-decoder', '--max-bytes', `{size:${SHARE_STATE.slice(1, -1)}}`],
+      normalize: ['both-sides'],
+    },
   ],
 };

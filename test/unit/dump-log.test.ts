@@ -4,13 +4,17 @@
  * repository root with these arguments): segments with headers, null keys, every codec, a committed
  * and an aborted transaction, a transaction index, a __consumer_offsets prefix (cut mid-batch: the
  * "invalid bytes" line) with its producer snapshot, __transaction_state, __share_group_state (a share group made by
- * Kafka's console share consumer), a KRaft checkpoint.
+ * Kafka's console share consumer), a KRaft checkpoint, and __remote_log_metadata records: remote/values.hex
+ * (RemoteLogMetadataSerde.serialize of each kind, then malformed values: bad frame versions, unknown api key,
+ * truncated, trailing bytes, unknown states, negative offsets, no leader epochs, a null name, varints that
+ * overflow Java's int) written with `ktool produce --value-encoding hex`, a null and an empty value after them.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { parseArgs } from '../helpers/parse-args.js';
 import { JDouble, jsonText } from '../../src/dumplog/message-json.js';
+import { remoteLogMetadataDecoder } from '../../src/dumplog/parsers.js';
 
 const F = 'test/fixtures/dump-log';
 const LOG = `${F}/00000000000000000000.log`;
@@ -32,6 +36,7 @@ describe('dump-log --files: the lines of kafka-dump-log.sh', () => {
     ['share', ['--files', `${F}/share/00000000000000000000.log`, '--share-group-state-decoder']],
     ['meta', ['--files', `${F}/meta/00000000000000017221-0000000001.checkpoint`, '--cluster-metadata-decoder']],
     ['meta-deep', ['--files', `${F}/meta/00000000000000017221-0000000001.checkpoint`, '--deep-iteration']],
+    ['remote', ['--files', `${F}/remote/00000000000000000000.log`, '--remote-log-metadata-decoder']],
   ];
   for (const [name, args] of cases) {
     it(`${name}: ${args.slice(2).join(' ') || 'batches only'}`, async () => {
@@ -54,6 +59,20 @@ describe('dump-log --files: the lines of kafka-dump-log.sh', () => {
     expect(r.stdout).toBe(`Dumping ${F}/expected/shallow.txt\n`);
     expect(r.stderr).toBe(`Ignoring unknown file ${F}/expected/shallow.txt\n`);
     expect(r.code).toBe(0);
+  });
+
+  it("a coordinator decoder on a record without a key: the original's record metadata without a line end, then exit 1", async () => {
+    const file = `${F}/remote/00000000000000000000.log`;
+    const r = await runCli(['dump-log', '--files', file, '--offsets-decoder']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      expected('remote')
+        .split('\n')
+        .slice(0, 4)
+        .join('\n')
+        .replace(/ payload: .*$/, ''),
+    );
+    expect(r.stderr).toMatch(/Failed to decode message at offset 0 using the specified decoder \(message had a missing key\)/);
   });
 
   it('a missing file is exit 1 after what was printed', async () => {
@@ -108,14 +127,20 @@ describe('dump-log arguments', () => {
     expect(l.options).toMatchObject({ decoder: { kind: 'classes', key: 'string', value: 'long' } });
   });
 
-  it('refuses what it cannot do, in one line: no file, a Java decoder class, --remote-log-metadata-decoder', async () => {
+  it('refuses what it cannot do, in one line: no file, a Java decoder class', async () => {
     expect((await parseArgs(['dump-log'])).code).toBe(2);
     const cls = await parseArgs(['dump-log', 'a.log', '--value-decoder-class', 'com.example.MyDecoder']);
     expect(cls.code).toBe(2);
     expect(cls.stderr).toMatch(/--value-decoder-class com.example.MyDecoder: ktool has no such decoder/);
+  });
+
+  it("the decoders in the original's order: offsets, transaction log, cluster metadata, remote log metadata, share state", async () => {
     const remote = await parseArgs(['dump-log', 'a.log', '--remote-log-metadata-decoder']);
-    expect(remote.code).toBe(2);
-    expect(remote.stderr).toMatch(/--remote-log-metadata-decoder is not supported/);
+    expect(remote.options).toMatchObject({ printData: true, deep: true, decoder: { kind: 'remote' } });
+    const both = await parseArgs(['dump-log', 'a.log', '--share-group-state-decoder', '--remote-log-metadata-decoder']);
+    expect(both.options).toMatchObject({ decoder: { kind: 'remote' } });
+    const metadata = await parseArgs(['dump-log', 'a.log', '--remote-log-metadata-decoder', '--cluster-metadata-decoder']);
+    expect(metadata.options).toMatchObject({ decoder: { kind: 'metadata' } });
   });
 });
 
@@ -124,5 +149,32 @@ describe("Kafka's JSON converters' text", () => {
     expect(jsonText({ a: 'x\u0001y\n', b: new JDouble(1000), c: new JDouble(1e7), d: 5n, e: Buffer.from('hi') })).toBe(
       '{"a":"x\\u0001y\\n","b":1000.0,"c":1.0E7,"d":5,"e":"aGk="}',
     );
+  });
+});
+
+describe('--remote-log-metadata-decoder', () => {
+  // Kafka 4.3.1's DumpLogSegments printed these for the same values (RemoteLogMetadataSerde.deserialize(value).toString()).
+  const parse = (hex: string | null, offset = 7) =>
+    remoteLogMetadataDecoder({ offset, key: null, value: hex === null ? null : Buffer.from(hex, 'hex') });
+
+  it('a partition delete record: the object as Java prints it, no key', () => {
+    const hex = '010200076f72646572731234567890abcdef0fedcba9876543210000000300000000010000018bcfe57b880000';
+    expect(parse(hex)).toEqual({
+      value:
+        'RemotePartitionDeleteMetadata{topicPartition=EjRWeJCrze8P7cuph2VDIQ:orders-3, state=DELETE_PARTITION_MARKED, ' +
+        'eventTimestampMs=1700000005000, brokerId=1}',
+    });
+  });
+
+  it("what does not read: the original's error line with the record's offset", () => {
+    expect(parse('0109', 3).value).toBe('Error at offset 3, skipping. Error while reading version');
+    expect(parse('010900').value).toBe(
+      'Error at offset 7, skipping. org.apache.kafka.common.errors.UnsupportedVersionException: Unknown metadata id 9',
+    );
+    expect(parse('01ffff0300').value).toBe('Error at offset 7, skipping. Value for type was too large.');
+    // Five varint bytes wrap Java's int: -1 as the frame version.
+    expect(parse('ffffffff0f').value).toMatch(/unknown frame version -1\(only frame version 1 is supported\)$/);
+    expect(parse('').value).toBe('Error at offset 7, skipping. Error while reading frame version');
+    expect(parse(null).value).toMatch(/^Error at offset 7, skipping\. Cannot invoke "java\.nio\.ByteBuffer\.remaining\(\)"/);
   });
 });

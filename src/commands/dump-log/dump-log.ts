@@ -20,7 +20,7 @@ export const spec = defineCommand({
     { flags: '--transaction-log-decoder', description: '__transaction_state records as JSON' },
     { flags: '--share-group-state-decoder', description: '__share_group_state records as JSON' },
     { flags: '--cluster-metadata-decoder', description: '__cluster_metadata records (log and .checkpoint) as JSON' },
-    { flags: '--remote-log-metadata-decoder', description: 'not supported by ktool (says so)' },
+    { flags: '--remote-log-metadata-decoder', description: '__remote_log_metadata records (tiered storage) as Kafka prints them' },
     {
       flags: '--key-decoder-class [class]',
       description: 'org.apache.kafka.tools.api.StringDecoder (default), IntegerDecoder or LongDecoder for keys',
@@ -43,12 +43,14 @@ export const spec = defineCommand({
     'ktool dump-log __consumer_offsets-7/00000000000000000000.log --offsets-decoder --format kafka',
     'ktool dump-log 00000000000000000000.index 00000000000000000000.timeindex --verify-index-only',
     'ktool dump-log __cluster_metadata-0/00000000000000000000.log --cluster-metadata-decoder',
+    'ktool dump-log --files __remote_log_metadata-0/00000000000000000000.log --remote-log-metadata-decoder',
   ],
 });
 
 export type DumpMode = 'kafka' | 'json' | 'yaml' | 'table' | 'wide';
 
-export type Decoder = { kind: 'classes'; key: DecoderName; value: DecoderName } | { kind: 'group' | 'transaction' | 'share' | 'metadata' };
+export type Decoder =
+  { kind: 'classes'; key: DecoderName; value: DecoderName } | { kind: 'group' | 'transaction' | 'share' | 'metadata' | 'remote' };
 
 export interface DumpLogOptions {
   files: string[];
@@ -84,8 +86,7 @@ function pickDecoder(f: Flags<typeof spec>): Decoder {
   if (f.offsetsDecoder) return { kind: 'group' };
   if (f.transactionLogDecoder) return { kind: 'transaction' };
   if (f.clusterMetadataDecoder) return { kind: 'metadata' };
-  if (f.remoteLogMetadataDecoder)
-    throw new UsageError('--remote-log-metadata-decoder is not supported by ktool', 'use --print-data-log for the raw records');
+  if (f.remoteLogMetadataDecoder) return { kind: 'remote' };
   if (f.shareGroupStateDecoder) return { kind: 'share' };
   return {
     kind: 'classes',

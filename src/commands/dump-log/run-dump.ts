@@ -6,7 +6,13 @@ import { OperationError } from '../../errors.js';
 import { dumpFile, type DumpOptions } from '../../dumplog/dump.js';
 import { noErrors, type DumpEvent } from '../../dumplog/events.js';
 import { kafkaErrorLines, kafkaLine } from '../../dumplog/kafka-text.js';
-import { clusterMetadataParser, coordinatorParser, decoderParser, type MessageParser } from '../../dumplog/parsers.js';
+import {
+  clusterMetadataParser,
+  coordinatorParser,
+  decoderParser,
+  remoteLogMetadataDecoder,
+  type MessageParser,
+} from '../../dumplog/parsers.js';
 import { javaPath } from '../../dumplog/paths.js';
 import type { Decoder, DumpLogOptions } from './dump-log.js';
 import { eventJson, TableBuilder } from './native.js';
@@ -14,6 +20,7 @@ import { eventJson, TableBuilder } from './native.js';
 function parserFor(d: Decoder): MessageParser {
   if (d.kind === 'classes') return decoderParser(d.key, d.value);
   if (d.kind === 'metadata') return clusterMetadataParser;
+  if (d.kind === 'remote') return remoteLogMetadataDecoder;
   return coordinatorParser(d.kind);
 }
 
