@@ -67,7 +67,7 @@ function fileOf(spec: string, logDir: string): string {
 
 const sizes = new Map<string, number>();
 
-/** An argument with `{log:...}`, `{offsets:...}`, `{txnlog:...}`, `{sharestate:...}` or `{size:...}` resolved (names already the side's). */
+/** An argument with `{log:...}`, `{offsets:...}`, `{txnlog:...}`, `{sharestate:...}` or `{size:...}` resolved (the side's names). */
 export function resolveLogFileArg(arg: string, logDir: () => string): string {
   return arg.replace(/\{(size:)?((?:log|offsets|txnlog|sharestate):[^}]*)\}/g, (_, size: string | undefined, spec: string) => {
     const path = fileOf(spec, logDir());
