@@ -58,7 +58,11 @@ describe('a group coordinator killed without a word (refused until FindCoordinat
     fencedAfter = 1_000_000;
     await expect(new Coordinators({} as never, 300).perCoordinator(['a'], deleteOn)).rejects.toThrow(/ECONNREFUSED/);
     await expect(
-      new Coordinators({} as never, 300).atCoordinator('a', (b) => deleteOn(b, ['a']), () => false),
+      new Coordinators({} as never, 300).atCoordinator(
+        'a',
+        (b) => deleteOn(b, ['a']),
+        () => false,
+      ),
     ).rejects.toThrow(/ECONNREFUSED/);
   });
 });

@@ -26,6 +26,7 @@ function readBack(t: string, format = '%k|%s|%h|%p\\n', extra: string[] = []): s
   const out = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-f', format.replace(/\\n/g, '\n'), ...extra], {
     encoding: 'utf8',
     timeout: 30_000,
+    maxBuffer: 64 << 20,
   });
   return out.split('\n').filter(Boolean).sort();
 }
@@ -99,6 +100,61 @@ describe('ktool produce (in-process)', () => {
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/2 records sent to topic .*, 0 failed .*; interrupted/);
     expect(readBack(t, '%s\\n')).toEqual(['first', 'second']);
+  });
+
+  // Past WORKER_AFTER_BYTES (4 MiB) plain lines are encoded on a worker thread: the same records, each once, in order.
+  const bulkLines = (n: number, tag: string) =>
+    Array.from({ length: n }, (_, i) => `${tag}-${String(i).padStart(7, '0')}-${'v'.repeat(60)}`);
+
+  /** Writes the text to stdin in pieces that cut lines, each read before the next (the worker starts meanwhile). */
+  const feed = async (stdin: PassThrough, text: string) => {
+    for (let i = 0; i < text.length; i += 300_007) {
+      stdin.write(text.slice(i, i + 300_007));
+      await pollUntil(() => stdin.readableLength === 0, { what: 'the input read' });
+    }
+  };
+
+  it('a bulk input (encoded on a worker thread past 4 MB), zstd: every line once, in order, key and header on each', async () => {
+    const t = await topic(3);
+    const lines = bulkLines(100_000, 'bulk');
+    const stdin = new PassThrough();
+    const running = runCli(['produce', t, '-k', 'K', '-H', 'h=1', '--compression', 'zstd', '--json'], { stdin });
+    // "\r\n" line ends; the last line has none and counts at the end of the input.
+    await feed(stdin, lines.join('\r\n'));
+    stdin.end();
+    const r = await running;
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ sent: lines.length, failed: 0 });
+    const back = (await readCount(t, lines.length, '%k|%h|%p|%s\n')).map((l) => l.split('|'));
+    expect(back.length).toBe(lines.length);
+    // One key: one partition, and the lines in input order there.
+    expect(new Set(back.map(([k, h, p]) => `${k}|${h}|${p}`)).size).toBe(1);
+    expect(back[0].slice(0, 2)).toEqual(['K', 'h=1']);
+    const inOrder = execFileSync('kcat', ['-C', '-e', '-q', '-b', bootstrap(), '-t', t, '-p', back[0][2], '-f', '%s\n'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 64 << 20,
+    });
+    expect(inOrder.split('\n').filter(Boolean)).toEqual(lines);
+  });
+
+  it('Ctrl-C during a bulk input (on the worker thread): what was read is sent, each line once, then exit 130', async () => {
+    const t = await topic(3);
+    const stdin = new PassThrough();
+    const interrupt = new AbortController();
+    const running = runCli(['produce', t, '--json'], { stdin, signal: interrupt.signal });
+    const lines = bulkLines(120_000, 'int');
+    // 9 MB: past 4 MB the worker encodes; the last line has no "\n" yet when the signal comes.
+    await feed(stdin, lines.join('\n'));
+    interrupt.abort('SIGINT');
+    const r = await running;
+    expect(r.code, r.stderr).toBe(130);
+    const summary = JSON.parse(r.stdout) as { sent: number; failed: number; interrupted: boolean };
+    expect(summary).toMatchObject({ failed: 0, interrupted: true });
+    // Every complete line read (the unended last one is not a line yet, as on the main thread).
+    expect(summary.sent).toBe(lines.length - 1);
+    const back = await readCount(t, summary.sent, '%s\n');
+    expect(back).toEqual(lines.slice(0, -1).sort());
   });
 
   it('--reader-property, --key-encoding hex, --rate, --batch-size and --linger-ms, --acks 0 and 1', async () => {

@@ -57,11 +57,11 @@ export async function finish(state: FinishState, read: ReadOutcome): Promise<Com
 async function deliver({ sender, plain, batches }: FinishState, sendRest: boolean): Promise<void> {
   if (sendRest) {
     sender.flushNow();
-    await plain?.flush();
+    await plain?.finish();
     await batches?.flush();
   } else {
     sender.counts.failed += sender.discardPending();
-    plain?.discard();
+    await plain?.discard();
     batches?.discard();
   }
   await sender.drain();
