@@ -75,7 +75,7 @@ function fieldsOf(type: string, field: FieldDef, ctx: Ctx): FieldDef[] {
 }
 
 function readLength(r: Reader, ctx: Ctx, wide: boolean): number {
-  if (ctx.flexible) return r.uvarint() - 1;
+  if (ctx.flexible) return (ctx.strict ? r.javaUvarint() : r.uvarint()) - 1;
   return wide ? r.int32() : r.int16();
 }
 
@@ -174,10 +174,11 @@ export const camel = (name: string): string => name.charAt(0).toLowerCase() + na
 
 function readTagged(fields: FieldDef[], r: Reader, ctx: Ctx): Map<number, JValue> {
   const found = new Map<number, JValue>();
-  const count = r.uvarint();
+  const uvarint = () => (ctx.strict ? r.javaUvarint() : r.uvarint());
+  const count = uvarint();
   for (let i = 0; i < count; i++) {
-    const tag = r.uvarint();
-    const size = r.uvarint();
+    const tag = uvarint();
+    const size = uvarint();
     const end = r.pos + size;
     const field = fields.find((f) => f.tag === tag && inVersions(f.taggedVersions, ctx.version));
     if (field && ctx.strict) {
@@ -185,7 +186,11 @@ function readTagged(fields: FieldDef[], r: Reader, ctx: Ctx): Map<number, JValue
       continue;
     }
     if (field) found.set(tag, readValue(field, new Reader(r.buf.subarray(r.pos, end)), ctx));
-    else if (ctx.strict) r.bytes(size);
+    else if (ctx.strict) {
+      // readUnknownTaggedField: a negative size is an array Java cannot allocate.
+      if (size < 0) throw new RangeError(`tagged field ${tag} of size ${size}`);
+      r.bytes(size);
+    }
     r.pos = end;
   }
   return found;

@@ -59,6 +59,18 @@ export class Reader {
     } while (byte & 0x80);
     return result;
   }
+  /** Java's ByteUtils.readUnsignedVarint: at most 5 bytes, int arithmetic (a fifth byte can wrap it, even negative). */
+  javaUvarint(): number {
+    let result = 0;
+    for (let i = 0; i < 4; i++) {
+      const b = this.int8();
+      if (b >= 0) return result | (b << (7 * i));
+      result |= (b & 0x7f) << (7 * i);
+    }
+    const b = this.int8();
+    if (b < 0) throw new RangeError('varint longer than 5 bytes');
+    return result | (b << 28);
+  }
   bytes(n: number): Buffer {
     this.need(n);
     const out = this.buf.subarray(this.pos, this.pos + n);

@@ -14,26 +14,11 @@ import type { MessageParser } from './parsers.js';
 /** An exception's message as Java prints it. */
 class JavaError extends Error {}
 
-/** ByteUtils.readUnsignedVarint: at most 5 bytes, Java int arithmetic (a fifth byte may wrap it negative). */
-function javaUvarint(r: Reader): number {
-  let result = 0;
-  for (let i = 0; i < 5; i++) {
-    const b = r.int8();
-    if (i === 4) {
-      if (b < 0) throw new RangeError('illegal varint');
-      return result | (b << 28);
-    }
-    if (b >= 0) return result | (b << (7 * i));
-    result |= (b & 0x7f) << (7 * i);
-  }
-  return result;
-}
-
 /** AbstractApiMessageSerde.unsignedIntToShort. */
 function headerShort(r: Reader, what: string): number {
   let value: number;
   try {
-    value = javaUvarint(r);
+    value = r.javaUvarint();
   } catch {
     throw new JavaError(`Error while reading ${what}`);
   }

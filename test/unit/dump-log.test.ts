@@ -166,6 +166,18 @@ describe('--remote-log-metadata-decoder', () => {
     });
   });
 
+  it("read as Kafka's generated read(): Java int varints (five bytes wrap), a known tagged field read in place", () => {
+    // The name's length as 81 80 80 80 10: 1 + (0x10 << 28), which Java's int wraps to 1, an empty name.
+    const wrapped = '01020081808080101234567890abcdef0fedcba9876543210000000300000000010000018bcfe57b880000';
+    expect(parse(wrapped).value).toBe(
+      'RemotePartitionDeleteMetadata{topicPartition=EjRWeJCrze8P7cuph2VDIQ:-3, state=DELETE_PARTITION_MARKED, ' +
+        'eventTimestampMs=1700000005000, brokerId=1}',
+    );
+    // TxnIndexEmpty (tag 0) with a size of 3: one byte read, two left over.
+    const segment = readFileSync(`${F}/remote/values.hex`, 'utf8').split('\n')[0];
+    expect(parse(`${segment.slice(0, -2)}010003010909`).value).toBe('Error at offset 7, skipping. Found 2 byte(s) of garbage after 0');
+  });
+
   it("what does not read: the original's error line with the record's offset", () => {
     expect(parse('0109', 3).value).toBe('Error at offset 3, skipping. Error while reading version');
     expect(parse('010900').value).toBe(
