@@ -24,11 +24,10 @@ export interface LineEncoderData {
 /** Main thread -> worker. */
 export type LineEncoderCommand =
   | { type: 'chunk'; bytes: Uint8Array }
-  /**
-   * The end: the batch being filled goes out. `eof`: the input ended, and a last line without "\n"
-   * counts; else reading was stopped (Ctrl-C) and an unended line is not one.
-   */
-  | { type: 'end'; eof: boolean }
+  /** The end of an input: an unended last line counts (the batch stays open for the next input's lines). */
+  | { type: 'eof' }
+  /** The end of reading: the batch being filled goes out; an unended line (reading was stopped) is not one. */
+  | { type: 'end' }
   /** A batch's buffer, acknowledged: written into again. */
   | { type: 'reuse'; buffer: ArrayBuffer };
 
@@ -173,12 +172,16 @@ export function lineSplitter(data: LineEncoderData, writer: ReturnType<typeof li
       if (start < src.length) carry = Buffer.from(src.subarray(start));
       if (writer.count() > 0 && !linger) linger = setTimeout(send, lingerMs);
     },
-    /** `eof`: a last line without "\n" counts; else (reading was stopped) an unended line is not one. */
-    end(eof: boolean): void {
-      if (eof && carry && carry.length > 0) {
+    /** The end of an input: a last line without "\n" counts. */
+    eof(): void {
+      if (carry && carry.length > 0) {
         const line = Buffer.concat([carry, Buffer.from([NL])]);
         lines(line, 0, line.length);
       }
+      carry = undefined;
+    },
+    /** The end of reading: the batch goes out (an unended line, after a stop, is not one). */
+    end(): void {
       carry = undefined;
       send();
     },
@@ -195,8 +198,9 @@ export function encodeLinesInWorker(port: MessagePort, data: LineEncoderData): v
       const buffer = m.bytes.buffer as ArrayBuffer;
       port.postMessage({ type: 'chunk-done', buffer } satisfies LineEncoderMessage, [buffer]);
     } else if (m.type === 'reuse') writer.reuse(m.buffer);
+    else if (m.type === 'eof') splitter.eof();
     else {
-      splitter.end(m.eof);
+      splitter.end();
       port.postMessage({ type: 'ended' } satisfies LineEncoderMessage);
     }
   });

@@ -20,11 +20,10 @@ export interface LineEncoder {
   readonly ready: Promise<void>;
   /** Hands a chunk of the input over (copied: the caller may read into it again); resolves once fewer are waiting. */
   write(chunk: Buffer): Promise<void>;
-  /**
-   * The end: resolves once every batch was given to onBatch. `eof`: the input ended (a last line
-   * without "\n" counts); else reading was stopped and an unended line is dropped.
-   */
-  end(eof: boolean): Promise<void>;
+  /** The end of an input: its last line counts without "\n" (the next input's lines may share its batch). */
+  eof(): void;
+  /** The end of reading: resolves once every batch was given to onBatch (an unended line after a stop is dropped). */
+  end(): Promise<void>;
   /** Stops the worker (after end(), or to give up). */
   close(): Promise<void>;
 }
@@ -90,10 +89,13 @@ export function startLineEncoder(
       ahead++;
       await waitFor(() => ahead < CHUNKS_AHEAD);
     },
-    async end(eof) {
+    eof() {
+      worker.postMessage({ type: 'eof' } satisfies LineEncoderCommand);
+    },
+    async end() {
       let done = false;
       ended = () => ((done = true), notify());
-      worker.postMessage({ type: 'end', eof } satisfies LineEncoderCommand);
+      worker.postMessage({ type: 'end' } satisfies LineEncoderCommand);
       await waitFor(() => done);
     },
     async close() {

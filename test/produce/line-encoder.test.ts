@@ -68,7 +68,8 @@ async function encodeInWorker(parts: Buffer[], limit: number, key: Buffer | null
   const encoder = startLineEncoder(key, headers, limit, 60_000, (r) => batches.push(r));
   await encoder.ready;
   for (const part of parts) await encoder.write(part);
-  await encoder.end(true);
+  encoder.eof();
+  await encoder.end();
   await encoder.close();
   return batches;
 }
@@ -109,10 +110,10 @@ describe('the line encoder worker', () => {
     await encoder.ready;
     await encoder.write(Buffer.from('0123456789\n'));
     await encoder.write(Buffer.from('abcdefghij\n'));
-    await encoder.end(true);
+    await encoder.end();
     batches[0].release!();
     await encoder.write(Buffer.from('klmnopqrst\n'));
-    await encoder.end(true);
+    await encoder.end();
     await encoder.close();
     expect(seen).toEqual([['0123456789'], ['abcdefghij'], ['klmnopqrst']]);
     // Given back (transferred): the main thread's view of it is gone.
@@ -161,6 +162,16 @@ describe('PlainLines with the worker', () => {
     expect(sender.counts).toMatchObject({ sent: many.length + 1, failed: 0 });
     // More than the first chunk's batch: the worker made the rest.
     expect(sent.length).toBeGreaterThan(10);
+  });
+
+  it("several inputs in turn (files): each one's last line counts, every line once and in order", async () => {
+    const { plain, sent, sender } = plainLines(4_096);
+    const second = Array.from({ length: 3_000 }, (_, i) => `second ${i}`);
+    await plain.read(chunksOf(parts));
+    await plain.read(chunksOf([Buffer.from(second.join('\n'))]));
+    await plain.finish();
+    await sender.drain();
+    expect(sent.flat()).toEqual([...many, 'tail without newline', ...second]);
   });
 
   it('after a refused send, reading stops and what was read and not sent counts as failed', async () => {

@@ -69,9 +69,8 @@ export class PlainLines extends LingeredSends {
   /** The worker's encoder, once started; chunks go to it once it runs (`encoding`). */
   private encoder: LineEncoder | undefined;
   private workerReady = false;
-  /** Chunks go to the worker (from the chunk after the one where it was found running). */
+  /** Chunks go to the worker (from the chunk after the one where it was found running) until the end of reading. */
   private encoding = false;
-  private encoderEnded = false;
   /** Batches from the worker not handed to the sender yet. */
   private backlog = 0;
 
@@ -124,7 +123,7 @@ export class PlainLines extends LingeredSends {
       this.readBytes += chunk.length;
       if (this.readBytes >= this.workerAfterBytes) carry = await this.switchToWorker(carry);
     }
-    if (this.encoding) return this.endWorker(true);
+    if (this.encoding) return this.encoder!.eof();
     if (carry && carry.length > 0) {
       // The last line, without its "\n": given one, so that it is taken as a line.
       const line = Buffer.concat([carry, NEWLINE]);
@@ -140,8 +139,9 @@ export class PlainLines extends LingeredSends {
     const { producer } = this;
     if (!producer.lineEncoder) return carry;
     if (!this.encoder) {
-      this.encoder = producer.lineEncoder(this.key, this.headers, this.batchBytes, this.lingerMs, (records) => this.fromWorker(records));
-      void this.encoder.ready.then(() => (this.workerReady = true));
+      const encoder = producer.lineEncoder(this.key, this.headers, this.batchBytes, this.lingerMs, (records) => this.fromWorker(records));
+      this.encoder = encoder;
+      void encoder.ready.then(() => (this.workerReady = this.encoder === encoder));
       // The worker's start overlaps the reading here, but for a test that asks for it from the first byte.
       if (this.workerAfterBytes === 0) await this.encoder.ready;
     }
@@ -168,18 +168,19 @@ export class PlainLines extends LingeredSends {
   }
 
   /**
-   * The end of the input (`eof`) or of reading (Ctrl-C, a failure: an unended line is not sent, as
-   * here): every line given to the worker is in a send queued after the ones before.
+   * The end of reading (the input's, Ctrl-C's, a failure's): every line given to the worker is in a
+   * send queued after the ones before, and the worker stops.
    */
-  private async endWorker(eof: boolean): Promise<void> {
-    if (!this.encoder || this.encoderEnded) return;
-    this.encoderEnded = true;
+  private async endWorker(): Promise<void> {
+    const { encoder, encoding } = this;
+    if (!encoder) return;
+    this.encoder = undefined;
+    this.encoding = false;
     try {
       // A worker that never got a chunk (it started too late, or failed to) has nothing to give back.
-      if (this.encoding) await this.encoder.end(eof);
+      if (encoding) await encoder.end();
     } finally {
-      this.encoding = false;
-      await this.encoder.close();
+      await encoder.close();
     }
   }
 
@@ -215,7 +216,7 @@ export class PlainLines extends LingeredSends {
 
   /** Sends everything read, the worker's batches included; resolves once all of it is with the sender. */
   async finish(): Promise<void> {
-    await this.endWorker(false);
+    await this.endWorker();
     await this.flush();
   }
 
@@ -224,7 +225,7 @@ export class PlainLines extends LingeredSends {
     this.stop();
     this.sender.counts.failed += this.records.take().count;
     // The worker's batches go to a sender that failed: it counts them as failed.
-    await this.endWorker(false).catch(() => undefined);
+    await this.endWorker().catch(() => undefined);
     await this.queued();
   }
 }
