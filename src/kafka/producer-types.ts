@@ -40,8 +40,13 @@ export interface ProducerSettings {
 }
 
 export interface ProducerApi {
-  /** Partition count of a topic (metadata); throws NotFoundError when the topic does not exist. */
-  partitionCount(topic: string): Promise<number>;
+  /**
+   * Partition count of a topic (metadata); throws NotFoundError when the topic does not exist. With
+   * `options`, one request and its answer, not retried (the caller waits between requests); with
+   * `autoCreate` the request lets the broker create a missing topic if its auto.create.topics.enable
+   * says so, as the Java producer's metadata requests do (NotFoundError then means: not yet).
+   */
+  partitionCount(topic: string, options?: { autoCreate?: boolean }): Promise<number>;
   /** Java-compatible: murmur2(key) & 0x7fffffff % count (same as the Java client's default partitioner). */
   partitionFor(key: Buffer, count: number): number;
   /**

@@ -229,11 +229,14 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
     }
   };
   return {
-    async partitionCount(topic) {
+    async partitionCount(topic, options) {
+      const autoCreate = options?.autoCreate === true;
       let metadata;
       try {
         // Usually the first request: a broker that never answers fails here after --timeout (exit 4).
-        metadata = await answerWithin(producer.metadata({ topics: [topic], autocreateTopics: false }), {
+        // With options each call is one request (the caller waits between them, as Java's producer does).
+        const request = producer.metadata({ topics: [topic], autocreateTopics: autoCreate, ...(options ? { retries: 0 } : {}) });
+        metadata = await answerWithin(request, {
           timeoutMs: clients.settings.timeoutMs,
           brokers,
           signal: hooks.signal ?? clients.signal,
@@ -242,6 +245,8 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
         const id = kafkaErrorId(error);
         if (id === 'UNKNOWN_TOPIC_OR_PARTITION' || id === 'UNKNOWN_TOPIC_ID' || /unknown topic/i.test((error as Error)?.message ?? ''))
           throw missingTopic(topic);
+        // A topic the broker is creating for this request has no leader yet: not there yet either.
+        if (autoCreate && id === 'LEADER_NOT_AVAILABLE') throw missingTopic(topic);
         throw fail(error, `get metadata for topic ${topic}`);
       }
       const info = metadata.topics.get(topic);

@@ -37,7 +37,13 @@ export const PRODUCER: Script = {
   mainClass: 'org.apache.kafka.tools.ConsoleProducer',
   noun: ['produce'],
   setup: [
-    { args: ['topics', 'create', ...['{p1}', '{p2}', '{p3}', '{p4}', '{p5}', '{p6}', '{p7}', '{p8}', '{p9}', '{p10}', '{p11}', '{p12}']] },
+    {
+      args: [
+        'topics',
+        'create',
+        ...['{p1}', '{p2}', '{p3}', '{p4}', '{p5}', '{p6}', '{p7}', '{p8}', '{p9}', '{p10}', '{p11}', '{p12}', '{p14.c}'],
+      ],
+    },
   ],
   files: {
     'producer.properties': 'acks=all\nlinger.ms=5\n',
@@ -111,17 +117,23 @@ export const PRODUCER: Script = {
       stdin: 'a\nb\n',
       state: [['kcat', '{p10}']],
     },
+    // max.block.ms: how long each send() waits for its topic's metadata. A topic that is there: no wait.
+    { args: ['--bootstrap-server', B, '--topic', '{p11}', '--max-block-ms', '60000'], stdin: 'a\nb\n', state: [['kcat', '{p11}']] },
+    // A missing topic: the Java producer's metadata request lets the broker create it (the shared broker's
+    // auto.create.topics.enable is Kafka's default, true): a WARN for the first answer, then the records.
+    { args: ['--bootstrap-server', B, '--topic', '{p13}'], stdin: 'a\nb\n', state: [['kcat', '{p13}']] },
+    // A topic the broker cannot create (its name collides with {p14.c}'s): each record waits --max-block-ms,
+    // then fails alone (an ERROR and the TimeoutException); the run goes on and ends 0.
     {
-      args: ['--bootstrap-server', B, '--topic', '{p11}', '--max-block-ms', '60000'],
-      stdin: 'a\nb\n',
-      state: [['kcat', '{p11}']],
-      differs: {
-        fields: ['stderr'],
-        why:
-          "max.block.ms bounds how long the Java producer's send() blocks for metadata or for buffer.memory: ktool's producer " +
-          'has no send() that blocks (input is read only while a request slot is free; requests end on --request-timeout-ms), ' +
-          'so the flag is named on stderr as not honoured (a warning line); the records are the same',
-      },
+      args: ['--bootstrap-server', B, '--topic', '{p14_c}', '--max-block-ms', '3000'],
+      stdin: 'a\nbb\n',
+      state: [['topics', 'describe', '{p14_c}']],
+    },
+    // --sync (send().get()): the first record that fails ends the run, exit 1.
+    {
+      args: ['--bootstrap-server', B, '--topic', '{p14_c}', '--max-block-ms', '2000', '--sync'],
+      stdin: 'a\nbb\n',
+      state: [['topics', 'describe', '{p14_c}']],
     },
     {
       args: ['--bootstrap-server', B, '--topic', '{p12}', '--socket-buffer-size', '102400'],

@@ -161,6 +161,7 @@ export function stderrClass(stderr: string): string {
       ) ?? '';
   if (first === '') return 'none';
   if (/^Processed a total of \d+ messages$/.test(first)) return first;
-  if (/^(WARN|warning:|WARNING)/.test(first) || /^% (?!ERROR|FATAL)/.test(first)) return 'warning';
+  // A WARN line is one in either layout: the harness's (`%p %m`) or Kafka's tools' (`[%d] %p %m (%c)`), which ktool's copies keep.
+  if (/^(\[[^\]]*\] )?(WARN|warning:|WARNING)/.test(first) || /^% (?!ERROR|FATAL)/.test(first)) return 'warning';
   return 'error';
 }

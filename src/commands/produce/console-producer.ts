@@ -4,8 +4,9 @@
  * `--timeout` linger.ms, ...), applied as -X would be and over it, as the original merges them over
  * --command-property; the properties files (--command-config, --producer.config, --reader-config) are
  * read as the original reads them; `--version` prints the Kafka version whose tool this spelling
- * follows. The two settings ktool's producer has no counterpart for (max.block.ms, send.buffer.bytes)
- * are named on stderr, not silently dropped.
+ * follows. max.block.ms (--max-block-ms, or the property) bounds each record's wait for the topic's
+ * metadata, as send() does there (metadata-wait.ts). The setting ktool's producer has no counterpart
+ * for (send.buffer.bytes) is named on stderr, not silently dropped.
  */
 import { parseProperties } from '../../config/properties.js';
 import { defineOptions } from '../../cli/spec.js';
@@ -29,7 +30,11 @@ export const CONSOLE_PRODUCER_OPTIONS = defineOptions([
   { flags: '--retry-backoff-ms <ms>', description: d('retry.backoff.ms'), hidden: true },
   { flags: '--metadata-expiry-ms <ms>', description: d('metadata.max.age.ms'), hidden: true },
   { flags: '--max-partition-memory-bytes <bytes>', description: d('batch.size, as --batch-size'), hidden: true },
-  { flags: '--max-block-ms <ms>', description: d('max.block.ms (no counterpart in ktool: named on stderr)'), hidden: true },
+  {
+    flags: '--max-block-ms <ms>',
+    description: d("max.block.ms: how long each record waits for its topic's metadata, then fails (default 60000)"),
+    hidden: true,
+  },
   { flags: '--max-memory-bytes <bytes>', description: d('buffer.memory (fewer batches in flight when it cannot hold them)'), hidden: true },
   { flags: '--socket-buffer-size <bytes>', description: d('send.buffer.bytes (no counterpart in ktool: named on stderr)'), hidden: true },
   { flags: '--version', description: d('print the Kafka version whose console producer this spelling follows'), hidden: true },
@@ -71,6 +76,27 @@ export interface ConsoleProducerSettings {
   readerProperties: string[];
   /** The flags ktool accepts without effect, for the warning line. */
   ignored: string[];
+  /**
+   * max.block.ms: --max-block-ms over the property (--command-property, --producer-property, then the
+   * file), taken out of the -X items (the native producer has no such setting); absent: not given.
+   */
+  maxBlockMs?: number;
+}
+
+/** Java's Long for max.block.ms; ktool's timers take safe integers. */
+const MAX_BLOCK_MS = Number.MAX_SAFE_INTEGER;
+
+/** The last `max.block.ms=` item of `items` (taken out of the list in place), as milliseconds. */
+function takeMaxBlock(items: string[] | undefined): number | undefined {
+  let found: number | undefined;
+  if (!items) return undefined;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const m = /^\s*max\.block\.ms\s*=(.*)$/.exec(items[i]);
+    if (!m) continue;
+    found ??= int(m[1].trim(), '-X max.block.ms', 0, MAX_BLOCK_MS);
+    items.splice(i, 1);
+  }
+  return found;
 }
 
 const fileItems = (path: string, what: string) => [...parseProperties(readUserFileSync(path, what)).entries()].map(([k, v]) => `${k}=${v}`);
@@ -105,19 +131,29 @@ export function consoleProducerSettings(flags: ConsoleProducerFlags): ConsolePro
     int(value, flag, 0, max ?? Number.MAX_SAFE_INTEGER);
     ignored.push(`${flag} (${setting}: ktool's producer has no such setting)`);
   };
-  ignore(flags.maxBlockMs, '--max-block-ms', 'max.block.ms');
   ignore(flags.socketBufferSize, '--socket-buffer-size', 'send.buffer.bytes', 2 ** 31 - 1);
   // The producer properties file: --command-config (ktool's connection file too) or --producer.config.
   const file = flags.commandConfig ?? flags['producer.config'];
   if (flags.commandConfig === undefined && file !== undefined) flags.commandConfig = file;
   const known = new Set<string>(PRODUCER_PROPERTIES);
-  if (file !== undefined) flags.commandConfigKeys = (key) => known.has(key);
-  const fileProperties = file === undefined ? [] : fileItems(file, '--command-config').filter((item) => known.has(item.split('=')[0]));
+  // max.block.ms is the console spelling's own (below), not a producer setting of ktool's.
+  if (file !== undefined) flags.commandConfigKeys = (key) => known.has(key) || (flags.topic !== undefined && key === 'max.block.ms');
+  const fromFile = file === undefined ? [] : fileItems(file, '--command-config');
+  const fileProperties = fromFile.filter((item) => known.has(item.split('=')[0]));
   // The reader's own keys (LineMessageReader ignores the others, as the `topic` the original adds).
   const reader = new Set<string>(READER_PROPERTIES);
   const readerProperties =
     flags.readerConfig === undefined ? [] : fileItems(flags.readerConfig, '--reader-config').filter((i) => reader.has(i.split('=')[0]));
-  return { fileProperties, flagProperties, readerProperties, ignored };
+  const settings: ConsoleProducerSettings = { fileProperties, flagProperties, readerProperties, ignored };
+  if (flags.topic !== undefined) {
+    // As ConsoleProducer merges them: the flag over --command-property (or --producer-property) over the file.
+    const fromFlag = flags.maxBlockMs === undefined ? undefined : int(flags.maxBlockMs, '--max-block-ms', 0, MAX_BLOCK_MS);
+    const fromCommand = takeMaxBlock(flags.commandProperty);
+    const fromProperty = fromCommand ?? takeMaxBlock(flags.producerProperty);
+    const maxBlockMs = fromFlag ?? fromProperty ?? takeMaxBlock(fromFile);
+    if (maxBlockMs !== undefined) settings.maxBlockMs = maxBlockMs;
+  }
+  return settings;
 }
 
 /**

@@ -61,6 +61,11 @@ export interface ProduceOptions {
   quiet: boolean;
   /** kcat's spelling (kcat.ts): its input rules and partitioner. */
   kcat?: KcatInput;
+  /**
+   * kafka-console-producer's spelling (--topic, lines): each record waits for the topic's metadata up
+   * to max.block.ms, a missing topic asked for with auto-creation allowed (metadata-wait.ts); --sync.
+   */
+  console?: { maxBlockMs: number; sync: boolean };
 }
 
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;

@@ -38,6 +38,8 @@ import { parseRate } from './rate.js';
 import { fileSource, stdinSource, type Source } from './readers.js';
 import { RecordInput } from './record-input.js';
 import { schemaSidesOf } from './schema-options.js';
+import { consoleWait } from './console-wait.js';
+import { DEFAULT_MAX_BLOCK_MS } from './metadata-wait.js';
 import { Sender } from './sender.js';
 import { typedSides } from './typed-sides.js';
 
@@ -210,6 +212,14 @@ export function parse(args: string[], flags: Flags<typeof spec>): ProduceOptions
   if (fixedKey !== undefined) options.fixedKey = fixedKey;
   if (partition !== undefined) options.partition = partition;
   if (rate !== undefined) options.rate = rate;
+  // kafka-console-producer's own spelling: send() waits for the topic's metadata (max.block.ms).
+  const consoleSpelling = flags.topic !== undefined && args.length === 0 && input === 'line' && producer.transactionalId === undefined;
+  if (consoleSpelling) options.console = { maxBlockMs: console.maxBlockMs ?? DEFAULT_MAX_BLOCK_MS, sync: Boolean(flags.sync) };
+  else if (flags.maxBlockMs !== undefined)
+    throw new UsageError(
+      "--max-block-ms is kafka-console-producer.sh's: it applies with --topic TOPIC and lines on the input",
+      'ktool produce TOPIC fails at once on a missing topic (it never waits for one to be created)',
+    );
   return options;
 }
 
@@ -249,7 +259,6 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
   if (options.consoleIgnored.length)
     ctx.warn(`kafka-console-producer.sh options ktool does not honour (ignored): ${options.consoleIgnored.join(', ')}`);
   const { signal } = ctx.io;
-  const sources: Source[] = options.files.length ? options.files.map(fileSource) : [stdinSource(() => ctx.io.stdin, ctx.io.stdinFd)];
   if (options.files.length === 0 && ctx.io.stdinIsTTY) ctx.info('reading records from the terminal, one per line; Ctrl-D to finish');
 
   // Schemas first: a bad schema file or an unknown subject fails before anything is read or sent.
@@ -257,7 +266,23 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
   const clients = await ctx.kafka();
   const producer = await clients.producer(options.producer, { signal, onWarning: (m) => ctx.warn(m) });
   const partitions = new Partitions(producer, options.partition);
-  if (options.topic !== undefined) {
+  const badLines = new BadLines(options.onError, (m) => ctx.warn(m));
+  let sources: Source[] = options.files.length ? options.files.map(fileSource) : [stdinSource(() => ctx.io.stdin, ctx.io.stdinFd)];
+  if (options.console && options.topic !== undefined) {
+    const waited = await consoleWait({ ...options, topic: options.topic }, options.console, {
+      producer,
+      partitions,
+      badLines,
+      sources,
+      typed,
+      ctx,
+    });
+    if (waited.exitCode !== undefined) {
+      await producer.close();
+      return { exitCode: waited.exitCode, stderr: '' };
+    }
+    sources = waited.sources;
+  } else if (options.topic !== undefined) {
     const n = await partitions.count(options.topic);
     if (options.partition !== undefined && options.partition >= n) {
       throw new UsageError(
@@ -268,7 +293,6 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
   // After Ctrl-C/SIGTERM acknowledgements are awaited only briefly: the signal stops the waiting.
   const sender = new Sender(producer, options.batchBytes, options.maxInFlightSends, signal);
   sender.onFlush = partitions.next;
-  const badLines = new BadLines(options.onError, (m) => ctx.warn(m));
   const input = new RecordInput(options, producer, sender, partitions, badLines, signal, typed);
 
   if (options.producer.transactionalId) await producer.beginTransaction();
