@@ -129,6 +129,12 @@ export const PRODUCER: Script = {
       stdin: 'a\nbb\n',
       state: [['topics', 'describe', '{p14_c}']],
     },
+    // A cluster that cannot be reached (nothing listens on port 1): the same wait, NetworkClient's WARN lines meanwhile.
+    {
+      args: ['--bootstrap-server', '127.0.0.1:1', '--topic', '{p15}', '--max-block-ms', '1000'],
+      stdin: 'a\nbb\n',
+      state: [['topics', 'describe', '{p15}']],
+    },
     // --sync (send().get()): the first record that fails ends the run, exit 1.
     {
       args: ['--bootstrap-server', B, '--topic', '{p14_c}', '--max-block-ms', '2000', '--sync'],

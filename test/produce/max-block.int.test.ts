@@ -78,6 +78,18 @@ describe("produce --topic: kafka-console-producer.sh's max.block.ms", () => {
     ]);
   });
 
+  it('a cluster that cannot be reached: the same wait per record, exit 0 (ktool produce TOPIC ends with 4 at once)', async () => {
+    const r = await runCli(['produce', '--bootstrap-server', '127.0.0.1:1', '--topic', 't', '--max-block-ms', '200'], { stdin: 'a\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(undated(r.stderr)[0]).toMatch(
+      /^WARN \[Producer clientId=console-producer\] Connection to node -1 \(\/127\.0\.0\.1:1\) could not/,
+    );
+    expect(undated(r.stderr).filter((l) => l.startsWith('org.apache'))).toEqual([
+      'org.apache.kafka.common.errors.TimeoutException: Topic t not present in metadata after 200 ms.',
+    ]);
+    expect((await runCli(['produce', '--bootstrap-server', '127.0.0.1:1', 't'], { stdin: 'a\n' })).code).toBe(4);
+  });
+
   it('ktool produce TOPIC (its own spelling) still refuses a missing topic at once and creates nothing', async () => {
     const t = uniqueName('maxblock-native');
     const r = await runCli(['produce', t], { stdin: 'a\n' });

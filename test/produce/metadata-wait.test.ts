@@ -12,7 +12,7 @@ import { TopicMetadata, untilTopicIsThere, type LineSides } from '../../src/comm
 import { parse } from '../../src/commands/produce/produce.js';
 import { applyReaderProperties, DEFAULT_LINE_FORMAT } from '../../src/commands/produce/properties.js';
 import type { Source } from '../../src/commands/produce/readers.js';
-import { CancelledError, UsageError } from '../../src/errors.js';
+import { AuthenticationError, CancelledError, ConnectionError } from '../../src/errors.js';
 import { topicsNotFound } from '../../src/kafka/not-found.js';
 import { serdeFor } from '../../src/serde/serde.js';
 
@@ -136,9 +136,46 @@ describe("kafka-console-producer.sh's max.block.ms: the wait for the topic's met
     await expect(w.meta.await()).rejects.toBeInstanceOf(CancelledError);
   });
 
-  it('other errors (an unreachable cluster, a refusal) are not waited out', async () => {
+  it("a cluster that cannot be reached is waited for too: NetworkClient's lines name each bootstrap server in turn", async () => {
+    const clock = { now: 0 };
+    const log: string[] = [];
     const meta = new TopicMetadata({
-      producer: { partitionCount: async () => Promise.reject(new UsageError('denied')) },
+      producer: {
+        partitionCount: async () => {
+          clock.now += 5;
+          throw new ConnectionError('cannot connect to 127.0.0.1:1: connection refused');
+        },
+      },
+      topic: 't',
+      maxBlockMs: 300,
+      clientId: 'console-producer',
+      bootstrap: ['127.0.0.1:1', 'broker.example:9092'],
+      log: (text) => void log.push(text),
+      signal: new AbortController().signal,
+      now: () => clock.now,
+      sleep: async (ms) => {
+        clock.now += ms;
+      },
+    });
+    expect(await meta.await()).toBeUndefined();
+    expect(undated(log).slice(0, 4)).toEqual([
+      'WARN [Producer clientId=console-producer] Connection to node -1 (/127.0.0.1:1) could not be established. Node may not be ' +
+        'available. (org.apache.kafka.clients.NetworkClient)',
+      'WARN [Producer clientId=console-producer] Bootstrap broker 127.0.0.1:1 (id: -1 rack: null isFenced: false) disconnected ' +
+        '(org.apache.kafka.clients.NetworkClient)',
+      'WARN [Producer clientId=console-producer] Connection to node -2 (broker.example:9092) could not be established. Node may not ' +
+        'be available. (org.apache.kafka.clients.NetworkClient)',
+      'WARN [Producer clientId=console-producer] Bootstrap broker broker.example:9092 (id: -2 rack: null isFenced: false) disconnected ' +
+        '(org.apache.kafka.clients.NetworkClient)',
+    ]);
+    // No answer named the topic: the TimeoutException has no cause.
+    expect(meta.timeout()).toBe('org.apache.kafka.common.errors.TimeoutException: Topic t not present in metadata after 300 ms.\n');
+  });
+
+  it('other errors (a refusal, a failed authentication) are not waited out', async () => {
+    const meta = new TopicMetadata({
+      producer: { partitionCount: async () => Promise.reject(new AuthenticationError('denied')) },
+      bootstrap: ['h:1'],
       topic: 't',
       maxBlockMs: 1000,
       clientId: 'c',

@@ -4,7 +4,7 @@
  * to max.block.ms (metadata-wait.ts). Then the rest of the input goes through the usual pipeline.
  */
 import type { Context } from '../../cli/context.js';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { AuthenticationError, ConnectionError, NotFoundError, UsageError } from '../../errors.js';
 import type { ProducerApi } from '../../kafka/producer-types.js';
 import { serdeFor } from '../../serde/serde.js';
 import { Stop, type BadLines } from './bad-lines.js';
@@ -20,6 +20,8 @@ export interface ConsoleWaitParts {
   badLines: BadLines;
   sources: Source[];
   typed: TypedSides | undefined;
+  /** The bootstrap servers, for the lines about a cluster that cannot be reached. */
+  bootstrap: string[];
   ctx: Pick<Context, 'io'>;
 }
 
@@ -37,13 +39,15 @@ export async function consoleWait(
     topic,
     maxBlockMs: console.maxBlockMs,
     clientId: options.producer.clientId ?? 'console-producer',
+    bootstrap: parts.bootstrap,
     log,
     signal: ctx.io.signal,
   });
   let outcome: WaitOutcome;
   // Nothing waits for a topic that is there (the usual case): one metadata request, as before.
+  // A cluster that cannot be reached is waited for as a missing topic is (the Java producer's send() waits for metadata).
   const known = await producer.partitionCount(topic, { autoCreate: false }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) return undefined;
+    if (error instanceof NotFoundError || (error instanceof ConnectionError && !(error instanceof AuthenticationError))) return undefined;
     throw error;
   });
   if (known !== undefined) outcome = { count: await partitions.count(topic), sources: parts.sources };

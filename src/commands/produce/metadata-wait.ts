@@ -8,7 +8,8 @@
  * ends the run with the ExecutionException, exit 1. Once the topic is there the rest of the input,
  * that record first, goes through the usual pipeline.
  */
-import { CancelledError, NotFoundError } from '../../errors.js';
+import { isIP } from 'node:net';
+import { AuthenticationError, CancelledError, ConnectionError, NotFoundError } from '../../errors.js';
 import type { ProducerApi } from '../../kafka/producer-types.js';
 import type { Serde } from '../../serde/serde.js';
 import { sleep as abortableSleep } from '../../util/sleep.js';
@@ -45,6 +46,8 @@ export interface TopicWaitDeps {
   maxBlockMs: number;
   /** client.id as the Java producer names itself in its log lines (console-producer by default). */
   clientId: string;
+  /** The bootstrap servers (host:port), named by the lines for a cluster that cannot be reached. */
+  bootstrap?: string[];
   /** Raw text on stderr. */
   log: (text: string) => void | Promise<void>;
   signal: AbortSignal;
@@ -58,6 +61,8 @@ export class TopicMetadata {
   /** The last metadata answer named the topic unknown: the TimeoutException's cause. */
   private unknown = false;
   private correlation = 0;
+  /** Connection attempts so far: which bootstrap server the next one names. */
+  private attempts = 0;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 
@@ -80,13 +85,7 @@ export class TopicMetadata {
         this.unknown = false;
         return answer.count;
       }
-      if (!(answer.error instanceof NotFoundError)) throw answer.error;
-      this.unknown = true;
-      await this.deps.log(
-        `${log4jPrefix(this.now(), 'WARN')}[Producer clientId=${this.deps.clientId}] The metadata response from the cluster ` +
-          `reported a recoverable issue with correlation id ${++this.correlation} : {${topic}=UNKNOWN_TOPIC_OR_PARTITION} ` +
-          `(${NETWORK_CLIENT})\n`,
-      );
+      await this.deps.log(this.recoverable(answer.error));
       const left = deadline - this.now();
       if (left <= 0) return undefined;
       await this.sleep(Math.min(backoff, left), signal);
@@ -94,6 +93,32 @@ export class TopicMetadata {
       if (deadline - this.now() <= 0) return undefined;
       backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
     }
+  }
+
+  /**
+   * NetworkClient's WARN lines for an answer that is waited out: the topic unknown (its cause if the
+   * wait ends), or a cluster that cannot be reached (a bootstrap server each time, as the client tries
+   * them). Anything else (a refusal, a failed authentication) ends the wait.
+   */
+  private recoverable(error: unknown): string {
+    const warn = `${log4jPrefix(this.now(), 'WARN')}[Producer clientId=${this.deps.clientId}] `;
+    if (error instanceof NotFoundError) {
+      this.unknown = true;
+      return (
+        `${warn}The metadata response from the cluster reported a recoverable issue with correlation id ${++this.correlation} : ` +
+        `{${this.deps.topic}=UNKNOWN_TOPIC_OR_PARTITION} (${NETWORK_CLIENT})\n`
+      );
+    }
+    const servers = this.deps.bootstrap ?? [];
+    if (!(error instanceof ConnectionError) || error instanceof AuthenticationError || servers.length === 0) throw error;
+    const index = this.attempts++ % servers.length;
+    const server = servers[index];
+    const host = server.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+    const address = isIP(host) ? `/${server}` : server;
+    return (
+      `${warn}Connection to node -${index + 1} (${address}) could not be established. Node may not be available. (${NETWORK_CLIENT})\n` +
+      `${warn}Bootstrap broker ${server} (id: -${index + 1} rack: null isFenced: false) disconnected (${NETWORK_CLIENT})\n`
+    );
   }
 
   /** The request's answer, or LATE when `ms` (on the real clock) passed first (its answer is then dropped). */

@@ -273,6 +273,7 @@ export async function run(options: ProduceOptions, ctx: Context): Promise<Comman
       producer,
       partitions,
       badLines,
+      bootstrap: clients.settings.bootstrap,
       sources,
       typed,
       ctx,
