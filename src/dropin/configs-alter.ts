@@ -8,13 +8,15 @@ import type { Context } from '../cli/context.js';
 import type { ConfigOperation, ConfigResourceKind, QuotaEntityPart } from '../kafka/configs-types.js';
 import { DEFAULT_ITERATIONS, makeCredential } from '../kafka/scram-credential.js';
 import type { ScramMechanismName } from '../kafka/scram-types.js';
-import { ArgError } from './configs-args.js';
+import { ArgError, JavaFailure, notOnControllers } from './configs-args.js';
 
 export interface Alteration {
   types: string[];
   names: string[];
   added: Map<string, string>;
   deleted: string[];
+  /** --bootstrap-controller: the requests go to the controllers, which have no client quotas or SCRAM credentials to give. */
+  controllers: boolean;
 }
 
 const RESOURCE: Record<string, ConfigResourceKind> = {
@@ -36,6 +38,10 @@ export async function alterEntity(a: Alteration, ctx: Context): Promise<void> {
   if (RESOURCE[type]) {
     if (type === 'brokers' && name !== '' && !/^[+-]?\d+$/.test(name)) {
       throw new ArgError(`The entity name for ${type} must be a valid integer broker id, found: ${name}`);
+    }
+    // A broker resource is sent to that node, here one of the controllers DescribeCluster names.
+    if (a.controllers && type === 'brokers' && name !== '' && !(await configs.brokerIds()).includes(Number(name))) {
+      throw new JavaFailure(`org.apache.kafka.common.errors.BrokerIdNotRegisteredException: No node with id ${Number(name)} found.`);
     }
     const ops: ConfigOperation[] = [
       ...a.deleted.map((k): ConfigOperation => ({ op: 'delete', name: k })),
@@ -116,12 +122,14 @@ async function alterUserOrClient(a: Alteration, ctx: Context): Promise<void> {
     }),
   );
   const deletions = scramToDelete.map((mechanism) => ({ user, mechanism: mechanism as ScramMechanismName }));
+  if (a.controllers) throw notOnControllers();
   await (await (await ctx.kafka()).scram()).alterCredentials(deletions, upserts);
 }
 
 /** alterQuotaConfigs: a key to delete must be set on the entity; values are doubles. */
 async function alterQuotas(a: Alteration, ctx: Context): Promise<void> {
   if (a.types.length !== a.names.length) throw new ArgError('Exactly one entity name must be specified for every entity type');
+  if (a.controllers) throw notOnControllers();
   const configs = await (await ctx.kafka()).configs();
   const entity: QuotaEntityPart[] = a.types.map((t, i) => ({ type: QUOTA_TYPE[t], name: a.names[i] || null }));
   const [current] = await configs.describeQuotas(entity);

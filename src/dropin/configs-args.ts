@@ -11,15 +11,32 @@ import { UsageExit } from './script.js';
 /** IllegalArgumentException, InvalidConfigurationException: the message alone on stderr, exit 1. */
 export class ArgError extends Error {}
 
+/** A failure whose Java exception line is known as is (`org.apache.kafka...Exception: message`). */
+export class JavaFailure extends Error {
+  constructor(readonly javaText: string) {
+    super(javaText);
+  }
+}
+
+/**
+ * What Java's admin client fails with, bootstrapped on the controllers (--bootstrap-controller, KIP-919), for a
+ * request they do not serve: Metadata (topic listings), ListConfigResources, client quotas, SCRAM credentials.
+ */
+export const notOnControllers = (): JavaFailure =>
+  new JavaFailure(
+    'org.apache.kafka.common.errors.UnsupportedEndpointTypeException: This Admin API is not yet supported when communicating ' +
+      'directly with the controller quorum.',
+  );
+
 const switchOf = (name: string): JoptOption => ({ name, value: false });
-const valued = (name: string, unsupported?: string): JoptOption => ({ name, value: true, unsupported });
+const valued = (name: string): JoptOption => ({ name, value: true });
 
 export const configOptions: readonly JoptOption[] = [
   valued('add-config'),
   valued('add-config-file'),
   switchOf('all'),
   switchOf('alter'),
-  valued('bootstrap-controller', 'ktool talks to brokers, not to controllers'),
+  valued('bootstrap-controller'),
   valued('bootstrap-server'),
   valued('broker'),
   switchOf('broker-defaults'),

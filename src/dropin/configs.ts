@@ -5,15 +5,28 @@
  * `  k=v sensitive=false synonyms={SOURCE:k=v, ...}` per entry, `Quota configs for user-principal 'u'
  * are k=1000.0`, `Completed updating config for topic t.`; a refused command line or config on stderr,
  * exit 1; a broker's refusal as `Error while executing config command with args '...'`, exit 1.
+ * `--bootstrap-controller C` asks the controllers (KIP-919) what they answer (configs of topics, brokers, broker
+ * loggers, groups and client metrics) and fails as Java's admin client does for what they do not (listings,
+ * quotas, SCRAM credentials).
  */
 import type { Context } from '../cli/context.js';
 import { refuseInternalTopics } from '../cli/internal-topics.js';
 import type { ConfigResourceKind, DescribedConfig, QuotaEntityPart } from '../kafka/configs-types.js';
-import { has, type JoptResult } from './jopt.js';
+import { has, valueOf, type JoptResult } from './jopt.js';
 import { javaDouble, javaHashMapOrderBy, javaStringMapHash } from './java-text.js';
 import { javaHashMapOrder } from './java-hash-order.js';
 import { UsageExit, type DropinOut, type DropinScript } from './script.js';
-import { ArgError, checkArgs, configOptions, entityNames, entityTypes, parseAdded, parseDeleted } from './configs-args.js';
+import {
+  ArgError,
+  checkArgs,
+  configOptions,
+  entityNames,
+  entityTypes,
+  JavaFailure,
+  notOnControllers,
+  parseAdded,
+  parseDeleted,
+} from './configs-args.js';
 
 const RESOURCE: Record<string, ConfigResourceKind> = {
   topics: 'topic',
@@ -39,6 +52,11 @@ export const CONFIGS: DropinScript = {
   script: 'kafka-configs.sh',
   options: configOptions,
   bootstrapOption: 'bootstrap-server',
+  // --bootstrap-controller: the controllers answer DescribeConfigs, IncrementalAlterConfigs and DescribeCluster (KIP-919).
+  connection: (o) => ({
+    bootstrapServer: valueOf(o, 'bootstrap-server') ?? valueOf(o, 'bootstrap-controller'),
+    commandConfig: valueOf(o, 'command-config'),
+  }),
   async run(o, ctx, out) {
     // As in ktool's own spelling, an internal topic named exactly is refused (exit 2) before anything is sent.
     if (has(o, 'alter') && entityTypes(o)[0] === 'topics' && entityNames(o).length) {
@@ -68,6 +86,7 @@ export const CONFIGS: DropinScript = {
 
 /** `org.apache.kafka.common.errors.XxxException: message` from the Kafka error code an error carries. */
 export function javaException(error: Error): string {
+  if (error instanceof JavaFailure) return error.javaText;
   const code = (error as { kafkaCode?: string }).kafkaCode;
   if (!code) return `org.apache.kafka.common.KafkaException: ${error.message}`;
   const name = code
@@ -82,14 +101,29 @@ async function describe(o: JoptResult, ctx: Context, out: DropinOut): Promise<vo
   const types = entityTypes(o);
   const names = entityNames(o);
   const head = types[0];
-  if (RESOURCE[head]) return describeResources(head, names[0], has(o, 'all'), ctx, out);
+  const controllers = has(o, 'bootstrap-controller');
+  if (RESOURCE[head]) {
+    if (controllers) refuseListing(head, names[0], has(o, 'all'));
+    return describeResources(head, names[0], has(o, 'all'), ctx, out);
+  }
   if (head === 'users' || head === 'clients') {
-    await describeQuotas(types, names, ctx, out);
+    await describeQuotas(types, names, ctx, out, controllers);
     if (!types.includes('clients') && !names.includes('')) await describeScram(names, ctx, out);
     return;
   }
-  if (head === 'ips') return describeQuotas(types, names, ctx, out);
+  if (head === 'ips') return describeQuotas(types, names, ctx, out, controllers);
   throw new ArgError(`Invalid entity type: ${head}`);
+}
+
+/**
+ * With --bootstrap-controller, what Java's admin client cannot ask the controllers: the listing of topics,
+ * client-metrics resources (Metadata, ListConfigResources) and groups (ListGroups, to brokers it has none of) that
+ * describing every entity of the type, or one without --all (whether it exists), starts with.
+ */
+function refuseListing(type: string, name: string | undefined, all: boolean): void {
+  if (name !== undefined && all) return;
+  if (type === 'topics' || type === 'client-metrics') throw notOnControllers();
+  if (type === 'groups') throw new JavaFailure('org.apache.kafka.common.KafkaException: Failed to find brokers to send ListGroups');
 }
 
 async function describeResources(type: string, name: string | undefined, all: boolean, ctx: Context, out: DropinOut): Promise<void> {
@@ -144,8 +178,9 @@ async function exists(type: string, name: string, ctx: Context): Promise<boolean
 const QUOTA_TYPE: Record<string, QuotaEntityPart['type']> = { users: 'user', clients: 'client-id', ips: 'ip' };
 const QUOTA_WORDS: Record<QuotaEntityPart['type'], string> = { user: 'user-principal', 'client-id': 'client-id', ip: 'ip' };
 
-async function describeQuotas(types: string[], names: string[], ctx: Context, out: DropinOut): Promise<void> {
+async function describeQuotas(types: string[], names: string[], ctx: Context, out: DropinOut, controllers: boolean): Promise<void> {
   if (names.length > types.length) throw new ArgError('More entity names specified than entity types');
+  if (controllers) throw notOnControllers();
   const filter = types.map((t, i) => ({ type: QUOTA_TYPE[t], name: names[i] === undefined ? undefined : names[i] || null }));
   const entries = await (await (await ctx.kafka()).configs()).describeQuotas(filter);
   // DescribeClientQuotasResponse.complete: `new HashMap<>(size)` keyed by ClientQuotaEntity (hashCode: its map's), values alike.
@@ -191,7 +226,7 @@ async function alter(o: JoptResult, ctx: Context, out: DropinOut): Promise<void>
   const added = await parseAdded(o);
   const deleted = parseDeleted(o);
   const { alterEntity } = await import('./configs-alter.js');
-  await alterEntity({ types, names, added, deleted }, ctx);
+  await alterEntity({ types, names, added, deleted, controllers: has(o, 'bootstrap-controller') }, ctx);
   await out.stdout(
     name !== ''
       ? `Completed updating config for ${type.slice(0, -1)} ${name}.\n`

@@ -3,8 +3,10 @@ import {
   ClientQuotaMatchTypes,
   ConfigResourceTypes,
   ConfigTypes,
+  DescribeClusterEndpointTypes,
   IncrementalAlterConfigOperationTypes,
   ProtocolError,
+  UnsupportedApiError,
   type alterClientQuotasV1,
   type ClientQuotaKey,
   type ConfigResourceTypeValue,
@@ -60,9 +62,25 @@ function fail(errorCode: number, message: string | null | undefined, ref?: Confi
   throw new ProtocolError(errorCode, message);
 }
 
+/**
+ * The cluster's nodes as a broker's Metadata names them; bootstrapped on a controller (kafka-configs.sh
+ * --bootstrap-controller, KIP-919), which has no Metadata, the controllers as DescribeCluster names them: they answer
+ * DescribeConfigs and IncrementalAlterConfigs of their own broker resource.
+ */
+async function nodesOf(admin: Admin): Promise<{ nodeId: number; host: string; port: number }[]> {
+  try {
+    return (await callApi(admin, PINNED.Metadata, [[], false, false])).brokers;
+  } catch (error) {
+    if (!(error instanceof UnsupportedApiError)) throw error;
+    const r = await callApi(admin, PINNED.DescribeCluster, [false, DescribeClusterEndpointTypes.CONTROLLERS]);
+    if (r.errorCode) throw new ProtocolError(r.errorCode, r.errorMessage);
+    return r.brokers.map((b) => ({ nodeId: b.brokerId, host: b.host, port: b.port }));
+  }
+}
+
 /** Configs and quotas over the shared admin connection (kafka-configs.sh). */
 export function makeConfigsApi(admin: Admin): ConfigsApi {
-  const brokers = async () => (await callApi(admin, PINNED.Metadata, [[], false, false])).brokers;
+  const brokers = () => nodesOf(admin);
   /** Broker and broker-logger resources must be asked of that very broker. */
   const target = async (ref: ConfigResourceRef) => {
     if ((ref.kind !== 'broker' && ref.kind !== 'broker-logger') || ref.name === '') return undefined;

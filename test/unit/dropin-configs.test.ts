@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { ConnectionSettings } from '../../src/config/connection.js';
+import type { ConfigsApi } from '../../src/kafka/configs-types.js';
+import type { KafkaFactory } from '../../src/kafka/types.js';
+import { runCli } from '../helpers/cli.js';
+import { fakeKafka, topic } from '../helpers/fake-kafka.js';
 import {
   ArgError,
   checkArgs,
@@ -88,5 +93,61 @@ describe('Java text', () => {
     expect(javaStringMapHash([['user', null]])).toBe(3599307);
     const keys = [{ k: 'a' }, { k: 'b' }];
     expect(javaHashMapOrderBy(keys, (x) => (x.k === 'a' ? 2 : 1), 2).map((x) => x.k)).toEqual(['b', 'a']);
+  });
+});
+
+describe('kafka-configs.sh --bootstrap-controller (KIP-919)', () => {
+  const UNSUPPORTED =
+    'java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.UnsupportedEndpointTypeException: ' +
+    'This Admin API is not yet supported when communicating directly with the controller quorum.\n';
+
+  function setup() {
+    const connections: ConnectionSettings[] = [];
+    const asked: string[] = [];
+    const configs: Partial<ConfigsApi> = {
+      brokerIds: async () => (asked.push('brokerIds'), [1]),
+      describeConfigs: async (refs) => (asked.push(`describe ${refs[0].kind} ${refs[0].name}`), [[]]),
+      alterConfigs: async (ref) => void asked.push(`alter ${ref.kind} ${ref.name}`),
+      describeQuotas: async () => (asked.push('describeQuotas'), []),
+    };
+    const inner = fakeKafka([topic('t', 1)], {}, { configs: configs as ConfigsApi });
+    const kafkaFactory: KafkaFactory = (settings) => (connections.push(settings), inner(settings));
+    const run = (...argv: string[]) =>
+      runCli(['configs', '--bootstrap-controller', 'c1:9093,c2:9093', ...argv], {
+        deps: { kafkaFactory },
+        env: { KTOOL_CONFIG: '/nonexistent/config.yaml' },
+      });
+    return { run, connections, asked };
+  }
+
+  it('connects to the controllers; a broker and the broker default are described and altered there', async () => {
+    const { run, connections, asked } = setup();
+    expect(await run('--describe', '--entity-type', 'brokers')).toMatchObject({
+      code: 0,
+      stdout: 'Dynamic configs for broker 1 are:\nDefault configs for brokers in the cluster are:\n',
+    });
+    expect(connections[0]).toMatchObject({ bootstrap: ['c1:9093', 'c2:9093'] });
+    expect(await run('--alter', '--broker-defaults', '--add-config', 'min.insync.replicas=1')).toMatchObject({ code: 0 });
+    expect(asked).toEqual(['brokerIds', 'describe broker 1', 'describe broker ', 'alter broker ']);
+  });
+
+  it('a topic with --all is asked of them; without --all (a listing first) it fails as Java does, nothing asked', async () => {
+    const { run, asked } = setup();
+    expect(await run('--describe', '--topic', 't', '--all')).toMatchObject({ code: 0, stdout: 'All configs for topic t are:\n' });
+    const r = await run('--describe', '--topic', 't');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[1] + '\n').toBe(UNSUPPORTED);
+    expect(asked).toEqual(['describe topic t']);
+  });
+
+  it('quotas fail after the command line checks; a broker that is no controller is not registered', async () => {
+    const { run, asked } = setup();
+    expect((await run('--alter', '--user', 'u', '--add-config', 'foo=1')).stderr).toMatch(/^Only quota and SCRAM credential configs/);
+    expect((await run('--alter', '--user', 'u', '--add-config', 'producer_byte_rate=1')).stderr).toContain(UNSUPPORTED);
+    expect((await run('--describe', '--ip', '127.0.0.1')).stderr).toContain(UNSUPPORTED);
+    const broker = await run('--alter', '--broker', '2', '--add-config', 'log.cleaner.threads=2');
+    expect(broker).toMatchObject({ code: 1 });
+    expect(broker.stderr).toContain('org.apache.kafka.common.errors.BrokerIdNotRegisteredException: No node with id 2 found.');
+    expect(asked).toEqual(['brokerIds']);
   });
 });
