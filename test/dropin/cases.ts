@@ -97,7 +97,8 @@ export interface Case {
    */
   differs?: { fields: ('stdout' | 'stderr' | 'code')[]; why: string };
   /**
-   * Native ktool commands run after every case on both sides' names: their output must match (cluster
+   * Native ktool commands run on both sides' names once the last case of the run is done (not right after
+   * this one: a later case that changes the same names changes what they read): their output must match (cluster
    * state); ['kcat', '{t}'] / ['kcat-json', '{t}'] is the topic's records as kcat reads them.
    */
   state?: string[][];
@@ -128,7 +129,10 @@ export interface Script {
   captures?: { name: string; args: string[]; field: string; visible?: { args: string[]; field: string } }[];
   /** Files the cases name as `@name` (plans, topic lists), written for each side with its names. */
   files?: Record<string, string>;
-  /** Native ktool commands run once after the cases (with the first side's names and files). */
+  /**
+   * Native ktool commands run after the cases and their state: once, with the first side's names and files, or for
+   * each side when the step names a side's own `{x}` (what the cases left for their state to read).
+   */
   cleanup?: string[][];
 }
 

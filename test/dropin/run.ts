@@ -375,9 +375,11 @@ async function runPhase(scripts: readonly Script[], run: string, env: Record<str
       ms: { kafka: kafka[i].ms, ktool: ktool[i].ms },
     });
   }
-  // Clean-up: the scripts' own (throttles left on brokers), then this run's topics, both sides.
+  // Clean-up: the scripts' own (throttles left on brokers; a step naming a side's own {x}, for each side), then this
+  // run's topics, both sides.
   for (const step of scripts.flatMap((s) => s.cleanup ?? []))
-    await spawnKtool([...withBroker(step, run, 'k', cluster), '-b', cluster.bootstrap], { env });
+    for (const side of step.some((a) => /\{[a-z0-9._-]+\}/.test(a)) ? (['k', 't'] as const) : (['k'] as const))
+      await spawnKtool([...withBroker(step, run, side, cluster), '-b', cluster.bootstrap], { env });
   if (!cluster.sasl) await spawnKtool(['topics', 'delete', `${run}-.*`, '--yes', '-b', cluster.bootstrap], { env });
   return results;
 }
