@@ -41,7 +41,7 @@ export const PRODUCER: Script = {
       args: [
         'topics',
         'create',
-        ...['{p1}', '{p2}', '{p3}', '{p4}', '{p5}', '{p6}', '{p7}', '{p8}', '{p9}', '{p10}', '{p11}', '{p12}', '{p14.c}'],
+        ...['{p1}', '{p2}', '{p3}', '{p4}', '{p5}', '{p6}', '{p7}', '{p8}', '{p9}', '{p10}', '{p11}', '{p12}', '{mb.c}'],
       ],
     },
   ],
@@ -121,25 +121,25 @@ export const PRODUCER: Script = {
     { args: ['--bootstrap-server', B, '--topic', '{p11}', '--max-block-ms', '60000'], stdin: 'a\nb\n', state: [['kcat', '{p11}']] },
     // A missing topic: the Java producer's metadata request lets the broker create it (the shared broker's
     // auto.create.topics.enable is Kafka's default, true): a WARN for the first answer, then the records.
-    { args: ['--bootstrap-server', B, '--topic', '{p13}'], stdin: 'a\nb\n', state: [['kcat', '{p13}']] },
-    // A topic the broker cannot create (its name collides with {p14.c}'s): each record waits --max-block-ms,
+    { args: ['--bootstrap-server', B, '--topic', '{mb-auto}'], stdin: 'a\nb\n', state: [['kcat', '{mb-auto}']] },
+    // A topic the broker cannot create (its name collides with {mb.c}'s): each record waits --max-block-ms,
     // then fails alone (an ERROR and the TimeoutException); the run goes on and ends 0.
     {
-      args: ['--bootstrap-server', B, '--topic', '{p14_c}', '--max-block-ms', '3000'],
+      args: ['--bootstrap-server', B, '--topic', '{mb_c}', '--max-block-ms', '3000'],
       stdin: 'a\nbb\n',
-      state: [['topics', 'describe', '{p14_c}']],
+      state: [['topics', 'describe', '{mb_c}']],
     },
     // A cluster that cannot be reached (nothing listens on port 1): the same wait, NetworkClient's WARN lines meanwhile.
     {
-      args: ['--bootstrap-server', '127.0.0.1:1', '--topic', '{p15}', '--max-block-ms', '1000'],
+      args: ['--bootstrap-server', '127.0.0.1:1', '--topic', '{mb-down}', '--max-block-ms', '1000'],
       stdin: 'a\nbb\n',
-      state: [['topics', 'describe', '{p15}']],
+      state: [['topics', 'describe', '{mb-down}']],
     },
     // --sync (send().get()): the first record that fails ends the run, exit 1.
     {
-      args: ['--bootstrap-server', B, '--topic', '{p14_c}', '--max-block-ms', '2000', '--sync'],
+      args: ['--bootstrap-server', B, '--topic', '{mb_c}', '--max-block-ms', '2000', '--sync'],
       stdin: 'a\nbb\n',
-      state: [['topics', 'describe', '{p14_c}']],
+      state: [['topics', 'describe', '{mb_c}']],
     },
     {
       args: ['--bootstrap-server', B, '--topic', '{p12}', '--socket-buffer-size', '102400'],
