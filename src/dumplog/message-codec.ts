@@ -40,6 +40,28 @@ export function inVersions(range: string | undefined, v: number): boolean {
   return v === Number(range);
 }
 
+/** A range as [lowest, highest] (highest Infinity for "N+"), or undefined for none. */
+function bounds(range: string | undefined): [number, number] | undefined {
+  if (range === undefined || range === 'none') return undefined;
+  const plus = /^(\d+)\+$/.exec(range);
+  if (plus) return [Number(plus[1]), Infinity];
+  const span = /^(\d+)-(\d+)$/.exec(range);
+  return span ? [Number(span[1]), Number(span[2])] : [Number(range), Number(range)];
+}
+
+/**
+ * Does Kafka's generated code take `range` at version `v`: the same as inVersions for a version the message
+ * has; for another (a record from a newer Kafka, or a varint that wrapped), the condition the generator wrote,
+ * which leaves out a bound every valid version meets (a field of all versions is read at any).
+ */
+function generatedIn(range: string | undefined, v: number, valid: [number, number]): boolean {
+  const [low, high] = valid;
+  if (v >= low && v <= high) return inVersions(range, v);
+  const b = bounds(range);
+  if (!b || b[0] > high || b[1] < low) return false;
+  return (b[0] <= low || v >= b[0]) && (b[1] >= high || v <= b[1]);
+}
+
 const ZERO_UUID = Buffer.alloc(16);
 
 /** Kafka's Uuid.toString(): 16 bytes as URL-safe base64 without padding. */
@@ -51,7 +73,13 @@ interface Ctx {
   structs: Map<string, FieldDef[]>;
   /** Read as Kafka's generated read() does, see ReadOptions. */
   strict: boolean;
+  /** The message's valid versions (strict). */
+  valid: [number, number];
 }
+
+/** inVersions, or as the generated code decides (strict). */
+const has = (range: string | undefined, ctx: Ctx) =>
+  ctx.strict ? generatedIn(range, ctx.version, ctx.valid) : inVersions(range, ctx.version);
 
 /**
  * `strict`: what Kafka's generated read() refuses is an error (a null in a non-nullable string, bytes or array,
@@ -64,7 +92,7 @@ export interface ReadOptions {
 
 /** A null where Kafka's read() refuses one (strict). */
 function checkNull(n: number, field: FieldDef, ctx: Ctx): void {
-  if (n < 0 && ctx.strict && !inVersions(field.nullableVersions, ctx.version))
+  if (n < 0 && ctx.strict && !has(field.nullableVersions, ctx))
     throw new Error(`non-nullable field ${camel(field.name)} was serialized as null`);
 }
 
@@ -114,7 +142,9 @@ function readScalar(type: string, field: FieldDef, r: Reader, ctx: Ctx, element 
     default:
       // A nullable struct starts with a presence byte: 1 present; -1 is null, and so is the 0 Kafka 4.3 writes for a
       // null tagged ConsumerGroupMemberMetadataValue.classicMemberMetadata (its tool prints null there).
-      if (!element && inVersions(field.nullableVersions, ctx.version) && r.int8() !== 1) return null;
+      if (!element && has(field.nullableVersions, ctx) && r.int8() !== 1) return null;
+      // A struct's generated read() refuses a version above the message's.
+      if (ctx.strict && ctx.version > ctx.valid[1]) throw new RangeError(`can't read version ${ctx.version} of ${type}`);
       return readStruct(fieldsOf(type, field, ctx), r, ctx);
   }
 }
@@ -180,7 +210,10 @@ function readTagged(fields: FieldDef[], r: Reader, ctx: Ctx): Map<number, JValue
     const tag = uvarint();
     const size = uvarint();
     const end = r.pos + size;
-    const field = fields.find((f) => f.tag === tag && inVersions(f.taggedVersions, ctx.version));
+    const field = fields.find((f) => f.tag === tag && has(f.taggedVersions, ctx));
+    // The generated read() knows every tag of the message: one of another version is an error, not an unknown field.
+    if (!field && ctx.strict && fields.some((f) => f.tag === tag))
+      throw new RangeError(`tag ${tag} is not valid for version ${ctx.version}`);
     if (field && ctx.strict) {
       found.set(tag, readValue(field, r, ctx));
       continue;
@@ -199,7 +232,7 @@ function readTagged(fields: FieldDef[], r: Reader, ctx: Ctx): Map<number, JValue
 function readStruct(fields: FieldDef[], r: Reader, ctx: Ctx): JObject {
   const out: JObject = {};
   for (const f of fields) {
-    if (!inVersions(f.versions ?? f.taggedVersions, ctx.version) || inVersions(f.taggedVersions, ctx.version)) continue;
+    if (!has(f.versions ?? f.taggedVersions, ctx) || has(f.taggedVersions, ctx)) continue;
     out[camel(f.name)] = readValue(f, r, ctx);
   }
   if (!ctx.flexible) return out;
@@ -207,9 +240,9 @@ function readStruct(fields: FieldDef[], r: Reader, ctx: Ctx): JObject {
   // Tagged fields in definition order, written only when not their default (as the converters do).
   const result: JObject = {};
   for (const f of fields) {
-    if (!inVersions(f.versions ?? f.taggedVersions, ctx.version)) continue;
+    if (!has(f.versions ?? f.taggedVersions, ctx)) continue;
     const name = camel(f.name);
-    if (!inVersions(f.taggedVersions, ctx.version)) {
+    if (!has(f.taggedVersions, ctx)) {
       result[name] = out[name];
       continue;
     }
@@ -243,11 +276,9 @@ export function structsOf(def: MessageDef): Map<string, FieldDef[]> {
 
 /** The message's fields at `version`, read from `r`. */
 export function readMessage(def: MessageDef, version: number, r: Reader, options: ReadOptions = {}): JObject {
-  const ctx: Ctx = {
-    version,
-    flexible: inVersions(def.flexibleVersions, version),
-    structs: structsOf(def),
-    strict: Boolean(options.strict),
-  };
+  const valid = bounds(def.validVersions) as [number, number];
+  const strict = Boolean(options.strict);
+  const flexible = strict ? generatedIn(def.flexibleVersions, version, valid) : inVersions(def.flexibleVersions, version);
+  const ctx: Ctx = { version, flexible, structs: structsOf(def), strict, valid };
   return readStruct(def.fields, r, ctx);
 }

@@ -5,6 +5,7 @@
  * records as Kafka's JSON converters do, from the message definitions in message-schemas.json;
  * --remote-log-metadata-decoder prints Kafka's objects' toString() (remote-log-metadata.ts).
  */
+import { JavaError, readApiMessageAndVersion } from './api-message-serde.js';
 import { readMessage, type MessageDef } from './message-codec.js';
 import { jsonText, type JObject } from './message-json.js';
 import { Reader } from './message-reader.js';
@@ -127,20 +128,16 @@ export const remoteLogMetadataDecoder: MessageParser = remoteLogMetadataParser(D
 /** RegisterBrokerRecord -> REGISTER_BROKER_RECORD (Kafka's MetadataRecordType names). */
 const constantName = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
-/** __cluster_metadata records: frame version 1, api key, version (unsigned varints), then the record. */
+/** __cluster_metadata records (MetadataRecordSerde: api-message-serde.ts) as Kafka's JSON, or the original's error line. */
+const METADATA_DEFS = DEFS.filter((d) => d.source === 'metadata' && d.type === 'metadata');
 export const clusterMetadataParser: MessageParser = (record) => {
   try {
-    if (record.value === null) throw new Error('null value');
-    const r = new Reader(record.value);
-    const frame = r.uvarint();
-    if (frame !== 1) throw new Error(`Could not deserialize metadata record due to unknown frame version ${frame}`);
-    const apiKey = r.uvarint();
-    const version = r.uvarint();
-    const def = byApiKey('metadata', 'metadata', apiKey);
-    if (!def) throw new Error(`Unknown metadata id ${apiKey}`);
-    return { value: jsonText({ type: constantName(def.name), version, data: readMessage(def, version, r) }) };
+    // A null value reads as no bytes (ByteBufferAccessor's NullPointerException is caught as a failed read).
+    const { def, version, data } = readApiMessageAndVersion(record.value ?? Buffer.alloc(0), METADATA_DEFS);
+    return { value: jsonText({ type: constantName(def.name), version, data }) };
   } catch (e) {
-    return { value: `Error at ${record.offset}, skipping. ${(e as Error).message}` };
+    if (!(e instanceof JavaError)) throw e;
+    return { value: `Error at ${record.offset}, skipping. ${e.message}` };
   }
 };
 

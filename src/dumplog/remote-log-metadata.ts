@@ -6,25 +6,10 @@
  * and printed as the Java object's toString(); what does not read prints "Error at offset N, skipping."
  * and the exception's message, with the original's words (Kafka 4.3.1).
  */
-import { readMessage, type MessageDef } from './message-codec.js';
+import { JavaError, readApiMessageAndVersion } from './api-message-serde.js';
+import type { MessageDef } from './message-codec.js';
 import type { JObject } from './message-json.js';
-import { Reader } from './message-reader.js';
 import type { MessageParser } from './parsers.js';
-
-/** An exception's message as Java prints it. */
-class JavaError extends Error {}
-
-/** AbstractApiMessageSerde.unsignedIntToShort. */
-function headerShort(r: Reader, what: string): number {
-  let value: number;
-  try {
-    value = r.javaUvarint();
-  } catch {
-    throw new JavaError(`Error while reading ${what}`);
-  }
-  if (value > 32767) throw new JavaError(`Value for ${what} was too large.`);
-  return (value << 16) >> 16;
-}
 
 interface TopicIdPartitionEntry {
   name: string;
@@ -116,28 +101,7 @@ const TRANSFORMS: Record<string, (d: JObject) => string> = {
 
 /** RemoteLogMetadataSerde.deserialize(value).toString(). */
 export function remoteLogMetadataText(value: Buffer, defs: readonly MessageDef[]): string {
-  const r = new Reader(value);
-  const frame = headerShort(r, 'frame version');
-  if (frame === 0)
-    throw new JavaError(
-      'Could not deserialize metadata record with frame version 0. Note that upgrades from the preview release of KRaft ' +
-        'in 2.8 to newer versions are not supported.',
-    );
-  if (frame !== 1)
-    throw new JavaError(`Could not deserialize metadata record due to unknown frame version ${frame}(only frame version 1 is supported)`);
-  const type = headerShort(r, 'type');
-  const version = headerShort(r, 'version');
-  const def = defs.find((d) => d.apiKey === type);
-  if (!def) throw new JavaError(`org.apache.kafka.common.errors.UnsupportedVersionException: Unknown metadata id ${type}`);
-  let data: JObject;
-  try {
-    // Every definition has version 0 only; the generated read() refuses a higher one and reads a negative one as 0.
-    if (version > Number(def.validVersions)) throw new RangeError(`version ${version}`);
-    data = readMessage(def, 0, r, { strict: true });
-  } catch {
-    throw new JavaError(`Failed to deserialize record with type ${type}`);
-  }
-  if (r.pos < value.length) throw new JavaError(`Found ${value.length - r.pos} byte(s) of garbage after ${type}`);
+  const { def, data } = readApiMessageAndVersion(value, defs);
   return TRANSFORMS[def.name](data);
 }
 

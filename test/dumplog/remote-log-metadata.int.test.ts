@@ -1,16 +1,18 @@
 /**
- * dump-log --remote-log-metadata-decoder against Kafka 4.3.1 itself, value by value: DumpLogSegments'
- * own RemoteMetadataLogMessageParser (remote-ref/RemoteLogMetadataRef.java, run by java from the test
- * jars, no broker) and ktool's parser print the same line for each record of every kind
- * RemoteLogMetadataSerde writes, and for thousands of mutations of them (bytes changed, cut, inserted,
- * removed, varints that wrap Java's int, tagged fields), plus the fixture's malformed values, a null and
- * an empty one. The mutations come from a fixed seed: the same values every run.
+ * dump-log --remote-log-metadata-decoder and --cluster-metadata-decoder against Kafka 4.3.1 itself,
+ * value by value: DumpLogSegments' own RemoteMetadataLogMessageParser and ClusterMetadataLogMessageParser
+ * (remote-ref/RemoteLogMetadataRef.java, run by java from the test jars, no broker) and ktool's parsers
+ * print the same line for each record of every kind RemoteLogMetadataSerde writes, for the records of a
+ * KRaft checkpoint, and for thousands of mutations of them (bytes changed, cut, inserted, removed, varints
+ * that wrap Java's int, tagged fields), plus the fixture's malformed values, a null and an empty one. The
+ * mutations come from a fixed seed: the same values every run.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { remoteLogMetadataDecoder } from '../../src/dumplog/parsers.js';
+import { clusterMetadataParser, remoteLogMetadataDecoder, type MessageParser } from '../../src/dumplog/parsers.js';
+import { batchRecords, logBatches } from '../../src/kafka/log-segment.js';
 import { kafkaLibs } from '../helpers/kafka-tools.js';
 
 const REF = join(import.meta.dirname, 'remote-ref', 'RemoteLogMetadataRef.java');
@@ -57,25 +59,51 @@ function mutate(base: Buffer, next: () => number): Buffer {
   return b;
 }
 
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'dump-log');
+
+/** Java's lines and ktool's for `values` (hex, or 'null'); those that differ (the first 5). */
+async function compare(parserClass: string, parser: MessageParser, values: string[]) {
+  const expected = (await java([parserClass], `${values.join('\n')}\n`)).split('\n').slice(0, -1);
+  expect(expected).toHaveLength(values.length);
+  const ours = values.map((v) => parser({ offset: 0, key: null, value: v === 'null' ? null : Buffer.from(v, 'hex') }).value);
+  const differ = values.flatMap((v, i) => (ours[i] === expected[i] ? [] : [{ value: v, kafka: expected[i], ktool: ours[i] }]));
+  return { expected, differ: differ.slice(0, 5) };
+}
+
 describe('--remote-log-metadata-decoder: the same line as Kafka 4.3.1 for each value', () => {
   it('every kind of record, the fixture, and 3000 mutations of them', async () => {
     const samples = (await java(['samples'])).trim().split('\n');
     expect(samples).toHaveLength(8);
-    const fixture = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'dump-log', 'remote', 'values.hex'), 'utf8')
+    const fixture = readFileSync(join(FIXTURES, 'remote', 'values.hex'), 'utf8')
       .trim()
       .split('\n');
     const next = random(4321);
     const bases = [...samples, ...fixture].map((h) => Buffer.from(h, 'hex'));
     const mutated = Array.from({ length: 3000 }, () => mutate(bases[Math.floor(next() * bases.length)], next).toString('hex'));
     const values = [...samples, ...fixture, ...mutated, '', 'null'];
-    const expected = (await java([], `${values.join('\n')}\n`)).split('\n').slice(0, -1);
-    expect(expected).toHaveLength(values.length);
-    const ours = values.map(
-      (v) => remoteLogMetadataDecoder({ offset: 0, key: null, value: v === 'null' ? null : Buffer.from(v, 'hex') }).value,
-    );
-    const differ = values.flatMap((v, i) => (ours[i] === expected[i] ? [] : [{ value: v, kafka: expected[i], ktool: ours[i] }]));
-    expect(differ.slice(0, 5)).toEqual([]);
+    const { expected, differ } = await compare('RemoteMetadataLogMessageParser', remoteLogMetadataDecoder, values);
+    expect(differ).toEqual([]);
     // The mutations reach the objects' checks and toString(), not only the parse errors.
     expect(expected.filter((l) => l.startsWith('Remote')).length).toBeGreaterThan(300);
+  }, 180_000);
+});
+
+describe('--cluster-metadata-decoder: the same line as Kafka 4.3.1 for each value', () => {
+  it("a KRaft checkpoint's records, the remote fixture's values, and 3000 mutations of the records", async () => {
+    const data = readFileSync(join(FIXTURES, 'meta', '00000000000000017221-0000000001.checkpoint'));
+    const records = [...logBatches(data, 'checkpoint')]
+      .filter((b) => !b.control)
+      .flatMap((b) => batchRecords(b).map((r) => r.value!.toString('hex')));
+    expect(records.length).toBeGreaterThan(100);
+    const fixture = readFileSync(join(FIXTURES, 'remote', 'values.hex'), 'utf8')
+      .trim()
+      .split('\n');
+    const next = random(8765);
+    const bases = records.map((h) => Buffer.from(h, 'hex'));
+    const mutated = Array.from({ length: 3000 }, () => mutate(bases[Math.floor(next() * bases.length)], next).toString('hex'));
+    const values = [...records, ...fixture, ...mutated, '', 'null'];
+    const { expected, differ } = await compare('ClusterMetadataLogMessageParser', clusterMetadataParser, values);
+    expect(differ).toEqual([]);
+    expect(expected.filter((l) => l.startsWith('{')).length).toBeGreaterThan(300);
   }, 180_000);
 });

@@ -2,8 +2,9 @@
  * Kafka 4.3.1 as the reference for dump-log --remote-log-metadata-decoder (a single-file source program,
  * run by java with the Kafka jars on the class path; test/dumplog/remote-log-metadata.int.test.ts).
  *   samples: one value per line (hex), RemoteLogMetadataSerde.serialize of each kind of record
- *   parse:   hex values (or "null") on stdin, one per line; each printed as DumpLogSegments'
- *            RemoteMetadataLogMessageParser prints it (the tool's own class, by reflection), record offset 0
+ *   [PARSER]: hex values (or "null") on stdin, one per line; each printed as DumpLogSegments' parser
+ *            PARSER prints it (the tool's own class, by reflection; RemoteMetadataLogMessageParser unless
+ *            named, or ClusterMetadataLogMessageParser), as the value of a record at offset 0
  */
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -58,7 +59,8 @@ public class RemoteLogMetadataRef {
       samples();
       return;
     }
-    Class<?> cls = Class.forName("org.apache.kafka.tools.DumpLogSegments$RemoteMetadataLogMessageParser");
+    String name = args.length > 0 ? args[0] : "RemoteMetadataLogMessageParser";
+    Class<?> cls = Class.forName("org.apache.kafka.tools.DumpLogSegments$" + name);
     Constructor<?> ctor = cls.getDeclaredConstructor();
     ctor.setAccessible(true);
     Object parser = ctor.newInstance();
