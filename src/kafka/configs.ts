@@ -34,6 +34,7 @@ export type * from './configs-types.js';
 const UNKNOWN_TOPIC_OR_PARTITION = 3;
 const GROUP_ID_NOT_FOUND = 69;
 const UNKNOWN_TOPIC_ID = 100;
+const NOT_CONTROLLER = 41;
 
 const CONFIG_TYPES: Record<number, string> = Object.fromEntries(Object.entries(ConfigTypes).map(([k, v]) => [v, k]));
 
@@ -76,6 +77,15 @@ async function nodesOf(admin: Admin): Promise<{ nodeId: number; host: string; po
     if (r.errorCode) throw new ProtocolError(r.errorCode, r.errorMessage);
     return r.brokers.map((b) => ({ nodeId: b.brokerId, host: b.host, port: b.port }));
   }
+}
+
+/** The active controller, bootstrapped on the controllers: the one DescribeCluster names. */
+async function activeController(admin: Admin): Promise<{ host: string; port: number }> {
+  const r = await callApi(admin, PINNED.DescribeCluster, [false, DescribeClusterEndpointTypes.CONTROLLERS]);
+  if (r.errorCode) throw new ProtocolError(r.errorCode, r.errorMessage);
+  const active = r.brokers.find((b) => b.brokerId === r.controllerId);
+  if (!active) throw new ProtocolError(NOT_CONTROLLER, `no active controller among ${r.brokers.map((b) => b.brokerId).join(', ')}`);
+  return { host: active.host, port: active.port };
 }
 
 /** Configs and quotas over the shared admin connection (kafka-configs.sh). */
@@ -126,13 +136,11 @@ export function makeConfigsApi(admin: Admin): ConfigsApi {
       const configs = operations.map((o) =>
         o.op === 'delete' ? { name: o.name, configOperation: OPS.delete } : { name: o.name, configOperation: OPS[o.op], value: o.value },
       );
-      const response = await callApi(
-        admin,
-        PINNED.IncrementalAlterConfigs,
-        [[{ ...toRequest(ref), configs }], validateOnly],
-        await target(ref),
-      );
-      const result = response.responses[0];
+      const send = async (to: { host: string; port: number } | undefined) =>
+        (await callApi(admin, PINNED.IncrementalAlterConfigs, [[{ ...toRequest(ref), configs }], validateOnly], to)).responses[0];
+      let result = await send(await target(ref));
+      // A controller that is not the quorum's leader (--bootstrap-controller) refuses: to the active one, as Java's Admin sends it.
+      if (result?.errorCode === NOT_CONTROLLER) result = await send(await activeController(admin));
       if (result?.errorCode) fail(result.errorCode, result.errorMessage, ref);
     },
 
