@@ -12,7 +12,10 @@ import { TopicMetadata, untilTopicIsThere, type LineSides } from '../../src/comm
 import { parse } from '../../src/commands/produce/produce.js';
 import { applyReaderProperties, DEFAULT_LINE_FORMAT } from '../../src/commands/produce/properties.js';
 import type { Source } from '../../src/commands/produce/readers.js';
-import { AuthenticationError, CancelledError, ConnectionError } from '../../src/errors.js';
+import { AuthenticationError, CancelledError, ConnectionError, OperationError } from '../../src/errors.js';
+import { consoleWait } from '../../src/commands/produce/console-wait.js';
+import { Partitions } from '../../src/commands/produce/partitions.js';
+import { fakeProducer } from '../helpers/fake-producer.js';
 import { topicsNotFound } from '../../src/kafka/not-found.js';
 import { serdeFor } from '../../src/serde/serde.js';
 
@@ -287,5 +290,60 @@ describe('--max-block-ms and max.block.ms on the command line', () => {
     expect(() => parse(['t'], { maxBlockMs: '5' } as never)).toThrow(/--max-block-ms is kafka-console-producer.sh's/);
     expect(() => parse(['t'], { producerProperty: ['max.block.ms=1'] } as never)).toThrow(/unsupported producer setting/);
     expect(() => parse([], { topic: 't', maxBlockMs: '-1' } as never)).toThrow(/--max-block-ms must be a whole number/);
+  });
+});
+
+describe('consoleWait: the start of the console spelling', () => {
+  const io = () => {
+    const err: string[] = [];
+    return { err, ctx: { io: { stderr: { write: (t: string) => err.push(t) }, signal: new AbortController().signal } } as never };
+  };
+  const options = (topic: string) => parse([], { topic } as never) as ReturnType<typeof parse> & { topic: string };
+
+  it('a topic that is there: one request, the input untouched', async () => {
+    const producer = fakeProducer({ t: 4 });
+    const { err, ctx } = io();
+    const input = [source('a\n')];
+    const partitions = new Partitions(producer, undefined);
+    const out = await consoleWait(
+      options('t'),
+      { maxBlockMs: 10, sync: false },
+      {
+        producer,
+        partitions,
+        badLines: new BadLines('fail', () => undefined),
+        sources: input,
+        typed: undefined,
+        bootstrap: ['h:1'],
+        ctx,
+      },
+    );
+    expect(out.count).toBe(4);
+    expect(out.sources).toBe(input);
+    expect(partitions.known('t')).toBe(4);
+    expect(err).toEqual([]);
+  });
+
+  it("another error on the first request (a leader moving) is asked again with the client's retries", async () => {
+    let failures = 1;
+    const producer = fakeProducer(
+      { t: 2 },
+      { failMetadata: () => (failures-- > 0 ? new OperationError('leader not available') : undefined) },
+    );
+    const { ctx } = io();
+    const partitions = new Partitions(producer, undefined);
+    const parts = { producer, partitions, badLines: new BadLines('fail', () => undefined), typed: undefined, bootstrap: ['h:1'], ctx };
+    const out = await consoleWait(options('t'), { maxBlockMs: 10, sync: false }, { ...parts, sources: [source('a\n')] });
+    expect(out.count).toBe(2);
+  });
+
+  it('a missing topic: the lines wait and fail, nothing is left to send', async () => {
+    const producer = fakeProducer({});
+    const { err, ctx } = io();
+    const partitions = new Partitions(producer, undefined);
+    const parts = { producer, partitions, badLines: new BadLines('fail', () => undefined), typed: undefined, bootstrap: ['h:1'], ctx };
+    const out = await consoleWait(options('nope'), { maxBlockMs: 20, sync: false }, { ...parts, sources: [source('a\n')] });
+    expect(out).toEqual({ sources: [] });
+    expect(err.join('')).toContain('TimeoutException: Topic nope not present in metadata after 20 ms.');
   });
 });

@@ -44,11 +44,13 @@ export async function consoleWait(
     signal: ctx.io.signal,
   });
   let outcome: WaitOutcome;
-  // Nothing waits for a topic that is there (the usual case): one metadata request, as before.
-  // A cluster that cannot be reached is waited for as a missing topic is (the Java producer's send() waits for metadata).
+  // Nothing waits for a topic that is there (the usual case): one metadata request. A cluster that cannot be
+  // reached is waited for as a missing topic is (the Java producer's send() waits for metadata); another
+  // error is asked again with the client's retries (a leader moving), as without the wait.
   const known = await producer.partitionCount(topic, { autoCreate: false }).catch((error: unknown) => {
     if (error instanceof NotFoundError || (error instanceof ConnectionError && !(error instanceof AuthenticationError))) return undefined;
-    throw error;
+    if (error instanceof AuthenticationError) throw error;
+    return partitions.count(topic);
   });
   if (known !== undefined) outcome = { count: await partitions.count(topic), sources: parts.sources };
   else {
