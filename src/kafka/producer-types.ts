@@ -3,7 +3,6 @@
  * only place that knows the client library. Commands get one from ctx.kafka().producer(), which
  * imports producer.ts only then: start-up never pays for the client library.
  */
-import type { LineEncoder } from './line-encoder.js';
 
 /** One record, its partition already chosen (partitionFor). */
 export interface ProduceRecord {
@@ -57,17 +56,6 @@ export interface ProducerApi {
   send(records: ProduceRecord[]): Promise<void>;
   /** A builder for plain lines (same key and headers on every record), for sendEncoded(). */
   lineRecords(key: Buffer | null, headers: [Buffer, Buffer | null][] | undefined, capacity: number): LineRecords;
-  /**
-   * Plain lines encoded on a worker thread (same key and headers on every record), each batch given
-   * to onBatch in input order, for sendEncoded(). Absent: no worker threads (the main thread encodes).
-   */
-  lineEncoder?(
-    key: Buffer | null,
-    headers: [Buffer, Buffer | null][] | undefined,
-    batchBytes: number,
-    lingerMs: number,
-    onBatch: (records: EncodedRecords) => void,
-  ): LineEncoder;
   /** Sends records already encoded for one partition, like send(). */
   sendEncoded(topic: string, partition: number, records: EncodedRecords): Promise<void>;
   /** A builder of one partition's records from byte ranges, for sendEncodedMany(); builders share acknowledged buffers. */

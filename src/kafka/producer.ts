@@ -21,7 +21,6 @@ import type { Acks, ProducerApi, ProducerHooks, ProducerSettings, TopicPartition
 import { produceRequest } from './produce-request.js';
 import { PartlyWritten, ProducePipeline, writtenBefore, type PipelineDeps } from './produce-pipeline.js';
 import { LineRecordsBuilder } from './record-batch-encode.js';
-import { startLineEncoder } from './line-encoder.js';
 import { BufferPool, PartitionRecordsBuilder } from './records-builder.js';
 import { recordCount, splitBatch } from './record-batch-split.js';
 import { RecordTooLargeError } from './record-too-large.js';
@@ -268,7 +267,7 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
 function encodedSends(
   inOrder: (items: () => PartitionRecords[]) => Promise<void>,
   acks: Acks,
-): Pick<ProducerApi, 'lineRecords' | 'lineEncoder' | 'sendEncoded' | 'recordsBuilder' | 'sendEncodedMany'> {
+): Pick<ProducerApi, 'lineRecords' | 'sendEncoded' | 'recordsBuilder' | 'sendEncodedMany'> {
   const pool = new BufferPool();
   const sendEncodedMany = (list: TopicPartitionRecords[]): Promise<void> => {
     const sent = inOrder(() =>
@@ -279,7 +278,6 @@ function encodedSends(
   };
   return {
     lineRecords: (key, headers, capacity) => new LineRecordsBuilder(key, headers, capacity),
-    lineEncoder: startLineEncoder,
     sendEncoded: (topic, partition, records) => sendEncodedMany([{ topic, partition, records }]),
     recordsBuilder: () => new PartitionRecordsBuilder(pool),
     sendEncodedMany,

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { compressionsAlgorithms, crc32c as libraryCrc32c, type CompressionAlgorithmSpecification } from '@platformatic/kafka';
 import type { EncodedRecords, LineRecords, ProduceRecord } from './producer-types.js';
 import * as L from './record-batch.js';
@@ -129,20 +128,6 @@ function copyFew(src: Buffer, dst: Buffer, pos: number): number {
   return pos;
 }
 
-/** A record's key as written in the record: its varint length and bytes (null: one byte). */
-export function keyBytes(key: Buffer | null): Buffer {
-  const out = Buffer.allocUnsafe(key === null ? 1 : varintSize(key.length) + key.length);
-  writeBytes(out, 0, key);
-  return out;
-}
-
-/** A record's headers as written in the record: their count, then each one. */
-export function headerBytes(headers: [Buffer, Buffer | null][] | undefined): Buffer {
-  const out = Buffer.allocUnsafe(headersSize(headers));
-  writeHeaders(out, 0, headers);
-  return out;
-}
-
 /** Bytes of a record batch before its records (magic 2). */
 const BATCH_HEADER = L.RECORDS;
 /** Enough for the batches in flight plus one being filled. */
@@ -170,8 +155,10 @@ export class LineRecordsBuilder implements LineRecords {
     headers: [Buffer, Buffer | null][] | undefined,
     private readonly capacity: number,
   ) {
-    this.fixed = keyBytes(key);
-    this.fixedHeaders = headerBytes(headers);
+    this.fixed = Buffer.allocUnsafe(key === null ? 1 : varintSize(key.length) + key.length);
+    writeBytes(this.fixed, 0, key);
+    this.fixedHeaders = Buffer.allocUnsafe(headersSize(headers));
+    writeHeaders(this.fixedHeaders, 0, headers);
     this.buf = Buffer.allocUnsafe(BATCH_HEADER + capacity);
     this.pos = BATCH_HEADER;
   }
@@ -230,17 +217,12 @@ export class LineRecordsBuilder implements LineRecords {
   }
 }
 
-const gzip = promisify(zlib.gzip);
-const zstd = zlib.zstdCompress ? promisify(zlib.zstdCompress) : undefined;
-
 /** Compresses the records when asked and puts the batch header (with its CRC) in front. */
 export async function wrapRecords(records: EncodedRecords, header: BatchWriteHeader): Promise<Buffer> {
   let recs = records.body;
   const attributes = L.writeAttributes(header);
   if (L.codecOf(attributes)) {
-    // zlib's codecs compress on libuv's thread pool: the main thread reads and sends meanwhile.
-    if (header.compression === 'gzip') recs = await gzip(recs);
-    else if (header.compression === 'zstd' && zstd) recs = await zstd(recs);
+    if (header.compression === 'gzip') recs = gzipSync(recs);
     else {
       const algorithm: CompressionAlgorithmSpecification = compressionsAlgorithms[header.compression];
       recs = algorithm.compress ? await algorithm.compress(recs) : algorithm.compressSync(recs);

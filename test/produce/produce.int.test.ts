@@ -102,11 +102,11 @@ describe('ktool produce (in-process)', () => {
     expect(readBack(t, '%s\\n')).toEqual(['first', 'second']);
   });
 
-  // Past WORKER_AFTER_BYTES (4 MiB) plain lines are encoded on a worker thread: the same records, each once, in order.
+  // Bulk plain lines (the produce fast path over many batches): each record once, in order.
   const bulkLines = (n: number, tag: string) =>
     Array.from({ length: n }, (_, i) => `${tag}-${String(i).padStart(7, '0')}-${'v'.repeat(60)}`);
 
-  /** Writes the text to stdin in pieces that cut lines, each read before the next (the worker starts meanwhile). */
+  /** Writes the text to stdin in pieces that cut lines, each read before the next. */
   const feed = async (stdin: PassThrough, text: string) => {
     for (let i = 0; i < text.length; i += 300_007) {
       stdin.write(text.slice(i, i + 300_007));
@@ -114,7 +114,7 @@ describe('ktool produce (in-process)', () => {
     }
   };
 
-  it('a bulk input (encoded on a worker thread past 4 MB), zstd: every line once, in order, key and header on each', async () => {
+  it('a bulk input (9 MB in pieces that cut lines), zstd: every line once, in order, key and header on each', async () => {
     const t = await topic(3);
     const lines = bulkLines(100_000, 'bulk');
     const stdin = new PassThrough();
@@ -138,13 +138,13 @@ describe('ktool produce (in-process)', () => {
     expect(inOrder.split('\n').filter(Boolean)).toEqual(lines);
   });
 
-  it('Ctrl-C during a bulk input (on the worker thread): what was read is sent, each line once, then exit 130', async () => {
+  it('Ctrl-C during a bulk input: what was read is sent, each line once, then exit 130', async () => {
     const t = await topic(3);
     const stdin = new PassThrough();
     const interrupt = new AbortController();
     const running = runCli(['produce', t, '--json'], { stdin, signal: interrupt.signal });
     const lines = bulkLines(120_000, 'int');
-    // 9 MB: past 4 MB the worker encodes; the last line has no "\n" yet when the signal comes.
+    // 9 MB; the last line has no "\n" yet when the signal comes.
     await feed(stdin, lines.join('\n'));
     interrupt.abort('SIGINT');
     const r = await running;

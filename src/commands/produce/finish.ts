@@ -57,11 +57,11 @@ export async function finish(state: FinishState, read: ReadOutcome): Promise<Com
 async function deliver({ sender, plain, batches }: FinishState, sendRest: boolean): Promise<void> {
   if (sendRest) {
     sender.flushNow();
-    await plain?.finish();
+    await plain?.flush();
     await batches?.flush();
   } else {
     sender.counts.failed += sender.discardPending();
-    await plain?.discard();
+    plain?.discard();
     batches?.discard();
   }
   await sender.drain();

@@ -17,7 +17,7 @@ export abstract class LingeredSends {
 
   constructor(
     protected readonly sender: Sender,
-    protected readonly lingerMs: number,
+    private readonly lingerMs: number,
   ) {}
 
   /** Records read and not yet handed to a send. */
@@ -62,17 +62,6 @@ export abstract class LingeredSends {
     if (this.pending() === 0) return this.flushing;
     this.batchNo++;
     this.flushing = this.flushing.then(this.take());
-    return this.flushing;
-  }
-
-  /** Queues a send after the ones before it (batches made elsewhere: the line encoder's worker). */
-  protected enqueue(send: () => Promise<void>): Promise<void> {
-    this.flushing = this.flushing.then(send);
-    return this.flushing;
-  }
-
-  /** Resolves once every send queued so far was handed to the sender. */
-  protected queued(): Promise<void> {
     return this.flushing;
   }
 
