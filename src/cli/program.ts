@@ -1,5 +1,6 @@
-import { Command } from 'commander';
+import { Command, Help } from 'commander';
 import { COMMANDS } from '../commands/registry.js';
+import TOP_LEVEL from '../commands/top-level.json' with { type: 'json' };
 import { EXIT_CODE_HELP } from '../errors.js';
 import { addCommand } from './build-command.js';
 import type { CommandModule, Dispatcher } from './dispatch.js';
@@ -41,6 +42,7 @@ ${EXIT_CODE_HELP}
 `,
     );
   const selected = selectEntries(words);
+  if (selected === 'top-level') return withTopLevelListing(program);
   const loaded = await Promise.all(selected.map((entry) => entry.load()));
   const specOf = new Map(selected.map((entry, i) => [entry.path, loaded[i].spec]));
   const rank = (path: string) => {
@@ -87,12 +89,29 @@ const TOP_LEVEL_ORDER = [
   'mirror',
 ];
 
-function selectEntries(words: readonly string[] | undefined): CommandEntry[] {
+/** The entries to load; 'top-level' for a line that names no command (only the listing is needed). */
+function selectEntries(words: readonly string[] | undefined): CommandEntry[] | 'top-level' {
   if (words === undefined) return [...COMMANDS];
   const [noun, verb] = words[0] === 'help' ? words.slice(1) : words;
-  if (noun === undefined || !COMMANDS.some((e) => e.path === noun)) return COMMANDS.filter((e) => !e.path.includes(' '));
+  if (noun === undefined || !COMMANDS.some((e) => e.path === noun)) return 'top-level';
   const exact = COMMANDS.find((e) => e.path === `${noun} ${verb}`);
   return COMMANDS.filter((e) => e.path === noun || (exact ? e === exact : e.path.startsWith(`${noun} `)));
+}
+
+/**
+ * The top-level commands as top-level help lists them, from src/commands/top-level.json (generated
+ * with the docs): loading the modules of every noun took longer than the rest of `ktool --help`.
+ * None of them runs: a line that names a command builds it from its module.
+ */
+function withTopLevelListing(program: Command): Command {
+  const terms = new Map(TOP_LEVEL.map((c) => [c.name, c.term]));
+  for (const c of TOP_LEVEL) program.command(c.name).description(c.description);
+  program.configureHelp({
+    subcommandTerm(this: Help, cmd: Command) {
+      return terms.get(cmd.name()) ?? Help.prototype.subcommandTerm.call(this, cmd);
+    },
+  });
+  return program;
 }
 
 function runnable(module: SpecModule): CommandModule<unknown> | undefined {

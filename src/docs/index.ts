@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { bashCompletion } from './bash.js';
 import { fishCompletion } from './fish.js';
 import { manPages } from './man.js';
+import { TOP_LEVEL_PATH, topLevelJson } from './top-level.js';
 import { zshCompletion } from './zsh.js';
 
 export { bashCompletion, fishCompletion, manPages, zshCompletion };
@@ -31,5 +32,6 @@ export function generateDocs(program: Command): Map<string, string> {
   const files = new Map<string, string>();
   for (const shell of SHELLS) files.set(COMPLETION_FILES[shell], completionScript(program, shell));
   for (const [name, roff] of manPages(program)) files.set(`man/${name}`, roff);
+  files.set(TOP_LEVEL_PATH, topLevelJson(program));
   return files;
 }

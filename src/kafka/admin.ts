@@ -80,7 +80,8 @@ function topicsOf(meta: Metadata, names: string[], includeInternal: boolean): { 
         })),
     });
   }
-  topics.sort((a, b) => a.name.localeCompare(b.name));
+  // By UTF-16 code units, as Java's and Go's tools sort names (localeCompare's first call loads ICU's collator: ~15 ms of start-up).
+  topics.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { topics, missing };
 }
 

@@ -17,11 +17,15 @@ describe('the command tree', () => {
     expect(names((await buildProgram(async () => {}, ['topics', 'lsit'])).commands[0])).toEqual(
       expect.arrayContaining(['list', 'describe', 'create']),
     );
-    // Top-level help and suggestions show nouns only: no verb file is loaded for them.
+    // Top-level help and suggestions show the visible nouns only, from src/commands/top-level.json: no command file is
+    // loaded for them, and the help is the whole tree's, byte for byte.
+    const full = await buildProgram(async () => {});
+    const visible = full.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
     for (const words of [['help'], ['prodcue'], ['--help'], []]) {
       const program = await buildProgram(async () => {}, words);
-      expect(names(program)).toEqual(all);
+      expect(names(program)).toEqual(visible.sort());
       expect(program.commands.flatMap((noun) => noun.commands)).toEqual([]);
+      expect(program.helpInformation()).toBe(full.helpInformation());
     }
     expect(names((await buildProgram(async () => {}, ['help', 'topics'])).commands.find((c) => c.name() === 'topics')!)).toEqual(
       expect.arrayContaining(['list', 'describe']),
