@@ -128,6 +128,16 @@ export function isConnectionLoss(error: unknown): boolean {
   return !leaves.some((e) => e.apiId) && leaves.some(isNetworkLike);
 }
 
+const TIMED_OUT = /PLT_KFK_TIMEOUT|ETIMEDOUT|timed out/i;
+
+/**
+ * The broker is gone (refused, reset, closed: killed), not slow: a request that timed out is not
+ * this, as a broker that does not answer is waited for --timeout once, not again.
+ */
+export function isBrokerGone(error: unknown): boolean {
+  return isConnectionLoss(error) && !leafErrors(error).some((e) => TIMED_OUT.test(`${e.code ?? ''} ${e.message}`));
+}
+
 /** Kafka's name for a numeric error code (TOPIC_AUTHORIZATION_FAILED ...). */
 export function errorName(code: number): string {
   return protocolErrorsCodesById[code] ?? `ERROR_${code}`;

@@ -1,6 +1,6 @@
 import type { Admin } from '@platformatic/kafka';
 import type { KtoolError } from '../errors.js';
-import { errorForKafkaCode, errorName, errorText, isConnectionLoss } from './errors.js';
+import { errorForKafkaCode, errorName, errorText, isBrokerGone } from './errors.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi } from './raw-api.js';
 
@@ -129,10 +129,11 @@ export class Coordinators {
   }
 
   /**
-   * The coordinator could not be reached: asked again after a fresh FindCoordinator, as Java's admin client
-   * does, until `giveUpAt` (a killed coordinator is still named until the controller fences it).
+   * The coordinator could not be reached (refused, closed; not a timeout): asked again after a fresh
+   * FindCoordinator, as Java's admin client does, until `giveUpAt` (a killed coordinator is still named
+   * until the controller fences it).
    */
   private unreachable(error: unknown, giveUpAt: number): boolean {
-    return isConnectionLoss(error) && Date.now() < giveUpAt;
+    return isBrokerGone(error) && Date.now() < giveUpAt;
   }
 }

@@ -1,5 +1,5 @@
 import { ProtocolError } from '@platformatic/kafka';
-import { errorForWireCode, isConnectionLoss } from './errors.js';
+import { errorForWireCode, isBrokerGone } from './errors.js';
 import { leadersOf } from './leaders.js';
 import { PINNED } from './pinned-apis.js';
 import { callApi, type Client } from './raw-api.js';
@@ -59,7 +59,7 @@ export async function listOffsetsByLeader(
         try {
           return await callApi(client, PINNED.ListOffsets, [-1, isolationLevel, topics], { host, port });
         } catch (error) {
-          if (!isConnectionLoss(error) || Date.now() >= giveUpAt) throw error;
+          if (!isBrokerGone(error) || Date.now() >= giveUpAt) throw error;
           unreachable = true;
           for (const t of topics) retry.push(...t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex })));
           return undefined;

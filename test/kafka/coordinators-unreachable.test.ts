@@ -11,12 +11,13 @@ vi.mock('../../src/kafka/raw-api.js', () => ({
       const fenced = ++finds > fencedAfter;
       return {
         coordinators: keys.map((key) => {
-          const nodeId = key === 'b' ? 3 : fenced ? 2 : 1;
+          const nodeId = key === 'b' ? 3 : key === 'silent' ? 4 : fenced ? 2 : 1;
           return { key, nodeId, host: '127.0.0.1', port: 9000 + nodeId, errorCode: 0 };
         }),
       };
     }
     if (broker.port === 9001) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9001'), { code: 'ECONNREFUSED' });
+    if (broker.port === 9004) throw Object.assign(new Error('Request timed out.'), { code: 'PLT_KFK_TIMEOUT' });
     sent.push({ port: broker.port, groups: args[0] as string[] });
     return { ok: broker.port };
   }),
@@ -64,5 +65,20 @@ describe('a group coordinator killed without a word (refused until FindCoordinat
         () => false,
       ),
     ).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('a coordinator that does not answer is not asked again: its request waited --timeout once', async () => {
+    finds = 0;
+    const started = Date.now();
+    await expect(new Coordinators({} as never).perCoordinator(['silent'], deleteOn)).rejects.toThrow(/timed out/);
+    await expect(
+      new Coordinators({} as never).atCoordinator(
+        'silent',
+        (b) => deleteOn(b, ['silent']),
+        () => false,
+      ),
+    ).rejects.toThrow(/timed out/);
+    expect(finds).toBe(2);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

@@ -7,7 +7,12 @@ vi.mock('../../src/kafka/leaders.js', () => ({
   leadersOf: vi.fn(async (): Promise<Leaders> => {
     const fenced = looks++ > 0;
     return {
-      partition: (_topic, partition) => ({ topicId: 't', leader: partition === 0 && !fenced ? 1 : 2, leaderEpoch: 0, errorCode: 0 }),
+      partition: (_topic, partition) => ({
+        topicId: 't',
+        leader: partition === 9 ? 3 : partition === 0 && !fenced ? 1 : 2,
+        leaderEpoch: 0,
+        errorCode: 0,
+      }),
       topicError: () => 0,
       broker: (id) => ({ host: '127.0.0.1', port: 9000 + id }),
     };
@@ -22,6 +27,7 @@ vi.mock('../../src/kafka/raw-api.js', () => ({
       broker: { port: number },
     ) => {
       if (broker.port === 9001) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9001'), { code: 'ECONNREFUSED' });
+      if (broker.port === 9003) throw Object.assign(new Error('Request timed out.'), { code: 'PLT_KFK_TIMEOUT' });
       const [, , topics] = args;
       return {
         topics: topics.map((t) => ({
@@ -61,5 +67,11 @@ describe('ListOffsets to a leader that was killed (refused until the metadata na
   it('gives up with the connection error once the wait is over', async () => {
     looks = -1_000; // the dead leader is never fenced
     await expect(listOffsetsByLeader({} as never, partitions, -1n, 0, 300)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('a leader that does not answer is not asked again: its request waited --timeout once', async () => {
+    looks = 0;
+    await expect(listOffsetsByLeader({} as never, [{ topic: 'in', partition: 9 }], -1n, 0)).rejects.toThrow(/timed out/);
+    expect(looks).toBe(1);
   });
 });
