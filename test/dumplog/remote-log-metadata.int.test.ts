@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterMetadataParser, remoteLogMetadataDecoder, type MessageParser } from '../../src/dumplog/parsers.js';
 import { batchRecords, logBatches } from '../../src/kafka/log-segment.js';
 import { kafkaLibs } from '../helpers/kafka-tools.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const REF = join(import.meta.dirname, 'remote-ref', 'RemoteLogMetadataRef.java');
 
@@ -27,17 +28,6 @@ function java(args: string[], input = ''): Promise<string> {
     );
     child.stdin!.end(input);
   });
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const VARINTS = ['8180808010', '8080808010', 'ffffffff0f', '8080808080', '01', '00', '02050100', '01000101', '0107ffffffff0f'].map((h) =>
@@ -77,7 +67,7 @@ describe('--remote-log-metadata-decoder: the same line as Kafka 4.3.1 for each v
     const fixture = readFileSync(join(FIXTURES, 'remote', 'values.hex'), 'utf8')
       .trim()
       .split('\n');
-    const next = random(4321);
+    const next = seededRandom(4321);
     const bases = [...samples, ...fixture].map((h) => Buffer.from(h, 'hex'));
     const mutated = Array.from({ length: 3000 }, () => mutate(bases[Math.floor(next() * bases.length)], next).toString('hex'));
     const values = [...samples, ...fixture, ...mutated, '', 'null'];
@@ -98,7 +88,7 @@ describe('--cluster-metadata-decoder: the same line as Kafka 4.3.1 for each valu
     const fixture = readFileSync(join(FIXTURES, 'remote', 'values.hex'), 'utf8')
       .trim()
       .split('\n');
-    const next = random(8765);
+    const next = seededRandom(8765);
     const bases = records.map((h) => Buffer.from(h, 'hex'));
     const mutated = Array.from({ length: 3000 }, () => mutate(bases[Math.floor(next() * bases.length)], next).toString('hex'));
     const values = [...records, ...fixture, ...mutated, '', 'null'];

@@ -14,22 +14,12 @@ import { windowsFor } from '../../src/stats/time-windows.js';
 import type { StatsRow, StatsSpec } from '../../src/stats/types.js';
 import { FIXTURE, T0 } from './fixture.js';
 import { runStreams, type RefRow, type Scenario } from './streams-ref.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const fixture = FIXTURE.map(([key, s, value]) => ({ key, time: T0 + Math.round(s * 1000), value }));
 
-/** A small deterministic generator (mulberry32): the same scenarios on every run. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomRecords(seed: number, n = 40): Scenario['records'] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   return Array.from({ length: n }, (_, i) => {
     // Mostly forward in time, some records up to 30 s behind; half on whole seconds, to hit window edges.
     const jitter = Math.round((r() - 0.75) * 40_000);
