@@ -1,4 +1,5 @@
 import { Admin, ConfigResourceTypes, FetchIsolationLevels, ListOffsetTimestamps, ProtocolError } from '@platformatic/kafka';
+import { OperationError } from '../errors.js';
 import { deniedError } from './denied.js';
 import { errorName, errorText, isUnsupported } from './errors.js';
 import { listOffsetsByLeader } from './list-offsets.js';
@@ -132,6 +133,37 @@ async function eligibleLeaders(admin: Admin, names: string[]): Promise<Map<strin
   return out;
 }
 
+/** How long brokers may disagree on a topic's replicas (a reassignment's end still spreading) before that is an error. */
+const AGREEMENT_MS = 10_000;
+
+/**
+ * The topics as every reachable broker describes them, once they all agree on each partition's
+ * replicas: a broker's metadata can lag the controller by a moment after a reassignment, and a plan
+ * made from an old view moves replicas that were already where they belong.
+ */
+async function agreedTopics(
+  admin: Admin,
+  wanted: string[] | null,
+  names: string[],
+  includeInternal: boolean,
+): Promise<{ topics: TopicInfo[]; missing: string[] }> {
+  const giveUpAt = Date.now() + AGREEMENT_MS;
+  for (;;) {
+    const { brokers } = await callApi(admin, PINNED.Metadata, [[], false, false]);
+    const answers = await Promise.allSettled(brokers.map((b) => callApi(admin, PINNED.Metadata, [wanted, false, false], b)));
+    const views = answers.flatMap((a) => (a.status === 'fulfilled' ? [topicsOf(a.value, names, includeInternal)] : []));
+    if (views.length === 0) throw (answers[0] as PromiseRejectedResult).reason;
+    const shape = (v: (typeof views)[number]) =>
+      JSON.stringify([v.missing, v.topics.map((t) => [t.name, t.partitions.map((p) => [p.partition, p.replicas])])]);
+    if (views.every((v) => shape(v) === shape(views[0]))) return views[0];
+    if (Date.now() >= giveUpAt)
+      throw new OperationError(`the brokers disagree on the replicas of ${names.join(', ')} for more than ${AGREEMENT_MS / 1000} s`, {
+        hint: 'a reassignment may still be spreading: ktool partitions reassign --list, then try again',
+      });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
   const metadata = (topics: string[] | null) => callApi(admin, PINNED.Metadata, [topics, false, false]);
   return {
@@ -153,8 +185,10 @@ export function platformaticAdmin(admin: Admin, timeoutMs: number): AdminApi {
     },
 
     async describeTopics(names, options = {}) {
+      const wanted = names.length ? [...new Set(names)] : null;
+      if (options.agreed) return agreedTopics(admin, wanted, names, Boolean(options.includeInternal));
       // One Metadata request answers both "which exist" and "where are their partitions".
-      return topicsOf(await metadata(names.length ? [...new Set(names)] : null), names, Boolean(options.includeInternal));
+      return topicsOf(await metadata(wanted), names, Boolean(options.includeInternal));
     },
 
     async listOffsets(partitions: TopicPartition[], query: OffsetQuery, isolation = 'read_uncommitted'): Promise<ListedOffset[]> {

@@ -111,7 +111,11 @@ export interface AdminApi {
    * Unknown topics are reported in `missing`, not thrown. No names: every topic (internal ones
    * only with includeInternal). Sorted by name.
    */
-  describeTopics(names: string[], options?: { includeInternal?: boolean }): Promise<{ topics: TopicInfo[]; missing: string[] }>;
+  describeTopics(
+    names: string[],
+    /** agreed: as every reachable broker describes them, once they agree on the replicas (waited for up to 10 s). */
+    options?: { includeInternal?: boolean; agreed?: boolean },
+  ): Promise<{ topics: TopicInfo[]; missing: string[] }>;
   /** One request per partition leader; partitions of topics that do not exist (any more) are left out. */
   listOffsets(partitions: TopicPartition[], query: OffsetQuery, isolation?: 'read_committed' | 'read_uncommitted'): Promise<ListedOffset[]>;
   describeTopicConfigs(names: string[]): Promise<Map<string, ConfigEntry[]>>;

@@ -93,7 +93,8 @@ export function parse(args: string[], flags: Flags<typeof spec>): AlterOptions {
  */
 export async function run(options: AlterOptions, ctx: Context): Promise<CommandResult> {
   const admin = await (await ctx.kafka()).admin();
-  const { topics } = await admin.describeTopics([options.topic]);
+  // A replication factor change is planned from the replicas every broker agrees on, not from one broker's lagging view.
+  const { topics } = await admin.describeTopics([options.topic], { agreed: options.replicationFactor !== undefined });
   if (topics.length === 0) {
     if (!options.ifExists) throw topicsNotFound([options.topic]);
     ctx.warn(`not found (ignored with --if-exists): ${options.topic}`);
