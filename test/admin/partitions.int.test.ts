@@ -49,6 +49,21 @@ async function configValue(kind: '--topic' | '--broker', name: string, key: stri
   const entry = r[0].configs.find((c: { name: string }) => c.name === key);
   return entry?.source?.startsWith('DYNAMIC') ? entry.value : undefined;
 }
+/**
+ * The config once it reads as expected (or the last value read, after 15 s): a change is made at the controller,
+ * and the broker that answers a describe may show it a moment later.
+ */
+async function settledConfig(kind: '--topic' | '--broker', name: string, key: string, expected: string | undefined) {
+  let last: string | undefined;
+  await pollUntil(
+    async () => {
+      last = await configValue(kind, name, key);
+      return last === expected;
+    },
+    { what: `${key} of ${name}` },
+  ).catch(() => undefined);
+  return last;
+}
 const reassign = (args: string[]) => ktool(['partitions', 'reassign', ...args]);
 
 describe('partitions reassign on three brokers', needs('KTOOL_TEST_BOOTSTRAP_3', 'KTOOL_TEST_KAFKA_LIBS'), () => {
@@ -66,14 +81,13 @@ describe('partitions reassign on three brokers', needs('KTOOL_TEST_BOOTSTRAP_3',
     expect(exec).toMatchObject({ dryRun: false, started: true, throttle: 50000000 });
     expect(exec.rollback.partitions.map((p: { replicas: number[] }) => p.replicas)).toEqual(before.map((p) => p.replicas));
     // The throttles Kafka's tool sets: sources as leaders, the new replicas as followers, the rate on the brokers taking part.
-    expect(await configValue('--topic', topic, 'leader.replication.throttled.replicas')).toBe(
-      target.map((t) => `${t.partition}:${t.replicas[0]}`).join(','),
-    );
-    expect(await configValue('--topic', topic, 'follower.replication.throttled.replicas')).toBe(
-      target.map((t) => `${t.partition}:${t.replicas[1]}`).join(','),
-    );
+    const leaders = target.map((t) => `${t.partition}:${t.replicas[0]}`).join(',');
+    const followers = target.map((t) => `${t.partition}:${t.replicas[1]}`).join(',');
+    expect(await settledConfig('--topic', topic, 'leader.replication.throttled.replicas', leaders)).toBe(leaders);
+    expect(await settledConfig('--topic', topic, 'follower.replication.throttled.replicas', followers)).toBe(followers);
     const brokers = [...new Set(target.flatMap((t) => t.replicas))];
-    for (const b of brokers) expect(await configValue('--broker', String(b), 'leader.replication.throttled.rate')).toBe('50000000');
+    for (const b of brokers)
+      expect(await settledConfig('--broker', String(b), 'leader.replication.throttled.rate', '50000000')).toBe('50000000');
 
     const verified = await pollUntil(
       async () => {
@@ -83,10 +97,19 @@ describe('partitions reassign on three brokers', needs('KTOOL_TEST_BOOTSTRAP_3',
       { timeoutMs: 60_000, intervalMs: 500, what: 'the reassignment to complete' },
     );
     expect(verified.partitions.every((p: { state: string }) => p.state === 'complete')).toBe(true);
-    expect(await configValue('--topic', topic, 'leader.replication.throttled.replicas')).toBeUndefined();
-    expect(await configValue('--topic', topic, 'follower.replication.throttled.replicas')).toBeUndefined();
-    for (const b of [1, 2, 3]) expect(await configValue('--broker', String(b), 'follower.replication.throttled.rate')).toBeUndefined();
-    expect((await replicasOf(topic)).map((p) => p.replicas)).toEqual(target.map((t) => t.replicas));
+    expect(await settledConfig('--topic', topic, 'leader.replication.throttled.replicas', undefined)).toBeUndefined();
+    expect(await settledConfig('--topic', topic, 'follower.replication.throttled.replicas', undefined)).toBeUndefined();
+    for (const b of [1, 2, 3])
+      expect(await settledConfig('--broker', String(b), 'follower.replication.throttled.rate', undefined)).toBeUndefined();
+    const moved = target.map((t) => t.replicas);
+    const shown = await pollUntil(
+      async () => {
+        const now = (await replicasOf(topic)).map((p) => p.replicas);
+        return JSON.stringify(now) === JSON.stringify(moved) ? now : undefined;
+      },
+      { what: 'the new replicas in the metadata' },
+    ).catch(async () => (await replicasOf(topic)).map((p) => p.replicas));
+    expect(shown).toEqual(moved);
 
     // Kafka's own tool reads ktool's plan: the same partitions complete.
     const tool = await runKafkaTool('org.apache.kafka.tools.reassign.ReassignPartitionsCommand', [
@@ -149,8 +172,8 @@ describe('partitions reassign on three brokers', needs('KTOOL_TEST_BOOTSTRAP_3',
       timeoutMs: 30_000,
       what: 'the original replicas back',
     });
-    expect(await configValue('--topic', topic, 'leader.replication.throttled.replicas')).toBeUndefined();
-    expect(await configValue('--broker', String(other[0]), 'leader.replication.throttled.rate')).toBeUndefined();
+    expect(await settledConfig('--topic', topic, 'leader.replication.throttled.replicas', undefined)).toBeUndefined();
+    expect(await settledConfig('--broker', String(other[0]), 'leader.replication.throttled.rate', undefined)).toBeUndefined();
     const again = await json(['partitions', 'reassign', '--list']);
     expect(again.find((r: { topic: string }) => r.topic === topic)).toBeUndefined();
   }, 120_000);
