@@ -10,6 +10,7 @@ import { parseProperties } from '../../config/properties.js';
 import { defineOptions } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
 import { readUserFileSync } from '../../util/read-user-file.js';
+import { log4jPrefix } from '../../util/log4j-prefix.js';
 
 const d = (text: string) => `kafka-console-consumer: ${text}`;
 
@@ -144,11 +145,8 @@ function isolation(value: string): 'read_committed' | 'read_uncommitted' {
  * the exception on the next line as log4j2 renders one without a message or stack trace.
  */
 export function consoleTimeoutError(logger: string, now: number): string {
-  const d = new Date(now);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
   return (
-    `[${date},${p(d.getMilliseconds(), 3)}] ERROR Error processing message, terminating consumer process:  (${logger})\n` +
+    `${log4jPrefix(now, 'ERROR')}Error processing message, terminating consumer process:  (${logger})\n` +
     'org.apache.kafka.common.errors.TimeoutException: null\n'
   );
 }

@@ -52,7 +52,7 @@ export async function consoleWait(
     if (error instanceof AuthenticationError) throw error;
     return partitions.count(topic);
   });
-  if (known !== undefined) outcome = { count: await partitions.count(topic), sources: parts.sources };
+  if (known !== undefined) outcome = { count: partitions.remember(topic, known), sources: parts.sources };
   else {
     const keySerde = parts.typed?.key ?? serdeFor(options.keyEncoding, '--key-encoding');
     const valueSerde = parts.typed?.value ?? serdeFor(options.valueEncoding, '--value-encoding');
@@ -68,7 +68,7 @@ export async function consoleWait(
       if (error instanceof Stop) return { sources: [] };
       throw error;
     }
-    if (outcome.count !== undefined) await partitions.count(topic);
+    if (outcome.count !== undefined) partitions.remember(topic, outcome.count);
   }
   const n = outcome.count;
   if (n !== undefined && options.partition !== undefined && options.partition >= n) {

@@ -12,6 +12,7 @@ import { isIP } from 'node:net';
 import { AuthenticationError, CancelledError, ConnectionError, NotFoundError } from '../../errors.js';
 import type { ProducerApi } from '../../kafka/producer-types.js';
 import type { Serde } from '../../serde/serde.js';
+import { log4jPrefix } from '../../util/log4j-prefix.js';
 import { sleep as abortableSleep } from '../../util/sleep.js';
 import type { BadLines } from './bad-lines.js';
 import { LineError, makeLineParser, type ParsedLine } from './line-parser.js';
@@ -31,14 +32,6 @@ const NETWORK_CLIENT = 'org.apache.kafka.clients.NetworkClient';
 const ERROR_LOGGING_CALLBACK = 'org.apache.kafka.clients.producer.internals.ErrorLoggingCallback';
 const TIMEOUT = 'org.apache.kafka.common.errors.TimeoutException';
 const UNKNOWN_TOPIC = 'org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.';
-
-/** The prefix of a line of Kafka's tools' log4j2 layout (`[%d] %p %m (%c)%n`, the date in the local zone). */
-export function log4jPrefix(now: number, level: 'WARN' | 'ERROR'): string {
-  const d = new Date(now);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-  return `[${date},${p(d.getMilliseconds(), 3)}] ${level} `;
-}
 
 export interface TopicWaitDeps {
   producer: Pick<ProducerApi, 'partitionCount'>;
@@ -143,9 +136,11 @@ export class TopicMetadata {
 
   /** The TimeoutException a record failed with, as log4j prints it (an ApiException: no stack trace). */
   timeout(): string {
-    const { topic, maxBlockMs } = this.deps;
-    const message = `${TIMEOUT}: Topic ${topic} not present in metadata after ${maxBlockMs} ms.`;
-    return `${message}\n${this.unknown ? `Caused by: ${UNKNOWN_TOPIC}\n` : ''}`;
+    return `${this.timeoutMessage()}\n${this.unknown ? `Caused by: ${UNKNOWN_TOPIC}\n` : ''}`;
+  }
+
+  private timeoutMessage(): string {
+    return `${TIMEOUT}: Topic ${this.deps.topic} not present in metadata after ${this.deps.maxBlockMs} ms.`;
   }
 
   /** ErrorLoggingCallback's lines for a record that failed (key and value sizes in bytes, null for null). */
@@ -159,8 +154,7 @@ export class TopicMetadata {
 
   /** --sync: send().get() threw, ConsoleProducer's main prints the ExecutionException (its stack frames left out). */
   failedSync(): string {
-    const { topic, maxBlockMs } = this.deps;
-    const message = `${TIMEOUT}: Topic ${topic} not present in metadata after ${maxBlockMs} ms.`;
+    const message = this.timeoutMessage();
     return `java.util.concurrent.ExecutionException: ${message}\nCaused by: ${message}\n`;
   }
 }

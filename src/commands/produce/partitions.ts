@@ -22,13 +22,16 @@ export class Partitions {
   }
 
   async count(topic: string): Promise<number> {
-    let n = this.counts.get(topic);
-    if (n === undefined) {
-      n = await this.producer.partitionCount(topic);
+    return this.counts.get(topic) ?? this.remember(topic, await this.producer.partitionCount(topic));
+  }
+
+  /** A partition count learnt elsewhere (the console producer's metadata wait): not asked again. */
+  remember(topic: string, n: number): number {
+    if (!this.counts.has(topic)) {
       this.counts.set(topic, n);
       this.sticky.set(topic, Math.floor(Math.random() * n));
     }
-    return n;
+    return this.counts.get(topic)!;
   }
 
   /** The partition of a record of `topic` (`count` partitions) with this key. */
