@@ -52,6 +52,19 @@ function mutate(base: Buffer, next: () => number): Buffer {
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'dump-log');
 
 /** Java's lines and ktool's for `values` (hex, or 'null'); those that differ (the first 5). */
+/** The hand-made values of test/fixtures/dump-log/remote/values.hex (hex, one per line). */
+const remoteFixture = () =>
+  readFileSync(join(FIXTURES, 'remote', 'values.hex'), 'utf8')
+    .trim()
+    .split('\n');
+
+/** 3000 values (hex), each a mutation of one of `bases` (hex), the same for a seed on every run. */
+function mutations(bases: string[], seed: number): string[] {
+  const next = seededRandom(seed);
+  const buffers = bases.map((h) => Buffer.from(h, 'hex'));
+  return Array.from({ length: 3000 }, () => mutate(buffers[Math.floor(next() * buffers.length)], next).toString('hex'));
+}
+
 async function compare(parserClass: string, parser: MessageParser, values: string[]) {
   const expected = (await java([parserClass], `${values.join('\n')}\n`)).split('\n').slice(0, -1);
   expect(expected).toHaveLength(values.length);
@@ -64,12 +77,8 @@ describe('--remote-log-metadata-decoder: the same line as Kafka 4.3.1 for each v
   it('every kind of record, the fixture, and 3000 mutations of them', async () => {
     const samples = (await java(['samples'])).trim().split('\n');
     expect(samples).toHaveLength(8);
-    const fixture = readFileSync(join(FIXTURES, 'remote', 'values.hex'), 'utf8')
-      .trim()
-      .split('\n');
-    const next = seededRandom(4321);
-    const bases = [...samples, ...fixture].map((h) => Buffer.from(h, 'hex'));
-    const mutated = Array.from({ length: 3000 }, () => mutate(bases[Math.floor(next() * bases.length)], next).toString('hex'));
+    const fixture = remoteFixture();
+    const mutated = mutations([...samples, ...fixture], 4321);
     const values = [...samples, ...fixture, ...mutated, '', 'null'];
     const { expected, differ } = await compare('RemoteMetadataLogMessageParser', remoteLogMetadataDecoder, values);
     expect(differ).toEqual([]);
@@ -85,12 +94,8 @@ describe('--cluster-metadata-decoder: the same line as Kafka 4.3.1 for each valu
       .filter((b) => !b.control)
       .flatMap((b) => batchRecords(b).map((r) => r.value!.toString('hex')));
     expect(records.length).toBeGreaterThan(100);
-    const fixture = readFileSync(join(FIXTURES, 'remote', 'values.hex'), 'utf8')
-      .trim()
-      .split('\n');
-    const next = seededRandom(8765);
-    const bases = records.map((h) => Buffer.from(h, 'hex'));
-    const mutated = Array.from({ length: 3000 }, () => mutate(bases[Math.floor(next() * bases.length)], next).toString('hex'));
+    const fixture = remoteFixture();
+    const mutated = mutations(records, 8765);
     const values = [...records, ...fixture, ...mutated, '', 'null'];
     const { expected, differ } = await compare('ClusterMetadataLogMessageParser', clusterMetadataParser, values);
     expect(differ).toEqual([]);
