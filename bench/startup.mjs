@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // Start-up benchmark (issue: "a CLI's first impression"): wall time of `ktool --help`,
 // `ktool topics list`, Kafka's own `kafka-topics.sh --list` (TopicCommand from the same jars) and
-// `kcat -L`, against one broker, side by side. Prints medians and ratios; asserts nothing.
+// `kcat -L`, against one broker, side by side; the standalone executable too when
+// `npm run build:sea` has made dist-sea/ktool. Prints medians and ratios; asserts nothing.
 //   node bench/startup.mjs [--runs N] [-b HOST:PORT] [--libs DIR]
 // Without -b it uses the `local` profile's broker (ktool local start).
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchArgs, kafkaToolArgv, median, resolveBroker } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ktool = `${root}bin/ktool`;
+const standalone = `${root}dist-sea/ktool`;
 const { runs, bootstrap, libs } = await benchArgs(process.argv.slice(2), 15);
 const broker = bootstrap ?? (await resolveBroker(ktool));
 
@@ -28,6 +31,12 @@ function time(argv) {
 const rows = [
   ['ktool --help', [ktool, '--help']],
   ['ktool topics list', [ktool, 'topics', 'list', '-b', broker]],
+  ...(existsSync(standalone)
+    ? [
+        ['standalone --help', [standalone, '--help']],
+        ['standalone topics list', [standalone, 'topics', 'list', '-b', broker]],
+      ]
+    : []),
   ['kcat -L', ['kcat', '-b', broker, '-L']],
   ['kafka-topics.sh --list', kafkaToolArgv(libs, 'org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', broker, '--list'])],
 ];
@@ -40,3 +49,7 @@ console.log('ratios (how many times faster ktool topics list is):');
 console.log(`  vs kafka-topics.sh --list  ${(byName['kafka-topics.sh --list'] / list).toFixed(1)}x`);
 console.log(`  vs kcat -L                 ${(byName['kcat -L'] / list).toFixed(2)}x`);
 console.log(`targets: --help < 80 ms (${byName['ktool --help'].toFixed(0)}), topics list < 150 ms (${list.toFixed(0)})`);
+if (byName['standalone --help'] !== undefined) {
+  const help = byName['standalone --help'].toFixed(0);
+  console.log(`  standalone: --help ${help} ms, topics list ${byName['standalone topics list'].toFixed(0)} ms`);
+}

@@ -89,6 +89,58 @@ export function makeTlsLazy(source) {
   return [source.replace(importLine, "const createTLSConnection = (...args) => require('node:tls').connect(...args);"), true];
 }
 
+/**
+ * 5. wasm-utils (CRC-32C, lz4, snappy) decodes and instantiates its WebAssembly at import (~3 ms of
+ * every start-up, and a V8 start-up snapshot cannot hold a WebAssembly instance): this does it on
+ * the first call. Every entry point goes through prepareInput() first. Returns [code, ok].
+ */
+export function makeWasmLazy(source) {
+  const eager = new RegExp(
+    [
+      String.raw`const wasm = (Uint8Array\.from\([^\n]*\));`,
+      String.raw`const wasmModule = new WebAssembly\.Module\(wasm\);`,
+      String.raw`const instance = new WebAssembly\.Instance\(wasmModule\);`,
+      String.raw`const \{ ([^}]*) \} = instance\.exports;`,
+      String.raw`let currentBufferLength = 4096;`,
+      String.raw`let currentBufferOffset = alloc\(currentBufferLength\);`,
+      String.raw`let currentBuffer = new Uint8Array\(memory\.buffer, currentBufferOffset, currentBufferLength\);`,
+      '',
+    ].join('\n'),
+  );
+  const match = eager.exec(source);
+  const entry = 'export function prepareInput(data) {\n';
+  if (!match || !source.includes(entry)) return [source, false];
+  const names = match[2].split(',').map((pair) => pair.trim().split(':').pop().trim());
+  const lazy = `let ${names.join(', ')};
+let currentBufferLength, currentBufferOffset, currentBuffer;
+function __ktoolWasm() {
+  if (memory) return;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(${match[1]}));
+  ({ ${match[2]} } = instance.exports);
+  currentBufferLength = 4096;
+  currentBufferOffset = alloc(currentBufferLength);
+  currentBuffer = new Uint8Array(memory.buffer, currentBufferOffset, currentBufferLength);
+}
+`;
+  return [source.replace(eager, () => lazy).replace(entry, () => `${entry}    __ktoolWasm();\n`), true];
+}
+
+/**
+ * 6. protocol/crc32c.js tries to load the optional native CRC (@node-rs/crc32, a dlopen: ~3 ms) at
+ * import; this tries on the first checksum, which commands that write or read no records never make.
+ * Returns [code, ok].
+ */
+export function makeNativeCrcLazy(source) {
+  const eager = 'export const crc32c = loadNativeCRC32C() ?? wasmCRC32C;';
+  if (!source.includes(eager)) return [source, false];
+  const lazy = `let __ktoolCrc32c;
+export function crc32c(data) {
+  __ktoolCrc32c ??= loadNativeCRC32C() ?? wasmCRC32C;
+  return __ktoolCrc32c(data);
+}`;
+  return [source.replace(eager, () => lazy), true];
+}
+
 export function slimClientPlugin() {
   return {
     name: 'slim-client',
@@ -112,6 +164,16 @@ export function slimClientPlugin() {
         /@platformatic[\\/]kafka[\\/]dist[\\/]network[\\/]connection\.js$/,
         makeTlsLazy,
         'imports node:tls the expected way (lazy-tls)',
+      );
+      patch(
+        /@platformatic[\\/]wasm-utils[\\/]dist[\\/]bundled\.js$/,
+        makeWasmLazy,
+        'instantiates its WebAssembly the expected way (lazy-wasm)',
+      );
+      patch(
+        /@platformatic[\\/]kafka[\\/]dist[\\/]protocol[\\/]crc32c\.js$/,
+        makeNativeCrcLazy,
+        'loads its native CRC the expected way (lazy-crc)',
       );
       patch(/@platformatic[\\/]kafka[\\/]dist[\\/]utils\.js$/, makeAjvInstanceLazy, 'builds its Ajv instance the expected way (lazy-ajv)');
       build.onLoad({ filter: /@platformatic[\\/]kafka[\\/]dist[\\/]clients[\\/].*options\.js$/ }, async (args) => {

@@ -1,7 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain .mjs build script without types
-import { makeAjvInstanceLazy, makeAjvLazy, makeTlsLazy } from '../../scripts/slim-client.mjs';
+import {
+  makeAjvInstanceLazy,
+  makeAjvLazy,
+  makeNativeCrcLazy,
+  makeTlsLazy,
+  makeWasmLazy,
+  // @ts-expect-error plain .mjs build script without types
+} from '../../scripts/slim-client.mjs';
+
+const libraryFile = (path: string) => new URL(`../../node_modules/@platformatic/${path}`, import.meta.url);
 
 describe('slim-client build patch', () => {
   it('turns top-level ajv.compile calls into lazily compiled validators with the same behaviour', () => {
@@ -69,5 +80,44 @@ ajv.addKeyword({ keyword: 'even', validate: (_, x) => x % 2 === 0 });`;
     expect(ok).toBe(true);
     expect(code).not.toMatch(/from 'node:tls'/);
     expect(code).toContain("require('node:tls').connect(");
+  });
+
+  it('wasm-utils instantiates its WebAssembly on the first call, with the same results', async () => {
+    const source = readFileSync(libraryFile('wasm-utils/dist/bundled.js'), 'utf8');
+    const [code, ok] = makeWasmLazy(source) as [string, boolean];
+    expect(ok).toBe(true);
+    // The patched module, importable from a temporary directory: its one import made absolute.
+    const dynamicBuffer = pathToFileURL(join(process.cwd(), 'node_modules/@platformatic/dynamic-buffer/dist/index.js')).href;
+    const dir = mkdtempSync(join(tmpdir(), 'ktool-lazy-wasm-'));
+    const wasm = (globalThis as unknown as { WebAssembly: { Instance: new (...args: unknown[]) => unknown } }).WebAssembly;
+    const instantiate = wasm.Instance;
+    let instances = 0;
+    try {
+      writeFileSync(join(dir, 'lazy.mjs'), code.replace("'@platformatic/dynamic-buffer'", `'${dynamicBuffer}'`));
+      wasm.Instance = function (...args: unknown[]) {
+        instances++;
+        return new instantiate(...args);
+      } as unknown as typeof instantiate;
+      const lazy = await import(pathToFileURL(join(dir, 'lazy.mjs')).href);
+      expect(instances).toBe(0);
+      // CRC-32C's check value, and an lz4 round trip of more than the first 4 KB buffer.
+      expect(lazy.crc32c(Buffer.from('123456789'))).toBe(0xe3069283);
+      const text = Buffer.from('ktool '.repeat(2000));
+      expect(Buffer.compare(lazy.lz4Decompress(lazy.lz4Compress(text)), text)).toBe(0);
+      expect(lazy.crc32c(text)).toBe(lazy.crc32c(Buffer.from(text)));
+      expect(instances).toBe(1);
+    } finally {
+      wasm.Instance = instantiate;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the native CRC is looked for on the first checksum, not at import', () => {
+    const source = readFileSync(libraryFile('kafka/dist/protocol/crc32c.js'), 'utf8');
+    const [code, ok] = makeNativeCrcLazy(source) as [string, boolean];
+    expect(ok).toBe(true);
+    expect(code).not.toMatch(/^export const crc32c = /m);
+    expect(code).toMatch(/^export function crc32c\(data\) \{\n {2}__ktoolCrc32c \?\?= loadNativeCRC32C\(\) \?\? wasmCRC32C;/m);
+    expect(makeNativeCrcLazy('export const crc32c = somethingElse;')).toEqual(['export const crc32c = somethingElse;', false]);
   });
 });
