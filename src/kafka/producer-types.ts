@@ -101,6 +101,14 @@ export interface LineRecords {
   readonly bytes: number;
   /** Appends the record whose value is src[start, end). */
   append(src: Buffer, start: number, end: number, timestamp: number): void;
+  /**
+   * Appends the lines of src[start, end) ("\n" ends a line, a "\r" before it is cut), each one
+   * record as append() makes it, while the records hold fewer than `limit` bytes: a line that would
+   * take them past `limit` is left for the next batch (out.full becomes true), and so is what follows
+   * a line that reached it. Returns where the lines not taken start: a line without its "\n" yet (the
+   * caller keeps it for the next chunk) or, when full, the next line. One call per input chunk.
+   */
+  appendLines(src: Buffer, start: number, end: number, timestamp: number, limit: number, out: { full: boolean }): number;
   /** The records so far; the builder starts empty again. */
   take(): EncodedRecords;
 }

@@ -128,6 +128,9 @@ function copyFew(src: Buffer, dst: Buffer, pos: number): number {
   return pos;
 }
 
+const NL = 0x0a;
+const CR = 0x0d;
+
 /** Bytes of a record batch before its records (magic 2). */
 const BATCH_HEADER = L.RECORDS;
 /** Enough for the batches in flight plus one being filled. */
@@ -173,28 +176,63 @@ export class LineRecordsBuilder implements LineRecords {
 
   /** Appends the record whose value is src[start, end). */
   append(src: Buffer, start: number, end: number, timestamp: number): void {
+    this.stamp(timestamp);
+    this.pos = this.write(this.pos, src, start, end, zigzag(timestamp - this.first));
+    this.n++;
+  }
+
+  /** See LineRecords.appendLines: the input's hot loop, with no call or size work per line that a chunk need not repeat. */
+  appendLines(src: Buffer, start: number, end: number, timestamp: number, limit: number, out: { full: boolean }): number {
+    out.full = false;
+    let nl = src.indexOf(NL, start);
+    if (nl === -1 || nl >= end) return start;
+    this.stamp(timestamp);
+    const delta = zigzag(timestamp - this.first);
+    let pos = this.pos;
+    while (nl !== -1 && nl < end) {
+      const stop = nl > start && src[nl - 1] === CR ? nl - 1 : nl;
+      if (this.n > 0 && pos - BATCH_HEADER + (stop - start) > limit) {
+        out.full = true;
+        break;
+      }
+      pos = this.write(pos, src, start, stop, delta);
+      this.n++;
+      start = nl + 1;
+      if (pos - BATCH_HEADER >= limit) {
+        out.full = true;
+        break;
+      }
+      nl = src.indexOf(NL, start);
+    }
+    this.pos = pos;
+    return start;
+  }
+
+  private stamp(timestamp: number): void {
     if (this.n === 0) this.first = this.max = timestamp;
     else if (timestamp > this.max) this.max = timestamp;
+  }
+
+  /** Writes record number this.n (value src[start, end), zigzagged timestamp delta) at pos; returns its end. */
+  private write(pos: number, src: Buffer, start: number, end: number, delta: number): number {
     const length = end - start;
-    const delta = timestamp - this.first;
-    const body = 1 + varintSize(delta) + varintSize(this.n) + this.fixed.length + varintSize(length) + length + this.fixedHeaders.length;
-    const need = uvarintSize(zigzag(body)) + body;
-    if (this.pos + need > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.pos + need));
-      this.buf.copy(grown, 0, 0, this.pos);
+    const body =
+      1 + uvarintSize(delta) + uvarintSize(this.n * 2) + this.fixed.length + uvarintSize(length * 2) + length + this.fixedHeaders.length;
+    const need = uvarintSize(body * 2) + body;
+    if (pos + need > this.buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.buf.length, pos + need));
+      this.buf.copy(grown, 0, 0, pos);
       this.buf = grown;
     }
     const buf = this.buf;
-    let pos = writeVarint(buf, this.pos, body);
+    pos = writeUvarint(buf, pos, body * 2);
     buf[pos++] = 0;
-    pos = writeVarint(buf, pos, delta);
-    pos = writeVarint(buf, pos, this.n);
+    pos = writeUvarint(buf, pos, delta);
+    pos = writeUvarint(buf, pos, this.n * 2);
     pos = copyFew(this.fixed, buf, pos);
-    pos = writeVarint(buf, pos, length);
+    pos = writeUvarint(buf, pos, length * 2);
     pos += src.copy(buf, pos, start, end);
-    pos = copyFew(this.fixedHeaders, buf, pos);
-    this.pos = pos;
-    this.n++;
+    return copyFew(this.fixedHeaders, buf, pos);
   }
 
   /** The records so far; the builder starts empty again. */

@@ -9,6 +9,7 @@ import type {
 } from '../../src/kafka/producer-types.js';
 import { javaPartition } from '../../src/kafka/partitioner.js';
 import { topicsNotFound } from '../../src/kafka/not-found.js';
+import { appendEachLine } from './append-each-line.js';
 
 /** A record as the fake broker took it: text for the test to compare. */
 export interface FakeRecord {
@@ -94,6 +95,9 @@ export function fakeProducer(topics: Record<string, number>, options: FakeProduc
         append(src, start, end) {
           values.push(src.toString('utf8', start, end));
           bytes += end - start;
+        },
+        appendLines(...args) {
+          return appendEachLine(this, ...args);
         },
         take() {
           const taken: EncodedRecords = { body: Buffer.alloc(bytes), count: values.length, firstTimestamp: 0, maxTimestamp: 0 };

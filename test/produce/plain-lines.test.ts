@@ -1,17 +1,19 @@
 /**
- * The plain-lines hot path: appendLines (every line of a chunk in one call) and
+ * The plain-lines hot path: LineRecordsBuilder.appendLines (every line of a chunk in one call) and
  * PlainLines.read (chunks -> batches). Compared with the per-line rules they replace: each line is
  * a record appended as append() does, a line that would take a batch with records past the limit
  * starts the next batch, a batch that reached it goes out, "\r\n" and a last line without "\n".
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appendLines, PlainLines } from '../../src/commands/produce/plain-lines.js';
+import { PlainLines } from '../../src/commands/produce/plain-lines.js';
 import { Sender } from '../../src/commands/produce/sender.js';
 import type { EncodedRecords } from '../../src/kafka/producer-types.js';
 import { LineRecordsBuilder } from '../../src/kafka/record-batch-encode.js';
+import { appendEachLine } from '../helpers/append-each-line.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const TS = 1_800_000_000_000;
-/** appendLines' out: whether it stopped at the limit. */
+/** appendLines's out: whether it stopped at the limit. */
 const cut = { full: false };
 
 /** The lines as Java's readLine gives them: "\n" ends one, a "\r" before it is cut, a last line without "\n" counts. */
@@ -54,7 +56,7 @@ describe('appendLines', () => {
       const got: string[] = [];
       let start = 0;
       for (;;) {
-        start = appendLines(builder, text, start, text.length, TS, limit, cut);
+        start = builder.appendLines(text, start, text.length, TS, limit, cut);
         if (!cut.full) break;
         got.push(builder.take().body.toString('hex'));
       }
@@ -64,12 +66,42 @@ describe('appendLines', () => {
     }
   });
 
+  it('gives the bytes one append() per line gives, on random lines, keys, headers, limits and chunk ends', () => {
+    const random = seededRandom(15);
+    const pick = (n: number) => Math.floor(random() * n);
+    for (let run = 0; run < 300; run++) {
+      const lines = Array.from(
+        { length: 1 + pick(40) },
+        () => 'x'.repeat(pick(3) === 0 ? pick(300) : pick(20)) + (pick(4) === 0 ? '\r' : ''),
+      );
+      const text = Buffer.from(lines.join('\n') + (pick(2) ? '\n' : ''));
+      const limit = 1 + pick(600);
+      const key = pick(2) ? Buffer.from('k'.repeat(pick(200))) : null;
+      const headers: [Buffer, Buffer | null][] | undefined = pick(2) ? [[Buffer.from('h'), pick(2) ? Buffer.from('v') : null]] : undefined;
+      const one = new LineRecordsBuilder(key, headers, 16);
+      const each = new LineRecordsBuilder(key, headers, 16);
+      const [a, b] = [{ full: false }, { full: false }];
+      // The same chunk end for both; past the last "\n" a line is not taken yet.
+      const end = pick(3) === 0 ? pick(text.length + 1) : text.length;
+      let [sa, sb] = [0, 0];
+      for (let round = 0; round < 1000; round++) {
+        sa = one.appendLines(text, sa, end, TS + round, limit, a);
+        sb = appendEachLine(each, text, sb, end, TS + round, limit, b);
+        expect([sa, a.full, one.count]).toEqual([sb, b.full, each.count]);
+        const [x, y] = [one.take(), each.take()];
+        expect(x.body.equals(y.body), `run ${run}`).toBe(true);
+        expect([x.firstTimestamp, x.maxTimestamp]).toEqual([y.firstTimestamp, y.maxTimestamp]);
+        if (!a.full) break;
+      }
+    }
+  });
+
   it('stops at the end given, and before a line without its "\\n"', () => {
     const builder = new LineRecordsBuilder(Buffer.from('k'), [[Buffer.from('h'), Buffer.from('v')]], 1000);
     const text = Buffer.from('one\ntwo\nthr');
-    expect(appendLines(builder, text, 0, 5, TS, 1000, cut)).toBe(4); // "t" of two: not a line yet
+    expect(builder.appendLines(text, 0, 5, TS, 1000, cut)).toBe(4); // "t" of two: not a line yet
     expect(builder.count).toBe(1);
-    expect(appendLines(builder, text, 4, text.length, TS, 1000, cut)).toBe(8);
+    expect(builder.appendLines(text, 4, text.length, TS, 1000, cut)).toBe(8);
     expect([builder.count, cut.full]).toEqual([2, false]);
     const reference = new LineRecordsBuilder(Buffer.from('k'), [[Buffer.from('h'), Buffer.from('v')]], 1000);
     reference.append(text, 0, 3, TS);
@@ -80,10 +112,10 @@ describe('appendLines', () => {
   it('a line longer than the limit is a batch of its own', () => {
     const builder = new LineRecordsBuilder(null, undefined, 10);
     const text = Buffer.from(`ab\n${'z'.repeat(50)}\ncd\n`);
-    expect(appendLines(builder, text, 0, text.length, TS, 10, cut)).toBe(3);
+    expect(builder.appendLines(text, 0, text.length, TS, 10, cut)).toBe(3);
     expect([builder.count, cut.full]).toEqual([1, true]);
     builder.take();
-    expect(appendLines(builder, text, 3, text.length, TS, 10, cut)).toBe(54);
+    expect(builder.appendLines(text, 3, text.length, TS, 10, cut)).toBe(54);
     expect([builder.count, cut.full]).toEqual([1, true]);
     expect(builder.take().body.length).toBeGreaterThan(50);
   });

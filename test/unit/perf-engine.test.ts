@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { EncodedRecords, LineRecords, ProducerApi } from '../../src/kafka/producer-types.js';
 import { BufferExhaustedError, ProducePerf, type ProducePlan } from '../../src/perf/produce-engine.js';
 import type { Payloads } from '../../src/perf/payload.js';
+import { appendEachLine } from '../helpers/append-each-line.js';
 
 interface Sent {
   count: number;
@@ -31,6 +32,9 @@ function standIn(): { producer: ProducerApi; sent: Sent[] } {
       append(_src, start, end) {
         count++;
         bytes += end - start;
+      },
+      appendLines(...args) {
+        return appendEachLine(this, ...args);
       },
       take(): EncodedRecords {
         const r = { body: Buffer.alloc(bytes), count, firstTimestamp: 0, maxTimestamp: 0 };

@@ -3,44 +3,7 @@ import { LingeredSends } from './lingered-sends.js';
 import type { Sender } from './sender.js';
 
 const NL = 0x0a;
-const CR = 0x0d;
 const NEWLINE = Buffer.from('\n');
-
-/**
- * Appends the lines of src[start, end) ("\n" ends a line, a "\r" before it is cut), each one
- * record, while the batch holds fewer than `limit` bytes: a line that would take a batch with
- * records past `limit` is left for the next batch (out.full becomes true), and so is what follows
- * a line that filled it. Returns where the lines not taken start: a line without its "\n" yet (the
- * caller keeps it for the next chunk) or, when full, the next line. One call per chunk: the
- * input's hot loop, with no callback per line.
- */
-export function appendLines(
-  records: LineRecords,
-  src: Buffer,
-  start: number,
-  end: number,
-  timestamp: number,
-  limit: number,
-  out: { full: boolean },
-): number {
-  out.full = false;
-  let nl = src.indexOf(NL, start);
-  while (nl !== -1 && nl < end) {
-    const stop = nl > start && src[nl - 1] === CR ? nl - 1 : nl;
-    if (records.count > 0 && records.bytes + (stop - start) > limit) {
-      out.full = true;
-      return start;
-    }
-    records.append(src, start, stop, timestamp);
-    start = nl + 1;
-    if (records.bytes >= limit) {
-      out.full = true;
-      return start;
-    }
-    nl = src.indexOf(NL, start);
-  }
-  return start;
-}
 
 /** Thrown from the reading when an earlier request failed: nothing more is read. */
 export class SendFailed extends Error {}
@@ -54,7 +17,7 @@ export class SendFailed extends Error {}
 export class PlainLines extends LingeredSends {
   private readonly records: LineRecords;
   private now = Date.now();
-  /** Whether appendLines() stopped at --batch-size. */
+  /** Whether records.appendLines() stopped at --batch-size. */
   private readonly cut = { full: false };
 
   constructor(
@@ -114,7 +77,7 @@ export class PlainLines extends LingeredSends {
     for (;;) {
       // A failed request stops the run: nothing after it is read. (It can only be learnt between awaits.)
       if (this.sender.error !== undefined) throw new SendFailed();
-      start = appendLines(this.records, buf, start, end, this.now, this.batchBytes, this.cut);
+      start = this.records.appendLines(buf, start, end, this.now, this.batchBytes, this.cut);
       if (!this.cut.full) return start;
       await this.flush();
     }
