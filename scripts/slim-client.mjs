@@ -141,6 +141,22 @@ export function crc32c(data) {
   return [source.replace(eager, () => lazy), true];
 }
 
+/**
+ * 7. SCRAM, the producer and the consumer import node:crypto at the top (~6 ms of every start-up,
+ * a command that connects without SCRAM, never makes a transactional id or joins no group uses none
+ * of it): each imported function loads it on its first call. Returns [code, ok].
+ */
+export function makeCryptoLazy(source) {
+  const importLine = /^import \{ ([^}]+) \} from '(?:node:)?crypto';$/m;
+  const match = importLine.exec(source);
+  if (!match) return [source, false];
+  const wrappers = match[1].split(',').map((spec) => {
+    const [name, local = name] = spec.trim().split(/\s+as\s+/);
+    return `const ${local} = (...args) => require('node:crypto').${name}(...args);`;
+  });
+  return [source.replace(importLine, () => wrappers.join('\n')), true];
+}
+
 export function slimClientPlugin() {
   return {
     name: 'slim-client',
@@ -174,6 +190,16 @@ export function slimClientPlugin() {
         /@platformatic[\\/]kafka[\\/]dist[\\/]protocol[\\/]crc32c\.js$/,
         makeNativeCrcLazy,
         'loads its native CRC the expected way (lazy-crc)',
+      );
+      const cryptoUsers = [
+        'protocol[\\\\/]sasl[\\\\/]scram-sha',
+        'clients[\\\\/]producer[\\\\/]producer',
+        'clients[\\\\/]consumer[\\\\/]consumer',
+      ];
+      patch(
+        new RegExp(String.raw`@platformatic[\\/]kafka[\\/]dist[\\/](${cryptoUsers.join('|')})\.js$`),
+        makeCryptoLazy,
+        'imports node:crypto the expected way (lazy-crypto)',
       );
       patch(/@platformatic[\\/]kafka[\\/]dist[\\/]utils\.js$/, makeAjvInstanceLazy, 'builds its Ajv instance the expected way (lazy-ajv)');
       build.onLoad({ filter: /@platformatic[\\/]kafka[\\/]dist[\\/]clients[\\/].*options\.js$/ }, async (args) => {

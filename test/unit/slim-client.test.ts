@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   makeAjvInstanceLazy,
   makeAjvLazy,
+  makeCryptoLazy,
   makeNativeCrcLazy,
   makeTlsLazy,
   makeWasmLazy,
@@ -119,5 +120,29 @@ ajv.addKeyword({ keyword: 'even', validate: (_, x) => x % 2 === 0 });`;
     expect(code).not.toMatch(/^export const crc32c = /m);
     expect(code).toMatch(/^export function crc32c\(data\) \{\n {2}__ktoolCrc32c \?\?= loadNativeCRC32C\(\) \?\? wasmCRC32C;/m);
     expect(makeNativeCrcLazy('export const crc32c = somethingElse;')).toEqual(['export const crc32c = somethingElse;', false]);
+  });
+
+  it('node:crypto is loaded on the first call of a function the client imports from it, not at import', () => {
+    for (const file of [
+      'kafka/dist/protocol/sasl/scram-sha.js',
+      'kafka/dist/clients/producer/producer.js',
+      'kafka/dist/clients/consumer/consumer.js',
+    ]) {
+      const [code, ok] = makeCryptoLazy(readFileSync(libraryFile(file), 'utf8')) as [string, boolean];
+      expect(ok, file).toBe(true);
+      expect(code, file).not.toMatch(/from '(node:)?crypto'/);
+    }
+    const [code] = makeCryptoLazy(
+      "import { createHash, randomUUID as uuid } from 'crypto';\nexport const f = () => [createHash, uuid];",
+    ) as [string, boolean];
+    const loaded: string[] = [];
+    const require = (id: string) => {
+      loaded.push(id);
+      return { createHash: (a: string) => `hash:${a}`, randomUUID: () => 'u-1' };
+    };
+    const [hash, uuid] = new Function('require', `${code.replace('export const', 'const')}; return f();`)(require);
+    expect(loaded).toEqual([]);
+    expect([hash('sha256'), uuid()]).toEqual(['hash:sha256', 'u-1']);
+    expect(loaded).toEqual(['node:crypto', 'node:crypto']);
   });
 });
