@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { UsageError } from '../errors.js';
 import type { SecretSource } from './connection.js';
 
@@ -15,6 +14,8 @@ export async function resolveSecret(
     if (value === undefined) throw new UsageError(`${what}: environment variable ${source.env} is not set`);
     return value;
   }
+  // Loaded here, not at the top: this module is on every connecting command's path, a command secret is rare.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     execFile('/bin/sh', ['-c', source.command], { env: env as NodeJS.ProcessEnv, timeout: 30_000 }, (error, stdout) => {
       if (error)

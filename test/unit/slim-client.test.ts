@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   makeAjvInstanceLazy,
   makeAjvLazy,
+  makeCommanderSpawnLazy,
   makeCryptoLazy,
   makeNativeCrcLazy,
   makeTlsLazy,
@@ -144,5 +145,14 @@ ajv.addKeyword({ keyword: 'even', validate: (_, x) => x % 2 === 0 });`;
     expect(loaded).toEqual([]);
     expect([hash('sha256'), uuid()]).toEqual(['hash:sha256', 'u-1']);
     expect(loaded).toEqual(['node:crypto', 'node:crypto']);
+  });
+
+  it("commander's node:child_process is loaded by its spawn(), not at import", () => {
+    const command = new URL('../../node_modules/commander/lib/command.js', import.meta.url);
+    const [code, ok] = makeCommanderSpawnLazy(readFileSync(command, 'utf8')) as [string, boolean];
+    expect(ok).toBe(true);
+    expect(code).not.toMatch(/from 'node:child_process'/);
+    // Anything else of child_process used: the patch refuses, the build fails.
+    expect(makeCommanderSpawnLazy("import childProcess from 'node:child_process';\nchildProcess.fork(x);")[1]).toBe(false);
   });
 });
