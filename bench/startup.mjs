@@ -29,6 +29,9 @@ function time(argv) {
 }
 
 const rows = [
+  // What Node itself takes to start and exit on this machine now: the floor under both budgets, and
+  // a gauge of the machine's speed at the time (a shared VM's varies by half from hour to hour).
+  ['node -e 0', [process.execPath, '-e', '0']],
   ['ktool --help', [ktool, '--help']],
   ['ktool topics list', [ktool, 'topics', 'list', '-b', broker]],
   ...(existsSync(standalone)
