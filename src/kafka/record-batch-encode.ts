@@ -181,7 +181,7 @@ export class LineRecordsBuilder implements LineRecords {
     this.n++;
   }
 
-  /** See LineRecords.appendLines: the input's hot loop, with no call or size work per line that a chunk need not repeat. */
+  /** See LineRecords.appendLines: the input's hot loop, one call per chunk, the timestamp delta worked out once. */
   appendLines(src: Buffer, start: number, end: number, timestamp: number, limit: number, out: { full: boolean }): number {
     out.full = false;
     let nl = src.indexOf(NL, start);
