@@ -92,7 +92,8 @@ export function makeTlsLazy(source) {
 
 /**
  * 5. wasm-utils (CRC-32C, lz4, snappy) decodes, compiles and instantiates its WebAssembly at import
- * (~10 ms of every start-up: the client's import 50 -> 39 ms): this does it on the first call. Every entry point goes through prepareInput() first. Returns [code, ok].
+ * (~10 ms of every start-up: the client's import 50 -> 39 ms): this does it on the first call.
+ * Every entry point goes through prepareInput() first. Returns [code, ok].
  */
 export function makeWasmLazy(source) {
   const eager = new RegExp(
