@@ -58,8 +58,12 @@ export const DELETE_RECORDS: Script = {
     { args: ['--bootstrap-server', B, '--offset-json-file', '@noVersion'], state: [['offsets', '{dr2}', '--time', 'earliest']] },
     { args: ['--bootstrap-server', B, '--offset-json-file', '@missing'] },
     // A partition that does not exist: both retry until default.api.timeout.ms (3 s here), then the admin
-    // client's TimeoutException, whose deadline, tries and times are the run's (numbers normalised).
-    { args: ['--bootstrap-server', B, '--offset-json-file', '@nope', '--command-config', '@short'], normalize: ['numbers'] },
+    // client's TimeoutException, whose deadline, tries and times are the run's (numbers normalised), in
+    // one of its two wordings (admin-timeout).
+    {
+      args: ['--bootstrap-server', B, '--offset-json-file', '@nope', '--command-config', '@short'],
+      normalize: ['numbers', 'admin-timeout'],
+    },
     { args: ['--bootstrap-server', B] },
     { args: ['--bootstrap-server', B, '--offset-json-file', '@cut', '--bogus'] },
   ],

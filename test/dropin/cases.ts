@@ -79,7 +79,14 @@ export type Normalizer =
    * state.change.logger, root) and the header; the others are the classes that have logged so far, a registry
    * that grows between two runs (a first share-group or transaction request adds its classes' loggers).
    */
-  | 'configured-loggers';
+  | 'configured-loggers'
+  /**
+   * The admin client's TimeoutException for a call whose deadline passed before it got an answer: "Timed
+   * out waiting for a node assignment. Call: X" when the deadline finds it waiting for a node, "Call(X, ...)
+   * timed out at ... after N attempt(s)" when it finds it backing off between tries. Which one is a
+   * matter of timing: Java gave each in CI runs of the same case.
+   */
+  | 'admin-timeout';
 
 export interface Case {
   /** Arguments after the script (for ktool, after its noun). */

@@ -81,6 +81,13 @@ const NORMALIZERS: Record<Normalizer, (text: string) => string> = {
       .filter((line) => !line.startsWith('  ') || /^ {2}(kafka|state\.change\.logger|root)=/.test(line))
       .join('\n'),
   numbers: (text) => text.replace(/\b(\d+(\.\d+)?(E-?\d+)?|Infinity|NaN)\b/g, 'N'),
+  'admin-timeout': (text) =>
+    text
+      .replace(/TimeoutException: Timed out waiting for a node assignment\. Call: (\S+)/g, 'TimeoutException: <$1 timed out>')
+      .replace(
+        /TimeoutException: Call\(callName=([^,]+), [^)]*\) timed out at \S+ after \S+ attempt\(s\)/g,
+        'TimeoutException: <$1 timed out>',
+      ),
   'both-sides': (text) => text, // in observe(): it needs the run's names
   'acl-order': aclOrder,
   'partition-lines': (text) => {
