@@ -155,7 +155,8 @@ async function agreedTopics(
     if (views.length === 0) throw (answers[0] as PromiseRejectedResult).reason;
     const shape = (v: (typeof views)[number]) =>
       JSON.stringify([v.missing, v.topics.map((t) => [t.name, t.partitions.map((p) => [p.partition, p.replicas])])]);
-    if (views.every((v) => shape(v) === shape(views[0]))) return views[0];
+    const first = shape(views[0]);
+    if (views.every((v) => shape(v) === first)) return views[0];
     if (Date.now() >= giveUpAt)
       throw new OperationError(`the brokers disagree on the replicas of ${names.join(', ')} for more than ${AGREEMENT_MS / 1000} s`, {
         hint: 'a reassignment may still be spreading: ktool partitions reassign --list, then try again',
