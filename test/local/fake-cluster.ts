@@ -7,9 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, portOpen } from '../../src/local/ports.js';
+import { portOpen } from '../../src/local/ports.js';
 import type { ClusterState } from '../../src/local/state.js';
 import { runCli } from '../helpers/cli.js';
+import { stablePort } from '../helpers/stable-port.js';
 import { pollUntil } from '../helpers/poll.js';
 
 export interface Scratch {
@@ -54,7 +55,7 @@ export function scratchCache(prefix: string): Scratch {
         nodes.push({
           id,
           pid: o.pid ?? 0,
-          ports: { broker: await freePort(), controller: await freePort(), ...(o.sasl ? { sasl: await freePort() } : {}) },
+          ports: { broker: await stablePort(), controller: await stablePort(), ...(o.sasl ? { sasl: await stablePort() } : {}) },
           dir,
         });
       }

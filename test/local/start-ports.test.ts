@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCluster } from '../../src/local/cluster.js';
 import { portHolders } from '../../src/local/port-holder.js';
-import { freePort, portTaken } from '../../src/local/ports.js';
+import { portTaken } from '../../src/local/ports.js';
 import { describeMoved, registryPorts, type RegistryState } from '../../src/local/schema-registry.js';
 import type { ClusterState } from '../../src/local/state.js';
 import { runCli } from '../helpers/cli.js';
+import { stablePort } from '../helpers/stable-port.js';
 import { scratchCache } from './fake-cluster.js';
 
 const s = scratchCache('start-ports');
@@ -60,7 +61,7 @@ describe('local start on a stopped cluster whose ports are taken: refused, never
     const state = await s.cluster('local', { nodes: 3, sasl: true });
     await hold(state.nodes[1].ports.controller);
     await hold(state.nodes[2].ports.sasl!, '0.0.0.0');
-    writeRegistry('local', { port: await freePort() });
+    writeRegistry('local', { port: await stablePort() });
     const r = await cli([]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`its ports 127.0.0.1:${state.nodes[1].ports.controller} (node 2's controller listener, ${me}`);
@@ -97,7 +98,7 @@ describe('local start on a stopped cluster whose ports are taken: refused, never
 
 describe('ports', () => {
   it('portTaken: a listener on 127.0.0.1 or 0.0.0.0 takes it; a closed one leaves it free', async () => {
-    const a = await freePort();
+    const a = await stablePort();
     expect(await portTaken(a)).toBe(false);
     const srv = await hold(a, '0.0.0.0');
     expect(await portTaken(a)).toBe(true);
@@ -106,7 +107,7 @@ describe('ports', () => {
   });
 
   it.runIf(process.platform === 'linux')('portHolders names the process listening (this one), nothing for a free port', async () => {
-    const [held, free] = [await freePort(), await freePort()];
+    const [held, free] = [await stablePort(), await stablePort()];
     await hold(held);
     const found = portHolders([held, free]);
     expect(found.get(held)).toMatchObject({ pid: process.pid });
@@ -115,7 +116,7 @@ describe('ports', () => {
 
   it('the Schema Registry keeps its free ports and moves a taken one (it holds no quorum state), saying so', async () => {
     const dir = join(s.cache, 'reg');
-    const previous = { port: await freePort(), managementPort: await freePort(), dir } as RegistryState;
+    const previous = { port: await stablePort(), managementPort: await stablePort(), dir } as RegistryState;
     expect(await registryPorts(previous)).toEqual({ port: previous.port, managementPort: previous.managementPort, moved: [] });
     await hold(previous.port);
     const moved = await registryPorts(previous);
