@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 
 /** A port the OS says is free on 127.0.0.1 right now. */
@@ -13,9 +14,31 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Distinct free ports (asked for all at once so two requests never get the same port). */
-export async function freePorts(count: number): Promise<number[]> {
+/** The kernel's range for the local ports of outgoing connections (Linux; the IANA one elsewhere). */
+export function ephemeralRange(read = () => readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')): [number, number] {
+  try {
+    const [low, high] = read().trim().split(/\s+/).map(Number);
+    if (low > 0 && high >= low && high <= 65_535) return [low, high];
+  } catch {
+    // not Linux
+  }
+  return [49_152, 65_535];
+}
+
+/**
+ * Distinct free ports for a local cluster that keep being free when it starts again: drawn from
+ * 20000 up to the ephemeral range. A port from listen(0) lies inside that range, where any outgoing
+ * connection on the machine may take it as its local port while the cluster is stopped, and a broker
+ * cannot move (its quorum and the profiles name its ports), so its restart would be refused. Under
+ * 20000 are the usual service ports (9092, 8080, ...); when the range leaves no room, listen(0).
+ */
+export async function freePorts(count: number, range = ephemeralRange()): Promise<number[]> {
+  const low = 20_000;
   const ports = new Set<number>();
+  for (let tries = 0; ports.size < count && range[0] - low >= 1_000 && tries < 50 * count; tries++) {
+    const port = low + Math.floor(Math.random() * (range[0] - low));
+    if (!ports.has(port) && !(await portTaken(port)) && !(await portTaken(port, '0.0.0.0'))) ports.add(port);
+  }
   while (ports.size < count) ports.add(await freePort());
   return [...ports];
 }

@@ -1,19 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { portTaken } from '../../src/local/ports.js';
-
-/** The kernel's range for the local ports of outgoing connections (Linux; the IANA range elsewhere). */
-function ephemeralRange(): [number, number] {
-  try {
-    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
-    if (low > 0 && high >= low) return [low, high];
-  } catch {
-    // not Linux
-  }
-  return [49152, 65535];
-}
+import { ephemeralRange, portTaken } from '../../src/local/ports.js';
 
 const used = new Set<number>();
-// Each vitest worker draws from its own slice, so two test files running side by side never pick the same port.
+// Each vitest worker draws from its own slice of 10000-19999, under the 20000 and up that `ktool local` takes its
+// ports from, so two test files running side by side, or a test and a cluster starting, never pick the same port.
 const SLICE = 1_000;
 
 /**
@@ -23,8 +12,7 @@ const SLICE = 1_000;
  * registry port found taken). Distinct within the process, and across workers by their slices.
  */
 export async function stablePort(): Promise<number> {
-  const [low] = ephemeralRange();
-  const slices = Math.max(1, Math.floor((Math.min(low, 65_536) - 10_000) / SLICE));
+  const slices = Math.max(1, Math.floor((Math.min(ephemeralRange()[0], 20_000) - 10_000) / SLICE));
   const floor = 10_000 + (Number(process.env.VITEST_POOL_ID ?? 0) % slices) * SLICE;
   for (let attempt = 0; attempt < 200; attempt++) {
     const port = floor + Math.floor(Math.random() * SLICE);
