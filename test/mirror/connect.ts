@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueName } from '../helpers/cli.js';
 import { kafkaLibs } from '../helpers/kafka-tools.js';
 import { pollUntil } from '../helpers/poll.js';
+import { stablePort } from '../helpers/stable-port.js';
 import { cli, countRecords, keyedLines, type Target } from './helpers.js';
 
 const SRC = process.env.KTOOL_TEST_BOOTSTRAP!;
@@ -15,21 +15,10 @@ let worker: ChildProcess | undefined;
 let url: string;
 let log = '';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 /** A real Kafka Connect distributed worker from the jars, storing its state on the target cluster. */
 async function startWorker(bootstrap: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ktool-connect-'));
-  const port = await freePort();
+  const port = await stablePort();
   const id = uniqueName('ktool-connect');
   writeFileSync(
     join(dir, 'worker.properties'),
@@ -246,7 +235,7 @@ export function connectTests(target: () => Target): void {
     }, 150_000);
 
     it('errors: unreachable worker, missing --connect-url', async () => {
-      const closed = await freePort();
+      const closed = await stablePort();
       const down = await cli(t, ['mirror', 'status', '--connect-url', `http://127.0.0.1:${closed}`]);
       expect(down.code).toBe(4);
       expect(down.stderr).toMatch(new RegExp(`cannot reach Kafka Connect at http://127.0.0.1:${closed}: connection refused`));
