@@ -368,9 +368,10 @@ async function runPhase(scripts: readonly Script[], run: string, env: Record<str
       all.map(({ script, c }) => ({ args: [...script.noun, ...withBroker(c.ktoolArgs ?? c.args, run, 't', cluster)], stdin: c.stdin })),
       env,
     );
-  const [kafka, ktool] = oneAfterOther
-    ? [await java().then(async (outcomes) => (await settleReassignments(run, env, cluster), outcomes)), await ours()]
-    : await Promise.all([java(), ours()]);
+  // One side's reassignments settle before the other's cases (and, for both, before the state is read: a replica
+  // still joining the ISR would differ from the other side's settled one).
+  const settled = async <T>(outcomes: T) => (await settleReassignments(run, env, cluster), outcomes);
+  const [kafka, ktool] = oneAfterOther ? [await java().then(settled), await ours().then(settled)] : await Promise.all([java(), ours()]);
   const results: Compared[] = [];
   for (const [i, { script, c, index }] of all.entries()) {
     const [ks, ts] = await Promise.all([snapshot(run, 'k', c, env, cluster), snapshot(run, 't', c, env, cluster)]);
