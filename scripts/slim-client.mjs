@@ -168,6 +168,34 @@ export function makeCommanderSpawnLazy(source) {
   return [source.replace(importLine, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), true];
 }
 
+/**
+ * 9. The producer's constructor draws a random transactional id for the client's own transactions
+ * (`transactionalId ??= randomUUID()`), loading node:crypto in every produce (~6 ms of its start-up,
+ * measured) although ktool runs its transactions itself (src/kafka/transactions.ts) and never reads
+ * it: the same default, drawn when first read. Returns [code, ok].
+ */
+export function makeTransactionalIdLazy(source) {
+  const eager = 'this[kOptions].transactionalId ??= randomUUID();';
+  if (!source.includes(eager)) return [source, false];
+  const lazy = `if (this[kOptions].transactionalId == null) {
+            let __ktoolId;
+            Object.defineProperty(this[kOptions], 'transactionalId', {
+                get: () => (__ktoolId ??= randomUUID()),
+                set: (id) => { __ktoolId = id; },
+                enumerable: true,
+                configurable: true,
+            });
+        }`;
+  return [source.replace(eager, () => lazy), true];
+}
+
+/** The producer's two patches, crypto's (7) then its transactional id's (9): both or the build fails. */
+export function patchProducer(source) {
+  const [lazyCrypto, cryptoOk] = makeCryptoLazy(source);
+  const [code, idOk] = makeTransactionalIdLazy(lazyCrypto);
+  return [code, cryptoOk && idOk];
+}
+
 export function slimClientPlugin() {
   return {
     name: 'slim-client',
@@ -202,15 +230,16 @@ export function slimClientPlugin() {
         makeNativeCrcLazy,
         'loads its native CRC the expected way (lazy-crc)',
       );
-      const cryptoUsers = [
-        'protocol[\\\\/]sasl[\\\\/]scram-sha',
-        'clients[\\\\/]producer[\\\\/]producer',
-        'clients[\\\\/]consumer[\\\\/]consumer',
-      ];
+      const cryptoUsers = ['protocol[\\\\/]sasl[\\\\/]scram-sha', 'clients[\\\\/]consumer[\\\\/]consumer'];
       patch(
         new RegExp(String.raw`@platformatic[\\/]kafka[\\/]dist[\\/](${cryptoUsers.join('|')})\.js$`),
         makeCryptoLazy,
         'imports node:crypto the expected way (lazy-crypto)',
+      );
+      patch(
+        /@platformatic[\\/]kafka[\\/]dist[\\/]clients[\\/]producer[\\/]producer\.js$/,
+        patchProducer,
+        'imports node:crypto and defaults its transactional id the expected way (lazy-crypto, lazy-transactional-id)',
       );
       patch(/commander[\\/]lib[\\/]command\.js$/, makeCommanderSpawnLazy, 'imports node:child_process the expected way (lazy-spawn)');
       patch(/@platformatic[\\/]kafka[\\/]dist[\\/]utils\.js$/, makeAjvInstanceLazy, 'builds its Ajv instance the expected way (lazy-ajv)');

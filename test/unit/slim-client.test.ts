@@ -10,7 +10,9 @@ import {
   makeCryptoLazy,
   makeNativeCrcLazy,
   makeTlsLazy,
+  makeTransactionalIdLazy,
   makeWasmLazy,
+  patchProducer,
   // @ts-expect-error plain .mjs build script without types
 } from '../../scripts/slim-client.mjs';
 
@@ -145,6 +147,34 @@ ajv.addKeyword({ keyword: 'even', validate: (_, x) => x % 2 === 0 });`;
     expect(loaded).toEqual([]);
     expect([hash('sha256'), uuid()]).toEqual(['hash:sha256', 'u-1']);
     expect(loaded).toEqual(['node:crypto', 'node:crypto']);
+  });
+
+  it("the producer's default transactional id is drawn when first read, so constructing one loads no node:crypto", () => {
+    const producer = readFileSync(libraryFile('kafka/dist/clients/producer/producer.js'), 'utf8');
+    const [patched, ok] = patchProducer(producer) as [string, boolean];
+    expect(ok).toBe(true);
+    expect(patched).not.toMatch(/from '(node:)?crypto'/);
+    expect(patched).not.toContain('transactionalId ??= randomUUID()');
+    // The patched statement, run as the constructor runs it: lazily the same default, or the id given.
+    const [code] = makeTransactionalIdLazy('this[kOptions].transactionalId ??= randomUUID();') as [string, boolean];
+    const construct = (options: { transactionalId?: string }) => {
+      let drawn = 0;
+      const randomUUID = () => `uuid-${++drawn}`;
+      new Function('kOptions', 'randomUUID', code).call({ kOptions: options }, 'kOptions', randomUUID);
+      return { options, drawn: () => drawn };
+    };
+    const fresh = construct({});
+    expect(fresh.drawn()).toBe(0);
+    expect(fresh.options.transactionalId).toBe('uuid-1');
+    expect(fresh.options.transactionalId).toBe('uuid-1');
+    expect(fresh.drawn()).toBe(1);
+    expect(Object.keys(fresh.options)).toEqual(['transactionalId']);
+    fresh.options.transactionalId = 'mine';
+    expect(fresh.options.transactionalId).toBe('mine');
+    const given = construct({ transactionalId: 'given' });
+    expect(given.options.transactionalId).toBe('given');
+    expect(given.drawn()).toBe(0);
+    expect(makeTransactionalIdLazy('this.id = randomUUID();')).toEqual(['this.id = randomUUID();', false]);
   });
 
   it("commander's node:child_process is loaded by its spawn(), not at import", () => {
