@@ -15,6 +15,8 @@ set -euo pipefail
 N=${2:-500000}
 SIZE=${3:-100}
 ROUNDS=${ROUNDS:-1}
+# Memory, not speed: no warm-up round unless asked for (bench/rounds.sh).
+WARMUP=${WARMUP:-0}
 INPUT=${INPUT:-text}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 KTOOL="$ROOT/bin/ktool"

@@ -1,11 +1,16 @@
 # Sourced by the throughput benchmarks: every tool runs once per round, in an order that rotates
 # from round to round (the broker is slower for whoever goes first after a quiet spell), and the
-# summary is each tool's median round. Needs WORK (a scratch directory) and ROUNDS.
+# summary is each tool's median round. Needs WORK (a scratch directory) and ROUNDS. WARMUP (default 1)
+# rounds go first, printed but not counted: a broker's first runs after its start are up to 4x slower
+# (its JIT warming up: 1.1 s of its CPU, then 0.25 s by the tenth run of the same produce).
 
-# rounds RUN TOOL...: calls `RUN TOOL ROUND` for every tool in every round.
+# rounds RUN TOOL...: calls `RUN TOOL ROUND` for every tool in every round (warm-up rounds: ROUND 0).
 rounds() {
   local run=$1; shift
   local tools=("$@") r i
+  for ((r = 1; r <= ${WARMUP:-1}; r++)); do
+    for ((i = 0; i < ${#tools[@]}; i++)); do "$run" "${tools[i]}" 0; done
+  done
   for ((r = 1; r <= ROUNDS; r++)); do
     for ((i = 0; i < ${#tools[@]}; i++)); do "$run" "${tools[(i + r - 1) % ${#tools[@]}]}" "$r"; done
   done
@@ -24,9 +29,11 @@ timed() {
   [ "$bsecs" = - ] && broker= || broker=", broker ${bsecs}s CPU"
   local secs rss user sys; read -r secs rss user sys < "$WORK/time"
   local cpu; cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-  printf 'round %d  %-16s %6.2fs %10d records/s %5d MB peak RSS %5.2fs CPU (load %s%s)\n' "$round" "$tool" "$secs" \
+  local label=$round
+  [ "$round" = 0 ] && label='0 (warm-up, not counted)'
+  printf 'round %s  %-16s %6.2fs %10d records/s %5d MB peak RSS %5.2fs CPU (load %s%s)\n' "$label" "$tool" "$secs" \
     "$(awk -v n="$records" -v s="$secs" 'BEGIN { printf "%d", n / s }')" $((rss / 1024)) "$cpu" "$(cut -d' ' -f1 /proc/loadavg)" "$broker"
-  echo "$secs $((rss / 1024)) $cpu $bsecs" >> "$WORK/runs.$tool"
+  [ "$round" = 0 ] || echo "$secs $((rss / 1024)) $cpu $bsecs" >> "$WORK/runs.$tool"
 }
 
 # The local broker's CPU time so far, in clock ticks (user + system; nothing when BROKER_PID is unset or gone).
