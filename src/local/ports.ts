@@ -25,19 +25,31 @@ export function ephemeralRange(read = () => readFileSync('/proc/sys/net/ipv4/ip_
   return [49_152, 65_535];
 }
 
+/** Where a local cluster's ports start: under it are the usual service ports (9092, 8080, ...). */
+export const LOCAL_PORTS_FROM = 20_000;
+
+/** A random port in [low, high) that is not in `skip` and nothing holds (portTaken); undefined after `tries` draws. */
+export async function randomFreePort(low: number, high: number, skip: ReadonlySet<number>, tries: number): Promise<number | undefined> {
+  for (let i = 0; i < tries; i++) {
+    const port = low + Math.floor(Math.random() * (high - low));
+    if (!skip.has(port) && !(await portTaken(port)) && !(await portTaken(port, '0.0.0.0'))) return port;
+  }
+  return undefined;
+}
+
 /**
  * Distinct free ports for a local cluster that keep being free when it starts again: drawn from
- * 20000 up to the ephemeral range. A port from listen(0) lies inside that range, where any outgoing
- * connection on the machine may take it as its local port while the cluster is stopped, and a broker
- * cannot move (its quorum and the profiles name its ports), so its restart would be refused. Under
- * 20000 are the usual service ports (9092, 8080, ...); when the range leaves no room, listen(0).
+ * LOCAL_PORTS_FROM up to the ephemeral range. A port from listen(0) lies inside that range, where any
+ * outgoing connection on the machine may take it as its local port while the cluster is stopped, and a
+ * broker cannot move (its quorum and the profiles name its ports), so its restart would be refused.
+ * When the range leaves no room, listen(0).
  */
 export async function freePorts(count: number, range = ephemeralRange()): Promise<number[]> {
-  const low = 20_000;
   const ports = new Set<number>();
-  for (let tries = 0; ports.size < count && range[0] - low >= 1_000 && tries < 50 * count; tries++) {
-    const port = low + Math.floor(Math.random() * (range[0] - low));
-    if (!ports.has(port) && !(await portTaken(port)) && !(await portTaken(port, '0.0.0.0'))) ports.add(port);
+  while (ports.size < count && range[0] - LOCAL_PORTS_FROM >= 1_000) {
+    const port = await randomFreePort(LOCAL_PORTS_FROM, range[0], ports, 50);
+    if (port === undefined) break;
+    ports.add(port);
   }
   while (ports.size < count) ports.add(await freePort());
   return [...ports];

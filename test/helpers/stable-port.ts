@@ -1,7 +1,7 @@
-import { ephemeralRange, portTaken } from '../../src/local/ports.js';
+import { ephemeralRange, LOCAL_PORTS_FROM, randomFreePort } from '../../src/local/ports.js';
 
 const used = new Set<number>();
-// Each vitest worker draws from its own slice of 10000-19999, under the 20000 and up that `ktool local` takes its
+// Each vitest worker draws from its own slice of 10000 up to LOCAL_PORTS_FROM, where `ktool local` takes its
 // ports from, so two test files running side by side, or a test and a cluster starting, never pick the same port.
 const SLICE = 1_000;
 
@@ -12,13 +12,10 @@ const SLICE = 1_000;
  * registry port found taken). Distinct within the process, and across workers by their slices.
  */
 export async function stablePort(): Promise<number> {
-  const slices = Math.max(1, Math.floor((Math.min(ephemeralRange()[0], 20_000) - 10_000) / SLICE));
+  const slices = Math.max(1, Math.floor((Math.min(ephemeralRange()[0], LOCAL_PORTS_FROM) - 10_000) / SLICE));
   const floor = 10_000 + (Number(process.env.VITEST_POOL_ID ?? 0) % slices) * SLICE;
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const port = floor + Math.floor(Math.random() * SLICE);
-    if (used.has(port) || (await portTaken(port)) || (await portTaken(port, '0.0.0.0'))) continue;
-    used.add(port);
-    return port;
-  }
-  throw new Error('no free port below the ephemeral range after 200 tries');
+  const port = await randomFreePort(floor, floor + SLICE, used, 200);
+  if (port === undefined) throw new Error('no free port below the ephemeral range after 200 tries');
+  used.add(port);
+  return port;
 }
