@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { compressionsAlgorithms, crc32c as libraryCrc32c, type CompressionAlgorithmSpecification } from '@platformatic/kafka';
 import type { EncodedRecords, LineRecords, ProduceRecord } from './producer-types.js';
 import * as L from './record-batch.js';
+import { FIXED_CAP, IN_CAP, LAYOUT, lineEncoder, LinesStop, type LineEncoder } from './line-records-wasm.js';
 import type { BatchWriteHeader } from './record-batch.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -167,6 +168,8 @@ export class LineRecordsBuilder implements LineRecords {
     key: Buffer | null,
     headers: [Buffer, Buffer | null][] | undefined,
     private readonly capacity: number,
+    /** Lines in JavaScript only (the tests' reference for the WebAssembly loop). */
+    private readonly jsOnly = false,
   ) {
     this.fixed = Buffer.allocUnsafe(key === null ? 1 : varintSize(key.length) + key.length);
     writeBytes(this.fixed, 0, key);
@@ -191,13 +194,67 @@ export class LineRecordsBuilder implements LineRecords {
     this.n++;
   }
 
-  /** See LineRecords.appendLines: the input's hot loop, one call per chunk, the timestamp delta worked out once. */
+  /**
+   * See LineRecords.appendLines: the input's hot loop, one call per chunk, the timestamp delta
+   * worked out once. In WebAssembly (line-records-wasm.ts) a window of the input at a time; a line
+   * longer than a window, in JavaScript.
+   */
   appendLines(src: Buffer, start: number, end: number, timestamp: number, limit: number, out: { full: boolean }): number {
     out.full = false;
+    const wasm = this.encoder(end - start);
+    if (wasm === null) return this.appendLinesJs(src, start, end, timestamp, limit, out);
+    const deltaLen = writeUvarint(wasm.memory, LAYOUT.DELTA, this.n === 0 ? 0 : zigzag(timestamp - this.first)) - LAYOUT.DELTA;
+    const fixedLen = this.fixed.length;
+    const headersLen = this.fixedHeaders.length;
+    while (start < end) {
+      const window = Math.min(end - start, IN_CAP);
+      src.copy(wasm.memory, LAYOUT.IN, start, start + window);
+      const stop = wasm.lines(window, this.n, this.pos - BATCH_HEADER, Math.min(limit, 0x7fffffff), deltaLen, fixedLen, headersLen);
+      const [consumed, written, count] = wasm.results;
+      if (count > 0) {
+        this.stamp(timestamp, this.n === 0);
+        this.reserve(written);
+        wasm.memory.copy(this.buf, this.pos, LAYOUT.OUT, LAYOUT.OUT + written);
+        this.pos += written;
+        this.n += count;
+        start += consumed;
+      }
+      if (stop === LinesStop.Full) {
+        out.full = true;
+        break;
+      }
+      if (count > 0 && (stop === LinesStop.OutFull || window === IN_CAP)) continue;
+      if (stop === LinesStop.NoLine && window < IN_CAP) break;
+      // A line longer than a window (or than OUT): on its own, in JavaScript.
+      const nl = src.indexOf(NL, start);
+      if (nl === -1 || nl >= end) break;
+      start = this.appendLinesJs(src, start, nl + 1, timestamp, limit, out);
+      if (out.full) break;
+    }
+    return start;
+  }
+
+  /**
+   * The WebAssembly encoder with this builder's key and headers in place; null without one, before
+   * input large enough to make it, or for keys and headers too long for it.
+   */
+  private encoder(inputBytes: number): LineEncoder | null {
+    const wasm = this.jsOnly ? null : lineEncoder(inputBytes);
+    if (wasm === null || this.fixed.length + this.fixedHeaders.length > FIXED_CAP) return null;
+    if (wasm.fixedOwner !== this) {
+      this.fixed.copy(wasm.memory, LAYOUT.FIXED);
+      this.fixedHeaders.copy(wasm.memory, LAYOUT.FIXED + this.fixed.length);
+      wasm.fixedOwner = this;
+    }
+    return wasm;
+  }
+
+  /** appendLines in JavaScript. */
+  private appendLinesJs(src: Buffer, start: number, end: number, timestamp: number, limit: number, out: { full: boolean }): number {
     let nl = src.indexOf(NL, start);
     if (nl === -1 || nl >= end) return start;
-    this.stamp(timestamp);
-    const delta = zigzag(timestamp - this.first);
+    const before = this.n;
+    const delta = before === 0 ? 0 : zigzag(timestamp - this.first);
     let pos = this.pos;
     while (nl !== -1 && nl < end) {
       const stop = nl > start && src[nl - 1] === CR ? nl - 1 : nl;
@@ -215,12 +272,22 @@ export class LineRecordsBuilder implements LineRecords {
       nl = src.indexOf(NL, start);
     }
     this.pos = pos;
+    if (this.n > before) this.stamp(timestamp, before === 0);
     return start;
   }
 
-  private stamp(timestamp: number): void {
-    if (this.n === 0) this.first = this.max = timestamp;
+  /** Takes a record's timestamp into the batch's first and max (wasEmpty: it is the batch's first record). */
+  private stamp(timestamp: number, wasEmpty = this.n === 0): void {
+    if (wasEmpty) this.first = this.max = timestamp;
     else if (timestamp > this.max) this.max = timestamp;
+  }
+
+  /** Room for `bytes` more at pos: the buffer doubles (copied) when short. */
+  private reserve(bytes: number): void {
+    if (this.pos + bytes <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.pos + bytes));
+    this.buf.copy(grown, 0, 0, this.pos);
+    this.buf = grown;
   }
 
   /** Writes record number this.n (value src[start, end), zigzagged timestamp delta) at pos; returns its end. */
@@ -228,12 +295,8 @@ export class LineRecordsBuilder implements LineRecords {
     const length = end - start;
     const body =
       1 + uvarintSize(delta) + uvarintSize(this.n * 2) + this.fixed.length + uvarintSize(length * 2) + length + this.fixedHeaders.length;
-    const need = uvarintSize(body * 2) + body;
-    if (pos + need > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(2 * this.buf.length, pos + need));
-      this.buf.copy(grown, 0, 0, pos);
-      this.buf = grown;
-    }
+    this.pos = pos;
+    this.reserve(uvarintSize(body * 2) + body);
     const buf = this.buf;
     pos = writeUvarint(buf, pos, body * 2);
     buf[pos++] = 0;
