@@ -170,6 +170,16 @@ export class ProducePipeline<Leader = unknown> {
   constructor(private readonly deps: PipelineDeps<Leader>) {}
 
   /**
+   * The batch size the topic takes, learnt from a batch it refused as too large (what its pieces
+   * are cut to: half the smallest refused); undefined before any refusal. Builders that stay under
+   * it make batches that go as they are, not refused and split one by one.
+   */
+  batchLimit(topic: string): number | undefined {
+    const smallest = this.refused.get(topic);
+    return smallest === undefined ? undefined : Math.floor(smallest / 2);
+  }
+
+  /**
    * The base sequence number (and, after a bump, the producer epoch) of the partition's next
    * batch of `count` records: call in the order the batches are submitted.
    */
@@ -306,7 +316,7 @@ export class ProducePipeline<Leader = unknown> {
     this.refused.set(topic, smallest);
     e.error = error;
     e.deadline ??= Date.now() + this.deps.deliveryTimeoutMs;
-    e.pieces = this.deps.split!(e.batch, Math.floor(smallest / 2));
+    e.pieces = this.deps.split!(e.batch, this.batchLimit(topic)!);
     e.pieces.catch(() => undefined);
     if (!this.deps.idempotent) void this.sendPieces(e);
     else this.hold(e);

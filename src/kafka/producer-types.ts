@@ -62,6 +62,11 @@ export interface ProducerApi {
   recordsBuilder(): RecordsBuilder;
   /** Sends records already encoded for several partitions in one send (like send()). */
   sendEncodedMany(list: TopicPartitionRecords[]): Promise<void>;
+  /**
+   * After the topic refused a batch as too large: the batch size it takes (bytes), below the one
+   * asked for; batches made larger are refused and split, one by one. Undefined until then.
+   */
+  batchLimit?(topic: string): number | undefined;
   beginTransaction(): Promise<void>;
   /**
    * Java's sendOffsetsToTransaction: the input offsets commit with the transaction, or not at all.

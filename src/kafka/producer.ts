@@ -255,6 +255,7 @@ export async function openProducer(clients: ClientPlumbing, settings: ProducerSe
     partitionFor: javaPartition,
     send: (records) => inOrder(() => byPartition(records)),
     ...encodedSends(inOrder, acks),
+    batchLimit: (topic) => pipeline.batchLimit(topic),
     beginTransaction: () => transactions.begin(),
     sendOffsetsToTransaction: (group, offsets) => transactions.sendOffsets(group, offsets),
     commitTransaction: () => transactions.commit(),

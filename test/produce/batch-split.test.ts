@@ -153,6 +153,7 @@ describe('a batch larger than max.message.bytes is split and sent again, in orde
     const broker = new LimitedBroker(2_000, true);
     const input = Array.from({ length: 1_000 }, (_, i) => value(i));
     const p = pipeline(broker, true);
+    expect(p.batchLimit(TOPIC)).toBeUndefined();
     const results = await submitAll(p, await batches(0, input, 250, true));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
     expect(broker.values(0)).toEqual(input);
@@ -161,7 +162,10 @@ describe('a batch larger than max.message.bytes is split and sent again, in orde
     expect(log.map((r) => r.key!.toString())).toEqual(input.map((_, i) => `k${i}`));
     expect(log.map((r) => r.headers[0][1]!.toString())).toEqual(input.map((_, i) => String(i)));
     expect(log.map((r) => r.timestamp)).toEqual(input.map((_, i) => 1_700_000_000_000 + i));
-    // The limit is learnt: a later batch is refused once and split at once, not halved down to again.
+    // The limit is learnt: builders are told it (half the smallest refused batch, what the pieces are cut to)...
+    expect(p.batchLimit(TOPIC)).toBe(Math.floor(Math.min(...broker.refusedTooLarge) / 2));
+    expect(p.batchLimit('other')).toBeUndefined();
+    // ...and a later batch made larger anyway is refused once and split at once, not halved down to again.
     const refused = broker.refusedTooLarge.length;
     const more = Array.from({ length: 250 }, (_, i) => value(1_000 + i));
     const [later] = await batches(0, more, 250, true);

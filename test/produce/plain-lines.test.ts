@@ -122,10 +122,11 @@ describe('appendLines', () => {
 });
 
 /** A PlainLines over a real builder and Sender; the batches are collected, acknowledged at once or when ack() is called. */
-function plainLines(limit: number, lingerMs = 0, maxInFlight = 5, autoAck = true) {
+function plainLines(limit: number, lingerMs = 0, maxInFlight = 5, autoAck = true, learnt?: () => number | undefined) {
   const sent: EncodedRecords[] = [];
   const acks: (() => void)[] = [];
   const producer = {
+    batchLimit: (topic: string) => (topic === 't' ? learnt?.() : undefined),
     lineRecords: (key: Buffer | null, headers: undefined, capacity: number) => new LineRecordsBuilder(key, headers, capacity),
     send: async () => undefined,
     sendEncoded: (_topic: string, _partition: number, records: EncodedRecords) => {
@@ -187,6 +188,30 @@ describe('PlainLines.read', () => {
         }
       }
     }
+  });
+
+  it('once the topic refused a batch as too large, batches are cut at the size it takes (producer.batchLimit), not at --batch-size', async () => {
+    vi.useFakeTimers({ now: TS });
+    let learnt: number | undefined;
+    const { plain, sent } = plainLines(100_000, 60_000, 5, true, () => learnt);
+    const line = 'x'.repeat(99) + '\n';
+    const { input, feed } = fedInput();
+    const reading = plain.read(input);
+    await vi.advanceTimersByTimeAsync(0);
+    feed(line.repeat(300)); // 30 kB: under --batch-size, held for --linger-ms
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.length).toBe(0);
+    learnt = 1_000; // a refusal was answered meanwhile
+    feed(line.repeat(30));
+    await vi.advanceTimersByTimeAsync(0);
+    feed(undefined);
+    await reading;
+    await plain.flush();
+    plain.stop();
+    // The batch already over the limit goes out as it is (the pipeline splits it); every later one stays under it.
+    expect(sent.slice(1).every((r) => r.body.length <= 1_000)).toBe(true);
+    expect(sent.length).toBeGreaterThan(3);
+    expect(sent.reduce((n, r) => n + r.count, 0)).toBe(330);
   });
 
   it('--linger-ms counts from the first records of a batch, not of the batch sent full before it', async () => {

@@ -21,7 +21,7 @@ export class PlainLines extends LingeredSends {
   private readonly cut = { full: false };
 
   constructor(
-    producer: Pick<ProducerApi, 'lineRecords'>,
+    private readonly producer: Pick<ProducerApi, 'lineRecords' | 'batchLimit'>,
     sender: Sender,
     private readonly topic: string,
     key: Buffer | null,
@@ -77,7 +77,9 @@ export class PlainLines extends LingeredSends {
     for (;;) {
       // A failed request stops the run: nothing after it is read. (It can only be learnt between awaits.)
       if (this.sender.error !== undefined) throw new SendFailed();
-      start = this.records.appendLines(buf, start, end, this.now, this.batchBytes, this.cut);
+      // Under what the topic was found to take (a topic whose max.message.bytes is below --batch-size).
+      const limit = Math.min(this.batchBytes, this.producer.batchLimit?.(this.topic) ?? Infinity);
+      start = this.records.appendLines(buf, start, end, this.now, limit, this.cut);
       if (!this.cut.full) return start;
       await this.flush();
     }
