@@ -1,5 +1,6 @@
 // The esbuild settings that scripts/build.mjs (dist/, what bin/ktool runs) and scripts/build-sea.mjs
 // (the standalone executable) share: the same program, bundled whole, with the same client patches.
+import { builtinsByRequire } from './builtins-by-require.mjs';
 import { slimClientPlugin } from './slim-client.mjs';
 
 export const sharedBuildOptions = () => ({
@@ -14,5 +15,5 @@ export const sharedBuildOptions = () => ({
   // An optional package of the client, loaded inside a try with a fallback: @node-rs/crc32 (native CRC)
   // instead of the WebAssembly one. protobufjs is bundled: ktool's own Protobuf codec (src/serde) needs it.
   external: ['@node-rs/crc32'],
-  plugins: [slimClientPlugin()],
+  plugins: [builtinsByRequire(), slimClientPlugin()],
 });

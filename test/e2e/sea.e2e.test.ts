@@ -18,9 +18,14 @@ function newestMtime(path: string): number {
 /** dist-sea/ktool is older than what it is made of (or missing): build it (~5-15 s). */
 function stale(): boolean {
   if (!existsSync(exe)) return true;
-  const inputs = ['src', 'scripts/build-sea.mjs', 'scripts/build-options.mjs', 'scripts/slim-client.mjs', 'package-lock.json'].map((p) =>
-    join(root, p),
-  );
+  const inputs = [
+    'src',
+    'scripts/build-sea.mjs',
+    'scripts/build-options.mjs',
+    'scripts/builtins-by-require.mjs',
+    'scripts/slim-client.mjs',
+    'package-lock.json',
+  ].map((p) => join(root, p));
   return Math.max(statSync(process.execPath).mtimeMs, ...inputs.map(newestMtime)) > statSync(exe).mtimeMs;
 }
 

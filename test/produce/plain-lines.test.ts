@@ -190,7 +190,7 @@ describe('PlainLines.read', () => {
     }
   });
 
-  it('once the topic refused a batch as too large, batches are cut at the size it takes (producer.batchLimit), not at --batch-size', async () => {
+  it('once the topic refused a batch as too large, batches are cut at what it takes (producer.batchLimit), not --batch-size', async () => {
     vi.useFakeTimers({ now: TS });
     let learnt: number | undefined;
     const { plain, sent } = plainLines(100_000, 60_000, 5, true, () => learnt);
