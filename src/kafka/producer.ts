@@ -20,7 +20,7 @@ import type { ClientPlumbing } from './plumbing.js';
 import type { Acks, ProducerApi, ProducerHooks, ProducerSettings, TopicPartitionRecords } from './producer-types.js';
 import { produceRequest } from './produce-request.js';
 import { PartlyWritten, ProducePipeline, writtenBefore, type PipelineDeps } from './produce-pipeline.js';
-import { LineRecordsBuilder } from './record-batch-encode.js';
+import { LineRecordsBuilder } from './line-records-builder.js';
 import { BufferPool, PartitionRecordsBuilder } from './records-builder.js';
 import { recordCount, splitBatch } from './record-batch-split.js';
 import { RecordTooLargeError } from './record-too-large.js';

@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { compressionsAlgorithms, crc32c as libraryCrc32c, type CompressionAlgorithmSpecification } from '@platformatic/kafka';
-import type { EncodedRecords, LineRecords, ProduceRecord } from './producer-types.js';
+import type { EncodedRecords, ProduceRecord } from './producer-types.js';
 import * as L from './record-batch.js';
-import { FIXED_CAP, IN_CAP, LAYOUT, lineEncoder, LinesStop, type LineEncoder } from './line-records-wasm.js';
 import type { BatchWriteHeader } from './record-batch.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -38,7 +37,7 @@ export const crc32c: (data: Buffer) => number = (() => {
   return libraryCrc32c as (data: Buffer) => number;
 })();
 
-function uvarintSize(n: number): number {
+export function uvarintSize(n: number): number {
   if (n < 0x80) return 1;
   if (n < 0x4000) return 2;
   if (n < 0x200000) return 3;
@@ -52,10 +51,10 @@ function uvarintSize(n: number): number {
   return size;
 }
 
-const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
+export const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
 export const varintSize = (n: number): number => uvarintSize(zigzag(n));
 
-function writeUvarint(buf: Buffer, pos: number, n: number): number {
+export function writeUvarint(buf: Buffer, pos: number, n: number): number {
   while (n >= 0x80) {
     buf[pos++] = (n & 0x7f) | 0x80;
     n = n < 0x10000000 ? n >>> 7 : Math.floor(n / 128);
@@ -107,7 +106,7 @@ export function encodeRecords(records: ProduceRecord[], now = Date.now()): Encod
   return { body: recs, headroom, count: records.length, firstTimestamp: first, maxTimestamp: maxTs };
 }
 
-function writeBytes(buf: Buffer, pos: number, b: Buffer | null): number {
+export function writeBytes(buf: Buffer, pos: number, b: Buffer | null): number {
   if (b === null) {
     buf[pos] = 1; // varint -1: null
     return pos + 1;
@@ -116,14 +115,14 @@ function writeBytes(buf: Buffer, pos: number, b: Buffer | null): number {
   return pos + b.copy(buf, pos);
 }
 
-function headersSize(h: [Buffer, Buffer | null][] | undefined): number {
+export function headersSize(h: [Buffer, Buffer | null][] | undefined): number {
   if (!h || h.length === 0) return 1;
   let size = varintSize(h.length);
   for (const [k, v] of h) size += varintSize(k.length) + k.length + (v === null ? 1 : varintSize(v.length) + v.length);
   return size;
 }
 
-function writeHeaders(buf: Buffer, pos: number, h: [Buffer, Buffer | null][] | undefined): number {
+export function writeHeaders(buf: Buffer, pos: number, h: [Buffer, Buffer | null][] | undefined): number {
   if (!h || h.length === 0) {
     buf[pos] = 0;
     return pos + 1;
@@ -134,199 +133,13 @@ function writeHeaders(buf: Buffer, pos: number, h: [Buffer, Buffer | null][] | u
 }
 
 /** A copy of a few bytes (a null key, no headers: one byte each) without Buffer.copy's call cost. */
-function copyFew(src: Buffer, dst: Buffer, pos: number): number {
+export function copyFew(src: Buffer, dst: Buffer, pos: number): number {
   for (let i = 0; i < src.length; i++) dst[pos++] = src[i];
   return pos;
 }
 
-const NL = 0x0a;
-const CR = 0x0d;
-
 /** Bytes of a record batch before its records (magic 2). */
 const BATCH_HEADER = L.RECORDS;
-/** Enough for the batches in flight plus one being filled. */
-const MAX_FREE_BUFFERS = 8;
-
-/**
- * Records built one input line at a time, straight from the input chunk: no Buffer or record
- * object per line (`produce` with plain lines, its common case, twice as fast). Every record has
- * the same key and headers; each line is the value.
- */
-export class LineRecordsBuilder implements LineRecords {
-  private buf: Buffer;
-  /** Where the next record goes; the first BATCH_HEADER bytes are kept for the batch header. */
-  private pos: number;
-  private n = 0;
-  private first = 0;
-  private max = 0;
-  private readonly fixed: Buffer;
-  private readonly fixedHeaders: Buffer;
-  /** Buffers of sent batches, written again rather than allocated: fresh memory costs page faults and GC. */
-  private readonly free: Buffer[] = [];
-
-  constructor(
-    key: Buffer | null,
-    headers: [Buffer, Buffer | null][] | undefined,
-    private readonly capacity: number,
-    /** Lines in JavaScript only (the tests' reference for the WebAssembly loop). */
-    private readonly jsOnly = false,
-  ) {
-    this.fixed = Buffer.allocUnsafe(key === null ? 1 : varintSize(key.length) + key.length);
-    writeBytes(this.fixed, 0, key);
-    this.fixedHeaders = Buffer.allocUnsafe(headersSize(headers));
-    writeHeaders(this.fixedHeaders, 0, headers);
-    this.buf = Buffer.allocUnsafe(BATCH_HEADER + capacity);
-    this.pos = BATCH_HEADER;
-  }
-
-  get count(): number {
-    return this.n;
-  }
-
-  get bytes(): number {
-    return this.pos - BATCH_HEADER;
-  }
-
-  /** Appends the record whose value is src[start, end). */
-  append(src: Buffer, start: number, end: number, timestamp: number): void {
-    this.stamp(timestamp);
-    this.pos = this.write(this.pos, src, start, end, zigzag(timestamp - this.first));
-    this.n++;
-  }
-
-  /**
-   * See LineRecords.appendLines: the input's hot loop, one call per chunk, the timestamp delta
-   * worked out once. In WebAssembly (line-records-wasm.ts) a window of the input at a time; a line
-   * longer than a window, in JavaScript.
-   */
-  appendLines(src: Buffer, start: number, end: number, timestamp: number, limit: number, out: { full: boolean }): number {
-    out.full = false;
-    const wasm = this.encoder(end - start);
-    if (wasm === null) return this.appendLinesJs(src, start, end, timestamp, limit, out);
-    const deltaLen = writeUvarint(wasm.memory, LAYOUT.DELTA, this.n === 0 ? 0 : zigzag(timestamp - this.first)) - LAYOUT.DELTA;
-    const fixedLen = this.fixed.length;
-    const headersLen = this.fixedHeaders.length;
-    while (start < end) {
-      const window = Math.min(end - start, IN_CAP);
-      src.copy(wasm.memory, LAYOUT.IN, start, start + window);
-      const stop = wasm.lines(window, this.n, this.pos - BATCH_HEADER, Math.min(limit, 0x7fffffff), deltaLen, fixedLen, headersLen);
-      const [consumed, written, count] = wasm.results;
-      if (count > 0) {
-        this.stamp(timestamp, this.n === 0);
-        this.reserve(written);
-        wasm.memory.copy(this.buf, this.pos, LAYOUT.OUT, LAYOUT.OUT + written);
-        this.pos += written;
-        this.n += count;
-        start += consumed;
-      }
-      if (stop === LinesStop.Full) {
-        out.full = true;
-        break;
-      }
-      if (count > 0 && (stop === LinesStop.OutFull || window === IN_CAP)) continue;
-      if (stop === LinesStop.NoLine && window < IN_CAP) break;
-      // A line longer than a window (or than OUT): on its own, in JavaScript.
-      const nl = src.indexOf(NL, start);
-      if (nl === -1 || nl >= end) break;
-      start = this.appendLinesJs(src, start, nl + 1, timestamp, limit, out);
-      if (out.full) break;
-    }
-    return start;
-  }
-
-  /**
-   * The WebAssembly encoder with this builder's key and headers in place; null without one, before
-   * input large enough to make it, or for keys and headers too long for it.
-   */
-  private encoder(inputBytes: number): LineEncoder | null {
-    const wasm = this.jsOnly ? null : lineEncoder(inputBytes);
-    if (wasm === null || this.fixed.length + this.fixedHeaders.length > FIXED_CAP) return null;
-    if (wasm.fixedOwner !== this) {
-      this.fixed.copy(wasm.memory, LAYOUT.FIXED);
-      this.fixedHeaders.copy(wasm.memory, LAYOUT.FIXED + this.fixed.length);
-      wasm.fixedOwner = this;
-    }
-    return wasm;
-  }
-
-  /** appendLines in JavaScript. */
-  private appendLinesJs(src: Buffer, start: number, end: number, timestamp: number, limit: number, out: { full: boolean }): number {
-    let nl = src.indexOf(NL, start);
-    if (nl === -1 || nl >= end) return start;
-    const before = this.n;
-    const delta = before === 0 ? 0 : zigzag(timestamp - this.first);
-    let pos = this.pos;
-    while (nl !== -1 && nl < end) {
-      const stop = nl > start && src[nl - 1] === CR ? nl - 1 : nl;
-      if (this.n > 0 && pos - BATCH_HEADER + (stop - start) > limit) {
-        out.full = true;
-        break;
-      }
-      pos = this.write(pos, src, start, stop, delta);
-      this.n++;
-      start = nl + 1;
-      if (pos - BATCH_HEADER >= limit) {
-        out.full = true;
-        break;
-      }
-      nl = src.indexOf(NL, start);
-    }
-    this.pos = pos;
-    if (this.n > before) this.stamp(timestamp, before === 0);
-    return start;
-  }
-
-  /** Takes a record's timestamp into the batch's first and max (wasEmpty: it is the batch's first record). */
-  private stamp(timestamp: number, wasEmpty = this.n === 0): void {
-    if (wasEmpty) this.first = this.max = timestamp;
-    else if (timestamp > this.max) this.max = timestamp;
-  }
-
-  /** Room for `bytes` more at pos: the buffer doubles (copied) when short. */
-  private reserve(bytes: number): void {
-    if (this.pos + bytes <= this.buf.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.pos + bytes));
-    this.buf.copy(grown, 0, 0, this.pos);
-    this.buf = grown;
-  }
-
-  /** Writes record number this.n (value src[start, end), zigzagged timestamp delta) at pos; returns its end. */
-  private write(pos: number, src: Buffer, start: number, end: number, delta: number): number {
-    const length = end - start;
-    const body =
-      1 + uvarintSize(delta) + uvarintSize(this.n * 2) + this.fixed.length + uvarintSize(length * 2) + length + this.fixedHeaders.length;
-    this.pos = pos;
-    this.reserve(uvarintSize(body * 2) + body);
-    const buf = this.buf;
-    pos = writeUvarint(buf, pos, body * 2);
-    buf[pos++] = 0;
-    pos = writeUvarint(buf, pos, delta);
-    pos = writeUvarint(buf, pos, this.n * 2);
-    pos = copyFew(this.fixed, buf, pos);
-    pos = writeUvarint(buf, pos, length * 2);
-    pos += src.copy(buf, pos, start, end);
-    return copyFew(this.fixedHeaders, buf, pos);
-  }
-
-  /** The records so far; the builder starts empty again. */
-  take(): EncodedRecords {
-    const buf = this.buf;
-    const taken = {
-      body: buf.subarray(BATCH_HEADER, this.pos),
-      headroom: buf.subarray(0, this.pos),
-      count: this.n,
-      firstTimestamp: this.first,
-      maxTimestamp: this.max,
-      release: () => {
-        if (this.free.length < MAX_FREE_BUFFERS) this.free.push(buf);
-      },
-    };
-    this.buf = this.free.pop() ?? Buffer.allocUnsafe(BATCH_HEADER + this.capacity);
-    this.pos = BATCH_HEADER;
-    this.n = 0;
-    return taken;
-  }
-}
 
 /** Compresses the records when asked and puts the batch header (with its CRC) in front. */
 export async function wrapRecords(records: EncodedRecords, header: BatchWriteHeader): Promise<Buffer> {

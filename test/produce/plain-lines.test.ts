@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PlainLines } from '../../src/commands/produce/plain-lines.js';
 import { Sender } from '../../src/commands/produce/sender.js';
 import type { EncodedRecords } from '../../src/kafka/producer-types.js';
-import { LineRecordsBuilder } from '../../src/kafka/record-batch-encode.js';
+import { LineRecordsBuilder } from '../../src/kafka/line-records-builder.js';
 import { appendEachLine } from '../helpers/append-each-line.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { IN_CAP, lineEncoder, OUT_CAP } from '../../src/kafka/line-records-wasm.js';
-import { LineRecordsBuilder } from '../../src/kafka/record-batch-encode.js';
+import { LineRecordsBuilder } from '../../src/kafka/line-records-builder.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
 const TS = 1_800_000_000_000;
