@@ -52,15 +52,17 @@ export function importedNamesIn(text, spec) {
  * and more. A dozen built-ins cost 36-59 ms imported and 13-18 ms required, in a fresh process.
  * Here each import of a built-in becomes a small module that requires it (the bundle's banner
  * defines require) and exports just the names its importer takes; a namespace import, or a
- * require() call, gets the module itself.
+ * require() call, gets the module itself. An import() (a cold path) is left as it is.
  */
 export function builtinsByRequire() {
   return {
     name: 'builtins-by-require',
     setup(build) {
       // One module per importer: a shared one would be a chunk of its own (one more file to load).
+      // import() stays Node's own: it must resolve to the named exports, which a CommonJS module
+      // imported dynamically does not give (only its default).
       build.onResolve({ filter: BUILTIN }, (args) =>
-        args.namespace === 'builtin'
+        args.namespace === 'builtin' || args.kind === 'dynamic-import'
           ? { path: args.path, external: true }
           : { path: `${args.path}#${args.importer}`, namespace: 'builtin', pluginData: { kind: args.kind } },
       );

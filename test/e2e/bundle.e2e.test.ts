@@ -35,6 +35,23 @@ describe('the bundle', () => {
     expect(startup).not.toMatch(/avsc|protobufjs/i);
   });
 
+  it("requires Node's built-ins (scripts/builtins-by-require.mjs), but leaves src/'s import() of one as it is (its named exports)", () => {
+    const chunks = new URL('../../dist/chunks/', import.meta.url);
+    const all = readdirSync(chunks)
+      .filter((f) => f.endsWith('.mjs'))
+      .map((f) => readFileSync(new URL(f, chunks), 'utf8'))
+      .join('\n');
+    // No import statement of a built-in but the banner's (which defines require).
+    expect(all.match(/^import\b[^;]*?from\s*"(node:[^"]+)"/gm) ?? []).toEqual([]);
+    const src = new URL('../../src/', import.meta.url);
+    const sources = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const dynamic = new Set(
+      sources.flatMap((f) => [...readFileSync(new URL(f, src), 'utf8').matchAll(/await import\('(node:[^']+)'\)/g)].map((m) => m[1])),
+    );
+    expect(dynamic.size).toBeGreaterThan(0);
+    for (const spec of dynamic) expect(all, spec).toContain(`import("${spec}")`);
+  });
+
   it('__complete topics lists the topics of a real cluster', async () => {
     const name = uniqueName('complete');
     const bootstrap = process.env.KTOOL_TEST_BOOTSTRAP!;
