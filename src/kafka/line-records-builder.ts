@@ -1,11 +1,7 @@
-/**
- * Records built one input line at a time, straight from the input chunk (produce's plain lines):
- * the loop in WebAssembly (line-records-wasm.ts), with the JavaScript one for what does not fit it.
- */
 import type { EncodedRecords, LineRecords } from './producer-types.js';
 import { FIXED_CAP, IN_CAP, LAYOUT, lineEncoder, LinesStop, type LineEncoder } from './line-records-wasm.js';
 import * as L from './record-batch.js';
-import { copyFew, headersSize, uvarintSize, varintSize, writeBytes, writeHeaders, writeUvarint, zigzag } from './record-batch-encode.js';
+import { headersSize, uvarintSize, varintSize, writeBytes, writeHeaders, writeUvarint, zigzag } from './record-batch-encode.js';
 
 const NL = 0x0a;
 const CR = 0x0d;
@@ -14,6 +10,12 @@ const CR = 0x0d;
 const BATCH_HEADER = L.RECORDS;
 /** Enough for the batches in flight plus one being filled. */
 const MAX_FREE_BUFFERS = 8;
+
+/** A copy of a few bytes (a null key, no headers: one byte each) without Buffer.copy's call cost. */
+function copyFew(src: Buffer, dst: Buffer, pos: number): number {
+  for (let i = 0; i < src.length; i++) dst[pos++] = src[i];
+  return pos;
+}
 
 /**
  * Records built one input line at a time, straight from the input chunk: no Buffer or record
@@ -80,8 +82,8 @@ export class LineRecordsBuilder implements LineRecords {
       const stop = wasm.lines(window, this.n, this.pos - BATCH_HEADER, Math.min(limit, 0x7fffffff), deltaLen, fixedLen, headersLen);
       const [consumed, written, count] = wasm.results;
       if (count > 0) {
-        this.stamp(timestamp, this.n === 0);
-        this.reserve(written);
+        this.stamp(timestamp);
+        this.reserve(this.pos, written);
         wasm.memory.copy(this.buf, this.pos, LAYOUT.OUT, LAYOUT.OUT + written);
         this.pos += written;
         this.n += count;
@@ -150,11 +152,11 @@ export class LineRecordsBuilder implements LineRecords {
     else if (timestamp > this.max) this.max = timestamp;
   }
 
-  /** Room for `bytes` more at pos: the buffer doubles (copied) when short. */
-  private reserve(bytes: number): void {
-    if (this.pos + bytes <= this.buf.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.pos + bytes));
-    this.buf.copy(grown, 0, 0, this.pos);
+  /** Room for `bytes` more after the first `used`: the buffer doubles (those copied) when short. */
+  private reserve(used: number, bytes: number): void {
+    if (used + bytes <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.buf.length, used + bytes));
+    this.buf.copy(grown, 0, 0, used);
     this.buf = grown;
   }
 
@@ -163,8 +165,7 @@ export class LineRecordsBuilder implements LineRecords {
     const length = end - start;
     const body =
       1 + uvarintSize(delta) + uvarintSize(this.n * 2) + this.fixed.length + uvarintSize(length * 2) + length + this.fixedHeaders.length;
-    this.pos = pos;
-    this.reserve(uvarintSize(body * 2) + body);
+    this.reserve(pos, uvarintSize(body * 2) + body);
     const buf = this.buf;
     pos = writeUvarint(buf, pos, body * 2);
     buf[pos++] = 0;

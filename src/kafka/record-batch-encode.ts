@@ -132,12 +132,6 @@ export function writeHeaders(buf: Buffer, pos: number, h: [Buffer, Buffer | null
   return pos;
 }
 
-/** A copy of a few bytes (a null key, no headers: one byte each) without Buffer.copy's call cost. */
-export function copyFew(src: Buffer, dst: Buffer, pos: number): number {
-  for (let i = 0; i < src.length; i++) dst[pos++] = src[i];
-  return pos;
-}
-
 /** Bytes of a record batch before its records (magic 2). */
 const BATCH_HEADER = L.RECORDS;
 
